@@ -1,0 +1,119 @@
+// Opens the database: embedded PGlite or a PostgreSQL server, with the application working as the
+// non-owner role `conduct_app` and owner work (migrations, backup, key rotation) kept apart.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema.js";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = "pglite" | "postgres";
+export const APP_ROLE = "conduct_app";
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export interface OwnerClient {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  /** Drizzle over the application role: every request's work goes through this. */
+  db: Database;
+  /** Runs work as the owner role in one transaction (migrations, backup, restore, key rotation). */
+  asOwner<T>(work: (owner: OwnerClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… for a server; otherwise embedded PGlite. */
+  url?: string;
+  /** Separate URL for the application role; derived from `url` when absent. */
+  appUrl?: string;
+  /** PGlite data directory; in memory when absent. */
+  dataDir?: string;
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url, options) : openPglite(options);
+}
+
+async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  // PGlite has one connection, owned by its superuser: migrate first, then the session works as the
+  // application role; owner work switches back with SET LOCAL ROLE inside its own transaction.
+  if (options.migrate !== false) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  await client.exec(`SET ROLE ${APP_ROLE}`);
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    kind: "pglite",
+    db,
+    asOwner: (work) =>
+      client.transaction(async (tx) => {
+        await tx.exec("SET LOCAL ROLE postgres");
+        return work({ query: async (text, params) => (await tx.query(text, params)).rows as never });
+      }),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const ownerPool = new pg.Pool({ connectionString: url, max: 2 });
+  const asOwner: DatabaseHandle["asOwner"] = async (work) => {
+    const connection = await ownerPool.connect();
+    try {
+      await connection.query("BEGIN");
+      const result = await work({ query: async (text, params) => (await connection.query(text, params as never[])).rows });
+      await connection.query("COMMIT");
+      return result;
+    } catch (error) {
+      await connection.query("ROLLBACK");
+      throw error;
+    } finally {
+      connection.release();
+    }
+  };
+  if (options.migrate !== false) await migrateWithLock(ownerPool);
+  const appUrl = options.appUrl ?? deriveAppUrl(url);
+  if (!options.appUrl) {
+    // Without a dedicated URL the application logs in as its role on the same server.
+    await ownerPool.query(`ALTER ROLE ${APP_ROLE} LOGIN`);
+  }
+  const appPool = new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const db = drizzlePostgres({ client: appPool, schema }) as unknown as Database;
+  return {
+    kind: "postgres",
+    db,
+    asOwner,
+    close: async () => {
+      await appPool.end();
+      await ownerPool.end();
+    },
+  };
+}
+
+/** Two instances starting together must not run the same migration twice. */
+async function migrateWithLock(ownerPool: pg.Pool): Promise<void> {
+  const connection = await ownerPool.connect();
+  try {
+    await connection.query("SELECT pg_advisory_lock(hashtext('conduct-ledger-migrations'))");
+    await migratePostgres(drizzlePostgres({ client: connection }), { migrationsFolder });
+  } finally {
+    await connection.query("SELECT pg_advisory_unlock(hashtext('conduct-ledger-migrations'))");
+    connection.release();
+  }
+}
+
+function deriveAppUrl(url: string): string {
+  const appUrl = new URL(url);
+  appUrl.username = APP_ROLE;
+  appUrl.password = process.env.CONDUCT_APP_DB_PASSWORD ?? "";
+  return appUrl.toString();
+}

@@ -1,0 +1,290 @@
+// Drizzle schema: the tables of Conduct Ledger. Row-level security, roles and grants live in
+// the hand-written SQL migrations beside this file, since drizzle-kit does not express them.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+// ---- Authentication (better-auth's tables; field keys are better-auth's names) ----
+export const user = pgTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const session = pgTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("session_user_id_idx").on(t.userId)],
+);
+
+export const account = pgTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("account_user_id_idx").on(t.userId)],
+);
+
+export const verification = pgTable("verification", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [index("two_factor_user_id_idx").on(t.userId)],
+);
+
+export const rateLimit = pgTable("rate_limit", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+// ---- Staff: role and need-to-know scope of each account ----
+export const staffProfiles = pgTable("staff_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  role: text("role").notNull(),
+  missionCodes: text("mission_codes").array().notNull().default(sql`'{}'::text[]`),
+  countryCode: text("country_code"),
+  language: text("language").notNull().default("en"),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// Repeated sign-in failures per account, for temporary lockout (shared by all instances).
+export const signInFailures = pgTable("sign_in_failures", {
+  emailHash: text("email_hash").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_id_idx").on(t.userId)],
+);
+
+// ---- Reference data ----
+// A mission is one kind of organisational unit; other UN entities join as other kinds.
+export const missions = pgTable("missions", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  nameFr: text("name_fr"),
+  kind: text("kind").notNull(),
+  hostCountryCode: text("host_country_code"),
+  location: text("location"),
+  startYear: integer("start_year").notNull(),
+  endYear: integer("end_year"),
+  version: integer("version").notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+export const countries = pgTable("countries", {
+  code: text("code").primaryKey(),
+  alpha2: text("alpha2").notNull(),
+  names: jsonb("names").$type<Record<string, string>>().notNull(),
+});
+
+export const personnelCategories = pgTable("personnel_categories", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+  uniformed: boolean("uniformed").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+export const allegationTypes = pgTable("allegation_types", {
+  code: text("code").primaryKey(),
+  kind: text("kind").notNull(),
+  label: text("label").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+});
+
+export const misconductTypes = pgTable(
+  "misconduct_types",
+  {
+    code: text("code").primaryKey(),
+    level: text("level").notNull(),
+    thematicArea: text("thematic_area").notNull(),
+    label: text("label").notNull(),
+    sortOrder: integer("sort_order").notNull(),
+  },
+  (t) => [index("misconduct_types_area_idx").on(t.thematicArea)],
+);
+
+// ---- Cases (the allegation record; enforcement grows it) ----
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull().unique(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    status: text("status").notNull().default("received"),
+    dateReported: date("date_reported").notNull(),
+    dateOfIncident: date("date_of_incident"),
+    categoryCodes: text("category_codes").array().notNull().default(sql`'{}'::text[]`),
+    nationalityCodes: text("nationality_codes").array().notNull().default(sql`'{}'::text[]`),
+    allegationCodes: text("allegation_codes").array().notNull().default(sql`'{}'::text[]`),
+    narrativeEncrypted: text("narrative_encrypted"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("cases_mission_idx").on(t.missionCode, t.dateReported),
+    index("cases_nationality_idx").using("gin", t.nationalityCodes),
+  ],
+);
+
+export const caseAssignments = pgTable(
+  "case_assignments",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    assignedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index("case_assignments_user_idx").on(t.userId)],
+);
+
+// Per-mission, per-year counters for readable case numbers (MONUSCO-2026-0042).
+export const caseNumberCounters = pgTable(
+  "case_number_counters",
+  {
+    missionCode: text("mission_code").notNull(),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.missionCode, t.year] })],
+);
+
+// ---- Encryption: data keys wrapped by the master key ----
+export const dataKeys = pgTable("data_keys", {
+  id: serial("id").primaryKey(),
+  wrappedKey: text("wrapped_key").notNull(),
+  isCurrent: boolean("is_current").notNull().default(false),
+  createdAt: createdAt(),
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+});
+
+// ---- Idempotency: the first result of a retried state-changing request ----
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    key: text("key").notNull(),
+    scope: text("scope").notNull(),
+    statusCode: integer("status_code").notNull(),
+    responseBody: jsonb("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+// ---- Audit trail: append-only and hash-chained ----
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    actorId: text("actor_id"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    outcome: text("outcome").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    previousHash: text("previous_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_events_actor_idx").on(t.actorId),
+    index("audit_events_action_idx").on(t.action),
+    uniqueIndex("audit_events_hash_idx").on(t.hash),
+  ],
+);

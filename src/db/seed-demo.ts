@@ -1,0 +1,71 @@
+// Demo accounts (one per role) and a handful of cases across missions and Member States, so that a
+// first start shows a working product. Loaded only into an empty database, never with CONDUCT_DEMO=off.
+import { sql } from "drizzle-orm";
+import type { Role } from "../domain/roles.js";
+import type { Services } from "../server/app.js";
+import { systemActor } from "../server/auth/actor.js";
+import { allocateCaseReference } from "../server/modules/cases/queries.js";
+import { recordAuditEvent } from "../server/modules/audit/record.js";
+import { createStaffUser } from "../server/modules/users/service.js";
+import { fieldContext } from "../server/security/encryption.js";
+import { inTransaction } from "../server/transaction.js";
+import { caseAssignments, cases, user } from "./schema.js";
+
+export const DEMO_PASSWORD = "conduct-demo-2026";
+
+export const demoAccounts: { email: string; name: string; role: Role; missionCodes?: string[]; countryCode?: string }[] = [
+  { email: "admin@demo.conduct.test", name: "Amina Diallo", role: "administrator" },
+  { email: "cds@demo.conduct.test", name: "Jonas Lindqvist", role: "cds_officer" },
+  { email: "cdt.monusco@demo.conduct.test", name: "Claire Mbuyi", role: "cdt_officer", missionCodes: ["MONUSCO"] },
+  { email: "investigator@demo.conduct.test", name: "Rahul Mehta", role: "investigator" },
+  { email: "focal.point@demo.conduct.test", name: "Samuel Osei", role: "member_state_focal_point", countryCode: "GHA" },
+  { email: "advocate@demo.conduct.test", name: "Fatou Ndiaye", role: "victim_assistance", missionCodes: ["MONUSCO", "MINUSCA"] },
+  { email: "analyst@demo.conduct.test", name: "Li Wei", role: "analyst" },
+  { email: "auditor@demo.conduct.test", name: "Maria González", role: "auditor" },
+  { email: "publisher@demo.conduct.test", name: "Omar Haddad", role: "publisher" },
+  { email: "cbcm@demo.conduct.test", name: "Esther Nzeyimana", role: "cbcm_focal_point", missionCodes: ["MONUSCO"] },
+];
+
+const demoCases = [
+  { mission: "MONUSCO", reported: "2026-02-11", incident: "2026-01-20", categories: ["MIL_MC"], nationalities: ["GHA"], allegations: ["SE_TRANSACTIONAL_SEX"], status: "under_investigation", narrative: "A community member reported transactional sex near the company operating base." },
+  { mission: "MONUSCO", reported: "2026-03-02", incident: null, categories: ["CIV_INT"], nationalities: [], allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"], status: "preliminary_assessment", narrative: "Report received through the community-based complaint network." },
+  { mission: "MONUSCO", reported: "2026-05-19", incident: "2026-05-10", categories: ["POL_FPU"], nationalities: ["SEN"], allegations: ["SA_MINOR"], status: "referred", narrative: "Allegation of sexual activity with a minor, referred to the police-contributing country." },
+  { mission: "MINUSCA", reported: "2026-01-08", incident: "2025-12-24", categories: ["MIL_MC"], nationalities: ["GHA", "RWA"], allegations: ["SA_RAPE"], status: "findings", narrative: "Joint investigation with National Investigation Officers." },
+  { mission: "MINUSCA", reported: "2026-06-14", incident: "2026-06-01", categories: ["MIL_MO"], nationalities: ["BGD"], allegations: ["SE_SOLICITATION"], status: "received", narrative: "Solicitation reported by a local interpreter." },
+  { mission: "UNMISS", reported: "2026-04-22", incident: null, categories: ["CIV_NS"], nationalities: [], allegations: ["SE_TRANSACTIONAL_SEX"], status: "closed", narrative: "Closed with limited information after assessment." },
+  { mission: "UNMISS", reported: "2026-08-03", incident: "2026-07-28", categories: ["MIL_MC"], nationalities: ["GHA"], allegations: ["SA_SEXUAL_ASSAULT"], status: "under_investigation", narrative: "Referred to the troop-contributing country, which appointed an NIO." },
+  { mission: "UNIFIL", reported: "2026-09-09", incident: "2026-09-01", categories: ["MIL_MC"], nationalities: ["IND"], allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"], status: "preliminary_assessment", narrative: "Anonymous report through the hotline." },
+];
+
+export async function demoDataPresent(services: Services): Promise<boolean> {
+  const rows = await services.db.select({ id: user.id }).from(user).limit(1);
+  return rows.length > 0;
+}
+
+export async function seedDemoData(services: Services): Promise<void> {
+  const ids = new Map<string, string>();
+  for (const account of demoAccounts) {
+    const created = await createStaffUser(services, systemActor, {
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      missionCodes: account.missionCodes ?? [],
+      countryCode: account.countryCode ?? null,
+      password: DEMO_PASSWORD,
+    });
+    ids.set(account.role, created.user.id);
+  }
+  await inTransaction(services.db, systemActor, async (tx) => {
+    for (const [index, demo] of demoCases.entries()) {
+      const reference = await allocateCaseReference(tx, demo.mission, Number(demo.reported.slice(0, 4)));
+      const [row] = await tx
+        .insert(cases)
+        .values({ reference, missionCode: demo.mission, status: demo.status, dateReported: demo.reported, dateOfIncident: demo.incident, categoryCodes: demo.categories, nationalityCodes: demo.nationalities, allegationCodes: demo.allegations })
+        .returning({ id: cases.id });
+      const narrativeEncrypted = await services.encryption.encrypt(tx, demo.narrative, fieldContext("cases", "narrative_encrypted", row.id));
+      await tx.update(cases).set({ narrativeEncrypted }).where(sql`${cases.id} = ${row.id}`);
+      if (index % 3 === 0) await tx.insert(caseAssignments).values({ caseId: row.id, userId: ids.get("investigator") as string });
+      await recordAuditEvent(tx, systemActor, { action: "case.create", subjectType: "case", subjectId: row.id, details: { source: "demo" } });
+    }
+  });
+}

@@ -1,0 +1,56 @@
+// The roles of Conduct Ledger and the kind of need-to-know scope each one carries (DOMAIN.md).
+import { z } from "zod";
+
+export const roles = [
+  "administrator",
+  "cds_officer",
+  "cdt_officer",
+  "investigator",
+  "member_state_focal_point",
+  "victim_assistance",
+  "analyst",
+  "auditor",
+  "publisher",
+  "cbcm_focal_point",
+] as const;
+export type Role = (typeof roles)[number];
+export const roleSchema = z.enum(roles);
+
+/** What limits a role's view: nothing, its missions, its country, or the cases assigned to it. */
+export type ScopeKind = "global" | "missions" | "country" | "assigned" | "none";
+
+export const scopeOfRole: Record<Role, ScopeKind> = {
+  administrator: "none",
+  cds_officer: "global",
+  cdt_officer: "missions",
+  investigator: "assigned",
+  member_state_focal_point: "country",
+  victim_assistance: "missions",
+  analyst: "global",
+  auditor: "none",
+  publisher: "global",
+  cbcm_focal_point: "missions",
+};
+
+/**
+ * Every role that can see case content, people's data or the audit trail must use TOTP. Community
+ * complaint focal points only submit reports and may have no smartphone, so it is not forced on them.
+ */
+export function requiresTwoFactor(role: Role): boolean {
+  return role !== "cbcm_focal_point";
+}
+
+export interface Scope {
+  missionCodes: string[];
+  countryCode: string | null;
+}
+
+/** A role's scope must carry exactly what the role needs: missions, a country, or neither. */
+export function scopeProblem(role: Role, scope: Scope): string | null {
+  const kind = scopeOfRole[role];
+  if (kind === "missions" && scope.missionCodes.length === 0) return "users.errors.missionsRequired";
+  if (kind === "country" && !scope.countryCode) return "users.errors.countryRequired";
+  if (kind !== "missions" && scope.missionCodes.length > 0) return "users.errors.missionsNotAllowed";
+  if (kind !== "country" && scope.countryCode) return "users.errors.countryNotAllowed";
+  return null;
+}

@@ -1,0 +1,189 @@
+// Builds the Fastify application (without listening): the one path every request takes —
+// validated input, authentication, policy, service in one transaction with its audit event.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { DatabaseHandle } from "../db/connection.js";
+import type { Actor, StaffActor } from "./auth/actor.js";
+import { createAuth } from "./auth/better-auth.js";
+import { resolveActor } from "./auth/context.js";
+import { registerAuthBridge } from "./auth/sign-in.js";
+import type { Config } from "./config.js";
+import { DomainError, Forbidden, problem, Unauthorized } from "./errors.js";
+import { registerAuditRoutes } from "./modules/audit/routes.js";
+import { registerCaseRoutes } from "./modules/cases/routes.js";
+import { registerHealthRoutes } from "./modules/health/routes.js";
+import { registerReferenceRoutes } from "./modules/reference/routes.js";
+import { registerTokenRoutes } from "./modules/tokens/routes.js";
+import { registerUserRoutes } from "./modules/users/routes.js";
+import { deriveSecret, FieldEncryption } from "./security/encryption.js";
+
+/** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
+export type RouteAccess = "public" | "enrolment" | "staff";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export interface AppDependencies {
+  handle: DatabaseHandle;
+  config: Config;
+  masterKey: Buffer;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+function createServices({ handle, config, masterKey }: AppDependencies) {
+  const authSecret = deriveSecret(masterKey, "auth");
+  return {
+    handle,
+    db: handle.db,
+    config,
+    auth: createAuth(handle.db, config, authSecret),
+    encryption: new FieldEncryption(masterKey),
+    csrfSecret: deriveSecret(masterKey, "csrf"),
+  };
+}
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export async function buildApp(deps: AppDependencies, options: { logger?: FastifyServerOptions["logger"] } = {}) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.CONDUCT_TRUST_PROXY === "on",
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const services = createServices(deps);
+  app.decorate("services", services);
+  app.decorateRequest("actor", null);
+
+  const routes: { method: string; url: string; access: RouteAccess }[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routes.push({ method, url: route.url, access: route.config?.access ?? "staff" });
+    }
+  });
+  app.decorate("routeList", routes);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: deps.config.publicUrl.startsWith("https://"),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Conduct Ledger API", version: "0.1.0", description: "Conduct and discipline in UN peace operations." },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API token (ctk_…) created in the web app or with `conduct tokens create`." },
+          session: { type: "apiKey", in: "cookie", name: "__Secure-conduct.session_token" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { docExpansion: "list" } });
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook("preHandler", async (request) => {
+    const access = request.routeOptions.config?.access ?? "staff";
+    if (access === "public" || !request.url.startsWith("/api/")) return;
+    const actor = await resolveActor(request, services);
+    if (!actor) throw new Unauthorized();
+    if (actor.twoFactorPending && access !== "enrolment") {
+      throw new Forbidden("Set up two-factor authentication before you continue.", "two_factor_enrolment_required");
+    }
+    request.actor = actor;
+  });
+
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const send = (status: number, code: string, detail: string, extras = {}) =>
+      reply.status(status).type("application/problem+json").send(problem(status, code, detail, extras));
+    if (error instanceof DomainError) {
+      if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number") reply.header("retry-after", error.extras.retryAfterSeconds);
+      return send(error.status, error.code, error.message, error.extras);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => ({
+        path: [error.validationContext, ...String(issue.instancePath).split("/").filter(Boolean)].join("."),
+        message: issue.message ?? "is not valid",
+      }));
+      return send(400, "validation_failed", `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}.`, { errors });
+    }
+    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const known: Record<string, [string, string]> = {
+        FST_ERR_CTP_INVALID_JSON_BODY: ["malformed_json", "The request body is not valid JSON."],
+        FST_ERR_CTP_EMPTY_JSON_BODY: ["malformed_json", "The request body is empty but JSON was declared."],
+        FST_ERR_CTP_BODY_TOO_LARGE: ["request_too_large", "The request body is larger than this endpoint accepts."],
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: ["unsupported_media_type", "Send the request body as application/json."],
+      };
+      const [code, detail] = known[fastifyError.code ?? ""] ?? ["bad_request", fastifyError.message ?? "The request could not be processed."];
+      return send(fastifyError.statusCode, code, detail);
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return send(500, "internal_error", "Something went wrong on our side. The error has been logged; try again, and tell your administrator if it persists.");
+  });
+
+  registerAuthBridge(app, services);
+  registerHealthRoutes(app);
+  registerReferenceRoutes(app);
+  registerUserRoutes(app);
+  registerTokenRoutes(app);
+  registerAuditRoutes(app);
+  registerCaseRoutes(app);
+
+  const hasWeb = existsSync(path.join(webRoot, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === "GET" && hasWeb && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply
+      .status(404)
+      .type("application/problem+json")
+      .send(problem(404, "route_not_found", `There is no ${request.method} ${request.url.split("?")[0]} in this API.`));
+  });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    services: Services;
+    routeList: { method: string; url: string; access: RouteAccess }[];
+  }
+}
+
+/** The staff member behind a request; routes that reach a handler always have one. */
+export function staffOf(request: { actor: Actor | null }): StaffActor {
+  if (!request.actor || request.actor.userId === null) throw new Unauthorized();
+  return request.actor as StaffActor;
+}

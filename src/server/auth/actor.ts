@@ -1,0 +1,25 @@
+// Who is acting: a staff member (by session or API token), the public, or the system itself.
+import type { Role } from "../../domain/roles.js";
+
+export interface Actor {
+  userId: string | null;
+  role: Role | "system" | "public";
+  missionCodes: string[];
+  countryCode: string | null;
+  via: "session" | "token" | "system" | "public";
+  /** Signed in with a password but not yet enrolled in the two-factor the role requires. */
+  twoFactorPending?: boolean;
+  sessionId?: string;
+  email?: string;
+  name?: string;
+  language?: string;
+}
+
+export const systemActor: Actor = { userId: null, role: "system", missionCodes: [], countryCode: null, via: "system" };
+export const publicActor: Actor = { userId: null, role: "public", missionCodes: [], countryCode: null, via: "public" };
+
+export type StaffActor = Actor & { userId: string; role: Role };
+
+export function isStaff(actor: Actor): actor is StaffActor {
+  return actor.userId !== null && actor.role !== "system" && actor.role !== "public";
+}

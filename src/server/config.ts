@@ -1,0 +1,37 @@
+// Reads the server's configuration from the environment, once, with the documented defaults.
+import path from "node:path";
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl?: string;
+  databaseAppUrl?: string;
+  demo: boolean;
+  sessionIdleMinutes: number;
+  signInLockout: { maxFailures: number; lockMinutes: number };
+  authRateLimit: { window: number; max: number };
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const host = env.HOST ?? "127.0.0.1";
+  const port = Number(env.PORT ?? 3000);
+  return {
+    host,
+    port,
+    publicUrl: env.CONDUCT_PUBLIC_URL ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`,
+    dataDir: path.resolve(env.CONDUCT_DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    demo: (env.CONDUCT_DEMO ?? "on") !== "off",
+    sessionIdleMinutes: Number(env.CONDUCT_IDLE_TIMEOUT_MINUTES ?? 30),
+    signInLockout: {
+      maxFailures: Number(env.CONDUCT_LOCKOUT_FAILURES ?? 5),
+      lockMinutes: Number(env.CONDUCT_LOCKOUT_MINUTES ?? 15),
+    },
+    authRateLimit: { window: 60, max: Number(env.CONDUCT_SIGN_IN_RATE_LIMIT ?? 20) },
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}

@@ -1,0 +1,49 @@
+// Starts Conduct Ledger: opens the database (migrating it), loads demo data into an empty one,
+// listens, and says where to go and how to sign in.
+import pino from "pino";
+import { DEMO_PASSWORD, demoAccounts, demoDataPresent, seedDemoData } from "../db/seed-demo.js";
+import { buildApp } from "./app.js";
+import { readConfig } from "./config.js";
+import { loggerOptions } from "./logging.js";
+import { openRuntime } from "./runtime.js";
+
+const config = readConfig();
+const log = pino(loggerOptions(config.logLevel));
+
+try {
+  const runtime = await openRuntime(config, "server");
+  const app = await buildApp({ handle: runtime.handle, config, masterKey: runtime.masterKey }, { logger: loggerOptions(config.logLevel) });
+  if (config.demo && !(await demoDataPresent(app.services))) {
+    log.info("empty database: loading demo data");
+    await seedDemoData(app.services);
+  }
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, "shutting down");
+    await app.close();
+    await runtime.release();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  await app.listen({ host: config.host, port: config.port });
+
+  const lines = [
+    "",
+    `Conduct Ledger is running at ${config.publicUrl}  (database: ${runtime.handle.kind})`,
+    `API documentation: ${config.publicUrl}/api/docs`,
+  ];
+  if (config.demo) {
+    lines.push("", `Demo accounts — password for all: ${DEMO_PASSWORD}`);
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(26)} ${account.email}`);
+    lines.push(
+      "",
+      "On first sign-in each staff account sets up two-factor authentication: scan the QR code",
+      "with any authenticator app (or type the key shown under it), then enter the 6-digit code.",
+    );
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+} catch (error) {
+  log.error({ err: error }, "could not start");
+  process.stderr.write(`\nConduct Ledger could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+}

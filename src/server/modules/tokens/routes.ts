@@ -1,0 +1,56 @@
+// HTTP for API tokens: one's own, or anyone's for an administrator.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { staffOf } from "../../app.js";
+import { idempotencyKeyOf } from "../../idempotency.js";
+import { createToken, listTokens, revokeToken } from "./service.js";
+
+const apiToken = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export function registerTokenRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get("/api/tokens", {
+    schema: {
+      tags: ["tokens"],
+      summary: "API tokens of the signed-in user, or of `userId` for an administrator",
+      querystring: z.strictObject({ userId: z.string().max(64).optional() }),
+      response: { 200: z.object({ items: z.array(apiToken) }) },
+    },
+  }, async (request) => {
+    const actor = staffOf(request);
+    return { items: await listTokens(services, actor, request.query.userId ?? actor.userId) };
+  });
+
+  typed.post("/api/tokens", {
+    schema: {
+      tags: ["tokens"],
+      summary: "Create an API token; the token itself is answered once and never stored",
+      body: z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        userId: z.string().max(64).optional(),
+        expiresInDays: z.number().int().min(1).max(730).optional(),
+      }),
+      response: { 201: z.object({ token: z.string(), apiToken }) },
+    },
+  }, async (request, reply) => {
+    const actor = staffOf(request);
+    const created = await createToken(services, actor, { ownerId: request.body.userId ?? actor.userId, name: request.body.name, expiresInDays: request.body.expiresInDays }, idempotencyKeyOf(request));
+    return reply.status(201).send(created);
+  });
+
+  typed.delete("/api/tokens/:id", {
+    schema: { tags: ["tokens"], summary: "Revoke an API token", params: z.strictObject({ id: z.uuid() }), response: { 200: apiToken } },
+  }, async (request) => revokeToken(services, staffOf(request), request.params.id));
+}
