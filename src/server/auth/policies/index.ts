@@ -17,7 +17,7 @@ export const userPolicy = {
 
 export const tokenPolicy = {
   manageOwn: (actor: Actor) => actor.userId !== null,
-  manageOf: (actor: Actor, ownerId: string) => actor.userId === ownerId || is(actor, "administrator"),
+  manageOf: (actor: Actor, ownerId: string) => actor.userId === ownerId || is(actor, "administrator", "system"),
 };
 
 export const auditPolicy = {

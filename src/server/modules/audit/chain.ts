@@ -17,7 +17,18 @@ export interface ChainedContent {
 }
 
 export function hashAuditEvent(event: ChainedContent): string {
-  const canonical = stringify({ ...event, occurredAt: event.occurredAt.toISOString() }) ?? "";
+  const canonical =
+    stringify({
+      occurredAt: event.occurredAt.toISOString(),
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      outcome: event.outcome,
+      details: event.details,
+      previousHash: event.previousHash,
+    }) ?? "";
   return createHash("sha256").update(canonical).digest("hex");
 }
 

@@ -1,0 +1,209 @@
+// The `conduct` command: operator tasks on the server's console (migrate, seed, users, tokens,
+// audit verification, key rotation, backup and restore).
+import { existsSync, renameSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { backupDatabase, restoreDatabase } from "../db/backup.js";
+import { user } from "../db/schema.js";
+import { demoDataPresent, seedDemoData } from "../db/seed-demo.js";
+import { roleSchema, requiresTwoFactor } from "../domain/roles.js";
+import { buildApp } from "../server/app.js";
+import { systemActor } from "../server/auth/actor.js";
+import { enrolTotp } from "../server/auth/two-factor.js";
+import { readConfig } from "../server/config.js";
+import { DomainError } from "../server/errors.js";
+import { verifyAuditChain } from "../server/modules/audit/service.js";
+import { createToken } from "../server/modules/tokens/service.js";
+import { createStaffUser } from "../server/modules/users/service.js";
+import { openRuntime } from "../server/runtime.js";
+import { masterKeyFile, parseMasterKey, rotateDataKey, rotateMasterKey } from "../server/security/encryption.js";
+import { inTransaction } from "../server/transaction.js";
+
+const usage = `Usage: conduct <command>
+
+  migrate                          create or update the database schema and reference data
+  seed --demo                      load demo accounts and cases into an empty database
+  users create --email E --role R [--name N] [--mission CODE]... [--country ISO3] [--password P]
+                                   create a staff account; prints one JSON line (with the TOTP secret for staff roles)
+  tokens create --email E --name N create an API token for a user; prints the token once
+  audit verify                     check the audit trail's hash chain (exit 1 naming the first broken event)
+  keys rotate                      new data key; re-encrypt every sensitive field under it
+  keys rotate --master             new master key (written to the key file, or read from CONDUCT_NEW_MASTER_KEY)
+  backup FILE                      write every record to FILE (gzipped JSON lines)
+  restore FILE                     replace every record with those in FILE
+
+Environment: DATABASE_URL (PostgreSQL; otherwise the embedded database in CONDUCT_DATA_DIR, default ./data),
+CONDUCT_MASTER_KEY. Roles: ${roleSchema.options.join(", ")}.`;
+
+class UsageError extends Error {}
+
+async function withApp<T>(purpose: string, work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const runtime = await openRuntime(config, `conduct ${purpose}`);
+  try {
+    const app = await buildApp({ handle: runtime.handle, config, masterKey: runtime.masterKey });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await runtime.release();
+  }
+}
+
+const print = (value: unknown) => process.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);
+
+function args<T extends NonNullable<ParseArgsConfig["options"]>>(options: T, values: string[]) {
+  return parseArgs({ args: values, options, allowPositionals: true, strict: true });
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+
+  switch (command) {
+    case "migrate":
+      await withApp("migrate", async () => print("Database is up to date."));
+      return 0;
+
+    case "seed": {
+      const { values } = args({ demo: { type: "boolean" } }, [sub, ...rest].filter(Boolean));
+      if (!values.demo) throw new UsageError("seed needs --demo");
+      return withApp("seed", async (app) => {
+        if (await demoDataPresent(app.services)) {
+          print("The database already has accounts; demo data is only loaded into an empty database.");
+          return 1;
+        }
+        await seedDemoData(app.services);
+        print("Demo data loaded.");
+        return 0;
+      });
+    }
+
+    case "users": {
+      if (sub !== "create") throw new UsageError("users: only `users create` exists");
+      const { values } = args(
+        { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, mission: { type: "string", multiple: true }, country: { type: "string" }, password: { type: "string" } },
+        rest,
+      );
+      if (!values.email || !values.role) throw new UsageError("users create needs --email and --role");
+      const role = roleSchema.safeParse(values.role);
+      if (!role.success) throw new UsageError(`Unknown role ${values.role}. Roles: ${roleSchema.options.join(", ")}`);
+      const password = (values.password as string | undefined) ?? randomBytes(15).toString("base64url");
+      return withApp("users create", async (app) => {
+        const created = await createStaffUser(app.services, systemActor, {
+          email: values.email as string,
+          name: (values.name as string | undefined) ?? (values.email as string).split("@")[0],
+          role: role.data,
+          missionCodes: ((values.mission as string[] | undefined) ?? []).map((code) => code.toUpperCase()),
+          countryCode: (values.country as string | undefined)?.toUpperCase() ?? null,
+          password,
+        });
+        const enrolment = requiresTwoFactor(role.data) ? await enrolTotp(app.services.auth, created.user.email, password) : null;
+        print({
+          ...created.user,
+          twoFactorEnabled: enrolment !== null,
+          password: values.password ? undefined : password,
+          totpSecret: enrolment?.totpSecret,
+          totpUri: enrolment?.totpUri,
+          backupCodes: enrolment?.backupCodes,
+        });
+        return 0;
+      });
+    }
+
+    case "tokens": {
+      if (sub !== "create") throw new UsageError("tokens: only `tokens create` exists");
+      const { values } = args({ email: { type: "string" }, name: { type: "string" } }, rest);
+      if (!values.email || !values.name) throw new UsageError("tokens create needs --email and --name");
+      return withApp("tokens create", async (app) => {
+        const [owner] = await app.services.db.select({ id: user.id }).from(user).where(eq(user.email, (values.email as string).toLowerCase()));
+        if (!owner) throw new UsageError(`No account with email ${values.email}.`);
+        const created = await createToken(app.services, systemActor, { ownerId: owner.id, name: values.name as string });
+        print(created.token);
+        return 0;
+      });
+    }
+
+    case "audit": {
+      if (sub !== "verify") throw new UsageError("audit: only `audit verify` exists");
+      return withApp("audit verify", async (app) => {
+        const result = await inTransaction(app.services.db, systemActor, (tx) => verifyAuditChain(tx));
+        if (result.firstBreak) {
+          process.stderr.write(`Audit trail BROKEN at event ${result.firstBreak.id} (${result.firstBreak.reason.replace("_", " ")}); ${result.events} events before it hold.\n`);
+          return 1;
+        }
+        print(`Audit trail intact: ${result.events} events verified.`);
+        return 0;
+      });
+    }
+
+    case "keys": {
+      if (sub !== "rotate") throw new UsageError("keys: only `keys rotate` exists");
+      const { values } = args({ master: { type: "boolean" } }, rest);
+      const config = readConfig();
+      const runtime = await openRuntime(config, "keys rotate");
+      try {
+        if (!values.master) {
+          const result = await rotateDataKey(runtime.handle, runtime.masterKey);
+          print(`New data key ${result.keyId} is current; ${result.reencrypted} fields re-encrypted.`);
+          return 0;
+        }
+        const next = process.env.CONDUCT_NEW_MASTER_KEY ? parseMasterKey(process.env.CONDUCT_NEW_MASTER_KEY) : randomBytes(32);
+        if (process.env.CONDUCT_MASTER_KEY && !process.env.CONDUCT_NEW_MASTER_KEY) {
+          throw new UsageError("The master key comes from CONDUCT_MASTER_KEY: set CONDUCT_NEW_MASTER_KEY to the new key, rotate, then replace CONDUCT_MASTER_KEY with it.");
+        }
+        const keyFile = masterKeyFile(config.dataDir);
+        if (!process.env.CONDUCT_MASTER_KEY) writeFileSync(`${keyFile}.next`, next.toString("base64"), { mode: 0o600 });
+        const count = await rotateMasterKey(runtime.handle, runtime.masterKey, next);
+        if (!process.env.CONDUCT_MASTER_KEY) {
+          if (existsSync(keyFile)) renameSync(keyFile, `${keyFile}.previous`);
+          renameSync(`${keyFile}.next`, keyFile);
+        }
+        print(`${count} data keys re-wrapped under the new master key.`);
+        return 0;
+      } finally {
+        await runtime.release();
+      }
+    }
+
+    case "backup":
+    case "restore": {
+      if (!sub) throw new UsageError(`${command} needs a FILE`);
+      const config = readConfig();
+      const runtime = await openRuntime(config, command);
+      try {
+        const counts = command === "backup" ? await backupDatabase(runtime.handle, sub) : await restoreDatabase(runtime.handle, sub);
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        print(`${command === "backup" ? "Backed up" : "Restored"} ${total} records from ${Object.keys(counts).length} tables ${command === "backup" ? "to" : "from"} ${sub}.`);
+        return 0;
+      } finally {
+        await runtime.release();
+      }
+    }
+
+    case undefined:
+    case "help":
+    case "--help":
+      print(usage);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command ${command}.`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${usage}\n`);
+    else if (error instanceof DomainError) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`conduct: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop() as string)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
