@@ -111,7 +111,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { docExpansion: "list" } });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
-  app.addHook("preHandler", async (request) => {
+  // Before the body is even parsed: an anonymous or half-signed-in caller learns nothing from validation.
+  app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access ?? "staff";
     if (access === "public" || !request.url.startsWith("/api/")) return;
     const actor = await resolveActor(request, services);

@@ -1,0 +1,151 @@
+// Every route × every role, with in-scope and out-of-scope records: allowed or denied as the
+// policy says. A route that is not in this table fails the last test.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseAssignments, cases } from "../src/db/schema.js";
+import { type Role, roles } from "../src/domain/roles.js";
+import { systemActor } from "../src/server/auth/actor.js";
+import { inTransaction } from "../src/server/transaction.js";
+import { createTestApp, type TestApp } from "./helpers/app.js";
+
+let t: TestApp;
+const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = {
+  administrator: {},
+  cds_officer: {},
+  cdt_officer: { missionCodes: ["MONUSCO"] },
+  investigator: {},
+  member_state_focal_point: { countryCode: "GHA" },
+  victim_assistance: { missionCodes: ["MONUSCO"] },
+  analyst: {},
+  auditor: {},
+  publisher: {},
+  cbcm_focal_point: { missionCodes: ["MONUSCO"] },
+};
+const clients = {} as Record<Role, Awaited<ReturnType<TestApp["tokenFor"]>>>;
+const staff = {} as Record<Role, Awaited<ReturnType<TestApp["createStaff"]>>>;
+const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targetUserId: "" };
+
+type Expectation = "allow" | "deny";
+interface MatrixRow {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  route: string;
+  url: (role: Role) => string | Promise<string>;
+  body?: (role: Role) => unknown;
+  expect: (role: Role) => Expectation;
+  label?: string;
+}
+
+const everyone = () => "allow" as const;
+const only = (...allowed: Role[]) => (role: Role) => (allowed.includes(role) ? "allow" : "deny");
+const caseRoles: Role[] = ["cds_officer", "cdt_officer", "investigator", "member_state_focal_point", "victim_assistance", "analyst", "publisher"];
+
+const matrix: MatrixRow[] = [
+  { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone },
+  { method: "GET", route: "/api/me", url: () => "/api/me", expect: everyone },
+  { method: "PATCH", route: "/api/me/preferences", url: () => "/api/me/preferences", body: () => ({ language: "fr" }), expect: everyone },
+  { method: "GET", route: "/api/reference/missions", url: () => "/api/reference/missions", expect: everyone },
+  { method: "GET", route: "/api/reference/countries", url: () => "/api/reference/countries", expect: everyone },
+  { method: "GET", route: "/api/reference/personnel-categories", url: () => "/api/reference/personnel-categories", expect: everyone },
+  { method: "GET", route: "/api/reference/allegation-types", url: () => "/api/reference/allegation-types", expect: everyone },
+  { method: "GET", route: "/api/reference/misconduct-types", url: () => "/api/reference/misconduct-types", expect: everyone },
+  {
+    method: "POST",
+    route: "/api/reference/missions",
+    url: () => "/api/reference/missions",
+    body: (role) => ({ code: `T-${role.replaceAll("_", "").slice(0, 10).toUpperCase()}`, name: "Test mission", nameFr: null, kind: "other_entity", hostCountryCode: null, location: null, startYear: 2026, endYear: null }),
+    expect: only("administrator"),
+  },
+  { method: "PATCH", route: "/api/reference/missions/:code", url: () => "/api/reference/missions/UNMIK", body: () => ({ location: "Kosovo", version: 1 }), expect: only("administrator") },
+  { method: "GET", route: "/api/users", url: () => "/api/users", expect: only("administrator") },
+  { method: "GET", route: "/api/users/:id", url: () => `/api/users/${fixture.targetUserId}`, expect: only("administrator") },
+  {
+    method: "POST",
+    route: "/api/users",
+    url: () => "/api/users",
+    body: (role) => ({ email: `made-by-${role}@test.conduct.org`, name: "Someone", role: "analyst" }),
+    expect: only("administrator"),
+  },
+  { method: "PATCH", route: "/api/users/:id", url: () => `/api/users/${fixture.targetUserId}`, body: () => ({ name: "Renamed", version: 1 }), expect: only("administrator") },
+  { method: "POST", route: "/api/users/:id/reset-two-factor", url: () => `/api/users/${fixture.targetUserId}/reset-two-factor`, expect: only("administrator") },
+  { method: "POST", route: "/api/users/:id/revoke-sessions", url: () => `/api/users/${fixture.targetUserId}/revoke-sessions`, expect: only("administrator") },
+  { method: "POST", route: "/api/users/:id/temporary-password", url: () => `/api/users/${fixture.targetUserId}/temporary-password`, expect: only("administrator") },
+  { method: "POST", route: "/api/me/revoke-sessions", url: () => "/api/me/revoke-sessions", expect: everyone },
+  { method: "GET", route: "/api/tokens", url: () => "/api/tokens", expect: everyone, label: "own tokens" },
+  { method: "GET", route: "/api/tokens", url: () => `/api/tokens?userId=${fixture.targetUserId}`, expect: only("administrator"), label: "another user's tokens" },
+  { method: "POST", route: "/api/tokens", url: () => "/api/tokens", body: () => ({ name: "script" }), expect: everyone },
+  {
+    method: "DELETE",
+    route: "/api/tokens/:id",
+    url: async (role) => {
+      const created = await clients[role].request({ method: "POST", url: "/api/tokens", payload: { name: "to revoke" } });
+      return `/api/tokens/${created.json().apiToken.id}`;
+    },
+    expect: everyone,
+    label: "own token",
+  },
+  {
+    method: "DELETE",
+    route: "/api/tokens/:id",
+    url: async () => {
+      const created = await clients.cds_officer.request({ method: "POST", url: "/api/tokens", payload: { name: "someone else's" } });
+      return `/api/tokens/${created.json().apiToken.id}`;
+    },
+    expect: only("administrator", "cds_officer"),
+    label: "another user's token",
+  },
+  { method: "GET", route: "/api/audit-events", url: () => "/api/audit-events", expect: only("auditor") },
+  { method: "GET", route: "/api/audit-events/verification", url: () => "/api/audit-events/verification", expect: only("auditor") },
+  { method: "GET", route: "/api/cases", url: () => "/api/cases", expect: only(...caseRoles) },
+  { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.inScopeCase}`, expect: only(...caseRoles), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.outOfScopeCase}`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of roles) {
+    staff[role] = await t.createStaff(role, scopes[role]);
+    clients[role] = await t.tokenFor(staff[role]);
+  }
+  fixture.targetUserId = (await t.createStaff("analyst")).id;
+  // In scope for every scoped role: MONUSCO, a Ghanaian contingent member, assigned to the investigator.
+  await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.insert(cases).values([
+      { id: fixture.inScopeCase, reference: "MONUSCO-2026-0001", missionCode: "MONUSCO", dateReported: "2026-03-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] },
+      { id: fixture.outOfScopeCase, reference: "UNMISS-2026-0001", missionCode: "UNMISS", dateReported: "2026-04-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], allegationCodes: ["SA_RAPE"] },
+    ]);
+    await tx.insert(caseAssignments).values({ caseId: fixture.inScopeCase, userId: staff.investigator.id });
+  });
+});
+afterAll(() => t.close());
+
+describe("access matrix", () => {
+  for (const row of matrix) {
+    for (const role of roles) {
+      const expected = row.expect(role);
+      it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: ${role} is ${expected === "allow" ? "allowed" : "denied"}`, async () => {
+        const response = await clients[role].request({ method: row.method, url: await row.url(role), payload: row.body?.(role) as object | undefined });
+        if (expected === "allow") expect(response.statusCode, response.body).toBeLessThan(400);
+        else {
+          expect([403, 404], response.body).toContain(response.statusCode);
+          expect(response.headers["content-type"]).toContain("application/problem+json");
+        }
+      });
+    }
+    if (row.route !== "/healthz") {
+      it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: anonymous is refused`, async () => {
+        const response = await t.app.inject({ method: row.method, url: await row.url("cds_officer"), payload: row.body?.("cds_officer") as object | undefined });
+        expect(response.statusCode).toBe(401);
+      });
+    }
+  }
+
+  it("every API route is in this matrix", () => {
+    const covered = new Set(matrix.map((row) => `${row.method} ${row.route}`));
+    const uncovered = t.app.routeList
+      .filter((route) => route.url.startsWith("/api/") || route.url === "/healthz")
+      .filter((route) => !route.url.startsWith("/api/auth/") && !route.url.startsWith("/api/docs") && route.url !== "/api/openapi.json")
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((key) => !covered.has(key));
+    expect(uncovered).toEqual([]);
+  });
+});
