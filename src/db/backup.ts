@@ -19,7 +19,7 @@ interface TableInfo {
 async function tablesInDependencyOrder(owner: OwnerClient): Promise<TableInfo[]> {
   const tables = await owner.query<{ name: string; keys: string[] }>(`
     SELECT c.relname AS name,
-           array(SELECT a.attname FROM unnest(i.indkey) k JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k) AS keys
+           array(SELECT a.attname::text FROM unnest(i.indkey) k JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k) AS keys
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
     WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`);

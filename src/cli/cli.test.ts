@@ -1,0 +1,106 @@
+// The `conduct` command end to end on a real database: users, tokens, audit verify, key rotation,
+// backup and restore, and the embedded database's one-process rule.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/helpers/database.js";
+import { openDatabase } from "../db/connection.js";
+import { main } from "./main.js";
+
+let database: TestDatabase;
+const dataDir = mkdtempSync(path.join(tmpdir(), "conduct-cli-"));
+
+async function conduct(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.CONDUCT_DATA_DIR = dataDir;
+  if (database.url) process.env.DATABASE_URL = database.url;
+  delete process.env.CONDUCT_MASTER_KEY;
+});
+afterAll(() => database.drop());
+
+describe("conduct CLI", () => {
+  it("creates a staff account and prints its TOTP secret as one JSON line", async () => {
+    const result = await conduct("users", "create", "--email", "Officer@Test.Conduct.org", "--role", "cdt_officer", "--mission", "monusco", "--password", "a-long-enough-password");
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout.trim());
+    expect(printed).toMatchObject({ email: "officer@test.conduct.org", role: "cdt_officer", missionCodes: ["MONUSCO"], twoFactorEnabled: true });
+    expect(printed.totpSecret).toMatch(/^[A-Z2-7]{32,}$/);
+  });
+
+  it("refuses an unknown role with a clear message", async () => {
+    const result = await conduct("users", "create", "--email", "x@test.conduct.org", "--role", "emperor");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unknown role emperor");
+  });
+
+  it("creates an API token for a user", async () => {
+    const result = await conduct("tokens", "create", "--email", "officer@test.conduct.org", "--name", "nightly");
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^ctk_[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it("rotates the data key and the master key, and the trail still verifies", async () => {
+    expect((await conduct("keys", "rotate")).code).toBe(0);
+    expect((await conduct("keys", "rotate", "--master")).code).toBe(0);
+    const verified = await conduct("audit", "verify");
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain("Audit trail intact");
+  });
+
+  it("backs up and restores every record", async () => {
+    const file = path.join(dataDir, "backup.jsonl.gz");
+    const backup = await conduct("backup", file);
+    expect(backup.code).toBe(0);
+    const total = Number(/Backed up (\d+) records/.exec(backup.stdout)?.[1]);
+    expect((await conduct("users", "create", "--email", "after.backup@test.conduct.org", "--role", "analyst", "--password", "a-long-enough-password")).code).toBe(0);
+    const restore = await conduct("restore", file);
+    expect(restore.code).toBe(0);
+    expect(Number(/Restored (\d+) records/.exec(restore.stdout)?.[1])).toBe(total);
+    const again = await conduct("tokens", "create", "--email", "after.backup@test.conduct.org", "--name", "x");
+    expect(again.stderr).toContain("No account with email");
+    expect((await conduct("audit", "verify")).code).toBe(0);
+  });
+
+  it("audit verify fails, naming the event, after an owner alters a row", async () => {
+    const handle = await openDatabase({ url: database.url, dataDir: database.url ? undefined : path.join(dataDir, "pglite") });
+    const [row] = await handle.asOwner(async (owner) => {
+      const rows = await owner.query<{ id: number }>("SELECT id::int AS id FROM audit_events ORDER BY id LIMIT 1");
+      await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");
+      await owner.query("UPDATE audit_events SET details = '{\"forged\": true}' WHERE id = $1", [rows[0].id]);
+      await owner.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");
+      return rows;
+    });
+    await handle.close();
+    const result = await conduct("audit", "verify");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`BROKEN at event ${row.id}`);
+  });
+
+  it("refuses to open the embedded database while another live process holds it", async () => {
+    const serverUrl = process.env.DATABASE_URL;
+    delete process.env.DATABASE_URL;
+    try {
+      writeFileSync(path.join(dataDir, "pglite.lock"), JSON.stringify({ pid: process.ppid, purpose: "server" }));
+      const result = await conduct("audit", "verify");
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`in use by process ${process.ppid}`);
+    } finally {
+      if (serverUrl) process.env.DATABASE_URL = serverUrl;
+    }
+  });
+});

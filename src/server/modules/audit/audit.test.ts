@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
+import { cases } from "../../../db/schema.js";
+import { systemActor } from "../../auth/actor.js";
+import { inTransaction } from "../../transaction.js";
+import { verifyAuditChain } from "./service.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe("audit trail", () => {
+  it("every write leaves an audit event, with no personal data in it", async () => {
+    const admin = await t.signIn(await t.createStaff("administrator"));
+    const created = await admin.request({ method: "POST", url: "/api/users", payload: { email: "secret.person@test.conduct.org", name: "Secret Person", role: "analyst" } });
+    const auditor = await t.tokenFor(await t.createStaff("auditor"));
+    const events = await auditor.request({ method: "GET", url: `/api/audit-events?subjectId=${created.json().user.id}` });
+    expect(events.json().items.map((e: { action: string }) => e.action)).toContain("user.create");
+    expect(JSON.stringify(events.json())).not.toMatch(/secret\.person|Secret Person/);
+  });
+
+  it("a read of a case is audited, naming who read which case", async () => {
+    const officer = await t.createStaff("cds_officer");
+    const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(cases).values({ reference: "UNMISS-2026-0007", missionCode: "UNMISS", dateReported: "2026-05-01" }).returning(),
+    );
+    expect((await (await t.tokenFor(officer)).request({ method: "GET", url: `/api/cases/${row.id}` })).statusCode).toBe(200);
+    const auditor = await t.tokenFor(await t.createStaff("auditor"));
+    const events = (await auditor.request({ method: "GET", url: "/api/audit-events?action=case.read" })).json().items;
+    expect(events).toEqual([expect.objectContaining({ actorId: officer.id, subjectType: "case", subjectId: row.id, outcome: "success" })]);
+  });
+
+  it("the application role can neither update nor delete an audit event", async () => {
+    await expect(t.app.services.db.execute("update audit_events set action = 'forged'" as never)).rejects.toThrow();
+    await expect(t.app.services.db.execute("delete from audit_events" as never)).rejects.toThrow();
+  });
+
+  it("the chain holds on a working database, and an owner's direct alteration is found and named", async () => {
+    const check = () => inTransaction(t.app.services.db, systemActor, (tx) => verifyAuditChain(tx));
+    const intact = await check();
+    expect(intact.firstBreak).toBeNull();
+    expect(intact.events).toBeGreaterThan(3);
+    const [victim] = await t.handle.asOwner(async (owner) => {
+      const rows = await owner.query<{ id: number }>("SELECT id::int AS id FROM audit_events ORDER BY id LIMIT 1 OFFSET 2");
+      await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");
+      await owner.query("UPDATE audit_events SET outcome = 'denied' WHERE id = $1", [rows[0].id]);
+      await owner.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");
+      return rows;
+    });
+    const broken = await check();
+    expect(broken.firstBreak).toEqual({ id: victim.id, reason: "hash_mismatch" });
+    const auditor = await t.tokenFor(await t.createStaff("auditor"));
+    const viaApi = await auditor.request({ method: "GET", url: "/api/audit-events/verification" });
+    expect(viaApi.json()).toMatchObject({ intact: false, firstBrokenEventId: victim.id });
+  });
+});
