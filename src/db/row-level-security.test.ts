@@ -32,7 +32,8 @@ afterAll(() => t.close());
 
 describe("row-level security on cases", () => {
   it("the application role really is a non-owner, non-superuser role", async () => {
-    const [row] = (await t.app.services.db.execute(sql`select current_user as name, (select rolsuper from pg_roles where rolname = current_user) as superuser`)).rows as { name: string; superuser: boolean }[];
+    const result = (await t.app.services.db.execute(sql`select current_user as name, (select rolsuper from pg_roles where rolname = current_user) as superuser`)) as unknown as { rows: unknown[] };
+    const [row] = result.rows as unknown as { name: string; superuser: boolean }[];
     expect(row).toEqual({ name: "conduct_app", superuser: false });
   });
 
