@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { signInFailures, user } from "../../db/schema.js";
 import type { Config } from "../config.js";
-import { TooManyRequests } from "../errors.js";
+import { problem, TooManyRequests } from "../errors.js";
 import { recordAuditEvent } from "../modules/audit/record.js";
 import { inTransaction } from "../transaction.js";
 import { type Actor, systemActor } from "./actor.js";
@@ -60,16 +60,23 @@ async function recordSignInOutcome(deps: BridgeDeps, email: string, succeeded: b
   });
 }
 
-/** better-auth echoes the session token in JSON; the browser must only ever hold it in the HttpOnly cookie. */
-function withoutSessionToken(text: string): string {
-  if (!text.startsWith("{")) return text;
-  const body = JSON.parse(text) as Record<string, unknown>;
-  if (!("token" in body)) return text;
-  delete body.token;
-  return JSON.stringify(body);
+/** Messages for people, in place of better-auth's terse ones, keyed by its error codes. */
+const authProblemDetails: Record<string, string> = {
+  invalid_email_or_password: "The email or password is not correct.",
+  invalid_code: "That authentication code is not correct or has expired.",
+  invalid_two_factor_cookie: "Your sign-in took too long. Start again with your email and password.",
+  too_many_requests: "Too many attempts. Wait a minute, then try again.",
+  invalid_password: "The password is not correct.",
+  unauthorized: "Sign in to continue.",
+};
+
+interface Forwarded {
+  status: number;
+  body: Record<string, unknown> | null;
+  raw: string;
 }
 
-async function forward(deps: BridgeDeps, request: FastifyRequest, reply: FastifyReply) {
+async function forward(deps: BridgeDeps, request: FastifyRequest, reply: FastifyReply): Promise<Forwarded> {
   const headers = toHeaders(request);
   headers.delete("x-forwarded-for");
   headers.set(CLIENT_IP_HEADER, request.ip);
@@ -84,20 +91,59 @@ async function forward(deps: BridgeDeps, request: FastifyRequest, reply: Fastify
   );
   reply.status(response.status);
   for (const [name, value] of response.headers) {
-    if (name !== "set-cookie" && name !== "content-length") reply.header(name, value);
+    if (name !== "set-cookie" && name !== "content-length" && name !== "content-type") reply.header(name, value);
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length) reply.header("set-cookie", cookies);
-  return { response, text: withoutSessionToken(await response.text()) };
+  const raw = await response.text();
+  let body: Record<string, unknown> | null = null;
+  try {
+    body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, body, raw };
+}
+
+/** Success as JSON without the session token (the browser only ever holds it in the HttpOnly cookie); errors as problem+json. */
+function sendForwarded(reply: FastifyReply, forwarded: Forwarded) {
+  if (forwarded.status >= 400) {
+    const code = forwarded.status === 429 ? "too_many_requests" : String(forwarded.body?.code ?? "auth_error").toLowerCase();
+    const detail = authProblemDetails[code] ?? String(forwarded.body?.message ?? "The request could not be completed.");
+    return reply.type("application/problem+json").send(problem(forwarded.status, code, detail));
+  }
+  if (!forwarded.body) return reply.type("application/json").send(forwarded.raw);
+  const { token: _sessionToken, ...rest } = forwarded.body;
+  return reply.type("application/json").send(rest);
+}
+
+/** Sign-in steps worth an audit event besides the password step (handled with the lockout). */
+const auditedAuthSteps: Record<string, string> = {
+  "/api/auth/two-factor/verify-totp": "auth.verify_totp",
+  "/api/auth/two-factor/verify-backup-code": "auth.verify_backup_code",
+  "/api/auth/two-factor/enable": "auth.enable_two_factor",
+  "/api/auth/sign-out": "auth.sign_out",
+};
+
+async function auditAuthStep(deps: BridgeDeps, action: string, forwarded: Forwarded) {
+  const userId = (forwarded.body?.user as { id?: string } | undefined)?.id ?? null;
+  await inTransaction(deps.db, systemActor, (tx) =>
+    recordAuditEvent(tx, userId ? { ...systemActor, userId, role: "public" } : systemActor, {
+      action,
+      subjectType: userId ? "user" : undefined,
+      subjectId: userId ?? undefined,
+      outcome: forwarded.status < 400 ? "success" : "failure",
+    }),
+  );
 }
 
 export function registerAuthBridge(app: FastifyInstance, deps: BridgeDeps) {
   app.post("/api/auth/sign-in/email", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     const email = String((request.body as { email?: unknown } | undefined)?.email ?? "");
     await assertNotLockedOut(deps.db, email);
-    const { response, text } = await forward(deps, request, reply);
-    if (response.status === 200 || response.status === 401) await recordSignInOutcome(deps, email, response.status === 200);
-    return reply.send(text);
+    const forwarded = await forward(deps, request, reply);
+    if (forwarded.status === 200 || forwarded.status === 401) await recordSignInOutcome(deps, email, forwarded.status === 200);
+    return sendForwarded(reply, forwarded);
   });
   app.route({
     method: ["GET", "POST"],
@@ -105,8 +151,10 @@ export function registerAuthBridge(app: FastifyInstance, deps: BridgeDeps) {
     config: { access: "public" },
     schema: { hide: true },
     handler: async (request, reply) => {
-      const { text } = await forward(deps, request, reply);
-      return reply.send(text);
+      const forwarded = await forward(deps, request, reply);
+      const action = auditedAuthSteps[request.url.split("?")[0]];
+      if (action && request.method === "POST") await auditAuthStep(deps, action, forwarded);
+      return sendForwarded(reply, forwarded);
     },
   });
 }
