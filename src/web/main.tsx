@@ -2,19 +2,21 @@
 import "@mantine/core/styles.css";
 import { DirectionProvider, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.js";
 import "./i18n/index.js";
+import { router } from "./router.js";
+import { theme } from "./theme.js";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     <DirectionProvider detectDirection>
-      <MantineProvider theme={{ primaryColor: "blue", primaryShade: 8 }}>
+      <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
-          <App />
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </MantineProvider>
     </DirectionProvider>

@@ -1,9 +1,10 @@
-// Browser journey in Chromium: a CLI-made officer signs in with password + TOTP, reaches the case
-// list, switches to French and Arabic (right-to-left), and the pages have no axe-core violations.
-import { existsSync } from "node:fs";
+// Browser journeys in Chromium: signing in with password + TOTP, the administrator's and the
+// auditor's pages, in English, French and Arabic (right-to-left), with no axe-core violations.
+import { existsSync, mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/domain/roles.js";
 import { totpCode } from "../../src/server/auth/two-factor.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 
@@ -15,6 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium`);
+  mkdirSync("test-results", { recursive: true });
   t = await createTestApp({ publicUrl: base, port });
   await t.app.listen({ host: "127.0.0.1", port });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
@@ -24,23 +26,42 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe("signing in in the browser", () => {
+async function newPage(language = "en") {
+  const context = await browser.newContext({ locale: language });
+  await context.addInitScript((lang) => localStorage.setItem("conduct.language", lang), language);
+  return context.newPage();
+}
+
+async function signIn(page: Page, staff: Awaited<ReturnType<TestApp["createStaff"]>>) {
+  await page.goto(base);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel(/^Password/).first().fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("Enter the 6-digit code").waitFor();
+  await page.keyboard.type(await totpCode(staff.totpSecret as string));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("navigation").waitFor();
+}
+
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html} ${JSON.stringify(n.any[0]?.data ?? "")}`))).toEqual([]);
+}
+
+async function staffOf(role: Role, scope: { missionCodes?: string[]; countryCode?: string } = {}) {
+  return t.createStaff(role, scope);
+}
+
+describe("signing in", () => {
   it("a CDT officer signs in with password and TOTP, sees the case list, in English, French and Arabic", async () => {
-    const officer = await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] });
-    const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    const page = await newPage();
     await page.goto(base);
-    await page.getByLabel("Email").fill(officer.email);
-    await page.getByLabel(/^Password/).first().fill(officer.password);
-    const signInAxe = await new AxeBuilder({ page }).analyze();
-    expect(signInAxe.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.html}`))).toEqual([]);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByText("Enter the 6-digit code").waitFor();
-    await page.keyboard.type(await totpCode(officer.totpSecret as string));
-    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByLabel("Email").waitFor();
+    await expectAccessible(page);
+    await signIn(page, await staffOf("cdt_officer", { missionCodes: ["MONUSCO"] }));
     await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
     await page.getByText("No cases in your scope yet.").waitFor();
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: "test-results/cases-en.png", fullPage: true });
+    await expectAccessible(page);
 
     await page.getByLabel("Language").first().click();
     await page.getByRole("option", { name: "Français" }).click();
@@ -50,13 +71,12 @@ describe("signing in in the browser", () => {
     await page.getByRole("option", { name: "العربية" }).click();
     await page.getByRole("heading", { name: "القضايا", level: 1 }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: "test-results/cases-ar.png", fullPage: true });
+    await expectAccessible(page);
   });
 
   it("a wrong code keeps the person out and says why", async () => {
-    const officer = await t.createStaff("cds_officer");
-    const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    const officer = await staffOf("cds_officer");
+    const page = await newPage();
     await page.goto(base);
     await page.getByLabel("Email").fill(officer.email);
     await page.getByLabel(/^Password/).first().fill(officer.password);
@@ -67,5 +87,77 @@ describe("signing in in the browser", () => {
     await page.getByRole("button", { name: "Verify" }).click();
     await page.getByRole("alert").getByText("That code is not correct or has expired.").waitFor();
     expect(await page.getByRole("heading", { name: "Cases" }).count()).toBe(0);
+  });
+
+  it("a new staff member enrols in two-factor with the QR code on first sign-in", async () => {
+    const admin = await t.signIn(await staffOf("administrator"));
+    const created = await admin.request({ method: "POST", url: "/api/users", payload: { email: "first.time@test.conduct.org", name: "First Time", role: "analyst" } });
+    const password = created.json().temporaryPassword as string;
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByLabel("Email").fill("first.time@test.conduct.org");
+    await page.getByLabel(/^Password/).first().fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Set up two-factor authentication" }).waitFor();
+    await page.getByLabel(/^Confirm your password/).first().fill(password);
+    await page.getByRole("button", { name: "Show QR code" }).click();
+    await page.getByRole("img", { name: /QR code/ }).waitFor();
+    await expectAccessible(page);
+    const key = (await page.locator("code").first().textContent()) as string;
+    await page.getByLabel("Authentication code").first().click();
+    await page.keyboard.type(await totpCode(key.trim()));
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
+  });
+});
+
+describe("administration and audit pages", () => {
+  it("an administrator creates a CDT officer scoped to a mission, in the web app", async () => {
+    const page = await newPage();
+    await signIn(page, await staffOf("administrator"));
+    await page.getByRole("link", { name: "Users" }).click();
+    await page.getByRole("heading", { name: "Users", level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "New account" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Email").fill("new.cdt@test.conduct.org");
+    await dialog.getByLabel("Name").fill("Nadia Officer");
+    await dialog.getByRole("button", { name: "New account" }).click();
+    await dialog.getByText("choose at least one mission").waitFor();
+    await dialog.getByLabel("Missions").click();
+    await page.getByRole("option", { name: /^MINUSCA/ }).click();
+    await page.keyboard.press("Escape");
+    await dialog.getByRole("button", { name: "New account" }).click();
+    await dialog.getByText("Temporary password").waitFor();
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Close" }).first().click();
+    const row = page.getByRole("row", { name: /Nadia Officer/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("MINUSCA");
+    await page.screenshot({ path: "test-results/users-en.png", fullPage: true });
+  });
+
+  it("reference data and API tokens pages are usable in Arabic", async () => {
+    const page = await newPage();
+    await signIn(page, await staffOf("administrator"));
+    await page.getByLabel("Language").first().click();
+    await page.getByRole("option", { name: "العربية" }).click();
+    await page.getByRole("link", { name: "البيانات المرجعية" }).click();
+    await page.getByRole("heading", { name: "البيانات المرجعية", level: 1 }).waitFor();
+    await page.getByRole("cell", { name: "MONUSCO", exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "رموز الواجهة البرمجية" }).click();
+    await page.getByRole("heading", { name: "رموز الواجهة البرمجية", level: 1 }).waitFor();
+    await expectAccessible(page);
+  });
+
+  it("an auditor browses the trail and verifies the chain", async () => {
+    const page = await newPage();
+    await signIn(page, await staffOf("auditor"));
+    await page.getByRole("heading", { name: "Audit trail", level: 1 }).waitFor();
+    await page.getByRole("cell", { name: "auth.verify_totp" }).first().waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Verify the chain" }).click();
+    await page.getByRole("status").getByText(/The chain holds/).waitFor();
   });
 });

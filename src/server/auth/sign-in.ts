@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { signInFailures, user } from "../../db/schema.js";
+import { signInFailures, staffProfiles, user } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { problem, TooManyRequests } from "../errors.js";
 import { recordAuditEvent } from "../modules/audit/record.js";
@@ -30,9 +30,16 @@ async function assertNotLockedOut(db: Database, email: string) {
   }
 }
 
+/** The account behind a sign-in step, as an audit actor with its own role (or the anonymous system actor). */
+async function signInActor(db: Database, where: { email?: string; userId?: string }): Promise<Actor> {
+  const condition = where.userId ? eq(user.id, where.userId) : eq(user.email, (where.email ?? "").trim().toLowerCase());
+  const [account] = await db.select({ id: user.id, role: staffProfiles.role }).from(user).leftJoin(staffProfiles, eq(staffProfiles.userId, user.id)).where(condition);
+  return account ? { ...systemActor, userId: account.id, role: (account.role ?? "public") as Actor["role"], via: "session" } : systemActor;
+}
+
 async function recordSignInOutcome(deps: BridgeDeps, email: string, succeeded: boolean) {
   const hash = emailHash(email);
-  const [account] = await deps.db.select({ id: user.id }).from(user).where(eq(user.email, email.trim().toLowerCase()));
+  const actor = await signInActor(deps.db, { email });
   const { maxFailures, lockMinutes } = deps.config.signInLockout;
   await inTransaction(deps.db, systemActor, async (tx) => {
     if (succeeded) {
@@ -50,11 +57,10 @@ async function recordSignInOutcome(deps: BridgeDeps, email: string, succeeded: b
           },
         });
     }
-    const actor: Actor = account ? { ...systemActor, userId: account.id, role: "public" } : systemActor;
     await recordAuditEvent(tx, actor, {
       action: "auth.sign_in_password",
-      subjectType: account ? "user" : undefined,
-      subjectId: account?.id,
+      subjectType: actor.userId ? "user" : undefined,
+      subjectId: actor.userId ?? undefined,
       outcome: succeeded ? "success" : "failure",
     });
   });
@@ -127,8 +133,9 @@ const auditedAuthSteps: Record<string, string> = {
 
 async function auditAuthStep(deps: BridgeDeps, action: string, forwarded: Forwarded) {
   const userId = (forwarded.body?.user as { id?: string } | undefined)?.id ?? null;
+  const actor = userId ? await signInActor(deps.db, { userId }) : systemActor;
   await inTransaction(deps.db, systemActor, (tx) =>
-    recordAuditEvent(tx, userId ? { ...systemActor, userId, role: "public" } : systemActor, {
+    recordAuditEvent(tx, actor, {
       action,
       subjectType: userId ? "user" : undefined,
       subjectId: userId ?? undefined,

@@ -1,23 +1,36 @@
-// i18next set up with the app's messages; the chosen language is remembered and sets page direction.
+// i18next with the app's messages; the chosen language is remembered and sets the page's direction.
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { type Language, languages, messages } from "./messages.js";
+import { ar } from "./ar.js";
+import { en } from "./en.js";
+import { fr } from "./fr.js";
 
-const stored = localStorage.getItem("conduct.language") as Language | null;
-const browser = navigator.language.slice(0, 2) as Language;
-const initial = stored ?? (browser in messages ? browser : "en");
+export const languages = [
+  { code: "en", label: "English", dir: "ltr" },
+  { code: "fr", label: "Français", dir: "ltr" },
+  { code: "ar", label: "العربية", dir: "rtl" },
+] as const;
+export type Language = (typeof languages)[number]["code"];
+
+const isLanguage = (value: string | null): value is Language => languages.some((l) => l.code === value);
+const stored = localStorage.getItem("conduct.language");
+const browser = navigator.language.slice(0, 2);
+const initial: Language = isLanguage(stored) ? stored : isLanguage(browser) ? browser : "en";
 
 void i18next.use(initReactI18next).init({
   lng: initial,
   fallbackLng: "en",
-  resources: Object.fromEntries(Object.entries(messages).map(([code, translation]) => [code, { translation }])),
+  resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
   interpolation: { escapeValue: false },
+  nsSeparator: false,
 });
+
+export const directionOf = (language: string) => languages.find((l) => l.code === language)?.dir ?? "ltr";
 
 export function applyLanguage(language: Language) {
   localStorage.setItem("conduct.language", language);
   document.documentElement.lang = language;
-  document.documentElement.dir = languages.find((l) => l.code === language)?.dir ?? "ltr";
+  document.documentElement.dir = directionOf(language);
   void i18next.changeLanguage(language);
 }
 

@@ -3,14 +3,14 @@ import { Alert, Button, Code, Image, Paper, PasswordInput, PinInput, Stack, Text
 import QRCode from "qrcode";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api.js";
+import { api, problemMessage } from "../api.js";
 
 export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState("");
   const [setup, setSetup] = useState<{ qr: string; key: string; backupCodes: string[] } | null>(null);
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   async function start(event: React.FormEvent) {
     event.preventDefault();
@@ -18,8 +18,8 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
     try {
       const result = await api<{ totpURI: string; backupCodes: string[] }>("POST", "/api/auth/two-factor/enable", { password });
       setSetup({ qr: await QRCode.toDataURL(result.totpURI, { margin: 1, width: 220 }), key: new URL(result.totpURI).searchParams.get("secret") ?? "", backupCodes: result.backupCodes });
-    } catch {
-      setError(t("signIn.failed"));
+    } catch (problem) {
+      setError(problem);
     }
   }
 
@@ -28,8 +28,8 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
     try {
       await api("POST", "/api/auth/two-factor/verify-totp", { code });
       onEnrolled();
-    } catch {
-      setError(t("signIn.codeFailed"));
+    } catch (problem) {
+      setError(problem);
       setCode("");
     }
   }
@@ -38,7 +38,7 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
     <Paper withBorder shadow="sm" p="xl" radius="md" maw={480} mx="auto" mt="xl">
       <Title order={1} size="h2" mb="xs">{t("enrol.title")}</Title>
       <Text size="sm" mb="lg">{t("enrol.intro")}</Text>
-      {error && <Alert color="red" mb="md" role="alert">{error}</Alert>}
+      {error !== null && <Alert color="red" mb="md" role="alert">{problemMessage(t, error)}</Alert>}
       {!setup ? (
         <form onSubmit={start}>
           <Stack>
@@ -50,10 +50,10 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
         <form onSubmit={confirm}>
           <Stack>
             <Text size="sm">{t("enrol.scan")}</Text>
-            <Image src={setup.qr} alt="QR code" w={220} h={220} />
+            <Image src={setup.qr} alt={t("enrol.qrAlt")} w={220} h={220} />
             <Text size="sm">{t("enrol.key")}: <Code>{setup.key}</Code></Text>
             <Text size="sm">{t("enrol.backupCodes")}</Text>
-            <Code block>{setup.backupCodes.join("  ")}</Code>
+            <Code block dir="ltr" tabIndex={0}>{setup.backupCodes.join("  ")}</Code>
             <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t("signIn.code")} />
             <Button type="submit" disabled={code.length !== 6}>{t("enrol.confirm")}</Button>
           </Stack>

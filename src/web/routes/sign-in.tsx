@@ -1,8 +1,8 @@
 // Sign-in: password, then the authenticator code when the account has two-factor.
-import { Alert, Button, Paper, PasswordInput, PinInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Paper, PasswordInput, PinInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiProblem, api } from "../api.js";
+import { api, problemMessage } from "../api.js";
 
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
@@ -10,44 +10,47 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submitPassword(event: React.FormEvent) {
-    event.preventDefault();
+  async function attempt(work: () => Promise<void>) {
     setBusy(true);
     setError(null);
     try {
+      await work();
+    } catch (problem) {
+      setError(problem);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submitPassword = (event: React.FormEvent) => {
+    event.preventDefault();
+    void attempt(async () => {
       const result = await api<{ twoFactorRedirect?: boolean }>("POST", "/api/auth/sign-in/email", { email, password });
       if (result.twoFactorRedirect) setStep("code");
       else onSignedIn();
-    } catch (problem) {
-      setError(problem instanceof ApiProblem && problem.code === "account_locked" ? t("signIn.locked") : t("signIn.failed"));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
+  };
 
-  async function submitCode(event: React.FormEvent) {
+  const submitCode = (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("POST", "/api/auth/two-factor/verify-totp", { code });
-      onSignedIn();
-    } catch {
-      setError(t("signIn.codeFailed"));
-      setCode("");
-    } finally {
-      setBusy(false);
-    }
-  }
+    void attempt(async () => {
+      try {
+        await api("POST", "/api/auth/two-factor/verify-totp", { code });
+        onSignedIn();
+      } finally {
+        setCode("");
+      }
+    });
+  };
 
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" maw={420} mx="auto" mt="xl">
       <Title order={1} size="h2" mb="xs">{t("signIn.title")}</Title>
       <Text c="gray.7" size="sm" mb="lg">{t("app.tagline")}</Text>
-      {error && <Alert color="red" mb="md" role="alert">{error}</Alert>}
+      {error !== null && <Alert color="red" mb="md" role="alert">{problemMessage(t, error)}</Alert>}
       {step === "password" ? (
         <form onSubmit={submitPassword}>
           <Stack>
@@ -59,9 +62,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       ) : (
         <form onSubmit={submitCode}>
           <Stack>
-            <Text size="sm" id="code-help">{t("signIn.codeHelp")}</Text>
+            <Text size="sm">{t("signIn.codeHelp")}</Text>
             <PinInput length={6} type="number" oneTimeCode autoFocus value={code} onChange={setCode} aria-label={t("signIn.code")} />
             <Button type="submit" loading={busy} disabled={code.length !== 6}>{t("signIn.verify")}</Button>
+            <Anchor component="button" type="button" size="sm" onClick={() => { setStep("password"); setError(null); }}>{t("signIn.startOver")}</Anchor>
           </Stack>
         </form>
       )}

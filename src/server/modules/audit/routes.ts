@@ -2,21 +2,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { auditEventSchema as auditEvent, auditOutcomeSchema, auditVerificationSchema } from "../../../domain/contracts/audit.js";
 import { staffOf } from "../../app.js";
 import { browseAuditEvents, verifyAuditTrail } from "./service.js";
-
-const auditEvent = z.object({
-  id: z.number(),
-  occurredAt: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  subjectType: z.string().nullable(),
-  subjectId: z.string().nullable(),
-  outcome: z.string(),
-  details: z.record(z.string(), z.unknown()),
-  hash: z.string(),
-});
 
 export function registerAuditRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -31,7 +19,7 @@ export function registerAuditRoutes(app: FastifyInstance) {
         actorId: z.string().max(64).optional(),
         subjectType: z.string().max(64).optional(),
         subjectId: z.string().max(64).optional(),
-        outcome: z.enum(["success", "denied", "failure"]).optional(),
+        outcome: auditOutcomeSchema.optional(),
         from: z.coerce.date().optional(),
         to: z.coerce.date().optional(),
         before: z.coerce.number().int().positive().optional(),
@@ -45,7 +33,7 @@ export function registerAuditRoutes(app: FastifyInstance) {
     schema: {
       tags: ["audit"],
       summary: "Recompute the hash chain and name the first broken event, if any",
-      response: { 200: z.object({ intact: z.boolean(), eventsChecked: z.number(), firstBrokenEventId: z.number().nullable(), reason: z.string().nullable() }) },
+      response: { 200: auditVerificationSchema },
     },
   }, async (request) => verifyAuditTrail(services, staffOf(request)));
 }

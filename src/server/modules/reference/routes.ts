@@ -2,32 +2,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { allegationTypeSchema, countrySchema, createMissionBody, misconductTypeSchema, missionSchema as mission, personnelCategorySchema, updateMissionBody } from "../../../domain/contracts/reference.js";
 import { staffOf } from "../../app.js";
 import { createMission, listAllegationTypes, listCountries, listMisconductTypes, listMissions, listPersonnelCategories, updateMission } from "./service.js";
-
-const mission = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameFr: z.string().nullable(),
-  kind: z.string(),
-  hostCountryCode: z.string().nullable(),
-  location: z.string().nullable(),
-  startYear: z.number(),
-  endYear: z.number().nullable(),
-  current: z.boolean(),
-  version: z.number(),
-  can: z.object({ edit: z.boolean() }),
-});
-
-const missionFields = {
-  name: z.string().trim().min(3).max(200),
-  nameFr: z.string().trim().max(200).nullable(),
-  kind: z.enum(["peacekeeping_operation", "special_political_mission", "other_entity"]),
-  hostCountryCode: z.string().regex(/^[A-Z]{3}$/).nullable(),
-  location: z.string().trim().max(200).nullable(),
-  startYear: z.number().int().min(1945).max(2100),
-  endYear: z.number().int().min(1945).max(2100).nullable(),
-};
 
 export function registerReferenceRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -42,7 +19,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
     schema: {
       tags: ["reference"],
       summary: "Add a mission (administrators)",
-      body: z.strictObject({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/, "use capital letters, digits and dashes"), ...missionFields }),
+      body: createMissionBody,
       response: { 201: mission },
     },
   }, async (request, reply) => reply.status(201).send(await createMission(services, staffOf(request), request.body)));
@@ -52,16 +29,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       tags: ["reference"],
       summary: "Change a mission (administrators; optimistic concurrency on version)",
       params: z.strictObject({ code: z.string().max(20) }),
-      body: z.strictObject({
-        name: missionFields.name.optional(),
-        nameFr: missionFields.nameFr.optional(),
-        kind: missionFields.kind.optional(),
-        hostCountryCode: missionFields.hostCountryCode.optional(),
-        location: missionFields.location.optional(),
-        startYear: missionFields.startYear.optional(),
-        endYear: missionFields.endYear.optional(),
-        version: z.number().int().positive(),
-      }),
+      body: updateMissionBody,
       response: { 200: mission },
     },
   }, async (request) => updateMission(services, staffOf(request), request.params.code, request.body));
@@ -70,7 +38,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
     schema: {
       tags: ["reference"],
       summary: "Countries (ISO 3166 alpha-3) with names in the six UN languages",
-      response: list(z.object({ code: z.string(), alpha2: z.string(), names: z.record(z.string(), z.string()) })),
+      response: list(countrySchema),
     },
   }, async (request) => ({ items: await listCountries(services, staffOf(request)) }));
 
@@ -78,7 +46,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
     schema: {
       tags: ["reference"],
       summary: "Categories of personnel; uniformed ones carry a nationality in statistics",
-      response: list(z.object({ code: z.string(), label: z.string(), uniformed: z.boolean(), sortOrder: z.number() })),
+      response: list(personnelCategorySchema),
     },
   }, async (request) => ({ items: await listPersonnelCategories(services, staffOf(request)) }));
 
@@ -86,7 +54,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
     schema: {
       tags: ["reference"],
       summary: "Sexual exploitation (SE) and sexual abuse (SA) allegation types",
-      response: list(z.object({ code: z.string(), kind: z.string(), label: z.string(), sortOrder: z.number() })),
+      response: list(allegationTypeSchema),
     },
   }, async (request) => ({ items: await listAllegationTypes(services, staffOf(request)) }));
 
@@ -94,7 +62,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
     schema: {
       tags: ["reference"],
       summary: "The misconduct taxonomy: level (serious misconduct or misconduct), thematic area, type",
-      response: list(z.object({ code: z.string(), level: z.string(), thematicArea: z.string(), label: z.string(), sortOrder: z.number() })),
+      response: list(misconductTypeSchema),
     },
   }, async (request) => ({ items: await listMisconductTypes(services, staffOf(request)) }));
 }

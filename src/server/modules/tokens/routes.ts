@@ -2,20 +2,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { apiTokenSchema as apiToken, createTokenBody } from "../../../domain/contracts/tokens.js";
 import { staffOf } from "../../app.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
 import { createToken, listTokens, revokeToken } from "./service.js";
-
-const apiToken = z.object({
-  id: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 export function registerTokenRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -37,11 +27,7 @@ export function registerTokenRoutes(app: FastifyInstance) {
     schema: {
       tags: ["tokens"],
       summary: "Create an API token; the token itself is answered once and never stored",
-      body: z.strictObject({
-        name: z.string().trim().min(1).max(100),
-        userId: z.string().max(64).optional(),
-        expiresInDays: z.number().int().min(1).max(730).optional(),
-      }),
+      body: createTokenBody,
       response: { 201: z.object({ token: z.string(), apiToken }) },
     },
   }, async (request, reply) => {

@@ -1,32 +1,14 @@
 // HTTP for staff accounts (administrators) and for one's own profile.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { roleSchema, requiresTwoFactor } from "../../../domain/roles.js";
+import { createUserBody, languageSchema, meSchema, staffUserSchema as staffUser, updateUserBody } from "../../../domain/contracts/users.js";
+import { requiresTwoFactor } from "../../../domain/roles.js";
 import { staffOf } from "../../app.js";
 import { csrfTokenFor } from "../../auth/context.js";
 import { navigationFor } from "../../auth/policies/index.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
 import { createStaffUser, getStaffUser, listStaffUsers, resetTwoFactor, revokeSessionsOf, setTemporaryPassword, updateOwnPreferences, updateStaffUser } from "./service.js";
 
-export const languageSchema = z.enum(["en", "fr", "ar"]);
-
-const staffUser = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  missionCodes: z.array(z.string()),
-  countryCode: z.string().nullable(),
-  language: z.string(),
-  twoFactorEnabled: z.boolean(),
-  twoFactorRequired: z.boolean(),
-  disabled: z.boolean(),
-  createdAt: z.string(),
-  version: z.number().int(),
-});
-
-const missionCodes = z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(50);
-const countryCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166 alpha-3 code");
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export function registerUserRoutes(app: FastifyInstance) {
@@ -38,22 +20,7 @@ export function registerUserRoutes(app: FastifyInstance) {
     schema: {
       tags: ["me"],
       summary: "The signed-in account: role, scope, what the navigation shows, and the CSRF token for writes",
-      response: {
-        200: z.object({
-          id: z.string(),
-          email: z.string().optional(),
-          name: z.string().optional(),
-          role: roleSchema,
-          missionCodes: z.array(z.string()),
-          countryCode: z.string().nullable(),
-          language: z.string(),
-          twoFactorRequired: z.boolean(),
-          twoFactorPending: z.boolean(),
-          csrfToken: z.string().nullable(),
-          via: z.string(),
-          can: z.record(z.string(), z.boolean()),
-        }),
-      },
+      response: { 200: meSchema },
     },
   }, async (request) => {
     const actor = staffOf(request);
@@ -98,15 +65,7 @@ export function registerUserRoutes(app: FastifyInstance) {
       tags: ["users"],
       summary: "Create a staff account with a role and scope; answers a one-time temporary password when none is given",
       headers: z.object({ "idempotency-key": z.string().optional() }),
-      body: z.strictObject({
-        email: z.email().max(254),
-        name: z.string().trim().min(1).max(200),
-        role: roleSchema,
-        missionCodes: missionCodes.default([]),
-        countryCode: countryCode.nullable().default(null),
-        language: languageSchema.optional(),
-        password: z.string().min(12).max(256).optional(),
-      }),
+      body: createUserBody,
       response: { 201: z.object({ user: staffUser, temporaryPassword: z.string().nullable() }) },
     },
   }, async (request, reply) => {
@@ -119,14 +78,7 @@ export function registerUserRoutes(app: FastifyInstance) {
       tags: ["users"],
       summary: "Change a staff account's name, role, scope or status (optimistic concurrency on version)",
       params: idParams,
-      body: z.strictObject({
-        name: z.string().trim().min(1).max(200).optional(),
-        role: roleSchema.optional(),
-        missionCodes: missionCodes.optional(),
-        countryCode: countryCode.nullable().optional(),
-        disabled: z.boolean().optional(),
-        version: z.number().int().positive(),
-      }),
+      body: updateUserBody,
       response: { 200: staffUser },
     },
   }, async (request) => updateStaffUser(services, staffOf(request), request.params.id, request.body));

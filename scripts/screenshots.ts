@@ -1,0 +1,71 @@
+// Takes screenshots of the main pages in English, French and Arabic with headless Chromium, on a
+// fresh in-memory database with demo data: `npm run screenshots` (writes docs/screenshots/).
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+import { openDatabase } from "../src/db/connection.js";
+import { DEMO_PASSWORD, seedDemoData } from "../src/db/seed-demo.js";
+import { seedReferenceData } from "../src/db/seed-reference.js";
+import { buildApp } from "../src/server/app.js";
+import { enrolTotp, totpCode } from "../src/server/auth/two-factor.js";
+import { readConfig } from "../src/server/config.js";
+import { ensureDataKey } from "../src/server/security/encryption.js";
+
+const port = 3917;
+const base = `http://127.0.0.1:${port}`;
+const out = "docs/screenshots";
+mkdirSync(out, { recursive: true });
+
+const handle = await openDatabase({});
+const masterKey = randomBytes(32);
+await ensureDataKey(handle, masterKey);
+await seedReferenceData(handle);
+const app = await buildApp({ handle, masterKey, config: { ...readConfig({}), port, publicUrl: base } });
+await seedDemoData(app.services);
+await app.listen({ host: "127.0.0.1", port });
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+
+async function session(email: string, language: string) {
+  const enrolment = await enrolTotp(app.services.auth, email, DEMO_PASSWORD).catch(() => null);
+  secrets.set(email, enrolment?.totpSecret ?? (secrets.get(email) as string));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: language });
+  await context.addInitScript((lang) => localStorage.setItem("conduct.language", lang), language);
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('input[autocomplete="one-time-code"]').first().waitFor();
+  await page.keyboard.type(await totpCode(secrets.get(email) as string));
+  await page.locator('button[type="submit"]').click();
+  await page.locator("nav").waitFor();
+  return page;
+}
+const secrets = new Map<string, string>();
+
+const shots: [string, string, string][] = [
+  ["cdt.monusco@demo.conduct.test", "/cases", "cases"],
+  ["admin@demo.conduct.test", "/users", "users"],
+  ["admin@demo.conduct.test", "/reference", "reference"],
+  ["auditor@demo.conduct.test", "/audit", "audit"],
+  ["cds@demo.conduct.test", "/tokens", "tokens"],
+];
+for (const language of ["en", "fr", "ar"]) {
+  const signIn = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn.addInitScript((lang) => localStorage.setItem("conduct.language", lang), language);
+  await signIn.goto(base);
+  await signIn.locator('input[type="email"]').waitFor();
+  await signIn.screenshot({ path: `${out}/sign-in-${language}.png` });
+  for (const [email, path, name] of shots) {
+    const page = await session(email, language);
+    await page.goto(`${base}${path}`);
+    await page.locator("main table, main [role=alert], main p").first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${name}-${language}.png` });
+    await page.context().close();
+  }
+}
+await browser.close();
+await app.close();
+await handle.close();
+process.stdout.write(`Screenshots written to ${out}/\n`);

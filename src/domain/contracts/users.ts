@@ -1,0 +1,60 @@
+// Request contracts for staff accounts, shared by the API and the web app's forms.
+import { z } from "zod";
+import { roleSchema } from "../roles.js";
+
+export const languageSchema = z.enum(["en", "fr", "ar"]);
+export const missionCodesSchema = z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(50);
+export const countryCodeSchema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166 alpha-3 code");
+
+export const createUserBody = z.strictObject({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  role: roleSchema,
+  missionCodes: missionCodesSchema.default([]),
+  countryCode: countryCodeSchema.nullable().default(null),
+  language: languageSchema.optional(),
+  password: z.string().min(12).max(256).optional(),
+});
+export type CreateUserBody = z.input<typeof createUserBody>;
+
+export const updateUserBody = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  role: roleSchema.optional(),
+  missionCodes: missionCodesSchema.optional(),
+  countryCode: countryCodeSchema.nullable().optional(),
+  disabled: z.boolean().optional(),
+  version: z.number().int().positive(),
+});
+export type UpdateUserBody = z.input<typeof updateUserBody>;
+
+export const staffUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  missionCodes: z.array(z.string()),
+  countryCode: z.string().nullable(),
+  language: z.string(),
+  twoFactorEnabled: z.boolean(),
+  twoFactorRequired: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string().optional(),
+  name: z.string().optional(),
+  role: roleSchema,
+  missionCodes: z.array(z.string()),
+  countryCode: z.string().nullable(),
+  language: z.string(),
+  twoFactorRequired: z.boolean(),
+  twoFactorPending: z.boolean(),
+  csrfToken: z.string().nullable(),
+  via: z.string(),
+  can: z.record(z.string(), z.boolean()),
+});
+export type Me = z.infer<typeof meSchema>;

@@ -1,0 +1,64 @@
+// Building blocks every page shares: a header, a designed error, an empty state, a loading state.
+import { Alert, Box, Button, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { problemMessage } from "../api.js";
+
+export function PageHeader({ title, intro, actions }: { title: string; intro?: string; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
+      <Stack gap={4} maw={720}>
+        <Title order={1} size="h2">{title}</Title>
+        {intro && <Text c="gray.7" size="sm">{intro}</Text>}
+      </Stack>
+      {actions}
+    </Group>
+  );
+}
+
+export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert" mb="md">
+      <Group justify="space-between">
+        <Text size="sm">{problemMessage(t, error)}</Text>
+        {onRetry && <Button size="xs" variant="white" color="red" onClick={onRetry}>{t("app.retry")}</Button>}
+      </Group>
+    </Alert>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t("app.loading")} />
+    </Center>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <Center py="xl">
+      <Text c="gray.7">{children}</Text>
+    </Center>
+  );
+}
+
+/** Query states in one place: loading, a designed error with retry, an empty list, or the content. */
+export function QueryView<T>({ query, isEmpty, empty, children }: { query: { isPending: boolean; error: unknown; data: T | undefined; refetch: () => unknown }; isEmpty?: (data: T) => boolean; empty?: string; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <Loading />;
+  if (query.error || query.data === undefined) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data) && empty) return <EmptyState>{empty}</EmptyState>;
+  return <>{children(query.data)}</>;
+}
+
+/** A wide table that scrolls sideways on small screens; focusable so keyboard users can scroll it too. */
+export function ScrollTable({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto" }}>
+      <Box miw={minWidth}>{children}</Box>
+    </Box>
+  );
+}

@@ -1,0 +1,85 @@
+// The signed-in workspace: header with language and sign-out, navigation from the abilities the
+// server sent (the UI never re-derives permissions), and the page.
+import { AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, useRouterState } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../../domain/contracts/users.js";
+import { api, setCsrfToken } from "../api.js";
+import { applyLanguage, type Language, languages } from "../i18n/index.js";
+import { useMe } from "../session.js";
+
+export const areas = ["cases", "users", "reference", "audit", "tokens"] as const;
+export type Area = (typeof areas)[number];
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const signedIn = useMe().data;
+  const choose = (language: Language) => {
+    applyLanguage(language);
+    // Remembered on the account too, so that reminders and exports can follow it later.
+    if (signedIn && !signedIn.twoFactorPending) void api("PATCH", "/api/me/preferences", { language }).catch(() => undefined);
+  };
+  return (
+    <Select
+      aria-label={t("app.language")}
+      w={130}
+      size="sm"
+      data={languages.map((l) => ({ value: l.code, label: l.label }))}
+      value={i18n.language}
+      onChange={(value) => value && choose(value as Language)}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await api("POST", "/api/auth/sign-out", {});
+    setCsrfToken(null);
+    queryClient.clear();
+    await queryClient.invalidateQueries();
+  };
+}
+
+export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        {burger}
+        <Title order={2} size="h4">{t("app.name")}</Title>
+        {me && <Text size="sm" c="gray.7" visibleFrom="sm">{me.name} · {t(`roles.${me.role}`)}</Text>}
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        <LanguageSwitcher />
+        {me && !me.twoFactorPending && <Button variant="subtle" onClick={() => void signOut()}>{t("app.signOut")}</Button>}
+      </Group>
+    </Group>
+  );
+}
+
+export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  const visible = areas.filter((area) => me.can[area]);
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Header me={me} burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("app.openMenu")} />} />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t("app.mainNavigation")}>
+        {[...visible, "account" as const].map((area) => (
+          <NavLink key={area} component={Link} to={`/${area}`} label={t(`nav.${area}`)} active={path.startsWith(`/${area}`)} variant="filled" onClick={close} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,30 @@
+// Reference data for forms and tables, fetched once per session and named in the user's language.
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { Country, Mission } from "../domain/contracts/reference.js";
+import { api } from "./api.js";
+
+export function useMissions() {
+  return useQuery({ queryKey: ["reference", "missions"], queryFn: () => api<{ items: Mission[] }>("GET", "/api/reference/missions"), staleTime: 5 * 60_000 });
+}
+
+export function useCountries() {
+  const { i18n } = useTranslation();
+  const query = useQuery({ queryKey: ["reference", "countries"], queryFn: () => api<{ items: Country[] }>("GET", "/api/reference/countries"), staleTime: Number.POSITIVE_INFINITY });
+  const nameOf = (code: string | null) => {
+    if (!code) return "";
+    const country = query.data?.items.find((c) => c.code === code);
+    return country?.names[i18n.language] ?? country?.names.en ?? code;
+  };
+  return { ...query, nameOf };
+}
+
+export function usePersonnelCategories() {
+  const query = useQuery({
+    queryKey: ["reference", "categories"],
+    queryFn: () => api<{ items: { code: string; label: string; uniformed: boolean }[] }>("GET", "/api/reference/personnel-categories"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const labelOf = (code: string) => query.data?.items.find((c) => c.code === code)?.label ?? code;
+  return { ...query, labelOf };
+}

@@ -1,0 +1,77 @@
+// The web app's routes. Who is signed in decides between sign-in, two-factor enrolment and the
+// workspace; each area shows only when the server's abilities say so.
+import { AppShell } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../domain/contracts/users.js";
+import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
+import { type Area, areas, Header, Workspace } from "./components/shell.js";
+import { AccountPage } from "./routes/account.js";
+import { AuditPage } from "./routes/audit.js";
+import { CaseList } from "./routes/cases.js";
+import { EnrolTwoFactor } from "./routes/enrol.js";
+import { ReferencePage } from "./routes/reference.js";
+import { SignIn } from "./routes/sign-in.js";
+import { TokensPage } from "./routes/tokens.js";
+import { UsersPage } from "./routes/users.js";
+import { useMe } from "./session.js";
+
+function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
+  return (
+    <AppShell header={{ height: 60 }} padding="md">
+      <AppShell.Header><Header me={me} /></AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Root() {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries();
+  if (me.isPending) return <Loading />;
+  if (me.error) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <SignedOutFrame me={null}><SignIn onSignedIn={refresh} /></SignedOutFrame>;
+  if (me.data.twoFactorPending) return <SignedOutFrame me={me.data}><EnrolTwoFactor onEnrolled={refresh} /></SignedOutFrame>;
+  return <Workspace me={me.data}><Outlet /></Workspace>;
+}
+
+/** The signed-in user (Root renders children only once there is one). */
+function useSignedIn(): Me {
+  return useMe().data as Me;
+}
+
+function Guarded({ area, children }: { area: Area; children: ReactNode }) {
+  const me = useSignedIn();
+  const { t } = useTranslation();
+  return me.can[area] ? <>{children}</> : <EmptyState>{t("problems.forbidden")}</EmptyState>;
+}
+
+function Home() {
+  const me = useSignedIn();
+  const first = areas.find((area) => me.can[area]) ?? "account";
+  return <Navigate to={`/${first}`} replace />;
+}
+
+const rootRoute = createRootRoute({ component: Root });
+const page = <TPath extends string>(path: TPath, component: () => ReactNode) => createRoute({ getParentRoute: () => rootRoute, path, component });
+
+const routeTree = rootRoute.addChildren([
+  page("/", Home),
+  page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
+  page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),
+  page("/reference", () => <ReferencePage canManage={useSignedIn().can.reference} />),
+  page("/audit", () => <Guarded area="audit"><AuditPage /></Guarded>),
+  page("/tokens", () => <Guarded area="tokens"><TokensPage /></Guarded>),
+  page("/account", () => <AccountPage me={useSignedIn()} />),
+]);
+
+export const router = createRouter({ routeTree, defaultNotFoundComponent: Home });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}

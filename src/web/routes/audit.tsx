@@ -1,0 +1,112 @@
+// The audit trail for auditors: filter, page back through time, and verify the hash chain.
+import { Alert, Badge, Button, Code, Group, Select, SimpleGrid, Table, Text, TextInput } from "@mantine/core";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AuditEvent, AuditVerification } from "../../domain/contracts/audit.js";
+import { api } from "../api.js";
+import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+
+interface Filters {
+  action: string;
+  actorId: string;
+  subjectId: string;
+  outcome: string;
+  from: string;
+  to: string;
+}
+const noFilters: Filters = { action: "", actorId: "", subjectId: "", outcome: "", from: "", to: "" };
+
+function queryString(filters: Filters, before: number | null) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, key === "to" ? `${value}T23:59:59.999Z` : value);
+  if (before) params.set("before", String(before));
+  return params.toString();
+}
+
+const outcomeColour: Record<string, string> = { success: "green", denied: "orange", failure: "red" };
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState<Filters>(noFilters);
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const events = useInfiniteQuery({
+    queryKey: ["audit", filters],
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => api<{ items: AuditEvent[]; nextBefore: number | null }>("GET", `/api/audit-events?${queryString(filters, pageParam)}`),
+    getNextPageParam: (last) => last.nextBefore,
+  });
+  const verify = useMutation({ mutationFn: () => api<AuditVerification>("GET", "/api/audit-events/verification") });
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" });
+  const field = (key: keyof Filters) => ({ value: draft[key], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }) });
+
+  return (
+    <>
+      <PageHeader title={t("audit.title")} intro={t("audit.intro")} actions={<Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>{t("audit.verify")}</Button>} />
+      {verify.data && (
+        <Alert color={verify.data.intact ? "green" : "red"} role="status" mb="md">
+          {verify.data.intact ? t("audit.intact", { count: verify.data.eventsChecked }) : t("audit.broken", { id: verify.data.firstBrokenEventId, reason: verify.data.reason })}
+        </Alert>
+      )}
+      <ProblemAlert error={verify.error} />
+      <form onSubmit={(e) => { e.preventDefault(); setFilters(draft); }}>
+        <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} mb="md">
+          <TextInput label={t("audit.filterAction")} placeholder="user.create" {...field("action")} />
+          <TextInput label={t("audit.filterActor")} {...field("actorId")} />
+          <TextInput label={t("audit.filterSubject")} {...field("subjectId")} />
+          <Select label={t("audit.filterOutcome")} clearable data={["success", "denied", "failure"].map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))} value={draft.outcome || null} onChange={(value) => setDraft({ ...draft, outcome: value ?? "" })} />
+          <TextInput label={t("audit.from")} type="date" {...field("from")} />
+          <TextInput label={t("audit.to")} type="date" {...field("to")} />
+        </SimpleGrid>
+        <Group justify="flex-end" mb="md">
+          <Button type="submit" variant="default">{t("audit.apply")}</Button>
+        </Group>
+      </form>
+      <QueryView query={events} isEmpty={(data) => data.pages[0].items.length === 0} empty={t("audit.empty")}>
+        {(data) => (
+          <>
+            <ScrollTable label={t("audit.title")} minWidth={900}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>#</Table.Th>
+                    <Table.Th>{t("audit.when")}</Table.Th>
+                    <Table.Th>{t("audit.actor")}</Table.Th>
+                    <Table.Th>{t("audit.action")}</Table.Th>
+                    <Table.Th>{t("audit.subject")}</Table.Th>
+                    <Table.Th>{t("audit.outcome")}</Table.Th>
+                    <Table.Th>{t("audit.details")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.pages.flatMap((page) => page.items).map((event) => (
+                    <Table.Tr key={event.id}>
+                      <Table.Td>{event.id}</Table.Td>
+                      <Table.Td><Text size="sm" style={{ whiteSpace: "nowrap" }}>{time.format(new Date(event.occurredAt))}</Text></Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{event.actorRole ? t(`roles.${event.actorRole}`, { defaultValue: event.actorRole }) : "—"}</Text>
+                        {event.actorId && <Text size="xs" c="gray.7" ff="monospace" dir="ltr">{event.actorId.slice(0, 8)}</Text>}
+                      </Table.Td>
+                      <Table.Td><Code dir="ltr">{event.action}</Code></Table.Td>
+                      <Table.Td>
+                        {event.subjectType && <Text size="sm">{event.subjectType}</Text>}
+                        {event.subjectId && <Text size="xs" c="gray.7" ff="monospace" dir="ltr">{event.subjectId.slice(0, 8)}</Text>}
+                      </Table.Td>
+                      <Table.Td><Badge color={outcomeColour[event.outcome] ?? "gray"} variant="light" tt="none" style={{ flexShrink: 0, overflow: "visible" }}>{t(`audit.outcomes.${event.outcome}`, { defaultValue: event.outcome })}</Badge></Table.Td>
+                      <Table.Td><Text size="xs" ff="monospace" dir="ltr">{Object.keys(event.details).length ? JSON.stringify(event.details) : ""}</Text></Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+            {events.hasNextPage && (
+              <Group justify="center" mt="md">
+                <Button variant="default" loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>{t("app.loadMore")}</Button>
+              </Group>
+            )}
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

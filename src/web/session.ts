@@ -1,0 +1,23 @@
+// Who is signed in, from GET /api/me; null when nobody is.
+import { useQuery } from "@tanstack/react-query";
+import type { Me } from "../domain/contracts/users.js";
+import { ApiProblem, api, setCsrfToken } from "./api.js";
+
+export function useMe() {
+  return useQuery({
+    queryKey: ["me"],
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        const me = await api<Me>("GET", "/api/me");
+        setCsrfToken(me.csrfToken);
+        return me;
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+  });
+}
