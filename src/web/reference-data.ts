@@ -20,11 +20,12 @@ export function useCountries() {
 }
 
 export function usePersonnelCategories() {
+  const { t } = useTranslation();
   const query = useQuery({
     queryKey: ["reference", "categories"],
     queryFn: () => api<{ items: { code: string; label: string; uniformed: boolean }[] }>("GET", "/api/reference/personnel-categories"),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const labelOf = (code: string) => query.data?.items.find((c) => c.code === code)?.label ?? code;
+  const labelOf = (code: string) => t(`categories.${code}`, { defaultValue: query.data?.items.find((c) => c.code === code)?.label ?? code });
   return { ...query, labelOf };
 }

@@ -1,7 +1,7 @@
 // The Mantine theme: Mantine's default light and outline variants put mid-tone text on pale
 // backgrounds, under the WCAG AA contrast ratio; this resolver darkens their text so every
 // badge, light button and active navigation link stays readable.
-import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
+import { Badge, createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
 
 const readableVariants: VariantColorsResolver = (input) => {
   const resolved = defaultVariantColorsResolver(input);
@@ -20,4 +20,8 @@ export const theme = createTheme({
   // Shade 8 keeps white text on the primary colour above the AA contrast ratio.
   primaryShade: 8,
   variantColorResolver: readableVariants,
+  components: {
+    // A status badge is short and must be read whole: never squeezed to an ellipsis in a table cell.
+    Badge: Badge.extend({ defaultProps: { tt: "none" }, styles: { root: { flexShrink: 0, overflow: "visible" }, label: { overflow: "visible" } } }),
+  },
 });

@@ -166,6 +166,15 @@ export const en = {
     signOutEverywhere: "Sign out everywhere",
     signOutEverywhereHelp: "Ends every session of your account, on every device, including this one.",
   },
+  categories: {
+    CIV_INT: "Civilian (INT)",
+    CIV_NS: "Civilian (NS)",
+    CIV_UNV: "Civilian (UNV)",
+    MIL_MC: "Military (MC)",
+    MIL_MO: "Military (MO)",
+    POL_UNPOL: "Police (UNPOL)",
+    POL_FPU: "Police (FPU)",
+  },
   roles: {
     administrator: "Administrator",
     cds_officer: "CDS officer",

@@ -168,6 +168,15 @@ export const fr: Messages = {
     signOutEverywhere: "Se déconnecter partout",
     signOutEverywhereHelp: "Ferme toutes les sessions de votre compte, sur tous les appareils, y compris celui-ci.",
   },
+  categories: {
+    CIV_INT: "Civil (personnel international)",
+    CIV_NS: "Civil (personnel recruté sur le plan national)",
+    CIV_UNV: "Civil (VNU)",
+    MIL_MC: "Militaire (membre de contingent)",
+    MIL_MO: "Militaire (observateur ou officier d'état-major)",
+    POL_UNPOL: "Police (UNPOL)",
+    POL_FPU: "Police (unité de police constituée)",
+  },
   roles: {
     administrator: "Administrateur",
     cds_officer: "Fonctionnaire du CDS",

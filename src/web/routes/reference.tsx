@@ -61,7 +61,8 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
 }
 
 function Missions({ canManage }: { canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const preferFrench = i18n.language === "fr";
   const missions = useMissions();
   const countries = useCountries();
   const [editing, setEditing] = useState<Mission | "new" | null>(null);
@@ -91,8 +92,8 @@ function Missions({ canManage }: { canManage: boolean }) {
                   <Table.Tr key={mission.code}>
                     <Table.Td><Text fw={600} size="sm">{mission.code}</Text></Table.Td>
                     <Table.Td>
-                      <Text size="sm">{mission.name}</Text>
-                      {mission.nameFr && <Text size="xs" c="gray.7">{mission.nameFr}</Text>}
+                      <Text size="sm" lang={preferFrench && mission.nameFr ? "fr" : "en"}>{preferFrench && mission.nameFr ? mission.nameFr : mission.name}</Text>
+                      {mission.nameFr && <Text size="xs" c="gray.7" lang={preferFrench ? "en" : "fr"}>{preferFrench ? mission.name : mission.nameFr}</Text>}
                     </Table.Td>
                     <Table.Td>{t(`reference.kinds.${mission.kind}`)}</Table.Td>
                     <Table.Td>{mission.hostCountryCode ? countries.nameOf(mission.hostCountryCode) : mission.location}</Table.Td>
@@ -159,7 +160,7 @@ function Countries() {
   );
 }
 
-function SimpleList<T extends { code: string; label: string }>({ queryKey, url, columns }: { queryKey: string; url: string; columns: { title: string; value: (item: T) => React.ReactNode }[] }) {
+function SimpleList<T extends { code: string; label: string }>({ queryKey, url, columns, labelOf = (item) => item.label }: { queryKey: string; url: string; columns: { title: string; value: (item: T) => React.ReactNode }[]; labelOf?: (item: T) => string }) {
   const { t } = useTranslation();
   const query = useQuery({ queryKey: ["reference", queryKey], queryFn: () => api<{ items: T[] }>("GET", url), staleTime: Number.POSITIVE_INFINITY });
   return (
@@ -177,7 +178,7 @@ function SimpleList<T extends { code: string; label: string }>({ queryKey, url, 
             {data.items.map((item) => (
               <Table.Tr key={item.code}>
                 <Table.Td><Text size="sm" ff="monospace" dir="ltr">{item.code}</Text></Table.Td>
-                <Table.Td>{item.label}</Table.Td>
+                <Table.Td>{labelOf(item)}</Table.Td>
                 {columns.map((column) => <Table.Td key={column.title}>{column.value(item)}</Table.Td>)}
               </Table.Tr>
             ))}
@@ -204,7 +205,12 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
         <Tabs.Panel value="missions"><Missions canManage={canManage} /></Tabs.Panel>
         <Tabs.Panel value="countries"><Countries /></Tabs.Panel>
         <Tabs.Panel value="categories">
-          <SimpleList<{ code: string; label: string; uniformed: boolean }> queryKey="categories" url="/api/reference/personnel-categories" columns={[{ title: t("reference.uniformed"), value: (item) => (item.uniformed ? t("app.yes") : t("app.no")) }]} />
+          <SimpleList<{ code: string; label: string; uniformed: boolean }>
+            queryKey="categories"
+            url="/api/reference/personnel-categories"
+            labelOf={(item) => t(`categories.${item.code}`)}
+            columns={[{ title: t("reference.uniformed"), value: (item) => (item.uniformed ? t("app.yes") : t("app.no")) }]}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="allegations">
           <SimpleList<{ code: string; label: string; kind: string }> queryKey="allegations" url="/api/reference/allegation-types" columns={[{ title: t("reference.kind"), value: (item) => <Badge variant="light">{item.kind}</Badge> }]} />
