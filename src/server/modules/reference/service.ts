@@ -1,5 +1,6 @@
 // Reference data: read by every signed-in user; missions maintained by administrators.
 import { and, asc, eq, sql } from "drizzle-orm";
+import { prepared } from "../../../db/prepared.js";
 import { allegationTypes, countries, misconductTypes, missions, personnelCategories } from "../../../db/schema.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
@@ -30,28 +31,30 @@ function assertCanRead(actor: Actor) {
 
 export async function listMissions(services: Services, actor: Actor) {
   assertCanRead(actor);
-  const rows = await services.db.select().from(missions).orderBy(sql`${missions.endYear} is not null`, asc(missions.code));
+  const rows = await prepared(services.db, "missions", (db) =>
+    db.select().from(missions).orderBy(sql`${missions.endYear} is not null`, asc(missions.code)).prepare("reference_missions"),
+  ).execute();
   return rows.map((row) => presentMission(row, actor));
 }
 
 export async function listCountries(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return services.db.select().from(countries).orderBy(asc(countries.code));
+  return prepared(services.db, "countries", (db) => db.select().from(countries).orderBy(asc(countries.code)).prepare("reference_countries")).execute();
 }
 
 export async function listPersonnelCategories(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return services.db.select().from(personnelCategories).orderBy(asc(personnelCategories.sortOrder));
+  return prepared(services.db, "categories", (db) => db.select().from(personnelCategories).orderBy(asc(personnelCategories.sortOrder)).prepare("reference_categories")).execute();
 }
 
 export async function listAllegationTypes(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return services.db.select().from(allegationTypes).orderBy(asc(allegationTypes.sortOrder));
+  return prepared(services.db, "allegation_types", (db) => db.select().from(allegationTypes).orderBy(asc(allegationTypes.sortOrder)).prepare("reference_allegation_types")).execute();
 }
 
 export async function listMisconductTypes(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return services.db.select().from(misconductTypes).orderBy(asc(misconductTypes.sortOrder));
+  return prepared(services.db, "misconduct_types", (db) => db.select().from(misconductTypes).orderBy(asc(misconductTypes.sortOrder)).prepare("reference_misconduct_types")).execute();
 }
 
 export interface MissionInput {
