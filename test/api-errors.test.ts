@@ -93,3 +93,18 @@ describe("API description", () => {
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 });
+
+describe("API documentation", () => {
+  it("the browsable docs are public and answer HTML", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/docs/" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/html");
+  });
+
+  it("even routes added by plugins answer errors as problem+json", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/docs/static/no-such-file.js" });
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+  });
+});

@@ -71,6 +71,37 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   app.decorate("services", services);
   app.decorateRequest("actor", null);
 
+  // Set before any plugin registers routes: a plugin's routes keep the error handler in force when it was registered.
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const send = (status: number, code: string, detail: string, extras = {}) =>
+      reply.status(status).type("application/problem+json").send(problem(status, code, detail, extras));
+    if (error instanceof DomainError) {
+      if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number") reply.header("retry-after", error.extras.retryAfterSeconds);
+      return send(error.status, error.code, error.message, error.extras);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((issue) => ({
+        path: [error.validationContext, ...String(issue.instancePath).split("/").filter(Boolean)].join("."),
+        message: issue.message ?? "is not valid",
+      }));
+      return send(400, "validation_failed", `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}.`, { errors });
+    }
+    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const known: Record<string, [string, string]> = {
+        FST_ERR_CTP_INVALID_JSON_BODY: ["malformed_json", "The request body is not valid JSON."],
+        FST_ERR_CTP_EMPTY_JSON_BODY: ["malformed_json", "The request body is empty but JSON was declared."],
+        FST_ERR_CTP_BODY_TOO_LARGE: ["request_too_large", "The request body is larger than this endpoint accepts."],
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: ["unsupported_media_type", "Send the request body as application/json."],
+      };
+      const [code, detail] = known[fastifyError.code ?? ""] ?? ["bad_request", fastifyError.message ?? "The request could not be processed."];
+      return send(fastifyError.statusCode, code, detail);
+    }
+    request.log.error({ err: error }, "unexpected error");
+    return send(500, "internal_error", "Something went wrong on our side. The error has been logged; try again, and tell your administrator if it persists.");
+  });
+
+
   const routes: { method: string; url: string; access: RouteAccess }[] = [];
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) {
@@ -108,48 +139,26 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { docExpansion: "list" } });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // Our own policy rather than the plugin's, which allows any https: source.
+    transformStaticCSP: () => "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    uiConfig: { docExpansion: "list" },
+  });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   // Before the body is even parsed: an anonymous or half-signed-in caller learns nothing from validation.
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access ?? "staff";
-    if (access === "public" || !request.url.startsWith("/api/")) return;
+    // The API documentation describes routes, not data: it is public, like /api/openapi.json.
+    if (access === "public" || !request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
     const actor = await resolveActor(request, services);
     if (!actor) throw new Unauthorized();
     if (actor.twoFactorPending && access !== "enrolment") {
       throw new Forbidden("Set up two-factor authentication before you continue.", "two_factor_enrolment_required");
     }
     request.actor = actor;
-  });
-
-  app.setErrorHandler((error: unknown, request, reply) => {
-    const send = (status: number, code: string, detail: string, extras = {}) =>
-      reply.status(status).type("application/problem+json").send(problem(status, code, detail, extras));
-    if (error instanceof DomainError) {
-      if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number") reply.header("retry-after", error.extras.retryAfterSeconds);
-      return send(error.status, error.code, error.message, error.extras);
-    }
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((issue) => ({
-        path: [error.validationContext, ...String(issue.instancePath).split("/").filter(Boolean)].join("."),
-        message: issue.message ?? "is not valid",
-      }));
-      return send(400, "validation_failed", `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}.`, { errors });
-    }
-    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
-    if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const known: Record<string, [string, string]> = {
-        FST_ERR_CTP_INVALID_JSON_BODY: ["malformed_json", "The request body is not valid JSON."],
-        FST_ERR_CTP_EMPTY_JSON_BODY: ["malformed_json", "The request body is empty but JSON was declared."],
-        FST_ERR_CTP_BODY_TOO_LARGE: ["request_too_large", "The request body is larger than this endpoint accepts."],
-        FST_ERR_CTP_INVALID_MEDIA_TYPE: ["unsupported_media_type", "Send the request body as application/json."],
-      };
-      const [code, detail] = known[fastifyError.code ?? ""] ?? ["bad_request", fastifyError.message ?? "The request could not be processed."];
-      return send(fastifyError.statusCode, code, detail);
-    }
-    request.log.error({ err: error }, "unexpected error");
-    return send(500, "internal_error", "Something went wrong on our side. The error has been logged; try again, and tell your administrator if it persists.");
   });
 
   registerAuthBridge(app, services);
