@@ -1,11 +1,15 @@
 // The `conduct` command end to end on a real database: users, tokens, audit verify, key rotation,
 // backup and restore, and the embedded database's one-process rule.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/database.js";
 import { openDatabase } from "../db/connection.js";
+import { readConfig } from "../server/config.js";
+import { openRuntime } from "../server/runtime.js";
+import { FieldEncryption, fieldContext } from "../server/security/encryption.js";
 import { main } from "./main.js";
 
 let database: TestDatabase;
@@ -33,7 +37,31 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
+/** Every encrypted narrative, decrypted with the key material on disk now. */
+async function decryptAllNarratives(): Promise<string[]> {
+  const runtime = await openRuntime(readConfig(), "test");
+  try {
+    const encryption = new FieldEncryption(runtime.masterKey);
+    const rows = await runtime.handle.asOwner((owner) => owner.query<{ id: string; narrative_encrypted: string }>("SELECT id, narrative_encrypted FROM cases WHERE narrative_encrypted IS NOT NULL ORDER BY reference"));
+    return await Promise.all(rows.map((row) => encryption.decrypt(runtime.handle.db, row.narrative_encrypted, fieldContext("cases", "narrative_encrypted", row.id))));
+  } finally {
+    await runtime.release();
+  }
+}
+
+/** The rows of a backup file, without its header (which names the time it was made). */
+function backupRows(file: string): string[] {
+  return gunzipSync(readFileSync(file)).toString("utf8").trim().split("\n").slice(1);
+}
+
 describe("conduct CLI", () => {
+  it("loads demo data into an empty database, once", async () => {
+    expect((await conduct("seed", "--demo")).code).toBe(0);
+    const again = await conduct("seed", "--demo");
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain("only loaded into an empty database");
+  });
+
   it("creates a staff account and prints its TOTP secret as one JSON line", async () => {
     const result = await conduct("users", "create", "--email", "Officer@Test.Conduct.org", "--role", "cdt_officer", "--mission", "monusco", "--password", "a-long-enough-password");
     expect(result.code).toBe(0);
@@ -54,9 +82,14 @@ describe("conduct CLI", () => {
     expect(result.stdout.trim()).toMatch(/^ctk_[A-Za-z0-9_-]{40,}$/);
   });
 
-  it("rotates the data key and the master key, and the trail still verifies", async () => {
-    expect((await conduct("keys", "rotate")).code).toBe(0);
+  it("rotates the data key and the master key; every sensitive field still reads, and the trail verifies", async () => {
+    const before = await decryptAllNarratives();
+    expect(before.length).toBeGreaterThan(0);
+    const rotated = await conduct("keys", "rotate");
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toContain(`${before.length} fields re-encrypted`);
     expect((await conduct("keys", "rotate", "--master")).code).toBe(0);
+    expect(await decryptAllNarratives()).toEqual(before);
     const verified = await conduct("audit", "verify");
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain("Audit trail intact");
@@ -71,8 +104,11 @@ describe("conduct CLI", () => {
     const restore = await conduct("restore", file);
     expect(restore.code).toBe(0);
     expect(Number(/Restored (\d+) records/.exec(restore.stdout)?.[1])).toBe(total);
-    const again = await conduct("tokens", "create", "--email", "after.backup@test.conduct.org", "--name", "x");
-    expect(again.stderr).toContain("No account with email");
+    const again = path.join(dataDir, "after-restore.jsonl.gz");
+    expect((await conduct("backup", again)).code).toBe(0);
+    expect(backupRows(again)).toEqual(backupRows(file));
+    const gone = await conduct("tokens", "create", "--email", "after.backup@test.conduct.org", "--name", "x");
+    expect(gone.stderr).toContain("No account with email");
     expect((await conduct("audit", "verify")).code).toBe(0);
   });
 

@@ -7,12 +7,14 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/connection.js";
 import type { Actor, StaffActor } from "./auth/actor.js";
 import { createAuth } from "./auth/better-auth.js";
 import { resolveActor } from "./auth/context.js";
+import { recordAuditEvent } from "./modules/audit/record.js";
+import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
 import type { Config } from "./config.js";
 import { DomainError, Forbidden, problem, Unauthorized } from "./errors.js";
@@ -72,10 +74,11 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   app.decorateRequest("actor", null);
 
   // Set before any plugin registers routes: a plugin's routes keep the error handler in force when it was registered.
-  app.setErrorHandler((error: unknown, request, reply) => {
+  app.setErrorHandler(async (error: unknown, request, reply) => {
     const send = (status: number, code: string, detail: string, extras = {}) =>
       reply.status(status).type("application/problem+json").send(problem(status, code, detail, extras));
     if (error instanceof DomainError) {
+      if ((error.status === 403 || error.status === 404) && request.actor) await recordDenial(services, request);
       if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number") reply.header("retry-after", error.extras.retryAfterSeconds);
       return send(error.status, error.code, error.message, error.extras);
     }
@@ -181,6 +184,23 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
       .send(problem(404, "route_not_found", `There is no ${request.method} ${request.url.split("?")[0]} in this API.`));
   });
   return app;
+}
+
+/**
+ * A refused or out-of-scope request by a signed-in person is itself an audit event, written apart
+ * from the failed use-case's transaction (which rolled back). Probing for records shows up here.
+ */
+async function recordDenial(services: Services, request: FastifyRequest) {
+  const actor = request.actor as Actor;
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const subjectId = typeof params.id === "string" ? params.id : typeof params.code === "string" ? params.code : undefined;
+  try {
+    await inTransaction(services.db, actor, (tx) =>
+      recordAuditEvent(tx, actor, { action: "access.denied", subjectId, outcome: "denied", details: { method: request.method, route: request.routeOptions.url ?? "" } }),
+    );
+  } catch (error) {
+    request.log.error({ err: error }, "could not record a denied request in the audit trail");
+  }
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -74,6 +74,27 @@ describe("signing in", () => {
     await expectAccessible(page);
   });
 
+  it("a person signs in and moves around with the keyboard alone", async () => {
+    const officer = await staffOf("cds_officer");
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByLabel("Email").waitFor();
+    const focusedLabel = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? "");
+    for (let i = 0; i < 10 && !(await focusedLabel()).startsWith("Email"); i++) await page.keyboard.press("Tab");
+    await page.keyboard.type(officer.email);
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel()).toMatch(/^Password/);
+    await page.keyboard.type(officer.password);
+    await page.keyboard.press("Enter");
+    await page.getByText("Enter the 6-digit code").waitFor();
+    await page.keyboard.type(await totpCode(officer.totpSecret as string));
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
+    for (let i = 0; i < 12 && (await focusedLabel()) !== "API tokens"; i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "API tokens", level: 1 }).waitFor();
+  });
+
   it("a wrong code keeps the person out and says why", async () => {
     const officer = await staffOf("cds_officer");
     const page = await newPage();

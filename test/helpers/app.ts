@@ -1,7 +1,7 @@
 // Builds the real application on a fresh database, with factories for staff accounts and signed-in
 // clients (session cookie + CSRF token, or API token).
 import { randomBytes } from "node:crypto";
-import type { InjectOptions } from "fastify";
+import type { FastifyServerOptions, InjectOptions } from "fastify";
 import { openDatabase } from "../../src/db/connection.js";
 import { seedReferenceData } from "../../src/db/seed-reference.js";
 import type { Role } from "../../src/domain/roles.js";
@@ -17,7 +17,7 @@ import { createTestDatabase } from "./database.js";
 
 export const ORIGIN = "http://127.0.0.1:3000";
 
-export async function createTestApp(overrides: Partial<Config> = {}) {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: FastifyServerOptions["logger"] } = {}) {
   const database = await createTestDatabase();
   const handle = await openDatabase({ url: database.url });
   const masterKey = randomBytes(32);
@@ -30,7 +30,7 @@ export async function createTestApp(overrides: Partial<Config> = {}) {
     authRateLimit: { window: 60, max: 10_000 },
     ...overrides,
   };
-  const app = await buildApp({ handle, config, masterKey });
+  const app = await buildApp({ handle, config, masterKey }, { logger: options.logger });
   let sequence = 0;
 
   async function createStaff(role: Role, scope: { missionCodes?: string[]; countryCode?: string } = {}) {

@@ -32,6 +32,20 @@ describe("audit trail", () => {
     expect(events).toEqual([expect.objectContaining({ actorId: officer.id, subjectType: "case", subjectId: row.id, outcome: "success" })]);
   });
 
+  it("a refused or out-of-scope request is recorded as denied, naming the route and record", async () => {
+    const analyst = await t.createStaff("analyst");
+    const client = await t.tokenFor(analyst);
+    expect((await client.request({ method: "GET", url: "/api/users" })).statusCode).toBe(403);
+    const missing = "00000000-0000-4000-8000-000000000000";
+    expect((await client.request({ method: "GET", url: `/api/cases/${missing}` })).statusCode).toBe(404);
+    const auditor = await t.tokenFor(await t.createStaff("auditor"));
+    const denied = (await auditor.request({ method: "GET", url: `/api/audit-events?actorId=${analyst.id}&outcome=denied` })).json().items;
+    expect(denied).toEqual([
+      expect.objectContaining({ action: "access.denied", subjectId: missing, details: { method: "GET", route: "/api/cases/:id" } }),
+      expect.objectContaining({ action: "access.denied", subjectId: null, details: { method: "GET", route: "/api/users" } }),
+    ]);
+  });
+
   it("the application role can neither update nor delete an audit event", async () => {
     await expect(t.app.services.db.execute("update audit_events set action = 'forged'" as never)).rejects.toThrow();
     await expect(t.app.services.db.execute("delete from audit_events" as never)).rejects.toThrow();
