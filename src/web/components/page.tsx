@@ -1,5 +1,5 @@
 // Building blocks every page shares: a header, a designed error, an empty state, a loading state.
-import { Alert, Box, Button, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Box, Button, Center, Code, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { problemMessage } from "../api.js";
@@ -60,5 +60,26 @@ export function ScrollTable({ label, minWidth, children }: { label: string; minW
     <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto" }}>
       <Box miw={minWidth}>{children}</Box>
     </Box>
+  );
+}
+
+/** The footer of every form: cancel, then the action it performs. */
+export function FormActions({ onCancel, submitLabel, loading }: { onCancel: () => void; submitLabel: string; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>{t("app.cancel")}</Button>
+      <Button type="submit" loading={loading}>{submitLabel}</Button>
+    </Group>
+  );
+}
+
+/** A secret the server shows only once (temporary password, backup codes), ready to copy by hand. */
+export function ShownOnce({ intro, value }: { intro: string; value: string }) {
+  return (
+    <>
+      <Text size="sm">{intro}</Text>
+      <Code block dir="ltr" tabIndex={0}>{value}</Code>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, problemMessage } from "../api.js";
+import { ShownOnce } from "../components/page.js";
 
 export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
   const { t } = useTranslation();
@@ -52,8 +53,7 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
             <Text size="sm">{t("enrol.scan")}</Text>
             <Image src={setup.qr} alt={t("enrol.qrAlt")} w={220} h={220} />
             <Text size="sm">{t("enrol.key")}: <Code>{setup.key}</Code></Text>
-            <Text size="sm">{t("enrol.backupCodes")}</Text>
-            <Code block dir="ltr" tabIndex={0}>{setup.backupCodes.join("  ")}</Code>
+            <ShownOnce intro={t("enrol.backupCodes")} value={setup.backupCodes.join("  ")} />
             <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t("signIn.code")} />
             <Button type="submit" disabled={code.length !== 6}>{t("enrol.confirm")}</Button>
           </Stack>

@@ -1,6 +1,6 @@
 // Reference data: missions (maintained by administrators), countries in the six UN languages,
 // personnel categories, SEA allegation types and the misconduct taxonomy.
-import { Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput , VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { type CreateMissionBody, createMissionBody, type Mission, missionKindSchema } from "../../domain/contracts/reference.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
-import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { FormActions, PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useMissions } from "../reference-data.js";
 
@@ -51,10 +51,7 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
           <NumberInput label={t("reference.startYear")} min={1945} max={2100} {...form.getInputProps("startYear")} />
           <NumberInput label={t("reference.endYear")} min={1945} max={2100} value={form.values.endYear ?? ""} onChange={(value) => form.setFieldValue("endYear", value === "" ? null : Number(value))} error={form.errors.endYear} />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t("app.cancel")}</Button>
-          <Button type="submit" loading={save.isPending}>{t("app.save")}</Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t("app.save")} loading={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 // The signed-in user's API tokens: create (shown once), see when they were used, revoke.
-import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput , VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";

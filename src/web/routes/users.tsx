@@ -1,5 +1,5 @@
 // Staff accounts for administrators: who they are, their role, their need-to-know scope.
-import { Alert, Badge, Button, Checkbox, Code, Group, MultiSelect, Select, Stack, Table, Text, TextInput , VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Select, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,7 +9,7 @@ import { type CreateUserBody, createUserBody, type StaffUser, updateUserBody } f
 import { type Role, roles, scopeOfRole, scopeProblem } from "../../domain/roles.js";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
-import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { FormActions, PageHeader, ProblemAlert, QueryView, ScrollTable, ShownOnce } from "../components/page.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useMissions } from "../reference-data.js";
 
@@ -96,8 +96,7 @@ function NewUser({ onClose }: { onClose: () => void }) {
     return (
       <Stack>
         <Alert color="green">{t("users.created")}</Alert>
-        <Text size="sm">{t("users.temporaryPassword")}</Text>
-        <Code block dir="ltr" tabIndex={0}>{temporaryPassword}</Code>
+        <ShownOnce intro={t("users.temporaryPassword")} value={temporaryPassword} />
         <Button onClick={onClose}>{t("app.close")}</Button>
       </Stack>
     );
@@ -110,10 +109,7 @@ function NewUser({ onClose }: { onClose: () => void }) {
         <TextInput label={t("users.name")} required {...form.getInputProps("name")} />
         <Select label={t("users.role")} data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} allowDeselect={false} {...form.getInputProps("role")} />
         <ScopeFields role={form.values.role} form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t("app.cancel")}</Button>
-          <Button type="submit" loading={create.isPending}>{t("users.new")}</Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t("users.new")} loading={create.isPending} />
       </Stack>
     </form>
   );
@@ -159,12 +155,7 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
       <Stack>
         <Text size="sm" c="gray.7" dir="ltr">{user.email}</Text>
         {notice && <Alert color="blue">{notice}</Alert>}
-        {secret && (
-          <>
-            <Text size="sm">{t("users.temporaryPassword")}</Text>
-            <Code block dir="ltr" tabIndex={0}>{secret}</Code>
-          </>
-        )}
+        {secret && <ShownOnce intro={t("users.temporaryPassword")} value={secret} />}
         <ProblemAlert error={save.error ?? action.error} />
         <TextInput label={t("users.name")} required {...form.getInputProps("name")} />
         <Select label={t("users.role")} data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} allowDeselect={false} {...form.getInputProps("role")} />
@@ -175,10 +166,7 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
           <Button size="xs" variant="light" onClick={() => action.mutate("revoke-sessions")}>{t("users.revokeSessions")}</Button>
           <Button size="xs" variant="light" onClick={() => action.mutate("temporary-password")}>{t("users.newTemporaryPassword")}</Button>
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t("app.cancel")}</Button>
-          <Button type="submit" loading={save.isPending}>{t("app.save")}</Button>
-        </Group>
+        <FormActions onCancel={onClose} submitLabel={t("app.save")} loading={save.isPending} />
       </Stack>
     </form>
   );
