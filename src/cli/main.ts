@@ -6,7 +6,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { backupDatabase, restoreDatabase } from "../db/backup.js";
 import { user } from "../db/schema.js";
-import { demoDataPresent, seedDemoData } from "../db/seed-demo.js";
+import { hasAnyAccount, seedDemoData } from "../db/seed-demo.js";
 import { roleSchema, requiresTwoFactor } from "../domain/roles.js";
 import { buildApp } from "../server/app.js";
 import { systemActor } from "../server/auth/actor.js";
@@ -71,7 +71,7 @@ async function run(argv: string[]): Promise<number> {
       const { values } = args({ demo: { type: "boolean" } }, [sub, ...rest].filter(Boolean));
       if (!values.demo) throw new UsageError("seed needs --demo");
       return withApp("seed", async (app) => {
-        if (await demoDataPresent(app.services)) {
+        if (await hasAnyAccount(app.services)) {
           print("The database already has accounts; demo data is only loaded into an empty database.");
           return 1;
         }

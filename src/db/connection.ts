@@ -83,8 +83,16 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   if (options.migrate !== false) await migrateWithLock(ownerPool);
   const appUrl = options.appUrl ?? deriveAppUrl(url);
   if (!options.appUrl) {
-    // Without a dedicated URL the application logs in as its role on the same server.
-    await ownerPool.query(`ALTER ROLE ${APP_ROLE} LOGIN`);
+    // Without a dedicated URL the application logs in as its role on the same server, with the
+    // password from CONDUCT_APP_DB_PASSWORD where the server asks for one.
+    const password = process.env.CONDUCT_APP_DB_PASSWORD;
+    const [{ statement }] = (
+      await ownerPool.query<{ statement: string }>(
+        password ? `SELECT format('ALTER ROLE ${APP_ROLE} LOGIN PASSWORD %L', $1::text) AS statement` : `SELECT 'ALTER ROLE ${APP_ROLE} LOGIN' AS statement`,
+        password ? [password] : [],
+      )
+    ).rows;
+    await ownerPool.query(statement);
   }
   const appPool = new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   const db = drizzlePostgres({ client: appPool, schema }) as unknown as Database;

@@ -37,7 +37,7 @@ const demoCases = [
   { mission: "UNIFIL", reported: "2026-09-09", incident: "2026-09-01", categories: ["MIL_MC"], nationalities: ["IND"], allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"], status: "preliminary_assessment", narrative: "Anonymous report through the hotline." },
 ];
 
-export async function demoDataPresent(services: Services): Promise<boolean> {
+export async function hasAnyAccount(services: Services): Promise<boolean> {
   const rows = await services.db.select({ id: user.id }).from(user).limit(1);
   return rows.length > 0;
 }

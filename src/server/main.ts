@@ -1,7 +1,7 @@
 // Starts Conduct Ledger: opens the database (migrating it), loads demo data into an empty one,
 // listens, and says where to go and how to sign in.
 import pino from "pino";
-import { DEMO_PASSWORD, demoAccounts, demoDataPresent, seedDemoData } from "../db/seed-demo.js";
+import { DEMO_PASSWORD, demoAccounts, hasAnyAccount, seedDemoData } from "../db/seed-demo.js";
 import { buildApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { loggerOptions } from "./logging.js";
@@ -13,7 +13,8 @@ const log = pino(loggerOptions(config.logLevel));
 try {
   const runtime = await openRuntime(config, "server");
   const app = await buildApp({ handle: runtime.handle, config, masterKey: runtime.masterKey }, { logger: loggerOptions(config.logLevel) });
-  if (config.demo && !(await demoDataPresent(app.services))) {
+  const hadAccounts = await hasAnyAccount(app.services);
+  if (config.demo && !hadAccounts) {
     log.info("empty database: loading demo data");
     await seedDemoData(app.services);
   }
@@ -39,6 +40,14 @@ try {
       "",
       "On first sign-in each staff account sets up two-factor authentication: scan the QR code",
       "with any authenticator app (or type the key shown under it), then enter the 6-digit code.",
+    );
+  }
+  if (!config.demo && !hadAccounts) {
+    lines.push(
+      "",
+      "There are no accounts yet. Create the first administrator (it prints a one-time password and",
+      "the two-factor key to add to an authenticator app); stop the server first on the embedded database:",
+      "  npx conduct users create --email you@example.org --role administrator --name \"Your Name\"",
     );
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);
