@@ -23,7 +23,7 @@ const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = 
 };
 const clients = {} as Record<Role, Awaited<ReturnType<TestApp["tokenFor"]>>>;
 const staff = {} as Record<Role, Awaited<ReturnType<TestApp["createStaff"]>>>;
-const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targetUserId: "" };
+const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targetUserId: "", inScopeReport: "", outOfScopeReport: "", receipt: "" };
 
 type Expectation = "allow" | "deny";
 interface MatrixRow {
@@ -33,14 +33,32 @@ interface MatrixRow {
   body?: (role: Role) => unknown;
   expect: (role: Role) => Expectation;
   label?: string;
+  /** Public routes also serve people who are not signed in. */
+  anonymous?: "allow";
 }
 
 const everyone = () => "allow" as const;
 const only = (...allowed: Role[]) => (role: Role) => (allowed.includes(role) ? "allow" : "deny");
+const publicReport = (missionCode: string | null = "MONUSCO") => ({ whatHappened: "Matrix test report about misconduct.", missionCode, anonymous: true });
 const caseRoles: Role[] = ["cds_officer", "cdt_officer", "investigator", "member_state_focal_point", "victim_assistance", "analyst", "publisher"];
 
 const matrix: MatrixRow[] = [
-  { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone },
+  { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/api/public/reports", url: () => "/api/public/reports", body: () => publicReport(), expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/api/public/reports/follow-up", url: () => "/api/public/reports/follow-up", body: () => ({ receipt: fixture.receipt }), expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/api/public/reports/messages", url: () => "/api/public/reports/messages", body: () => ({ receipt: fixture.receipt, message: "Any news?" }), expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/report", url: () => "/report?lang=fr", expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/report", url: () => "/report", body: () => ({ ...publicReport(), anonymous: "yes" }), expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/report/follow-up", url: () => "/report/follow-up", expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/report/follow-up", url: () => "/report/follow-up", body: () => ({ receipt: fixture.receipt }), expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/report/follow-up/message", url: () => "/report/follow-up/message", body: () => ({ receipt: fixture.receipt, message: "Hello" }), expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/api/reports", url: () => "/api/reports", body: () => ({ channel: "hotline", report: publicReport() }), expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"), label: "own mission" },
+  { method: "POST", route: "/api/reports", url: () => "/api/reports", body: () => ({ channel: "hotline", report: publicReport("UNMISS") }), expect: only("cds_officer"), label: "another mission" },
+  { method: "GET", route: "/api/reports", url: () => "/api/reports", expect: only("cds_officer", "cdt_officer", "cbcm_focal_point") },
+  { method: "GET", route: "/api/reports/:id", url: () => `/api/reports/${fixture.inScopeReport}`, expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"), label: "in scope" },
+  { method: "GET", route: "/api/reports/:id", url: () => `/api/reports/${fixture.outOfScopeReport}`, expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/reports/:id/messages", url: () => `/api/reports/${fixture.inScopeReport}/messages`, body: () => ({ message: "Thank you for reporting." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/reports/:id/messages", url: () => `/api/reports/${fixture.outOfScopeReport}/messages`, body: () => ({ message: "Thank you for reporting." }), expect: only("cds_officer"), label: "out of scope" },
   { method: "GET", route: "/api/me", url: () => "/api/me", expect: everyone },
   { method: "PATCH", route: "/api/me/preferences", url: () => "/api/me/preferences", body: () => ({ language: "fr" }), expect: everyone },
   { method: "GET", route: "/api/reference/missions", url: () => "/api/reference/missions", expect: everyone },
@@ -107,6 +125,12 @@ beforeAll(async () => {
     clients[role] = await t.tokenFor(staff[role]);
   }
   fixture.targetUserId = (await t.createStaff("analyst")).id;
+  // In scope: a MONUSCO report filed by the CBCM focal point; out of scope: an UNMISS report from the public.
+  await clients.cbcm_focal_point.request({ method: "POST", url: "/api/reports", payload: { channel: "cbcm", report: publicReport() } });
+  fixture.receipt = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport("UNMISS") })).json().receipt;
+  const queue = (await clients.cds_officer.request({ method: "GET", url: "/api/reports" })).json().items as { id: string; missionCode: string }[];
+  fixture.inScopeReport = queue.find((item) => item.missionCode === "MONUSCO")?.id as string;
+  fixture.outOfScopeReport = queue.find((item) => item.missionCode === "UNMISS")?.id as string;
   // In scope for every scoped role: MONUSCO, a Ghanaian contingent member, assigned to the investigator.
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
     await tx.insert(cases).values([
@@ -131,18 +155,17 @@ describe("access matrix", () => {
         }
       });
     }
-    if (row.route !== "/healthz") {
-      it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: anonymous is refused`, async () => {
-        const response = await t.app.inject({ method: row.method, url: await row.url("cds_officer"), payload: row.body?.("cds_officer") as object | undefined });
-        expect(response.statusCode).toBe(401);
-      });
-    }
+    it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: anonymous is ${row.anonymous === "allow" ? "allowed" : "refused"}`, async () => {
+      const response = await t.app.inject({ method: row.method, url: await row.url("cds_officer"), payload: row.body?.("cds_officer") as object | undefined });
+      if (row.anonymous === "allow") expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(400);
+      else expect(response.statusCode).toBe(401);
+    });
   }
 
   it("every API route is in this matrix", () => {
     const covered = new Set(matrix.map((row) => `${row.method} ${row.route}`));
     const uncovered = t.app.routeList
-      .filter((route) => route.url.startsWith("/api/") || route.url === "/healthz")
+      .filter((route) => route.url.startsWith("/api/") || route.url === "/healthz" || route.url.startsWith("/report"))
       .filter((route) => !route.url.startsWith("/api/auth/") && !route.url.startsWith("/api/docs") && route.url !== "/api/openapi.json")
       .map((route) => `${route.method} ${route.url}`)
       .filter((key) => !covered.has(key));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
 import { systemActor, type Actor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
-import { caseAssignments, cases } from "./schema.js";
+import { caseAssignments, cases, reports } from "./schema.js";
 
 let t: TestApp;
 let investigatorId = "";
@@ -74,5 +74,41 @@ describe("row-level security on cases", () => {
       tx.update(cases).set({ status: "closed" }).where(sql`${cases.missionCode} = 'MONUSCO'`).returning(),
     );
     expect(updated).toEqual([]);
+  });
+});
+
+describe("row-level security on reports", () => {
+  const seed = async () => {
+    const focal = await t.createStaff("cbcm_focal_point", { missionCodes: ["MINUSCA"] });
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      const base = { channel: "web_form", language: "en", whatHappenedEncrypted: "enc:v1:0:x", childrenInvolved: "unknown", reporterIsVictim: "no", anonymous: true };
+      await tx.insert(reports).values([
+        { ...base, missionCode: "MONUSCO", receiptHash: "rls-1" },
+        { ...base, missionCode: "MINUSCA", receiptHash: "rls-2", submittedBy: focal.id },
+        { ...base, missionCode: null, receiptHash: "rls-3" },
+      ]);
+    });
+    return focal.id;
+  };
+  const visibleReceipts = (who: Actor) =>
+    inTransaction(t.app.services.db, who, async (tx) => (await tx.select({ hash: reports.receiptHash }).from(reports).orderBy(reports.receiptHash)).map((row) => row.hash));
+
+  it("each actor sees only the reports of their scope, and the public sees none", async () => {
+    const focalId = await seed();
+    expect(await visibleReceipts(actor("cdt_officer", { missionCodes: ["MONUSCO"] }))).toEqual(["rls-1"]);
+    expect(await visibleReceipts(actor("cds_officer"))).toEqual(["rls-1", "rls-2", "rls-3"]);
+    expect(await visibleReceipts(actor("cbcm_focal_point", { userId: focalId, missionCodes: ["MINUSCA"] }))).toEqual(["rls-2"]);
+    expect(await visibleReceipts(actor("cbcm_focal_point", { userId: "another-focal-point", missionCodes: ["MINUSCA"] }))).toEqual([]);
+    for (const role of ["public", "member_state_focal_point", "investigator", "analyst", "auditor", "administrator", "victim_assistance"] as const) {
+      expect(await visibleReceipts(actor(role, { countryCode: "GHA", missionCodes: ["MONUSCO"] }))).toEqual([]);
+    }
+  });
+
+  it("the public may insert a report but not one claiming a staff submitter", async () => {
+    const base = { channel: "api", language: "en", whatHappenedEncrypted: "enc:v1:0:x", childrenInvolved: "unknown", reporterIsVictim: "no", anonymous: true, missionCode: "MONUSCO" };
+    await inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) => tx.insert(reports).values({ ...base, receiptHash: "rls-public" }));
+    await expect(
+      inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) => tx.insert(reports).values({ ...base, receiptHash: "rls-forged", submittedBy: investigatorId })),
+    ).rejects.toThrow();
   });
 });

@@ -288,3 +288,47 @@ export const auditEvents = pgTable(
     uniqueIndex("audit_events_hash_idx").on(t.hash),
   ],
 );
+
+// ---- Reports: what people report, before (and after) it becomes part of a case ----
+// Nothing here identifies the reporter's device: no IP address, no user agent.
+export const reports = pgTable(
+  "reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Null when the reporter did not know the mission: the headquarters queue takes it. */
+    missionCode: text("mission_code").references(() => missions.code),
+    channel: text("channel").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    language: text("language").notNull(),
+    whatHappenedEncrypted: text("what_happened_encrypted").notNull(),
+    placeEncrypted: text("place_encrypted"),
+    incidentDate: date("incident_date"),
+    personnelCategoryCodes: text("personnel_category_codes").array().notNull().default(sql`'{}'::text[]`),
+    nationalityCodes: text("nationality_codes").array().notNull().default(sql`'{}'::text[]`),
+    involvedEncrypted: text("involved_encrypted"),
+    childrenInvolved: text("children_involved").notNull(),
+    reporterIsVictim: text("reporter_is_victim").notNull(),
+    anonymous: boolean("anonymous").notNull(),
+    reporterContactEncrypted: text("reporter_contact_encrypted"),
+    receiptHash: text("receipt_hash").notNull().unique(),
+    submittedBy: text("submitted_by").references(() => user.id),
+    caseId: uuid("case_id").references(() => cases.id),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("reports_queue_idx").on(t.missionCode, t.receivedAt), index("reports_case_idx").on(t.caseId)],
+);
+
+export const reportMessages = pgTable(
+  "report_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    fromReporter: boolean("from_reporter").notNull(),
+    authorId: text("author_id").references(() => user.id),
+    bodyEncrypted: text("body_encrypted").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("report_messages_report_idx").on(t.reportId, t.createdAt)],
+);

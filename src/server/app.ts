@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -17,10 +18,12 @@ import { recordAuditEvent } from "./modules/audit/record.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
 import type { Config } from "./config.js";
-import { DomainError, Forbidden, problem, Unauthorized } from "./errors.js";
+import { DomainError, Forbidden, problem, TooManyRequests, Unauthorized } from "./errors.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { registerCaseRoutes } from "./modules/cases/routes.js";
 import { registerHealthRoutes } from "./modules/health/routes.js";
+import { registerIntakeRoutes } from "./modules/intake/routes.js";
+import { registerPublicPages } from "./public/routes.js";
 import { registerReferenceRoutes } from "./modules/reference/routes.js";
 import { registerTokenRoutes } from "./modules/tokens/routes.js";
 import { registerUserRoutes } from "./modules/users/routes.js";
@@ -55,6 +58,7 @@ function createServices({ handle, config, masterKey }: AppDependencies) {
     auth: createAuth(handle.db, config, authSecret),
     encryption: new FieldEncryption(masterKey),
     csrfSecret: deriveSecret(masterKey, "csrf"),
+    receiptPepper: Buffer.from(deriveSecret(masterKey, "receipt-pepper"), "base64url"),
   };
 }
 
@@ -129,6 +133,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: deps.config.publicUrl.startsWith("https://"),
   });
+  // Per-address limits on public routes, counted in memory only: the address is never stored.
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip, errorResponseBuilder: (_request, context) => new TooManyRequests("Too many requests from this connection. Wait a minute, then try again.", Math.ceil(context.ttl / 1000)) });
   await app.register(swagger, {
     openapi: {
       info: { title: "Conduct Ledger API", version: "0.1.0", description: "Conduct and discipline in UN peace operations." },
@@ -171,6 +177,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerTokenRoutes(app);
   registerAuditRoutes(app);
   registerCaseRoutes(app);
+  registerIntakeRoutes(app);
+  registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

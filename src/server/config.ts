@@ -12,6 +12,8 @@ export interface Config {
   sessionIdleMinutes: number;
   signInLockout: { maxFailures: number; lockMinutes: number };
   authRateLimit: { window: number; max: number };
+  /** Multiplies the per-minute limits of the public routes (1 in production; raised for load tests). */
+  publicRateLimitFactor: number;
   logLevel: string;
 }
 
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockMinutes: Number(env.CONDUCT_LOCKOUT_MINUTES ?? 15),
     },
     authRateLimit: { window: 60, max: Number(env.CONDUCT_SIGN_IN_RATE_LIMIT ?? 20) },
+    publicRateLimitFactor: Number(env.CONDUCT_PUBLIC_RATE_LIMIT_FACTOR ?? 1),
     logLevel: env.LOG_LEVEL ?? "info",
   };
 }

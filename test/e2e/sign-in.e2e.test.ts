@@ -1,30 +1,23 @@
 // Browser journeys in Chromium: signing in with password + TOTP, the administrator's and the
 // auditor's pages, in English, French and Arabic (right-to-left), with no axe-core violations.
-import { existsSync, mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/domain/roles.js";
 import { totpCode } from "../../src/server/auth/two-factor.js";
-import { createTestApp, type TestApp } from "../helpers/app.js";
+import type { TestApp } from "../helpers/app.js";
+import { type BrowserHarness, startBrowserHarness } from "./browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const port = 41000 + Math.floor(Math.random() * 8000);
-const base = `http://127.0.0.1:${port}`;
+let harness: BrowserHarness;
 let t: TestApp;
 let browser: Browser;
+let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium`);
-  mkdirSync("test-results", { recursive: true });
-  t = await createTestApp({ publicUrl: base, port });
-  await t.app.listen({ host: "127.0.0.1", port });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  harness = await startBrowserHarness();
+  ({ t, browser, base } = harness);
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => harness?.close());
 
 async function newPage(language = "en") {
   const context = await browser.newContext({ locale: language });

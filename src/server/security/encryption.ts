@@ -13,6 +13,11 @@ const WRAP_CONTEXT = Buffer.from("conduct-ledger data key");
 /** Every encrypted column, so that rotation re-encrypts all of them. Later areas add theirs. */
 export const encryptedColumns: { table: string; column: string; idColumn: string }[] = [
   { table: "cases", column: "narrative_encrypted", idColumn: "id" },
+  { table: "reports", column: "what_happened_encrypted", idColumn: "id" },
+  { table: "reports", column: "place_encrypted", idColumn: "id" },
+  { table: "reports", column: "involved_encrypted", idColumn: "id" },
+  { table: "reports", column: "reporter_contact_encrypted", idColumn: "id" },
+  { table: "report_messages", column: "body_encrypted", idColumn: "id" },
 ];
 
 export function parseMasterKey(text: string): Buffer {

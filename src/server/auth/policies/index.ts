@@ -64,9 +64,33 @@ export const casePolicy = {
   },
 };
 
+export interface ReportScopeFacts {
+  missionCode: string | null;
+  submittedBy: string | null;
+}
+
+export const reportPolicy = {
+  /** Intake officers: a mission's team, or headquarters (which also takes reports with no mission). */
+  queue: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "cbcm_focal_point"),
+  view(actor: Actor, facts: ReportScopeFacts): boolean {
+    if (is(actor, "cds_officer")) return true;
+    if (is(actor, "cdt_officer")) return facts.missionCode !== null && actor.missionCodes.includes(facts.missionCode);
+    if (is(actor, "cbcm_focal_point")) return facts.submittedBy !== null && facts.submittedBy === actor.userId;
+    return false;
+  },
+  abilities(actor: Actor, facts: ReportScopeFacts) {
+    const view = reportPolicy.view(actor, facts);
+    return { view, reply: view && is(actor, "cds_officer", "cdt_officer") };
+  },
+  /** Staff intake: headquarters for any mission, a mission's team and its CBCM focal points for theirs. */
+  submit: (actor: Actor, missionCode: string | null) =>
+    is(actor, "cds_officer") || (is(actor, "cdt_officer", "cbcm_focal_point") && missionCode !== null && actor.missionCodes.includes(missionCode)),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
+    reports: reportPolicy.queue(actor) && !is(actor, "cbcm_focal_point"),
     cases: casePolicy.list(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),

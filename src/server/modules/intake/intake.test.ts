@@ -1,0 +1,139 @@
+// Intake: public reports with receipts, the follow-up thread, and the intake queue.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const report = (overrides: Record<string, unknown> = {}) => ({
+  whatHappened: "A peacekeeper offered money for sex near the market.",
+  missionCode: "MONUSCO",
+  personnelCategoryCodes: ["MIL_MC"],
+  nationalityCodes: ["GHA"],
+  childrenInvolved: "unknown",
+  anonymous: true,
+  ...overrides,
+});
+const submit = (body: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: "POST", url: "/api/public/reports", payload: body as object, headers });
+
+describe("public intake", () => {
+  it("an anonymous report gets a receipt that follows it up, showing it received", async () => {
+    const response = await submit(report());
+    expect(response.statusCode).toBe(201);
+    const { receipt } = response.json();
+    expect(receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    const followUp = await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt: receipt.toLowerCase().replaceAll("-", " ") } });
+    expect(followUp.statusCode).toBe(200);
+    expect(followUp.json()).toMatchObject({ status: "received", messages: [] });
+  });
+
+  it("a retried submission with the same idempotency key returns the same receipt, never a duplicate report", async () => {
+    const cds = await t.tokenFor(await t.createStaff("cds_officer"));
+    const before = (await cds.request({ method: "GET", url: "/api/reports?limit=200" })).json().items.length;
+    const first = await submit(report({ whatHappened: "Retried submission over a poor connection." }), { "idempotency-key": "retry-report-000001" });
+    const second = await submit(report({ whatHappened: "Retried submission over a poor connection." }), { "idempotency-key": "retry-report-000001" });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().receipt).toBe(first.json().receipt);
+    expect((await cds.request({ method: "GET", url: "/api/reports?limit=200" })).json().items.length).toBe(before + 1);
+  });
+
+  it("stores no receipt, address or browser, and encrypts what the reporter wrote", async () => {
+    const { receipt } = (await submit(report({ anonymous: false, contact: "+243 81 000 0000", whatHappened: "Sensitive words that must be encrypted." }), { "user-agent": "Feature-phone/1.0" })).json();
+    const columns = await t.handle.asOwner((owner) => owner.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name IN ('reports', 'report_messages')"));
+    expect(columns.map((c) => c.column_name).filter((name) => /(^|_)ip(_|$)|agent|address/i.test(name))).toEqual([]);
+    const dump = JSON.stringify(await t.handle.asOwner((owner) => owner.query("SELECT * FROM reports")));
+    for (const secret of [receipt, receipt.replaceAll("-", ""), "Sensitive words", "+243 81 000 0000", "Feature-phone", "127.0.0.1"]) expect(dump).not.toContain(secret);
+    expect(dump).toContain("enc:v1:");
+  });
+
+  it("refuses a report without a way back: anonymous or a contact, not neither", async () => {
+    const response = await submit(report({ anonymous: false }));
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().errors).toEqual([expect.objectContaining({ path: "body.contact", message: "contact_required" })]);
+  });
+
+  it("hostile input gets a 4xx with a clear message, never a 5xx", async () => {
+    const cases: [unknown, number][] = [
+      [{ ...report(), whatHappened: 42 }, 400],
+      [{ ...report(), missionCode: "'; DROP TABLE reports; --" }, 400],
+      [{ ...report(), missionCode: "NOSUCHMISSION" }, 400],
+      [{ ...report(), incidentDate: "2999-01-01" }, 400],
+      [{ ...report(), whatHappened: "x".repeat(1_100_000) }, 413],
+      [{ ...report(), extra: "field" }, 400],
+    ];
+    for (const [body, status] of cases) {
+      const response = await submit(body);
+      expect(response.statusCode, JSON.stringify(body).slice(0, 80)).toBe(status);
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+    }
+    const wrongEncoding = await t.app.inject({ method: "POST", url: "/api/public/reports", headers: { "content-type": "application/json" }, payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });
+    expect(wrongEncoding.statusCode).toBe(400);
+  });
+
+  it("an unknown receipt answers 404 without saying whether any report exists", async () => {
+    const response = await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt: "0000-0000-0000-0000" } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+  });
+});
+
+describe("intake queue and the thread with the reporter", () => {
+  it("the mission's CDT officer reads the report and writes to the reporter, who answers through the receipt", async () => {
+    const { receipt } = (await submit(report({ whatHappened: "Reported at the MONUSCO base in Goma." }))).json();
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    const queue = (await officer.request({ method: "GET", url: "/api/reports?mission=MONUSCO&unlinked=true" })).json().items;
+    const item = queue.find((entry: { id: string }) => entry.id);
+    expect(item).toMatchObject({ missionCode: "MONUSCO", caseId: null, can: { view: true, reply: true } });
+    const full = await officer.request({ method: "GET", url: `/api/reports/${queue[0].id}` });
+    expect(full.json().whatHappened).toBe("Reported at the MONUSCO base in Goma.");
+    expect((await officer.request({ method: "POST", url: `/api/reports/${queue[0].id}/messages`, payload: { message: "Thank you. Can you tell us the day it happened?" } })).statusCode).toBe(201);
+    const seen = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json();
+    expect(seen.messages).toEqual([expect.objectContaining({ fromReporter: false, message: "Thank you. Can you tell us the day it happened?" })]);
+    expect((await t.app.inject({ method: "POST", url: "/api/public/reports/messages", payload: { receipt, message: "It was a Tuesday." } })).statusCode).toBe(201);
+    const thread = (await officer.request({ method: "GET", url: `/api/reports/${queue[0].id}` })).json().messages;
+    expect(thread.map((m: { message: string }) => m.message)).toEqual(["Thank you. Can you tell us the day it happened?", "It was a Tuesday."]);
+  });
+
+  it("another mission's officer neither lists nor opens the report; a report without mission goes to headquarters only", async () => {
+    await submit(report({ missionCode: null, whatHappened: "I do not know which mission they belonged to." }));
+    const other = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] }));
+    const cds = await t.tokenFor(await t.createStaff("cds_officer"));
+    const all = (await cds.request({ method: "GET", url: "/api/reports?limit=200" })).json().items;
+    expect(all.some((item: { missionCode: string | null }) => item.missionCode === null)).toBe(true);
+    expect((await other.request({ method: "GET", url: "/api/reports?limit=200" })).json().items).toEqual([]);
+    for (const item of all) expect((await other.request({ method: "GET", url: `/api/reports/${item.id}` })).statusCode).toBe(404);
+  });
+
+  it("a CBCM focal point records a report for their mission and sees only their own submissions", async () => {
+    const focal = await t.createStaff("cbcm_focal_point", { missionCodes: ["MONUSCO"] });
+    const client = await t.tokenFor(focal);
+    const filed = await client.request({ method: "POST", url: "/api/reports", payload: { channel: "cbcm", report: report({ whatHappened: "Brought by a community member to the complaint network." }) } });
+    expect(filed.statusCode).toBe(201);
+    const mine = (await client.request({ method: "GET", url: "/api/reports" })).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ channel: "cbcm", can: { view: true, reply: false } });
+    const elsewhere = await client.request({ method: "POST", url: "/api/reports", payload: { channel: "cbcm", report: report({ missionCode: "UNMISS" }) } });
+    expect(elsewhere.statusCode).toBe(403);
+  });
+});
+
+describe("public rate limits", () => {
+  it("too many submissions from one connection are slowed with 429, and the address is not kept", async () => {
+    const limited = await createTestApp({ publicRateLimitFactor: 1 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await limited.app.inject({ method: "POST", url: "/api/public/reports", remoteAddress: "10.1.2.3", payload: report() })).statusCode);
+      expect(statuses.slice(0, 10).every((status) => status === 201)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      const other = await limited.app.inject({ method: "POST", url: "/api/public/reports", remoteAddress: "10.9.9.9", payload: report() });
+      expect(other.statusCode).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+});

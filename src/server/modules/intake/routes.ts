@@ -1,0 +1,115 @@
+// HTTP for intake: the public JSON intake and follow-up (no sign-in), and the staff intake queue.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { publicReportStatuses, receiptBody, reportBody, reportChannels, reporterMessageBody } from "../../../domain/contracts/reports.js";
+import { staffOf } from "../../app.js";
+import { publicActor } from "../../auth/actor.js";
+import { reportPolicy } from "../../auth/policies/index.js";
+import { Forbidden } from "../../errors.js";
+import { idempotencyKeyOf } from "../../idempotency.js";
+import { followUpReport, listIntakeQueue, postOfficerMessage, postReporterMessage, readReport, submitReport } from "./service.js";
+
+const thread = z.array(z.object({ id: z.string(), fromReporter: z.boolean(), message: z.string(), createdAt: z.string() }));
+const queueItem = z.object({
+  id: z.string(),
+  missionCode: z.string().nullable(),
+  channel: z.string(),
+  receivedAt: z.string(),
+  language: z.string(),
+  incidentDate: z.string().nullable(),
+  personnelCategoryCodes: z.array(z.string()),
+  nationalityCodes: z.array(z.string()),
+  childrenInvolved: z.string(),
+  anonymous: z.boolean(),
+  caseId: z.string().nullable(),
+  version: z.number(),
+  can: z.record(z.string(), z.boolean()),
+});
+
+export function registerIntakeRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const publicLimit = (max: number) => ({ access: "public" as const, rateLimit: { max: max * services.config.publicRateLimitFactor, timeWindow: "1 minute" } });
+
+  typed.post("/api/public/reports", {
+    config: publicLimit(10),
+    schema: {
+      tags: ["public"],
+      summary: "Report misconduct, anonymously or not; answers a receipt code, shown once, to follow the report up",
+      body: reportBody,
+      response: { 201: z.object({ receipt: z.string() }), 200: z.object({ receipt: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const { receipt, replayed } = await submitReport(services, publicActor, request.body, "api", idempotencyKeyOf(request));
+    return reply.status(replayed ? 200 : 201).send({ receipt });
+  });
+
+  typed.post("/api/public/reports/follow-up", {
+    config: publicLimit(30),
+    schema: {
+      tags: ["public"],
+      summary: "With a receipt: the report's public status and the message thread with the case officer",
+      body: receiptBody,
+      response: { 200: z.object({ status: z.enum(publicReportStatuses), receivedAt: z.string(), messages: thread }) },
+    },
+  }, async (request) => followUpReport(services, request.body.receipt));
+
+  typed.post("/api/public/reports/messages", {
+    config: publicLimit(10),
+    schema: { tags: ["public"], summary: "With a receipt: write to the case officer", body: reporterMessageBody, response: { 201: z.object({ sent: z.boolean() }) } },
+  }, async (request, reply) => reply.status(201).send(await postReporterMessage(services, request.body.receipt, request.body.message)));
+
+  typed.post("/api/reports", {
+    schema: {
+      tags: ["intake"],
+      summary: "Record a report received by hotline, in person, by letter, from a CBCM or another UN entity",
+      body: z.strictObject({ channel: z.enum(reportChannels).exclude(["web_form", "api"]), report: reportBody }),
+      response: { 201: z.object({ receipt: z.string() }), 200: z.object({ receipt: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const actor = staffOf(request);
+    if (!reportPolicy.submit(actor, request.body.report.missionCode)) throw new Forbidden("You record reports only for your own missions.");
+    const channel = actor.role === "cbcm_focal_point" ? "cbcm" : request.body.channel;
+    const { receipt, replayed } = await submitReport(services, actor, request.body.report, channel, idempotencyKeyOf(request));
+    return reply.status(replayed ? 200 : 201).send({ receipt });
+  });
+
+  typed.get("/api/reports", {
+    schema: {
+      tags: ["intake"],
+      summary: "The intake queue: reports within the caller's scope, newest first",
+      querystring: z.strictObject({
+        mission: z.string().max(20).optional(),
+        unlinked: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      }),
+      response: { 200: z.object({ items: z.array(queueItem), limit: z.number(), offset: z.number() }) },
+    },
+  }, async (request) => {
+    const { mission, unlinked, limit, offset } = request.query;
+    return listIntakeQueue(services, staffOf(request), { missionCode: mission, unlinked, limit, offset });
+  });
+
+  typed.get("/api/reports/:id", {
+    schema: {
+      tags: ["intake"],
+      summary: "One report with its content and thread; an audited read",
+      params: z.strictObject({ id: z.uuid() }),
+      response: {
+        200: queueItem.extend({ whatHappened: z.string(), place: z.string().nullable(), involved: z.string().nullable(), reporterIsVictim: z.string(), contact: z.string().nullable(), messages: thread }),
+      },
+    },
+  }, async (request) => readReport(services, staffOf(request), request.params.id));
+
+  typed.post("/api/reports/:id/messages", {
+    schema: {
+      tags: ["intake"],
+      summary: "Write to the reporter, who reads it with their receipt",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ message: z.string().trim().min(1).max(5_000) }),
+      response: { 201: z.object({ sent: z.boolean() }) },
+    },
+  }, async (request, reply) => reply.status(201).send(await postOfficerMessage(services, staffOf(request), request.params.id, request.body.message)));
+}

@@ -1,0 +1,173 @@
+// Intake: reports from the public (anonymous or not) and from staff, receipts and the follow-up
+// thread, and the intake queue officers work from. Every step is audited; nothing stores who the
+// reporter's device is.
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { cases, missions, reportMessages, reports } from "../../../db/schema.js";
+import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
+import type { Services } from "../../app.js";
+import { type Actor, systemActor } from "../../auth/actor.js";
+import { reportPolicy } from "../../auth/policies/index.js";
+import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { once } from "../../idempotency.js";
+import { fieldContext } from "../../security/encryption.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
+import { recordAuditEvent } from "../audit/record.js";
+import { hashReceipt, issueReceipt } from "./receipts.js";
+
+export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";
+
+const RECEIPT_CONTEXT = "idempotency.receipt";
+
+async function sealReport(services: Services, tx: Transaction, id: string, report: Report) {
+  const seal = (column: string, value: string | null) => (value ? services.encryption.encrypt(tx, value, fieldContext("reports", column, id)) : Promise.resolve(null));
+  return {
+    whatHappenedEncrypted: (await seal("what_happened_encrypted", report.whatHappened)) as string,
+    placeEncrypted: await seal("place_encrypted", report.place),
+    involvedEncrypted: await seal("involved_encrypted", report.involved),
+    reporterContactEncrypted: report.anonymous ? null : await seal("reporter_contact_encrypted", report.contact),
+  };
+}
+
+async function assertMissionExists(tx: Transaction, code: string | null) {
+  if (!code) return;
+  const [found] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, code));
+  if (!found) throw new ValidationFailed(`Unknown mission code: ${code}.`, [{ path: "body.missionCode", message: "unknown mission" }], "unknown_mission");
+}
+
+/**
+ * Files a report and answers its receipt, shown once. A retry with the same idempotency key answers
+ * the same receipt (kept encrypted with the key's record) and files nothing new.
+ */
+export async function submitReport(services: Services, actor: Actor, report: Report, channel: Channel, idempotencyKey?: string): Promise<{ receipt: string; replayed: boolean }> {
+  const receipt = issueReceipt();
+  const receiptHash = (await hashReceipt(receipt, services.receiptPepper)) as string;
+  return inTransaction(services.db, actor, async (tx) => {
+    const { body, replayed } = await once(tx, `report.submit:${actor.userId ?? "public"}`, idempotencyKey, async () => {
+      await assertMissionExists(tx, report.missionCode);
+      const id = randomUUID();
+      await tx.insert(reports).values({
+        id,
+        missionCode: report.missionCode,
+        channel,
+        language: report.language,
+        incidentDate: report.incidentDate,
+        personnelCategoryCodes: report.personnelCategoryCodes,
+        nationalityCodes: report.nationalityCodes,
+        childrenInvolved: report.childrenInvolved,
+        reporterIsVictim: report.reporterIsVictim,
+        anonymous: report.anonymous,
+        receiptHash,
+        submittedBy: actor.userId,
+        ...(await sealReport(services, tx, id, report)),
+      });
+      await recordAuditEvent(tx, actor, { action: "report.submit", subjectType: "report", subjectId: id, details: { channel, missionCode: report.missionCode, anonymous: report.anonymous } });
+      return { receiptEncrypted: await services.encryption.encrypt(tx, receipt, RECEIPT_CONTEXT) };
+    });
+    return { receipt: await services.encryption.decrypt(tx, body.receiptEncrypted, RECEIPT_CONTEXT), replayed };
+  });
+}
+
+async function reportByReceipt(services: Services, tx: Transaction, receipt: string) {
+  const receiptHash = await hashReceipt(receipt, services.receiptPepper);
+  const [row] = receiptHash ? await tx.select({ report: reports, caseStatus: cases.status }).from(reports).leftJoin(cases, eq(cases.id, reports.caseId)).where(eq(reports.receiptHash, receiptHash)) : [];
+  if (!row) throw new NotFound("report with this receipt (check the code as written on your receipt)");
+  return row;
+}
+
+async function thread(services: Services, tx: Transaction, reportId: string) {
+  const rows = await tx.select().from(reportMessages).where(eq(reportMessages.reportId, reportId)).orderBy(asc(reportMessages.createdAt));
+  return Promise.all(
+    rows.map(async (row) => ({
+      id: row.id,
+      fromReporter: row.fromReporter,
+      message: await services.encryption.decrypt(tx, row.bodyEncrypted, fieldContext("report_messages", "body_encrypted", row.id)),
+      createdAt: row.createdAt.toISOString(),
+    })),
+  );
+}
+
+/** What the holder of a receipt may see: the public status and the thread, nothing about anyone. */
+export async function followUpReport(services: Services, receipt: string) {
+  return inTransaction(services.db, systemActor, async (tx) => {
+    const { report, caseStatus } = await reportByReceipt(services, tx, receipt);
+    await recordAuditEvent(tx, systemActor, { action: "report.follow_up", subjectType: "report", subjectId: report.id });
+    return { status: publicStatusOf(caseStatus), receivedAt: report.receivedAt.toISOString(), messages: await thread(services, tx, report.id) };
+  });
+}
+
+async function addMessage(services: Services, tx: Transaction, actor: Actor, reportId: string, message: string) {
+  const id = randomUUID();
+  const bodyEncrypted = await services.encryption.encrypt(tx, message, fieldContext("report_messages", "body_encrypted", id));
+  await tx.insert(reportMessages).values({ id, reportId, fromReporter: actor.userId === null, authorId: actor.userId, bodyEncrypted });
+  await recordAuditEvent(tx, actor, { action: "report.message", subjectType: "report", subjectId: reportId, details: { fromReporter: actor.userId === null } });
+}
+
+export async function postReporterMessage(services: Services, receipt: string, message: string) {
+  return inTransaction(services.db, systemActor, async (tx) => {
+    const { report } = await reportByReceipt(services, tx, receipt);
+    await addMessage(services, tx, systemActor, report.id, message);
+    return { sent: true };
+  });
+}
+
+type ReportRow = typeof reports.$inferSelect;
+
+function presentQueueItem(row: ReportRow, actor: Actor) {
+  return {
+    id: row.id,
+    missionCode: row.missionCode,
+    channel: row.channel,
+    receivedAt: row.receivedAt.toISOString(),
+    language: row.language,
+    incidentDate: row.incidentDate,
+    personnelCategoryCodes: row.personnelCategoryCodes,
+    nationalityCodes: row.nationalityCodes,
+    childrenInvolved: row.childrenInvolved,
+    anonymous: row.anonymous,
+    caseId: row.caseId,
+    version: row.version,
+    can: reportPolicy.abilities(actor, row),
+  };
+}
+
+export async function listIntakeQueue(services: Services, actor: Actor, filter: { missionCode?: string; unlinked?: boolean; limit: number; offset: number }) {
+  if (!reportPolicy.queue(actor)) throw new Forbidden("Your role does not receive reports.");
+  return inTransaction(services.db, actor, async (tx) => {
+    const conditions: SQL[] = [];
+    if (filter.missionCode) conditions.push(eq(reports.missionCode, filter.missionCode));
+    if (filter.unlinked) conditions.push(isNull(reports.caseId));
+    const rows = await tx.select().from(reports).where(and(...conditions)).orderBy(desc(reports.receivedAt)).limit(filter.limit).offset(filter.offset);
+    return { items: rows.map((row) => presentQueueItem(row, actor)).filter((item) => item.can.view), limit: filter.limit, offset: filter.offset };
+  });
+}
+
+/** The full report for an intake officer: an audited read of sensitive content. */
+export async function readReport(services: Services, actor: Actor, id: string) {
+  if (!reportPolicy.queue(actor)) throw new Forbidden("Your role does not receive reports.");
+  return inTransaction(services.db, actor, async (tx) => {
+    const [row] = await tx.select().from(reports).where(eq(reports.id, id));
+    if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
+    const open = (column: string, value: string | null) => (value ? services.encryption.decrypt(tx, value, fieldContext("reports", column, id)) : Promise.resolve(null));
+    await recordAuditEvent(tx, actor, { action: "report.read", subjectType: "report", subjectId: id });
+    return {
+      ...presentQueueItem(row, actor),
+      whatHappened: (await open("what_happened_encrypted", row.whatHappenedEncrypted)) as string,
+      place: await open("place_encrypted", row.placeEncrypted),
+      involved: await open("involved_encrypted", row.involvedEncrypted),
+      reporterIsVictim: row.reporterIsVictim,
+      contact: await open("reporter_contact_encrypted", row.reporterContactEncrypted),
+      messages: await thread(services, tx, id),
+    };
+  });
+}
+
+export async function postOfficerMessage(services: Services, actor: Actor, id: string, message: string) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const [row] = await tx.select().from(reports).where(eq(reports.id, id));
+    if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
+    if (!reportPolicy.abilities(actor, row).reply) throw new Forbidden("Only the intake officers of this report reply to the reporter.");
+    await addMessage(services, tx, actor, id, message);
+    return { sent: true };
+  });
+}

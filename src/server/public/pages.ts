@@ -1,0 +1,102 @@
+// The public report form, the receipt and the follow-up page: plain HTML and a little CSS, no
+// JavaScript, small enough for a basic phone on a poor connection.
+import type { PublicReportStatus } from "../../domain/contracts/reports.js";
+import { html, SafeHtml } from "./html.js";
+import { type PublicLanguage, publicLanguages, type PublicMessages, publicMessages } from "./messages.js";
+
+const styles = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1b1e;background:#f8f9fa}
+header,main{max-width:40rem;margin:0 auto;padding:1rem}header{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
+.brand{font-weight:700}nav a{margin-inline-start:.75rem;color:#1864ab}h1{font-size:1.5rem;line-height:1.25}
+form,section{background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:1rem;margin-bottom:1rem}
+fieldset{border:0;padding:0;margin:0 0 1rem}legend,label.field{display:block;font-weight:600;margin-bottom:.25rem}
+input[type=text],input[type=date],select,textarea{width:100%;padding:.6rem;border:1px solid #adb5bd;border-radius:6px;font:inherit;background:#fff}
+textarea{min-height:8rem}.help{color:#495057;font-size:.9rem;margin:.2rem 0 0}.choice{display:block;padding:.25rem 0}
+.field-block{margin-bottom:1rem}button{background:#1864ab;color:#fff;border:0;border-radius:6px;padding:.75rem 1.25rem;font:inherit;font-weight:600}
+.errors{border:2px solid #c92a2a;background:#fff5f5;border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}.error{color:#c92a2a;font-weight:600}
+.receipt{font:700 1.6rem/1.4 ui-monospace,monospace;letter-spacing:.1em;background:#e7f5ff;border:2px dashed #1864ab;border-radius:8px;padding:1rem;text-align:center;direction:ltr}
+.message{border-inline-start:4px solid #1864ab;padding:.25rem .75rem;margin:.5rem 0}.message.you{border-color:#868e96}.meta{color:#495057;font-size:.85rem}`;
+
+export function layout(language: PublicLanguage, title: string, body: SafeHtml, path: string): string {
+  const words = publicMessages[language];
+  const switcher = publicLanguages
+    .filter((code) => code !== language)
+    .map((code) => html`<a href="${path}?lang=${code}" lang="${code}" hreflang="${code}">${{ en: "English", fr: "Français", ar: "العربية" }[code]}</a>`);
+  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles)}</style></head>
+<body><header><span class="brand">Conduct Ledger</span><nav aria-label="Language">${switcher}</nav></header><main>${body}</main></body></html>`}`;
+}
+
+export interface FormState {
+  values: Record<string, string | string[] | undefined>;
+  errors: Partial<Record<keyof PublicMessages["errors"], true>>;
+}
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+function radios(name: string, legend: string, options: Option[], selected: string | undefined): SafeHtml {
+  return html`<fieldset><legend>${legend}</legend>${options.map(
+    (option) => html`<label class="choice"><input type="radio" name="${name}" value="${option.value}"${selected === option.value ? html` checked` : ""}> ${option.label}</label>`,
+  )}</fieldset>`;
+}
+
+const errorList = (words: PublicMessages, errors: FormState["errors"]) => {
+  const keys = Object.keys(errors) as (keyof PublicMessages["errors"])[];
+  return keys.length ? html`<div class="errors" role="alert"><p class="error">${words.errorsTitle}</p><ul>${keys.map((key) => html`<li>${words.errors[key]}</li>`)}</ul></div>` : "";
+};
+
+export function reportForm(language: PublicLanguage, missions: Option[], countries: Option[], state: FormState, idempotencyKey: string): string {
+  const w = publicMessages[language];
+  const v = state.values;
+  const text = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");
+  const checkedCategories = [v.personnelCategoryCodes ?? []].flat();
+  const body = html`<h1>${w.title}</h1><p>${w.intro}</p><p><a href="/report/follow-up?lang=${language}">${w.followUpLink}</a></p>
+${errorList(w, state.errors)}
+<form method="post" action="/report?lang=${language}">
+<input type="hidden" name="idempotencyKey" value="${idempotencyKey}"><input type="hidden" name="language" value="${language}">
+<div class="field-block"><label class="field" for="whatHappened">${w.whatHappened}</label><textarea id="whatHappened" name="whatHappened" required minlength="10" maxlength="20000" aria-describedby="whatHappened-help">${text("whatHappened")}</textarea><p class="help" id="whatHappened-help">${w.whatHappenedHelp}</p></div>
+<div class="field-block"><label class="field" for="missionCode">${w.mission}</label><select id="missionCode" name="missionCode"><option value="">${w.missionUnknown}</option>${missions.map((m) => html`<option value="${m.value}"${text("missionCode") === m.value ? html` selected` : ""}>${m.label}</option>`)}</select></div>
+<div class="field-block"><label class="field" for="place">${w.place}</label><input type="text" id="place" name="place" maxlength="500" value="${text("place")}"></div>
+<div class="field-block"><label class="field" for="incidentDate">${w.incidentDate}</label><input type="date" id="incidentDate" name="incidentDate" value="${text("incidentDate")}" aria-describedby="incidentDate-help"><p class="help" id="incidentDate-help">${w.incidentDateHelp}</p></div>
+<fieldset><legend>${w.who}</legend>
+<fieldset><legend>${w.category}</legend>${Object.entries(w.categories).map(([code, label]) => html`<label class="choice"><input type="checkbox" name="personnelCategoryCodes" value="${code}"${checkedCategories.includes(code) ? html` checked` : ""}> ${label}</label>`)}</fieldset>
+<div class="field-block"><label class="field" for="nationality">${w.nationality}</label><select id="nationality" name="nationalityCodes"><option value="">${w.nationalityUnknown}</option>${countries.map((c) => html`<option value="${c.value}"${[v.nationalityCodes].flat().includes(c.value) ? html` selected` : ""}>${c.label}</option>`)}</select></div>
+<div class="field-block"><label class="field" for="involved">${w.involved}</label><textarea id="involved" name="involved" maxlength="2000">${text("involved")}</textarea></div>
+</fieldset>
+${radios("childrenInvolved", w.children, [{ value: "yes", label: w.yes }, { value: "no", label: w.no }, { value: "unknown", label: w.unknown }], text("childrenInvolved") || "unknown")}
+${radios("reporterIsVictim", w.reporterIsVictim, [{ value: "yes", label: w.yes }, { value: "no", label: w.no }, { value: "prefer_not_to_say", label: w.preferNot }], text("reporterIsVictim") || "prefer_not_to_say")}
+<fieldset><legend>${w.contactChoice}</legend>
+<label class="choice"><input type="radio" name="anonymous" value="yes"${text("anonymous") !== "no" ? html` checked` : ""}> ${w.anonymous}</label>
+<label class="choice"><input type="radio" name="anonymous" value="no"${text("anonymous") === "no" ? html` checked` : ""}> ${w.giveContact}</label>
+<label class="field" for="contact">${w.contact}</label><input type="text" id="contact" name="contact" maxlength="500" value="${text("contact")}">
+</fieldset>
+<button type="submit">${w.submit}</button>
+</form>`;
+  return layout(language, w.title, body, "/report");
+}
+
+export function receiptPage(language: PublicLanguage, receipt: string): string {
+  const w = publicMessages[language];
+  return layout(language, w.receiptTitle, html`<h1>${w.receiptTitle}</h1><section><p>${w.receiptIntro}</p><p class="receipt">${receipt}</p><p><a href="/report/follow-up?lang=${language}">${w.receiptNext}</a></p></section>`, "/report");
+}
+
+export interface FollowUpView {
+  receipt: string;
+  status: PublicReportStatus;
+  receivedAt: string;
+  messages: { fromReporter: boolean; message: string; createdAt: string }[];
+  sent?: boolean;
+}
+
+export function followUpPage(language: PublicLanguage, view: FollowUpView | null, errors: FormState["errors"], typedReceipt = ""): string {
+  const w = publicMessages[language];
+  const date = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+  const lookup = html`<form method="post" action="/report/follow-up?lang=${language}"><div class="field-block"><label class="field" for="receipt">${w.receipt}</label><input type="text" id="receipt" name="receipt" required autocomplete="off" autocapitalize="characters" spellcheck="false" value="${typedReceipt}" dir="ltr"></div><button type="submit">${w.show}</button></form>`;
+  const report = view
+    ? html`<section><p><strong>${w.status}:</strong> ${w.statuses[view.status]}</p><p class="meta">${w.receivedAt}: ${date(view.receivedAt)}</p></section>
+<section><h2>${w.messages}</h2>${view.sent ? html`<p role="status">${w.sent}</p>` : ""}${view.messages.length === 0 ? html`<p>${w.noMessages}</p>` : view.messages.map((m) => html`<div class="message${m.fromReporter ? " you" : ""}"><p class="meta">${m.fromReporter ? w.fromYou : w.fromOfficer} · ${date(m.createdAt)}</p><p>${m.message}</p></div>`)}
+<form method="post" action="/report/follow-up/message?lang=${language}"><input type="hidden" name="receipt" value="${view.receipt}"><div class="field-block"><label class="field" for="message">${w.writeMessage}</label><textarea id="message" name="message" required maxlength="5000"></textarea></div><button type="submit">${w.send}</button></form></section>`
+    : "";
+  return layout(language, w.followUpTitle, html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}`, "/report/follow-up");
+}

@@ -1,0 +1,139 @@
+// The public pages: report form, receipt and follow-up, rendered on the server and working without
+// JavaScript. The language comes from ?lang=, is remembered in a cookie, and defaults to the browser's.
+import { randomUUID } from "node:crypto";
+import formbody from "@fastify/formbody";
+import { asc, isNull } from "drizzle-orm";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { countries, missions } from "../../db/schema.js";
+import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
+import { publicActor } from "../auth/actor.js";
+import { DomainError } from "../errors.js";
+import { followUpReport, postReporterMessage, submitReport } from "../modules/intake/service.js";
+import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
+import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
+
+const LANGUAGE_COOKIE = "conduct_lang";
+type Form = Record<string, string | string[] | undefined>;
+
+function languageOf(request: FastifyRequest, reply: FastifyReply): PublicLanguage {
+  const asked = (request.query as { lang?: string }).lang;
+  if (publicLanguages.includes(asked as PublicLanguage)) {
+    reply.header("set-cookie", `${LANGUAGE_COOKIE}=${asked}; Path=/report; Max-Age=31536000; SameSite=Lax`);
+    return asked as PublicLanguage;
+  }
+  const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
+  if (publicLanguages.includes(remembered as PublicLanguage)) return remembered as PublicLanguage;
+  const browser = (request.headers["accept-language"] ?? "").split(",").map((part) => part.trim().slice(0, 2).toLowerCase());
+  return (browser.find((code) => publicLanguages.includes(code as PublicLanguage)) as PublicLanguage) ?? "en";
+}
+
+/** The form's fields as the shared contract expects them. */
+function reportFromForm(form: Form, language: PublicLanguage): ReportBody {
+  const one = (name: string) => {
+    const value = form[name];
+    return (Array.isArray(value) ? value[0] : value)?.trim() || null;
+  };
+  const many = (name: string) => [form[name] ?? []].flat().filter((value): value is string => typeof value === "string" && value !== "");
+  return {
+    whatHappened: one("whatHappened") ?? "",
+    missionCode: one("missionCode"),
+    place: one("place"),
+    incidentDate: one("incidentDate"),
+    personnelCategoryCodes: many("personnelCategoryCodes"),
+    nationalityCodes: many("nationalityCodes"),
+    involved: one("involved"),
+    childrenInvolved: (one("childrenInvolved") ?? "unknown") as ReportBody["childrenInvolved"],
+    reporterIsVictim: (one("reporterIsVictim") ?? "prefer_not_to_say") as ReportBody["reporterIsVictim"],
+    anonymous: one("anonymous") !== "no",
+    contact: one("contact"),
+    language,
+  };
+}
+
+/** Which of the page's messages explain the contract's complaints. */
+function formErrors(issues: { path: PropertyKey[]; message: string }[]): FormState["errors"] {
+  const errors: FormState["errors"] = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0]);
+    if (field === "whatHappened") errors.whatHappened = true;
+    else if (field === "contact") errors[issue.message === "contact_with_anonymous" ? "contactWithAnonymous" : "contact"] = true;
+    else if (field === "incidentDate") errors.incidentDate = true;
+    else errors.invalid = true;
+  }
+  return errors;
+}
+
+export function registerPublicPages(app: FastifyInstance) {
+  const { services } = app;
+  const page = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+  const limited = (max: number) => ({ access: "public" as const, rateLimit: { max: max * services.config.publicRateLimitFactor, timeWindow: "1 minute" } });
+
+  async function options(language: PublicLanguage) {
+    const [missionRows, countryRows] = await Promise.all([
+      services.db.select({ code: missions.code, location: missions.location, name: missions.name }).from(missions).where(isNull(missions.endYear)).orderBy(asc(missions.code)),
+      services.db.select().from(countries).orderBy(asc(countries.code)),
+    ]);
+    return {
+      missions: missionRows.map((m) => ({ value: m.code, label: `${m.code} — ${m.location ?? m.name}` })),
+      countries: countryRows.map((c) => ({ value: c.code, label: c.names[language] ?? c.names.en })).sort((a, b) => a.label.localeCompare(b.label, language)),
+    };
+  }
+
+  async function showForm(reply: FastifyReply, language: PublicLanguage, state: FormState, status = 200) {
+    const { missions: missionOptions, countries: countryOptions } = await options(language);
+    return page(reply, status, reportForm(language, missionOptions, countryOptions, state, randomUUID()));
+  }
+
+  app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 64 * 1024 });
+    // Errors on these pages are pages too, in the reader's language, never JSON.
+    scope.setErrorHandler(async (error: unknown, request, reply) => {
+      const language = languageOf(request, reply);
+      const tooMany = (error as { statusCode?: number }).statusCode === 429 || (error instanceof DomainError && error.status === 429);
+      const key: keyof PublicMessages["errors"] = tooMany ? "tooMany" : "invalid";
+      if (request.url.startsWith("/report/follow-up")) return page(reply, tooMany ? 429 : 400, followUpPage(language, null, { [key]: true }));
+      return showForm(reply, language, { values: {}, errors: { [key]: true } }, tooMany ? 429 : 400);
+    });
+
+    scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => showForm(reply, languageOf(request, reply), { values: {}, errors: {} }));
+
+    scope.post("/report", { config: limited(10), schema: { hide: true } }, async (request, reply) => {
+      const language = languageOf(request, reply);
+      const form = (request.body ?? {}) as Form;
+      const parsed = reportBody.safeParse(reportFromForm(form, language));
+      if (!parsed.success) return showForm(reply, language, { values: form, errors: formErrors(parsed.error.issues) }, 400);
+      const key = typeof form.idempotencyKey === "string" && /^[0-9a-f-]{36}$/.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
+      const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key);
+      return page(reply, 201, receiptPage(language, receipt));
+    });
+
+    scope.get("/report/follow-up", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => page(reply, 200, followUpPage(languageOf(request, reply), null, {})));
+
+    async function showReport(request: FastifyRequest, reply: FastifyReply, sent: boolean) {
+      const language = languageOf(request, reply);
+      const receipt = String((request.body as Form)?.receipt ?? "").slice(0, 40);
+      try {
+        const view = await followUpReport(services, receipt);
+        return page(reply, 200, followUpPage(language, { receipt, ...view, sent }, {}));
+      } catch (error) {
+        if (error instanceof DomainError && error.status === 404) return page(reply, 404, followUpPage(language, null, { receipt: true }, receipt));
+        throw error;
+      }
+    }
+
+    scope.post("/report/follow-up", { config: limited(30), schema: { hide: true } }, async (request, reply) => showReport(request, reply, false));
+
+    scope.post("/report/follow-up/message", { config: limited(10), schema: { hide: true } }, async (request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      const message = String(form.message ?? "").trim().slice(0, 5000);
+      if (!message) return showReport(request, reply, false);
+      try {
+        await postReporterMessage(services, String(form.receipt ?? "").slice(0, 40), message);
+      } catch (error) {
+        if (error instanceof DomainError && error.status === 404) return page(reply, 404, followUpPage(languageOf(request, reply), null, { receipt: true }));
+        throw error;
+      }
+      return showReport(request, reply, true);
+    });
+  });
+}

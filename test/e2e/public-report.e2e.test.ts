@@ -1,0 +1,80 @@
+// The public report journey in Chromium with JavaScript turned off, as on a basic phone: report
+// anonymously, keep the receipt, read the officer's reply and answer it, in French and Arabic.
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.js";
+import { type BrowserHarness, startBrowserHarness } from "./browser.js";
+
+let harness: BrowserHarness;
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  harness = await startBrowserHarness();
+  ({ t, browser, base } = harness);
+});
+afterAll(() => harness?.close());
+
+/** axe-core needs scripts, which these pages run without: check the very same markup in a page that allows them. */
+async function violationsIn(html: string, url: string) {
+  const page = await (await browser.newContext()).newPage();
+  await page.route(url, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  await page.goto(url);
+  const result = await new AxeBuilder({ page }).analyze();
+  await page.context().close();
+  return result.violations.map((v) => v.id);
+}
+
+const noScriptPage = async () => (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "fr-FR" })).newPage();
+
+describe("reporting without JavaScript", () => {
+  it("an anonymous report gets a receipt; the reporter reads the officer's reply and answers", async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/report`);
+    await page.getByRole("heading", { name: "Signaler une faute commise par du personnel des Nations Unies" }).waitFor();
+    expect(await violationsIn(await page.content(), `${base}/report`)).toEqual([]);
+    await page.getByLabel("Que s'est-il passé ?").fill("Un soldat a demandé des relations sexuelles en échange de nourriture. <script>alert(1)</script>");
+    await page.getByLabel("Où ? Mission des Nations Unies").selectOption("MONUSCO");
+    await page.getByLabel("Soldat (contingent)").check();
+    await page.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await page.getByRole("heading", { name: "Votre signalement a été reçu" }).waitFor();
+    const receipt = ((await page.locator(".receipt").textContent()) as string).trim();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    const [queued] = (await officer.request({ method: "GET", url: "/api/reports" })).json().items;
+    expect((await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json().whatHappened).toContain("<script>alert(1)</script>");
+    await officer.request({ method: "POST", url: `/api/reports/${queued.id}/messages`, payload: { message: "Merci. Pouvez-vous préciser le lieu ?" } });
+
+    await page.getByRole("link", { name: "Suivre votre signalement" }).click();
+    await page.getByLabel("Code du reçu").fill(receipt.toLowerCase());
+    await page.getByRole("button", { name: "Afficher mon signalement" }).click();
+    await page.getByText("Statut: Reçu").or(page.getByText("Statut : Reçu")).first().waitFor();
+    await page.getByText("Merci. Pouvez-vous préciser le lieu ?").waitFor();
+    await page.getByLabel("Écrire à l'agent").fill("Près du marché central.");
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    await page.getByRole("status").getByText("Votre message a été envoyé.").waitFor();
+    expect((await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json().messages.at(-1).message).toBe("Près du marché central.");
+    await page.screenshot({ path: "test-results/follow-up-fr.png", fullPage: true });
+  });
+
+  it("a form with mistakes comes back with what was typed and the problems named, in Arabic", async () => {
+    const page = await noScriptPage();
+    await page.goto(`${base}/report?lang=ar`);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await page.getByLabel("ماذا حدث؟").fill("قصير جدا");
+    await page.getByLabel("نعم، يمكنكم التواصل معي:").check();
+    await page.locator("form").evaluate((form: HTMLFormElement) => form.setAttribute("novalidate", ""));
+    await page.getByRole("button", { name: "إرسال البلاغ" }).click();
+    await page.getByRole("alert").getByText("اذكر طريقة للتواصل معك").waitFor();
+    expect(await page.getByLabel("ماذا حدث؟").inputValue()).toBe("قصير جدا");
+    expect(await violationsIn(await page.content(), `${base}/report?lang=ar`)).toEqual([]);
+  });
+
+  it("the report form stays under 60 KB", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/report", headers: { "accept-encoding": "identity" } });
+    expect(Buffer.byteLength(response.body)).toBeLessThan(60 * 1024);
+  });
+});
