@@ -13,6 +13,7 @@ import { AuditPage } from "./routes/audit.js";
 import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
 import { ReferencePage } from "./routes/reference.js";
+import { ReportDetail, ReportQueue } from "./routes/reports.js";
 import { SignIn } from "./routes/sign-in.js";
 import { TokensPage } from "./routes/tokens.js";
 import { UsersPage } from "./routes/users.js";
@@ -60,6 +61,8 @@ const page = <TPath extends string>(path: TPath, component: () => ReactNode) => 
 
 const routeTree = rootRoute.addChildren([
   page("/", Home),
+  page("/reports", () => <Guarded area="reports"><ReportQueue /></Guarded>),
+  page("/reports/$reportId", () => <Guarded area="reports"><ReportDetail /></Guarded>),
   page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),
   page("/reference", () => <ReferencePage canManage={useSignedIn().can.reference} />),

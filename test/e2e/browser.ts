@@ -1,6 +1,9 @@
 // The real app listening on a local port, and headless Chromium to drive it, for browser journeys.
 import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { totpCode } from "../../src/server/auth/two-factor.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -30,4 +33,21 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await t.close();
     },
   };
+}
+
+/** Signs in through the web app as a person does: email, password, then the authenticator code. */
+export async function signInThroughBrowser(page: Page, base: string, staff: { email: string; password: string; totpSecret: string | null }) {
+  await page.goto(base);
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByLabel(/^Password/).first().fill(staff.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("Enter the 6-digit code").waitFor();
+  await page.keyboard.type(await totpCode(staff.totpSecret as string));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.getByRole("navigation").waitFor();
+}
+
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html} ${JSON.stringify(n.any[0]?.data ?? "")}`))).toEqual([]);
 }

@@ -4,7 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
-import { type BrowserHarness, startBrowserHarness } from "./browser.js";
+import { type BrowserHarness, expectAccessible, signInThroughBrowser, startBrowserHarness } from "./browser.js";
 
 let harness: BrowserHarness;
 let t: TestApp;
@@ -71,6 +71,22 @@ describe("reporting without JavaScript", () => {
     await page.getByRole("alert").getByText("اذكر طريقة للتواصل معك").waitFor();
     expect(await page.getByLabel("ماذا حدث؟").inputValue()).toBe("قصير جدا");
     expect(await violationsIn(await page.content(), `${base}/report?lang=ar`)).toEqual([]);
+  });
+
+  it("the mission's CDT officer finds the report in the web app, reads it and answers the reporter", async () => {
+    const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "Reported through the web form near Bunia.", missionCode: "MONUSCO", childrenInvolved: "yes", anonymous: true } })).json();
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: /^Open/ }).first().click();
+    await page.getByText("Reported through the web form near Bunia.").waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Write to the reporter").fill("Thank you. Are you safe where you are now?");
+    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByRole("status").getByText(/Sent/).waitFor();
+    const seen = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json();
+    expect(seen.messages.map((m: { message: string }) => m.message)).toContain("Thank you. Are you safe where you are now?");
   });
 
   it("the report form stays under 60 KB", async () => {

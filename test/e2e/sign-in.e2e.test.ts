@@ -1,12 +1,11 @@
 // Browser journeys in Chromium: signing in with password + TOTP, the administrator's and the
 // auditor's pages, in English, French and Arabic (right-to-left), with no axe-core violations.
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/domain/roles.js";
 import { totpCode } from "../../src/server/auth/two-factor.js";
 import type { TestApp } from "../helpers/app.js";
-import { type BrowserHarness, startBrowserHarness } from "./browser.js";
+import { type BrowserHarness, expectAccessible, signInThroughBrowser, startBrowserHarness } from "./browser.js";
 
 let harness: BrowserHarness;
 let t: TestApp;
@@ -25,21 +24,7 @@ async function newPage(language = "en") {
   return context.newPage();
 }
 
-async function signIn(page: Page, staff: Awaited<ReturnType<TestApp["createStaff"]>>) {
-  await page.goto(base);
-  await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel(/^Password/).first().fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Enter the 6-digit code").waitFor();
-  await page.keyboard.type(await totpCode(staff.totpSecret as string));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.getByRole("navigation").waitFor();
-}
-
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html} ${JSON.stringify(n.any[0]?.data ?? "")}`))).toEqual([]);
-}
+const signIn = (page: Page, staff: Awaited<ReturnType<TestApp["createStaff"]>>) => signInThroughBrowser(page, base, staff);
 
 async function staffOf(role: Role, scope: { missionCodes?: string[]; countryCode?: string } = {}) {
   return t.createStaff(role, scope);
@@ -52,6 +37,9 @@ describe("signing in", () => {
     await page.getByLabel("Email").waitFor();
     await expectAccessible(page);
     await signIn(page, await staffOf("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    // An intake officer starts at the reports waiting in their queue.
+    await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
+    await page.getByRole("link", { name: "Cases" }).click();
     await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
     await page.getByText("No cases in your scope yet.").waitFor();
     await expectAccessible(page);
@@ -82,7 +70,7 @@ describe("signing in", () => {
     await page.getByText("Enter the 6-digit code").waitFor();
     await page.keyboard.type(await totpCode(officer.totpSecret as string));
     await page.keyboard.press("Enter");
-    await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
     for (let i = 0; i < 12 && (await focusedLabel()) !== "API tokens"; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "API tokens", level: 1 }).waitFor();

@@ -1,0 +1,155 @@
+// The intake queue: reports received in the officer's scope, each opened to read and to write to
+// the reporter through their receipt.
+import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title, VisuallyHidden } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api.js";
+import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { useCountries, usePersonnelCategories } from "../reference-data.js";
+
+interface QueueItem {
+  id: string;
+  missionCode: string | null;
+  channel: string;
+  receivedAt: string;
+  incidentDate: string | null;
+  personnelCategoryCodes: string[];
+  nationalityCodes: string[];
+  childrenInvolved: string;
+  anonymous: boolean;
+  caseId: string | null;
+  can: Record<string, boolean>;
+}
+
+interface FullReport extends QueueItem {
+  whatHappened: string;
+  place: string | null;
+  involved: string | null;
+  reporterIsVictim: string;
+  contact: string | null;
+  messages: { id: string; fromReporter: boolean; message: string; createdAt: string }[];
+}
+
+export function ReportQueue() {
+  const { t, i18n } = useTranslation();
+  const [unlinkedOnly, setUnlinkedOnly] = useState(true);
+  const query = useQuery({ queryKey: ["reports", unlinkedOnly], queryFn: () => api<{ items: QueueItem[] }>("GET", `/api/reports?limit=100${unlinkedOnly ? "&unlinked=true" : ""}`) });
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <PageHeader title={t("reports.title")} intro={t("reports.intro")} />
+      <Checkbox mb="md" label={t("reports.unlinkedOnly")} checked={unlinkedOnly} onChange={(e) => setUnlinkedOnly(e.currentTarget.checked)} />
+      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("reports.empty")}>
+        {(data) => (
+          <ScrollTable label={t("reports.title")} minWidth={720}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("reports.received")}</Table.Th>
+                  <Table.Th>{t("reports.mission")}</Table.Th>
+                  <Table.Th>{t("reports.channel")}</Table.Th>
+                  <Table.Th>{t("reports.children")}</Table.Th>
+                  <Table.Th>{t("reports.anonymous")}</Table.Th>
+                  <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>{time.format(new Date(item.receivedAt))}</Table.Td>
+                    <Table.Td>{item.missionCode ?? t("reports.noMission")}</Table.Td>
+                    <Table.Td>{t(`reports.channels.${item.channel}`)}</Table.Td>
+                    <Table.Td>{item.childrenInvolved === "yes" ? <Badge color="red" variant="light">{t("reports.answers.yes")}</Badge> : t(`reports.answers.${item.childrenInvolved}`)}</Table.Td>
+                    <Table.Td>{item.anonymous ? t("app.yes") : t("app.no")}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="subtle" component={Link} to={`/reports/${item.id}`} aria-label={`${t("reports.open")}: ${time.format(new Date(item.receivedAt))}`}>{t("reports.open")}</Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" c="gray.7">{label}</Text>
+      <Text>{children}</Text>
+    </div>
+  );
+}
+
+export function ReportDetail() {
+  const { t, i18n } = useTranslation();
+  const { reportId } = useParams({ from: "/reports/$reportId" });
+  const queryClient = useQueryClient();
+  const countries = useCountries();
+  const categories = usePersonnelCategories();
+  const query = useQuery({ queryKey: ["report", reportId], queryFn: () => api<FullReport>("GET", `/api/reports/${reportId}`) });
+  const [message, setMessage] = useState("");
+  const reply = useMutation({
+    mutationFn: () => api("POST", `/api/reports/${reportId}/messages`, { message }),
+    onSuccess: async () => {
+      setMessage("");
+      await queryClient.invalidateQueries({ queryKey: ["report", reportId] });
+    },
+  });
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <Button component={Link} to="/reports" variant="subtle" px={0} mb="sm">{t("reports.back")}</Button>
+      <QueryView query={query}>
+        {(report) => (
+          <Stack>
+            <PageHeader title={`${t("reports.received")} ${time.format(new Date(report.receivedAt))}`} />
+            <Paper withBorder p="lg">
+              <Title order={2} size="h4" mb="xs">{t("reports.whatHappened")}</Title>
+              <Text style={{ whiteSpace: "pre-wrap" }}>{report.whatHappened}</Text>
+            </Paper>
+            <Paper withBorder p="lg">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Fact label={t("reports.mission")}>{report.missionCode ?? t("reports.noMission")}</Fact>
+                <Fact label={t("reports.place")}>{report.place ?? "—"}</Fact>
+                <Fact label={t("reports.incidentDate")}>{report.incidentDate ?? t("reports.unknownDate")}</Fact>
+                <Fact label={t("reports.channel")}>{t(`reports.channels.${report.channel}`)}</Fact>
+                <Fact label={t("reports.categories")}>{report.personnelCategoryCodes.map(categories.labelOf).join(", ") || "—"}</Fact>
+                <Fact label={t("reports.nationalities")}>{report.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Fact>
+                <Fact label={t("reports.children")}>{t(`reports.answers.${report.childrenInvolved}`)}</Fact>
+                <Fact label={t("reports.reporterIsVictim")}>{t(`reports.answers.${report.reporterIsVictim}`)}</Fact>
+              </SimpleGrid>
+              {report.involved && <Fact label={t("reports.involved")}>{report.involved}</Fact>}
+              <Text mt="md">{report.anonymous ? t("reports.anonymousReporter") : `${t("reports.contact")}: ${report.contact}`}</Text>
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={2} size="h4" mb="sm">{t("reports.thread")}</Title>
+              {report.messages.length === 0 && <Text c="gray.7">{t("reports.noMessages")}</Text>}
+              {report.messages.map((m) => (
+                <Paper key={m.id} p="sm" mb="xs" bg={m.fromReporter ? "gray.0" : "blue.0"}>
+                  <Text size="xs" c="gray.7">{m.fromReporter ? t("reports.fromReporter") : t("reports.fromOfficer")} · {time.format(new Date(m.createdAt))}</Text>
+                  <Text style={{ whiteSpace: "pre-wrap" }}>{m.message}</Text>
+                </Paper>
+              ))}
+              {report.can.reply && (
+                <form onSubmit={(e) => { e.preventDefault(); reply.mutate(); }}>
+                  <ProblemAlert error={reply.error} />
+                  {reply.isSuccess && <Alert color="green" mb="sm" role="status">{t("reports.sent")}</Alert>}
+                  <Textarea label={t("reports.reply")} value={message} onChange={(e) => setMessage(e.currentTarget.value)} minRows={3} autosize maxLength={5000} />
+                  <Group justify="flex-end" mt="sm">
+                    <Button type="submit" loading={reply.isPending} disabled={!message.trim()}>{t("reports.send")}</Button>
+                  </Group>
+                </form>
+              )}
+            </Paper>
+          </Stack>
+        )}
+      </QueryView>
+    </>
+  );
+}
