@@ -111,12 +111,46 @@ const matrix: MatrixRow[] = [
     expect: only("administrator", "cds_officer"),
     label: "another user's token",
   },
+  {
+    method: "POST",
+    route: "/api/reports/:id/case",
+    url: async () => `/api/reports/${await freshReport("MONUSCO")}/case`,
+    body: () => ({ version: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/case",
+    url: async () => `/api/reports/${await freshReport("UNMISS")}/case`,
+    body: () => ({ version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  { method: "GET", route: "/api/cases/:id/timeline", url: () => `/api/cases/${fixture.inScopeCase}/timeline`, expect: only(...caseRoles), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id/timeline", url: () => `/api/cases/${fixture.outOfScopeCase}/timeline`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+  { method: "POST", route: "/api/cases/:id/transitions", url: async () => `/api/cases/${await freshCase("MONUSCO")}/transitions`, body: () => ({ transition: "assess", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/cases/:id/transitions", url: async () => `/api/cases/${await freshCase("UNMISS")}/transitions`, body: () => ({ transition: "assess", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
   { method: "GET", route: "/api/audit-events", url: () => "/api/audit-events", expect: only("auditor") },
   { method: "GET", route: "/api/audit-events/verification", url: () => "/api/audit-events/verification", expect: only("auditor") },
   { method: "GET", route: "/api/cases", url: () => "/api/cases", expect: only(...caseRoles) },
   { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.inScopeCase}`, expect: only(...caseRoles), label: "in scope" },
   { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.outOfScopeCase}`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
 ];
+
+/** A report nobody has linked yet, so that every role's attempt meets the same state. */
+async function freshReport(missionCode: string): Promise<string> {
+  const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport(missionCode) })).json();
+  const [row] = await t.handle.asOwner((owner) => owner.query<{ id: string }>("SELECT r.id FROM reports r WHERE r.case_id IS NULL ORDER BY r.received_at DESC LIMIT 1"));
+  void receipt;
+  return row.id;
+}
+
+async function freshCase(missionCode: string): Promise<string> {
+  const id = randomUUID();
+  await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cases).values({ id, reference: `${missionCode}-T-${id}`, missionCode, dateReported: "2026-06-01", nationalityCodes: ["GHA"] }));
+  return id;
+}
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -10,6 +10,7 @@ import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
 import { type Area, areas, Header, Workspace } from "./components/shell.js";
 import { AccountPage } from "./routes/account.js";
 import { AuditPage } from "./routes/audit.js";
+import { CaseDetail } from "./routes/case-detail.js";
 import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
 import { ReferencePage } from "./routes/reference.js";
@@ -64,6 +65,7 @@ const routeTree = rootRoute.addChildren([
   page("/reports", () => <Guarded area="reports"><ReportQueue /></Guarded>),
   page("/reports/$reportId", () => <Guarded area="reports"><ReportDetail /></Guarded>),
   page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
+  page("/cases/$caseId", () => <Guarded area="cases"><CaseDetail /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),
   page("/reference", () => <ReferencePage canManage={useSignedIn().can.reference} />),
   page("/audit", () => <Guarded area="audit"><AuditPage /></Guarded>),

@@ -87,6 +87,18 @@ describe("reporting without JavaScript", () => {
     await page.getByRole("status").getByText(/Sent/).waitFor();
     const seen = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json();
     expect(seen.messages.map((m: { message: string }) => m.message)).toContain("Thank you. Are you safe where you are now?");
+
+    await page.getByRole("button", { name: "Open a case from this report" }).click();
+    await page.getByText("Part of case").waitFor();
+    await page.getByRole("link", { name: /^MONUSCO-\d{4}-\d{4}$/ }).or(page.getByText("Part of case").getByRole("link")).first().click();
+    await page.getByRole("heading", { name: /^MONUSCO-\d{4}-\d{4}$/, level: 1 }).waitFor();
+    await page.getByText("Reported through the web form near Bunia.").waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Start preliminary assessment" }).click();
+    await page.getByRole("button", { name: "Refer for investigation" }).waitFor();
+    await page.getByText("Moved to Preliminary assessment").waitFor();
+    const after = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json();
+    expect(after.status).toBe("under_review");
   });
 
   it("the report form stays under 60 KB", async () => {

@@ -1,5 +1,6 @@
 // The case list within the signed-in user's scope.
-import { Badge, Table, Text } from "@mantine/core";
+import { Badge, Table } from "@mantine/core";
+import { Link } from "@tanstack/react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
@@ -42,7 +43,7 @@ export function CaseList() {
               <Table.Tbody>
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
-                    <Table.Td><Text ff="monospace" size="sm" dir="ltr">{item.reference}</Text></Table.Td>
+                    <Table.Td><Link to="/cases/$caseId" params={{ caseId: item.id }} dir="ltr" style={{ fontFamily: "var(--mantine-font-family-monospace)", color: "var(--mantine-color-blue-9)" }}>{item.reference}</Link></Table.Td>
                     <Table.Td>{item.missionCode}</Table.Td>
                     <Table.Td>{date.format(new Date(item.dateReported))}</Table.Td>
                     <Table.Td><Badge variant="light">{t(`status.${item.status}`)}</Badge></Table.Td>

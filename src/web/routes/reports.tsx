@@ -1,6 +1,6 @@
 // The intake queue: reports received in the officer's scope, each opened to read and to write to
 // the reporter through their receipt.
-import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
@@ -8,6 +8,54 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
+
+interface CaseOption {
+  id: string;
+  reference: string;
+  missionCode: string;
+}
+
+/** Makes the report part of a case: a new one, or an existing case of the same mission. */
+function CaseLink({ report }: { report: FullReport }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [caseId, setCaseId] = useState<string | null>(null);
+  const candidates = useQuery({
+    queryKey: ["cases", "for-link", report.missionCode],
+    queryFn: () => api<{ items: CaseOption[] }>("GET", `/api/cases?limit=200${report.missionCode ? `&mission=${report.missionCode}` : ""}`),
+    enabled: report.caseId === null,
+  });
+  const link = useMutation({
+    mutationFn: (target: { caseId?: string }) => api<{ caseId: string; reference: string }>("POST", `/api/reports/${report.id}/case`, { ...target, version: report.version }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+  if (report.caseId) {
+    return (
+      <Text>
+        {t("reports.linkedTo")}: <Link to="/cases/$caseId" params={{ caseId: report.caseId }}>{link.data?.reference ?? t("reports.open")}</Link>
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <ProblemAlert error={link.error} />
+      <Group>
+        <Button onClick={() => link.mutate({})} loading={link.isPending && !caseId}>{t("reports.openCase")}</Button>
+      </Group>
+      <Group align="flex-end">
+        <Select
+          label={t("reports.chooseCase")}
+          searchable
+          w={320}
+          data={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: c.reference }))}
+          value={caseId}
+          onChange={setCaseId}
+        />
+        <Button variant="light" disabled={!caseId} onClick={() => caseId && link.mutate({ caseId })}>{t("reports.link")}</Button>
+      </Group>
+    </Stack>
+  );
+}
 
 interface QueueItem {
   id: string;
@@ -29,6 +77,7 @@ interface FullReport extends QueueItem {
   involved: string | null;
   reporterIsVictim: string;
   contact: string | null;
+  version: number;
   messages: { id: string; fromReporter: boolean; message: string; createdAt: string }[];
 }
 
@@ -127,6 +176,11 @@ export function ReportDetail() {
               {report.involved && <Fact label={t("reports.involved")}>{report.involved}</Fact>}
               <Text mt="md">{report.anonymous ? t("reports.anonymousReporter") : `${t("reports.contact")}: ${report.contact}`}</Text>
             </Paper>
+            {report.can.reply && (
+              <Paper withBorder p="lg">
+                <CaseLink report={report} />
+              </Paper>
+            )}
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="sm">{t("reports.thread")}</Title>
               {report.messages.length === 0 && <Text c="gray.7">{t("reports.noMessages")}</Text>}

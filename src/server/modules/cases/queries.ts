@@ -1,6 +1,6 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { caseAssignments, caseNumberCounters, cases } from "../../../db/schema.js";
+import { auditEvents, caseAssignments, caseNumberCounters, cases } from "../../../db/schema.js";
 import type { Transaction } from "../../transaction.js";
 
 export interface CaseListFilter {
@@ -36,12 +36,34 @@ export async function assignmentsOf(tx: Transaction, caseIds: string[]) {
   return byCase;
 }
 
-/** The next readable case number for a mission and year, e.g. MONUSCO-2026-0042; safe under concurrency. */
+/**
+ * The next readable case number for a mission and year, e.g. MONUSCO-2026-0042. The counter row is
+ * locked by the update, so concurrent intakes never share a number; numbers already taken (imported
+ * records keep their own) are skipped.
+ */
 export async function allocateCaseReference(tx: Transaction, missionCode: string, year: number): Promise<string> {
-  const [row] = await tx
-    .insert(caseNumberCounters)
-    .values({ missionCode, year, lastNumber: 1 })
-    .onConflictDoUpdate({ target: [caseNumberCounters.missionCode, caseNumberCounters.year], set: { lastNumber: sql`${caseNumberCounters.lastNumber} + 1` } })
-    .returning({ lastNumber: caseNumberCounters.lastNumber });
-  return `${missionCode}-${year}-${String(row.lastNumber).padStart(4, "0")}`;
+  for (;;) {
+    const [row] = await tx
+      .insert(caseNumberCounters)
+      .values({ missionCode, year, lastNumber: 1 })
+      .onConflictDoUpdate({ target: [caseNumberCounters.missionCode, caseNumberCounters.year], set: { lastNumber: sql`${caseNumberCounters.lastNumber} + 1` } })
+      .returning({ lastNumber: caseNumberCounters.lastNumber });
+    const reference = `${missionCode}-${year}-${String(row.lastNumber).padStart(4, "0")}`;
+    if (!(await referenceTaken(tx, reference))) return reference;
+  }
+}
+
+/** Whether a case number is in use, whoever may see that case (row-level security must not hide it here). */
+async function referenceTaken(tx: Transaction, reference: string): Promise<boolean> {
+  const result = (await tx.execute(sql`select conduct_case_reference_taken(${reference}) as taken`)) as unknown as { rows: { taken: boolean }[] };
+  return result.rows[0].taken;
+}
+
+/** The case's workflow events, oldest first: reads from the audit trail, which the app role may read. */
+export function caseHistory(tx: Transaction, caseId: string) {
+  return tx
+    .select({ occurredAt: auditEvents.occurredAt, action: auditEvents.action, actorRole: auditEvents.actorRole, details: auditEvents.details })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectType, "case"), eq(auditEvents.subjectId, caseId), inArray(auditEvents.action, ["case.create", "case.transition"])))
+    .orderBy(auditEvents.id);
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { staffOf } from "../../app.js";
-import { listCases, readCase } from "./service.js";
+import { type CaseTransition, caseTransitions } from "../../../domain/workflow.js";
+import { caseTimeline, listCases, readCase, transitionCase } from "./service.js";
 
 const caseSummary = z.object({
   id: z.string(),
@@ -17,6 +18,7 @@ const caseSummary = z.object({
   allegationCodes: z.array(z.string()),
   version: z.number(),
   can: z.record(z.string(), z.boolean()),
+  next: z.array(z.string()),
 });
 
 export function registerCaseRoutes(app: FastifyInstance) {
@@ -39,6 +41,25 @@ export function registerCaseRoutes(app: FastifyInstance) {
     const { mission, status, limit, offset } = request.query;
     return listCases(services, staffOf(request), { missionCode: mission, status, limit, offset });
   });
+
+  typed.post("/api/cases/:id/transitions", {
+    schema: {
+      tags: ["cases"],
+      summary: "Move a case to its next workflow step; 422 names the allowed steps, 409 a stale version",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ transition: z.enum(Object.keys(caseTransitions) as [CaseTransition, ...CaseTransition[]]), version: z.number().int().positive() }),
+      response: { 200: caseSummary },
+    },
+  }, async (request) => transitionCase(services, staffOf(request), request.params.id, request.body.transition, request.body.version));
+
+  typed.get("/api/cases/:id/timeline", {
+    schema: {
+      tags: ["cases"],
+      summary: "The case's workflow history: opened, and every step with who took it and when",
+      params: z.strictObject({ id: z.uuid() }),
+      response: { 200: z.object({ items: z.array(z.object({ at: z.string(), action: z.string(), actorRole: z.string().nullable(), details: z.record(z.string(), z.unknown()) })) }) },
+    },
+  }, async (request) => caseTimeline(services, staffOf(request), request.params.id));
 
   typed.get("/api/cases/:id", {
     schema: {

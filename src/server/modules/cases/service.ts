@@ -2,16 +2,20 @@
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
-import { Forbidden, NotFound } from "../../errors.js";
+import { and, eq, sql } from "drizzle-orm";
+import { cases } from "../../../db/schema.js";
+import { allowedTransitions, applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
+import { Conflict, Forbidden, InvalidTransition, NotFound } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assignmentsOf, type CaseListFilter, findCaseRow, listCaseRows } from "./queries.js";
+import { assignmentsOf, type CaseListFilter, caseHistory, findCaseRow, listCaseRows } from "./queries.js";
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
 function presentCaseSummary(row: CaseRow, actor: Actor, assignedUserIds: string[]) {
   const facts = { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds };
+  const can = casePolicy.abilities(actor, facts);
   return {
     id: row.id,
     reference: row.reference,
@@ -23,7 +27,9 @@ function presentCaseSummary(row: CaseRow, actor: Actor, assignedUserIds: string[
     nationalityCodes: row.nationalityCodes,
     allegationCodes: row.allegationCodes,
     version: row.version,
-    can: casePolicy.abilities(actor, facts),
+    can,
+    /** The workflow steps this actor may take now. */
+    next: can.edit ? allowedTransitions(row.status as CaseStatus) : [],
   };
 }
 
@@ -52,5 +58,37 @@ export async function readCase(services: Services, actor: Actor, id: string) {
       : null;
     await recordAuditEvent(tx, actor, { action: "case.read", subjectType: "case", subjectId: row.id, details: { narrative: narrative !== null } });
     return { ...summary, narrative };
+  });
+}
+
+/** Moves a case through the workflow; an illegal step is refused naming the allowed ones. */
+export async function transitionCase(services: Services, actor: Actor, id: string, transition: CaseTransition, version: number) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const row = await findCaseRow(tx, id);
+    const assigned = row ? ((await assignmentsOf(tx, [row.id])).get(row.id) ?? []) : [];
+    const summary = row && presentCaseSummary(row, actor, assigned);
+    if (!row || !summary?.can.view) throw new NotFound("case");
+    if (!summary.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers move it through the workflow.");
+    if (row.version !== version) throw new Conflict("Someone else changed this case since you opened it. Reload to see their change, then try again.", { current: summary }, "stale_version");
+    const result = applyTransition(row.status as CaseStatus, transition);
+    if (!result.ok) throw new InvalidTransition(row.status, transition, result.allowed);
+    await tx.update(cases).set({ status: result.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(and(eq(cases.id, id), eq(cases.version, version)));
+    await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: id, details: { transition, from: row.status, to: result.status } });
+    const updated = (await findCaseRow(tx, id)) as CaseRow;
+    return presentCaseSummary(updated, actor, assigned);
+  });
+}
+
+/** The case's history for those who may see the case: who did what, when (from the audit trail). */
+export async function caseTimeline(services: Services, actor: Actor, id: string) {
+  if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
+  return inTransaction(services.db, actor, async (tx) => {
+    const row = await findCaseRow(tx, id);
+    const assigned = row ? ((await assignmentsOf(tx, [row.id])).get(row.id) ?? []) : [];
+    if (!row || !presentCaseSummary(row, actor, assigned).can.view) throw new NotFound("case");
+    const events = await caseHistory(tx, id);
+    return {
+      items: events.map((event) => ({ at: event.occurredAt.toISOString(), action: event.action, actorRole: event.actorRole, details: event.details })),
+    };
   });
 }

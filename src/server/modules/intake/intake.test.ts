@@ -137,3 +137,53 @@ describe("public rate limits", () => {
     }
   });
 });
+
+describe("from report to case", () => {
+  it("an officer opens a case from a report, links a second report to it, and moves it through the workflow", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    const first = (await submit(report({ missionCode: "MINUSCA", whatHappened: "First account of what happened in Bangui." }))).json().receipt;
+    await submit(report({ missionCode: "MINUSCA", whatHappened: "A second person describes the same events." }));
+    const queue = (await officer.request({ method: "GET", url: "/api/reports?unlinked=true" })).json().items as { id: string; version: number }[];
+    expect(queue).toHaveLength(2);
+    const [second, original] = queue;
+
+    const opened = await officer.request({ method: "POST", url: `/api/reports/${original.id}/case`, payload: { version: original.version } });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().reference).toMatch(/^MINUSCA-\d{4}-\d{4}$/);
+    const { caseId } = opened.json();
+    const linked = await officer.request({ method: "POST", url: `/api/reports/${second.id}/case`, payload: { caseId, version: second.version } });
+    expect(linked.json()).toEqual({ caseId, reference: opened.json().reference });
+    expect((await officer.request({ method: "POST", url: `/api/reports/${second.id}/case`, payload: { version: 2 } })).json().code).toBe("report_already_linked");
+    expect((await officer.request({ method: "GET", url: "/api/reports?unlinked=true" })).json().items).toEqual([]);
+
+    const opened_case = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json();
+    expect(opened_case).toMatchObject({ status: "received", missionCode: "MINUSCA", narrative: "First account of what happened in Bangui." });
+
+    const step = (transition: string, version: number) => officer.request({ method: "POST", url: `/api/cases/${caseId}/transitions`, payload: { transition, version } });
+    expect((await step("assess", 1)).json().status).toBe("preliminary_assessment");
+    const followUp = () => t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt: first } });
+    expect((await followUp()).json().status).toBe("under_review");
+
+    const illegal = await step("recordFindings", 2);
+    expect(illegal.statusCode).toBe(422);
+    expect(illegal.json()).toMatchObject({ code: "invalid_transition", allowed: ["refer", "close"] });
+    const stale = await step("refer", 1);
+    expect(stale.statusCode).toBe(409);
+    expect((await step("refer", 2)).json().status).toBe("referred");
+    expect((await followUp()).json().status).toBe("under_investigation");
+
+    const timeline = (await officer.request({ method: "GET", url: `/api/cases/${caseId}/timeline` })).json().items;
+    expect(timeline.map((e: { action: string; details: { to?: string } }) => e.details.to ?? e.action)).toEqual(["case.create", "preliminary_assessment", "referred"]);
+  });
+
+  it("a report naming no mission becomes a case only once a mission is chosen", async () => {
+    await submit(report({ missionCode: null, whatHappened: "Somewhere in the east, I do not know the mission." }));
+    const cds = await t.tokenFor(await t.createStaff("cds_officer"));
+    const item = (await cds.request({ method: "GET", url: "/api/reports?unlinked=true&limit=200" })).json().items.find((entry: { missionCode: string | null }) => entry.missionCode === null);
+    const refused = await cds.request({ method: "POST", url: `/api/reports/${item.id}/case`, payload: { version: item.version } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe("mission_required");
+    const opened = await cds.request({ method: "POST", url: `/api/reports/${item.id}/case`, payload: { version: item.version, missionCode: "MONUSCO" } });
+    expect(opened.json().reference).toMatch(/^MONUSCO-/);
+  });
+});

@@ -8,7 +8,7 @@ import { publicActor } from "../../auth/actor.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
-import { followUpReport, listIntakeQueue, postOfficerMessage, postReporterMessage, readReport, submitReport } from "./service.js";
+import { followUpReport, linkReportToCase, listIntakeQueue, postOfficerMessage, postReporterMessage, readReport, submitReport } from "./service.js";
 
 const thread = z.array(z.object({ id: z.string(), fromReporter: z.boolean(), message: z.string(), createdAt: z.string() }));
 const queueItem = z.object({
@@ -102,6 +102,16 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
     },
   }, async (request) => readReport(services, staffOf(request), request.params.id));
+
+  typed.post("/api/reports/:id/case", {
+    schema: {
+      tags: ["intake"],
+      summary: "Make the report part of a case: a new one built from it, or an existing case it also describes",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ caseId: z.uuid().optional(), missionCode: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(), version: z.number().int().positive() }),
+      response: { 200: z.object({ caseId: z.string(), reference: z.string() }) },
+    },
+  }, async (request) => linkReportToCase(services, staffOf(request), request.params.id, request.body));
 
   typed.post("/api/reports/:id/messages", {
     schema: {

@@ -2,17 +2,18 @@
 // thread, and the intake queue officers work from. Every step is audited; nothing stores who the
 // reporter's device is.
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, isNull, type SQL } from "drizzle-orm";
-import { cases, missions, reportMessages, reports } from "../../../db/schema.js";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { caseAssignments, cases, missions, reportMessages, reports } from "../../../db/schema.js";
 import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
 import type { Services } from "../../app.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
-import { reportPolicy } from "../../auth/policies/index.js";
-import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { casePolicy, reportPolicy } from "../../auth/policies/index.js";
+import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { once } from "../../idempotency.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
+import { allocateCaseReference } from "../cases/queries.js";
 import { hashReceipt, issueReceipt } from "./receipts.js";
 
 export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";
@@ -169,5 +170,49 @@ export async function postOfficerMessage(services: Services, actor: Actor, id: s
     if (!reportPolicy.abilities(actor, row).reply) throw new Forbidden("Only the intake officers of this report reply to the reporter.");
     await addMessage(services, tx, actor, id, message);
     return { sent: true };
+  });
+}
+
+/**
+ * Makes a report part of a case: a new case built from it (numbered per mission and year), or an
+ * existing case it also describes, so that duplicates are kept together, never lost.
+ */
+export async function linkReportToCase(services: Services, actor: Actor, reportId: string, target: { caseId?: string; missionCode?: string; version: number }) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
+    if (!report || !reportPolicy.view(actor, report)) throw new NotFound("report");
+    if (!reportPolicy.abilities(actor, report).reply) throw new Forbidden("Only the intake officers of this report link it to a case.");
+    if (report.version !== target.version) throw new Conflict("Someone else changed this report since you opened it. Reload, then try again.", {}, "stale_version");
+    if (report.caseId) throw new Conflict("This report is already part of a case.", { caseId: report.caseId }, "report_already_linked");
+
+    let caseId = target.caseId;
+    if (caseId) {
+      const [existing] = await tx.select().from(cases).where(eq(cases.id, caseId));
+      const assigned = existing ? await tx.select().from(caseAssignments).where(eq(caseAssignments.caseId, caseId)) : [];
+      if (!existing || !casePolicy.abilities(actor, { ...existing, assignedUserIds: assigned.map((a) => a.userId) }).edit) throw new NotFound("case");
+    } else {
+      const missionCode = target.missionCode ?? report.missionCode;
+      if (!missionCode) throw new ValidationFailed("This report names no mission: choose the mission the case belongs to.", [{ path: "body.missionCode", message: "required" }], "mission_required");
+      await assertMissionExists(tx, missionCode);
+      if (!casePolicy.abilities(actor, { missionCode, nationalityCodes: report.nationalityCodes, assignedUserIds: [] }).edit) throw new Forbidden("You open cases only for your own missions.");
+      const dateReported = report.receivedAt.toISOString().slice(0, 10);
+      caseId = randomUUID();
+      const narrative = await services.encryption.decrypt(tx, report.whatHappenedEncrypted, fieldContext("reports", "what_happened_encrypted", report.id));
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: await allocateCaseReference(tx, missionCode, Number(dateReported.slice(0, 4))),
+        missionCode,
+        dateReported,
+        dateOfIncident: report.incidentDate,
+        categoryCodes: report.personnelCategoryCodes,
+        nationalityCodes: report.nationalityCodes,
+        narrativeEncrypted: await services.encryption.encrypt(tx, narrative, fieldContext("cases", "narrative_encrypted", caseId)),
+      });
+      await recordAuditEvent(tx, actor, { action: "case.create", subjectType: "case", subjectId: caseId, details: { fromReport: report.id } });
+    }
+    await tx.update(reports).set({ caseId, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId));
+    await recordAuditEvent(tx, actor, { action: "report.link", subjectType: "report", subjectId: reportId, details: { caseId } });
+    const [linked] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, caseId));
+    return { caseId, reference: linked.reference };
   });
 }

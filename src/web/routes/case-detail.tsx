@@ -1,0 +1,91 @@
+// One case: its facts, the narrative when the role may read it, the workflow steps open to this
+// person (as the server says), and the case's history.
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Timeline, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useParams } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { api } from "../api.js";
+import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
+import { useCountries, usePersonnelCategories } from "../reference-data.js";
+
+interface CaseView {
+  id: string;
+  reference: string;
+  missionCode: string;
+  status: string;
+  dateReported: string;
+  dateOfIncident: string | null;
+  categoryCodes: string[];
+  nationalityCodes: string[];
+  allegationCodes: string[];
+  narrative: string | null;
+  version: number;
+  can: Record<string, boolean>;
+  next: string[];
+}
+
+export function CaseDetail() {
+  const { t, i18n } = useTranslation();
+  const { caseId } = useParams({ strict: false }) as { caseId: string };
+  const queryClient = useQueryClient();
+  const countries = useCountries();
+  const categories = usePersonnelCategories();
+  const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseView>("GET", `/api/cases/${caseId}`) });
+  const timeline = useQuery({ queryKey: ["case", caseId, "timeline"], queryFn: () => api<{ items: { at: string; action: string; details: { to?: string } }[] }>("GET", `/api/cases/${caseId}/timeline`) });
+  const step = useMutation({
+    mutationFn: (transition: string) => api<CaseView>("POST", `/api/cases/${caseId}/transitions`, { transition, version: query.data?.version }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
+  });
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <>
+      <Button component={Link} to="/cases" variant="subtle" px={0} mb="sm">{t("cases.back")}</Button>
+      <QueryView query={query}>
+        {(item) => (
+          <Stack>
+            <PageHeader title={item.reference} actions={<Badge size="lg" variant="light">{t(`status.${item.status}`)}</Badge>} />
+            <Paper withBorder p="lg">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <div><Text size="sm" c="gray.7">{t("cases.mission")}</Text><Text>{item.missionCode}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("cases.reported")}</Text><Text>{item.dateReported}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("cases.dateOfIncident")}</Text><Text>{item.dateOfIncident ?? t("reports.unknownDate")}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("cases.categories")}</Text><Text>{item.categoryCodes.map(categories.labelOf).join(", ") || "—"}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("cases.nationalities")}</Text><Text>{item.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("cases.allegations")}</Text><Text>{item.allegationCodes.join(", ") || "—"}</Text></div>
+              </SimpleGrid>
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={2} size="h4" mb="xs">{t("cases.narrative")}</Title>
+              <Text style={{ whiteSpace: "pre-wrap" }} c={item.narrative ? undefined : "gray.7"}>{item.narrative ?? t("cases.narrativeHidden")}</Text>
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={2} size="h4" mb="sm">{t("cases.workflow")}</Title>
+              <ProblemAlert error={step.error} />
+              {item.next.length === 0 ? (
+                <Text c="gray.7">{t("cases.noNext")}</Text>
+              ) : (
+                <Group>
+                  {item.next.map((transition) => (
+                    <Button key={transition} variant={transition === "close" ? "light" : "filled"} loading={step.isPending && step.variables === transition} onClick={() => step.mutate(transition)}>
+                      {t(`cases.steps.${transition}`)}
+                    </Button>
+                  ))}
+                </Group>
+              )}
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={2} size="h4" mb="sm">{t("cases.timeline")}</Title>
+              <Timeline bulletSize={14} lineWidth={2}>
+                {(timeline.data?.items ?? []).map((event) => (
+                  <Timeline.Item key={event.at + event.action} title={event.action === "case.transition" ? `${t("cases.events.case.transition")} ${t(`status.${event.details.to}`)}` : t("cases.events.case.create")}>
+                    <Text size="xs" c="gray.7">{time.format(new Date(event.at))}</Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </Paper>
+          </Stack>
+        )}
+      </QueryView>
+    </>
+  );
+}
