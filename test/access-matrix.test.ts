@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseAssignments, cases } from "../src/db/schema.js";
+import { caseAssignments, cases, referrals } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { inTransaction } from "../src/server/transaction.js";
@@ -131,6 +131,41 @@ const matrix: MatrixRow[] = [
   { method: "GET", route: "/api/cases/:id/timeline", url: () => `/api/cases/${fixture.outOfScopeCase}/timeline`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
   { method: "POST", route: "/api/cases/:id/transitions", url: async () => `/api/cases/${await freshCase("MONUSCO")}/transitions`, body: () => ({ transition: "assess", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
   { method: "POST", route: "/api/cases/:id/transitions", url: async () => `/api/cases/${await freshCase("UNMISS")}/transitions`, body: () => ({ transition: "assess", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
+  {
+    method: "POST",
+    route: "/api/cases/:id/referrals",
+    url: async () => `/api/cases/${await freshCase("MONUSCO", "preliminary_assessment")}/referrals`,
+    body: () => ({ entity: "member_state", countryCode: "GHA", sentOn: "2026-11-02", caseVersion: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/referrals",
+    url: async () => `/api/cases/${await freshCase("UNMISS", "preliminary_assessment", ["IND"])}/referrals`,
+    body: () => ({ entity: "member_state", countryCode: "IND", sentOn: "2026-11-02", caseVersion: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  { method: "GET", route: "/api/cases/:id/referrals", url: () => `/api/cases/${fixture.inScopeCase}/referrals`, expect: only(...caseRoles), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id/referrals", url: () => `/api/cases/${fixture.outOfScopeCase}/referrals`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+  {
+    method: "PATCH",
+    route: "/api/referrals/:id/reply",
+    url: async () => `/api/referrals/${await freshReferral("MONUSCO", "GHA")}/reply`,
+    body: () => ({ reply: "will_investigate", repliedOn: "2026-10-10", nioName: "Major A. Boateng", nioAppointedOn: "2026-10-10", version: 1 }),
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "own State",
+  },
+  {
+    method: "PATCH",
+    route: "/api/referrals/:id/reply",
+    url: async () => `/api/referrals/${await freshReferral("UNMISS", "IND")}/reply`,
+    body: () => ({ reply: "declined", repliedOn: "2026-10-10", version: 1 }),
+    expect: only("cds_officer"),
+    label: "another State",
+  },
+  { method: "GET", route: "/api/referrals/overdue", url: () => "/api/referrals/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
   { method: "GET", route: "/api/audit-events", url: () => "/api/audit-events", expect: only("auditor") },
   { method: "GET", route: "/api/audit-events/verification", url: () => "/api/audit-events/verification", expect: only("auditor") },
   { method: "GET", route: "/api/cases", url: () => "/api/cases", expect: only(...caseRoles) },
@@ -146,10 +181,21 @@ async function freshReport(missionCode: string): Promise<string> {
   return row.id;
 }
 
-async function freshCase(missionCode: string): Promise<string> {
+async function freshCase(missionCode: string, status = "received", nationalityCodes = ["GHA"]): Promise<string> {
   const id = randomUUID();
-  await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cases).values({ id, reference: `${missionCode}-T-${id}`, missionCode, dateReported: "2026-06-01", nationalityCodes: ["GHA"] }));
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(cases).values({ id, reference: `${missionCode}-T-${id}`, missionCode, status, dateReported: "2026-06-01", categoryCodes: ["MIL_MC"], nationalityCodes }),
+  );
   return id;
+}
+
+/** A referral awaiting the State's reply, on a fresh case. */
+async function freshReferral(missionCode: string, countryCode: string): Promise<string> {
+  const caseId = await freshCase(missionCode, "referred", [countryCode]);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(referrals).values({ caseId, entity: "member_state", countryCode, sentOn: "2026-10-01", replyDueOn: "2026-10-15" }).returning({ id: referrals.id }),
+  );
+  return row.id;
 }
 
 beforeAll(async () => {

@@ -1,11 +1,12 @@
 // The second layer on its own: queries straight to the tables, as the application role, under an
 // actor context — no server policy involved.
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
 import { systemActor, type Actor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
-import { caseAssignments, cases, reports } from "./schema.js";
+import { caseAssignments, cases, referrals, reports } from "./schema.js";
 
 let t: TestApp;
 let investigatorId = "";
@@ -110,5 +111,23 @@ describe("row-level security on reports", () => {
     await expect(
       inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) => tx.insert(reports).values({ ...base, receiptHash: "rls-forged", submittedBy: investigatorId })),
     ).rejects.toThrow();
+  });
+});
+
+describe("row-level security on referrals", () => {
+  it("a Member State focal point sees only the referral addressed to their State, even on a case they may see", async () => {
+    const caseId = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values({ id: caseId, reference: "MINUSCA-2026-0777", missionCode: "MINUSCA", dateReported: "2026-01-01", nationalityCodes: ["GHA", "RWA"] });
+      await tx.insert(referrals).values([
+        { caseId, entity: "member_state", countryCode: "GHA", sentOn: "2026-02-01" },
+        { caseId, entity: "member_state", countryCode: "RWA", sentOn: "2026-02-01" },
+      ]);
+    });
+    const visible = (who: Actor) => inTransaction(t.app.services.db, who, async (tx) => (await tx.select({ country: referrals.countryCode }).from(referrals).orderBy(referrals.countryCode)).map((r) => r.country));
+    expect(await visible(actor("member_state_focal_point", { countryCode: "GHA" }))).toEqual(["GHA"]);
+    expect(await visible(actor("cdt_officer", { missionCodes: ["MINUSCA"] }))).toEqual(["GHA", "RWA"]);
+    expect(await visible(actor("cdt_officer", { missionCodes: ["MONUSCO"] }))).toEqual([]);
+    expect(await visible(actor("member_state_focal_point", { countryCode: "IND" }))).toEqual([]);
   });
 });

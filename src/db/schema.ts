@@ -332,3 +332,29 @@ export const reportMessages = pgTable(
   },
   (t) => [index("report_messages_report_idx").on(t.reportId, t.createdAt)],
 );
+
+// ---- Referrals: to OIOS, a contributing State (by note verbale), the mission's unit or a commander ----
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    entity: text("entity").notNull(),
+    countryCode: text("country_code"),
+    noteVerbaleReference: text("note_verbale_reference"),
+    sentOn: date("sent_on").notNull(),
+    /** When the State's reply is due, under the deadline policy in force on sentOn. */
+    replyDueOn: date("reply_due_on"),
+    policyVersion: text("policy_version"),
+    reply: text("reply"),
+    repliedOn: date("replied_on"),
+    nioName: text("nio_name"),
+    nioAppointedOn: date("nio_appointed_on"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("referrals_case_idx").on(t.caseId), index("referrals_due_idx").on(t.replyDueOn)],
+);

@@ -23,6 +23,7 @@ import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { registerCaseRoutes } from "./modules/cases/routes.js";
 import { registerHealthRoutes } from "./modules/health/routes.js";
 import { registerIntakeRoutes } from "./modules/intake/routes.js";
+import { registerReferralRoutes } from "./modules/referrals/routes.js";
 import { registerPublicPages } from "./public/routes.js";
 import { registerReferenceRoutes } from "./modules/reference/routes.js";
 import { registerTokenRoutes } from "./modules/tokens/routes.js";
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerAuditRoutes(app);
   registerCaseRoutes(app);
   registerIntakeRoutes(app);
+  registerReferralRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

@@ -87,6 +87,16 @@ export const reportPolicy = {
     is(actor, "cds_officer") || (is(actor, "cdt_officer", "cbcm_focal_point") && missionCode !== null && actor.missionCodes.includes(missionCode)),
 };
 
+export const referralPolicy = {
+  /** A Member State's focal point sees only what was addressed to their State. */
+  view: (actor: Actor, caseFacts: CaseScopeFacts, countryCode: string | null) =>
+    casePolicy.view(actor, caseFacts) && (!is(actor, "member_state_focal_point") || countryCode === actor.countryCode),
+  recordReply: (actor: Actor, caseFacts: CaseScopeFacts, countryCode: string | null) =>
+    countryCode !== null && referralPolicy.view(actor, caseFacts, countryCode) && is(actor, "member_state_focal_point", "cds_officer"),
+  /** Who sees which referrals are overdue: headquarters, the mission teams, and each State for its own. */
+  overdue: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {

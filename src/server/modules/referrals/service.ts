@@ -1,0 +1,151 @@
+// Referrals: sending a case for investigation (a note verbale to a Member State, OIOS, the mission
+// unit, a contingent commander), the State's reply and NIO appointment, and what is overdue.
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { caseAssignments, cases, referrals } from "../../../db/schema.js";
+import { computeDueDate, daysOverdue } from "../../../domain/deadlines.js";
+import { isStateReferral, type MemberStateReply, type ReferralEntity, referralProblem } from "../../../domain/referrals.js";
+import { applyTransition, type CaseStatus } from "../../../domain/workflow.js";
+import type { Services } from "../../app.js";
+import type { Actor } from "../../auth/actor.js";
+import { casePolicy, referralPolicy } from "../../auth/policies/index.js";
+import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
+import { recordAuditEvent } from "../audit/record.js";
+
+type ReferralRow = typeof referrals.$inferSelect;
+
+async function caseWithFacts(tx: Transaction, caseId: string) {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) return null;
+  const assigned = await tx.select({ userId: caseAssignments.userId }).from(caseAssignments).where(eq(caseAssignments.caseId, caseId));
+  return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: assigned.map((a) => a.userId) } };
+}
+
+export function presentReferral(row: ReferralRow, actor: Actor, caseFacts: Parameters<typeof casePolicy.view>[1], today: string) {
+  const awaitingReply = row.replyDueOn !== null && row.reply === null;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    entity: row.entity,
+    countryCode: row.countryCode,
+    noteVerbaleReference: row.noteVerbaleReference,
+    sentOn: row.sentOn,
+    replyDueOn: row.replyDueOn,
+    policyVersion: row.policyVersion,
+    reply: row.reply,
+    repliedOn: row.repliedOn,
+    nioName: row.nioName,
+    nioAppointedOn: row.nioAppointedOn,
+    daysOverdue: awaitingReply ? Math.max(0, daysOverdue(row.replyDueOn as string, today)) : 0,
+    version: row.version,
+    can: { recordReply: referralPolicy.recordReply(actor, caseFacts, row.countryCode) },
+  };
+}
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export interface ReferralInput {
+  entity: ReferralEntity;
+  countryCode: string | null;
+  noteVerbaleReference: string | null;
+  sentOn: string;
+  caseVersion: number;
+}
+
+/** Refers a case; the first referral also moves it from preliminary assessment to referred. */
+export async function referCase(services: Services, actor: Actor, caseId: string, input: ReferralInput) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const found = await caseWithFacts(tx, caseId);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    if (!casePolicy.abilities(actor, found.facts).refer) throw new Forbidden("Only the case's Conduct and Discipline officers refer it.");
+    if (found.row.version !== input.caseVersion) throw new Conflict("Someone else changed this case since you opened it. Reload, then try again.", {}, "stale_version");
+    const problem = referralProblem(found.row, input);
+    if (problem) throw new ValidationFailed(referralMessages[problem] ?? "This referral is not possible.", [{ path: "body.entity", message: problem }], problem);
+    if (input.sentOn > todayIso()) throw new ValidationFailed("The note verbale cannot be sent in the future.", [{ path: "body.sentOn", message: "future" }], "date_in_future");
+
+    const status = found.row.status as CaseStatus;
+    if (status === "preliminary_assessment") {
+      const moved = applyTransition(status, "refer");
+      if (!moved.ok) throw new InvalidTransition(status, "refer", moved.allowed);
+      await tx.update(cases).set({ status: moved.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
+      await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: caseId, details: { transition: "refer", from: status, to: moved.status } });
+    } else if (status !== "referred" && status !== "under_investigation") {
+      throw new InvalidTransition(status, "refer", []);
+    }
+    const due = isStateReferral(input.entity) ? computeDueDate("member_state_reply", input.sentOn) : null;
+    const [row] = await tx
+      .insert(referrals)
+      .values({ caseId, entity: input.entity, countryCode: input.countryCode, noteVerbaleReference: input.noteVerbaleReference, sentOn: input.sentOn, replyDueOn: due?.dueDate ?? null, policyVersion: due?.policyVersion ?? null })
+      .returning();
+    await recordAuditEvent(tx, actor, { action: "case.refer", subjectType: "case", subjectId: caseId, details: { referralId: row.id, entity: input.entity, countryCode: input.countryCode } });
+    return presentReferral(row, actor, found.facts, todayIso());
+  });
+}
+
+const referralMessages: Record<string, string> = {
+  "referrals.errors.countryRequired": "Name the State the note verbale is addressed to.",
+  "referrals.errors.countryNotInvolved": "That State's nationals are not involved in this case.",
+  "referrals.errors.countryNotExpected": "Only a referral to a State names a country.",
+  "referrals.errors.noPoliceInvolved": "No police personnel are involved in this case.",
+  "referrals.errors.troopContributorJurisdiction": "Military contingent members fall under the exclusive jurisdiction of their troop-contributing country: refer the case to that Member State.",
+};
+
+export async function listCaseReferrals(services: Services, actor: Actor, caseId: string) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const found = await caseWithFacts(tx, caseId);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const rows = await tx.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(asc(referrals.sentOn), asc(referrals.createdAt));
+    const today = todayIso();
+    return { items: rows.filter((row) => referralPolicy.view(actor, found.facts, row.countryCode)).map((row) => presentReferral(row, actor, found.facts, today)) };
+  });
+}
+
+export interface ReplyInput {
+  reply: MemberStateReply;
+  repliedOn: string;
+  nioName: string | null;
+  nioAppointedOn: string | null;
+  version: number;
+}
+
+/** A State's answer to a referral; agreeing to investigate starts the investigation on the case. */
+export async function recordMemberStateReply(services: Services, actor: Actor, referralId: string, input: ReplyInput) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const [row] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
+    const found = row ? await caseWithFacts(tx, row.caseId) : null;
+    if (!row || !found || !referralPolicy.view(actor, found.facts, row.countryCode)) throw new NotFound("referral");
+    if (!referralPolicy.recordReply(actor, found.facts, row.countryCode)) throw new Forbidden("Only the State's focal point or headquarters records the State's reply.");
+    if (row.version !== input.version) throw new Conflict("This referral changed since you opened it. Reload, then try again.", {}, "stale_version");
+    if (input.repliedOn < row.sentOn || input.repliedOn > todayIso()) throw new ValidationFailed("The reply date must fall between the note verbale and today.", [{ path: "body.repliedOn", message: "out of range" }], "reply_date_out_of_range");
+    const [updated] = await tx
+      .update(referrals)
+      .set({ reply: input.reply, repliedOn: input.repliedOn, nioName: input.nioName, nioAppointedOn: input.nioAppointedOn, version: sql`${referrals.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(referrals.id, referralId), eq(referrals.version, input.version)))
+      .returning();
+    if (input.reply === "will_investigate" && found.row.status === "referred") {
+      await tx.update(cases).set({ status: "under_investigation", version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, row.caseId));
+      await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: row.caseId, details: { transition: "openInvestigation", from: "referred", to: "under_investigation" } });
+    }
+    await recordAuditEvent(tx, actor, { action: "referral.reply", subjectType: "referral", subjectId: referralId, details: { caseId: row.caseId, reply: input.reply, nioAppointed: input.nioName !== null } });
+    return presentReferral(updated, actor, found.facts, todayIso());
+  });
+}
+
+/** Referrals whose State has not replied by the due date, in the caller's scope, most overdue first. */
+export async function listOverdueReferrals(services: Services, actor: Actor, today = todayIso()) {
+  if (!referralPolicy.overdue(actor)) throw new Forbidden("Your role does not follow referrals.");
+  return inTransaction(services.db, actor, async (tx) => {
+    const rows = await tx
+      .select({ referral: referrals, reference: cases.reference, missionCode: cases.missionCode, nationalityCodes: cases.nationalityCodes })
+      .from(referrals)
+      .innerJoin(cases, eq(cases.id, referrals.caseId))
+      .where(and(isNull(referrals.reply), lt(referrals.replyDueOn, today)))
+      .orderBy(asc(referrals.replyDueOn))
+      .limit(500);
+    return {
+      items: rows
+        .filter((r) => referralPolicy.view(actor, { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] }, r.referral.countryCode))
+        .map((r) => ({ ...presentReferral(r.referral, actor, { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] }, today), reference: r.reference, missionCode: r.missionCode })),
+    };
+  });
+}
