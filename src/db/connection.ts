@@ -64,8 +64,17 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   };
 }
 
+/**
+ * An idle pooled connection closed by the server (a restart, a failover) must not bring the process
+ * down: the pool drops it and opens another on the next query.
+ */
+function survivePoolErrors(pool: pg.Pool) {
+  pool.on("error", (error) => process.stderr.write(`database connection lost (${(error as { code?: string }).code ?? error.message}); it will be reopened\n`));
+  return pool;
+}
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const ownerPool = new pg.Pool({ connectionString: url, max: 2 });
+  const ownerPool = survivePoolErrors(new pg.Pool({ connectionString: url, max: 2 }));
   const asOwner: DatabaseHandle["asOwner"] = async (work) => {
     const connection = await ownerPool.connect();
     try {
@@ -94,7 +103,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     ).rows;
     await ownerPool.query(statement);
   }
-  const appPool = new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const appPool = survivePoolErrors(new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }));
   const db = drizzlePostgres({ client: appPool, schema }) as unknown as Database;
   return {
     kind: "postgres",

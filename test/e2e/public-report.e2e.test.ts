@@ -101,6 +101,40 @@ describe("reporting without JavaScript", () => {
     expect(after.status).toBe("under_review");
   });
 
+  it("an officer refers the case to the Member State, whose focal point records the NIO without seeing the narrative", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+    const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "Confidential account of what a contingent member did.", missionCode: "MINUSCA", personnelCategoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], anonymous: true } })).json();
+    const [queued] = (await officer.request({ method: "GET", url: "/api/reports?mission=MINUSCA&unlinked=true" })).json().items;
+    const { caseId, reference } = (await officer.request({ method: "POST", url: `/api/reports/${queued.id}/case`, payload: { version: queued.version } })).json();
+    await officer.request({ method: "POST", url: `/api/cases/${caseId}/transitions`, payload: { transition: "assess", version: 1 } });
+
+    const cdt = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(cdt, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    await cdt.goto(`${base}/cases/${caseId}`);
+    await cdt.getByRole("heading", { name: "Refer this case" }).waitFor();
+    await cdt.getByLabel("Note verbale").fill("NV/MINUSCA/2026/77");
+    await cdt.getByRole("button", { name: "Refer", exact: true }).click();
+    await cdt.getByText("Note verbale NV/MINUSCA/2026/77", { exact: false }).waitFor();
+    await cdt.getByText("Awaiting reply").waitFor();
+    await expectAccessible(cdt);
+
+    const ghana = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(ghana, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
+    await ghana.getByRole("link", { name: "Cases" }).click();
+    await ghana.getByRole("link", { name: reference }).click();
+    await ghana.getByText("The narrative is not shown to your role.").waitFor();
+    expect(await ghana.getByText("Confidential account").count()).toBe(0);
+    await ghana.getByRole("button", { name: "Record the State's reply" }).click();
+    await ghana.getByLabel("National Investigation Officer").fill("Major K. Mensah");
+    await ghana.getByRole("button", { name: "Save" }).click();
+    await ghana.getByText("National Investigation Officer: Major K. Mensah", { exact: false }).waitFor();
+    await expectAccessible(ghana);
+
+    const status = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status;
+    expect(status).toBe("under_investigation");
+    expect((await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json().status).toBe("under_investigation");
+  });
+
   it("the report form stays under 60 KB", async () => {
     const response = await t.app.inject({ method: "GET", url: "/report", headers: { "accept-encoding": "identity" } });
     expect(Buffer.byteLength(response.body)).toBeLessThan(60 * 1024);

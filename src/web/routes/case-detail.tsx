@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
+import { CaseReferrals } from "./referrals.js";
 
 interface CaseView {
   id: string;
@@ -73,6 +74,7 @@ export function CaseDetail() {
                 </Group>
               )}
             </Paper>
+            <CaseReferrals caseId={item.id} caseVersion={item.version} status={item.status} nationalityCodes={item.nationalityCodes} canRefer={item.can.refer} />
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="sm">{t("cases.timeline")}</Title>
               <Timeline bulletSize={14} lineWidth={2}>

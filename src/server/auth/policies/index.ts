@@ -101,6 +101,7 @@ export const referralPolicy = {
 export function navigationFor(actor: Actor) {
   return {
     reports: reportPolicy.queue(actor) && !is(actor, "cbcm_focal_point"),
+    overdue: referralPolicy.overdue(actor),
     cases: casePolicy.list(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),

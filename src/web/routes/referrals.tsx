@@ -1,0 +1,176 @@
+// Referrals on a case (refer it; a State records its reply and NIO) and the overdue replies page.
+import { Badge, Button, Group, Paper, Radio, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { isStateReferral, type ReferralEntity, referralEntities } from "../../domain/referrals.js";
+import { api } from "../api.js";
+import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { useCountries } from "../reference-data.js";
+
+interface Referral {
+  id: string;
+  entity: ReferralEntity;
+  countryCode: string | null;
+  noteVerbaleReference: string | null;
+  sentOn: string;
+  replyDueOn: string | null;
+  reply: string | null;
+  repliedOn: string | null;
+  nioName: string | null;
+  nioAppointedOn: string | null;
+  daysOverdue: number;
+  version: number;
+  can: { recordReply: boolean };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function ReplyForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { reply: "will_investigate", repliedOn: today(), nioName: "", nioAppointedOn: "" } });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api("PATCH", `/api/referrals/${referral.id}/reply`, { reply: values.reply, repliedOn: values.repliedOn, nioName: values.nioName.trim() || null, nioAppointedOn: values.nioAppointedOn || null, version: referral.version }),
+    onSuccess: onDone,
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <Stack gap="xs" mt="sm">
+        <ProblemAlert error={save.error} />
+        <Radio.Group label={t("referrals.recordReply")} {...form.getInputProps("reply")}>
+          <Group mt={4}>
+            <Radio value="will_investigate" label={t("referrals.replies.will_investigate")} />
+            <Radio value="declined" label={t("referrals.replies.declined")} />
+          </Group>
+        </Radio.Group>
+        <Group grow align="flex-end">
+          <TextInput type="date" label={t("referrals.repliedOn")} required {...form.getInputProps("repliedOn")} />
+          <TextInput label={t("referrals.nio")} {...form.getInputProps("nioName")} />
+          <TextInput type="date" label={t("referrals.nioAppointedOn")} {...form.getInputProps("nioAppointedOn")} />
+        </Group>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>{t("referrals.save")}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ReferForm({ caseId, caseVersion, nationalityCodes, onDone }: { caseId: string; caseVersion: number; nationalityCodes: string[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const countries = useCountries();
+  const form = useForm<{ entity: ReferralEntity; countryCode: string | null; noteVerbaleReference: string; sentOn: string }>({
+    initialValues: { entity: "member_state", countryCode: nationalityCodes[0] ?? null, noteVerbaleReference: "", sentOn: today() },
+  });
+  const refer = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api("POST", `/api/cases/${caseId}/referrals`, {
+        entity: values.entity,
+        countryCode: isStateReferral(values.entity) ? values.countryCode : null,
+        noteVerbaleReference: values.noteVerbaleReference.trim() || null,
+        sentOn: values.sentOn,
+        caseVersion,
+      }),
+    onSuccess: onDone,
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => refer.mutate(values))}>
+      <Title order={3} size="h5" mb="xs">{t("referrals.referTitle")}</Title>
+      <ProblemAlert error={refer.error} />
+      <Group grow align="flex-end">
+        <Select label={t("referrals.entity")} allowDeselect={false} data={referralEntities.map((e) => ({ value: e, label: t(`referrals.entities.${e}`) }))} {...form.getInputProps("entity")} />
+        {isStateReferral(form.values.entity) && (
+          <Select label={t("referrals.country")} allowDeselect={false} data={nationalityCodes.map((code) => ({ value: code, label: countries.nameOf(code) }))} {...form.getInputProps("countryCode")} />
+        )}
+        <TextInput label={t("referrals.noteVerbale")} {...form.getInputProps("noteVerbaleReference")} />
+        <TextInput type="date" label={t("referrals.sentOn")} required {...form.getInputProps("sentOn")} />
+      </Group>
+      <Group justify="flex-end" mt="sm">
+        <Button type="submit" loading={refer.isPending}>{t("referrals.refer")}</Button>
+      </Group>
+    </form>
+  );
+}
+
+export function CaseReferrals({ caseId, caseVersion, status, nationalityCodes, canRefer }: { caseId: string; caseVersion: number; status: string; nationalityCodes: string[]; canRefer: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const countries = useCountries();
+  const [replying, setReplying] = useState<string | null>(null);
+  const query = useQuery({ queryKey: ["case", caseId, "referrals"], queryFn: () => api<{ items: Referral[] }>("GET", `/api/cases/${caseId}/referrals`) });
+  const refresh = async () => {
+    setReplying(null);
+    await queryClient.invalidateQueries({ queryKey: ["case", caseId] });
+  };
+  const mayRefer = canRefer && ["preliminary_assessment", "referred", "under_investigation"].includes(status);
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h4" mb="sm">{t("referrals.title")}</Title>
+      <QueryView query={query}>
+        {(data) => (
+          <Stack>
+            {data.items.length === 0 && <Text c="gray.7">{t("referrals.none")}</Text>}
+            {data.items.map((referral) => (
+              <Paper key={referral.id} withBorder p="sm">
+                <Group justify="space-between">
+                  <Text fw={600}>{t(`referrals.entities.${referral.entity}`)}{referral.countryCode ? ` — ${countries.nameOf(referral.countryCode)}` : ""}</Text>
+                  {referral.reply ? <Badge variant="light" color={referral.reply === "declined" ? "red" : "green"}>{t(`referrals.replies.${referral.reply}`)}</Badge> : referral.replyDueOn ? <Badge variant="light" color={referral.daysOverdue > 0 ? "red" : "gray"}>{referral.daysOverdue > 0 ? t("referrals.daysOverdue", { count: referral.daysOverdue }) : t("referrals.awaiting")}</Badge> : null}
+                </Group>
+                <Text size="sm" c="gray.7">
+                  {referral.noteVerbaleReference ? `${t("referrals.noteVerbale")} ${referral.noteVerbaleReference} · ` : ""}{t("referrals.sentOn")} {referral.sentOn}{referral.replyDueOn ? ` · ${t("referrals.replyDue")} ${referral.replyDueOn}` : ""}
+                </Text>
+                {referral.nioName && <Text size="sm">{t("referrals.nio")}: {referral.nioName}{referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${referral.nioAppointedOn})` : ""}</Text>}
+                {referral.can.recordReply && !referral.reply && (replying === referral.id ? <ReplyForm referral={referral} onDone={refresh} /> : <Button mt="xs" size="xs" variant="light" onClick={() => setReplying(referral.id)}>{t("referrals.recordReply")}</Button>)}
+              </Paper>
+            ))}
+            {mayRefer && <ReferForm caseId={caseId} caseVersion={caseVersion} nationalityCodes={nationalityCodes} onDone={refresh} />}
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+export function OverduePage() {
+  const { t } = useTranslation();
+  const countries = useCountries();
+  const query = useQuery({ queryKey: ["referrals", "overdue"], queryFn: () => api<{ items: (Referral & { caseId: string; reference: string; missionCode: string })[] }>("GET", "/api/referrals/overdue") });
+  return (
+    <>
+      <PageHeader title={t("referrals.overdueTitle")} intro={t("referrals.overdueIntro")} />
+      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("referrals.overdueEmpty")}>
+        {(data) => (
+          <ScrollTable label={t("referrals.overdueTitle")} minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("cases.reference")}</Table.Th>
+                  <Table.Th>{t("cases.mission")}</Table.Th>
+                  <Table.Th>{t("referrals.country")}</Table.Th>
+                  <Table.Th>{t("referrals.sentOn")}</Table.Th>
+                  <Table.Th>{t("referrals.replyDue")}</Table.Th>
+                  <Table.Th>{t("referrals.reply")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td><Link to="/cases/$caseId" params={{ caseId: item.caseId }} dir="ltr" style={{ color: "var(--mantine-color-blue-9)" }}>{item.reference}</Link></Table.Td>
+                    <Table.Td>{item.missionCode}</Table.Td>
+                    <Table.Td>{countries.nameOf(item.countryCode)}</Table.Td>
+                    <Table.Td>{item.sentOn}</Table.Td>
+                    <Table.Td>{item.replyDueOn}</Table.Td>
+                    <Table.Td><Badge color="red" variant="light">{t("referrals.daysOverdue", { count: item.daysOverdue })}</Badge></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </QueryView>
+    </>
+  );
+}
