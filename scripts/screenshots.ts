@@ -20,7 +20,8 @@ const handle = await openDatabase({});
 const masterKey = randomBytes(32);
 await ensureDataKey(handle, masterKey);
 await seedReferenceData(handle);
-const app = await buildApp({ handle, masterKey, config: { ...readConfig({}), port, publicUrl: base } });
+// This tool signs in far more often than a person; the sign-in rate limit would stop it.
+const app = await buildApp({ handle, masterKey, config: { ...readConfig({}), port, publicUrl: base, authRateLimit: { window: 60, max: 10_000 } } });
 await seedDemoData(app.services);
 await app.listen({ host: "127.0.0.1", port });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
@@ -44,7 +45,9 @@ async function session(email: string, language: string) {
 const secrets = new Map<string, string>();
 
 const shots: [string, string, string][] = [
+  ["cdt.monusco@demo.conduct.test", "/reports", "reports"],
   ["cdt.monusco@demo.conduct.test", "/cases", "cases"],
+  ["focal.point@demo.conduct.test", "/overdue", "overdue"],
   ["admin@demo.conduct.test", "/users", "users"],
   ["admin@demo.conduct.test", "/reference", "reference"],
   ["auditor@demo.conduct.test", "/audit", "audit"],
@@ -56,12 +59,22 @@ for (const language of ["en", "fr", "ar"]) {
   await signIn.goto(base);
   await signIn.locator('input[type="email"]').waitFor();
   await signIn.screenshot({ path: `${out}/sign-in-${language}.png` });
+  const form = await (await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })).newPage();
+  await form.goto(`${base}/report?lang=${language}`);
+  await form.screenshot({ path: `${out}/report-form-${language}.png`, fullPage: true });
+  await form.context().close();
   for (const [email, path, name] of shots) {
     const page = await session(email, language);
     await page.goto(`${base}${path}`);
     await page.locator("main table, main [role=alert], main p").first().waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/${name}-${language}.png` });
+    if (name === "cases") {
+      await page.locator("main table a").first().click();
+      await page.locator("main h1").first().waitFor();
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: `${out}/case-${language}.png`, fullPage: true });
+    }
     await page.context().close();
   }
 }

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/helpers/databa
 import { openDatabase } from "../db/connection.js";
 import { readConfig } from "../server/config.js";
 import { openRuntime } from "../server/runtime.js";
-import { FieldEncryption, fieldContext } from "../server/security/encryption.js";
+import { encryptedColumns, FieldEncryption, fieldContext } from "../server/security/encryption.js";
 import { main } from "./main.js";
 
 let database: TestDatabase;
@@ -44,6 +44,21 @@ async function decryptAllNarratives(): Promise<string[]> {
     const encryption = new FieldEncryption(runtime.masterKey);
     const rows = await runtime.handle.asOwner((owner) => owner.query<{ id: string; narrative_encrypted: string }>("SELECT id, narrative_encrypted FROM cases WHERE narrative_encrypted IS NOT NULL ORDER BY reference"));
     return await Promise.all(rows.map((row) => encryption.decrypt(runtime.handle.db, row.narrative_encrypted, fieldContext("cases", "narrative_encrypted", row.id))));
+  } finally {
+    await runtime.release();
+  }
+}
+
+/** Every non-empty encrypted value in the database, whatever its table. */
+async function countEncryptedFields(): Promise<number> {
+  const runtime = await openRuntime(readConfig(), "test");
+  try {
+    let total = 0;
+    for (const { table, column } of encryptedColumns) {
+      const [row] = await runtime.handle.asOwner((owner) => owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL`));
+      total += row.n;
+    }
+    return total;
   } finally {
     await runtime.release();
   }
@@ -85,9 +100,11 @@ describe("conduct CLI", () => {
   it("rotates the data key and the master key; every sensitive field still reads, and the trail verifies", async () => {
     const before = await decryptAllNarratives();
     expect(before.length).toBeGreaterThan(0);
+    const encryptedFields = await countEncryptedFields();
+    expect(encryptedFields).toBeGreaterThan(before.length);
     const rotated = await conduct("keys", "rotate");
     expect(rotated.code).toBe(0);
-    expect(rotated.stdout).toContain(`${before.length} fields re-encrypted`);
+    expect(rotated.stdout).toContain(`${encryptedFields} fields re-encrypted`);
     expect((await conduct("keys", "rotate", "--master")).code).toBe(0);
     expect(await decryptAllNarratives()).toEqual(before);
     const verified = await conduct("audit", "verify");

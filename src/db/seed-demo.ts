@@ -3,13 +3,15 @@
 import { sql } from "drizzle-orm";
 import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/app.js";
-import { systemActor } from "../server/auth/actor.js";
+import { computeDueDate } from "../domain/deadlines.js";
+import { publicActor, systemActor } from "../server/auth/actor.js";
 import { allocateCaseReference } from "../server/modules/cases/queries.js";
 import { recordAuditEvent } from "../server/modules/audit/record.js";
+import { postReporterMessage, submitReport } from "../server/modules/intake/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
 import { fieldContext } from "../server/security/encryption.js";
 import { inTransaction } from "../server/transaction.js";
-import { caseAssignments, cases, user } from "./schema.js";
+import { caseAssignments, cases, referrals, user } from "./schema.js";
 
 export const DEMO_PASSWORD = "conduct-demo-2026";
 
@@ -35,6 +37,12 @@ const demoCases = [
   { mission: "UNMISS", reported: "2026-04-22", incident: null, categories: ["CIV_NS"], nationalities: [], allegations: ["SE_TRANSACTIONAL_SEX"], status: "closed", narrative: "Closed with limited information after assessment." },
   { mission: "UNMISS", reported: "2026-08-03", incident: "2026-07-28", categories: ["MIL_MC"], nationalities: ["GHA"], allegations: ["SA_SEXUAL_ASSAULT"], status: "under_investigation", narrative: "Referred to the troop-contributing country, which appointed an NIO." },
   { mission: "UNIFIL", reported: "2026-09-09", incident: "2026-09-01", categories: ["MIL_MC"], nationalities: ["IND"], allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"], status: "preliminary_assessment", narrative: "Anonymous report through the hotline." },
+];
+
+const demoReports = [
+  { missionCode: "MONUSCO", whatHappened: "A soldier from the camp near the market offered money to a girl for sex. Other women say it has happened before.", childrenInvolved: "yes" as const, personnelCategoryCodes: ["MIL_MC"], nationalityCodes: [] as string[] },
+  { missionCode: "MONUSCO", whatHappened: "A UN driver asked my sister to meet him at night in exchange for a job at the base.", childrenInvolved: "no" as const, personnelCategoryCodes: ["CIV_NS"], nationalityCodes: [] as string[] },
+  { missionCode: null, whatHappened: "Police officers in blue helmets stopped women at the checkpoint and asked for favours. I do not know which mission.", childrenInvolved: "unknown" as const, personnelCategoryCodes: ["POL_FPU"], nationalityCodes: [] as string[] },
 ];
 
 export async function hasAnyAccount(services: Services): Promise<boolean> {
@@ -66,6 +74,16 @@ export async function seedDemoData(services: Services): Promise<void> {
       await tx.update(cases).set({ narrativeEncrypted }).where(sql`${cases.id} = ${row.id}`);
       if (index % 3 === 0) await tx.insert(caseAssignments).values({ caseId: row.id, userId: ids.get("investigator") as string });
       await recordAuditEvent(tx, systemActor, { action: "case.create", subjectType: "case", subjectId: row.id, details: { source: "demo" } });
+      // The Ghanaian case under investigation in MONUSCO waits on a note verbale sent three weeks ago.
+      if (index === 0) {
+        const sentOn = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
+        const due = computeDueDate("member_state_reply", sentOn);
+        await tx.insert(referrals).values({ caseId: row.id, entity: "member_state", countryCode: "GHA", noteVerbaleReference: "NV/MONUSCO/2026/041", sentOn, replyDueOn: due.dueDate, policyVersion: due.policyVersion });
+      }
     }
   });
+  for (const [index, report] of demoReports.entries()) {
+    const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");
+    if (index === 0) await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
+  }
 }

@@ -282,6 +282,14 @@ export const ar: Messages = {
     signOutEverywhere: "تسجيل الخروج من كل الأجهزة",
     signOutEverywhereHelp: "يُنهي كل جلسات حسابك على كل الأجهزة، ومنها هذا الجهاز.",
   },
+  allegations: {
+    SE_TRANSACTIONAL_SEX: "الجنس مقابل المال أو المنفعة",
+    SE_SOLICITATION: "التماس الجنس مقابل المال أو المنفعة",
+    SE_EXPLOITATIVE_RELATIONSHIP: "علاقة استغلالية",
+    SA_RAPE: "اغتصاب",
+    SA_SEXUAL_ASSAULT: "اعتداء جنسي",
+    SA_MINOR: "نشاط جنسي مع قاصر",
+  },
   categories: {
     CIV_INT: "مدني (موظف دولي)",
     CIV_NS: "مدني (موظف وطني)",

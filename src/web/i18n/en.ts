@@ -280,6 +280,14 @@ export const en = {
     signOutEverywhere: "Sign out everywhere",
     signOutEverywhereHelp: "Ends every session of your account, on every device, including this one.",
   },
+  allegations: {
+    SE_TRANSACTIONAL_SEX: "Transactional sex",
+    SE_SOLICITATION: "Solicitation of transactional sex",
+    SE_EXPLOITATIVE_RELATIONSHIP: "Exploitative relationship",
+    SA_RAPE: "Rape",
+    SA_SEXUAL_ASSAULT: "Sexual assault",
+    SA_MINOR: "Sexual activity with a minor",
+  },
   categories: {
     CIV_INT: "Civilian (INT)",
     CIV_NS: "Civilian (NS)",

@@ -282,6 +282,14 @@ export const fr: Messages = {
     signOutEverywhere: "Se déconnecter partout",
     signOutEverywhereHelp: "Ferme toutes les sessions de votre compte, sur tous les appareils, y compris celui-ci.",
   },
+  allegations: {
+    SE_TRANSACTIONAL_SEX: "Relations sexuelles monnayées",
+    SE_SOLICITATION: "Sollicitation de relations sexuelles monnayées",
+    SE_EXPLOITATIVE_RELATIONSHIP: "Relation d'exploitation",
+    SA_RAPE: "Viol",
+    SA_SEXUAL_ASSAULT: "Agression sexuelle",
+    SA_MINOR: "Activité sexuelle avec un mineur",
+  },
   categories: {
     CIV_INT: "Civil (personnel international)",
     CIV_NS: "Civil (personnel recruté sur le plan national)",

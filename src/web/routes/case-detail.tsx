@@ -52,7 +52,7 @@ export function CaseDetail() {
                 <div><Text size="sm" c="gray.7">{t("cases.dateOfIncident")}</Text><Text>{item.dateOfIncident ?? t("reports.unknownDate")}</Text></div>
                 <div><Text size="sm" c="gray.7">{t("cases.categories")}</Text><Text>{item.categoryCodes.map(categories.labelOf).join(", ") || "—"}</Text></div>
                 <div><Text size="sm" c="gray.7">{t("cases.nationalities")}</Text><Text>{item.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("cases.allegations")}</Text><Text>{item.allegationCodes.join(", ") || "—"}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("cases.allegations")}</Text><Text>{item.allegationCodes.map((code) => t(`allegations.${code}`, { defaultValue: code })).join(", ") || "—"}</Text></div>
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">
@@ -74,7 +74,7 @@ export function CaseDetail() {
                 </Group>
               )}
             </Paper>
-            <CaseReferrals caseId={item.id} caseVersion={item.version} status={item.status} nationalityCodes={item.nationalityCodes} canRefer={item.can.refer} />
+            <CaseReferrals caseId={item.id} caseVersion={item.version} status={item.status} categoryCodes={item.categoryCodes} nationalityCodes={item.nationalityCodes} canRefer={item.can.refer} />
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="sm">{t("cases.timeline")}</Title>
               <Timeline bulletSize={14} lineWidth={2}>

@@ -59,11 +59,18 @@ function ReplyForm({ referral, onDone }: { referral: Referral; onDone: () => voi
   );
 }
 
-function ReferForm({ caseId, caseVersion, nationalityCodes, onDone }: { caseId: string; caseVersion: number; nationalityCodes: string[]; onDone: () => void }) {
+/** The usual destination: police to their contributing country, contingents to theirs, others to OIOS. */
+function suggestedEntity(categoryCodes: string[]): ReferralEntity {
+  if (categoryCodes.some((code) => code.startsWith("POL_"))) return "police_contributing_country";
+  if (categoryCodes.includes("MIL_MC")) return "member_state";
+  return "oios";
+}
+
+function ReferForm({ caseId, caseVersion, categoryCodes, nationalityCodes, onDone }: { caseId: string; caseVersion: number; categoryCodes: string[]; nationalityCodes: string[]; onDone: () => void }) {
   const { t } = useTranslation();
   const countries = useCountries();
   const form = useForm<{ entity: ReferralEntity; countryCode: string | null; noteVerbaleReference: string; sentOn: string }>({
-    initialValues: { entity: "member_state", countryCode: nationalityCodes[0] ?? null, noteVerbaleReference: "", sentOn: today() },
+    initialValues: { entity: suggestedEntity(categoryCodes), countryCode: nationalityCodes[0] ?? null, noteVerbaleReference: "", sentOn: today() },
   });
   const refer = useMutation({
     mutationFn: (values: typeof form.values) =>
@@ -95,7 +102,7 @@ function ReferForm({ caseId, caseVersion, nationalityCodes, onDone }: { caseId: 
   );
 }
 
-export function CaseReferrals({ caseId, caseVersion, status, nationalityCodes, canRefer }: { caseId: string; caseVersion: number; status: string; nationalityCodes: string[]; canRefer: boolean }) {
+export function CaseReferrals({ caseId, caseVersion, status, categoryCodes, nationalityCodes, canRefer }: { caseId: string; caseVersion: number; status: string; categoryCodes: string[]; nationalityCodes: string[]; canRefer: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const countries = useCountries();
@@ -126,7 +133,7 @@ export function CaseReferrals({ caseId, caseVersion, status, nationalityCodes, c
                 {referral.can.recordReply && !referral.reply && (replying === referral.id ? <ReplyForm referral={referral} onDone={refresh} /> : <Button mt="xs" size="xs" variant="light" onClick={() => setReplying(referral.id)}>{t("referrals.recordReply")}</Button>)}
               </Paper>
             ))}
-            {mayRefer && <ReferForm caseId={caseId} caseVersion={caseVersion} nationalityCodes={nationalityCodes} onDone={refresh} />}
+            {mayRefer && <ReferForm caseId={caseId} caseVersion={caseVersion} categoryCodes={categoryCodes} nationalityCodes={nationalityCodes} onDone={refresh} />}
           </Stack>
         )}
       </QueryView>
