@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { totpCode } from "../../src/server/auth/two-factor.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 
@@ -50,4 +50,14 @@ export async function signInThroughBrowser(page: Page, base: string, staff: { em
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html} ${JSON.stringify(n.any[0]?.data ?? "")}`))).toEqual([]);
+}
+
+/** Starts the harness before the file's tests and closes it after; `ready` receives it. */
+export function withBrowserHarness(ready: (harness: BrowserHarness) => void) {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+    ready(harness);
+  });
+  afterAll(() => harness?.close());
 }

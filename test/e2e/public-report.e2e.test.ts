@@ -2,20 +2,14 @@
 // anonymously, keep the receipt, read the officer's reply and answer it, in French and Arabic.
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
-import { type BrowserHarness, expectAccessible, signInThroughBrowser, startBrowserHarness } from "./browser.js";
+import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
 
-let harness: BrowserHarness;
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness();
-  ({ t, browser, base } = harness);
-});
-afterAll(() => harness?.close());
+withBrowserHarness((harness) => ({ t, browser, base } = harness));
 
 /** axe-core needs scripts, which these pages run without: check the very same markup in a page that allows them. */
 async function violationsIn(html: string, url: string) {

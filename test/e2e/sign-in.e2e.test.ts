@@ -1,22 +1,16 @@
 // Browser journeys in Chromium: signing in with password + TOTP, the administrator's and the
 // auditor's pages, in English, French and Arabic (right-to-left), with no axe-core violations.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Role } from "../../src/domain/roles.js";
 import { totpCode } from "../../src/server/auth/two-factor.js";
 import type { TestApp } from "../helpers/app.js";
-import { type BrowserHarness, expectAccessible, signInThroughBrowser, startBrowserHarness } from "./browser.js";
+import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
 
-let harness: BrowserHarness;
 let t: TestApp;
 let browser: Browser;
 let base: string;
-
-beforeAll(async () => {
-  harness = await startBrowserHarness();
-  ({ t, browser, base } = harness);
-});
-afterAll(() => harness?.close());
+withBrowserHarness((harness) => ({ t, browser, base } = harness));
 
 async function newPage(language = "en") {
   const context = await browser.newContext({ locale: language });

@@ -1,5 +1,5 @@
 // Building blocks every page shares: a header, a designed error, an empty state, a loading state.
-import { Alert, Box, Button, Center, Code, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Box, Button, Center, Code, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { problemMessage } from "../api.js";
@@ -81,5 +81,23 @@ export function ShownOnce({ intro, value }: { intro: string; value: string }) {
       <Text size="sm">{intro}</Text>
       <Code block dir="ltr" tabIndex={0}>{value}</Code>
     </>
+  );
+}
+
+/** A list page's table: scrolls sideways on small screens, headers in order, an unlabelled-looking actions column that screen readers still name. */
+export function DataTable({ label, minWidth, headers, actions = false, children }: { label: string; minWidth: number; headers: string[]; actions?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <ScrollTable label={label} minWidth={minWidth}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map((header) => <Table.Th key={header}>{header}</Table.Th>)}
+            {actions && <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AuditEvent, AuditVerification } from "../../domain/contracts/audit.js";
 import { api } from "../api.js";
-import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 
 interface Filters {
   action: string;
@@ -65,20 +65,7 @@ export function AuditPage() {
       <QueryView query={events} isEmpty={(data) => data.pages[0].items.length === 0} empty={t("audit.empty")}>
         {(data) => (
           <>
-            <ScrollTable label={t("audit.title")} minWidth={900}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>#</Table.Th>
-                    <Table.Th>{t("audit.when")}</Table.Th>
-                    <Table.Th>{t("audit.actor")}</Table.Th>
-                    <Table.Th>{t("audit.action")}</Table.Th>
-                    <Table.Th>{t("audit.subject")}</Table.Th>
-                    <Table.Th>{t("audit.outcome")}</Table.Th>
-                    <Table.Th>{t("audit.details")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
+            <DataTable label={t("audit.title")} minWidth={900} headers={["#", t("audit.when"), t("audit.actor"), t("audit.action"), t("audit.subject"), t("audit.outcome"), t("audit.details")]}>
                   {data.pages.flatMap((page) => page.items).map((event) => (
                     <Table.Tr key={event.id}>
                       <Table.Td>{event.id}</Table.Td>
@@ -96,9 +83,7 @@ export function AuditPage() {
                       <Table.Td><Text size="xs" ff="monospace" dir="ltr">{Object.keys(event.details).length ? JSON.stringify(event.details) : ""}</Text></Table.Td>
                     </Table.Tr>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+                </DataTable>
             {events.hasNextPage && (
               <Group justify="center" mt="md">
                 <Button variant="default" loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>{t("app.loadMore")}</Button>

@@ -4,7 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
-import { PageHeader, QueryView, ScrollTable } from "../components/page.js";
+import { PageHeader, QueryView, DataTable } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
 interface CaseSummary {
@@ -28,19 +28,7 @@ export function CaseList() {
       <PageHeader title={t("cases.title")} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("cases.empty")}>
         {(data) => (
-          <ScrollTable label={t("cases.title")} minWidth={640}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("cases.reference")}</Table.Th>
-                  <Table.Th>{t("cases.mission")}</Table.Th>
-                  <Table.Th>{t("cases.reported")}</Table.Th>
-                  <Table.Th>{t("cases.status")}</Table.Th>
-                  <Table.Th>{t("cases.categories")}</Table.Th>
-                  <Table.Th>{t("cases.nationalities")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <DataTable label={t("cases.title")} minWidth={640} headers={[t("cases.reference"), t("cases.mission"), t("cases.reported"), t("cases.status"), t("cases.categories"), t("cases.nationalities")]}>
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td><Link to="/cases/$caseId" params={{ caseId: item.id }} dir="ltr" style={{ fontFamily: "var(--mantine-font-family-monospace)", color: "var(--mantine-color-blue-9)" }}>{item.reference}</Link></Table.Td>
@@ -51,9 +39,7 @@ export function CaseList() {
                     <Table.Td>{item.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              </DataTable>
         )}
       </QueryView>
     </>

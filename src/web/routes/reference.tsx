@@ -1,6 +1,6 @@
 // Reference data: missions (maintained by administrators), countries in the six UN languages,
 // personnel categories, SEA allegation types and the misconduct taxonomy.
-import { Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { type CreateMissionBody, createMissionBody, type Mission, missionKindSchema } from "../../domain/contracts/reference.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
-import { FormActions, PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useMissions } from "../reference-data.js";
 
@@ -72,19 +72,7 @@ function Missions({ canManage }: { canManage: boolean }) {
       )}
       <QueryView query={missions}>
         {(data) => (
-          <ScrollTable label={t("reference.missions")} minWidth={720}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("reference.code")}</Table.Th>
-                  <Table.Th>{t("reference.name")}</Table.Th>
-                  <Table.Th>{t("reference.kind")}</Table.Th>
-                  <Table.Th>{t("reference.hostCountry")}</Table.Th>
-                  <Table.Th>{t("reference.years")}</Table.Th>
-                  {canManage && <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <DataTable label={t("reference.missions")} minWidth={720} headers={[t("reference.code"), t("reference.name"), t("reference.kind"), t("reference.hostCountry"), t("reference.years")]} actions={canManage}>
                 {data.items.map((mission) => (
                   <Table.Tr key={mission.code}>
                     <Table.Td><Text fw={600} size="sm">{mission.code}</Text></Table.Td>
@@ -107,9 +95,7 @@ function Missions({ canManage }: { canManage: boolean }) {
                     )}
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              </DataTable>
         )}
       </QueryView>
       <Dialog opened={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? t("reference.newMission") : t("reference.editMission")}>
@@ -132,24 +118,14 @@ function Countries() {
         return (
           <>
             <TextInput label={t("reference.search")} value={search} onChange={(e) => setSearch(e.currentTarget.value)} mb="sm" maw={320} />
-            <ScrollTable label={t("reference.countries")} minWidth={900}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("reference.code")}</Table.Th>
-                    {languagesShown.map((language) => <Table.Th key={language} lang={language}>{language.toUpperCase()}</Table.Th>)}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
+            <DataTable label={t("reference.countries")} minWidth={900} headers={[t("reference.code"), ...languagesShown.map((language) => language.toUpperCase())]}>
                   {rows.map((country) => (
                     <Table.Tr key={country.code}>
                       <Table.Td><Text fw={600} size="sm">{country.code}</Text></Table.Td>
                       {languagesShown.map((language) => <Table.Td key={language} lang={language} dir={language === "ar" ? "rtl" : "ltr"}>{country.names[language]}</Table.Td>)}
                     </Table.Tr>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+                </DataTable>
           </>
         );
       }}

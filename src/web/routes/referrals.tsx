@@ -7,7 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isStateReferral, type ReferralEntity, referralEntities } from "../../domain/referrals.js";
 import { api } from "../api.js";
-import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 
 interface Referral {
@@ -150,19 +150,7 @@ export function OverduePage() {
       <PageHeader title={t("referrals.overdueTitle")} intro={t("referrals.overdueIntro")} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("referrals.overdueEmpty")}>
         {(data) => (
-          <ScrollTable label={t("referrals.overdueTitle")} minWidth={640}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("cases.reference")}</Table.Th>
-                  <Table.Th>{t("cases.mission")}</Table.Th>
-                  <Table.Th>{t("referrals.country")}</Table.Th>
-                  <Table.Th>{t("referrals.sentOn")}</Table.Th>
-                  <Table.Th>{t("referrals.replyDue")}</Table.Th>
-                  <Table.Th>{t("referrals.reply")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <DataTable label={t("referrals.overdueTitle")} minWidth={640} headers={[t("cases.reference"), t("cases.mission"), t("referrals.country"), t("referrals.sentOn"), t("referrals.replyDue"), t("referrals.reply")]}>
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td><Link to="/cases/$caseId" params={{ caseId: item.caseId }} dir="ltr" style={{ color: "var(--mantine-color-blue-9)" }}>{item.reference}</Link></Table.Td>
@@ -173,9 +161,7 @@ export function OverduePage() {
                     <Table.Td><Badge color="red" variant="light">{t("referrals.daysOverdue", { count: item.daysOverdue })}</Badge></Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              </DataTable>
         )}
       </QueryView>
     </>

@@ -1,12 +1,12 @@
 // The intake queue: reports received in the officer's scope, each opened to read and to write to
 // the reporter through their receipt.
-import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
-import { PageHeader, ProblemAlert, QueryView, ScrollTable } from "../components/page.js";
+import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
 interface CaseOption {
@@ -92,19 +92,7 @@ export function ReportQueue() {
       <Checkbox mb="md" label={t("reports.unlinkedOnly")} checked={unlinkedOnly} onChange={(e) => setUnlinkedOnly(e.currentTarget.checked)} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("reports.empty")}>
         {(data) => (
-          <ScrollTable label={t("reports.title")} minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("reports.received")}</Table.Th>
-                  <Table.Th>{t("reports.mission")}</Table.Th>
-                  <Table.Th>{t("reports.channel")}</Table.Th>
-                  <Table.Th>{t("reports.children")}</Table.Th>
-                  <Table.Th>{t("reports.anonymous")}</Table.Th>
-                  <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <DataTable label={t("reports.title")} minWidth={720} headers={[t("reports.received"), t("reports.mission"), t("reports.channel"), t("reports.children"), t("reports.anonymous")]} actions>
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>{time.format(new Date(item.receivedAt))}</Table.Td>
@@ -117,9 +105,7 @@ export function ReportQueue() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              </DataTable>
         )}
       </QueryView>
     </>

@@ -1,12 +1,12 @@
 // The signed-in user's API tokens: create (shown once), see when they were used, revoke.
-import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiToken, createTokenBody } from "../../domain/contracts/tokens.js";
 import { api } from "../api.js";
-import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
+import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { validateWith } from "../forms.js";
 
 export function TokensPage() {
@@ -51,18 +51,7 @@ export function TokensPage() {
       </form>
       <QueryView query={tokens} isEmpty={(data) => data.items.length === 0} empty={t("tokens.empty")}>
         {(data) => (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("tokens.name")}</Table.Th>
-                <Table.Th>{t("tokens.prefix")}</Table.Th>
-                <Table.Th>{t("tokens.createdAt")}</Table.Th>
-                <Table.Th>{t("tokens.lastUsed")}</Table.Th>
-                <Table.Th>{t("tokens.expires")}</Table.Th>
-                <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+          <DataTable label={t("tokens.title")} minWidth={640} headers={[t("tokens.name"), t("tokens.prefix"), t("tokens.createdAt"), t("tokens.lastUsed"), t("tokens.expires")]} actions>
               {data.items.map((token) => (
                 <Table.Tr key={token.id}>
                   <Table.Td>{token.name}</Table.Td>
@@ -79,8 +68,7 @@ export function TokensPage() {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
+            </DataTable>
         )}
       </QueryView>
     </>

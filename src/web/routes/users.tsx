@@ -1,5 +1,5 @@
 // Staff accounts for administrators: who they are, their role, their need-to-know scope.
-import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Select, Stack, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,7 +9,7 @@ import { type CreateUserBody, createUserBody, type StaffUser, updateUserBody } f
 import { type Role, roles, scopeOfRole, scopeProblem } from "../../domain/roles.js";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
-import { FormActions, PageHeader, ProblemAlert, QueryView, ScrollTable, ShownOnce } from "../components/page.js";
+import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable, ShownOnce } from "../components/page.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useMissions } from "../reference-data.js";
 
@@ -183,19 +183,7 @@ export function UsersPage() {
       <PageHeader title={t("users.title")} intro={t("users.intro")} actions={<Button onClick={() => setCreating(true)}>{t("users.new")}</Button>} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("users.empty")}>
         {(data) => (
-          <ScrollTable label={t("users.title")} minWidth={760}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("users.name")}</Table.Th>
-                  <Table.Th>{t("users.role")}</Table.Th>
-                  <Table.Th>{t("users.scope")}</Table.Th>
-                  <Table.Th>{t("users.twoFactor")}</Table.Th>
-                  <Table.Th>{t("users.status")}</Table.Th>
-                  <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+          <DataTable label={t("users.title")} minWidth={760} headers={[t("users.name"), t("users.role"), t("users.scope"), t("users.twoFactor"), t("users.status")]} actions>
                 {data.items.map((user) => (
                   <Table.Tr key={user.id}>
                     <Table.Td>
@@ -213,9 +201,7 @@ export function UsersPage() {
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+              </DataTable>
         )}
       </QueryView>
       <Dialog opened={creating} onClose={() => setCreating(false)} title={t("users.new")}>
