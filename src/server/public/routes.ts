@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { countries, missions } from "../../db/schema.js";
 import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
 import { publicActor } from "../auth/actor.js";
+import { publicRoute } from "../rate-limits.js";
 import { DomainError } from "../errors.js";
 import { followUpReport, postReporterMessage, submitReport } from "../modules/intake/service.js";
 import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
@@ -66,7 +67,7 @@ function formErrors(issues: { path: PropertyKey[]; message: string }[]): FormSta
 export function registerPublicPages(app: FastifyInstance) {
   const { services } = app;
   const page = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
-  const limited = (max: number) => ({ access: "public" as const, rateLimit: { max: max * services.config.publicRateLimitFactor, timeWindow: "1 minute" } });
+  const limited = (perMinute: number) => publicRoute(services.config, perMinute);
 
   async function options(language: PublicLanguage) {
     const [missionRows, countryRows] = await Promise.all([

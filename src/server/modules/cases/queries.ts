@@ -67,3 +67,11 @@ export function caseHistory(tx: Transaction, caseId: string) {
     .where(and(eq(auditEvents.subjectType, "case"), eq(auditEvents.subjectId, caseId), inArray(auditEvents.action, ["case.create", "case.transition"])))
     .orderBy(auditEvents.id);
 }
+
+/** A case with the facts the need-to-know policy decides on, or null when absent (or hidden by RLS). */
+export async function findCaseWithFacts(tx: Transaction, id: string) {
+  const row = await findCaseRow(tx, id);
+  if (!row) return null;
+  const assignedUserIds = (await assignmentsOf(tx, [id])).get(id) ?? [];
+  return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds } };
+}

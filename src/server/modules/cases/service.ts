@@ -9,7 +9,7 @@ import { Conflict, Forbidden, InvalidTransition, NotFound } from "../../errors.j
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assignmentsOf, type CaseListFilter, caseHistory, findCaseRow, listCaseRows } from "./queries.js";
+import { assignmentsOf, type CaseListFilter, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows } from "./queries.js";
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
@@ -49,10 +49,10 @@ export async function listCases(services: Services, actor: Actor, filter: CaseLi
 export async function readCase(services: Services, actor: Actor, id: string) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   return inTransaction(services.db, actor, async (tx) => {
-    const row = await findCaseRow(tx, id);
-    const assigned = row ? ((await assignmentsOf(tx, [row.id])).get(row.id) ?? []) : [];
-    const summary = row && presentCaseSummary(row, actor, assigned);
-    if (!row || !summary?.can.view) throw new NotFound("case");
+    const found = await findCaseWithFacts(tx, id);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const { row } = found;
+    const summary = presentCaseSummary(row, actor, found.facts.assignedUserIds);
     const narrative = summary.can.readNarrative && row.narrativeEncrypted
       ? await services.encryption.decrypt(tx, row.narrativeEncrypted, fieldContext("cases", "narrative_encrypted", row.id))
       : null;
@@ -64,10 +64,11 @@ export async function readCase(services: Services, actor: Actor, id: string) {
 /** Moves a case through the workflow; an illegal step is refused naming the allowed ones. */
 export async function transitionCase(services: Services, actor: Actor, id: string, transition: CaseTransition, version: number) {
   return inTransaction(services.db, actor, async (tx) => {
-    const row = await findCaseRow(tx, id);
-    const assigned = row ? ((await assignmentsOf(tx, [row.id])).get(row.id) ?? []) : [];
-    const summary = row && presentCaseSummary(row, actor, assigned);
-    if (!row || !summary?.can.view) throw new NotFound("case");
+    const found = await findCaseWithFacts(tx, id);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const { row } = found;
+    const assigned = found.facts.assignedUserIds;
+    const summary = presentCaseSummary(row, actor, assigned);
     if (!summary.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers move it through the workflow.");
     if (row.version !== version) throw new Conflict("Someone else changed this case since you opened it. Reload to see their change, then try again.", { current: summary }, "stale_version");
     const result = applyTransition(row.status as CaseStatus, transition);
@@ -83,9 +84,8 @@ export async function transitionCase(services: Services, actor: Actor, id: strin
 export async function caseTimeline(services: Services, actor: Actor, id: string) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   return inTransaction(services.db, actor, async (tx) => {
-    const row = await findCaseRow(tx, id);
-    const assigned = row ? ((await assignmentsOf(tx, [row.id])).get(row.id) ?? []) : [];
-    if (!row || !presentCaseSummary(row, actor, assigned).can.view) throw new NotFound("case");
+    const found = await findCaseWithFacts(tx, id);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     const events = await caseHistory(tx, id);
     return {
       items: events.map((event) => ({ at: event.occurredAt.toISOString(), action: event.action, actorRole: event.actorRole, details: event.details })),

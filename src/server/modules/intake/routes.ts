@@ -8,6 +8,7 @@ import { publicActor } from "../../auth/actor.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
+import { publicRoute } from "../../rate-limits.js";
 import { followUpReport, linkReportToCase, listIntakeQueue, postOfficerMessage, postReporterMessage, readReport, submitReport } from "./service.js";
 
 const thread = z.array(z.object({ id: z.string(), fromReporter: z.boolean(), message: z.string(), createdAt: z.string() }));
@@ -30,7 +31,7 @@ const queueItem = z.object({
 export function registerIntakeRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const publicLimit = (max: number) => ({ access: "public" as const, rateLimit: { max: max * services.config.publicRateLimitFactor, timeWindow: "1 minute" } });
+  const publicLimit = (perMinute: number) => publicRoute(services.config, perMinute);
 
   typed.post("/api/public/reports", {
     config: publicLimit(10),

@@ -3,7 +3,7 @@
 // reporter's device is.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
-import { caseAssignments, cases, missions, reportMessages, reports } from "../../../db/schema.js";
+import { cases, missions, reportMessages, reports } from "../../../db/schema.js";
 import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
 import type { Services } from "../../app.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
@@ -13,7 +13,7 @@ import { once } from "../../idempotency.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { allocateCaseReference } from "../cases/queries.js";
+import { allocateCaseReference, findCaseWithFacts } from "../cases/queries.js";
 import { hashReceipt, issueReceipt } from "./receipts.js";
 
 export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";
@@ -114,6 +114,13 @@ export async function postReporterMessage(services: Services, receipt: string, m
 
 type ReportRow = typeof reports.$inferSelect;
 
+/** The report, if the actor may see it; otherwise NotFound, so that its existence does not leak. */
+async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise<ReportRow> {
+  const [row] = await tx.select().from(reports).where(eq(reports.id, id));
+  if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
+  return row;
+}
+
 function presentQueueItem(row: ReportRow, actor: Actor) {
   return {
     id: row.id,
@@ -147,8 +154,7 @@ export async function listIntakeQueue(services: Services, actor: Actor, filter: 
 export async function readReport(services: Services, actor: Actor, id: string) {
   if (!reportPolicy.queue(actor)) throw new Forbidden("Your role does not receive reports.");
   return inTransaction(services.db, actor, async (tx) => {
-    const [row] = await tx.select().from(reports).where(eq(reports.id, id));
-    if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
+    const row = await visibleReport(tx, actor, id);
     const open = (column: string, value: string | null) => (value ? services.encryption.decrypt(tx, value, fieldContext("reports", column, id)) : Promise.resolve(null));
     await recordAuditEvent(tx, actor, { action: "report.read", subjectType: "report", subjectId: id });
     return {
@@ -165,8 +171,7 @@ export async function readReport(services: Services, actor: Actor, id: string) {
 
 export async function postOfficerMessage(services: Services, actor: Actor, id: string, message: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const [row] = await tx.select().from(reports).where(eq(reports.id, id));
-    if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
+    const row = await visibleReport(tx, actor, id);
     if (!reportPolicy.abilities(actor, row).reply) throw new Forbidden("Only the intake officers of this report reply to the reporter.");
     await addMessage(services, tx, actor, id, message);
     return { sent: true };
@@ -179,17 +184,15 @@ export async function postOfficerMessage(services: Services, actor: Actor, id: s
  */
 export async function linkReportToCase(services: Services, actor: Actor, reportId: string, target: { caseId?: string; missionCode?: string; version: number }) {
   return inTransaction(services.db, actor, async (tx) => {
-    const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
-    if (!report || !reportPolicy.view(actor, report)) throw new NotFound("report");
+    const report = await visibleReport(tx, actor, reportId);
     if (!reportPolicy.abilities(actor, report).reply) throw new Forbidden("Only the intake officers of this report link it to a case.");
     if (report.version !== target.version) throw new Conflict("Someone else changed this report since you opened it. Reload, then try again.", {}, "stale_version");
     if (report.caseId) throw new Conflict("This report is already part of a case.", { caseId: report.caseId }, "report_already_linked");
 
     let caseId = target.caseId;
     if (caseId) {
-      const [existing] = await tx.select().from(cases).where(eq(cases.id, caseId));
-      const assigned = existing ? await tx.select().from(caseAssignments).where(eq(caseAssignments.caseId, caseId)) : [];
-      if (!existing || !casePolicy.abilities(actor, { ...existing, assignedUserIds: assigned.map((a) => a.userId) }).edit) throw new NotFound("case");
+      const existing = await findCaseWithFacts(tx, caseId);
+      if (!existing || !casePolicy.abilities(actor, existing.facts).edit) throw new NotFound("case");
     } else {
       const missionCode = target.missionCode ?? report.missionCode;
       if (!missionCode) throw new ValidationFailed("This report names no mission: choose the mission the case belongs to.", [{ path: "body.missionCode", message: "required" }], "mission_required");

@@ -32,6 +32,15 @@ describe("referrals", () => {
     expect(refused.json()).toMatchObject({ code: "referrals.errors.troopContributorJurisdiction", detail: expect.stringContaining("exclusive jurisdiction") });
   });
 
+  it("a case not yet assessed cannot be referred, and the refusal names the step that is open", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+    const caseId = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cases).values({ id: caseId, reference: `MONUSCO-N-${caseId.slice(0, 8)}`, missionCode: "MONUSCO", dateReported: "2026-09-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"] }));
+    const refused = await officer.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "member_state", countryCode: "GHA", sentOn: daysAgo(1), caseVersion: 1 } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: "invalid_transition", allowed: ["assess"] });
+  });
+
   it("the State's focal point sees the referral, its due date, and records the reply and the NIO; the UN side sees it at once", async () => {
     const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));

@@ -1,25 +1,19 @@
 // Referrals: sending a case for investigation (a note verbale to a Member State, OIOS, the mission
 // unit, a contingent commander), the State's reply and NIO appointment, and what is overdue.
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import { caseAssignments, cases, referrals } from "../../../db/schema.js";
+import { cases, referrals } from "../../../db/schema.js";
 import { computeDueDate, daysOverdue } from "../../../domain/deadlines.js";
 import { isStateReferral, type MemberStateReply, type ReferralEntity, referralProblem } from "../../../domain/referrals.js";
-import { applyTransition, type CaseStatus } from "../../../domain/workflow.js";
+import { allowedTransitions, applyTransition, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy, referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
-import { inTransaction, type Transaction } from "../../transaction.js";
+import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
+import { findCaseWithFacts } from "../cases/queries.js";
 
 type ReferralRow = typeof referrals.$inferSelect;
-
-async function caseWithFacts(tx: Transaction, caseId: string) {
-  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId));
-  if (!row) return null;
-  const assigned = await tx.select({ userId: caseAssignments.userId }).from(caseAssignments).where(eq(caseAssignments.caseId, caseId));
-  return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: assigned.map((a) => a.userId) } };
-}
 
 export function presentReferral(row: ReferralRow, actor: Actor, caseFacts: Parameters<typeof casePolicy.view>[1], today: string) {
   const awaitingReply = row.replyDueOn !== null && row.reply === null;
@@ -55,7 +49,7 @@ export interface ReferralInput {
 /** Refers a case; the first referral also moves it from preliminary assessment to referred. */
 export async function referCase(services: Services, actor: Actor, caseId: string, input: ReferralInput) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseWithFacts(tx, caseId);
+    const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     if (!casePolicy.abilities(actor, found.facts).refer) throw new Forbidden("Only the case's Conduct and Discipline officers refer it.");
     if (found.row.version !== input.caseVersion) throw new Conflict("Someone else changed this case since you opened it. Reload, then try again.", {}, "stale_version");
@@ -70,7 +64,8 @@ export async function referCase(services: Services, actor: Actor, caseId: string
       await tx.update(cases).set({ status: moved.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
       await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: caseId, details: { transition: "refer", from: status, to: moved.status } });
     } else if (status !== "referred" && status !== "under_investigation") {
-      throw new InvalidTransition(status, "refer", []);
+      // A further referral (a joint investigation) is fine once referred; before or after, it is not.
+      throw new InvalidTransition(status, "refer", allowedTransitions(status));
     }
     const due = isStateReferral(input.entity) ? computeDueDate("member_state_reply", input.sentOn) : null;
     const [row] = await tx
@@ -92,7 +87,7 @@ const referralMessages: Record<string, string> = {
 
 export async function listCaseReferrals(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseWithFacts(tx, caseId);
+    const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     const rows = await tx.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(asc(referrals.sentOn), asc(referrals.createdAt));
     const today = todayIso();
@@ -112,7 +107,7 @@ export interface ReplyInput {
 export async function recordMemberStateReply(services: Services, actor: Actor, referralId: string, input: ReplyInput) {
   return inTransaction(services.db, actor, async (tx) => {
     const [row] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
-    const found = row ? await caseWithFacts(tx, row.caseId) : null;
+    const found = row ? await findCaseWithFacts(tx, row.caseId) : null;
     if (!row || !found || !referralPolicy.view(actor, found.facts, row.countryCode)) throw new NotFound("referral");
     if (!referralPolicy.recordReply(actor, found.facts, row.countryCode)) throw new Forbidden("Only the State's focal point or headquarters records the State's reply.");
     if (row.version !== input.version) throw new Conflict("This referral changed since you opened it. Reload, then try again.", {}, "stale_version");
@@ -122,9 +117,11 @@ export async function recordMemberStateReply(services: Services, actor: Actor, r
       .set({ reply: input.reply, repliedOn: input.repliedOn, nioName: input.nioName, nioAppointedOn: input.nioAppointedOn, version: sql`${referrals.version} + 1`, updatedAt: new Date() })
       .where(and(eq(referrals.id, referralId), eq(referrals.version, input.version)))
       .returning();
-    if (input.reply === "will_investigate" && found.row.status === "referred") {
-      await tx.update(cases).set({ status: "under_investigation", version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, row.caseId));
-      await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: row.caseId, details: { transition: "openInvestigation", from: "referred", to: "under_investigation" } });
+    // The State taking the case up opens the investigation, through the same workflow as any other step.
+    const opened = applyTransition(found.row.status as CaseStatus, "openInvestigation");
+    if (input.reply === "will_investigate" && opened.ok) {
+      await tx.update(cases).set({ status: opened.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, row.caseId));
+      await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: row.caseId, details: { transition: "openInvestigation", from: found.row.status, to: opened.status } });
     }
     await recordAuditEvent(tx, actor, { action: "referral.reply", subjectType: "referral", subjectId: referralId, details: { caseId: row.caseId, reply: input.reply, nioAppointed: input.nioName !== null } });
     return presentReferral(updated, actor, found.facts, todayIso());
