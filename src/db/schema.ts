@@ -3,6 +3,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  check,
+  customType,
   bigserial,
   boolean,
   date,
@@ -17,6 +19,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** PostgreSQL full-text document; written by SQL (to_tsvector), never read by the app. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -208,13 +213,214 @@ export const cases = pgTable(
     nationalityCodes: text("nationality_codes").array().notNull().default(sql`'{}'::text[]`),
     allegationCodes: text("allegation_codes").array().notNull().default(sql`'{}'::text[]`),
     narrativeEncrypted: text("narrative_encrypted"),
+    /** A confidential narrative stays out of full-text search: only its ciphertext is stored. */
+    narrativeConfidential: boolean("narrative_confidential").notNull().default(false),
+    /** Urgent cases are investigated on the shorter clock (3 months by default). */
+    urgent: boolean("urgent").notNull().default(false),
+    victimsWomen: integer("victims_women").notNull().default(0),
+    victimsGirls: integer("victims_girls").notNull().default(0),
+    victimsBoys: integer("victims_boys").notNull().default(0),
+    victimsMen: integer("victims_men").notNull().default(0),
+    victimsUnknown: integer("victims_unknown").notNull().default(0),
+    paternityClaim: boolean("paternity_claim").notNull().default(false),
+    /** Lexemes of the non-confidential narrative and the officers' notes, English and French stemming. */
+    searchVector: tsvector("search_vector"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("cases_mission_idx").on(t.missionCode, t.dateReported),
+    index("cases_date_idx").on(t.dateReported, t.reference),
+    index("cases_status_idx").on(t.status, t.dateReported),
     index("cases_nationality_idx").using("gin", t.nationalityCodes),
+    index("cases_category_idx").using("gin", t.categoryCodes),
+    index("cases_allegation_idx").using("gin", t.allegationCodes),
+    index("cases_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+// ---- Enforcement: who is implicated, the investigations, findings and actions ----
+/** An alleged perpetrator: a pseudonymous code for everyone in scope; identity encrypted. */
+export const perpetrators = pgTable(
+  "perpetrators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    categoryCode: text("category_code").notNull(),
+    nationalityCode: text("nationality_code"),
+    unit: text("unit"),
+    /** JSON of name, rank, index/service number: revealed only with a reason, and audited. */
+    identityEncrypted: text("identity_encrypted"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("perpetrators_code_idx").on(t.caseId, t.code)],
+);
+
+export const investigations = pgTable(
+  "investigations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    entity: text("entity").notNull(),
+    /** The State whose National Investigation Officer investigates (NIO and joint investigations). */
+    countryCode: text("country_code"),
+    investigators: text("investigators"),
+    startedOn: date("started_on").notNull(),
+    dueOn: date("due_on").notNull(),
+    deadlineKind: text("deadline_kind").notNull(),
+    policyVersion: text("policy_version").notNull(),
+    completedOn: date("completed_on"),
+    reportReceivedOn: date("report_received_on"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("investigations_case_idx").on(t.caseId), index("investigations_due_idx").on(t.dueOn)],
+);
+
+/** Progress an investigating entity (often a Member State's NIO) reports along the way. */
+export const investigationUpdates = pgTable(
+  "investigation_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    investigationId: uuid("investigation_id")
+      .notNull()
+      .references(() => investigations.id, { onDelete: "cascade" }),
+    caseId: uuid("case_id").notNull(),
+    note: text("note").notNull(),
+    authorId: text("author_id").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("investigation_updates_idx").on(t.investigationId, t.createdAt)],
+);
+
+export const deadlineExtensions = pgTable(
+  "deadline_extensions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull(),
+    investigationId: uuid("investigation_id").references(() => investigations.id, { onDelete: "cascade" }),
+    referralId: uuid("referral_id").references(() => referrals.id, { onDelete: "cascade" }),
+    previousDueOn: date("previous_due_on").notNull(),
+    newDueOn: date("new_due_on").notNull(),
+    days: integer("days").notNull(),
+    reason: text("reason").notNull(),
+    grantedBy: text("granted_by").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check("deadline_extensions_one_subject", sql`num_nonnulls(${t.investigationId}, ${t.referralId}) = 1`), index("deadline_extensions_case_idx").on(t.caseId)],
+);
+
+/** One finding per alleged perpetrator and investigation. */
+export const findings = pgTable(
+  "findings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id").notNull(),
+    investigationId: uuid("investigation_id")
+      .notNull()
+      .references(() => investigations.id, { onDelete: "cascade" }),
+    perpetratorId: uuid("perpetrator_id")
+      .notNull()
+      .references(() => perpetrators.id, { onDelete: "cascade" }),
+    finding: text("finding").notNull(),
+    recordedOn: date("recorded_on").notNull(),
+    recordedBy: text("recorded_by").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("findings_per_perpetrator_idx").on(t.investigationId, t.perpetratorId)],
+);
+
+/** Interim (any time) and final (after a finding) actions per perpetrator, by the UN or the Member State. */
+export const caseActions = pgTable(
+  "case_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    perpetratorId: uuid("perpetrator_id")
+      .notNull()
+      .references(() => perpetrators.id, { onDelete: "cascade" }),
+    stage: text("stage").notNull(),
+    takenBy: text("taken_by").notNull(),
+    kind: text("kind").notNull(),
+    decidedOn: date("decided_on").notNull(),
+    /** Payment suspensions and fines; withheld amounts go to the Trust Fund. */
+    amount: integer("amount"),
+    currency: text("currency"),
+    months: integer("months"),
+    details: text("details"),
+    recordedBy: text("recorded_by").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_actions_case_idx").on(t.caseId)],
+);
+
+/** Officers' working notes on a case: searchable, never shown to Member States. */
+export const caseNotes = pgTable(
+  "case_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    authorId: text("author_id").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_notes_case_idx").on(t.caseId, t.createdAt)],
+);
+
+export const savedFilters = pgTable(
+  "saved_filters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    query: jsonb("query").$type<Record<string, string>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("saved_filters_name_idx").on(t.userId, t.name)],
+);
+
+/**
+ * In-app notifications, which are also the email outbox. The dedupe key makes a reminder exist once
+ * however many instances sweep; the email claim makes one instance send it.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    dedupeKey: text("dedupe_key").notNull(),
+    kind: text("kind").notNull(),
+    caseId: uuid("case_id"),
+    caseReference: text("case_reference"),
+    dueOn: date("due_on"),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailStatus: text("email_status").notNull().default("pending"),
+    emailClaimedAt: timestamp("email_claimed_at", { withTimezone: true }),
+    emailSentAt: timestamp("email_sent_at", { withTimezone: true }),
+    emailAttempts: integer("email_attempts").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_idx").on(t.userId, t.dedupeKey),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_outbox_idx").on(t.emailStatus, t.createdAt),
   ],
 );
 

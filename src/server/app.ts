@@ -20,7 +20,10 @@ import { registerAuthBridge } from "./auth/sign-in.js";
 import type { Config } from "./config.js";
 import { DomainError, Forbidden, problem, TooManyRequests, Unauthorized } from "./errors.js";
 import { registerAuditRoutes } from "./modules/audit/routes.js";
+import { registerActionRoutes } from "./modules/actions/routes.js";
 import { registerCaseRoutes } from "./modules/cases/routes.js";
+import { registerDeadlineRoutes } from "./modules/deadlines/routes.js";
+import { registerInvestigationRoutes } from "./modules/investigations/routes.js";
 import { registerHealthRoutes } from "./modules/health/routes.js";
 import { registerIntakeRoutes } from "./modules/intake/routes.js";
 import { registerReferralRoutes } from "./modules/referrals/routes.js";
@@ -180,6 +183,9 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerCaseRoutes(app);
   registerIntakeRoutes(app);
   registerReferralRoutes(app);
+  registerInvestigationRoutes(app);
+  registerActionRoutes(app);
+  registerDeadlineRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

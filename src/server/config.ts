@@ -15,6 +15,11 @@ export interface Config {
   /** Multiplies the per-minute limits of the public routes (1 in production; raised for load tests). */
   publicRateLimitFactor: number;
   logLevel: string;
+  /** How often each instance looks for due reminders and sends pending email; 0 turns it off. */
+  reminderIntervalSeconds: number;
+  /** SMTP server for reminder email, e.g. smtp://user:pass@mail.example.org:587; unset = in-app only. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: { window: 60, max: Number(env.CONDUCT_SIGN_IN_RATE_LIMIT ?? 20) },
     publicRateLimitFactor: Number(env.CONDUCT_PUBLIC_RATE_LIMIT_FACTOR ?? 1),
     logLevel: env.LOG_LEVEL ?? "info",
+    reminderIntervalSeconds: Number(env.CONDUCT_REMINDER_INTERVAL_SECONDS ?? 300),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.SMTP_FROM ?? "Conduct Ledger <no-reply@conduct-ledger.invalid>",
   };
 }

@@ -3,6 +3,7 @@
 import pino from "pino";
 import { DEMO_PASSWORD, demoAccounts, hasAnyAccount, seedDemoData } from "../db/seed-demo.js";
 import { buildApp } from "./app.js";
+import { startReminderLoop } from "./modules/deadlines/reminders.js";
 import { readConfig } from "./config.js";
 import { loggerOptions } from "./logging.js";
 import { openRuntime } from "./runtime.js";
@@ -24,6 +25,8 @@ try {
     await runtime.release();
     process.exit(0);
   };
+  const stopReminders = startReminderLoop(app.services, log);
+  app.addHook("onClose", async () => stopReminders());
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ host: config.host, port: config.port });

@@ -82,10 +82,25 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     };
   }
 
+  /** A second server instance on the same database, with its own connection pool on PostgreSQL (PGlite is one process: same handle). */
+  async function secondInstance(configOverrides: Partial<Config> = {}) {
+    let secondHandle = handle;
+    if (database.url) secondHandle = await openDatabase({ url: database.url, migrate: false });
+    const second = await buildApp({ handle: secondHandle, config: { ...config, ...configOverrides }, masterKey });
+    return {
+      app: second,
+      close: async () => {
+        await second.close();
+        if (secondHandle !== handle) await secondHandle.close();
+      },
+    };
+  }
+
   return {
     app,
     handle,
     masterKey,
+    secondInstance,
     createStaff,
     signIn,
     tokenFor,

@@ -1,8 +1,6 @@
 // Sessions live in the database: they expire when idle, are shared by every server instance, and
 // sign-in attempts are rate limited across instances.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/connection.js";
-import { buildApp } from "../app.js";
 import { createTestApp, ORIGIN, type TestApp } from "../../../test/helpers/app.js";
 
 let t: TestApp;
@@ -25,18 +23,15 @@ describe("sessions", () => {
   it("a session made on one server instance works on another", async () => {
     const officer = await t.createStaff("analyst");
     const client = await t.signIn(officer);
-    // A second instance with its own connection to the same database (the same handle on PGlite, which is one process).
-    const secondHandle = process.env.DATABASE_URL ? await openDatabase({ url: await currentDatabaseUrl(), migrate: false }) : t.handle;
-    const second = await buildApp({ handle: secondHandle, config: t.app.services.config, masterKey: t.masterKey });
+    const second = await t.secondInstance();
     try {
-      const response = await second.inject({ method: "GET", url: "/api/me", headers: client.headers });
+      const response = await second.app.inject({ method: "GET", url: "/api/me", headers: client.headers });
       expect(response.statusCode).toBe(200);
       expect(response.json().id).toBe(officer.id);
-      const write = await second.inject({ method: "PATCH", url: "/api/me/preferences", headers: client.headers, payload: { language: "ar" } });
+      const write = await second.app.inject({ method: "PATCH", url: "/api/me/preferences", headers: client.headers, payload: { language: "ar" } });
       expect(write.statusCode).toBe(200);
     } finally {
       await second.close();
-      if (secondHandle !== t.handle) await secondHandle.close();
     }
   });
 
@@ -53,10 +48,3 @@ describe("sessions", () => {
     expect(limited.json().code).toBe("too_many_requests");
   });
 });
-
-async function currentDatabaseUrl(): Promise<string> {
-  const [row] = await t.handle.asOwner((owner) => owner.query<{ db: string }>("select current_database() as db"));
-  const url = new URL(process.env.DATABASE_URL as string);
-  url.pathname = `/${row.db}`;
-  return url.toString();
-}

@@ -18,6 +18,7 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "reports", column: "involved_encrypted", idColumn: "id" },
   { table: "reports", column: "reporter_contact_encrypted", idColumn: "id" },
   { table: "report_messages", column: "body_encrypted", idColumn: "id" },
+  { table: "perpetrators", column: "identity_encrypted", idColumn: "id" },
 ];
 
 export function parseMasterKey(text: string): Buffer {

@@ -60,8 +60,33 @@ export const casePolicy = {
       readNarrative: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
       recordMemberStateUpdate: view && is(actor, "member_state_focal_point", "cds_officer"),
       revealVictimIdentity: view && is(actor, "victim_assistance"),
+      /** Investigators assigned to the case and a State's focal point (for its NIO) report on investigations. */
+      investigate: manages || (view && is(actor, "investigator", "member_state_focal_point")),
+      readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
+      addNote: view && is(actor, "cds_officer", "cdt_officer", "investigator"),
     };
   },
+};
+
+const ownCountry = (actor: Actor, countryCode: string | null) => countryCode !== null && countryCode === actor.countryCode;
+
+/** Perpetrators, investigations, findings and actions; a Member State acts only on its own nationals. */
+export const enforcementPolicy = {
+  /** Whether a perpetrator record is visible: a State sees only its nationals. */
+  viewPerpetrator: (actor: Actor, facts: CaseScopeFacts, nationalityCode: string | null) =>
+    casePolicy.view(actor, facts) && (!is(actor, "member_state_focal_point") || ownCountry(actor, nationalityCode)),
+  revealPerpetratorIdentity: (actor: Actor, facts: CaseScopeFacts, nationalityCode: string | null) =>
+    enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode) && (casePolicy.abilities(actor, facts).edit || is(actor, "investigator", "member_state_focal_point")),
+  viewInvestigation: (actor: Actor, facts: CaseScopeFacts, countryCode: string | null) =>
+    casePolicy.view(actor, facts) && (!is(actor, "member_state_focal_point") || countryCode === null || ownCountry(actor, countryCode)),
+  /** Open or report on an investigation: the case's officers, its assigned investigators, or the State whose NIO runs it. */
+  workOnInvestigation: (actor: Actor, facts: CaseScopeFacts, countryCode: string | null) =>
+    casePolicy.view(actor, facts) &&
+    (casePolicy.abilities(actor, facts).edit || is(actor, "investigator") || (is(actor, "member_state_focal_point") && ownCountry(actor, countryCode))),
+  recordAction: (actor: Actor, facts: CaseScopeFacts, takenBy: string, nationalityCode: string | null) =>
+    casePolicy.abilities(actor, facts).edit ||
+    (takenBy === "member_state" && is(actor, "member_state_focal_point") && enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode)),
+  extendDeadline: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).edit,
 };
 
 export interface ReportScopeFacts {

@@ -1,30 +1,64 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { auditEvents, caseAssignments, caseNumberCounters, cases } from "../../../db/schema.js";
+import { and, arrayContains, asc, between, desc, eq, getTableColumns, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { allegationTypes, auditEvents, caseAssignments, caseNotes, caseNumberCounters, cases, countries, investigations, misconductTypes, personnelCategories, referrals } from "../../../db/schema.js";
+import { ValidationFailed } from "../../errors.js";
+import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import type { Transaction } from "../../transaction.js";
 
-export interface CaseListFilter {
-  missionCode?: string;
-  status?: string;
+// Everything but the search document, which is SQL's business alone.
+const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
+
+export interface CaseListFilter extends CaseFilter {
   limit: number;
   offset: number;
 }
 
-export function listCaseRows(tx: Transaction, filter: CaseListFilter) {
+/** Cases with the filters of the case list; row-level security has already narrowed them to the actor's scope. */
+export function caseConditions(filter: CaseFilter, actorId: string | null, today: string): SQL[] {
   const conditions: SQL[] = [];
-  if (filter.missionCode) conditions.push(eq(cases.missionCode, filter.missionCode));
+  if (filter.mission) conditions.push(eq(cases.missionCode, filter.mission));
+  if (filter.year) conditions.push(between(cases.dateReported, `${filter.year}-01-01`, `${filter.year}-12-31`));
   if (filter.status) conditions.push(eq(cases.status, filter.status));
+  if (filter.category) conditions.push(arrayContains(cases.categoryCodes, [filter.category]));
+  if (filter.nationality) conditions.push(arrayContains(cases.nationalityCodes, [filter.nationality]));
+  if (filter.type) conditions.push(arrayContains(cases.allegationCodes, [filter.type]));
+  if (filter.assignedToMe === "true") {
+    conditions.push(sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.user_id = ${actorId ?? ""})`);
+  }
+  if (filter.overdue !== undefined) {
+    const overdue = sql`(exists (select 1 from ${referrals} r where r.case_id = ${cases.id} and r.reply is null and r.reply_due_on < ${today})
+      or exists (select 1 from ${investigations} i where i.case_id = ${cases.id} and i.completed_on is null and i.due_on < ${today}))`;
+    conditions.push(filter.overdue === "true" ? overdue : sql`not ${overdue}`);
+  }
+  if (filter.q) {
+    if (looksLikeCaseReference(filter.q)) conditions.push(ilike(cases.reference, `${filter.q.trim().toUpperCase()}%`));
+    else {
+      const folded = foldForSearch(filter.q);
+      conditions.push(sql`${cases.searchVector} @@ (websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('french', ${folded}))`);
+    }
+  }
+  return conditions;
+}
+
+function caseOrder(filter: CaseFilter) {
+  const direction = filter.direction === "asc" ? asc : desc;
+  const column = { dateReported: cases.dateReported, reference: cases.reference, status: cases.status }[filter.sort ?? "dateReported"];
+  // The reference breaks ties, so pages never overlap.
+  return column === cases.reference ? [direction(cases.reference)] : [direction(column), direction(cases.reference)];
+}
+
+export function listCaseRows(tx: Transaction, filter: CaseListFilter, actorId: string | null, today: string) {
   return tx
-    .select()
+    .select(caseColumns)
     .from(cases)
-    .where(and(...conditions))
-    .orderBy(desc(cases.dateReported), desc(cases.reference))
+    .where(and(...caseConditions(filter, actorId, today)))
+    .orderBy(...caseOrder(filter))
     .limit(filter.limit)
     .offset(filter.offset);
 }
 
 export async function findCaseRow(tx: Transaction, id: string) {
-  const [row] = await tx.select().from(cases).where(eq(cases.id, id));
+  const [row] = await tx.select(caseColumns).from(cases).where(eq(cases.id, id));
   return row;
 }
 
@@ -59,12 +93,27 @@ async function referenceTaken(tx: Transaction, reference: string): Promise<boole
   return result.rows[0].taken;
 }
 
+/** What the case's history shows: workflow steps and the enforcement record's milestones. */
+const caseHistoryActions = [
+  "case.create",
+  "case.transition",
+  "case.update",
+  "case.refer",
+  "case.assign",
+  "perpetrator.add",
+  "investigation.open",
+  "investigation.update",
+  "investigation.extend",
+  "finding.record",
+  "action.record",
+];
+
 /** The case's workflow events, oldest first: reads from the audit trail, which the app role may read. */
 export function caseHistory(tx: Transaction, caseId: string) {
   return tx
     .select({ occurredAt: auditEvents.occurredAt, action: auditEvents.action, actorRole: auditEvents.actorRole, details: auditEvents.details })
     .from(auditEvents)
-    .where(and(eq(auditEvents.subjectType, "case"), eq(auditEvents.subjectId, caseId), inArray(auditEvents.action, ["case.create", "case.transition"])))
+    .where(and(eq(auditEvents.subjectType, "case"), eq(auditEvents.subjectId, caseId), inArray(auditEvents.action, caseHistoryActions)))
     .orderBy(auditEvents.id);
 }
 
@@ -74,4 +123,30 @@ export async function findCaseWithFacts(tx: Transaction, id: string) {
   if (!row) return null;
   const assignedUserIds = (await assignmentsOf(tx, [id])).get(id) ?? [];
   return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds } };
+}
+
+/**
+ * Rewrites the case's search document: the narrative unless it is confidential, and the officers'
+ * notes, folded (no accents) and stemmed in English and French.
+ */
+export async function refreshSearchDocument(tx: Transaction, caseId: string, narrative: string | null) {
+  const notes = await tx.select({ body: caseNotes.body }).from(caseNotes).where(eq(caseNotes.caseId, caseId));
+  const document = foldForSearch([narrative ?? "", ...notes.map((note) => note.body)].join("\n"));
+  await tx.update(cases).set({ searchVector: sql`to_tsvector('english', ${document}) || to_tsvector('french', ${document})` }).where(eq(cases.id, caseId));
+}
+
+/** Refuses codes that are not in the reference data, naming them. */
+export async function assertKnownCodes(tx: Transaction, codes: { categoryCodes?: string[]; nationalityCodes?: string[]; allegationCodes?: string[] }) {
+  const unknown = async (label: string, path: string, given: string[] | undefined, known: () => Promise<{ code: string }[]>) => {
+    if (!given?.length) return;
+    const found = new Set((await known()).map((row) => row.code));
+    const missing = given.filter((value) => !found.has(value));
+    if (missing.length) throw new ValidationFailed(`Unknown ${label}: ${missing.join(", ")}.`, [{ path, message: "unknown code" }], "unknown_code");
+  };
+  await unknown("personnel category", "body.categoryCodes", codes.categoryCodes, () => tx.select({ code: personnelCategories.code }).from(personnelCategories).where(inArray(personnelCategories.code, codes.categoryCodes ?? [])));
+  await unknown("nationality", "body.nationalityCodes", codes.nationalityCodes, () => tx.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes.nationalityCodes ?? [])));
+  await unknown("allegation type", "body.allegationCodes", codes.allegationCodes, async () => [
+    ...(await tx.select({ code: allegationTypes.code }).from(allegationTypes).where(inArray(allegationTypes.code, codes.allegationCodes ?? []))),
+    ...(await tx.select({ code: misconductTypes.code }).from(misconductTypes).where(inArray(misconductTypes.code, codes.allegationCodes ?? []))),
+  ]);
 }

@@ -4,7 +4,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { staffOf } from "../../app.js";
 import { type CaseTransition, caseTransitions } from "../../../domain/workflow.js";
-import { caseTimeline, listCases, readCase, transitionCase } from "./service.js";
+import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/cases.js";
+import { exportCases } from "./export.js";
+import { addPerpetrator, revealPerpetratorIdentity } from "./perpetrators.js";
+import { caseTimeline, listCases, readCase, transitionCase, updateCase } from "./service.js";
+import { addNote, deleteSavedFilter, listAssignees, listNotes, listSavedFilters, saveFilter, setAssignments } from "./work.js";
 
 const caseSummary = z.object({
   id: z.string(),
@@ -16,6 +20,11 @@ const caseSummary = z.object({
   categoryCodes: z.array(z.string()),
   nationalityCodes: z.array(z.string()),
   allegationCodes: z.array(z.string()),
+  victims: z.object({ women: z.number(), girls: z.number(), boys: z.number(), men: z.number(), unknown: z.number() }),
+  paternityClaim: z.boolean(),
+  urgent: z.boolean(),
+  narrativeConfidential: z.boolean(),
+  assignedUserIds: z.array(z.string()),
   version: z.number(),
   can: z.record(z.string(), z.boolean()),
   next: z.array(z.string()),
@@ -28,19 +37,117 @@ export function registerCaseRoutes(app: FastifyInstance) {
   typed.get("/api/cases", {
     schema: {
       tags: ["cases"],
-      summary: "Cases within the caller's scope, newest first",
-      querystring: z.strictObject({
-        mission: z.string().max(20).optional(),
-        status: z.string().max(40).optional(),
+      summary: "Cases within the caller's scope: filters, full-text search (English and French), sorting, pages",
+      querystring: caseFilterSchema.extend({
         limit: z.coerce.number().int().min(1).max(200).default(50),
         offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
       }),
-      response: { 200: z.object({ items: z.array(caseSummary), limit: z.number(), offset: z.number() }) },
+      response: { 200: z.object({ items: z.array(caseSummary), limit: z.number(), offset: z.number(), hasMore: z.boolean() }) },
     },
-  }, async (request) => {
-    const { mission, status, limit, offset } = request.query;
-    return listCases(services, staffOf(request), { missionCode: mission, status, limit, offset });
+  }, async (request) => listCases(services, staffOf(request), request.query));
+
+  typed.get("/api/cases/export", {
+    schema: {
+      tags: ["cases"],
+      summary: "The filtered case list as CSV or XLSX, within the caller's scope (data fields only); audited",
+      querystring: caseFilterSchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }),
+    },
+  }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    const file = await exportCases(services, staffOf(request), filter, format);
+    const stamp = new Date().toISOString().slice(0, 10);
+    return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="cases-${stamp}.${format}"`).send(file.body);
   });
+
+  typed.patch("/api/cases/:id", {
+    schema: {
+      tags: ["cases"],
+      summary: "Complete or correct the case's data; 409 with the current case when the version is stale",
+      params: z.strictObject({ id: z.uuid() }),
+      body: caseUpdateBody,
+      response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+    },
+  }, async (request) => updateCase(services, staffOf(request), request.params.id, request.body));
+
+  typed.get("/api/cases/:id/assignments", {
+    schema: {
+      tags: ["cases"],
+      summary: "Who may be assigned to the case, and who is",
+      params: z.strictObject({ id: z.uuid() }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), assigned: z.boolean() })) }) },
+    },
+  }, async (request) => listAssignees(services, staffOf(request), request.params.id));
+
+  typed.put("/api/cases/:id/assignments", {
+    schema: {
+      tags: ["cases"],
+      summary: "Set the officers and investigators assigned to the case",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ userIds: z.array(z.string().min(1).max(100)).max(20), version: z.number().int().positive() }),
+      response: { 200: z.object({ assignedUserIds: z.array(z.string()), version: z.number() }) },
+    },
+  }, async (request) => setAssignments(services, staffOf(request), request.params.id, request.body.userIds, request.body.version));
+
+  typed.get("/api/cases/:id/notes", {
+    schema: {
+      tags: ["cases"],
+      summary: "The officers' working notes on the case (never shown to Member States); an audited read",
+      params: z.strictObject({ id: z.uuid() }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() })) }) },
+    },
+  }, async (request) => listNotes(services, staffOf(request), request.params.id));
+
+  typed.post("/api/cases/:id/notes", {
+    schema: {
+      tags: ["cases"],
+      summary: "Add a working note; notes are searchable",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
+      response: { 201: z.object({ id: z.string() }) },
+    },
+  }, async (request, reply) => reply.status(201).send(await addNote(services, staffOf(request), request.params.id, request.body.body)));
+
+  typed.post("/api/cases/:id/perpetrators", {
+    schema: {
+      tags: ["cases"],
+      summary: "Record an alleged perpetrator: a pseudonymous code is given; the identity is stored encrypted",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({
+        categoryCode: z.string().regex(/^[A-Z_]{2,20}$/),
+        nationalityCode: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+        unit: z.string().trim().max(200).nullable().default(null),
+        identity: z.strictObject({ name: z.string().trim().min(1).max(200), rank: z.string().trim().max(100).nullable().default(null), serviceNumber: z.string().trim().max(100).nullable().default(null) }).nullable().default(null),
+      }),
+      response: { 201: z.object({ id: z.string(), code: z.string(), categoryCode: z.string(), nationalityCode: z.string().nullable(), unit: z.string().nullable(), identityRecorded: z.boolean(), can: z.record(z.string(), z.boolean()) }) },
+    },
+  }, async (request, reply) => reply.status(201).send(await addPerpetrator(services, staffOf(request), request.params.id, request.body)));
+
+  typed.post("/api/perpetrators/:id/identity", {
+    schema: {
+      tags: ["cases"],
+      summary: "Reveal an alleged perpetrator's identity, for a stated reason kept in the audit trail",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+      response: { 200: z.object({ name: z.string(), rank: z.string().nullable(), serviceNumber: z.string().nullable() }) },
+    },
+  }, async (request) => revealPerpetratorIdentity(services, staffOf(request), request.params.id, request.body.reason));
+
+  typed.get("/api/saved-filters", {
+    schema: { tags: ["cases"], summary: "The caller's saved case-list filters", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) })) }) } },
+  }, async (request) => listSavedFilters(services, staffOf(request)));
+
+  typed.post("/api/saved-filters", {
+    schema: {
+      tags: ["cases"],
+      summary: "Save the case list's filters under a name (the same name replaces them)",
+      body: z.strictObject({ name: z.string().trim().min(1).max(100), query: caseFilterSchema }),
+      response: { 201: z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) }) },
+    },
+  }, async (request, reply) => reply.status(201).send(await saveFilter(services, staffOf(request), request.body.name, request.body.query)));
+
+  typed.delete("/api/saved-filters/:id", {
+    schema: { tags: ["cases"], summary: "Delete one of the caller's saved filters", params: z.strictObject({ id: z.uuid() }), response: { 200: z.object({ deleted: z.boolean() }) } },
+  }, async (request) => deleteSavedFilter(services, staffOf(request), request.params.id));
 
   typed.post("/api/cases/:id/transitions", {
     schema: {

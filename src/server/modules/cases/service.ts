@@ -5,11 +5,12 @@ import { casePolicy } from "../../auth/policies/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import { allowedTransitions, applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
-import { Conflict, Forbidden, InvalidTransition, NotFound } from "../../errors.js";
+import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
+import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import { fieldContext } from "../../security/encryption.js";
-import { inTransaction } from "../../transaction.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assignmentsOf, type CaseListFilter, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows } from "./queries.js";
+import { assertKnownCodes, assignmentsOf, type CaseListFilter, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows, refreshSearchDocument } from "./queries.js";
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
@@ -26,6 +27,11 @@ function presentCaseSummary(row: CaseRow, actor: Actor, assignedUserIds: string[
     categoryCodes: row.categoryCodes,
     nationalityCodes: row.nationalityCodes,
     allegationCodes: row.allegationCodes,
+    victims: { women: row.victimsWomen, girls: row.victimsGirls, boys: row.victimsBoys, men: row.victimsMen, unknown: row.victimsUnknown },
+    paternityClaim: row.paternityClaim,
+    urgent: row.urgent,
+    narrativeConfidential: row.narrativeConfidential,
+    assignedUserIds: can.edit ? assignedUserIds : [],
     version: row.version,
     can,
     /** The workflow steps this actor may take now. */
@@ -33,16 +39,26 @@ function presentCaseSummary(row: CaseRow, actor: Actor, assignedUserIds: string[
   };
 }
 
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** Full-text search reads narratives and notes; roles that may not read them search by case number only. */
+function assertMaySearch(actor: Actor, filter: CaseFilter) {
+  if (filter.q && !looksLikeCaseReference(filter.q) && ["member_state_focal_point", "analyst", "publisher"].includes(actor.role)) {
+    throw new ValidationFailed("Your role does not read narratives or notes, so search by case number (for example MONUSCO-2026-0042).", [{ path: "querystring.q", message: "full_text_not_allowed" }], "full_text_not_allowed");
+  }
+}
+
 export async function listCases(services: Services, actor: Actor, filter: CaseListFilter) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
+  assertMaySearch(actor, filter);
   return inTransaction(services.db, actor, async (tx) => {
-    const rows = await listCaseRows(tx, filter);
-    const assignments = await assignmentsOf(tx, rows.map((row) => row.id));
+    // One row more than the page tells whether there is a next page without counting the whole set.
+    const rows = await listCaseRows(tx, { ...filter, limit: filter.limit + 1 }, actor.userId, todayIso());
+    const page = rows.slice(0, filter.limit);
+    const assignments = await assignmentsOf(tx, page.map((row) => row.id));
     // The policy is checked again on each row: a second layer over row-level security, not instead of it.
-    const items = rows
-      .map((row) => presentCaseSummary(row, actor, assignments.get(row.id) ?? []))
-      .filter((item) => item.can.view);
-    return { items, limit: filter.limit, offset: filter.offset };
+    const items = page.map((row) => presentCaseSummary(row, actor, assignments.get(row.id) ?? [])).filter((item) => item.can.view);
+    return { items, limit: filter.limit, offset: filter.offset, hasMore: rows.length > filter.limit };
   });
 }
 
@@ -91,4 +107,57 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
       items: events.map((event) => ({ at: event.occurredAt.toISOString(), action: event.action, actorRole: event.actorRole, details: event.details })),
     };
   });
+}
+
+/** Officers complete the case's data as the assessment goes; a stale version gets 409 with the current case. */
+export async function updateCase(services: Services, actor: Actor, id: string, update: CaseUpdate) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const found = await findCaseWithFacts(tx, id);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const { row } = found;
+    const current = presentCaseSummary(row, actor, found.facts.assignedUserIds);
+    if (!current.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers edit it.");
+    if (row.version !== update.version) throw new Conflict("Someone else changed this case since you opened it. Their version is shown; apply your change to it.", { current }, "stale_version");
+    await assertKnownCodes(tx, { categoryCodes: update.categoryCodes, nationalityCodes: update.nationalityCodes, allegationCodes: update.allegationCodes });
+    if (update.dateOfIncident && update.dateOfIncident > row.dateReported) {
+      throw new ValidationFailed("The incident cannot have happened after it was reported.", [{ path: "body.dateOfIncident", message: "after_date_reported" }], "incident_after_report");
+    }
+    const narrativeContext = fieldContext("cases", "narrative_encrypted", id);
+    const narrative = update.narrative !== undefined ? update.narrative : row.narrativeEncrypted ? await services.encryption.decrypt(tx, row.narrativeEncrypted, narrativeContext) : null;
+    const confidential = update.narrativeConfidential ?? row.narrativeConfidential;
+    await tx
+      .update(cases)
+      .set({
+        dateOfIncident: update.dateOfIncident,
+        categoryCodes: update.categoryCodes,
+        nationalityCodes: update.nationalityCodes,
+        allegationCodes: update.allegationCodes,
+        ...(update.victims && { victimsWomen: update.victims.women, victimsGirls: update.victims.girls, victimsBoys: update.victims.boys, victimsMen: update.victims.men, victimsUnknown: update.victims.unknown }),
+        paternityClaim: update.paternityClaim,
+        urgent: update.urgent,
+        narrativeConfidential: update.narrativeConfidential,
+        ...(update.narrative !== undefined && { narrativeEncrypted: narrative ? await services.encryption.encrypt(tx, narrative, narrativeContext) : null }),
+        version: sql`${cases.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(cases.id, id), eq(cases.version, update.version)));
+    if (update.narrative !== undefined || update.narrativeConfidential !== undefined) await refreshSearchDocument(tx, id, confidential ? null : narrative);
+    // Which fields changed, never their values: the audit trail must not copy the narrative out of its encryption.
+    const changed = Object.keys(update).filter((key) => key !== "version");
+    await recordAuditEvent(tx, actor, { action: "case.update", subjectType: "case", subjectId: id, details: { changed } });
+    const updated = (await findCaseRow(tx, id)) as CaseRow;
+    return { ...presentCaseSummary(updated, actor, found.facts.assignedUserIds), narrative: current.can.readNarrative ? narrative : null };
+  });
+}
+
+/**
+ * Moves a case one workflow step as a side effect of another record (a referral, a State's reply, a
+ * finding, an action) when the step is open from where the case is; returns whether it moved.
+ */
+export async function advanceCase(tx: Transaction, actor: Actor, caseId: string, status: string, transition: CaseTransition): Promise<boolean> {
+  const moved = applyTransition(status as CaseStatus, transition);
+  if (!moved.ok) return false;
+  await tx.update(cases).set({ status: moved.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
+  await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: caseId, details: { transition, from: status, to: moved.status } });
+  return true;
 }

@@ -4,7 +4,7 @@ import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { cases, referrals } from "../../../db/schema.js";
 import { computeDueDate, daysOverdue } from "../../../domain/deadlines.js";
 import { isStateReferral, type MemberStateReply, type ReferralEntity, referralProblem } from "../../../domain/referrals.js";
-import { allowedTransitions, applyTransition, type CaseStatus } from "../../../domain/workflow.js";
+import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy, referralPolicy } from "../../auth/policies/index.js";
@@ -12,6 +12,7 @@ import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } fr
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { findCaseWithFacts } from "../cases/queries.js";
+import { advanceCase } from "../cases/service.js";
 
 type ReferralRow = typeof referrals.$inferSelect;
 
@@ -58,15 +59,9 @@ export async function referCase(services: Services, actor: Actor, caseId: string
     if (input.sentOn > todayIso()) throw new ValidationFailed("The note verbale cannot be sent in the future.", [{ path: "body.sentOn", message: "future" }], "date_in_future");
 
     const status = found.row.status as CaseStatus;
-    if (status === "preliminary_assessment") {
-      const moved = applyTransition(status, "refer");
-      if (!moved.ok) throw new InvalidTransition(status, "refer", moved.allowed);
-      await tx.update(cases).set({ status: moved.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
-      await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: caseId, details: { transition: "refer", from: status, to: moved.status } });
-    } else if (status !== "referred" && status !== "under_investigation") {
-      // A further referral (a joint investigation) is fine once referred; before or after, it is not.
-      throw new InvalidTransition(status, "refer", allowedTransitions(status));
-    }
+    // A further referral (a joint investigation) is fine once referred; before or after, it is not.
+    const moved = await advanceCase(tx, actor, caseId, status, "refer");
+    if (!moved && status !== "referred" && status !== "under_investigation") throw new InvalidTransition(status, "refer", allowedTransitions(status));
     const due = isStateReferral(input.entity) ? computeDueDate("member_state_reply", input.sentOn) : null;
     const [row] = await tx
       .insert(referrals)
@@ -118,11 +113,7 @@ export async function recordMemberStateReply(services: Services, actor: Actor, r
       .where(and(eq(referrals.id, referralId), eq(referrals.version, input.version)))
       .returning();
     // The State taking the case up opens the investigation, through the same workflow as any other step.
-    const opened = applyTransition(found.row.status as CaseStatus, "openInvestigation");
-    if (input.reply === "will_investigate" && opened.ok) {
-      await tx.update(cases).set({ status: opened.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, row.caseId));
-      await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: row.caseId, details: { transition: "openInvestigation", from: found.row.status, to: opened.status } });
-    }
+    if (input.reply === "will_investigate") await advanceCase(tx, actor, row.caseId, found.row.status, "openInvestigation");
     await recordAuditEvent(tx, actor, { action: "referral.reply", subjectType: "referral", subjectId: referralId, details: { caseId: row.caseId, reply: input.reply, nioAppointed: input.nioName !== null } });
     return presentReferral(updated, actor, found.facts, todayIso());
   });

@@ -1,0 +1,48 @@
+// When a deadline calls for a reminder, and what it says, in the reader's language. No personal
+// data: a case number, a date and a count of days, nothing from the case's content.
+import { daysOverdue } from "./deadlines.js";
+
+export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+/** Investigations get a first reminder this many days before they fall due. */
+export const DUE_SOON_DAYS = 14;
+
+/** The reminder a deadline calls for today, if any; the due date is in the key, so an extension earns a new one. */
+export function reminderFor(subject: "referral" | "investigation", id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
+  const late = daysOverdue(dueOn, today);
+  if (subject === "referral") return late > 0 ? { kind: "referral_reply_overdue", dedupeKey: `referral:${id}:overdue:${dueOn}` } : null;
+  if (late > 0) return { kind: "investigation_overdue", dedupeKey: `investigation:${id}:overdue:${dueOn}` };
+  if (late >= -DUE_SOON_DAYS) return { kind: "investigation_due_soon", dedupeKey: `investigation:${id}:soon:${dueOn}` };
+  return null;
+}
+
+type Language = "en" | "fr" | "ar";
+const subjects: Record<ReminderKind, Record<Language, string>> = {
+  referral_reply_overdue: {
+    en: "{ref}: the Member State's reply was due on {due}",
+    fr: "{ref} : la réponse de l'État Membre était attendue le {due}",
+    ar: "{ref}: كان موعد رد الدولة العضو {due}",
+  },
+  investigation_due_soon: {
+    en: "{ref}: the investigation is due on {due}",
+    fr: "{ref} : l'enquête doit être achevée le {due}",
+    ar: "{ref}: موعد إنجاز التحقيق {due}",
+  },
+  investigation_overdue: {
+    en: "{ref}: the investigation was due on {due}",
+    fr: "{ref} : l'enquête devait être achevée le {due}",
+    ar: "{ref}: كان موعد إنجاز التحقيق {due}",
+  },
+};
+const bodies: Record<Language, string> = {
+  en: "Open the case to see what is outstanding:\n{link}\n\nYou receive this because you follow this case in Conduct Ledger.",
+  fr: "Ouvrez le dossier pour voir ce qui reste à faire :\n{link}\n\nVous recevez ce message parce que vous suivez ce dossier dans Conduct Ledger.",
+  ar: "افتح الملف لمعرفة ما لم يُنجز بعد:\n{link}\n\nتتلقى هذه الرسالة لأنك تتابع هذا الملف في Conduct Ledger.",
+};
+
+export function reminderMessage(kind: ReminderKind, language: string, values: { ref: string; due: string; link: string }) {
+  const lang: Language = language === "fr" || language === "ar" ? language : "en";
+  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, key: keyof typeof values) => values[key]);
+  return { subject: fill(subjects[kind][lang]), text: fill(bodies[lang]) };
+}

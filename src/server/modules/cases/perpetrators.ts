@@ -1,0 +1,88 @@
+// Alleged perpetrators: a pseudonymous code for everyone in scope; the identity (name, rank, service
+// number) is encrypted and revealed only to those who need it, with a stated reason, audited.
+import { randomUUID } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
+import { cases, perpetrators } from "../../../db/schema.js";
+import { nextPerpetratorCode } from "../../../domain/enforcement.js";
+import type { Services } from "../../app.js";
+import type { Actor } from "../../auth/actor.js";
+import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/policies/index.js";
+import { Forbidden, NotFound } from "../../errors.js";
+import { fieldContext } from "../../security/encryption.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
+import { recordAuditEvent } from "../audit/record.js";
+import { assertKnownCodes, findCaseWithFacts } from "./queries.js";
+
+export interface PerpetratorIdentity {
+  name: string;
+  rank: string | null;
+  serviceNumber: string | null;
+}
+
+export interface PerpetratorInput {
+  categoryCode: string;
+  nationalityCode: string | null;
+  unit: string | null;
+  identity: PerpetratorIdentity | null;
+}
+
+type PerpetratorRow = typeof perpetrators.$inferSelect;
+
+export const presentPerpetrator = (row: PerpetratorRow, canReveal: boolean) => ({
+  id: row.id,
+  code: row.code,
+  categoryCode: row.categoryCode,
+  nationalityCode: row.nationalityCode,
+  unit: row.unit,
+  identityRecorded: row.identityEncrypted !== null,
+  can: { revealIdentity: canReveal && row.identityEncrypted !== null },
+});
+
+/** Adds an alleged perpetrator; the case's categories and nationalities grow to include theirs. */
+export async function addPerpetrator(services: Services, actor: Actor, caseId: string, input: PerpetratorInput) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const found = await findCaseWithFacts(tx, caseId);
+    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    if (!casePolicy.abilities(actor, found.facts).edit) throw new Forbidden("Only the case's Conduct and Discipline officers record who is implicated.");
+    await assertKnownCodes(tx, { categoryCodes: [input.categoryCode], nationalityCodes: input.nationalityCode ? [input.nationalityCode] : [] });
+    const existing = await tx.select({ code: perpetrators.code }).from(perpetrators).where(eq(perpetrators.caseId, caseId));
+    const id = randomUUID();
+    const identityEncrypted = input.identity ? await services.encryption.encrypt(tx, JSON.stringify(input.identity), fieldContext("perpetrators", "identity_encrypted", id)) : null;
+    const [row] = await tx
+      .insert(perpetrators)
+      .values({ id, caseId, code: nextPerpetratorCode(existing.map((p) => p.code)), categoryCode: input.categoryCode, nationalityCode: input.nationalityCode, unit: input.unit, identityEncrypted })
+      .returning();
+    await tx
+      .update(cases)
+      .set({
+        categoryCodes: sql`(select array(select distinct unnest(${cases.categoryCodes} || array[${input.categoryCode}]::text[]) order by 1))`,
+        ...(input.nationalityCode && { nationalityCodes: sql`(select array(select distinct unnest(${cases.nationalityCodes} || array[${input.nationalityCode}]::text[]) order by 1))` }),
+        version: sql`${cases.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(cases.id, caseId));
+    await recordAuditEvent(tx, actor, { action: "perpetrator.add", subjectType: "case", subjectId: caseId, details: { perpetratorId: id, code: row.code, identityRecorded: identityEncrypted !== null } });
+    return presentPerpetrator(row, true);
+  });
+}
+
+export async function listPerpetrators(tx: Transaction, actor: Actor, facts: CaseScopeFacts, caseId: string) {
+  const rows = await tx.select().from(perpetrators).where(eq(perpetrators.caseId, caseId)).orderBy(asc(perpetrators.code));
+  return rows
+    .filter((row) => enforcementPolicy.viewPerpetrator(actor, facts, row.nationalityCode))
+    .map((row) => presentPerpetrator(row, enforcementPolicy.revealPerpetratorIdentity(actor, facts, row.nationalityCode)));
+}
+
+/** Reveals a perpetrator's identity to someone who needs it, for a stated reason that the audit trail keeps. */
+export async function revealPerpetratorIdentity(services: Services, actor: Actor, perpetratorId: string, reason: string) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const [row] = await tx.select().from(perpetrators).where(eq(perpetrators.id, perpetratorId));
+    const found = row ? await findCaseWithFacts(tx, row.caseId) : null;
+    if (!row || !found || !enforcementPolicy.viewPerpetrator(actor, found.facts, row.nationalityCode)) throw new NotFound("perpetrator");
+    if (!enforcementPolicy.revealPerpetratorIdentity(actor, found.facts, row.nationalityCode)) throw new Forbidden("Your role does not see the identity of alleged perpetrators.");
+    if (!row.identityEncrypted) throw new NotFound("identity");
+    const identity = JSON.parse(await services.encryption.decrypt(tx, row.identityEncrypted, fieldContext("perpetrators", "identity_encrypted", row.id))) as PerpetratorIdentity;
+    await recordAuditEvent(tx, actor, { action: "perpetrator.identity.reveal", subjectType: "perpetrator", subjectId: row.id, details: { caseId: row.caseId, reason } });
+    return identity;
+  });
+}

@@ -1,0 +1,143 @@
+// Reminders: each instance sweeps deadlines into notifications (a unique key makes each reminder
+// exist once, however many instances sweep at the same moment), then claims pending email with
+// SKIP LOCKED so that one instance sends each message. A crash between sending and marking it sent
+// would resend it after the claim expires: at most one duplicate, never a lost reminder.
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import { caseAssignments, cases, investigations, notifications, referrals, staffProfiles } from "../../../db/schema.js";
+import { DUE_SOON_DAYS, type ReminderKind, reminderFor, reminderMessage } from "../../../domain/reminders.js";
+import type { Services } from "../../app.js";
+import { systemActor } from "../../auth/actor.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
+
+interface Deadline {
+  subject: "referral" | "investigation";
+  id: string;
+  dueOn: string;
+  caseId: string;
+  reference: string;
+  missionCode: string;
+  /** The State concerned (a referral's addressee, an NIO's State): its focal points are reminded too. */
+  countryCode: string | null;
+}
+
+async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const referralRows = await tx
+    .select({ id: referrals.id, dueOn: referrals.replyDueOn, caseId: cases.id, reference: cases.reference, missionCode: cases.missionCode, countryCode: referrals.countryCode })
+    .from(referrals)
+    .innerJoin(cases, eq(cases.id, referrals.caseId))
+    .where(and(isNull(referrals.reply), sql`${referrals.replyDueOn} < ${today}`));
+  const investigationRows = await tx
+    .select({ id: investigations.id, dueOn: investigations.dueOn, caseId: cases.id, reference: cases.reference, missionCode: cases.missionCode, countryCode: investigations.countryCode })
+    .from(investigations)
+    .innerJoin(cases, eq(cases.id, investigations.caseId))
+    .where(and(isNull(investigations.completedOn), lte(investigations.dueOn, soon)));
+  return [
+    ...referralRows.map((row) => ({ ...row, dueOn: row.dueOn as string, subject: "referral" as const })),
+    ...investigationRows.map((row) => ({ ...row, subject: "investigation" as const })),
+  ];
+}
+
+/** Who hears about a deadline: the mission's officers, the case's assigned staff, and the State's focal points. */
+async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: staffProfiles.userId })
+    .from(staffProfiles)
+    .where(
+      and(
+        isNull(staffProfiles.disabledAt),
+        sql`(
+          (${staffProfiles.role} = 'cdt_officer' and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))
+          or (${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})
+          or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})
+        )`,
+      ),
+    );
+  return rows.map((row) => row.userId);
+}
+
+/** Turns today's due and overdue deadlines into notifications; answers how many were new. */
+export async function sweepReminders(services: Services, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+  return inTransaction(services.db, systemActor, async (tx) => {
+    let created = 0;
+    for (const deadline of await openDeadlines(tx, today)) {
+      const reminder = reminderFor(deadline.subject, deadline.id, deadline.dueOn, today);
+      if (!reminder) continue;
+      const userIds = await recipientsOf(tx, deadline);
+      if (userIds.length === 0) continue;
+      const inserted = await tx
+        .insert(notifications)
+        .values(userIds.map((userId) => ({ userId, dedupeKey: reminder.dedupeKey, kind: reminder.kind, caseId: deadline.caseId, caseReference: deadline.reference, dueOn: deadline.dueOn, emailStatus: services.config.smtpUrl ? "pending" : "in_app_only" })))
+        .onConflictDoNothing()
+        .returning({ id: notifications.id });
+      created += inserted.length;
+    }
+    return created;
+  });
+}
+
+const CLAIM_MINUTES = 5;
+const MAX_ATTEMPTS = 5;
+
+/** Sends pending reminder email; each message is claimed by one instance before it is sent. */
+export async function sendPendingEmail(services: Services, transport: Transporter, batch = 50): Promise<number> {
+  const claimed = await inTransaction(services.db, systemActor, async (tx) => {
+    const result = (await tx.execute(sql`
+      update notifications n set email_claimed_at = now(), email_attempts = n.email_attempts + 1
+      from "user" u, staff_profiles p
+      where n.id in (
+        select id from notifications
+        where email_status = 'pending' and (email_claimed_at is null or email_claimed_at < now() - make_interval(mins => ${CLAIM_MINUTES}))
+        order by created_at limit ${batch} for update skip locked)
+        and u.id = n.user_id and p.user_id = n.user_id
+      returning n.id, n.kind, n.case_id, n.case_reference, to_char(n.due_on, 'YYYY-MM-DD') as due_on, n.email_attempts, u.email, p.language`)) as unknown as {
+      rows: { id: string; kind: ReminderKind; case_id: string; case_reference: string; due_on: string; email_attempts: number; email: string; language: string }[];
+    };
+    return result.rows;
+  });
+  let sent = 0;
+  for (const row of claimed) {
+    const message = reminderMessage(row.kind, row.language, { ref: row.case_reference, due: row.due_on, link: `${services.config.publicUrl}/cases/${row.case_id}` });
+    let status = "sent";
+    try {
+      // The notification id as Message-ID lets a mail server drop the duplicate a crash could cause.
+      await transport.sendMail({ from: services.config.mailFrom, to: row.email, subject: message.subject, text: message.text, messageId: `<${row.id}@conduct-ledger>` });
+      sent++;
+    } catch {
+      status = row.email_attempts >= MAX_ATTEMPTS ? "failed" : "pending";
+    }
+    await inTransaction(services.db, systemActor, (tx) =>
+      tx.update(notifications).set({ emailStatus: status, emailSentAt: status === "sent" ? new Date() : null }).where(eq(notifications.id, row.id)),
+    );
+  }
+  return sent;
+}
+
+/** Runs the sweep and the sender on an interval until stopped (one loop per server instance). */
+export function startReminderLoop(services: Services, log: { error: (object: object, message: string) => void }) {
+  const seconds = services.config.reminderIntervalSeconds;
+  if (seconds <= 0) return () => {};
+  const transport = services.config.smtpUrl ? nodemailer.createTransport(services.config.smtpUrl) : null;
+  let running = false;
+  const cycle = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sweepReminders(services);
+      if (transport) await sendPendingEmail(services, transport);
+    } catch (error) {
+      log.error({ err: error }, "reminder cycle failed");
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(cycle, seconds * 1000);
+  timer.unref();
+  void cycle();
+  return () => {
+    clearInterval(timer);
+    transport?.close();
+  };
+}
+
