@@ -2,9 +2,10 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseAssignments, cases, referrals } from "../src/db/schema.js";
+import { caseAssignments, cases, investigations, perpetrators, referrals } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
+import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
 
@@ -27,7 +28,7 @@ const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targe
 
 type Expectation = "allow" | "deny";
 interface MatrixRow {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   route: string;
   url: (role: Role) => string | Promise<string>;
   body?: (role: Role) => unknown;
@@ -166,6 +167,86 @@ const matrix: MatrixRow[] = [
     label: "another State",
   },
   { method: "GET", route: "/api/referrals/overdue", url: () => "/api/referrals/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
+  { method: "GET", route: "/api/cases/export", url: () => "/api/cases/export?format=csv", expect: only(...caseRoles) },
+  { method: "PATCH", route: "/api/cases/:id", url: async () => `/api/cases/${await freshCase("MONUSCO")}`, body: () => ({ paternityClaim: true, version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "PATCH", route: "/api/cases/:id", url: async () => `/api/cases/${await freshCase("UNMISS")}`, body: () => ({ paternityClaim: true, version: 1 }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/cases/:id/assignments", url: () => `/api/cases/${fixture.inScopeCase}/assignments`, expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id/assignments", url: () => `/api/cases/${fixture.outOfScopeCase}/assignments`, expect: only("cds_officer"), label: "out of scope" },
+  { method: "PUT", route: "/api/cases/:id/assignments", url: async () => `/api/cases/${await freshCase("MONUSCO")}/assignments`, body: () => ({ userIds: [staff.investigator.id], version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "PUT", route: "/api/cases/:id/assignments", url: async () => `/api/cases/${await freshCase("UNMISS")}/assignments`, body: () => ({ userIds: [], version: 1 }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.inScopeCase}/notes`, expect: only("cds_officer", "cdt_officer", "investigator", "victim_assistance"), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.outOfScopeCase}/notes`, expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.inScopeCase}/notes`, body: () => ({ body: "Called the focal point." }), expect: only("cds_officer", "cdt_officer", "investigator"), label: "in scope" },
+  { method: "POST", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.outOfScopeCase}/notes`, body: () => ({ body: "Called the focal point." }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/cases/:id/perpetrators", url: () => `/api/cases/${fixture.inScopeCase}/perpetrators`, body: () => ({ categoryCode: "MIL_MC", nationalityCode: "GHA" }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/cases/:id/perpetrators", url: () => `/api/cases/${fixture.outOfScopeCase}/perpetrators`, body: () => ({ categoryCode: "MIL_MC", nationalityCode: "IND" }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/perpetrators/:id/identity", url: async () => `/api/perpetrators/${(await freshEnforcement("MONUSCO", "GHA")).perpetratorId}/identity`, body: () => ({ reason: "Vetting before deployment." }), expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"), label: "own national, in scope" },
+  { method: "POST", route: "/api/perpetrators/:id/identity", url: async () => `/api/perpetrators/${(await freshEnforcement("UNMISS", "IND")).perpetratorId}/identity`, body: () => ({ reason: "Vetting before deployment." }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/cases/:id/enforcement", url: () => `/api/cases/${fixture.inScopeCase}/enforcement`, expect: only(...caseRoles), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id/enforcement", url: () => `/api/cases/${fixture.outOfScopeCase}/enforcement`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+  { method: "POST", route: "/api/cases/:id/investigations", url: async () => `/api/cases/${await freshCase("MONUSCO", "referred")}/investigations`, body: () => ({ entity: "nio", countryCode: "GHA", startedOn: "2026-09-01" }), expect: only("cds_officer", "cdt_officer", "member_state_focal_point"), label: "NIO of own State" },
+  { method: "POST", route: "/api/cases/:id/investigations", url: async () => `/api/cases/${await freshCase("UNMISS", "referred", ["IND"])}/investigations`, body: () => ({ entity: "oios", startedOn: "2026-09-01" }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "PATCH", route: "/api/investigations/:id", url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}`, body: () => ({ investigators: "NIO team", version: 1 }), expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"), label: "in scope" },
+  { method: "PATCH", route: "/api/investigations/:id", url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}`, body: () => ({ investigators: "NIO team", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/investigations/:id/updates", url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}/updates`, body: () => ({ note: "Interviews done." }), expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"), label: "in scope" },
+  { method: "POST", route: "/api/investigations/:id/updates", url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}/updates`, body: () => ({ note: "Interviews done." }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/investigations/:id/extensions", url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}/extensions`, body: () => ({ days: 10, reason: "Witness unavailable." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/investigations/:id/extensions", url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}/extensions`, body: () => ({ days: 10, reason: "Witness unavailable." }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/referrals/:id/extensions", url: async () => `/api/referrals/${await freshReferral("MONUSCO", "GHA")}/extensions`, body: () => ({ days: 5, reason: "The Permanent Mission asked for time." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/referrals/:id/extensions", url: async () => `/api/referrals/${await freshReferral("UNMISS", "IND")}/extensions`, body: () => ({ days: 5, reason: "The Permanent Mission asked for time." }), expect: only("cds_officer"), label: "out of scope" },
+  {
+    method: "PUT",
+    route: "/api/investigations/:id/findings/:perpetratorId",
+    url: async () => {
+      const { investigationId, perpetratorId } = await freshEnforcement("MONUSCO", "GHA");
+      return `/api/investigations/${investigationId}/findings/${perpetratorId}`;
+    },
+    body: () => ({ finding: "substantiated", recordedOn: "2026-10-01" }),
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/investigations/:id/findings/:perpetratorId",
+    url: async () => {
+      const { investigationId, perpetratorId } = await freshEnforcement("UNMISS", "IND");
+      return `/api/investigations/${investigationId}/findings/${perpetratorId}`;
+    },
+    body: () => ({ finding: "substantiated", recordedOn: "2026-10-01" }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/actions",
+    url: async () => `/api/cases/${(await freshEnforcement("MONUSCO", "GHA")).caseId}/actions`,
+    body: () => ({ perpetratorId: lastEnforcement.perpetratorId, stage: "interim", takenBy: "member_state", kind: "repatriation", decidedOn: "2026-10-01" }),
+    expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
+    label: "by the State, on its national",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/actions",
+    url: async () => `/api/cases/${(await freshEnforcement("UNMISS", "IND")).caseId}/actions`,
+    body: () => ({ perpetratorId: lastEnforcement.perpetratorId, stage: "interim", takenBy: "un", kind: "administrative_leave", decidedOn: "2026-10-01" }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  { method: "GET", route: "/api/overdue", url: () => "/api/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
+  { method: "GET", route: "/api/notifications", url: () => "/api/notifications", expect: everyone },
+  { method: "POST", route: "/api/notifications/read", url: () => "/api/notifications/read", body: () => ({}), expect: everyone },
+  { method: "GET", route: "/api/saved-filters", url: () => "/api/saved-filters", expect: everyone },
+  { method: "POST", route: "/api/saved-filters", url: () => "/api/saved-filters", body: () => ({ name: "Mine", query: { status: "referred" } }), expect: only(...caseRoles) },
+  {
+    method: "DELETE",
+    route: "/api/saved-filters/:id",
+    url: async () => {
+      const saved = await clients.cds_officer.request({ method: "POST", url: "/api/saved-filters", payload: { name: `Someone else's ${randomUUID()}`, query: {} } });
+      return `/api/saved-filters/${saved.json().id}`;
+    },
+    expect: only("cds_officer"),
+    label: "another user's filter (only its owner)",
+  },
   { method: "GET", route: "/api/audit-events", url: () => "/api/audit-events", expect: only("auditor") },
   { method: "GET", route: "/api/audit-events/verification", url: () => "/api/audit-events/verification", expect: only("auditor") },
   { method: "GET", route: "/api/cases", url: () => "/api/cases", expect: only(...caseRoles) },
@@ -186,6 +267,25 @@ async function freshCase(missionCode: string, status = "received", nationalityCo
     tx.insert(cases).values({ id, reference: `${missionCode}-T-${id}`, missionCode, status, dateReported: "2026-06-01", categoryCodes: ["MIL_MC"], nationalityCodes }),
   );
   return id;
+}
+
+/** A referred case with one alleged perpetrator of the State's nationality and that State's NIO investigating; the investigator is assigned to the MONUSCO ones. */
+let lastEnforcement = { caseId: "", perpetratorId: "", investigationId: "" };
+async function freshEnforcement(missionCode: string, countryCode: string) {
+  const caseId = await freshCase(missionCode, "under_investigation", [countryCode]);
+  lastEnforcement = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    const id = randomUUID();
+    const identityEncrypted = await t.app.services.encryption.encrypt(tx, JSON.stringify({ name: "Cpl. Matrix", rank: null, serviceNumber: null }), fieldContext("perpetrators", "identity_encrypted", id));
+    const [perpetrator] = await tx.insert(perpetrators).values({ id, caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: countryCode, identityEncrypted }).returning({ id: perpetrators.id });
+    const [investigation] = await tx
+      .insert(investigations)
+      .values({ caseId, entity: "nio", countryCode, startedOn: "2026-09-01", dueOn: "2026-11-30", deadlineKind: "investigation_sea", policyVersion: "default-1" })
+      .returning({ id: investigations.id });
+    // In scope means assigned, for the investigator.
+    if (missionCode === "MONUSCO") await tx.insert(caseAssignments).values({ caseId, userId: staff.investigator.id });
+    return { caseId, perpetratorId: perpetrator.id, investigationId: investigation.id };
+  });
+  return lastEnforcement;
 }
 
 /** A referral awaiting the State's reply, on a fresh case. */
