@@ -9,6 +9,7 @@ import { seedReferenceData } from "../src/db/seed-reference.js";
 import { buildApp } from "../src/server/app.js";
 import { enrolTotp, totpCode } from "../src/server/auth/two-factor.js";
 import { readConfig } from "../src/server/config.js";
+import { sweepReminders } from "../src/server/modules/deadlines/reminders.js";
 import { ensureDataKey } from "../src/server/security/encryption.js";
 
 const port = 3917;
@@ -23,6 +24,7 @@ await seedReferenceData(handle);
 // This tool signs in far more often than a person; the sign-in rate limit would stop it.
 const app = await buildApp({ handle, masterKey, config: { ...readConfig({}), port, publicUrl: base, authRateLimit: { window: 60, max: 10_000 } } });
 await seedDemoData(app.services);
+await sweepReminders(app.services);
 await app.listen({ host: "127.0.0.1", port });
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
 
@@ -44,10 +46,14 @@ async function session(email: string, language: string) {
 }
 const secrets = new Map<string, string>();
 
-const shots: [string, string, string][] = [
+// [who, page, name, and the name of the first row's page when it is opened too]
+const shots: [string, string, string, string?][] = [
   ["cdt.monusco@demo.conduct.test", "/reports", "reports"],
-  ["cdt.monusco@demo.conduct.test", "/cases", "cases"],
-  ["focal.point@demo.conduct.test", "/overdue", "overdue"],
+  ["cdt.monusco@demo.conduct.test", "/cases", "cases", "case"],
+  ["cds@demo.conduct.test", "/cases?mission=MINUSCA&status=findings", "cases-filtered", "case-enforcement"],
+  ["focal.point@demo.conduct.test", "/cases", "member-state-cases", "member-state-case"],
+  ["cds@demo.conduct.test", "/overdue", "overdue"],
+  ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],
   ["admin@demo.conduct.test", "/reference", "reference"],
   ["auditor@demo.conduct.test", "/audit", "audit"],
@@ -63,17 +69,17 @@ for (const language of ["en", "fr", "ar"]) {
   await form.goto(`${base}/report?lang=${language}`);
   await form.screenshot({ path: `${out}/report-form-${language}.png`, fullPage: true });
   await form.context().close();
-  for (const [email, path, name] of shots) {
+  for (const [email, path, name, detail] of shots) {
     const page = await session(email, language);
     await page.goto(`${base}${path}`);
     await page.locator("main table, main [role=alert], main p").first().waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/${name}-${language}.png` });
-    if (name === "cases") {
+    if (detail) {
       await page.locator("main table a").first().click();
       await page.locator("main h1").first().waitFor();
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: `${out}/case-${language}.png`, fullPage: true });
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: `${out}/${detail}-${language}.png`, fullPage: true });
     }
     await page.context().close();
   }

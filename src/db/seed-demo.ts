@@ -1,17 +1,18 @@
 // Demo accounts (one per role) and a handful of cases across missions and Member States, so that a
 // first start shows a working product. Loaded only into an empty database, never with CONDUCT_DEMO=off.
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/app.js";
 import { computeDueDate } from "../domain/deadlines.js";
 import { publicActor, systemActor } from "../server/auth/actor.js";
-import { allocateCaseReference } from "../server/modules/cases/queries.js";
+import { allocateCaseReference, refreshSearchDocument } from "../server/modules/cases/queries.js";
 import { recordAuditEvent } from "../server/modules/audit/record.js";
 import { postReporterMessage, submitReport } from "../server/modules/intake/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
 import { fieldContext } from "../server/security/encryption.js";
-import { inTransaction } from "../server/transaction.js";
-import { caseAssignments, cases, referrals, user } from "./schema.js";
+import { inTransaction, type Transaction } from "../server/transaction.js";
+import { caseActions, caseAssignments, cases, findings, investigations, investigationUpdates, perpetrators, referrals, user } from "./schema.js";
 
 export const DEMO_PASSWORD = "conduct-demo-2026";
 
@@ -71,7 +72,9 @@ export async function seedDemoData(services: Services): Promise<void> {
         .values({ reference, missionCode: demo.mission, status: demo.status, dateReported: demo.reported, dateOfIncident: demo.incident, categoryCodes: demo.categories, nationalityCodes: demo.nationalities, allegationCodes: demo.allegations })
         .returning({ id: cases.id });
       const narrativeEncrypted = await services.encryption.encrypt(tx, demo.narrative, fieldContext("cases", "narrative_encrypted", row.id));
-      await tx.update(cases).set({ narrativeEncrypted }).where(sql`${cases.id} = ${row.id}`);
+      const victims = demo.allegations.includes("SA_MINOR") ? { victimsGirls: 1 } : { victimsWomen: 1 + (index % 2) };
+      await tx.update(cases).set({ narrativeEncrypted, ...victims, paternityClaim: index === 3 }).where(sql`${cases.id} = ${row.id}`);
+      await refreshSearchDocument(tx, row.id, demo.narrative);
       if (index % 3 === 0) await tx.insert(caseAssignments).values({ caseId: row.id, userId: ids.get("investigator") as string });
       await recordAuditEvent(tx, systemActor, { action: "case.create", subjectType: "case", subjectId: row.id, details: { source: "demo" } });
       // The Ghanaian case under investigation in MONUSCO waits on a note verbale sent three weeks ago.
@@ -80,10 +83,44 @@ export async function seedDemoData(services: Services): Promise<void> {
         const due = computeDueDate("member_state_reply", sentOn);
         await tx.insert(referrals).values({ caseId: row.id, entity: "member_state", countryCode: "GHA", noteVerbaleReference: "NV/MONUSCO/2026/041", sentOn, replyDueOn: due.dueDate, policyVersion: due.policyVersion });
       }
+      if (index === 3) await seedEnforcementRecord(services, tx, row.id, ["GHA", "RWA"], { completedDaysAgo: 20, startedDaysAgo: 280 });
+      if (index === 6) await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
   });
   for (const [index, report] of demoReports.entries()) {
     const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");
     if (index === 0) await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
   }
+}
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * One alleged perpetrator per State (identities encrypted), the first State's NIO investigating on
+ * the policy clock; a completed investigation has findings and a payment suspension.
+ */
+async function seedEnforcementRecord(services: Services, tx: Transaction, caseId: string, countries: string[], timing: { startedDaysAgo: number; completedDaysAgo: number | null }) {
+  const perpetratorIds: string[] = [];
+  for (const [index, countryCode] of countries.entries()) {
+    const id = randomUUID();
+    const identity = JSON.stringify({ name: `Demo Person ${index + 1}`, rank: "Corporal", serviceNumber: `${countryCode}-${1000 + index}` });
+    await tx.insert(perpetrators).values({ id, caseId, code: `P-0${index + 1}`, categoryCode: "MIL_MC", nationalityCode: countryCode, unit: `${countryCode}BATT`, identityEncrypted: await services.encryption.encrypt(tx, identity, fieldContext("perpetrators", "identity_encrypted", id)) });
+    perpetratorIds.push(id);
+  }
+  const startedOn = isoDaysAgo(timing.startedDaysAgo);
+  const sentOn = isoDaysAgo(timing.startedDaysAgo + 12);
+  const replyDue = computeDueDate("member_state_reply", sentOn);
+  await tx.insert(referrals).values(
+    countries.map((countryCode, index) => ({ caseId, entity: "member_state", countryCode, noteVerbaleReference: `NV/2026/${210 + index}`, sentOn, replyDueOn: replyDue.dueDate, policyVersion: replyDue.policyVersion, reply: "will_investigate", repliedOn: startedOn, nioName: index === 0 ? "Maj. K. Mensah" : "Lt Col. J. Habimana", nioAppointedOn: startedOn })),
+  );
+  const due = computeDueDate("investigation_sea", startedOn);
+  const completedOn = timing.completedDaysAgo === null ? null : isoDaysAgo(timing.completedDaysAgo);
+  const [investigation] = await tx
+    .insert(investigations)
+    .values({ caseId, entity: countries.length > 1 ? "joint" : "nio", countryCode: countries[0], investigators: "National Investigation Officer and OIOS", startedOn, dueOn: due.dueDate, deadlineKind: "investigation_sea", policyVersion: due.policyVersion, completedOn, reportReceivedOn: completedOn })
+    .returning({ id: investigations.id });
+  await tx.insert(investigationUpdates).values({ investigationId: investigation.id, caseId, note: "Interviews with the complainant and two witnesses completed." });
+  if (!completedOn) return;
+  await tx.insert(findings).values(perpetratorIds.map((perpetratorId, index) => ({ caseId, investigationId: investigation.id, perpetratorId, finding: index === 0 ? "substantiated" : "not_substantiated", recordedOn: completedOn })));
+  await tx.insert(caseActions).values({ caseId, perpetratorId: perpetratorIds[0], stage: "interim", takenBy: "un", kind: "payment_suspension", amount: 3600, currency: "USD", decidedOn: startedOn });
 }

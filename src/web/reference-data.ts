@@ -29,3 +29,14 @@ export function usePersonnelCategories() {
   const labelOf = (code: string) => t(`categories.${code}`, { defaultValue: query.data?.items.find((c) => c.code === code)?.label ?? code });
   return { ...query, labelOf };
 }
+
+/** SEA types and the misconduct taxonomy, grouped for a multi-select, labelled in the user's language where we have it. */
+export function useAllegationOptions() {
+  const { t } = useTranslation();
+  const sea = useQuery({ queryKey: ["reference", "allegation-types"], queryFn: () => api<{ items: { code: string; label: string }[] }>("GET", "/api/reference/allegation-types"), staleTime: Number.POSITIVE_INFINITY });
+  const misconduct = useQuery({ queryKey: ["reference", "misconduct-types"], queryFn: () => api<{ items: { code: string; label: string; level: string }[] }>("GET", "/api/reference/misconduct-types"), staleTime: Number.POSITIVE_INFINITY });
+  return [
+    { group: t("enforcement.seaGroup"), items: (sea.data?.items ?? []).map((item) => ({ value: item.code, label: t(`allegations.${item.code}`, { defaultValue: item.label }) })) },
+    { group: t("enforcement.misconductGroup"), items: (misconduct.data?.items ?? []).map((item) => ({ value: item.code, label: item.label })) },
+  ];
+}

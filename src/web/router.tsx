@@ -14,7 +14,7 @@ import { CaseDetail } from "./routes/case-detail.js";
 import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
 import { ReferencePage } from "./routes/reference.js";
-import { OverduePage } from "./routes/referrals.js";
+import { NotificationsPage, OverduePage } from "./routes/deadlines.js";
 import { ReportDetail, ReportQueue } from "./routes/reports.js";
 import { SignIn } from "./routes/sign-in.js";
 import { TokensPage } from "./routes/tokens.js";
@@ -68,6 +68,7 @@ const routeTree = rootRoute.addChildren([
   page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
   page("/cases/$caseId", () => <Guarded area="cases"><CaseDetail /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
+  page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),
   page("/reference", () => <ReferencePage canManage={useSignedIn().can.reference} />),
   page("/audit", () => <Guarded area="audit"><AuditPage /></Guarded>),

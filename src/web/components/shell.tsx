@@ -1,8 +1,8 @@
 // The signed-in workspace: header with language and sign-out, navigation from the abilities the
 // server sent (the UI never re-derives permissions), and the page.
-import { AppShell, Burger, Button, Group, NavLink, Select, Text, Title } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
-export const areas = ["reports", "cases", "overdue", "users", "reference", "audit", "tokens"] as const;
+export const areas = ["reports", "cases", "overdue", "notifications", "users", "reference", "audit", "tokens"] as const;
 export type Area = (typeof areas)[number];
 
 export function LanguageSwitcher() {
@@ -69,6 +69,8 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const path = useRouterState({ select: (state) => state.location.pathname });
   const visible = areas.filter((area) => me.can[area]);
+  // Reminders arrive while people work: the count is refreshed every minute.
+  const unread = useQuery({ queryKey: ["notifications"], queryFn: () => api<{ unread: number }>("GET", "/api/notifications"), refetchInterval: 60_000, enabled: me.can.notifications }).data?.unread ?? 0;
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
@@ -76,7 +78,16 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t("app.mainNavigation")}>
         {[...visible, "account" as const].map((area) => (
-          <NavLink key={area} component={Link} to={`/${area}`} label={t(`nav.${area}`)} active={path.startsWith(`/${area}`)} variant="filled" onClick={close} />
+          <NavLink
+            key={area}
+            component={Link}
+            to={`/${area}`}
+            label={t(`nav.${area}`)}
+            rightSection={area === "notifications" && unread > 0 ? <Badge size="sm" color="red" aria-label={t("notifications.unread", { count: unread })}>{unread}</Badge> : undefined}
+            active={path.startsWith(`/${area}`)}
+            variant="filled"
+            onClick={close}
+          />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

@@ -7,26 +7,21 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
+import { Assignments, type CaseData, EditCaseButton, Notes } from "./case-work.js";
+import { EnforcementSections } from "./enforcement.js";
 import { CaseReferrals } from "./referrals.js";
 
-interface CaseView {
-  id: string;
+interface CaseView extends CaseData {
   reference: string;
   missionCode: string;
   status: string;
-  dateReported: string;
-  dateOfIncident: string | null;
-  categoryCodes: string[];
-  nationalityCodes: string[];
-  allegationCodes: string[];
-  narrative: string | null;
-  version: number;
-  can: Record<string, boolean>;
   next: string[];
 }
 
 export function CaseDetail() {
   const { t, i18n } = useTranslation();
+  const victimSummary = (victims: CaseData["victims"]) =>
+    (Object.entries(victims) as [keyof CaseData["victims"], number][]).filter(([, count]) => count > 0).map(([group, count]) => `${count} ${t(`caseWork.victimGroups.${group}`)}`).join(", ");
   const { caseId } = useParams({ strict: false }) as { caseId: string };
   const queryClient = useQueryClient();
   const countries = useCountries();
@@ -44,7 +39,16 @@ export function CaseDetail() {
       <QueryView query={query}>
         {(item) => (
           <Stack>
-            <PageHeader title={item.reference} actions={<Badge size="lg" variant="light">{t(`status.${item.status}`)}</Badge>} />
+            <PageHeader
+              title={item.reference}
+              actions={
+                <Group>
+                  {item.urgent && <Badge size="lg" color="red" variant="light">{t("caseWork.urgentBadge")}</Badge>}
+                  <Badge size="lg" variant="light">{t(`status.${item.status}`)}</Badge>
+                  {item.can.edit && <EditCaseButton item={item} />}
+                </Group>
+              }
+            />
             <Paper withBorder p="lg">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <div><Text size="sm" c="gray.7">{t("cases.mission")}</Text><Text>{item.missionCode}</Text></div>
@@ -53,6 +57,8 @@ export function CaseDetail() {
                 <div><Text size="sm" c="gray.7">{t("cases.categories")}</Text><Text>{item.categoryCodes.map(categories.labelOf).join(", ") || "—"}</Text></div>
                 <div><Text size="sm" c="gray.7">{t("cases.nationalities")}</Text><Text>{item.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Text></div>
                 <div><Text size="sm" c="gray.7">{t("cases.allegations")}</Text><Text>{item.allegationCodes.map((code) => t(`allegations.${code}`, { defaultValue: code })).join(", ") || "—"}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("caseWork.victims")}</Text><Text>{victimSummary(item.victims) || "—"}</Text></div>
+                <div><Text size="sm" c="gray.7">{t("caseWork.paternityClaim")}</Text><Text>{item.paternityClaim ? t("app.yes") : t("app.no")}</Text></div>
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">
@@ -75,11 +81,14 @@ export function CaseDetail() {
               )}
             </Paper>
             <CaseReferrals caseId={item.id} caseVersion={item.version} status={item.status} categoryCodes={item.categoryCodes} nationalityCodes={item.nationalityCodes} canRefer={item.can.refer} />
+            <EnforcementSections caseId={item.id} status={item.status} nationalityCodes={item.nationalityCodes} />
+            {item.can.edit && <Assignments caseId={item.id} version={item.version} />}
+            {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="sm">{t("cases.timeline")}</Title>
               <Timeline bulletSize={14} lineWidth={2}>
                 {(timeline.data?.items ?? []).map((event) => (
-                  <Timeline.Item key={event.at + event.action} title={event.action === "case.transition" ? `${t("cases.events.case.transition")} ${t(`status.${event.details.to}`)}` : t("cases.events.case.create")}>
+                  <Timeline.Item key={event.at + event.action} title={event.action === "case.transition" ? `${t("cases.events.case_transition")} ${t(`status.${event.details.to}`)}` : t(`cases.events.${event.action.replaceAll(".", "_")}`, { defaultValue: event.action })}>
                     <Text size="xs" c="gray.7">{time.format(new Date(event.at))}</Text>
                   </Timeline.Item>
                 ))}

@@ -1,13 +1,12 @@
-// Referrals on a case (refer it; a State records its reply and NIO) and the overdue replies page.
-import { Badge, Button, Group, Paper, Radio, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+// Referrals on a case: refer it; a State records its reply and NIO.
+import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isStateReferral, type ReferralEntity, referralEntities } from "../../domain/referrals.js";
 import { api } from "../api.js";
-import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
+import { ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 
 interface Referral {
@@ -138,32 +137,5 @@ export function CaseReferrals({ caseId, caseVersion, status, categoryCodes, nati
         )}
       </QueryView>
     </Paper>
-  );
-}
-
-export function OverduePage() {
-  const { t } = useTranslation();
-  const countries = useCountries();
-  const query = useQuery({ queryKey: ["referrals", "overdue"], queryFn: () => api<{ items: (Referral & { caseId: string; reference: string; missionCode: string })[] }>("GET", "/api/referrals/overdue") });
-  return (
-    <>
-      <PageHeader title={t("referrals.overdueTitle")} intro={t("referrals.overdueIntro")} />
-      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("referrals.overdueEmpty")}>
-        {(data) => (
-          <DataTable label={t("referrals.overdueTitle")} minWidth={640} headers={[t("cases.reference"), t("cases.mission"), t("referrals.country"), t("referrals.sentOn"), t("referrals.replyDue"), t("referrals.reply")]}>
-                {data.items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td><Link to="/cases/$caseId" params={{ caseId: item.caseId }} dir="ltr" style={{ color: "var(--mantine-color-blue-9)" }}>{item.reference}</Link></Table.Td>
-                    <Table.Td>{item.missionCode}</Table.Td>
-                    <Table.Td>{countries.nameOf(item.countryCode)}</Table.Td>
-                    <Table.Td>{item.sentOn}</Table.Td>
-                    <Table.Td>{item.replyDueOn}</Table.Td>
-                    <Table.Td><Badge color="red" variant="light">{t("referrals.daysOverdue", { count: item.daysOverdue })}</Badge></Table.Td>
-                  </Table.Tr>
-                ))}
-              </DataTable>
-        )}
-      </QueryView>
-    </>
   );
 }

@@ -28,7 +28,11 @@ export interface CaseScopeFacts {
   missionCode: string;
   nationalityCodes: string[];
   assignedUserIds: string[];
+  /** A closed case takes no new enforcement records until it is reopened. */
+  status?: string;
 }
+
+const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
 
 export const casePolicy = {
   list: (actor: Actor) => scopeOfRole[actor.role as keyof typeof scopeOfRole] !== "none" && !is(actor, "cbcm_focal_point"),
@@ -81,12 +85,15 @@ export const enforcementPolicy = {
     casePolicy.view(actor, facts) && (!is(actor, "member_state_focal_point") || countryCode === null || ownCountry(actor, countryCode)),
   /** Open or report on an investigation: the case's officers, its assigned investigators, or the State whose NIO runs it. */
   workOnInvestigation: (actor: Actor, facts: CaseScopeFacts, countryCode: string | null) =>
+    isOpen(facts) &&
     casePolicy.view(actor, facts) &&
     (casePolicy.abilities(actor, facts).edit || is(actor, "investigator") || (is(actor, "member_state_focal_point") && ownCountry(actor, countryCode))),
   recordAction: (actor: Actor, facts: CaseScopeFacts, takenBy: string, nationalityCode: string | null) =>
-    casePolicy.abilities(actor, facts).edit ||
-    (takenBy === "member_state" && is(actor, "member_state_focal_point") && enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode)),
-  extendDeadline: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).edit,
+    isOpen(facts) &&
+    (casePolicy.abilities(actor, facts).edit ||
+      (takenBy === "member_state" && is(actor, "member_state_focal_point") && enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode))),
+  addPerpetrator: (actor: Actor, facts: CaseScopeFacts) => isOpen(facts) && casePolicy.abilities(actor, facts).edit,
+  extendDeadline: (actor: Actor, facts: CaseScopeFacts) => isOpen(facts) && casePolicy.abilities(actor, facts).edit,
 };
 
 export interface ReportScopeFacts {
@@ -127,6 +134,7 @@ export function navigationFor(actor: Actor) {
   return {
     reports: reportPolicy.queue(actor) && !is(actor, "cbcm_focal_point"),
     overdue: referralPolicy.overdue(actor),
+    notifications: actor.userId !== null,
     cases: casePolicy.list(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),

@@ -9,7 +9,7 @@ import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/p
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { findCaseWithFacts } from "../cases/queries.js";
+import { assertCaseOpen, findCaseWithFacts } from "../cases/queries.js";
 import { advanceCase } from "../cases/service.js";
 import { listPerpetrators } from "../cases/perpetrators.js";
 import { findingsOnPerpetrator, investigationsOfCase } from "../investigations/service.js";
@@ -53,6 +53,7 @@ export async function recordAction(services: Services, actor: Actor, caseId: str
   return inTransaction(services.db, actor, async (tx) => {
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    assertCaseOpen(found.row);
     const [perpetrator] = await tx.select().from(perpetrators).where(eq(perpetrators.id, input.perpetratorId));
     if (!perpetrator || perpetrator.caseId !== caseId || !enforcementPolicy.viewPerpetrator(actor, found.facts, perpetrator.nationalityCode)) throw new NotFound("perpetrator");
     if (!enforcementPolicy.recordAction(actor, found.facts, input.takenBy, perpetrator.nationalityCode)) {
@@ -86,7 +87,11 @@ export async function enforcementRecord(services: Services, actor: Actor, caseId
       perpetrators: perpetratorList,
       investigations: await investigationsOfCase(tx, actor, found.facts, caseId),
       actions: await actionsOfCase(tx, actor, found.facts, caseId, new Set(perpetratorList.map((p) => p.id))),
-      can: { addPerpetrator: can.edit, openInvestigation: can.investigate, recordAction: can.edit || can.recordMemberStateUpdate },
+      can: {
+        addPerpetrator: enforcementPolicy.addPerpetrator(actor, found.facts),
+        openInvestigation: found.row.status !== "closed" && can.investigate,
+        recordAction: found.row.status !== "closed" && (can.edit || can.recordMemberStateUpdate),
+      },
     };
   });
 }

@@ -11,7 +11,7 @@ import { Forbidden, NotFound } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assertKnownCodes, findCaseWithFacts } from "./queries.js";
+import { assertCaseOpen, assertKnownCodes, findCaseWithFacts } from "./queries.js";
 
 export interface PerpetratorIdentity {
   name: string;
@@ -43,7 +43,8 @@ export async function addPerpetrator(services: Services, actor: Actor, caseId: s
   return inTransaction(services.db, actor, async (tx) => {
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-    if (!casePolicy.abilities(actor, found.facts).edit) throw new Forbidden("Only the case's Conduct and Discipline officers record who is implicated.");
+    assertCaseOpen(found.row);
+    if (!enforcementPolicy.addPerpetrator(actor, found.facts)) throw new Forbidden("Only the case's Conduct and Discipline officers record who is implicated.");
     await assertKnownCodes(tx, { categoryCodes: [input.categoryCode], nationalityCodes: input.nationalityCode ? [input.nationalityCode] : [] });
     const existing = await tx.select({ code: perpetrators.code }).from(perpetrators).where(eq(perpetrators.caseId, caseId));
     const id = randomUUID();

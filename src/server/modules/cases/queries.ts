@@ -1,7 +1,7 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
 import { and, arrayContains, asc, between, desc, eq, getTableColumns, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { allegationTypes, auditEvents, caseAssignments, caseNotes, caseNumberCounters, cases, countries, investigations, misconductTypes, personnelCategories, referrals } from "../../../db/schema.js";
-import { ValidationFailed } from "../../errors.js";
+import { Conflict, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import type { Transaction } from "../../transaction.js";
 
@@ -122,7 +122,7 @@ export async function findCaseWithFacts(tx: Transaction, id: string) {
   const row = await findCaseRow(tx, id);
   if (!row) return null;
   const assignedUserIds = (await assignmentsOf(tx, [id])).get(id) ?? [];
-  return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds } };
+  return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds, status: row.status } };
 }
 
 /**
@@ -149,4 +149,9 @@ export async function assertKnownCodes(tx: Transaction, codes: { categoryCodes?:
     ...(await tx.select({ code: allegationTypes.code }).from(allegationTypes).where(inArray(allegationTypes.code, codes.allegationCodes ?? []))),
     ...(await tx.select({ code: misconductTypes.code }).from(misconductTypes).where(inArray(misconductTypes.code, codes.allegationCodes ?? []))),
   ]);
+}
+
+/** New enforcement records wait until a closed case is reopened (new information reopens it). */
+export function assertCaseOpen(row: { status: string }) {
+  if (row.status === "closed") throw new Conflict("This case is closed. Reopen it to record more.", {}, "case_closed");
 }

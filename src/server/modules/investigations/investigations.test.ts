@@ -145,4 +145,16 @@ describe("the enforcement record", () => {
     const mismatch = await officer.request({ method: "POST", url: `/api/cases/${fraudCase}/investigations`, payload: { entity: "nio", startedOn: daysAgo(1) } });
     expect(mismatch.statusCode).toBe(400);
   });
+
+  it("a closed case takes no new enforcement records until it is reopened", async () => {
+    const caseId = await referredCase();
+    const added = (await officer.request({ method: "POST", url: `/api/cases/${caseId}/perpetrators`, payload: { categoryCode: "MIL_MC", nationalityCode: "GHA" } })).json();
+    const version = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().version;
+    expect((await officer.request({ method: "POST", url: `/api/cases/${caseId}/transitions`, payload: { transition: "close", version } })).statusCode).toBe(200);
+    const refused = await officer.request({ method: "POST", url: `/api/cases/${caseId}/actions`, payload: { perpetratorId: added.id, stage: "interim", takenBy: "un", kind: "repatriation", decidedOn: daysAgo(1) } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("case_closed");
+    expect((await officer.request({ method: "POST", url: `/api/cases/${caseId}/perpetrators`, payload: { categoryCode: "MIL_MC" } })).statusCode).toBe(409);
+    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}/enforcement` })).json().can).toEqual({ addPerpetrator: false, openInvestigation: false, recordAction: false });
+  });
 });

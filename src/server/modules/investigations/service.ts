@@ -10,7 +10,7 @@ import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/p
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { findCaseWithFacts } from "../cases/queries.js";
+import { assertCaseOpen, findCaseWithFacts } from "../cases/queries.js";
 import { advanceCase } from "../cases/service.js";
 
 type InvestigationRow = typeof investigations.$inferSelect;
@@ -48,6 +48,7 @@ async function investigationInScope(tx: Transaction, actor: Actor, id: string) {
   const [row] = await tx.select().from(investigations).where(eq(investigations.id, id));
   const found = row ? await findCaseWithFacts(tx, row.caseId) : null;
   if (!row || !found || !enforcementPolicy.viewInvestigation(actor, found.facts, row.countryCode)) throw new NotFound("investigation");
+  assertCaseOpen(found.row);
   return { row, found };
 }
 
@@ -66,6 +67,7 @@ export interface InvestigationInput {
 export async function openInvestigation(services: Services, actor: Actor, caseId: string, input: InvestigationInput) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await caseInScope(tx, actor, caseId);
+    assertCaseOpen(found.row);
     if (!enforcementPolicy.workOnInvestigation(actor, found.facts, input.countryCode)) throw new Forbidden("You may not open an investigation on this case.");
     if (entityNeedsCountry(input.entity) !== (input.countryCode !== null)) {
       throw new ValidationFailed("NIO and joint investigations name the State of the National Investigation Officer; others name none.", [{ path: "body.countryCode", message: "mismatch" }], "investigation_country");
@@ -150,6 +152,7 @@ async function referralTarget(tx: Transaction, actor: Actor, id: string) {
   const [row] = await tx.select().from(referrals).where(eq(referrals.id, id));
   const found = row ? await findCaseWithFacts(tx, row.caseId) : null;
   if (!row || !found || !casePolicy.view(actor, found.facts)) throw new NotFound("referral");
+  assertCaseOpen(found.row);
   const setDue = async (replyDueOn: string) => {
     await tx.update(referrals).set({ replyDueOn, version: sql`${referrals.version} + 1`, updatedAt: new Date() }).where(eq(referrals.id, id));
   };
