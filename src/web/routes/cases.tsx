@@ -74,8 +74,8 @@ export function CaseList() {
         }
       />
       <Paper withBorder p="md" mb="md" component="section" aria-label={t("caseList.filters")}>
+        <search>
         <form
-          role="search"
           onSubmit={(event) => {
             event.preventDefault();
             set("q")(searchText.trim());
@@ -86,6 +86,7 @@ export function CaseList() {
             <Button type="submit">{t("caseList.searchButton")}</Button>
           </Group>
         </form>
+        </search>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           <Select label={t("cases.mission")} clearable searchable data={(missions.data?.items ?? []).map((m) => ({ value: m.code, label: m.code }))} value={filters.mission ?? null} onChange={set("mission")} />
           <Select label={t("caseList.year")} clearable data={years} value={filters.year ?? null} onChange={set("year")} />

@@ -7,12 +7,12 @@ import { api } from "../api.js";
 import { DataTable, PageHeader, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 
-interface Group { key: string; referrals: number; investigations: number }
+interface LateCount { key: string; referrals: number; investigations: number }
 interface Dashboard {
   referrals: { id: string; caseId: string; reference: string; missionCode: string; countryCode: string | null; sentOn: string; replyDueOn: string; daysOverdue: number }[];
   investigations: { id: string; caseId: string; reference: string; missionCode: string; countryCode: string | null; entity: string; dueOn: string; daysOverdue: number }[];
-  byMission: Group[];
-  byCountry: Group[];
+  byMission: LateCount[];
+  byCountry: LateCount[];
 }
 
 const caseLink = (caseId: string, reference: string) => <Link to="/cases/$caseId" params={{ caseId }} dir="ltr" style={{ color: "var(--mantine-color-blue-9)" }}>{reference}</Link>;
@@ -21,7 +21,7 @@ function Late({ days }: { days: number }) {
   return <Badge color="red" variant="light">{t("referrals.daysOverdue", { count: days })}</Badge>;
 }
 
-function Counts({ title, groups, nameOf }: { title: string; groups: Group[]; nameOf: (key: string) => string }) {
+function Counts({ title, groups, nameOf }: { title: string; groups: LateCount[]; nameOf: (key: string) => string }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md">
