@@ -20,6 +20,10 @@ const nationalities = ["GHA", "RWA", "BGD", "IND", "PAK", "NPL", "SEN", "EGY", "
 const allegations = ["SE_TRANSACTIONAL_SEX", "SE_SOLICITATION", "SE_EXPLOITATIVE_RELATIONSHIP", "SA_RAPE", "SA_SEXUAL_ASSAULT", "SA_MINOR"];
 const statuses = ["received", "preliminary_assessment", "referred", "under_investigation", "findings", "actions", "closed"];
 
+// Words of synthetic narratives, in English and French as officers write them; each narrative has
+// eight, so that a searched word matches a small share of cases, as real searches do.
+const vocabulary = Array.from({ length: 500 }, (_, i) => `${["camp", "market", "soldat", "checkpoint", "village", "driver", "hopital", "ecole", "patrol", "riviere"][i % 10]}${Math.floor(i / 10)}`);
+
 export interface SyntheticCase {
   reference: string;
   mission_code: string;
@@ -28,6 +32,7 @@ export interface SyntheticCase {
   category_codes: string[];
   nationality_codes: string[];
   allegation_codes: string[];
+  narrative: string;
 }
 
 export function* syntheticCases(count: number, seed: number): Generator<SyntheticCase> {
@@ -50,6 +55,7 @@ export function* syntheticCases(count: number, seed: number): Generator<Syntheti
       category_codes: [category],
       nationality_codes: uniformed ? [pick(nationalities)] : [],
       allegation_codes: [pick(allegations)],
+      narrative: Array.from({ length: 8 }, () => pick(vocabulary)).join(" "),
     };
   }
 }
@@ -64,9 +70,12 @@ export async function insertSyntheticCases(handle: DatabaseHandle, count: number
     batch = [];
     await handle.asOwner((owner) =>
       owner.query(
-        `INSERT INTO cases (reference, mission_code, status, date_reported, category_codes, nationality_codes, allegation_codes)
-         SELECT reference, mission_code, status, date_reported, category_codes, nationality_codes, allegation_codes
-         FROM jsonb_populate_recordset(null::cases, $1::jsonb)`,
+        // The search document is built as the app builds it (English and French stemming).
+        `INSERT INTO cases (reference, mission_code, status, date_reported, category_codes, nationality_codes, allegation_codes, search_vector)
+         SELECT r.reference, r.mission_code, r.status, r.date_reported, r.category_codes, r.nationality_codes, r.allegation_codes,
+                to_tsvector('english', n.narrative) || to_tsvector('french', n.narrative)
+         FROM jsonb_populate_recordset(null::cases, $1::jsonb) r
+         JOIN jsonb_to_recordset($1::jsonb) AS n(reference text, narrative text) USING (reference)`,
         [JSON.stringify(rows)],
       ),
     );

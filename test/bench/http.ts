@@ -11,10 +11,13 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  total2xx: number;
 }
 
-export function load(url: string, options: { seconds: number; connections: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function load(url: string, options: { seconds: number; connections: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult> {
   const args = [autocannonBin, "--json", "-c", String(options.connections), "-d", String(options.seconds)];
+  if (options.method) args.push("-m", options.method);
+  if (options.body) args.push("-b", options.body);
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push("-H", `${name}=${value}`);
   args.push(url);
   return new Promise((resolve, reject) => {
@@ -27,7 +30,7 @@ export function load(url: string, options: { seconds: number; connections: numbe
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
       const result = JSON.parse(output);
-      resolve({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx });
+      resolve({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total2xx: result["2xx"] });
     });
   });
 }

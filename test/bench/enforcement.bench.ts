@@ -1,0 +1,121 @@
+// Enforcement benchmark (PostgreSQL), against baselines measured in the same run:
+//  1. the case list with three filters, sorted, first page of 50, through the whole request path
+//     (token, policy, row-level security, zod) — against the raw SQL of the same query;
+//  2. full-text search, first page — against its raw SQL;
+//  3. public report intake under sustained load (receipts, encryption, audit) — against a bare
+//     Fastify route inserting one row; every 201 is checked against a stored report, and the
+//     server's memory is sampled throughout.
+// Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_CASES=1000000 npm run bench
+import Fastify from "fastify";
+import pg from "pg";
+import { createTestApp } from "../helpers/app.js";
+import { insertSyntheticCases } from "./generator.js";
+import { load } from "./http.js";
+
+if (!process.env.DATABASE_URL?.startsWith("postgres")) {
+  process.stderr.write("Benchmarks run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n");
+  process.exit(1);
+}
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
+const samples = Number(process.env.BENCH_SAMPLES ?? 200);
+const intakeConnections = Number(process.env.BENCH_INTAKE_CONNECTIONS ?? 32);
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+
+/** Times `run` sequentially (after a warm-up) and answers p50 and p95 in milliseconds. */
+async function latency(run: () => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const t = await createTestApp();
+const [{ name }] = await t.handle.asOwner((owner) => owner.query<{ name: string }>("select current_database() as name"));
+const databaseUrl = new URL(process.env.DATABASE_URL as string);
+databaseUrl.pathname = `/${name}`;
+// The raw-SQL baseline connects as the owner, as the migrations do: no row-level security, no app.
+const raw = new pg.Client({ connectionString: databaseUrl.toString() });
+try {
+  const started = performance.now();
+  await insertSyntheticCases(t.handle, caseCount, 42);
+  await t.handle.asOwner((owner) => owner.query("ANALYZE cases"));
+  process.stdout.write(`\nEnforcement benchmark — PostgreSQL, ${caseCount.toLocaleString("en")} synthetic cases (generated in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  await raw.connect();
+  const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+  await t.app.listen({ host: "127.0.0.1", port: 0 });
+  const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`, { headers: officer.headers });
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+
+  const columns = "id, reference, mission_code, status, date_reported, date_of_incident, category_codes, nationality_codes, allegation_codes, version";
+  const queries = [
+    {
+      name: "case list: mission + year + status, newest first, 50",
+      path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50",
+      sql: `SELECT ${columns} FROM cases WHERE mission_code = $1 AND date_reported BETWEEN $2 AND $3 AND status = $4 ORDER BY date_reported DESC, reference DESC LIMIT 51`,
+      params: ["MONUSCO", "2020-01-01", "2020-12-31", "referred"],
+      target: 50,
+    },
+    {
+      name: "full-text search (EN+FR), first page of 50",
+      path: "/api/cases?q=soldat7&limit=50",
+      sql: `SELECT ${columns} FROM cases WHERE search_vector @@ (websearch_to_tsquery('english', $1) || websearch_to_tsquery('french', $1)) ORDER BY date_reported DESC, reference DESC LIMIT 51`,
+      params: ["soldat7"],
+      target: 100,
+    },
+  ];
+  process.stdout.write("\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95\n");
+  for (const query of queries) {
+    const found = (await get(query.path)).items.length;
+    if (found === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
+    const ours = await latency(() => get(query.path));
+    const baseline = await latency(() => raw.query(query.sql, query.params));
+    process.stdout.write(
+      `${query.name.padEnd(52)} ${`${ours.p50.toFixed(1)}/${ours.p95.toFixed(1)}`.padStart(16)} ${`${baseline.p50.toFixed(1)}/${baseline.p95.toFixed(1)}`.padStart(20)} ${(ours.p95 / baseline.p95).toFixed(2).padStart(13)} ${`≤ ${query.target}`.padStart(12)}\n`,
+    );
+  }
+
+  // Intake: sustained submissions; the rate limit per address is lifted by the test config.
+  const before = Number((await raw.query("SELECT count(*) FROM reports")).rows[0].count);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const body = JSON.stringify({ whatHappened: "A benchmark report of misconduct near the market.", missionCode: "MONUSCO", anonymous: true });
+  const ours = await load(`${base}/api/public/reports`, { seconds, connections: intakeConnections, method: "POST", body, headers: { "content-type": "application/json" } });
+  clearInterval(sampler);
+  const stored = Number((await raw.query("SELECT count(*) FROM reports")).rows[0].count) - before;
+
+  const bare = Fastify();
+  const pool = new pg.Pool({ connectionString: databaseUrl.toString(), max: 10 });
+  await raw.query("CREATE TABLE IF NOT EXISTS bench_rows (id bigserial primary key, body text not null, created_at timestamptz not null default now())");
+  bare.post("/rows", async (request, reply) => {
+    await pool.query("INSERT INTO bench_rows (body) VALUES ($1)", [JSON.stringify(request.body)]);
+    return reply.status(201).send({ ok: true });
+  });
+  await bare.listen({ host: "127.0.0.1", port: 0 });
+  const baseline = await load(`http://127.0.0.1:${(bare.server.address() as { port: number }).port}/rows`, { seconds, connections: intakeConnections, method: "POST", body, headers: { "content-type": "application/json" } });
+  await bare.close();
+  await pool.end();
+
+  process.stdout.write("\nintake                                       ours /s   bare insert /s   ratio   ours p50/p99 ms   errors   201s   stored   peak RSS\n");
+  process.stdout.write(
+    `${"POST /api/public/reports".padEnd(44)} ${ours.requestsPerSecond.toFixed(0).padStart(8)} ${baseline.requestsPerSecond.toFixed(0).padStart(16)} ${(ours.requestsPerSecond / baseline.requestsPerSecond).toFixed(3).padStart(7)} ${`${ours.p50}/${ours.p99}`.padStart(17)} ${String(ours.errors + ours.non2xx).padStart(8)} ${String(ours.total2xx).padStart(6)} ${String(stored).padStart(8)} ${`${(peakRss / 1024 / 1024).toFixed(0)} MB`.padStart(10)}\n`,
+  );
+  if (ours.errors || ours.non2xx) throw new Error(`intake: ${ours.errors} errors and ${ours.non2xx} non-2xx answers`);
+  // Every 201 has its report; the only extra reports are those still in flight when the load stopped.
+  if (stored < ours.total2xx || stored - ours.total2xx > intakeConnections) throw new Error(`intake: ${ours.total2xx} answered 201 but ${stored} reports were stored`);
+} finally {
+  await raw.end().catch(() => undefined);
+  await t.close();
+}
