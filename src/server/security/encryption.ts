@@ -11,6 +11,8 @@ const PREFIX = "enc:v1";
 const WRAP_CONTEXT = Buffer.from("conduct-ledger data key");
 
 /** Every encrypted column, so that rotation re-encrypts all of them. Later areas add theirs. */
+const CURRENT_KEY_TTL_MS = 5_000;
+
 export const encryptedColumns: { table: string; column: string; idColumn: string }[] = [
   { table: "cases", column: "narrative_encrypted", idColumn: "id" },
   { table: "reports", column: "what_happened_encrypted", idColumn: "id" },
@@ -72,11 +74,23 @@ export class FieldEncryption {
   constructor(private readonly masterKey: Buffer) {}
 
   async encrypt(reader: KeyReader, plaintext: string, context: string): Promise<string> {
-    // The current key is read each time, so a rotation by the CLI takes effect without a restart.
+    const currentId = await this.currentKeyId(reader);
+    const key = await this.key(reader, currentId);
+    return `${PREFIX}:${currentId}:${seal(key, Buffer.from(plaintext, "utf8"), Buffer.from(context))}`;
+  }
+
+  private current: { id: number; readAt: number } | null = null;
+
+  /**
+   * Which data key encrypts new values. It is read again every few seconds, so a rotation by the CLI
+   * takes effect without a restart; a value sealed meanwhile with the previous key still opens.
+   */
+  private async currentKeyId(reader: KeyReader): Promise<number> {
+    if (this.current && Date.now() - this.current.readAt < CURRENT_KEY_TTL_MS) return this.current.id;
     const [current] = await reader.select({ id: dataKeys.id }).from(dataKeys).where(eq(dataKeys.isCurrent, true));
     if (!current) throw new Error("No current data key: run `conduct migrate` to create one.");
-    const key = await this.key(reader, current.id);
-    return `${PREFIX}:${current.id}:${seal(key, Buffer.from(plaintext, "utf8"), Buffer.from(context))}`;
+    this.current = { id: current.id, readAt: Date.now() };
+    return current.id;
   }
 
   async decrypt(reader: KeyReader, value: string, context: string): Promise<string> {

@@ -51,6 +51,17 @@ describe("audit trail", () => {
     await expect(t.app.services.db.execute("delete from audit_events" as never)).rejects.toThrow();
   });
 
+  it("sixty writers at once extend one unbroken chain (on PostgreSQL they truly overlap)", async () => {
+    const submissions = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: `Concurrent report number ${i} for the chain.`, missionCode: "UNMISS", anonymous: true } })),
+    );
+    expect(submissions.every((response) => response.statusCode === 201)).toBe(true);
+    const verified = await inTransaction(t.app.services.db, systemActor, (tx) => verifyAuditChain(tx));
+    expect(verified.firstBreak).toBeNull();
+    const [row] = await t.handle.asOwner((owner) => owner.query<{ forks: number }>("SELECT count(*)::int - count(DISTINCT previous_hash)::int AS forks FROM audit_events"));
+    expect(row.forks).toBe(0);
+  });
+
   it("the chain holds on a working database, and an owner's direct alteration is found and named", async () => {
     const check = () => inTransaction(t.app.services.db, systemActor, (tx) => verifyAuditChain(tx));
     const intact = await check();

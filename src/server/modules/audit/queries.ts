@@ -3,14 +3,13 @@ import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { auditEvents } from "../../../db/schema.js";
 import type { Transaction } from "../../transaction.js";
 
-export async function lastAuditHash(tx: Transaction): Promise<string | null> {
-  const [row] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  return row?.hash ?? null;
-}
-
-export async function lockAuditChain(tx: Transaction): Promise<void> {
-  // One writer at a time extends the chain; held only until the surrounding transaction ends.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('conduct-ledger-audit-chain'))`);
+/**
+ * Takes the chain's lock and answers the hash to extend, in one round trip (see the migration for
+ * why it reads after the lock): one writer at a time extends the chain, until its transaction ends.
+ */
+export async function lockAuditChain(tx: Transaction): Promise<string | null> {
+  const result = (await tx.execute(sql`select conduct_lock_audit_chain() as hash`)) as unknown as { rows: { hash: string | null }[] };
+  return result.rows[0]?.hash ?? null;
 }
 
 export interface AuditFilter {

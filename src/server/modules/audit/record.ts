@@ -3,7 +3,7 @@ import { auditEvents } from "../../../db/schema.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Transaction } from "../../transaction.js";
 import { GENESIS_HASH, hashAuditEvent } from "./chain.js";
-import { lastAuditHash, lockAuditChain } from "./queries.js";
+import { lockAuditChain } from "./queries.js";
 
 export interface AuditEntry {
   action: string;
@@ -15,7 +15,7 @@ export interface AuditEntry {
 }
 
 export async function recordAuditEvent(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
-  await lockAuditChain(tx);
+  const previousHash = await lockAuditChain(tx);
   const content = {
     occurredAt: new Date(),
     actorId: actor.userId,
@@ -25,7 +25,7 @@ export async function recordAuditEvent(tx: Transaction, actor: Actor, entry: Aud
     subjectId: entry.subjectId ?? null,
     outcome: entry.outcome ?? "success",
     details: entry.details ?? {},
-    previousHash: (await lastAuditHash(tx)) ?? GENESIS_HASH,
+    previousHash: previousHash ?? GENESIS_HASH,
   };
   await tx.insert(auditEvents).values({ ...content, hash: hashAuditEvent(content) });
 }

@@ -1,7 +1,6 @@
 // The filtered case list as a spreadsheet, within the caller's scope: data fields only, never a
 // narrative, a note or a name. Every export is an audit event naming the filter and the row count.
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { CaseFilter } from "../../../domain/contracts/cases.js";
 import { childVictims, totalVictims } from "../../../domain/enforcement.js";
 import type { Services } from "../../app.js";
@@ -34,6 +33,8 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
     });
     await recordAuditEvent(tx, actor, { action: "case.export", subjectType: "case", details: { format, filter: Object.entries(filter).map(([key, value]) => `${key}=${value}`), rows: records.length } });
     if (format === "csv") return { body: Buffer.from(`\uFEFF${stringify([columns, ...records])}`, "utf8"), contentType: "text/csv; charset=utf-8" };
+    // Loaded on first use: the spreadsheet library is large and most instances never export.
+    const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Cases");
     sheet.addRow(columns).font = { bold: true };

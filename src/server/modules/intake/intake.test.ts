@@ -20,6 +20,15 @@ const report = (overrides: Record<string, unknown> = {}) => ({
 const submit = (body: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: "POST", url: "/api/public/reports", payload: body as object, headers });
 
 describe("public intake", () => {
+  it("a report naming a mission that does not exist is refused with a clear problem, and nothing is stored", async () => {
+    const countReports = async () => (await t.handle.asOwner((owner) => owner.query<{ n: number }>("SELECT count(*)::int AS n FROM reports")))[0].n;
+    const before = await countReports();
+    const refused = await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "Something happened at the base.", missionCode: "NOSUCHMISSION", anonymous: true } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: "unknown_mission", detail: "Unknown mission code: NOSUCHMISSION." });
+    expect(await countReports()).toBe(before);
+  });
+
   it("an anonymous report gets a receipt that follows it up, showing it received", async () => {
     const response = await submit(report());
     expect(response.statusCode).toBe(201);
