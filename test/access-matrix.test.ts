@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseAssignments, cases, investigations, perpetrators, referrals } from "../src/db/schema.js";
+import { caseAssignments, cases, evidenceFiles, investigations, perpetrators, referrals } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -24,7 +24,7 @@ const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = 
 };
 const clients = {} as Record<Role, Awaited<ReturnType<TestApp["tokenFor"]>>>;
 const staff = {} as Record<Role, Awaited<ReturnType<TestApp["createStaff"]>>>;
-const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targetUserId: "", inScopeReport: "", outOfScopeReport: "", receipt: "" };
+const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targetUserId: "", inScopeReport: "", outOfScopeReport: "", receipt: "", inScopeEvidence: randomUUID(), outOfScopeEvidence: randomUUID() };
 
 type Expectation = "allow" | "deny";
 interface MatrixRow {
@@ -60,6 +60,8 @@ const matrix: MatrixRow[] = [
   { method: "GET", route: "/api/reports/:id", url: () => `/api/reports/${fixture.outOfScopeReport}`, expect: only("cds_officer"), label: "out of scope" },
   { method: "POST", route: "/api/reports/:id/messages", url: () => `/api/reports/${fixture.inScopeReport}/messages`, body: () => ({ message: "Thank you for reporting." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
   { method: "POST", route: "/api/reports/:id/messages", url: () => `/api/reports/${fixture.outOfScopeReport}/messages`, body: () => ({ message: "Thank you for reporting." }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/reports/:id/evidence/:fileId", url: () => `/api/reports/${fixture.inScopeReport}/evidence/${fixture.inScopeEvidence}`, expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"), label: "in scope" },
+  { method: "GET", route: "/api/reports/:id/evidence/:fileId", url: () => `/api/reports/${fixture.outOfScopeReport}/evidence/${fixture.outOfScopeEvidence}`, expect: only("cds_officer"), label: "out of scope" },
   { method: "GET", route: "/api/me", url: () => "/api/me", expect: everyone },
   { method: "PATCH", route: "/api/me/preferences", url: () => "/api/me/preferences", body: () => ({ language: "fr" }), expect: everyone },
   { method: "GET", route: "/api/reference/missions", url: () => "/api/reference/missions", expect: everyone },
@@ -310,6 +312,13 @@ beforeAll(async () => {
   const queue = (await clients.cds_officer.request({ method: "GET", url: "/api/reports" })).json().items as { id: string; missionCode: string }[];
   fixture.inScopeReport = queue.find((item) => item.missionCode === "MONUSCO")?.id as string;
   fixture.outOfScopeReport = queue.find((item) => item.missionCode === "UNMISS")?.id as string;
+  // One evidence file on each report, sealed as the intake seals them.
+  await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    for (const [id, reportId] of [[fixture.inScopeEvidence, fixture.inScopeReport], [fixture.outOfScopeEvidence, fixture.outOfScopeReport]]) {
+      const seal = (column: string, value: Buffer) => t.app.services.encryption.encryptBytes(tx, value, fieldContext("evidence_files", column, id));
+      await tx.insert(evidenceFiles).values({ id, reportId, fileNameEncrypted: await seal("file_name_encrypted", Buffer.from("scan.pdf")), contentType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), contentEncrypted: await seal("content_encrypted", Buffer.from("%PDF-1.7\n")) });
+    }
+  });
   // In scope for every scoped role: MONUSCO, a Ghanaian contingent member, assigned to the investigator.
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
     await tx.insert(cases).values([

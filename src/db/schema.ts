@@ -524,6 +524,25 @@ export const reports = pgTable(
   (t) => [index("reports_queue_idx").on(t.missionCode, t.receivedAt), index("reports_case_idx").on(t.caseId)],
 );
 
+/** Photos, documents and recordings sent with a report: name and content encrypted, type checked by content. */
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    fileNameEncrypted: text("file_name_encrypted").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** SHA-256 of the original bytes, so an officer can show the file was not altered. */
+    sha256: text("sha256").notNull(),
+    contentEncrypted: text("content_encrypted").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("evidence_files_report_idx").on(t.reportId)],
+);
+
 export const reportMessages = pgTable(
   "report_messages",
   {

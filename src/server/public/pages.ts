@@ -53,7 +53,7 @@ export function reportForm(language: PublicLanguage, missions: Option[], countri
   const checkedCategories = [v.personnelCategoryCodes ?? []].flat();
   const body = html`<h1>${w.title}</h1><p>${w.intro}</p><p><a href="/report/follow-up?lang=${language}">${w.followUpLink}</a></p>
 ${errorList(w, state.errors)}
-<form method="post" action="/report?lang=${language}">
+<form method="post" action="/report?lang=${language}" enctype="multipart/form-data">
 <input type="hidden" name="idempotencyKey" value="${idempotencyKey}"><input type="hidden" name="language" value="${language}">
 <div class="field-block"><label class="field" for="whatHappened">${w.whatHappened}</label><textarea id="whatHappened" name="whatHappened" required minlength="10" maxlength="20000" aria-describedby="whatHappened-help">${text("whatHappened")}</textarea><p class="help" id="whatHappened-help">${w.whatHappenedHelp}</p></div>
 <div class="field-block"><label class="field" for="missionCode">${w.mission}</label><select id="missionCode" name="missionCode"><option value="">${w.missionUnknown}</option>${missions.map((m) => html`<option value="${m.value}"${text("missionCode") === m.value ? html` selected` : ""}>${m.label}</option>`)}</select></div>
@@ -64,6 +64,7 @@ ${errorList(w, state.errors)}
 <div class="field-block"><label class="field" for="nationality">${w.nationality}</label><select id="nationality" name="nationalityCodes"><option value="">${w.nationalityUnknown}</option>${countries.map((c) => html`<option value="${c.value}"${[v.nationalityCodes].flat().includes(c.value) ? html` selected` : ""}>${c.label}</option>`)}</select></div>
 <div class="field-block"><label class="field" for="involved">${w.involved}</label><textarea id="involved" name="involved" maxlength="2000">${text("involved")}</textarea></div>
 </fieldset>
+<div class="field-block"><label class="field" for="evidence">${w.evidence}</label><input type="file" id="evidence" name="evidence" multiple accept="image/jpeg,image/png,image/webp,application/pdf,audio/*" aria-describedby="evidence-help"><p class="help" id="evidence-help">${w.evidenceHelp}</p></div>
 ${radios("childrenInvolved", w.children, [{ value: "yes", label: w.yes }, { value: "no", label: w.no }, { value: "unknown", label: w.unknown }], text("childrenInvolved") || "unknown")}
 ${radios("reporterIsVictim", w.reporterIsVictim, [{ value: "yes", label: w.yes }, { value: "no", label: w.no }, { value: "prefer_not_to_say", label: w.preferNot }], text("reporterIsVictim") || "prefer_not_to_say")}
 <fieldset><legend>${w.contactChoice}</legend>

@@ -2,6 +2,7 @@
 // JavaScript. The language comes from ?lang=, is remembered in a cookie, and defaults to the browser's.
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
 import { asc, isNull } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { countries, missions } from "../../db/schema.js";
@@ -9,7 +10,8 @@ import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
 import { publicActor } from "../auth/actor.js";
 import { publicRoute } from "../rate-limits.js";
 import { DomainError } from "../errors.js";
-import { followUpReport, postReporterMessage, submitReport } from "../modules/intake/service.js";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
+import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/service.js";
 import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
 
@@ -64,6 +66,22 @@ function formErrors(issues: { path: PropertyKey[]; message: string }[]): FormSta
   return errors;
 }
 
+/** The form's fields and files from a multipart submission; empty file inputs are skipped. */
+async function readMultipartForm(request: FastifyRequest): Promise<{ form: Form; files: EvidenceUpload[] }> {
+  const form: Form = {};
+  const files: EvidenceUpload[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === "file") {
+      const content = await part.toBuffer();
+      if (content.length > 0) files.push({ fileName: part.filename, content });
+    } else if (typeof part.value === "string") {
+      const previous = form[part.fieldname];
+      form[part.fieldname] = previous === undefined ? part.value : [previous, part.value].flat();
+    }
+  }
+  return { form, files };
+}
+
 export function registerPublicPages(app: FastifyInstance) {
   const { services } = app;
   const page = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
@@ -87,25 +105,35 @@ export function registerPublicPages(app: FastifyInstance) {
 
   app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 64 * 1024 });
+    // The report form sends evidence files; each part is capped, so a huge upload stops early.
+    await scope.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES, fields: 60, fieldSize: 64 * 1024, parts: 70 }, throwFileSizeLimit: true });
     // Errors on these pages are pages too, in the reader's language, never JSON.
     scope.setErrorHandler(async (error: unknown, request, reply) => {
       const language = languageOf(request, reply);
-      const tooMany = (error as { statusCode?: number }).statusCode === 429 || (error instanceof DomainError && error.status === 429);
-      const key: keyof PublicMessages["errors"] = tooMany ? "tooMany" : "invalid";
+      const status = (error as { statusCode?: number }).statusCode ?? (error instanceof DomainError ? error.status : 400);
+      const tooMany = status === 429;
+      // Too large or too many files: multipart's own limits (413), named for the reporter.
+      const key: keyof PublicMessages["errors"] = tooMany ? "tooMany" : status === 413 ? "evidenceTooLarge" : "invalid";
       if (request.url.startsWith("/report/follow-up")) return page(reply, tooMany ? 429 : 400, followUpPage(language, null, { [key]: true }));
-      return showForm(reply, language, { values: {}, errors: { [key]: true } }, tooMany ? 429 : 400);
+      return showForm(reply, language, { values: {}, errors: { [key]: true } }, tooMany ? 429 : status === 413 ? 413 : 400);
     });
 
     scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => showForm(reply, languageOf(request, reply), { values: {}, errors: {} }));
 
     scope.post("/report", { config: limited(10), schema: { hide: true } }, async (request, reply) => {
       const language = languageOf(request, reply);
-      const form = (request.body ?? {}) as Form;
+      const { form, files } = request.isMultipart() ? await readMultipartForm(request) : { form: (request.body ?? {}) as Form, files: [] };
       const parsed = reportBody.safeParse(reportFromForm(form, language));
       if (!parsed.success) return showForm(reply, language, { values: form, errors: formErrors(parsed.error.issues) }, 400);
       const key = typeof form.idempotencyKey === "string" && /^[0-9a-f-]{36}$/.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
-      const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key);
-      return page(reply, 201, receiptPage(language, receipt));
+      try {
+        const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key, files);
+        return page(reply, 201, receiptPage(language, receipt));
+      } catch (error) {
+        const code = error instanceof DomainError ? error.code : "";
+        if (!["file_type_not_accepted", "file_too_large", "too_many_files"].includes(code)) throw error;
+        return showForm(reply, language, { values: form, errors: { [code === "file_type_not_accepted" ? "evidenceType" : "evidenceTooLarge"]: true } }, 400);
+      }
     });
 
     scope.get("/report/follow-up", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => page(reply, 200, followUpPage(languageOf(request, reply), null, {})));

@@ -21,6 +21,8 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "reports", column: "reporter_contact_encrypted", idColumn: "id" },
   { table: "report_messages", column: "body_encrypted", idColumn: "id" },
   { table: "perpetrators", column: "identity_encrypted", idColumn: "id" },
+  { table: "evidence_files", column: "file_name_encrypted", idColumn: "id" },
+  { table: "evidence_files", column: "content_encrypted", idColumn: "id" },
 ];
 
 export function parseMasterKey(text: string): Buffer {
@@ -73,10 +75,8 @@ export class FieldEncryption {
 
   constructor(private readonly masterKey: Buffer) {}
 
-  async encrypt(reader: KeyReader, plaintext: string, context: string): Promise<string> {
-    const currentId = await this.currentKeyId(reader);
-    const key = await this.key(reader, currentId);
-    return `${PREFIX}:${currentId}:${seal(key, Buffer.from(plaintext, "utf8"), Buffer.from(context))}`;
+  encrypt(reader: KeyReader, plaintext: string, context: string): Promise<string> {
+    return this.encryptBytes(reader, Buffer.from(plaintext, "utf8"), context);
   }
 
   private current: { id: number; readAt: number } | null = null;
@@ -94,9 +94,19 @@ export class FieldEncryption {
   }
 
   async decrypt(reader: KeyReader, value: string, context: string): Promise<string> {
+    return (await this.decryptBytes(reader, value, context)).toString("utf8");
+  }
+
+  /** Binary content (evidence files), sealed the same way as text fields. */
+  async encryptBytes(reader: KeyReader, plaintext: Buffer, context: string): Promise<string> {
+    const currentId = await this.currentKeyId(reader);
+    return `${PREFIX}:${currentId}:${seal(await this.key(reader, currentId), plaintext, Buffer.from(context))}`;
+  }
+
+  async decryptBytes(reader: KeyReader, value: string, context: string): Promise<Buffer> {
     const [, , keyId, sealed] = value.split(":");
     const key = await this.key(reader, Number(keyId));
-    return open(key, sealed, Buffer.from(context)).toString("utf8");
+    return open(key, sealed, Buffer.from(context));
   }
 
   private async key(reader: KeyReader, id: number): Promise<Buffer> {

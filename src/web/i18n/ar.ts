@@ -86,6 +86,8 @@ export const ar: Messages = {
     nationalities: "الجنسية",
   },
   reports: {
+    evidence: "الأدلة",
+    noEvidence: "لم تُرسل أي ملفات مع هذا البلاغ.",
     openCase: "فتح قضية من هذا البلاغ",
     linkToCase: "إضافة إلى قضية قائمة",
     linkedTo: "جزء من القضية",

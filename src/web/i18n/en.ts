@@ -84,6 +84,8 @@ export const en = {
     nationalities: "Nationality",
   },
   reports: {
+    evidence: "Evidence",
+    noEvidence: "No files were sent with this report.",
     openCase: "Open a case from this report",
     linkToCase: "Add to an existing case",
     linkedTo: "Part of case",

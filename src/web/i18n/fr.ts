@@ -86,6 +86,8 @@ export const fr: Messages = {
     nationalities: "Nationalité",
   },
   reports: {
+    evidence: "Pièces jointes",
+    noEvidence: "Aucun fichier n'a été envoyé avec ce signalement.",
     openCase: "Ouvrir un dossier à partir de ce signalement",
     linkToCase: "Rattacher à un dossier existant",
     linkedTo: "Rattaché au dossier",

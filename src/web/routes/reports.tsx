@@ -79,6 +79,7 @@ interface FullReport extends QueueItem {
   contact: string | null;
   version: number;
   messages: { id: string; fromReporter: boolean; message: string; createdAt: string }[];
+  evidence: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }[];
 }
 
 export function ReportQueue() {
@@ -161,6 +162,22 @@ export function ReportDetail() {
               </SimpleGrid>
               {report.involved && <Fact label={t("reports.involved")}>{report.involved}</Fact>}
               <Text mt="md">{report.anonymous ? t("reports.anonymousReporter") : `${t("reports.contact")}: ${report.contact}`}</Text>
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={2} size="h4" mb="xs">{t("reports.evidence")}</Title>
+              {report.evidence.length === 0 ? (
+                <Text c="gray.7">{t("reports.noEvidence")}</Text>
+              ) : (
+                <Stack gap={4}>
+                  {report.evidence.map((file) => (
+                    <Text key={file.id} size="sm">
+                      <a href={`/api/reports/${report.id}/evidence/${file.id}`} download={file.fileName} dir="auto" style={{ color: "var(--mantine-color-blue-9)" }}>{file.fileName}</a>
+                      {` · ${file.contentType} · ${(file.sizeBytes / 1024).toFixed(0)} KB · SHA-256 `}
+                      <span dir="ltr" style={{ fontFamily: "var(--mantine-font-family-monospace)" }}>{file.sha256.slice(0, 16)}…</span>
+                    </Text>
+                  ))}
+                </Stack>
+              )}
             </Paper>
             {report.can.reply && (
               <Paper withBorder p="lg">

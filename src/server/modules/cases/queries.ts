@@ -34,8 +34,8 @@ export function caseConditions(filter: CaseFilter, actorId: string | null, today
     if (looksLikeCaseReference(filter.q)) conditions.push(ilike(cases.reference, `${filter.q.trim().toUpperCase()}%`));
     else {
       const folded = foldForSearch(filter.q);
-      // Through the index first, need-to-know after (see conduct_cases_matching in the migrations).
-      conditions.push(sql`${cases.id} in (select conduct_cases_matching(${folded}))`);
+      // Indexed under row-level security because @@ is marked leakproof (migration 0012).
+      conditions.push(sql`${cases.searchVector} @@ (websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('french', ${folded}))`);
     }
   }
   return conditions;

@@ -9,7 +9,7 @@ import { reportPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
 import { publicRoute } from "../../rate-limits.js";
-import { followUpReport, linkReportToCase, listIntakeQueue, postOfficerMessage, postReporterMessage, readReport, submitReport } from "./service.js";
+import { followUpReport, linkReportToCase, listIntakeQueue, postOfficerMessage, postReporterMessage, readEvidence, readReport, submitReport } from "./service.js";
 
 const thread = z.array(z.object({ id: z.string(), fromReporter: z.boolean(), message: z.string(), createdAt: z.string() }));
 const queueItem = z.object({
@@ -99,10 +99,36 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       summary: "One report with its content and thread; an audited read",
       params: z.strictObject({ id: z.uuid() }),
       response: {
-        200: queueItem.extend({ whatHappened: z.string(), place: z.string().nullable(), involved: z.string().nullable(), reporterIsVictim: z.string(), contact: z.string().nullable(), messages: thread }),
+        200: queueItem.extend({
+          whatHappened: z.string(),
+          place: z.string().nullable(),
+          involved: z.string().nullable(),
+          reporterIsVictim: z.string(),
+          contact: z.string().nullable(),
+          messages: thread,
+          evidence: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() })),
+        }),
       },
     },
   }, async (request) => readReport(services, staffOf(request), request.params.id));
+
+  typed.get("/api/reports/:id/evidence/:fileId", {
+    schema: {
+      tags: ["intake"],
+      summary: "Download one evidence file of a report (decrypted for the officer); every download is audited",
+      params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
+    },
+  }, async (request, reply) => {
+    const file = await readEvidence(services, staffOf(request), request.params.id, request.params.fileId);
+    // Always a download, never rendered in the app's origin; the name is encoded, whatever it holds.
+    return reply
+      .header("content-type", file.contentType)
+      .header("content-disposition", `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header("content-security-policy", "sandbox; default-src 'none'")
+      .header("x-content-sha256", file.sha256)
+      .header("cache-control", "no-store")
+      .send(file.content);
+  });
 
   typed.post("/api/reports/:id/case", {
     schema: {

@@ -1,9 +1,10 @@
 // Intake: reports from the public (anonymous or not) and from staff, receipts and the follow-up
 // thread, and the intake queue officers work from. Every step is audited; nothing stores who the
 // reporter's device is.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { cases, missions, reportMessages, reports } from "../../../db/schema.js";
+import { cases, evidenceFiles, missions, reportMessages, reports } from "../../../db/schema.js";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, safeFileName, sniffEvidenceType } from "../../../domain/evidence.js";
 import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
 import type { Services } from "../../app.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
@@ -42,7 +43,40 @@ async function assertMissionExists(tx: Transaction, code: string | null) {
  * Files a report and answers its receipt, shown once. A retry with the same idempotency key answers
  * the same receipt (kept encrypted with the key's record) and files nothing new.
  */
-export async function submitReport(services: Services, actor: Actor, report: Report, channel: Channel, idempotencyKey?: string): Promise<{ receipt: string; replayed: boolean }> {
+export interface EvidenceUpload {
+  fileName: string;
+  content: Buffer;
+}
+
+/** Refuses a file that is not a photo, PDF or recording (by its content), or is too large; names it. */
+export function checkEvidence(files: EvidenceUpload[]) {
+  if (files.length > MAX_EVIDENCE_FILES) throw new ValidationFailed(`Send at most ${MAX_EVIDENCE_FILES} files.`, [{ path: "evidence", message: "too_many_files" }], "too_many_files");
+  return files.map((file) => {
+    const fileName = safeFileName(file.fileName);
+    const contentType = sniffEvidenceType(file.content);
+    if (file.content.length > MAX_EVIDENCE_BYTES) throw new ValidationFailed(`${fileName} is larger than 10 MB.`, [{ path: "evidence", message: "file_too_large" }], "file_too_large");
+    if (!contentType) throw new ValidationFailed(`${fileName} is not a photo (JPEG, PNG, WebP), a PDF or an audio recording.`, [{ path: "evidence", message: "file_type_not_accepted" }], "file_type_not_accepted");
+    return { fileName, contentType, content: file.content };
+  });
+}
+
+async function storeEvidence(services: Services, tx: Transaction, reportId: string, files: ReturnType<typeof checkEvidence>) {
+  for (const file of files) {
+    const id = randomUUID();
+    await tx.insert(evidenceFiles).values({
+      id,
+      reportId,
+      fileNameEncrypted: await services.encryption.encrypt(tx, file.fileName, fieldContext("evidence_files", "file_name_encrypted", id)),
+      contentType: file.contentType,
+      sizeBytes: file.content.length,
+      sha256: createHash("sha256").update(file.content).digest("hex"),
+      contentEncrypted: await services.encryption.encryptBytes(tx, file.content, fieldContext("evidence_files", "content_encrypted", id)),
+    });
+  }
+}
+
+export async function submitReport(services: Services, actor: Actor, report: Report, channel: Channel, idempotencyKey?: string, evidence: EvidenceUpload[] = []): Promise<{ receipt: string; replayed: boolean }> {
+  const files = checkEvidence(evidence);
   const receipt = issueReceipt();
   const receiptHash = (await hashReceipt(receipt, services.receiptPepper)) as string;
   return inTransaction(services.db, actor, async (tx) => {
@@ -67,7 +101,8 @@ export async function submitReport(services: Services, actor: Actor, report: Rep
       await tx.insert(reports).values(values).catch((error: unknown) => {
         throw isForeignKeyViolation(error) ? unknownMission(report.missionCode) : error;
       });
-      await recordAuditEvent(tx, actor, { action: "report.submit", subjectType: "report", subjectId: id, details: { channel, missionCode: report.missionCode, anonymous: report.anonymous } });
+      await storeEvidence(services, tx, id, files);
+      await recordAuditEvent(tx, actor, { action: "report.submit", subjectType: "report", subjectId: id, details: { channel, missionCode: report.missionCode, anonymous: report.anonymous, evidenceFiles: files.length } });
       // Only a submission that may be retried keeps its receipt (encrypted), to answer the retry with it.
       return { receiptEncrypted: idempotencyKey ? await services.encryption.encrypt(tx, receipt, RECEIPT_CONTEXT) : null };
     });
@@ -173,6 +208,35 @@ export async function readReport(services: Services, actor: Actor, id: string) {
       reporterIsVictim: row.reporterIsVictim,
       contact: await open("reporter_contact_encrypted", row.reporterContactEncrypted),
       messages: await thread(services, tx, id),
+      evidence: await evidenceOf(services, tx, id),
+    };
+  });
+}
+
+async function evidenceOf(services: Services, tx: Transaction, reportId: string) {
+  const rows = await tx
+    .select({ id: evidenceFiles.id, fileNameEncrypted: evidenceFiles.fileNameEncrypted, contentType: evidenceFiles.contentType, sizeBytes: evidenceFiles.sizeBytes, sha256: evidenceFiles.sha256 })
+    .from(evidenceFiles)
+    .where(eq(evidenceFiles.reportId, reportId))
+    .orderBy(asc(evidenceFiles.createdAt));
+  return Promise.all(
+    rows.map(async ({ fileNameEncrypted, ...row }) => ({ ...row, fileName: await services.encryption.decrypt(tx, fileNameEncrypted, fieldContext("evidence_files", "file_name_encrypted", row.id)) })),
+  );
+}
+
+/** One evidence file for an officer who may read its report; every download is audited. */
+export async function readEvidence(services: Services, actor: Actor, reportId: string, fileId: string) {
+  if (!reportPolicy.queue(actor)) throw new Forbidden("Your role does not receive reports.");
+  return inTransaction(services.db, actor, async (tx) => {
+    await visibleReport(tx, actor, reportId);
+    const [row] = await tx.select().from(evidenceFiles).where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.reportId, reportId)));
+    if (!row) throw new NotFound("evidence file");
+    await recordAuditEvent(tx, actor, { action: "report.evidence.read", subjectType: "report", subjectId: reportId, details: { fileId } });
+    return {
+      fileName: await services.encryption.decrypt(tx, row.fileNameEncrypted, fieldContext("evidence_files", "file_name_encrypted", row.id)),
+      contentType: row.contentType,
+      sha256: row.sha256,
+      content: await services.encryption.decryptBytes(tx, row.contentEncrypted, fieldContext("evidence_files", "content_encrypted", row.id)),
     };
   });
 }
