@@ -444,6 +444,7 @@ export const en = {
     details: "Details",
   },
   caseWork: {
+    changedFields: "Changed by the other person: {{fields}}.",
     edit: "Edit case data",
     conflict: "Someone else changed this case while you were editing. Reload it to see their change, then apply yours again.",
     reload: "Reload the case",

@@ -446,6 +446,7 @@ export const fr: Messages = {
     details: "Précisions",
   },
   caseWork: {
+    changedFields: "Modifié par l'autre personne : {{fields}}.",
     edit: "Modifier les données du dossier",
     conflict: "Quelqu'un d'autre a modifié ce dossier pendant votre saisie. Rechargez-le pour voir sa modification, puis appliquez de nouveau la vôtre.",
     reload: "Recharger le dossier",

@@ -28,6 +28,22 @@ export interface CaseData {
 
 const victimGroups = ["women", "girls", "boys", "men", "unknown"] as const;
 
+const fieldLabels = {
+  dateOfIncident: "cases.dateOfIncident",
+  categoryCodes: "cases.categories",
+  nationalityCodes: "cases.nationalities",
+  allegationCodes: "cases.allegations",
+  victims: "caseWork.victims",
+  paternityClaim: "caseWork.paternityClaim",
+  urgent: "caseWork.urgentBadge",
+  narrativeConfidential: "caseWork.confidential",
+} as const;
+
+/** Which fields the other person changed: theirs (the server's current case) against the one this form opened. */
+function changedFields(mine: CaseData, theirs: CaseData) {
+  return (Object.keys(fieldLabels) as (keyof typeof fieldLabels)[]).filter((field) => JSON.stringify(mine[field]) !== JSON.stringify(theirs[field]));
+}
+
 export function EditCaseButton({ item }: { item: CaseData }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -79,6 +95,7 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
         {conflict ? (
           <Alert color="orange" role="alert">
             <Text size="sm" mb="xs">{t("caseWork.conflict")}</Text>
+            <Text size="sm" mb="xs">{t("caseWork.changedFields", { fields: changedFields(item, conflict).map((field) => t(fieldLabels[field])).join(", ") || "—" })}</Text>
             <Button size="xs" variant="white" onClick={async () => { await queryClient.invalidateQueries({ queryKey: ["case", item.id] }); onDone(); }}>{t("caseWork.reload")}</Button>
           </Alert>
         ) : (

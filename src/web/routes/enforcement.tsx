@@ -63,7 +63,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
 
 /** A button that opens a dialog holding a form; the form closes it when done. */
-function DialogButton({ label, title, variant = "light", children }: { label: string; title: string; variant?: string; children: (close: () => void) => ReactNode }) {
+export function DialogButton({ label, title, variant = "light", children }: { label: string; title: string; variant?: string; children: (close: () => void) => ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
     <>

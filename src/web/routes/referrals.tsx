@@ -8,6 +8,7 @@ import { isStateReferral, type ReferralEntity, referralEntities } from "../../do
 import { api } from "../api.js";
 import { ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
+import { DialogButton, ExtendForm } from "./enforcement.js";
 
 interface Referral {
   id: string;
@@ -22,7 +23,7 @@ interface Referral {
   nioAppointedOn: string | null;
   daysOverdue: number;
   version: number;
-  can: { recordReply: boolean };
+  can: { recordReply: boolean; extend: boolean };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -130,6 +131,11 @@ export function CaseReferrals({ caseId, caseVersion, status, categoryCodes, nati
                 </Text>
                 {referral.nioName && <Text size="sm">{t("referrals.nio")}: {referral.nioName}{referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${referral.nioAppointedOn})` : ""}</Text>}
                 {referral.can.recordReply && !referral.reply && (replying === referral.id ? <ReplyForm referral={referral} onDone={refresh} /> : <Button mt="xs" size="xs" variant="light" onClick={() => setReplying(referral.id)}>{t("referrals.recordReply")}</Button>)}
+                {referral.can.extend && (
+                  <Group mt="xs">
+                    <DialogButton label={t("enforcement.extend")} title={t("enforcement.extend")}>{(close) => <ExtendForm caseId={caseId} url={`/api/referrals/${referral.id}/extensions`} onDone={close} />}</DialogButton>
+                  </Group>
+                )}
               </Paper>
             ))}
             {mayRefer && <ReferForm caseId={caseId} caseVersion={caseVersion} categoryCodes={categoryCodes} nationalityCodes={nationalityCodes} onDone={refresh} />}

@@ -7,7 +7,7 @@ import { isStateReferral, type MemberStateReply, type ReferralEntity, referralPr
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
-import { casePolicy, referralPolicy } from "../../auth/policies/index.js";
+import { casePolicy, enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
@@ -33,7 +33,7 @@ export function presentReferral(row: ReferralRow, actor: Actor, caseFacts: Param
     nioAppointedOn: row.nioAppointedOn,
     daysOverdue: awaitingReply ? Math.max(0, daysOverdue(row.replyDueOn as string, today)) : 0,
     version: row.version,
-    can: { recordReply: referralPolicy.recordReply(actor, caseFacts, row.countryCode) },
+    can: { recordReply: referralPolicy.recordReply(actor, caseFacts, row.countryCode), extend: awaitingReply && enforcementPolicy.extendDeadline(actor, caseFacts) },
   };
 }
 
