@@ -22,7 +22,7 @@ if (!process.env.DATABASE_URL?.startsWith("postgres")) {
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 200);
-const intakeConnections = Number(process.env.BENCH_INTAKE_CONNECTIONS ?? 32);
+const intakeConnections = Number(process.env.BENCH_INTAKE_CONNECTIONS ?? 16);
 
 async function waitForHealth(url: string) {
   for (let attempt = 0; attempt < 150; attempt++) {
