@@ -113,4 +113,24 @@ describe("the enforcement journey", () => {
     await phone.getByText("Thank you. Action was taken and the case is closed.").waitFor();
     await photograph(phone, "reporter-follow-up");
   });
+
+  it("the overdue dashboard, reminders and a filtered, searched case list work and are accessible, in French", async () => {
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cds_officer"));
+    await page.evaluate(() => localStorage.setItem("conduct.language", "fr"));
+    await page.goto(`${base}/overdue`);
+    await page.getByRole("heading", { name: "En retard", level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.goto(`${base}/notifications`);
+    await page.getByRole("heading", { name: "Rappels", level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.goto(`${base}/cases?mission=MINUSCA`);
+    await page.getByRole("heading", { name: "Dossiers", level: 1 }).waitFor();
+    // "soldiers" finds "soldier" (English stemming) in the journey's narrative.
+    await page.getByLabel("Rechercher").first().fill("soldiers");
+    await page.getByRole("button", { name: "Rechercher" }).click();
+    await page.getByRole("link", { name: /^MINUSCA-\d{4}-\d{4}$/ }).first().waitFor();
+    expect(page.url()).toContain("q=soldiers");
+    await expectAccessible(page);
+  });
 });

@@ -21,13 +21,13 @@ function Late({ days }: { days: number }) {
   return <Badge color="red" variant="light">{t("referrals.daysOverdue", { count: days })}</Badge>;
 }
 
-function Counts({ title, groups, nameOf }: { title: string; groups: LateCount[]; nameOf: (key: string) => string }) {
+function Counts({ title, keyHeader, groups, nameOf }: { title: string; keyHeader: string; groups: LateCount[]; nameOf: (key: string) => string }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h5" mb="xs">{title}</Title>
       {groups.length === 0 ? <Text c="gray.7" size="sm">—</Text> : (
-        <DataTable label={title} minWidth={300} headers={["", t("overdue.replies"), t("overdue.investigations")]}>
+        <DataTable label={title} minWidth={300} headers={[keyHeader, t("overdue.replies"), t("overdue.investigations")]}>
           {groups.map((group) => (
             <Table.Tr key={group.key}><Table.Td>{nameOf(group.key)}</Table.Td><Table.Td>{group.referrals}</Table.Td><Table.Td>{group.investigations}</Table.Td></Table.Tr>
           ))}
@@ -48,8 +48,8 @@ export function OverduePage() {
         {(data) => (
           <>
             <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">
-              <Counts title={t("overdue.byMission")} groups={data.byMission} nameOf={(key) => key} />
-              <Counts title={t("overdue.byCountry")} groups={data.byCountry} nameOf={countries.nameOf} />
+              <Counts title={t("overdue.byMission")} keyHeader={t("cases.mission")} groups={data.byMission} nameOf={(key) => key} />
+              <Counts title={t("overdue.byCountry")} keyHeader={t("referrals.country")} groups={data.byCountry} nameOf={countries.nameOf} />
             </SimpleGrid>
             <Title order={2} size="h4" mb="xs">{t("referrals.overdueTitle")}</Title>
             {data.referrals.length === 0 ? <Text c="gray.7" mb="lg">{t("referrals.overdueEmpty")}</Text> : (

@@ -14,7 +14,7 @@ import { once } from "../../idempotency.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { allocateCaseReference, findCaseWithFacts } from "../cases/queries.js";
+import { allocateCaseReference, findCaseWithFacts, refreshSearchDocument } from "../cases/queries.js";
 import { hashReceipt, issueReceipt, receiptHashCandidates } from "./receipts.js";
 
 export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";
@@ -283,6 +283,7 @@ export async function linkReportToCase(services: Services, actor: Actor, reportI
         nationalityCodes: report.nationalityCodes,
         narrativeEncrypted: await services.encryption.encrypt(tx, narrative, fieldContext("cases", "narrative_encrypted", caseId)),
       });
+      await refreshSearchDocument(tx, caseId, narrative);
       await recordAuditEvent(tx, actor, { action: "case.create", subjectType: "case", subjectId: caseId, details: { fromReport: report.id } });
     }
     await tx.update(reports).set({ caseId, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId));
