@@ -77,4 +77,14 @@ describe("evidence files", () => {
     expect(refused.body).toContain("larger than 10 MB");
     expect(await countReports()).toBe(before);
   });
+
+  it("the JSON intake takes the same evidence, base64-encoded, with the same checks", async () => {
+    const accepted = await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { ...fields, anonymous: true, missionCode: "UNDOF", evidence: [{ fileName: "photo.png", contentBase64: png.toString("base64") }] } });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    const refused = await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { ...fields, anonymous: true, evidence: [{ fileName: "note.pdf", contentBase64: Buffer.from("just text pretending").toString("base64") }] } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: "file_type_not_accepted", detail: "note.pdf is not a photo (JPEG, PNG, WebP), a PDF or an audio recording." });
+    const four = Array.from({ length: 4 }, () => ({ fileName: "p.png", contentBase64: png.toString("base64") }));
+    expect((await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { ...fields, anonymous: true, evidence: four } })).statusCode).toBe(400);
+  });
 });

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../../domain/evidence.js";
 import { publicReportStatuses, receiptBody, reportBody, reportChannels, reporterMessageBody } from "../../../domain/contracts/reports.js";
 import { staffOf } from "../../app.js";
 import { publicActor } from "../../auth/actor.js";
@@ -38,11 +39,18 @@ export function registerIntakeRoutes(app: FastifyInstance) {
     schema: {
       tags: ["public"],
       summary: "Report misconduct, anonymously or not; answers a receipt code, shown once, to follow the report up",
-      body: reportBody,
+      body: reportBody.safeExtend({
+        /** Photos, PDF or audio, base64-encoded: at most 3 files of 10 MB, recognised by their content. */
+        evidence: z.array(z.strictObject({ fileName: z.string().max(255), contentBase64: z.base64().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4) })).max(MAX_EVIDENCE_FILES).default([]),
+      }),
       response: { 201: z.object({ receipt: z.string() }), 200: z.object({ receipt: z.string() }) },
     },
+    // Room for three 10 MB files in base64; every other JSON route keeps the 1 MB limit.
+    bodyLimit: 45 * 1024 * 1024,
   }, async (request, reply) => {
-    const { receipt, replayed } = await submitReport(services, publicActor, request.body, "api", idempotencyKeyOf(request));
+    const { evidence, ...report } = request.body;
+    const files = evidence.map((file) => ({ fileName: file.fileName, content: Buffer.from(file.contentBase64, "base64") }));
+    const { receipt, replayed } = await submitReport(services, publicActor, report, "api", idempotencyKeyOf(request), files);
     return reply.status(replayed ? 200 : 201).send({ receipt });
   });
 
