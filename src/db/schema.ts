@@ -225,6 +225,9 @@ export const cases = pgTable(
     paternityClaim: boolean("paternity_claim").notNull().default(false),
     /** Lexemes of the non-confidential narrative and the officers' notes, English and French stemming. */
     searchVector: tsvector("search_vector"),
+    /** Released for public statistics by a publisher (who and when); nothing unpublished is public. */
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedBy: text("published_by"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -237,6 +240,7 @@ export const cases = pgTable(
     index("cases_category_idx").using("gin", t.categoryCodes),
     index("cases_allegation_idx").using("gin", t.allegationCodes),
     index("cases_search_idx").using("gin", t.searchVector),
+    index("cases_published_idx").on(t.publishedAt),
   ],
 );
 

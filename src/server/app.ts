@@ -23,6 +23,7 @@ import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { registerActionRoutes } from "./modules/actions/routes.js";
 import { registerCaseRoutes } from "./modules/cases/routes.js";
 import { registerDeadlineRoutes } from "./modules/deadlines/routes.js";
+import { registerPublicationRoutes } from "./modules/publication/routes.js";
 import { registerInvestigationRoutes } from "./modules/investigations/routes.js";
 import { registerHealthRoutes } from "./modules/health/routes.js";
 import { registerIntakeRoutes } from "./modules/intake/routes.js";
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerInvestigationRoutes(app);
   registerActionRoutes(app);
   registerDeadlineRoutes(app);
+  registerPublicationRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

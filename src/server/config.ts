@@ -20,6 +20,8 @@ export interface Config {
   /** SMTP server for reminder email, e.g. smtp://user:pass@mail.example.org:587; unset = in-app only. */
   smtpUrl?: string;
   mailFrom: string;
+  /** Public counts under this many are shown as a range (0 = exact counts, as the UN publishes). */
+  smallCellThreshold: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +46,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderIntervalSeconds: Number(env.CONDUCT_REMINDER_INTERVAL_SECONDS ?? 300),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.SMTP_FROM ?? "Conduct Ledger <no-reply@conduct-ledger.invalid>",
+    smallCellThreshold: Number(env.CONDUCT_SMALL_CELL_THRESHOLD ?? 0),
   };
 }

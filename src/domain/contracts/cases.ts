@@ -34,6 +34,7 @@ export const caseFilterSchema = z.strictObject({
   type: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
   overdue: z.enum(["true", "false"]).optional(),
   assignedToMe: z.enum(["true", "false"]).optional(),
+  published: z.enum(["true", "false"]).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   sort: z.enum(caseSortFields).optional(),
   direction: z.enum(["asc", "desc"]).optional(),

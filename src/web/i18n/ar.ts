@@ -446,6 +446,9 @@ export const ar: Messages = {
     details: "تفاصيل",
   },
   caseWork: {
+    publish: "النشر في الإحصاءات",
+    withdraw: "السحب من الإحصاءات",
+    publishHelp: "لا تحتسب الإحصاءات العامة إلا القضايا المنشورة؛ ولا يُنشر أبدًا أي سرد أو اسم أو تفصيل عن الضحايا.",
     changedFields: "ما عدّله الشخص الآخر: {{fields}}.",
     edit: "تعديل بيانات القضية",
     conflict: "عدّل شخص آخر هذه القضية أثناء تحريرك. أعد تحميله لترى تعديله، ثم طبّق تعديلك من جديد.",
@@ -465,6 +468,7 @@ export const ar: Messages = {
     addNote: "إضافة ملاحظة",
   },
   caseList: {
+    unpublished: "غير منشورة بعد",
     exportCsv: "تصدير CSV",
     exportXlsx: "تصدير Excel",
     filters: "عوامل التصفية",

@@ -444,6 +444,9 @@ export const en = {
     details: "Details",
   },
   caseWork: {
+    publish: "Publish for statistics",
+    withdraw: "Withdraw from statistics",
+    publishHelp: "Public statistics count released cases only; no narrative, name or victim detail is ever published.",
     changedFields: "Changed by the other person: {{fields}}.",
     edit: "Edit case data",
     conflict: "Someone else changed this case while you were editing. Reload it to see their change, then apply yours again.",
@@ -463,6 +466,7 @@ export const en = {
     addNote: "Add a note",
   },
   caseList: {
+    unpublished: "Not yet published",
     exportCsv: "Export CSV",
     exportXlsx: "Export Excel",
     filters: "Filters",

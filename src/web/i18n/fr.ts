@@ -446,6 +446,9 @@ export const fr: Messages = {
     details: "Précisions",
   },
   caseWork: {
+    publish: "Publier pour les statistiques",
+    withdraw: "Retirer des statistiques",
+    publishHelp: "Les statistiques publiques ne comptent que les dossiers publiés ; aucun récit, nom ni détail sur une victime n'est jamais publié.",
     changedFields: "Modifié par l'autre personne : {{fields}}.",
     edit: "Modifier les données du dossier",
     conflict: "Quelqu'un d'autre a modifié ce dossier pendant votre saisie. Rechargez-le pour voir sa modification, puis appliquez de nouveau la vôtre.",
@@ -465,6 +468,7 @@ export const fr: Messages = {
     addNote: "Ajouter une note",
   },
   caseList: {
+    unpublished: "Non encore publiés",
     exportCsv: "Exporter en CSV",
     exportXlsx: "Exporter en Excel",
     filters: "Filtres",

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
-import { Assignments, type CaseData, EditCaseButton, Notes } from "./case-work.js";
+import { Assignments, type CaseData, EditCaseButton, Notes, PublishButton } from "./case-work.js";
 import { EnforcementSections } from "./enforcement.js";
 import { CaseReferrals } from "./referrals.js";
 
@@ -46,6 +46,7 @@ export function CaseDetail() {
                   {item.urgent && <Badge size="lg" color="red" variant="light">{t("caseWork.urgentBadge")}</Badge>}
                   <Badge size="lg" variant="light">{t(`status.${item.status}`)}</Badge>
                   {item.can.edit && <EditCaseButton item={item} />}
+                  {item.can.publish && <PublishButton caseId={item.id} published={item.publishedAt !== null} />}
                 </Group>
               }
             />

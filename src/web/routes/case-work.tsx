@@ -22,6 +22,7 @@ export interface CaseData {
   urgent: boolean;
   narrative: string | null;
   narrativeConfidential: boolean;
+  publishedAt: string | null;
   version: number;
   can: Record<string, boolean>;
 }
@@ -191,5 +192,20 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
         </form>
       )}
     </Paper>
+  );
+}
+
+/** Releases the case for public statistics (only counts leave, never content), or withdraws it. */
+export function PublishButton({ caseId, published }: { caseId: string; published: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const toggle = useMutation({
+    mutationFn: () => api("POST", "/api/publication", { caseIds: [caseId], action: published ? "withdraw" : "publish" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
+  });
+  return (
+    <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate()} title={t("caseWork.publishHelp")}>
+      {published ? t("caseWork.withdraw") : t("caseWork.publish")}
+    </Button>
   );
 }

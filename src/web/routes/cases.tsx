@@ -24,7 +24,7 @@ interface CaseSummary {
 
 const PAGE = 50;
 type Filters = Record<keyof CaseFilter, string | undefined>;
-const filterKeys = ["mission", "year", "status", "category", "nationality", "type", "overdue", "assignedToMe", "q", "sort", "direction"] as const;
+const filterKeys = ["mission", "year", "status", "category", "nationality", "type", "overdue", "assignedToMe", "published", "q", "sort", "direction"] as const;
 
 function readFilters(): Partial<Filters> {
   const params = new URLSearchParams(window.location.search);
@@ -112,6 +112,7 @@ export function CaseList() {
           <Group align="flex-end" pb={6}>
             <Checkbox label={t("caseList.overdue")} checked={filters.overdue === "true"} onChange={(event) => set("overdue")(event.currentTarget.checked ? "true" : null)} />
             <Checkbox label={t("caseList.assignedToMe")} checked={filters.assignedToMe === "true"} onChange={(event) => set("assignedToMe")(event.currentTarget.checked ? "true" : null)} />
+            <Checkbox label={t("caseList.unpublished")} checked={filters.published === "false"} onChange={(event) => set("published")(event.currentTarget.checked ? "false" : null)} />
           </Group>
         </SimpleGrid>
         <Group mt="md" align="flex-end">

@@ -68,6 +68,7 @@ export const casePolicy = {
       investigate: manages || (view && is(actor, "investigator", "member_state_focal_point")),
       readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
       addNote: view && is(actor, "cds_officer", "cdt_officer", "investigator"),
+      publish: view && is(actor, "publisher", "cds_officer"),
     };
   },
 };
@@ -127,6 +128,11 @@ export const referralPolicy = {
     countryCode !== null && referralPolicy.view(actor, caseFacts, countryCode) && is(actor, "member_state_focal_point", "cds_officer"),
   /** Who sees which referrals are overdue: headquarters, the mission teams, and each State for its own. */
   overdue: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
+};
+
+export const publicationPolicy = {
+  /** Publishers release reviewed cases; headquarters (CDS) is responsible for publication too. */
+  publish: (actor: Actor) => is(actor, "publisher", "cds_officer"),
 };
 
 /** The areas of the web app a role sees in its navigation. */

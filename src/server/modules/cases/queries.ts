@@ -1,5 +1,5 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
-import { and, arrayContains, asc, between, desc, eq, getTableColumns, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, between, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { allegationTypes, auditEvents, caseAssignments, caseNotes, caseNumberCounters, cases, countries, investigations, misconductTypes, personnelCategories, referrals } from "../../../db/schema.js";
 import { Conflict, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
@@ -22,6 +22,7 @@ export function caseConditions(filter: CaseFilter, actorId: string | null, today
   if (filter.category) conditions.push(arrayContains(cases.categoryCodes, [filter.category]));
   if (filter.nationality) conditions.push(arrayContains(cases.nationalityCodes, [filter.nationality]));
   if (filter.type) conditions.push(arrayContains(cases.allegationCodes, [filter.type]));
+  if (filter.published) conditions.push(filter.published === "true" ? isNotNull(cases.publishedAt) : isNull(cases.publishedAt));
   if (filter.assignedToMe === "true") {
     conditions.push(sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.user_id = ${actorId ?? ""})`);
   }

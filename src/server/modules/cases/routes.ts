@@ -24,6 +24,7 @@ const caseSummary = z.object({
   paternityClaim: z.boolean(),
   urgent: z.boolean(),
   narrativeConfidential: z.boolean(),
+  publishedAt: z.string().nullable(),
   assignedUserIds: z.array(z.string()),
   version: z.number(),
   can: z.record(z.string(), z.boolean()),

@@ -31,6 +31,7 @@ function presentCaseSummary(row: CaseRow, actor: Actor, assignedUserIds: string[
     paternityClaim: row.paternityClaim,
     urgent: row.urgent,
     narrativeConfidential: row.narrativeConfidential,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
     assignedUserIds: can.edit ? assignedUserIds : [],
     version: row.version,
     can,

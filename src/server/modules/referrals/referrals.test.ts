@@ -52,7 +52,7 @@ describe("referrals", () => {
     expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status).toBe("referred");
 
     const seen = (await ghana.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items;
-    expect(seen).toEqual([expect.objectContaining({ noteVerbaleReference: "NV/2026/118", can: { recordReply: true } })]);
+    expect(seen).toEqual([expect.objectContaining({ noteVerbaleReference: "NV/2026/118", can: { recordReply: true, extend: false } })]);
     const replied = await ghana.request({ method: "PATCH", url: `/api/referrals/${seen[0].id}/reply`, payload: { reply: "will_investigate", repliedOn: daysAgo(1), nioName: "Major K. Mensah", nioAppointedOn: daysAgo(1), version: 1 } });
     expect(replied.statusCode).toBe(200);
     expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items[0]).toMatchObject({ reply: "will_investigate", nioName: "Major K. Mensah" });

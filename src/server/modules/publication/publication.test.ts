@@ -1,0 +1,101 @@
+// Publication and public statistics: only released cases count, by the same rule in SQL as in
+// src/domain/counting.ts (held to it on random data), and nothing but counts leaves.
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
+import { cases } from "../../../db/schema.js";
+import { type CountableCase, countAllegations, groupings } from "../../../domain/counting.js";
+import { systemActor } from "../../auth/actor.js";
+import { inTransaction } from "../../transaction.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const stats = async (query: string) => {
+  const response = await t.app.inject({ method: "GET", url: `/api/public/stats/allegations?${query}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as { key: string; count: number }[];
+};
+
+async function insert(items: CountableCase[], published: boolean) {
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(cases).values(
+      items.map((item) => ({ id: item.id, reference: `PUB-${item.id}`, missionCode: item.missionCode, dateReported: item.dateReported, categoryCodes: item.categoryCodes, nationalityCodes: item.nationalityCodes, publishedAt: published ? new Date() : null, narrativeEncrypted: null })),
+    ),
+  );
+}
+
+describe("publication and public statistics", () => {
+  it("a publisher releases cases; the public counts only released ones, by the counting rule", async () => {
+    const ids = [randomUUID(), randomUUID()];
+    await insert(
+      [
+        { id: ids[0], dateReported: "2017-05-01", missionCode: "UNMIL", categoryCodes: ["MIL_MC", "CIV_INT"], nationalityCodes: ["GHA", "NPL"] },
+        { id: ids[1], dateReported: "2017-07-01", missionCode: "UNMIL", categoryCodes: ["POL_FPU"], nationalityCodes: ["BGD"] },
+      ],
+      false,
+    );
+    expect(await stats("groupBy=mission&mission=UNMIL")).toEqual([]);
+    const publisher = await t.tokenFor(await t.createStaff("publisher"));
+    const analyst = await t.tokenFor(await t.createStaff("analyst"));
+    expect((await analyst.request({ method: "POST", url: "/api/publication", payload: { caseIds: ids, action: "publish" } })).statusCode).toBe(403);
+    expect((await publisher.request({ method: "POST", url: "/api/publication", payload: { caseIds: [ids[0]], action: "publish" } })).json()).toEqual({ changed: 1 });
+    expect(await stats("groupBy=mission&mission=UNMIL")).toEqual([{ key: "UNMIL", count: 3 }]);
+    expect(await stats("groupBy=nationality&mission=UNMIL")).toEqual([{ key: "GHA", count: 1 }, { key: "NPL", count: 1 }]);
+    await publisher.request({ method: "POST", url: "/api/publication", payload: { caseIds: ids, action: "publish" } });
+    expect(await stats("groupBy=category&year=2017&mission=UNMIL")).toEqual([{ key: "CIV_INT", count: 1 }, { key: "MIL_MC", count: 2 }, { key: "POL_FPU", count: 1 }]);
+    expect((await publisher.request({ method: "POST", url: "/api/publication", payload: { caseIds: [ids[1]], action: "withdraw" } })).json()).toEqual({ changed: 1 });
+    expect(await stats("groupBy=year&mission=UNMIL")).toEqual([{ key: "2017", count: 3 }]);
+    const [event] = await t.handle.asOwner((owner) => owner.query<{ actor_role: string }>("SELECT actor_role FROM audit_events WHERE action = 'case.withdraw'"));
+    expect(event.actor_role).toBe("publisher");
+  });
+
+  it("the SQL behind the public API counts exactly as the domain rule, on random cases", async () => {
+    const category = fc.constantFrom("CIV_INT", "CIV_NS", "MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU");
+    const arbitrary = fc.array(
+      fc.record({
+        id: fc.uuid(),
+        dateReported: fc.integer({ min: 2030, max: 2033 }).map((year) => `${year}-02-01`),
+        missionCode: fc.constantFrom("UNFICYP", "UNTSO"),
+        categoryCodes: fc.array(category, { maxLength: 3 }),
+        nationalityCodes: fc.array(fc.constantFrom("IND", "NPL", "RWA"), { maxLength: 3 }),
+      }),
+      { minLength: 1, maxLength: 12 },
+    );
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (items) => {
+        const unique = items.map((item) => ({ ...item, id: randomUUID() }));
+        await insert(unique, true);
+        try {
+          for (const groupBy of groupings) {
+            // Years 2030–2033 hold only this run's cases, so the expected counts are exact.
+            for (const year of [2030, 2031, 2032, 2033]) {
+              const expected = countAllegations(unique, groupBy, { year });
+              expect(await stats(`groupBy=${groupBy}&year=${year}`)).toEqual(expected);
+            }
+          }
+        } finally {
+          await t.handle.asOwner((owner) => owner.query("DELETE FROM cases WHERE date_reported >= '2030-01-01'"));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("small cells become ranges when a threshold is set", async () => {
+    const guarded = await createTestApp({ smallCellThreshold: 5 });
+    try {
+      await inTransaction(guarded.app.services.db, systemActor, (tx) =>
+        tx.insert(cases).values({ reference: "UNDOF-2016-0001", missionCode: "UNDOF", dateReported: "2016-01-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], publishedAt: new Date() }),
+      );
+      const response = await guarded.app.inject({ method: "GET", url: "/api/public/stats/allegations?groupBy=mission" });
+      expect(response.json()).toEqual([{ key: "UNDOF", count: null, range: "1–4" }]);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// HTTP for publication and the public statistics built on it.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { groupings } from "../../../domain/counting.js";
+import { staffOf } from "../../app.js";
+import { publicRoute } from "../../rate-limits.js";
+import { publishedAllegationCounts, setPublication } from "./service.js";
+
+export function registerPublicationRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post("/api/publication", {
+    schema: {
+      tags: ["publication"],
+      summary: "Release cases for public statistics, or withdraw them (who and when are kept; audited)",
+      body: z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(1000), action: z.enum(["publish", "withdraw"]) }),
+      response: { 200: z.object({ changed: z.number() }) },
+    },
+  }, async (request) => setPublication(services, staffOf(request), request.body.caseIds, request.body.action));
+
+  typed.get("/api/public/stats/allegations", {
+    config: publicRoute(services.config, 120),
+    schema: {
+      tags: ["public"],
+      summary: "Allegations among published cases by the UN's counting rule, grouped by year, mission, category of personnel or nationality (uniformed)",
+      querystring: z.strictObject({
+        groupBy: z.enum(groupings),
+        year: z.coerce.number().int().min(1990).max(2100).optional(),
+        mission: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
+        category: z.string().regex(/^[A-Z_]{2,20}$/).optional(),
+        nationality: z.string().regex(/^[A-Z]{3}$/).optional(),
+      }),
+      response: { 200: z.array(z.object({ key: z.string(), count: z.number().nullable(), range: z.string().optional() })) },
+    },
+  }, async (request) => {
+    const { groupBy, ...filter } = request.query;
+    return publishedAllegationCounts(services, groupBy, filter);
+  });
+}
