@@ -235,6 +235,7 @@ const matrix: MatrixRow[] = [
     label: "out of scope",
   },
   { method: "POST", route: "/api/publication", url: () => "/api/publication", body: () => ({ caseIds: [fixture.outOfScopeCase], action: "publish" }), expect: only("publisher", "cds_officer") },
+  { method: "GET", route: "/api/public/allegations", url: () => "/api/public/allegations?format=csv", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/stats/allegations", url: () => "/api/public/stats/allegations?groupBy=year", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/overdue", url: () => "/api/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
   { method: "GET", route: "/api/notifications", url: () => "/api/notifications", expect: everyone },

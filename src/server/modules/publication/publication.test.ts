@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { cases } from "../../../db/schema.js";
+import { caseActions, cases, findings, investigations, perpetrators } from "../../../db/schema.js";
 import { type CountableCase, countAllegations, groupings } from "../../../domain/counting.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
@@ -97,5 +97,43 @@ describe("publication and public statistics", () => {
     } finally {
       await guarded.close();
     }
+  });
+
+  it("the public table shows one row per published allegation with what the UN publishes, and nothing else", async () => {
+    const caseId = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values({ id: caseId, reference: "MINUSTAH-2014-0007", missionCode: "MINUSTAH", dateReported: "2014-09-15", categoryCodes: ["MIL_MC"], nationalityCodes: ["URY", "NPL"], allegationCodes: ["SA_MINOR", "SE_TRANSACTIONAL_SEX"], victimsGirls: 1, victimsWomen: 1, paternityClaim: true, narrativeEncrypted: "never-public", publishedAt: new Date() });
+      const [perpetrator] = await tx.insert(perpetrators).values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "URY" }).returning();
+      const [investigation] = await tx.insert(investigations).values({ caseId, entity: "nio", countryCode: "URY", startedOn: "2014-10-01", completedOn: "2014-12-30", dueOn: "2014-12-30", deadlineKind: "investigation_sea", policyVersion: "default-1" }).returning();
+      await tx.insert(findings).values({ caseId, investigationId: investigation.id, perpetratorId: perpetrator.id, finding: "substantiated", recordedOn: "2014-12-30" });
+      await tx.insert(caseActions).values([
+        { caseId, perpetratorId: perpetrator.id, stage: "interim", takenBy: "un", kind: "payment_suspension", amount: 1000, currency: "USD", decidedOn: "2014-10-02" },
+        { caseId, perpetratorId: perpetrator.id, stage: "final", takenBy: "member_state", kind: "criminal_referral", decidedOn: "2015-01-20" },
+      ]);
+    });
+    const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH" })).json();
+    expect(table.items).toHaveLength(2);
+    expect(table.items[0]).toEqual({
+      reference: "MINUSTAH-2014-0007",
+      monthReported: "2014-09",
+      missionCode: "MINUSTAH",
+      categoryCode: "MIL_MC",
+      nationalityCode: expect.stringMatching(/^(NPL|URY)$/),
+      allegation: "SE;SA",
+      victims: 2,
+      childVictims: 1,
+      paternityClaim: true,
+      investigatingEntities: ["nio"],
+      investigationDays: 90,
+      findings: ["substantiated"],
+      interimActions: ["payment_suspension"],
+      finalActions: ["criminal_referral"],
+      criminalReferral: true,
+    });
+    const csv = await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH&format=csv" });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.split("\n")[0]).toBe("reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral");
+    expect(csv.body).toContain("MINUSTAH-2014-0007,2014-09,MINUSTAH,Military (MC),");
+    expect(`${JSON.stringify(table)}${csv.body}`).not.toContain("never-public");
   });
 });

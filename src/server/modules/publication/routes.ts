@@ -5,7 +5,16 @@ import { z } from "zod";
 import { groupings } from "../../../domain/counting.js";
 import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
-import { publishedAllegationCounts, setPublication } from "./service.js";
+import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
+import { publicAllegationsCsv, publishedAllegationCounts, publishedAllegations, setPublication } from "./service.js";
+
+const categoryLabels = new Map(personnelCategorySeeds.map((category) => [category.code, category.label]));
+const publicFilters = {
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  mission: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
+  category: z.string().regex(/^[A-Z_]{2,20}$/).optional(),
+  nationality: z.string().regex(/^[A-Z]{3}$/).optional(),
+};
 
 export function registerPublicationRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -25,17 +34,30 @@ export function registerPublicationRoutes(app: FastifyInstance) {
     schema: {
       tags: ["public"],
       summary: "Allegations among published cases by the UN's counting rule, grouped by year, mission, category of personnel or nationality (uniformed)",
-      querystring: z.strictObject({
-        groupBy: z.enum(groupings),
-        year: z.coerce.number().int().min(1990).max(2100).optional(),
-        mission: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
-        category: z.string().regex(/^[A-Z_]{2,20}$/).optional(),
-        nationality: z.string().regex(/^[A-Z]{3}$/).optional(),
-      }),
+      querystring: z.strictObject({ groupBy: z.enum(groupings), ...publicFilters }),
       response: { 200: z.array(z.object({ key: z.string(), count: z.number().nullable(), range: z.string().optional() })) },
     },
   }, async (request) => {
     const { groupBy, ...filter } = request.query;
     return publishedAllegationCounts(services, groupBy, filter);
+  });
+
+  typed.get("/api/public/allegations", {
+    config: publicRoute(services.config, 120),
+    schema: {
+      tags: ["public"],
+      summary: "The table of published allegations, newest first, as JSON or as CSV in the import layout (format=csv)",
+      querystring: z.strictObject({
+        ...publicFilters,
+        format: z.enum(["json", "csv"]).default("json"),
+        limit: z.coerce.number().int().min(1).max(10_000).default(100),
+        offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+      }),
+    },
+  }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    const page = await publishedAllegations(services, filter);
+    if (format === "json") return page;
+    return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="allegations.csv"').send(publicAllegationsCsv(page.items, categoryLabels));
   });
 }

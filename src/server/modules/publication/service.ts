@@ -1,5 +1,6 @@
 // Publication: a publisher releases reviewed cases for public statistics (who and when, audited),
 // and the public reads counts computed only from released cases, by the UN's counting rule.
+import { stringify } from "csv-stringify/sync";
 import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter, Grouping } from "../../../domain/counting.js";
@@ -44,4 +45,87 @@ export async function publishedAllegationCounts(services: Services, groupBy: Gro
       group by 1 order by 1`)) as unknown as { rows: { key: string; count: number }[] };
     return result.rows.map((row) => (threshold > 0 && row.count < threshold ? { key: row.key, count: null, range: `1–${threshold - 1}` } : { key: row.key, count: row.count }));
   });
+}
+
+export interface PublicAllegationFilter extends CountFilter {
+  limit: number;
+  offset: number;
+}
+
+/** The public table of allegations, newest first: codes, dates and counts of published cases only. */
+export async function publishedAllegations(services: Services, filter: PublicAllegationFilter) {
+  return inTransaction(services.db, publicActor, async (tx) => {
+    const result = (await tx.execute(sql`
+      select * from conduct_published_allegations()
+      where (${filter.year ?? null}::int is null or month_reported like ${`${filter.year ?? ""}-%`})
+        and (${filter.mission ?? null}::text is null or mission_code = ${filter.mission ?? null}::text)
+        and (${filter.category ?? null}::text is null or category_code = ${filter.category ?? null}::text)
+        and (${filter.nationality ?? null}::text is null or nationality_code = ${filter.nationality ?? null}::text)
+      order by month_reported desc, reference desc, category_code, nationality_code nulls first
+      limit ${filter.limit + 1} offset ${filter.offset}`)) as unknown as { rows: PublicAllegationRow[] };
+    const rows = result.rows.slice(0, filter.limit).map(presentPublicAllegation);
+    return { items: rows, hasMore: result.rows.length > filter.limit };
+  });
+}
+
+interface PublicAllegationRow {
+  reference: string;
+  month_reported: string;
+  mission_code: string;
+  category_code: string;
+  nationality_code: string | null;
+  allegation: string | null;
+  victims: number;
+  child_victims: number;
+  paternity_claim: boolean;
+  investigating_entities: string[];
+  investigation_days: number | null;
+  findings: string[];
+  interim_actions: string[];
+  final_actions: string[];
+  criminal_referral: boolean;
+}
+
+const presentPublicAllegation = (row: PublicAllegationRow) => ({
+  reference: row.reference,
+  monthReported: row.month_reported,
+  missionCode: row.mission_code,
+  categoryCode: row.category_code,
+  nationalityCode: row.nationality_code,
+  allegation: row.allegation,
+  victims: row.victims,
+  childVictims: row.child_victims,
+  paternityClaim: row.paternity_claim,
+  investigatingEntities: row.investigating_entities,
+  investigationDays: row.investigation_days,
+  findings: row.findings,
+  interimActions: row.interim_actions,
+  finalActions: row.final_actions,
+  criminalReferral: row.criminal_referral,
+});
+
+export type PublicAllegation = ReturnType<typeof presentPublicAllegation>;
+
+/** The table as CSV, in the layout `conduct import allegations` reads (one row per allegation). */
+export function publicAllegationsCsv(items: PublicAllegation[], categoryLabels: Map<string, string>): string {
+  const yesNo = (value: boolean) => (value ? "Yes" : "No");
+  const header = ["reference", "date_reported", "mission", "category_of_personnel", "nationality", "allegation", "victims", "victims_children", "paternity_claim", "investigating_entity", "investigation_days", "findings", "interim_action", "final_action", "criminal_referral"];
+  const rows = items.map((item) => [
+    item.reference,
+    item.monthReported,
+    item.missionCode,
+    categoryLabels.get(item.categoryCode) ?? item.categoryCode,
+    item.nationalityCode ?? "",
+    item.allegation ?? "",
+    item.victims,
+    item.childVictims,
+    yesNo(item.paternityClaim),
+    item.investigatingEntities.join(";"),
+    item.investigationDays ?? "",
+    item.findings.join(";"),
+    item.interimActions.join(";"),
+    item.finalActions.join(";"),
+    yesNo(item.criminalReferral),
+  ]);
+  return stringify([header, ...rows]);
 }
