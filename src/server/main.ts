@@ -26,7 +26,7 @@ try {
     process.exit(0);
   };
   const stopReminders = startReminderLoop(app.services, log);
-  app.addHook("onClose", async () => stopReminders());
+  app.addHook("onClose", () => stopReminders());
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ host: config.host, port: config.port });

@@ -114,30 +114,34 @@ export async function sendPendingEmail(services: Services, transport: Transporte
   return sent;
 }
 
-/** Runs the sweep and the sender on an interval until stopped (one loop per server instance). */
-export function startReminderLoop(services: Services, log: { error: (object: object, message: string) => void }) {
+/**
+ * Runs the sweep and the sender on an interval until stopped (one loop per server instance). The
+ * stop function waits for a cycle in flight, so a closing server never leaves one half done.
+ */
+export function startReminderLoop(services: Services, log: { error: (object: object, message: string) => void }): () => Promise<void> {
   const seconds = services.config.reminderIntervalSeconds;
-  if (seconds <= 0) return () => {};
+  if (seconds <= 0) return async () => {};
   const transport = services.config.smtpUrl ? nodemailer.createTransport(services.config.smtpUrl) : null;
-  let running = false;
-  const cycle = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepReminders(services);
-      if (transport) await sendPendingEmail(services, transport);
-    } catch (error) {
-      log.error({ err: error }, "reminder cycle failed");
-    } finally {
-      running = false;
-    }
+  let inFlight: Promise<void> | null = null;
+  const cycle = () => {
+    inFlight ??= (async () => {
+      try {
+        await sweepReminders(services);
+        if (transport) await sendPendingEmail(services, transport);
+      } catch (error) {
+        log.error({ err: error }, "reminder cycle failed");
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
   };
   const timer = setInterval(cycle, seconds * 1000);
   timer.unref();
   void cycle();
-  return () => {
+  return async () => {
     clearInterval(timer);
+    await inFlight;
     transport?.close();
   };
 }
-
