@@ -31,6 +31,8 @@ describe("the enforcement journey", () => {
     await phone.getByLabel("Where? UN mission").selectOption("MINUSCA");
     await phone.getByLabel("Soldier (contingent)").check();
     await phone.getByLabel("Nationality of the personnel, if known").selectOption({ label: "Ghana" });
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    await phone.getByLabel("Photos, documents or recordings (optional)").setInputFiles({ name: "market.png", mimeType: "image/png", buffer: photo });
     await photograph(phone, "report-form");
     await phone.getByRole("button", { name: "Send the report" }).click();
     await phone.getByRole("heading", { name: "Your report was received" }).waitFor();
@@ -41,6 +43,8 @@ describe("the enforcement journey", () => {
     const officer = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(officer, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
     await officer.getByRole("link", { name: /^Open/ }).first().click();
+    // The photo sent without JavaScript is there, to download.
+    await officer.getByRole("link", { name: "market.png" }).waitFor();
     await officer.getByRole("button", { name: "Open a case from this report" }).click();
     await officer.getByText("Part of case").getByRole("link").first().click();
     const reference = ((await officer.getByRole("heading", { level: 1 }).textContent()) as string).trim();
