@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseAssignments, cases, evidenceFiles, investigations, perpetrators, referrals } from "../src/db/schema.js";
+import { caseAssignments, cases, evidenceFiles, goodPractices, investigations, perpetrators, referrals } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -237,6 +237,18 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/publication", url: () => "/api/publication", body: () => ({ caseIds: [fixture.outOfScopeCase], action: "publish" }), expect: only("publisher", "cds_officer") },
   { method: "GET", route: "/api/public/allegations", url: () => "/api/public/allegations?format=csv", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/stats/allegations", url: () => "/api/public/stats/allegations?groupBy=year", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/public/good-practices", url: () => "/api/public/good-practices?area=prevention", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/good-practices", url: () => "/api/good-practices", expect: everyone },
+  {
+    method: "POST",
+    route: "/api/good-practices",
+    url: () => "/api/good-practices",
+    body: (role) => ({ title: `Practice shared by ${role} ${randomUUID()}`, area: "prevention", theme: "Training", countryCodes: ["GHA"] }),
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "for Ghana",
+  },
+  { method: "PATCH", route: "/api/good-practices/:id", url: async () => `/api/good-practices/${await freshPractice()}`, body: () => ({ title: `Edited ${randomUUID()}`, area: "enforcement", theme: "Investigations", countryCodes: ["GHA"], version: 1 }), expect: only("cds_officer", "member_state_focal_point") },
+  { method: "POST", route: "/api/good-practices/:id/steps", url: async () => `/api/good-practices/${await freshPractice()}/steps`, body: () => ({ step: "submit" }), expect: only("cds_officer", "member_state_focal_point"), label: "submit" },
   { method: "GET", route: "/api/overdue", url: () => "/api/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
   { method: "GET", route: "/api/notifications", url: () => "/api/notifications", expect: everyone },
   { method: "POST", route: "/api/notifications/read", url: () => "/api/notifications/read", body: () => ({}), expect: everyone },
@@ -291,6 +303,14 @@ async function freshEnforcement(missionCode: string, countryCode: string) {
     return { caseId, perpetratorId: perpetrator.id, investigationId: investigation.id };
   });
   return lastEnforcement;
+}
+
+/** A draft practice of Ghana's, so that each role meets the same state. */
+async function freshPractice(): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(goodPractices).values({ title: `Draft ${randomUUID()}`, area: "prevention", theme: "Training", countryCodes: ["GHA"] }).returning({ id: goodPractices.id }),
+  );
+  return row.id;
 }
 
 /** A referral awaiting the State's reply, on a fresh case. */

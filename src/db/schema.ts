@@ -587,3 +587,30 @@ export const referrals = pgTable(
   },
   (t) => [index("referrals_case_idx").on(t.caseId), index("referrals_due_idx").on(t.replyDueOn)],
 );
+
+// ---- Good practices shared by Member States (draft → submitted → published, or returned) ----
+export const goodPractices = pgTable(
+  "good_practices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull().unique(),
+    summary: text("summary"),
+    area: text("area").notNull(),
+    theme: text("theme").notNull(),
+    countryCodes: text("country_codes").array().notNull().default(sql`'{}'::text[]`),
+    /** Who shared it when it is not a State (e.g. the Trust Fund). */
+    contributor: text("contributor"),
+    eventTitle: text("event_title"),
+    eventDate: date("event_date"),
+    links: text("links").array().notNull().default(sql`'{}'::text[]`),
+    status: text("status").notNull().default("draft"),
+    reviewComment: text("review_comment"),
+    submittedBy: text("submitted_by").references(() => user.id),
+    reviewedBy: text("reviewed_by").references(() => user.id),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("good_practices_status_idx").on(t.status, t.area), index("good_practices_countries_idx").using("gin", t.countryCodes)],
+);

@@ -29,8 +29,21 @@ async function insertMissing(owner: OwnerClient, table: string, columns: string[
   );
 }
 
+/** The good practices shared at the 2021 high-level meeting (from the source page), published. */
+async function seedGoodPractices(owner: OwnerClient) {
+  const data = require("./data/good-practices.json") as { event: { title: string; date: string }; practices: { countries: string[]; contributor?: string; area: string; theme: string; title: string }[] };
+  await owner.query(
+    `INSERT INTO good_practices (title, area, theme, country_codes, contributor, event_title, event_date, status, published_at)
+     SELECT r.title, r.area, r.theme, ARRAY(SELECT jsonb_array_elements_text(r.countries)), r.contributor, $2, $3::date, 'published', now()
+     FROM jsonb_to_recordset($1::jsonb) AS r(title text, area text, theme text, countries jsonb, contributor text)
+     ON CONFLICT (title) DO NOTHING`,
+    [JSON.stringify(data.practices), data.event.title, data.event.date],
+  );
+}
+
 export async function seedReferenceData(handle: DatabaseHandle): Promise<void> {
   await handle.asOwner(async (owner) => {
+    await seedGoodPractices(owner);
     await insertMissing(
       owner,
       "missions",

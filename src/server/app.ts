@@ -23,6 +23,7 @@ import { registerAuditRoutes } from "./modules/audit/routes.js";
 import { registerActionRoutes } from "./modules/actions/routes.js";
 import { registerCaseRoutes } from "./modules/cases/routes.js";
 import { registerDeadlineRoutes } from "./modules/deadlines/routes.js";
+import { registerGoodPracticeRoutes } from "./modules/good-practices/routes.js";
 import { registerPublicationRoutes } from "./modules/publication/routes.js";
 import { registerInvestigationRoutes } from "./modules/investigations/routes.js";
 import { registerHealthRoutes } from "./modules/health/routes.js";
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerActionRoutes(app);
   registerDeadlineRoutes(app);
   registerPublicationRoutes(app);
+  registerGoodPracticeRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

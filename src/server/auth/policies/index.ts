@@ -135,6 +135,21 @@ export const publicationPolicy = {
   publish: (actor: Actor) => is(actor, "publisher", "cds_officer"),
 };
 
+interface PracticeFacts {
+  status: string;
+  countryCodes: string[];
+}
+
+/** Good practices: a State shares its own; headquarters reviews and publishes; the public reads what is published. */
+export const goodPracticePolicy = {
+  ownState: (actor: Actor, countryCodes: string[]) => is(actor, "member_state_focal_point") && actor.countryCode !== null && countryCodes.includes(actor.countryCode),
+  view: (actor: Actor, practice: PracticeFacts) => practice.status === "published" || is(actor, "cds_officer") || goodPracticePolicy.ownState(actor, practice.countryCodes),
+  create: (actor: Actor, countryCodes: string[]) => is(actor, "cds_officer") || goodPracticePolicy.ownState(actor, countryCodes),
+  edit: (actor: Actor, practice: PracticeFacts) =>
+    is(actor, "cds_officer") || (goodPracticePolicy.ownState(actor, practice.countryCodes) && ["draft", "returned"].includes(practice.status)),
+  step: (actor: Actor, practice: PracticeFacts, step: string) => (step === "submit" ? goodPracticePolicy.edit(actor, practice) : is(actor, "cds_officer")),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {

@@ -1,0 +1,71 @@
+// HTTP for good practices: the public repository, and the Member State → headquarters review.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { practiceAreas, practiceBody, practiceStatuses, practiceSteps } from "../../../domain/good-practices.js";
+import { staffOf } from "../../app.js";
+import { publicRoute } from "../../rate-limits.js";
+import { createPractice, listPracticesForStaff, listPublishedPractices, movePractice, updatePractice } from "./service.js";
+
+const filters = {
+  area: z.enum(practiceAreas).optional(),
+  theme: z.string().trim().max(100).optional(),
+  country: z.string().regex(/^[A-Z]{3}$/).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+};
+const practice = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  area: z.string(),
+  theme: z.string(),
+  countryCodes: z.array(z.string()),
+  contributor: z.string().nullable(),
+  event: z.object({ title: z.string(), date: z.string().nullable() }).nullable(),
+  links: z.array(z.string()),
+  publishedAt: z.string().nullable(),
+});
+const staffPractice = practice.extend({ status: z.string(), reviewComment: z.string().nullable(), version: z.number(), can: z.record(z.string(), z.boolean()) });
+
+export function registerGoodPracticeRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get("/api/public/good-practices", {
+    config: publicRoute(services.config, 120),
+    schema: { tags: ["public"], summary: "Published good practices, by area, theme, country and words", querystring: z.strictObject(filters), response: { 200: z.object({ items: z.array(practice) }) } },
+  }, async (request) => listPublishedPractices(services, request.query));
+
+  typed.get("/api/good-practices", {
+    schema: {
+      tags: ["good-practices"],
+      summary: "Practices the caller may see: published ones, and drafts and reviews in scope",
+      querystring: z.strictObject({ ...filters, status: z.enum(practiceStatuses).optional() }),
+      response: { 200: z.object({ items: z.array(staffPractice) }) },
+    },
+  }, async (request) => listPracticesForStaff(services, staffOf(request), request.query));
+
+  typed.post("/api/good-practices", {
+    schema: { tags: ["good-practices"], summary: "Write a practice (a draft until submitted)", body: practiceBody, response: { 201: staffPractice } },
+  }, async (request, reply) => reply.status(201).send(await createPractice(services, staffOf(request), request.body)));
+
+  typed.patch("/api/good-practices/:id", {
+    schema: {
+      tags: ["good-practices"],
+      summary: "Edit a draft or returned practice; 409 on a stale version",
+      params: z.strictObject({ id: z.uuid() }),
+      body: practiceBody.extend({ version: z.number().int().positive() }),
+      response: { 200: staffPractice },
+    },
+  }, async (request) => updatePractice(services, staffOf(request), request.params.id, request.body));
+
+  typed.post("/api/good-practices/:id/steps", {
+    schema: {
+      tags: ["good-practices"],
+      summary: "Submit a practice for review, publish it or return it with comments, or withdraw it",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ step: z.enum(Object.keys(practiceSteps) as [keyof typeof practiceSteps]), comment: z.string().trim().max(2_000).nullable().default(null) }),
+      response: { 200: staffPractice },
+    },
+  }, async (request) => movePractice(services, staffOf(request), request.params.id, request.body.step, request.body.comment));
+}
