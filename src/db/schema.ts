@@ -25,6 +25,11 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** The case a record belongs to; it goes with the case. */
+const caseIdColumn = () =>
+  uuid("case_id")
+    .notNull()
+    .references(() => cases.id, { onDelete: "cascade" });
 
 // ---- Authentication (better-auth's tables; field keys are better-auth's names) ----
 export const user = pgTable("user", {
@@ -250,9 +255,7 @@ export const perpetrators = pgTable(
   "perpetrators",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: caseIdColumn(),
     code: text("code").notNull(),
     categoryCode: text("category_code").notNull(),
     nationalityCode: text("nationality_code"),
@@ -270,9 +273,7 @@ export const investigations = pgTable(
   "investigations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: caseIdColumn(),
     entity: text("entity").notNull(),
     /** The State whose National Investigation Officer investigates (NIO and joint investigations). */
     countryCode: text("country_code"),
@@ -348,9 +349,7 @@ export const caseActions = pgTable(
   "case_actions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: caseIdColumn(),
     perpetratorId: uuid("perpetrator_id")
       .notNull()
       .references(() => perpetrators.id, { onDelete: "cascade" }),
@@ -374,9 +373,7 @@ export const caseNotes = pgTable(
   "case_notes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: caseIdColumn(),
     body: text("body").notNull(),
     authorId: text("author_id").references(() => user.id),
     createdAt: createdAt(),
@@ -431,9 +428,7 @@ export const notifications = pgTable(
 export const caseAssignments = pgTable(
   "case_assignments",
   {
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: caseIdColumn(),
     userId: text("user_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
@@ -567,9 +562,7 @@ export const referrals = pgTable(
   "referrals",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: caseIdColumn(),
     entity: text("entity").notNull(),
     countryCode: text("country_code"),
     noteVerbaleReference: text("note_verbale_reference"),
