@@ -65,6 +65,9 @@ describe("reminders", () => {
     expect(french).toMatch(/r=C3=A9ponse|réponse/i);
 
     expect(cycleErrors).toEqual([]);
+    // The sending is on the audit trail too: as many "sent" as messages the sink received.
+    const events = await t.handle.asOwner((owner) => owner.query<{ sent: number }>("SELECT (details->>'sent')::int AS sent FROM audit_events WHERE action = 'reminders.email'"));
+    expect(events.reduce((sum, event) => sum + event.sent, 0)).toBe(sink.received.length);
     // A sweep after everything was sent adds nothing.
     expect(await sweepReminders(t.app.services)).toBe(0);
   });

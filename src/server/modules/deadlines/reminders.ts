@@ -9,6 +9,7 @@ import { DUE_SOON_DAYS, type ReminderKind, reminderFor, reminderMessage } from "
 import type { Services } from "../../app.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
+import { recordAuditEvent } from "../audit/record.js";
 
 interface Deadline {
   subject: "referral" | "investigation";
@@ -73,6 +74,7 @@ export async function sweepReminders(services: Services, today = new Date().toIS
         .returning({ id: notifications.id });
       created += inserted.length;
     }
+    if (created > 0) await recordAuditEvent(tx, systemActor, { action: "reminders.create", subjectType: "notification", details: { created } });
     return created;
   });
 }
@@ -97,6 +99,7 @@ export async function sendPendingEmail(services: Services, transport: Transporte
     return result.rows;
   });
   let sent = 0;
+  const outcomes: string[] = [];
   for (const row of claimed) {
     const message = reminderMessage(row.kind, row.language, { ref: row.case_reference, due: row.due_on, link: `${services.config.publicUrl}/cases/${row.case_id}` });
     let status = "sent";
@@ -109,6 +112,13 @@ export async function sendPendingEmail(services: Services, transport: Transporte
     }
     await inTransaction(services.db, systemActor, (tx) =>
       tx.update(notifications).set({ emailStatus: status, emailSentAt: status === "sent" ? new Date() : null }).where(eq(notifications.id, row.id)),
+    );
+    outcomes.push(status);
+  }
+  if (outcomes.length > 0) {
+    const count = (status: string) => outcomes.filter((outcome) => outcome === status).length;
+    await inTransaction(services.db, systemActor, (tx) =>
+      recordAuditEvent(tx, systemActor, { action: "reminders.email", subjectType: "notification", details: { sent: count("sent"), retrying: count("pending"), failed: count("failed") } }),
     );
   }
   return sent;

@@ -7,6 +7,7 @@ import type { Actor } from "../../auth/actor.js";
 import { enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
+import { recordAuditEvent } from "../audit/record.js";
 import { listOverdueReferrals } from "../referrals/service.js";
 
 interface LateItem {
@@ -89,6 +90,7 @@ export async function markNotificationsRead(services: Services, actor: Actor, id
       .where(id ? and(mine, eq(notifications.id, id)) : and(mine, isNull(notifications.readAt)))
       .returning({ id: notifications.id });
     if (id && updated.length === 0) throw new NotFound("notification");
+    await recordAuditEvent(tx, actor, { action: "notification.read", subjectType: "notification", subjectId: id, details: { marked: updated.length } });
     return { marked: updated.length };
   });
 }
