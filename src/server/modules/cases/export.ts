@@ -9,7 +9,7 @@ import { casePolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assignmentsOf, listCaseRows } from "./queries.js";
+import { listCaseRows } from "./queries.js";
 
 export const EXPORT_ROW_LIMIT = 100_000;
 
@@ -24,9 +24,7 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
     if (rows.length > EXPORT_ROW_LIMIT) {
       throw new ValidationFailed(`More than ${EXPORT_ROW_LIMIT.toLocaleString("en")} cases match: narrow the filters (a mission or a year) and export in parts.`, [], "export_too_large");
     }
-    // Only an investigator's view depends on assignments (and row-level security keeps their rows few).
-    const assignments = actor.role === "investigator" ? await assignmentsOf(tx, rows.map((row) => row.id)) : new Map<string, string[]>();
-    const visible = rows.filter((row) => casePolicy.view(actor, { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: assignments.get(row.id) ?? [] }));
+    const visible = rows.filter((row) => casePolicy.view(actor, { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: row.assignedUserIds }));
     const records = visible.map((row) => {
       const victims = { women: row.victimsWomen, girls: row.victimsGirls, boys: row.victimsBoys, men: row.victimsMen, unknown: row.victimsUnknown };
       return [row.reference, row.missionCode, row.status, row.dateReported, row.dateOfIncident ?? "", row.categoryCodes.join(";"), row.nationalityCodes.join(";"), row.allegationCodes.join(";"), totalVictims(victims), childVictims(victims), row.paternityClaim ? "Yes" : "No", row.urgent ? "Yes" : "No"];

@@ -10,11 +10,11 @@ import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assertKnownCodes, assignmentsOf, type CaseListFilter, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows, refreshSearchDocument } from "./queries.js";
+import { assertKnownCodes, type CaseListFilter, type CaseSummaryRow, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows, refreshSearchDocument } from "./queries.js";
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
-function presentCaseSummary(row: CaseRow, actor: Actor, assignedUserIds: string[]) {
+function presentCaseSummary(row: Omit<CaseSummaryRow, "assignedUserIds">, actor: Actor, assignedUserIds: string[]) {
   const facts = { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds };
   const can = casePolicy.abilities(actor, facts);
   return {
@@ -55,10 +55,8 @@ export async function listCases(services: Services, actor: Actor, filter: CaseLi
   return inTransaction(services.db, actor, async (tx) => {
     // One row more than the page tells whether there is a next page without counting the whole set.
     const rows = await listCaseRows(tx, { ...filter, limit: filter.limit + 1 }, actor.userId, todayIso());
-    const page = rows.slice(0, filter.limit);
-    const assignments = await assignmentsOf(tx, page.map((row) => row.id));
     // The policy is checked again on each row: a second layer over row-level security, not instead of it.
-    const items = page.map((row) => presentCaseSummary(row, actor, assignments.get(row.id) ?? [])).filter((item) => item.can.view);
+    const items = rows.slice(0, filter.limit).map((row) => presentCaseSummary(row, actor, row.assignedUserIds)).filter((item) => item.can.view);
     return { items, limit: filter.limit, offset: filter.offset, hasMore: rows.length > filter.limit };
   });
 }
