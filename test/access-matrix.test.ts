@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseAssignments, cases, evidenceFiles, goodPractices, investigations, perpetrators, referrals } from "../src/db/schema.js";
+import { assistanceReferrals, caseAssignments, cases, evidenceFiles, goodPractices, investigations, perpetrators, referrals, serviceProviders, victimCases, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -269,12 +269,60 @@ const matrix: MatrixRow[] = [
   { method: "GET", route: "/api/cases", url: () => "/api/cases", expect: only(...caseRoles) },
   { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.inScopeCase}`, expect: only(...caseRoles), label: "in scope" },
   { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.outOfScopeCase}`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+  // Victim assistance: only the mission's victim-assistance staff; case officers see codes on a case.
+  { method: "GET", route: "/api/victims", url: () => "/api/victims", expect: only("victim_assistance") },
+  { method: "POST", route: "/api/victims", url: () => "/api/victims", body: () => ({ missionCode: "MONUSCO", sex: "female", caseId: fixture.inScopeCase }), expect: only("victim_assistance"), label: "own mission" },
+  { method: "POST", route: "/api/victims", url: () => "/api/victims", body: () => ({ missionCode: "UNMISS", sex: "female" }), expect: only(), label: "another mission" },
+  { method: "GET", route: "/api/victims/:id", url: () => `/api/victims/${victimFixture.inScope}`, expect: only("victim_assistance"), label: "in scope" },
+  { method: "GET", route: "/api/victims/:id", url: () => `/api/victims/${victimFixture.outOfScope}`, expect: only(), label: "out of scope" },
+  { method: "PATCH", route: "/api/victims/:id", url: async () => `/api/victims/${await freshVictim("MONUSCO")}`, body: () => ({ ageAtIncident: 15, version: 1 }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "PATCH", route: "/api/victims/:id", url: async () => `/api/victims/${await freshVictim("UNMISS")}`, body: () => ({ ageAtIncident: 15, version: 1 }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/victims/:id/identity", url: () => `/api/victims/${victimFixture.inScope}/identity`, body: () => ({ reason: "Matrix test of the reveal" }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/identity", url: () => `/api/victims/${victimFixture.outOfScope}/identity`, body: () => ({ reason: "Matrix test of the reveal" }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/victims/:id/consents", url: () => `/api/victims/${victimFixture.inScope}/consents`, body: () => ({ recipient: "service_providers", granted: true, givenOn: "2026-01-05" }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/consents", url: () => `/api/victims/${victimFixture.outOfScope}/consents`, body: () => ({ recipient: "service_providers", granted: true, givenOn: "2026-01-05" }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/victims/:id/cases", url: () => `/api/victims/${victimFixture.inScope}/cases`, body: () => ({ caseId: fixture.inScopeCase }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/cases", url: () => `/api/victims/${victimFixture.outOfScope}/cases`, body: () => ({ caseId: fixture.outOfScopeCase }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/victims/:id/assessments", url: () => `/api/victims/${victimFixture.inScope}/assessments`, body: () => ({ assessedOn: "2026-01-05", needs: ["medical"] }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/assessments", url: () => `/api/victims/${victimFixture.outOfScope}/assessments`, body: () => ({ assessedOn: "2026-01-05", needs: ["medical"] }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/victims/:id/referrals", url: () => `/api/victims/${victimFixture.inScope}/referrals`, body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/referrals", url: () => `/api/victims/${victimFixture.outOfScope}/referrals`, body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/victims/:id/children", url: () => `/api/victims/${victimFixture.inScope}/children`, body: () => ({ sex: "female", birthYear: 2025 }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/children", url: () => `/api/victims/${victimFixture.outOfScope}/children`, body: () => ({ sex: "female", birthYear: 2025 }), expect: only(), label: "out of scope" },
+  { method: "PATCH", route: "/api/assistance-referrals/:id", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.inScope)}`, body: () => ({ status: "accepted", on: "2026-01-06", version: 1 }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "PATCH", route: "/api/assistance-referrals/:id", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.outOfScope)}`, body: () => ({ status: "accepted", on: "2026-01-06", version: 1 }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/assistance-referrals/:id/follow-ups", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.inScope)}/follow-ups`, body: () => ({ note: "Attended.", recordedOn: "2026-01-07" }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/assistance-referrals/:id/follow-ups", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.outOfScope)}/follow-ups`, body: () => ({ note: "Attended.", recordedOn: "2026-01-07" }), expect: only(), label: "out of scope" },
+  { method: "GET", route: "/api/cases/:id/victims", url: () => `/api/cases/${fixture.inScopeCase}/victims`, expect: only("cds_officer", "cdt_officer", "investigator", "victim_assistance"), label: "in scope" },
+  { method: "GET", route: "/api/cases/:id/victims", url: () => `/api/cases/${fixture.outOfScopeCase}/victims`, expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/service-providers", url: () => "/api/service-providers?mission=MONUSCO", expect: everyone },
+  { method: "POST", route: "/api/service-providers", url: () => "/api/service-providers", body: () => ({ missionCode: "MONUSCO", name: "Matrix clinic", serviceTypes: ["medical"] }), expect: only("victim_assistance"), label: "own mission" },
+  { method: "POST", route: "/api/service-providers", url: () => "/api/service-providers", body: () => ({ missionCode: "UNMISS", name: "Matrix clinic", serviceTypes: ["medical"] }), expect: only(), label: "another mission" },
 ];
 
 /** A report nobody has linked yet, so that every role's attempt meets the same state. */
 async function freshReport(missionCode: string): Promise<string> {
   await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport(missionCode) });
   const [row] = await t.handle.asOwner((owner) => owner.query<{ id: string }>("SELECT r.id FROM reports r WHERE r.case_id IS NULL ORDER BY r.received_at DESC LIMIT 1"));
+  return row.id;
+}
+
+const victimFixture = { inScope: "", outOfScope: "", provider: "", outOfScopeProvider: "" };
+let victimSequence = 0;
+
+/** A victim straight into the table (as the system), so that each role meets the same state. */
+async function freshVictim(missionCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(victims).values({ code: `V-${missionCode}-M${++victimSequence}`, missionCode, sex: "female", ageGroup: "adult" }).returning({ id: victims.id }),
+  );
+  return row.id;
+}
+
+async function freshAssistanceReferral(victimId: string): Promise<string> {
+  const providerId = victimId === victimFixture.inScope ? victimFixture.provider : victimFixture.outOfScopeProvider;
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(assistanceReferrals).values({ victimId, providerId, serviceType: "medical", proposedOn: "2026-01-05" }).returning({ id: assistanceReferrals.id }),
+  );
   return row.id;
 }
 
@@ -349,6 +397,17 @@ beforeAll(async () => {
       { id: fixture.outOfScopeCase, reference: "UNMISS-2026-0001", missionCode: "UNMISS", dateReported: "2026-04-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], allegationCodes: ["SA_RAPE"] },
     ]);
     await tx.insert(caseAssignments).values({ caseId: fixture.inScopeCase, userId: staff.investigator.id });
+  });
+  victimFixture.inScope = await freshVictim("MONUSCO");
+  victimFixture.outOfScope = await freshVictim("UNMISS");
+  await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.insert(victimCases).values([{ victimId: victimFixture.inScope, caseId: fixture.inScopeCase }, { victimId: victimFixture.outOfScope, caseId: fixture.outOfScopeCase }]);
+    const providers = await tx
+      .insert(serviceProviders)
+      .values([{ missionCode: "MONUSCO", name: "Matrix hospital", serviceTypes: ["medical"] }, { missionCode: "UNMISS", name: "Matrix hospital", serviceTypes: ["medical"] }])
+      .returning({ id: serviceProviders.id });
+    victimFixture.provider = providers[0].id;
+    victimFixture.outOfScopeProvider = providers[1].id;
   });
 });
 afterAll(() => t.close());

@@ -607,3 +607,158 @@ export const goodPractices = pgTable(
   },
   (t) => [index("good_practices_status_idx").on(t.status, t.area), index("good_practices_countries_idx").using("gin", t.countryCodes)],
 );
+
+// ---- Victim assistance: pseudonymous records; identity, contact, location, caregiver encrypted ----
+/** A victim: the code is what everyone in scope sees; who they are is revealed only with a reason. */
+export const victims = pgTable(
+  "victims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    sex: text("sex").notNull(),
+    ageGroup: text("age_group").notNull(),
+    ageAtIncident: integer("age_at_incident"),
+    /** JSON of name, other names, date of birth. */
+    identityEncrypted: text("identity_encrypted"),
+    contactEncrypted: text("contact_encrypted"),
+    locationEncrypted: text("location_encrypted"),
+    caregiverEncrypted: text("caregiver_encrypted"),
+    registeredBy: text("registered_by"),
+    /** The earliest date something is due for this victim (follow-up, review, missing consent or assessment): the caseload's order. */
+    nextActionOn: date("next_action_on"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("victims_next_action_idx").on(t.nextActionOn, t.code)],
+);
+
+const victimIdColumn = () =>
+  uuid("victim_id")
+    .notNull()
+    .references(() => victims.id);
+
+/** The cases a victim is linked to; assistance needs none (GA resolution 62/214). */
+export const victimCases = pgTable(
+  "victim_cases",
+  {
+    victimId: victimIdColumn(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    linkedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.victimId, t.caseId] }), index("victim_cases_case_idx").on(t.caseId)],
+);
+
+/** What the victim agreed may be shared, with whom; the latest entry per recipient is in force. */
+export const victimConsents = pgTable(
+  "victim_consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    recipient: text("recipient").notNull(),
+    granted: boolean("granted").notNull(),
+    givenOn: date("given_on").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("victim_consents_victim_idx").on(t.victimId)],
+);
+
+/** A needs assessment and the assistance plan drawn from it (the plan's text is encrypted). */
+export const needsAssessments = pgTable(
+  "needs_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    assessedOn: date("assessed_on").notNull(),
+    needs: text("needs").array().notNull(),
+    planEncrypted: text("plan_encrypted"),
+    reviewOn: date("review_on"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("needs_assessments_victim_idx").on(t.victimId)],
+);
+
+/** Children born as a result of SEA, with their mother's or caregiver's record. */
+export const victimChildren = pgTable(
+  "victim_children",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    code: text("code").notNull().unique(),
+    sex: text("sex").notNull(),
+    birthYear: integer("birth_year"),
+    /** JSON of name and date of birth. */
+    identityEncrypted: text("identity_encrypted"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("victim_children_victim_idx").on(t.victimId)],
+);
+
+/** Organisations that give medical, psychosocial, legal and other help in a mission area. */
+export const serviceProviders = pgTable(
+  "service_providers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    name: text("name").notNull(),
+    serviceTypes: text("service_types").array().notNull(),
+    location: text("location"),
+    contact: text("contact"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("service_providers_mission_idx").on(t.missionCode)],
+);
+
+/** A referral of a victim (or their child) to a service provider, followed until closed. */
+export const assistanceReferrals = pgTable(
+  "assistance_referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    childId: uuid("child_id").references(() => victimChildren.id),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => serviceProviders.id),
+    serviceType: text("service_type").notNull(),
+    status: text("status").notNull().default("proposed"),
+    proposedOn: date("proposed_on").notNull(),
+    acceptedOn: date("accepted_on"),
+    deliveredOn: date("delivered_on"),
+    declinedOn: date("declined_on"),
+    closedOn: date("closed_on"),
+    followUpOn: date("follow_up_on"),
+    outcome: text("outcome"),
+    /** The victim's identity went to the provider with the referral (only with their consent). */
+    identityShared: boolean("identity_shared").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("assistance_referrals_victim_idx").on(t.victimId), index("assistance_referrals_follow_up_idx").on(t.followUpOn)],
+);
+
+/** Follow-up notes on a referral: what the advocate learnt (encrypted: it is about the victim). */
+export const assistanceFollowUps = pgTable(
+  "assistance_follow_ups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => assistanceReferrals.id),
+    noteEncrypted: text("note_encrypted").notNull(),
+    recordedOn: date("recorded_on").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assistance_follow_ups_referral_idx").on(t.referralId)],
+);

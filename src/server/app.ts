@@ -33,6 +33,7 @@ import { registerPublicPages } from "./public/routes.js";
 import { registerReferenceRoutes } from "./modules/reference/routes.js";
 import { registerTokenRoutes } from "./modules/tokens/routes.js";
 import { registerUserRoutes } from "./modules/users/routes.js";
+import { registerVictimRoutes } from "./modules/victims/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerDeadlineRoutes(app);
   registerPublicationRoutes(app);
   registerGoodPracticeRoutes(app);
+  registerVictimRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

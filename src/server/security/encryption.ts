@@ -23,6 +23,13 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "perpetrators", column: "identity_encrypted", idColumn: "id" },
   { table: "evidence_files", column: "file_name_encrypted", idColumn: "id" },
   { table: "evidence_files", column: "content_encrypted", idColumn: "id" },
+  { table: "victims", column: "identity_encrypted", idColumn: "id" },
+  { table: "victims", column: "contact_encrypted", idColumn: "id" },
+  { table: "victims", column: "location_encrypted", idColumn: "id" },
+  { table: "victims", column: "caregiver_encrypted", idColumn: "id" },
+  { table: "needs_assessments", column: "plan_encrypted", idColumn: "id" },
+  { table: "victim_children", column: "identity_encrypted", idColumn: "id" },
+  { table: "assistance_follow_ups", column: "note_encrypted", idColumn: "id" },
 ];
 
 export function parseMasterKey(text: string): Buffer {

@@ -150,6 +150,18 @@ export const goodPracticePolicy = {
   step: (actor: Actor, practice: PracticeFacts, step: string) => (step === "submit" ? goodPracticePolicy.edit(actor, practice) : is(actor, "cds_officer")),
 };
 
+/**
+ * Victim assistance: only victim-assistance staff, in their missions, work with victim records and
+ * reveal identities. Case officers and assigned investigators see that victims exist on a case
+ * (code, sex, age group), never who they are; Member States, analysts and publishers see none of it.
+ */
+export const victimPolicy = {
+  caseload: (actor: Actor) => is(actor, "victim_assistance"),
+  work: (actor: Actor, missionCode: string) => is(actor, "victim_assistance") && actor.missionCodes.includes(missionCode),
+  seeCaseVictims: (actor: Actor, facts: CaseScopeFacts) => casePolicy.view(actor, facts) && is(actor, "cds_officer", "cdt_officer", "investigator", "victim_assistance"),
+  readProviders: (actor: Actor) => actor.userId !== null,
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -157,6 +169,7 @@ export function navigationFor(actor: Actor) {
     overdue: referralPolicy.overdue(actor),
     notifications: actor.userId !== null,
     cases: casePolicy.list(actor),
+    victims: victimPolicy.caseload(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

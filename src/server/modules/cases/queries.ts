@@ -13,7 +13,7 @@ const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
 const { narrativeEncrypted: _narrative, publishedBy: _publishedBy, createdAt: _createdAt, updatedAt: _updatedAt, ...summaryColumns } = caseColumns;
 const caseSummaryColumns = {
   ...summaryColumns,
-  assignedUserIds: sql<string[]>`array(select a.user_id from ${caseAssignments} a where a.case_id = ${cases.id} order by a.user_id)`.as("assigned_user_ids"),
+  assignedUserIds: sql<string[]>`array(select a.user_id from ${caseAssignments} a where a.case_id = cases.id order by a.user_id)`.as("assigned_user_ids"),
 };
 export type CaseSummaryRow = Awaited<ReturnType<typeof listCaseRows>>[number];
 
