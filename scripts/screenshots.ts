@@ -52,6 +52,7 @@ const shots: [string, string, string, string?][] = [
   ["cdt.monusco@demo.conduct.test", "/cases", "cases", "case"],
   ["cds@demo.conduct.test", "/cases?mission=MINUSCA&status=findings", "cases-filtered", "case-enforcement"],
   ["focal.point@demo.conduct.test", "/cases", "member-state-cases", "member-state-case"],
+  ["advocate@demo.conduct.test", "/victims", "victims", "victim-record"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],

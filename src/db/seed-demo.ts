@@ -10,6 +10,7 @@ import { allocateCaseReference, refreshSearchDocument } from "../server/modules/
 import { recordAuditEvent } from "../server/modules/audit/record.js";
 import { postReporterMessage, submitReport } from "../server/modules/intake/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
+import { seedDemoVictims } from "./seed-demo-victims.js";
 import { fieldContext } from "../server/security/encryption.js";
 import { inTransaction, type Transaction } from "../server/transaction.js";
 import { caseActions, caseAssignments, cases, findings, investigations, investigationUpdates, perpetrators, referrals, user } from "./schema.js";
@@ -65,12 +66,14 @@ export async function seedDemoData(services: Services): Promise<void> {
     ids.set(account.role, created.user.id);
   }
   await inTransaction(services.db, systemActor, async (tx) => {
+    const caseIds: string[] = [];
     for (const [index, demo] of demoCases.entries()) {
       const reference = await allocateCaseReference(tx, demo.mission, Number(demo.reported.slice(0, 4)));
       const [row] = await tx
         .insert(cases)
         .values({ reference, missionCode: demo.mission, status: demo.status, dateReported: demo.reported, dateOfIncident: demo.incident, categoryCodes: demo.categories, nationalityCodes: demo.nationalities, allegationCodes: demo.allegations })
         .returning({ id: cases.id });
+      caseIds.push(row.id);
       const narrativeEncrypted = await services.encryption.encrypt(tx, demo.narrative, fieldContext("cases", "narrative_encrypted", row.id));
       const victims = demo.allegations.includes("SA_MINOR") ? { victimsGirls: 1 } : { victimsWomen: 1 + (index % 2) };
       await tx.update(cases).set({ narrativeEncrypted, ...victims, paternityClaim: index === 3 }).where(sql`${cases.id} = ${row.id}`);
@@ -86,6 +89,7 @@ export async function seedDemoData(services: Services): Promise<void> {
       if (index === 3) await seedEnforcementRecord(services, tx, row.id, ["GHA", "RWA"], { completedDaysAgo: 20, startedDaysAgo: 280 });
       if (index === 6) await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
+    await seedDemoVictims(services, tx, caseIds);
   });
   for (const [index, report] of demoReports.entries()) {
     const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");

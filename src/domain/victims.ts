@@ -73,6 +73,15 @@ export function consentNeededFor(purpose: RevealPurpose): ConsentRecipient | nul
   return { assistance: null, share_with_investigators: "investigators", share_with_service_provider: "service_providers", share_with_member_state: "member_state" }[purpose] as ConsentRecipient | null;
 }
 
+/** A referral with no follow-up date given is followed up two weeks after it is proposed: none goes unchased. */
+export const DEFAULT_FOLLOW_UP_DAYS = 14;
+
+export function defaultFollowUp(proposedOn: string): string {
+  const date = new Date(`${proposedOn}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + DEFAULT_FOLLOW_UP_DAYS);
+  return date.toISOString().slice(0, 10);
+}
+
 export interface ReferralDue {
   status: AssistanceReferralStatus;
   followUpOn: string | null;

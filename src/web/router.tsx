@@ -19,6 +19,7 @@ import { ReportDetail, ReportQueue } from "./routes/reports.js";
 import { SignIn } from "./routes/sign-in.js";
 import { TokensPage } from "./routes/tokens.js";
 import { UsersPage } from "./routes/users.js";
+import { VictimCaseload, VictimRecordPage } from "./routes/victims.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -67,6 +68,8 @@ const routeTree = rootRoute.addChildren([
   page("/reports/$reportId", () => <Guarded area="reports"><ReportDetail /></Guarded>),
   page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
   page("/cases/$caseId", () => <Guarded area="cases"><CaseDetail /></Guarded>),
+  page("/victims", () => <Guarded area="victims"><VictimCaseload /></Guarded>),
+  page("/victims/$victimId", () => <Guarded area="victims"><VictimRecordPage /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
   page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),

@@ -9,6 +9,7 @@ import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 import { Assignments, type CaseData, EditCaseButton, Notes, PublishButton } from "./case-work.js";
 import { EnforcementSections } from "./enforcement.js";
+import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
 
 interface CaseView extends CaseData {
@@ -82,6 +83,7 @@ export function CaseDetail() {
               )}
             </Paper>
             <CaseReferrals caseId={item.id} caseVersion={item.version} status={item.status} categoryCodes={item.categoryCodes} nationalityCodes={item.nationalityCodes} canRefer={item.can.refer} />
+            {item.can.seeVictims && <CaseVictims caseId={item.id} missionCode={item.missionCode} canRegister={item.can.registerVictim} />}
             <EnforcementSections caseId={item.id} status={item.status} nationalityCodes={item.nationalityCodes} />
             {item.can.edit && <Assignments caseId={item.id} version={item.version} />}
             {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}

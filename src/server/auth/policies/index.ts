@@ -64,6 +64,9 @@ export const casePolicy = {
       readNarrative: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
       recordMemberStateUpdate: view && is(actor, "member_state_focal_point", "cds_officer"),
       revealVictimIdentity: view && is(actor, "victim_assistance"),
+      /** That victims exist on the case (codes, sex, age group), never who they are. */
+      seeVictims: view && is(actor, "cds_officer", "cdt_officer", "investigator", "victim_assistance"),
+      registerVictim: view && is(actor, "victim_assistance") && actor.missionCodes.includes(facts.missionCode),
       /** Investigators assigned to the case and a State's focal point (for its NIO) report on investigations. */
       investigate: manages || (view && is(actor, "investigator", "member_state_focal_point")),
       readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
@@ -158,7 +161,7 @@ export const goodPracticePolicy = {
 export const victimPolicy = {
   caseload: (actor: Actor) => is(actor, "victim_assistance"),
   work: (actor: Actor, missionCode: string) => is(actor, "victim_assistance") && actor.missionCodes.includes(missionCode),
-  seeCaseVictims: (actor: Actor, facts: CaseScopeFacts) => casePolicy.view(actor, facts) && is(actor, "cds_officer", "cdt_officer", "investigator", "victim_assistance"),
+  seeCaseVictims: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).seeVictims,
   readProviders: (actor: Actor) => actor.userId !== null,
 };
 

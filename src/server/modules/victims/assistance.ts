@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { assistanceFollowUps, assistanceReferrals, needsAssessments, serviceProviders, victimChildren } from "../../../db/schema.js";
-import { type AssistanceReferralStatus, allowedReferralSteps, nextChildCode, type ServiceType, type VictimSex } from "../../../domain/victims.js";
+import { type AssistanceReferralStatus, allowedReferralSteps, defaultFollowUp, nextChildCode, type ServiceType, type VictimSex } from "../../../domain/victims.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { victimPolicy } from "../../auth/policies/index.js";
@@ -83,7 +83,8 @@ export async function referToService(services: Services, actor: Actor, victimId:
     }
     if (input.childId) await childOf(tx, victimId, input.childId);
     if (input.shareIdentity) await assertConsent(tx, victimId, "service_providers");
-    const [row] = await tx.insert(assistanceReferrals).values({ victimId, ...input, identityShared: input.shareIdentity }).returning();
+    const followUpOn = input.followUpOn ?? defaultFollowUp(input.proposedOn);
+    const [row] = await tx.insert(assistanceReferrals).values({ victimId, ...input, followUpOn, identityShared: input.shareIdentity }).returning();
     await refreshNextAction(tx, victimId);
     await recordAuditEvent(tx, actor, { action: "victim.referral", subjectType: "victim", subjectId: victimId, details: { referralId: row.id, providerId: provider.id, serviceType: input.serviceType, identityShared: input.shareIdentity } });
     return { ...presentAssistanceReferral(row, todayIso()), providerName: provider.name };

@@ -167,7 +167,7 @@ export function registerVictimRoutes(app: FastifyInstance) {
   typed.post("/api/victims/:id/referrals", {
     schema: {
       tags,
-      summary: "Refer the victim (or their child) to a service provider; sharing their identity needs consent",
+      summary: "Refer the victim (or their child) to a service provider; sharing their identity needs consent; with no follow-up date, it falls two weeks after the proposal",
       params: idParams,
       body: z.strictObject({
         providerId: z.uuid(),

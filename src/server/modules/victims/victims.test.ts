@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { caseAssignments, cases, victims } from "../../../db/schema.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
+import { defaultFollowUp } from "../../../domain/victims.js";
 
 let t: TestApp;
 type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
@@ -155,8 +156,8 @@ describe("victim records", () => {
     const dueOnly = (await advocate.request({ method: "GET", url: "/api/victims?dueOnly=true" })).json().items.map((item: { code: string }) => item.code);
     expect(dueOnly).toContain(fresh.code);
     expect(dueOnly).not.toContain("V-MONUSCO-0001");
-    // V-MONUSCO-0001 next needs the advocate at its referral's follow-up in 2099: after today's.
-    expect(first.nextActionOn).toBe("2099-01-01");
+    // V-MONUSCO-0001 next needs the advocate when the child's referral, given no date, is followed up: in two weeks.
+    expect(first.nextActionOn).toBe(defaultFollowUp(today));
     expect(codes.indexOf(fresh.code)).toBeLessThan(codes.indexOf("V-MONUSCO-0001"));
     expect((await otherMissionAdvocate.request({ method: "GET", url: "/api/victims" })).json().items).toEqual([]);
   });

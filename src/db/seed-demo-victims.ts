@@ -1,0 +1,73 @@
+// Demo victim-assistance records: a mission's service providers and three victims at different
+// points of their assistance, so that an advocate's first caseload shows what the work looks like.
+// Identities are invented and sealed like real ones.
+import { randomUUID } from "node:crypto";
+import type { Services } from "../server/app.js";
+import { refreshNextAction } from "../server/modules/victims/records.js";
+import { fieldContext } from "../server/security/encryption.js";
+import type { Transaction } from "../server/transaction.js";
+import { assistanceFollowUps, assistanceReferrals, needsAssessments, serviceProviders, victimCases, victimChildren, victimConsents, victims } from "./schema.js";
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+const providers = [
+  { missionCode: "MONUSCO", name: "Goma general hospital, SGBV unit", serviceTypes: ["medical", "psychosocial"], location: "Goma" },
+  { missionCode: "MONUSCO", name: "North Kivu women lawyers' association", serviceTypes: ["legal"], location: "Goma" },
+  { missionCode: "MONUSCO", name: "Tumaini shelter and school programme", serviceTypes: ["shelter", "education", "livelihood"], location: "Bukavu" },
+  { missionCode: "MINUSCA", name: "Bangui community health centre", serviceTypes: ["medical", "psychosocial"], location: "Bangui" },
+  { missionCode: "MINUSCA", name: "Bangui legal clinic", serviceTypes: ["legal", "material"], location: "Bangui" },
+];
+
+/** `caseIds` are the demo cases in order: 0 and 2 are in MONUSCO, 3 (with a paternity claim) in MINUSCA. */
+export async function seedDemoVictims(services: Services, tx: Transaction, caseIds: string[]) {
+  const providerIds = new Map<string, string>();
+  for (const provider of providers) {
+    const [row] = await tx.insert(serviceProviders).values(provider).returning({ id: serviceProviders.id });
+    providerIds.set(provider.name, row.id);
+  }
+  const seal = (table: string, column: string, id: string, value: unknown) => services.encryption.encrypt(tx, typeof value === "string" ? value : JSON.stringify(value), fieldContext(table, column, id));
+
+  async function victim(code: string, missionCode: string, person: { sex: string; ageGroup: string; age: number | null; name: string; contact: string; caseId: string | null; registeredDaysAgo: number }) {
+    const id = randomUUID();
+    await tx.insert(victims).values({
+      id,
+      code,
+      missionCode,
+      sex: person.sex,
+      ageGroup: person.ageGroup,
+      ageAtIncident: person.age,
+      identityEncrypted: await seal("victims", "identity_encrypted", id, { name: person.name, otherNames: null, dateOfBirth: null }),
+      contactEncrypted: await seal("victims", "contact_encrypted", id, person.contact),
+      createdAt: new Date(Date.now() - person.registeredDaysAgo * 86_400_000),
+    });
+    if (person.caseId) await tx.insert(victimCases).values({ victimId: id, caseId: person.caseId });
+    return id;
+  }
+
+  // Assisted for months: consent to share with providers, a plan, a delivered and an ongoing service (follow-up due), a child.
+  const first = await victim("V-MINUSCA-0001", "MINUSCA", { sex: "female", ageGroup: "adult", age: 22, name: "Demo Victim One", contact: "Via the Bangui legal clinic", caseId: caseIds[3], registeredDaysAgo: 300 });
+  await tx.insert(victimConsents).values({ victimId: first, recipient: "service_providers", granted: true, givenOn: isoDaysAgo(290) });
+  await tx.insert(victimConsents).values({ victimId: first, recipient: "member_state", granted: true, givenOn: isoDaysAgo(120) });
+  const plan = randomUUID();
+  await tx.insert(needsAssessments).values({ id: plan, victimId: first, assessedOn: isoDaysAgo(290), needs: ["medical", "psychosocial", "legal", "livelihood"], planEncrypted: await seal("needs_assessments", "plan_encrypted", plan, "Medical follow-up and counselling; legal support for the child-support claim; livelihood training once the child is older."), reviewOn: isoDaysAgo(-30) });
+  const [child] = await tx.insert(victimChildren).values({ victimId: first, code: "V-MINUSCA-0001-C1", sex: "male", birthYear: 2025 }).returning({ id: victimChildren.id });
+  await tx.insert(assistanceReferrals).values({ victimId: first, providerId: providerIds.get("Bangui community health centre") as string, serviceType: "medical", status: "delivered", proposedOn: isoDaysAgo(289), acceptedOn: isoDaysAgo(288), deliveredOn: isoDaysAgo(280), identityShared: true });
+  const [legal] = await tx
+    .insert(assistanceReferrals)
+    .values({ victimId: first, providerId: providerIds.get("Bangui legal clinic") as string, serviceType: "legal", status: "accepted", proposedOn: isoDaysAgo(120), acceptedOn: isoDaysAgo(110), followUpOn: isoDaysAgo(2), identityShared: true })
+    .returning({ id: assistanceReferrals.id });
+  const note = randomUUID();
+  await tx.insert(assistanceFollowUps).values({ id: note, referralId: legal.id, noteEncrypted: await seal("assistance_follow_ups", "note_encrypted", note, "The clinic filed the child-support request; hearing expected next month."), recordedOn: isoDaysAgo(40) });
+  await tx.insert(assistanceReferrals).values({ victimId: first, childId: child.id, providerId: providerIds.get("Bangui community health centre") as string, serviceType: "medical", status: "accepted", proposedOn: isoDaysAgo(200), acceptedOn: isoDaysAgo(199), followUpOn: isoDaysAgo(-14) });
+
+  // A girl registered last week from a case: no consent or assessment yet, so she is due today.
+  const second = await victim("V-MONUSCO-0001", "MONUSCO", { sex: "female", ageGroup: "child", age: 15, name: "Demo Victim Two", contact: "Through her aunt, Goma", caseId: caseIds[2], registeredDaysAgo: 7 });
+
+  // Assisted without any case (GA resolution 62/214): a plan under way, nothing due yet.
+  const third = await victim("V-MONUSCO-0002", "MONUSCO", { sex: "female", ageGroup: "adult", age: 27, name: "Demo Victim Three", contact: "+243 000 000 000 (demo)", caseId: null, registeredDaysAgo: 60 });
+  await tx.insert(victimConsents).values({ victimId: third, recipient: "service_providers", granted: false, givenOn: isoDaysAgo(58) });
+  await tx.insert(needsAssessments).values({ victimId: third, assessedOn: isoDaysAgo(58), needs: ["psychosocial", "shelter"], reviewOn: isoDaysAgo(-45) });
+  await tx.insert(assistanceReferrals).values({ victimId: third, providerId: providerIds.get("Tumaini shelter and school programme") as string, serviceType: "shelter", status: "accepted", proposedOn: isoDaysAgo(57), acceptedOn: isoDaysAgo(55), followUpOn: isoDaysAgo(-10) });
+
+  for (const id of [first, second, third]) await refreshNextAction(tx, id);
+}

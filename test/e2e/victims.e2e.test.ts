@@ -1,0 +1,129 @@
+// The advocate's journey in Chromium: from a case, register the victim → record consent and a
+// needs assessment → refer to two services and move one on → record a child → reveal the identity
+// with a reason. The case's officer sees the victim's code only. The record is checked with axe in
+// English, French and Arabic (right to left), and photographed into test-results/victims/.
+import { mkdirSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { cases, serviceProviders } from "../../src/db/schema.js";
+import { systemActor } from "../../src/server/auth/actor.js";
+import { inTransaction } from "../../src/server/transaction.js";
+import type { TestApp } from "../helpers/app.js";
+import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+withBrowserHarness((harness) => ({ t, browser, base } = harness));
+
+const shots = "test-results/victims";
+let step = 0;
+async function photograph(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${shots}/${String(++step).padStart(2, "0")}-${name}.png`, fullPage: true });
+}
+
+/** Picks an option of a Mantine select inside the dialog. */
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole("dialog").getByLabel(label).first().click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+describe("the victim assistance journey", () => {
+  it("an advocate registers a victim from a case and assists her; the case officer sees only a code", async () => {
+    const caseId = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values({ id: caseId, reference: "MONUSCO-2026-0777", missionCode: "MONUSCO", status: "referred", dateReported: "2026-06-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
+      await tx.insert(serviceProviders).values([
+        { missionCode: "MONUSCO", name: "Goma hospital SGBV unit", serviceTypes: ["medical", "psychosocial"], location: "Goma" },
+        { missionCode: "MONUSCO", name: "Tumaini school programme", serviceTypes: ["education"], location: "Bukavu" },
+      ]);
+    });
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("victim_assistance", { missionCodes: ["MONUSCO"] }));
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.getByRole("heading", { name: "Victims", level: 2 }).waitFor();
+
+    // Registered from the case: the mission is the case's, the identity sealed.
+    await page.getByRole("button", { name: "Register a victim" }).click();
+    const register = page.getByRole("dialog");
+    await register.getByLabel("Age at the time of the incident").fill("17");
+    await register.getByLabel("Name", { exact: true }).fill("Neema Journey Example");
+    await register.getByLabel("Contact").fill("Through her mother, Goma");
+    await register.getByRole("button", { name: "Register a victim" }).click();
+    await page.getByRole("heading", { name: "V-MONUSCO-0001", level: 1 }).waitFor();
+    await page.getByText("Identity recorded and protected.").waitFor();
+    expect(await page.getByText("Neema").count()).toBe(0);
+    await page.getByText("No consent recorded yet").waitFor();
+
+    // Consent to share with service providers, then the needs assessment and plan.
+    await page.getByRole("button", { name: "Record consent" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+    await page.getByText("Agreed", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Record a needs assessment" }).click();
+    const assess = page.getByRole("dialog");
+    await assess.getByLabel("Medical").check();
+    await assess.getByLabel("Education").check();
+    await assess.getByLabel("Assistance plan").fill("Medical care now; school fees for the next term.");
+    await assess.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Medical care now; school fees for the next term.").waitFor();
+
+    // Two referrals: medical (sharing her identity, which her consent allows), then education.
+    await page.getByRole("button", { name: "Refer to a service" }).click();
+    await choose(page, "Provider", "Goma hospital SGBV unit (Goma)");
+    await choose(page, "Service", "Medical");
+    await page.getByRole("dialog").getByLabel("Send the victim's identity to the provider").check();
+    await page.getByRole("dialog").getByRole("button", { name: "Refer to a service" }).click();
+    await page.getByRole("cell", { name: "Goma hospital SGBV unit" }).waitFor();
+    await page.getByRole("button", { name: "Refer to a service" }).click();
+    await choose(page, "Provider", "Tumaini school programme (Bukavu)");
+    await choose(page, "Service", "Education");
+    await page.getByRole("dialog").getByRole("button", { name: "Refer to a service" }).click();
+    await page.getByRole("cell", { name: "Tumaini school programme" }).waitFor();
+    await page.getByRole("row", { name: /Goma hospital/ }).getByRole("button", { name: "Mark accepted" }).click();
+    await page.getByRole("row", { name: /Goma hospital/ }).getByText("Accepted", { exact: true }).first().waitFor();
+
+    // A child, with a code of their own.
+    await page.getByRole("button", { name: "Record a child" }).click();
+    await page.getByRole("dialog").getByLabel("Year of birth").fill("2025");
+    await page.getByRole("dialog").getByRole("button", { name: "Record a child" }).click();
+    await page.getByRole("cell", { name: "V-MONUSCO-0001-C1" }).waitFor();
+    await expectAccessible(page);
+    await photograph(page, "victim-record");
+
+    // The identity, revealed for a stated reason.
+    await page.getByRole("button", { name: "Reveal identity" }).click();
+    await page.getByRole("dialog").getByLabel("Reason").fill("Booking her medical appointment");
+    await page.getByRole("dialog").getByRole("button", { name: "Reveal identity" }).click();
+    await page.getByText("Neema Journey Example").waitFor();
+
+    // The caseload shows her, with her open referrals.
+    await page.getByRole("link", { name: "Victims" }).click();
+    await page.getByRole("row", { name: /V-MONUSCO-0001/ }).waitFor();
+    await expectAccessible(page);
+    await photograph(page, "caseload");
+
+    // French and Arabic (right to left), also without accessibility violations.
+    for (const [language, heading] of [["fr", "Consentement au partage"], ["ar", "الموافقة على المشاركة"]] as const) {
+      await page.getByRole("link", { name: /V-MONUSCO-0001/ }).first().click();
+      await page.getByRole("combobox", { name: /Language|Langue|اللغة/ }).click();
+      await page.getByRole("option", { name: language === "fr" ? "Français" : "العربية" }).click();
+      await page.getByRole("heading", { name: heading }).waitFor();
+      if (language === "ar") expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      await expectAccessible(page);
+      await photograph(page, `victim-record-${language}`);
+      await page.goBack();
+    }
+
+    // The case's officer sees that a victim exists — code, sex, age group — and nothing more.
+    const officer = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(officer, base, await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    await officer.goto(`${base}/cases/${caseId}`);
+    await officer.getByText("V-MONUSCO-0001 · Female · Child").waitFor();
+    expect(await officer.getByText("Neema").count()).toBe(0);
+    expect(await officer.getByRole("button", { name: "Register a victim" }).count()).toBe(0);
+    await photograph(officer, "case-officer-sees-code");
+  });
+});
