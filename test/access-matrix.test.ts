@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assistanceReferrals, caseAssignments, cases, evidenceFiles, goodPractices, investigations, perpetrators, referrals, serviceProviders, victimCases, victims } from "../src/db/schema.js";
+import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, referrals, serviceProviders, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -298,6 +298,20 @@ const matrix: MatrixRow[] = [
   { method: "GET", route: "/api/service-providers", url: () => "/api/service-providers?mission=MONUSCO", expect: everyone },
   { method: "POST", route: "/api/service-providers", url: () => "/api/service-providers", body: () => ({ missionCode: "MONUSCO", name: "Matrix clinic", serviceTypes: ["medical"] }), expect: only("victim_assistance"), label: "own mission" },
   { method: "POST", route: "/api/service-providers", url: () => "/api/service-providers", body: () => ({ missionCode: "UNMISS", name: "Matrix clinic", serviceTypes: ["medical"] }), expect: only(), label: "another mission" },
+  // Paternity claims: the mission's advocates, and the alleged father's State with the mother's consent.
+  { method: "POST", route: "/api/victims/:id/paternity-claims", url: () => `/api/victims/${victimFixture.inScope}/paternity-claims`, body: () => ({ childId: claimFixture.inScope.childId, perpetratorId: claimFixture.inScope.perpetratorId, notifiedOn: "2026-02-01" }), expect: only("victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/victims/:id/paternity-claims", url: () => `/api/victims/${victimFixture.outOfScope}/paternity-claims`, body: () => ({ childId: claimFixture.outOfScope.childId, perpetratorId: claimFixture.outOfScope.perpetratorId, notifiedOn: "2026-02-01" }), expect: only(), label: "out of scope" },
+  { method: "GET", route: "/api/paternity-claims", url: () => "/api/paternity-claims", expect: only("victim_assistance", "member_state_focal_point") },
+  { method: "GET", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}`, expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
+  { method: "GET", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}`, expect: only(), label: "out of scope" },
+  { method: "PATCH", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}`, body: () => ({ focalPointName: "Col. Matrix", version: 1 }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
+  { method: "PATCH", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}`, body: () => ({ focalPointName: "Col. Matrix", version: 1 }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/paternity-claims/:id/samples", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}/samples`, body: () => ({ donor: "child", sampleCode: "DNA-M-1" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
+  { method: "POST", route: "/api/paternity-claims/:id/samples", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}/samples`, body: () => ({ donor: "child", sampleCode: "DNA-M-1" }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/dna-samples/:id/events", url: async () => `/api/dna-samples/${await freshSample(claimFixture.inScope)}/events`, body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
+  { method: "POST", route: "/api/dna-samples/:id/events", url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope)}/events`, body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }), expect: only(), label: "out of scope" },
+  { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
+  { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only(), label: "out of scope" },
 ];
 
 /** A report nobody has linked yet, so that every role's attempt meets the same state. */
@@ -323,6 +337,33 @@ async function freshAssistanceReferral(victimId: string): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
     tx.insert(assistanceReferrals).values({ victimId, providerId, serviceType: "medical", proposedOn: "2026-01-05" }).returning({ id: assistanceReferrals.id }),
   );
+  return row.id;
+}
+
+interface ClaimParties { victimId: string; caseId: string; childId: string; perpetratorId: string; countryCode: string }
+const claimFixture = { inScope: {} as ClaimParties, outOfScope: {} as ClaimParties };
+
+/** A mother with a child, a perpetrator of the given State on her case, and her consent to tell that State. */
+async function claimParties(victimId: string, caseId: string, countryCode: string): Promise<ClaimParties> {
+  return inTransaction(t.app.services.db, systemActor, async (tx) => {
+    const [child] = await tx.insert(victimChildren).values({ victimId, code: `C-${randomUUID()}`, sex: "female" }).returning({ id: victimChildren.id });
+    const [perpetrator] = await tx.insert(perpetrators).values({ caseId, code: "P-09", categoryCode: "MIL_MC", nationalityCode: countryCode }).returning({ id: perpetrators.id });
+    await tx.insert(victimConsents).values({ victimId, recipient: "member_state", granted: true, givenOn: "2026-01-01" });
+    return { victimId, caseId, childId: child.id, perpetratorId: perpetrator.id, countryCode };
+  });
+}
+
+async function freshClaim(parties: ClaimParties, supportOrdered = false): Promise<string> {
+  const support = supportOrdered ? { paternity: "established", supportAmount: 50, supportCurrency: "USD", supportFrequency: "monthly", supportAuthority: "Court", supportOrderedOn: "2026-02-15" } : {};
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(paternityClaims).values({ ...parties, notifiedOn: "2026-02-01", responseDueOn: "2026-02-15", ...support }).returning({ id: paternityClaims.id }),
+  );
+  return row.id;
+}
+
+async function freshSample(parties: ClaimParties): Promise<string> {
+  const claimId = await freshClaim(parties);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(dnaSamples).values({ claimId, donor: "child", sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }));
   return row.id;
 }
 
@@ -409,6 +450,8 @@ beforeAll(async () => {
     victimFixture.provider = providers[0].id;
     victimFixture.outOfScopeProvider = providers[1].id;
   });
+  claimFixture.inScope = await claimParties(victimFixture.inScope, fixture.inScopeCase, "GHA");
+  claimFixture.outOfScope = await claimParties(victimFixture.outOfScope, fixture.outOfScopeCase, "IND");
 });
 afterAll(() => t.close());
 

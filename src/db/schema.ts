@@ -762,3 +762,90 @@ export const assistanceFollowUps = pgTable(
   },
   (t) => [index("assistance_follow_ups_referral_idx").on(t.referralId)],
 );
+
+// ---- Paternity and child-support claims, with the DNA samples' chain of custody ----
+/** A claim links mother (a victim), child and alleged father (a perpetrator code on a case); the father's State is notified. */
+export const paternityClaims = pgTable(
+  "paternity_claims",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    childId: uuid("child_id").references(() => victimChildren.id),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    perpetratorId: uuid("perpetrator_id")
+      .notNull()
+      .references(() => perpetrators.id),
+    countryCode: text("country_code").notNull(),
+    notifiedOn: date("notified_on").notNull(),
+    /** The State's answer (its paternity focal point appointed) is due on the Member State reply clock. */
+    responseDueOn: date("response_due_on").notNull(),
+    focalPointName: text("focal_point_name"),
+    focalPointAppointedOn: date("focal_point_appointed_on"),
+    paternity: text("paternity"),
+    paternityDecidedOn: date("paternity_decided_on"),
+    supportAmount: integer("support_amount"),
+    supportCurrency: text("support_currency"),
+    supportFrequency: text("support_frequency"),
+    supportAuthority: text("support_authority"),
+    supportOrderedOn: date("support_ordered_on"),
+    closedOn: date("closed_on"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("paternity_claims_victim_idx").on(t.victimId), index("paternity_claims_country_idx").on(t.countryCode)],
+);
+
+export const dnaSamples = pgTable(
+  "dna_samples",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => paternityClaims.id),
+    donor: text("donor").notNull(),
+    sampleCode: text("sample_code").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("dna_samples_code_idx").on(t.claimId, t.sampleCode)],
+);
+
+/** One step in a sample's chain of custody; recorded, never edited. */
+export const custodyEvents = pgTable(
+  "custody_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sampleId: uuid("sample_id")
+      .notNull()
+      .references(() => dnaSamples.id),
+    kind: text("kind").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    byWhom: text("by_whom").notNull(),
+    place: text("place"),
+    kitNumber: text("kit_number"),
+    fromParty: text("from_party"),
+    toParty: text("to_party"),
+    result: text("result"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("custody_events_sample_idx").on(t.sampleId, t.occurredAt)],
+);
+
+export const supportPayments = pgTable(
+  "support_payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    claimId: uuid("claim_id")
+      .notNull()
+      .references(() => paternityClaims.id),
+    paidOn: date("paid_on").notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("support_payments_claim_idx").on(t.claimId, t.paidOn)],
+);

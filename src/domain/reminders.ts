@@ -2,15 +2,18 @@
 // data: a case number, a date and a count of days, nothing from the case's content.
 import { daysOverdue } from "./deadlines.js";
 
-export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue"] as const;
+export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue", "paternity_claim_notified", "paternity_response_overdue", "child_support_overdue"] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Investigations get a first reminder this many days before they fall due. */
 export const DUE_SOON_DAYS = 14;
 
 /** The reminder a deadline calls for today, if any; the due date is in the key, so an extension earns a new one. */
-export function reminderFor(subject: "referral" | "investigation", id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
+export function reminderFor(subject: "referral" | "investigation" | "paternity_response" | "child_support", id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
   const late = daysOverdue(dueOn, today);
+  if (subject === "paternity_response") return late > 0 ? { kind: "paternity_response_overdue", dedupeKey: `paternity:${id}:response:${dueOn}` } : null;
+  // The caller decides that payments have stopped; the missed due date is in the key, so each stop is reminded once.
+  if (subject === "child_support") return { kind: "child_support_overdue", dedupeKey: `paternity:${id}:support:${dueOn}` };
   if (subject === "referral") return late > 0 ? { kind: "referral_reply_overdue", dedupeKey: `referral:${id}:overdue:${dueOn}` } : null;
   if (late > 0) return { kind: "investigation_overdue", dedupeKey: `investigation:${id}:overdue:${dueOn}` };
   if (late >= -DUE_SOON_DAYS) return { kind: "investigation_due_soon", dedupeKey: `investigation:${id}:soon:${dueOn}` };
@@ -33,6 +36,21 @@ const subjects: Record<ReminderKind, Record<Language, string>> = {
     en: "{ref}: the investigation was due on {due}",
     fr: "{ref} : l'enquête devait être achevée le {due}",
     ar: "{ref}: كان موعد إنجاز التحقيق {due}",
+  },
+  paternity_claim_notified: {
+    en: "{ref}: a paternity claim concerns one of your nationals; please appoint a paternity focal point by {due}",
+    fr: "{ref} : une demande de reconnaissance de paternité concerne l'un de vos ressortissants ; veuillez désigner un point focal paternité d'ici le {due}",
+    ar: "{ref}: مطالبة بإثبات أبوة تخص أحد رعاياكم؛ يرجى تعيين جهة تنسيق للأبوة قبل {due}",
+  },
+  paternity_response_overdue: {
+    en: "{ref}: the State's paternity focal point was due to be appointed by {due}",
+    fr: "{ref} : le point focal paternité de l'État devait être désigné au plus tard le {due}",
+    ar: "{ref}: كان يجب تعيين جهة تنسيق الأبوة لدى الدولة قبل {due}",
+  },
+  child_support_overdue: {
+    en: "{ref}: a child-support payment due on {due} has not been recorded",
+    fr: "{ref} : un versement de pension alimentaire dû le {due} n'a pas été enregistré",
+    ar: "{ref}: لم تُسجَّل دفعة نفقة الطفل المستحقة في {due}",
   },
 };
 const bodies: Record<Language, string> = {

@@ -34,6 +34,7 @@ import { registerReferenceRoutes } from "./modules/reference/routes.js";
 import { registerTokenRoutes } from "./modules/tokens/routes.js";
 import { registerUserRoutes } from "./modules/users/routes.js";
 import { registerVictimRoutes } from "./modules/victims/routes.js";
+import { registerPaternityRoutes } from "./modules/paternity/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerPublicationRoutes(app);
   registerGoodPracticeRoutes(app);
   registerVictimRoutes(app);
+  registerPaternityRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

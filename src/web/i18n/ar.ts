@@ -515,6 +515,9 @@ export const ar: Messages = {
       referral_reply_overdue: "كان موعد رد الدولة العضو {{due}}",
       investigation_due_soon: "موعد إنجاز التحقيق {{due}}",
       investigation_overdue: "كان موعد إنجاز التحقيق {{due}}",
+      paternity_claim_notified: "مطالبة بإثبات أبوة تخص أحد رعاياكم: عيّنوا جهة تنسيق للأبوة قبل {{due}}",
+      paternity_response_overdue: "كان يجب تعيين جهة تنسيق الأبوة لدى الدولة قبل {{due}}",
+      child_support_overdue: "لم تُسجَّل دفعة نفقة الطفل المستحقة في {{due}}",
     },
   },
   victims: {

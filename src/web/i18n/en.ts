@@ -513,6 +513,9 @@ export const en = {
       referral_reply_overdue: "The Member State's reply was due on {{due}}",
       investigation_due_soon: "The investigation is due on {{due}}",
       investigation_overdue: "The investigation was due on {{due}}",
+      paternity_claim_notified: "A paternity claim concerns one of your nationals: appoint a paternity focal point by {{due}}",
+      paternity_response_overdue: "The State's paternity focal point was due by {{due}}",
+      child_support_overdue: "A child-support payment due on {{due}} has not been recorded",
     },
   },
   victims: {

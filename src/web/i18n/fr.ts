@@ -515,6 +515,9 @@ export const fr: Messages = {
       referral_reply_overdue: "La réponse de l'État Membre était attendue le {{due}}",
       investigation_due_soon: "L'enquête doit être achevée le {{due}}",
       investigation_overdue: "L'enquête devait être achevée le {{due}}",
+      paternity_claim_notified: "Une demande de paternité concerne l'un de vos ressortissants : désignez un point focal paternité d'ici le {{due}}",
+      paternity_response_overdue: "Le point focal paternité de l'État devait être désigné au plus tard le {{due}}",
+      child_support_overdue: "Un versement de pension alimentaire dû le {{due}} n'a pas été enregistré",
     },
   },
   victims: {

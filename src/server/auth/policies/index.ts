@@ -165,6 +165,20 @@ export const victimPolicy = {
   readProviders: (actor: Actor) => actor.userId !== null,
 };
 
+export interface ClaimFacts {
+  missionCode: string;
+  countryCode: string;
+  /** The mother agreed to share with the Member State (without it the State sees nothing). */
+  stateConsent: boolean;
+}
+
+/** Paternity claims: the mission's advocates, and the alleged father's State when the mother consents. */
+export const paternityPolicy = {
+  list: (actor: Actor) => is(actor, "victim_assistance", "member_state_focal_point"),
+  open: (actor: Actor, missionCode: string) => victimPolicy.work(actor, missionCode),
+  view: (actor: Actor, claim: ClaimFacts) => victimPolicy.work(actor, claim.missionCode) || (is(actor, "member_state_focal_point") && ownCountry(actor, claim.countryCode) && claim.stateConsent),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -173,6 +187,7 @@ export function navigationFor(actor: Actor) {
     notifications: actor.userId !== null,
     cases: casePolicy.list(actor),
     victims: victimPolicy.caseload(actor),
+    paternity: paternityPolicy.list(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

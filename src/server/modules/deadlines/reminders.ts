@@ -4,7 +4,8 @@
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { caseAssignments, cases, investigations, notifications, referrals, staffProfiles } from "../../../db/schema.js";
+import { caseAssignments, cases, investigations, notifications, paternityClaims, referrals, staffProfiles, supportPayments } from "../../../db/schema.js";
+import { nextPaymentDue, paymentsStopped, type SupportFrequency } from "../../../domain/paternity.js";
 import { DUE_SOON_DAYS, type ReminderKind, reminderFor, reminderMessage } from "../../../domain/reminders.js";
 import type { Services } from "../../app.js";
 import { systemActor } from "../../auth/actor.js";
@@ -12,7 +13,7 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 
 interface Deadline {
-  subject: "referral" | "investigation";
+  subject: "referral" | "investigation" | "paternity_response" | "child_support";
   id: string;
   dueOn: string;
   caseId: string;
@@ -20,6 +21,8 @@ interface Deadline {
   missionCode: string;
   /** The State concerned (a referral's addressee, an NIO's State): its focal points are reminded too. */
   countryCode: string | null;
+  /** For a paternity claim: the mother, whose consent decides whether her claim's State hears of it. */
+  victimId?: string;
 }
 
 async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
@@ -37,11 +40,35 @@ async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]
   return [
     ...referralRows.map((row) => ({ ...row, dueOn: row.dueOn as string, subject: "referral" as const })),
     ...investigationRows.map((row) => ({ ...row, subject: "investigation" as const })),
+    ...(await claimDeadlines(tx, today)),
   ];
+}
+
+/** Open claims whose State has not named its paternity focal point in time, or whose support payments have stopped. */
+async function claimDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
+  const rows = await tx
+    .select({
+      claim: paternityClaims,
+      reference: cases.reference,
+      missionCode: cases.missionCode,
+      lastPaidOn: sql<string | null>`(select max(p.paid_on)::text from ${supportPayments} p where p.claim_id = ${paternityClaims.id})`,
+    })
+    .from(paternityClaims)
+    .innerJoin(cases, eq(cases.id, paternityClaims.caseId))
+    .where(and(isNull(paternityClaims.closedOn), sql`(${paternityClaims.focalPointName} is null and ${paternityClaims.responseDueOn} < ${today} or ${paternityClaims.supportOrderedOn} is not null)`));
+  const deadlines: Deadline[] = [];
+  for (const { claim, reference, missionCode, lastPaidOn } of rows) {
+    const common = { id: claim.id, caseId: claim.caseId, reference, missionCode, countryCode: claim.countryCode, victimId: claim.victimId };
+    if (claim.focalPointName === null && claim.responseDueOn < today) deadlines.push({ ...common, subject: "paternity_response", dueOn: claim.responseDueOn });
+    const nextDue = nextPaymentDue(claim.supportFrequency as SupportFrequency | null, claim.supportOrderedOn, lastPaidOn);
+    if (nextDue && paymentsStopped(nextDue, today)) deadlines.push({ ...common, subject: "child_support", dueOn: nextDue });
+  }
+  return deadlines;
 }
 
 /** Who hears about a deadline: the mission's officers, the case's assigned staff, and the State's focal points. */
 async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string[]> {
+  if (deadline.victimId) return claimRecipientsOf(tx, deadline, deadline.victimId);
   const rows = await tx
     .select({ userId: staffProfiles.userId })
     .from(staffProfiles)
@@ -52,6 +79,23 @@ async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string
           (${staffProfiles.role} = 'cdt_officer' and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))
           or (${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})
           or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})
+        )`,
+      ),
+    );
+  return rows.map((row) => row.userId);
+}
+
+/** A claim's reminders go to the mission's victim assistance, and to its State only while the mother consents. */
+async function claimRecipientsOf(tx: Transaction, deadline: Deadline, victimId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: staffProfiles.userId })
+    .from(staffProfiles)
+    .where(
+      and(
+        isNull(staffProfiles.disabledAt),
+        sql`(
+          (${staffProfiles.role} = 'victim_assistance' and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))
+          or (${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""} and conduct_consent_in_force(${victimId}, 'member_state'))
         )`,
       ),
     );

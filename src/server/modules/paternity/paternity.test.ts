@@ -1,0 +1,127 @@
+// Paternity claims: opened only with the mother's consent to share with the State, which is told at
+// once and sees the claim by its codes, never her identity; the DNA chain of custody with gaps and
+// disorder flagged; the outcome, the support order, payments, and reminders when payments stop.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
+import { cases, notifications, perpetrators } from "../../../db/schema.js";
+import { systemActor } from "../../auth/actor.js";
+import { inTransaction } from "../../transaction.js";
+import { sweepReminders } from "../deadlines/reminders.js";
+
+let t: TestApp;
+type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
+let advocate: Client;
+let ghana: Client;
+let india: Client;
+let officer: Client;
+let ghanaUserId = "";
+const caseId = randomUUID();
+const perpetratorId = randomUUID();
+let victimId = "";
+let childId = "";
+let claimId = "";
+const today = new Date().toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  advocate = await t.tokenFor(await t.createStaff("victim_assistance", { missionCodes: ["MINUSCA"] }));
+  const ghanaStaff = await t.createStaff("member_state_focal_point", { countryCode: "GHA" });
+  ghanaUserId = ghanaStaff.id;
+  ghana = await t.tokenFor(ghanaStaff);
+  india = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "IND" }));
+  officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+  await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.insert(cases).values({ id: caseId, reference: "MINUSCA-2026-0500", missionCode: "MINUSCA", status: "findings", dateReported: "2025-06-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_EXPLOITATIVE_RELATIONSHIP"], paternityClaim: true });
+    await tx.insert(perpetrators).values({ id: perpetratorId, caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
+  });
+  victimId = (await advocate.request({ method: "POST", url: "/api/victims", payload: { missionCode: "MINUSCA", sex: "female", ageAtIncident: 24, caseId, identity: { name: "Grace Claim Example" } } })).json().id;
+  childId = (await advocate.request({ method: "POST", url: `/api/victims/${victimId}/children`, payload: { sex: "female", birthYear: 2025, identity: { name: "Baby Claim Example" } } })).json().id;
+});
+afterAll(() => t.close());
+
+const claimBody = () => ({ childId, perpetratorId, notifiedOn: daysAgo(30) });
+
+describe("paternity claims", () => {
+  it("is refused until the mother agrees to share with the Member State", async () => {
+    const refused = await advocate.request({ method: "POST", url: `/api/victims/${victimId}/paternity-claims`, payload: claimBody() });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("consent_not_given");
+  });
+
+  it("opens with consent; the State's focal points are notified and the answer falls due on the reply clock", async () => {
+    await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: true, givenOn: daysAgo(31) } });
+    const opened = await advocate.request({ method: "POST", url: `/api/victims/${victimId}/paternity-claims`, payload: claimBody() });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const claim = opened.json();
+    claimId = claim.id;
+    expect(claim).toMatchObject({ victimCode: "V-MINUSCA-0001", childCode: "V-MINUSCA-0001-C1", perpetratorCode: "P-01", caseReference: "MINUSCA-2026-0500", countryCode: "GHA", responseOverdue: true });
+    expect(claim.responseDueOn > claim.notifiedOn).toBe(true);
+    const told = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select().from(notifications));
+    expect(told.filter((n) => n.kind === "paternity_claim_notified").map((n) => n.userId)).toEqual([ghanaUserId]);
+  });
+
+  it("the State sees its claim by codes only; another State and the case officer do not see it at all", async () => {
+    const seen = await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toMatchObject({ victimId: null, victimCode: "V-MINUSCA-0001", childCode: "V-MINUSCA-0001-C1" });
+    expect(seen.body).not.toContain("Grace");
+    expect(seen.body).not.toContain("Baby Claim");
+    expect((await ghana.request({ method: "GET", url: `/api/victims/${victimId}` })).statusCode).toBe(404);
+    expect((await india.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(404);
+    expect((await india.request({ method: "GET", url: "/api/paternity-claims" })).json().items).toEqual([]);
+    expect((await officer.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(404);
+  });
+
+  it("the DNA chain of custody is recorded by both sides and a skipped step is flagged", async () => {
+    let claim = (await advocate.request({ method: "POST", url: `/api/paternity-claims/${claimId}/samples`, payload: { donor: "child", sampleCode: "DNA-MINUSCA-0007-C" } })).json();
+    claim = (await ghana.request({ method: "POST", url: `/api/paternity-claims/${claimId}/samples`, payload: { donor: "alleged_father", sampleCode: "DNA-GHA-0007-F" } })).json();
+    expect(claim.samples.map((s: { donor: string }) => s.donor)).toEqual(["child", "alleged_father"]);
+    const duplicate = await ghana.request({ method: "POST", url: `/api/paternity-claims/${claimId}/samples`, payload: { donor: "alleged_father", sampleCode: "DNA-GHA-0007-F" } });
+    expect(duplicate.statusCode).toBe(409);
+    const [child, father] = claim.samples;
+    const step = (client: Client, sampleId: string, body: object) => client.request({ method: "POST", url: `/api/dna-samples/${sampleId}/events`, payload: body });
+    const at = (day: number) => `${daysAgo(20 - day)}T09:00:00Z`;
+    expect((await step(advocate, child.id, { kind: "collected", occurredAt: at(0), byWhom: "Nurse A.", place: "Bangui" })).json().code).toBe("kit_number_required");
+    await step(advocate, child.id, { kind: "collected", occurredAt: at(0), byWhom: "Nurse A.", place: "Bangui", kitNumber: "KIT-2026-114" });
+    await step(advocate, child.id, { kind: "sealed", occurredAt: at(0), byWhom: "Nurse A.", toParty: "MINUSCA VRA" });
+    await step(advocate, child.id, { kind: "transferred", occurredAt: at(1), byWhom: "Courier", fromParty: "MINUSCA VRA", toParty: "Accredited laboratory" });
+    await step(advocate, child.id, { kind: "received_by_laboratory", occurredAt: at(3), byWhom: "Lab reception", toParty: "Accredited laboratory" });
+    await step(ghana, father.id, { kind: "collected", occurredAt: at(2), byWhom: "GAF medical officer", place: "Accra", kitNumber: "KIT-2026-115" });
+    // Not sealed before it went to the laboratory: the chain shows the gap.
+    claim = (await step(ghana, father.id, { kind: "received_by_laboratory", occurredAt: at(5), byWhom: "Lab reception", toParty: "Accredited laboratory" })).json();
+    const flagsOf = (donor: string) => claim.samples.find((s: { donor: string }) => s.donor === donor).flags;
+    expect(flagsOf("child")).toEqual([]);
+    expect(flagsOf("alleged_father")).toContainEqual(expect.objectContaining({ problem: "missing_step", kind: "sealed" }));
+    const future = await step(ghana, father.id, { kind: "analysed", occurredAt: "2999-01-01T00:00:00Z", byWhom: "Lab" });
+    expect(future.statusCode).toBe(400);
+  });
+
+  it("the outcome, then support ordered and paid; support before established paternity is refused; only the advocate closes", async () => {
+    let claim = (await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).json();
+    const early = await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { support: { amount: 80, currency: "USD", frequency: "monthly", authority: "High Court, Accra", orderedOn: daysAgo(5) }, version: claim.version } });
+    expect(early.json().code).toBe("paternity_not_established");
+    claim = (await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { focalPointName: "Col. A. Owusu", focalPointAppointedOn: daysAgo(25), paternity: "established", paternityDecidedOn: daysAgo(10), version: claim.version } })).json();
+    expect(claim).toMatchObject({ paternity: "established", responseOverdue: false });
+    claim = (await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { support: { amount: 80, currency: "USD", frequency: "monthly", authority: "High Court, Accra", orderedOn: daysAgo(70) }, version: claim.version } })).json();
+    expect(claim.support).toMatchObject({ amount: 80, frequency: "monthly" });
+    expect(claim.paymentsStopped).toBe(true);
+    // The sweep reminds the advocate and the State that payments have stopped, once.
+    expect(await sweepReminders(t.app.services)).toBeGreaterThanOrEqual(2);
+    const kinds = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select().from(notifications));
+    expect(kinds.filter((n) => n.kind === "child_support_overdue")).toHaveLength(2);
+    expect(await sweepReminders(t.app.services)).toBe(0);
+    claim = (await ghana.request({ method: "POST", url: `/api/paternity-claims/${claimId}/payments`, payload: { paidOn: today, amount: 80, currency: "USD" } })).json();
+    expect(claim).toMatchObject({ paymentsStopped: false, payments: [{ paidOn: today, amount: 80 }] });
+    const stale = await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { closedOn: today, version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect((await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { closedOn: today, version: claim.version } })).statusCode).toBe(403);
+  });
+
+  it("when the mother withdraws her consent, the State no longer sees the claim", async () => {
+    await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: false, givenOn: today } });
+    expect((await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(404);
+    expect((await advocate.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(200);
+  });
+});
