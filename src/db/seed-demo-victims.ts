@@ -1,12 +1,13 @@
-// Demo victim-assistance records: a mission's service providers and three victims at different
-// points of their assistance, so that an advocate's first caseload shows what the work looks like.
+// Demo victim-assistance records: a mission's service providers, three victims at different points
+// of their assistance and a paternity claim, so that an advocate's first caseload shows what the work looks like.
 // Identities are invented and sealed like real ones.
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { Services } from "../server/app.js";
 import { refreshNextAction } from "../server/modules/victims/records.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
-import { assistanceFollowUps, assistanceReferrals, needsAssessments, serviceProviders, victimCases, victimChildren, victimConsents, victims } from "./schema.js";
+import { assistanceFollowUps, assistanceReferrals, custodyEvents, dnaSamples, needsAssessments, paternityClaims, perpetrators, serviceProviders, supportPayments, victimCases, victimChildren, victimConsents, victims } from "./schema.js";
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -69,5 +70,35 @@ export async function seedDemoVictims(services: Services, tx: Transaction, caseI
   await tx.insert(needsAssessments).values({ victimId: third, assessedOn: isoDaysAgo(58), needs: ["psychosocial", "shelter"], reviewOn: isoDaysAgo(-45) });
   await tx.insert(assistanceReferrals).values({ victimId: third, providerId: providerIds.get("Tumaini shelter and school programme") as string, serviceType: "shelter", status: "accepted", proposedOn: isoDaysAgo(57), acceptedOn: isoDaysAgo(55), followUpOn: isoDaysAgo(-10) });
 
+  await seedDemoClaim(tx, first, child.id, caseIds[3]);
   for (const id of [first, second, third]) await refreshNextAction(tx, id);
+}
+
+/** The child's claim against P-01 (Ghana): DNA chain complete, paternity established, support ordered — and a payment now late. */
+async function seedDemoClaim(tx: Transaction, victimId: string, childId: string, caseId: string) {
+  const [father] = await tx.select({ id: perpetrators.id }).from(perpetrators).where(and(eq(perpetrators.caseId, caseId), eq(perpetrators.code, "P-01")));
+  const [claim] = await tx
+    .insert(paternityClaims)
+    .values({
+      victimId, childId, caseId, perpetratorId: father.id, countryCode: "GHA", notifiedOn: isoDaysAgo(118), responseDueOn: isoDaysAgo(104),
+      focalPointName: "Col. A. Owusu", focalPointAppointedOn: isoDaysAgo(110), paternity: "established", paternityDecidedOn: isoDaysAgo(60),
+      supportAmount: 80, supportCurrency: "USD", supportFrequency: "monthly", supportAuthority: "High Court, Accra", supportOrderedOn: isoDaysAgo(120),
+    })
+    .returning({ id: paternityClaims.id });
+  const at = (days: number, hour: number) => new Date(Date.now() - days * 86_400_000 + hour * 3_600_000);
+  for (const [donor, code, where] of [["child", "DNA-MINUSCA-0001-C", "Bangui"], ["mother", "DNA-MINUSCA-0001-M", "Bangui"], ["alleged_father", "DNA-GHA-2026-017", "Accra"]] as const) {
+    const [sample] = await tx.insert(dnaSamples).values({ claimId: claim.id, donor, sampleCode: code }).returning({ id: dnaSamples.id });
+    await tx.insert(custodyEvents).values([
+      { sampleId: sample.id, kind: "collected", occurredAt: at(100, 9), byWhom: donor === "alleged_father" ? "Ghana Armed Forces medical officer" : "Nurse, Bangui health centre", place: where, kitNumber: `KIT-${code.slice(-3)}` },
+      { sampleId: sample.id, kind: "sealed", occurredAt: at(100, 10), byWhom: "Witnessing officer", toParty: donor === "alleged_father" ? "Ghana NIO" : "MINUSCA VRA" },
+      { sampleId: sample.id, kind: "transferred", occurredAt: at(98, 8), byWhom: "Courier", fromParty: donor === "alleged_father" ? "Ghana NIO" : "MINUSCA VRA", toParty: "Accredited laboratory" },
+      { sampleId: sample.id, kind: "received_by_laboratory", occurredAt: at(95, 11), byWhom: "Laboratory reception", toParty: "Accredited laboratory" },
+      { sampleId: sample.id, kind: "analysed", occurredAt: at(70, 14), byWhom: "Laboratory" },
+      ...(donor === "child" ? [{ sampleId: sample.id, kind: "result", occurredAt: at(62, 9), byWhom: "Laboratory", result: "Paternity probability 99.99%" }] : []),
+    ]);
+  }
+  await tx.insert(supportPayments).values([
+    { claimId: claim.id, paidOn: isoDaysAgo(90), amount: 80, currency: "USD" },
+    { claimId: claim.id, paidOn: isoDaysAgo(60), amount: 80, currency: "USD" },
+  ]);
 }

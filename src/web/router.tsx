@@ -20,6 +20,7 @@ import { SignIn } from "./routes/sign-in.js";
 import { TokensPage } from "./routes/tokens.js";
 import { UsersPage } from "./routes/users.js";
 import { VictimCaseload, VictimRecordPage } from "./routes/victims.js";
+import { ClaimPage, PaternityList } from "./routes/paternity.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -70,6 +71,8 @@ const routeTree = rootRoute.addChildren([
   page("/cases/$caseId", () => <Guarded area="cases"><CaseDetail /></Guarded>),
   page("/victims", () => <Guarded area="victims"><VictimCaseload /></Guarded>),
   page("/victims/$victimId", () => <Guarded area="victims"><VictimRecordPage /></Guarded>),
+  page("/paternity", () => <Guarded area="paternity"><PaternityList /></Guarded>),
+  page("/paternity/$claimId", () => <Guarded area="paternity"><ClaimPage /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
   page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),

@@ -1,12 +1,14 @@
 // The advocate's journey in Chromium: from a case, register the victim → record consent and a
 // needs assessment → refer to two services and move one on → record a child → reveal the identity
-// with a reason. The case's officer sees the victim's code only. The record is checked with axe in
+// with a reason → open a paternity claim with DNA samples, a chain-of-custody gap flagged and a result →
+// the Member State's focal point sees the claim by its codes, never her identity. The case's officer
+// sees the victim's code only. The record is checked with axe in
 // English, French and Arabic (right to left), and photographed into test-results/victims/.
 import { mkdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { cases, serviceProviders } from "../../src/db/schema.js";
+import { cases, perpetrators, serviceProviders } from "../../src/db/schema.js";
 import { systemActor } from "../../src/server/auth/actor.js";
 import { inTransaction } from "../../src/server/transaction.js";
 import type { TestApp } from "../helpers/app.js";
@@ -36,6 +38,7 @@ describe("the victim assistance journey", () => {
     const caseId = randomUUID();
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
       await tx.insert(cases).values({ id: caseId, reference: "MONUSCO-2026-0777", missionCode: "MONUSCO", status: "referred", dateReported: "2026-06-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
+      await tx.insert(perpetrators).values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
       await tx.insert(serviceProviders).values([
         { missionCode: "MONUSCO", name: "Goma hospital SGBV unit", serviceTypes: ["medical", "psychosocial"], location: "Goma" },
         { missionCode: "MONUSCO", name: "Tumaini school programme", serviceTypes: ["education"], location: "Bukavu" },
@@ -116,6 +119,61 @@ describe("the victim assistance journey", () => {
       await photograph(page, `victim-record-${language}`);
       await page.goBack();
     }
+
+    // A paternity claim for the child against P-01 (a Ghanaian contingent member), with her consent to tell Ghana.
+    await page.getByRole("link", { name: /V-MONUSCO-0001/ }).first().click();
+    await page.getByRole("combobox", { name: /Language|Langue|اللغة/ }).click();
+    await page.getByRole("option", { name: "English" }).click();
+    await page.getByRole("button", { name: "Record consent" }).click();
+    await choose(page, "Shared with", "Member State (paternity)");
+    await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+    await page.getByText("Entries recorded: 2", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Open a paternity claim" }).click();
+    await choose(page, "Alleged father", "P-01 · Ghana");
+    await page.getByRole("dialog").getByRole("button", { name: "Open a paternity claim" }).click();
+    await page.getByRole("link", { name: "V-MONUSCO-0001-C1" }).click();
+    await page.getByRole("heading", { name: "Paternity claim for V-MONUSCO-0001-C1" }).waitFor();
+    for (const [donor, code] of [["Child", "DNA-C-0777"], ["Mother", "DNA-M-0777"]] as const) {
+      await page.getByRole("button", { name: "Register a sample" }).click();
+      await choose(page, "Taken from", donor);
+      await page.getByRole("dialog").getByLabel("Sample identifier").fill(code);
+      await page.getByRole("dialog").getByRole("button", { name: "Register a sample" }).click();
+      await page.getByText(code).waitFor();
+    }
+    const addStep = async (code: string, kind: string, fill: Record<string, string>) => {
+      await page.getByRole("button", { name: "Add a step" }).nth(code === "DNA-C-0777" ? 0 : 1).click();
+      await choose(page, "Step", kind);
+      for (const [label, value] of Object.entries(fill)) await page.getByRole("dialog").getByLabel(label).fill(value);
+      await page.getByRole("dialog").getByRole("button", { name: "Add a step" }).click();
+      await page.getByRole("dialog").waitFor({ state: "detached" });
+    };
+    await addStep("DNA-C-0777", "Collected", { "By whom": "Nurse Kahindo", "Kit number": "KIT-0777" });
+    await addStep("DNA-C-0777", "Sealed", { "By whom": "Nurse Kahindo" });
+    await addStep("DNA-C-0777", "Received by the laboratory", { "By whom": "Lab reception" });
+    await addStep("DNA-M-0777", "Collected", { "By whom": "Nurse Kahindo", "Kit number": "KIT-0778" });
+    // The mother's sample went to the laboratory unsealed: the gap is flagged.
+    await addStep("DNA-M-0777", "Received by the laboratory", { "By whom": "Lab reception" });
+    await page.getByText("Missing step: Sealed").waitFor();
+    await addStep("DNA-C-0777", "Analysed", { "By whom": "Laboratory" });
+    await addStep("DNA-C-0777", "Result", { "By whom": "Laboratory", Result: "Probability of paternity 99.99%" });
+    await page.getByText("Probability of paternity 99.99%").waitFor();
+    await expectAccessible(page);
+    await photograph(page, "paternity-claim");
+
+    // Ghana's focal point sees the claim by its codes and records the paternity focal point; no name reaches them.
+    const ghana = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(ghana, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
+    await ghana.getByRole("link", { name: "Paternity claims" }).click();
+    await ghana.getByRole("link", { name: "V-MONUSCO-0001-C1" }).click();
+    await ghana.getByText("Probability of paternity 99.99%").waitFor();
+    await ghana.getByRole("button", { name: "Record the paternity focal point" }).click();
+    await ghana.getByRole("dialog").getByLabel("Paternity focal point").fill("Col. A. Owusu");
+    await ghana.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+    await ghana.getByText("Col. A. Owusu", { exact: false }).waitFor();
+    expect(await ghana.getByText("Neema").count()).toBe(0);
+    expect(await ghana.getByRole("link", { name: /Back to V-/ }).count()).toBe(0);
+    await expectAccessible(ghana);
+    await photograph(ghana, "paternity-member-state");
 
     // The case's officer sees that a victim exists — code, sex, age group — and nothing more.
     const officer = await (await browser.newContext({ locale: "en" })).newPage();

@@ -11,7 +11,7 @@ import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
-export const areas = ["reports", "cases", "victims", "overdue", "users", "reference", "audit", "notifications", "tokens"] as const;
+export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "notifications", "tokens"] as const;
 export type Area = (typeof areas)[number];
 
 export function LanguageSwitcher() {

@@ -12,6 +12,7 @@ import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMe } from "../session.js";
 import { DialogButton } from "./enforcement.js";
+import { VictimClaims } from "./paternity.js";
 
 interface VictimSummary {
   id: string;
@@ -184,6 +185,7 @@ export function VictimRecordPage() {
           <NeedsPanel victim={victim} />
           <ReferralsPanel victim={victim} />
           <ChildrenPanel victim={victim} />
+          <VictimClaims victim={victim} />
         </Stack>
       )}
     </QueryView>

@@ -60,8 +60,13 @@ export function registerPaternityRoutes(app: FastifyInstance) {
   }, async (request, reply) => reply.status(201).send(await openClaim(services, staffOf(request), request.params.id, request.body)));
 
   typed.get("/api/paternity-claims", {
-    schema: { tags, summary: "The claims in the advocate's missions, or those concerning the State's nationals (with the mother's consent)", response: { 200: z.object({ items: z.array(claim) }) } },
-  }, async (request) => listClaims(services, staffOf(request)));
+    schema: {
+      tags,
+      summary: "The claims in the advocate's missions, or those concerning the State's nationals (with the mother's consent)",
+      querystring: z.strictObject({ victimId: z.uuid().optional() }),
+      response: { 200: z.object({ items: z.array(claim) }) },
+    },
+  }, async (request) => listClaims(services, staffOf(request), request.query.victimId));
 
   typed.get("/api/paternity-claims/:id", {
     schema: { tags, summary: "A claim with its DNA chain of custody (gaps and disorder flagged), outcome and payments; audited", params: idParams, response: { 200: claim } },

@@ -128,11 +128,11 @@ export async function openClaim(services: Services, actor: Actor, victimId: stri
   });
 }
 
-export async function listClaims(services: Services, actor: Actor) {
+export async function listClaims(services: Services, actor: Actor, victimId?: string) {
   if (!paternityPolicy.list(actor)) throw new Forbidden("Paternity claims are for victim assistance and the Member States concerned.");
   return inTransaction(services.db, actor, async (tx) => {
     // Row-level security leaves only the claims this actor may see.
-    const rows = await tx.select().from(paternityClaims).orderBy(desc(paternityClaims.notifiedOn));
+    const rows = await tx.select().from(paternityClaims).where(victimId ? eq(paternityClaims.victimId, victimId) : undefined).orderBy(desc(paternityClaims.notifiedOn));
     const items = [];
     for (const row of rows) {
       const parties = await partiesOf(tx, row.id);

@@ -1,0 +1,31 @@
+// The demo data a first `npm start` loads: it must load into an empty database, whole, and show
+// each area something to work on.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/helpers/app.js";
+import { seedDemoData } from "./seed-demo.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoData(t.app.services);
+});
+afterAll(() => t.close());
+
+const count = async (table: string) => Number((await t.handle.asOwner((owner) => owner.query<{ n: string }>(`select count(*) as n from ${table}`)))[0].n);
+
+describe("demo data", () => {
+  it("loads cases, enforcement, reports, victims and a paternity claim with its DNA chain", async () => {
+    expect(await count("cases")).toBe(8);
+    expect(await count("perpetrators")).toBeGreaterThanOrEqual(3);
+    expect(await count("reports")).toBe(3);
+    expect(await count("victims")).toBe(3);
+    expect(await count("service_providers")).toBe(5);
+    expect(await count("paternity_claims")).toBe(1);
+    expect(await count("custody_events")).toBe(16);
+  });
+
+  it("puts the victims due for action first in the advocates' caseload", async () => {
+    const rows = await t.handle.asOwner((owner) => owner.query<{ code: string; due: boolean }>("select code, next_action_on <= current_date as due from victims order by next_action_on, code"));
+    expect(rows.filter((row) => row.due).map((row) => row.code)).toEqual(["V-MONUSCO-0001", "V-MINUSCA-0001"]);
+  });
+});
