@@ -53,6 +53,8 @@ const shots: [string, string, string, string?][] = [
   ["cds@demo.conduct.test", "/cases?mission=MINUSCA&status=findings", "cases-filtered", "case-enforcement"],
   ["focal.point@demo.conduct.test", "/cases", "member-state-cases", "member-state-case"],
   ["advocate@demo.conduct.test", "/victims", "victims", "victim-record"],
+  ["focal.point@demo.conduct.test", "/paternity", "paternity-state", "paternity-claim"],
+  ["advocate@demo.conduct.test", "/trust-fund", "trust-fund"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],

@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, referrals, serviceProviders, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, referrals, serviceProviders, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -312,6 +312,12 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/dna-samples/:id/events", url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope)}/events`, body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }), expect: only(), label: "out of scope" },
   { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
   { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only(), label: "out of scope" },
+  // The Trust Fund's books: read by the roles that follow it; headquarters and the mission's advocates write.
+  { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
+  { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },
+  { method: "POST", route: "/api/trust-fund/projects", url: () => "/api/trust-fund/projects", body: () => ({ missionCode: "MONUSCO", title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }), expect: only("cds_officer", "victim_assistance") },
+  { method: "POST", route: "/api/trust-fund/projects/:id/beneficiaries", url: async () => `/api/trust-fund/projects/${await freshProject("MONUSCO")}/beneficiaries`, body: () => ({ reportedOn: "2026-01-05", category: "victims", people: 3 }), expect: only("cds_officer", "victim_assistance"), label: "in scope" },
+  { method: "POST", route: "/api/trust-fund/projects/:id/beneficiaries", url: async () => `/api/trust-fund/projects/${await freshProject("UNMISS")}/beneficiaries`, body: () => ({ reportedOn: "2026-01-05", category: "victims", people: 3 }), expect: only("cds_officer"), label: "out of scope" },
 ];
 
 /** A report nobody has linked yet, so that every role's attempt meets the same state. */
@@ -364,6 +370,13 @@ async function freshClaim(parties: ClaimParties, supportOrdered = false): Promis
 async function freshSample(parties: ClaimParties): Promise<string> {
   const claimId = await freshClaim(parties);
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(dnaSamples).values({ claimId, donor: "child", sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }));
+  return row.id;
+}
+
+async function freshProject(missionCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(trustFundProjects).values({ missionCode, title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }).returning({ id: trustFundProjects.id }),
+  );
   return row.id;
 }
 

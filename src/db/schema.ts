@@ -849,3 +849,51 @@ export const supportPayments = pgTable(
   },
   (t) => [index("support_payments_claim_idx").on(t.claimId, t.paidOn)],
 );
+
+// ---- Trust Fund in Support of Victims of Sexual Exploitation and Abuse ----
+/** Money in: a Member State's contribution, or payments withheld from personnel (linked to the suspension). */
+export const trustFundContributions = pgTable("trust_fund_contributions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  countryCode: text("country_code").notNull(),
+  receivedOn: date("received_on").notNull(),
+  amount: integer("amount").notNull(),
+  currency: text("currency").notNull(),
+  fromWithheldPayments: boolean("from_withheld_payments").notNull().default(false),
+  caseActionId: uuid("case_action_id").references(() => caseActions.id),
+  recordedBy: text("recorded_by"),
+  createdAt: createdAt(),
+});
+
+/** A project run by an implementing partner in a mission area, and the services it funds. */
+export const trustFundProjects = pgTable("trust_fund_projects", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  missionCode: text("mission_code")
+    .notNull()
+    .references(() => missions.code),
+  title: text("title").notNull(),
+  implementingPartner: text("implementing_partner").notNull(),
+  budget: integer("budget").notNull(),
+  currency: text("currency").notNull(),
+  startsOn: date("starts_on").notNull(),
+  endsOn: date("ends_on").notNull(),
+  services: text("services").array().notNull(),
+  recordedBy: text("recorded_by"),
+  createdAt: createdAt(),
+});
+
+/** People a project reached, by category and period: counts, never identities. */
+export const trustFundBeneficiaries = pgTable(
+  "trust_fund_beneficiaries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => trustFundProjects.id),
+    reportedOn: date("reported_on").notNull(),
+    category: text("category").notNull(),
+    people: integer("people").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("trust_fund_beneficiaries_project_idx").on(t.projectId)],
+);

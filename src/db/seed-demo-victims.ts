@@ -7,7 +7,7 @@ import type { Services } from "../server/app.js";
 import { refreshNextAction } from "../server/modules/victims/records.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
-import { assistanceFollowUps, assistanceReferrals, custodyEvents, dnaSamples, needsAssessments, paternityClaims, perpetrators, serviceProviders, supportPayments, victimCases, victimChildren, victimConsents, victims } from "./schema.js";
+import { assistanceFollowUps, assistanceReferrals, caseActions, custodyEvents, dnaSamples, needsAssessments, paternityClaims, perpetrators, serviceProviders, supportPayments, trustFundBeneficiaries, trustFundContributions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "./schema.js";
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -71,6 +71,7 @@ export async function seedDemoVictims(services: Services, tx: Transaction, caseI
   await tx.insert(assistanceReferrals).values({ victimId: third, providerId: providerIds.get("Tumaini shelter and school programme") as string, serviceType: "shelter", status: "accepted", proposedOn: isoDaysAgo(57), acceptedOn: isoDaysAgo(55), followUpOn: isoDaysAgo(-10) });
 
   await seedDemoClaim(tx, first, child.id, caseIds[3]);
+  await seedDemoTrustFund(tx, caseIds[3]);
   for (const id of [first, second, third]) await refreshNextAction(tx, id);
 }
 
@@ -100,5 +101,29 @@ async function seedDemoClaim(tx: Transaction, victimId: string, childId: string,
   await tx.insert(supportPayments).values([
     { claimId: claim.id, paidOn: isoDaysAgo(90), amount: 80, currency: "USD" },
     { claimId: claim.id, paidOn: isoDaysAgo(60), amount: 80, currency: "USD" },
+  ]);
+}
+
+/** The fund's books: voluntary contributions, the payment withheld from the Ghanaian contingent member, two projects. */
+async function seedDemoTrustFund(tx: Transaction, caseId: string) {
+  const [suspension] = await tx.select({ id: caseActions.id }).from(caseActions).where(and(eq(caseActions.caseId, caseId), eq(caseActions.kind, "payment_suspension")));
+  await tx.insert(trustFundContributions).values([
+    { countryCode: "JPN", receivedOn: isoDaysAgo(200), amount: 500_000, currency: "USD" },
+    { countryCode: "IND", receivedOn: isoDaysAgo(150), amount: 100_000, currency: "USD" },
+    { countryCode: "GHA", receivedOn: isoDaysAgo(40), amount: 3_600, currency: "USD", fromWithheldPayments: true, caseActionId: suspension.id },
+  ]);
+  const projects = await tx
+    .insert(trustFundProjects)
+    .values([
+      { missionCode: "MONUSCO", title: "Psychosocial support and livelihoods for survivors in North Kivu", implementingPartner: "Tumaini shelter and school programme", budget: 240_000, currency: "USD", startsOn: isoDaysAgo(300), endsOn: isoDaysAgo(-400), services: ["psychosocial", "livelihood", "education"] },
+      { missionCode: "MINUSCA", title: "Medical and legal aid for survivors and their children in Bangui", implementingPartner: "Bangui legal clinic", budget: 150_000, currency: "USD", startsOn: isoDaysAgo(500), endsOn: isoDaysAgo(-60), services: ["medical", "legal"] },
+    ])
+    .returning({ id: trustFundProjects.id });
+  await tx.insert(trustFundBeneficiaries).values([
+    { projectId: projects[0].id, reportedOn: isoDaysAgo(30), category: "victims", people: 64 },
+    { projectId: projects[0].id, reportedOn: isoDaysAgo(30), category: "children_born_of_sea", people: 21 },
+    { projectId: projects[0].id, reportedOn: isoDaysAgo(30), category: "community_members", people: 310 },
+    { projectId: projects[1].id, reportedOn: isoDaysAgo(90), category: "victims", people: 38 },
+    { projectId: projects[1].id, reportedOn: isoDaysAgo(90), category: "children_born_of_sea", people: 12 },
   ]);
 }

@@ -14,7 +14,7 @@ afterAll(() => t.close());
 const count = async (table: string) => Number((await t.handle.asOwner((owner) => owner.query<{ n: string }>(`select count(*) as n from ${table}`)))[0].n);
 
 describe("demo data", () => {
-  it("loads cases, enforcement, reports, victims and a paternity claim with its DNA chain", async () => {
+  it("loads cases, enforcement, reports, victims, a paternity claim with its DNA chain and the Trust Fund's books", async () => {
     expect(await count("cases")).toBe(8);
     expect(await count("perpetrators")).toBeGreaterThanOrEqual(3);
     expect(await count("reports")).toBe(3);
@@ -22,6 +22,8 @@ describe("demo data", () => {
     expect(await count("service_providers")).toBe(5);
     expect(await count("paternity_claims")).toBe(1);
     expect(await count("custody_events")).toBe(16);
+    expect(await count("trust_fund_contributions where from_withheld_payments")).toBe(1);
+    expect(await count("trust_fund_projects")).toBe(2);
   });
 
   it("puts the victims due for action first in the advocates' caseload", async () => {

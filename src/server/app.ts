@@ -35,6 +35,7 @@ import { registerTokenRoutes } from "./modules/tokens/routes.js";
 import { registerUserRoutes } from "./modules/users/routes.js";
 import { registerVictimRoutes } from "./modules/victims/routes.js";
 import { registerPaternityRoutes } from "./modules/paternity/routes.js";
+import { registerTrustFundRoutes } from "./modules/trust-fund/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerGoodPracticeRoutes(app);
   registerVictimRoutes(app);
   registerPaternityRoutes(app);
+  registerTrustFundRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

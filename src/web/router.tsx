@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../domain/contracts/users.js";
 import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
-import { type Area, areas, Header, Workspace } from "./components/shell.js";
+import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.js";
 import { AccountPage } from "./routes/account.js";
 import { AuditPage } from "./routes/audit.js";
 import { CaseDetail } from "./routes/case-detail.js";
@@ -21,6 +21,7 @@ import { TokensPage } from "./routes/tokens.js";
 import { UsersPage } from "./routes/users.js";
 import { VictimCaseload, VictimRecordPage } from "./routes/victims.js";
 import { ClaimPage, PaternityList } from "./routes/paternity.js";
+import { TrustFundPage } from "./routes/trust-fund.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -57,7 +58,7 @@ function Guarded({ area, children }: { area: Area; children: ReactNode }) {
 function Home() {
   const me = useSignedIn();
   const first = areas.find((area) => me.can[area]) ?? "account";
-  return <Navigate to={`/${first}`} replace />;
+  return <Navigate to={pathOf(first)} replace />;
 }
 
 const rootRoute = createRootRoute({ component: Root });
@@ -73,6 +74,7 @@ const routeTree = rootRoute.addChildren([
   page("/victims/$victimId", () => <Guarded area="victims"><VictimRecordPage /></Guarded>),
   page("/paternity", () => <Guarded area="paternity"><PaternityList /></Guarded>),
   page("/paternity/$claimId", () => <Guarded area="paternity"><ClaimPage /></Guarded>),
+  page("/trust-fund", () => <Guarded area="trustFund"><TrustFundPage /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
   page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),

@@ -175,6 +175,25 @@ describe("the victim assistance journey", () => {
     await expectAccessible(ghana);
     await photograph(ghana, "paternity-member-state");
 
+    // The advocate records a Trust Fund project in her mission and its reach; the overview adds it up.
+    await page.getByRole("link", { name: "Trust Fund" }).click();
+    await page.getByRole("button", { name: "Add a project" }).click();
+    const project = page.getByRole("dialog");
+    await project.getByLabel(/^Project/).fill("School fees for children born of SEA, Goma");
+    await project.getByLabel("Implementing partner").fill("Tumaini school programme");
+    await project.getByLabel("Budget").fill("45000");
+    await project.getByLabel("Ends on").fill("2027-12-31");
+    await project.getByLabel("Education").check();
+    await project.getByRole("button", { name: "Add a project" }).click();
+    await page.getByRole("cell", { name: "School fees for children born of SEA, Goma" }).waitFor();
+    await page.getByRole("button", { name: "Report people reached" }).click();
+    await page.getByRole("dialog").getByLabel("Number of people").fill("17");
+    await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+    await page.getByRole("cell", { name: "17", exact: true }).waitFor();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await expectAccessible(page);
+    await photograph(page, "trust-fund");
+
     // The case's officer sees that a victim exists — code, sex, age group — and nothing more.
     const officer = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(officer, base, await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));

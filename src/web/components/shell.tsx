@@ -11,8 +11,11 @@ import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
-export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "notifications", "tokens"] as const;
+export const areas = ["reports", "cases", "victims", "paternity", "trustFund", "overdue", "users", "reference", "audit", "notifications", "tokens"] as const;
 export type Area = (typeof areas)[number];
+
+/** An area's address: its name, in kebab case. */
+export const pathOf = (area: Area | "account") => (area === "trustFund" ? "/trust-fund" : (`/${area}` as const));
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -81,10 +84,10 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
           <NavLink
             key={area}
             component={Link}
-            to={`/${area}`}
+            to={pathOf(area)}
             label={t(`nav.${area}`)}
             rightSection={area === "notifications" && unread > 0 ? <Badge size="sm" color="red" aria-label={t("notifications.unread", { count: unread })}>{unread}</Badge> : undefined}
-            active={path.startsWith(`/${area}`)}
+            active={path.startsWith(pathOf(area))}
             variant="filled"
             onClick={close}
           />

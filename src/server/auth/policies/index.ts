@@ -179,6 +179,14 @@ export const paternityPolicy = {
   view: (actor: Actor, claim: ClaimFacts) => victimPolicy.work(actor, claim.missionCode) || (is(actor, "member_state_focal_point") && ownCountry(actor, claim.countryCode) && claim.stateConsent),
 };
 
+/** The Trust Fund's books hold no personal data: headquarters keeps them, missions report on their projects. */
+export const trustFundPolicy = {
+  read: (actor: Actor) => is(actor, "cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor"),
+  recordContribution: (actor: Actor) => is(actor, "cds_officer"),
+  addProject: (actor: Actor) => is(actor, "cds_officer", "victim_assistance"),
+  manageProject: (actor: Actor, missionCode: string) => is(actor, "cds_officer") || victimPolicy.work(actor, missionCode),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -188,6 +196,7 @@ export function navigationFor(actor: Actor) {
     cases: casePolicy.list(actor),
     victims: victimPolicy.caseload(actor),
     paternity: paternityPolicy.list(actor),
+    trustFund: trustFundPolicy.read(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),
