@@ -1,17 +1,56 @@
 // Runs a use-case in one transaction under the actor's context, which row-level security reads.
 import { sql } from "drizzle-orm";
+import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import type { Database } from "../db/connection.js";
 import type { Actor } from "./auth/actor.js";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+const contextValues = (actor: Actor) => [actor.userId ?? "", actor.role, actor.missionCodes.join(","), actor.countryCode ?? ""];
+
 export async function inTransaction<T>(db: Database, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const session = (db as unknown as { session: { client: unknown } }).session;
+  if (session.client instanceof pg.Pool) return inServerTransaction(session as unknown as ServerSession, actor, work);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select
-      set_config('app.actor_id', ${actor.userId ?? ""}, true),
-      set_config('app.actor_role', ${actor.role}, true),
-      set_config('app.actor_missions', ${actor.missionCodes.join(",")}, true),
-      set_config('app.actor_country', ${actor.countryCode ?? ""}, true)`);
+    const [id, role, missions, country] = contextValues(actor);
+    await tx.execute(sql`select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true),
+      set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
     return work(tx);
   });
+}
+
+interface ServerSession {
+  client: pg.Pool;
+  dialect: ConstructorParameters<typeof NodePgSession>[1];
+  schema: ConstructorParameters<typeof NodePgSession>[2];
+  options: ConstructorParameters<typeof NodePgSession>[3];
+}
+
+/**
+ * On a PostgreSQL server, BEGIN and the actor's context travel in one round trip (the simple query
+ * protocol takes both statements; the values are escaped as literals by the driver). Every request
+ * pays for its round trips, so this one is worth the few lines that mirror drizzle's own transaction.
+ */
+async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const client = await outer.client.connect();
+  const literal = (value: string) => client.escapeLiteral(value);
+  const [id, role, missions, country] = contextValues(actor).map(literal);
+  let broken = false;
+  try {
+    await client.query(`begin; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
+    const session = new NodePgSession(client, outer.dialect, outer.schema, outer.options);
+    const tx = new NodePgTransaction(outer.dialect, session, outer.schema) as unknown as Transaction;
+    const result = await work(tx);
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is dropped from the pool, not handed to the next request.
+    await client.query("rollback").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }

@@ -15,6 +15,7 @@ import { listCaseRows } from "../../src/server/modules/cases/queries.js";
 import { createTestApp } from "../helpers/app.js";
 import { insertSyntheticCases } from "./generator.js";
 import { load } from "./http.js";
+import { LATENCY_HEADER, latency, latencyLine } from "./measure.js";
 
 if (!process.env.DATABASE_URL?.startsWith("postgres")) {
   process.stderr.write("Benchmarks run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n");
@@ -23,7 +24,6 @@ if (!process.env.DATABASE_URL?.startsWith("postgres")) {
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
-const samples = Number(process.env.BENCH_SAMPLES ?? 200);
 const intakeConnections = Number(process.env.BENCH_INTAKE_CONNECTIONS ?? 16);
 
 async function waitForHealth(url: string) {
@@ -32,20 +32,6 @@ async function waitForHealth(url: string) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`The server at ${url} did not start within 30 seconds.`);
-}
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
-
-/** Times `run` sequentially (after a warm-up) and answers p50 and p95 in milliseconds. */
-async function latency(run: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 const t = await createTestApp();
@@ -79,15 +65,13 @@ try {
     { name: "case list: mission + year + status, newest first, 50", path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", ...sameQuery({ mission: "MONUSCO", year: 2020, status: "referred" }), target: 50 },
     { name: "full-text search (EN+FR), first page of 50", path: "/api/cases?q=soldat7&limit=50", ...sameQuery({ q: "soldat7" }), target: 100 },
   ];
-  process.stdout.write("\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95\n");
+  process.stdout.write(LATENCY_HEADER);
   for (const query of queries) {
     const found = (await get(query.path)).items.length;
     if (found === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
     const ours = await latency(() => get(query.path));
     const baseline = await latency(() => raw.query(query.sql, query.params));
-    process.stdout.write(
-      `${query.name.padEnd(52)} ${`${ours.p50.toFixed(1)}/${ours.p95.toFixed(1)}`.padStart(16)} ${`${baseline.p50.toFixed(1)}/${baseline.p95.toFixed(1)}`.padStart(20)} ${(ours.p95 / baseline.p95).toFixed(2).padStart(13)} ${`≤ ${query.target}`.padStart(12)}\n`,
-    );
+    process.stdout.write(latencyLine(query.name, ours, baseline, query.target));
   }
 
   // Intake: sustained submissions against the server as it runs in production, in its own process

@@ -1,0 +1,23 @@
+// Latency measurement shared by the benchmarks: sequential calls after a warm-up, p50 and p95.
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+
+/** Times `run` sequentially (after a warm-up) and answers p50 and p95 in milliseconds. */
+export async function latency(run: () => Promise<unknown>, samples = Number(process.env.BENCH_SAMPLES ?? 200)) {
+  for (let i = 0; i < 20; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** One line of the "ours against raw SQL" table every benchmark prints. */
+export function latencyLine(name: string, ours: { p50: number; p95: number }, raw: { p50: number; p95: number }, target: number) {
+  const pair = (m: { p50: number; p95: number }) => `${m.p50.toFixed(1)}/${m.p95.toFixed(1)}`;
+  return `${name.padEnd(52)} ${pair(ours).padStart(16)} ${pair(raw).padStart(20)} ${(ours.p95 / raw.p95).toFixed(2).padStart(13)} ${`≤ ${target}`.padStart(12)}\n`;
+}
+
+export const LATENCY_HEADER = "\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95\n";
