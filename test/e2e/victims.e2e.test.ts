@@ -102,9 +102,19 @@ describe("the victim assistance journey", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Reveal identity" }).click();
     await page.getByText("Neema Journey Example").waitFor();
 
-    // The caseload shows her, with her open referrals.
+    // The caseload shows her, with her open referrals; the mission's directory of providers grows.
     await page.getByRole("link", { name: "Victims" }).click();
     await page.getByRole("row", { name: /V-MONUSCO-0001/ }).waitFor();
+    await page.getByRole("button", { name: "Service providers" }).click();
+    const directory = page.getByRole("dialog");
+    await directory.getByRole("cell", { name: /Goma hospital SGBV unit/ }).first().waitFor();
+    await directory.getByLabel(/^Provider/).fill("Goma legal clinic");
+    await directory.getByLabel("Legal").check();
+    await directory.getByRole("button", { name: "Add a provider" }).click();
+    await directory.getByRole("cell", { name: "Goma legal clinic", exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.keyboard.press("Escape");
+    await directory.waitFor({ state: "detached" });
     await expectAccessible(page);
     await photograph(page, "caseload");
 
@@ -174,6 +184,12 @@ describe("the victim assistance journey", () => {
     expect(await ghana.getByRole("link", { name: /Back to V-/ }).count()).toBe(0);
     await expectAccessible(ghana);
     await photograph(ghana, "paternity-member-state");
+    for (const [language, heading] of [["fr", "Échantillons d'ADN et chaîne de possession"], ["ar", "عينات الحمض النووي وسلسلة الحيازة"]] as const) {
+      await ghana.getByRole("combobox", { name: /Language|Langue|اللغة/ }).click();
+      await ghana.getByRole("option", { name: language === "fr" ? "Français" : "العربية" }).click();
+      await ghana.getByRole("heading", { name: heading }).waitFor();
+      await expectAccessible(ghana);
+    }
 
     // The advocate records a Trust Fund project in her mission and its reach; the overview adds it up.
     await page.getByRole("link", { name: "Trust Fund" }).click();

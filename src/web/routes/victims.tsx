@@ -88,7 +88,12 @@ export function VictimCaseload() {
       <PageHeader
         title={t("victims.title")}
         intro={t("victims.intro")}
-        actions={<DialogButton label={t("victims.register")} title={t("victims.register")} variant="filled">{(close) => <RegisterVictimForm onDone={close} />}</DialogButton>}
+        actions={
+          <Group gap="xs">
+            <DialogButton label={t("victims.directory")} title={t("victims.directory")}>{() => <ProviderDirectory />}</DialogButton>
+            <DialogButton label={t("victims.register")} title={t("victims.register")} variant="filled">{(close) => <RegisterVictimForm onDone={close} />}</DialogButton>
+          </Group>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput label={t("victims.findCode")} value={code} onChange={(event) => setCode(event.currentTarget.value)} w={220} dir="ltr" />
@@ -112,6 +117,61 @@ export function VictimCaseload() {
         )}
       </QueryView>
     </>
+  );
+}
+
+interface Provider { id: string; missionCode: string; name: string; serviceTypes: string[]; location: string | null; contact: string | null; active: boolean }
+
+/** The mission's directory of service providers: added, corrected, taken out of use. */
+function ProviderDirectory() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ["service-providers", "directory"], queryFn: () => api<{ items: Provider[] }>("GET", "/api/service-providers?all=true") });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["service-providers"] });
+  const toggle = useMutation({ mutationFn: (p: Provider) => api("PATCH", `/api/service-providers/${p.id}`, { active: !p.active }), onSuccess: refresh });
+  const missions = me?.missionCodes ?? [];
+  const form = useForm({ initialValues: { missionCode: missions[0] ?? "", name: "", serviceTypes: [] as string[], location: "", contact: "" } });
+  const add = useMutation({
+    mutationFn: (v: typeof form.values) => api("POST", "/api/service-providers", { ...v, location: orNull(v.location), contact: orNull(v.contact) }),
+    onSuccess: async () => {
+      form.reset();
+      await refresh();
+    },
+  });
+  const mine = (query.data?.items ?? []).filter((p) => missions.includes(p.missionCode));
+  return (
+    <Stack>
+      <ProblemAlert error={query.error ?? toggle.error} />
+      {mine.length === 0 ? <Text size="sm" c="gray.7">{t("victims.noProviders")}</Text> : (
+        <DataTable label={t("victims.directory")} minWidth={560} headers={[t("victims.provider"), t("cases.mission"), t("victims.service"), t("victims.inUse")]}>
+          {mine.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{p.name}{p.location && <Text size="xs" c="gray.7">{p.location}</Text>}{p.contact && <Text size="xs" c="gray.7">{p.contact}</Text>}</Table.Td>
+              <Table.Td>{p.missionCode}</Table.Td>
+              <Table.Td>{p.serviceTypes.map((type) => t(`victims.services.${type}`)).join(", ")}</Table.Td>
+              <Table.Td><Switch aria-label={t("victims.inUseOf", { name: p.name })} checked={p.active} onChange={() => toggle.mutate(p)} /></Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      <form onSubmit={form.onSubmit((values) => add.mutate(values))}>
+        <Stack gap="xs">
+          <Title order={3} size="h5">{t("victims.addProvider")}</Title>
+          <ProblemAlert error={add.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label={t("cases.mission")} allowDeselect={false} data={missions} {...form.getInputProps("missionCode")} />
+            <TextInput label={t("victims.provider")} required {...form.getInputProps("name")} />
+            <TextInput label={t("victims.providerLocation")} {...form.getInputProps("location")} />
+            <TextInput label={t("victims.providerContact")} {...form.getInputProps("contact")} />
+          </SimpleGrid>
+          <Checkbox.Group label={t("victims.service")} required {...form.getInputProps("serviceTypes")}>
+            <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs">{serviceTypes.map((type) => <Checkbox key={type} value={type} label={t(`victims.services.${type}`)} />)}</SimpleGrid>
+          </Checkbox.Group>
+          <Group justify="flex-end"><Button type="submit" loading={add.isPending}>{t("victims.addProvider")}</Button></Group>
+        </Stack>
+      </form>
+    </Stack>
   );
 }
 

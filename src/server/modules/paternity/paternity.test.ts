@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { cases, notifications, perpetrators } from "../../../db/schema.js";
-import { systemActor } from "../../auth/actor.js";
+import { sql } from "drizzle-orm";
+import { cases, notifications, paternityClaims, perpetrators } from "../../../db/schema.js";
+import { type Actor, systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 import { sweepReminders } from "../deadlines/reminders.js";
 
@@ -123,5 +124,36 @@ describe("paternity claims", () => {
     await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: false, givenOn: today } });
     expect((await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(404);
     expect((await advocate.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(200);
+  });
+});
+
+describe("row-level security on the paternity tables, on its own", () => {
+  const as = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({ ...systemActor, userId: "someone", role, via: "token", ...scope });
+  const count = (who: Actor, table: string) =>
+    inTransaction(t.app.services.db, who, async (tx) => ((await tx.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0].n);
+  const tables = ["paternity_claims", "dna_samples", "custody_events", "support_payments"];
+
+  it("the mission's advocates see every row; another State, the case officers and the analysts see none", async () => {
+    for (const table of tables) expect(await count(as("victim_assistance", { missionCodes: ["MINUSCA"] }), table), table).toBeGreaterThan(0);
+    for (const who of [as("victim_assistance", { missionCodes: ["MONUSCO"] }), as("member_state_focal_point", { countryCode: "IND" }), as("cdt_officer", { missionCodes: ["MINUSCA"] }), as("cds_officer"), as("analyst"), as("investigator")]) {
+      for (const table of tables) expect(await count(who, table), `${who.role} ${table}`).toBe(0);
+    }
+  });
+
+  it("the alleged father's State sees the claim only while the mother consents, and never the victim tables", async () => {
+    const ghanaActor = as("member_state_focal_point", { countryCode: "GHA" });
+    // The last test withdrew her consent.
+    for (const table of tables) expect(await count(ghanaActor, table), table).toBe(0);
+    await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: true, givenOn: today } });
+    for (const table of tables) expect(await count(ghanaActor, table), table).toBeGreaterThan(0);
+    for (const table of ["victims", "victim_children", "victim_consents", "victim_cases"]) expect(await count(ghanaActor, table), table).toBe(0);
+  });
+
+  it("the State cannot open a claim itself, even on its own national", async () => {
+    const write = inTransaction(t.app.services.db, as("member_state_focal_point", { countryCode: "GHA" }), (tx) =>
+      tx.insert(paternityClaims).values({ victimId, childId, caseId, perpetratorId, countryCode: "GHA", notifiedOn: today, responseDueOn: today }),
+    );
+    const refusal = await write.then(() => null, (error: Error & { cause?: Error }) => error.cause?.message ?? error.message);
+    expect(refusal).toMatch(/row-level security/);
   });
 });

@@ -34,10 +34,11 @@ export async function recordAssessment(services: Services, actor: Actor, victimI
 type ProviderRow = typeof serviceProviders.$inferSelect;
 const presentProvider = (row: ProviderRow) => ({ id: row.id, missionCode: row.missionCode, name: row.name, serviceTypes: row.serviceTypes, location: row.location, contact: row.contact, active: row.active });
 
-export async function listProviders(services: Services, actor: Actor, filter: { mission?: string; serviceType?: ServiceType }) {
+export async function listProviders(services: Services, actor: Actor, filter: { mission?: string; serviceType?: ServiceType; all?: "true" | "false" }) {
   if (!victimPolicy.readProviders(actor)) throw new Forbidden();
   return inTransaction(services.db, actor, async (tx) => {
-    const conditions = [eq(serviceProviders.active, true)];
+    // Providers no longer working stay in the directory (past referrals name them) but are not offered.
+    const conditions = filter.all === "true" ? [] : [eq(serviceProviders.active, true)];
     if (filter.mission) conditions.push(eq(serviceProviders.missionCode, filter.mission));
     if (filter.serviceType) conditions.push(sql`${filter.serviceType} = any(${serviceProviders.serviceTypes})`);
     const rows = await tx.select().from(serviceProviders).where(and(...conditions)).orderBy(asc(serviceProviders.missionCode), asc(serviceProviders.name));
@@ -51,6 +52,26 @@ export async function addProvider(services: Services, actor: Actor, input: { mis
     const [row] = await tx.insert(serviceProviders).values(input).returning();
     await recordAuditEvent(tx, actor, { action: "service_provider.add", subjectType: "service_provider", subjectId: row.id, details: { missionCode: row.missionCode } });
     return presentProvider(row);
+  });
+}
+
+export interface ProviderUpdate {
+  name?: string;
+  serviceTypes?: ServiceType[];
+  location?: string | null;
+  contact?: string | null;
+  active?: boolean;
+}
+
+/** Corrects a provider's entry, or takes it out of use; its past referrals keep naming it. */
+export async function updateProvider(services: Services, actor: Actor, id: string, update: ProviderUpdate) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const [row] = await tx.select().from(serviceProviders).where(eq(serviceProviders.id, id));
+    if (!row) throw new NotFound("service provider");
+    if (!victimPolicy.work(actor, row.missionCode)) throw new Forbidden("Victim-assistance staff keep their mission's directory of service providers.");
+    const [updated] = await tx.update(serviceProviders).set(update).where(eq(serviceProviders.id, id)).returning();
+    await recordAuditEvent(tx, actor, { action: "service_provider.update", subjectType: "service_provider", subjectId: id, details: { fields: Object.keys(update) } });
+    return presentProvider(updated);
   });
 }
 

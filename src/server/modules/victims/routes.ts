@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ageGroups, consentRecipients, referralStatuses, revealPurposes, serviceTypes, victimSexes } from "../../../domain/victims.js";
 import { staffOf } from "../../app.js";
-import { addFollowUp, addProvider, listProviders, recordAssessment, recordChild, referToService, updateReferral } from "./assistance.js";
+import { addFollowUp, addProvider, listProviders, recordAssessment, recordChild, referToService, updateProvider, updateReferral } from "./assistance.js";
 import { caseload, caseVictims, linkVictimToCase, readVictim, recordConsent, registerVictim, revealVictim, updateVictim } from "./records.js";
 
 const missionCode = z.string().trim().regex(/^[A-Z0-9-]{2,20}$/);
@@ -234,7 +234,7 @@ export function registerVictimRoutes(app: FastifyInstance) {
     schema: {
       tags,
       summary: "The directory of service providers, by mission and service",
-      querystring: z.strictObject({ mission: missionCode.optional(), serviceType: z.enum(serviceTypes).optional() }),
+      querystring: z.strictObject({ mission: missionCode.optional(), serviceType: z.enum(serviceTypes).optional(), all: z.enum(["true", "false"]).optional() }),
       response: { 200: z.object({ items: z.array(provider) }) },
     },
   }, async (request) => listProviders(services, staffOf(request), request.query));
@@ -247,4 +247,14 @@ export function registerVictimRoutes(app: FastifyInstance) {
       response: { 201: provider },
     },
   }, async (request, reply) => reply.status(201).send(await addProvider(services, staffOf(request), { ...request.body, serviceTypes: [...new Set(request.body.serviceTypes)] })));
+
+  typed.patch("/api/service-providers/:id", {
+    schema: {
+      tags,
+      summary: "Correct a provider's entry or take it out of use (its past referrals keep naming it)",
+      params: idParams,
+      body: z.strictObject({ name: shortText(200).optional(), serviceTypes: z.array(z.enum(serviceTypes)).min(1).max(serviceTypes.length).optional(), location: shortText(200).nullable().optional(), contact: shortText(300).nullable().optional(), active: z.boolean().optional() }),
+      response: { 200: provider },
+    },
+  }, async (request) => updateProvider(services, staffOf(request), request.params.id, request.body.serviceTypes ? { ...request.body, serviceTypes: [...new Set(request.body.serviceTypes)] } : request.body));
 }

@@ -128,6 +128,19 @@ describe("victim records", () => {
     expect(record.referrals[0]).toMatchObject({ status: "accepted", followUpOn: "2099-01-01", needsAction: false, followUps: [{ note: "Seen by the doctor; second visit booked." }] });
   });
 
+  it("a provider taken out of use stays in the directory but is no longer offered or referred to", async () => {
+    const extra = (await advocate.request({ method: "POST", url: "/api/service-providers", payload: { missionCode: "MONUSCO", name: "Closed clinic", serviceTypes: ["medical"] } })).json();
+    const closed = await advocate.request({ method: "PATCH", url: `/api/service-providers/${extra.id}`, payload: { active: false } });
+    expect(closed.json()).toMatchObject({ active: false });
+    expect((await otherMissionAdvocate.request({ method: "PATCH", url: `/api/service-providers/${extra.id}`, payload: { active: true } })).statusCode).toBe(403);
+    const offered = (await advocate.request({ method: "GET", url: "/api/service-providers?mission=MONUSCO" })).json().items.map((p: { name: string }) => p.name);
+    expect(offered).not.toContain("Closed clinic");
+    const directory = (await advocate.request({ method: "GET", url: "/api/service-providers?mission=MONUSCO&all=true" })).json().items.map((p: { name: string }) => p.name);
+    expect(directory).toContain("Closed clinic");
+    const refused = await advocate.request({ method: "POST", url: `/api/victims/${victimId}/referrals`, payload: { providerId: extra.id, serviceType: "medical", proposedOn: today } });
+    expect(refused.json().code).toBe("unknown_provider");
+  });
+
   it("records a needs assessment with its plan, and a child with their own code", async () => {
     const assessed = await advocate.request({ method: "POST", url: `/api/victims/${victimId}/assessments`, payload: { assessedOn: today, needs: ["medical", "education", "medical"], plan: "Medical care first; school fees for next term.", reviewOn: "2099-06-01" } });
     expect(assessed.statusCode, assessed.body).toBe(201);
