@@ -314,6 +314,13 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/dna-samples/:id/events", url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope)}/events`, body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }), expect: only(), label: "out of scope" },
   { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
   { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only(), label: "out of scope" },
+  {
+    method: "POST",
+    route: "/api/publication/import",
+    url: () => "/api/publication/import",
+    body: () => ({ csv: "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral\nMATRIX-HIST-1,2016-01,MONUSCO,Military (MC),GHA,SE,1,0,No,,,,,,\n" }),
+    expect: only("cds_officer"),
+  },
   // The Trust Fund's books: read by the roles that follow it; headquarters and the mission's advocates write.
   { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
   { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },

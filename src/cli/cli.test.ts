@@ -129,6 +129,27 @@ describe("conduct CLI", () => {
     expect((await conduct("audit", "verify")).code).toBe(0);
   });
 
+  it("imports historical allegations: a bad line refuses the file, --skip-invalid writes the rejects, a second import changes nothing", async () => {
+    const file = path.join(dataDir, "history.csv");
+    writeFileSync(
+      file,
+      [
+        "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
+        "CLI-HIST-1,2016-04,MINUSCA,Military (MC),Gabon,SA,1,1,No,NIO,150,Substantiated,Repatriation,,No",
+        "CLI-HIST-2,2016-13,MINUSCA,Military (MC),GAB,SA,1,0,No,,,,,,",
+        "CLI-HIST-3,2016-09,MONUSCO,Civilian (INT),,SE,1,0,No,OIOS,95,Not substantiated,,,No",
+      ].join("\n"),
+    );
+    const refused = await conduct("import", "allegations", file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("line 3: date_reported must be YYYY-MM");
+    const imported = await conduct("import", "allegations", file, "--skip-invalid");
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("3 rows read: 2 allegations imported, 0 already imported, 1 rejected");
+    expect(readFileSync(path.join(dataDir, "history.rejects.csv"), "utf8")).toContain("CLI-HIST-2,2016-13");
+    expect((await conduct("import", "allegations", file, "--skip-invalid")).stdout).toContain("0 allegations imported, 2 already imported");
+  });
+
   it("audit verify fails, naming the event, after an owner alters a row", async () => {
     const handle = await openDatabase({ url: database.url, dataDir: database.url ? undefined : path.join(dataDir, "pglite") });
     const [row] = await handle.asOwner(async (owner) => {

@@ -1,6 +1,7 @@
 // The `conduct` command: operator tasks on the server's console (migrate, seed, users, tokens,
 // audit verification, key rotation, backup and restore).
-import { existsSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
@@ -14,6 +15,7 @@ import { enrolTotp } from "../server/auth/two-factor.js";
 import { readConfig } from "../server/config.js";
 import { DomainError } from "../server/errors.js";
 import { verifyAuditChain } from "../server/modules/audit/service.js";
+import { importAllegations } from "../server/modules/publication/import.js";
 import { createToken } from "../server/modules/tokens/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
 import { openRuntime } from "../server/runtime.js";
@@ -30,6 +32,9 @@ const usage = `Usage: conduct <command>
   audit verify                     check the audit trail's hash chain (exit 1 naming the first broken event)
   keys rotate                      new data key; re-encrypt every sensitive field under it
   keys rotate --master             new master key (written to the key file, or read from CONDUCT_NEW_MASTER_KEY)
+  import allegations FILE.csv [--skip-invalid]
+                                   load historical allegations (the published CSV layout) as published cases;
+                                   a file with a bad row writes nothing, unless --skip-invalid (rejects to FILE.rejects.csv)
   backup FILE                      write every record to FILE (gzipped JSON lines)
   restore FILE                     replace every record with those in FILE
 
@@ -37,6 +42,16 @@ Environment: DATABASE_URL (PostgreSQL; otherwise the embedded database in CONDUC
 CONDUCT_MASTER_KEY. Roles: ${roleSchema.options.join(", ")}.`;
 
 class UsageError extends Error {}
+
+/** A progress bar on the terminal (stderr), redrawn in place; silent when the output is not a terminal. */
+function progressBar(label: string) {
+  return (done: number, total: number) => {
+    if (!process.stderr.isTTY || total === 0) return;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+  };
+}
 
 async function withApp<T>(purpose: string, work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
   const config = readConfig();
@@ -168,6 +183,25 @@ async function run(argv: string[]): Promise<number> {
       }
     }
 
+    case "import": {
+      if (sub !== "allegations") throw new UsageError("import: only `import allegations FILE.csv` exists");
+      const { values, positionals } = args({ "skip-invalid": { type: "boolean" } }, rest);
+      const file = positionals[0];
+      if (!file) throw new UsageError("import allegations needs a FILE.csv");
+      if (!existsSync(file)) throw new UsageError(`No file ${file}.`);
+      const text = readFileSync(file, "utf8");
+      return withApp("import allegations", async (app) => {
+        const outcome = await importAllegations(app.services, systemActor, text, { skipInvalid: Boolean(values["skip-invalid"]), sourceFile: path.basename(file), onProgress: progressBar("Importing") });
+        if (outcome.rejectCsv) {
+          const rejects = file.replace(/(\.csv)?$/i, ".rejects.csv");
+          writeFileSync(rejects, outcome.rejectCsv);
+          process.stderr.write(`${outcome.rejected.length} rows rejected, written with their reasons to ${rejects}\n`);
+        }
+        print(`${outcome.rows} rows read: ${outcome.created} allegations imported, ${outcome.unchanged} already imported, ${outcome.rejected.length} rejected.`);
+        return 0;
+      });
+    }
+
     case "backup":
     case "restore": {
       if (!sub) throw new UsageError(`${command} needs a FILE`);
@@ -198,8 +232,13 @@ export async function main(argv: string[]): Promise<number> {
     return await run(argv);
   } catch (error) {
     if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${usage}\n`);
-    else if (error instanceof DomainError) process.stderr.write(`${error.message}\n`);
-    else process.stderr.write(`conduct: ${(error as Error).message}\n`);
+    else if (error instanceof DomainError) {
+      // Which lines of a file are wrong, and why (the first fifty).
+      const details = (error.extras.errors ?? []).slice(0, 50).map((entry) => `  ${entry.path}: ${entry.message}\n`);
+      const more = (error.extras.errors?.length ?? 0) > 50 ? `  … and ${(error.extras.errors?.length ?? 0) - 50} more\n` : "";
+      process.stderr.write(`${error.message}\n${details.join("")}${more}`);
+      return 1;
+    } else process.stderr.write(`conduct: ${(error as Error).message}\n`);
     return 2;
   }
 }

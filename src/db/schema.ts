@@ -897,3 +897,22 @@ export const trustFundBeneficiaries = pgTable(
   },
   (t) => [index("trust_fund_beneficiaries_project_idx").on(t.projectId)],
 );
+
+// ---- Historical allegations imported from the published layout ----
+/** What the published table said of an imported allegation that the case's own records cannot show. */
+export const importedAllegationFacts = pgTable("imported_allegation_facts", {
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  victims: integer("victims").notNull(),
+  childVictims: integer("child_victims").notNull(),
+  investigatingEntity: text("investigating_entity"),
+  investigationDays: integer("investigation_days"),
+  findings: text("findings"),
+  interimAction: text("interim_action"),
+  finalAction: text("final_action"),
+  criminalReferral: boolean("criminal_referral"),
+  sourceFile: text("source_file"),
+  importedBy: text("imported_by"),
+  importedAt: createdAt(),
+});

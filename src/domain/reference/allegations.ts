@@ -13,6 +13,9 @@ export const allegationTypeSeeds: AllegationTypeSeed[] = [
   { code: "SA_RAPE", kind: "SA", label: "Rape" },
   { code: "SA_SEXUAL_ASSAULT", kind: "SA", label: "Sexual assault" },
   { code: "SA_MINOR", kind: "SA", label: "Sexual activity with a minor" },
+  // Historical records published before the type was recorded (and imported from them) say only SE or SA.
+  { code: "SE_UNSPECIFIED", kind: "SE", label: "Sexual exploitation, type not recorded" },
+  { code: "SA_UNSPECIFIED", kind: "SA", label: "Sexual abuse, type not recorded" },
 ];
 
 export const misconductLevels = ["serious_misconduct", "misconduct"] as const;

@@ -11,7 +11,8 @@ import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
-export const areas = ["reports", "cases", "victims", "paternity", "trustFund", "overdue", "users", "reference", "audit", "notifications", "tokens"] as const;
+// In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
+export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "trustFund", "notifications", "tokens"] as const;
 export type Area = (typeof areas)[number];
 
 /** An area's address: its name, in kebab case. */

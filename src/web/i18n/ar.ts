@@ -332,6 +332,8 @@ export const ar: Messages = {
     closed: "مغلقة",
   },
   problems: {
+    import_rows_invalid: "لا يمكن استيراد بعض الصفوف، لذا لم يُكتب شيء. صحّح الأسطر أدناه، أو استورد الصفوف السليمة واسترجع الصفوف المرفوضة.",
+    bad_header: "يجب أن يكون السطر الأول سطر عناوين الصيغة: reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
     case_closed: "هذه القضية مغلقة. أعد فتحها لتسجيل المزيد.",
     full_text_not_allowed: "دورك لا يطّلع على السرد ولا على الملاحظات: ابحث برقم القضية (مثل MONUSCO-2026-0042).",
     needsSubstantiatedFinding: "يأتي الإجراء النهائي بعد استنتاج يثبت الادعاء ضد هذا الشخص.",
@@ -719,6 +721,16 @@ export const ar: Messages = {
     withheldLabel: "من المبالغ المحتجزة من مستحقات الأفراد",
     actionId: "تعليق الدفع (معرّف الإجراء)",
     actionHelp: "الإجراء المؤقت الذي احتُجزت بموجبه المبالغ، كما يظهر في القضية.",
+  },
+  importAllegations: {
+    title: "استيراد الادعاءات",
+    help: "تصبح الادعاءات التاريخية بصيغة CSV المنشورة (UTF-8، مع سطر العناوين) قضايا منشورة بمرجعها الأصلي. إعادة استيراد الملف نفسه لا تغيّر شيئاً.",
+    file: "ملف CSV",
+    skipInvalid: "استيراد الصفوف السليمة وإعادة الصفوف المرفوضة إليّ",
+    submit: "استيراد",
+    outcome: "قُرئ {{rows}} صفاً: استُورد {{created}}، وكان {{unchanged}} مستورداً من قبل، ورُفض {{rejected}}.",
+    line: "السطر {{line}}",
+    downloadRejects: "تنزيل الصفوف المرفوضة",
   },
   forms: {
     required: "املأ هذا الحقل.",

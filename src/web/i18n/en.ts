@@ -330,6 +330,8 @@ export const en = {
     closed: "Closed",
   },
   problems: {
+    import_rows_invalid: "Some rows cannot be imported, so nothing was written. Fix the lines below, or import the valid rows and get the rejected ones back.",
+    bad_header: "The first line must be the layout's header: reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
     case_closed: "This case is closed. Reopen it to record more.",
     full_text_not_allowed: "Your role does not read narratives or notes: search by case number (for example MONUSCO-2026-0042).",
     needsSubstantiatedFinding: "A final action follows a finding that the allegation against this person is substantiated.",
@@ -717,6 +719,16 @@ export const en = {
     withheldLabel: "From payments withheld from personnel",
     actionId: "Payment suspension (action identifier)",
     actionHelp: "The interim action that withheld the payments, as shown on the case.",
+  },
+  importAllegations: {
+    title: "Import allegations",
+    help: "Historical allegations in the published CSV layout (UTF-8, with the header row) become published cases under their own reference. Importing the same file again changes nothing.",
+    file: "CSV file",
+    skipInvalid: "Import the valid rows and give me the rejected ones",
+    submit: "Import",
+    outcome: "{{rows}} rows read: {{created}} imported, {{unchanged}} already imported, {{rejected}} rejected.",
+    line: "Line {{line}}",
+    downloadRejects: "Download the rejected rows",
   },
   forms: {
     required: "Fill in this field.",

@@ -332,6 +332,8 @@ export const fr: Messages = {
     closed: "Clos",
   },
   problems: {
+    import_rows_invalid: "Certaines lignes ne peuvent pas être importées : rien n'a été écrit. Corrigez les lignes ci-dessous, ou importez les lignes valides et récupérez les lignes rejetées.",
+    bad_header: "La première ligne doit être l'en-tête du format : reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
     case_closed: "Ce dossier est clos. Rouvrez-le pour enregistrer autre chose.",
     full_text_not_allowed: "Votre rôle ne lit ni les récits ni les notes : recherchez par numéro de dossier (par exemple MONUSCO-2026-0042).",
     needsSubstantiatedFinding: "Une mesure définitive suit une conclusion établissant que l'allégation visant cette personne est fondée.",
@@ -719,6 +721,16 @@ export const fr: Messages = {
     withheldLabel: "Provenant de sommes retenues sur les paiements du personnel",
     actionId: "Suspension de paiement (identifiant de la mesure)",
     actionHelp: "La mesure provisoire qui a retenu les paiements, telle qu'elle figure au dossier.",
+  },
+  importAllegations: {
+    title: "Importer des allégations",
+    help: "Les allégations historiques au format CSV publié (UTF-8, avec la ligne d'en-tête) deviennent des dossiers publiés sous leur propre référence. Importer de nouveau le même fichier ne change rien.",
+    file: "Fichier CSV",
+    skipInvalid: "Importer les lignes valides et me rendre les lignes rejetées",
+    submit: "Importer",
+    outcome: "{{rows}} lignes lues : {{created}} importées, {{unchanged}} déjà importées, {{rejected}} rejetées.",
+    line: "Ligne {{line}}",
+    downloadRejects: "Télécharger les lignes rejetées",
   },
   forms: {
     required: "Renseignez ce champ.",

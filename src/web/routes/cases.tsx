@@ -10,6 +10,8 @@ import { caseStatuses } from "../../domain/workflow.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
+import { useMe } from "../session.js";
+import { ImportAllegationsButton } from "./import-allegations.js";
 
 interface CaseSummary {
   id: string;
@@ -36,6 +38,7 @@ const queryString = (filters: Partial<Filters>, extra: Record<string, string> = 
 
 export function CaseList() {
   const { t, i18n } = useTranslation();
+  const me = useMe().data;
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const missions = useMissions();
@@ -68,6 +71,7 @@ export function CaseList() {
         title={t("cases.title")}
         actions={
           <Group>
+            {me?.can.importAllegations && <ImportAllegationsButton />}
             <Button component="a" variant="default" href={`/api/cases/export?${exportQuery}${exportQuery ? "&" : ""}format=csv`}>{t("caseList.exportCsv")}</Button>
             <Button component="a" variant="default" href={`/api/cases/export?${exportQuery}${exportQuery ? "&" : ""}format=xlsx`}>{t("caseList.exportXlsx")}</Button>
           </Group>

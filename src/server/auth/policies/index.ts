@@ -136,6 +136,8 @@ export const referralPolicy = {
 export const publicationPolicy = {
   /** Publishers release reviewed cases; headquarters (CDS) is responsible for publication too. */
   publish: (actor: Actor) => is(actor, "publisher", "cds_officer"),
+  /** Historical allegations come in published, so headquarters alone (and the operator's console) imports them. */
+  importAllegations: (actor: Actor) => is(actor, "cds_officer", "system"),
 };
 
 interface PracticeFacts {
@@ -194,6 +196,7 @@ export function navigationFor(actor: Actor) {
     overdue: referralPolicy.overdue(actor),
     notifications: actor.userId !== null,
     cases: casePolicy.list(actor),
+    importAllegations: publicationPolicy.importAllegations(actor),
     victims: victimPolicy.caseload(actor),
     paternity: paternityPolicy.list(actor),
     trustFund: trustFundPolicy.read(actor),

@@ -6,6 +6,7 @@ import { groupings } from "../../../domain/counting.js";
 import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
 import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
+import { importAllegations } from "./import.js";
 import { publicAllegationsCsv, publishedAllegationCounts, publishedAllegations, setPublication } from "./service.js";
 
 const categoryLabels = new Map(personnelCategorySeeds.map((category) => [category.code, category.label]));
@@ -19,6 +20,28 @@ const publicFilters = {
 export function registerPublicationRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post("/api/publication/import", {
+    // A decade of a mission's published table fits well within this.
+    bodyLimit: 20 * 1024 * 1024,
+    schema: {
+      tags: ["publication"],
+      summary: "Import historical allegations (the published CSV layout) as published cases; nothing is written from a file with a bad row unless skipInvalid",
+      body: z.strictObject({ csv: z.string().min(1).max(20 * 1024 * 1024), skipInvalid: z.boolean().default(false), fileName: z.string().trim().max(200).nullable().default(null) }),
+      response: {
+        200: z.object({
+          rows: z.number(),
+          created: z.number(),
+          unchanged: z.number(),
+          rejected: z.array(z.object({ line: z.number(), reason: z.string() })),
+          rejectCsv: z.string().nullable(),
+        }),
+      },
+    },
+  }, async (request) => {
+    const outcome = await importAllegations(services, staffOf(request), request.body.csv, { skipInvalid: request.body.skipInvalid, sourceFile: request.body.fileName });
+    return { ...outcome, rejected: outcome.rejected.map(({ line, reason }) => ({ line, reason })) };
+  });
 
   typed.post("/api/publication", {
     schema: {

@@ -83,7 +83,8 @@ interface PublicAllegationRow {
   findings: string[];
   interim_actions: string[];
   final_actions: string[];
-  criminal_referral: boolean;
+  /** Null when an imported row left it empty. */
+  criminal_referral: boolean | null;
 }
 
 const presentPublicAllegation = (row: PublicAllegationRow) => ({
@@ -108,7 +109,7 @@ export type PublicAllegation = ReturnType<typeof presentPublicAllegation>;
 
 /** The table as CSV, in the layout `conduct import allegations` reads (one row per allegation). */
 export function publicAllegationsCsv(items: PublicAllegation[], categoryLabels: Map<string, string>): string {
-  const yesNo = (value: boolean) => (value ? "Yes" : "No");
+  const yesNo = (value: boolean | null) => (value === null ? "" : value ? "Yes" : "No");
   const header = ["reference", "date_reported", "mission", "category_of_personnel", "nationality", "allegation", "victims", "victims_children", "paternity_claim", "investigating_entity", "investigation_days", "findings", "interim_action", "final_action", "criminal_referral"];
   const rows = items.map((item) => [
     item.reference,
