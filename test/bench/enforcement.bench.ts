@@ -15,12 +15,9 @@ import { listCaseRows } from "../../src/server/modules/cases/queries.js";
 import { createTestApp } from "../helpers/app.js";
 import { insertSyntheticCases } from "./generator.js";
 import { load } from "./http.js";
-import { LATENCY_HEADER, latency, latencyLine } from "./measure.js";
+import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
 
-if (!process.env.DATABASE_URL?.startsWith("postgres")) {
-  process.stderr.write("Benchmarks run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n");
-  process.exit(1);
-}
+requirePostgres();
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
@@ -35,11 +32,7 @@ async function waitForHealth(url: string) {
 }
 
 const t = await createTestApp();
-const [{ name }] = await t.handle.asOwner((owner) => owner.query<{ name: string }>("select current_database() as name"));
-const databaseUrl = new URL(process.env.DATABASE_URL as string);
-databaseUrl.pathname = `/${name}`;
-// The raw-SQL baseline connects as the owner, as the migrations do: no row-level security, no app.
-const raw = new pg.Client({ connectionString: databaseUrl.toString() });
+const { raw, url: databaseUrl } = await rawConnection(t);
 try {
   const started = performance.now();
   await insertSyntheticCases(t.handle, caseCount, 42);

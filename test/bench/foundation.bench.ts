@@ -5,11 +5,9 @@ import Fastify from "fastify";
 import { createTestApp } from "../helpers/app.js";
 import { insertSyntheticCases } from "./generator.js";
 import { load } from "./http.js";
+import { requirePostgres } from "./measure.js";
 
-if (!process.env.DATABASE_URL?.startsWith("postgres")) {
-  process.stderr.write("Benchmarks run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n");
-  process.exit(1);
-}
+requirePostgres();
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);

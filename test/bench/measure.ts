@@ -1,4 +1,22 @@
-// Latency measurement shared by the benchmarks: sequential calls after a warm-up, p50 and p95.
+// What the benchmarks share: PostgreSQL only, a raw owner connection to the test app's database
+// for baselines, and latency measured as sequential calls after a warm-up (p50 and p95).
+import pg from "pg";
+import type { TestApp } from "../helpers/app.js";
+
+/** Benchmarks measure PostgreSQL; anything else stops them with the command that fixes it. */
+export function requirePostgres() {
+  if (process.env.DATABASE_URL?.startsWith("postgres")) return;
+  process.stderr.write("Benchmarks run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n");
+  process.exit(1);
+}
+
+/** The raw-SQL baseline connects as the owner, as the migrations do: no row-level security, no app. */
+export async function rawConnection(t: TestApp) {
+  const [{ name }] = await t.handle.asOwner((owner) => owner.query<{ name: string }>("select current_database() as name"));
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = `/${name}`;
+  return { raw: new pg.Client({ connectionString: url.toString() }), url };
+}
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 

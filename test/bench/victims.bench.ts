@@ -3,24 +3,17 @@
 // row-level security, zod) — against the raw SQL of the same query, built by the app's own query
 // builder and run on an owner connection, in the same run.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_VICTIMS=100000 npx tsx test/bench/victims.bench.ts
-import pg from "pg";
 import { caseloadRows } from "../../src/server/modules/victims/records.js";
 import { createTestApp } from "../helpers/app.js";
-import { LATENCY_HEADER, latency, latencyLine } from "./measure.js";
+import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
 
-if (!process.env.DATABASE_URL?.startsWith("postgres")) {
-  process.stderr.write("Benchmarks run on PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench\n");
-  process.exit(1);
-}
+requirePostgres();
 const victimCount = Number(process.env.BENCH_VICTIMS ?? 10_000);
 const referralsPerVictim = 10;
 const missions = ["MONUSCO", "MINUSCA", "UNMISS", "UNIFIL", "MINURSO", "UNISFA", "UNFICYP", "UNDOF", "UNMIK", "MINUSMA"];
 
 const t = await createTestApp();
-const [{ name }] = await t.handle.asOwner((owner) => owner.query<{ name: string }>("select current_database() as name"));
-const databaseUrl = new URL(process.env.DATABASE_URL as string);
-databaseUrl.pathname = `/${name}`;
-const raw = new pg.Client({ connectionString: databaseUrl.toString() });
+const { raw } = await rawConnection(t);
 try {
   const started = performance.now();
   // Generated in SQL: victims spread over ten missions, due dates over a year around today; ten

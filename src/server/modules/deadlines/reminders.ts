@@ -66,39 +66,18 @@ async function claimDeadlines(tx: Transaction, today: string): Promise<Deadline[
   return deadlines;
 }
 
-/** Who hears about a deadline: the mission's officers, the case's assigned staff, and the State's focal points. */
+/**
+ * Who hears about a deadline. A case's: the mission's officers, the case's assigned staff and the
+ * State's focal points. A paternity claim's: the mission's victim assistance, and the State only
+ * while the mother consents to share with it.
+ */
 async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string[]> {
-  if (deadline.victimId) return claimRecipientsOf(tx, deadline, deadline.victimId);
-  const rows = await tx
-    .select({ userId: staffProfiles.userId })
-    .from(staffProfiles)
-    .where(
-      and(
-        isNull(staffProfiles.disabledAt),
-        sql`(
-          (${staffProfiles.role} = 'cdt_officer' and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))
-          or (${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})
-          or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})
-        )`,
-      ),
-    );
-  return rows.map((row) => row.userId);
-}
-
-/** A claim's reminders go to the mission's victim assistance, and to its State only while the mother consents. */
-async function claimRecipientsOf(tx: Transaction, deadline: Deadline, victimId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: staffProfiles.userId })
-    .from(staffProfiles)
-    .where(
-      and(
-        isNull(staffProfiles.disabledAt),
-        sql`(
-          (${staffProfiles.role} = 'victim_assistance' and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))
-          or (${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""} and conduct_consent_in_force(${victimId}, 'member_state'))
-        )`,
-      ),
-    );
+  const ofMission = (role: string) => sql`(${staffProfiles.role} = ${role} and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))`;
+  const ofState = sql`(${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})`;
+  const who = deadline.victimId
+    ? sql`${ofMission("victim_assistance")} or (${ofState} and conduct_consent_in_force(${deadline.victimId}, 'member_state'))`
+    : sql`${ofMission("cdt_officer")} or ${ofState} or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})`;
+  const rows = await tx.select({ userId: staffProfiles.userId }).from(staffProfiles).where(and(isNull(staffProfiles.disabledAt), sql`(${who})`));
   return rows.map((row) => row.userId);
 }
 
