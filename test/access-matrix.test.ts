@@ -321,6 +321,10 @@ const matrix: MatrixRow[] = [
     body: () => ({ csv: "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral\nMATRIX-HIST-1,2016-01,MONUSCO,Military (MC),GHA,SE,1,0,No,,,,,,\n" }),
     expect: only("cds_officer"),
   },
+  // Screening: headquarters keeps the list; headquarters and mission teams screen.
+  { method: "POST", route: "/api/screening/entries", url: () => "/api/screening/entries", body: () => ({ name: "Matrix Person", reason: "substantiated_sea" }), expect: only("cds_officer") },
+  { method: "POST", route: "/api/screenings", url: () => "/api/screenings", body: () => ({ name: "Matrix Candidate" }), expect: only("cds_officer", "cdt_officer") },
+  { method: "POST", route: "/api/screenings/batch", url: () => "/api/screenings/batch", body: () => ({ csv: "name,date_of_birth,nationality,document_numbers\nMatrix Candidate,,,\n" }), expect: only("cds_officer", "cdt_officer") },
   // The Trust Fund's books: read by the roles that follow it; headquarters and the mission's advocates write.
   { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
   { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },

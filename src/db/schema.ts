@@ -916,3 +916,38 @@ export const importedAllegationFacts = pgTable("imported_allegation_facts", {
   importedBy: text("imported_by"),
   importedAt: createdAt(),
 });
+
+// ---- Screening (vetting): keyed hashes of normalised identifiers, never the identifiers ----
+/** The secret the screening hashes are keyed with: random, kept encrypted like any sensitive field. */
+export const screeningSecrets = pgTable("screening_secrets", {
+  id: serial("id").primaryKey(),
+  secretEncrypted: text("secret_encrypted").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Someone not to deploy or hire: a substantiated SEA or sexual harassment finding, or left with an allegation pending. */
+export const screeningEntries = pgTable(
+  "screening_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reason: text("reason").notNull(),
+    caseId: uuid("case_id").references(() => cases.id),
+    /** Set when a substantiated finding put the person on the list: once per person. */
+    perpetratorId: uuid("perpetrator_id").references(() => perpetrators.id),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("screening_entries_perpetrator_idx").on(t.perpetratorId)],
+);
+
+export const screeningKeys = pgTable(
+  "screening_keys",
+  {
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => screeningEntries.id, { onDelete: "cascade" }),
+    keyHash: text("key_hash").notNull(),
+    strength: text("strength").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.keyHash] }), index("screening_keys_hash_idx").on(t.keyHash)],
+);

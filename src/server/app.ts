@@ -36,6 +36,7 @@ import { registerUserRoutes } from "./modules/users/routes.js";
 import { registerVictimRoutes } from "./modules/victims/routes.js";
 import { registerPaternityRoutes } from "./modules/paternity/routes.js";
 import { registerTrustFundRoutes } from "./modules/trust-fund/routes.js";
+import { registerScreeningRoutes } from "./modules/screening/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerVictimRoutes(app);
   registerPaternityRoutes(app);
   registerTrustFundRoutes(app);
+  registerScreeningRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

@@ -22,6 +22,7 @@ import { UsersPage } from "./routes/users.js";
 import { VictimCaseload, VictimRecordPage } from "./routes/victims.js";
 import { ClaimPage, PaternityList } from "./routes/paternity.js";
 import { TrustFundPage } from "./routes/trust-fund.js";
+import { ScreeningPage } from "./routes/screening.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -75,6 +76,7 @@ const routeTree = rootRoute.addChildren([
   page("/paternity", () => <Guarded area="paternity"><PaternityList /></Guarded>),
   page("/paternity/$claimId", () => <Guarded area="paternity"><ClaimPage /></Guarded>),
   page("/trust-fund", () => <Guarded area="trustFund"><TrustFundPage /></Guarded>),
+  page("/screening", () => <Guarded area="screening"><ScreeningPage /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
   page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),

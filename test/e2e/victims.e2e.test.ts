@@ -174,12 +174,15 @@ describe("the victim assistance journey", () => {
     const ghana = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(ghana, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
     await ghana.getByRole("link", { name: "Paternity claims" }).click();
+    await ghana.getByRole("link", { name: "V-MONUSCO-0001-C1" }).waitFor();
+    await expectAccessible(ghana);
     await ghana.getByRole("link", { name: "V-MONUSCO-0001-C1" }).click();
     await ghana.getByText("Probability of paternity 99.99%").waitFor();
     await ghana.getByRole("button", { name: "Record the paternity focal point" }).click();
     await ghana.getByRole("dialog").getByLabel("Paternity focal point").fill("Col. A. Owusu");
     await ghana.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await ghana.getByText("Col. A. Owusu", { exact: false }).waitFor();
+    await ghana.getByRole("dialog").waitFor({ state: "detached" });
     expect(await ghana.getByText("Neema").count()).toBe(0);
     expect(await ghana.getByRole("link", { name: /Back to V-/ }).count()).toBe(0);
     await expectAccessible(ghana);
@@ -209,6 +212,14 @@ describe("the victim assistance journey", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await expectAccessible(page);
     await photograph(page, "trust-fund");
+    // The fund and the caseload in Arabic, right to left.
+    await page.getByRole("combobox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "العربية" }).click();
+    await page.getByRole("heading", { name: "الصندوق الاستئماني", level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "الضحايا" }).click();
+    await page.getByRole("row", { name: /V-MONUSCO-0001/ }).waitFor();
+    await expectAccessible(page);
 
     // The case's officer sees that a victim exists — code, sex, age group — and nothing more.
     const officer = await (await browser.newContext({ locale: "en" })).newPage();

@@ -45,7 +45,7 @@ interface Referral {
 }
 interface VictimRecord extends VictimSummary {
   cases: { id: string; reference: string; status: string }[];
-  consent: { inForce: Record<string, boolean>; history: { recipient: string; granted: boolean; givenOn: string; recordedAt: string }[] };
+  consent: { inForce: Record<string, boolean>; history: { recipient: string; granted: boolean; givenOn: string; recordedAt: string; recordedByName: string | null }[] };
   assessments: { id: string; assessedOn: string; needs: string[]; plan: string | null; reviewOn: string | null }[];
   referrals: Referral[];
   children: { id: string; code: string; sex: string; birthYear: number | null; identityRecorded: boolean }[];
@@ -331,7 +331,14 @@ function ConsentPanel({ victim }: { victim: VictimRecord }) {
         ))}
         {victim.consent.history.length === 0 && <Text size="sm" c="red.8">{t("victims.noConsent")}</Text>}
         {victim.consent.history.length > 0 && (
-          <Text size="xs" c="gray.7" mt="xs">{t("victims.consentHistory", { count: victim.consent.history.length, date: victim.consent.history[0].givenOn })}</Text>
+          <>
+            <Text size="xs" c="gray.7" mt="xs">{t("victims.consentHistory", { count: victim.consent.history.length, date: victim.consent.history[0].givenOn })}</Text>
+            {victim.consent.history.slice(0, 5).map((entry) => (
+              <Text key={entry.recordedAt + entry.recipient} size="xs" c="gray.7">
+                {entry.givenOn} · {t(`victims.recipients.${entry.recipient}`)} · {entry.granted ? t("victims.shareAllowed") : t("victims.shareNotAllowed")} · {t("victims.recordedBy", { name: entry.recordedByName ?? "—" })}
+              </Text>
+            ))}
+          </>
         )}
       </Stack>
     </Paper>

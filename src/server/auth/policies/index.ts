@@ -189,6 +189,12 @@ export const trustFundPolicy = {
   manageProject: (actor: Actor, missionCode: string) => is(actor, "cds_officer") || victimPolicy.work(actor, missionCode),
 };
 
+/** Screening: headquarters keeps the list; headquarters and mission teams screen candidates against it. */
+export const screeningPolicy = {
+  manage: (actor: Actor) => is(actor, "cds_officer", "system"),
+  screen: (actor: Actor) => is(actor, "cds_officer", "cdt_officer"),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -200,6 +206,7 @@ export function navigationFor(actor: Actor) {
     victims: victimPolicy.caseload(actor),
     paternity: paternityPolicy.list(actor),
     trustFund: trustFundPolicy.read(actor),
+    screening: screeningPolicy.screen(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

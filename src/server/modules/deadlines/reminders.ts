@@ -11,6 +11,7 @@ import type { Services } from "../../app.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
+import { syncScreeningList } from "../screening/service.js";
 
 interface Deadline {
   subject: "referral" | "investigation" | "paternity_response" | "child_support";
@@ -160,6 +161,7 @@ export function startReminderLoop(services: Services, log: { error: (object: obj
     inFlight ??= (async () => {
       try {
         await sweepReminders(services);
+        await syncScreeningList(services);
         if (transport) await sendPendingEmail(services, transport);
       } catch (error) {
         log.error({ err: error }, "reminder cycle failed");

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { findingOutcomes, investigatingEntities } from "../../../domain/enforcement.js";
 import { staffOf } from "../../app.js";
+import { syncScreeningList } from "../screening/service.js";
 import { addInvestigationUpdate, extendDeadline, openInvestigation, recordFinding, updateInvestigation } from "./service.js";
 
 const investigation = z.object({
@@ -86,5 +87,10 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
       body: z.strictObject({ finding: z.enum(findingOutcomes), recordedOn: z.iso.date() }),
       response: { 200: z.object({ investigationId: z.string(), perpetratorId: z.string(), finding: z.string(), recordedOn: z.string() }) },
     },
-  }, async (request) => recordFinding(services, staffOf(request), request.params.id, request.params.perpetratorId, request.body.finding, request.body.recordedOn));
+  }, async (request) => {
+    const recorded = await recordFinding(services, staffOf(request), request.params.id, request.params.perpetratorId, request.body.finding, request.body.recordedOn);
+    // The person goes on the screening list at once; should this fail, the background loop lists them.
+    if (recorded.finding === "substantiated") await syncScreeningList(services).catch((error) => request.log.error({ err: error }, "screening list sync failed"));
+    return recorded;
+  });
 }

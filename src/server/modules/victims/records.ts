@@ -3,7 +3,7 @@
 // decides what may be passed on; the server refuses what it does not allow.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, ilike, inArray, lte, sql } from "drizzle-orm";
-import { assistanceFollowUps, assistanceReferrals, cases, needsAssessments, serviceProviders, victimCases, victimChildren, victimConsents, victims } from "../../../db/schema.js";
+import { assistanceFollowUps, assistanceReferrals, cases, needsAssessments, serviceProviders, user, victimCases, victimChildren, victimConsents, victims } from "../../../db/schema.js";
 import { type AgeGroup, type AssistanceReferralStatus, ageGroupOf, type ConsentRecipient, consentInForce, consentNeededFor, nextVictimCode, type RevealPurpose, referralNeedsAction, type VictimSex } from "../../../domain/victims.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
@@ -174,9 +174,17 @@ export async function updateVictim(services: Services, actor: Actor, id: string,
 
 /** The consent in force per recipient, with its history (who recorded what, when). */
 async function consentOf(tx: Transaction, victimId: string) {
-  const entries = await tx.select().from(victimConsents).where(eq(victimConsents.victimId, victimId)).orderBy(desc(victimConsents.givenOn), desc(victimConsents.createdAt));
-  const inForce = consentInForce(entries.map((entry) => ({ recipient: entry.recipient as ConsentRecipient, granted: entry.granted, givenOn: entry.givenOn, recordedAt: entry.createdAt })));
-  return { inForce, history: entries.map((entry) => ({ recipient: entry.recipient, granted: entry.granted, givenOn: entry.givenOn, recordedAt: entry.createdAt.toISOString() })) };
+  const entries = await tx
+    .select({ consent: victimConsents, recordedByName: user.name })
+    .from(victimConsents)
+    .leftJoin(user, eq(user.id, victimConsents.recordedBy))
+    .where(eq(victimConsents.victimId, victimId))
+    .orderBy(desc(victimConsents.givenOn), desc(victimConsents.createdAt));
+  const inForce = consentInForce(entries.map(({ consent }) => ({ recipient: consent.recipient as ConsentRecipient, granted: consent.granted, givenOn: consent.givenOn, recordedAt: consent.createdAt })));
+  return {
+    inForce,
+    history: entries.map(({ consent, recordedByName }) => ({ recipient: consent.recipient, granted: consent.granted, givenOn: consent.givenOn, recordedAt: consent.createdAt.toISOString(), recordedByName })),
+  };
 }
 
 export async function recordConsent(services: Services, actor: Actor, victimId: string, input: { recipient: ConsentRecipient; granted: boolean; givenOn: string }) {

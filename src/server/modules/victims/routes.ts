@@ -30,7 +30,7 @@ const summary = z.object({
 });
 const consent = z.object({
   inForce: z.record(z.string(), z.boolean()),
-  history: z.array(z.object({ recipient: z.string(), granted: z.boolean(), givenOn: z.string(), recordedAt: z.string() })),
+  history: z.array(z.object({ recipient: z.string(), granted: z.boolean(), givenOn: z.string(), recordedAt: z.string(), recordedByName: z.string().nullable() })),
 });
 const referral = z.object({
   id: z.string(),
