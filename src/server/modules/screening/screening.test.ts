@@ -4,10 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { cases, investigations, perpetrators } from "../../../db/schema.js";
+import { sql } from "drizzle-orm";
+import { cases, investigations, perpetrators, screeningEntries } from "../../../db/schema.js";
 import { fieldContext } from "../../security/encryption.js";
 import { syncScreeningList } from "./service.js";
-import { systemActor } from "../../auth/actor.js";
+import { type Actor, systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 
 let t: TestApp;
@@ -100,5 +101,30 @@ describe("screening", () => {
     expect((await monusco.request({ method: "POST", url: "/api/screening/entries", payload: { name: "X Y", reason: "substantiated_sea" } })).statusCode).toBe(403);
     const analyst = await t.tokenFor(await t.createStaff("analyst"));
     expect((await screen(analyst, { name: "X Y" })).statusCode).toBe(403);
+  });
+});
+
+describe("row-level security on the screening tables, on its own", () => {
+  const as = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({ ...systemActor, userId: "someone", role, via: "token", ...scope });
+  const count = (who: Actor, query: string) => inTransaction(t.app.services.db, who, async (tx) => ((await tx.execute(sql.raw(query))) as unknown as { rows: { n: number }[] }).rows[0].n);
+
+  it("only headquarters reads the list; officers who screen reach it only through the matching function", async () => {
+    expect(await count(as("cds_officer"), "select count(*)::int as n from screening_keys")).toBeGreaterThan(0);
+    for (const role of ["cdt_officer", "analyst", "member_state_focal_point", "victim_assistance", "investigator", "publisher", "auditor", "administrator"] as const) {
+      const who = as(role, { missionCodes: ["MONUSCO"], countryCode: "SEN" });
+      expect(await count(who, "select count(*)::int as n from screening_entries"), role).toBe(0);
+      expect(await count(who, "select count(*)::int as n from screening_keys"), role).toBe(0);
+    }
+    const anyHash = (await t.handle.asOwner((owner) => owner.query<{ key_hash: string }>("select key_hash from screening_keys limit 1")))[0].key_hash;
+    const hits = (role: Actor["role"]) => count(as(role, { missionCodes: ["MONUSCO"] }), `select count(*)::int as n from conduct_screening_hits(array['${anyHash}'])`);
+    expect(await hits("cdt_officer")).toBe(1);
+    expect(await hits("analyst")).toBe(0);
+    expect(await hits("member_state_focal_point")).toBe(0);
+  });
+
+  it("a mission officer cannot add to the list, even straight to the table", async () => {
+    const write = inTransaction(t.app.services.db, as("cdt_officer", { missionCodes: ["MONUSCO"] }), (tx) => tx.insert(screeningEntries).values({ reason: "substantiated_sea" }));
+    const refusal = await write.then(() => null, (error: Error & { cause?: Error }) => error.cause?.message ?? error.message);
+    expect(refusal).toMatch(/row-level security/);
   });
 });
