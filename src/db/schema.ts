@@ -737,7 +737,8 @@ export const assistanceReferrals = pgTable(
     declinedOn: date("declined_on"),
     closedOn: date("closed_on"),
     followUpOn: date("follow_up_on"),
-    outcome: text("outcome"),
+    /** What the service achieved for the person (encrypted: it is about the victim). */
+    outcomeEncrypted: text("outcome_encrypted"),
     /** The victim's identity went to the provider with the referral (only with their consent). */
     identityShared: boolean("identity_shared").notNull().default(false),
     version: integer("version").notNull().default(1),

@@ -87,6 +87,10 @@ describe("the victim assistance journey", () => {
     await page.getByRole("cell", { name: "Tumaini school programme" }).waitFor();
     await page.getByRole("row", { name: /Goma hospital/ }).getByRole("button", { name: "Mark accepted" }).click();
     await page.getByRole("row", { name: /Goma hospital/ }).getByText("Accepted", { exact: true }).first().waitFor();
+    await page.getByRole("row", { name: /Goma hospital/ }).getByRole("button", { name: "Outcome" }).click();
+    await page.getByRole("dialog").getByLabel("Outcome of the referral").fill("First consultation done; follow-up in a month.");
+    await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
+    await page.getByText("First consultation done; follow-up in a month.").waitFor();
 
     // A child, with a code of their own.
     await page.getByRole("button", { name: "Record a child" }).click();

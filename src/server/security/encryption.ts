@@ -30,6 +30,7 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "needs_assessments", column: "plan_encrypted", idColumn: "id" },
   { table: "victim_children", column: "identity_encrypted", idColumn: "id" },
   { table: "assistance_follow_ups", column: "note_encrypted", idColumn: "id" },
+  { table: "assistance_referrals", column: "outcome_encrypted", idColumn: "id" },
   { table: "screening_secrets", column: "secret_encrypted", idColumn: "id" },
 ];
 

@@ -490,6 +490,8 @@ function ReferralActions({ victimId, referral }: { victimId: string; referral: R
   const step = useVictimMutation(victimId, (status: AssistanceReferralStatus) => api("PATCH", `/api/assistance-referrals/${referral.id}`, { status, on: today(), version: referral.version }));
   const form = useForm({ initialValues: { note: "", recordedOn: today(), nextFollowUpOn: "" } });
   const followUp = useVictimMutation(victimId, (v: typeof form.values) => api("POST", `/api/assistance-referrals/${referral.id}/follow-ups`, { note: v.note, recordedOn: v.recordedOn, nextFollowUpOn: orNull(v.nextFollowUpOn) }));
+  const outcomeForm = useForm({ initialValues: { outcome: referral.outcome ?? "" } });
+  const saveOutcome = useVictimMutation(victimId, (v: typeof outcomeForm.values) => api("PATCH", `/api/assistance-referrals/${referral.id}`, { outcome: v.outcome.trim() || null, version: referral.version }));
   const steps = allowedReferralSteps(referral.status);
   return (
     <Stack gap={4} align="flex-end">
@@ -498,6 +500,17 @@ function ReferralActions({ victimId, referral }: { victimId: string; referral: R
         {steps.map((next) => (
           <Button key={next} size="xs" variant="subtle" loading={step.isPending && step.variables === next} onClick={() => step.mutate(next)}>{t(`victims.steps.${next}`)}</Button>
         ))}
+        <DialogButton label={t("victims.recordOutcome")} title={t("victims.recordOutcome")} variant="subtle">
+          {(close) => (
+            <form onSubmit={outcomeForm.onSubmit((values) => saveOutcome.mutate(values, { onSuccess: close }))}>
+              <Stack>
+                <ProblemAlert error={saveOutcome.error} />
+                <Textarea label={t("victims.outcome")} description={t("victims.outcomeHelp")} autosize minRows={2} {...outcomeForm.getInputProps("outcome")} />
+                <FormActions onCancel={close} submitLabel={t("app.save")} loading={saveOutcome.isPending} />
+              </Stack>
+            </form>
+          )}
+        </DialogButton>
         {!["closed", "declined"].includes(referral.status) && (
           <DialogButton label={t("victims.addFollowUp")} title={t("victims.addFollowUp")} variant="subtle">
             {(close) => (

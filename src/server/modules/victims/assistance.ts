@@ -11,7 +11,7 @@ import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } fr
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assertConsent, presentAssistanceReferral, refreshNextAction, todayIso, victimInScope } from "./records.js";
+import { assertConsent, openOutcome, presentAssistanceReferral, refreshNextAction, todayIso, victimInScope } from "./records.js";
 
 const notInFuture = (date: string, path: string) => {
   if (date > todayIso()) throw new ValidationFailed("That date is in the future.", [{ path, message: "in_future" }], "date_in_future");
@@ -108,7 +108,7 @@ export async function referToService(services: Services, actor: Actor, victimId:
     const [row] = await tx.insert(assistanceReferrals).values({ victimId, ...input, followUpOn, identityShared: input.shareIdentity }).returning();
     await refreshNextAction(tx, victimId);
     await recordAuditEvent(tx, actor, { action: "victim.referral", subjectType: "victim", subjectId: victimId, details: { referralId: row.id, providerId: provider.id, serviceType: input.serviceType, identityShared: input.shareIdentity } });
-    return { ...presentAssistanceReferral(row, todayIso()), providerName: provider.name };
+    return { ...presentAssistanceReferral(row, todayIso(), null), providerName: provider.name };
   });
 }
 
@@ -125,7 +125,7 @@ const stepDateColumn = { accepted: "acceptedOn", delivered: "deliveredOn", decli
 export async function updateReferral(services: Services, actor: Actor, id: string, input: { status?: AssistanceReferralStatus; on?: string; followUpOn?: string | null; outcome?: string | null; version: number }) {
   return inTransaction(services.db, actor, async (tx) => {
     const row = await referralInScope(tx, actor, id);
-    if (row.version !== input.version) throw new Conflict("Someone else changed this referral since you opened it. Reload it, then try again.", { current: presentAssistanceReferral(row, todayIso()) }, "stale_version");
+    if (row.version !== input.version) throw new Conflict("Someone else changed this referral since you opened it. Reload it, then try again.", { current: presentAssistanceReferral(row, todayIso(), await openOutcome(services, tx, row)) }, "stale_version");
     const changes: Partial<typeof assistanceReferrals.$inferInsert> = {};
     if (input.status && input.status !== row.status) {
       const allowed = allowedReferralSteps(row.status as AssistanceReferralStatus);
@@ -139,7 +139,9 @@ export async function updateReferral(services: Services, actor: Actor, id: strin
       if (["closed", "declined"].includes(input.status)) changes.followUpOn = null;
     }
     if (input.followUpOn !== undefined) changes.followUpOn = input.followUpOn;
-    if (input.outcome !== undefined) changes.outcome = input.outcome;
+    if (input.outcome !== undefined) {
+      changes.outcomeEncrypted = input.outcome === null ? null : await services.encryption.encrypt(tx, input.outcome, fieldContext("assistance_referrals", "outcome_encrypted", id));
+    }
     const [updated] = await tx
       .update(assistanceReferrals)
       .set({ ...changes, version: sql`${assistanceReferrals.version} + 1`, updatedAt: new Date() })
@@ -147,7 +149,7 @@ export async function updateReferral(services: Services, actor: Actor, id: strin
       .returning();
     await refreshNextAction(tx, row.victimId);
     await recordAuditEvent(tx, actor, { action: "victim.referral.update", subjectType: "victim", subjectId: row.victimId, details: { referralId: id, from: row.status, to: updated.status, fields: Object.keys(changes) } });
-    return presentAssistanceReferral(updated, todayIso());
+    return presentAssistanceReferral(updated, todayIso(), await openOutcome(services, tx, updated));
   });
 }
 

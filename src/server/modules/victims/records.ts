@@ -269,7 +269,7 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
       ),
       referrals: await Promise.all(
         referrals.map(async ({ referral, providerName }) => ({
-          ...presentAssistanceReferral(referral, today),
+          ...presentAssistanceReferral(referral, today, await openOutcome(services, tx, referral)),
           providerName,
           followUps: await Promise.all(
             followUps
@@ -284,7 +284,11 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
 }
 
 type AssistanceReferralRow = typeof assistanceReferrals.$inferSelect;
-export const presentAssistanceReferral = (row: AssistanceReferralRow, today: string) => ({
+/** A referral's outcome, opened for those who may read the record. */
+export const openOutcome = (services: Services, tx: Transaction, row: AssistanceReferralRow) =>
+  row.outcomeEncrypted === null ? null : services.encryption.decrypt(tx, row.outcomeEncrypted, fieldContext("assistance_referrals", "outcome_encrypted", row.id));
+
+export const presentAssistanceReferral = (row: AssistanceReferralRow, today: string, outcome: string | null) => ({
   id: row.id,
   victimId: row.victimId,
   childId: row.childId,
@@ -297,7 +301,7 @@ export const presentAssistanceReferral = (row: AssistanceReferralRow, today: str
   declinedOn: row.declinedOn,
   closedOn: row.closedOn,
   followUpOn: row.followUpOn,
-  outcome: row.outcome,
+  outcome,
   identityShared: row.identityShared,
   needsAction: referralNeedsAction({ status: row.status as AssistanceReferralStatus, followUpOn: row.followUpOn }, today),
   version: row.version,

@@ -124,8 +124,13 @@ describe("victim records", () => {
     expect(followUp.statusCode, followUp.body).toBe(201);
     const [sealed] = await t.handle.asOwner((owner) => owner.query<{ note_encrypted: string }>(`select note_encrypted from assistance_follow_ups where referral_id = '${referral.id}'`));
     expect(sealed.note_encrypted).not.toContain("doctor");
+    const current = (await advocate.request({ method: "GET", url: `/api/victims/${victimId}` })).json().referrals[0];
+    const outcome = await advocate.request({ method: "PATCH", url: `/api/assistance-referrals/${referral.id}`, payload: { outcome: "Treatment completed; no further care needed.", version: current.version } });
+    expect(outcome.json()).toMatchObject({ outcome: "Treatment completed; no further care needed." });
+    const [stored] = await t.handle.asOwner((owner) => owner.query<{ outcome_encrypted: string }>(`select outcome_encrypted from assistance_referrals where id = '${referral.id}'`));
+    expect(stored.outcome_encrypted).not.toContain("Treatment");
     const record = (await advocate.request({ method: "GET", url: `/api/victims/${victimId}` })).json();
-    expect(record.referrals[0]).toMatchObject({ status: "accepted", followUpOn: "2099-01-01", needsAction: false, followUps: [{ note: "Seen by the doctor; second visit booked." }] });
+    expect(record.referrals[0]).toMatchObject({ status: "accepted", followUpOn: "2099-01-01", needsAction: false, outcome: "Treatment completed; no further care needed.", followUps: [{ note: "Seen by the doctor; second visit booked." }] });
   });
 
   it("a provider taken out of use stays in the directory but is no longer offered or referred to", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "assistance_referrals" ADD COLUMN "outcome_encrypted" text;

@@ -1,0 +1,1 @@
+ALTER TABLE "assistance_referrals" DROP COLUMN "outcome";
