@@ -55,6 +55,7 @@ const shots: [string, string, string, string?][] = [
   ["advocate@demo.conduct.test", "/victims", "victims", "victim-record"],
   ["focal.point@demo.conduct.test", "/paternity", "paternity-state", "paternity-claim"],
   ["advocate@demo.conduct.test", "/trust-fund", "trust-fund"],
+  ["cdt.monusco@demo.conduct.test", "/screening", "screening"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],
