@@ -49,7 +49,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
 const link = { color: "var(--mantine-color-blue-9)" };
 
-function useClaimMutation<T>(claimId: string, request: (values: T) => Promise<unknown>) {
+function useClaimMutation<T>(request: (values: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: request, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["paternity"] }) });
 }
@@ -189,7 +189,7 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 function StatePanel({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { focalPointName: claim.focalPointName ?? "", focalPointAppointedOn: claim.focalPointAppointedOn ?? today() } });
-  const save = useClaimMutation(claim.id, (v: typeof form.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { focalPointName: orNull(v.focalPointName), focalPointAppointedOn: orNull(v.focalPointAppointedOn), version: claim.version }));
+  const save = useClaimMutation((v: typeof form.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { focalPointName: orNull(v.focalPointName), focalPointAppointedOn: orNull(v.focalPointAppointedOn), version: claim.version }));
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
@@ -223,9 +223,9 @@ function OutcomePanel({ claim }: { claim: Claim }) {
   const me = useMe().data;
   const outcome = useForm({ initialValues: { paternity: claim.paternity ?? "established", paternityDecidedOn: claim.paternityDecidedOn ?? today() } });
   const support = useForm({ initialValues: { amount: (claim.support?.amount ?? "") as number | string, currency: claim.support?.currency ?? "USD", frequency: claim.support?.frequency ?? "monthly", authority: claim.support?.authority ?? "", orderedOn: claim.support?.orderedOn ?? today() } });
-  const saveOutcome = useClaimMutation(claim.id, (v: typeof outcome.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { ...v, version: claim.version }));
-  const saveSupport = useClaimMutation(claim.id, (v: typeof support.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { support: { ...v, amount: Number(v.amount) }, version: claim.version }));
-  const close = useClaimMutation(claim.id, () => api("PATCH", `/api/paternity-claims/${claim.id}`, { closedOn: today(), version: claim.version }));
+  const saveOutcome = useClaimMutation((v: typeof outcome.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { ...v, version: claim.version }));
+  const saveSupport = useClaimMutation((v: typeof support.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { support: { ...v, amount: Number(v.amount) }, version: claim.version }));
+  const close = useClaimMutation(() => api("PATCH", `/api/paternity-claims/${claim.id}`, { closedOn: today(), version: claim.version }));
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
@@ -292,7 +292,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const form = useForm({ initialValues: { donor: "mother", sampleCode: "" } });
-  const add = useClaimMutation(claim.id, (v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/samples`, v));
+  const add = useClaimMutation((v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/samples`, v));
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
@@ -350,7 +350,7 @@ function CustodyForm({ claimId, sampleId, onDone }: { claimId: string; sampleId:
   const { t } = useTranslation();
   const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const form = useForm({ initialValues: { kind: "collected", occurredAt: now, byWhom: "", place: "", kitNumber: "", fromParty: "", toParty: "", result: "" } });
-  const save = useClaimMutation(claimId, (v: typeof form.values) =>
+  const save = useClaimMutation((v: typeof form.values) =>
     api("POST", `/api/dna-samples/${sampleId}/events`, { kind: v.kind, occurredAt: new Date(v.occurredAt).toISOString(), byWhom: v.byWhom, place: orNull(v.place), kitNumber: orNull(v.kitNumber), fromParty: orNull(v.fromParty), toParty: orNull(v.toParty), result: orNull(v.result) }));
   const kind = form.values.kind;
   return (
@@ -376,7 +376,7 @@ function CustodyForm({ claimId, sampleId, onDone }: { claimId: string; sampleId:
 function PaymentsPanel({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { paidOn: today(), amount: (claim.support?.amount ?? "") as number | string, currency: claim.support?.currency ?? "USD" } });
-  const save = useClaimMutation(claim.id, (v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/payments`, { ...v, amount: Number(v.amount) }));
+  const save = useClaimMutation((v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/payments`, { ...v, amount: Number(v.amount) }));
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">

@@ -13,6 +13,7 @@ import { assertCaseOpen, findCaseWithFacts } from "../cases/queries.js";
 import { advanceCase } from "../cases/service.js";
 import { listPerpetrators } from "../cases/perpetrators.js";
 import { findingsOnPerpetrator, investigationsOfCase } from "../investigations/service.js";
+import { assertNotInFuture } from "../../dates.js";
 
 export interface ActionInput {
   perpetratorId: string;
@@ -59,7 +60,7 @@ export async function recordAction(services: Services, actor: Actor, caseId: str
     if (!enforcementPolicy.recordAction(actor, found.facts, input.takenBy, perpetrator.nationalityCode)) {
       throw new Forbidden("A Member State records the actions it took on its own nationals; the case's officers record the UN's.");
     }
-    if (input.decidedOn > new Date().toISOString().slice(0, 10)) throw new ValidationFailed("The decision cannot be dated in the future.", [{ path: "body.decidedOn", message: "future" }], "date_in_future");
+    assertNotInFuture(input.decidedOn, "body.decidedOn", "The decision cannot be dated in the future.");
     const problem = actionProblem(input, await findingsOnPerpetrator(tx, input.perpetratorId));
     if (problem) throw new ValidationFailed(problemMessages[problem], [{ path: "body.kind", message: problem }], problem.split(".").at(-1));
     const [row] = await tx.insert(caseActions).values({ caseId, ...input, recordedBy: actor.userId }).returning();

@@ -11,6 +11,7 @@ import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { assertKnownCodes, type CaseListFilter, type CaseSummaryRow, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows, refreshSearchDocument } from "./queries.js";
+import { todayIso } from "../../dates.js";
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
 
@@ -40,7 +41,6 @@ function presentCaseSummary(row: Omit<CaseSummaryRow, "assignedUserIds">, actor:
   };
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Full-text search reads narratives and notes; roles that may not read them search by case number only. */
 function assertMaySearch(actor: Actor, filter: CaseFilter) {

@@ -12,9 +12,9 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { assertCaseOpen, findCaseWithFacts } from "../cases/queries.js";
 import { advanceCase } from "../cases/service.js";
+import { todayIso } from "../../dates.js";
 
 type InvestigationRow = typeof investigations.$inferSelect;
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 function presentInvestigation(row: InvestigationRow, actor: Actor, facts: CaseScopeFacts, today: string) {
   const open = row.completedOn === null;

@@ -11,13 +11,10 @@ import { type ClaimFacts, paternityPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assertConsent, todayIso, victimInScope } from "../victims/records.js";
+import { assertConsent, victimInScope } from "../victims/records.js";
+import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
 type ClaimRow = typeof paternityClaims.$inferSelect;
-
-const notInFuture = (date: string, path: string) => {
-  if (date.slice(0, 10) > todayIso()) throw new ValidationFailed("That date is in the future.", [{ path, message: "in_future" }], "date_in_future");
-};
 
 /** The codes of the people in a claim and its case, through the narrow function the State may call too. */
 async function partiesOf(tx: Transaction, claimId: string) {

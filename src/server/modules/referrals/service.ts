@@ -13,6 +13,7 @@ import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { findCaseWithFacts } from "../cases/queries.js";
 import { advanceCase } from "../cases/service.js";
+import { assertNotInFuture, todayIso } from "../../dates.js";
 
 type ReferralRow = typeof referrals.$inferSelect;
 
@@ -37,7 +38,6 @@ export function presentReferral(row: ReferralRow, actor: Actor, caseFacts: Param
   };
 }
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 export interface ReferralInput {
   entity: ReferralEntity;
@@ -56,7 +56,7 @@ export async function referCase(services: Services, actor: Actor, caseId: string
     if (found.row.version !== input.caseVersion) throw new Conflict("Someone else changed this case since you opened it. Reload, then try again.", {}, "stale_version");
     const problem = referralProblem(found.row, input);
     if (problem) throw new ValidationFailed(referralMessages[problem] ?? "This referral is not possible.", [{ path: "body.entity", message: problem }], problem);
-    if (input.sentOn > todayIso()) throw new ValidationFailed("The note verbale cannot be sent in the future.", [{ path: "body.sentOn", message: "future" }], "date_in_future");
+    assertNotInFuture(input.sentOn, "body.sentOn", "The note verbale cannot be sent in the future.");
 
     const status = found.row.status as CaseStatus;
     // A further referral (a joint investigation) is fine once referred; before or after, it is not.

@@ -9,11 +9,8 @@ import { trustFundPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
+import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
-const notInFuture = (date: string, path: string) => {
-  if (date > todayIso()) throw new ValidationFailed("That date is in the future.", [{ path, message: "in_future" }], "date_in_future");
-};
 
 export async function trustFund(services: Services, actor: Actor) {
   if (!trustFundPolicy.read(actor)) throw new Forbidden();

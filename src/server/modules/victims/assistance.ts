@@ -11,11 +11,8 @@ import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } fr
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assertConsent, openOutcome, presentAssistanceReferral, refreshNextAction, todayIso, victimInScope } from "./records.js";
-
-const notInFuture = (date: string, path: string) => {
-  if (date > todayIso()) throw new ValidationFailed("That date is in the future.", [{ path, message: "in_future" }], "date_in_future");
-};
+import { assertConsent, openOutcome, presentAssistanceReferral, refreshNextAction, victimInScope } from "./records.js";
+import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
 export async function recordAssessment(services: Services, actor: Actor, victimId: string, input: { assessedOn: string; needs: ServiceType[]; plan: string | null; reviewOn: string | null }) {
   notInFuture(input.assessedOn, "body.assessedOn");

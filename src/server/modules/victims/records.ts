@@ -13,6 +13,7 @@ import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { findCaseWithFacts } from "../cases/queries.js";
+import { assertNotInFuture, todayIso } from "../../dates.js";
 
 export interface VictimPrivate {
   identity: { name: string; otherNames: string | null; dateOfBirth: string | null } | null;
@@ -33,7 +34,6 @@ export interface VictimInput extends VictimPrivate {
 }
 
 type VictimRow = typeof victims.$inferSelect;
-export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Seals the private fields given (undefined leaves a field as it is, null clears it). */
 async function sealPrivate(services: Services, tx: Transaction, id: string, fields: Partial<VictimPrivate>) {
@@ -190,7 +190,7 @@ async function consentOf(tx: Transaction, victimId: string) {
 export async function recordConsent(services: Services, actor: Actor, victimId: string, input: { recipient: ConsentRecipient; granted: boolean; givenOn: string }) {
   return inTransaction(services.db, actor, async (tx) => {
     await victimInScope(tx, actor, victimId);
-    if (input.givenOn > todayIso()) throw new ValidationFailed("Consent cannot be dated in the future.", [{ path: "body.givenOn", message: "in_future" }], "date_in_future");
+    assertNotInFuture(input.givenOn, "body.givenOn", "Consent cannot be dated in the future.");
     await tx.insert(victimConsents).values({ victimId, recipient: input.recipient, granted: input.granted, givenOn: input.givenOn, recordedBy: actor.userId });
     await refreshNextAction(tx, victimId);
     await recordAuditEvent(tx, actor, { action: "victim.consent", subjectType: "victim", subjectId: victimId, details: { recipient: input.recipient, granted: input.granted } });

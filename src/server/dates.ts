@@ -1,0 +1,9 @@
+// Today's date as the server records it (UTC, ISO), and the one check every dated record shares.
+import { ValidationFailed } from "./errors.js";
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** Refuses a date (or timestamp) after today, naming the field. */
+export function assertNotInFuture(date: string, path: string, message = "That date is in the future.") {
+  if (date.slice(0, 10) > todayIso()) throw new ValidationFailed(message, [{ path, message: "in_future" }], "date_in_future");
+}
