@@ -17,11 +17,21 @@ import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 type ClaimRow = typeof paternityClaims.$inferSelect;
 
 /** The codes of the people in a claim and its case, through the narrow function the State may call too. */
-async function partiesOf(tx: Transaction, claimId: string) {
-  const result = (await tx.execute(sql`select victim_code, child_code, perpetrator_code, case_reference, mission_code from conduct_claim_parties(${claimId})`)) as unknown as {
-    rows: { victim_code: string; child_code: string | null; perpetrator_code: string; case_reference: string; mission_code: string }[];
+interface Parties {
+  victim_code: string;
+  child_code: string | null;
+  perpetrator_code: string;
+  case_reference: string;
+  mission_code: string;
+}
+
+/** The codes of the people in the claims and their cases, for the claims the caller may see, in one call. */
+async function partiesOf(tx: Transaction, claimIds: string[]): Promise<Map<string, Parties>> {
+  if (claimIds.length === 0) return new Map();
+  const result = (await tx.execute(sql`select claim_id, victim_code, child_code, perpetrator_code, case_reference, mission_code from conduct_claims_parties(${`{${claimIds.join(",")}}`}::uuid[])`)) as unknown as {
+    rows: (Parties & { claim_id: string })[];
   };
-  return result.rows[0];
+  return new Map(result.rows.map((row) => [row.claim_id, row]));
 }
 
 async function stateConsent(tx: Transaction, victimId: string) {
@@ -32,57 +42,72 @@ async function stateConsent(tx: Transaction, victimId: string) {
 /** A claim the actor may see, with the facts the policy decides on, or 404. */
 async function claimInScope(tx: Transaction, actor: Actor, id: string) {
   const [row] = await tx.select().from(paternityClaims).where(eq(paternityClaims.id, id));
-  const parties = row ? await partiesOf(tx, row.id) : undefined;
+  const parties = row ? (await partiesOf(tx, [row.id])).get(row.id) : undefined;
   if (!row || !parties) throw new NotFound("paternity claim");
   const facts: ClaimFacts = { missionCode: parties.mission_code, countryCode: row.countryCode, stateConsent: await stateConsent(tx, row.victimId) };
   if (!paternityPolicy.view(actor, facts)) throw new NotFound("paternity claim");
   return { row, parties, facts };
 }
 
-async function presentClaim(tx: Transaction, actor: Actor, row: ClaimRow, parties: NonNullable<Awaited<ReturnType<typeof partiesOf>>>) {
+/** Claims as the caller sees them, their samples, custody events and payments read in three queries whatever their number. */
+async function presentClaims(tx: Transaction, actor: Actor, rows: ClaimRow[], parties: Map<string, Parties>) {
   const today = todayIso();
-  const samples = await tx.select().from(dnaSamples).where(eq(dnaSamples.claimId, row.id)).orderBy(asc(dnaSamples.createdAt));
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  const samples = await tx.select().from(dnaSamples).where(inArray(dnaSamples.claimId, ids)).orderBy(asc(dnaSamples.createdAt));
   const events = samples.length ? await tx.select().from(custodyEvents).where(inArray(custodyEvents.sampleId, samples.map((s) => s.id))).orderBy(asc(custodyEvents.occurredAt), asc(custodyEvents.createdAt)) : [];
-  const payments = await tx.select().from(supportPayments).where(eq(supportPayments.claimId, row.id)).orderBy(desc(supportPayments.paidOn));
-  const nextDue = row.closedOn ? null : nextPaymentDue(row.supportFrequency as SupportFrequency | null, row.supportOrderedOn, payments[0]?.paidOn ?? null);
+  const payments = await tx.select().from(supportPayments).where(inArray(supportPayments.claimId, ids)).orderBy(desc(supportPayments.paidOn));
   const advocate = actor.role === "victim_assistance";
-  return {
-    id: row.id,
-    // The victim's record is the advocate's alone; the State works from codes.
-    victimId: advocate ? row.victimId : null,
-    victimCode: parties.victim_code,
-    childCode: parties.child_code,
-    perpetratorCode: parties.perpetrator_code,
-    caseId: row.caseId,
-    caseReference: parties.case_reference,
-    missionCode: parties.mission_code,
-    countryCode: row.countryCode,
-    notifiedOn: row.notifiedOn,
-    responseDueOn: row.responseDueOn,
-    responseOverdue: row.focalPointName === null && row.closedOn === null && daysOverdue(row.responseDueOn, today) > 0,
-    focalPointName: row.focalPointName,
-    focalPointAppointedOn: row.focalPointAppointedOn,
-    paternity: row.paternity,
-    paternityDecidedOn: row.paternityDecidedOn,
-    support: row.supportOrderedOn
-      ? { amount: row.supportAmount, currency: row.supportCurrency, frequency: row.supportFrequency, authority: row.supportAuthority, orderedOn: row.supportOrderedOn }
-      : null,
-    nextPaymentDue: nextDue,
-    paymentsStopped: paymentsStopped(nextDue, today),
-    closedOn: row.closedOn,
-    samples: samples.map((sample) => {
-      const chain = events.filter((event) => event.sampleId === sample.id);
-      return {
-        id: sample.id,
-        donor: sample.donor,
-        sampleCode: sample.sampleCode,
-        events: chain.map((event) => ({ id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), byWhom: event.byWhom, place: event.place, kitNumber: event.kitNumber, fromParty: event.fromParty, toParty: event.toParty, result: event.result })),
-        flags: checkChain(chain.map((event) => ({ id: event.id, kind: event.kind as CustodyKind, occurredAt: event.occurredAt.toISOString(), fromParty: event.fromParty, toParty: event.toParty }))),
-      };
-    }),
-    payments: payments.map((payment) => ({ id: payment.id, paidOn: payment.paidOn, amount: payment.amount, currency: payment.currency })),
-    version: row.version,
-  };
+  return rows.flatMap((row) => {
+    const codes = parties.get(row.id);
+    if (!codes) return [];
+    const paid = payments.filter((payment) => payment.claimId === row.id);
+    const nextDue = row.closedOn ? null : nextPaymentDue(row.supportFrequency as SupportFrequency | null, row.supportOrderedOn, paid[0]?.paidOn ?? null);
+    return [{
+      id: row.id,
+      // The victim's record is the advocate's alone; the State works from codes.
+      victimId: advocate ? row.victimId : null,
+      victimCode: codes.victim_code,
+      childCode: codes.child_code,
+      perpetratorCode: codes.perpetrator_code,
+      caseId: row.caseId,
+      caseReference: codes.case_reference,
+      missionCode: codes.mission_code,
+      countryCode: row.countryCode,
+      notifiedOn: row.notifiedOn,
+      responseDueOn: row.responseDueOn,
+      responseOverdue: row.focalPointName === null && row.closedOn === null && daysOverdue(row.responseDueOn, today) > 0,
+      focalPointName: row.focalPointName,
+      focalPointAppointedOn: row.focalPointAppointedOn,
+      paternity: row.paternity,
+      paternityDecidedOn: row.paternityDecidedOn,
+      support: row.supportOrderedOn
+        ? { amount: row.supportAmount, currency: row.supportCurrency, frequency: row.supportFrequency, authority: row.supportAuthority, orderedOn: row.supportOrderedOn }
+        : null,
+      nextPaymentDue: nextDue,
+      paymentsStopped: paymentsStopped(nextDue, today),
+      closedOn: row.closedOn,
+      samples: samples
+        .filter((sample) => sample.claimId === row.id)
+        .map((sample) => {
+          const chain = events.filter((event) => event.sampleId === sample.id);
+          return {
+            id: sample.id,
+            donor: sample.donor,
+            sampleCode: sample.sampleCode,
+            events: chain.map((event) => ({ id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), byWhom: event.byWhom, place: event.place, kitNumber: event.kitNumber, fromParty: event.fromParty, toParty: event.toParty, result: event.result })),
+            flags: checkChain(chain.map((event) => ({ id: event.id, kind: event.kind as CustodyKind, occurredAt: event.occurredAt.toISOString(), fromParty: event.fromParty, toParty: event.toParty }))),
+          };
+        }),
+      payments: paid.map((payment) => ({ id: payment.id, paidOn: payment.paidOn, amount: payment.amount, currency: payment.currency })),
+      version: row.version,
+    }];
+  });
+}
+
+async function presentClaim(tx: Transaction, actor: Actor, row: ClaimRow, parties: Parties) {
+  const [claim] = await presentClaims(tx, actor, [row], new Map([[row.id, parties]]));
+  return claim;
 }
 
 /** The State's focal points are told at once (by a database function: notifications belong to their readers). */
@@ -118,7 +143,7 @@ export async function openClaim(services: Services, actor: Actor, victimId: stri
       .insert(paternityClaims)
       .values({ victimId, childId: child.id, caseId: perpetrator.caseId, perpetratorId: perpetrator.id, countryCode: perpetrator.nationalityCode, notifiedOn: input.notifiedOn, responseDueOn: due.dueDate })
       .returning();
-    const parties = (await partiesOf(tx, row.id)) as NonNullable<Awaited<ReturnType<typeof partiesOf>>>;
+    const parties = (await partiesOf(tx, [row.id])).get(row.id) as Parties;
     const notified = await notifyState(services, tx, row.id);
     await recordAuditEvent(tx, actor, { action: "paternity.open", subjectType: "paternity_claim", subjectId: row.id, details: { victimCode: victim.code, caseId: row.caseId, countryCode: row.countryCode, focalPointsNotified: notified } });
     return presentClaim(tx, actor, row, parties);
@@ -130,12 +155,7 @@ export async function listClaims(services: Services, actor: Actor, victimId?: st
   return inTransaction(services.db, actor, async (tx) => {
     // Row-level security leaves only the claims this actor may see.
     const rows = await tx.select().from(paternityClaims).where(victimId ? eq(paternityClaims.victimId, victimId) : undefined).orderBy(desc(paternityClaims.notifiedOn));
-    const items = [];
-    for (const row of rows) {
-      const parties = await partiesOf(tx, row.id);
-      if (parties) items.push(await presentClaim(tx, actor, row, parties));
-    }
-    return { items };
+    return { items: await presentClaims(tx, actor, rows, await partiesOf(tx, rows.map((row) => row.id))) };
   });
 }
 
