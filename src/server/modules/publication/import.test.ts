@@ -82,6 +82,13 @@ describe("importing allegations", () => {
     expect(result.rejectCsv).toContain("UNMISS-HIST-011");
   });
 
+  it("refuses a reference that belongs to a case recorded here, naming its line", async () => {
+    await t.handle.asOwner((owner) => owner.query("insert into cases (reference, mission_code, date_reported) values ('MONUSCO-2019-0007', 'MONUSCO', '2019-01-10')"));
+    const refused = (await importCsv(hq, csv(good[2].replace("MONUSCO-HIST-003", "NEW-HIST-9"), "MONUSCO-2019-0007,2019-01,MONUSCO,Military (MC),GHA,SE,1,0,No,,,,,,"))).json();
+    expect(refused).toMatchObject({ code: "import_rows_invalid", errors: [{ path: "line 3", message: expect.stringContaining("MONUSCO-2019-0007 is a case recorded in Conduct Ledger") }] });
+    expect((await publicTable()).map((row) => row.reference)).not.toContain("NEW-HIST-9");
+  });
+
   it("is headquarters' alone", async () => {
     for (const role of ["cdt_officer", "publisher", "analyst"] as const) {
       const client = await t.tokenFor(await t.createStaff(role, role === "cdt_officer" ? { missionCodes: ["MINUSCA"] } : {}));

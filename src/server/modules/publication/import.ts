@@ -83,12 +83,17 @@ export async function importAllegations(services: Services, actor: Actor, text: 
     const lookup = await lookups(tx);
     const rejected: Rejected[] = [];
     const byReference = new Map<string, ImportedAllegation>();
+    // Where each reference first appears, so that a refusal found later still names its line and row.
+    const firstSeen = new Map<string, { line: number; values: string[] }>();
     for (const { line, values } of rows) {
       const record = Object.fromEntries(importColumns.map((column, i) => [column, values[i] ?? ""])) as ImportRecord;
       const result = values.length === importColumns.length ? parseImportRow(record, lookup) : { ok: false as const, reason: `expected ${importColumns.length} columns, found ${values.length}` };
       const problem = !result.ok ? result.reason : byReference.has(result.value.reference) ? merge(byReference.get(result.value.reference) as ImportedAllegation, result.value) : null;
       if (problem) rejected.push({ line, reason: problem, record: values });
-      else if (result.ok && !byReference.has(result.value.reference)) byReference.set(result.value.reference, { ...result.value });
+      else if (result.ok && !byReference.has(result.value.reference)) {
+        byReference.set(result.value.reference, { ...result.value });
+        firstSeen.set(result.value.reference, { line, values });
+      }
     }
     if (rejected.length > 0 && !options.skipInvalid) {
       throw new ValidationFailed(
@@ -116,7 +121,10 @@ export async function importAllegations(services: Services, actor: Actor, text: 
       const imported = existing.get(item.reference);
       if (imported === undefined) fresh.push(item);
       else if (imported) unchanged++;
-      else rejected.push({ line: 0, reason: `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, record: [item.reference] });
+      else {
+        const seen = firstSeen.get(item.reference) as { line: number; values: string[] };
+        rejected.push({ line: seen.line, reason: `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, record: seen.values });
+      }
     }
     if (rejected.length > 0 && !options.skipInvalid) throw new ValidationFailed("Some references belong to cases recorded here; nothing was written.", rejected.map((entry) => ({ path: `line ${entry.line}`, message: entry.reason })), "import_rows_invalid");
     for (let i = 0; i < fresh.length; i += 1_000) {
@@ -157,7 +165,7 @@ export async function importAllegations(services: Services, actor: Actor, text: 
       options.onProgress?.(Math.min(fresh.length, i + batch.length), fresh.length);
     }
     await recordAuditEvent(tx, actor, { action: "publication.import", subjectType: "case", details: { rows: rows.length, created, unchanged, rejected: rejected.length, sourceFile: options.sourceFile } });
-    const rejectCsv = rejected.length ? stringify([[...importColumns, "line", "reason"], ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line || "", entry.reason])]) : null;
+    const rejectCsv = rejected.length ? stringify([[...importColumns, "line", "reason"], ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason])]) : null;
     return { rows: rows.length, created, unchanged, rejected, rejectCsv };
   });
 }

@@ -26,7 +26,8 @@ async function screeningSecret(services: Services, tx: Transaction): Promise<Buf
   let [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, 1));
   if (!row) {
     const secretEncrypted = await services.encryption.encrypt(tx, randomBytes(32).toString("base64"), fieldContext("screening_secrets", "secret_encrypted", "1"));
-    await tx.insert(screeningSecrets).values({ id: 1, secretEncrypted }).onConflictDoNothing();
+    const made = await tx.insert(screeningSecrets).values({ id: 1, secretEncrypted }).onConflictDoNothing().returning({ id: screeningSecrets.id });
+    if (made.length) await recordAuditEvent(tx, systemActor, { action: "screening.secret.create", subjectType: "screening" });
     [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, 1));
   }
   const secret = Buffer.from(await services.encryption.decrypt(tx, row.secretEncrypted, fieldContext("screening_secrets", "secret_encrypted", "1")), "base64");
