@@ -1,14 +1,14 @@
 // The enforcement record on a case page: who is implicated (codes; identity on request with a
 // reason), the investigations with their clock, progress and findings per person, and the actions.
 // What each person may do comes from the server's `can`; nothing here re-derives it.
-import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Badge, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { actionStages, actionTakers, finalActionKinds, findingOutcomes, interimActionKinds, investigatingEntities, entityNeedsCountry } from "../../domain/enforcement.js";
 import { api } from "../api.js";
-import { Dialog } from "../components/dialog.js";
+import { DialogButton } from "../components/dialog.js";
 import { DataTable, FormActions, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
@@ -62,16 +62,6 @@ interface Enforcement {
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
 
-/** A button that opens a dialog holding a form; the form closes it when done. */
-export function DialogButton({ label, title, variant = "light", children }: { label: string; title: string; variant?: string; children: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button size="xs" variant={variant} onClick={() => setOpen(true)}>{label}</Button>
-      <Dialog opened={open} onClose={() => setOpen(false)} title={title}>{open && children(() => setOpen(false))}</Dialog>
-    </>
-  );
-}
 
 /** A mutation that refreshes the case (and its record) when it succeeds, then runs `done`. */
 function useCaseMutation<T>(caseId: string, request: (values: T) => Promise<unknown>, done?: () => void) {

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, api } from "../api.js";
 import { FormActions, ProblemAlert } from "../components/page.js";
-import { DialogButton } from "./enforcement.js";
+import { DialogButton } from "../components/dialog.js";
 
 interface Outcome { rows: number; created: number; unchanged: number; rejected: { line: number; reason: string }[]; rejectCsv: string | null }
 

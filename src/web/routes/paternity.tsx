@@ -11,7 +11,7 @@ import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
-import { DialogButton } from "./enforcement.js";
+import { DialogButton, DialogForm } from "../components/dialog.js";
 
 interface Claim {
   id: string;
@@ -195,18 +195,10 @@ function StatePanel({ claim }: { claim: Claim }) {
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("paternity.state")}</Title>
         {!claim.closedOn && (
-          <DialogButton label={t("paternity.recordFocalPoint")} title={t("paternity.recordFocalPoint")}>
-            {(close) => (
-              <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: close }))}>
-                <Stack>
-                  <ProblemAlert error={save.error} />
-                  <TextInput label={t("paternity.focalPoint")} required {...form.getInputProps("focalPointName")} />
-                  <TextInput label={t("paternity.appointedOn")} type="date" required {...form.getInputProps("focalPointAppointedOn")} />
-                  <FormActions onCancel={close} submitLabel={t("app.save")} loading={save.isPending} />
-                </Stack>
-              </form>
-            )}
-          </DialogButton>
+          <DialogForm label={t("paternity.recordFocalPoint")} form={form} mutation={save}>
+            <TextInput label={t("paternity.focalPoint")} required {...form.getInputProps("focalPointName")} />
+            <TextInput label={t("paternity.appointedOn")} type="date" required {...form.getInputProps("focalPointAppointedOn")} />
+          </DialogForm>
         )}
       </Group>
       <Stack gap={4}>
@@ -298,18 +290,10 @@ function SamplesPanel({ claim }: { claim: Claim }) {
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("paternity.samples")}</Title>
         {!claim.closedOn && (
-          <DialogButton label={t("paternity.addSample")} title={t("paternity.addSample")}>
-            {(close) => (
-              <form onSubmit={form.onSubmit((values) => add.mutate(values, { onSuccess: close }))}>
-                <Stack>
-                  <ProblemAlert error={add.error} />
-                  <Select label={t("paternity.donor")} allowDeselect={false} data={sampleDonors.map((value) => ({ value, label: t(`paternity.donors.${value}`) }))} {...form.getInputProps("donor")} />
-                  <TextInput label={t("paternity.sampleCode")} required dir="ltr" {...form.getInputProps("sampleCode")} />
-                  <FormActions onCancel={close} submitLabel={t("paternity.addSample")} loading={add.isPending} />
-                </Stack>
-              </form>
-            )}
-          </DialogButton>
+          <DialogForm label={t("paternity.addSample")} form={form} mutation={add} submitLabel={t("paternity.addSample")}>
+            <Select label={t("paternity.donor")} allowDeselect={false} data={sampleDonors.map((value) => ({ value, label: t(`paternity.donors.${value}`) }))} {...form.getInputProps("donor")} />
+            <TextInput label={t("paternity.sampleCode")} required dir="ltr" {...form.getInputProps("sampleCode")} />
+          </DialogForm>
         )}
       </Group>
       {claim.samples.length === 0 ? <Text size="sm" c="gray.7">{t("paternity.noSamples")}</Text> : (
@@ -321,7 +305,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
                   <Text fw={600}>{t(`paternity.donors.${sample.donor}`)}</Text>
                   <Text size="xs" c="gray.7" dir="ltr">{sample.sampleCode}</Text>
                 </div>
-                {!claim.closedOn && <DialogButton label={t("paternity.addStep")} title={t("paternity.addStepTitle", { code: sample.sampleCode })}>{(close) => <CustodyForm claimId={claim.id} sampleId={sample.id} onDone={close} />}</DialogButton>}
+                {!claim.closedOn && <DialogButton label={t("paternity.addStep")} title={t("paternity.addStepTitle", { code: sample.sampleCode })}>{(close) => <CustodyForm sampleId={sample.id} onDone={close} />}</DialogButton>}
               </Group>
               {sample.flags.map((flag) => (
                 <Alert key={`${flag.eventId}-${flag.problem}-${flag.kind}`} color="red" p="xs" mb="xs">{t(`paternity.flags.${flag.problem}`, { step: t(`paternity.kinds.${flag.kind}`) })}</Alert>
@@ -346,7 +330,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
   );
 }
 
-function CustodyForm({ claimId, sampleId, onDone }: { claimId: string; sampleId: string; onDone: () => void }) {
+function CustodyForm({ sampleId, onDone }: { sampleId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   const form = useForm({ initialValues: { kind: "collected", occurredAt: now, byWhom: "", place: "", kitNumber: "", fromParty: "", toParty: "", result: "" } });
@@ -382,21 +366,13 @@ function PaymentsPanel({ claim }: { claim: Claim }) {
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("paternity.payments")}</Title>
         {!claim.closedOn && (
-          <DialogButton label={t("paternity.recordPayment")} title={t("paternity.recordPayment")}>
-            {(close) => (
-              <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: close }))}>
-                <Stack>
-                  <ProblemAlert error={save.error} />
-                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                    <TextInput label={t("paternity.paidOn")} type="date" required {...form.getInputProps("paidOn")} />
-                    <NumberInput label={t("paternity.amount")} required min={1} allowDecimal={false} {...form.getInputProps("amount")} />
-                    <TextInput label={t("paternity.currency")} required maxLength={3} dir="ltr" {...form.getInputProps("currency")} />
-                  </SimpleGrid>
-                  <FormActions onCancel={close} submitLabel={t("paternity.recordPayment")} loading={save.isPending} />
-                </Stack>
-              </form>
-            )}
-          </DialogButton>
+          <DialogForm label={t("paternity.recordPayment")} form={form} mutation={save} submitLabel={t("paternity.recordPayment")}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t("paternity.paidOn")} type="date" required {...form.getInputProps("paidOn")} />
+              <NumberInput label={t("paternity.amount")} required min={1} allowDecimal={false} {...form.getInputProps("amount")} />
+              <TextInput label={t("paternity.currency")} required maxLength={3} dir="ltr" {...form.getInputProps("currency")} />
+            </SimpleGrid>
+          </DialogForm>
         )}
       </Group>
       {claim.paymentsStopped && <Alert color="red" mb="sm">{t("paternity.stoppedHelp", { date: claim.nextPaymentDue })}</Alert>}

@@ -8,7 +8,8 @@ import { isStateReferral, type ReferralEntity, referralEntities } from "../../do
 import { api } from "../api.js";
 import { ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
-import { DialogButton, ExtendForm } from "./enforcement.js";
+import { DialogButton } from "../components/dialog.js";
+import { ExtendForm } from "./enforcement.js";
 
 interface Referral {
   id: string;

@@ -10,7 +10,7 @@ import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
-import { DialogButton } from "./enforcement.js";
+import { DialogButton } from "../components/dialog.js";
 
 interface Money { currency: string; amount: number }
 interface Books {

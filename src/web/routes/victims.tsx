@@ -11,7 +11,7 @@ import { ageGroups, allowedReferralSteps, type AssistanceReferralStatus, consent
 import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMe } from "../session.js";
-import { DialogButton } from "./enforcement.js";
+import { DialogButton, DialogForm } from "../components/dialog.js";
 import { VictimClaims } from "./paternity.js";
 
 interface VictimSummary {
@@ -308,19 +308,11 @@ function ConsentPanel({ victim }: { victim: VictimRecord }) {
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("victims.consent")}</Title>
-        <DialogButton label={t("victims.recordConsent")} title={t("victims.recordConsent")}>
-          {(close) => (
-            <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: close }))}>
-              <Stack>
-                <ProblemAlert error={save.error} />
-                <Select label={t("victims.recipient")} allowDeselect={false} data={consentRecipients.map((value) => ({ value, label: t(`victims.recipients.${value}`) }))} {...form.getInputProps("recipient")} />
-                <Select label={t("victims.agrees")} allowDeselect={false} data={[{ value: "yes", label: t("app.yes") }, { value: "no", label: t("app.no") }]} {...form.getInputProps("granted")} />
-                <TextInput label={t("victims.givenOn")} type="date" required {...form.getInputProps("givenOn")} />
-                <FormActions onCancel={close} submitLabel={t("app.save")} loading={save.isPending} />
-              </Stack>
-            </form>
-          )}
-        </DialogButton>
+        <DialogForm label={t("victims.recordConsent")} form={form} mutation={save}>
+          <Select label={t("victims.recipient")} allowDeselect={false} data={consentRecipients.map((value) => ({ value, label: t(`victims.recipients.${value}`) }))} {...form.getInputProps("recipient")} />
+          <Select label={t("victims.agrees")} allowDeselect={false} data={[{ value: "yes", label: t("app.yes") }, { value: "no", label: t("app.no") }]} {...form.getInputProps("granted")} />
+          <TextInput label={t("victims.givenOn")} type="date" required {...form.getInputProps("givenOn")} />
+        </DialogForm>
       </Group>
       <Stack gap={4}>
         {consentRecipients.map((recipient) => (
@@ -358,17 +350,9 @@ function CasesPanel({ victim }: { victim: VictimRecord }) {
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("victims.cases")}</Title>
-        <DialogButton label={t("victims.linkCase")} title={t("victims.linkCase")}>
-          {(close) => (
-            <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: close }))}>
-              <Stack>
-                <ProblemAlert error={save.error} />
-                <TextInput label={t("cases.reference")} placeholder="MONUSCO-2026-0042" required dir="ltr" {...form.getInputProps("reference")} />
-                <FormActions onCancel={close} submitLabel={t("victims.linkCase")} loading={save.isPending} />
-              </Stack>
-            </form>
-          )}
-        </DialogButton>
+        <DialogForm label={t("victims.linkCase")} form={form} mutation={save} submitLabel={t("victims.linkCase")}>
+          <TextInput label={t("cases.reference")} placeholder="MONUSCO-2026-0042" required dir="ltr" {...form.getInputProps("reference")} />
+        </DialogForm>
       </Group>
       {victim.cases.length === 0 ? <Text size="sm" c="gray.7">{t("victims.noCases")}</Text> : (
         <Group gap="md">
@@ -393,24 +377,16 @@ function NeedsPanel({ victim }: { victim: VictimRecord }) {
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("victims.needs")}</Title>
-        <DialogButton label={t("victims.assess")} title={t("victims.assess")}>
-          {(close) => (
-            <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: close }))}>
-              <Stack>
-                <ProblemAlert error={save.error} />
-                <TextInput label={t("victims.assessedOn")} type="date" required {...form.getInputProps("assessedOn")} />
-                <Checkbox.Group label={t("victims.needsLabel")} required {...form.getInputProps("needs")}>
-                  <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs">
-                    {serviceTypes.map((type) => <Checkbox key={type} value={type} label={t(`victims.services.${type}`)} />)}
-                  </SimpleGrid>
-                </Checkbox.Group>
-                <Textarea label={t("victims.plan")} autosize minRows={3} {...form.getInputProps("plan")} />
-                <TextInput label={t("victims.reviewOn")} type="date" {...form.getInputProps("reviewOn")} />
-                <FormActions onCancel={close} submitLabel={t("app.save")} loading={save.isPending} />
-              </Stack>
-            </form>
-          )}
-        </DialogButton>
+        <DialogForm label={t("victims.assess")} form={form} mutation={save}>
+          <TextInput label={t("victims.assessedOn")} type="date" required {...form.getInputProps("assessedOn")} />
+          <Checkbox.Group label={t("victims.needsLabel")} required {...form.getInputProps("needs")}>
+            <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs">
+              {serviceTypes.map((type) => <Checkbox key={type} value={type} label={t(`victims.services.${type}`)} />)}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <Textarea label={t("victims.plan")} autosize minRows={3} {...form.getInputProps("plan")} />
+          <TextInput label={t("victims.reviewOn")} type="date" {...form.getInputProps("reviewOn")} />
+        </DialogForm>
       </Group>
       {!latest ? <Text size="sm" c="red.8">{t("victims.noAssessment")}</Text> : (
         <Stack gap={4}>
@@ -500,33 +476,17 @@ function ReferralActions({ victimId, referral }: { victimId: string; referral: R
         {steps.map((next) => (
           <Button key={next} size="xs" variant="subtle" loading={step.isPending && step.variables === next} onClick={() => step.mutate(next)}>{t(`victims.steps.${next}`)}</Button>
         ))}
-        <DialogButton label={t("victims.recordOutcome")} title={t("victims.recordOutcome")} variant="subtle">
-          {(close) => (
-            <form onSubmit={outcomeForm.onSubmit((values) => saveOutcome.mutate(values, { onSuccess: close }))}>
-              <Stack>
-                <ProblemAlert error={saveOutcome.error} />
-                <Textarea label={t("victims.outcome")} description={t("victims.outcomeHelp")} autosize minRows={2} {...outcomeForm.getInputProps("outcome")} />
-                <FormActions onCancel={close} submitLabel={t("app.save")} loading={saveOutcome.isPending} />
-              </Stack>
-            </form>
-          )}
-        </DialogButton>
+        <DialogForm label={t("victims.recordOutcome")} variant="subtle" form={outcomeForm} mutation={saveOutcome}>
+          <Textarea label={t("victims.outcome")} description={t("victims.outcomeHelp")} autosize minRows={2} {...outcomeForm.getInputProps("outcome")} />
+        </DialogForm>
         {!["closed", "declined"].includes(referral.status) && (
-          <DialogButton label={t("victims.addFollowUp")} title={t("victims.addFollowUp")} variant="subtle">
-            {(close) => (
-              <form onSubmit={form.onSubmit((values) => followUp.mutate(values, { onSuccess: close }))}>
-                <Stack>
-                  <ProblemAlert error={followUp.error} />
-                  <Textarea label={t("victims.followUpNote")} required autosize minRows={3} {...form.getInputProps("note")} />
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <TextInput label={t("victims.recordedOn")} type="date" required {...form.getInputProps("recordedOn")} />
-                    <TextInput label={t("victims.nextFollowUpOn")} type="date" {...form.getInputProps("nextFollowUpOn")} />
-                  </SimpleGrid>
-                  <FormActions onCancel={close} submitLabel={t("app.save")} loading={followUp.isPending} />
-                </Stack>
-              </form>
-            )}
-          </DialogButton>
+          <DialogForm label={t("victims.addFollowUp")} variant="subtle" form={form} mutation={followUp}>
+            <Textarea label={t("victims.followUpNote")} required autosize minRows={3} {...form.getInputProps("note")} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t("victims.recordedOn")} type="date" required {...form.getInputProps("recordedOn")} />
+              <TextInput label={t("victims.nextFollowUpOn")} type="date" {...form.getInputProps("nextFollowUpOn")} />
+            </SimpleGrid>
+          </DialogForm>
         )}
       </Group>
     </Stack>
@@ -542,22 +502,14 @@ function ChildrenPanel({ victim }: { victim: VictimRecord }) {
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4">{t("victims.childrenTitle")}</Title>
-        <DialogButton label={t("victims.addChild")} title={t("victims.addChild")}>
-          {(close) => (
-            <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: close }))}>
-              <Stack>
-                <ProblemAlert error={save.error} />
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select label={t("victims.sex")} allowDeselect={false} data={victimSexes.map((value) => ({ value, label: t(`victims.sexes.${value}`) }))} {...form.getInputProps("sex")} />
-                  <NumberInput label={t("victims.birthYear")} min={1990} max={new Date().getFullYear()} allowDecimal={false} {...form.getInputProps("birthYear")} />
-                  <TextInput label={t("victims.name")} autoComplete="off" {...form.getInputProps("name")} />
-                  <TextInput label={t("victims.dateOfBirth")} type="date" {...form.getInputProps("dateOfBirth")} />
-                </SimpleGrid>
-                <FormActions onCancel={close} submitLabel={t("victims.addChild")} loading={save.isPending} />
-              </Stack>
-            </form>
-          )}
-        </DialogButton>
+        <DialogForm label={t("victims.addChild")} form={form} mutation={save} submitLabel={t("victims.addChild")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label={t("victims.sex")} allowDeselect={false} data={victimSexes.map((value) => ({ value, label: t(`victims.sexes.${value}`) }))} {...form.getInputProps("sex")} />
+            <NumberInput label={t("victims.birthYear")} min={1990} max={new Date().getFullYear()} allowDecimal={false} {...form.getInputProps("birthYear")} />
+            <TextInput label={t("victims.name")} autoComplete="off" {...form.getInputProps("name")} />
+            <TextInput label={t("victims.dateOfBirth")} type="date" {...form.getInputProps("dateOfBirth")} />
+          </SimpleGrid>
+        </DialogForm>
       </Group>
       {victim.children.length === 0 ? <Text size="sm" c="gray.7">{t("victims.noChildren")}</Text> : (
         <DataTable label={t("victims.childrenTitle")} minWidth={420} headers={[t("victims.code"), t("victims.sex"), t("victims.birthYear"), t("victims.support")]}>
