@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, referrals, serviceProviders, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, referrals, riskAssessments, riskMitigations, serviceProviders, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -326,6 +326,18 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/screenings", url: () => "/api/screenings", body: () => ({ name: "Matrix Candidate" }), expect: only("cds_officer", "cdt_officer") },
   { method: "POST", route: "/api/screenings/batch", url: () => "/api/screenings/batch", body: () => ({ csv: "name,date_of_birth,nationality,document_numbers\nMatrix Candidate,,,\n" }), expect: only("cds_officer", "cdt_officer") },
   // The Trust Fund's books: read by the roles that follow it; headquarters and the mission's advocates write.
+  { method: "GET", route: "/api/risk/:missionCode", url: () => "/api/risk/MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst"), label: "own mission" },
+  { method: "GET", route: "/api/risk/:missionCode", url: () => "/api/risk/UNMISS", expect: only("cds_officer", "analyst"), label: "another mission" },
+  { method: "GET", route: "/api/risk/:missionCode/reports/:quarter", url: () => "/api/risk/MONUSCO/reports/2026-Q1?format=xlsx", expect: only("cds_officer", "cdt_officer", "analyst"), label: "own mission" },
+  { method: "GET", route: "/api/risk/:missionCode/reports/:quarter", url: () => "/api/risk/UNMISS/reports/2026-Q1", expect: only("cds_officer", "analyst"), label: "another mission" },
+  { method: "POST", route: "/api/risk-assessments", url: () => "/api/risk-assessments", body: () => riskAssessment("MONUSCO"), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/risk-assessments", url: () => "/api/risk-assessments", body: () => riskAssessment("UNMISS"), expect: only("cds_officer"), label: "another mission" },
+  { method: "GET", route: "/api/risk-assessments/:id", url: async () => `/api/risk-assessments/${await freshAssessment("MONUSCO")}`, expect: only("cds_officer", "cdt_officer", "analyst"), label: "in scope" },
+  { method: "GET", route: "/api/risk-assessments/:id", url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}`, expect: only("cds_officer", "analyst"), label: "out of scope" },
+  { method: "POST", route: "/api/risk-assessments/:id/mitigations", url: async () => `/api/risk-assessments/${await freshAssessment("MONUSCO")}/mitigations`, body: () => riskMitigation, expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/risk-assessments/:id/mitigations", url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}/mitigations`, body: () => riskMitigation, expect: only("cds_officer"), label: "out of scope" },
+  { method: "POST", route: "/api/risk-mitigations/:id/completion", url: async () => `/api/risk-mitigations/${await freshMitigation("MONUSCO")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
+  { method: "POST", route: "/api/risk-mitigations/:id/completion", url: async () => `/api/risk-mitigations/${await freshMitigation("UNMISS")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
   { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
   { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },
   { method: "POST", route: "/api/trust-fund/projects", url: () => "/api/trust-fund/projects", body: () => ({ missionCode: "MONUSCO", title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }), expect: only("cds_officer", "victim_assistance") },
@@ -383,6 +395,22 @@ async function freshClaim(parties: ClaimParties, supportOrdered = false): Promis
 async function freshSample(parties: ClaimParties): Promise<string> {
   const claimId = await freshClaim(parties);
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(dnaSamples).values({ claimId, donor: "child", sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }));
+  return row.id;
+}
+
+const riskAssessment = (missionCode: string) => ({ missionCode, location: "Matrix camp", locationKind: "camp", assessedOn: "2026-01-05", reviewOn: "2026-07-05", factors: [{ kind: "lighting", likelihood: 2, impact: 3 }] });
+const riskMitigation = { factorKind: null, action: "Matrix mitigation", owner: "Matrix owner", dueOn: "2026-03-01" };
+
+async function freshAssessment(missionCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(riskAssessments).values({ missionCode, location: "Matrix camp", locationKind: "camp", assessedOn: "2026-01-05", reviewOn: "2026-07-05" }).returning({ id: riskAssessments.id }),
+  );
+  return row.id;
+}
+
+async function freshMitigation(missionCode: string): Promise<string> {
+  const assessmentId = await freshAssessment(missionCode);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(riskMitigations).values({ assessmentId, ...riskMitigation }).returning({ id: riskMitigations.id }));
   return row.id;
 }
 

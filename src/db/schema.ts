@@ -410,6 +410,8 @@ export const notifications = pgTable(
     kind: text("kind").notNull(),
     caseId: uuid("case_id"),
     caseReference: text("case_reference"),
+    /** Where a reminder that is not about a case leads in the web app (e.g. a risk assessment). */
+    subjectPath: text("subject_path"),
     dueOn: date("due_on"),
     createdAt: createdAt(),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -951,4 +953,64 @@ export const screeningKeys = pgTable(
     strength: text("strength").notNull(),
   },
   (t) => [primaryKey({ columns: [t.entryId, t.keyHash] }), index("screening_keys_hash_idx").on(t.keyHash)],
+);
+
+// ---- Prevention: misconduct risk management ----
+/** One assessment of one mission location; reassessing a location adds a new one, so its history stays. */
+export const riskAssessments = pgTable(
+  "risk_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    location: text("location").notNull(),
+    locationKind: text("location_kind").notNull(),
+    assessedOn: date("assessed_on").notNull(),
+    reviewOn: date("review_on").notNull(),
+    notes: text("notes"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("risk_assessments_mission_idx").on(t.missionCode, t.assessedOn)],
+);
+
+export const riskFactors = pgTable(
+  "risk_factors",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => riskAssessments.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    likelihood: integer("likelihood").notNull(),
+    impact: integer("impact").notNull(),
+    notes: text("notes"),
+  },
+  (t) => [
+    index("risk_factors_assessment_idx").on(t.assessmentId),
+    check("risk_factors_rating", sql`${t.likelihood} between 1 and 5 and ${t.impact} between 1 and 5`),
+  ],
+);
+
+export const riskMitigations = pgTable(
+  "risk_mitigations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => riskAssessments.id, { onDelete: "cascade" }),
+    /** The factor it answers, if one. */
+    factorKind: text("factor_kind"),
+    action: text("action").notNull(),
+    /** Who is responsible, by function (e.g. "Contingent commander, BANBAT-2"). */
+    owner: text("owner").notNull(),
+    dueOn: date("due_on").notNull(),
+    completedOn: date("completed_on"),
+    completionNote: text("completion_note"),
+    version: integer("version").notNull().default(1),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("risk_mitigations_assessment_idx").on(t.assessmentId), index("risk_mitigations_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`)],
 );

@@ -2,15 +2,19 @@
 // data: a case number, a date and a count of days, nothing from the case's content.
 import { daysOverdue } from "./deadlines.js";
 
-export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue", "paternity_claim_notified", "paternity_response_overdue", "child_support_overdue"] as const;
+export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue", "paternity_claim_notified", "paternity_response_overdue", "child_support_overdue", "risk_mitigation_overdue", "risk_review_overdue"] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Investigations get a first reminder this many days before they fall due. */
 export const DUE_SOON_DAYS = 14;
 
+export type DeadlineSubject = "referral" | "investigation" | "paternity_response" | "child_support" | "risk_mitigation" | "risk_review";
+
 /** The reminder a deadline calls for today, if any; the due date is in the key, so an extension earns a new one. */
-export function reminderFor(subject: "referral" | "investigation" | "paternity_response" | "child_support", id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
+export function reminderFor(subject: DeadlineSubject, id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
   const late = daysOverdue(dueOn, today);
+  if (subject === "risk_mitigation") return late > 0 ? { kind: "risk_mitigation_overdue", dedupeKey: `risk-mitigation:${id}:overdue:${dueOn}` } : null;
+  if (subject === "risk_review") return late > 0 ? { kind: "risk_review_overdue", dedupeKey: `risk-review:${id}:overdue:${dueOn}` } : null;
   if (subject === "paternity_response") return late > 0 ? { kind: "paternity_response_overdue", dedupeKey: `paternity:${id}:response:${dueOn}` } : null;
   // The caller decides that payments have stopped; the missed due date is in the key, so each stop is reminded once.
   if (subject === "child_support") return { kind: "child_support_overdue", dedupeKey: `paternity:${id}:support:${dueOn}` };
@@ -47,11 +51,26 @@ const subjects: Record<ReminderKind, Record<Language, string>> = {
     fr: "{ref} : le point focal paternité de l'État devait être désigné au plus tard le {due}",
     ar: "{ref}: كان يجب تعيين جهة تنسيق الأبوة لدى الدولة قبل {due}",
   },
+  risk_mitigation_overdue: {
+    en: "{ref}: a risk mitigation was due on {due}",
+    fr: "{ref} : une mesure d'atténuation des risques était due le {due}",
+    ar: "{ref}: كان موعد إنجاز أحد تدابير تخفيف المخاطر {due}",
+  },
+  risk_review_overdue: {
+    en: "{ref}: the risk assessment was due for review on {due}",
+    fr: "{ref} : l'évaluation des risques devait être révisée le {due}",
+    ar: "{ref}: كان موعد مراجعة تقييم المخاطر {due}",
+  },
   child_support_overdue: {
     en: "{ref}: a child-support payment due on {due} has not been recorded",
     fr: "{ref} : un versement de pension alimentaire dû le {due} n'a pas été enregistré",
     ar: "{ref}: لم تُسجَّل دفعة نفقة الطفل المستحقة في {due}",
   },
+};
+const riskBodies: Record<Language, string> = {
+  en: "Open the risk assessment to see what is outstanding:\n{link}\n\nYou receive this because you keep this mission's risk assessments in Conduct Ledger.",
+  fr: "Ouvrez l'évaluation des risques pour voir ce qui reste à faire :\n{link}\n\nVous recevez ce message parce que vous tenez les évaluations des risques de cette mission dans Conduct Ledger.",
+  ar: "افتح تقييم المخاطر لمعرفة ما لم يُنجز بعد:\n{link}\n\nتتلقى هذه الرسالة لأنك تتولى تقييمات المخاطر لهذه البعثة في Conduct Ledger.",
 };
 const bodies: Record<Language, string> = {
   en: "Open the case to see what is outstanding:\n{link}\n\nYou receive this because you follow this case in Conduct Ledger.",
@@ -62,5 +81,6 @@ const bodies: Record<Language, string> = {
 export function reminderMessage(kind: ReminderKind, language: string, values: { ref: string; due: string; link: string }) {
   const lang: Language = language === "fr" || language === "ar" ? language : "en";
   const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, key: keyof typeof values) => values[key]);
-  return { subject: fill(subjects[kind][lang]), text: fill(bodies[lang]) };
+  const body = kind.startsWith("risk_") ? riskBodies[lang] : bodies[lang];
+  return { subject: fill(subjects[kind][lang]), text: fill(body) };
 }

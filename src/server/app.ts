@@ -37,6 +37,7 @@ import { registerVictimRoutes } from "./modules/victims/routes.js";
 import { registerPaternityRoutes } from "./modules/paternity/routes.js";
 import { registerTrustFundRoutes } from "./modules/trust-fund/routes.js";
 import { registerScreeningRoutes } from "./modules/screening/routes.js";
+import { registerRiskRoutes } from "./modules/risk/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -198,6 +199,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerPaternityRoutes(app);
   registerTrustFundRoutes(app);
   registerScreeningRoutes(app);
+  registerRiskRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

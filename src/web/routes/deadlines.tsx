@@ -88,7 +88,7 @@ export function OverduePage() {
   );
 }
 
-interface Notification { id: string; kind: string; caseId: string | null; caseReference: string | null; dueOn: string | null; createdAt: string; read: boolean }
+interface Notification { id: string; kind: string; caseId: string | null; caseReference: string | null; subjectPath: string | null; dueOn: string | null; createdAt: string; read: boolean }
 
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
@@ -106,7 +106,7 @@ export function NotificationsPage() {
               <Table.Tr key={item.id} fw={item.read ? undefined : 600}>
                 <Table.Td>{time.format(new Date(item.createdAt))}</Table.Td>
                 <Table.Td>{t(`notifications.kinds.${item.kind}`, { due: item.dueOn })}</Table.Td>
-                <Table.Td>{item.caseId && item.caseReference ? caseLink(item.caseId, item.caseReference) : "—"}</Table.Td>
+                <Table.Td>{item.caseId && item.caseReference ? caseLink(item.caseId, item.caseReference) : item.subjectPath && item.caseReference ? <Link to={item.subjectPath as never} dir="ltr" style={{ color: "var(--mantine-color-blue-9)" }}>{item.caseReference}</Link> : "—"}</Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">{!item.read && <Button size="xs" variant="subtle" onClick={() => markRead.mutate(item.id)}>{t("notifications.markRead")}</Button>}</Group>
                 </Table.Td>

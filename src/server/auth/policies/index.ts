@@ -195,6 +195,16 @@ export const screeningPolicy = {
   screen: (actor: Actor) => is(actor, "cds_officer", "cdt_officer"),
 };
 
+/**
+ * A mission's prevention records (risk assessments): headquarters and the mission's conduct and
+ * discipline team keep them; analysts read them for reporting. They hold no personal data.
+ */
+export const preventionPolicy = {
+  read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst"),
+  readMission: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "analyst") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  keep: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -207,6 +217,7 @@ export function navigationFor(actor: Actor) {
     paternity: paternityPolicy.list(actor),
     trustFund: trustFundPolicy.read(actor),
     screening: screeningPolicy.screen(actor),
+    risk: preventionPolicy.read(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

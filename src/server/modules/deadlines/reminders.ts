@@ -2,11 +2,11 @@
 // exist once, however many instances sweep at the same moment), then claims pending email with
 // SKIP LOCKED so that one instance sends each message. A crash between sending and marking it sent
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { caseAssignments, cases, investigations, notifications, paternityClaims, referrals, staffProfiles, supportPayments } from "../../../db/schema.js";
+import { caseAssignments, cases, investigations, notifications, paternityClaims, referrals, riskAssessments, riskMitigations, staffProfiles, supportPayments } from "../../../db/schema.js";
 import { nextPaymentDue, paymentsStopped, type SupportFrequency } from "../../../domain/paternity.js";
-import { DUE_SOON_DAYS, type ReminderKind, reminderFor, reminderMessage } from "../../../domain/reminders.js";
+import { DUE_SOON_DAYS, type DeadlineSubject, type ReminderKind, reminderFor, reminderMessage } from "../../../domain/reminders.js";
 import type { Services } from "../../app.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -14,10 +14,12 @@ import { recordAuditEvent } from "../audit/record.js";
 import { syncScreeningList } from "../screening/service.js";
 
 interface Deadline {
-  subject: "referral" | "investigation" | "paternity_response" | "child_support";
+  subject: DeadlineSubject;
   id: string;
   dueOn: string;
-  caseId: string;
+  /** The case it belongs to; a risk assessment's deadlines belong to none and lead to `path`. */
+  caseId: string | null;
+  path?: string;
   reference: string;
   missionCode: string;
   /** The State concerned (a referral's addressee, an NIO's State): its focal points are reminded too. */
@@ -42,6 +44,25 @@ async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]
     ...referralRows.map((row) => ({ ...row, dueOn: row.dueOn as string, subject: "referral" as const })),
     ...investigationRows.map((row) => ({ ...row, subject: "investigation" as const })),
     ...(await claimDeadlines(tx, today)),
+    ...(await riskDeadlines(tx, today)),
+  ];
+}
+
+/** Mitigations past their due date and locations whose review is overdue, each from the location's latest assessment. */
+async function riskDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
+  const common = (row: { assessmentId: string; missionCode: string; location: string }) => ({ caseId: null, path: `/risk/assessments/${row.assessmentId}`, reference: `${row.missionCode} · ${row.location}`, missionCode: row.missionCode, countryCode: null });
+  const mitigations = await tx
+    .select({ id: riskMitigations.id, dueOn: riskMitigations.dueOn, assessmentId: riskAssessments.id, missionCode: riskAssessments.missionCode, location: riskAssessments.location })
+    .from(riskMitigations)
+    .innerJoin(riskAssessments, eq(riskAssessments.id, riskMitigations.assessmentId))
+    .where(and(isNull(riskMitigations.completedOn), sql`${riskMitigations.dueOn} < ${today}`));
+  const reviews = await tx
+    .selectDistinctOn([riskAssessments.missionCode, sql`lower(${riskAssessments.location})`], { id: riskAssessments.id, dueOn: riskAssessments.reviewOn, assessmentId: riskAssessments.id, missionCode: riskAssessments.missionCode, location: riskAssessments.location })
+    .from(riskAssessments)
+    .orderBy(riskAssessments.missionCode, sql`lower(${riskAssessments.location})`, desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt));
+  return [
+    ...mitigations.map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_mitigation" as const })),
+    ...reviews.filter((row) => row.dueOn < today).map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_review" as const })),
   ];
 }
 
@@ -77,7 +98,9 @@ async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string
   const ofState = sql`(${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})`;
   const who = deadline.victimId
     ? sql`${ofMission("victim_assistance")} or (${ofState} and conduct_consent_in_force(${deadline.victimId}, 'member_state'))`
-    : sql`${ofMission("cdt_officer")} or ${ofState} or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})`;
+    : deadline.caseId === null
+      ? ofMission("cdt_officer")
+      : sql`${ofMission("cdt_officer")} or ${ofState} or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})`;
   const rows = await tx.select({ userId: staffProfiles.userId }).from(staffProfiles).where(and(isNull(staffProfiles.disabledAt), sql`(${who})`));
   return rows.map((row) => row.userId);
 }
@@ -93,7 +116,7 @@ export async function sweepReminders(services: Services, today = new Date().toIS
       if (userIds.length === 0) continue;
       const inserted = await tx
         .insert(notifications)
-        .values(userIds.map((userId) => ({ userId, dedupeKey: reminder.dedupeKey, kind: reminder.kind, caseId: deadline.caseId, caseReference: deadline.reference, dueOn: deadline.dueOn, emailStatus: services.config.smtpUrl ? "pending" : "in_app_only" })))
+        .values(userIds.map((userId) => ({ userId, dedupeKey: reminder.dedupeKey, kind: reminder.kind, caseId: deadline.caseId, caseReference: deadline.reference, subjectPath: deadline.path ?? null, dueOn: deadline.dueOn, emailStatus: services.config.smtpUrl ? "pending" : "in_app_only" })))
         .onConflictDoNothing()
         .returning({ id: notifications.id });
       created += inserted.length;
@@ -117,15 +140,15 @@ export async function sendPendingEmail(services: Services, transport: Transporte
         where email_status = 'pending' and (email_claimed_at is null or email_claimed_at < now() - make_interval(mins => ${CLAIM_MINUTES}))
         order by created_at limit ${batch} for update skip locked)
         and u.id = n.user_id and p.user_id = n.user_id
-      returning n.id, n.kind, n.case_id, n.case_reference, to_char(n.due_on, 'YYYY-MM-DD') as due_on, n.email_attempts, u.email, p.language`)) as unknown as {
-      rows: { id: string; kind: ReminderKind; case_id: string; case_reference: string; due_on: string; email_attempts: number; email: string; language: string }[];
+      returning n.id, n.kind, n.case_id, n.subject_path, n.case_reference, to_char(n.due_on, 'YYYY-MM-DD') as due_on, n.email_attempts, u.email, p.language`)) as unknown as {
+      rows: { id: string; kind: ReminderKind; case_id: string | null; subject_path: string | null; case_reference: string; due_on: string; email_attempts: number; email: string; language: string }[];
     };
     return result.rows;
   });
   let sent = 0;
   const outcomes: string[] = [];
   for (const row of claimed) {
-    const message = reminderMessage(row.kind, row.language, { ref: row.case_reference, due: row.due_on, link: `${services.config.publicUrl}/cases/${row.case_id}` });
+    const message = reminderMessage(row.kind, row.language, { ref: row.case_reference, due: row.due_on, link: `${services.config.publicUrl}${row.subject_path ?? `/cases/${row.case_id}`}` });
     let status = "sent";
     try {
       // The notification id as Message-ID lets a mail server drop the duplicate a crash could cause.

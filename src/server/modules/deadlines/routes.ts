@@ -30,7 +30,7 @@ export function registerDeadlineRoutes(app: FastifyInstance) {
     schema: {
       tags: ["deadlines"],
       summary: "The caller's reminders, newest first, and how many are unread",
-      response: { 200: z.object({ unread: z.number(), items: z.array(z.object({ id: z.string(), kind: z.string(), caseId: z.string().nullable(), caseReference: z.string().nullable(), dueOn: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) }) },
+      response: { 200: z.object({ unread: z.number(), items: z.array(z.object({ id: z.string(), kind: z.string(), caseId: z.string().nullable(), caseReference: z.string().nullable(), subjectPath: z.string().nullable(), dueOn: z.string().nullable(), createdAt: z.string(), read: z.boolean() })) }) },
     },
   }, async (request) => listNotifications(services, staffOf(request)));
 

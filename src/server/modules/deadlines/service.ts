@@ -75,7 +75,7 @@ export async function listNotifications(services: Services, actor: Actor) {
     const [unread] = await tx.select({ count: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, actor.userId ?? ""), isNull(notifications.readAt)));
     return {
       unread: unread.count,
-      items: rows.map((row) => ({ id: row.id, kind: row.kind, caseId: row.caseId, caseReference: row.caseReference, dueOn: row.dueOn, createdAt: row.createdAt.toISOString(), read: row.readAt !== null })),
+      items: rows.map((row) => ({ id: row.id, kind: row.kind, caseId: row.caseId, caseReference: row.caseReference, subjectPath: row.subjectPath, dueOn: row.dueOn, createdAt: row.createdAt.toISOString(), read: row.readAt !== null })),
     };
   });
 }
