@@ -51,7 +51,7 @@ export async function recordAssessment(services: Services, actor: Actor, input: 
   const kinds = input.factors.map((f) => f.kind);
   const repeated = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
   if (repeated) throw invalid(`The factor "${repeated}" is rated twice; rate each factor once.`, "body.factors", "factor_repeated");
-  input.mitigations.forEach((m, i) => checkMitigation(m, input.assessedOn, kinds, `body.mitigations.${i}`));
+  for (const [i, m] of input.mitigations.entries()) checkMitigation(m, input.assessedOn, kinds, `body.mitigations.${i}`);
   return inTransaction(services.db, actor, async (tx) => {
     const [mission] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, input.missionCode));
     if (!mission) throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
