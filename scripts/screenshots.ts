@@ -56,6 +56,7 @@ const shots: [string, string, string, string?][] = [
   ["focal.point@demo.conduct.test", "/paternity", "paternity-state", "paternity-claim"],
   ["advocate@demo.conduct.test", "/trust-fund", "trust-fund"],
   ["cdt.monusco@demo.conduct.test", "/screening", "screening"],
+  ["cdt.monusco@demo.conduct.test", "/risk", "risk", "risk-assessment"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],

@@ -26,6 +26,12 @@ describe("demo data", () => {
     expect(await count("trust_fund_projects")).toBe(2);
   });
 
+  it("gives MONUSCO's team a risk register with a critical camp, a late mitigation and an overdue review", async () => {
+    expect(await count("risk_assessments where mission_code = 'MONUSCO'")).toBe(4);
+    expect(await count("risk_factors where likelihood * impact >= 15")).toBe(1);
+    expect(await count("risk_mitigations where completed_on is null and due_on < current_date")).toBe(1);
+  });
+
   it("puts the victims due for action first in the advocates' caseload", async () => {
     const rows = await t.handle.asOwner((owner) => owner.query<{ code: string; due: boolean }>("select code, next_action_on <= current_date as due from victims order by next_action_on, code"));
     expect(rows.filter((row) => row.due).map((row) => row.code)).toEqual(["V-MONUSCO-0001", "V-MINUSCA-0001"]);

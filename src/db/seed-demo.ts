@@ -11,6 +11,7 @@ import { recordAuditEvent } from "../server/modules/audit/record.js";
 import { postReporterMessage, submitReport } from "../server/modules/intake/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
 import { seedDemoVictims } from "./seed-demo-victims.js";
+import { seedDemoPrevention } from "./seed-demo-prevention.js";
 import { fieldContext } from "../server/security/encryption.js";
 import { inTransaction, type Transaction } from "../server/transaction.js";
 import { caseActions, caseAssignments, cases, findings, investigations, investigationUpdates, perpetrators, referrals, user } from "./schema.js";
@@ -90,6 +91,7 @@ export async function seedDemoData(services: Services): Promise<void> {
       if (index === 6) await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
     await seedDemoVictims(services, tx, caseIds);
+    await seedDemoPrevention(tx);
   });
   for (const [index, report] of demoReports.entries()) {
     const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");

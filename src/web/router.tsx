@@ -23,6 +23,7 @@ import { VictimCaseload, VictimRecordPage } from "./routes/victims.js";
 import { ClaimPage, PaternityList } from "./routes/paternity.js";
 import { TrustFundPage } from "./routes/trust-fund.js";
 import { ScreeningPage } from "./routes/screening.js";
+import { RiskAssessmentPage, RiskRegisterPage } from "./routes/risk.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -77,6 +78,8 @@ const routeTree = rootRoute.addChildren([
   page("/paternity/$claimId", () => <Guarded area="paternity"><ClaimPage /></Guarded>),
   page("/trust-fund", () => <Guarded area="trustFund"><TrustFundPage /></Guarded>),
   page("/screening", () => <Guarded area="screening"><ScreeningPage /></Guarded>),
+  page("/risk", () => <Guarded area="risk"><RiskRegisterPage /></Guarded>),
+  page("/risk/assessments/$assessmentId", () => <Guarded area="risk"><RiskAssessmentPage /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
   page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
   page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),

@@ -1,0 +1,77 @@
+// Demo prevention records: MONUSCO's misconduct risk register — a camp beside a market rated
+// critical with a late mitigation, a team site reassessed, a sector whose review is overdue.
+import type { Transaction } from "../server/transaction.js";
+import { riskAssessments, riskFactors, riskMitigations } from "./schema.js";
+
+const isoDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+interface DemoAssessment {
+  location: string;
+  locationKind: string;
+  assessedDaysAgo: number;
+  reviewInDays: number;
+  notes: string;
+  factors: [kind: string, likelihood: number, impact: number, notes?: string][];
+  mitigations: [factorKind: string | null, action: string, owner: string, dueInDays: number, doneDaysAgo?: number][];
+}
+
+const monusco: DemoAssessment[] = [
+  {
+    location: "Camp Bunia",
+    locationKind: "camp",
+    assessedDaysAgo: 45,
+    reviewInDays: 45,
+    notes: "The eastern fence runs along the Saturday market; children sell goods at the gate.",
+    factors: [
+      ["proximity_to_communities", 4, 5, "Market 50 m from the eastern fence"],
+      ["lighting", 3, 4, "No lighting along the eastern fence"],
+      ["off_limits_areas", 3, 3],
+      ["curfew", 2, 3],
+    ],
+    mitigations: [
+      ["lighting", "Floodlights along the eastern fence", "Engineering section", -12],
+      ["proximity_to_communities", "Move the vendors' gate to the western side", "Contingent commander, BANBAT-2", 20],
+      ["off_limits_areas", "Brief every rotation on the off-limits map", "Conduct and Discipline Team", -20, 25],
+    ],
+  },
+  {
+    location: "Team site Kiwanja",
+    locationKind: "team_site",
+    assessedDaysAgo: 200,
+    reviewInDays: -20,
+    notes: "Small team site; patrols pass through the town at night.",
+    factors: [
+      ["patrols", 3, 4],
+      ["welfare_and_recreation", 3, 3, "No recreation room"],
+    ],
+    mitigations: [["welfare_and_recreation", "Recreation room with internet access", "Mission support", -60, 70]],
+  },
+  {
+    location: "Sector North, Beni",
+    locationKind: "sector",
+    assessedDaysAgo: 30,
+    reviewInDays: 150,
+    notes: "Local staff hired through a contractor without conduct briefing.",
+    factors: [
+      ["local_hiring", 3, 3],
+      ["alcohol", 2, 3],
+    ],
+    mitigations: [["local_hiring", "Conduct briefing in the contractor's terms", "Procurement section", 40]],
+  },
+];
+
+export async function seedDemoPrevention(tx: Transaction) {
+  // An earlier assessment of the camp, so that its history shows how the rating moved.
+  const earlier: DemoAssessment = { ...monusco[0], assessedDaysAgo: 240, reviewInDays: -60, notes: "First assessment after deployment.", factors: [["proximity_to_communities", 3, 4]], mitigations: [] };
+  for (const demo of [earlier, ...monusco]) {
+    const [row] = await tx
+      .insert(riskAssessments)
+      .values({ missionCode: "MONUSCO", location: demo.location, locationKind: demo.locationKind, assessedOn: isoDays(-demo.assessedDaysAgo), reviewOn: isoDays(demo.reviewInDays), notes: demo.notes })
+      .returning({ id: riskAssessments.id });
+    await tx.insert(riskFactors).values(demo.factors.map(([kind, likelihood, impact, notes]) => ({ assessmentId: row.id, kind, likelihood, impact, notes: notes ?? null })));
+    if (demo.mitigations.length === 0) continue;
+    await tx.insert(riskMitigations).values(
+      demo.mitigations.map(([factorKind, action, owner, dueInDays, doneDaysAgo]) => ({ assessmentId: row.id, factorKind, action, owner, dueOn: isoDays(dueInDays), completedOn: doneDaysAgo === undefined ? null : isoDays(-doneDaysAgo) })),
+    );
+  }
+}
