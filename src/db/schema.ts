@@ -1014,3 +1014,75 @@ export const riskMitigations = pgTable(
   },
   (t) => [index("risk_mitigations_assessment_idx").on(t.assessmentId), index("risk_mitigations_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`)],
 );
+
+// ---- Prevention: training ----
+export const trainingCourses = pgTable("training_courses", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  code: text("code").notNull().unique(),
+  title: text("title").notNull(),
+  kind: text("kind").notNull(),
+  /** How long a completion stays current. */
+  validityMonths: integer("validity_months").notNull(),
+  createdAt: createdAt(),
+});
+
+/** A unit a State deploys to a mission, with the personnel count that coverage is measured against. */
+export const contingents = pgTable(
+  "contingents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    countryCode: text("country_code").notNull(),
+    name: text("name").notNull(),
+    categoryCode: text("category_code").notNull(),
+    strength: integer("strength").notNull(),
+    deployedOn: date("deployed_on").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contingents_name_idx").on(t.missionCode, t.name), index("contingents_country_idx").on(t.countryCode)],
+);
+
+export const trainingSessions = pgTable(
+  "training_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    courseId: uuid("course_id")
+      .notNull()
+      .references(() => trainingCourses.id),
+    /** In-mission training (induction, refresher); null for a State's national training. */
+    missionCode: text("mission_code").references(() => missions.code),
+    /** The contributing State whose national training it is (pre-deployment), or whose personnel attended. */
+    countryCode: text("country_code"),
+    contingentId: uuid("contingent_id").references(() => contingents.id),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+    trainer: text("trainer").notNull(),
+    audienceCategoryCode: text("audience_category_code"),
+    participants: integer("participants").notNull(),
+    completions: integer("completions").notNull(),
+    /** Set once an attendance list is imported: completions then come from it. */
+    attendanceImportedAt: timestamp("attendance_imported_at", { withTimezone: true }),
+    certifiedBy: text("certified_by"),
+    certifiedOn: date("certified_on"),
+    certificationStatement: text("certification_statement"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("training_sessions_contingent_idx").on(t.contingentId), index("training_sessions_mission_idx").on(t.missionCode, t.endsOn)],
+);
+
+/** Who attended, as a keyed hash of the service number (never the number or the name). */
+export const trainingAttendance = pgTable(
+  "training_attendance",
+  {
+    sessionId: uuid("session_id")
+      .notNull()
+      .references(() => trainingSessions.id, { onDelete: "cascade" }),
+    participantKey: text("participant_key").notNull(),
+    completed: boolean("completed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.participantKey] })],
+);

@@ -147,7 +147,7 @@ function HeatMap({ heat }: { heat: number[][] }) {
       <caption id="heat-help" style={{ captionSide: "bottom", fontSize: "var(--mantine-font-size-sm)", paddingTop: 8 }}>{t("risk.heatHelp")}</caption>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">{t("risk.likelihood")} ↓ / {t("risk.impact")} →</Table.Th>
+          <Table.Th scope="col" fz="xs">{t("risk.likelihood")} / {t("risk.impact")}</Table.Th>
           {ratings.map((impact) => <Table.Th key={impact} scope="col" ta="center">{impact}</Table.Th>)}
         </Table.Tr>
       </Table.Thead>
@@ -319,7 +319,7 @@ export function RiskAssessmentPage() {
             <Text size="sm">{t("risk.level")}:</Text> <LevelBadge level={a.level} />
             <Text size="sm">{t("risk.reviewOn")}: {a.reviewOverdue ? <Badge color="red" variant="light" c="dark.9">{t("risk.reviewDueSince", { date: a.reviewOn })}</Badge> : a.reviewOn}</Text>
           </Group>
-          {a.notes && <Paper withBorder p="md"><Text size="sm" style={{ whiteSpace: "pre-wrap" }}>{a.notes}</Text></Paper>}
+          {a.notes && <Paper withBorder p="md"><Text size="sm" dir="auto" style={{ whiteSpace: "pre-wrap" }}>{a.notes}</Text></Paper>}
           <Paper withBorder p="lg">
             <Title order={2} size="h4" mb="sm">{t("risk.factors")}</Title>
             <DataTable label={t("risk.factors")} minWidth={560} headers={[t("risk.factor"), t("risk.likelihood"), t("risk.impact"), t("risk.score"), t("risk.level"), t("risk.notes")]}>
@@ -330,7 +330,7 @@ export function RiskAssessmentPage() {
                   <Table.Td>{f.impact}</Table.Td>
                   <Table.Td>{f.score}</Table.Td>
                   <Table.Td><LevelBadge level={f.level} /></Table.Td>
-                  <Table.Td>{f.notes ?? ""}</Table.Td>
+                  <Table.Td dir="auto">{f.notes ?? ""}</Table.Td>
                 </Table.Tr>
               ))}
             </DataTable>
@@ -344,10 +344,10 @@ export function RiskAssessmentPage() {
               <DataTable label={t("risk.mitigations")} minWidth={720} headers={[t("risk.action"), t("risk.answers"), t("risk.owner"), t("risk.dueOn"), t("risk.state")]} actions>
                 {a.mitigations.map((m) => (
                   <Table.Tr key={m.id}>
-                    <Table.Td>{m.action}{m.completionNote && <Text size="xs" c="gray.7">{m.completionNote}</Text>}</Table.Td>
+                    <Table.Td dir="auto">{m.action}{m.completionNote && <Text size="xs" c="gray.7">{m.completionNote}</Text>}</Table.Td>
                     <Table.Td>{m.factorKind ? t(`risk.factorKinds.${m.factorKind}`) : t("risk.general")}</Table.Td>
                     <Table.Td>{m.owner}</Table.Td>
-                    <Table.Td>{m.dueOn}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{m.dueOn}</Table.Td>
                     <Table.Td><Badge variant="light" c="dark.9" color={m.state === "done" ? "green" : m.state === "overdue" ? "red" : "blue"}>{m.state === "done" ? t("risk.doneOn", { date: m.completedOn }) : t(`risk.states.${m.state}`)}</Badge></Table.Td>
                     <Table.Td>{a.can.completeMitigation && m.state !== "done" && <CompleteMitigation mitigation={m} />}</Table.Td>
                   </Table.Tr>

@@ -205,6 +205,33 @@ export const preventionPolicy = {
   keep: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
 };
 
+interface TrainingScope {
+  missionCode: string | null;
+  countryCode: string | null;
+}
+
+/**
+ * Training: headquarters keeps the course catalogue; a mission's team records in-mission training
+ * and its contingents; a State records its national (pre-deployment) training and alone certifies it.
+ */
+export const trainingPolicy = {
+  read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
+  manageCourses: (actor: Actor) => is(actor, "cds_officer", "system"),
+  keepContingent: (actor: Actor, missionCode: string) => preventionPolicy.keep(actor, missionCode),
+  /** Whether the UI offers the forms at all (the record's own scope is checked when it is saved). */
+  addContingents: (actor: Actor) => is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.length > 0),
+  recordSessions: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
+  see: (actor: Actor, scope: TrainingScope) =>
+    is(actor, "cds_officer", "analyst", "system") ||
+    (is(actor, "cdt_officer") && scope.missionCode !== null && actor.missionCodes.includes(scope.missionCode)) ||
+    (is(actor, "member_state_focal_point") && ownCountry(actor, scope.countryCode)),
+  recordSession: (actor: Actor, scope: TrainingScope) =>
+    is(actor, "cds_officer", "system") ||
+    (is(actor, "cdt_officer") && scope.missionCode !== null && actor.missionCodes.includes(scope.missionCode)) ||
+    (is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode)),
+  certify: (actor: Actor, scope: TrainingScope) => is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -218,6 +245,7 @@ export function navigationFor(actor: Actor) {
     trustFund: trustFundPolicy.read(actor),
     screening: screeningPolicy.screen(actor),
     risk: preventionPolicy.read(actor),
+    training: trainingPolicy.read(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

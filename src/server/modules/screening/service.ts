@@ -35,6 +35,12 @@ async function screeningSecret(services: Services, tx: Transaction): Promise<Buf
   return secret;
 }
 
+/** Keyed hashes for another purpose (attendance lists), kept apart from the screening keys by a prefix. */
+export async function keyedHashes(services: Services, tx: Transaction, purpose: string, values: string[]): Promise<string[]> {
+  const secret = await screeningSecret(services, tx);
+  return values.map((value) => createHmac("sha256", secret).update(`${purpose}:${value}`).digest("base64url"));
+}
+
 const hashKeys = (secret: Buffer, person: Identifiers) => matchKeys(person).map(({ key, strength }) => ({ hash: createHmac("sha256", secret).update(key).digest("base64url"), strength }));
 
 /** Puts a person on the list (their identifiers are hashed, then forgotten). */
