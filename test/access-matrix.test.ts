@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, referrals, riskAssessments, riskMitigations, serviceProviders, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -338,6 +338,20 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/risk-assessments/:id/mitigations", url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}/mitigations`, body: () => riskMitigation, expect: only("cds_officer"), label: "out of scope" },
   { method: "POST", route: "/api/risk-mitigations/:id/completion", url: async () => `/api/risk-mitigations/${await freshMitigation("MONUSCO")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
   { method: "POST", route: "/api/risk-mitigations/:id/completion", url: async () => `/api/risk-mitigations/${await freshMitigation("UNMISS")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/training", url: () => "/api/training?mission=MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point") },
+  { method: "GET", route: "/api/training/courses", url: () => "/api/training/courses", expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point") },
+  { method: "POST", route: "/api/training/courses", url: () => "/api/training/courses", body: (role) => ({ code: `MATRIX-${roles.indexOf(role)}`, title: "Matrix course", kind: "refresher", validityMonths: 12 }), expect: only("cds_officer") },
+  { method: "POST", route: "/api/training/contingents", url: () => "/api/training/contingents", body: (role) => ({ missionCode: "MONUSCO", countryCode: "GHA", name: `Matrix ${role}`, categoryCode: "MIL_MC", strength: 100, deployedOn: "2026-01-01" }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/training/contingents", url: () => "/api/training/contingents", body: (role) => ({ missionCode: "UNMISS", countryCode: "GHA", name: `Matrix ${role}`, categoryCode: "MIL_MC", strength: 100, deployedOn: "2026-01-01" }), expect: only("cds_officer"), label: "another mission" },
+  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("induction", "MONUSCO", null), expect: only("cds_officer", "cdt_officer"), label: "own mission's induction" },
+  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("induction", "UNMISS", null), expect: only("cds_officer"), label: "another mission's induction" },
+  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("pre_deployment", null, "GHA"), expect: only("cds_officer", "member_state_focal_point"), label: "own State's pre-deployment" },
+  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("pre_deployment", null, "SEN"), expect: only("cds_officer"), label: "another State's pre-deployment" },
+  { method: "POST", route: "/api/training/sessions/:id/certification", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/certification`, body: () => ({ statement: "Matrix certification of the whole contingent." }), expect: only("member_state_focal_point"), label: "own State" },
+  { method: "POST", route: "/api/training/sessions/:id/certification", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "SEN")}/certification`, body: () => ({ statement: "Matrix certification of the whole contingent." }), expect: only(), label: "another State" },
+  { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "MONUSCO", "GHA")}/attendance`, body: () => attendanceList, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/attendance`, body: () => attendanceList, expect: only("cds_officer", "member_state_focal_point"), label: "own State" },
+  { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "UNMISS", "SEN")}/attendance`, body: () => attendanceList, expect: only("cds_officer"), label: "out of scope" },
   { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
   { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },
   { method: "POST", route: "/api/trust-fund/projects", url: () => "/api/trust-fund/projects", body: () => ({ missionCode: "MONUSCO", title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }), expect: only("cds_officer", "victim_assistance") },
@@ -412,6 +426,27 @@ async function freshMitigation(missionCode: string): Promise<string> {
   const assessmentId = await freshAssessment(missionCode);
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(riskMitigations).values({ assessmentId, ...riskMitigation }).returning({ id: riskMitigations.id }));
   return row.id;
+}
+
+const courseIds = new Map<string, string>();
+async function trainingSessionsUrl() {
+  if (courseIds.size === 0) {
+    const rows = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select({ id: trainingCourses.id, kind: trainingCourses.kind }).from(trainingCourses));
+    for (const row of rows) courseIds.set(row.kind, row.id);
+  }
+  return "/api/training/sessions";
+}
+const trainingSession = (kind: string, missionCode: string | null, countryCode: string | null) => ({ courseId: courseIds.get(kind), missionCode, countryCode, startsOn: "2026-01-05", endsOn: "2026-01-06", trainer: "Matrix trainer", participants: 10, completions: 10 });
+const attendanceList = { fileName: "matrix.csv", contentBase64: Buffer.from("service_number,completed\nMX-0001,Yes\n").toString("base64") };
+
+/** A session with a contingent of its State (in MONUSCO, or UNMISS for an induction there). */
+async function freshTrainingSession(kind: string, missionCode: string | null, countryCode: string): Promise<string> {
+  await trainingSessionsUrl();
+  return inTransaction(t.app.services.db, systemActor, async (tx) => {
+    const [unit] = await tx.insert(contingents).values({ missionCode: missionCode ?? "MONUSCO", countryCode, name: `Matrix ${randomUUID()}`, categoryCode: "MIL_MC", strength: 10, deployedOn: "2026-02-01" }).returning({ id: contingents.id });
+    const [row] = await tx.insert(trainingSessions).values({ ...trainingSession(kind, missionCode, countryCode), courseId: courseIds.get(kind) as string, contingentId: unit.id }).returning({ id: trainingSessions.id });
+    return row.id;
+  });
 }
 
 async function freshProject(missionCode: string): Promise<string> {

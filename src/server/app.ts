@@ -38,6 +38,7 @@ import { registerPaternityRoutes } from "./modules/paternity/routes.js";
 import { registerTrustFundRoutes } from "./modules/trust-fund/routes.js";
 import { registerScreeningRoutes } from "./modules/screening/routes.js";
 import { registerRiskRoutes } from "./modules/risk/routes.js";
+import { registerTrainingRoutes } from "./modules/training/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerTrustFundRoutes(app);
   registerScreeningRoutes(app);
   registerRiskRoutes(app);
+  registerTrainingRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
