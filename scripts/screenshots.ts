@@ -57,6 +57,8 @@ const shots: [string, string, string, string?][] = [
   ["advocate@demo.conduct.test", "/trust-fund", "trust-fund"],
   ["cdt.monusco@demo.conduct.test", "/screening", "screening"],
   ["cdt.monusco@demo.conduct.test", "/risk", "risk", "risk-assessment"],
+  ["cdt.monusco@demo.conduct.test", "/training", "training"],
+  ["focal.point@demo.conduct.test", "/training", "training-state"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],

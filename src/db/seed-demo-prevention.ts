@@ -1,7 +1,10 @@
 // Demo prevention records: MONUSCO's misconduct risk register — a camp beside a market rated
-// critical with a late mitigation, a team site reassessed, a sector whose review is overdue.
+// critical with a late mitigation, a team site reassessed, a sector whose review is overdue — and
+// its contingents' training: Ghana's certified battalion and its next rotation, whose national
+// training awaits Ghana's certification; a Senegalese police unit; Bangladesh's battalion short of induction.
+import { eq } from "drizzle-orm";
 import type { Transaction } from "../server/transaction.js";
-import { riskAssessments, riskFactors, riskMitigations } from "./schema.js";
+import { contingents, riskAssessments, riskFactors, riskMitigations, trainingCourses, trainingSessions } from "./schema.js";
 
 const isoDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -60,7 +63,45 @@ const monusco: DemoAssessment[] = [
   },
 ];
 
+const demoContingents = [
+  { name: "GHANBATT-1", countryCode: "GHA", categoryCode: "MIL_MC", strength: 850, deployedDaysAgo: 120, national: { completions: 850, certifiedDaysAgo: 130 }, induction: 850 },
+  { name: "GHANBATT-2", countryCode: "GHA", categoryCode: "MIL_MC", strength: 850, deployedDaysAgo: -30, national: { completions: 838, certifiedDaysAgo: null }, induction: 0 },
+  { name: "SENFPU-1", countryCode: "SEN", categoryCode: "POL_FPU", strength: 140, deployedDaysAgo: 40, national: { completions: 140, certifiedDaysAgo: 45 }, induction: 140 },
+  { name: "BANBAT-2", countryCode: "BGD", categoryCode: "MIL_MC", strength: 850, deployedDaysAgo: 60, national: { completions: 850, certifiedDaysAgo: 70 }, induction: 610 },
+];
+
+async function seedDemoTraining(tx: Transaction) {
+  const courseId = async (code: string) => (await tx.select({ id: trainingCourses.id }).from(trainingCourses).where(eq(trainingCourses.code, code)))[0].id;
+  const national = await courseId("CPTM-CD");
+  const induction = await courseId("IND-CD");
+  for (const demo of demoContingents) {
+    const [unit] = await tx
+      .insert(contingents)
+      .values({ missionCode: "MONUSCO", countryCode: demo.countryCode, name: demo.name, categoryCode: demo.categoryCode, strength: demo.strength, deployedOn: isoDays(-demo.deployedDaysAgo) })
+      .returning({ id: contingents.id });
+    const ended = Math.max(demo.deployedDaysAgo, 0) + 15;
+    const certified = demo.national.certifiedDaysAgo;
+    await tx.insert(trainingSessions).values({
+      courseId: national,
+      countryCode: demo.countryCode,
+      contingentId: unit.id,
+      startsOn: isoDays(-ended - 4),
+      endsOn: isoDays(-ended),
+      trainer: `${demo.countryCode} peacekeeping training centre`,
+      audienceCategoryCode: demo.categoryCode,
+      participants: demo.strength,
+      completions: demo.national.completions,
+      certifiedOn: certified === null ? null : isoDays(-certified),
+      certificationStatement: certified === null ? null : `All personnel of ${demo.name} completed the core pre-deployment training.`,
+    });
+    if (demo.induction > 0) {
+      await tx.insert(trainingSessions).values({ courseId: induction, missionCode: "MONUSCO", countryCode: demo.countryCode, contingentId: unit.id, startsOn: isoDays(-demo.deployedDaysAgo + 7), endsOn: isoDays(-demo.deployedDaysAgo + 9), trainer: "MONUSCO Conduct and Discipline Team", audienceCategoryCode: demo.categoryCode, participants: demo.induction, completions: demo.induction });
+    }
+  }
+}
+
 export async function seedDemoPrevention(tx: Transaction) {
+  await seedDemoTraining(tx);
   // An earlier assessment of the camp, so that its history shows how the rating moved.
   const earlier: DemoAssessment = { ...monusco[0], assessedDaysAgo: 240, reviewInDays: -60, notes: "First assessment after deployment.", factors: [["proximity_to_communities", 3, 4]], mitigations: [] };
   for (const demo of [earlier, ...monusco]) {

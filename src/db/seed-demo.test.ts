@@ -32,6 +32,11 @@ describe("demo data", () => {
     expect(await count("risk_mitigations where completed_on is null and due_on < current_date")).toBe(1);
   });
 
+  it("gives MONUSCO four contingents, one whose national training awaits its State's certification", async () => {
+    expect(await count("contingents where mission_code = 'MONUSCO'")).toBe(4);
+    expect(await count("training_sessions where certified_on is null and mission_code is null")).toBe(1);
+  });
+
   it("puts the victims due for action first in the advocates' caseload", async () => {
     const rows = await t.handle.asOwner((owner) => owner.query<{ code: string; due: boolean }>("select code, next_action_on <= current_date as due from victims order by next_action_on, code"));
     expect(rows.filter((row) => row.due).map((row) => row.code)).toEqual(["V-MONUSCO-0001", "V-MINUSCA-0001"]);

@@ -24,6 +24,7 @@ import { ClaimPage, PaternityList } from "./routes/paternity.js";
 import { TrustFundPage } from "./routes/trust-fund.js";
 import { ScreeningPage } from "./routes/screening.js";
 import { RiskAssessmentPage, RiskRegisterPage } from "./routes/risk.js";
+import { TrainingPage } from "./routes/training.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -79,6 +80,7 @@ const routeTree = rootRoute.addChildren([
   page("/trust-fund", () => <Guarded area="trustFund"><TrustFundPage /></Guarded>),
   page("/screening", () => <Guarded area="screening"><ScreeningPage /></Guarded>),
   page("/risk", () => <Guarded area="risk"><RiskRegisterPage /></Guarded>),
+  page("/training", () => <Guarded area="training"><TrainingPage /></Guarded>),
   page("/risk/assessments/$assessmentId", () => <Guarded area="risk"><RiskAssessmentPage /></Guarded>),
   page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
   page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),

@@ -1,8 +1,8 @@
 // Building blocks every page shares: a header, a designed error, an empty state, a loading state.
-import { Alert, Box, Button, Center, Code, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Alert, Box, Button, Center, Code, Group, List, Loader, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { problemMessage } from "../api.js";
+import { ApiProblem, problemMessage } from "../api.js";
 
 export function PageHeader({ title, intro, actions }: { title: string; intro?: string; actions?: ReactNode }) {
   return (
@@ -26,6 +26,16 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
         {onRetry && <Button size="xs" variant="white" color="red" onClick={onRetry}>{t("app.retry")}</Button>}
       </Group>
     </Alert>
+  );
+}
+
+/** The rows a refused file names (line and reason), under its problem. */
+export function ProblemRows({ error }: { error: unknown }) {
+  if (!(error instanceof ApiProblem) || !Array.isArray(error.body.errors) || error.body.errors.length === 0) return null;
+  return (
+    <List size="sm">
+      {(error.body.errors as { path: string; message: string }[]).slice(0, 20).map((e) => <List.Item key={`${e.path}-${e.message}`}>{e.path}: {e.message}</List.Item>)}
+    </List>
   );
 }
 

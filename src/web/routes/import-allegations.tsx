@@ -4,8 +4,8 @@ import { Alert, Button, Checkbox, List, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiProblem, api } from "../api.js";
-import { FormActions, ProblemAlert } from "../components/page.js";
+import { api } from "../api.js";
+import { FormActions, ProblemAlert, ProblemRows } from "../components/page.js";
 import { DialogButton } from "../components/dialog.js";
 
 interface Outcome { rows: number; created: number; unchanged: number; rejected: { line: number; reason: string }[]; rejectCsv: string | null }
@@ -31,11 +31,7 @@ function ImportForm({ onDone }: { onDone: () => void }) {
         </label>
         <Checkbox label={t("importAllegations.skipInvalid")} checked={skipInvalid} onChange={(event) => setSkipInvalid(event.currentTarget.checked)} />
         <ProblemAlert error={run.error} />
-        {run.error instanceof ApiProblem && Array.isArray(run.error.body.errors) && (
-          <List size="sm">
-            {(run.error.body.errors as { path: string; message: string }[]).slice(0, 20).map((e) => <List.Item key={`${e.path}-${e.message}`}>{e.path}: {e.message}</List.Item>)}
-          </List>
-        )}
+        <ProblemRows error={run.error} />
         {outcome && (
           <Alert color={outcome.rejected.length ? "yellow" : "green"} role="status">
             {t("importAllegations.outcome", { rows: outcome.rows, created: outcome.created, unchanged: outcome.unchanged, rejected: outcome.rejected.length })}
