@@ -1086,3 +1086,52 @@ export const trainingAttendance = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.participantKey] })],
 );
+
+// ---- Prevention: after-action reviews ----
+/** The shareable part of a review — its lessons — which every mission's team may search. */
+export const afterActionReviews = pgTable(
+  "after_action_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    title: text("title").notNull(),
+    heldOn: date("held_on").notNull(),
+    contributingFactors: text("contributing_factors").array().notNull(),
+    whatWorked: text("what_worked"),
+    lessons: text("lessons").notNull(),
+    searchVector: tsvector("search_vector"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("after_action_reviews_mission_idx").on(t.missionCode, t.heldOn), index("after_action_reviews_search_idx").using("gin", t.searchVector)],
+);
+
+/** What happened, sealed, and the cases reviewed: for headquarters and the mission's team only. */
+export const afterActionDetails = pgTable("after_action_details", {
+  reviewId: uuid("review_id")
+    .primaryKey()
+    .references(() => afterActionReviews.id, { onDelete: "cascade" }),
+  whatHappenedEncrypted: text("what_happened_encrypted").notNull(),
+  caseIds: uuid("case_ids").array().notNull(),
+});
+
+export const afterActionActions = pgTable(
+  "after_action_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => afterActionReviews.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: date("due_on").notNull(),
+    completedOn: date("completed_on"),
+    completionNote: text("completion_note"),
+    version: integer("version").notNull().default(1),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("after_action_actions_review_idx").on(t.reviewId), index("after_action_actions_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`)],
+);

@@ -2,18 +2,19 @@
 // data: a case number, a date and a count of days, nothing from the case's content.
 import { daysOverdue } from "./deadlines.js";
 
-export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue", "paternity_claim_notified", "paternity_response_overdue", "child_support_overdue", "risk_mitigation_overdue", "risk_review_overdue"] as const;
+export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue", "paternity_claim_notified", "paternity_response_overdue", "child_support_overdue", "risk_mitigation_overdue", "risk_review_overdue", "after_action_overdue"] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Investigations get a first reminder this many days before they fall due. */
 export const DUE_SOON_DAYS = 14;
 
-export type DeadlineSubject = "referral" | "investigation" | "paternity_response" | "child_support" | "risk_mitigation" | "risk_review";
+export type DeadlineSubject = "referral" | "investigation" | "paternity_response" | "child_support" | "risk_mitigation" | "risk_review" | "after_action";
 
 /** The reminder a deadline calls for today, if any; the due date is in the key, so an extension earns a new one. */
 export function reminderFor(subject: DeadlineSubject, id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
   const late = daysOverdue(dueOn, today);
   if (subject === "risk_mitigation") return late > 0 ? { kind: "risk_mitigation_overdue", dedupeKey: `risk-mitigation:${id}:overdue:${dueOn}` } : null;
+  if (subject === "after_action") return late > 0 ? { kind: "after_action_overdue", dedupeKey: `after-action:${id}:overdue:${dueOn}` } : null;
   if (subject === "risk_review") return late > 0 ? { kind: "risk_review_overdue", dedupeKey: `risk-review:${id}:overdue:${dueOn}` } : null;
   if (subject === "paternity_response") return late > 0 ? { kind: "paternity_response_overdue", dedupeKey: `paternity:${id}:response:${dueOn}` } : null;
   // The caller decides that payments have stopped; the missed due date is in the key, so each stop is reminded once.
@@ -61,16 +62,21 @@ const subjects: Record<ReminderKind, Record<Language, string>> = {
     fr: "{ref} : l'évaluation des risques devait être révisée le {due}",
     ar: "{ref}: كان موعد مراجعة تقييم المخاطر {due}",
   },
+  after_action_overdue: {
+    en: "{ref}: a follow-up action of an after-action review was due on {due}",
+    fr: "{ref} : une mesure de suivi d'un examen a posteriori était due le {due}",
+    ar: "{ref}: كان موعد إنجاز أحد إجراءات المتابعة لاستعراض ما بعد الإجراء {due}",
+  },
   child_support_overdue: {
     en: "{ref}: a child-support payment due on {due} has not been recorded",
     fr: "{ref} : un versement de pension alimentaire dû le {due} n'a pas été enregistré",
     ar: "{ref}: لم تُسجَّل دفعة نفقة الطفل المستحقة في {due}",
   },
 };
-const riskBodies: Record<Language, string> = {
-  en: "Open the risk assessment to see what is outstanding:\n{link}\n\nYou receive this because you keep this mission's risk assessments in Conduct Ledger.",
-  fr: "Ouvrez l'évaluation des risques pour voir ce qui reste à faire :\n{link}\n\nVous recevez ce message parce que vous tenez les évaluations des risques de cette mission dans Conduct Ledger.",
-  ar: "افتح تقييم المخاطر لمعرفة ما لم يُنجز بعد:\n{link}\n\nتتلقى هذه الرسالة لأنك تتولى تقييمات المخاطر لهذه البعثة في Conduct Ledger.",
+const preventionBodies: Record<Language, string> = {
+  en: "Open the record to see what is outstanding:\n{link}\n\nYou receive this because you keep this mission's prevention records in Conduct Ledger.",
+  fr: "Ouvrez la fiche pour voir ce qui reste à faire :\n{link}\n\nVous recevez ce message parce que vous tenez les dossiers de prévention de cette mission dans Conduct Ledger.",
+  ar: "افتح السجل لمعرفة ما لم يُنجز بعد:\n{link}\n\nتتلقى هذه الرسالة لأنك تتولى سجلات الوقاية لهذه البعثة في Conduct Ledger.",
 };
 const bodies: Record<Language, string> = {
   en: "Open the case to see what is outstanding:\n{link}\n\nYou receive this because you follow this case in Conduct Ledger.",
@@ -81,6 +87,6 @@ const bodies: Record<Language, string> = {
 export function reminderMessage(kind: ReminderKind, language: string, values: { ref: string; due: string; link: string }) {
   const lang: Language = language === "fr" || language === "ar" ? language : "en";
   const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, key: keyof typeof values) => values[key]);
-  const body = kind.startsWith("risk_") ? riskBodies[lang] : bodies[lang];
+  const body = kind.startsWith("risk_") || kind === "after_action_overdue" ? preventionBodies[lang] : bodies[lang];
   return { subject: fill(subjects[kind][lang]), text: fill(body) };
 }

@@ -39,6 +39,7 @@ import { registerTrustFundRoutes } from "./modules/trust-fund/routes.js";
 import { registerScreeningRoutes } from "./modules/screening/routes.js";
 import { registerRiskRoutes } from "./modules/risk/routes.js";
 import { registerTrainingRoutes } from "./modules/training/routes.js";
+import { registerAfterActionRoutes } from "./modules/after-action/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerScreeningRoutes(app);
   registerRiskRoutes(app);
   registerTrainingRoutes(app);
+  registerAfterActionRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

@@ -44,7 +44,7 @@ describe("training in the web app", () => {
     await expectAccessible(state);
     await state.getByRole("dialog").getByRole("button", { name: "Record a session" }).click();
     await state.getByRole("dialog").waitFor({ state: "detached" });
-    const session = state.getByRole("row", { name: /Core pre-deployment training/ });
+    const session = state.getByRole("row", { name: /CPTM-CD/ });
     await session.getByText("Not certified").waitFor();
     await session.getByRole("button", { name: "Certify" }).click();
     expect(await state.getByRole("dialog").getByLabel(/^Certification statement/).inputValue()).toContain("GHANBATT-7");
@@ -66,7 +66,7 @@ describe("training in the web app", () => {
     expect(induction.statusCode).toBe(201);
     await mission.reload();
     const list = ["service_number,completed,name", ...Array.from({ length: 499 }, (_, i) => `GH-${10_000 + i},Yes,Soldier ${i}`), "GH-99,perhaps,Someone"].join("\n");
-    await mission.getByRole("row", { name: /In-mission induction/ }).getByRole("button", { name: "Import attendance" }).click();
+    await mission.getByRole("row", { name: /IND-CD/ }).getByRole("button", { name: "Import attendance" }).click();
     await mission.getByRole("dialog").getByLabel("Attendance list").setInputFiles({ name: "induction.csv", mimeType: "text/csv", buffer: Buffer.from(list) });
     await mission.getByRole("dialog").getByRole("button", { name: "Import" }).click();
     await mission.getByRole("dialog").getByText('line 501: completed must be Yes or No, not "perhaps"').waitFor();

@@ -522,6 +522,7 @@ export const ar: Messages = {
       child_support_overdue: "لم تُسجَّل دفعة نفقة الطفل المستحقة في {{due}}",
       risk_mitigation_overdue: "كان موعد إنجاز أحد تدابير تخفيف المخاطر {{due}}",
       risk_review_overdue: "كان موعد مراجعة تقييم المخاطر {{due}}",
+      after_action_overdue: "كان موعد إنجاز أحد إجراءات المتابعة لاستعراض ما بعد الإجراء {{due}}",
     },
   },
   victims: {

@@ -520,6 +520,7 @@ export const en = {
       child_support_overdue: "A child-support payment due on {{due}} has not been recorded",
       risk_mitigation_overdue: "A risk mitigation was due on {{due}}",
       risk_review_overdue: "The risk assessment was due for review on {{due}}",
+      after_action_overdue: "A follow-up action of an after-action review was due on {{due}}",
     },
   },
   victims: {

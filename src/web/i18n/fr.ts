@@ -522,6 +522,7 @@ export const fr: Messages = {
       child_support_overdue: "Un versement de pension alimentaire dû le {{due}} n'a pas été enregistré",
       risk_mitigation_overdue: "Une mesure d'atténuation des risques était due le {{due}}",
       risk_review_overdue: "L'évaluation des risques devait être révisée le {{due}}",
+      after_action_overdue: "Une mesure de suivi d'un examen a posteriori était due le {{due}}",
     },
   },
   victims: {

@@ -84,7 +84,7 @@ export function TrainingPage() {
                       <Table.Td>{c.missionCode}</Table.Td>
                       <Table.Td>{countries.nameOf(c.countryCode)}</Table.Td>
                       <Table.Td>{c.strength}</Table.Td>
-                      <Table.Td>{c.deployedOn}</Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>{c.deployedOn}</Table.Td>
                       <Table.Td>
                         {percent.format(c.coverage.shares.pre_deployment)}
                         <Text size="xs" c="gray.7">{c.coverage.certifiedOn ? t("training.certifiedOn", { date: c.coverage.certifiedOn }) : t("training.notCertified")}</Text>
@@ -106,7 +106,7 @@ export function TrainingPage() {
                 <DataTable label={t("training.sessions")} minWidth={960} headers={[t("training.course"), t("training.where"), t("training.contingent"), t("training.dates"), t("training.trainer"), t("training.completions"), t("training.certification")]} actions>
                   {data.sessions.map((s) => (
                     <Table.Tr key={s.id}>
-                      <Table.Td>{s.courseTitle}<Text size="xs" c="gray.7">{t(`training.kinds.${s.kind}`)}</Text></Table.Td>
+                      <Table.Td title={s.courseTitle}>{t(`training.kinds.${s.kind}`)}<Text size="xs" c="gray.7" dir="ltr">{s.courseCode}</Text></Table.Td>
                       <Table.Td>{where(s)}</Table.Td>
                       <Table.Td>{s.contingentName ?? "—"}</Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>{s.startsOn === s.endsOn ? s.endsOn : `${s.startsOn} – ${s.endsOn}`}</Table.Td>

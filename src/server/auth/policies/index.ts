@@ -203,6 +203,8 @@ export const preventionPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst"),
   readMission: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "analyst") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
   keep: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  /** Whether the UI offers the forms at all (the record's own mission is checked when it is saved). */
+  keepsAny: (actor: Actor) => is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.length > 0),
 };
 
 interface TrainingScope {
@@ -218,8 +220,6 @@ export const trainingPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
   manageCourses: (actor: Actor) => is(actor, "cds_officer", "system"),
   keepContingent: (actor: Actor, missionCode: string) => preventionPolicy.keep(actor, missionCode),
-  /** Whether the UI offers the forms at all (the record's own scope is checked when it is saved). */
-  addContingents: (actor: Actor) => is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.length > 0),
   recordSessions: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
   see: (actor: Actor, scope: TrainingScope) =>
     is(actor, "cds_officer", "analyst", "system") ||
@@ -246,6 +246,7 @@ export function navigationFor(actor: Actor) {
     screening: screeningPolicy.screen(actor),
     risk: preventionPolicy.read(actor),
     training: trainingPolicy.read(actor),
+    afterAction: preventionPolicy.read(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

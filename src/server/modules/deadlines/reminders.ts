@@ -4,7 +4,7 @@
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { caseAssignments, cases, investigations, notifications, paternityClaims, referrals, riskAssessments, riskMitigations, staffProfiles, supportPayments } from "../../../db/schema.js";
+import { afterActionActions, afterActionReviews, caseAssignments, cases, investigations, notifications, paternityClaims, referrals, riskAssessments, riskMitigations, staffProfiles, supportPayments } from "../../../db/schema.js";
 import { nextPaymentDue, paymentsStopped, type SupportFrequency } from "../../../domain/paternity.js";
 import { DUE_SOON_DAYS, type DeadlineSubject, type ReminderKind, reminderFor, reminderMessage } from "../../../domain/reminders.js";
 import type { Services } from "../../app.js";
@@ -44,12 +44,15 @@ async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]
     ...referralRows.map((row) => ({ ...row, dueOn: row.dueOn as string, subject: "referral" as const })),
     ...investigationRows.map((row) => ({ ...row, subject: "investigation" as const })),
     ...(await claimDeadlines(tx, today)),
-    ...(await riskDeadlines(tx, today)),
+    ...(await preventionDeadlines(tx, today)),
   ];
 }
 
-/** Mitigations past their due date and locations whose review is overdue, each from the location's latest assessment. */
-async function riskDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
+/**
+ * A mission's prevention deadlines: mitigations and after-action follow-ups past their due date, and
+ * locations whose review is overdue (from each location's latest assessment).
+ */
+async function preventionDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
   const common = (row: { assessmentId: string; missionCode: string; location: string }) => ({ caseId: null, path: `/risk/assessments/${row.assessmentId}`, reference: `${row.missionCode} · ${row.location}`, missionCode: row.missionCode, countryCode: null });
   const mitigations = await tx
     .select({ id: riskMitigations.id, dueOn: riskMitigations.dueOn, assessmentId: riskAssessments.id, missionCode: riskAssessments.missionCode, location: riskAssessments.location })
@@ -60,7 +63,13 @@ async function riskDeadlines(tx: Transaction, today: string): Promise<Deadline[]
     .selectDistinctOn([riskAssessments.missionCode, sql`lower(${riskAssessments.location})`], { id: riskAssessments.id, dueOn: riskAssessments.reviewOn, assessmentId: riskAssessments.id, missionCode: riskAssessments.missionCode, location: riskAssessments.location })
     .from(riskAssessments)
     .orderBy(riskAssessments.missionCode, sql`lower(${riskAssessments.location})`, desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt));
+  const followUps = await tx
+    .select({ id: afterActionActions.id, dueOn: afterActionActions.dueOn, reviewId: afterActionReviews.id, missionCode: afterActionReviews.missionCode, title: afterActionReviews.title })
+    .from(afterActionActions)
+    .innerJoin(afterActionReviews, eq(afterActionReviews.id, afterActionActions.reviewId))
+    .where(and(isNull(afterActionActions.completedOn), sql`${afterActionActions.dueOn} < ${today}`));
   return [
+    ...followUps.map((row) => ({ caseId: null, path: `/after-action/${row.reviewId}`, reference: `${row.missionCode} · ${row.title}`, missionCode: row.missionCode, countryCode: null, id: row.id, dueOn: row.dueOn, subject: "after_action" as const })),
     ...mitigations.map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_mitigation" as const })),
     ...reviews.filter((row) => row.dueOn < today).map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_review" as const })),
   ];

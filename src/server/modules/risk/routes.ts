@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { locationKinds, riskFactorKinds, riskLevels } from "../../../domain/risk.js";
 import { staffOf } from "../../app.js";
+import { completionBody, followUpBody, followUpResponse } from "../../follow-ups.js";
 import { reportLanguage, reportPdf, reportSpreadsheet } from "./report-files.js";
 import { addMitigation, assessmentDetail, completeMitigation, recordAssessment, riskRegister, riskReport } from "./service.js";
 
@@ -13,13 +14,8 @@ const missionCode = z.string().regex(/^[A-Z0-9-]{2,20}$/);
 const rating = z.number().int().min(1).max(5);
 const level = z.enum(riskLevels);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null).transform((value) => (value === "" ? null : value));
-const mitigationBody = z.strictObject({
-  factorKind: z.enum(riskFactorKinds).nullable().default(null),
-  action: z.string().trim().min(3).max(500),
-  owner: z.string().trim().min(2).max(200),
-  dueOn: z.iso.date(),
-});
-const mitigation = z.object({ id: z.string(), factorKind: z.string().nullable(), action: z.string(), owner: z.string(), dueOn: z.string(), completedOn: z.string().nullable(), completionNote: z.string().nullable(), state: z.enum(["done", "overdue", "open"]), version: z.number() });
+const mitigationBody = z.strictObject({ factorKind: z.enum(riskFactorKinds).nullable().default(null), ...followUpBody });
+const mitigation = followUpResponse.extend({ factorKind: z.string().nullable() });
 const ratedFactor = z.object({ kind: z.string(), likelihood: z.number(), impact: z.number(), score: z.number(), level });
 const report = z.object({
   missionCode: z.string(),
@@ -134,7 +130,7 @@ export function registerRiskRoutes(app: FastifyInstance) {
       tags,
       summary: "Record a mitigation as done; 409 with the current one when the version is stale",
       params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ completedOn: z.iso.date(), note: optionalText(1000), version: z.number().int().min(1) }),
+      body: completionBody,
       response: { 200: mitigation },
     },
   }, async (request) => completeMitigation(services, staffOf(request), request.params.id, request.body));

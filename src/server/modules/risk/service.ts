@@ -2,12 +2,13 @@
 // mitigations, the mission's register (latest assessment per location), and the quarterly report.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { missions, riskAssessments, riskFactors, riskMitigations } from "../../../db/schema.js";
-import { type AssessmentFacts, mitigationState, quarterlyReport, quarterOf, riskLevel, riskScore } from "../../../domain/risk.js";
+import { type AssessmentFacts, quarterlyReport, quarterOf, riskLevel, riskScore } from "../../../domain/risk.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
-import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { assertCompletable, type Completion, completionOf, presentFollowUp } from "../../follow-ups.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 
@@ -86,31 +87,20 @@ export async function addMitigation(services: Services, actor: Actor, assessment
 }
 
 /** Marks a mitigation done; 409 with the current one when someone else changed it meanwhile. */
-export async function completeMitigation(services: Services, actor: Actor, mitigationId: string, input: { completedOn: string; note: string | null; version: number }) {
-  assertNotInFuture(input.completedOn, "body.completedOn");
+export async function completeMitigation(services: Services, actor: Actor, mitigationId: string, input: Completion) {
   return inTransaction(services.db, actor, async (tx) => {
     const [mitigation] = await tx.select().from(riskMitigations).where(eq(riskMitigations.id, mitigationId));
     if (!mitigation) throw new NotFound("mitigation");
     const assessment = await assessmentOrNotFound(tx, actor, mitigation.assessmentId);
     if (!preventionPolicy.keep(actor, assessment.missionCode)) throw new Forbidden("Headquarters or the mission's conduct and discipline team keep its mitigations.");
-    if (mitigation.version !== input.version) throw new Conflict("Someone else changed this mitigation since you opened it. Reload it, then try again.", { current: presentMitigation(mitigation, todayIso()) }, "stale_version");
-    if (mitigation.completedOn !== null) throw new Conflict("This mitigation is already recorded as done.", { current: presentMitigation(mitigation, todayIso()) }, "already_completed");
-    if (input.completedOn < assessment.assessedOn) throw invalid("A mitigation is done after the assessment that called for it.", "body.completedOn", "before_assessment");
-    const [updated] = await tx
-      .update(riskMitigations)
-      .set({ completedOn: input.completedOn, completionNote: input.note, version: mitigation.version + 1 })
-      .where(eq(riskMitigations.id, mitigationId))
-      .returning();
+    assertCompletable(mitigation, input, assessment.assessedOn, "mitigation");
+    const [updated] = await tx.update(riskMitigations).set(completionOf(mitigation, input)).where(eq(riskMitigations.id, mitigationId)).returning();
     await recordAuditEvent(tx, actor, { action: "risk.mitigation.complete", subjectType: "risk_assessment", subjectId: assessment.id, details: { mitigationId, completedOn: input.completedOn } });
-    return presentMitigation(updated, todayIso());
+    return presentMitigation(updated);
   });
 }
 
-type MitigationRow = typeof riskMitigations.$inferSelect;
-
-function presentMitigation(m: MitigationRow, today: string) {
-  return { id: m.id, factorKind: m.factorKind, action: m.action, owner: m.owner, dueOn: m.dueOn, completedOn: m.completedOn, completionNote: m.completionNote, state: mitigationState(m, today), version: m.version };
-}
+const presentMitigation = (m: typeof riskMitigations.$inferSelect, today?: string) => ({ ...presentFollowUp(m, today), factorKind: m.factorKind });
 
 export async function assessmentDetail(services: Services, actor: Actor, id: string) {
   if (!preventionPolicy.read(actor)) throw new Forbidden();

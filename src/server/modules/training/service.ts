@@ -6,7 +6,7 @@ import { contingents, missions, trainingAttendance, trainingCourses, trainingSes
 import { type CourseKind, coverageOf, readAttendance, type SessionFacts } from "../../../domain/training.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
-import { trainingPolicy } from "../../auth/policies/index.js";
+import { preventionPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -228,7 +228,7 @@ export async function trainingOverview(services: Services, actor: Actor, filter:
           importAttendance: trainingPolicy.recordSession(actor, s),
         },
       })),
-      can: { addContingent: trainingPolicy.addContingents(actor), recordSession: trainingPolicy.recordSessions(actor) },
+      can: { addContingent: preventionPolicy.keepsAny(actor), recordSession: trainingPolicy.recordSessions(actor) },
     };
   });
 }
