@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -352,6 +352,15 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "MONUSCO", "GHA")}/attendance`, body: () => attendanceList, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
   { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/attendance`, body: () => attendanceList, expect: only("cds_officer", "member_state_focal_point"), label: "own State" },
   { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "UNMISS", "SEN")}/attendance`, body: () => attendanceList, expect: only("cds_officer"), label: "out of scope" },
+  { method: "GET", route: "/api/after-action-reviews", url: () => "/api/after-action-reviews?q=curfew", expect: only("cds_officer", "cdt_officer", "analyst") },
+  { method: "POST", route: "/api/after-action-reviews", url: () => "/api/after-action-reviews", body: () => afterActionReview("MONUSCO"), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/after-action-reviews", url: () => "/api/after-action-reviews", body: () => afterActionReview("UNMISS"), expect: only("cds_officer"), label: "another mission" },
+  { method: "GET", route: "/api/after-action-reviews/:id", url: async () => `/api/after-action-reviews/${await freshReview("MONUSCO")}`, expect: only("cds_officer", "cdt_officer", "analyst"), label: "own mission" },
+  { method: "GET", route: "/api/after-action-reviews/:id", url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}`, expect: only("cds_officer", "cdt_officer", "analyst"), label: "another mission's lessons" },
+  { method: "POST", route: "/api/after-action-reviews/:id/actions", url: async () => `/api/after-action-reviews/${await freshReview("MONUSCO")}/actions`, body: () => followUpAction, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/after-action-reviews/:id/actions", url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}/actions`, body: () => followUpAction, expect: only("cds_officer"), label: "another mission" },
+  { method: "POST", route: "/api/after-action-actions/:id/completion", url: async () => `/api/after-action-actions/${await freshFollowUp("MONUSCO")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/after-action-actions/:id/completion", url: async () => `/api/after-action-actions/${await freshFollowUp("UNMISS")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer"), label: "another mission" },
   { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
   { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },
   { method: "POST", route: "/api/trust-fund/projects", url: () => "/api/trust-fund/projects", body: () => ({ missionCode: "MONUSCO", title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }), expect: only("cds_officer", "victim_assistance") },
@@ -447,6 +456,24 @@ async function freshTrainingSession(kind: string, missionCode: string | null, co
     const [row] = await tx.insert(trainingSessions).values({ ...trainingSession(kind, missionCode, countryCode), courseId: courseIds.get(kind) as string, contingentId: unit.id }).returning({ id: trainingSessions.id });
     return row.id;
   });
+}
+
+const followUpAction = { action: "Matrix follow-up", owner: "Matrix owner", dueOn: "2026-03-01" };
+const afterActionReview = (missionCode: string) => ({ missionCode, title: "Matrix review", heldOn: "2026-01-10", whatHappened: "Matrix: what happened in detail.", contributingFactors: ["curfew"], lessons: "Matrix lessons to share." });
+
+async function freshReview(missionCode: string): Promise<string> {
+  return inTransaction(t.app.services.db, systemActor, async (tx) => {
+    const [row] = await tx.insert(afterActionReviews).values({ missionCode, title: "Matrix review", heldOn: "2026-01-10", contributingFactors: ["curfew"], lessons: "Matrix lessons" }).returning({ id: afterActionReviews.id });
+    const whatHappenedEncrypted = await t.app.services.encryption.encrypt(tx, "Matrix", fieldContext("after_action_details", "what_happened_encrypted", row.id));
+    await tx.insert(afterActionDetails).values({ reviewId: row.id, whatHappenedEncrypted, caseIds: [] });
+    return row.id;
+  });
+}
+
+async function freshFollowUp(missionCode: string): Promise<string> {
+  const reviewId = await freshReview(missionCode);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(afterActionActions).values({ reviewId, ...followUpAction }).returning({ id: afterActionActions.id }));
+  return row.id;
 }
 
 async function freshProject(missionCode: string): Promise<string> {
