@@ -59,6 +59,7 @@ const shots: [string, string, string, string?][] = [
   ["cdt.monusco@demo.conduct.test", "/risk", "risk", "risk-assessment"],
   ["cdt.monusco@demo.conduct.test", "/training", "training"],
   ["focal.point@demo.conduct.test", "/training", "training-state"],
+  ["cdt.monusco@demo.conduct.test", "/after-action", "after-action"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],

@@ -2,9 +2,12 @@
 // critical with a late mitigation, a team site reassessed, a sector whose review is overdue — and
 // its contingents' training: Ghana's certified battalion and its next rotation, whose national
 // training awaits Ghana's certification; a Senegalese police unit; Bangladesh's battalion short of induction.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import type { Services } from "../server/app.js";
+import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
-import { contingents, riskAssessments, riskFactors, riskMitigations, trainingCourses, trainingSessions } from "./schema.js";
+import { foldForSearch } from "../domain/contracts/cases.js";
+import { afterActionActions, afterActionDetails, afterActionReviews, contingents, riskAssessments, riskFactors, riskMitigations, trainingCourses, trainingSessions } from "./schema.js";
 
 const isoDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -100,8 +103,46 @@ async function seedDemoTraining(tx: Transaction) {
   }
 }
 
-export async function seedDemoPrevention(tx: Transaction) {
+const demoReviews = [
+  {
+    missionCode: "MONUSCO",
+    title: "Transactional sex near the Bunia market",
+    heldDaysAgo: 50,
+    whatHappened: "Two contingent members left Camp Bunia after curfew through the vendors' gate; a woman from the market reported that one of them paid her for sex. The community complaint network passed the report on within two days.",
+    factors: ["curfew", "proximity_to_communities", "welfare_and_recreation"],
+    whatWorked: "The community complaint network at the market reported within two days; the contingent commander repatriated both members at once.",
+    lessons: "A gate facing a market needs a guard at night and lighting. Curfew checks work when they are unannounced. A recreation room reduces night-time exits.",
+    actions: [["Unannounced curfew checks every week", "Military police", -8], ["Recreation room at Camp Bunia", "Mission support", 40]] as [string, string, number][],
+  },
+  {
+    missionCode: "MINUSCA",
+    title: "Sexual exploitation linked to a bar near the team site",
+    heldDaysAgo: 120,
+    whatHappened: "Personnel visited a bar outside the off-limits map at night; girls under 18 were present.",
+    factors: ["off_limits_areas", "alcohol", "command_and_control"],
+    whatWorked: "Joint patrols with the local police closed the bar within a week.",
+    lessons: "Les cartes des zones interdites doivent être mises à jour chaque mois et affichées en français et dans la langue du contingent. Off-limits maps must be updated monthly.",
+    actions: [] as [string, string, number][],
+  },
+];
+
+async function seedDemoReviews(services: Services, tx: Transaction, monuscoCaseId: string) {
+  for (const demo of demoReviews) {
+    const folded = foldForSearch([demo.title, demo.lessons, demo.whatWorked].join("\n"));
+    const [row] = await tx
+      .insert(afterActionReviews)
+      .values({ missionCode: demo.missionCode, title: demo.title, heldOn: isoDays(-demo.heldDaysAgo), contributingFactors: demo.factors, whatWorked: demo.whatWorked, lessons: demo.lessons, searchVector: sql`to_tsvector('english', ${folded}) || to_tsvector('french', ${folded})` })
+      .returning({ id: afterActionReviews.id });
+    const whatHappenedEncrypted = await services.encryption.encrypt(tx, demo.whatHappened, fieldContext("after_action_details", "what_happened_encrypted", row.id));
+    await tx.insert(afterActionDetails).values({ reviewId: row.id, whatHappenedEncrypted, caseIds: demo.missionCode === "MONUSCO" ? [monuscoCaseId] : [] });
+    if (demo.actions.length > 0) await tx.insert(afterActionActions).values(demo.actions.map(([action, owner, dueInDays]) => ({ reviewId: row.id, action, owner, dueOn: isoDays(dueInDays) })));
+  }
+}
+
+/** `monuscoCaseId` is a demo case of MONUSCO, the one its after-action review looks back on. */
+export async function seedDemoPrevention(services: Services, tx: Transaction, monuscoCaseId: string) {
   await seedDemoTraining(tx);
+  await seedDemoReviews(services, tx, monuscoCaseId);
   // An earlier assessment of the camp, so that its history shows how the rating moved.
   const earlier: DemoAssessment = { ...monusco[0], assessedDaysAgo: 240, reviewInDays: -60, notes: "First assessment after deployment.", factors: [["proximity_to_communities", 3, 4]], mitigations: [] };
   for (const demo of [earlier, ...monusco]) {

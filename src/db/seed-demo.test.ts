@@ -37,6 +37,11 @@ describe("demo data", () => {
     expect(await count("training_sessions where certified_on is null and mission_code is null")).toBe(1);
   });
 
+  it("shares two missions' after-action lessons, one with an overdue follow-up", async () => {
+    expect(await count("after_action_reviews")).toBe(2);
+    expect(await count("after_action_actions where completed_on is null and due_on < current_date")).toBe(1);
+  });
+
   it("puts the victims due for action first in the advocates' caseload", async () => {
     const rows = await t.handle.asOwner((owner) => owner.query<{ code: string; due: boolean }>("select code, next_action_on <= current_date as due from victims order by next_action_on, code"));
     expect(rows.filter((row) => row.due).map((row) => row.code)).toEqual(["V-MONUSCO-0001", "V-MINUSCA-0001"]);

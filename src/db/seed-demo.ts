@@ -91,7 +91,7 @@ export async function seedDemoData(services: Services): Promise<void> {
       if (index === 6) await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
     await seedDemoVictims(services, tx, caseIds);
-    await seedDemoPrevention(tx);
+    await seedDemoPrevention(services, tx, caseIds[0]);
   });
   for (const [index, report] of demoReports.entries()) {
     const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");

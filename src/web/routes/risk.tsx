@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { locationKinds, quarterOf, RATING_MAX, type RiskLevel, riskFactorKinds, riskLevel, riskScore } from "../../domain/risk.js";
 import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
+import { CompleteFollowUp, type FollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
@@ -34,7 +35,7 @@ interface Register {
   totals: { locations: number; reviewsOverdue: number; mitigationsOverdue: number };
   can: { assess: boolean };
 }
-interface Mitigation { id: string; factorKind: string | null; action: string; owner: string; dueOn: string; completedOn: string | null; completionNote: string | null; state: "done" | "overdue" | "open"; version: number }
+interface Mitigation extends FollowUp { factorKind: string | null }
 interface Assessment {
   id: string;
   missionCode: string;
@@ -54,7 +55,6 @@ interface Assessment {
 const levelColour: Record<RiskLevel, string> = { low: "green", medium: "yellow", high: "orange", critical: "red" };
 const cellBackground: Record<RiskLevel, string> = { low: "#d3f9d8", medium: "#fff3bf", high: "#ffd8a8", critical: "#ffc9c9" };
 const today = () => new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function LevelBadge({ level }: { level: RiskLevel | null }) {
   const { t } = useTranslation();
@@ -276,19 +276,10 @@ function AssessmentForm({ missionCodes, initial, onDone }: { missionCodes: strin
   );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: shared by two forms of different shapes, addressed by path
-function MitigationFields({ form, prefix, factorKinds }: { form: { getInputProps: (path: string) => any }; prefix: string; factorKinds: readonly string[] }) {
+function MitigationFields({ form, prefix, factorKinds }: { form: Parameters<typeof FollowUpFields>[0]["form"]; prefix: string; factorKinds: readonly string[] }) {
   const { t } = useTranslation();
-  return (
-    <Stack gap="xs">
-      <TextInput label={t("risk.action")} required {...form.getInputProps(`${prefix}action`)} />
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t("risk.owner")} description={t("risk.ownerHelp")} required {...form.getInputProps(`${prefix}owner`)} />
-        <TextInput label={t("risk.dueOn")} type="date" required {...form.getInputProps(`${prefix}dueOn`)} />
-        <NativeSelect label={t("risk.answers")} data={[{ value: "", label: t("risk.general") }, ...factorKinds.map((value) => ({ value, label: t(`risk.factorKinds.${value}`) }))]} {...form.getInputProps(`${prefix}factorKind`)} />
-      </SimpleGrid>
-    </Stack>
-  );
+  const answers = <NativeSelect label={t("risk.answers")} data={[{ value: "", label: t("risk.general") }, ...factorKinds.map((value) => ({ value, label: t(`risk.factorKinds.${value}`) }))]} {...form.getInputProps(`${prefix}factorKind`)} />;
+  return <FollowUpFields form={form} prefix={prefix} actionLabel={t("risk.action")} extra={answers} />;
 }
 
 function useRiskMutation<T>(request: (values: T) => Promise<unknown>) {
@@ -348,8 +339,8 @@ export function RiskAssessmentPage() {
                     <Table.Td>{m.factorKind ? t(`risk.factorKinds.${m.factorKind}`) : t("risk.general")}</Table.Td>
                     <Table.Td>{m.owner}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{m.dueOn}</Table.Td>
-                    <Table.Td><Badge variant="light" c="dark.9" color={m.state === "done" ? "green" : m.state === "overdue" ? "red" : "blue"}>{m.state === "done" ? t("risk.doneOn", { date: m.completedOn }) : t(`risk.states.${m.state}`)}</Badge></Table.Td>
-                    <Table.Td>{a.can.completeMitigation && m.state !== "done" && <CompleteMitigation mitigation={m} />}</Table.Td>
+                    <Table.Td><FollowUpState item={m} /></Table.Td>
+                    <Table.Td>{a.can.completeMitigation && m.state !== "done" && <CompleteFollowUp url={`/api/risk-mitigations/${m.id}/completion`} item={m} queryKey={["risk"]} />}</Table.Td>
                   </Table.Tr>
                 ))}
               </DataTable>
@@ -381,18 +372,6 @@ function AddMitigation({ assessment }: { assessment: Assessment }) {
   return (
     <DialogForm label={t("risk.addMitigation")} form={form} mutation={save}>
       <MitigationFields form={form} prefix="" factorKinds={assessment.factors.map((f) => f.kind)} />
-    </DialogForm>
-  );
-}
-
-function CompleteMitigation({ mitigation }: { mitigation: Mitigation }) {
-  const { t } = useTranslation();
-  const form = useForm({ initialValues: { completedOn: today(), note: "" } });
-  const save = useRiskMutation((v: typeof form.values) => api("POST", `/api/risk-mitigations/${mitigation.id}/completion`, { ...v, version: mitigation.version }));
-  return (
-    <DialogForm label={t("risk.markDone")} title={`${t("risk.markDone")}: ${mitigation.action}`} variant="subtle" form={form} mutation={save}>
-      <TextInput label={t("risk.completedOn")} type="date" required {...form.getInputProps("completedOn")} />
-      <Textarea label={t("risk.completionNote")} autosize minRows={2} {...form.getInputProps("note")} />
     </DialogForm>
   );
 }
