@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cbcmNetworks, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -361,6 +361,16 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/after-action-reviews/:id/actions", url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}/actions`, body: () => followUpAction, expect: only("cds_officer"), label: "another mission" },
   { method: "POST", route: "/api/after-action-actions/:id/completion", url: async () => `/api/after-action-actions/${await freshFollowUp("MONUSCO")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
   { method: "POST", route: "/api/after-action-actions/:id/completion", url: async () => `/api/after-action-actions/${await freshFollowUp("UNMISS")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer"), label: "another mission" },
+  { method: "GET", route: "/api/outreach/:missionCode", url: () => "/api/outreach/MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst", "cbcm_focal_point"), label: "own mission" },
+  { method: "GET", route: "/api/outreach/:missionCode", url: () => "/api/outreach/UNMISS", expect: only("cds_officer", "analyst"), label: "another mission" },
+  { method: "POST", route: "/api/outreach", url: () => "/api/outreach", body: () => outreachActivity("MONUSCO"), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/outreach", url: () => "/api/outreach", body: () => outreachActivity("UNMISS"), expect: only("cds_officer"), label: "another mission" },
+  { method: "GET", route: "/api/cbcm-networks/:missionCode", url: () => "/api/cbcm-networks/MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst", "cbcm_focal_point"), label: "own mission" },
+  { method: "GET", route: "/api/cbcm-networks/:missionCode", url: () => "/api/cbcm-networks/UNMISS", expect: only("cds_officer", "analyst"), label: "another mission" },
+  { method: "POST", route: "/api/cbcm-networks", url: () => "/api/cbcm-networks", body: (role) => ({ missionCode: "MONUSCO", name: `Matrix network ${role}`, area: "Matrix area", languages: ["French"], channels: ["phone"] }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/cbcm-networks", url: () => "/api/cbcm-networks", body: (role) => ({ missionCode: "UNMISS", name: `Matrix network ${role}`, area: "Matrix area", languages: ["French"], channels: ["phone"] }), expect: only("cds_officer"), label: "another mission" },
+  { method: "POST", route: "/api/cbcm-networks/:id/members", url: async () => `/api/cbcm-networks/${await freshNetwork("MONUSCO")}/members`, body: () => networkMember, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
+  { method: "POST", route: "/api/cbcm-networks/:id/members", url: async () => `/api/cbcm-networks/${await freshNetwork("UNMISS")}/members`, body: () => networkMember, expect: only("cds_officer"), label: "another mission" },
   { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
   { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },
   { method: "POST", route: "/api/trust-fund/projects", url: () => "/api/trust-fund/projects", body: () => ({ missionCode: "MONUSCO", title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }), expect: only("cds_officer", "victim_assistance") },
@@ -473,6 +483,14 @@ async function freshReview(missionCode: string): Promise<string> {
 async function freshFollowUp(missionCode: string): Promise<string> {
   const reviewId = await freshReview(missionCode);
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(afterActionActions).values({ reviewId, ...followUpAction }).returning({ id: afterActionActions.id }));
+  return row.id;
+}
+
+const outreachActivity = (missionCode: string) => ({ missionCode, heldOn: "2026-01-10", place: "Matrix place", community: "Matrix community", women: 5, language: "French", topics: ["how_to_report"], materials: ["meeting"] });
+const networkMember = { kind: "organisation", name: "Matrix NGO", location: "Matrix town", languages: ["French"] };
+
+async function freshNetwork(missionCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cbcmNetworks).values({ missionCode, name: `Matrix ${randomUUID()}`, area: "Matrix", languages: ["French"], channels: ["phone"] }).returning({ id: cbcmNetworks.id }));
   return row.id;
 }
 

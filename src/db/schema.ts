@@ -1135,3 +1135,65 @@ export const afterActionActions = pgTable(
   },
   (t) => [index("after_action_actions_review_idx").on(t.reviewId), index("after_action_actions_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`)],
 );
+
+// ---- Prevention: community outreach and complaint networks ----
+export const outreachActivities = pgTable(
+  "outreach_activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    heldOn: date("held_on").notNull(),
+    place: text("place").notNull(),
+    community: text("community").notNull(),
+    women: integer("women").notNull().default(0),
+    men: integer("men").notNull().default(0),
+    girls: integer("girls").notNull().default(0),
+    boys: integer("boys").notNull().default(0),
+    language: text("language").notNull(),
+    topics: text("topics").array().notNull(),
+    materials: text("materials").array().notNull(),
+    networkId: uuid("network_id").references(() => cbcmNetworks.id),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outreach_activities_mission_idx").on(t.missionCode, t.heldOn)],
+);
+
+export const cbcmNetworks = pgTable(
+  "cbcm_networks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    name: text("name").notNull(),
+    area: text("area").notNull(),
+    languages: text("languages").array().notNull(),
+    channels: text("channels").array().notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("cbcm_networks_name_idx").on(t.missionCode, t.name)],
+);
+
+/** A focal point or organisation of a network; one with an account is linked, so the reports it submitted are counted. */
+export const cbcmMembers = pgTable(
+  "cbcm_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    networkId: uuid("network_id")
+      .notNull()
+      .references(() => cbcmNetworks.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** A function or an organisation's name ("Chair, Bunia women's association"), not a private person's contact. */
+    name: text("name").notNull(),
+    location: text("location").notNull(),
+    languages: text("languages").array().notNull(),
+    userId: text("user_id").references(() => user.id),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cbcm_members_network_idx").on(t.networkId)],
+);

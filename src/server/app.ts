@@ -40,6 +40,7 @@ import { registerScreeningRoutes } from "./modules/screening/routes.js";
 import { registerRiskRoutes } from "./modules/risk/routes.js";
 import { registerTrainingRoutes } from "./modules/training/routes.js";
 import { registerAfterActionRoutes } from "./modules/after-action/routes.js";
+import { registerOutreachRoutes } from "./modules/outreach/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerRiskRoutes(app);
   registerTrainingRoutes(app);
   registerAfterActionRoutes(app);
+  registerOutreachRoutes(app);
   registerPublicPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));

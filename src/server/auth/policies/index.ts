@@ -232,6 +232,13 @@ export const trainingPolicy = {
   certify: (actor: Actor, scope: TrainingScope) => is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode),
 };
 
+/** Outreach and complaint networks: kept like other prevention records; a mission's community focal points read them too. */
+export const outreachPolicy = {
+  read: (actor: Actor) => preventionPolicy.read(actor) || is(actor, "cbcm_focal_point"),
+  readMission: (actor: Actor, missionCode: string) => preventionPolicy.readMission(actor, missionCode) || (is(actor, "cbcm_focal_point") && actor.missionCodes.includes(missionCode)),
+  keep: (actor: Actor, missionCode: string) => preventionPolicy.keep(actor, missionCode),
+};
+
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
@@ -247,6 +254,7 @@ export function navigationFor(actor: Actor) {
     risk: preventionPolicy.read(actor),
     training: trainingPolicy.read(actor),
     afterAction: preventionPolicy.read(actor),
+    outreach: outreachPolicy.read(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),
