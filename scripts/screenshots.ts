@@ -60,6 +60,7 @@ const shots: [string, string, string, string?][] = [
   ["cdt.monusco@demo.conduct.test", "/training", "training"],
   ["focal.point@demo.conduct.test", "/training", "training-state"],
   ["cdt.monusco@demo.conduct.test", "/after-action", "after-action"],
+  ["cdt.monusco@demo.conduct.test", "/outreach", "outreach"],
   ["cds@demo.conduct.test", "/overdue", "overdue"],
   ["cdt.monusco@demo.conduct.test", "/notifications", "notifications"],
   ["admin@demo.conduct.test", "/users", "users"],

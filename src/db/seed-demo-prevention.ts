@@ -7,7 +7,7 @@ import type { Services } from "../server/app.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
 import { foldForSearch } from "../domain/contracts/cases.js";
-import { afterActionActions, afterActionDetails, afterActionReviews, contingents, riskAssessments, riskFactors, riskMitigations, trainingCourses, trainingSessions } from "./schema.js";
+import { afterActionActions, afterActionDetails, afterActionReviews, cbcmMembers, cbcmNetworks, contingents, outreachActivities, riskAssessments, riskFactors, riskMitigations, trainingCourses, trainingSessions } from "./schema.js";
 
 const isoDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -139,10 +139,27 @@ async function seedDemoReviews(services: Services, tx: Transaction, monuscoCaseI
   }
 }
 
-/** `monuscoCaseId` is a demo case of MONUSCO, the one its after-action review looks back on. */
-export async function seedDemoPrevention(services: Services, tx: Transaction, monuscoCaseId: string) {
+async function seedDemoOutreach(tx: Transaction, cbcmUserId: string) {
+  const [network] = await tx
+    .insert(cbcmNetworks)
+    .values({ missionCode: "MONUSCO", name: "Ituri community complaint network", area: "Bunia, Mahagi and Djugu", languages: ["Swahili", "Lingala", "French"], channels: ["in_person", "phone", "complaint_box"] })
+    .returning({ id: cbcmNetworks.id });
+  await tx.insert(cbcmMembers).values([
+    { networkId: network.id, kind: "focal_point", name: "Community focal point, Bunia market", location: "Bunia", languages: ["Swahili", "French"], userId: cbcmUserId },
+    { networkId: network.id, kind: "organisation", name: "Ituri women's association", location: "Bunia", languages: ["Swahili"] },
+    { networkId: network.id, kind: "organisation", name: "Mahagi youth network", location: "Mahagi", languages: ["Lingala", "Swahili"] },
+  ]);
+  await tx.insert(outreachActivities).values([
+    { missionCode: "MONUSCO", heldOn: isoDays(-12), place: "Bunia central market", community: "Market vendors", women: 64, men: 31, girls: 18, boys: 9, language: "Swahili", topics: ["sea_prohibition", "how_to_report"], materials: ["theatre", "leaflets"], networkId: network.id },
+    { missionCode: "MONUSCO", heldOn: isoDays(-26), place: "Institut Ituri, Bunia", community: "Secondary school pupils", women: 0, men: 0, girls: 85, boys: 77, language: "French", topics: ["how_to_report", "code_of_conduct"], materials: ["meeting", "posters"] },
+  ]);
+}
+
+/** `monuscoCaseId` is a demo case of MONUSCO, the one its after-action review looks back on; `cbcmUserId` the demo community focal point. */
+export async function seedDemoPrevention(services: Services, tx: Transaction, refs: { monuscoCaseId: string; cbcmUserId: string }) {
   await seedDemoTraining(tx);
-  await seedDemoReviews(services, tx, monuscoCaseId);
+  await seedDemoReviews(services, tx, refs.monuscoCaseId);
+  await seedDemoOutreach(tx, refs.cbcmUserId);
   // An earlier assessment of the camp, so that its history shows how the rating moved.
   const earlier: DemoAssessment = { ...monusco[0], assessedDaysAgo: 240, reviewInDays: -60, notes: "First assessment after deployment.", factors: [["proximity_to_communities", 3, 4]], mitigations: [] };
   for (const demo of [earlier, ...monusco]) {

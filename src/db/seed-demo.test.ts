@@ -42,6 +42,11 @@ describe("demo data", () => {
     expect(await count("after_action_actions where completed_on is null and due_on < current_date")).toBe(1);
   });
 
+  it("gives MONUSCO a complaint network with the demo focal point's account, and outreach activities", async () => {
+    expect(await count("cbcm_members where user_id is not null")).toBe(1);
+    expect(await count("outreach_activities")).toBe(2);
+  });
+
   it("puts the victims due for action first in the advocates' caseload", async () => {
     const rows = await t.handle.asOwner((owner) => owner.query<{ code: string; due: boolean }>("select code, next_action_on <= current_date as due from victims order by next_action_on, code"));
     expect(rows.filter((row) => row.due).map((row) => row.code)).toEqual(["V-MONUSCO-0001", "V-MINUSCA-0001"]);

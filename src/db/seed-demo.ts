@@ -91,7 +91,7 @@ export async function seedDemoData(services: Services): Promise<void> {
       if (index === 6) await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
     await seedDemoVictims(services, tx, caseIds);
-    await seedDemoPrevention(services, tx, caseIds[0]);
+    await seedDemoPrevention(services, tx, { monuscoCaseId: caseIds[0], cbcmUserId: ids.get("cbcm_focal_point") as string });
   });
   for (const [index, report] of demoReports.entries()) {
     const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");
