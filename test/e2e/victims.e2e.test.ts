@@ -233,5 +233,5 @@ describe("the victim assistance journey", () => {
     expect(await officer.getByText("Neema").count()).toBe(0);
     expect(await officer.getByRole("button", { name: "Register a victim" }).count()).toBe(0);
     await photograph(officer, "case-officer-sees-code");
-  });
+  }, 150_000); // The longest journey: twenty-odd steps through three pages and two people.
 });
