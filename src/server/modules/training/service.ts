@@ -1,7 +1,7 @@
 // Training: the course catalogue, contingents and their coverage, sessions (a mission's induction,
 // a State's national pre-deployment training), the State's certification, and attendance lists.
 import { parse } from "csv-parse/sync";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { contingents, missions, trainingAttendance, trainingCourses, trainingSessions } from "../../../db/schema.js";
 import { type CourseKind, coverageOf, readAttendance, type SessionFacts } from "../../../domain/training.js";
 import type { Services } from "../../app.js";
@@ -171,22 +171,24 @@ export async function importAttendance(services: Services, actor: Actor, id: str
   });
 }
 
+const SESSIONS_LISTED = 500;
+
 /** Contingents in scope with their coverage and gaps, the sessions in scope (newest first), and what the caller may do. */
 export async function trainingOverview(services: Services, actor: Actor, filter: { missionCode?: string }) {
   if (!trainingPolicy.read(actor)) throw new Forbidden();
   const today = todayIso();
   return inTransaction(services.db, actor, async (tx) => {
     const units = await tx.select().from(contingents).where(filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined).orderBy(contingents.missionCode, contingents.name);
-    const sessions = await tx
-      .select({ session: trainingSessions, course: trainingCourses })
-      .from(trainingSessions)
-      .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
-      .where(filter.missionCode ? sql`(${trainingSessions.missionCode} = ${filter.missionCode} or ${trainingSessions.contingentId} in (select id from contingents where mission_code = ${filter.missionCode}))` : undefined)
-      .orderBy(desc(trainingSessions.endsOn), desc(trainingSessions.createdAt))
-      .limit(500);
-    const withLists = sessions.filter((s) => s.session.attendanceImportedAt !== null).map((s) => s.session.id);
+    const sessionsOf = (where: SQL | undefined, limit?: number) => {
+      const query = tx.select({ session: trainingSessions, course: trainingCourses }).from(trainingSessions).innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId)).where(where).orderBy(desc(trainingSessions.endsOn), desc(trainingSessions.createdAt));
+      return limit ? query.limit(limit) : query;
+    };
+    // The list shows the latest sessions; coverage counts every session of the contingents shown.
+    const sessions = await sessionsOf(filter.missionCode ? sql`(${trainingSessions.missionCode} = ${filter.missionCode} or ${trainingSessions.contingentId} in (select id from contingents where mission_code = ${filter.missionCode}))` : undefined, SESSIONS_LISTED);
+    const unitSessions = units.length ? await sessionsOf(inArray(trainingSessions.contingentId, units.map((u) => u.id))) : [];
+    const withLists = unitSessions.filter((s) => s.session.attendanceImportedAt !== null).map((s) => s.session.id);
     const attendance = withLists.length ? await tx.select().from(trainingAttendance).where(and(inArray(trainingAttendance.sessionId, withLists), eq(trainingAttendance.completed, true))) : [];
-    const facts = (s: (typeof sessions)[number]): SessionFacts => ({
+    const facts = (s: (typeof unitSessions)[number]): SessionFacts => ({
       id: s.session.id,
       kind: s.course.kind as CourseKind,
       endsOn: s.session.endsOn,
@@ -204,7 +206,7 @@ export async function trainingOverview(services: Services, actor: Actor, filter:
         categoryCode: u.categoryCode,
         strength: u.strength,
         deployedOn: u.deployedOn,
-        coverage: coverageOf(u, sessions.filter((s) => s.session.contingentId === u.id).map(facts), today),
+        coverage: coverageOf(u, unitSessions.filter((s) => s.session.contingentId === u.id).map(facts), today),
       })),
       sessions: sessions.map(({ session: s, course }) => ({
         id: s.id,
