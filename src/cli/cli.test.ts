@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/helpers/database.js";
 import { openDatabase } from "../db/connection.js";
@@ -148,6 +149,25 @@ describe("conduct CLI", () => {
     expect(imported.stdout).toContain("3 rows read: 2 allegations imported, 0 already imported, 1 rejected");
     expect(readFileSync(path.join(dataDir, "history.rejects.csv"), "utf8")).toContain("CLI-HIST-2,2016-13");
     expect((await conduct("import", "allegations", file, "--skip-invalid")).stdout).toContain("0 allegations imported, 2 already imported");
+  });
+
+  it("exports the published allegations in the same layout, as CSV or XLSX; the export imports back without change", async () => {
+    const csv = path.join(dataDir, "export.csv");
+    const exported = await conduct("export", "allegations", "--out", csv);
+    expect(exported.code, exported.stderr).toBe(0);
+    const lines = readFileSync(csv, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
+    expect(lines[0]).toBe("reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral");
+    expect(lines.find((line) => line.startsWith("CLI-HIST-3,"))).toBe("CLI-HIST-3,2016-09,MONUSCO,Civilian (INT),,SE,1,0,No,OIOS,95,Not substantiated,,,No");
+    expect(exported.stdout).toContain(`${lines.length - 1} published allegations written to ${csv}`);
+    const again = await conduct("import", "allegations", csv, "--skip-invalid");
+    expect(again.stdout).toMatch(/: 0 allegations imported, 2 already imported/);
+    const xlsx = path.join(dataDir, "export.xlsx");
+    expect((await conduct("export", "allegations", "--format", "xlsx", "--out", xlsx)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.getWorksheet("Allegations");
+    expect(sheet?.rowCount).toBe(lines.length);
+    expect((await conduct("export", "allegations", "--format", "pdf")).stderr).toContain("--format is csv or xlsx");
   });
 
   it("audit verify fails, naming the event, after an owner alters a row", async () => {

@@ -15,7 +15,9 @@ import { enrolTotp } from "../server/auth/two-factor.js";
 import { readConfig } from "../server/config.js";
 import { DomainError } from "../server/errors.js";
 import { verifyAuditChain } from "../server/modules/audit/service.js";
+import { recordAuditEvent } from "../server/modules/audit/record.js";
 import { importAllegations } from "../server/modules/publication/import.js";
+import { allPublishedAllegations, publicAllegationsCsv, publicAllegationsWorkbook } from "../server/modules/publication/service.js";
 import { createToken } from "../server/modules/tokens/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
 import { openRuntime } from "../server/runtime.js";
@@ -35,6 +37,8 @@ const usage = `Usage: conduct <command>
   import allegations FILE.csv [--skip-invalid]
                                    load historical allegations (the published CSV layout) as published cases;
                                    a file with a bad row writes nothing, unless --skip-invalid (rejects to FILE.rejects.csv)
+  export allegations [--format csv|xlsx] [--out FILE]
+                                   write the published allegations in the same layout (default allegations-DATE.csv)
   backup FILE                      write every record to FILE (gzipped JSON lines)
   restore FILE                     replace every record with those in FILE
 
@@ -198,6 +202,21 @@ async function run(argv: string[]): Promise<number> {
           process.stderr.write(`${outcome.rejected.length} rows rejected, written with their reasons to ${rejects}\n`);
         }
         print(`${outcome.rows} rows read: ${outcome.created} allegations imported, ${outcome.unchanged} already imported, ${outcome.rejected.length} rejected.`);
+        return 0;
+      });
+    }
+
+    case "export": {
+      if (sub !== "allegations") throw new UsageError("export: only `export allegations` exists");
+      const { values } = args({ format: { type: "string", default: "csv" }, out: { type: "string" } }, rest);
+      const format = values.format as string;
+      if (format !== "csv" && format !== "xlsx") throw new UsageError("export allegations: --format is csv or xlsx");
+      const out = (values.out as string | undefined) ?? `allegations-${new Date().toISOString().slice(0, 10)}.${format}`;
+      return withApp("export allegations", async (app) => {
+        const items = await allPublishedAllegations(app.services);
+        writeFileSync(out, format === "csv" ? `\uFEFF${publicAllegationsCsv(items)}` : await publicAllegationsWorkbook(items));
+        await inTransaction(app.services.db, systemActor, (tx) => recordAuditEvent(tx, systemActor, { action: "publication.export", subjectType: "publication", details: { format, rows: items.length } }));
+        print(`${items.length} published allegations written to ${out}.`);
         return 0;
       });
     }

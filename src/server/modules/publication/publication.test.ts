@@ -2,6 +2,7 @@
 // src/domain/counting.ts (held to it on random data), and nothing but counts leaves.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { caseActions, cases, findings, investigations, perpetrators } from "../../../db/schema.js";
@@ -135,5 +136,12 @@ describe("publication and public statistics", () => {
     expect(csv.body.split("\n")[0]).toBe("reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral");
     expect(csv.body).toContain("MINUSTAH-2014-0007,2014-09,MINUSTAH,Military (MC),");
     expect(`${JSON.stringify(table)}${csv.body}`).not.toContain("never-public");
+    const xlsx = await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH&format=xlsx" });
+    expect(xlsx.headers["content-disposition"]).toBe('attachment; filename="allegations.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Allegations");
+    expect(sheet?.getRow(2).getCell(1).value).toBe("MINUSTAH-2014-0007");
+    expect(sheet?.rowCount).toBe(csv.body.trim().split("\n").length);
   });
 });

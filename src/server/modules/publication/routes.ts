@@ -5,11 +5,9 @@ import { z } from "zod";
 import { groupings } from "../../../domain/counting.js";
 import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
-import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
 import { importAllegations } from "./import.js";
-import { publicAllegationsCsv, publishedAllegationCounts, publishedAllegations, setPublication } from "./service.js";
+import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegationCounts, publishedAllegations, setPublication } from "./service.js";
 
-const categoryLabels = new Map(personnelCategorySeeds.map((category) => [category.code, category.label]));
 const publicFilters = {
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   mission: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
@@ -69,10 +67,10 @@ export function registerPublicationRoutes(app: FastifyInstance) {
     config: publicRoute(services.config, 120),
     schema: {
       tags: ["public"],
-      summary: "The table of published allegations, newest first, as JSON or as CSV in the import layout (format=csv)",
+      summary: "The table of published allegations, newest first, as JSON, or as CSV or XLSX in the import layout",
       querystring: z.strictObject({
         ...publicFilters,
-        format: z.enum(["json", "csv"]).default("json"),
+        format: z.enum(["json", "csv", "xlsx"]).default("json"),
         limit: z.coerce.number().int().min(1).max(10_000).default(100),
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
       }),
@@ -81,6 +79,7 @@ export function registerPublicationRoutes(app: FastifyInstance) {
     const { format, ...filter } = request.query;
     const page = await publishedAllegations(services, filter);
     if (format === "json") return page;
-    return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="allegations.csv"').send(publicAllegationsCsv(page.items, categoryLabels));
+    if (format === "xlsx") return reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").header("content-disposition", 'attachment; filename="allegations.xlsx"').send(await publicAllegationsWorkbook(page.items));
+    return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="allegations.csv"').send(publicAllegationsCsv(page.items));
   });
 }

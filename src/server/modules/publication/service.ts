@@ -4,6 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter, Grouping } from "../../../domain/counting.js";
+import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
 import type { Services } from "../../app.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
@@ -107,11 +108,13 @@ const presentPublicAllegation = (row: PublicAllegationRow) => ({
 
 export type PublicAllegation = ReturnType<typeof presentPublicAllegation>;
 
-/** The table as CSV, in the layout `conduct import allegations` reads (one row per allegation). */
-export function publicAllegationsCsv(items: PublicAllegation[], categoryLabels: Map<string, string>): string {
+const categoryLabels = new Map(personnelCategorySeeds.map((category) => [category.code, category.label]));
+const tableHeader = ["reference", "date_reported", "mission", "category_of_personnel", "nationality", "allegation", "victims", "victims_children", "paternity_claim", "investigating_entity", "investigation_days", "findings", "interim_action", "final_action", "criminal_referral"];
+
+/** The table's rows in the layout `conduct import allegations` reads (one row per allegation, the UN's category labels). */
+function tableRows(items: PublicAllegation[]): (string | number)[][] {
   const yesNo = (value: boolean | null) => (value === null ? "" : value ? "Yes" : "No");
-  const header = ["reference", "date_reported", "mission", "category_of_personnel", "nationality", "allegation", "victims", "victims_children", "paternity_claim", "investigating_entity", "investigation_days", "findings", "interim_action", "final_action", "criminal_referral"];
-  const rows = items.map((item) => [
+  return items.map((item) => [
     item.reference,
     item.monthReported,
     item.missionCode,
@@ -128,5 +131,27 @@ export function publicAllegationsCsv(items: PublicAllegation[], categoryLabels: 
     item.finalActions.join(";"),
     yesNo(item.criminalReferral),
   ]);
-  return stringify([header, ...rows]);
+}
+
+export const publicAllegationsCsv = (items: PublicAllegation[]) => stringify([tableHeader, ...tableRows(items)]);
+
+export async function publicAllegationsWorkbook(items: PublicAllegation[]): Promise<Buffer> {
+  // Loaded on first use: the spreadsheet library is large and most instances never export.
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Allegations");
+  sheet.addRow(tableHeader).font = { bold: true };
+  sheet.addRows(tableRows(items));
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Every published allegation, page by page, for an export of the whole table. */
+export async function allPublishedAllegations(services: Services, pageSize = 50_000): Promise<PublicAllegation[]> {
+  const all: PublicAllegation[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await publishedAllegations(services, { limit: pageSize, offset });
+    all.push(...page.items);
+    if (!page.hasMore) return all;
+  }
 }
