@@ -12,7 +12,7 @@ import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
-export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "trustFund", "screening", "risk", "training", "afterAction", "outreach", "notifications", "tokens"] as const;
+export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "trustFund", "screening", "risk", "training", "afterAction", "outreach", "goodPractices", "notifications", "tokens"] as const;
 export type Area = (typeof areas)[number];
 
 /** An area's address: its name, in kebab case. */

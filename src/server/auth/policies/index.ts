@@ -153,6 +153,8 @@ export const goodPracticePolicy = {
   edit: (actor: Actor, practice: PracticeFacts) =>
     is(actor, "cds_officer") || (goodPracticePolicy.ownState(actor, practice.countryCodes) && ["draft", "returned"].includes(practice.status)),
   step: (actor: Actor, practice: PracticeFacts, step: string) => (step === "submit" ? goodPracticePolicy.edit(actor, practice) : is(actor, "cds_officer")),
+  /** Who has the repository in their navigation: those who share, review or learn from practices. */
+  browse: (actor: Actor) => is(actor, "cds_officer", "member_state_focal_point", "cdt_officer", "analyst", "publisher"),
 };
 
 /**
@@ -255,6 +257,7 @@ export function navigationFor(actor: Actor) {
     training: trainingPolicy.read(actor),
     afterAction: preventionPolicy.read(actor),
     outreach: outreachPolicy.read(actor),
+    goodPractices: goodPracticePolicy.browse(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),
