@@ -2,11 +2,11 @@
 // critical with a late mitigation, a team site reassessed, a sector whose review is overdue — and
 // its contingents' training: Ghana's certified battalion and its next rotation, whose national
 // training awaits Ghana's certification; a Senegalese police unit; Bangladesh's battalion short of induction.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Services } from "../server/app.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
-import { foldForSearch } from "../domain/contracts/cases.js";
+import { searchDocument } from "../server/modules/after-action/service.js";
 import { afterActionActions, afterActionDetails, afterActionReviews, cbcmMembers, cbcmNetworks, contingents, outreachActivities, riskAssessments, riskFactors, riskMitigations, trainingCourses, trainingSessions } from "./schema.js";
 
 const isoDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -128,10 +128,9 @@ const demoReviews = [
 
 async function seedDemoReviews(services: Services, tx: Transaction, monuscoCaseId: string) {
   for (const demo of demoReviews) {
-    const folded = foldForSearch([demo.title, demo.lessons, demo.whatWorked].join("\n"));
     const [row] = await tx
       .insert(afterActionReviews)
-      .values({ missionCode: demo.missionCode, title: demo.title, heldOn: isoDays(-demo.heldDaysAgo), contributingFactors: demo.factors, whatWorked: demo.whatWorked, lessons: demo.lessons, searchVector: sql`to_tsvector('english', ${folded}) || to_tsvector('french', ${folded})` })
+      .values({ missionCode: demo.missionCode, title: demo.title, heldOn: isoDays(-demo.heldDaysAgo), contributingFactors: demo.factors, whatWorked: demo.whatWorked, lessons: demo.lessons, searchVector: searchDocument(demo) })
       .returning({ id: afterActionReviews.id });
     const whatHappenedEncrypted = await services.encryption.encrypt(tx, demo.whatHappened, fieldContext("after_action_details", "what_happened_encrypted", row.id));
     await tx.insert(afterActionDetails).values({ reviewId: row.id, whatHappenedEncrypted, caseIds: demo.missionCode === "MONUSCO" ? [monuscoCaseId] : [] });

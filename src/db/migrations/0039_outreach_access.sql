@@ -10,19 +10,19 @@ $$ SELECT mission_code FROM cbcm_networks WHERE id = p_id $$;
 --> statement-breakpoint
 -- How many reports each network member with an account submitted: counts only, for those who read
 -- the network, whatever they may see of the reports themselves.
-CREATE FUNCTION conduct_cbcm_report_counts(p_network uuid)
+CREATE FUNCTION conduct_cbcm_report_counts(p_mission text)
 RETURNS TABLE (member_id uuid, reports bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
 $$
   SELECT m.id, count(r.id)
-  FROM cbcm_members m LEFT JOIN reports r ON r.submitted_by = m.user_id
-  WHERE m.network_id = p_network AND conduct_reads_outreach_in(conduct_network_mission(p_network))
+  FROM cbcm_networks n JOIN cbcm_members m ON m.network_id = n.id LEFT JOIN reports r ON r.submitted_by = m.user_id
+  WHERE n.mission_code = p_mission AND m.user_id IS NOT NULL AND conduct_reads_outreach_in(p_mission)
   GROUP BY m.id
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION conduct_cbcm_report_counts(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION conduct_cbcm_report_counts(text) FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION conduct_cbcm_report_counts(uuid) TO conduct_app;
+GRANT EXECUTE ON FUNCTION conduct_cbcm_report_counts(text) TO conduct_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT ON "outreach_activities", "cbcm_networks", "cbcm_members" TO conduct_app;
 --> statement-breakpoint

@@ -36,7 +36,8 @@ export interface ReviewInput {
   actions: FollowUpInput[];
 }
 
-const searchDocument = (input: { title: string; lessons: string; whatWorked: string | null }) => {
+/** The lessons' search document: title, lessons and what worked, folded and stemmed in English and French. */
+export const searchDocument = (input: { title: string; lessons: string; whatWorked: string | null }) => {
   const folded = foldForSearch([input.title, input.lessons, input.whatWorked ?? ""].join("\n"));
   return sql`to_tsvector('english', ${folded}) || to_tsvector('french', ${folded})`;
 };

@@ -94,6 +94,6 @@ describe("complaint networks", () => {
         expect(await count(as(role, { missionCodes: ["MONUSCO"], countryCode: "GHA" }), `select count(*)::int as n from ${table}`), `${role} ${table}`).toBe(0);
       }
     }
-    expect(await count(as("cdt_officer", { missionCodes: ["MINUSCA"] }), `select count(*)::int as n from conduct_cbcm_report_counts('${networkId}')`)).toBe(0);
+    expect(await count(as("cdt_officer", { missionCodes: ["MINUSCA"] }), "select count(*)::int as n from conduct_cbcm_report_counts('MONUSCO')")).toBe(0);
   });
 });

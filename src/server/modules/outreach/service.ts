@@ -103,11 +103,9 @@ export async function networksOf(services: Services, actor: Actor, missionCode: 
   return inTransaction(services.db, actor, async (tx) => {
     const networks = await tx.select().from(cbcmNetworks).where(eq(cbcmNetworks.missionCode, missionCode)).orderBy(cbcmNetworks.name);
     const members = networks.length ? await tx.select().from(cbcmMembers).where(inArray(cbcmMembers.networkId, networks.map((n) => n.id))).orderBy(cbcmMembers.name) : [];
-    const counts = new Map<string, number>();
-    for (const network of networks) {
-      const result = (await tx.execute(sql`select member_id, reports::int as reports from conduct_cbcm_report_counts(${network.id})`)) as unknown as { rows: { member_id: string; reports: number }[] };
-      for (const row of result.rows) counts.set(row.member_id, row.reports);
-    }
+    // One call for the whole mission: counts only, also for readers who may not see the reports.
+    const result = (await tx.execute(sql`select member_id, reports::int as reports from conduct_cbcm_report_counts(${missionCode})`)) as unknown as { rows: { member_id: string; reports: number }[] };
+    const counts = new Map(result.rows.map((row) => [row.member_id, row.reports]));
     // Accounts an officer may link to a member: the mission's active community focal points.
     const candidates = keeps
       ? await tx.select({ id: user.id, name: user.name }).from(staffProfiles).innerJoin(user, eq(user.id, staffProfiles.userId)).where(and(eq(staffProfiles.role, "cbcm_focal_point"), isNull(staffProfiles.disabledAt), sql`${missionCode} = any(${staffProfiles.missionCodes})`)).orderBy(user.name)

@@ -1,6 +1,8 @@
 // The quarterly risk report as the files a mission sends headquarters: a spreadsheet (one sheet per
 // table) and a PDF. Written in English or French, the Secretariat's working languages.
 import { createRequire } from "node:module";
+import { en } from "../../../web/i18n/en.js";
+import { fr } from "../../../web/i18n/fr.js";
 import { type QuarterlyReport, RATING_MAX, type RiskLevel, riskLevel, riskLevels, riskScore } from "../../../domain/risk.js";
 
 type Language = "en" | "fr";
@@ -37,20 +39,7 @@ const labels = {
     factors: "Factors",
     overdueMitigations: "Overdue mitigations",
     none: "None",
-    levels: { low: "Low", medium: "Medium", high: "High", critical: "Critical", none: "Not rated" },
-    locationKinds: { camp: "Camp", team_site: "Team site", sector: "Sector", headquarters: "Headquarters", other: "Other" },
-    factorKinds: {
-      proximity_to_communities: "Proximity to communities",
-      curfew: "Curfew",
-      off_limits_areas: "Off-limits areas",
-      non_fraternisation: "Non-fraternisation rules",
-      patrols: "Patrols",
-      lighting: "Lighting",
-      welfare_and_recreation: "Welfare and recreation",
-      alcohol: "Alcohol",
-      local_hiring: "Local hiring and contractors",
-      other: "Other",
-    },
+    notRated: "Not rated",
   },
   fr: {
     title: "Gestion des risques de faute — rapport trimestriel",
@@ -82,32 +71,21 @@ const labels = {
     factors: "Facteurs",
     overdueMitigations: "Mesures en retard",
     none: "Aucune",
-    levels: { low: "Faible", medium: "Moyen", high: "Élevé", critical: "Critique", none: "Non évalué" },
-    locationKinds: { camp: "Camp", team_site: "Base d'opérations", sector: "Secteur", headquarters: "Quartier général", other: "Autre" },
-    factorKinds: {
-      proximity_to_communities: "Proximité des communautés",
-      curfew: "Couvre-feu",
-      off_limits_areas: "Zones interdites",
-      non_fraternisation: "Règles de non-fraternisation",
-      patrols: "Patrouilles",
-      lighting: "Éclairage",
-      welfare_and_recreation: "Bien-être et loisirs",
-      alcohol: "Alcool",
-      local_hiring: "Recrutement local et sous-traitants",
-      other: "Autre",
-    },
+    notRated: "Non évalué",
   },
 } satisfies Record<Language, unknown>;
 
 export const reportLanguage = (language: string): Language => (language === "fr" ? "fr" : "en");
 
+/** The report's own words, and the names of levels, factors and kinds of location the web app shows too. */
 function words(language: Language) {
   const l = labels[language];
+  const names = (language === "fr" ? fr : en).risk;
   return {
     l,
-    level: (level: RiskLevel | null) => l.levels[level ?? "none"],
-    factor: (kind: string) => l.factorKinds[kind as keyof typeof l.factorKinds] ?? kind,
-    locationKind: (kind: string) => l.locationKinds[kind as keyof typeof l.locationKinds] ?? kind,
+    level: (level: RiskLevel | null) => (level === null ? l.notRated : names.levels[level]),
+    factor: (kind: string) => names.factorKinds[kind as keyof typeof names.factorKinds] ?? kind,
+    locationKind: (kind: string) => names.locationKinds[kind as keyof typeof names.locationKinds] ?? kind,
   };
 }
 

@@ -94,7 +94,7 @@ export async function recordSession(services: Services, actor: Actor, input: Ses
   });
 }
 
-async function sessionInScope(tx: Transaction, actor: Actor, id: string) {
+async function sessionInScope(tx: Transaction, id: string) {
   const [row] = await tx.select({ session: trainingSessions, kind: trainingCourses.kind }).from(trainingSessions).innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId)).where(eq(trainingSessions.id, id));
   if (!row) throw new NotFound("training session");
   return row;
@@ -103,7 +103,7 @@ async function sessionInScope(tx: Transaction, actor: Actor, id: string) {
 /** The State certifies that its contingent completed the national pre-deployment training. */
 export async function certifySession(services: Services, actor: Actor, id: string, statement: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const { session, kind } = await sessionInScope(tx, actor, id);
+    const { session, kind } = await sessionInScope(tx, id);
     if (!trainingPolicy.certify(actor, session)) throw new Forbidden("Only the State's focal point certifies its national training.");
     if (kind !== "pre_deployment") throw invalid("Only pre-deployment training is certified.", "params.id", "not_pre_deployment");
     if (session.contingentId === null) throw invalid("Certification is for a contingent: record which one the session trained.", "params.id", "no_contingent");
@@ -159,7 +159,7 @@ export async function importAttendance(services: Services, actor: Actor, id: str
   }
   if (rows.length === 0) throw new ValidationFailed("No row of the list can be imported.", errors.map((e) => ({ path: `line ${e.line}`, message: e.message })), "attendance_invalid");
   return inTransaction(services.db, actor, async (tx) => {
-    const { session } = await sessionInScope(tx, actor, id);
+    const { session } = await sessionInScope(tx, id);
     if (!trainingPolicy.recordSession(actor, session)) throw new Forbidden("Whoever records the session imports its attendance.");
     const keys = await keyedHashes(services, tx, "attendance", rows.map((row) => row.serviceNumber));
     await tx.delete(trainingAttendance).where(eq(trainingAttendance.sessionId, id));
