@@ -237,6 +237,10 @@ const matrix: MatrixRow[] = [
   { method: "POST", route: "/api/publication", url: () => "/api/publication", body: () => ({ caseIds: [fixture.outOfScopeCase], action: "publish" }), expect: only("publisher", "cds_officer") },
   { method: "GET", route: "/api/public/allegations", url: () => "/api/public/allegations?format=csv", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/stats/allegations", url: () => "/api/public/stats/allegations?groupBy=year", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/public/stats/perpetrators", url: () => "/api/public/stats/perpetrators?groupBy=category", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/public/stats/victims", url: () => "/api/public/stats/victims?groupBy=group", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/public/stats/investigations", url: () => "/api/public/stats/investigations?groupBy=entity", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/public/stats/actions", url: () => "/api/public/stats/actions?groupBy=action&stage=final", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/good-practices", url: () => "/api/public/good-practices?area=prevention", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/good-practices", url: () => "/api/good-practices", expect: everyone },
   {

@@ -1197,3 +1197,43 @@ export const cbcmMembers = pgTable(
   },
   (t) => [index("cbcm_members_network_idx").on(t.networkId)],
 );
+
+// ---- Public statistics ----
+/**
+ * Allegations among published cases, counted by the UN's rule and kept up to date by triggers on
+ * `cases`, so that the public aggregates read a few thousand rows instead of every case.
+ * Nationality is '' for civilian categories and for uniformed personnel of unknown nationality.
+ */
+export const publicAllegationCounts = pgTable(
+  "public_allegation_counts",
+  {
+    year: integer("year").notNull(),
+    missionCode: text("mission_code").notNull(),
+    categoryCode: text("category_code").notNull(),
+    nationalityCode: text("nationality_code").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.missionCode, t.categoryCode, t.nationalityCode] })],
+);
+
+/**
+ * Commitments Member States made publicly: signing the Voluntary Compact on preventing and
+ * addressing SEA, joining the Circle of Leadership (the head of state or government), and A4P/A4P+
+ * commitments on conduct and discipline. Kept by headquarters; all of it is public.
+ */
+export const commitments = pgTable(
+  "commitments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    countryCode: text("country_code")
+      .notNull()
+      .references(() => countries.code),
+    /** Who joined, for the Circle of Leadership ("President of …"); what was committed, for A4P. */
+    member: text("member").notNull().default(""),
+    joinedOn: date("joined_on").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("commitments_unique_idx").on(t.kind, t.countryCode, t.member)],
+);

@@ -12,6 +12,7 @@ import type { Actor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
+import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/record.js";
 
 export const IMPORT_MAX_ROWS = 200_000;
@@ -79,7 +80,7 @@ function merge(into: ImportedAllegation, row: ImportedAllegation): string | null
 export async function importAllegations(services: Services, actor: Actor, text: string, options: { skipInvalid: boolean; sourceFile: string | null; onProgress?: (done: number, total: number) => void }): Promise<ImportOutcome> {
   if (!publicationPolicy.importAllegations(actor)) throw new Forbidden("Headquarters imports historical allegations.");
   const { rows } = readRows(text);
-  return inTransaction(services.db, actor, async (tx) => {
+  const outcome = await inTransaction(services.db, actor, async (tx): Promise<ImportOutcome> => {
     const lookup = await lookups(tx);
     const rejected: Rejected[] = [];
     const byReference = new Map<string, ImportedAllegation>();
@@ -168,4 +169,6 @@ export async function importAllegations(services: Services, actor: Actor, text: 
     const rejectCsv = rejected.length ? stringify([[...importColumns, "line", "reason"], ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason])]) : null;
     return { rows: rows.length, created, unchanged, rejected, rejectCsv };
   });
+  forgetPublicStatistics(services);
+  return outcome;
 }

@@ -87,6 +87,41 @@ describe("publication and public statistics", () => {
     );
   });
 
+  it("the kept counts follow cases as they are edited, withdrawn and deleted", async () => {
+    const category = fc.constantFrom("CIV_UNV", "MIL_MC", "POL_FPU");
+    const nationalities = fc.array(fc.constantFrom("IND", "NPL"), { maxLength: 2 });
+    const arbitrary = fc.array(
+      fc.record({
+        before: fc.record({ categoryCodes: fc.array(category, { maxLength: 2 }), nationalityCodes: nationalities, year: fc.constantFrom(2034, 2035) }),
+        after: fc.record({ categoryCodes: fc.array(category, { maxLength: 2 }), nationalityCodes: nationalities, year: fc.constantFrom(2034, 2035), published: fc.boolean(), deleted: fc.boolean() }),
+      }),
+      { minLength: 1, maxLength: 8 },
+    );
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (items) => {
+        const rows = items.map((item) => ({ ...item, id: randomUUID() }));
+        await insert(rows.map(({ id, before }) => ({ id, dateReported: `${before.year}-03-01`, missionCode: "UNTSO", categoryCodes: before.categoryCodes, nationalityCodes: before.nationalityCodes })), true);
+        try {
+          // Several cases in one statement, then one at a time: both paths keep the counts.
+          await t.handle.asOwner(async (owner) => {
+            await owner.query("UPDATE cases SET status = 'closed' WHERE date_reported >= '2034-01-01'");
+            for (const { id, after } of rows) {
+              if (after.deleted) await owner.query("DELETE FROM cases WHERE id = $1", [id]);
+              else await owner.query("UPDATE cases SET category_codes = $2, nationality_codes = $3, date_reported = $4, published_at = $5 WHERE id = $1", [id, after.categoryCodes, after.nationalityCodes, `${after.year}-03-01`, after.published ? new Date() : null]);
+            }
+          });
+          const remaining = rows.filter(({ after }) => after.published && !after.deleted).map(({ id, after }) => ({ id, dateReported: `${after.year}-03-01`, missionCode: "UNTSO", categoryCodes: after.categoryCodes, nationalityCodes: after.nationalityCodes }));
+          for (const groupBy of groupings) {
+            for (const year of [2034, 2035]) expect(await stats(`groupBy=${groupBy}&year=${year}`)).toEqual(countAllegations(remaining, groupBy, { year }));
+          }
+        } finally {
+          await t.handle.asOwner((owner) => owner.query("DELETE FROM cases WHERE date_reported >= '2034-01-01'"));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it("small cells become ranges when a threshold is set", async () => {
     const guarded = await createTestApp({ smallCellThreshold: 5 });
     try {
@@ -143,5 +178,63 @@ describe("publication and public statistics", () => {
     const sheet = workbook.getWorksheet("Allegations");
     expect(sheet?.getRow(2).getCell(1).value).toBe("MINUSTAH-2014-0007");
     expect(sheet?.rowCount).toBe(csv.body.trim().split("\n").length);
+  });
+});
+
+describe("the other public views", () => {
+  const view = async (path: string) => {
+    const response = await t.app.inject({ method: "GET", url: `/api/public/stats/${path}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { key: string; count: number; medianDays?: number | null }[];
+  };
+
+  it("count perpetrators, victims, investigations and actions of published cases only", async () => {
+    const [published, hidden] = [randomUUID(), randomUUID()];
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values([
+        { id: published, reference: "UNMOGIP-2019-0001", missionCode: "UNMOGIP", dateReported: "2019-04-02", categoryCodes: ["MIL_MO", "CIV_INT"], nationalityCodes: ["URY"], allegationCodes: ["SA_RAPE"], victimsWomen: 1, victimsGirls: 2, publishedAt: new Date() },
+        { id: hidden, reference: "UNMOGIP-2019-0002", missionCode: "UNMOGIP", dateReported: "2019-05-02", categoryCodes: ["MIL_MO"], nationalityCodes: ["URY"], victimsBoys: 4 },
+      ]);
+      const [observer, official] = await tx.insert(perpetrators).values([
+        { caseId: published, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "URY" },
+        { caseId: published, code: "P-02", categoryCode: "CIV_INT", nationalityCode: "FRA" },
+      ]).returning();
+      await tx.insert(perpetrators).values({ caseId: hidden, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "URY" });
+      const [investigation] = await tx.insert(investigations).values({ caseId: published, entity: "oios", startedOn: "2019-05-01", completedOn: "2019-06-30", dueOn: "2019-07-30", deadlineKind: "investigation_sea", policyVersion: "default-1" }).returning();
+      await tx.insert(findings).values({ caseId: published, investigationId: investigation.id, perpetratorId: observer.id, finding: "substantiated", recordedOn: "2019-06-30" });
+      await tx.insert(caseActions).values([
+        { caseId: published, perpetratorId: observer.id, stage: "interim", takenBy: "un", kind: "repatriation", decidedOn: "2019-05-03" },
+        { caseId: published, perpetratorId: observer.id, stage: "final", takenBy: "member_state", kind: "imprisonment", months: 24, decidedOn: "2019-09-01" },
+        { caseId: published, perpetratorId: official.id, stage: "interim", takenBy: "un", kind: "administrative_leave", decidedOn: "2019-05-03" },
+      ]);
+    });
+    const filter = "mission=UNMOGIP&year=2019";
+    expect(await view(`perpetrators?groupBy=category&${filter}`)).toEqual([{ key: "CIV_INT", count: 1 }, { key: "MIL_MO", count: 1 }]);
+    // Nationality is published for uniformed personnel only.
+    expect(await view(`perpetrators?groupBy=nationality&${filter}`)).toEqual([{ key: "URY", count: 1 }]);
+    expect(await view(`victims?groupBy=group&${filter}`)).toEqual([{ key: "girls", count: 2 }, { key: "women", count: 1 }]);
+    expect(await view(`victims?groupBy=year&${filter}&category=CIV_INT`)).toEqual([{ key: "2019", count: 3 }]);
+    expect(await view(`victims?groupBy=year&${filter}&category=POL_FPU`)).toEqual([]);
+    // Two allegations (MIL_MO/URY and CIV_INT), both investigated by OIOS for 60 days and substantiated.
+    expect(await view(`investigations?groupBy=entity&${filter}`)).toEqual([{ key: "oios", count: 2, medianDays: 60 }]);
+    expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([{ key: "substantiated", count: 2, medianDays: 60 }]);
+    expect(await view(`actions?groupBy=action&${filter}&stage=final`)).toEqual([{ key: "imprisonment", count: 2 }]);
+    expect(await view(`actions?groupBy=action&${filter}`)).toEqual([{ key: "administrative_leave", count: 2 }, { key: "imprisonment", count: 2 }, { key: "repatriation", count: 2 }]);
+    // A view takes only its own breakdowns.
+    expect((await t.app.inject({ method: "GET", url: "/api/public/stats/victims?groupBy=entity" })).statusCode).toBe(400);
+  });
+
+  it("imported history: its free text folds to the same codes, its children count without a sex", async () => {
+    const importer = await t.tokenFor(await t.createStaff("cds_officer"));
+    const csv = [
+      "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
+      "UNISFA-HIST-0001,2016-03,UNISFA,Military (MC),ETH,SA,3,1,No,TCC,120,Under Investigation,Repatriation,,No",
+    ].join("\n");
+    expect((await importer.request({ method: "POST", url: "/api/publication/import", payload: { csv } })).statusCode).toBe(200);
+    const filter = "mission=UNISFA&year=2016";
+    expect(await view(`victims?groupBy=group&${filter}`)).toEqual([{ key: "children", count: 1 }, { key: "unknown", count: 2 }]);
+    expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([{ key: "under_investigation", count: 1, medianDays: 120 }]);
+    expect(await view(`investigations?groupBy=entity&${filter}`)).toEqual([{ key: "tcc", count: 1, medianDays: 120 }]);
+    expect(await view(`actions?groupBy=action&${filter}`)).toEqual([{ key: "repatriation", count: 1 }]);
   });
 });

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { groupings } from "../../../domain/counting.js";
+import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../../domain/public-stats.js";
 import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
 import { importAllegations } from "./import.js";
-import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegationCounts, publishedAllegations, setPublication } from "./service.js";
+import { publicStatistics, type StatFilter } from "./stats.js";
+import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegations, setPublication } from "./service.js";
 
 const publicFilters = {
   year: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -50,18 +51,27 @@ export function registerPublicationRoutes(app: FastifyInstance) {
     },
   }, async (request) => setPublication(services, staffOf(request), request.body.caseIds, request.body.action));
 
-  typed.get("/api/public/stats/allegations", {
-    config: publicRoute(services.config, 120),
-    schema: {
-      tags: ["public"],
-      summary: "Allegations among published cases by the UN's counting rule, grouped by year, mission, category of personnel or nationality (uniformed)",
-      querystring: z.strictObject({ groupBy: z.enum(groupings), ...publicFilters }),
-      response: { 200: z.array(z.object({ key: z.string(), count: z.number().nullable(), range: z.string().optional() })) },
-    },
-  }, async (request) => {
-    const { groupBy, ...filter } = request.query;
-    return publishedAllegationCounts(services, groupBy, filter);
-  });
+  const summaries: Record<StatView, string> = {
+    allegations: "Allegations among published cases by the UN's counting rule, grouped by year, mission, category of personnel or nationality (uniformed)",
+    perpetrators: "Alleged perpetrators in published cases, by their own category of personnel and nationality (uniformed)",
+    victims: "Victims in published cases by year, mission or group (women, girls, boys, men, children of unknown sex, unknown); category and nationality select the cases involving them",
+    investigations: "Published allegations by investigating entity or by where the investigation stands, with the median length in days",
+    actions: "Interim and final actions taken on published allegations, by kind (filter stage=interim|final)",
+  };
+  for (const view of statViews) {
+    typed.get(`/api/public/stats/${view}`, {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary: summaries[view],
+        querystring: z.strictObject({ groupBy: z.enum(viewGroupings[view] as [StatGrouping, ...StatGrouping[]]), ...publicFilters, ...(view === "actions" ? { stage: z.enum(["interim", "final"]).optional() } : {}) }),
+        response: { 200: z.array(z.object({ key: z.string(), count: z.number().nullable(), range: z.string().optional(), medianDays: z.number().nullable().optional() })) },
+      },
+    }, async (request) => {
+      const { groupBy, ...filter } = request.query as { groupBy: StatGrouping } & StatFilter;
+      return publicStatistics(services, view, groupBy, filter);
+    });
+  }
 
   typed.get("/api/public/allegations", {
     config: publicRoute(services.config, 120),

@@ -3,7 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
-import type { CountFilter, Grouping } from "../../../domain/counting.js";
+import type { CountFilter } from "../../../domain/counting.js";
 import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
 import type { Services } from "../../app.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
@@ -11,11 +11,12 @@ import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
+import { forgetPublicStatistics } from "./stats.js";
 
 /** Publishes or withdraws cases; answers how many changed (already in that state: unchanged). */
 export async function setPublication(services: Services, actor: Actor, caseIds: string[], action: "publish" | "withdraw") {
   if (!publicationPolicy.publish(actor)) throw new Forbidden("Only publishers release cases for public statistics.");
-  return inTransaction(services.db, actor, async (tx) => {
+  const outcome = await inTransaction(services.db, actor, async (tx) => {
     const changed = await tx
       .update(cases)
       .set(action === "publish" ? { publishedAt: new Date(), publishedBy: actor.userId } : { publishedAt: null, publishedBy: null })
@@ -24,28 +25,9 @@ export async function setPublication(services: Services, actor: Actor, caseIds: 
     await recordAuditEvent(tx, actor, { action: `case.${action}`, subjectType: "case", details: { caseIds: changed.map((row) => row.id), requested: caseIds.length } });
     return { changed: changed.length };
   });
-}
-
-const keyColumn: Record<Grouping, string> = { year: "year::text", mission: "mission_code", category: "category_code", nationality: "nationality_code" };
-
-/**
- * Allegations among published cases, grouped; a count under the small-cell threshold (0 = off, as
- * the UN publishes exact counts) is replaced by a range, so that a small group cannot be singled out.
- */
-export async function publishedAllegationCounts(services: Services, groupBy: Grouping, filter: CountFilter) {
-  const threshold = services.config.smallCellThreshold;
-  return inTransaction(services.db, publicActor, async (tx) => {
-    const key = sql.raw(keyColumn[groupBy]);
-    const result = (await tx.execute(sql`
-      select ${key} as key, count(*)::int as count from conduct_published_allegation_units()
-      where ${key} is not null
-        and (${filter.year ?? null}::int is null or year = ${filter.year ?? null}::int)
-        and (${filter.mission ?? null}::text is null or mission_code = ${filter.mission ?? null}::text)
-        and (${filter.category ?? null}::text is null or category_code = ${filter.category ?? null}::text)
-        and (${filter.nationality ?? null}::text is null or nationality_code = ${filter.nationality ?? null}::text)
-      group by 1 order by 1`)) as unknown as { rows: { key: string; count: number }[] };
-    return result.rows.map((row) => (threshold > 0 && row.count < threshold ? { key: row.key, count: null, range: `1–${threshold - 1}` } : { key: row.key, count: row.count }));
-  });
+  // After the commit, so that no request can compute the old figures again in between.
+  forgetPublicStatistics(services);
+  return outcome;
 }
 
 export interface PublicAllegationFilter extends CountFilter {
