@@ -1,7 +1,7 @@
 // Demo accounts (one per role) and a handful of cases across missions and Member States, so that a
 // first start shows a working product. Loaded only into an empty database, never with CONDUCT_DEMO=off.
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/app.js";
 import { computeDueDate } from "../domain/deadlines.js";
@@ -12,6 +12,7 @@ import { postReporterMessage, submitReport } from "../server/modules/intake/serv
 import { createStaffUser } from "../server/modules/users/service.js";
 import { seedDemoVictims } from "./seed-demo-victims.js";
 import { seedDemoPrevention } from "./seed-demo-prevention.js";
+import { seedDemoPublic } from "./seed-demo-public.js";
 import { fieldContext } from "../server/security/encryption.js";
 import { inTransaction, type Transaction } from "../server/transaction.js";
 import { caseActions, caseAssignments, cases, findings, investigations, investigationUpdates, perpetrators, referrals, user } from "./schema.js";
@@ -48,6 +49,12 @@ const demoReports = [
   { missionCode: null, whatHappened: "Police officers in blue helmets stopped women at the checkpoint and asked for favours. I do not know which mission.", childrenInvolved: "unknown" as const, personnelCategoryCodes: ["POL_FPU"], nationalityCodes: [] as string[] },
 ];
 
+/** Whether this database holds the demo data (its publisher's account), so that public pages can say their figures are invented. */
+export async function holdsDemoData(services: Services): Promise<boolean> {
+  const rows = await services.db.select({ id: user.id }).from(user).where(eq(user.email, "publisher@demo.conduct.test")).limit(1);
+  return rows.length > 0;
+}
+
 export async function hasAnyAccount(services: Services): Promise<boolean> {
   const rows = await services.db.select({ id: user.id }).from(user).limit(1);
   return rows.length > 0;
@@ -66,8 +73,8 @@ export async function seedDemoData(services: Services): Promise<void> {
     });
     ids.set(account.role, created.user.id);
   }
+  const caseIds: string[] = [];
   await inTransaction(services.db, systemActor, async (tx) => {
-    const caseIds: string[] = [];
     for (const [index, demo] of demoCases.entries()) {
       const reference = await allocateCaseReference(tx, demo.mission, Number(demo.reported.slice(0, 4)));
       const [row] = await tx
@@ -97,6 +104,9 @@ export async function seedDemoData(services: Services): Promise<void> {
     const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");
     if (index === 0) await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
   }
+  // The publisher has released the concluded case with findings and actions, and two others.
+  const publisher = { userId: ids.get("publisher") as string, role: "publisher" as const, missionCodes: [], countryCode: null, via: "system" as const };
+  await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2]]);
 }
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);

@@ -26,6 +26,23 @@ export const victimGroups = ["women", "girls", "boys", "men", "children", "unkno
  */
 export const investigationStatuses = ["substantiated", "not_substantiated", "closed_limited_information", "closed_other", "under_investigation", "pending_assessment"] as const;
 
+/** Words of the published tables that mean a code recorded here. */
+export const termAliases: Record<string, string> = {
+  unsubstantiated: "not_substantiated",
+  pending_preliminary_assessment: "pending_assessment",
+  referred_to_the_member_state: "referred_to_member_state",
+  repatriation_and_ban_from_future_service: "repatriation_and_ban",
+};
+
+/** Free text of imported history folded to the codes used here ("Under Investigation" → "under_investigation"), as the statistics fold it in SQL. */
+export function foldTerm(text: string): string {
+  const folded = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  return termAliases[folded] ?? folded;
+}
+
 export interface StatCount {
   key: string;
   count: number | null;

@@ -30,6 +30,7 @@ import { registerHealthRoutes } from "./modules/health/routes.js";
 import { registerIntakeRoutes } from "./modules/intake/routes.js";
 import { registerReferralRoutes } from "./modules/referrals/routes.js";
 import { registerPublicPages } from "./public/routes.js";
+import { registerPublicDataPages } from "./public/data-routes.js";
 import { registerReferenceRoutes } from "./modules/reference/routes.js";
 import { registerTokenRoutes } from "./modules/tokens/routes.js";
 import { registerUserRoutes } from "./modules/users/routes.js";
@@ -41,6 +42,7 @@ import { registerRiskRoutes } from "./modules/risk/routes.js";
 import { registerTrainingRoutes } from "./modules/training/routes.js";
 import { registerAfterActionRoutes } from "./modules/after-action/routes.js";
 import { registerOutreachRoutes } from "./modules/outreach/routes.js";
+import { registerCommitmentRoutes } from "./modules/commitments/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -198,6 +200,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerDeadlineRoutes(app);
   registerPublicationRoutes(app);
   registerGoodPracticeRoutes(app);
+  registerCommitmentRoutes(app);
   registerVictimRoutes(app);
   registerPaternityRoutes(app);
   registerTrustFundRoutes(app);
@@ -207,6 +210,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerAfterActionRoutes(app);
   registerOutreachRoutes(app);
   registerPublicPages(app);
+  registerPublicDataPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });

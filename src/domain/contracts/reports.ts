@@ -5,7 +5,7 @@ import { z } from "zod";
 export const reportChannels = ["web_form", "api", "hotline", "in_person", "letter", "cbcm", "un_entity"] as const;
 export const childrenInvolvedSchema = z.enum(["yes", "no", "unknown"]);
 export const reporterIsVictimSchema = z.enum(["yes", "no", "prefer_not_to_say"]);
-export const publicLanguageSchema = z.enum(["en", "fr", "ar"]);
+export const publicLanguageSchema = z.enum(["en", "fr", "ar", "zh", "ru", "es"]);
 
 const optionalText = (max: number) =>
   z

@@ -2,7 +2,8 @@
 // JavaScript, small enough for a basic phone on a poor connection.
 import type { PublicReportStatus } from "../../domain/contracts/reports.js";
 import { html, SafeHtml } from "./html.js";
-import { type PublicLanguage, publicLanguages, type PublicMessages, publicMessages } from "./messages.js";
+import { type DataMessages, dataMessages } from "./data-messages.js";
+import { languageNames, type PublicLanguage, publicLanguages, type PublicMessages, publicMessages } from "./messages.js";
 
 const styles = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1b1e;background:#f8f9fa}
 header,main{max-width:40rem;margin:0 auto;padding:1rem}header{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
@@ -16,13 +17,44 @@ textarea{min-height:8rem}.help{color:#495057;font-size:.9rem;margin:.2rem 0 0}.c
 .receipt{font:700 1.6rem/1.4 ui-monospace,monospace;letter-spacing:.1em;background:#e7f5ff;border:2px dashed #1864ab;border-radius:8px;padding:1rem;text-align:center;direction:ltr}
 .message{border-inline-start:4px solid #1864ab;padding:.25rem .75rem;margin:.5rem 0}.message.you{border-color:#868e96}.meta{color:#495057;font-size:.85rem}`;
 
-export function layout(language: PublicLanguage, title: string, body: SafeHtml, path: string): string {
+const wideStyles = `main.wide,header.wide{max-width:72rem}nav.site{display:flex;flex-wrap:wrap;gap:.25rem 1rem;width:100%}nav.site a{margin:0}nav.site a[aria-current]{font-weight:700;color:#1a1b1e}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}caption{text-align:start;font-weight:600;padding:.5rem 0}th,td{border:1px solid #dee2e6;padding:.35rem .5rem;text-align:start;vertical-align:top}th{background:#f1f3f5}td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}
+.scroll{overflow-x:auto}.tabs{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 1rem;padding:0;list-style:none}.tabs a{display:block;padding:.4rem .8rem;border:1px solid #1864ab;border-radius:6px;text-decoration:none;color:#1864ab}.tabs a[aria-current]{background:#1864ab;color:#fff}
+.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}.filters .field-block{margin:0;min-width:10rem}.filters select{width:auto;min-width:10rem}
+.bars{display:grid;gap:.3rem;margin:.5rem 0}.bar-row{display:grid;grid-template-columns:minmax(6rem,14rem) 1fr 4rem;gap:.5rem;align-items:center}.bar-track{background:#f1f3f5;border-radius:4px;block-size:1.1rem}.bar{display:block;block-size:100%;background:#1864ab;border-radius:4px}.bar-value{text-align:end;font-variant-numeric:tabular-nums}
+.trend{display:flex;align-items:flex-end;gap:.4rem;block-size:12rem;padding-top:1.2rem;overflow-x:auto}.trend-col{display:flex;flex-direction:column;justify-content:flex-end;align-items:center;block-size:100%;min-inline-size:2.6rem}.trend-bar{display:block;inline-size:1.8rem;background:#1864ab;border-radius:4px 4px 0 0}.trend-value,.trend-label{font-size:.8rem}
+.map{width:100%;height:auto;background:#fff}.headline{font-size:2rem;font-weight:700;margin:0}.grid2{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr))}.downloads a{margin-inline-end:1rem}.pager{display:flex;gap:1rem;margin:1rem 0}
+.note{border:1px solid #f08c00;background:#fff9db;border-radius:8px;padding:.5rem 1rem}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}article.practice h2{font-size:1.15rem;margin:.2rem 0}.tag{display:inline-block;background:#e7f5ff;color:#0b3d6b;border-radius:4px;padding:0 .4rem;margin-inline-end:.3rem;font-size:.85rem}`;
+
+export interface LayoutOptions {
+  /** Pages of figures and tables take the width of the screen. */
+  wide?: boolean;
+  /** Which entry of the site's navigation this page is. */
+  current?: keyof DataMessages["nav"];
+  /** Says the figures are invented (a demo instance). */
+  demo?: boolean;
+}
+
+const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
+  { key: "report", href: "/report" },
+  { key: "data", href: "/data" },
+  { key: "table", href: "/data/allegations" },
+  { key: "practices", href: "/data/good-practices" },
+  { key: "commitments", href: "/data/commitments" },
+];
+
+/** A page of the public site; `path` may carry the page's query (its filters), kept when the language changes. */
+export function layout(language: PublicLanguage, title: string, body: SafeHtml, path: string, options: LayoutOptions = {}): string {
   const words = publicMessages[language];
+  const nav = dataMessages[language].nav;
+  const withLanguage = (code: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${code}`;
   const switcher = publicLanguages
     .filter((code) => code !== language)
-    .map((code) => html`<a href="${path}?lang=${code}" lang="${code}" hreflang="${code}">${{ en: "English", fr: "Français", ar: "العربية" }[code]}</a>`);
-  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles)}</style></head>
-<body><header><span class="brand">Conduct Ledger</span><nav aria-label="Language">${switcher}</nav></header><main>${body}</main></body></html>`}`;
+    .map((code) => html`<a href="${withLanguage(code)}" lang="${code}" hreflang="${code}">${languageNames[code]}</a>`);
+  const wide = options.wide ? " wide" : "";
+  const site = siteLinks.map((link) => html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`);
+  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[language].feedTitle}"></head>
+<body><header class="${wide.trim()}"><span class="brand">Conduct Ledger</span><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${options.demo ? html`<p class="note" role="note">${dataMessages[language].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
 }
 
 export interface FormState {
@@ -74,7 +106,7 @@ ${radios("reporterIsVictim", w.reporterIsVictim, [{ value: "yes", label: w.yes }
 </fieldset>
 <button type="submit">${w.submit}</button>
 </form>`;
-  return layout(language, w.title, body, "/report");
+  return layout(language, w.title, body, "/report", { current: "report" });
 }
 
 export function receiptPage(language: PublicLanguage, receipt: string): string {

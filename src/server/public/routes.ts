@@ -18,10 +18,11 @@ import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.j
 const LANGUAGE_COOKIE = "conduct_lang";
 type Form = Record<string, string | string[] | undefined>;
 
-function languageOf(request: FastifyRequest, reply: FastifyReply): PublicLanguage {
+/** The reader's language: asked in the address (then remembered), remembered, or the browser's. */
+export function languageOf(request: FastifyRequest, reply: FastifyReply): PublicLanguage {
   const asked = (request.query as { lang?: string }).lang;
   if (publicLanguages.includes(asked as PublicLanguage)) {
-    reply.header("set-cookie", `${LANGUAGE_COOKIE}=${asked}; Path=/report; Max-Age=31536000; SameSite=Lax`);
+    reply.header("set-cookie", `${LANGUAGE_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
     return asked as PublicLanguage;
   }
   const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];

@@ -140,6 +140,11 @@ export const publicationPolicy = {
   importAllegations: (actor: Actor) => is(actor, "cds_officer", "system"),
 };
 
+/** Commitments (Voluntary Compact, Circle of Leadership, A4P) are public; headquarters keeps the registries. */
+export const commitmentPolicy = {
+  keep: (actor: Actor) => is(actor, "cds_officer", "system"),
+};
+
 interface PracticeFacts {
   status: string;
   countryCodes: string[];

@@ -7,6 +7,9 @@ import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
 import { importAllegations } from "./import.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
+import { publicAllegationsPdf } from "./table-pdf.js";
+import { countryNamesIn } from "../reference/service.js";
+import { publicLanguages } from "../../public/messages.js";
 import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegations, setPublication } from "./service.js";
 
 const publicFilters = {
@@ -77,18 +80,21 @@ export function registerPublicationRoutes(app: FastifyInstance) {
     config: publicRoute(services.config, 120),
     schema: {
       tags: ["public"],
-      summary: "The table of published allegations, newest first, as JSON, or as CSV or XLSX in the import layout",
+      summary: "The table of published allegations, newest first, as JSON, as CSV or XLSX in the import layout, or as PDF",
       querystring: z.strictObject({
         ...publicFilters,
-        format: z.enum(["json", "csv", "xlsx"]).default("json"),
+        format: z.enum(["json", "csv", "xlsx", "pdf"]).default("json"),
+        /** The PDF's language (Latin and Cyrillic scripts; others print in English). */
+        lang: z.enum(publicLanguages).default("en"),
         limit: z.coerce.number().int().min(1).max(10_000).default(100),
         offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
       }),
     },
   }, async (request, reply) => {
-    const { format, ...filter } = request.query;
+    const { format, lang, ...filter } = request.query;
     const page = await publishedAllegations(services, filter);
     if (format === "json") return page;
+    if (format === "pdf") return reply.header("content-type", "application/pdf").header("content-disposition", 'attachment; filename="allegations.pdf"').send(await publicAllegationsPdf(page.items, lang, await countryNamesIn(services, lang)));
     if (format === "xlsx") return reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").header("content-disposition", 'attachment; filename="allegations.xlsx"').send(await publicAllegationsWorkbook(page.items));
     return reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="allegations.csv"').send(publicAllegationsCsv(page.items));
   });

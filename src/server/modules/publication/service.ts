@@ -51,6 +51,16 @@ export async function publishedAllegations(services: Services, filter: PublicAll
   });
 }
 
+/** The allegations published last, for the public feed. */
+export async function latestPublications(services: Services, limit: number) {
+  return inTransaction(services.db, publicActor, async (tx) => {
+    const result = (await tx.execute(sql`select * from conduct_published_allegations() order by published_at desc, reference desc, category_code, nationality_code nulls first limit ${limit}`)) as unknown as {
+      rows: (PublicAllegationRow & { published_at: string | Date })[];
+    };
+    return result.rows.map((row) => ({ ...presentPublicAllegation(row), publishedAt: new Date(row.published_at).toISOString() }));
+  });
+}
+
 interface PublicAllegationRow {
   reference: string;
   month_reported: string;

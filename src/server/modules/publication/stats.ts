@@ -4,7 +4,7 @@
 // page asks for several at once and the same few breakdowns are asked for again and again.
 import { type SQL, sql } from "drizzle-orm";
 import type { CountFilter } from "../../../domain/counting.js";
-import { protectSmallCells, type StatCount, type StatGrouping, type StatView } from "../../../domain/public-stats.js";
+import { protectSmallCells, termAliases, type StatCount, type StatGrouping, type StatView } from "../../../domain/public-stats.js";
 import type { Services } from "../../app.js";
 import { publicActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
@@ -15,7 +15,9 @@ export interface StatFilter extends CountFilter {
 }
 
 // Imported history says "OIOS", "Under Investigation": folded to the codes recorded here.
-const fold = (column: SQL) => sql`nullif(trim(both '_' from regexp_replace(lower(${column}), '[^a-z0-9]+', '_', 'g')), '')`;
+// The same folding as foldTerm in the domain, aliases included.
+const aliasCases = sql.join(Object.entries(termAliases).map(([word, code]) => sql`when ${word} then ${code}`), sql` `);
+const fold = (column: SQL) => sql`(select case t ${aliasCases} else t end from nullif(trim(both '_' from regexp_replace(lower(${column}), '[^a-z0-9]+', '_', 'g')), '') t)`;
 
 interface ViewQuery {
   /** A subquery with year, mission_code, category_code and nationality_code, plus what `keys` name. */
@@ -30,7 +32,7 @@ interface ViewQuery {
 const byColumns = { year: sql`year::text`, mission: sql`mission_code`, category: sql`category_code`, nationality: sql`nationality_code` };
 
 // Allegation rows of the published table, with where their investigation stands.
-const allegationRows = sql`(select left(month_reported, 4)::int as year, mission_code, category_code, nationality_code,
+const allegationRows = sql`(select reference, left(month_reported, 4)::int as year, mission_code, category_code, nationality_code,
     investigating_entities, investigation_days, findings, interim_actions, final_actions
   from conduct_published_allegations())`;
 
@@ -53,7 +55,8 @@ const views: Record<StatView, ViewQuery> = {
     source: sql`(select a.*, s.status from ${allegationRows} a cross join lateral (
         select unnest(case when cardinality(a.findings) > 0 then array(select ${fold(sql`f`)} from unnest(a.findings) f)
           when cardinality(a.investigating_entities) > 0 then array['under_investigation'] else array['pending_assessment'] end) as status) s)`,
-    measure: sql`count(*)::int`,
+    // An allegation with two findings is one allegation in a count by year or by mission.
+    measure: sql`count(distinct (reference, category_code, nationality_code))::int`,
     keys: {
       ...byColumns,
       entity: sql`unnest(case when cardinality(investigating_entities) = 0 then array['none'] else array(select ${fold(sql`e`)} from unnest(investigating_entities) e) end)`,

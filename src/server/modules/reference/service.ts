@@ -105,3 +105,9 @@ export async function updateMission(services: Services, actor: Actor, code: stri
     return presentMission(row, actor);
   });
 }
+
+/** Countries' names in one language, by ISO alpha-3 code: public reference data, for the public pages and files. */
+export async function countryNamesIn(services: Services, language: string): Promise<Map<string, string>> {
+  const rows = await services.db.select({ code: countries.code, names: countries.names }).from(countries);
+  return new Map(rows.map((row) => [row.code, row.names[language] ?? row.names.en ?? row.code]));
+}

@@ -1,7 +1,7 @@
 // The quarterly risk report as the files a mission sends headquarters: a spreadsheet (one sheet per
 // table) and a PDF. Written in English or French, the Secretariat's working languages.
-import { createRequire } from "node:module";
 import { en } from "../../../web/i18n/en.js";
+import { openPdf } from "../../pdf.js";
 import { fr } from "../../../web/i18n/fr.js";
 import { type QuarterlyReport, RATING_MAX, type RiskLevel, riskLevel, riskLevels, riskScore } from "../../../domain/risk.js";
 
@@ -133,16 +133,7 @@ const levelColours: Record<RiskLevel, string> = { low: "#d3f9d8", medium: "#fff3
 
 export async function reportPdf(report: Report, language: Language): Promise<Buffer> {
   const { l, level, factor, locationKind } = words(language);
-  const { default: PDFDocument } = await import("pdfkit");
-  // DejaVu covers Latin, Greek and Cyrillic, so place names and owners print as written.
-  const fonts = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf").replace(/DejaVuSans\.ttf$/, "");
-  const doc = new PDFDocument({ size: "A4", margin: 48, info: { Title: `${l.title} — ${report.missionCode} ${report.quarter}` }, lang: language });
-  doc.registerFont("regular", `${fonts}DejaVuSans.ttf`);
-  doc.registerFont("bold", `${fonts}DejaVuSans-Bold.ttf`);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-
+  const { doc, done } = await openPdf({ title: `${l.title} — ${report.missionCode} ${report.quarter}`, language });
   doc.font("bold").fontSize(15).text(l.title);
   doc.moveDown(0.5).font("regular").fontSize(10);
   for (const [label, value] of summaryRows(report, language)) doc.text(`${label}: ${value}`);
