@@ -2,7 +2,7 @@
 // policy says. A route that is not in this table fails the last test.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cbcmNetworks, cases, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cbcmNetworks, cases, commitments, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -241,6 +241,15 @@ const matrix: MatrixRow[] = [
   { method: "GET", route: "/api/public/stats/victims", url: () => "/api/public/stats/victims?groupBy=group", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/stats/investigations", url: () => "/api/public/stats/investigations?groupBy=entity", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/stats/actions", url: () => "/api/public/stats/actions?groupBy=action&stage=final", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/public/commitments", url: () => "/api/public/commitments", expect: everyone, anonymous: "allow" },
+  { method: "POST", route: "/api/commitments", url: () => "/api/commitments", body: () => ({ kind: "voluntary_compact", countryCode: "ISL", joinedOn: "2019-05-02" }), expect: only("cds_officer") },
+  { method: "DELETE", route: "/api/commitments/:id", url: async () => `/api/commitments/${await freshCommitment()}`, expect: only("cds_officer") },
+  { method: "GET", route: "/data", url: () => "/data?view=victims&groupBy=group&lang=ar", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/data/world.svg", url: () => "/data/world.svg", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/data/allegations", url: () => "/data/allegations?year=2026&lang=zh", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/data/allegations/feed.atom", url: () => "/data/allegations/feed.atom", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/data/good-practices", url: () => "/data/good-practices?area=prevention&lang=ru", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/data/commitments", url: () => "/data/commitments?lang=es", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/public/good-practices", url: () => "/api/public/good-practices?area=prevention", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/good-practices", url: () => "/api/good-practices", expect: everyone },
   {
@@ -593,6 +602,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A commitment recorded just for one removal. */
+async function freshCommitment(): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(commitments).values({ kind: "a4p", countryCode: "FIN", member: `Matrix ${randomUUID()}`, joinedOn: "2020-01-01" }).returning({ id: commitments.id }),
+  );
+  return row.id;
+}
+
 describe("access matrix", () => {
   for (const row of matrix) {
     for (const role of roles) {
@@ -616,7 +633,7 @@ describe("access matrix", () => {
   it("every API route is in this matrix", () => {
     const covered = new Set(matrix.map((row) => `${row.method} ${row.route}`));
     const uncovered = t.app.routeList
-      .filter((route) => route.url.startsWith("/api/") || route.url === "/healthz" || route.url.startsWith("/report"))
+      .filter((route) => route.url.startsWith("/api/") || route.url === "/healthz" || route.url.startsWith("/report") || route.url.startsWith("/data"))
       .filter((route) => !route.url.startsWith("/api/auth/") && !route.url.startsWith("/api/docs") && route.url !== "/api/openapi.json")
       .map((route) => `${route.method} ${route.url}`)
       .filter((key) => !covered.has(key));
