@@ -77,7 +77,7 @@ function select(name: string, label: string, options: Option[], selected: string
 }
 
 function numbersTable(caption: string, heading: string, bars: Bar[], format: Intl.NumberFormat, words: DataMessages, medians?: (number | null | undefined)[]): SafeHtml {
-  return html`<div class="scroll"><table><caption>${caption}</caption><thead><tr><th scope="col">${heading}</th><th scope="col" class="num">${words.number}</th>${medians ? html`<th scope="col" class="num">${words.medianDays}</th>` : ""}</tr></thead><tbody>${bars.map(
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${heading}</th><th scope="col" class="num">${words.number}</th>${medians ? html`<th scope="col" class="num">${words.medianDays}</th>` : ""}</tr></thead><tbody>${bars.map(
     (bar, index) => html`<tr><th scope="row">${bar.label}</th><td class="num">${bar.count === null ? (bar.range ?? "") : format.format(bar.count)}</td>${medians ? html`<td class="num">${medians[index] ?? "—"}</td>` : ""}</tr>`,
   )}</tbody></table></div>`;
 }
@@ -111,9 +111,9 @@ ${query.view === "actions" ? select("stage", words.stage, [{ value: "interim", l
 <section aria-labelledby="total-title"><h2 id="total-title">${viewTitle}</h2><p class="headline">${format.format(total)}</p><p class="meta">${words.total}</p></section>
 ${empty
   ? html`<section><p role="status">${words.noData}</p></section>`
-  : html`<section aria-labelledby="breakdown-title"><h2 id="breakdown-title">${byTitle}</h2>${query.groupBy === "year" ? trendChart(breakdown, format) : barChart(breakdown, format)}${numbersTable(byTitle, words.groupings[query.groupBy], breakdown, format, words, query.view === "investigations" ? breakdown.map((bar) => data.breakdown.find((row) => row.key === bar.key)?.medianDays) : undefined)}</section>
-${query.groupBy === "year" ? "" : html`<section aria-labelledby="trend-title"><h2 id="trend-title">${words.byYear}</h2>${trendChart(trend, format)}${numbersTable(`${viewTitle} — ${words.byYear}`, words.groupings.year, trend, format, words)}</section>`}
-<section aria-labelledby="map-title"><h2 id="map-title">${words.map}</h2>${missionMap(missions, words.map, format)}<p class="help">${words.mapNote}</p>${query.groupBy === "mission" ? "" : numbersTable(`${viewTitle} — ${words.groupings.mission}`, words.groupings.mission, missions, format, words)}</section>`}
+  : html`<section><h2 id="breakdown-title">${byTitle}</h2>${query.groupBy === "year" ? trendChart(breakdown, format) : barChart(breakdown, format)}${numbersTable(byTitle, words.groupings[query.groupBy], breakdown, format, words, query.view === "investigations" ? breakdown.map((bar) => data.breakdown.find((row) => row.key === bar.key)?.medianDays) : undefined)}</section>
+${query.groupBy === "year" ? "" : html`<section><h2 id="trend-title">${words.byYear}</h2>${trendChart(trend, format)}${numbersTable(`${viewTitle} — ${words.byYear}`, words.groupings.year, trend, format, words)}</section>`}
+<section><h2 id="map-title">${words.map}</h2>${missionMap(missions, words.map, format)}<p class="help">${words.mapNote}</p>${query.groupBy === "mission" ? "" : numbersTable(`${viewTitle} — ${words.groupings.mission}`, words.groupings.mission, missions, format, words)}</section>`}
 <p><a href="/api/public/stats/${query.view}${queryString({ groupBy: query.groupBy, ...filters })}">${words.json}</a></p>`;
   return { title: `${viewTitle} — ${words.dataTitle}`, body, path: `/data${queryString({ ...filters, view: query.view, groupBy: query.groupBy })}`, current: "data" };
 }
@@ -137,7 +137,7 @@ export function allegationsTablePage(language: PublicLanguage, query: TableQuery
   const list = (names: Record<string, string>, codes: string[]) => codes.map((code) => named(names, foldTerm(code))).join(", ");
   const c = words.columns;
   const header = [c.month, c.mission, c.category, c.nationality, c.allegation, c.victims, c.paternity, c.entity, c.days, c.findings, c.interim, c.final, c.criminal];
-  const table = html`<div class="scroll"><table><caption>${words.tableTitle}</caption><thead><tr>${header.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead><tbody>${rows.map(
+  const table = html`<div class="scroll" tabindex="0" role="region" aria-label="${words.tableTitle}"><table><caption>${words.tableTitle}</caption><thead><tr>${header.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead><tbody>${rows.map(
     (row) => html`<tr><td>${months.format(new Date(`${row.monthReported}-01T00:00:00Z`))}</td><td>${row.missionCode}</td><td>${named(words.categories, row.categoryCode)}</td><td>${row.nationalityCode ? (countries.get(row.nationalityCode) ?? row.nationalityCode) : ""}</td>
 <td>${(row.allegation ?? "").split(";").filter(Boolean).map((code) => named(words.allegationTypes, code)).join(", ")}</td><td class="num">${format.format(row.victims)}${row.childVictims > 0 ? html` <span class="tag">${format.format(row.childVictims)} ${words.children}</span>` : ""}</td>
 <td>${yesNo(row.paternityClaim)}</td><td>${list(words.entities, row.investigatingEntities)}</td><td class="num">${row.investigationDays === null ? "" : format.format(row.investigationDays)}</td><td>${list(words.statuses, row.findings)}</td><td>${list(words.actions, row.interimActions)}</td><td>${list(words.actions, row.finalActions)}</td><td>${yesNo(row.criminalReferral)}</td></tr>`,
@@ -209,14 +209,14 @@ export function commitmentsPage(language: PublicLanguage, view: CommitmentsView,
     const items = view.items.filter((item) => item.kind === kind);
     const states = new Set(items.map((item) => item.countryCode));
     const title = named(words.kinds, kind);
-    return html`<section aria-labelledby="kind-${kind}"><h2 id="kind-${kind}">${title}</h2><p class="headline">${format.format(states.size)}</p><p class="meta">${words.signatories}</p>
-${items.length ? html`${kind === "voluntary_compact" ? countryMap([...states].map((code) => ({ code, label: countryName(code) })), title) : ""}<div class="scroll"><table><caption>${title}</caption><thead><tr><th scope="col">${words.country}</th>${kind === "voluntary_compact" ? "" : html`<th scope="col">${words.member}</th>`}<th scope="col">${words.joinedOn}</th></tr></thead><tbody>${items.map(
+    return html`<section><h2 id="kind-${kind}">${title}</h2><p class="headline">${format.format(states.size)}</p><p class="meta">${words.signatories}</p>
+${items.length ? html`${kind === "voluntary_compact" ? countryMap([...states].map((code) => ({ code, label: countryName(code) })), title) : ""}<div class="scroll" tabindex="0" role="region" aria-label="${title}"><table><caption>${title}</caption><thead><tr><th scope="col">${words.country}</th>${kind === "voluntary_compact" ? "" : html`<th scope="col">${words.member}</th>`}<th scope="col">${words.joinedOn}</th></tr></thead><tbody>${items.map(
       (item) => html`<tr><th scope="row">${countryName(item.countryCode)}</th>${kind === "voluntary_compact" ? "" : html`<td lang="en">${item.member}</td>`}<td>${dates.format(new Date(`${item.joinedOn}T00:00:00Z`))}</td></tr>`,
     )}</tbody></table></div>` : html`<p>${words.none}</p>`}</section>`;
   });
   const money = (amount: number, currency: string) => new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
-  const fund = html`<section aria-labelledby="trust-fund"><h2 id="trust-fund">${words.trustFund}</h2>${view.trustFund.length
-    ? html`<p class="headline">${format.format(new Set(view.trustFund.map((row) => row.countryCode)).size)}</p><p class="meta">${words.signatories}</p><div class="scroll"><table><caption>${words.contributions}</caption><thead><tr><th scope="col">${words.groupings.year}</th><th scope="col">${words.country}</th><th scope="col" class="num">${words.amount}</th></tr></thead><tbody>${view.trustFund.map(
+  const fund = html`<section><h2 id="trust-fund">${words.trustFund}</h2>${view.trustFund.length
+    ? html`<p class="headline">${format.format(new Set(view.trustFund.map((row) => row.countryCode)).size)}</p><p class="meta">${words.signatories}</p><div class="scroll" tabindex="0" role="region" aria-label="${words.contributions}"><table><caption>${words.contributions}</caption><thead><tr><th scope="col">${words.groupings.year}</th><th scope="col">${words.country}</th><th scope="col" class="num">${words.amount}</th></tr></thead><tbody>${view.trustFund.map(
         (row) => html`<tr><td>${row.year}</td><th scope="row">${countryName(row.countryCode)}</th><td class="num">${money(row.amount, row.currency)}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p>${words.none}</p>`}</section>`;
