@@ -131,3 +131,23 @@ describe("row-level security on referrals", () => {
     expect(await visible(actor("member_state_focal_point", { countryCode: "IND" }))).toEqual([]);
   });
 });
+
+describe("row-level security everywhere", () => {
+  it("covers every table the app can read, except reference data, sign-in records and counters that hold nothing personal", async () => {
+    const open = await t.handle.asOwner((owner) =>
+      owner.query<{ relname: string }>(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity AND has_table_privilege('conduct_app', c.oid, 'SELECT') ORDER BY 1",
+      ),
+    );
+    // A new table joins RLS, or this list with its reason.
+    const withoutRls = [
+      // Reference data everyone reads.
+      "allegation_types", "countries", "misconduct_types", "missions", "personnel_categories",
+      // Sign-in records, read by the authentication library for the person signing in.
+      "account", "api_tokens", "rate_limit", "session", "sign_in_failures", "staff_profiles", "two_factor", "user", "verification",
+      // Append-only audit (readers go through the audit module's policy); counters, keys and secrets kept encrypted.
+      "audit_events", "case_number_counters", "data_keys", "idempotency_keys", "screening_secrets",
+    ];
+    expect(open.map((row) => row.relname)).toEqual(withoutRls.sort());
+  });
+});

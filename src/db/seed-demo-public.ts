@@ -32,8 +32,14 @@ function generator(seed: number) {
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const weighted = <T extends [string, ...unknown[]]>(items: T[], weightAt: number) => {
     const total = items.reduce((sum, item) => sum + (item[weightAt] as number), 0);
-    let roll = next() * total;
-    return items.find((item) => (roll -= item[weightAt] as number) < 0) ?? items[0];
+    const roll = next() * total;
+    let reached = 0;
+    return (
+      items.find((item) => {
+        reached += item[weightAt] as number;
+        return roll < reached;
+      }) ?? items[0]
+    );
   };
   return { next, pick, weighted };
 }

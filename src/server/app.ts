@@ -43,6 +43,7 @@ import { registerTrainingRoutes } from "./modules/training/routes.js";
 import { registerAfterActionRoutes } from "./modules/after-action/routes.js";
 import { registerOutreachRoutes } from "./modules/outreach/routes.js";
 import { registerCommitmentRoutes } from "./modules/commitments/routes.js";
+import { registerAccountabilityRoutes } from "./modules/accountability/routes.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerPublicationRoutes(app);
   registerGoodPracticeRoutes(app);
   registerCommitmentRoutes(app);
+  registerAccountabilityRoutes(app);
   registerVictimRoutes(app);
   registerPaternityRoutes(app);
   registerTrustFundRoutes(app);

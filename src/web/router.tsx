@@ -28,6 +28,7 @@ import { TrainingPage } from "./routes/training.js";
 import { AfterActionList, AfterActionPage } from "./routes/after-action.js";
 import { OutreachPage } from "./routes/outreach.js";
 import { GoodPracticesPage } from "./routes/good-practices.js";
+import { AccountabilityPage } from "./routes/accountability.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -85,6 +86,7 @@ const routeTree = rootRoute.addChildren([
   page("/risk", () => <Guarded area="risk"><RiskRegisterPage /></Guarded>),
   page("/training", () => <Guarded area="training"><TrainingPage /></Guarded>),
   page("/good-practices", () => <Guarded area="goodPractices"><GoodPracticesPage /></Guarded>),
+  page("/accountability", () => <Guarded area="accountability"><AccountabilityPage /></Guarded>),
   page("/outreach", () => <Guarded area="outreach"><OutreachPage /></Guarded>),
   page("/after-action", () => <Guarded area="afterAction"><AfterActionList /></Guarded>),
   page("/after-action/$reviewId", () => <Guarded area="afterAction"><AfterActionPage /></Guarded>),

@@ -77,7 +77,7 @@ describe("public figures", () => {
   for (const language of publicLanguages) {
     it(`the public pages pass axe-core in ${language}`, { timeout: 120_000 }, async () => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      for (const path of ["/data", "/data?view=investigations&groupBy=status", "/data/allegations", "/data/good-practices", "/data/commitments", "/report"]) {
+      for (const path of ["/data", "/data?view=investigations&groupBy=status", "/data/allegations", "/data/good-practices", "/data/commitments", "/data/member-states", "/report"]) {
         await page.goto(`${base}${path}${path.includes("?") ? "&" : "?"}lang=${language}`);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
         await expectAccessible(page);

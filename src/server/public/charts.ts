@@ -5,7 +5,7 @@ import { geoEqualEarth, geoPath } from "d3-geo";
 import type { Topology } from "topojson-specification";
 import { feature } from "topojson-client";
 import { missionPositions } from "../../domain/reference/mission-positions.js";
-import { html, SafeHtml } from "./html.js";
+import { html, type SafeHtml } from "./html.js";
 
 export interface Bar {
   key: string;

@@ -4,6 +4,11 @@
 import type { PublicLanguage } from "./messages.js";
 
 const en = {
+  statesTitle: "Accountability of contributing countries",
+  statesIntro: "Published allegations involving each country's uniformed personnel, what the investigations found and the final actions taken.",
+  withFinalAction: "Substantiated, with a final action",
+  restrictedNote: "Replies to notes verbales, the appointment of national investigation officers, investigation lengths and penalties are shown to headquarters and to the country's own focal point in Conduct Ledger.",
+  allStates: "All contributing countries",
   demoNotice: "Demonstration data: these figures are invented, to try the software with. They are not UN figures.",
   badFilters: "Left out, as they could not be read:",
   nav: { report: "Report misconduct", data: "Figures", table: "Table of allegations", practices: "Good practices", commitments: "Commitments", states: "Member States" },
@@ -103,6 +108,11 @@ const en = {
 export type DataMessages = typeof en;
 
 const fr: DataMessages = {
+  statesTitle: "Responsabilité des pays contributeurs",
+  statesIntro: "Les allégations publiées visant le personnel en uniforme de chaque pays, les conclusions des enquêtes et les mesures définitives prises.",
+  withFinalAction: "Fondées, suivies d'une mesure définitive",
+  restrictedNote: "Les réponses aux notes verbales, la nomination des enquêteurs nationaux, la durée des enquêtes et les sanctions sont présentées au Siège et au point focal du pays dans Conduct Ledger.",
+  allStates: "Tous les pays contributeurs",
   demoNotice: "Données de démonstration : ces chiffres sont inventés, pour essayer le logiciel. Ce ne sont pas des chiffres de l'ONU.",
   badFilters: "Laissés de côté, car illisibles :",
   nav: { report: "Signaler une faute", data: "Chiffres", table: "Tableau des allégations", practices: "Bonnes pratiques", commitments: "Engagements", states: "États Membres" },
@@ -201,6 +211,11 @@ const fr: DataMessages = {
 };
 
 const ar: DataMessages = {
+  statesTitle: "مساءلة البلدان المساهمة",
+  statesIntro: "الادعاءات المنشورة المتعلقة بالأفراد النظاميين لكل بلد، وما توصلت إليه التحقيقات، والإجراءات النهائية المتخذة.",
+  withFinalAction: "ثابتة، واتُّخذ بشأنها إجراء نهائي",
+  restrictedNote: "تُعرض الردود على المذكرات الشفوية وتعيين موظفي التحقيق الوطنيين ومدد التحقيقات والعقوبات على المقر وجهة الاتصال الخاصة بالبلد في Conduct Ledger.",
+  allStates: "جميع البلدان المساهمة",
   demoNotice: "بيانات تجريبية: هذه الأرقام مختلقة لتجربة البرنامج، وليست أرقام الأمم المتحدة.",
   badFilters: "تُركت جانبًا لتعذّر قراءتها:",
   nav: { report: "الإبلاغ عن سوء السلوك", data: "الأرقام", table: "جدول الادعاءات", practices: "الممارسات الجيدة", commitments: "الالتزامات", states: "الدول الأعضاء" },
@@ -299,6 +314,11 @@ const ar: DataMessages = {
 };
 
 const zh: DataMessages = {
+  statesTitle: "派遣国的问责情况",
+  statesIntro: "涉及各国军警人员的已公布指控、调查结论以及已采取的最终行动。",
+  withFinalAction: "证据确凿且已采取最终行动",
+  restrictedNote: "对普通照会的答复、国家调查官的任命、调查时长和处罚情况，仅在 Conduct Ledger 中向总部和该国的协调人显示。",
+  allStates: "所有派遣国",
   demoNotice: "演示数据：这些数字是为试用本软件而编造的，并非联合国的数据。",
   badFilters: "以下内容无法读取，已忽略：",
   nav: { report: "举报不当行为", data: "数据", table: "指控一览表", practices: "良好做法", commitments: "承诺", states: "会员国" },
@@ -396,6 +416,11 @@ const zh: DataMessages = {
 };
 
 const ru: DataMessages = {
+  statesTitle: "Подотчётность стран, предоставляющих персонал",
+  statesIntro: "Опубликованные обвинения в отношении военного и полицейского персонала каждой страны, выводы расследований и принятые окончательные меры.",
+  withFinalAction: "Подтверждено, приняты окончательные меры",
+  restrictedNote: "Ответы на вербальные ноты, назначение национальных следователей, сроки расследований и наказания видны в Conduct Ledger Центральным учреждениям и координатору самой страны.",
+  allStates: "Все страны, предоставляющие персонал",
   demoNotice: "Демонстрационные данные: эти цифры вымышлены для знакомства с программой. Это не данные ООН.",
   badFilters: "Не удалось прочитать, поэтому не учтены:",
   nav: { report: "Сообщить о проступке", data: "Данные", table: "Таблица обвинений", practices: "Передовой опыт", commitments: "Обязательства", states: "Государства-члены" },
@@ -494,6 +519,11 @@ const ru: DataMessages = {
 };
 
 const es: DataMessages = {
+  statesTitle: "Rendición de cuentas de los países que aportan personal",
+  statesIntro: "Las denuncias publicadas que afectan al personal uniformado de cada país, lo que concluyeron las investigaciones y las medidas definitivas adoptadas.",
+  withFinalAction: "Fundamentadas, con una medida definitiva",
+  restrictedNote: "Las respuestas a las notas verbales, el nombramiento de investigadores nacionales, la duración de las investigaciones y las sanciones se muestran en Conduct Ledger a la Sede y al coordinador del propio país.",
+  allStates: "Todos los países que aportan personal",
   demoNotice: "Datos de demostración: estas cifras son inventadas, para probar el programa. No son cifras de las Naciones Unidas.",
   badFilters: "Se omitieron porque no se pudieron leer:",
   nav: { report: "Denunciar una falta", data: "Cifras", table: "Tabla de denuncias", practices: "Buenas prácticas", commitments: "Compromisos", states: "Estados Miembros" },

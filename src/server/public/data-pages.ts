@@ -9,6 +9,7 @@ import { html, type SafeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
 import type { PublicAllegation } from "../modules/publication/service.js";
 import { foldTerm } from "../../domain/public-stats.js";
+import type { PublicComparisonRow, PublicScorecard } from "../modules/accountability/service.js";
 import type { LayoutOptions } from "./pages.js";
 
 export interface Option {
@@ -222,4 +223,31 @@ ${items.length ? html`${kind === "voluntary_compact" ? countryMap([...states].ma
     : html`<p>${words.none}</p>`}</section>`;
   const body = html`<h1>${words.commitmentsTitle}</h1><p>${words.commitmentsIntro}</p>${sections}${fund}`;
   return { title: words.commitmentsTitle, body, path: "/data/commitments", current: "commitments" };
+}
+
+export function memberStatesPage(language: PublicLanguage, rows: PublicComparisonRow[], countries: Map<string, string>): PageParts {
+  const words = dataMessages[language];
+  const format = new Intl.NumberFormat(language);
+  const percent = new Intl.NumberFormat(language, { style: "percent" });
+  const body = html`<h1>${words.statesTitle}</h1><p>${words.statesIntro}</p><p class="help">${words.restrictedNote}</p>
+${rows.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="${words.allStates}"><table><caption>${words.allStates}</caption><thead><tr><th scope="col">${words.country}</th><th scope="col" class="num">${words.views.allegations}</th><th scope="col" class="num">${words.statuses.substantiated}</th><th scope="col" class="num">${words.withFinalAction}</th><th scope="col" class="num">${words.medianDays}</th></tr></thead><tbody>${rows.map(
+    (row) => html`<tr><th scope="row"><a href="/data/member-states/${row.countryCode}">${countries.get(row.countryCode) ?? row.countryCode}</a></th><td class="num">${format.format(row.allegations)}</td><td class="num">${format.format(row.substantiated)}</td><td class="num">${format.format(row.substantiatedWithFinalAction)}${row.substantiated ? ` (${percent.format(row.substantiatedWithFinalAction / row.substantiated)})` : ""}</td><td class="num">${row.medianInvestigationDays ?? "—"}</td></tr>`,
+  )}</tbody></table></div>` : html`<p role="status">${words.noData}</p>`}`;
+  return { title: words.statesTitle, body, path: "/data/member-states", current: "states" };
+}
+
+export function memberStatePage(language: PublicLanguage, card: PublicScorecard, countries: Map<string, string>): PageParts {
+  const words = dataMessages[language];
+  const format = new Intl.NumberFormat(language);
+  const name = countries.get(card.countryCode) ?? card.countryCode;
+  const bars = (rows: StatCount[], groupBy: StatGrouping): Bar[] => rows.map((row) => ({ key: row.key, label: keyLabel(words, groupBy, row.key, countries), count: row.count, range: row.range }));
+  const years = bars(card.allegationsByYear, "year");
+  const statuses = bars(card.investigations, "status");
+  const actions = bars(card.finalActions, "action");
+  const body = html`<p><a href="/data/member-states">${words.allStates}</a></p><h1>${name}</h1><p>${words.statesIntro}</p>
+<section><h2>${words.views.allegations} — ${words.byYear}</h2>${years.length ? html`${trendChart(years, format)}${numbersTable(`${name} — ${words.byYear}`, words.groupings.year, years, format, words)}` : html`<p>${words.noData}</p>`}</section>
+<section><h2>${words.groupings.status}</h2>${statuses.length ? html`${barChart(statuses, format)}${numbersTable(`${name} — ${words.groupings.status}`, words.groupings.status, statuses, format, words, card.investigations.map((row) => row.medianDays))}` : html`<p>${words.noData}</p>`}</section>
+<section><h2>${words.views.actions} (${words.stages.final})</h2>${actions.length ? html`${barChart(actions, format)}${numbersTable(`${name} — ${words.views.actions}`, words.groupings.action, actions, format, words)}` : html`<p>${words.noData}</p>`}</section>
+<p class="help">${words.restrictedNote}</p><p><a href="/data${queryString({ view: "allegations", groupBy: "mission", nationality: card.countryCode })}">${words.dataTitle}</a></p>`;
+  return { title: `${name} — ${words.statesTitle}`, body, path: `/data/member-states/${card.countryCode}`, current: "states" };
 }

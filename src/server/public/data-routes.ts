@@ -8,6 +8,7 @@ import { commitmentKinds } from "../../domain/commitments.js";
 import { practiceAreas } from "../../domain/good-practices.js";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../domain/public-stats.js";
 import { listCommitments } from "../modules/commitments/service.js";
+import { publicComparison, publicScorecard } from "../modules/accountability/service.js";
 import { listPublishedPractices } from "../modules/good-practices/service.js";
 import { latestPublications, publishedAllegations } from "../modules/publication/service.js";
 import { publicStatistics } from "../modules/publication/stats.js";
@@ -15,7 +16,7 @@ import { countryNamesIn } from "../modules/reference/service.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
 import { dataMessages, named } from "./data-messages.js";
-import { allegationsTablePage, commitmentsPage, type FigureData, type FigureQuery, figuresPage, type Option, type PageParts, practicesPage, TABLE_PAGE_SIZE } from "./data-pages.js";
+import { allegationsTablePage, commitmentsPage, memberStatePage, memberStatesPage, type FigureData, type FigureQuery, figuresPage, type Option, type PageParts, practicesPage, TABLE_PAGE_SIZE } from "./data-pages.js";
 import { layout } from "./pages.js";
 import { holdsDemoData } from "../../db/seed-demo.js";
 import { escapeHtml } from "./html.js";
@@ -145,6 +146,20 @@ export function registerPublicDataPages(app: FastifyInstance) {
       countries: [...new Set(all.items.flatMap((item) => item.countryCodes))].map((code) => ({ value: code, label: countries.get(code) ?? code })).sort(byLabel),
     };
     return page(reply.status(ignored.length ? 400 : 200), language, practicesPage(language, values, items, options, ignored, countries));
+  });
+
+  app.get("/data/member-states", { config, schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request, reply);
+    const [rows, countries] = await Promise.all([publicComparison(services), countryNamesIn(services, language)]);
+    return page(reply, language, memberStatesPage(language, rows, countries));
+  });
+
+  app.get("/data/member-states/:country", { config, schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request, reply);
+    const countries = await countryNamesIn(services, language);
+    const code = String((request.params as { country: string }).country).toUpperCase();
+    if (!countries.has(code)) return page(reply.status(404), language, memberStatesPage(language, await publicComparison(services), countries));
+    return page(reply, language, memberStatePage(language, await publicScorecard(services, code), countries));
   });
 
   app.get("/data/commitments", { config, schema: { hide: true } }, async (request, reply) => {

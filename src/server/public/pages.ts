@@ -40,6 +40,7 @@ const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
   { key: "data", href: "/data" },
   { key: "table", href: "/data/allegations" },
   { key: "practices", href: "/data/good-practices" },
+  { key: "states", href: "/data/member-states" },
   { key: "commitments", href: "/data/commitments" },
 ];
 

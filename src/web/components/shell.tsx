@@ -12,7 +12,7 @@ import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
-export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "trustFund", "screening", "risk", "training", "afterAction", "outreach", "goodPractices", "notifications", "tokens"] as const;
+export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "trustFund", "screening", "risk", "training", "afterAction", "outreach", "goodPractices", "accountability", "notifications", "tokens"] as const;
 export type Area = (typeof areas)[number];
 
 /** An area's address: its name, in kebab case. */
@@ -88,7 +88,7 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
             to={pathOf(area)}
             label={t(`nav.${area}`)}
             rightSection={area === "notifications" && unread > 0 ? <Badge size="sm" color="red" aria-label={t("notifications.unread", { count: unread })}>{unread}</Badge> : undefined}
-            active={path.startsWith(pathOf(area))}
+            active={path === pathOf(area) || path.startsWith(`${pathOf(area)}/`)}
             variant="filled"
             onClick={close}
           />

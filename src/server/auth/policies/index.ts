@@ -140,6 +140,17 @@ export const publicationPolicy = {
   importAllegations: (actor: Actor) => is(actor, "cds_officer", "system"),
 };
 
+/**
+ * Member State accountability: the published parts are public; the rest (replies to notes verbales,
+ * NIO appointments, investigations, penalties) is for headquarters and the State's own focal point.
+ */
+export const accountabilityPolicy = {
+  scorecard: (actor: Actor, countryCode: string) => is(actor, "cds_officer") || (is(actor, "member_state_focal_point") && actor.countryCode === countryCode),
+  compare: (actor: Actor) => is(actor, "cds_officer"),
+  /** Who has the page in their navigation. */
+  browse: (actor: Actor) => is(actor, "cds_officer", "member_state_focal_point"),
+};
+
 /** Commitments (Voluntary Compact, Circle of Leadership, A4P) are public; headquarters keeps the registries. */
 export const commitmentPolicy = {
   keep: (actor: Actor) => is(actor, "cds_officer", "system"),
@@ -263,6 +274,7 @@ export function navigationFor(actor: Actor) {
     afterAction: preventionPolicy.read(actor),
     outreach: outreachPolicy.read(actor),
     goodPractices: goodPracticePolicy.browse(actor),
+    accountability: accountabilityPolicy.browse(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),

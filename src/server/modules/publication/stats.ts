@@ -17,7 +17,7 @@ export interface StatFilter extends CountFilter {
 // Imported history says "OIOS", "Under Investigation": folded to the codes recorded here.
 // The same folding as foldTerm in the domain, aliases included.
 const aliasCases = sql.join(Object.entries(termAliases).map(([word, code]) => sql`when ${word} then ${code}`), sql` `);
-const fold = (column: SQL) => sql`(select case t ${aliasCases} else t end from nullif(trim(both '_' from regexp_replace(lower(${column}), '[^a-z0-9]+', '_', 'g')), '') t)`;
+export const fold = (column: SQL) => sql`(select case t ${aliasCases} else t end from nullif(trim(both '_' from regexp_replace(lower(${column}), '[^a-z0-9]+', '_', 'g')), '') t)`;
 
 interface ViewQuery {
   /** A subquery with year, mission_code, category_code and nationality_code, plus what `keys` name. */
@@ -91,10 +91,10 @@ function viewSql(view: StatView, groupBy: StatGrouping, filter: StatFilter): SQL
     where key is not null group by key order by key`;
 }
 
-interface Cached {
-  value: StatCount[];
+interface Cached<T = unknown> {
+  value: T;
   at: number;
-  refreshing?: Promise<StatCount[]>;
+  refreshing?: Promise<T>;
 }
 const FRESH_FOR_MS = 60_000;
 const caches = new WeakMap<Services, Map<string, Cached>>();
@@ -113,33 +113,37 @@ async function compute(services: Services, view: StatView, groupBy: StatGrouping
 }
 
 /**
- * One view broken down one way. The allegation counts are read as they are; the other views are
- * served from a minute-old copy while a fresh one is computed, so a visitor never waits on a full scan twice.
+ * A public figure computed at most once a minute: served from the last copy while a fresh one is
+ * computed, so a visitor never waits on a full scan twice.
  */
-export async function publicStatistics(services: Services, view: StatView, groupBy: StatGrouping, filter: StatFilter): Promise<StatCount[]> {
-  if (view === "allegations") return compute(services, view, groupBy, filter);
-  const cache = caches.get(services) ?? new Map<string, Cached>();
-  caches.set(services, cache);
-  const cacheKey = JSON.stringify([view, groupBy, filter.year, filter.mission, filter.category, filter.nationality, filter.stage]);
-  const cached = cache.get(cacheKey);
+export async function cachedPublic<T>(services: Services, key: string, compute: () => Promise<T>): Promise<T> {
+  const cache = (caches.get(services) ?? new Map<string, Cached>()) as Map<string, Cached<T>>;
+  caches.set(services, cache as Map<string, Cached>);
+  const cached = cache.get(key);
   const refresh = () => {
-    const refreshing = compute(services, view, groupBy, filter);
-    const entry: Cached = cached ?? { value: [], at: 0 };
-    entry.refreshing = refreshing;
-    cache.set(cacheKey, entry);
+    const refreshing = compute();
+    cache.set(key, { value: cached?.value as T, at: cached?.at ?? 0, refreshing });
     return refreshing.then(
       (value) => {
-        cache.set(cacheKey, { value, at: Date.now() });
+        cache.set(key, { value, at: Date.now() });
         return value;
       },
       (error: unknown) => {
-        cache.delete(cacheKey);
+        cache.delete(key);
         throw error;
       },
     );
   };
   if (!cached) return refresh();
+  if (cached.refreshing && cached.at === 0) return cached.refreshing;
   // A failed refresh drops the copy (see refresh), so the next request computes again and answers the error.
   if (Date.now() - cached.at > FRESH_FOR_MS && !cached.refreshing) void refresh().catch(() => undefined);
-  return cached.refreshing && cached.at === 0 ? cached.refreshing : cached.value;
+  return cached.value;
+}
+
+/** One view broken down one way. The allegation counts are read as they are (the database keeps them); the other views go through the minute's cache. */
+export async function publicStatistics(services: Services, view: StatView, groupBy: StatGrouping, filter: StatFilter): Promise<StatCount[]> {
+  if (view === "allegations") return compute(services, view, groupBy, filter);
+  const key = JSON.stringify([view, groupBy, filter.year, filter.mission, filter.category, filter.nationality, filter.stage]);
+  return cachedPublic(services, key, () => compute(services, view, groupBy, filter));
 }

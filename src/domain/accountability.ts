@@ -1,0 +1,103 @@
+// How a contributing country is doing on accountability for its personnel: does it answer the UN's
+// notes verbales in time, appoint national investigation officers, finish investigations within the
+// policy, and act on substantiated findings with penalties that match the misconduct.
+
+export type IsoDate = string;
+
+const dayMs = 86_400_000;
+export const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / dayMs);
+
+/** The value below which a share `p` (0–1) of the values fall, by the nearest-rank method; null for none. */
+export function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** How grave an allegation is, for setting penalties side by side: the gravest of a case's allegations. */
+export const severities = ["child_or_rape", "sexual_abuse", "sexual_exploitation", "other"] as const;
+export type Severity = (typeof severities)[number];
+
+export function severityOf(allegationCodes: string[]): Severity {
+  if (allegationCodes.some((code) => code === "SA_MINOR" || code === "SA_RAPE")) return "child_or_rape";
+  if (allegationCodes.some((code) => code.startsWith("SA_"))) return "sexual_abuse";
+  if (allegationCodes.some((code) => code.startsWith("SE_"))) return "sexual_exploitation";
+  return "other";
+}
+
+export interface ReferralFact {
+  sentOn: IsoDate;
+  replyDueOn: IsoDate | null;
+  repliedOn: IsoDate | null;
+  nioAppointedOn: IsoDate | null;
+}
+
+export interface InvestigationFact {
+  startedOn: IsoDate;
+  completedOn: IsoDate | null;
+  dueOn: IsoDate;
+}
+
+export interface OutcomeFact {
+  severity: Severity;
+  substantiated: boolean;
+  /** Final actions reported for the person (by the UN or the State). */
+  finalActions: string[];
+}
+
+export interface Share {
+  count: number;
+  of: number;
+  /** count / of, or null when there is nothing to measure. */
+  share: number | null;
+}
+
+const share = (count: number, of: number): Share => ({ count, of, share: of === 0 ? null : count / of });
+
+export interface AccountabilityMeasures {
+  /** Replies to notes verbales given by the deadline, among those answered or already due. */
+  repliesOnTime: Share;
+  /** Days from the note verbale to the NIO's appointment. */
+  nioAppointment: { appointed: number; notAppointed: number; medianDays: number | null };
+  /** Completed investigations' length against the policy's deadlines. */
+  investigations: { completed: number; open: number; medianDays: number | null; p90Days: number | null; withinDeadline: Share; openPastDeadline: number };
+  /** Substantiated findings for which a final action was reported. */
+  substantiatedWithFinalAction: Share;
+  /** Final actions for substantiated findings, by how grave the misconduct was: inconsistent penalties show side by side. */
+  penalties: { severity: Severity; substantiated: number; actions: Record<string, number>; noAction: number }[];
+}
+
+export function accountabilityMeasures(facts: { referrals: ReferralFact[]; investigations: InvestigationFact[]; outcomes: OutcomeFact[] }, today: IsoDate): AccountabilityMeasures {
+  const measured = facts.referrals.filter((r) => r.replyDueOn !== null && (r.repliedOn !== null || r.replyDueOn < today));
+  const onTime = measured.filter((r) => r.repliedOn !== null && r.repliedOn <= (r.replyDueOn as IsoDate));
+  const appointed = facts.referrals.filter((r) => r.nioAppointedOn !== null);
+  const completed = facts.investigations.filter((i) => i.completedOn !== null);
+  const lengths = completed.map((i) => daysBetween(i.startedOn, i.completedOn as IsoDate));
+  const open = facts.investigations.filter((i) => i.completedOn === null);
+  const substantiated = facts.outcomes.filter((o) => o.substantiated);
+  return {
+    repliesOnTime: share(onTime.length, measured.length),
+    nioAppointment: {
+      appointed: appointed.length,
+      notAppointed: facts.referrals.length - appointed.length,
+      medianDays: percentile(appointed.map((r) => daysBetween(r.sentOn, r.nioAppointedOn as IsoDate)), 0.5),
+    },
+    investigations: {
+      completed: completed.length,
+      open: open.length,
+      medianDays: percentile(lengths, 0.5),
+      p90Days: percentile(lengths, 0.9),
+      withinDeadline: share(completed.filter((i) => (i.completedOn as IsoDate) <= i.dueOn).length, completed.length),
+      openPastDeadline: open.filter((i) => i.dueOn < today).length,
+    },
+    substantiatedWithFinalAction: share(substantiated.filter((o) => o.finalActions.length > 0).length, substantiated.length),
+    penalties: severities
+      .map((severity) => {
+        const group = substantiated.filter((o) => o.severity === severity);
+        const actions: Record<string, number> = {};
+        for (const kind of group.flatMap((o) => [...new Set(o.finalActions)])) actions[kind] = (actions[kind] ?? 0) + 1;
+        return { severity, substantiated: group.length, actions, noAction: group.filter((o) => o.finalActions.length === 0).length };
+      })
+      .filter((row) => row.substantiated > 0),
+  };
+}

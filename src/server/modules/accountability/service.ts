@@ -1,0 +1,127 @@
+// Member State accountability, per contributing country: what the public may see (from published
+// allegations) and what headquarters and the State's own focal point see (replies to notes
+// verbales, NIO appointments, investigation lengths, penalties against the gravity of the misconduct).
+import { sql } from "drizzle-orm";
+import { type AccountabilityMeasures, accountabilityMeasures, type InvestigationFact, type OutcomeFact, type ReferralFact, severityOf } from "../../../domain/accountability.js";
+import type { StatCount } from "../../../domain/public-stats.js";
+import type { Services } from "../../app.js";
+import { type Actor, publicActor } from "../../auth/actor.js";
+import { accountabilityPolicy } from "../../auth/policies/index.js";
+import { todayIso } from "../../dates.js";
+import { Forbidden } from "../../errors.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
+import { recordAuditEvent } from "../audit/record.js";
+import { cachedPublic, fold, publicStatistics } from "../publication/stats.js";
+
+export interface PublicScorecard {
+  countryCode: string;
+  allegationsByYear: StatCount[];
+  investigations: StatCount[];
+  finalActions: StatCount[];
+}
+
+/** What anyone may see of a country: its published allegations by year, where their investigations stand, the final actions taken. */
+export async function publicScorecard(services: Services, countryCode: string): Promise<PublicScorecard> {
+  const filter = { nationality: countryCode };
+  const [allegationsByYear, investigations, finalActions] = await Promise.all([
+    publicStatistics(services, "allegations", "year", filter),
+    publicStatistics(services, "investigations", "status", filter),
+    publicStatistics(services, "actions", "action", { ...filter, stage: "final" }),
+  ]);
+  return { countryCode, allegationsByYear, investigations, finalActions };
+}
+
+export interface PublicComparisonRow {
+  countryCode: string;
+  allegations: number;
+  substantiated: number;
+  substantiatedWithFinalAction: number;
+  medianInvestigationDays: number | null;
+}
+
+/** Every country with published allegations of its uniformed personnel, side by side. */
+export async function publicComparison(services: Services): Promise<PublicComparisonRow[]> {
+  return cachedPublic(services, "accountability:comparison", () =>
+    inTransaction(services.db, publicActor, async (tx) => {
+      const result = (await tx.execute(sql`
+        select nationality_code, count(*)::int as allegations,
+          count(*) filter (where substantiated)::int as substantiated,
+          count(*) filter (where substantiated and cardinality(final_actions) > 0)::int as with_final,
+          percentile_disc(0.5) within group (order by investigation_days) as median_days
+        from (select a.*, exists (select 1 from unnest(a.findings) f where ${fold(sql`f`)} = 'substantiated') as substantiated
+              from conduct_published_allegations() a where a.nationality_code is not null) rows
+        group by 1 order by 2 desc, 1`)) as unknown as { rows: { nationality_code: string; allegations: number; substantiated: number; with_final: number; median_days: number | null }[] };
+      return result.rows.map((row) => ({ countryCode: row.nationality_code, allegations: row.allegations, substantiated: row.substantiated, substantiatedWithFinalAction: row.with_final, medianInvestigationDays: row.median_days }));
+    }),
+  );
+}
+
+interface Facts {
+  referrals: ReferralFact[];
+  investigations: InvestigationFact[];
+  outcomes: OutcomeFact[];
+  allegationsByYear: StatCount[];
+}
+
+const iso = (value: string | Date | null) => (value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+
+/** The facts behind the measures, for one country or all, as the actor's row-level security lets them be read. */
+async function loadFacts(tx: Transaction, countryCode: string | null): Promise<Map<string, Facts>> {
+  const country = countryCode ?? null;
+  const [referrals, investigations, outcomes, years] = (await Promise.all([
+    tx.execute(sql`select country_code as country, sent_on, reply_due_on, replied_on, nio_appointed_on from referrals
+      where entity = 'member_state' and country_code is not null and (${country}::text is null or country_code = ${country}::text)`),
+    tx.execute(sql`select country_code as country, started_on, completed_on, due_on from investigations
+      where country_code is not null and (${country}::text is null or country_code = ${country}::text)`),
+    tx.execute(sql`select p.nationality_code as country, c.allegation_codes,
+        exists (select 1 from findings f where f.perpetrator_id = p.id and f.finding = 'substantiated') as substantiated,
+        array(select distinct a.kind from case_actions a where a.perpetrator_id = p.id and a.stage = 'final') as final_actions
+      from perpetrators p join cases c on c.id = p.case_id
+      where p.nationality_code is not null and (${country}::text is null or p.nationality_code = ${country}::text)`),
+    tx.execute(sql`select u.nationality_code as country, u.year::text as key, count(*)::int as count
+      from cases c cross join lateral conduct_case_allegation_units(c) u
+      where u.nationality_code <> '' and (${country}::text is null or u.nationality_code = ${country}::text)
+      group by 1, 2 order by 1, 2`),
+  ])) as unknown as { rows: Record<string, unknown>[] }[];
+  const byCountry = new Map<string, Facts>();
+  const of = (code: string) => {
+    const facts = byCountry.get(code) ?? { referrals: [], investigations: [], outcomes: [], allegationsByYear: [] };
+    byCountry.set(code, facts);
+    return facts;
+  };
+  for (const r of referrals.rows) of(r.country as string).referrals.push({ sentOn: iso(r.sent_on as string) as string, replyDueOn: iso(r.reply_due_on as string | null), repliedOn: iso(r.replied_on as string | null), nioAppointedOn: iso(r.nio_appointed_on as string | null) });
+  for (const i of investigations.rows) of(i.country as string).investigations.push({ startedOn: iso(i.started_on as string) as string, completedOn: iso(i.completed_on as string | null), dueOn: iso(i.due_on as string) as string });
+  for (const o of outcomes.rows) of(o.country as string).outcomes.push({ severity: severityOf(o.allegation_codes as string[]), substantiated: o.substantiated as boolean, finalActions: o.final_actions as string[] });
+  for (const y of years.rows) of(y.country as string).allegationsByYear.push({ key: y.key as string, count: y.count as number });
+  return byCountry;
+}
+
+export interface Scorecard extends PublicScorecard {
+  /** Allegations by year among every case the reader may see, published or not. */
+  allRecordedByYear: StatCount[];
+  measures: AccountabilityMeasures;
+}
+
+/** The whole scorecard, for headquarters and the State's own focal point (audited). */
+export async function scorecard(services: Services, actor: Actor, countryCode: string): Promise<Scorecard> {
+  if (!accountabilityPolicy.scorecard(actor, countryCode)) throw new Forbidden("Headquarters and the State's own focal point see its whole scorecard; the published part is public.");
+  const published = await publicScorecard(services, countryCode);
+  return inTransaction(services.db, actor, async (tx) => {
+    const facts = (await loadFacts(tx, countryCode)).get(countryCode) ?? { referrals: [], investigations: [], outcomes: [], allegationsByYear: [] };
+    await recordAuditEvent(tx, actor, { action: "accountability.view", subjectType: "country", subjectId: countryCode, details: {} });
+    return { ...published, allRecordedByYear: facts.allegationsByYear, measures: accountabilityMeasures(facts, todayIso()) };
+  });
+}
+
+/** Every country's measures side by side, for headquarters (audited). */
+export async function comparison(services: Services, actor: Actor) {
+  if (!accountabilityPolicy.compare(actor)) throw new Forbidden("Headquarters compares the contributing countries.");
+  return inTransaction(services.db, actor, async (tx) => {
+    const facts = await loadFacts(tx, null);
+    await recordAuditEvent(tx, actor, { action: "accountability.compare", subjectType: "country", details: { countries: facts.size } });
+    const today = todayIso();
+    return [...facts.entries()]
+      .map(([countryCode, f]) => ({ countryCode, allegations: f.allegationsByYear.reduce((sum, row) => sum + (row.count ?? 0), 0), measures: accountabilityMeasures(f, today) }))
+      .sort((a, b) => b.allegations - a.allegations || a.countryCode.localeCompare(b.countryCode));
+  });
+}

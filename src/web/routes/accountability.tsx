@@ -1,0 +1,163 @@
+// Member State accountability: headquarters compares the contributing countries and opens any
+// country's scorecard; a State's focal point sees its own. The published part is public as well.
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AccountabilityMeasures, Share } from "../../domain/accountability.js";
+import { api } from "../api.js";
+import { DataTable, PageHeader, QueryView } from "../components/page.js";
+import { useCountries } from "../reference-data.js";
+import { useMe } from "../session.js";
+
+interface Count { key: string; count: number | null; medianDays?: number | null }
+interface Scorecard { countryCode: string; allegationsByYear: Count[]; investigations: Count[]; finalActions: Count[]; allRecordedByYear: Count[]; measures: AccountabilityMeasures }
+interface ComparisonRow { countryCode: string; allegations: number; measures: AccountabilityMeasures }
+
+function useShare() {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language, { style: "percent" });
+  return (value: Share) => (value.share === null ? t("accountability.noneYet") : t("accountability.share", { count: value.count, of: value.of, percent: percent.format(value.share) }));
+}
+
+export function AccountabilityPage() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const headquarters = me?.role === "cds_officer";
+  const [country, setCountry] = useState<string | null>(headquarters ? null : (me?.countryCode ?? null));
+  return (
+    <>
+      <PageHeader title={t("accountability.title")} intro={t("accountability.intro")} />
+      {headquarters && <Comparison onOpen={setCountry} />}
+      {country && <CountryScorecard countryCode={country} />}
+    </>
+  );
+}
+
+function Comparison({ onOpen }: { onOpen: (country: string) => void }) {
+  const { t } = useTranslation();
+  const { nameOf } = useCountries();
+  const share = useShare();
+  const query = useQuery({ queryKey: ["accountability"], queryFn: () => api<ComparisonRow[]>("GET", "/api/accountability") });
+  const [chosen, setChosen] = useState<string | null>(null);
+  return (
+    <Paper withBorder p="lg" mb="lg">
+      <Title order={2} size="h4" mb="sm">{t("accountability.compare")}</Title>
+      <QueryView query={query} isEmpty={(rows) => rows.length === 0} empty={t("accountability.noneYet")}>
+        {(rows) => (
+          <Stack>
+            <Group align="end">
+              <Select label={t("accountability.country")} searchable data={rows.map((row) => ({ value: row.countryCode, label: nameOf(row.countryCode) }))} value={chosen} onChange={setChosen} w={280} />
+              <Button disabled={!chosen} onClick={() => chosen && onOpen(chosen)}>{t("accountability.open")}</Button>
+            </Group>
+            <DataTable label={t("accountability.compare")} minWidth={900} headers={[t("accountability.country"), t("accountability.allegations"), t("accountability.repliesOnTime"), t("accountability.nioMedian"), t("accountability.medianDays"), t("accountability.p90Days"), t("accountability.substantiatedWithFinalAction")]}>
+              {rows.map((row) => (
+                <Table.Tr key={row.countryCode}>
+                  <Table.Td>{nameOf(row.countryCode)}</Table.Td>
+                  <Table.Td>{row.allegations}</Table.Td>
+                  <Table.Td>{share(row.measures.repliesOnTime)}</Table.Td>
+                  <Table.Td>{row.measures.nioAppointment.medianDays ?? "—"}</Table.Td>
+                  <Table.Td>{row.measures.investigations.medianDays ?? "—"}</Table.Td>
+                  <Table.Td>{row.measures.investigations.p90Days ?? "—"}</Table.Td>
+                  <Table.Td>{share(row.measures.substantiatedWithFinalAction)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          </Stack>
+        )}
+      </QueryView>
+    </Paper>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string | number | null }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" c="gray.7">{label}</Text>
+      <Text fw={700} size="lg">{value ?? "—"}</Text>
+    </Paper>
+  );
+}
+
+function CountryScorecard({ countryCode }: { countryCode: string }) {
+  const { t, i18n } = useTranslation();
+  const { nameOf } = useCountries();
+  const share = useShare();
+  const query = useQuery({ queryKey: ["accountability", countryCode], queryFn: () => api<Scorecard>("GET", `/api/accountability/${countryCode}`) });
+  const pdfLanguage = i18n.language === "fr" ? "fr" : "en";
+  return (
+    <QueryView query={query}>
+      {(card) => {
+        const m = card.measures;
+        return (
+          <Stack>
+            <Group justify="space-between">
+              <Title order={2}>{nameOf(card.countryCode)}</Title>
+              <Button component="a" variant="default" href={`/api/accountability/${card.countryCode}?format=pdf&lang=${pdfLanguage}`}>{t("accountability.pdf")}</Button>
+            </Group>
+            <Paper withBorder p="lg">
+              <Group mb="sm"><Title order={3} size="h4">{t("accountability.measures")}</Title><Badge variant="light">{t("accountability.restricted")}</Badge></Group>
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+                <Figure label={t("accountability.repliesOnTime")} value={share(m.repliesOnTime)} />
+                <Figure label={t("accountability.nioMedian")} value={m.nioAppointment.medianDays} />
+                <Figure label={t("accountability.nioNotAppointed")} value={m.nioAppointment.notAppointed} />
+                <Figure label={t("accountability.substantiatedWithFinalAction")} value={share(m.substantiatedWithFinalAction)} />
+                <Figure label={t("accountability.investigationsCompleted")} value={m.investigations.completed} />
+                <Figure label={t("accountability.investigationsOpen")} value={m.investigations.open} />
+                <Figure label={t("accountability.medianDays")} value={m.investigations.medianDays} />
+                <Figure label={t("accountability.p90Days")} value={m.investigations.p90Days} />
+                <Figure label={t("accountability.withinDeadline")} value={share(m.investigations.withinDeadline)} />
+                <Figure label={t("accountability.openPastDeadline")} value={m.investigations.openPastDeadline} />
+              </SimpleGrid>
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={3} size="h4">{t("accountability.penalties")}</Title>
+              <Text size="sm" c="gray.7" mb="sm">{t("accountability.penaltiesHelp")}</Text>
+              {m.penalties.length === 0 ? (
+                <Text>{t("accountability.noPenalties")}</Text>
+              ) : (
+                <DataTable label={t("accountability.penalties")} minWidth={600} headers={[t("accountability.severity"), t("accountability.substantiated"), t("accountability.finalActions"), t("accountability.noAction")]}>
+                  {m.penalties.map((row) => (
+                    <Table.Tr key={row.severity}>
+                      <Table.Td>{t(`accountability.severities.${row.severity}`)}</Table.Td>
+                      <Table.Td>{row.substantiated}</Table.Td>
+                      <Table.Td>{Object.entries(row.actions).map(([kind, count]) => `${t(`enforcement.kinds.${kind}`)}: ${count}`).join(" · ") || "—"}</Table.Td>
+                      <Table.Td>{row.noAction}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </DataTable>
+              )}
+            </Paper>
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <CountTable title={t("accountability.publishedByYear")} badge={t("accountability.published")} rows={card.allegationsByYear} name={(key) => key} />
+              <CountTable title={t("accountability.recordedByYear")} badge={t("accountability.restricted")} rows={card.allRecordedByYear} name={(key) => key} />
+              <CountTable title={t("accountability.investigationStatus")} badge={t("accountability.published")} rows={card.investigations} name={(key) => t(`enforcement.outcomes.${key}`, { defaultValue: key })} />
+              <CountTable title={t("accountability.finalActions")} badge={t("accountability.published")} rows={card.finalActions} name={(key) => t(`enforcement.kinds.${key}`, { defaultValue: key })} />
+            </SimpleGrid>
+          </Stack>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+function CountTable({ title, badge, rows, name }: { title: string; badge: string; rows: Count[]; name: (key: string) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="lg">
+      <Group mb="sm"><Title order={3} size="h4">{title}</Title><Badge variant="outline">{badge}</Badge></Group>
+      {rows.length === 0 ? (
+        <Text>{t("accountability.noneYet")}</Text>
+      ) : (
+        <DataTable label={title} minWidth={280} headers={[title, t("accountability.allegations")]}>
+          {rows.map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Td>{name(row.key)}</Table.Td>
+              <Table.Td>{row.count ?? "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </Paper>
+  );
+}

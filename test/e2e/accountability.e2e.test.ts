@@ -1,0 +1,55 @@
+// Member State accountability in Chromium: headquarters compares the contributing countries and opens
+// Ghana's scorecard, with its PDF; Ghana's focal point sees its own; axe-core in English, French, Arabic.
+import { randomUUID } from "node:crypto";
+import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { cases, perpetrators, referrals } from "../../src/db/schema.js";
+import { systemActor } from "../../src/server/auth/actor.js";
+import { inTransaction } from "../../src/server/transaction.js";
+import type { TestApp } from "../helpers/app.js";
+import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+withBrowserHarness((harness) => ({ t, browser, base } = harness));
+
+describe("accountability scorecards", () => {
+  it("headquarters compares countries and opens one; the State's focal point sees its own", async () => {
+    const caseId = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values({ id: caseId, reference: "MINUSCA-2025-0301", missionCode: "MINUSCA", dateReported: "2025-04-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
+      await tx.insert(perpetrators).values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
+      await tx.insert(referrals).values({ caseId, entity: "member_state", countryCode: "GHA", sentOn: "2025-04-02", replyDueOn: "2025-04-16", repliedOn: "2025-04-10", nioAppointedOn: "2025-04-22", policyVersion: "default-1" });
+    });
+    const hq = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(hq, base, await t.createStaff("cds_officer"));
+    await hq.getByRole("link", { name: "Accountability" }).click();
+    await hq.getByRole("heading", { name: "Member State accountability", level: 1 }).waitFor();
+    const comparison = hq.getByRole("region", { name: "All contributing countries" });
+    await comparison.getByRole("row", { name: /Ghana/ }).waitFor();
+    expect(await comparison.getByRole("row", { name: /Ghana/ }).textContent()).toContain("1 of 1 (100%)");
+    await expectAccessible(hq);
+    await hq.getByLabel("Contributing country").first().click();
+    await hq.getByRole("option", { name: "Ghana" }).click();
+    await hq.getByRole("button", { name: "Open the scorecard" }).click();
+    await hq.getByRole("heading", { name: "Ghana", level: 2 }).waitFor();
+    await hq.getByText("Replies to notes verbales on time").last().waitFor();
+    const pdf = await hq.getByRole("link", { name: "Download the scorecard (PDF)" }).getAttribute("href");
+    expect(pdf).toBe("/api/accountability/GHA?format=pdf&lang=en");
+    await expectAccessible(hq);
+    await hq.screenshot({ path: "test-results/accountability.png", fullPage: true });
+
+    const ghana = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(ghana, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
+    await ghana.getByRole("link", { name: "Accountability" }).click();
+    await ghana.getByRole("heading", { name: "Ghana", level: 2 }).waitFor();
+    expect(await ghana.getByRole("region", { name: "All contributing countries" }).count()).toBe(0);
+    for (const [language, heading] of [["Français", "Responsabilité des États Membres"], ["العربية", "مساءلة الدول الأعضاء"]]) {
+      await ghana.getByRole("combobox", { name: /Language|Langue/ }).click();
+      await ghana.getByRole("option", { name: language }).click();
+      await ghana.getByRole("heading", { name: heading, level: 1 }).waitFor();
+      await expectAccessible(ghana);
+    }
+  });
+});
