@@ -1,6 +1,6 @@
 // The `conduct` command: operator tasks on the server's console (migrate, seed, users, tokens,
 // audit verification, key rotation, backup and restore).
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { type ParseArgsConfig, parseArgs } from "node:util";
@@ -49,11 +49,13 @@ class UsageError extends Error {}
 
 /** A progress bar on the terminal (stderr), redrawn in place; silent when the output is not a terminal. */
 function progressBar(label: string) {
+  let finished = false;
   return (done: number, total: number) => {
-    if (!process.stderr.isTTY || total === 0) return;
+    if (!process.stderr.isTTY || total === 0 || finished) return;
+    finished = done >= total;
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((100 * done) / total)}%${done === total ? "\n" : ""}`);
   };
 }
 
@@ -193,9 +195,13 @@ async function run(argv: string[]): Promise<number> {
       const file = positionals[0];
       if (!file) throw new UsageError("import allegations needs a FILE.csv");
       if (!existsSync(file)) throw new UsageError(`No file ${file}.`);
-      const text = readFileSync(file, "utf8");
       return withApp("import allegations", async (app) => {
-        const outcome = await importAllegations(app.services, systemActor, text, { skipInvalid: Boolean(values["skip-invalid"]), sourceFile: path.basename(file), onProgress: progressBar("Importing") });
+        // Streamed: a file of a million rows is read as it is written to the database.
+        const size = statSync(file).size;
+        const stream = createReadStream(file);
+        const bar = progressBar("Importing");
+        const outcome = await importAllegations(app.services, systemActor, stream, { skipInvalid: Boolean(values["skip-invalid"]), sourceFile: path.basename(file), onProgress: () => bar(stream.bytesRead, size) });
+        bar(size, size);
         if (outcome.rejectCsv) {
           const rejects = file.replace(/(\.csv)?$/i, ".rejects.csv");
           writeFileSync(rejects, outcome.rejectCsv);

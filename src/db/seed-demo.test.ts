@@ -15,7 +15,7 @@ const count = async (table: string) => Number((await t.handle.asOwner((owner) =>
 
 describe("demo data", () => {
   it("loads cases, enforcement, reports, victims, a paternity claim with its DNA chain and the Trust Fund's books", async () => {
-    expect(await count("cases")).toBe(8);
+    expect(await count("cases where reference not like 'DEMO-%'")).toBe(8);
     expect(await count("perpetrators")).toBeGreaterThanOrEqual(3);
     expect(await count("reports")).toBe(3);
     expect(await count("victims")).toBe(3);
@@ -24,6 +24,16 @@ describe("demo data", () => {
     expect(await count("custody_events")).toBe(16);
     expect(await count("trust_fund_contributions where from_withheld_payments")).toBe(1);
     expect(await count("trust_fund_projects")).toBe(2);
+  });
+
+  it("publishes history, three of the demo cases and commitments, so the public pages have figures", async () => {
+    const history = await count("cases where reference like 'DEMO-%' and published_at is not null");
+    expect(history).toBeGreaterThan(100);
+    expect(await count("imported_allegation_facts")).toBe(history);
+    expect(await count("cases where reference not like 'DEMO-%' and published_at is not null")).toBe(3);
+    expect(await count("commitments where kind = 'voluntary_compact'")).toBe(15);
+    const years = (await t.app.inject({ method: "GET", url: "/api/public/stats/allegations?groupBy=year" })).json() as { key: string }[];
+    expect(years.map((row) => row.key)).toEqual(expect.arrayContaining(["2016", "2020", "2025"]));
   });
 
   it("gives MONUSCO's team a risk register with a critical camp, a late mitigation and an overdue review", async () => {

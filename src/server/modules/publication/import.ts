@@ -1,10 +1,13 @@
-// Importing historical allegations in the published layout: every row is read first; a file with a
-// bad row writes nothing (or, asked to skip them, writes the good rows and hands back the rejects);
-// rows become published cases under their own reference, so importing the same file again changes
-// nothing. Rows sharing a reference are one allegation listed per category or nationality.
-import { parse } from "csv-parse/sync";
+// Importing historical allegations in the published layout, streamed: rows are read, checked and
+// written a thousand allegations at a time inside one transaction, so a file of any size never sits
+// in memory and a file with a bad row writes nothing (or, asked to skip them, writes the good rows and
+// hands back the rejects). Rows become published cases under their own reference, so importing the
+// same file again changes nothing. Rows sharing a reference are one allegation listed per category
+// or nationality; they are usually next to each other, and are merged wherever they are.
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
 import { headerProblem, type ImportedAllegation, type ImportRecord, importColumns, parseImportRow } from "../../../domain/allegation-import.js";
 import type { Services } from "../../app.js";
@@ -15,7 +18,11 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/record.js";
 
+/** The most rows a file sent through the web app may hold; the command line streams any size. */
 export const IMPORT_MAX_ROWS = 200_000;
+const BATCH = 1_000;
+/** Problems listed in a refusal; all are counted. */
+const LISTED_PROBLEMS = 1_000;
 
 export interface Rejected {
   line: number;
@@ -32,19 +39,19 @@ export interface ImportOutcome {
   rejectCsv: string | null;
 }
 
-function readRows(text: string): { header: string[]; rows: { line: number; values: string[] }[] } {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as never;
-  } catch (error) {
-    throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "csv_unreadable");
-  }
-  if (records.length === 0) throw new ValidationFailed("The file is empty.", [], "csv_empty");
-  const [first, ...rest] = records;
-  const problem = headerProblem(first.record);
-  if (problem) throw new ValidationFailed(problem, [{ path: "line 1", message: "bad_header" }], "bad_header");
-  if (rest.length > IMPORT_MAX_ROWS) throw new ValidationFailed(`A file holds at most ${IMPORT_MAX_ROWS.toLocaleString("en")} rows: split it.`, [], "csv_too_large");
-  return { header: first.record, rows: rest.map((entry) => ({ line: entry.info.lines, values: entry.record })) };
+export interface ImportOptions {
+  skipInvalid: boolean;
+  sourceFile: string | null;
+  /** Called after each batch with the rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+  /** Refuse a file with more rows than this (the web app's limit). */
+  maxRows?: number;
+}
+
+interface Pending {
+  item: ImportedAllegation;
+  line: number;
+  values: string[];
 }
 
 async function lookups(tx: Transaction) {
@@ -77,98 +84,188 @@ function merge(into: ImportedAllegation, row: ImportedAllegation): string | null
   return null;
 }
 
-export async function importAllegations(services: Services, actor: Actor, text: string, options: { skipInvalid: boolean; sourceFile: string | null; onProgress?: (done: number, total: number) => void }): Promise<ImportOutcome> {
+export async function importAllegations(services: Services, actor: Actor, source: string | Readable, options: ImportOptions): Promise<ImportOutcome> {
   if (!publicationPolicy.importAllegations(actor)) throw new Forbidden("Headquarters imports historical allegations.");
-  const { rows } = readRows(text);
-  const outcome = await inTransaction(services.db, actor, async (tx): Promise<ImportOutcome> => {
+  const input = typeof source === "string" ? Readable.from([source]) : source;
+  const outcome = await inTransaction(services.db, actor, async (tx) => {
     const lookup = await lookups(tx);
     const rejected: Rejected[] = [];
-    const byReference = new Map<string, ImportedAllegation>();
-    // Where each reference first appears, so that a refusal found later still names its line and row.
-    const firstSeen = new Map<string, { line: number; values: string[] }>();
-    for (const { line, values } of rows) {
-      const record = Object.fromEntries(importColumns.map((column, i) => [column, values[i] ?? ""])) as ImportRecord;
-      const result = values.length === importColumns.length ? parseImportRow(record, lookup) : { ok: false as const, reason: `expected ${importColumns.length} columns, found ${values.length}` };
-      const problem = !result.ok ? result.reason : byReference.has(result.value.reference) ? merge(byReference.get(result.value.reference) as ImportedAllegation, result.value) : null;
-      if (problem) rejected.push({ line, reason: problem, record: values });
-      else if (result.ok && !byReference.has(result.value.reference)) {
-        byReference.set(result.value.reference, { ...result.value });
-        firstSeen.set(result.value.reference, { line, values });
+    let refused = 0;
+    let rows = 0;
+    let created = 0;
+    let unchanged = 0;
+    const reject = (line: number, reason: string, values: string[]) => {
+      refused++;
+      // Skipping, every reject goes back in the reject file; refusing, the first ones are named.
+      if (options.skipInvalid || rejected.length < LISTED_PROBLEMS) rejected.push({ line, reason, record: values });
+    };
+    // Once a row is refused and nothing may be written, the rest is only checked.
+    const writing = () => options.skipInvalid || refused === 0;
+    let headerRead = false;
+    let pending: Pending | null = null;
+    let batch: Pending[] = [];
+
+    const flush = async () => {
+      const written = writing() ? await writeBatch(tx, actor, batch, options.sourceFile, reject) : { created: 0, unchanged: 0 };
+      created += written.created;
+      unchanged += written.unchanged;
+      batch = [];
+      options.onProgress?.(rows);
+    };
+
+    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+    try {
+      for await (const { record: values, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (!headerRead) {
+          const problem = headerProblem(values);
+          if (problem) throw new ValidationFailed(problem, [{ path: `line ${info.lines}`, message: "bad_header" }], "bad_header");
+          headerRead = true;
+          continue;
+        }
+        rows++;
+        if (options.maxRows !== undefined && rows > options.maxRows) throw new ValidationFailed(`A file holds at most ${options.maxRows.toLocaleString("en")} rows here: split it, or use \`conduct import allegations\`.`, [], "csv_too_large");
+        const record = Object.fromEntries(importColumns.map((column, i) => [column, values[i] ?? ""])) as ImportRecord;
+        const result = values.length === importColumns.length ? parseImportRow(record, lookup) : { ok: false as const, reason: `expected ${importColumns.length} columns, found ${values.length}` };
+        if (!result.ok) {
+          reject(info.lines, result.reason, values);
+          continue;
+        }
+        if (pending && pending.item.reference === result.value.reference) {
+          const problem = merge(pending.item, result.value);
+          if (problem) reject(info.lines, problem, values);
+          continue;
+        }
+        if (pending) batch.push(pending);
+        pending = { item: { ...result.value }, line: info.lines, values };
+        if (batch.length >= BATCH) await flush();
       }
+    } catch (error) {
+      if (error instanceof ValidationFailed) throw error;
+      throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "csv_unreadable");
     }
-    if (rejected.length > 0 && !options.skipInvalid) {
+    if (pending) batch.push(pending);
+    await flush();
+    if (!headerRead) throw new ValidationFailed("The file is empty.", [], "csv_empty");
+    if (refused > 0 && !options.skipInvalid) {
       throw new ValidationFailed(
-        `${rejected.length} of ${rows.length} rows cannot be imported; nothing was written. Fix them, or import the valid rows and get the rejects back.`,
-        rejected.slice(0, 1_000).map((entry) => ({ path: `line ${entry.line}`, message: entry.reason })),
+        `${refused} of ${rows} rows cannot be imported; nothing was written. Fix them, or import the valid rows and get the rejects back.`,
+        rejected.map((entry) => ({ path: `line ${entry.line}`, message: entry.reason })),
         "import_rows_invalid",
       );
     }
-    // Idempotent by reference: an allegation imported before is left as it is.
-    const incoming = [...byReference.values()];
-    const existing = new Map<string, boolean>();
-    for (let i = 0; i < incoming.length; i += 5_000) {
-      const references = incoming.slice(i, i + 5_000).map((item) => item.reference);
-      const found = await tx
-        .select({ reference: cases.reference, imported: sql<boolean>`exists (select 1 from ${importedAllegationFacts} x where x.case_id = ${cases.id})` })
-        .from(cases)
-        .where(inArray(cases.reference, references));
-      for (const row of found) existing.set(row.reference, row.imported);
-    }
-    let created = 0;
-    let unchanged = 0;
-    const now = new Date();
-    const fresh: ImportedAllegation[] = [];
-    for (const item of incoming) {
-      const imported = existing.get(item.reference);
-      if (imported === undefined) fresh.push(item);
-      else if (imported) unchanged++;
-      else {
-        const seen = firstSeen.get(item.reference) as { line: number; values: string[] };
-        rejected.push({ line: seen.line, reason: `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, record: seen.values });
-      }
-    }
-    if (rejected.length > 0 && !options.skipInvalid) throw new ValidationFailed("Some references belong to cases recorded here; nothing was written.", rejected.map((entry) => ({ path: `line ${entry.line}`, message: entry.reason })), "import_rows_invalid");
-    for (let i = 0; i < fresh.length; i += 1_000) {
-      const batch = fresh.slice(i, i + 1_000);
-      const ids = await tx
-        .insert(cases)
-        .values(batch.map((item) => ({
-          reference: item.reference,
-          missionCode: item.missionCode,
-          status: "closed",
-          dateReported: item.dateReported,
-          categoryCodes: item.categoryCodes,
-          nationalityCodes: item.nationalityCodes,
-          allegationCodes: item.allegationCodes,
-          // Imported counts carry no sex or age: they are "unknown" on the case; the published count is kept beside it.
-          victimsUnknown: item.victims,
-          paternityClaim: item.paternityClaim,
-          publishedAt: now,
-          publishedBy: actor.userId,
-        })))
-        .returning({ id: cases.id });
-      await tx.insert(importedAllegationFacts).values(
-        batch.map((item, index) => ({
-          caseId: ids[index].id,
-          victims: item.victims,
-          childVictims: item.childVictims,
-          investigatingEntity: item.investigatingEntity,
-          investigationDays: item.investigationDays,
-          findings: item.findings,
-          interimAction: item.interimAction,
-          finalAction: item.finalAction,
-          criminalReferral: item.criminalReferral,
-          sourceFile: options.sourceFile,
-          importedBy: actor.userId,
-        })),
-      );
-      created += batch.length;
-      options.onProgress?.(Math.min(fresh.length, i + batch.length), fresh.length);
-    }
-    await recordAuditEvent(tx, actor, { action: "publication.import", subjectType: "case", details: { rows: rows.length, created, unchanged, rejected: rejected.length, sourceFile: options.sourceFile } });
+    await recordAuditEvent(tx, actor, { action: "publication.import", subjectType: "case", details: { rows, created, unchanged, rejected: refused, sourceFile: options.sourceFile } });
     const rejectCsv = rejected.length ? stringify([[...importColumns, "line", "reason"], ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason])]) : null;
-    return { rows: rows.length, created, unchanged, rejected, rejectCsv };
+    return { rows, created, unchanged, rejected, rejectCsv };
   });
   forgetPublicStatistics(services);
   return outcome;
+}
+
+/**
+ * Writes a batch of allegations: new references become published cases; those imported before are
+ * left as they are; one imported earlier in this same file (its rows apart) takes this one's rows in;
+ * a reference that belongs to a case recorded here is refused.
+ */
+async function writeBatch(tx: Transaction, actor: Actor, batch: Pending[], sourceFile: string | null, reject: (line: number, reason: string, values: string[]) => void) {
+  // Rows of one reference apart from each other but within the batch are merged here.
+  const byReference = new Map<string, Pending>();
+  for (const entry of batch) {
+    const earlier = byReference.get(entry.item.reference);
+    const problem = earlier ? merge(earlier.item, entry.item) : null;
+    if (problem) reject(entry.line, problem, entry.values);
+    else if (!earlier) byReference.set(entry.item.reference, entry);
+  }
+  const existing = new Map<string, { id: string; imported: boolean; thisFile: boolean; dateReported: string; missionCode: string }>();
+  if (byReference.size > 0) {
+    const found = await tx
+      .select({
+        id: cases.id,
+        reference: cases.reference,
+        dateReported: cases.dateReported,
+        missionCode: cases.missionCode,
+        imported: sql<boolean>`x.case_id is not null`,
+        // The transaction's own timestamp marks what this very import wrote.
+        thisFile: sql<boolean>`coalesce(x.created_at = now(), false)`,
+      })
+      .from(cases)
+      .leftJoin(sql`${importedAllegationFacts} x`, sql`x.case_id = ${cases.id}`)
+      .where(inArray(cases.reference, [...byReference.keys()]));
+    for (const row of found) existing.set(row.reference, row);
+  }
+  const fresh: ImportedAllegation[] = [];
+  let unchanged = 0;
+  for (const { item, line, values } of byReference.values()) {
+    const known = existing.get(item.reference);
+    if (!known) fresh.push(item);
+    else if (!known.imported) reject(line, `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, values);
+    else if (!known.thisFile) unchanged++;
+    else if (known.dateReported !== item.dateReported || known.missionCode !== item.missionCode) reject(line, `reference ${item.reference} appears earlier with another date_reported or mission`, values);
+    else await mergeIntoWritten(tx, known.id, item);
+  }
+  if (fresh.length === 0) return { created: 0, unchanged };
+  const now = new Date();
+  const ids = await tx
+    .insert(cases)
+    .values(
+      fresh.map((item) => ({
+        reference: item.reference,
+        missionCode: item.missionCode,
+        status: "closed",
+        dateReported: item.dateReported,
+        categoryCodes: item.categoryCodes,
+        nationalityCodes: item.nationalityCodes,
+        allegationCodes: item.allegationCodes,
+        // Imported counts carry no sex or age: they are "unknown" on the case; the published count is kept beside it.
+        victimsUnknown: item.victims,
+        paternityClaim: item.paternityClaim,
+        publishedAt: now,
+        publishedBy: actor.userId,
+      })),
+    )
+    .returning({ id: cases.id });
+  await tx.insert(importedAllegationFacts).values(
+    fresh.map((item, index) => ({
+      caseId: ids[index].id,
+      victims: item.victims,
+      childVictims: item.childVictims,
+      investigatingEntity: item.investigatingEntity,
+      investigationDays: item.investigationDays,
+      findings: item.findings,
+      interimAction: item.interimAction,
+      finalAction: item.finalAction,
+      criminalReferral: item.criminalReferral,
+      sourceFile,
+      importedBy: actor.userId,
+    })),
+  );
+  return { created: fresh.length, unchanged };
+}
+
+/** A reference met again further down the file: its categories, countries and facts join the allegation already written. */
+async function mergeIntoWritten(tx: Transaction, caseId: string, item: ImportedAllegation) {
+  const union = (column: string, values: string[]) => sql`array(select distinct v from unnest(${sql.raw(column)} || ${values}::text[]) v order by 1)`;
+  await tx
+    .update(cases)
+    .set({
+      categoryCodes: union("category_codes", item.categoryCodes),
+      nationalityCodes: union("nationality_codes", item.nationalityCodes),
+      allegationCodes: sql`array(select distinct v from unnest(allegation_codes || ${item.allegationCodes}::text[]) v order by 1 desc)`,
+      victimsUnknown: sql`greatest(victims_unknown, ${item.victims})`,
+      paternityClaim: sql`paternity_claim or ${item.paternityClaim}`,
+    })
+    .where(eq(cases.id, caseId));
+  const keep = (column: string, value: string | number | boolean | null) => sql`coalesce(${sql.raw(column)}, ${value})`;
+  await tx
+    .update(importedAllegationFacts)
+    .set({
+      victims: sql`greatest(victims, ${item.victims})`,
+      childVictims: sql`greatest(child_victims, ${item.childVictims})`,
+      investigatingEntity: keep("investigating_entity", item.investigatingEntity),
+      investigationDays: sql`coalesce(investigation_days, ${item.investigationDays}::int)`,
+      findings: keep("findings", item.findings),
+      interimAction: keep("interim_action", item.interimAction),
+      finalAction: keep("final_action", item.finalAction),
+      criminalReferral: sql`coalesce(criminal_referral, ${item.criminalReferral}::boolean)`,
+    })
+    .where(eq(importedAllegationFacts.caseId, caseId));
 }

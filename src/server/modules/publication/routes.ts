@@ -5,7 +5,7 @@ import { z } from "zod";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../../domain/public-stats.js";
 import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
-import { importAllegations } from "./import.js";
+import { IMPORT_MAX_ROWS, importAllegations } from "./import.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
 import { publicAllegationsPdf } from "./table-pdf.js";
 import { countryNamesIn } from "../reference/service.js";
@@ -41,7 +41,7 @@ export function registerPublicationRoutes(app: FastifyInstance) {
       },
     },
   }, async (request) => {
-    const outcome = await importAllegations(services, staffOf(request), request.body.csv, { skipInvalid: request.body.skipInvalid, sourceFile: request.body.fileName });
+    const outcome = await importAllegations(services, staffOf(request), request.body.csv, { skipInvalid: request.body.skipInvalid, sourceFile: request.body.fileName, maxRows: IMPORT_MAX_ROWS });
     return { ...outcome, rejected: outcome.rejected.map(({ line, reason }) => ({ line, reason })) };
   });
 
