@@ -67,7 +67,24 @@ const shots: [string, string, string, string?][] = [
   ["admin@demo.conduct.test", "/reference", "reference"],
   ["auditor@demo.conduct.test", "/audit", "audit"],
   ["cds@demo.conduct.test", "/tokens", "tokens"],
+  ["cds@demo.conduct.test", "/accountability", "accountability"],
 ];
+// The public site, without JavaScript, in the six UN languages.
+const publicPages: [path: string, name: string][] = [
+  ["/data", "public-data"],
+  ["/data?view=investigations&groupBy=status", "public-investigations"],
+  ["/data/allegations", "public-table"],
+  ["/data/member-states", "public-member-states"],
+  ["/data/commitments", "public-commitments"],
+];
+for (const language of ["en", "fr", "ar", "zh", "ru", "es"]) {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })).newPage();
+  for (const [path, name] of publicPages) {
+    await page.goto(`${base}${path}${path.includes("?") ? "&" : "?"}lang=${language}`);
+    await page.screenshot({ path: `${out}/${name}-${language}.png`, fullPage: true });
+  }
+  await page.context().close();
+}
 for (const language of ["en", "fr", "ar"]) {
   const signIn = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await signIn.addInitScript((lang) => localStorage.setItem("conduct.language", lang), language);

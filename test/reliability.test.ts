@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.js";
+import { freePort } from "./helpers/free-port.js";
 
-const port = 43000 + Math.floor(Math.random() * 2000);
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 let database: TestDatabase | undefined;
 let server: ChildProcess | undefined;

@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { totpCode } from "../../src/server/auth/two-factor.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { freePort } from "../helpers/free-port.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -18,7 +19,7 @@ export interface BrowserHarness {
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium`);
   mkdirSync("test-results", { recursive: true });
-  const port = 41000 + Math.floor(Math.random() * 8000);
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t = await createTestApp({ publicUrl: base, port });
   await t.app.listen({ host: "127.0.0.1", port });

@@ -225,11 +225,11 @@ ${items.length ? html`${kind === "voluntary_compact" ? countryMap([...states].ma
   return { title: words.commitmentsTitle, body, path: "/data/commitments", current: "commitments" };
 }
 
-export function memberStatesPage(language: PublicLanguage, rows: PublicComparisonRow[], countries: Map<string, string>): PageParts {
+export function memberStatesPage(language: PublicLanguage, rows: PublicComparisonRow[], countries: Map<string, string>, unknownCountry?: string): PageParts {
   const words = dataMessages[language];
   const format = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: "percent" });
-  const body = html`<h1>${words.statesTitle}</h1><p>${words.statesIntro}</p><p class="help">${words.restrictedNote}</p>
+  const body = html`<h1>${words.statesTitle}</h1>${unknownCountry ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${unknownCountry}</p></div>` : ""}<p>${words.statesIntro}</p><p class="help">${words.restrictedNote}</p>
 ${rows.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="${words.allStates}"><table><caption>${words.allStates}</caption><thead><tr><th scope="col">${words.country}</th><th scope="col" class="num">${words.views.allegations}</th><th scope="col" class="num">${words.statuses.substantiated}</th><th scope="col" class="num">${words.withFinalAction}</th><th scope="col" class="num">${words.medianDays}</th></tr></thead><tbody>${rows.map(
     (row) => html`<tr><th scope="row"><a href="/data/member-states/${row.countryCode}">${countries.get(row.countryCode) ?? row.countryCode}</a></th><td class="num">${format.format(row.allegations)}</td><td class="num">${format.format(row.substantiated)}</td><td class="num">${format.format(row.substantiatedWithFinalAction)}${row.substantiated ? ` (${percent.format(row.substantiatedWithFinalAction / row.substantiated)})` : ""}</td><td class="num">${row.medianInvestigationDays ?? "—"}</td></tr>`,
   )}</tbody></table></div>` : html`<p role="status">${words.noData}</p>`}`;

@@ -158,7 +158,7 @@ export function registerPublicDataPages(app: FastifyInstance) {
     const language = languageOf(request, reply);
     const countries = await countryNamesIn(services, language);
     const code = String((request.params as { country: string }).country).toUpperCase();
-    if (!countries.has(code)) return page(reply.status(404), language, memberStatesPage(language, await publicComparison(services), countries));
+    if (!countries.has(code)) return page(reply.status(404), language, memberStatesPage(language, await publicComparison(services), countries, code.slice(0, 20)));
     return page(reply, language, memberStatePage(language, await publicScorecard(services, code), countries));
   });
 

@@ -1,0 +1,97 @@
+// Publication benchmark (PostgreSQL), in one run:
+//  1. the streamed import of a CSV file in the published layout (written to disk first), as
+//     `conduct import allegations` runs it: rows per second and this process's peak memory, against
+//     the memory it had before (the file is never held whole);
+//  2. the public aggregate API at that many published cases (HTTP, zod, the public actor's
+//     transaction) against the raw SQL of the same aggregate on the kept counts, and against the
+//     aggregate computed from every case by the counting rule (what the counts save).
+// Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_IMPORT_ROWS=1000000 npx tsx test/bench/publication.bench.ts
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { once } from "node:events";
+import { importColumns } from "../../src/domain/allegation-import.js";
+import { systemActor } from "../../src/server/auth/actor.js";
+import { importAllegations } from "../../src/server/modules/publication/import.js";
+import { createTestApp } from "../helpers/app.js";
+import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
+
+requirePostgres();
+
+const rowCount = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const missions = ["MINUSCA", "MONUSCO", "UNMISS", "MINUSMA", "UNIFIL", "UNISFA", "MINUSTAH", "UNMIL", "UNAMID", "UNOCI"];
+const categories = ["Military (MC)", "Military (MC)", "Military (MC)", "Civilian (INT)", "Civilian (NS)", "Civilian (UNV)", "Police (FPU)", "Police (UNPOL)", "Military (MO)"];
+const states = ["BGD", "PAK", "NPL", "RWA", "GHA", "SEN", "ZAF", "TZA", "GAB", "BDI", "MAR", "EGY", "CMR", "NGA", "URY", "IND", "ETH", "JOR"];
+const outcomes = ["Substantiated,Repatriation,Imprisonment,Yes", "Unsubstantiated,,,No", "Under investigation,Payment suspension,,", ",,,"];
+
+/** Writes the file row by row: the generator holds one row at a time. */
+async function writeCsv(file: string) {
+  const out = createWriteStream(file);
+  out.write(`${importColumns.join(",")}\n`);
+  for (let n = 0; n < rowCount; n++) {
+    const category = categories[n % categories.length];
+    const uniformed = /^(Military|Police)/.test(category);
+    const year = 2010 + (n % 16);
+    const line = `BENCH-${n},${year}-${String(1 + (n % 12)).padStart(2, "0")},${missions[n % missions.length]},${category},${uniformed ? states[(n * 7) % states.length] : ""},${n % 3 ? "SE" : "SA"},${1 + (n % 3)},${n % 5 === 0 ? 1 : 0},${n % 9 === 0 ? "Yes" : "No"},${n % 2 ? "OIOS" : "NIO"},${30 + (n % 300)},${outcomes[n % outcomes.length]}\n`;
+    if (!out.write(line)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+const t = await createTestApp();
+const { raw } = await rawConnection(t);
+const dir = mkdtempSync(path.join(tmpdir(), "conduct-bench-"));
+try {
+  const file = path.join(dir, "allegations.csv");
+  await writeCsv(file);
+  const megabytes = statSync(file).size / 1024 / 1024;
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  const outcome = await importAllegations(t.app.services, systemActor, createReadStream(file), { skipInvalid: false, sourceFile: "bench.csv" });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (outcome.created !== rowCount) throw new Error(`imported ${outcome.created} of ${rowCount} rows`);
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+  process.stdout.write(`\nPublication benchmark — PostgreSQL\n`);
+  process.stdout.write(`streamed import: ${rowCount.toLocaleString("en")} rows (${megabytes.toFixed(0)} MB file) in ${seconds.toFixed(1)} s = ${Math.round(rowCount / seconds).toLocaleString("en")} rows/s; RSS ${mb(rssBefore)} MB before, ${mb(peakRss)} MB at peak (+${mb(peakRss - rssBefore)} MB; the file is ${megabytes.toFixed(0)} MB)\n`);
+
+  await t.handle.asOwner((owner) => owner.query("ANALYZE"));
+  await raw.connect();
+  await t.app.listen({ host: "127.0.0.1", port: 0 });
+  const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  const get = async (query: string) => {
+    const response = await fetch(`${base}/api/public/stats/allegations?${query}`);
+    if (response.status !== 200) throw new Error(`${query} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
+  // The same aggregate in raw SQL on the kept counts, and from every case by the counting rule.
+  const onCounts = (key: string, where: string) => `select ${key} as key, sum(count) from public_allegation_counts where count > 0 and ${where} group by 1 order by 1`;
+  const fromCases = (key: string, where: string) => `select ${key} as key, count(*) from cases c cross join lateral conduct_case_allegation_units(c) u where c.published_at is not null and ${where} group by 1 order by 1`;
+  const queries = [
+    { name: "allegations by year", query: "groupBy=year", key: "year", where: "true" },
+    { name: "allegations by mission, one year", query: "groupBy=mission&year=2020", key: "mission_code", where: "year = 2020" },
+    { name: "by nationality, one mission", query: "groupBy=nationality&mission=MONUSCO", key: "nationality_code", where: "mission_code = 'MONUSCO' and nationality_code <> ''" },
+    { name: "by category, one nationality", query: "groupBy=category&nationality=GHA", key: "category_code", where: "nationality_code = 'GHA'" },
+  ];
+  process.stdout.write(LATENCY_HEADER);
+  for (const q of queries) {
+    if ((await get(q.query)).length === 0) throw new Error(`${q.name}: no rows, the benchmark would measure nothing`);
+    const ours = await latency(() => get(q.query));
+    const counts = await latency(() => raw.query(onCounts(q.key, q.where)));
+    process.stdout.write(latencyLine(`${q.name} (vs raw SQL on the counts)`, ours, counts, 20));
+  }
+  const scan = queries[0];
+  const ours = await latency(() => get(scan.query), 50);
+  const everyCase = await latency(() => raw.query(fromCases(`u.${scan.key}`, "true")), 5);
+  process.stdout.write(latencyLine(`${scan.name} (vs raw SQL over every case)`, ours, everyCase, 20));
+} finally {
+  await raw.end().catch(() => undefined);
+  await t.close();
+  rmSync(dir, { recursive: true, force: true });
+}
