@@ -40,6 +40,21 @@ describe("accountability scorecards", () => {
     await expectAccessible(hq);
     await hq.screenshot({ path: "test-results/accountability.png", fullPage: true });
 
+    // Headquarters records Sweden's signature of the Voluntary Compact; the public page shows it.
+    await hq.getByRole("button", { name: "Record a commitment" }).click();
+    const dialog = hq.getByRole("dialog");
+    await dialog.getByLabel(/^Contributing country/).click();
+    await hq.getByRole("option", { name: "Sweden" }).click();
+    await dialog.getByLabel(/^Date/).fill("2019-06-03");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await hq.getByRole("region", { name: "Commitments" }).getByRole("row", { name: /Sweden/ }).waitFor();
+    await expectAccessible(hq);
+    const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await visitor.goto(`${base}/data/commitments?lang=fr`);
+    await visitor.getByRole("row", { name: /Suède/ }).waitFor();
+    await visitor.context().close();
+
     const ghana = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(ghana, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
     await ghana.getByRole("link", { name: "Accountability" }).click();

@@ -1,12 +1,14 @@
 // Member State accountability: headquarters compares the contributing countries and opens any
 // country's scorecard; a State's focal point sees its own. The published part is public as well.
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Badge, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountabilityMeasures, Share } from "../../domain/accountability.js";
 import { api } from "../api.js";
-import { DataTable, PageHeader, QueryView } from "../components/page.js";
+import { DialogForm } from "../components/dialog.js";
+import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
 
@@ -30,6 +32,7 @@ export function AccountabilityPage() {
       <PageHeader title={t("accountability.title")} intro={t("accountability.intro")} />
       {headquarters && <Comparison onOpen={setCountry} />}
       {country && <CountryScorecard countryCode={country} />}
+      {headquarters && <CommitmentsPanel />}
     </>
   );
 }
@@ -158,6 +161,62 @@ function CountTable({ title, badge, rows, name }: { title: string; badge: string
           ))}
         </DataTable>
       )}
+    </Paper>
+  );
+}
+
+interface Commitment { id: string; kind: string; countryCode: string; member: string; joinedOn: string }
+const commitmentKinds = ["voluntary_compact", "circle_of_leadership", "a4p"] as const;
+
+/** Headquarters keeps the registries of commitments the public page shows. */
+export function CommitmentsPanel() {
+  const { t } = useTranslation();
+  const { nameOf, data: countries } = useCountries();
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: ["commitments"], queryFn: () => api<{ items: Commitment[] }>("GET", "/api/public/commitments") });
+  const form = useForm({ initialValues: { kind: "voluntary_compact", countryCode: "", member: "", joinedOn: "" } });
+  const record = useMutation({
+    mutationFn: (values: typeof form.values) => api("POST", "/api/commitments", values),
+    onSuccess: () => {
+      form.reset();
+      void queryClient.invalidateQueries({ queryKey: ["commitments"] });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api("DELETE", `/api/commitments/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["commitments"] }),
+  });
+  const countryOptions = (countries?.items ?? []).map((country) => ({ value: country.code, label: nameOf(country.code) })).sort((a, b) => a.label.localeCompare(b.label));
+  return (
+    <Paper withBorder p="lg" mt="lg">
+      <Title order={2} size="h4">{t("accountability.commitments")}</Title>
+      <Text size="sm" c="gray.7" mb="sm">{t("accountability.commitmentsHelp")}</Text>
+      <DialogForm label={t("accountability.recordCommitment")} form={form} mutation={record}>
+        <NativeSelect label={t("accountability.kind")} data={commitmentKinds.map((kind) => ({ value: kind, label: t(`accountability.kinds.${kind}`) }))} {...form.getInputProps("kind")} />
+        <Select label={t("accountability.country")} required searchable data={countryOptions} {...form.getInputProps("countryCode")} />
+        <TextInput label={t("accountability.member")} description={t("accountability.memberHelp")} maxLength={300} {...form.getInputProps("member")} />
+        <TextInput type="date" label={t("accountability.joinedOn")} required {...form.getInputProps("joinedOn")} />
+      </DialogForm>
+      <ProblemAlert error={remove.error} />
+      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("accountability.noneYet")}>
+        {(data) => (
+          <DataTable label={t("accountability.commitments")} minWidth={640} headers={[t("accountability.kind"), t("accountability.country"), t("accountability.member"), t("accountability.joinedOn")]} actions>
+            {data.items.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>{t(`accountability.kinds.${item.kind}`, { defaultValue: item.kind })}</Table.Td>
+                <Table.Td>{nameOf(item.countryCode)}</Table.Td>
+                <Table.Td>{item.member || "—"}</Table.Td>
+                <Table.Td>{item.joinedOn}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="subtle" color="red" loading={remove.isPending && remove.variables === item.id} onClick={() => remove.mutate(item.id)} aria-label={t("accountability.removeCommitment", { country: nameOf(item.countryCode) })}>
+                    {t("accountability.remove")}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
     </Paper>
   );
 }
