@@ -1,8 +1,9 @@
 // Every route × every role, with in-scope and out-of-scope records: allowed or denied as the
 // policy says. A route that is not in this table fails the last test.
+import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cbcmNetworks, cases, commitments, dnaSamples, evidenceFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cbcmNetworks, cases, commitments, dnaSamples, evidenceFiles, goodPracticeFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -269,6 +270,10 @@ const matrix: MatrixRow[] = [
   },
   { method: "PATCH", route: "/api/good-practices/:id", url: async () => `/api/good-practices/${await freshPractice()}`, body: () => ({ title: `Edited ${randomUUID()}`, area: "enforcement", theme: "Investigations", countryCodes: ["GHA"], version: 1 }), expect: only("cds_officer", "member_state_focal_point") },
   { method: "POST", route: "/api/good-practices/:id/steps", url: async () => `/api/good-practices/${await freshPractice()}/steps`, body: () => ({ step: "submit" }), expect: only("cds_officer", "member_state_focal_point"), label: "submit" },
+  { method: "POST", route: "/api/good-practices/:id/files", url: async () => `/api/good-practices/${await freshPractice()}/files`, body: () => ({ fileName: "guide.pdf", contentBase64: Buffer.from("%PDF-1.7\n    ").toString("base64") }), expect: only("cds_officer", "member_state_focal_point") },
+  { method: "DELETE", route: "/api/good-practices/:id/files/:fileId", url: async () => { const { practiceId, fileId } = await freshPracticeFile(); return `/api/good-practices/${practiceId}/files/${fileId}`; }, expect: only("cds_officer", "member_state_focal_point") },
+  { method: "GET", route: "/api/good-practices/files/:fileId", url: async () => `/api/good-practices/files/${(await freshPracticeFile()).fileId}`, expect: only("cds_officer", "member_state_focal_point"), label: "a draft's" },
+  { method: "GET", route: "/api/public/good-practices/files/:fileId", url: async () => `/api/public/good-practices/files/${(await freshPracticeFile("published")).fileId}`, expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/overdue", url: () => "/api/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
   { method: "GET", route: "/api/notifications", url: () => "/api/notifications", expect: everyone },
   { method: "POST", route: "/api/notifications/read", url: () => "/api/notifications/read", body: () => ({}), expect: everyone },
@@ -549,6 +554,16 @@ async function freshEnforcement(missionCode: string, countryCode: string) {
 }
 
 /** A draft practice of Ghana's, so that each role meets the same state. */
+/** A file on a fresh practice of Ghana's, draft or published; answers the practice's and the file's ids. */
+async function freshPracticeFile(status: "draft" | "published" = "draft"): Promise<{ practiceId: string; fileId: string }> {
+  const practiceId = await freshPractice();
+  const [row] = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    if (status === "published") await tx.update(goodPractices).set({ status, publishedAt: new Date() }).where(eq(goodPractices.id, practiceId));
+    return tx.insert(goodPracticeFiles).values({ practiceId, fileName: "guide.pdf", contentType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), content: Buffer.from("%PDF-1.7\n") }).returning({ id: goodPracticeFiles.id });
+  });
+  return { practiceId, fileId: row.id };
+}
+
 async function freshPractice(): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
     tx.insert(goodPractices).values({ title: `Draft ${randomUUID()}`, area: "prevention", theme: "Training", countryCodes: ["GHA"] }).returning({ id: goodPractices.id }),

@@ -22,6 +22,7 @@ import {
 
 /** PostgreSQL full-text document; written by SQL (to_tsvector), never read by the app. */
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -608,6 +609,25 @@ export const goodPractices = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("good_practices_status_idx").on(t.status, t.area), index("good_practices_countries_idx").using("gin", t.countryCodes)],
+);
+
+/** A document or picture shared with a practice (a guideline, a training deck): public once the practice is. */
+export const goodPracticeFiles = pgTable(
+  "good_practice_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    practiceId: uuid("practice_id")
+      .notNull()
+      .references(() => goodPractices.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: text("uploaded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("good_practice_files_practice_idx").on(t.practiceId)],
 );
 
 // ---- Victim assistance: pseudonymous records; identity, contact, location, caregiver encrypted ----

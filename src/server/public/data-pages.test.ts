@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.js";
-import { caseActions, cases, findings, investigations, perpetrators, victimCases, victims } from "../../db/schema.js";
+import { eq } from "drizzle-orm";
+import { caseActions, cases, findings, goodPracticeFiles, goodPractices, investigations, perpetrators, victimCases, victims } from "../../db/schema.js";
 import { statViews, viewGroupings } from "../../domain/public-stats.js";
 import { systemActor } from "../auth/actor.js";
 import { inTransaction } from "../transaction.js";
@@ -34,6 +35,15 @@ beforeAll(async () => {
   });
 });
 afterAll(() => t.close());
+
+/** A file on a published practice, so that the public file route is read too. */
+async function publishedPracticeFile(): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    const [practice] = await tx.select({ id: goodPractices.id }).from(goodPractices).where(eq(goodPractices.status, "published")).limit(1);
+    return tx.insert(goodPracticeFiles).values({ practiceId: practice.id, fileName: "guide.pdf", contentType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), content: Buffer.from("%PDF-1.7\n") }).returning({ id: goodPracticeFiles.id });
+  });
+  return row.id;
+}
 
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: "GET", url, headers });
 
@@ -122,6 +132,7 @@ describe("public data pages", () => {
       ["/api/public/member-states", "/api/public/member-states"],
       ["/api/public/member-states/:country", "/api/public/member-states/NZL"],
       ["/api/public/good-practices", "/api/public/good-practices"],
+      ["/api/public/good-practices/files/:fileId", `/api/public/good-practices/files/${await publishedPracticeFile()}`],
       ["/api/public/commitments", "/api/public/commitments"],
       ["/data/world.svg", "/data/world.svg"],
       ["/report", "/report"],

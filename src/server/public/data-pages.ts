@@ -166,6 +166,7 @@ export interface PublicPractice {
   contributor: string | null;
   event: { title: string; date: string | null } | null;
   links: string[];
+  files: { id: string; fileName: string; sizeBytes: number }[];
 }
 
 export interface PracticeQuery {
@@ -188,7 +189,7 @@ ${select("country", words.country, choices.countries, query.country, words.all)}
     (practice) => html`<article class="practice" lang="en"><p><span class="tag" lang="${language}">${named(words.areas, practice.area)}</span><span class="tag">${practice.theme}</span></p><h2>${practice.title}</h2>
 <p class="meta" lang="${language}">${[...practice.countryCodes.map((code) => countries.get(code) ?? code), practice.contributor].filter(Boolean).join(", ")}</p>${practice.summary ? html`<p>${practice.summary}</p>` : ""}
 ${practice.event ? html`<p class="meta"><span lang="${language}">${words.sharedAt}</span>: ${practice.event.title}${practice.event.date ? ` (${practice.event.date})` : ""}</p>` : ""}
-${practice.links.length ? html`<p class="meta"><span lang="${language}">${words.resources}</span>: ${practice.links.filter(safeLink).map((link) => html`<a href="${link}" rel="noopener noreferrer">${new URL(link).hostname}</a> `)}</p>` : ""}</article>`,
+${practice.links.length + practice.files.length ? html`<p class="meta"><span lang="${language}">${words.resources}</span>: ${practice.links.filter(safeLink).map((link) => html`<a href="${link}" rel="noopener noreferrer">${new URL(link).hostname}</a> `)}${practice.files.map((file) => html`<a href="/api/public/good-practices/files/${file.id}" download>${file.fileName}</a> <span dir="ltr">(${Math.max(1, Math.round(file.sizeBytes / 1024))} KB)</span> `)}</p>` : ""}</article>`,
   );
   const ignoredAlert = ignored.length ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${ignored.join(", ")}</p></div>` : "";
   const body = html`<h1>${words.practicesTitle}</h1><p>${words.practicesIntro}</p><section>${form}</section>${ignoredAlert}

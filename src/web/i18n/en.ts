@@ -942,6 +942,9 @@ export const en = {
     reportsSubmitted: "Reports submitted",
   },
   goodPractices: {
+    attach: "Attach a document or picture",
+    remove: "Remove",
+    removeFile: "Remove {{name}}",
     title: "Good practices",
     intro: "What Member States do to prevent sexual exploitation and abuse, enforce the standards and support victims, shared so that others can do the same. A State writes its practice and submits it; headquarters publishes it or returns it with comments.",
     share: "Share a practice",

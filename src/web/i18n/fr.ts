@@ -944,6 +944,9 @@ export const fr: Messages = {
     reportsSubmitted: "Signalements transmis",
   },
   goodPractices: {
+    attach: "Joindre un document ou une image",
+    remove: "Retirer",
+    removeFile: "Retirer {{name}}",
     title: "Bonnes pratiques",
     intro: "Ce que font les États Membres pour prévenir l'exploitation et les atteintes sexuelles, faire respecter les normes et soutenir les victimes, partagé pour que d'autres en fassent autant. Un État rédige sa pratique et la soumet ; le Siège la publie ou la renvoie avec des observations.",
     share: "Partager une pratique",

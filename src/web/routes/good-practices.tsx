@@ -1,6 +1,6 @@
 // Good practices Member States share: the repository (published practices, and drafts and reviews
 // in the reader's scope), a State sharing its own, and headquarters publishing or returning them.
-import { Anchor, Badge, Button, Group, MultiSelect, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, FileButton, Group, MultiSelect, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -22,6 +22,7 @@ interface Practice {
   contributor: string | null;
   event: { title: string; date: string | null } | null;
   links: string[];
+  files: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
   status: string;
   reviewComment: string | null;
   version: number;
@@ -75,6 +76,7 @@ export function GoodPracticesPage() {
                 <Text size="xs" c="gray.7" mt={4}>{p.theme}</Text>
                 {p.summary && <Text size="sm" mt="xs" dir="auto" lineClamp={4}>{p.summary}</Text>}
                 {p.links.length > 0 && <Group gap="xs" mt="xs">{p.links.map((link) => <Anchor key={link} href={link} size="sm" c="blue.9" target="_blank" rel="noreferrer" dir="ltr">{new URL(link).hostname}</Anchor>)}</Group>}
+                <PracticeFiles practice={p} />
                 {p.reviewComment && p.status === "returned" && <Text size="sm" mt="xs" c="orange.9">{t("goodPractices.returnedWith", { comment: p.reviewComment })}</Text>}
                 <PracticeActions practice={p} />
               </Paper>
@@ -83,6 +85,40 @@ export function GoodPracticesPage() {
         )}
       </QueryView>
     </>
+  );
+}
+
+/** A file's content as base64, as the API takes it. */
+const base64Of = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** The documents and pictures shared with a practice; its editors attach and remove them. */
+function PracticeFiles({ practice }: { practice: Practice }) {
+  const { t } = useTranslation();
+  const attach = usePracticeMutation(async (file: File) => api("POST", `/api/good-practices/${practice.id}/files`, { fileName: file.name, contentBase64: await base64Of(file) }));
+  const remove = usePracticeMutation((fileId: string) => api("DELETE", `/api/good-practices/${practice.id}/files/${fileId}`));
+  if (practice.files.length === 0 && !practice.can.edit) return null;
+  return (
+    <Stack gap={4} mt="xs">
+      <ProblemAlert error={attach.error ?? remove.error} />
+      {practice.files.map((file) => (
+        <Group key={file.id} gap="xs">
+          <Anchor href={`/api/good-practices/files/${file.id}`} size="sm" c="blue.9" dir="auto">{file.fileName}</Anchor>
+          <Text size="xs" c="gray.7" dir="ltr">{Math.max(1, Math.round(file.sizeBytes / 1024))} KB</Text>
+          {practice.can.edit && <Button size="compact-xs" variant="subtle" color="red" loading={remove.isPending && remove.variables === file.id} onClick={() => remove.mutate(file.id)} aria-label={t("goodPractices.removeFile", { name: file.fileName })}>{t("goodPractices.remove")}</Button>}
+        </Group>
+      ))}
+      {practice.can.edit && (
+        <FileButton onChange={(file) => file && attach.mutate(file)} accept="application/pdf,image/jpeg,image/png,image/webp,.docx,.pptx,.xlsx">
+          {(props) => <Button {...props} size="xs" variant="subtle" loading={attach.isPending} w="fit-content">{t("goodPractices.attach")}</Button>}
+        </FileButton>
+      )}
+    </Stack>
   );
 }
 

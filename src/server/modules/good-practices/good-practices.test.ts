@@ -48,3 +48,41 @@ describe("good practices", () => {
     expect(again.json().allowed).toEqual(["withdraw"]);
   });
 });
+
+describe("a practice's files", () => {
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(64, 32)]);
+  const attach = (client: Awaited<ReturnType<TestApp["tokenFor"]>>, id: string, fileName: string, content: Buffer) =>
+    client.request({ method: "POST", url: `/api/good-practices/${id}/files`, payload: { fileName, contentBase64: content.toString("base64") } });
+
+  it("the sharing State attaches them to its draft; the public gets them once the practice is published", async () => {
+    const senegal = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "SEN" }));
+    const india = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "IND" }));
+    const hq = await t.tokenFor(await t.createStaff("cds_officer"));
+    const id = (await senegal.request({ method: "POST", url: "/api/good-practices", payload: { title: "Community alert committees around camps", area: "prevention", theme: "Community engagement", countryCodes: ["SEN"] } })).json().id;
+    const added = await attach(senegal, id, "../../guide committees.pdf", pdf);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ fileName: "guide committees.pdf", contentType: "application/pdf", sizeBytes: pdf.length });
+    const fileId = added.json().id;
+    // A script named as a document is refused by its content.
+    const refused = await attach(senegal, id, "guide.pdf", Buffer.from("<script>alert(1)</script> not a pdf"));
+    expect(refused.json()).toMatchObject({ status: 400, code: "file_type_not_accepted" });
+    expect((await attach(india, id, "x.pdf", pdf)).statusCode).toBe(404);
+    // A draft's file is not public, nor seen by another State.
+    expect((await t.app.inject({ method: "GET", url: `/api/public/good-practices/files/${fileId}` })).statusCode).toBe(404);
+    expect((await india.request({ method: "GET", url: `/api/good-practices/files/${fileId}` })).statusCode).toBe(404);
+    const own = await senegal.request({ method: "GET", url: `/api/good-practices/files/${fileId}` });
+    expect(own.rawPayload.equals(pdf)).toBe(true);
+    await senegal.request({ method: "POST", url: `/api/good-practices/${id}/steps`, payload: { step: "submit" } });
+    expect((await attach(senegal, id, "late.pdf", pdf)).statusCode).toBe(403);
+    await hq.request({ method: "POST", url: `/api/good-practices/${id}/steps`, payload: { step: "publish" } });
+    const published = await t.app.inject({ method: "GET", url: `/api/public/good-practices/files/${fileId}` });
+    expect(published.statusCode).toBe(200);
+    expect(published.headers).toMatchObject({ "content-type": "application/pdf", "x-content-type-options": "nosniff", "content-disposition": "attachment; filename*=UTF-8''guide%20committees.pdf" });
+    expect((await publicList("?country=SEN"))[0]).toMatchObject({ files: [{ id: fileId, fileName: "guide committees.pdf" }] });
+    expect((await t.app.inject({ method: "GET", url: "/data/good-practices?country=SEN" })).body).toContain(`/api/public/good-practices/files/${fileId}`);
+    expect((await hq.request({ method: "DELETE", url: `/api/good-practices/${id}/files/${fileId}` })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: "GET", url: `/api/public/good-practices/files/${fileId}` })).statusCode).toBe(404);
+    const events = await t.handle.asOwner((owner) => owner.query<{ action: string }>("SELECT action FROM audit_events WHERE subject_id = $1 AND action LIKE 'good_practice.file%' ORDER BY occurred_at", [id]));
+    expect(events.map((event) => event.action)).toEqual(["good_practice.file_add", "good_practice.file_remove"]);
+  });
+});

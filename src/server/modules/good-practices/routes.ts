@@ -5,7 +5,9 @@ import { z } from "zod";
 import { practiceAreas, practiceBody, practiceStatuses, practiceSteps } from "../../../domain/good-practices.js";
 import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
-import { createPractice, listPracticesForStaff, listPublishedPractices, movePractice, updatePractice } from "./service.js";
+import type { FastifyReply } from "fastify";
+import { publicActor } from "../../auth/actor.js";
+import { attachPracticeFile, createPractice, listPracticesForStaff, listPublishedPractices, movePractice, practiceFile, removePracticeFile, updatePractice } from "./service.js";
 
 const filters = {
   area: z.enum(practiceAreas).optional(),
@@ -23,6 +25,7 @@ const practice = z.object({
   contributor: z.string().nullable(),
   event: z.object({ title: z.string(), date: z.string().nullable() }).nullable(),
   links: z.array(z.string()),
+  files: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() })),
   publishedAt: z.string().nullable(),
 });
 const staffPractice = practice.extend({ status: z.string(), reviewComment: z.string().nullable(), version: z.number(), can: z.record(z.string(), z.boolean()) });
@@ -68,4 +71,41 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
       response: { 200: staffPractice },
     },
   }, async (request) => movePractice(services, staffOf(request), request.params.id, request.body.step, request.body.comment));
+
+  // Served as attachments, with the type found from the content, never rendered in the page's origin.
+  const sendFile = (reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer }) =>
+    reply
+      .header("content-type", file.contentType)
+      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, max-age=300")
+      .send(file.content);
+
+  typed.post("/api/good-practices/:id/files", {
+    // Base64 of a 10 MB file, and the JSON around it.
+    bodyLimit: 15 * 1024 * 1024,
+    schema: {
+      tags: ["good-practices"],
+      summary: "Attach a document or picture (PDF, JPEG, PNG, WebP, DOCX, PPTX, XLSX; 10 MB; 5 per practice) to a practice the caller may edit (audited)",
+      params: z.strictObject({ id: z.uuid() }),
+      body: z.strictObject({ fileName: z.string().trim().min(1).max(300), contentBase64: z.base64().max(14 * 1024 * 1024) }),
+      response: { 201: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }) },
+    },
+  }, async (request, reply) => reply.status(201).send(await attachPracticeFile(services, staffOf(request), request.params.id, { fileName: request.body.fileName, content: Buffer.from(request.body.contentBase64, "base64") })));
+
+  typed.delete("/api/good-practices/:id/files/:fileId", {
+    schema: { tags: ["good-practices"], summary: "Remove a file from a practice the caller may edit (audited)", params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }), response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await removePracticeFile(services, staffOf(request), request.params.id, request.params.fileId);
+    return reply.status(204).send(null);
+  });
+
+  typed.get("/api/good-practices/files/:fileId", {
+    schema: { tags: ["good-practices"], summary: "A practice's file, for staff who may see the practice (drafts included)", params: z.strictObject({ fileId: z.uuid() }) },
+  }, async (request, reply) => sendFile(reply, await practiceFile(services, staffOf(request), request.params.fileId)));
+
+  typed.get("/api/public/good-practices/files/:fileId", {
+    config: publicRoute(services.config, 60),
+    schema: { tags: ["public"], summary: "A published practice's file", params: z.strictObject({ fileId: z.uuid() }) },
+  }, async (request, reply) => sendFile(reply, await practiceFile(services, publicActor, request.params.fileId)));
 }

@@ -1,8 +1,10 @@
 // Good practices: Member State focal points write and submit their State's practices, headquarters
 // reviews and publishes them (or returns them with comments), and the public browses what is published.
-import { and, arrayContains, asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { goodPractices } from "../../../db/schema.js";
-import { type PracticeInput, type PracticeStatus, type PracticeStep, practiceStep, practiceSteps } from "../../../domain/good-practices.js";
+import { createHash } from "node:crypto";
+import { and, arrayContains, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { goodPracticeFiles, goodPractices } from "../../../db/schema.js";
+import { safeFileName } from "../../../domain/evidence.js";
+import { MAX_PRACTICE_FILE_BYTES, MAX_PRACTICE_FILES, type PracticeInput, type PracticeStatus, type PracticeStep, practiceFileType, practiceStep, practiceSteps } from "../../../domain/good-practices.js";
 import type { Services } from "../../app.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { goodPracticePolicy } from "../../auth/policies/index.js";
@@ -12,7 +14,7 @@ import { recordAuditEvent } from "../audit/record.js";
 
 type PracticeRow = typeof goodPractices.$inferSelect;
 
-const presentPublic = (row: PracticeRow) => ({
+const presentPublic = (row: PracticeRow, files: PracticeFileSummary[] = []) => ({
   id: row.id,
   title: row.title,
   summary: row.summary,
@@ -22,11 +24,12 @@ const presentPublic = (row: PracticeRow) => ({
   contributor: row.contributor,
   event: row.eventTitle ? { title: row.eventTitle, date: row.eventDate } : null,
   links: row.links,
+  files,
   publishedAt: row.publishedAt?.toISOString() ?? null,
 });
 
-const presentForStaff = (row: PracticeRow, actor: Actor) => ({
-  ...presentPublic(row),
+const presentForStaff = (row: PracticeRow, actor: Actor, files: PracticeFileSummary[] = []) => ({
+  ...presentPublic(row, files),
   status: row.status,
   reviewComment: row.reviewComment,
   version: row.version,
@@ -59,7 +62,8 @@ function conditions(filter: PracticeFilter): SQL[] {
 export async function listPublishedPractices(services: Services, filter: PracticeFilter) {
   return inTransaction(services.db, publicActor, async (tx) => {
     const rows = await tx.select().from(goodPractices).where(and(eq(goodPractices.status, "published"), ...conditions(filter))).orderBy(asc(goodPractices.area), asc(goodPractices.title));
-    return { items: rows.map(presentPublic) };
+    const files = await filesOf(tx, rows.map((row) => row.id));
+    return { items: rows.map((row) => presentPublic(row, files.get(row.id))) };
   });
 }
 
@@ -68,7 +72,9 @@ export async function listPracticesForStaff(services: Services, actor: Actor, fi
   return inTransaction(services.db, actor, async (tx) => {
     const extra = filter.status ? [eq(goodPractices.status, filter.status)] : [];
     const rows = await tx.select().from(goodPractices).where(and(...conditions(filter), ...extra)).orderBy(asc(goodPractices.status), asc(goodPractices.title));
-    return { items: rows.filter((row) => goodPracticePolicy.view(actor, row)).map((row) => presentForStaff(row, actor)) };
+    const visible = rows.filter((row) => goodPracticePolicy.view(actor, row));
+    const files = await filesOf(tx, visible.map((row) => row.id));
+    return { items: visible.map((row) => presentForStaff(row, actor, files.get(row.id))) };
   });
 }
 
@@ -100,7 +106,7 @@ export async function updatePractice(services: Services, actor: Actor, id: strin
     const { version, ...values } = input;
     const [updated] = await tx.update(goodPractices).set({ ...values, version: sql`${goodPractices.version} + 1`, updatedAt: new Date() }).where(and(eq(goodPractices.id, id), eq(goodPractices.version, version))).returning();
     await recordAuditEvent(tx, actor, { action: "good_practice.update", subjectType: "good_practice", subjectId: id });
-    return presentForStaff(updated, actor);
+    return presentForStaff(updated, actor, (await filesOf(tx, [id])).get(id));
   });
 }
 
@@ -125,6 +131,67 @@ export async function movePractice(services: Services, actor: Actor, id: string,
       .where(eq(goodPractices.id, id))
       .returning();
     await recordAuditEvent(tx, actor, { action: `good_practice.${step}`, subjectType: "good_practice", subjectId: id, details: { from: row.status, to } });
-    return presentForStaff(updated, actor);
+    return presentForStaff(updated, actor, (await filesOf(tx, [id])).get(id));
+  });
+}
+
+export interface PracticeFileSummary {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** The files of these practices (those the reader may see), in one query. */
+export async function filesOf(tx: Transaction, practiceIds: string[]): Promise<Map<string, PracticeFileSummary[]>> {
+  const byPractice = new Map<string, PracticeFileSummary[]>();
+  if (practiceIds.length === 0) return byPractice;
+  const rows = await tx
+    .select({ id: goodPracticeFiles.id, practiceId: goodPracticeFiles.practiceId, fileName: goodPracticeFiles.fileName, contentType: goodPracticeFiles.contentType, sizeBytes: goodPracticeFiles.sizeBytes })
+    .from(goodPracticeFiles)
+    .where(inArray(goodPracticeFiles.practiceId, practiceIds))
+    .orderBy(asc(goodPracticeFiles.createdAt));
+  for (const { practiceId, ...file } of rows) byPractice.set(practiceId, [...(byPractice.get(practiceId) ?? []), file]);
+  return byPractice;
+}
+
+/** Attaches a document or picture to a practice its sharer (or headquarters) may edit; audited. */
+export async function attachPracticeFile(services: Services, actor: Actor, practiceId: string, file: { fileName: string; content: Buffer }) {
+  if (file.content.length > MAX_PRACTICE_FILE_BYTES) throw new ValidationFailed("A file is at most 10 MB.", [{ path: "body.content", message: "too_large" }], "file_too_large");
+  const fileName = safeFileName(file.fileName);
+  const contentType = practiceFileType(file.content, fileName);
+  if (!contentType) throw new ValidationFailed("Share a PDF, a picture (JPEG, PNG, WebP) or an Office document (DOCX, PPTX, XLSX).", [{ path: "body.content", message: "type_not_accepted" }], "file_type_not_accepted");
+  return inTransaction(services.db, actor, async (tx) => {
+    const practice = await practiceInScope(tx, actor, practiceId);
+    if (!goodPracticePolicy.edit(actor, practice)) throw new Forbidden("Files are added by the sharing State while the practice is a draft or returned, or by headquarters.");
+    const existing = (await filesOf(tx, [practiceId])).get(practiceId) ?? [];
+    if (existing.length >= MAX_PRACTICE_FILES) throw new ValidationFailed(`A practice carries at most ${MAX_PRACTICE_FILES} files.`, [{ path: "body", message: "too_many_files" }], "too_many_files");
+    const sha256 = createHash("sha256").update(file.content).digest("hex");
+    const [row] = await tx.insert(goodPracticeFiles).values({ practiceId, fileName, contentType, sizeBytes: file.content.length, sha256, content: file.content, uploadedBy: actor.userId }).returning({ id: goodPracticeFiles.id });
+    await recordAuditEvent(tx, actor, { action: "good_practice.file_add", subjectType: "good_practice", subjectId: practiceId, details: { fileId: row.id, contentType, sizeBytes: file.content.length, sha256 } });
+    return { id: row.id, fileName, contentType, sizeBytes: file.content.length };
+  });
+}
+
+export async function removePracticeFile(services: Services, actor: Actor, practiceId: string, fileId: string) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const practice = await practiceInScope(tx, actor, practiceId);
+    if (!goodPracticePolicy.edit(actor, practice)) throw new Forbidden("Files are removed by the sharing State while the practice is a draft or returned, or by headquarters.");
+    const [row] = await tx.delete(goodPracticeFiles).where(and(eq(goodPracticeFiles.id, fileId), eq(goodPracticeFiles.practiceId, practiceId))).returning({ id: goodPracticeFiles.id });
+    if (!row) throw new NotFound("file");
+    await recordAuditEvent(tx, actor, { action: "good_practice.file_remove", subjectType: "good_practice", subjectId: practiceId, details: { fileId } });
+  });
+}
+
+/** A file's content, for whoever may see its practice (the public: published practices only). */
+export async function practiceFile(services: Services, actor: Actor, fileId: string) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const [row] = await tx
+      .select({ file: goodPracticeFiles, status: goodPractices.status, countryCodes: goodPractices.countryCodes })
+      .from(goodPracticeFiles)
+      .innerJoin(goodPractices, eq(goodPractices.id, goodPracticeFiles.practiceId))
+      .where(eq(goodPracticeFiles.id, fileId));
+    if (!row || !goodPracticePolicy.view(actor, row)) throw new NotFound("file");
+    return row.file;
   });
 }
