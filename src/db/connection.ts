@@ -27,6 +27,8 @@ export interface DatabaseHandle {
   db: Database;
   /** Runs work as the owner role in one transaction (migrations, backup, restore, key rotation). */
   asOwner<T>(work: (owner: OwnerClient) => Promise<T>): Promise<T>;
+  /** Embedded database only: its whole data directory as a gzipped tarball (a template for tests). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; in memory when absent. */
   dataDir?: string;
   migrate?: boolean;
+  /** Embedded database only: start from this dumped data directory (already migrated) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
@@ -46,10 +50,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   // PGlite has one connection, owned by its superuser: migrate first, then the session works as the
   // application role; owner work switches back with SET LOCAL ROLE inside its own transaction.
-  if (options.migrate !== false) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  if (options.migrate !== false && !options.loadDataDir) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   await client.exec(`SET ROLE ${APP_ROLE}`);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
@@ -60,6 +64,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
         await tx.exec("SET LOCAL ROLE postgres");
         return work({ query: async (text, params) => (await tx.query(text, params)).rows as never });
       }),
+    dumpDataDir: () => client.dumpDataDir("gzip") as Promise<Blob>,
     close: () => client.close(),
   };
 }

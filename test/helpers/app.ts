@@ -13,13 +13,13 @@ import { type Config, readConfig } from "../../src/server/config.js";
 import { createToken } from "../../src/server/modules/tokens/service.js";
 import { createStaffUser } from "../../src/server/modules/users/service.js";
 import { ensureDataKey } from "../../src/server/security/encryption.js";
-import { createTestDatabase } from "./database.js";
+import { createTestDatabase, pgliteTemplate } from "./database.js";
 
 export const ORIGIN = "http://127.0.0.1:3000";
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: FastifyServerOptions["logger"] } = {}) {
   const database = await createTestDatabase();
-  const handle = await openDatabase({ url: database.url });
+  const handle = await openDatabase(database.url ? { url: database.url } : { loadDataDir: await pgliteTemplate() });
   const masterKey = randomBytes(32);
   await ensureDataKey(handle, masterKey);
   await seedReferenceData(handle);
