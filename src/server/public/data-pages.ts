@@ -10,6 +10,7 @@ import type { PublicLanguage } from "./messages.js";
 import type { PublicAllegation } from "../modules/publication/service.js";
 import { foldTerm } from "../../domain/public-stats.js";
 import type { PublicComparisonRow, PublicScorecard } from "../modules/accountability/service.js";
+import type { PublicPractice } from "../modules/good-practices/service.js";
 import type { LayoutOptions } from "./pages.js";
 
 export interface Option {
@@ -156,18 +157,6 @@ ${select("nationality", words.groupings.nationality, choices.nationalities, quer
   return { title: words.tableTitle, body, path: `/data/allegations${queryString(filters, { page: query.page > 1 ? query.page : undefined })}`, current: "table" };
 }
 
-export interface PublicPractice {
-  id: string;
-  title: string;
-  summary: string | null;
-  area: string;
-  theme: string;
-  countryCodes: string[];
-  contributor: string | null;
-  event: { title: string; date: string | null } | null;
-  links: string[];
-  files: { id: string; fileName: string; sizeBytes: number }[];
-}
 
 export interface PracticeQuery {
   area?: string;

@@ -28,6 +28,9 @@ const presentPublic = (row: PracticeRow, files: PracticeFileSummary[] = []) => (
   publishedAt: row.publishedAt?.toISOString() ?? null,
 });
 
+/** A published practice as the public sees it. */
+export type PublicPractice = ReturnType<typeof presentPublic>;
+
 const presentForStaff = (row: PracticeRow, actor: Actor, files: PracticeFileSummary[] = []) => ({
   ...presentPublic(row, files),
   status: row.status,
