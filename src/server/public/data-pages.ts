@@ -78,6 +78,9 @@ function select(name: string, label: string, options: Option[], selected: string
   return html`<div class="field-block"><label class="field" for="${name}">${label}</label><select id="${name}" name="${name}">${anyLabel === undefined ? "" : html`<option value="">${anyLabel}</option>`}${options.map((option) => html`<option value="${option.value}"${option.value === selected ? html` selected` : ""}>${option.label}</option>`)}</select></div>`;
 }
 
+/** Names what the address asked for that could not be read and was left out; nothing when all was read. */
+const leftOut = (words: DataMessages, names: string[]) => (names.length ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${names.join(", ")}</p></div>` : "");
+
 function numbersTable(caption: string, heading: string, bars: Bar[], format: Intl.NumberFormat, words: DataMessages, medians?: (number | null | undefined)[]): SafeHtml {
   return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${heading}</th><th scope="col" class="num">${words.number}</th>${medians ? html`<th scope="col" class="num">${words.medianDays}</th>` : ""}</tr></thead><tbody>${bars.map(
     (bar, index) => html`<tr><th scope="row">${bar.label}</th><td class="num">${bar.count === null ? (bar.range ?? "") : format.format(bar.count)}</td>${medians ? html`<td class="num">${medians[index] ?? "—"}</td>` : ""}</tr>`,
@@ -104,7 +107,7 @@ ${select("category", words.groupings.category, data.choices.categories, query.ca
 ${select("nationality", words.groupings.nationality, data.choices.nationalities, query.nationality, words.all)}
 ${query.view === "actions" ? select("stage", words.stage, [{ value: "interim", label: words.stages.interim }, { value: "final", label: words.stages.final }], query.stage, words.all) : ""}
 <button type="submit">${words.apply}</button> <a href="/data${queryString({ view: query.view })}">${words.clear}</a></form>`;
-  const ignored = data.ignored.length ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${data.ignored.join(", ")}</p></div>` : "";
+  const ignored = leftOut(words, data.ignored);
   const empty = data.breakdown.length === 0;
   const trend = toBars(data.byYear, "year");
   const missions = toBars(data.byMission, "mission");
@@ -152,7 +155,7 @@ ${select("nationality", words.groupings.nationality, choices.nationalities, quer
 <button type="submit">${words.apply}</button> <a href="/data/allegations">${words.clear}</a></form>`;
   const downloads = html`<p class="downloads">${words.download}: ${(["csv", "xlsx", "pdf"] as const).map((format) => html`<a href="/api/public/allegations${queryString(filters, { format, limit: 10_000, lang: format === "pdf" ? language : undefined })}" download>${format.toUpperCase()}</a>`)} <a href="/data/allegations/feed.atom">${words.feed}</a></p>`;
   const pager = html`<nav class="pager" aria-label="${words.tableTitle}">${query.page > 1 ? html`<a href="/data/allegations${queryString(filters, { page: query.page - 1, lang: language })}" rel="prev">${words.previous}</a>` : ""}${hasMore ? html`<a href="/data/allegations${queryString(filters, { page: query.page + 1, lang: language })}" rel="next">${words.next}</a>` : ""}</nav>`;
-  const ignoredAlert = ignored.length ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${ignored.join(", ")}</p></div>` : "";
+  const ignoredAlert = leftOut(words, ignored);
   const body = html`<h1>${words.tableTitle}</h1><p>${words.tableIntro}</p><section>${form}</section>${ignoredAlert}${downloads}${rows.length ? html`${table}${pager}` : html`<section><p role="status">${words.noRows}</p></section>`}`;
   return { title: words.tableTitle, body, path: `/data/allegations${queryString(filters, { page: query.page > 1 ? query.page : undefined })}`, current: "table" };
 }
@@ -180,7 +183,7 @@ ${select("country", words.country, choices.countries, query.country, words.all)}
 ${practice.event ? html`<p class="meta"><span lang="${language}">${words.sharedAt}</span>: ${practice.event.title}${practice.event.date ? ` (${practice.event.date})` : ""}</p>` : ""}
 ${practice.links.length + practice.files.length ? html`<p class="meta"><span lang="${language}">${words.resources}</span>: ${practice.links.filter(safeLink).map((link) => html`<a href="${link}" rel="noopener noreferrer">${new URL(link).hostname}</a> `)}${practice.files.map((file) => html`<a href="/api/public/good-practices/files/${file.id}" download>${file.fileName}</a> <span dir="ltr">(${Math.max(1, Math.round(file.sizeBytes / 1024))} KB)</span> `)}</p>` : ""}</article>`,
   );
-  const ignoredAlert = ignored.length ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${ignored.join(", ")}</p></div>` : "";
+  const ignoredAlert = leftOut(words, ignored);
   const body = html`<h1>${words.practicesTitle}</h1><p>${words.practicesIntro}</p><section>${form}</section>${ignoredAlert}
 <p role="status">${new Intl.NumberFormat(language).format(practices.length)}</p>${practices.length ? html`<section>${cards}</section>` : html`<section><p>${words.noPractices}</p></section>`}`;
   return { title: words.practicesTitle, body, path: `/data/good-practices${queryString(query)}`, current: "practices" };
@@ -219,7 +222,7 @@ export function memberStatesPage(language: PublicLanguage, rows: PublicCompariso
   const words = dataMessages[language];
   const format = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: "percent" });
-  const body = html`<h1>${words.statesTitle}</h1>${unknownCountry ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${unknownCountry}</p></div>` : ""}<p>${words.statesIntro}</p><p class="help">${words.restrictedNote}</p>
+  const body = html`<h1>${words.statesTitle}</h1>${leftOut(words, unknownCountry ? [unknownCountry] : [])}<p>${words.statesIntro}</p><p class="help">${words.restrictedNote}</p>
 ${rows.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="${words.allStates}"><table><caption>${words.allStates}</caption><thead><tr><th scope="col">${words.country}</th><th scope="col" class="num">${words.views.allegations}</th><th scope="col" class="num">${words.statuses.substantiated}</th><th scope="col" class="num">${words.withFinalAction}</th><th scope="col" class="num">${words.medianDays}</th></tr></thead><tbody>${rows.map(
     (row) => html`<tr><th scope="row"><a href="/data/member-states/${row.countryCode}">${countries.get(row.countryCode) ?? row.countryCode}</a></th><td class="num">${format.format(row.allegations)}</td><td class="num">${format.format(row.substantiated)}</td><td class="num">${format.format(row.substantiatedWithFinalAction)}${row.substantiated ? ` (${percent.format(row.substantiatedWithFinalAction / row.substantiated)})` : ""}</td><td class="num">${row.medianInvestigationDays ?? "—"}</td></tr>`,
   )}</tbody></table></div>` : html`<p role="status">${words.noData}</p>`}`;
