@@ -54,6 +54,9 @@ function readQuery<F extends Field>(request: FastifyRequest, names: F[]): { valu
   return { values: values as Partial<{ [K in F]: z.infer<(typeof fields)[K]> }>, ignored };
 }
 
+/** Options in the reader's alphabetical order. */
+const alphabetical = (language: PublicLanguage) => (a: Option, b: Option) => a.label.localeCompare(b.label, language);
+
 export function registerPublicDataPages(app: FastifyInstance) {
   const { services } = app;
   // Public figures change only when a publisher acts: a short shared cache spares poor connections a round trip.
@@ -72,7 +75,7 @@ export function registerPublicDataPages(app: FastifyInstance) {
       publicStatistics(services, "allegations", "nationality", {}),
       services.db.select({ code: missions.code }).from(missions).orderBy(asc(missions.code)),
     ]);
-    const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, language);
+    const byLabel = alphabetical(language);
     return {
       years: years.map((row) => ({ value: row.key, label: row.key })).reverse(),
       missions: missionRows.map((row) => ({ value: row.code, label: row.code })),
@@ -139,7 +142,7 @@ export function registerPublicDataPages(app: FastifyInstance) {
     const { values, ignored } = readQuery(request, ["area", "theme", "country", "q"]);
     const countries = await countryNamesIn(services, language);
     const [{ items }, all] = await Promise.all([listPublishedPractices(services, values), listPublishedPractices(services, {})]);
-    const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, language);
+    const byLabel = alphabetical(language);
     const options = {
       areas: practiceAreas.map((area) => ({ value: area, label: named(words.areas, area) })),
       themes: [...new Set(all.items.map((item) => item.theme))].map((theme) => ({ value: theme, label: theme })).sort(byLabel),
