@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, vi } from "vitest";
 import { totpCode } from "../../src/server/auth/two-factor.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { freePort } from "../helpers/free-port.js";
@@ -55,6 +55,9 @@ export async function expectAccessible(page: Page) {
 
 /** Starts the harness before the file's tests and closes it after; `ready` receives it. */
 export function withBrowserHarness(ready: (harness: BrowserHarness) => void) {
+  // A whole journey is several people's work in one test; on CI the two database suites share the
+  // machine's two cores and a journey can take three times as long as alone.
+  vi.setConfig({ testTimeout: 180_000 });
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     harness = await startBrowserHarness();
