@@ -10,9 +10,9 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
-import * as schema from "./schema.js";
 
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+// Without drizzle's relational query API (unused): a transaction need not build a query builder per table.
+export type Database = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = "pglite" | "postgres";
 export const APP_ROLE = "conduct_app";
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -55,7 +55,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   // application role; owner work switches back with SET LOCAL ROLE inside its own transaction.
   if (options.migrate !== false && !options.loadDataDir) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   await client.exec(`SET ROLE ${APP_ROLE}`);
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client }) as unknown as Database;
   return {
     kind: "pglite",
     db,
@@ -108,8 +108,10 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     ).rows;
     await ownerPool.query(statement);
   }
-  const appPool = survivePoolErrors(new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }));
-  const db = drizzlePostgres({ client: appPool, schema }) as unknown as Database;
+  // Pipelined clients send a statement without waiting for the answer to the one before it: a
+  // transaction's context and its first query share one round trip (src/server/transaction.ts).
+  const appPool = survivePoolErrors(new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), pipeline: true }));
+  const db = drizzlePostgres({ client: appPool }) as unknown as Database;
   return {
     kind: "postgres",
     db,

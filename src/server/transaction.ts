@@ -28,24 +28,28 @@ interface ServerSession {
 }
 
 /**
- * On a PostgreSQL server, BEGIN and the actor's context travel in one round trip (the simple query
- * protocol takes both statements; the values are escaped as literals by the driver). Every request
- * pays for its round trips, so this one is worth the few lines that mirror drizzle's own transaction.
+ * On a PostgreSQL server, BEGIN and the actor's context travel in one statement (the simple query
+ * protocol takes both; the values are escaped as literals by the driver), and the pool's clients
+ * pipeline: the work's first query goes out behind it without waiting for its answer. Every request
+ * pays for its round trips, so this is worth the few lines that mirror drizzle's own transaction.
  */
 async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const client = await outer.client.connect();
   const literal = (value: string) => client.escapeLiteral(value);
   const [id, role, missions, country] = contextValues(actor).map(literal);
   let broken = false;
+  const context = client.query(`begin; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
   try {
-    await client.query(`begin; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
     const session = new NodePgSession(client, outer.dialect, outer.schema, outer.options);
     const tx = new NodePgTransaction(outer.dialect, session, outer.schema) as unknown as Transaction;
-    const result = await work(tx);
+    // Settled before the work's own answers are trusted: if the context failed, so does the work
+    // (PostgreSQL refuses every statement of an aborted transaction).
+    const [, result] = await Promise.all([context, work(tx)]);
     await client.query("commit");
     return result;
   } catch (error) {
     // A connection that cannot even roll back is dropped from the pool, not handed to the next request.
+    await context.catch(() => undefined);
     await client.query("rollback").catch(() => {
       broken = true;
     });
