@@ -1,35 +1,25 @@
 // Enforcement benchmark (PostgreSQL), against baselines measured in the same run:
 //  1. the case list with three filters, sorted, first page of 50, through the whole request path
-//     (token, policy, row-level security, zod) — against the raw SQL of the same query;
-//  2. full-text search, first page — against its raw SQL;
+//     (HTTP, token, policy, row-level security, zod) of the server running in its own process as in
+//     production — against the raw SQL of the same query, and against a bare Fastify route in its
+//     own process answering that SQL (what any HTTP server adds); the three take turns;
+//  2. full-text search, first page — against the same two baselines;
 //  3. public report intake under sustained load (receipts, encryption, audit) — against a bare
 //     Fastify route inserting one row; every 201 is checked against a stored report, and the
-//     server's memory is sampled throughout.
+//     server's peak memory is read from the kernel.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_CASES=1000000 npm run bench
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import Fastify from "fastify";
-import pg from "pg";
 import type { CaseFilter } from "../../src/domain/contracts/cases.js";
 import { listCaseRows } from "../../src/server/modules/cases/queries.js";
 import { createTestApp } from "../helpers/app.js";
 import { insertSyntheticCases } from "./generator.js";
-import { load } from "./http.js";
-import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
+import { jsonGetter, load, startBareServer, startServerProcess } from "./http.js";
+import { interleavedLatency, LATENCY_HEADER_WITH_BARE, latencyLineWithBare, rawConnection, requirePostgres } from "./measure.js";
 
 requirePostgres();
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const caseCount = Number(process.env.BENCH_CASES ?? 10_000);
 const intakeConnections = Number(process.env.BENCH_INTAKE_CONNECTIONS ?? 16);
-
-async function waitForHealth(url: string) {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`The server at ${url} did not start within 30 seconds.`);
-}
 
 const t = await createTestApp();
 const { raw, url: databaseUrl } = await rawConnection(t);
@@ -40,74 +30,64 @@ try {
   process.stdout.write(`\nEnforcement benchmark — PostgreSQL, ${caseCount.toLocaleString("en")} synthetic cases (generated in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   await raw.connect();
   const officer = await t.tokenFor(await t.createStaff("cds_officer"));
-  await t.app.listen({ host: "127.0.0.1", port: 0 });
-  const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`, { headers: officer.headers });
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
 
   // The raw baseline runs the very SQL the endpoint sends (built by the app's own query builder),
-  // on an owner connection: no HTTP, no token, no transaction, no row-level security, no zod.
+  // on an owner connection: no HTTP, no token, no transaction, no row-level security, no zod. The
+  // bare baseline answers the same SQL over HTTP from a bare Fastify route in its own process.
   const sameQuery = (filter: CaseFilter) => {
     const built = listCaseRows(t.app.services.db, { ...filter, limit: 51, offset: 0 }, null, new Date().toISOString().slice(0, 10)).toSQL();
     return { sql: built.sql, params: built.params };
   };
-  const queries = [
-    { name: "case list: mission + year + status, newest first, 50", path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", ...sameQuery({ mission: "MONUSCO", year: 2020, status: "referred" }), target: 50 },
-    { name: "full-text search (EN+FR), first page of 50", path: "/api/cases?q=soldat7&limit=50", ...sameQuery({ q: "soldat7" }), target: 100 },
-  ];
-  process.stdout.write(LATENCY_HEADER);
-  for (const query of queries) {
-    const found = (await get(query.path)).items.length;
-    if (found === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
-    const ours = await latency(() => get(query.path));
-    const baseline = await latency(() => raw.query(query.sql, query.params));
-    process.stdout.write(latencyLine(query.name, ours, baseline, query.target));
+  const queries = {
+    list: { name: "case list: mission + year + status, newest first, 50", path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", ...sameQuery({ mission: "MONUSCO", year: 2020, status: "referred" }), target: 50 },
+    search: { name: "full-text search (EN+FR), first page of 50", path: "/api/cases?q=soldat7&limit=50", ...sameQuery({ q: "soldat7" }), target: 100 },
+  };
+  const server = await startServerProcess(databaseUrl.toString(), t.masterKey);
+  const bare = await startBareServer(databaseUrl.toString(), queries);
+  const ours = jsonGetter<{ items: unknown[] }>(server.base, officer.headers);
+  const bareGet = jsonGetter(bare.base);
+  try {
+    process.stdout.write(LATENCY_HEADER_WITH_BARE);
+    for (const [key, query] of Object.entries(queries)) {
+      if ((await ours(query.path)).items.length === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
+      const measured = await interleavedLatency({ ours: () => ours(query.path), raw: () => raw.query(query.sql, query.params), bare: () => bareGet(`/query/${key}`) });
+      process.stdout.write(latencyLineWithBare(query.name, measured.ours, measured.raw, measured.bare, query.target));
+    }
+  } finally {
+    ours.close();
+    bareGet.close();
+    server.stop();
   }
 
-  // Intake: sustained submissions against the server as it runs in production, in its own process
-  // (so its memory is its own), on the same database; the per-address rate limit is lifted for the load.
-  const intakePort = 44000 + Math.floor(Math.random() * 1000);
-  const server = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl.toString(), CONDUCT_MASTER_KEY: t.masterKey.toString("hex"), HOST: "127.0.0.1", PORT: String(intakePort), CONDUCT_DEMO: "off", CONDUCT_PUBLIC_RATE_LIMIT_FACTOR: "1000", CONDUCT_REMINDER_INTERVAL_SECONDS: "0" },
-    stdio: "ignore",
-  });
+  // Intake: sustained submissions against a fresh server (so that its memory is the intake's), the
+  // per-address rate limit lifted for the load; the bare route inserts one row per request.
+  const intake = await startServerProcess(databaseUrl.toString(), t.masterKey, { CONDUCT_PUBLIC_RATE_LIMIT_FACTOR: "1000" });
+  const body = JSON.stringify({ whatHappened: "A benchmark report of misconduct near the market.", missionCode: "MONUSCO", anonymous: true });
+  const post = { seconds, connections: intakeConnections, method: "POST", body, headers: { "content-type": "application/json" } };
   const before = Number((await raw.query("SELECT count(*) FROM reports")).rows[0].count);
-  let ours: Awaited<ReturnType<typeof load>>;
+  let load201: Awaited<ReturnType<typeof load>>;
   let peakRss: number;
   try {
-    await waitForHealth(`http://127.0.0.1:${intakePort}/healthz`);
-    const body = JSON.stringify({ whatHappened: "A benchmark report of misconduct near the market.", missionCode: "MONUSCO", anonymous: true });
-    ours = await load(`http://127.0.0.1:${intakePort}/api/public/reports`, { seconds, connections: intakeConnections, method: "POST", body, headers: { "content-type": "application/json" } });
-    // The kernel's high-water mark of the server's resident memory over its whole life.
-    peakRss = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    load201 = await load(`${intake.base}/api/public/reports`, post);
+    peakRss = intake.peakRss();
   } finally {
-    server.kill("SIGTERM");
+    intake.stop();
   }
   const stored = Number((await raw.query("SELECT count(*) FROM reports")).rows[0].count) - before;
-  const body = JSON.stringify({ whatHappened: "A benchmark report of misconduct near the market.", missionCode: "MONUSCO", anonymous: true });
+  let baseline: Awaited<ReturnType<typeof load>>;
+  try {
+    baseline = await load(`${bare.base}/rows`, post);
+  } finally {
+    bare.stop();
+  }
 
-  const bare = Fastify();
-  const pool = new pg.Pool({ connectionString: databaseUrl.toString(), max: 10 });
-  await raw.query("CREATE TABLE IF NOT EXISTS bench_rows (id bigserial primary key, body text not null, created_at timestamptz not null default now())");
-  bare.post("/rows", async (request, reply) => {
-    await pool.query("INSERT INTO bench_rows (body) VALUES ($1)", [JSON.stringify(request.body)]);
-    return reply.status(201).send({ ok: true });
-  });
-  await bare.listen({ host: "127.0.0.1", port: 0 });
-  const baseline = await load(`http://127.0.0.1:${(bare.server.address() as { port: number }).port}/rows`, { seconds, connections: intakeConnections, method: "POST", body, headers: { "content-type": "application/json" } });
-  await bare.close();
-  await pool.end();
-
-  process.stdout.write("\nintake (server in its own process)           ours /s   bare insert /s   ratio   ours p50/p99 ms   errors   201s   stored   server peak RSS\n");
+  process.stdout.write("\nintake (servers in their own process)        ours /s   bare insert /s   ratio   ours p50/p99 ms   errors   201s   stored   server peak RSS\n");
   process.stdout.write(
-    `${"POST /api/public/reports".padEnd(44)} ${ours.requestsPerSecond.toFixed(0).padStart(8)} ${baseline.requestsPerSecond.toFixed(0).padStart(16)} ${(ours.requestsPerSecond / baseline.requestsPerSecond).toFixed(3).padStart(7)} ${`${ours.p50}/${ours.p99}`.padStart(17)} ${String(ours.errors + ours.non2xx).padStart(8)} ${String(ours.total2xx).padStart(6)} ${String(stored).padStart(8)} ${`${(peakRss / 1024 / 1024).toFixed(0)} MB`.padStart(17)}\n`,
+    `${"POST /api/public/reports".padEnd(44)} ${load201.requestsPerSecond.toFixed(0).padStart(8)} ${baseline.requestsPerSecond.toFixed(0).padStart(16)} ${(load201.requestsPerSecond / baseline.requestsPerSecond).toFixed(3).padStart(7)} ${`${load201.p50}/${load201.p99}`.padStart(17)} ${String(load201.errors + load201.non2xx).padStart(8)} ${String(load201.total2xx).padStart(6)} ${String(stored).padStart(8)} ${`${(peakRss / 1024 / 1024).toFixed(0)} MB`.padStart(17)}\n`,
   );
-  if (ours.errors || ours.non2xx) throw new Error(`intake: ${ours.errors} errors and ${ours.non2xx} non-2xx answers`);
+  if (load201.errors || load201.non2xx) throw new Error(`intake: ${load201.errors} errors and ${load201.non2xx} non-2xx answers`);
   // Every 201 has its report; the only extra reports are those still in flight when the load stopped.
-  if (stored < ours.total2xx || stored - ours.total2xx > intakeConnections) throw new Error(`intake: ${ours.total2xx} answered 201 but ${stored} reports were stored`);
+  if (stored < load201.total2xx || stored - load201.total2xx > intakeConnections) throw new Error(`intake: ${load201.total2xx} answered 201 but ${stored} reports were stored`);
 } finally {
   await raw.end().catch(() => undefined);
   await t.close();

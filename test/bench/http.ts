@@ -1,6 +1,8 @@
 // Runs autocannon in its own process (the server keeps this process's event loop to itself) and
-// returns throughput and latency.
+// returns throughput and latency; a lean client for sequential latency; the server in its own process.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
 
 const autocannonBin = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
@@ -33,4 +35,58 @@ export function load(url: string, options: { seconds: number; connections: numbe
       resolve({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total2xx: result["2xx"] });
     });
   });
+}
+
+/**
+ * A lean JSON client for latency measurements: one kept-alive socket, node:http. The global fetch
+ * spends about a millisecond and a half of its own per call, which is the client's, not the server's.
+ */
+export function jsonGetter<T = unknown>(base: string, headers: Record<string, string> = {}) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = (path: string) =>
+    new Promise<T>((resolve, reject) => {
+      http
+        .get(`${base}${path}`, { agent, headers }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            if (response.statusCode !== 200) return reject(new Error(`${path} answered ${response.statusCode}: ${text}`));
+            resolve(JSON.parse(text));
+          });
+          response.on("error", reject);
+        })
+        .on("error", reject);
+    });
+  return Object.assign(get, { close: () => agent.destroy() });
+}
+
+/** The server as it runs in production (src/server/main.ts), in its own process, on the given database. */
+export function startServerProcess(databaseUrl: string, masterKey: Buffer, env: Record<string, string> = {}) {
+  return startProcess("src/server/main.ts", { DATABASE_URL: databaseUrl, CONDUCT_MASTER_KEY: masterKey.toString("hex"), CONDUCT_DEMO: "off", CONDUCT_REMINDER_INTERVAL_SECONDS: "0", ...env });
+}
+
+/** The bare-framework baseline (bare-server.ts) in its own process, answering the given SQL by name. */
+export function startBareServer(databaseUrl: string, queries: Record<string, { sql: string; params: unknown[] }> = {}) {
+  return startProcess("test/bench/bare-server.ts", { DATABASE_URL: databaseUrl, BARE_QUERIES: JSON.stringify(queries) });
+}
+
+async function startProcess(script: string, env: Record<string, string>) {
+  const port = 44000 + Math.floor(Math.random() * 1000);
+  const server = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env }, stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (await fetch(`${base}/healthz`).then((response) => response.ok, () => false)) break;
+    if (attempt === 150 || server.exitCode !== null) {
+      server.kill("SIGTERM");
+      throw new Error(`${script} did not start at ${base} within 30 seconds.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    base,
+    /** The kernel's high-water mark of the process's resident memory over its whole life, in bytes. */
+    peakRss: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) * 1024,
+    stop: () => server.kill("SIGTERM"),
+  };
 }

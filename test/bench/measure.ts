@@ -32,10 +32,37 @@ export async function latency(run: () => Promise<unknown>, samples = Number(proc
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/**
+ * Times several calls taking turns (one of each, then again), so that the machine's slow moments
+ * fall on all of them alike rather than on whichever was measured at the time.
+ */
+export async function interleavedLatency<K extends string>(runs: Record<K, () => Promise<unknown>>, samples = Number(process.env.BENCH_SAMPLES ?? 200)) {
+  const names = Object.keys(runs) as K[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < 20; i++) for (const name of names) await runs[name]();
+  for (let i = 0; i < samples; i++) {
+    for (const name of names) {
+      const start = performance.now();
+      await runs[name]();
+      times[name].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, { p50: percentile(times[name], 50), p95: percentile(times[name], 95) }])) as Record<K, { p50: number; p95: number }>;
+}
+
 /** One line of the "ours against raw SQL" table every benchmark prints. */
 export function latencyLine(name: string, ours: { p50: number; p95: number }, raw: { p50: number; p95: number }, target: number) {
   const pair = (m: { p50: number; p95: number }) => `${m.p50.toFixed(1)}/${m.p95.toFixed(1)}`;
   return `${name.padEnd(52)} ${pair(ours).padStart(16)} ${pair(raw).padStart(20)} ${(ours.p95 / raw.p95).toFixed(2).padStart(13)} ${`≤ ${target}`.padStart(12)}\n`;
 }
+
+/** The same line with the bare-framework baseline: the same SQL answered by a bare Fastify route. */
+export function latencyLineWithBare(name: string, ours: { p50: number; p95: number }, raw: { p50: number; p95: number }, bare: { p50: number; p95: number }, target: number) {
+  const pair = (m: { p50: number; p95: number }) => `${m.p50.toFixed(1)}/${m.p95.toFixed(1)}`;
+  return `${latencyLine(name, ours, raw, target).trimEnd()} ${pair(bare).padStart(18)} ${(ours.p95 / bare.p95).toFixed(2).padStart(13)} ${(bare.p95 / raw.p95).toFixed(2).padStart(16)}\n`;
+}
+
+export const LATENCY_HEADER_WITH_BARE =
+  "\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95   bare p50/p95 ms   ours ÷ bare   bare ÷ raw SQL\n";
 
 export const LATENCY_HEADER = "\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95\n";
