@@ -14,6 +14,7 @@ import { importColumns } from "../../src/domain/allegation-import.js";
 import { systemActor } from "../../src/server/auth/actor.js";
 import { importAllegations } from "../../src/server/modules/publication/import.js";
 import { createTestApp } from "../helpers/app.js";
+import { jsonGetter } from "./http.js";
 import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
 
 requirePostgres();
@@ -67,11 +68,8 @@ try {
   await raw.query("ANALYZE");
   await t.app.listen({ host: "127.0.0.1", port: 0 });
   const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  const get = async (query: string) => {
-    const response = await fetch(`${base}/api/public/stats/allegations?${query}`);
-    if (response.status !== 200) throw new Error(`${query} answered ${response.status}: ${await response.text()}`);
-    return response.json();
-  };
+  const client = jsonGetter<unknown[]>(base);
+  const get = (query: string) => client(`/api/public/stats/allegations?${query}`);
   // The same aggregate in raw SQL on the kept counts, and from every case by the counting rule.
   const onCounts = (key: string, where: string) => `select ${key} as key, sum(count) from public_allegation_counts where count > 0 and ${where} group by 1 order by 1`;
   const fromCases = (key: string, where: string) => `select ${key} as key, count(*) from cases c cross join lateral conduct_case_allegation_units(c) u where c.published_at is not null and ${where} group by 1 order by 1`;
@@ -92,6 +90,7 @@ try {
   const ours = await latency(() => get(scan.query), 50);
   const everyCase = await latency(() => raw.query(fromCases(`u.${scan.key}`, "true")), 5);
   process.stdout.write(latencyLine(`${scan.name} (vs raw SQL over every case)`, ours, everyCase, 20));
+  client.close();
 } finally {
   await raw.end().catch(() => undefined);
   await t.close();

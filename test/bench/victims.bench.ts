@@ -5,6 +5,7 @@
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_VICTIMS=100000 npx tsx test/bench/victims.bench.ts
 import { caseloadRows } from "../../src/server/modules/victims/records.js";
 import { createTestApp } from "../helpers/app.js";
+import { jsonGetter } from "./http.js";
 import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
 
 requirePostgres();
@@ -48,12 +49,9 @@ try {
     { name: "caseload: only what is due today, 50", path: "/api/victims?limit=50&dueOnly=true", filter: { limit: 50, offset: 0, dueOnly: "true" as const } },
   ];
   process.stdout.write(LATENCY_HEADER);
+  const client = jsonGetter<{ items: unknown[] }>(base, advocate.headers);
   for (const query of queries) {
-    const get = async () => {
-      const response = await fetch(`${base}${query.path}`, { headers: advocate.headers });
-      if (response.status !== 200) throw new Error(`${query.path} answered ${response.status}`);
-      return response.json() as Promise<{ items: unknown[] }>;
-    };
+    const get = () => client(query.path);
     if ((await get()).items.length !== 50) throw new Error(`${query.name}: fewer than 50 rows, the benchmark would measure too little`);
     // The same SQL as the endpoint, with the advocate's mission written in (as row-level security adds it).
     const built = caseloadRows(t.app.services.db, { ...query.filter, mission: "MONUSCO" }, today).toSQL();
@@ -61,6 +59,7 @@ try {
     const baseline = await latency(() => raw.query(built.sql, built.params));
     process.stdout.write(latencyLine(query.name, ours, baseline, 50));
   }
+  client.close();
 } finally {
   await raw.end().catch(() => undefined);
   await t.close();
