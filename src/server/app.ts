@@ -3,6 +3,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { constants as zlib } from "node:zlib";
+import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -131,8 +133,12 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     for (const method of [route.method].flat()) {
       if (method !== "HEAD") routes.push({ method, url: route.url, access: route.config?.access ?? "staff" });
     }
+    if (mayCarrySecrets(route.method, route.url)) route.compress = false;
   });
   app.decorate("routeList", routes);
+  // Reads are compressed for slow field links (brotli at a quality cheap enough per request). Before
+  // any route: the plugin's own route hook runs after ours and reads `compress` as set above.
+  await app.register(compress, { threshold: 1024, encodings: ["br", "gzip"], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -215,10 +221,14 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerPublicDataPages(app);
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (hasWeb) {
+    // The build names assets by their content, so a browser keeps them for a year and asks again
+    // only for the page that names them; each is sent in the compressed form written at build time.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, preCompressed: true, maxAge: "365d", immutable: true });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && hasWeb && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").sendFile("index.html");
+      return reply.type("text/html").sendFile("index.html", { maxAge: 0, immutable: false });
     }
     return reply
       .status(404)
@@ -226,6 +236,15 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
       .send(problem(404, "route_not_found", `There is no ${request.method} ${request.url.split("?")[0]} in this API.`));
   });
   return app;
+}
+
+/**
+ * Responses that can carry a secret are never compressed, so that their length tells an observer
+ * nothing (BREACH): sign-in and session answers, the CSRF token in /api/me, and every write's answer
+ * (new API tokens, one-time passwords, two-factor keys, receipts).
+ */
+export function mayCarrySecrets(method: string | string[], url: string) {
+  return [method].flat().some((m) => m !== "GET" && m !== "HEAD") || url.startsWith("/api/auth") || url === "/api/me";
 }
 
 /**
