@@ -15,6 +15,7 @@ import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
 import { ReferencePage } from "./routes/reference.js";
 import { NotificationsPage, OverduePage } from "./routes/deadlines.js";
+import { RecordReport } from "./routes/record-report.js";
 import { ReportDetail, ReportQueue } from "./routes/reports.js";
 import { SignIn } from "./routes/sign-in.js";
 import { TokensPage } from "./routes/tokens.js";
@@ -74,6 +75,7 @@ const page = <TPath extends string>(path: TPath, component: () => ReactNode) => 
 const routeTree = rootRoute.addChildren([
   page("/", Home),
   page("/reports", () => <Guarded area="reports"><ReportQueue /></Guarded>),
+  page("/reports/new", () => <Guarded area="reports"><RecordReport /></Guarded>),
   page("/reports/$reportId", () => <Guarded area="reports"><ReportDetail /></Guarded>),
   page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
   page("/cases/$caseId", () => <Guarded area="cases"><CaseDetail /></Guarded>),

@@ -89,7 +89,7 @@ export function ReportQueue() {
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
-      <PageHeader title={t("reports.title")} intro={t("reports.intro")} />
+      <PageHeader title={t("reports.title")} intro={t("reports.intro")} actions={<Button component={Link} to="/reports/new">{t("reports.record.button")}</Button>} />
       <Checkbox mb="md" label={t("reports.unlinkedOnly")} checked={unlinkedOnly} onChange={(e) => setUnlinkedOnly(e.currentTarget.checked)} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("reports.empty")}>
         {(data) => (

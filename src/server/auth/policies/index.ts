@@ -260,7 +260,7 @@ export const outreachPolicy = {
 /** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
-    reports: reportPolicy.queue(actor) && !is(actor, "cbcm_focal_point"),
+    reports: reportPolicy.queue(actor),
     overdue: referralPolicy.overdue(actor),
     notifications: actor.userId !== null,
     cases: casePolicy.list(actor),

@@ -1,0 +1,147 @@
+// Staff intake: a report received by phone, in person, by letter, from a community network or from
+// another UN entity, written down by the mission's team or a community focal point. One idempotency
+// key per report typed, kept across retries: on a poor link, sending again never records it twice.
+import { Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../../domain/contracts/users.js";
+import { reportBody, reportChannels } from "../../domain/contracts/reports.js";
+import { api } from "../api.js";
+import { PageHeader, ProblemAlert, ShownOnce } from "../components/page.js";
+import { useErrorsInCurrentLanguage, validateWith } from "../forms.js";
+import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
+import { useMe } from "../session.js";
+
+const staffChannels = reportChannels.filter((channel) => channel !== "web_form" && channel !== "api");
+const answers = { children: ["unknown", "yes", "no"], reporterIsVictim: ["prefer_not_to_say", "yes", "no"] } as const;
+
+/** Works on plain http inside a mission's network too, where crypto.randomUUID is not offered. */
+const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+
+const blank = {
+  channel: "hotline",
+  missionCode: "",
+  whatHappened: "",
+  place: "",
+  incidentDate: "",
+  personnelCategoryCodes: [] as string[],
+  nationalityCodes: [] as string[],
+  involved: "",
+  childrenInvolved: "unknown",
+  reporterIsVictim: "prefer_not_to_say",
+  anonymous: false,
+  contact: "",
+};
+type Values = typeof blank;
+
+/** What the form holds, as the API takes it: empty answers are "not known". */
+const asReport = (values: Values) => ({
+  whatHappened: values.whatHappened,
+  missionCode: values.missionCode || null,
+  place: values.place || null,
+  incidentDate: values.incidentDate || null,
+  personnelCategoryCodes: values.personnelCategoryCodes,
+  nationalityCodes: values.nationalityCodes,
+  involved: values.involved || null,
+  childrenInvolved: values.childrenInvolved as "yes" | "no" | "unknown",
+  reporterIsVictim: values.reporterIsVictim as "yes" | "no" | "prefer_not_to_say",
+  anonymous: values.anonymous,
+  contact: values.anonymous ? null : values.contact || null,
+});
+
+export function RecordReport() {
+  const { t } = useTranslation();
+  const me = useMe().data as Me;
+  const missions = useMissions();
+  const countries = useCountries();
+  const categories = usePersonnelCategories();
+  const queryClient = useQueryClient();
+  const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const headquarters = me.role === "cds_officer";
+  const missionCodes = headquarters ? (missions.data?.items ?? []).filter((m) => m.current).map((m) => m.code) : me.missionCodes;
+  const validate = validateWith(reportBody, t);
+  const form = useForm<Values>({
+    initialValues: { ...blank, missionCode: headquarters ? "" : (me.missionCodes[0] ?? ""), channel: me.role === "cbcm_focal_point" ? "cbcm" : blank.channel },
+    validate: (values) => validate(asReport(values) as never),
+  });
+  useErrorsInCurrentLanguage(form);
+  const record = useMutation({
+    mutationFn: (values: Values) => api<{ receipt: string }>("POST", "/api/reports", { channel: values.channel, report: asReport(values) }, { idempotencyKey }),
+    onSuccess: (answer) => {
+      setReceipt(answer.receipt);
+      void queryClient.invalidateQueries({ queryKey: ["reports"] });
+    },
+  });
+  const startAgain = () => {
+    form.reset();
+    record.reset();
+    setIdempotencyKey(newKey());
+    setReceipt(null);
+  };
+
+  if (receipt) {
+    return (
+      <>
+        <PageHeader title={t("reports.record.doneTitle")} />
+        <Paper withBorder p="md" maw={640}>
+          <Stack>
+            <ShownOnce intro={t("reports.record.doneIntro")} value={receipt} />
+            <Group>
+              <Button onClick={startAgain}>{t("reports.record.another")}</Button>
+              <Button variant="light" component={Link} to="/reports">{t("reports.record.queue")}</Button>
+            </Group>
+          </Stack>
+        </Paper>
+      </>
+    );
+  }
+
+  const choices = (kind: keyof typeof answers, labels: string) => answers[kind].map((value) => ({ value, label: t(`${labels}.${value}`) }));
+  return (
+    <>
+      <PageHeader title={t("reports.record.title")} intro={t("reports.record.intro")} />
+      <form onSubmit={form.onSubmit((values) => record.mutate(values))} noValidate>
+        <Stack maw={760}>
+          <ProblemAlert error={record.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {me.role !== "cbcm_focal_point" && (
+              <NativeSelect label={t("reports.record.channel")} data={staffChannels.map((value) => ({ value, label: t(`reports.channels.${value}`) }))} {...form.getInputProps("channel")} />
+            )}
+            <NativeSelect
+              label={t("reports.record.mission")}
+              data={[...(headquarters ? [{ value: "", label: t("reports.record.noMission") }] : []), ...missionCodes.map((code) => ({ value: code, label: code }))]}
+              {...form.getInputProps("missionCode")}
+            />
+          </SimpleGrid>
+          <Textarea label={t("reports.record.whatHappened")} description={t("reports.record.whatHappenedHelp")} required autosize minRows={5} {...form.getInputProps("whatHappened")} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t("reports.record.place")} {...form.getInputProps("place")} />
+            <TextInput label={t("reports.record.incidentDate")} description={t("reports.record.incidentDateHelp")} type="date" {...form.getInputProps("incidentDate")} />
+          </SimpleGrid>
+          <Checkbox.Group label={t("reports.record.categories")} {...form.getInputProps("personnelCategoryCodes")}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+              {(categories.data?.items ?? []).map((category) => <Checkbox key={category.code} value={category.code} label={categories.labelOf(category.code)} />)}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <MultiSelect label={t("reports.record.nationalities")} searchable data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))} {...form.getInputProps("nationalityCodes")} />
+          <Textarea label={t("reports.record.involved")} autosize minRows={2} {...form.getInputProps("involved")} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect label={t("reports.record.children")} data={choices("children", "reports.answers")} {...form.getInputProps("childrenInvolved")} />
+            <NativeSelect label={t("reports.record.reporterIsVictim")} data={choices("reporterIsVictim", "reports.answers")} {...form.getInputProps("reporterIsVictim")} />
+          </SimpleGrid>
+          <Checkbox label={t("reports.record.anonymous")} {...form.getInputProps("anonymous", { type: "checkbox" })} />
+          {!form.values.anonymous && <TextInput label={t("reports.record.contact")} description={t("reports.record.contactHelp")} required {...form.getInputProps("contact")} />}
+          <Text size="sm" c="gray.7">{t("reports.record.safeRetry")}</Text>
+          <Group>
+            <Button type="submit" loading={record.isPending}>{t("reports.record.submit")}</Button>
+            <Button variant="subtle" component={Link} to="/reports">{t("app.cancel")}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
+  );
+}
