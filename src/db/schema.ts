@@ -467,7 +467,8 @@ export const idempotencyKeys = pgTable(
     key: text("key").notNull(),
     scope: text("scope").notNull(),
     statusCode: integer("status_code").notNull(),
-    responseBody: jsonb("response_body"),
+    /** The first answer, sealed: it can hold a receipt, an API token or a one-time password. */
+    responseEncrypted: text("response_encrypted").notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],

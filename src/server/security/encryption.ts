@@ -10,9 +10,13 @@ import { dataKeys } from "../../db/schema.js";
 const PREFIX = "enc:v1";
 const WRAP_CONTEXT = Buffer.from("conduct-ledger data key");
 
-/** Every encrypted column, so that rotation re-encrypts all of them. Later areas add theirs. */
 const CURRENT_KEY_TTL_MS = 5_000;
 
+/** An idempotency key's row is named by its scope and key (its primary key), as its sealed answer's context says. */
+export const IDEMPOTENCY_ROW_ID = "(scope || ' ' || key)";
+export const idempotencyRowId = (scope: string, key: string) => `${scope} ${key}`;
+
+/** Every encrypted column, re-encrypted by a data-key rotation (a test holds this list to the schema). */
 export const encryptedColumns: { table: string; column: string; idColumn: string }[] = [
   { table: "cases", column: "narrative_encrypted", idColumn: "id" },
   { table: "reports", column: "what_happened_encrypted", idColumn: "id" },
@@ -32,6 +36,8 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "assistance_follow_ups", column: "note_encrypted", idColumn: "id" },
   { table: "assistance_referrals", column: "outcome_encrypted", idColumn: "id" },
   { table: "screening_secrets", column: "secret_encrypted", idColumn: "id" },
+  { table: "after_action_details", column: "what_happened_encrypted", idColumn: "review_id" },
+  { table: "idempotency_keys", column: "response_encrypted", idColumn: IDEMPOTENCY_ROW_ID },
 ];
 
 export function parseMasterKey(text: string): Buffer {

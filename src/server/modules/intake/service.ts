@@ -80,7 +80,7 @@ export async function submitReport(services: Services, actor: Actor, report: Rep
   const receipt = issueReceipt();
   const receiptHash = (await hashReceipt(receipt, services.receiptPepper)) as string;
   return inTransaction(services.db, actor, async (tx) => {
-    const { body, replayed } = await once(tx, `report.submit:${actor.userId ?? "public"}`, idempotencyKey, async () => {
+    const { body, replayed } = await once(tx, services.encryption, `report.submit:${actor.userId ?? "public"}`, idempotencyKey, async () => {
       const id = randomUUID();
       const values = {
         id,

@@ -38,7 +38,7 @@ export async function createToken(services: Services, actor: Actor, input: { own
   if (!tokenPolicy.manageOf(actor, input.ownerId)) throw new NotFound("user");
   return inTransaction(services.db, actor, async (tx) =>
     (
-      await once(tx, `token.create:${actor.userId}`, idempotencyKey, async () => {
+      await once(tx, services.encryption, `token.create:${actor.userId}`, idempotencyKey, async () => {
         const [owner] = await tx.select({ id: user.id }).from(user).where(eq(user.id, input.ownerId));
         if (!owner) throw new NotFound("user");
         const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;

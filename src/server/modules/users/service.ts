@@ -91,7 +91,7 @@ export async function createStaffUser(services: Services, actor: Actor, input: S
   const passwordHash = await (await services.auth.$context).password.hash(password);
   return inTransaction(services.db, actor, async (tx) =>
     (
-      await once(tx, `user.create:${actor.userId ?? "system"}`, idempotencyKey, async () => {
+      await once(tx, services.encryption, `user.create:${actor.userId ?? "system"}`, idempotencyKey, async () => {
         await assertScopeIsValid(tx, input.role, input.missionCodes, input.countryCode);
         const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
         if (existing) throw new Conflict("An account with this email address already exists.", {}, "email_taken");
