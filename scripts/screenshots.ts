@@ -49,6 +49,7 @@ const secrets = new Map<string, string>();
 // [who, page, name, and the name of the first row's page when it is opened too]
 const shots: [string, string, string, string?][] = [
   ["cdt.monusco@demo.conduct.test", "/reports", "reports"],
+  ["cdt.monusco@demo.conduct.test", "/reports/new", "record-report"],
   ["cdt.monusco@demo.conduct.test", "/cases", "cases", "case"],
   ["cds@demo.conduct.test", "/cases?mission=MINUSCA&status=findings", "cases-filtered", "case-enforcement"],
   ["focal.point@demo.conduct.test", "/cases", "member-state-cases", "member-state-case"],

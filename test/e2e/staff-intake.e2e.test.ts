@@ -1,7 +1,8 @@
-// Staff intake in the web app, on a poor link: a mission's officer writes down a hotline call; the
-// answer to the first send is lost on the way back, the app sends again by itself with the same
-// idempotency key, and the report is recorded once with the receipt shown once. A community focal
-// point records one from their network. Axe-checked in English, French and Arabic.
+// Staff intake in the web app, on a poor link: a mission's officer writes down a hotline call, with
+// a photo of the caller's letter; the answer to the first send is lost on the way back, the app
+// sends again by itself with the same idempotency key, and the report is recorded once with the
+// receipt shown once. A community focal point records one from their network. Axe-checked in
+// English, French and Arabic.
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
@@ -29,6 +30,8 @@ describe("staff intake in the web app", () => {
     await page.getByLabel(/^Place/).fill("Bunia, camp gate");
     await page.getByLabel("Military (MC)").check();
     await page.getByLabel("Were children involved?").selectOption({ label: "Yes" });
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    await page.locator('input[type="file"]').setInputFiles({ name: "letter-from-the-caller.png", mimeType: "image/png", buffer: photo });
     await page.getByRole("button", { name: "Record the report" }).click();
     // Neither a contact nor anonymity: the form says what is missing and sends nothing.
     await page.getByText("Say how to reach the reporter, or tick that they wish to stay anonymous.").waitFor();
@@ -64,6 +67,9 @@ describe("staff intake in the web app", () => {
     await page.getByRole("link", { name: "Back to the queue" }).click();
     await page.getByRole("row", { name: /Hotline/ }).waitFor();
     expect(await page.getByRole("row", { name: /Hotline/ }).count()).toBe(1);
+    await page.getByRole("row", { name: /Hotline/ }).getByRole("link", { name: /Open/ }).click();
+    await page.getByRole("link", { name: "letter-from-the-caller.png" }).waitFor();
+    await page.goBack();
 
     await page.getByRole("link", { name: "Record a report" }).click();
     for (const [language, heading] of [["Français", "Enregistrer un signalement"], ["العربية", "تسجيل بلاغ"]]) {

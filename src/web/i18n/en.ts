@@ -156,6 +156,9 @@ export const en = {
       doneIntro: "Give the reporter this receipt code, now: with it they follow their report at /report/follow-up and write to the team. It is shown only this once.",
       another: "Record another report",
       queue: "Back to the queue",
+      evidence: "Photos, documents or recordings",
+      evidenceHelp: "Up to 3 files of 10 MB each: photos, PDF or audio. Stored encrypted.",
+      evidenceTooMuch: "At most 3 files, each under 10 MB.",
       safeRetry: "If the connection fails, send again: the report is recorded once, however many times it is sent.",
     },
     answers: {

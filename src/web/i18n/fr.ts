@@ -158,6 +158,9 @@ export const fr: Messages = {
       doneIntro: "Donnez tout de suite ce code de reçu à la personne : il lui permet de suivre son signalement sur /report/follow-up et d'écrire à l'équipe. Il n'est affiché qu'une fois.",
       another: "Enregistrer un autre signalement",
       queue: "Retour à la file",
+      evidence: "Photos, documents ou enregistrements",
+      evidenceHelp: "Jusqu'à 3 fichiers de 10 Mo chacun : photos, PDF ou audio. Conservés chiffrés.",
+      evidenceTooMuch: "Au plus 3 fichiers, de moins de 10 Mo chacun.",
       safeRetry: "Si la connexion échoue, renvoyez : le signalement n'est enregistré qu'une fois, quel que soit le nombre d'envois.",
     },
     answers: {

@@ -1,7 +1,7 @@
 // Staff intake: a report received by phone, in person, by letter, from a community network or from
 // another UN entity, written down by the mission's team or a community focal point. One idempotency
 // key per report typed, kept across retries: on a poor link, sending again never records it twice.
-import { Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Checkbox, FileInput, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -9,6 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../domain/contracts/users.js";
 import { reportBody, reportChannels } from "../../domain/contracts/reports.js";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, ShownOnce } from "../components/page.js";
 import { useErrorsInCurrentLanguage, validateWith } from "../forms.js";
@@ -20,6 +21,14 @@ const answers = { children: ["unknown", "yes", "no"], reporterIsVictim: ["prefer
 
 /** Works on plain http inside a mission's network too, where crypto.randomUUID is not offered. */
 const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+
+/** A file as the API takes it; the server checks what it really is from its first bytes. */
+async function asUpload(file: File) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { fileName: file.name, contentBase64: btoa(binary) };
+}
 
 const blank = {
   channel: "hotline",
@@ -34,6 +43,7 @@ const blank = {
   reporterIsVictim: "prefer_not_to_say",
   anonymous: false,
   contact: "",
+  evidence: [] as File[],
 };
 type Values = typeof blank;
 
@@ -66,11 +76,16 @@ export function RecordReport() {
   const validate = validateWith(reportBody, t);
   const form = useForm<Values>({
     initialValues: { ...blank, missionCode: headquarters ? "" : (me.missionCodes[0] ?? ""), channel: me.role === "cbcm_focal_point" ? "cbcm" : blank.channel },
-    validate: (values) => validate(asReport(values) as never),
+    validate: (values) => {
+      const errors = validate(asReport(values) as never);
+      if (values.evidence.length > MAX_EVIDENCE_FILES || values.evidence.some((file) => file.size > MAX_EVIDENCE_BYTES)) errors.evidence = t("reports.record.evidenceTooMuch");
+      return errors;
+    },
   });
   useErrorsInCurrentLanguage(form);
   const record = useMutation({
-    mutationFn: (values: Values) => api<{ receipt: string }>("POST", "/api/reports", { channel: values.channel, report: asReport(values) }, { idempotencyKey }),
+    mutationFn: async (values: Values) =>
+      api<{ receipt: string }>("POST", "/api/reports", { channel: values.channel, report: asReport(values), evidence: await Promise.all(values.evidence.map(asUpload)) }, { idempotencyKey }),
     onSuccess: (answer) => {
       setReceipt(answer.receipt);
       void queryClient.invalidateQueries({ queryKey: ["reports"] });
@@ -135,6 +150,7 @@ export function RecordReport() {
           </SimpleGrid>
           <Checkbox label={t("reports.record.anonymous")} {...form.getInputProps("anonymous", { type: "checkbox" })} />
           {!form.values.anonymous && <TextInput label={t("reports.record.contact")} description={t("reports.record.contactHelp")} required {...form.getInputProps("contact")} />}
+          <FileInput label={t("reports.record.evidence")} description={t("reports.record.evidenceHelp")} multiple clearable accept="image/jpeg,image/png,image/webp,application/pdf,audio/*" {...form.getInputProps("evidence")} />
           <Text size="sm" c="gray.7">{t("reports.record.safeRetry")}</Text>
           <Group>
             <Button type="submit" loading={record.isPending}>{t("reports.record.submit")}</Button>

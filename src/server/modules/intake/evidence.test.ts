@@ -1,4 +1,4 @@
-// Evidence files on the public form: checked by content, stored encrypted with the report in one
+// Evidence files on the public form and in staff intake: checked by content, stored encrypted with the report in one
 // transaction, opened only by the report's intake officers, every download audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
@@ -86,5 +86,21 @@ describe("evidence files", () => {
     expect(refused.json()).toMatchObject({ code: "file_type_not_accepted", detail: "note.pdf is not a photo (JPEG, PNG, WebP), a PDF or an audio recording." });
     const four = Array.from({ length: 4 }, () => ({ fileName: "p.png", contentBase64: png.toString("base64") }));
     expect((await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { ...fields, anonymous: true, evidence: four } })).statusCode).toBe(400);
+  });
+
+  it("staff intake takes the same evidence: kept with the report an officer records, refused whole when a file is not what it claims", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNFICYP"] }));
+    const report = { ...fields, anonymous: true, missionCode: "UNFICYP" };
+    const before = await countReports();
+    const refused = await officer.request({ method: "POST", url: "/api/reports", payload: { channel: "letter", report, evidence: [{ fileName: "letter.pdf", contentBase64: Buffer.from("just text pretending").toString("base64") }] } });
+    expect(refused.json()).toMatchObject({ code: "file_type_not_accepted" });
+    expect(await countReports()).toBe(before);
+    const recorded = await officer.request({ method: "POST", url: "/api/reports", payload: { channel: "letter", report, evidence: [{ fileName: "letter.pdf", contentBase64: pdf.toString("base64") }] } });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const [queued] = (await officer.request({ method: "GET", url: "/api/reports?mission=UNFICYP" })).json().items;
+    const opened = (await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json();
+    expect(opened.evidence).toMatchObject([{ fileName: "letter.pdf", contentType: "application/pdf" }]);
+    const file = await officer.request({ method: "GET", url: `/api/reports/${queued.id}/evidence/${opened.evidence[0].id}` });
+    expect(file.rawPayload.equals(pdf)).toBe(true);
   });
 });

@@ -29,6 +29,15 @@ const queueItem = z.object({
   can: z.record(z.string(), z.boolean()),
 });
 
+/** Photos, PDF or audio, base64-encoded: at most 3 files of 10 MB, recognised by their content. */
+const evidenceUpload = z
+  .array(z.strictObject({ fileName: z.string().max(255), contentBase64: z.base64().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4) }))
+  .max(MAX_EVIDENCE_FILES)
+  .default([]);
+const decoded = (evidence: z.output<typeof evidenceUpload>) => evidence.map((file) => ({ fileName: file.fileName, content: Buffer.from(file.contentBase64, "base64") }));
+/** Room for three 10 MB files in base64; every other JSON route keeps the 1 MB limit. */
+const EVIDENCE_BODY_LIMIT = 45 * 1024 * 1024;
+
 export function registerIntakeRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -39,18 +48,13 @@ export function registerIntakeRoutes(app: FastifyInstance) {
     schema: {
       tags: ["public"],
       summary: "Report misconduct, anonymously or not; answers a receipt code, shown once, to follow the report up",
-      body: reportBody.safeExtend({
-        /** Photos, PDF or audio, base64-encoded: at most 3 files of 10 MB, recognised by their content. */
-        evidence: z.array(z.strictObject({ fileName: z.string().max(255), contentBase64: z.base64().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4) })).max(MAX_EVIDENCE_FILES).default([]),
-      }),
+      body: reportBody.safeExtend({ evidence: evidenceUpload }),
       response: { 201: z.object({ receipt: z.string() }), 200: z.object({ receipt: z.string() }) },
     },
-    // Room for three 10 MB files in base64; every other JSON route keeps the 1 MB limit.
-    bodyLimit: 45 * 1024 * 1024,
+    bodyLimit: EVIDENCE_BODY_LIMIT,
   }, async (request, reply) => {
     const { evidence, ...report } = request.body;
-    const files = evidence.map((file) => ({ fileName: file.fileName, content: Buffer.from(file.contentBase64, "base64") }));
-    const { receipt, replayed } = await submitReport(services, publicActor, report, "api", idempotencyKeyOf(request), files);
+    const { receipt, replayed } = await submitReport(services, publicActor, report, "api", idempotencyKeyOf(request), decoded(evidence));
     return reply.status(replayed ? 200 : 201).send({ receipt });
   });
 
@@ -72,15 +76,16 @@ export function registerIntakeRoutes(app: FastifyInstance) {
   typed.post("/api/reports", {
     schema: {
       tags: ["intake"],
-      summary: "Record a report received by hotline, in person, by letter, from a CBCM or another UN entity",
-      body: z.strictObject({ channel: z.enum(reportChannels).exclude(["web_form", "api"]), report: reportBody }),
+      summary: "Record a report received by hotline, in person, by letter, from a CBCM or another UN entity, with its photos, documents or recordings",
+      body: z.strictObject({ channel: z.enum(reportChannels).exclude(["web_form", "api"]), report: reportBody, evidence: evidenceUpload }),
       response: { 201: z.object({ receipt: z.string() }), 200: z.object({ receipt: z.string() }) },
     },
+    bodyLimit: EVIDENCE_BODY_LIMIT,
   }, async (request, reply) => {
     const actor = staffOf(request);
     if (!reportPolicy.submit(actor, request.body.report.missionCode)) throw new Forbidden("You record reports only for your own missions.");
     const channel = actor.role === "cbcm_focal_point" ? "cbcm" : request.body.channel;
-    const { receipt, replayed } = await submitReport(services, actor, request.body.report, channel, idempotencyKeyOf(request));
+    const { receipt, replayed } = await submitReport(services, actor, request.body.report, channel, idempotencyKeyOf(request), decoded(request.body.evidence));
     return reply.status(replayed ? 200 : 201).send({ receipt });
   });
 
