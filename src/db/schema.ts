@@ -466,9 +466,12 @@ export const idempotencyKeys = pgTable(
   {
     key: text("key").notNull(),
     scope: text("scope").notNull(),
+    /** 0 while the first request is still being answered. */
     statusCode: integer("status_code").notNull(),
     /** The first answer, sealed: it can hold a receipt, an API token or a one-time password. */
-    responseEncrypted: text("response_encrypted").notNull(),
+    responseEncrypted: text("response_encrypted"),
+    /** What the first request asked (a hash of its body), so that a key reused for another request is refused. */
+    requestHash: text("request_hash"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],

@@ -17,6 +17,7 @@ import type { Actor, StaffActor } from "./auth/actor.js";
 import { createAuth } from "./auth/better-auth.js";
 import { resolveActor } from "./auth/context.js";
 import { recordAuditEvent } from "./modules/audit/record.js";
+import { registerIdempotentWrites } from "./idempotency.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
 import type { Config } from "./config.js";
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     }
     request.actor = actor;
   });
+  registerIdempotentWrites(app, services);
 
   registerAuthBridge(app, services);
   registerHealthRoutes(app);

@@ -20,31 +20,42 @@ export class ApiProblem extends Error {
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Works on plain http inside a mission's network too, where crypto.randomUUID is not offered. */
+export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+
 /**
- * One API call. With an idempotency key (one per thing the person records, kept across their own
- * retries) a request lost on a poor link is sent again by itself, twice, and the server records it
- * once whatever happened to the first; without one, a lost connection is a `network_unavailable`
- * problem for the person to retry.
+ * One API call. Every write carries an idempotency key — the caller's, when one thing typed may be
+ * sent several times by the person (a report), or one of its own — so a request whose answer is lost
+ * on a poor link is sent again by itself, twice, and the server writes it once whatever happened to
+ * the first. A lost connection that outlasts the retries is a `network_unavailable` problem.
  */
 export async function api<T>(method: string, url: string, body?: unknown, options: { idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
-  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-  const retryDelays = options.idempotencyKey || method === "GET" ? [1_000, 3_000] : [];
-  let response: Response | undefined;
-  for (let attempt = 0; !response; attempt++) {
+  if (method !== "GET") {
+    if (csrfToken) headers["x-csrf-token"] = csrfToken;
+    headers["idempotency-key"] = options.idempotencyKey ?? newIdempotencyKey();
+  }
+  const retryDelays = [1_000, 3_000];
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
     try {
       response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
     } catch {
       if (attempt >= retryDelays.length) throw new ApiProblem(0, "network_unavailable", "The connection failed before the server answered.");
       await wait(retryDelays[attempt]);
+      continue;
     }
+    const text = await response.text();
+    const data = text ? JSON.parse(text) : null;
+    // The first send is still being answered: its answer comes back to this retry in a moment.
+    if (response.status === 409 && data?.code === "request_in_progress" && attempt < retryDelays.length) {
+      await wait(retryDelays[attempt]);
+      continue;
+    }
+    if (!response.ok) throw new ApiProblem(response.status, data?.code ?? "error", data?.detail ?? response.statusText, data ?? {});
+    return data as T;
   }
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiProblem(response.status, data?.code ?? "error", data?.detail ?? response.statusText, data ?? {});
-  return data as T;
 }
 
 /** A person-readable message for any error, in the current language when the code is known. */

@@ -97,6 +97,8 @@ describe("the victim assistance journey", () => {
     await page.getByRole("dialog").getByLabel("Year of birth").fill("2025");
     await page.getByRole("dialog").getByRole("button", { name: "Record a child" }).click();
     await page.getByRole("cell", { name: "V-MONUSCO-0001-C1" }).waitFor();
+    // Axe reads colours: a dialog still fading out would be measured half transparent.
+    await page.getByRole("dialog").waitFor({ state: "detached" });
     await expectAccessible(page);
     await photograph(page, "victim-record");
 

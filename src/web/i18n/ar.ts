@@ -362,6 +362,8 @@ export const ar: Messages = {
     closed: "مغلقة",
   },
   problems: {
+    request_in_progress: "لا يزال الطلب نفسه قيد المعالجة. انتظر لحظة، ثم تحقّق مما إذا كان قد سُجّل قبل إرساله مجددًا.",
+    idempotency_key_reused: "تعذّر تمييز هذا الطلب عن طلب سابق مختلف. أعد تحميل الصفحة وحاول مجددًا.",
     network_unavailable: "انقطع الاتصال قبل أن يرد الخادم. ما كتبته محفوظ: أرسله مجددًا عند عودة الاتصال.",
     import_rows_invalid: "لا يمكن استيراد بعض الصفوف، لذا لم يُكتب شيء. صحّح الأسطر أدناه، أو استورد الصفوف السليمة واسترجع الصفوف المرفوضة.",
     bad_header: "يجب أن يكون السطر الأول سطر عناوين الصيغة: reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",

@@ -360,6 +360,8 @@ export const en = {
     closed: "Closed",
   },
   problems: {
+    request_in_progress: "The same request is still being answered. Wait a moment, then look whether it was recorded before sending it again.",
+    idempotency_key_reused: "This request could not be told apart from an earlier, different one. Reload the page and try again.",
     network_unavailable: "The connection failed before the server answered. What you typed is kept: send it again when the connection is back.",
     import_rows_invalid: "Some rows cannot be imported, so nothing was written. Fix the lines below, or import the valid rows and get the rejected ones back.",
     bad_header: "The first line must be the layout's header: reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",

@@ -362,6 +362,8 @@ export const fr: Messages = {
     closed: "Clos",
   },
   problems: {
+    request_in_progress: "La même demande est encore en cours de traitement. Patientez un instant, puis vérifiez si elle a été enregistrée avant de la renvoyer.",
+    idempotency_key_reused: "Cette demande n'a pas pu être distinguée d'une demande antérieure différente. Rechargez la page et réessayez.",
     network_unavailable: "La connexion a été perdue avant la réponse du serveur. Ce que vous avez saisi est conservé : renvoyez-le quand la connexion revient.",
     import_rows_invalid: "Certaines lignes ne peuvent pas être importées : rien n'a été écrit. Corrigez les lignes ci-dessous, ou importez les lignes valides et récupérez les lignes rejetées.",
     bad_header: "La première ligne doit être l'en-tête du format : reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "../../domain/contracts/users.js";
 import { reportBody, reportChannels } from "../../domain/contracts/reports.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
-import { api } from "../api.js";
+import { api, newIdempotencyKey } from "../api.js";
 import { PageHeader, ProblemAlert, ShownOnce } from "../components/page.js";
 import { useErrorsInCurrentLanguage, validateWith } from "../forms.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
@@ -18,9 +18,6 @@ import { useMe } from "../session.js";
 
 const staffChannels = reportChannels.filter((channel) => channel !== "web_form" && channel !== "api");
 const answers = { children: ["unknown", "yes", "no"], reporterIsVictim: ["prefer_not_to_say", "yes", "no"] } as const;
-
-/** Works on plain http inside a mission's network too, where crypto.randomUUID is not offered. */
-const newKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 /** A file as the API takes it; the server checks what it really is from its first bytes. */
 async function asUpload(file: File) {
@@ -69,7 +66,7 @@ export function RecordReport() {
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const queryClient = useQueryClient();
-  const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [receipt, setReceipt] = useState<string | null>(null);
   const headquarters = me.role === "cds_officer";
   const missionCodes = headquarters ? (missions.data?.items ?? []).filter((m) => m.current).map((m) => m.code) : me.missionCodes;
@@ -94,7 +91,7 @@ export function RecordReport() {
   const startAgain = () => {
     form.reset();
     record.reset();
-    setIdempotencyKey(newKey());
+    setIdempotencyKey(newIdempotencyKey());
     setReceipt(null);
   };
 

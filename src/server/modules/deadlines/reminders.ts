@@ -12,6 +12,7 @@ import { systemActor } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { syncScreeningList } from "../screening/service.js";
+import { forgetOldIdempotencyKeys } from "../../idempotency.js";
 
 interface Deadline {
   subject: DeadlineSubject;
@@ -194,6 +195,8 @@ export function startReminderLoop(services: Services, log: { error: (object: obj
       try {
         await sweepReminders(services);
         await syncScreeningList(services);
+        // The server's one periodic cycle also keeps the idempotency table to a week's keys.
+        await forgetOldIdempotencyKeys(services.db);
         if (transport) await sendPendingEmail(services, transport);
       } catch (error) {
         log.error({ err: error }, "reminder cycle failed");

@@ -74,6 +74,8 @@ export function registerIntakeRoutes(app: FastifyInstance) {
   }, async (request, reply) => reply.status(201).send(await postReporterMessage(services, request.body.receipt, request.body.message)));
 
   typed.post("/api/reports", {
+    // The key is kept in the use-case's own transaction, with what it creates.
+    config: { idempotency: "in-transaction" },
     schema: {
       tags: ["intake"],
       summary: "Record a report received by hotline, in person, by letter, from a CBCM or another UN entity, with its photos, documents or recordings",

@@ -24,6 +24,8 @@ export function registerTokenRoutes(app: FastifyInstance) {
   });
 
   typed.post("/api/tokens", {
+    // The key is kept in the use-case's own transaction, with what it creates.
+    config: { idempotency: "in-transaction" },
     schema: {
       tags: ["tokens"],
       summary: "Create an API token; the token itself is answered once and never stored",

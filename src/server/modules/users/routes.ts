@@ -61,6 +61,8 @@ export function registerUserRoutes(app: FastifyInstance) {
   }, async (request) => getStaffUser(services, staffOf(request), request.params.id));
 
   typed.post("/api/users", {
+    // The key is kept in the use-case's own transaction, with what it creates.
+    config: { idempotency: "in-transaction" },
     schema: {
       tags: ["users"],
       summary: "Create a staff account with a role and scope; answers a one-time temporary password when none is given",
