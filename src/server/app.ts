@@ -161,7 +161,12 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip, errorResponseBuilder: (_request, context) => new TooManyRequests("Too many requests from this connection. Wait a minute, then try again.", Math.ceil(context.ttl / 1000)) });
   await app.register(swagger, {
     openapi: {
-      info: { title: "Conduct Ledger API", version: "0.1.0", description: "Conduct and discipline in UN peace operations." },
+      info: {
+        title: "Conduct Ledger API",
+        version: "0.1.0",
+        description:
+          "Conduct and discipline in UN peace operations. Every write accepts an `Idempotency-Key` header (8 to 128 letters, digits, `_ . : -`): sent again with the same key, the write is done once and its first answer replayed (header `idempotent-replayed: true`); a retry arriving while the first is still being answered gets 409 `request_in_progress`; a key reused for a different request gets 422 `idempotency_key_reused`. Keys are kept a week.",
+      },
       components: {
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer", description: "An API token (ctk_…) created in the web app or with `conduct tokens create`." },
