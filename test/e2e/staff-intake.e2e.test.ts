@@ -1,8 +1,8 @@
 // Staff intake in the web app, on a poor link: a mission's officer writes down a hotline call, with
 // a photo of the caller's letter; the answer to the first send is lost on the way back, the app
 // sends again by itself with the same idempotency key, and the report is recorded once with the
-// receipt shown once. A community focal point records one from their network. Axe-checked in
-// English, French and Arabic.
+// receipt shown once. A community focal point records one from their network. A report like a case
+// already open is flagged and added to it. Axe-checked in English, French and Arabic.
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
@@ -93,5 +93,29 @@ describe("staff intake in the web app", () => {
     await page.getByRole("button", { name: "Record the report" }).click();
     await page.getByRole("heading", { name: "Report recorded" }).waitFor();
     expect(await reportsWhere("channel = 'cbcm' and mission_code = 'UNMISS'")).toBe(1);
+  });
+
+  it("a report like a case already open is flagged in the queue, and added to that case in one click", async () => {
+    const staff = await t.createStaff("cdt_officer", { missionCodes: ["UNIFIL"] });
+    const api = await t.tokenFor(staff);
+    const report = (whatHappened: string) => ({ channel: "hotline", report: { whatHappened, missionCode: "UNIFIL", nationalityCodes: ["IDN"], anonymous: true } });
+    await api.request({ method: "POST", url: "/api/reports", payload: report("A soldier at the Naqoura gate asked a woman for sex for a work permit.") });
+    const [first] = (await api.request({ method: "GET", url: "/api/reports?mission=UNIFIL" })).json().items;
+    const opened = (await api.request({ method: "POST", url: `/api/reports/${first.id}/case`, payload: { version: first.version } })).json();
+    await api.request({ method: "POST", url: "/api/reports", payload: report("Her sister calls about the same soldier at the Naqoura gate.") });
+
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, staff);
+    await page.getByRole("link", { name: "Reports" }).click();
+    const flagged = page.getByRole("row", { name: /Possible duplicate/ });
+    await flagged.waitFor();
+    expect(await flagged.count()).toBe(1);
+    await flagged.getByRole("link", { name: /Open/ }).click();
+    await page.getByText("This report may describe a case already open").waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: `Add to case: ${opened.reference}` }).click();
+    await page.getByText("Part of case").waitFor();
+    const [linked] = (await api.request({ method: "GET", url: "/api/reports?mission=UNIFIL&unlinked=false" })).json().items;
+    expect(linked.caseId).toBe(opened.caseId);
   });
 });

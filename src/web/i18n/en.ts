@@ -131,6 +131,14 @@ export const en = {
       cbcm: "Community network (CBCM)",
       un_entity: "Another UN entity",
     },
+    duplicates: {
+      badge: "Possible duplicate",
+      title: "This report may describe a case already open",
+      intro: "A case of the same mission shares a nationality or a category of personnel and is dated within 30 days. If it is the same allegation, add this report to it rather than opening another.",
+      sameNationality: "same nationality",
+      sameCategory: "same category of personnel",
+      reportedOn: "reported {{date}}",
+    },
     record: {
       button: "Record a report",
       title: "Record a report",

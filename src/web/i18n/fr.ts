@@ -133,6 +133,14 @@ export const fr: Messages = {
       cbcm: "Réseau communautaire (CBCM)",
       un_entity: "Autre entité des Nations Unies",
     },
+    duplicates: {
+      badge: "Doublon possible",
+      title: "Ce signalement décrit peut-être un dossier déjà ouvert",
+      intro: "Un dossier de la même mission partage une nationalité ou une catégorie de personnel, à moins de 30 jours. S'il s'agit de la même allégation, ajoutez-y ce signalement plutôt que d'en ouvrir un autre.",
+      sameNationality: "même nationalité",
+      sameCategory: "même catégorie de personnel",
+      reportedOn: "signalé le {{date}}",
+    },
     record: {
       button: "Enregistrer un signalement",
       title: "Enregistrer un signalement",

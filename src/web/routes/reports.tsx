@@ -17,7 +17,8 @@ interface CaseOption {
 
 /** Makes the report part of a case: a new one, or an existing case of the same mission. */
 function CaseLink({ report }: { report: FullReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
   const queryClient = useQueryClient();
   const [caseId, setCaseId] = useState<string | null>(null);
   const candidates = useQuery({
@@ -39,6 +40,23 @@ function CaseLink({ report }: { report: FullReport }) {
   return (
     <Stack gap="sm">
       <ProblemAlert error={link.error} />
+      {report.possibleDuplicates.length > 0 && (
+        <Alert color="yellow" title={t("reports.duplicates.title")}>
+          <Text size="sm" mb="xs">{t("reports.duplicates.intro")}</Text>
+          <Stack gap="xs">
+            {report.possibleDuplicates.map((match) => (
+              <Group key={match.caseId} justify="space-between" wrap="wrap">
+                <Text size="sm">
+                  <Link to="/cases/$caseId" params={{ caseId: match.caseId }}>{match.reference}</Link>
+                  {" · "}
+                  {[match.sameNationality && t("reports.duplicates.sameNationality"), match.sameCategory && t("reports.duplicates.sameCategory"), t("reports.duplicates.reportedOn", { date: day.format(new Date(match.dateReported)) })].filter(Boolean).join(" · ")}
+                </Text>
+                <Button size="xs" variant="light" onClick={() => link.mutate({ caseId: match.caseId })} aria-label={`${t("reports.link")}: ${match.reference}`}>{t("reports.link")}</Button>
+              </Group>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       <Group>
         <Button onClick={() => link.mutate({})} loading={link.isPending && !caseId}>{t("reports.openCase")}</Button>
       </Group>
@@ -59,6 +77,7 @@ function CaseLink({ report }: { report: FullReport }) {
 
 interface QueueItem {
   id: string;
+  possibleDuplicate: boolean;
   missionCode: string | null;
   channel: string;
   receivedAt: string;
@@ -72,6 +91,7 @@ interface QueueItem {
 }
 
 interface FullReport extends QueueItem {
+  possibleDuplicates: { caseId: string; reference: string; dateReported: string; sameNationality: boolean; sameCategory: boolean }[];
   whatHappened: string;
   place: string | null;
   involved: string | null;
@@ -96,7 +116,10 @@ export function ReportQueue() {
           <DataTable label={t("reports.title")} minWidth={720} headers={[t("reports.received"), t("reports.mission"), t("reports.channel"), t("reports.children"), t("reports.anonymous")]} actions>
                 {data.items.map((item) => (
                   <Table.Tr key={item.id}>
-                    <Table.Td>{time.format(new Date(item.receivedAt))}</Table.Td>
+                    <Table.Td>
+                      {time.format(new Date(item.receivedAt))}
+                      {item.possibleDuplicate && <Badge ms="xs" color="yellow" variant="light">{t("reports.duplicates.badge")}</Badge>}
+                    </Table.Td>
                     <Table.Td>{item.missionCode ?? t("reports.noMission")}</Table.Td>
                     <Table.Td>{t(`reports.channels.${item.channel}`)}</Table.Td>
                     <Table.Td>{item.childrenInvolved === "yes" ? <Badge color="red" variant="light">{t("reports.answers.yes")}</Badge> : t(`reports.answers.${item.childrenInvolved}`)}</Table.Td>

@@ -191,6 +191,33 @@ describe("from report to case", () => {
     expect(timeline.map((e: { action: string; details: { to?: string } }) => e.details.to ?? e.action)).toEqual(["case.create", "preliminary_assessment", "referred"]);
   });
 
+  it("a report like a case already open in its mission is flagged, with the case named, until it joins a case", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] }));
+    const queue = async () => (await officer.request({ method: "GET", url: "/api/reports?mission=UNMISS" })).json().items as { id: string; version: number; nationalityCodes: string[]; personnelCategoryCodes: string[]; possibleDuplicate: boolean }[];
+    await submit(report({ missionCode: "UNMISS", nationalityCodes: ["NPL"], personnelCategoryCodes: ["POL_FPU"], whatHappened: "A police officer at the Juba site asked for sex for food." }));
+    const [first] = await queue();
+    expect(first.possibleDuplicate).toBe(false);
+    const opened = (await officer.request({ method: "POST", url: `/api/reports/${first.id}/case`, payload: { version: first.version } })).json();
+
+    await submit(report({ missionCode: "UNMISS", nationalityCodes: ["NPL"], personnelCategoryCodes: [], whatHappened: "Her neighbour reports the same police officer at the Juba site." }));
+    await submit(report({ missionCode: "UNMISS", nationalityCodes: ["RWA"], personnelCategoryCodes: ["CIV_INT"], whatHappened: "A civilian driver in Malakal, another matter entirely." }));
+    await submit(report({ missionCode: "MINUSCA", nationalityCodes: ["NPL"], personnelCategoryCodes: ["POL_FPU"], whatHappened: "The same kind of thing, in another mission." }));
+    const items = await queue();
+    const same = items.find((item) => item.nationalityCodes.join() === "NPL" && item.personnelCategoryCodes.length === 0) as (typeof items)[number];
+    const other = items.find((item) => item.nationalityCodes.join() === "RWA") as (typeof items)[number];
+    expect(same.possibleDuplicate).toBe(true);
+    expect(other.possibleDuplicate).toBe(false);
+    const cds = await t.tokenFor(await t.createStaff("cds_officer"));
+    const elsewhere = (await cds.request({ method: "GET", url: "/api/reports?mission=MINUSCA&limit=200" })).json().items.find((item: { nationalityCodes: string[] }) => item.nationalityCodes.join() === "NPL");
+    expect(elsewhere.possibleDuplicate).toBe(false);
+
+    const read = (await officer.request({ method: "GET", url: `/api/reports/${same.id}` })).json();
+    expect(read.possibleDuplicates).toEqual([{ caseId: opened.caseId, reference: opened.reference, dateReported: expect.any(String), sameNationality: true, sameCategory: false }]);
+    await officer.request({ method: "POST", url: `/api/reports/${same.id}/case`, payload: { caseId: opened.caseId, version: same.version } });
+    expect((await queue()).find((item) => item.id === same.id)?.possibleDuplicate).toBe(false);
+    expect((await officer.request({ method: "GET", url: `/api/reports/${same.id}` })).json().possibleDuplicates).toEqual([]);
+  });
+
   it("a report naming no mission becomes a case only once a mission is chosen", async () => {
     await submit(report({ missionCode: null, whatHappened: "Somewhere in the east, I do not know the mission." }));
     const cds = await t.tokenFor(await t.createStaff("cds_officer"));

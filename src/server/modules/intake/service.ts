@@ -164,8 +164,9 @@ async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise
   return row;
 }
 
-function presentQueueItem(row: ReportRow, actor: Actor) {
+function presentQueueItem(row: ReportRow & { possibleDuplicate?: boolean }, actor: Actor) {
   return {
+    possibleDuplicate: row.possibleDuplicate ?? false,
     id: row.id,
     missionCode: row.missionCode,
     channel: row.channel,
@@ -188,8 +189,14 @@ export async function listIntakeQueue(services: Services, actor: Actor, filter: 
     const conditions: SQL[] = [];
     if (filter.missionCode) conditions.push(eq(reports.missionCode, filter.missionCode));
     if (filter.unlinked) conditions.push(isNull(reports.caseId));
-    const rows = await tx.select().from(reports).where(and(...conditions)).orderBy(desc(reports.receivedAt)).limit(filter.limit).offset(filter.offset);
-    return { items: rows.map((row) => presentQueueItem(row, actor)).filter((item) => item.can.view), limit: filter.limit, offset: filter.offset };
+    const rows = await tx
+      .select({ report: reports, possibleDuplicate: sql<boolean>`${reports.caseId} is null and exists (select 1 from conduct_possible_duplicate_cases(${reports.id}))` })
+      .from(reports)
+      .where(and(...conditions))
+      .orderBy(desc(reports.receivedAt))
+      .limit(filter.limit)
+      .offset(filter.offset);
+    return { items: rows.map((row) => presentQueueItem({ ...row.report, possibleDuplicate: row.possibleDuplicate }, actor)).filter((item) => item.can.view), limit: filter.limit, offset: filter.offset };
   });
 }
 
@@ -209,8 +216,17 @@ export async function readReport(services: Services, actor: Actor, id: string) {
       contact: await open("reporter_contact_encrypted", row.reporterContactEncrypted),
       messages: await thread(services, tx, id),
       evidence: await evidenceOf(services, tx, id),
+      possibleDuplicates: row.caseId ? [] : await possibleDuplicates(tx, id),
     };
   });
+}
+
+/** Cases this report may also describe (the rule is conduct_possible_duplicate_cases, migration 0047). */
+async function possibleDuplicates(tx: Transaction, reportId: string) {
+  const result = (await tx.execute(sql`select case_id, reference, date_reported::text, same_nationality, same_category from conduct_possible_duplicate_cases(${reportId})`)) as unknown as {
+    rows: { case_id: string; reference: string; date_reported: string; same_nationality: boolean; same_category: boolean }[];
+  };
+  return result.rows.map((row) => ({ caseId: row.case_id, reference: row.reference, dateReported: row.date_reported, sameNationality: row.same_nationality, sameCategory: row.same_category }));
 }
 
 async function evidenceOf(services: Services, tx: Transaction, reportId: string) {
