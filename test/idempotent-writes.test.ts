@@ -1,4 +1,4 @@
-// Every staff write sent again with the same Idempotency-Key — as the web app does when an answer is
+// Every write sent again with the same Idempotency-Key — as the web app does when an answer is
 // lost on a poor link — is done once, and its first answer replayed; the answer is kept sealed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetOldIdempotencyKeys, IDEMPOTENCY_KEEP_DAYS } from "../src/server/idempotency.js";
@@ -16,7 +16,7 @@ const activity = (place: string) => ({ missionCode: "MONUSCO", heldOn: "2026-11-
 const record = (place: string, key?: string) => officer.request({ method: "POST", url: "/api/outreach", payload: activity(place), headers: key ? { "idempotency-key": key } : {} });
 const activitiesAt = async (place: string) => Number((await t.handle.asOwner((owner) => owner.query<{ n: string }>("SELECT count(*) AS n FROM outreach_activities WHERE place = $1", [place])))[0].n);
 
-describe("idempotent staff writes", () => {
+describe("idempotent writes", () => {
   it("a write sent again with its key is done once, and the first answer comes back", async () => {
     const first = await record("Bunia market", "lost-answer-000001");
     const again = await record("Bunia market", "lost-answer-000001");
@@ -66,5 +66,16 @@ describe("idempotent staff writes", () => {
     const later = new Date(Date.now() + (IDEMPOTENCY_KEEP_DAYS + 1) * 86_400_000);
     expect(await forgetOldIdempotencyKeys(t.app.services.db, later)).toBeGreaterThan(0);
     expect(await t.handle.asOwner((owner) => owner.query("SELECT 1 FROM idempotency_keys WHERE key = 'old-key-000001'"))).toEqual([]);
+  });
+
+  it("a reporter's message sent again with its key is written once", async () => {
+    const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "A report to write about, twice.", missionCode: "MONUSCO", anonymous: true } })).json();
+    const send = () => t.app.inject({ method: "POST", url: "/api/public/reports/messages", payload: { receipt, message: "Is there any news?" }, headers: { "idempotency-key": "reporter-message-01" } });
+    expect((await send()).statusCode).toBe(201);
+    const again = await send();
+    expect(again.statusCode).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    const thread = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json().messages;
+    expect(thread).toHaveLength(1);
   });
 });

@@ -3,8 +3,8 @@
 //  - `once`, inside a use-case's own transaction, for the creations whose answer must come from the
 //    same commit (a report's receipt, an API token, a new account): the route says so with
 //    `config.idempotency = "in-transaction"`;
-//  - for every other staff write, the HTTP layer takes the key before the handler runs (a retry
-//    arriving meanwhile is told to wait) and keeps the answer once it is sent.
+//  - for every other write (a reporter's message too), the HTTP layer takes the key before the
+//    handler runs (a retry arriving meanwhile is told to wait) and keeps the answer once it is sent.
 // The kept answer is sealed: it can hold a receipt, an API token or a one-time password, none of
 // which may rest in the database in the clear.
 import { createHash } from "node:crypto";
@@ -59,15 +59,16 @@ class ReusedKey extends DomainError {
   }
 }
 
-/** The HTTP layer's half: every staff write with a key is answered once, and that answer replayed. */
+/** The HTTP layer's half: every write with a key is answered once, and that answer replayed. */
 export function registerIdempotentWrites(app: FastifyInstance, deps: { db: Database; encryption: FieldEncryption }) {
   app.decorateRequest("idempotencyTaken", null);
 
   app.addHook("preHandler", async (request, reply) => {
-    if (!writeMethods.has(request.method) || !request.actor?.userId || request.routeOptions.config?.idempotency === "in-transaction") return;
+    // Sign-in answers with cookies, which a replay would not carry: better-auth's routes are left be.
+    if (!writeMethods.has(request.method) || request.url.startsWith("/api/auth/") || request.routeOptions.config?.idempotency === "in-transaction") return;
     const key = idempotencyKeyOf(request);
     if (!key) return;
-    const scope = `http:${request.actor.userId}:${request.method} ${request.url}`;
+    const scope = `http:${request.actor?.userId ?? "public"}:${request.method} ${request.url}`;
     const requestHash = createHash("sha256").update(JSON.stringify(request.body ?? null)).digest("hex");
     const taken = await deps.db.insert(idempotencyKeys).values({ scope, key, statusCode: 0, requestHash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
     if (taken.length > 0) {

@@ -121,7 +121,8 @@ export function registerPublicPages(app: FastifyInstance) {
 
     scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => showForm(reply, languageOf(request, reply), { values: {}, errors: {} }));
 
-    scope.post("/report", { config: limited(10), schema: { hide: true } }, async (request, reply) => {
+    // The form's key travels in its body and is kept in the use-case's own transaction.
+    scope.post("/report", { config: { ...limited(10), idempotency: "in-transaction" }, schema: { hide: true } }, async (request, reply) => {
       const language = languageOf(request, reply);
       const { form, files } = request.isMultipart() ? await readMultipartForm(request) : { form: (request.body ?? {}) as Form, files: [] };
       const parsed = reportBody.safeParse(reportFromForm(form, language));

@@ -46,7 +46,8 @@ export function registerIntakeRoutes(app: FastifyInstance) {
   const publicLimit = (perMinute: number) => publicRoute(services.config, perMinute);
 
   typed.post("/api/public/reports", {
-    config: publicLimit(10),
+    // The key is kept in the use-case's own transaction, with the report it creates.
+    config: { ...publicLimit(10), idempotency: "in-transaction" },
     schema: {
       tags: ["public"],
       summary: "Report misconduct, anonymously or not; answers a receipt code, shown once, to follow the report up",
