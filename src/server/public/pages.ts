@@ -121,6 +121,8 @@ export interface FollowUpView {
   receivedAt: string;
   messages: { fromReporter: boolean; message: string; createdAt: string }[];
   sent?: boolean;
+  /** Sent with the message, so that a form sent twice (a slow link, a double tap) writes it once. */
+  messageKey: string;
 }
 
 export function followUpPage(language: PublicLanguage, view: FollowUpView | null, errors: FormState["errors"], typedReceipt = ""): string {
@@ -130,7 +132,7 @@ export function followUpPage(language: PublicLanguage, view: FollowUpView | null
   const report = view
     ? html`<section><p><strong>${w.status}:</strong> ${w.statuses[view.status]}</p><p class="meta">${w.receivedAt}: ${date(view.receivedAt)}</p></section>
 <section><h2>${w.messages}</h2>${view.sent ? html`<p role="status">${w.sent}</p>` : ""}${view.messages.length === 0 ? html`<p>${w.noMessages}</p>` : view.messages.map((m) => html`<div class="message${m.fromReporter ? " you" : ""}"><p class="meta">${m.fromReporter ? w.fromYou : w.fromOfficer} · ${date(m.createdAt)}</p><p>${m.message}</p></div>`)}
-<form method="post" action="/report/follow-up/message?lang=${language}"><input type="hidden" name="receipt" value="${view.receipt}"><div class="field-block"><label class="field" for="message">${w.writeMessage}</label><textarea id="message" name="message" required maxlength="5000"></textarea></div><button type="submit">${w.send}</button></form></section>`
+<form method="post" action="/report/follow-up/message?lang=${language}"><input type="hidden" name="receipt" value="${view.receipt}"><input type="hidden" name="idempotencyKey" value="${view.messageKey}"><div class="field-block"><label class="field" for="message">${w.writeMessage}</label><textarea id="message" name="message" required maxlength="5000"></textarea></div><button type="submit">${w.send}</button></form></section>`
     : "";
   return layout(language, w.followUpTitle, html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}`, "/report/follow-up");
 }

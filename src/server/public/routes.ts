@@ -87,6 +87,8 @@ export function registerPublicPages(app: FastifyInstance) {
   const { services } = app;
   const page = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
   const limited = (perMinute: number) => publicRoute(services.config, perMinute);
+  /** The key a page's form carries (a UUID made when the page was drawn), if it is one. */
+  const formKey = (form: Form) => (typeof form.idempotencyKey === "string" && /^[0-9a-f-]{36}$/.test(form.idempotencyKey) ? form.idempotencyKey : undefined);
 
   async function options(language: PublicLanguage) {
     const [missionRows, countryRows] = await Promise.all([
@@ -127,7 +129,7 @@ export function registerPublicPages(app: FastifyInstance) {
       const { form, files } = request.isMultipart() ? await readMultipartForm(request) : { form: (request.body ?? {}) as Form, files: [] };
       const parsed = reportBody.safeParse(reportFromForm(form, language));
       if (!parsed.success) return showForm(reply, language, { values: form, errors: formErrors(parsed.error.issues) }, 400);
-      const key = typeof form.idempotencyKey === "string" && /^[0-9a-f-]{36}$/.test(form.idempotencyKey) ? form.idempotencyKey : undefined;
+      const key = formKey(form);
       try {
         const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key, files);
         return page(reply, 201, receiptPage(language, receipt));
@@ -145,7 +147,7 @@ export function registerPublicPages(app: FastifyInstance) {
       const receipt = String((request.body as Form)?.receipt ?? "").slice(0, 40);
       try {
         const view = await followUpReport(services, receipt);
-        return page(reply, 200, followUpPage(language, { receipt, ...view, sent }, {}));
+        return page(reply, 200, followUpPage(language, { receipt, ...view, sent, messageKey: randomUUID() }, {}));
       } catch (error) {
         if (error instanceof DomainError && error.status === 404) return page(reply, 404, followUpPage(language, null, { receipt: true }, receipt));
         throw error;
@@ -159,7 +161,7 @@ export function registerPublicPages(app: FastifyInstance) {
       const message = String(form.message ?? "").trim().slice(0, 5000);
       if (!message) return showReport(request, reply, false);
       try {
-        await postReporterMessage(services, String(form.receipt ?? "").slice(0, 40), message);
+        await postReporterMessage(services, String(form.receipt ?? "").slice(0, 40), message, formKey(form));
       } catch (error) {
         if (error instanceof DomainError && error.status === 404) return page(reply, 404, followUpPage(languageOf(request, reply), null, { receipt: true }));
         throw error;

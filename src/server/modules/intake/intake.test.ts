@@ -137,6 +137,21 @@ describe("intake queue and the thread with the reporter", () => {
   });
 });
 
+describe("the follow-up page without JavaScript", () => {
+  it("a message form sent twice (a slow link, a double tap) writes the message once", async () => {
+    const { receipt } = (await submit(report({ whatHappened: "A report to write about from the follow-up page." }))).json();
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const page = await t.app.inject({ method: "POST", url: "/report/follow-up?lang=en", headers: form, payload: `receipt=${encodeURIComponent(receipt)}` });
+    const key = /name="idempotencyKey" value="([0-9a-f-]{36})"/.exec(page.body)?.[1] as string;
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const send = () => t.app.inject({ method: "POST", url: "/report/follow-up/message?lang=en", headers: form, payload: `receipt=${encodeURIComponent(receipt)}&idempotencyKey=${key}&message=${encodeURIComponent("Has anyone looked at it?")}` });
+    expect((await send()).statusCode).toBe(200);
+    expect((await send()).statusCode).toBe(200);
+    const thread = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json().messages;
+    expect(thread.map((m: { message: string }) => m.message)).toEqual(["Has anyone looked at it?"]);
+  });
+});
+
 describe("public rate limits", () => {
   it("too many submissions from one connection are slowed with 429, and the address is not kept", async () => {
     const limited = await createTestApp({ publicRateLimitFactor: 1 });

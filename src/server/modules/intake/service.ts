@@ -147,11 +147,14 @@ async function addMessage(services: Services, tx: Transaction, actor: Actor, rep
   await recordAuditEvent(tx, actor, { action: "report.message", subjectType: "report", subjectId: reportId, details: { fromReporter: actor.userId === null } });
 }
 
-export async function postReporterMessage(services: Services, receipt: string, message: string) {
+export async function postReporterMessage(services: Services, receipt: string, message: string, idempotencyKey?: string) {
   return inTransaction(services.db, systemActor, async (tx) => {
     const { report } = await reportByReceipt(services, tx, receipt);
-    await addMessage(services, tx, systemActor, report.id, message);
-    return { sent: true };
+    const { body } = await once(tx, services.encryption, `report.message:${report.id}`, idempotencyKey, async () => {
+      await addMessage(services, tx, systemActor, report.id, message);
+      return { sent: true };
+    });
+    return body;
   });
 }
 
