@@ -111,7 +111,7 @@ describe("staff intake in the web app", () => {
     await flagged.waitFor();
     expect(await flagged.count()).toBe(1);
     await flagged.getByRole("link", { name: /Open/ }).click();
-    await page.getByText("This report may describe a case already open").waitFor();
+    await page.getByText("This report may describe an allegation already reported").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: `Add to case: ${opened.reference}` }).click();
     await page.getByText("Part of case").waitFor();

@@ -133,8 +133,9 @@ export const en = {
     },
     duplicates: {
       badge: "Possible duplicate",
-      title: "This report may describe a case already open",
-      intro: "A case of the same mission shares a nationality or a category of personnel and is dated within 30 days. If it is the same allegation, add this report to it rather than opening another.",
+      title: "This report may describe an allegation already reported",
+      intro: "A case or another report of the same mission shares a nationality or a category of personnel, within 30 days. If it is the same allegation, add this report to that case, or open the case from one report and add the other, rather than opening two.",
+      otherReport: "Report received {{date}}",
       sameNationality: "same nationality",
       sameCategory: "same category of personnel",
       reportedOn: "reported {{date}}",

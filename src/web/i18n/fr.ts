@@ -135,8 +135,9 @@ export const fr: Messages = {
     },
     duplicates: {
       badge: "Doublon possible",
-      title: "Ce signalement décrit peut-être un dossier déjà ouvert",
-      intro: "Un dossier de la même mission partage une nationalité ou une catégorie de personnel, à moins de 30 jours. S'il s'agit de la même allégation, ajoutez-y ce signalement plutôt que d'en ouvrir un autre.",
+      title: "Ce signalement décrit peut-être une allégation déjà signalée",
+      intro: "Un dossier ou un autre signalement de la même mission partage une nationalité ou une catégorie de personnel, à moins de 30 jours. S'il s'agit de la même allégation, ajoutez ce signalement à ce dossier, ou ouvrez le dossier à partir d'un signalement et ajoutez-y l'autre, plutôt que d'en ouvrir deux.",
+      otherReport: "Signalement reçu le {{date}}",
       sameNationality: "même nationalité",
       sameCategory: "même catégorie de personnel",
       reportedOn: "signalé le {{date}}",

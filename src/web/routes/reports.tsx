@@ -19,6 +19,7 @@ interface CaseOption {
 function CaseLink({ report }: { report: FullReport }) {
   const { t, i18n } = useTranslation();
   const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const queryClient = useQueryClient();
   const [caseId, setCaseId] = useState<string | null>(null);
   const candidates = useQuery({
@@ -40,7 +41,7 @@ function CaseLink({ report }: { report: FullReport }) {
   return (
     <Stack gap="sm">
       <ProblemAlert error={link.error} />
-      {report.possibleDuplicates.length > 0 && (
+      {report.possibleDuplicates.length + report.similarReports.length > 0 && (
         <Alert color="yellow" title={t("reports.duplicates.title")}>
           <Text size="sm" mb="xs">{t("reports.duplicates.intro")}</Text>
           <Stack gap="xs">
@@ -53,6 +54,12 @@ function CaseLink({ report }: { report: FullReport }) {
                 </Text>
                 <Button size="xs" variant="light" onClick={() => link.mutate({ caseId: match.caseId })} aria-label={`${t("reports.link")}: ${match.reference}`}>{t("reports.link")}</Button>
               </Group>
+            ))}
+            {report.similarReports.map((other) => (
+              <Text size="sm" key={other.reportId}>
+                <Link to="/reports/$reportId" params={{ reportId: other.reportId }}>{t("reports.duplicates.otherReport", { date: time.format(new Date(other.receivedAt)) })}</Link>
+                {[other.sameNationality && t("reports.duplicates.sameNationality"), other.sameCategory && t("reports.duplicates.sameCategory")].filter(Boolean).map((reason) => ` · ${reason}`).join("")}
+              </Text>
             ))}
           </Stack>
         </Alert>
@@ -92,6 +99,7 @@ interface QueueItem {
 
 interface FullReport extends QueueItem {
   possibleDuplicates: { caseId: string; reference: string; dateReported: string; sameNationality: boolean; sameCategory: boolean }[];
+  similarReports: { reportId: string; receivedAt: string; sameNationality: boolean; sameCategory: boolean }[];
   whatHappened: string;
   place: string | null;
   involved: string | null;

@@ -233,6 +233,18 @@ describe("from report to case", () => {
     expect((await officer.request({ method: "GET", url: `/api/reports/${same.id}` })).json().possibleDuplicates).toEqual([]);
   });
 
+  it("two reports of the same events both waiting in the queue are flagged, each naming the other", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNMIK"] }));
+    await submit(report({ missionCode: "UNMIK", nationalityCodes: ["SEN"], personnelCategoryCodes: ["POL_UNPOL"], whatHappened: "An officer at the Pristina station asked for sex to drop a fine." }));
+    await submit(report({ missionCode: "UNMIK", nationalityCodes: ["SEN"], personnelCategoryCodes: [], whatHappened: "My cousin says an officer at the station asked her for sex over a fine." }));
+    const items = (await officer.request({ method: "GET", url: "/api/reports?mission=UNMIK&unlinked=true" })).json().items as { id: string; possibleDuplicate: boolean }[];
+    expect(items.map((item) => item.possibleDuplicate)).toEqual([true, true]);
+    const [newer, older] = items;
+    const read = (await officer.request({ method: "GET", url: `/api/reports/${newer.id}` })).json();
+    expect(read.possibleDuplicates).toEqual([]);
+    expect(read.similarReports).toEqual([{ reportId: older.id, receivedAt: expect.any(String), sameNationality: true, sameCategory: false }]);
+  });
+
   it("a report naming no mission becomes a case only once a mission is chosen", async () => {
     await submit(report({ missionCode: null, whatHappened: "Somewhere in the east, I do not know the mission." }));
     const cds = await t.tokenFor(await t.createStaff("cds_officer"));

@@ -15,7 +15,7 @@ import { followUpReport, linkReportToCase, listIntakeQueue, postOfficerMessage, 
 const thread = z.array(z.object({ id: z.string(), fromReporter: z.boolean(), message: z.string(), createdAt: z.string() }));
 const queueItem = z.object({
   id: z.string(),
-  /** Not yet part of a case, while a case of its mission may describe the same allegation. */
+  /** Not yet part of a case, while a case or another report of its mission may describe the same allegation. */
   possibleDuplicate: z.boolean(),
   missionCode: z.string().nullable(),
   channel: z.string(),
@@ -127,6 +127,8 @@ export function registerIntakeRoutes(app: FastifyInstance) {
           evidence: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() })),
           /** Cases of the same mission sharing a nationality or category of personnel, within 30 days. */
           possibleDuplicates: z.array(z.object({ caseId: z.string(), reference: z.string(), dateReported: z.string(), sameNationality: z.boolean(), sameCategory: z.boolean() })),
+          /** Other reports still in the queue, of the same mission, by the same rule. */
+          similarReports: z.array(z.object({ reportId: z.string(), receivedAt: z.string(), sameNationality: z.boolean(), sameCategory: z.boolean() })),
         }),
       },
     },

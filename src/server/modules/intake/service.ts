@@ -193,7 +193,7 @@ export async function listIntakeQueue(services: Services, actor: Actor, filter: 
     if (filter.missionCode) conditions.push(eq(reports.missionCode, filter.missionCode));
     if (filter.unlinked) conditions.push(isNull(reports.caseId));
     const rows = await tx
-      .select({ report: reports, possibleDuplicate: sql<boolean>`${reports.caseId} is null and exists (select 1 from conduct_possible_duplicate_cases(${reports.id}))` })
+      .select({ report: reports, possibleDuplicate: sql<boolean>`${reports.caseId} is null and (exists (select 1 from conduct_possible_duplicate_cases(${reports.id})) or exists (select 1 from conduct_possible_duplicate_reports(${reports.id})))` })
       .from(reports)
       .where(and(...conditions))
       .orderBy(desc(reports.receivedAt))
@@ -220,6 +220,7 @@ export async function readReport(services: Services, actor: Actor, id: string) {
       messages: await thread(services, tx, id),
       evidence: await evidenceOf(services, tx, id),
       possibleDuplicates: row.caseId ? [] : await possibleDuplicates(tx, id),
+      similarReports: row.caseId ? [] : await similarReports(tx, id),
     };
   });
 }
@@ -230,6 +231,14 @@ async function possibleDuplicates(tx: Transaction, reportId: string) {
     rows: { case_id: string; reference: string; date_reported: string; same_nationality: boolean; same_category: boolean }[];
   };
   return result.rows.map((row) => ({ caseId: row.case_id, reference: row.reference, dateReported: row.date_reported, sameNationality: row.same_nationality, sameCategory: row.same_category }));
+}
+
+/** Other reports still in the queue that may describe the same events (migration 0048). */
+async function similarReports(tx: Transaction, reportId: string) {
+  const result = (await tx.execute(sql`select report_id, received_at, same_nationality, same_category from conduct_possible_duplicate_reports(${reportId})`)) as unknown as {
+    rows: { report_id: string; received_at: string | Date; same_nationality: boolean; same_category: boolean }[];
+  };
+  return result.rows.map((row) => ({ reportId: row.report_id, receivedAt: new Date(row.received_at).toISOString(), sameNationality: row.same_nationality, sameCategory: row.same_category }));
 }
 
 async function evidenceOf(services: Services, tx: Transaction, reportId: string) {
