@@ -20,11 +20,18 @@ describe("victim assistance rules", () => {
         const inForce = consentInForce(entries);
         expect(consentInForce([...entries].reverse())).toEqual(inForce);
         for (const recipient of consentRecipients) {
-          const mine = entries.filter((entry) => entry.recipient === recipient).sort((a, b) => a.givenOn.localeCompare(b.givenOn) || a.recordedAt.getTime() - b.recordedAt.getTime());
+          const mine = entries.filter((entry) => entry.recipient === recipient).sort((a, b) => a.givenOn.localeCompare(b.givenOn) || a.recordedAt.getTime() - b.recordedAt.getTime() || Number(b.granted) - Number(a.granted));
           expect(inForce[recipient]).toBe(mine.at(-1)?.granted ?? false);
         }
       }),
     );
+  });
+
+  it("of two answers given the same day and recorded at the same instant, the refusal stands", () => {
+    const at = new Date("2026-03-01T10:00:00Z");
+    const answers: ConsentEntry[] = [{ recipient: "investigators", granted: false, givenOn: "2026-03-01", recordedAt: at }, { recipient: "investigators", granted: true, givenOn: "2026-03-01", recordedAt: new Date(at) }];
+    expect(consentInForce(answers).investigators).toBe(false);
+    expect(consentInForce([...answers].reverse()).investigators).toBe(false);
   });
 
   it("a withdrawal given later overrides an earlier agreement", () => {

@@ -58,7 +58,9 @@ export function consentInForce(entries: ConsentEntry[]): Record<ConsentRecipient
   const latest = new Map<ConsentRecipient, ConsentEntry>();
   for (const entry of entries) {
     const current = latest.get(entry.recipient);
-    const newer = !current || entry.givenOn > current.givenOn || (entry.givenOn === current.givenOn && entry.recordedAt > current.recordedAt);
+    // Two answers of the same day recorded at the same instant: the refusal stands, whatever their order.
+    const at = (e: ConsentEntry) => e.recordedAt.getTime();
+    const newer = !current || entry.givenOn > current.givenOn || (entry.givenOn === current.givenOn && (at(entry) > at(current) || (at(entry) === at(current) && !entry.granted)));
     if (newer) latest.set(entry.recipient, entry);
   }
   return Object.fromEntries(consentRecipients.map((recipient) => [recipient, latest.get(recipient)?.granted ?? false])) as Record<ConsentRecipient, boolean>;
