@@ -32,9 +32,11 @@ describe("idempotent writes", () => {
   });
 
   it("the kept answer is sealed, and a refusal is replayed as it was", async () => {
-    const refused = await officer.request({ method: "POST", url: "/api/outreach", payload: { ...activity("Nobody reached"), women: 0, men: 0, girls: 0, boys: 0 }, headers: { "idempotency-key": "refused-000001" } });
+    const nobody = { ...activity("Nobody reached"), women: 0, men: 0, girls: 0, boys: 0 };
+    const send = () => officer.request({ method: "POST", url: "/api/outreach", payload: nobody, headers: { "idempotency-key": "refused-000001" } });
+    const refused = await send();
     expect(refused.json().code).toBe("nobody_reached");
-    const again = await officer.request({ method: "POST", url: "/api/outreach", payload: { ...activity("Nobody reached"), women: 0, men: 0, girls: 0, boys: 0 }, headers: { "idempotency-key": "refused-000001" } });
+    const again = await send();
     expect(again.statusCode).toBe(refused.statusCode);
     expect(again.json()).toEqual(refused.json());
     const kept = JSON.stringify(await t.handle.asOwner((owner) => owner.query("SELECT * FROM idempotency_keys")));

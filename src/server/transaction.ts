@@ -39,17 +39,20 @@ async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: 
   const [id, role, missions, country] = contextValues(actor).map(literal);
   let broken = false;
   const context = client.query(`begin; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
+  // Its failure is read below, once the work is done; until then it must not count as unhandled.
+  context.catch(() => undefined);
   try {
     const session = new NodePgSession(client, outer.dialect, outer.schema, outer.options);
     const tx = new NodePgTransaction(outer.dialect, session, outer.schema) as unknown as Transaction;
-    // Settled before the work's own answers are trusted: if the context failed, so does the work
-    // (PostgreSQL refuses every statement of an aborted transaction).
-    const [, result] = await Promise.all([context, work(tx)]);
+    // The work ends before the client is let go (no query of it left in flight on a released
+    // connection); had the context failed, the work failed too, since PostgreSQL refuses every
+    // statement of an aborted transaction, and the context's own error is still checked.
+    const result = await work(tx);
+    await context;
     await client.query("commit");
     return result;
   } catch (error) {
     // A connection that cannot even roll back is dropped from the pool, not handed to the next request.
-    await context.catch(() => undefined);
     await client.query("rollback").catch(() => {
       broken = true;
     });

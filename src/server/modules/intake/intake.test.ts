@@ -227,6 +227,7 @@ describe("from report to case", () => {
     expect(elsewhere.possibleDuplicate).toBe(false);
 
     const read = (await officer.request({ method: "GET", url: `/api/reports/${same.id}` })).json();
+    expect(read.possibleDuplicate).toBe(true);
     expect(read.possibleDuplicates).toEqual([{ caseId: opened.caseId, reference: opened.reference, dateReported: expect.any(String), sameNationality: true, sameCategory: false }]);
     await officer.request({ method: "POST", url: `/api/reports/${same.id}/case`, payload: { caseId: opened.caseId, version: same.version } });
     expect((await queue()).find((item) => item.id === same.id)?.possibleDuplicate).toBe(false);

@@ -167,9 +167,9 @@ async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise
   return row;
 }
 
-function presentQueueItem(row: ReportRow & { possibleDuplicate?: boolean }, actor: Actor) {
+function presentQueueItem(row: ReportRow, possibleDuplicate: boolean, actor: Actor) {
   return {
-    possibleDuplicate: row.possibleDuplicate ?? false,
+    possibleDuplicate,
     id: row.id,
     missionCode: row.missionCode,
     channel: row.channel,
@@ -199,7 +199,7 @@ export async function listIntakeQueue(services: Services, actor: Actor, filter: 
       .orderBy(desc(reports.receivedAt))
       .limit(filter.limit)
       .offset(filter.offset);
-    return { items: rows.map((row) => presentQueueItem({ ...row.report, possibleDuplicate: row.possibleDuplicate }, actor)).filter((item) => item.can.view), limit: filter.limit, offset: filter.offset };
+    return { items: rows.map((row) => presentQueueItem(row.report, row.possibleDuplicate, actor)).filter((item) => item.can.view), limit: filter.limit, offset: filter.offset };
   });
 }
 
@@ -210,8 +210,10 @@ export async function readReport(services: Services, actor: Actor, id: string) {
     const row = await visibleReport(tx, actor, id);
     const open = (column: string, value: string | null) => (value ? services.encryption.decrypt(tx, value, fieldContext("reports", column, id)) : Promise.resolve(null));
     await recordAuditEvent(tx, actor, { action: "report.read", subjectType: "report", subjectId: id });
+    const matchingCases = row.caseId ? [] : await possibleDuplicates(tx, id);
+    const matchingReports = row.caseId ? [] : await similarReports(tx, id);
     return {
-      ...presentQueueItem(row, actor),
+      ...presentQueueItem(row, matchingCases.length + matchingReports.length > 0, actor),
       whatHappened: (await open("what_happened_encrypted", row.whatHappenedEncrypted)) as string,
       place: await open("place_encrypted", row.placeEncrypted),
       involved: await open("involved_encrypted", row.involvedEncrypted),
@@ -219,8 +221,8 @@ export async function readReport(services: Services, actor: Actor, id: string) {
       contact: await open("reporter_contact_encrypted", row.reporterContactEncrypted),
       messages: await thread(services, tx, id),
       evidence: await evidenceOf(services, tx, id),
-      possibleDuplicates: row.caseId ? [] : await possibleDuplicates(tx, id),
-      similarReports: row.caseId ? [] : await similarReports(tx, id),
+      possibleDuplicates: matchingCases,
+      similarReports: matchingReports,
     };
   });
 }
