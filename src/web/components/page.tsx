@@ -43,7 +43,8 @@ export function Loading() {
   const { t } = useTranslation();
   return (
     <Center py="xl">
-      <Loader aria-label={t("app.loading")} />
+      {/* A status, so that its name is allowed and read out: a plain span may not carry a label. */}
+      <Loader role="status" aria-label={t("app.loading")} />
     </Center>
   );
 }
