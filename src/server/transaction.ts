@@ -9,15 +9,24 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const contextValues = (actor: Actor) => [actor.userId ?? "", actor.role, actor.missionCodes.join(","), actor.countryCode ?? ""];
 
-export async function inTransaction<T>(db: Database, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export interface TransactionOptions {
+  /**
+   * The work only reads: PostgreSQL refuses any write in it, and on a server the answer goes back
+   * without waiting for the commit (nothing to make durable), the connection returning to the pool
+   * once it is done.
+   */
+  readOnly?: boolean;
+}
+
+export async function inTransaction<T>(db: Database, actor: Actor, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const session = (db as unknown as { session: { client: unknown } }).session;
-  if (session.client instanceof pg.Pool) return inServerTransaction(session as unknown as ServerSession, actor, work);
+  if (session.client instanceof pg.Pool) return inServerTransaction(session as unknown as ServerSession, actor, work, options);
   return db.transaction(async (tx) => {
     const [id, role, missions, country] = contextValues(actor);
     await tx.execute(sql`select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true),
       set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
     return work(tx);
-  });
+  }, options.readOnly ? { accessMode: "read only" } : undefined);
 }
 
 interface ServerSession {
@@ -33,12 +42,13 @@ interface ServerSession {
  * pipeline: the work's first query goes out behind it without waiting for its answer. Every request
  * pays for its round trips, so this is worth the few lines that mirror drizzle's own transaction.
  */
-async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: (tx: Transaction) => Promise<T>, options: TransactionOptions): Promise<T> {
   const client = await outer.client.connect();
   const literal = (value: string) => client.escapeLiteral(value);
   const [id, role, missions, country] = contextValues(actor).map(literal);
   let broken = false;
-  const context = client.query(`begin; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
+  let released = false;
+  const context = client.query(`begin${options.readOnly ? " read only" : ""}; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
   // Its failure is read below, once the work is done; until then it must not count as unhandled.
   context.catch(() => undefined);
   try {
@@ -49,6 +59,15 @@ async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: 
     // statement of an aborted transaction, and the context's own error is still checked.
     const result = await work(tx);
     await context;
+    if (options.readOnly) {
+      // A failed commit of a read cannot change its answer; the connection is dropped rather than reused.
+      released = true;
+      client.query("commit").then(
+        () => client.release(),
+        () => client.release(true),
+      );
+      return result;
+    }
     await client.query("commit");
     return result;
   } catch (error) {
@@ -58,6 +77,6 @@ async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: 
     });
     throw error;
   } finally {
-    client.release(broken);
+    if (!released) client.release(broken);
   }
 }

@@ -1,19 +1,26 @@
 // Enforcement benchmark (PostgreSQL), against baselines measured in the same run:
-//  1. the case list with three filters, sorted, first page of 50, through the whole request path
-//     (HTTP, token, policy, row-level security, zod) of the server running in its own process as in
-//     production — against the raw SQL of the same query, and against a bare Fastify route in its
-//     own process answering that SQL (what any HTTP server adds); the three take turns;
-//  2. full-text search, first page — against the same two baselines;
-//  3. public report intake under sustained load (receipts, encryption, audit) — against a bare
+//  1. the case list with three filters, sorted, first page of 50, and full-text search:
+//     a. the query path as the server runs it (policy, a transaction carrying the actor's context
+//        for row-level security, the statement, presenting the rows) in this process — against the
+//        raw SQL of the same query on a plain owner connection, as SQL text and as a prepared
+//        statement; the three take turns;
+//     b. the whole request (HTTP, token, policy, row-level security, zod) of the server running in
+//        its own process as in production — against a bare Fastify route in its own process
+//        answering the same SQL (what any HTTP server adds);
+//  2. public report intake under sustained load (receipts, encryption, audit) — against a bare
 //     Fastify route inserting one row; every 201 is checked against a stored report, and the
 //     server's peak memory is read from the kernel.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_CASES=1000000 npm run bench
 import type { CaseFilter } from "../../src/domain/contracts/cases.js";
-import { listCaseRows } from "../../src/server/modules/cases/queries.js";
+import { statementSql } from "../../src/db/prepared.js";
+import type { StaffActor } from "../../src/server/auth/actor.js";
+import { todayIso } from "../../src/server/dates.js";
+import { caseListQuery } from "../../src/server/modules/cases/queries.js";
+import { listCases } from "../../src/server/modules/cases/service.js";
 import { createTestApp } from "../helpers/app.js";
 import { insertSyntheticCases } from "./generator.js";
 import { jsonGetter, load, startBareServer, startServerProcess } from "./http.js";
-import { interleavedLatency, LATENCY_HEADER_WITH_BARE, latencyLineWithBare, rawConnection, requirePostgres } from "./measure.js";
+import { interleavedLatency, rawConnection, requirePostgres } from "./measure.js";
 
 requirePostgres();
 
@@ -29,29 +36,43 @@ try {
   await t.handle.asOwner((owner) => owner.query("ANALYZE cases"));
   process.stdout.write(`\nEnforcement benchmark — PostgreSQL, ${caseCount.toLocaleString("en")} synthetic cases (generated in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
   await raw.connect();
-  const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+  const officerAccount = await t.createStaff("cds_officer");
+  const officer = await t.tokenFor(officerAccount);
+  const actor: StaffActor = { userId: officerAccount.id, role: "cds_officer", missionCodes: [], countryCode: null, via: "token" };
 
-  // The raw baseline runs the very SQL the endpoint sends (built by the app's own query builder),
-  // on an owner connection: no HTTP, no token, no transaction, no row-level security, no zod. The
-  // bare baseline answers the same SQL over HTTP from a bare Fastify route in its own process.
+  // The raw baseline runs the very SQL the service sends (51 rows: one more tells whether there is
+  // a next page), on an owner connection: no transaction, no row-level security, no presenting.
   const sameQuery = (filter: CaseFilter) => {
-    const built = listCaseRows(t.app.services.db, { ...filter, limit: 51, offset: 0 }, null, new Date().toISOString().slice(0, 10)).toSQL();
-    return { sql: built.sql, params: built.params };
+    const { statement, values } = caseListQuery(t.app.services.db, { ...filter, limit: 51, offset: 0 }, actor.userId, todayIso());
+    return statementSql(statement, values);
   };
   const queries = {
-    list: { name: "case list: mission + year + status, newest first, 50", path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", ...sameQuery({ mission: "MONUSCO", year: 2020, status: "referred" }), target: 50 },
-    search: { name: "full-text search (EN+FR), first page of 50", path: "/api/cases?q=soldat7&limit=50", ...sameQuery({ q: "soldat7" }), target: 100 },
-  };
+    list: { name: "case list: mission + year + status, newest first, 50", filter: { mission: "MONUSCO", year: 2020, status: "referred" }, path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", target: 50 },
+    search: { name: "full-text search (EN+FR), first page of 50", filter: { q: "soldat7" }, path: "/api/cases?q=soldat7&limit=50", target: 100 },
+  } satisfies Record<string, { name: string; filter: CaseFilter; path: string; target: number }>;
+  const sqlOf = Object.fromEntries(Object.entries(queries).map(([key, query]) => [key, sameQuery(query.filter)]));
+
+  const pair = (m: { p50: number; p95: number }) => `${m.p50.toFixed(1)}/${m.p95.toFixed(1)}`.padStart(15);
+  const ratio = (a: { p95: number }, b: { p95: number }) => (a.p95 / b.p95).toFixed(2).padStart(8);
+  process.stdout.write("\nquery path in the server's process                 ours p50/p95 ms   raw SQL p50/p95   ratio   raw prepared p50/p95   ratio   target ratio\n");
+  for (const [key, query] of Object.entries(queries)) {
+    const { sql, params } = sqlOf[key];
+    const run = () => listCases(t.app.services, actor, { ...query.filter, limit: 50, offset: 0 });
+    if ((await run()).items.length === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
+    const measured = await interleavedLatency({ ours: run, raw: () => raw.query(sql, params), prepared: () => raw.query({ name: `bench_${key}`, text: sql, values: params }) });
+    process.stdout.write(`${query.name.padEnd(52)} ${pair(measured.ours)} ${pair(measured.raw).padStart(17)} ${ratio(measured.ours, measured.raw)} ${pair(measured.prepared).padStart(22)} ${ratio(measured.ours, measured.prepared)} ${"≤ 2".padStart(14)}\n`);
+  }
+
   const server = await startServerProcess(databaseUrl.toString(), t.masterKey);
-  const bare = await startBareServer(databaseUrl.toString(), queries);
+  const bare = await startBareServer(databaseUrl.toString(), sqlOf);
   const ours = jsonGetter<{ items: unknown[] }>(server.base, officer.headers);
   const bareGet = jsonGetter(bare.base);
   try {
-    process.stdout.write(LATENCY_HEADER_WITH_BARE);
+    process.stdout.write("\nwhole request, servers in their own process       ours p50/p95 ms   bare Fastify p50/p95   ours ÷ bare   target p95 ms\n");
     for (const [key, query] of Object.entries(queries)) {
-      if ((await ours(query.path)).items.length === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
-      const measured = await interleavedLatency({ ours: () => ours(query.path), raw: () => raw.query(query.sql, query.params), bare: () => bareGet(`/query/${key}`) });
-      process.stdout.write(latencyLineWithBare(query.name, measured.ours, measured.raw, measured.bare, query.target));
+      if ((await ours(query.path)).items.length === 0) throw new Error(`${query.name}: no rows over HTTP`);
+      const measured = await interleavedLatency({ ours: () => ours(query.path), bare: () => bareGet(`/query/${key}`) });
+      process.stdout.write(`${query.name.padEnd(52)} ${pair(measured.ours)} ${pair(measured.bare).padStart(22)} ${ratio(measured.ours, measured.bare).padStart(13)} ${`≤ ${query.target}`.padStart(15)}\n`);
     }
   } finally {
     ours.close();

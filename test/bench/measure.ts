@@ -56,13 +56,4 @@ export function latencyLine(name: string, ours: { p50: number; p95: number }, ra
   return `${name.padEnd(52)} ${pair(ours).padStart(16)} ${pair(raw).padStart(20)} ${(ours.p95 / raw.p95).toFixed(2).padStart(13)} ${`≤ ${target}`.padStart(12)}\n`;
 }
 
-/** The same line with the bare-framework baseline: the same SQL answered by a bare Fastify route. */
-export function latencyLineWithBare(name: string, ours: { p50: number; p95: number }, raw: { p50: number; p95: number }, bare: { p50: number; p95: number }, target: number) {
-  const pair = (m: { p50: number; p95: number }) => `${m.p50.toFixed(1)}/${m.p95.toFixed(1)}`;
-  return `${latencyLine(name, ours, raw, target).trimEnd()} ${pair(bare).padStart(18)} ${(ours.p95 / bare.p95).toFixed(2).padStart(13)} ${(bare.p95 / raw.p95).toFixed(2).padStart(16)}\n`;
-}
-
-export const LATENCY_HEADER_WITH_BARE =
-  "\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95   bare p50/p95 ms   ours ÷ bare   bare ÷ raw SQL\n";
-
 export const LATENCY_HEADER = "\nquery                                                ours p50/p95 ms   raw SQL p50/p95 ms   ratio (p95)   target p95\n";

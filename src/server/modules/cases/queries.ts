@@ -4,6 +4,7 @@ import { allegationTypes, auditEvents, caseAssignments, caseNotes, caseNumberCou
 import { Conflict, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import type { Transaction } from "../../transaction.js";
+import { runStatement, shapedStatements } from "../../../db/prepared.js";
 
 // Everything but the search document, which is SQL's business alone.
 const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
@@ -22,51 +23,83 @@ export interface CaseListFilter extends CaseFilter {
   offset: number;
 }
 
-/** Cases with the filters of the case list; row-level security has already narrowed them to the actor's scope. */
-export function caseConditions(filter: CaseFilter, actorId: string | null, today: string): SQL[] {
-  const conditions: SQL[] = [];
-  if (filter.mission) conditions.push(eq(cases.missionCode, filter.mission));
-  if (filter.year) conditions.push(between(cases.dateReported, `${filter.year}-01-01`, `${filter.year}-12-31`));
-  if (filter.status) conditions.push(eq(cases.status, filter.status));
-  if (filter.category) conditions.push(arrayContains(cases.categoryCodes, [filter.category]));
-  if (filter.nationality) conditions.push(arrayContains(cases.nationalityCodes, [filter.nationality]));
-  if (filter.type) conditions.push(arrayContains(cases.allegationCodes, [filter.type]));
-  if (filter.published) conditions.push(filter.published === "true" ? isNotNull(cases.publishedAt) : isNull(cases.publishedAt));
-  if (filter.assignedToMe === "true") {
-    conditions.push(sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.user_id = ${actorId ?? ""})`);
-  }
-  if (filter.overdue !== undefined) {
-    const overdue = sql`(exists (select 1 from ${referrals} r where r.case_id = ${cases.id} and r.reply is null and r.reply_due_on < ${today})
-      or exists (select 1 from ${investigations} i where i.case_id = ${cases.id} and i.completed_on is null and i.due_on < ${today}))`;
-    conditions.push(filter.overdue === "true" ? overdue : sql`not ${overdue}`);
-  }
-  if (filter.q) {
-    if (looksLikeCaseReference(filter.q)) conditions.push(ilike(cases.reference, `${filter.q.trim().toUpperCase()}%`));
-    else {
-      const folded = foldForSearch(filter.q);
-      // Indexed under row-level security because @@ is marked leakproof (migration 0012).
-      conditions.push(sql`${cases.searchVector} @@ (websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('french', ${folded}))`);
-    }
-  }
-  return conditions;
+const param = sql.placeholder;
+
+const overdue = sql`(exists (select 1 from ${referrals} r where r.case_id = ${cases.id} and r.reply is null and r.reply_due_on < ${param("today")})
+  or exists (select 1 from ${investigations} i where i.case_id = ${cases.id} and i.completed_on is null and i.due_on < ${param("today")}))`;
+
+/** Each filter of the case list as a condition whose values are placeholders. */
+const caseListConditions = {
+  mission: eq(cases.missionCode, param("mission")),
+  year: between(cases.dateReported, param("from"), param("to")),
+  status: eq(cases.status, param("status")),
+  category: arrayContains(cases.categoryCodes, param("category")),
+  nationality: arrayContains(cases.nationalityCodes, param("nationality")),
+  type: arrayContains(cases.allegationCodes, param("type")),
+  published: isNotNull(cases.publishedAt),
+  unpublished: isNull(cases.publishedAt),
+  assignedToMe: sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.user_id = ${param("actorId")})`,
+  overdue,
+  notOverdue: sql`not ${overdue}`,
+  reference: ilike(cases.reference, param("referencePrefix")),
+  // Indexed under row-level security because @@ is marked leakproof (migration 0012).
+  words: sql`${cases.searchVector} @@ (websearch_to_tsquery('english', ${param("words")}) || websearch_to_tsquery('french', ${param("words")}))`,
+} satisfies Record<string, SQL>;
+type CaseListCondition = keyof typeof caseListConditions;
+
+/** The conditions a filter sets, each with the values of its placeholders; row-level security has already narrowed the rows to the actor's scope. */
+function caseListValues(filter: CaseFilter, actorId: string | null, today: string) {
+  const set: Partial<Record<CaseListCondition, Record<string, unknown>>> = {};
+  if (filter.mission) set.mission = { mission: filter.mission };
+  if (filter.year) set.year = { from: `${filter.year}-01-01`, to: `${filter.year}-12-31` };
+  if (filter.status) set.status = { status: filter.status };
+  if (filter.category) set.category = { category: [filter.category] };
+  if (filter.nationality) set.nationality = { nationality: [filter.nationality] };
+  if (filter.type) set.type = { type: [filter.type] };
+  if (filter.published) set[filter.published === "true" ? "published" : "unpublished"] = {};
+  if (filter.assignedToMe === "true") set.assignedToMe = { actorId: actorId ?? "" };
+  if (filter.overdue) set[filter.overdue === "true" ? "overdue" : "notOverdue"] = { today };
+  if (filter.q && looksLikeCaseReference(filter.q)) set.reference = { referencePrefix: `${filter.q.trim().toUpperCase()}%` };
+  else if (filter.q) set.words = { words: foldForSearch(filter.q) };
+  return set;
 }
 
-function caseOrder(filter: CaseFilter) {
-  const direction = filter.direction === "asc" ? asc : desc;
-  const column = { dateReported: cases.dateReported, reference: cases.reference, status: cases.status }[filter.sort ?? "dateReported"];
+/** Which conditions and which order a list asks for: each shape is one prepared statement. */
+interface CaseListShape {
+  conditions: CaseListCondition[];
+  sort: NonNullable<CaseFilter["sort"]>;
+  direction: NonNullable<CaseFilter["direction"]>;
+}
+
+function caseOrder(shape: CaseListShape) {
+  const direction = shape.direction === "asc" ? asc : desc;
+  const column = { dateReported: cases.dateReported, reference: cases.reference, status: cases.status }[shape.sort];
   // The reference breaks ties, so pages never overlap.
   return column === cases.reference ? [direction(cases.reference)] : [direction(column), direction(cases.reference)];
 }
 
-// Any query runner will do: the benchmark builds the same SQL outside a transaction to time it raw.
-export function listCaseRows(tx: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
-  return tx
+const caseListStatement = shapedStatements("case_list", (db, shape: CaseListShape) =>
+  db
     .select(caseSummaryColumns)
     .from(cases)
-    .where(and(...caseConditions(filter, actorId, today)))
-    .orderBy(...caseOrder(filter))
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .where(and(...shape.conditions.map((key) => caseListConditions[key])))
+    .orderBy(...caseOrder(shape))
+    .limit(param("limit"))
+    .offset(param("offset")),
+);
+
+/** The statement of a filtered list and the values it runs with. */
+export function caseListQuery(db: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
+  const set = caseListValues(filter, actorId, today);
+  const shape: CaseListShape = { conditions: Object.keys(set) as CaseListCondition[], sort: filter.sort ?? "dateReported", direction: filter.direction ?? "desc" };
+  const values = Object.assign({ limit: filter.limit, offset: filter.offset }, ...Object.values(set));
+  return { statement: caseListStatement(db, shape), values };
+}
+
+// Any query runner will do: the benchmark runs the same statement outside a transaction to time it raw.
+export function listCaseRows(tx: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
+  const { statement, values } = caseListQuery(tx, filter, actorId, today);
+  return runStatement(tx, statement, values);
 }
 
 export async function findCaseRow(tx: Transaction, id: string) {

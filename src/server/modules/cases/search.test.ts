@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { cases, referrals } from "../../../db/schema.js";
+import { caseAssignments, cases, referrals } from "../../../db/schema.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 
@@ -23,12 +23,14 @@ async function seedCase(key: string, values: Partial<typeof cases.$inferInsert> 
 
 beforeAll(async () => {
   t = await createTestApp();
-  hq = await t.tokenFor(await t.createStaff("cds_officer"));
+  const hqOfficer = await t.createStaff("cds_officer");
+  hq = await t.tokenFor(hqOfficer);
   unmiss = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] }));
   ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
   await seedCase("a", { missionCode: "UNMISS", dateReported: "2025-03-01", status: "referred", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SA_RAPE"] });
   await seedCase("b", { missionCode: "UNMISS", dateReported: "2025-05-01", status: "closed", categoryCodes: ["CIV_INT"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
   await seedCase("c", { missionCode: "MINUSCA", dateReported: "2024-02-01", status: "referred", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], allegationCodes: ["SA_RAPE"] });
+  await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(caseAssignments).values({ caseId: ids.c, userId: hqOfficer.id }));
   await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(referrals).values({ caseId: ids.a, entity: "member_state", countryCode: "GHA", sentOn: "2025-03-05", replyDueOn: "2025-03-19" }));
   // Narratives and notes, written through the API so that the search document is built as in use.
   const narrate = async (key: string, narrative: string, confidential = false) =>
@@ -52,6 +54,11 @@ describe("case list", () => {
     expect(await references(hq, "year=2025&status=referred&category=MIL_MC")).toEqual(["a"]);
     expect(await references(hq, "nationality=IND&type=SA_RAPE")).toEqual(["c"]);
     expect(await references(hq, "overdue=true")).toEqual(["a"]);
+    expect(await references(hq, "overdue=false")).toEqual(["b", "c"]);
+    expect(await references(hq, "mission=UNMISS&overdue=false&published=false")).toEqual(["b"]);
+    expect(await references(hq, "published=true")).toEqual([]);
+    expect(await references(hq, "assignedToMe=true")).toEqual(["c"]);
+    expect(await references(unmiss, "assignedToMe=true")).toEqual([]);
     expect(await references(unmiss, "type=SA_RAPE")).toEqual(["a"]);
     expect(await references(ghana, "")).toEqual(["a"]);
     expect(await references(hq, "mission=UNMISS&sort=dateReported&direction=asc")).toEqual(["a", "b"]);

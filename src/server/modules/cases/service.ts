@@ -58,7 +58,7 @@ export async function listCases(services: Services, actor: Actor, filter: CaseLi
     // The policy is checked again on each row: a second layer over row-level security, not instead of it.
     const items = rows.slice(0, filter.limit).map((row) => presentCaseSummary(row, actor, row.assignedUserIds)).filter((item) => item.can.view);
     return { items, limit: filter.limit, offset: filter.offset, hasMore: rows.length > filter.limit };
-  });
+  }, { readOnly: true });
 }
 
 export async function readCase(services: Services, actor: Actor, id: string) {

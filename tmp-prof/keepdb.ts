@@ -1,0 +1,10 @@
+import { createTestApp } from "../test/helpers/app.js";
+import { insertSyntheticCases } from "../test/bench/generator.js";
+import { rawConnection } from "../test/bench/measure.js";
+const t = await createTestApp();
+await insertSyntheticCases(t.handle, Number(process.env.BENCH_CASES ?? 1000000), 42);
+await t.handle.asOwner((o) => o.query("ANALYZE"));
+const staff = await t.createStaff("cds_officer");
+const { url } = await rawConnection(t);
+console.log(JSON.stringify({ url: url.toString(), staff: staff.id, masterKey: t.masterKey.toString("hex") }));
+process.exit(0);
