@@ -110,7 +110,11 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   }
   // Pipelined clients send a statement without waiting for the answer to the one before it: a
   // transaction's context and its first query share one round trip (src/server/transaction.ts).
-  const appPool = survivePoolErrors(new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), pipeline: true }));
+  // Statements prepared once are planned anew with each execution's values (src/db/prepared.ts):
+  // a plan made for any value would walk a million cases for a nationality or a word that has few.
+  const appPool = survivePoolErrors(
+    new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), pipeline: true, options: "-c plan_cache_mode=force_custom_plan" }),
+  );
   const db = drizzlePostgres({ client: appPool }) as unknown as Database;
   return {
     kind: "postgres",

@@ -247,6 +247,8 @@ export const cases = pgTable(
     index("cases_allegation_idx").using("gin", t.allegationCodes),
     index("cases_search_idx").using("gin", t.searchVector),
     index("cases_published_idx").on(t.publishedAt),
+    // A search by case number is a prefix of it, in capitals (the list's "reference" condition).
+    index("cases_reference_prefix_idx").using("btree", sql`upper(${t.reference}) text_pattern_ops`),
   ],
 );
 

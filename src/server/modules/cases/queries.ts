@@ -1,5 +1,5 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
-import { and, arrayContains, asc, between, desc, eq, getTableColumns, ilike, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, between, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { allegationTypes, auditEvents, caseAssignments, caseNotes, caseNumberCounters, cases, countries, investigations, misconductTypes, personnelCategories, referrals } from "../../../db/schema.js";
 import { Conflict, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
@@ -25,8 +25,13 @@ export interface CaseListFilter extends CaseFilter {
 
 const param = sql.placeholder;
 
-const overdue = sql`(exists (select 1 from ${referrals} r where r.case_id = ${cases.id} and r.reply is null and r.reply_due_on < ${param("today")})
-  or exists (select 1 from ${investigations} i where i.case_id = ${cases.id} and i.completed_on is null and i.due_on < ${param("today")}))`;
+// Cases with a reply or an investigation past its due date, read from those tables' due-date
+// indexes: few cases are late, and the planner finds them directly rather than walking every case.
+const overdueCaseIds = sql`select r.case_id from ${referrals} r where r.reply is null and r.reply_due_on < ${param("today")}
+  union all select i.case_id from ${investigations} i where i.completed_on is null and i.due_on < ${param("today")}`;
+
+// Indexed under row-level security because @@ is marked leakproof (migration 0012).
+const matchesWords = sql`${cases.searchVector} @@ (websearch_to_tsquery('english', ${param("words")}) || websearch_to_tsquery('french', ${param("words")}))`;
 
 /** Each filter of the case list as a condition whose values are placeholders. */
 const caseListConditions = {
@@ -39,16 +44,17 @@ const caseListConditions = {
   published: isNotNull(cases.publishedAt),
   unpublished: isNull(cases.publishedAt),
   assignedToMe: sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.user_id = ${param("actorId")})`,
-  overdue,
-  notOverdue: sql`not ${overdue}`,
-  reference: ilike(cases.reference, param("referencePrefix")),
-  // Indexed under row-level security because @@ is marked leakproof (migration 0012).
-  words: sql`${cases.searchVector} @@ (websearch_to_tsquery('english', ${param("words")}) || websearch_to_tsquery('french', ${param("words")}))`,
+  overdue: sql`${cases.id} in (${overdueCaseIds})`,
+  notOverdue: sql`${cases.id} not in (${overdueCaseIds})`,
+  // Case numbers are compared in capitals, through their own index (migrations 0050 and 0051).
+  reference: sql`${cases.id} in (select conduct_cases_numbered(${param("referencePrefix")}))`,
+  words: matchesWords,
+  matchedIds: sql`${cases.id} = any(${param("matchedIds")}::uuid[])`,
 } satisfies Record<string, SQL>;
 type CaseListCondition = keyof typeof caseListConditions;
 
 /** The conditions a filter sets, each with the values of its placeholders; row-level security has already narrowed the rows to the actor's scope. */
-function caseListValues(filter: CaseFilter, actorId: string | null, today: string) {
+function caseListValues(filter: CaseFilter, actorId: string | null, today: string, matchedIds?: string[]) {
   const set: Partial<Record<CaseListCondition, Record<string, unknown>>> = {};
   if (filter.mission) set.mission = { mission: filter.mission };
   if (filter.year) set.year = { from: `${filter.year}-01-01`, to: `${filter.year}-12-31` };
@@ -59,7 +65,8 @@ function caseListValues(filter: CaseFilter, actorId: string | null, today: strin
   if (filter.published) set[filter.published === "true" ? "published" : "unpublished"] = {};
   if (filter.assignedToMe === "true") set.assignedToMe = { actorId: actorId ?? "" };
   if (filter.overdue) set[filter.overdue === "true" ? "overdue" : "notOverdue"] = { today };
-  if (filter.q && looksLikeCaseReference(filter.q)) set.reference = { referencePrefix: `${filter.q.trim().toUpperCase()}%` };
+  if (filter.q && looksLikeCaseReference(filter.q)) set.reference = { referencePrefix: filter.q.trim() };
+  else if (matchedIds) set.matchedIds = { matchedIds };
   else if (filter.q) set.words = { words: foldForSearch(filter.q) };
   return set;
 }
@@ -73,7 +80,11 @@ interface CaseListShape {
 
 function caseOrder(shape: CaseListShape) {
   const direction = shape.direction === "asc" ? asc : desc;
-  const column = { dateReported: cases.dateReported, reference: cases.reference, status: cases.status }[shape.sort];
+  // Cases found by the beginning of their number are read through that index and then sorted: a
+  // mission-year's cases sit together in time, which the planner cannot know, and walking the date
+  // index instead would read every later case first. Adding zero keeps the order, not the index.
+  const byDate = shape.conditions.includes("reference") ? sql`${cases.dateReported} + 0` : cases.dateReported;
+  const column = { dateReported: byDate, reference: cases.reference, status: cases.status }[shape.sort];
   // The reference breaks ties, so pages never overlap.
   return column === cases.reference ? [direction(cases.reference)] : [direction(column), direction(cases.reference)];
 }
@@ -89,16 +100,34 @@ const caseListStatement = shapedStatements("case_list", (db, shape: CaseListShap
 );
 
 /** The statement of a filtered list and the values it runs with. */
-export function caseListQuery(db: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
-  const set = caseListValues(filter, actorId, today);
+export function caseListQuery(db: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string, matchedIds?: string[]) {
+  const set = caseListValues(filter, actorId, today, matchedIds);
   const shape: CaseListShape = { conditions: Object.keys(set) as CaseListCondition[], sort: filter.sort ?? "dateReported", direction: filter.direction ?? "desc" };
   const values = Object.assign({ limit: filter.limit, offset: filter.offset }, ...Object.values(set));
   return { statement: caseListStatement(db, shape), values };
 }
 
+/** Up to this many cases matching the searched words are read by their ids; beyond, the words are common. */
+export const FEW_MATCHES = 500;
+
+const matchingCaseIds = shapedStatements("case_matches", (db, _shape: "words") => db.select({ id: cases.id }).from(cases).where(matchesWords).limit(FEW_MATCHES + 1));
+
+/**
+ * The cases a text search matches, when they are few. The planner cannot tell a rare word from a
+ * common one (its statistics hold the most frequent words only), and walking the cases newest first
+ * until a page is found is quick for a common word but reads every case for a word that matches
+ * none. So the full-text index is asked first, for a bounded number of matches: when they are few
+ * the page is read by their ids; otherwise the list is walked in its order as usual.
+ */
+async function fewMatchingIds(tx: Pick<Transaction, "select">, filter: CaseFilter): Promise<string[] | undefined> {
+  if (!filter.q || looksLikeCaseReference(filter.q)) return undefined;
+  const rows = await runStatement(tx, matchingCaseIds(tx, "words"), { words: foldForSearch(filter.q) });
+  return rows.length > FEW_MATCHES ? undefined : rows.map((row) => row.id);
+}
+
 // Any query runner will do: the benchmark runs the same statement outside a transaction to time it raw.
-export function listCaseRows(tx: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
-  const { statement, values } = caseListQuery(tx, filter, actorId, today);
+export async function listCaseRows(tx: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
+  const { statement, values } = caseListQuery(tx, filter, actorId, today, await fewMatchingIds(tx, filter));
   return runStatement(tx, statement, values);
 }
 
