@@ -77,6 +77,8 @@ describe("the enforcement journey", () => {
     const opening = ghana.getByRole("dialog");
     await opening.getByLabel("Investigating entity").first().click();
     await ghana.getByRole("option", { name: "National Investigation Officer" }).click();
+    // A loaded machine can take the click while the list still opens: the choice must have landed.
+    await opening.locator('input[value="National Investigation Officer"]').waitFor();
     await opening.getByLabel("Investigators").fill("Major K. Mensah (NIO)");
     await opening.getByRole("button", { name: "Open an investigation" }).click();
     await ghana.getByRole("heading", { name: "National Investigation Officer — Ghana" }).waitFor();
