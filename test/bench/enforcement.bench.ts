@@ -48,20 +48,20 @@ try {
     return statementSql(statement, values);
   };
   const queries = {
-    list: { name: "case list: mission + year + status, newest first, 50", filter: { mission: "MONUSCO", year: 2020, status: "referred" }, path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", target: 50 },
-    search: { name: "full-text search (EN+FR), first page of 50", filter: { q: "soldat7" }, path: "/api/cases?q=soldat7&limit=50", target: 100 },
-  } satisfies Record<string, { name: string; filter: CaseFilter; path: string; target: number }>;
+    list: { name: "case list: mission + year + status, newest first, 50", filter: { mission: "MONUSCO", year: 2020, status: "referred" }, path: "/api/cases?mission=MONUSCO&year=2020&status=referred&limit=50", target: 50, queryTarget: "≤ 2× raw" },
+    search: { name: "full-text search (EN+FR), first page of 50", filter: { q: "soldat7" }, path: "/api/cases?q=soldat7&limit=50", target: 100, queryTarget: "p95 ≤ 100" },
+  } satisfies Record<string, { name: string; filter: CaseFilter; path: string; target: number; queryTarget: string }>;
   const sqlOf = Object.fromEntries(Object.entries(queries).map(([key, query]) => [key, sameQuery(query.filter)]));
 
   const pair = (m: { p50: number; p95: number }) => `${m.p50.toFixed(1)}/${m.p95.toFixed(1)}`.padStart(15);
   const ratio = (a: { p95: number }, b: { p95: number }) => (a.p95 / b.p95).toFixed(2).padStart(8);
-  process.stdout.write("\nquery path in the server's process                 ours p50/p95 ms   raw SQL p50/p95   ratio   raw prepared p50/p95   ratio   target ratio\n");
+  process.stdout.write("\nquery path in the server's process                 ours p50/p95 ms   raw SQL p50/p95   ratio   raw prepared p50/p95   ratio   target\n");
   for (const [key, query] of Object.entries(queries)) {
     const { sql, params } = sqlOf[key];
     const run = () => listCases(t.app.services, actor, { ...query.filter, limit: 50, offset: 0 });
     if ((await run()).items.length === 0) throw new Error(`${query.name}: no rows, the benchmark would measure nothing`);
     const measured = await interleavedLatency({ ours: run, raw: () => raw.query(sql, params), prepared: () => raw.query({ name: `bench_${key}`, text: sql, values: params }) });
-    process.stdout.write(`${query.name.padEnd(52)} ${pair(measured.ours)} ${pair(measured.raw).padStart(17)} ${ratio(measured.ours, measured.raw)} ${pair(measured.prepared).padStart(22)} ${ratio(measured.ours, measured.prepared)} ${"≤ 2".padStart(14)}\n`);
+    process.stdout.write(`${query.name.padEnd(52)} ${pair(measured.ours)} ${pair(measured.raw).padStart(17)} ${ratio(measured.ours, measured.raw)} ${pair(measured.prepared).padStart(22)} ${ratio(measured.ours, measured.prepared)} ${query.queryTarget.padStart(12)}\n`);
   }
 
   // Searches that a single statement answers slowly (the planner cannot tell a rare word from a
