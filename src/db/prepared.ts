@@ -26,11 +26,8 @@ export interface Statement<Row> {
   row?: Row;
 }
 
-/** What builds a select: the database or a transaction. */
+/** The database or a transaction: it builds a select, and holds the session of its connection. */
 type Builder = Pick<Database, "select">;
-
-/** Anything that runs queries: the database or a transaction (both hold their connection's session). */
-type Runner = object;
 
 interface Template {
   prepare(name: string): { getQuery(): Query };
@@ -69,8 +66,9 @@ export function shapedStatements<Shape, Q extends Template & PromiseLike<unknown
 }
 
 /** Runs a built statement on the given connection with the values of its placeholders. */
-export function runStatement<Row>(runner: Runner, statement: Statement<Row>, values: Record<string, unknown>): Promise<Row[]> {
-  const { session } = runner as { session: PgSession };
+export function runStatement<Row>(runner: Builder, statement: Statement<Row>, values: Record<string, unknown>): Promise<Row[]> {
+  // Drizzle keeps the session out of its public types; every database and transaction has one.
+  const { session } = runner as unknown as { session: PgSession };
   return session.prepareQuery(statement.query, statement.fields, statement.name, true).execute(values) as Promise<Row[]>;
 }
 

@@ -32,6 +32,23 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("row-level security on cases", () => {
+  it("the lookup of cases by number, which runs past row-level security, answers ids only and to the application's role only", async () => {
+    const [row] = await t.handle.asOwner((owner) =>
+      owner.query<{ public: boolean; app: boolean }>(
+        `select exists (select 1 from aclexplode((select coalesce(proacl, acldefault('f', proowner)) from pg_proc where proname = 'conduct_cases_numbered')) a where a.grantee = 0) as public,
+                has_function_privilege('conduct_app', 'conduct_cases_numbered(text)', 'execute') as app`,
+      ),
+    );
+    // No ACL at all would mean the default: anyone may call it.
+    expect(row).toEqual({ public: false, app: true });
+    const ids = await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), async (tx) =>
+      ((await tx.execute(sql`select conduct_cases_numbered('monusco-2026') as id`)) as unknown as { rows: { id: string }[] }).rows,
+    );
+    // An id of another mission's case, but reading it back stays under row-level security.
+    expect(ids).toHaveLength(1);
+    expect(await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), async (tx) => tx.select().from(cases).where(sql`${cases.id} = ${ids[0].id}`))).toEqual([]);
+  });
+
   it("the application role really is a non-owner, non-superuser role", async () => {
     const result = (await t.app.services.db.execute(sql`select current_user as name, (select rolsuper from pg_roles where rolname = current_user) as superuser`)) as unknown as { rows: unknown[] };
     const [row] = result.rows as unknown as { name: string; superuser: boolean }[];

@@ -210,8 +210,8 @@ export async function readReport(services: Services, actor: Actor, id: string) {
     const row = await visibleReport(tx, actor, id);
     const open = (column: string, value: string | null) => (value ? services.encryption.decrypt(tx, value, fieldContext("reports", column, id)) : Promise.resolve(null));
     await recordAuditEvent(tx, actor, { action: "report.read", subjectType: "report", subjectId: id });
-    const matchingCases = row.caseId ? [] : await possibleDuplicates(tx, id);
-    const matchingReports = row.caseId ? [] : await similarReports(tx, id);
+    // Once part of a case, a report is no longer anyone's duplicate; both lists travel in one round trip.
+    const [matchingCases, matchingReports] = row.caseId ? [[], []] : await Promise.all([possibleDuplicates(tx, id), similarReports(tx, id)]);
     return {
       ...presentQueueItem(row, matchingCases.length + matchingReports.length > 0, actor),
       whatHappened: (await open("what_happened_encrypted", row.whatHappenedEncrypted)) as string,
