@@ -18,7 +18,12 @@ function precompress(): Plugin {
         const full = path.join(options.dir as string, file);
         const content = readFileSync(full);
         if (content.length < 1024) continue;
-        writeFileSync(`${full}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        writeFileSync(
+          `${full}.br`,
+          brotliCompressSync(content, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+          }),
+        );
         writeFileSync(`${full}.gz`, gzipSync(content, { level: 9 }));
       }
     },

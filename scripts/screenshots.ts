@@ -22,11 +22,24 @@ const masterKey = randomBytes(32);
 await ensureDataKey(handle, masterKey);
 await seedReferenceData(handle);
 // This tool signs in far more often than a person; the sign-in rate limit would stop it.
-const app = await buildApp({ handle, masterKey, config: { ...readConfig({}), port, publicUrl: base, authRateLimit: { window: 60, max: 10_000 } } });
+const app = await buildApp({
+  handle,
+  masterKey,
+  config: { ...readConfig({}), port, publicUrl: base, authRateLimit: { window: 60, max: 10_000 } },
+});
 await seedDemoData(app.services);
 await sweepReminders(app.services);
 await app.listen({ host: "127.0.0.1", port });
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
+});
 
 async function session(email: string, language: string) {
   const enrolment = await enrolTotp(app.services.auth, email, DEMO_PASSWORD).catch(() => null);
@@ -80,7 +93,9 @@ const publicPages: [path: string, name: string, language: string][] = [
   ["/data/member-states", "public-member-states", "es"],
 ];
 for (const [path, name, language] of publicPages) {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
+  ).newPage();
   await page.goto(`${base}${path}${path.includes("?") ? "&" : "?"}lang=${language}`);
   await page.screenshot({ path: `${out}/${name}-${language}.png`, fullPage: true });
   await page.context().close();
@@ -91,7 +106,9 @@ for (const language of ["en", "fr", "ar"]) {
   await signIn.goto(base);
   await signIn.locator('input[type="email"]').waitFor();
   await signIn.screenshot({ path: `${out}/sign-in-${language}.png` });
-  const form = await (await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })).newPage();
+  const form = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })
+  ).newPage();
   await form.goto(`${base}/report?lang=${language}`);
   await form.screenshot({ path: `${out}/report-form-${language}.png`, fullPage: true });
   await form.context().close();

@@ -3,7 +3,35 @@
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { afterActionActions, afterActionDetails, afterActionReviews, assistanceReferrals, caseAssignments, cbcmNetworks, cases, commitments, dnaSamples, evidenceFiles, goodPracticeFiles, goodPractices, investigations, paternityClaims, perpetrators, contingents, referrals, riskAssessments, riskMitigations, serviceProviders, trainingCourses, trainingSessions, trustFundProjects, victimCases, victimChildren, victimConsents, victims } from "../src/db/schema.js";
+import {
+  afterActionActions,
+  afterActionDetails,
+  afterActionReviews,
+  assistanceReferrals,
+  caseAssignments,
+  cbcmNetworks,
+  cases,
+  commitments,
+  dnaSamples,
+  evidenceFiles,
+  goodPracticeFiles,
+  goodPractices,
+  investigations,
+  paternityClaims,
+  perpetrators,
+  contingents,
+  referrals,
+  riskAssessments,
+  riskMitigations,
+  serviceProviders,
+  trainingCourses,
+  trainingSessions,
+  trustFundProjects,
+  victimCases,
+  victimChildren,
+  victimConsents,
+  victims,
+} from "../src/db/schema.js";
 import { type Role, roles } from "../src/domain/roles.js";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
@@ -25,7 +53,16 @@ const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = 
 };
 const clients = {} as Record<Role, Awaited<ReturnType<TestApp["tokenFor"]>>>;
 const staff = {} as Record<Role, Awaited<ReturnType<TestApp["createStaff"]>>>;
-const fixture = { inScopeCase: randomUUID(), outOfScopeCase: randomUUID(), targetUserId: "", inScopeReport: "", outOfScopeReport: "", receipt: "", inScopeEvidence: randomUUID(), outOfScopeEvidence: randomUUID() };
+const fixture = {
+  inScopeCase: randomUUID(),
+  outOfScopeCase: randomUUID(),
+  targetUserId: "",
+  inScopeReport: "",
+  outOfScopeReport: "",
+  receipt: "",
+  inScopeEvidence: randomUUID(),
+  outOfScopeEvidence: randomUUID(),
+};
 
 type Expectation = "allow" | "deny";
 interface MatrixRow {
@@ -40,46 +77,201 @@ interface MatrixRow {
 }
 
 const everyone = () => "allow" as const;
-const only = (...allowed: Role[]) => (role: Role) => (allowed.includes(role) ? "allow" : "deny");
-const publicReport = (missionCode: string | null = "MONUSCO") => ({ whatHappened: "Matrix test report about misconduct.", missionCode, anonymous: true });
-const caseRoles: Role[] = ["cds_officer", "cdt_officer", "investigator", "member_state_focal_point", "victim_assistance", "analyst", "publisher"];
+const only =
+  (...allowed: Role[]) =>
+  (role: Role) =>
+    allowed.includes(role) ? "allow" : "deny";
+const publicReport = (missionCode: string | null = "MONUSCO") => ({
+  whatHappened: "Matrix test report about misconduct.",
+  missionCode,
+  anonymous: true,
+});
+const caseRoles: Role[] = [
+  "cds_officer",
+  "cdt_officer",
+  "investigator",
+  "member_state_focal_point",
+  "victim_assistance",
+  "analyst",
+  "publisher",
+];
 
 const matrix: MatrixRow[] = [
   { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/api/public/reports", url: () => "/api/public/reports", body: () => publicReport(), expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/api/public/reports/follow-up", url: () => "/api/public/reports/follow-up", body: () => ({ receipt: fixture.receipt }), expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/api/public/reports/messages", url: () => "/api/public/reports/messages", body: () => ({ receipt: fixture.receipt, message: "Any news?" }), expect: everyone, anonymous: "allow" },
+  {
+    method: "POST",
+    route: "/api/public/reports",
+    url: () => "/api/public/reports",
+    body: () => publicReport(),
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "POST",
+    route: "/api/public/reports/follow-up",
+    url: () => "/api/public/reports/follow-up",
+    body: () => ({ receipt: fixture.receipt }),
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "POST",
+    route: "/api/public/reports/messages",
+    url: () => "/api/public/reports/messages",
+    body: () => ({ receipt: fixture.receipt, message: "Any news?" }),
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/report", url: () => "/report?lang=fr", expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/report", url: () => "/report", body: () => ({ ...publicReport(), anonymous: "yes" }), expect: everyone, anonymous: "allow" },
+  {
+    method: "POST",
+    route: "/report",
+    url: () => "/report",
+    body: () => ({ ...publicReport(), anonymous: "yes" }),
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/report/follow-up", url: () => "/report/follow-up", expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/report/follow-up", url: () => "/report/follow-up", body: () => ({ receipt: fixture.receipt }), expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/report/follow-up/message", url: () => "/report/follow-up/message", body: () => ({ receipt: fixture.receipt, message: "Hello" }), expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/api/reports", url: () => "/api/reports", body: () => ({ channel: "hotline", report: publicReport() }), expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"), label: "own mission" },
-  { method: "POST", route: "/api/reports", url: () => "/api/reports", body: () => ({ channel: "hotline", report: publicReport("UNMISS") }), expect: only("cds_officer"), label: "another mission" },
-  { method: "GET", route: "/api/reports", url: () => "/api/reports", expect: only("cds_officer", "cdt_officer", "cbcm_focal_point") },
-  { method: "GET", route: "/api/reports/:id", url: () => `/api/reports/${fixture.inScopeReport}`, expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"), label: "in scope" },
-  { method: "GET", route: "/api/reports/:id", url: () => `/api/reports/${fixture.outOfScopeReport}`, expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/reports/:id/messages", url: () => `/api/reports/${fixture.inScopeReport}/messages`, body: () => ({ message: "Thank you for reporting." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/reports/:id/messages", url: () => `/api/reports/${fixture.outOfScopeReport}/messages`, body: () => ({ message: "Thank you for reporting." }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/reports/:id/evidence/:fileId", url: () => `/api/reports/${fixture.inScopeReport}/evidence/${fixture.inScopeEvidence}`, expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"), label: "in scope" },
-  { method: "GET", route: "/api/reports/:id/evidence/:fileId", url: () => `/api/reports/${fixture.outOfScopeReport}/evidence/${fixture.outOfScopeEvidence}`, expect: only("cds_officer"), label: "out of scope" },
+  {
+    method: "POST",
+    route: "/report/follow-up",
+    url: () => "/report/follow-up",
+    body: () => ({ receipt: fixture.receipt }),
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "POST",
+    route: "/report/follow-up/message",
+    url: () => "/report/follow-up/message",
+    body: () => ({ receipt: fixture.receipt, message: "Hello" }),
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "POST",
+    route: "/api/reports",
+    url: () => "/api/reports",
+    body: () => ({ channel: "hotline", report: publicReport() }),
+    expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/reports",
+    url: () => "/api/reports",
+    body: () => ({ channel: "hotline", report: publicReport("UNMISS") }),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/reports",
+    url: () => "/api/reports",
+    expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id",
+    url: () => `/api/reports/${fixture.inScopeReport}`,
+    expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id",
+    url: () => `/api/reports/${fixture.outOfScopeReport}`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/messages",
+    url: () => `/api/reports/${fixture.inScopeReport}/messages`,
+    body: () => ({ message: "Thank you for reporting." }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/messages",
+    url: () => `/api/reports/${fixture.outOfScopeReport}/messages`,
+    body: () => ({ message: "Thank you for reporting." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id/evidence/:fileId",
+    url: () => `/api/reports/${fixture.inScopeReport}/evidence/${fixture.inScopeEvidence}`,
+    expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id/evidence/:fileId",
+    url: () => `/api/reports/${fixture.outOfScopeReport}/evidence/${fixture.outOfScopeEvidence}`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
   { method: "GET", route: "/api/me", url: () => "/api/me", expect: everyone },
-  { method: "PATCH", route: "/api/me/preferences", url: () => "/api/me/preferences", body: () => ({ language: "fr" }), expect: everyone },
+  {
+    method: "PATCH",
+    route: "/api/me/preferences",
+    url: () => "/api/me/preferences",
+    body: () => ({ language: "fr" }),
+    expect: everyone,
+  },
   { method: "GET", route: "/api/reference/missions", url: () => "/api/reference/missions", expect: everyone },
   { method: "GET", route: "/api/reference/countries", url: () => "/api/reference/countries", expect: everyone },
-  { method: "GET", route: "/api/reference/personnel-categories", url: () => "/api/reference/personnel-categories", expect: everyone },
-  { method: "GET", route: "/api/reference/allegation-types", url: () => "/api/reference/allegation-types", expect: everyone },
-  { method: "GET", route: "/api/reference/misconduct-types", url: () => "/api/reference/misconduct-types", expect: everyone },
+  {
+    method: "GET",
+    route: "/api/reference/personnel-categories",
+    url: () => "/api/reference/personnel-categories",
+    expect: everyone,
+  },
+  {
+    method: "GET",
+    route: "/api/reference/allegation-types",
+    url: () => "/api/reference/allegation-types",
+    expect: everyone,
+  },
+  {
+    method: "GET",
+    route: "/api/reference/misconduct-types",
+    url: () => "/api/reference/misconduct-types",
+    expect: everyone,
+  },
   {
     method: "POST",
     route: "/api/reference/missions",
     url: () => "/api/reference/missions",
-    body: (role) => ({ code: `T-${role.replaceAll("_", "").slice(0, 10).toUpperCase()}`, name: "Test mission", nameFr: null, kind: "other_entity", hostCountryCode: null, location: null, startYear: 2026, endYear: null }),
+    body: (role) => ({
+      code: `T-${role.replaceAll("_", "").slice(0, 10).toUpperCase()}`,
+      name: "Test mission",
+      nameFr: null,
+      kind: "other_entity",
+      hostCountryCode: null,
+      location: null,
+      startYear: 2026,
+      endYear: null,
+    }),
     expect: only("administrator"),
   },
-  { method: "PATCH", route: "/api/reference/missions/:code", url: () => "/api/reference/missions/UNMIK", body: () => ({ location: "Kosovo", version: 1 }), expect: only("administrator") },
+  {
+    method: "PATCH",
+    route: "/api/reference/missions/:code",
+    url: () => "/api/reference/missions/UNMIK",
+    body: () => ({ location: "Kosovo", version: 1 }),
+    expect: only("administrator"),
+  },
   { method: "GET", route: "/api/users", url: () => "/api/users", expect: only("administrator") },
-  { method: "GET", route: "/api/users/:id", url: () => `/api/users/${fixture.targetUserId}`, expect: only("administrator") },
+  {
+    method: "GET",
+    route: "/api/users/:id",
+    url: () => `/api/users/${fixture.targetUserId}`,
+    expect: only("administrator"),
+  },
   {
     method: "POST",
     route: "/api/users",
@@ -87,19 +279,56 @@ const matrix: MatrixRow[] = [
     body: (role) => ({ email: `made-by-${role}@test.conduct.org`, name: "Someone", role: "analyst" }),
     expect: only("administrator"),
   },
-  { method: "PATCH", route: "/api/users/:id", url: () => `/api/users/${fixture.targetUserId}`, body: () => ({ name: "Renamed", version: 1 }), expect: only("administrator") },
-  { method: "POST", route: "/api/users/:id/reset-two-factor", url: () => `/api/users/${fixture.targetUserId}/reset-two-factor`, expect: only("administrator") },
-  { method: "POST", route: "/api/users/:id/revoke-sessions", url: () => `/api/users/${fixture.targetUserId}/revoke-sessions`, expect: only("administrator") },
-  { method: "POST", route: "/api/users/:id/temporary-password", url: () => `/api/users/${fixture.targetUserId}/temporary-password`, expect: only("administrator") },
+  {
+    method: "PATCH",
+    route: "/api/users/:id",
+    url: () => `/api/users/${fixture.targetUserId}`,
+    body: () => ({ name: "Renamed", version: 1 }),
+    expect: only("administrator"),
+  },
+  {
+    method: "POST",
+    route: "/api/users/:id/reset-two-factor",
+    url: () => `/api/users/${fixture.targetUserId}/reset-two-factor`,
+    expect: only("administrator"),
+  },
+  {
+    method: "POST",
+    route: "/api/users/:id/revoke-sessions",
+    url: () => `/api/users/${fixture.targetUserId}/revoke-sessions`,
+    expect: only("administrator"),
+  },
+  {
+    method: "POST",
+    route: "/api/users/:id/temporary-password",
+    url: () => `/api/users/${fixture.targetUserId}/temporary-password`,
+    expect: only("administrator"),
+  },
   { method: "POST", route: "/api/me/revoke-sessions", url: () => "/api/me/revoke-sessions", expect: everyone },
   { method: "GET", route: "/api/tokens", url: () => "/api/tokens", expect: everyone, label: "own tokens" },
-  { method: "GET", route: "/api/tokens", url: () => `/api/tokens?userId=${fixture.targetUserId}`, expect: only("administrator"), label: "another user's tokens" },
-  { method: "POST", route: "/api/tokens", url: () => "/api/tokens", body: () => ({ name: "script" }), expect: everyone },
+  {
+    method: "GET",
+    route: "/api/tokens",
+    url: () => `/api/tokens?userId=${fixture.targetUserId}`,
+    expect: only("administrator"),
+    label: "another user's tokens",
+  },
+  {
+    method: "POST",
+    route: "/api/tokens",
+    url: () => "/api/tokens",
+    body: () => ({ name: "script" }),
+    expect: everyone,
+  },
   {
     method: "DELETE",
     route: "/api/tokens/:id",
     url: async (role) => {
-      const created = await clients[role].request({ method: "POST", url: "/api/tokens", payload: { name: "to revoke" } });
+      const created = await clients[role].request({
+        method: "POST",
+        url: "/api/tokens",
+        payload: { name: "to revoke" },
+      });
       return `/api/tokens/${created.json().apiToken.id}`;
     },
     expect: everyone,
@@ -109,7 +338,11 @@ const matrix: MatrixRow[] = [
     method: "DELETE",
     route: "/api/tokens/:id",
     url: async () => {
-      const created = await clients.cds_officer.request({ method: "POST", url: "/api/tokens", payload: { name: "someone else's" } });
+      const created = await clients.cds_officer.request({
+        method: "POST",
+        url: "/api/tokens",
+        payload: { name: "someone else's" },
+      });
       return `/api/tokens/${created.json().apiToken.id}`;
     },
     expect: only("administrator", "cds_officer"),
@@ -131,10 +364,36 @@ const matrix: MatrixRow[] = [
     expect: only("cds_officer"),
     label: "out of scope",
   },
-  { method: "GET", route: "/api/cases/:id/timeline", url: () => `/api/cases/${fixture.inScopeCase}/timeline`, expect: only(...caseRoles), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id/timeline", url: () => `/api/cases/${fixture.outOfScopeCase}/timeline`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
-  { method: "POST", route: "/api/cases/:id/transitions", url: async () => `/api/cases/${await freshCase("MONUSCO")}/transitions`, body: () => ({ transition: "assess", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/cases/:id/transitions", url: async () => `/api/cases/${await freshCase("UNMISS")}/transitions`, body: () => ({ transition: "assess", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
+  {
+    method: "GET",
+    route: "/api/cases/:id/timeline",
+    url: () => `/api/cases/${fixture.inScopeCase}/timeline`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/timeline",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/timeline`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/transitions",
+    url: async () => `/api/cases/${await freshCase("MONUSCO")}/transitions`,
+    body: () => ({ transition: "assess", version: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/transitions",
+    url: async () => `/api/cases/${await freshCase("UNMISS")}/transitions`,
+    body: () => ({ transition: "assess", version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
   {
     method: "POST",
     route: "/api/cases/:id/referrals",
@@ -151,13 +410,31 @@ const matrix: MatrixRow[] = [
     expect: only("cds_officer"),
     label: "out of scope",
   },
-  { method: "GET", route: "/api/cases/:id/referrals", url: () => `/api/cases/${fixture.inScopeCase}/referrals`, expect: only(...caseRoles), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id/referrals", url: () => `/api/cases/${fixture.outOfScopeCase}/referrals`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+  {
+    method: "GET",
+    route: "/api/cases/:id/referrals",
+    url: () => `/api/cases/${fixture.inScopeCase}/referrals`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/referrals",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/referrals`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
   {
     method: "PATCH",
     route: "/api/referrals/:id/reply",
     url: async () => `/api/referrals/${await freshReferral("MONUSCO", "GHA")}/reply`,
-    body: () => ({ reply: "will_investigate", repliedOn: "2026-10-10", nioName: "Major A. Boateng", nioAppointedOn: "2026-10-10", version: 1 }),
+    body: () => ({
+      reply: "will_investigate",
+      repliedOn: "2026-10-10",
+      nioName: "Major A. Boateng",
+      nioAppointedOn: "2026-10-10",
+      version: 1,
+    }),
     expect: only("cds_officer", "member_state_focal_point"),
     label: "own State",
   },
@@ -169,34 +446,215 @@ const matrix: MatrixRow[] = [
     expect: only("cds_officer"),
     label: "another State",
   },
-  { method: "GET", route: "/api/referrals/overdue", url: () => "/api/referrals/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
+  {
+    method: "GET",
+    route: "/api/referrals/overdue",
+    url: () => "/api/referrals/overdue",
+    expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
+  },
   { method: "GET", route: "/api/cases/export", url: () => "/api/cases/export?format=csv", expect: only(...caseRoles) },
-  { method: "PATCH", route: "/api/cases/:id", url: async () => `/api/cases/${await freshCase("MONUSCO")}`, body: () => ({ paternityClaim: true, version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "PATCH", route: "/api/cases/:id", url: async () => `/api/cases/${await freshCase("UNMISS")}`, body: () => ({ paternityClaim: true, version: 1 }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/cases/:id/assignments", url: () => `/api/cases/${fixture.inScopeCase}/assignments`, expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id/assignments", url: () => `/api/cases/${fixture.outOfScopeCase}/assignments`, expect: only("cds_officer"), label: "out of scope" },
-  { method: "PUT", route: "/api/cases/:id/assignments", url: async () => `/api/cases/${await freshCase("MONUSCO")}/assignments`, body: () => ({ userIds: [staff.investigator.id], version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "PUT", route: "/api/cases/:id/assignments", url: async () => `/api/cases/${await freshCase("UNMISS")}/assignments`, body: () => ({ userIds: [], version: 1 }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.inScopeCase}/notes`, expect: only("cds_officer", "cdt_officer", "investigator", "victim_assistance"), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.outOfScopeCase}/notes`, expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.inScopeCase}/notes`, body: () => ({ body: "Called the focal point." }), expect: only("cds_officer", "cdt_officer", "investigator"), label: "in scope" },
-  { method: "POST", route: "/api/cases/:id/notes", url: () => `/api/cases/${fixture.outOfScopeCase}/notes`, body: () => ({ body: "Called the focal point." }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/cases/:id/perpetrators", url: () => `/api/cases/${fixture.inScopeCase}/perpetrators`, body: () => ({ categoryCode: "MIL_MC", nationalityCode: "GHA" }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/cases/:id/perpetrators", url: () => `/api/cases/${fixture.outOfScopeCase}/perpetrators`, body: () => ({ categoryCode: "MIL_MC", nationalityCode: "IND" }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/perpetrators/:id/identity", url: async () => `/api/perpetrators/${(await freshEnforcement("MONUSCO", "GHA")).perpetratorId}/identity`, body: () => ({ reason: "Vetting before deployment." }), expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"), label: "own national, in scope" },
-  { method: "POST", route: "/api/perpetrators/:id/identity", url: async () => `/api/perpetrators/${(await freshEnforcement("UNMISS", "IND")).perpetratorId}/identity`, body: () => ({ reason: "Vetting before deployment." }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/cases/:id/enforcement", url: () => `/api/cases/${fixture.inScopeCase}/enforcement`, expect: only(...caseRoles), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id/enforcement", url: () => `/api/cases/${fixture.outOfScopeCase}/enforcement`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
-  { method: "POST", route: "/api/cases/:id/investigations", url: async () => `/api/cases/${await freshCase("MONUSCO", "referred")}/investigations`, body: () => ({ entity: "nio", countryCode: "GHA", startedOn: "2026-09-01" }), expect: only("cds_officer", "cdt_officer", "member_state_focal_point"), label: "NIO of own State" },
-  { method: "POST", route: "/api/cases/:id/investigations", url: async () => `/api/cases/${await freshCase("UNMISS", "referred", ["IND"])}/investigations`, body: () => ({ entity: "oios", startedOn: "2026-09-01" }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "PATCH", route: "/api/investigations/:id", url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}`, body: () => ({ investigators: "NIO team", version: 1 }), expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"), label: "in scope" },
-  { method: "PATCH", route: "/api/investigations/:id", url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}`, body: () => ({ investigators: "NIO team", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/investigations/:id/updates", url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}/updates`, body: () => ({ note: "Interviews done." }), expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"), label: "in scope" },
-  { method: "POST", route: "/api/investigations/:id/updates", url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}/updates`, body: () => ({ note: "Interviews done." }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/investigations/:id/extensions", url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}/extensions`, body: () => ({ days: 10, reason: "Witness unavailable." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/investigations/:id/extensions", url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}/extensions`, body: () => ({ days: 10, reason: "Witness unavailable." }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/referrals/:id/extensions", url: async () => `/api/referrals/${await freshReferral("MONUSCO", "GHA")}/extensions`, body: () => ({ days: 5, reason: "The Permanent Mission asked for time." }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/referrals/:id/extensions", url: async () => `/api/referrals/${await freshReferral("UNMISS", "IND")}/extensions`, body: () => ({ days: 5, reason: "The Permanent Mission asked for time." }), expect: only("cds_officer"), label: "out of scope" },
+  {
+    method: "PATCH",
+    route: "/api/cases/:id",
+    url: async () => `/api/cases/${await freshCase("MONUSCO")}`,
+    body: () => ({ paternityClaim: true, version: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/cases/:id",
+    url: async () => `/api/cases/${await freshCase("UNMISS")}`,
+    body: () => ({ paternityClaim: true, version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/assignments",
+    url: () => `/api/cases/${fixture.inScopeCase}/assignments`,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/assignments",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/assignments`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/cases/:id/assignments",
+    url: async () => `/api/cases/${await freshCase("MONUSCO")}/assignments`,
+    body: () => ({ userIds: [staff.investigator.id], version: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/cases/:id/assignments",
+    url: async () => `/api/cases/${await freshCase("UNMISS")}/assignments`,
+    body: () => ({ userIds: [], version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/notes",
+    url: () => `/api/cases/${fixture.inScopeCase}/notes`,
+    expect: only("cds_officer", "cdt_officer", "investigator", "victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/notes",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/notes`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/notes",
+    url: () => `/api/cases/${fixture.inScopeCase}/notes`,
+    body: () => ({ body: "Called the focal point." }),
+    expect: only("cds_officer", "cdt_officer", "investigator"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/notes",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/notes`,
+    body: () => ({ body: "Called the focal point." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/perpetrators",
+    url: () => `/api/cases/${fixture.inScopeCase}/perpetrators`,
+    body: () => ({ categoryCode: "MIL_MC", nationalityCode: "GHA" }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/perpetrators",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/perpetrators`,
+    body: () => ({ categoryCode: "MIL_MC", nationalityCode: "IND" }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/perpetrators/:id/identity",
+    url: async () => `/api/perpetrators/${(await freshEnforcement("MONUSCO", "GHA")).perpetratorId}/identity`,
+    body: () => ({ reason: "Vetting before deployment." }),
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "own national, in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/perpetrators/:id/identity",
+    url: async () => `/api/perpetrators/${(await freshEnforcement("UNMISS", "IND")).perpetratorId}/identity`,
+    body: () => ({ reason: "Vetting before deployment." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/enforcement",
+    url: () => `/api/cases/${fixture.inScopeCase}/enforcement`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/enforcement",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/enforcement`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/investigations",
+    url: async () => `/api/cases/${await freshCase("MONUSCO", "referred")}/investigations`,
+    body: () => ({ entity: "nio", countryCode: "GHA", startedOn: "2026-09-01" }),
+    expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
+    label: "NIO of own State",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/investigations",
+    url: async () => `/api/cases/${await freshCase("UNMISS", "referred", ["IND"])}/investigations`,
+    body: () => ({ entity: "oios", startedOn: "2026-09-01" }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/investigations/:id",
+    url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}`,
+    body: () => ({ investigators: "NIO team", version: 1 }),
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/investigations/:id",
+    url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}`,
+    body: () => ({ investigators: "NIO team", version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/updates",
+    url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}/updates`,
+    body: () => ({ note: "Interviews done." }),
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/updates",
+    url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}/updates`,
+    body: () => ({ note: "Interviews done." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/extensions",
+    url: async () => `/api/investigations/${(await freshEnforcement("MONUSCO", "GHA")).investigationId}/extensions`,
+    body: () => ({ days: 10, reason: "Witness unavailable." }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/extensions",
+    url: async () => `/api/investigations/${(await freshEnforcement("UNMISS", "IND")).investigationId}/extensions`,
+    body: () => ({ days: 10, reason: "Witness unavailable." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/referrals/:id/extensions",
+    url: async () => `/api/referrals/${await freshReferral("MONUSCO", "GHA")}/extensions`,
+    body: () => ({ days: 5, reason: "The Permanent Mission asked for time." }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/referrals/:id/extensions",
+    url: async () => `/api/referrals/${await freshReferral("UNMISS", "IND")}/extensions`,
+    body: () => ({ days: 5, reason: "The Permanent Mission asked for time." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
   {
     method: "PUT",
     route: "/api/investigations/:id/findings/:perpetratorId",
@@ -223,7 +681,13 @@ const matrix: MatrixRow[] = [
     method: "POST",
     route: "/api/cases/:id/actions",
     url: async () => `/api/cases/${(await freshEnforcement("MONUSCO", "GHA")).caseId}/actions`,
-    body: () => ({ perpetratorId: lastEnforcement.perpetratorId, stage: "interim", takenBy: "member_state", kind: "repatriation", decidedOn: "2026-10-01" }),
+    body: () => ({
+      perpetratorId: lastEnforcement.perpetratorId,
+      stage: "interim",
+      takenBy: "member_state",
+      kind: "repatriation",
+      decidedOn: "2026-10-01",
+    }),
     expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
     label: "by the State, on its national",
   },
@@ -231,182 +695,1092 @@ const matrix: MatrixRow[] = [
     method: "POST",
     route: "/api/cases/:id/actions",
     url: async () => `/api/cases/${(await freshEnforcement("UNMISS", "IND")).caseId}/actions`,
-    body: () => ({ perpetratorId: lastEnforcement.perpetratorId, stage: "interim", takenBy: "un", kind: "administrative_leave", decidedOn: "2026-10-01" }),
+    body: () => ({
+      perpetratorId: lastEnforcement.perpetratorId,
+      stage: "interim",
+      takenBy: "un",
+      kind: "administrative_leave",
+      decidedOn: "2026-10-01",
+    }),
     expect: only("cds_officer"),
     label: "out of scope",
   },
-  { method: "POST", route: "/api/publication", url: () => "/api/publication", body: () => ({ caseIds: [fixture.outOfScopeCase], action: "publish" }), expect: only("publisher", "cds_officer") },
-  { method: "GET", route: "/api/public/allegations", url: () => "/api/public/allegations?format=csv", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/stats/allegations", url: () => "/api/public/stats/allegations?groupBy=year", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/stats/perpetrators", url: () => "/api/public/stats/perpetrators?groupBy=category", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/stats/victims", url: () => "/api/public/stats/victims?groupBy=group", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/stats/investigations", url: () => "/api/public/stats/investigations?groupBy=entity", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/stats/actions", url: () => "/api/public/stats/actions?groupBy=action&stage=final", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/member-states", url: () => "/api/public/member-states", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/member-states/:country", url: () => "/api/public/member-states/GHA", expect: everyone, anonymous: "allow" },
+  {
+    method: "POST",
+    route: "/api/publication",
+    url: () => "/api/publication",
+    body: () => ({ caseIds: [fixture.outOfScopeCase], action: "publish" }),
+    expect: only("publisher", "cds_officer"),
+  },
+  {
+    method: "GET",
+    route: "/api/public/allegations",
+    url: () => "/api/public/allegations?format=csv",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/stats/allegations",
+    url: () => "/api/public/stats/allegations?groupBy=year",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/stats/perpetrators",
+    url: () => "/api/public/stats/perpetrators?groupBy=category",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/stats/victims",
+    url: () => "/api/public/stats/victims?groupBy=group",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/stats/investigations",
+    url: () => "/api/public/stats/investigations?groupBy=entity",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/stats/actions",
+    url: () => "/api/public/stats/actions?groupBy=action&stage=final",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/member-states",
+    url: () => "/api/public/member-states",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/member-states/:country",
+    url: () => "/api/public/member-states/GHA",
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/api/accountability", url: () => "/api/accountability", expect: only("cds_officer") },
-  { method: "GET", route: "/api/accountability/:country", url: () => "/api/accountability/GHA", expect: only("cds_officer", "member_state_focal_point"), label: "the focal point's own State" },
-  { method: "GET", route: "/api/accountability/:country", url: () => "/api/accountability/IND?format=pdf", expect: only("cds_officer"), label: "another State" },
-  { method: "GET", route: "/data/member-states", url: () => "/data/member-states?lang=fr", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/data/member-states/:country", url: () => "/data/member-states/GHA?lang=ar", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/commitments", url: () => "/api/public/commitments", expect: everyone, anonymous: "allow" },
-  { method: "POST", route: "/api/commitments", url: () => "/api/commitments", body: () => ({ kind: "voluntary_compact", countryCode: "ISL", joinedOn: "2019-05-02" }), expect: only("cds_officer") },
-  { method: "DELETE", route: "/api/commitments/:id", url: async () => `/api/commitments/${await freshCommitment()}`, expect: only("cds_officer") },
-  { method: "GET", route: "/data", url: () => "/data?view=victims&groupBy=group&lang=ar", expect: everyone, anonymous: "allow" },
+  {
+    method: "GET",
+    route: "/api/accountability/:country",
+    url: () => "/api/accountability/GHA",
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "the focal point's own State",
+  },
+  {
+    method: "GET",
+    route: "/api/accountability/:country",
+    url: () => "/api/accountability/IND?format=pdf",
+    expect: only("cds_officer"),
+    label: "another State",
+  },
+  {
+    method: "GET",
+    route: "/data/member-states",
+    url: () => "/data/member-states?lang=fr",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/data/member-states/:country",
+    url: () => "/data/member-states/GHA?lang=ar",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/commitments",
+    url: () => "/api/public/commitments",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "POST",
+    route: "/api/commitments",
+    url: () => "/api/commitments",
+    body: () => ({ kind: "voluntary_compact", countryCode: "ISL", joinedOn: "2019-05-02" }),
+    expect: only("cds_officer"),
+  },
+  {
+    method: "DELETE",
+    route: "/api/commitments/:id",
+    url: async () => `/api/commitments/${await freshCommitment()}`,
+    expect: only("cds_officer"),
+  },
+  {
+    method: "GET",
+    route: "/data",
+    url: () => "/data?view=victims&groupBy=group&lang=ar",
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/data/world.svg", url: () => "/data/world.svg", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/data/allegations", url: () => "/data/allegations?year=2026&lang=zh", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/data/allegations/feed.atom", url: () => "/data/allegations/feed.atom", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/data/good-practices", url: () => "/data/good-practices?area=prevention&lang=ru", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/data/commitments", url: () => "/data/commitments?lang=es", expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/public/good-practices", url: () => "/api/public/good-practices?area=prevention", expect: everyone, anonymous: "allow" },
+  {
+    method: "GET",
+    route: "/data/allegations",
+    url: () => "/data/allegations?year=2026&lang=zh",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/data/allegations/feed.atom",
+    url: () => "/data/allegations/feed.atom",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/data/good-practices",
+    url: () => "/data/good-practices?area=prevention&lang=ru",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/data/commitments",
+    url: () => "/data/commitments?lang=es",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/good-practices",
+    url: () => "/api/public/good-practices?area=prevention",
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/api/good-practices", url: () => "/api/good-practices", expect: everyone },
   {
     method: "POST",
     route: "/api/good-practices",
     url: () => "/api/good-practices",
-    body: (role) => ({ title: `Practice shared by ${role} ${randomUUID()}`, area: "prevention", theme: "Training", countryCodes: ["GHA"] }),
+    body: (role) => ({
+      title: `Practice shared by ${role} ${randomUUID()}`,
+      area: "prevention",
+      theme: "Training",
+      countryCodes: ["GHA"],
+    }),
     expect: only("cds_officer", "member_state_focal_point"),
     label: "for Ghana",
   },
-  { method: "PATCH", route: "/api/good-practices/:id", url: async () => `/api/good-practices/${await freshPractice()}`, body: () => ({ title: `Edited ${randomUUID()}`, area: "enforcement", theme: "Investigations", countryCodes: ["GHA"], version: 1 }), expect: only("cds_officer", "member_state_focal_point") },
-  { method: "POST", route: "/api/good-practices/:id/steps", url: async () => `/api/good-practices/${await freshPractice()}/steps`, body: () => ({ step: "submit" }), expect: only("cds_officer", "member_state_focal_point"), label: "submit" },
-  { method: "POST", route: "/api/good-practices/:id/files", url: async () => `/api/good-practices/${await freshPractice()}/files`, body: () => ({ fileName: "guide.pdf", contentBase64: Buffer.from("%PDF-1.7\n    ").toString("base64") }), expect: only("cds_officer", "member_state_focal_point") },
-  { method: "DELETE", route: "/api/good-practices/:id/files/:fileId", url: async () => { const { practiceId, fileId } = await freshPracticeFile(); return `/api/good-practices/${practiceId}/files/${fileId}`; }, expect: only("cds_officer", "member_state_focal_point") },
-  { method: "GET", route: "/api/good-practices/files/:fileId", url: async () => `/api/good-practices/files/${(await freshPracticeFile()).fileId}`, expect: only("cds_officer", "member_state_focal_point"), label: "a draft's" },
-  { method: "GET", route: "/api/public/good-practices/files/:fileId", url: async () => `/api/public/good-practices/files/${(await freshPracticeFile("published")).fileId}`, expect: everyone, anonymous: "allow" },
-  { method: "GET", route: "/api/overdue", url: () => "/api/overdue", expect: only("cds_officer", "cdt_officer", "member_state_focal_point") },
+  {
+    method: "PATCH",
+    route: "/api/good-practices/:id",
+    url: async () => `/api/good-practices/${await freshPractice()}`,
+    body: () => ({
+      title: `Edited ${randomUUID()}`,
+      area: "enforcement",
+      theme: "Investigations",
+      countryCodes: ["GHA"],
+      version: 1,
+    }),
+    expect: only("cds_officer", "member_state_focal_point"),
+  },
+  {
+    method: "POST",
+    route: "/api/good-practices/:id/steps",
+    url: async () => `/api/good-practices/${await freshPractice()}/steps`,
+    body: () => ({ step: "submit" }),
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "submit",
+  },
+  {
+    method: "POST",
+    route: "/api/good-practices/:id/files",
+    url: async () => `/api/good-practices/${await freshPractice()}/files`,
+    body: () => ({ fileName: "guide.pdf", contentBase64: Buffer.from("%PDF-1.7\n    ").toString("base64") }),
+    expect: only("cds_officer", "member_state_focal_point"),
+  },
+  {
+    method: "DELETE",
+    route: "/api/good-practices/:id/files/:fileId",
+    url: async () => {
+      const { practiceId, fileId } = await freshPracticeFile();
+      return `/api/good-practices/${practiceId}/files/${fileId}`;
+    },
+    expect: only("cds_officer", "member_state_focal_point"),
+  },
+  {
+    method: "GET",
+    route: "/api/good-practices/files/:fileId",
+    url: async () => `/api/good-practices/files/${(await freshPracticeFile()).fileId}`,
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "a draft's",
+  },
+  {
+    method: "GET",
+    route: "/api/public/good-practices/files/:fileId",
+    url: async () => `/api/public/good-practices/files/${(await freshPracticeFile("published")).fileId}`,
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/overdue",
+    url: () => "/api/overdue",
+    expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
+  },
   { method: "GET", route: "/api/notifications", url: () => "/api/notifications", expect: everyone },
-  { method: "POST", route: "/api/notifications/read", url: () => "/api/notifications/read", body: () => ({}), expect: everyone },
+  {
+    method: "POST",
+    route: "/api/notifications/read",
+    url: () => "/api/notifications/read",
+    body: () => ({}),
+    expect: everyone,
+  },
   { method: "GET", route: "/api/saved-filters", url: () => "/api/saved-filters", expect: everyone },
-  { method: "POST", route: "/api/saved-filters", url: () => "/api/saved-filters", body: () => ({ name: "Mine", query: { status: "referred" } }), expect: only(...caseRoles) },
+  {
+    method: "POST",
+    route: "/api/saved-filters",
+    url: () => "/api/saved-filters",
+    body: () => ({ name: "Mine", query: { status: "referred" } }),
+    expect: only(...caseRoles),
+  },
   {
     method: "DELETE",
     route: "/api/saved-filters/:id",
     url: async () => {
-      const saved = await clients.cds_officer.request({ method: "POST", url: "/api/saved-filters", payload: { name: `Someone else's ${randomUUID()}`, query: {} } });
+      const saved = await clients.cds_officer.request({
+        method: "POST",
+        url: "/api/saved-filters",
+        payload: { name: `Someone else's ${randomUUID()}`, query: {} },
+      });
       return `/api/saved-filters/${saved.json().id}`;
     },
     expect: only("cds_officer"),
     label: "another user's filter (only its owner)",
   },
   { method: "GET", route: "/api/audit-events", url: () => "/api/audit-events", expect: only("auditor") },
-  { method: "GET", route: "/api/audit-events/verification", url: () => "/api/audit-events/verification", expect: only("auditor") },
+  {
+    method: "GET",
+    route: "/api/audit-events/verification",
+    url: () => "/api/audit-events/verification",
+    expect: only("auditor"),
+  },
   { method: "GET", route: "/api/cases", url: () => "/api/cases", expect: only(...caseRoles) },
-  { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.inScopeCase}`, expect: only(...caseRoles), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id", url: () => `/api/cases/${fixture.outOfScopeCase}`, expect: only("cds_officer", "analyst", "publisher"), label: "out of scope" },
+  {
+    method: "GET",
+    route: "/api/cases/:id",
+    url: () => `/api/cases/${fixture.inScopeCase}`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id",
+    url: () => `/api/cases/${fixture.outOfScopeCase}`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
   // Victim assistance: only the mission's victim-assistance staff; case officers see codes on a case.
   { method: "GET", route: "/api/victims", url: () => "/api/victims", expect: only("victim_assistance") },
-  { method: "POST", route: "/api/victims", url: () => "/api/victims", body: () => ({ missionCode: "MONUSCO", sex: "female", caseId: fixture.inScopeCase }), expect: only("victim_assistance"), label: "own mission" },
-  { method: "POST", route: "/api/victims", url: () => "/api/victims", body: () => ({ missionCode: "UNMISS", sex: "female" }), expect: only(), label: "another mission" },
-  { method: "GET", route: "/api/victims/:id", url: () => `/api/victims/${victimFixture.inScope}`, expect: only("victim_assistance"), label: "in scope" },
-  { method: "GET", route: "/api/victims/:id", url: () => `/api/victims/${victimFixture.outOfScope}`, expect: only(), label: "out of scope" },
-  { method: "PATCH", route: "/api/victims/:id", url: async () => `/api/victims/${await freshVictim("MONUSCO")}`, body: () => ({ ageAtIncident: 15, version: 1 }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "PATCH", route: "/api/victims/:id", url: async () => `/api/victims/${await freshVictim("UNMISS")}`, body: () => ({ ageAtIncident: 15, version: 1 }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/victims/:id/identity", url: () => `/api/victims/${victimFixture.inScope}/identity`, body: () => ({ reason: "Matrix test of the reveal" }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/identity", url: () => `/api/victims/${victimFixture.outOfScope}/identity`, body: () => ({ reason: "Matrix test of the reveal" }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/victims/:id/consents", url: () => `/api/victims/${victimFixture.inScope}/consents`, body: () => ({ recipient: "service_providers", granted: true, givenOn: "2026-01-05" }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/consents", url: () => `/api/victims/${victimFixture.outOfScope}/consents`, body: () => ({ recipient: "service_providers", granted: true, givenOn: "2026-01-05" }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/victims/:id/cases", url: () => `/api/victims/${victimFixture.inScope}/cases`, body: () => ({ caseId: fixture.inScopeCase }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/cases", url: () => `/api/victims/${victimFixture.outOfScope}/cases`, body: () => ({ caseId: fixture.outOfScopeCase }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/victims/:id/assessments", url: () => `/api/victims/${victimFixture.inScope}/assessments`, body: () => ({ assessedOn: "2026-01-05", needs: ["medical"] }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/assessments", url: () => `/api/victims/${victimFixture.outOfScope}/assessments`, body: () => ({ assessedOn: "2026-01-05", needs: ["medical"] }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/victims/:id/referrals", url: () => `/api/victims/${victimFixture.inScope}/referrals`, body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/referrals", url: () => `/api/victims/${victimFixture.outOfScope}/referrals`, body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/victims/:id/children", url: () => `/api/victims/${victimFixture.inScope}/children`, body: () => ({ sex: "female", birthYear: 2025 }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/children", url: () => `/api/victims/${victimFixture.outOfScope}/children`, body: () => ({ sex: "female", birthYear: 2025 }), expect: only(), label: "out of scope" },
-  { method: "PATCH", route: "/api/assistance-referrals/:id", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.inScope)}`, body: () => ({ status: "accepted", on: "2026-01-06", version: 1 }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "PATCH", route: "/api/assistance-referrals/:id", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.outOfScope)}`, body: () => ({ status: "accepted", on: "2026-01-06", version: 1 }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/assistance-referrals/:id/follow-ups", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.inScope)}/follow-ups`, body: () => ({ note: "Attended.", recordedOn: "2026-01-07" }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/assistance-referrals/:id/follow-ups", url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.outOfScope)}/follow-ups`, body: () => ({ note: "Attended.", recordedOn: "2026-01-07" }), expect: only(), label: "out of scope" },
-  { method: "GET", route: "/api/cases/:id/victims", url: () => `/api/cases/${fixture.inScopeCase}/victims`, expect: only("cds_officer", "cdt_officer", "investigator", "victim_assistance"), label: "in scope" },
-  { method: "GET", route: "/api/cases/:id/victims", url: () => `/api/cases/${fixture.outOfScopeCase}/victims`, expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/service-providers", url: () => "/api/service-providers?mission=MONUSCO", expect: everyone },
-  { method: "POST", route: "/api/service-providers", url: () => "/api/service-providers", body: () => ({ missionCode: "MONUSCO", name: "Matrix clinic", serviceTypes: ["medical"] }), expect: only("victim_assistance"), label: "own mission" },
-  { method: "POST", route: "/api/service-providers", url: () => "/api/service-providers", body: () => ({ missionCode: "UNMISS", name: "Matrix clinic", serviceTypes: ["medical"] }), expect: only(), label: "another mission" },
-  { method: "PATCH", route: "/api/service-providers/:id", url: () => `/api/service-providers/${victimFixture.provider}`, body: () => ({ contact: "+243 000 000 001" }), expect: only("victim_assistance"), label: "own mission" },
-  { method: "PATCH", route: "/api/service-providers/:id", url: () => `/api/service-providers/${victimFixture.outOfScopeProvider}`, body: () => ({ contact: "+211 000 000 001" }), expect: only(), label: "another mission" },
+  {
+    method: "POST",
+    route: "/api/victims",
+    url: () => "/api/victims",
+    body: () => ({ missionCode: "MONUSCO", sex: "female", caseId: fixture.inScopeCase }),
+    expect: only("victim_assistance"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/victims",
+    url: () => "/api/victims",
+    body: () => ({ missionCode: "UNMISS", sex: "female" }),
+    expect: only(),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/victims/:id",
+    url: () => `/api/victims/${victimFixture.inScope}`,
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/victims/:id",
+    url: () => `/api/victims/${victimFixture.outOfScope}`,
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/victims/:id",
+    url: async () => `/api/victims/${await freshVictim("MONUSCO")}`,
+    body: () => ({ ageAtIncident: 15, version: 1 }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/victims/:id",
+    url: async () => `/api/victims/${await freshVictim("UNMISS")}`,
+    body: () => ({ ageAtIncident: 15, version: 1 }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/identity",
+    url: () => `/api/victims/${victimFixture.inScope}/identity`,
+    body: () => ({ reason: "Matrix test of the reveal" }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/identity",
+    url: () => `/api/victims/${victimFixture.outOfScope}/identity`,
+    body: () => ({ reason: "Matrix test of the reveal" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/consents",
+    url: () => `/api/victims/${victimFixture.inScope}/consents`,
+    body: () => ({ recipient: "service_providers", granted: true, givenOn: "2026-01-05" }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/consents",
+    url: () => `/api/victims/${victimFixture.outOfScope}/consents`,
+    body: () => ({ recipient: "service_providers", granted: true, givenOn: "2026-01-05" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/cases",
+    url: () => `/api/victims/${victimFixture.inScope}/cases`,
+    body: () => ({ caseId: fixture.inScopeCase }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/cases",
+    url: () => `/api/victims/${victimFixture.outOfScope}/cases`,
+    body: () => ({ caseId: fixture.outOfScopeCase }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/assessments",
+    url: () => `/api/victims/${victimFixture.inScope}/assessments`,
+    body: () => ({ assessedOn: "2026-01-05", needs: ["medical"] }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/assessments",
+    url: () => `/api/victims/${victimFixture.outOfScope}/assessments`,
+    body: () => ({ assessedOn: "2026-01-05", needs: ["medical"] }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/referrals",
+    url: () => `/api/victims/${victimFixture.inScope}/referrals`,
+    body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/referrals",
+    url: () => `/api/victims/${victimFixture.outOfScope}/referrals`,
+    body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/children",
+    url: () => `/api/victims/${victimFixture.inScope}/children`,
+    body: () => ({ sex: "female", birthYear: 2025 }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/children",
+    url: () => `/api/victims/${victimFixture.outOfScope}/children`,
+    body: () => ({ sex: "female", birthYear: 2025 }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/assistance-referrals/:id",
+    url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.inScope)}`,
+    body: () => ({ status: "accepted", on: "2026-01-06", version: 1 }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/assistance-referrals/:id",
+    url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.outOfScope)}`,
+    body: () => ({ status: "accepted", on: "2026-01-06", version: 1 }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/assistance-referrals/:id/follow-ups",
+    url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.inScope)}/follow-ups`,
+    body: () => ({ note: "Attended.", recordedOn: "2026-01-07" }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/assistance-referrals/:id/follow-ups",
+    url: async () => `/api/assistance-referrals/${await freshAssistanceReferral(victimFixture.outOfScope)}/follow-ups`,
+    body: () => ({ note: "Attended.", recordedOn: "2026-01-07" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/victims",
+    url: () => `/api/cases/${fixture.inScopeCase}/victims`,
+    expect: only("cds_officer", "cdt_officer", "investigator", "victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/victims",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/victims`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/service-providers",
+    url: () => "/api/service-providers?mission=MONUSCO",
+    expect: everyone,
+  },
+  {
+    method: "POST",
+    route: "/api/service-providers",
+    url: () => "/api/service-providers",
+    body: () => ({ missionCode: "MONUSCO", name: "Matrix clinic", serviceTypes: ["medical"] }),
+    expect: only("victim_assistance"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/service-providers",
+    url: () => "/api/service-providers",
+    body: () => ({ missionCode: "UNMISS", name: "Matrix clinic", serviceTypes: ["medical"] }),
+    expect: only(),
+    label: "another mission",
+  },
+  {
+    method: "PATCH",
+    route: "/api/service-providers/:id",
+    url: () => `/api/service-providers/${victimFixture.provider}`,
+    body: () => ({ contact: "+243 000 000 001" }),
+    expect: only("victim_assistance"),
+    label: "own mission",
+  },
+  {
+    method: "PATCH",
+    route: "/api/service-providers/:id",
+    url: () => `/api/service-providers/${victimFixture.outOfScopeProvider}`,
+    body: () => ({ contact: "+211 000 000 001" }),
+    expect: only(),
+    label: "another mission",
+  },
   // Paternity claims: the mission's advocates, and the alleged father's State with the mother's consent.
-  { method: "POST", route: "/api/victims/:id/paternity-claims", url: () => `/api/victims/${victimFixture.inScope}/paternity-claims`, body: () => ({ childId: claimFixture.inScope.childId, perpetratorId: claimFixture.inScope.perpetratorId, notifiedOn: "2026-02-01" }), expect: only("victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/victims/:id/paternity-claims", url: () => `/api/victims/${victimFixture.outOfScope}/paternity-claims`, body: () => ({ childId: claimFixture.outOfScope.childId, perpetratorId: claimFixture.outOfScope.perpetratorId, notifiedOn: "2026-02-01" }), expect: only(), label: "out of scope" },
-  { method: "GET", route: "/api/paternity-claims", url: () => "/api/paternity-claims", expect: only("victim_assistance", "member_state_focal_point") },
-  { method: "GET", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}`, expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
-  { method: "GET", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}`, expect: only(), label: "out of scope" },
-  { method: "PATCH", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}`, body: () => ({ focalPointName: "Col. Matrix", version: 1 }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
-  { method: "PATCH", route: "/api/paternity-claims/:id", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}`, body: () => ({ focalPointName: "Col. Matrix", version: 1 }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/paternity-claims/:id/samples", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}/samples`, body: () => ({ donor: "child", sampleCode: "DNA-M-1" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
-  { method: "POST", route: "/api/paternity-claims/:id/samples", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}/samples`, body: () => ({ donor: "child", sampleCode: "DNA-M-1" }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/dna-samples/:id/events", url: async () => `/api/dna-samples/${await freshSample(claimFixture.inScope)}/events`, body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
-  { method: "POST", route: "/api/dna-samples/:id/events", url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope)}/events`, body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }), expect: only(), label: "out of scope" },
-  { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only("victim_assistance", "member_state_focal_point"), label: "in scope" },
-  { method: "POST", route: "/api/paternity-claims/:id/payments", url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope, true)}/payments`, body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }), expect: only(), label: "out of scope" },
+  {
+    method: "POST",
+    route: "/api/victims/:id/paternity-claims",
+    url: () => `/api/victims/${victimFixture.inScope}/paternity-claims`,
+    body: () => ({
+      childId: claimFixture.inScope.childId,
+      perpetratorId: claimFixture.inScope.perpetratorId,
+      notifiedOn: "2026-02-01",
+    }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/paternity-claims",
+    url: () => `/api/victims/${victimFixture.outOfScope}/paternity-claims`,
+    body: () => ({
+      childId: claimFixture.outOfScope.childId,
+      perpetratorId: claimFixture.outOfScope.perpetratorId,
+      notifiedOn: "2026-02-01",
+    }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/paternity-claims",
+    url: () => "/api/paternity-claims",
+    expect: only("victim_assistance", "member_state_focal_point"),
+  },
+  {
+    method: "GET",
+    route: "/api/paternity-claims/:id",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}`,
+    expect: only("victim_assistance", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/paternity-claims/:id",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}`,
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/paternity-claims/:id",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}`,
+    body: () => ({ focalPointName: "Col. Matrix", version: 1 }),
+    expect: only("victim_assistance", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "PATCH",
+    route: "/api/paternity-claims/:id",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}`,
+    body: () => ({ focalPointName: "Col. Matrix", version: 1 }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/paternity-claims/:id/samples",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}/samples`,
+    body: () => ({ donor: "child", sampleCode: "DNA-M-1" }),
+    expect: only("victim_assistance", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/paternity-claims/:id/samples",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}/samples`,
+    body: () => ({ donor: "child", sampleCode: "DNA-M-1" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/dna-samples/:id/events",
+    url: async () => `/api/dna-samples/${await freshSample(claimFixture.inScope)}/events`,
+    body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }),
+    expect: only("victim_assistance", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/dna-samples/:id/events",
+    url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope)}/events`,
+    body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/paternity-claims/:id/payments",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope, true)}/payments`,
+    body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }),
+    expect: only("victim_assistance", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/paternity-claims/:id/payments",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope, true)}/payments`,
+    body: () => ({ paidOn: "2026-03-01", amount: 50, currency: "USD" }),
+    expect: only(),
+    label: "out of scope",
+  },
   {
     method: "POST",
     route: "/api/publication/import",
     url: () => "/api/publication/import",
-    body: () => ({ csv: "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral\nMATRIX-HIST-1,2016-01,MONUSCO,Military (MC),GHA,SE,1,0,No,,,,,,\n" }),
+    body: () => ({
+      csv: "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral\nMATRIX-HIST-1,2016-01,MONUSCO,Military (MC),GHA,SE,1,0,No,,,,,,\n",
+    }),
     expect: only("cds_officer"),
   },
   // Screening: headquarters keeps the list; headquarters and mission teams screen.
-  { method: "POST", route: "/api/screening/entries", url: () => "/api/screening/entries", body: () => ({ name: "Matrix Person", reason: "substantiated_sea" }), expect: only("cds_officer") },
-  { method: "POST", route: "/api/screenings", url: () => "/api/screenings", body: () => ({ name: "Matrix Candidate" }), expect: only("cds_officer", "cdt_officer") },
-  { method: "POST", route: "/api/screenings/batch", url: () => "/api/screenings/batch", body: () => ({ csv: "name,date_of_birth,nationality,document_numbers\nMatrix Candidate,,,\n" }), expect: only("cds_officer", "cdt_officer") },
+  {
+    method: "POST",
+    route: "/api/screening/entries",
+    url: () => "/api/screening/entries",
+    body: () => ({ name: "Matrix Person", reason: "substantiated_sea" }),
+    expect: only("cds_officer"),
+  },
+  {
+    method: "POST",
+    route: "/api/screenings",
+    url: () => "/api/screenings",
+    body: () => ({ name: "Matrix Candidate" }),
+    expect: only("cds_officer", "cdt_officer"),
+  },
+  {
+    method: "POST",
+    route: "/api/screenings/batch",
+    url: () => "/api/screenings/batch",
+    body: () => ({ csv: "name,date_of_birth,nationality,document_numbers\nMatrix Candidate,,,\n" }),
+    expect: only("cds_officer", "cdt_officer"),
+  },
   // The Trust Fund's books: read by the roles that follow it; headquarters and the mission's advocates write.
-  { method: "GET", route: "/api/risk/:missionCode", url: () => "/api/risk/MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst"), label: "own mission" },
-  { method: "GET", route: "/api/risk/:missionCode", url: () => "/api/risk/UNMISS", expect: only("cds_officer", "analyst"), label: "another mission" },
-  { method: "GET", route: "/api/risk/:missionCode/reports/:quarter", url: () => "/api/risk/MONUSCO/reports/2026-Q1?format=xlsx", expect: only("cds_officer", "cdt_officer", "analyst"), label: "own mission" },
-  { method: "GET", route: "/api/risk/:missionCode/reports/:quarter", url: () => "/api/risk/UNMISS/reports/2026-Q1", expect: only("cds_officer", "analyst"), label: "another mission" },
-  { method: "POST", route: "/api/risk-assessments", url: () => "/api/risk-assessments", body: () => riskAssessment("MONUSCO"), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/risk-assessments", url: () => "/api/risk-assessments", body: () => riskAssessment("UNMISS"), expect: only("cds_officer"), label: "another mission" },
-  { method: "GET", route: "/api/risk-assessments/:id", url: async () => `/api/risk-assessments/${await freshAssessment("MONUSCO")}`, expect: only("cds_officer", "cdt_officer", "analyst"), label: "in scope" },
-  { method: "GET", route: "/api/risk-assessments/:id", url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}`, expect: only("cds_officer", "analyst"), label: "out of scope" },
-  { method: "POST", route: "/api/risk-assessments/:id/mitigations", url: async () => `/api/risk-assessments/${await freshAssessment("MONUSCO")}/mitigations`, body: () => riskMitigation, expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/risk-assessments/:id/mitigations", url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}/mitigations`, body: () => riskMitigation, expect: only("cds_officer"), label: "out of scope" },
-  { method: "POST", route: "/api/risk-mitigations/:id/completion", url: async () => `/api/risk-mitigations/${await freshMitigation("MONUSCO")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "in scope" },
-  { method: "POST", route: "/api/risk-mitigations/:id/completion", url: async () => `/api/risk-mitigations/${await freshMitigation("UNMISS")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/training", url: () => "/api/training?mission=MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point") },
-  { method: "GET", route: "/api/training/courses", url: () => "/api/training/courses", expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point") },
-  { method: "POST", route: "/api/training/courses", url: () => "/api/training/courses", body: (role) => ({ code: `MATRIX-${roles.indexOf(role)}`, title: "Matrix course", kind: "refresher", validityMonths: 12 }), expect: only("cds_officer") },
-  { method: "POST", route: "/api/training/contingents", url: () => "/api/training/contingents", body: (role) => ({ missionCode: "MONUSCO", countryCode: "GHA", name: `Matrix ${role}`, categoryCode: "MIL_MC", strength: 100, deployedOn: "2026-01-01" }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/training/contingents", url: () => "/api/training/contingents", body: (role) => ({ missionCode: "UNMISS", countryCode: "GHA", name: `Matrix ${role}`, categoryCode: "MIL_MC", strength: 100, deployedOn: "2026-01-01" }), expect: only("cds_officer"), label: "another mission" },
-  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("induction", "MONUSCO", null), expect: only("cds_officer", "cdt_officer"), label: "own mission's induction" },
-  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("induction", "UNMISS", null), expect: only("cds_officer"), label: "another mission's induction" },
-  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("pre_deployment", null, "GHA"), expect: only("cds_officer", "member_state_focal_point"), label: "own State's pre-deployment" },
-  { method: "POST", route: "/api/training/sessions", url: trainingSessionsUrl, body: () => trainingSession("pre_deployment", null, "SEN"), expect: only("cds_officer"), label: "another State's pre-deployment" },
-  { method: "POST", route: "/api/training/sessions/:id/certification", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/certification`, body: () => ({ statement: "Matrix certification of the whole contingent." }), expect: only("member_state_focal_point"), label: "own State" },
-  { method: "POST", route: "/api/training/sessions/:id/certification", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "SEN")}/certification`, body: () => ({ statement: "Matrix certification of the whole contingent." }), expect: only(), label: "another State" },
-  { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "MONUSCO", "GHA")}/attendance`, body: () => attendanceList, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/attendance`, body: () => attendanceList, expect: only("cds_officer", "member_state_focal_point"), label: "own State" },
-  { method: "POST", route: "/api/training/sessions/:id/attendance", url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "UNMISS", "SEN")}/attendance`, body: () => attendanceList, expect: only("cds_officer"), label: "out of scope" },
-  { method: "GET", route: "/api/after-action-reviews", url: () => "/api/after-action-reviews?q=curfew", expect: only("cds_officer", "cdt_officer", "analyst") },
-  { method: "POST", route: "/api/after-action-reviews", url: () => "/api/after-action-reviews", body: () => afterActionReview("MONUSCO"), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/after-action-reviews", url: () => "/api/after-action-reviews", body: () => afterActionReview("UNMISS"), expect: only("cds_officer"), label: "another mission" },
-  { method: "GET", route: "/api/after-action-reviews/:id", url: async () => `/api/after-action-reviews/${await freshReview("MONUSCO")}`, expect: only("cds_officer", "cdt_officer", "analyst"), label: "own mission" },
-  { method: "GET", route: "/api/after-action-reviews/:id", url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}`, expect: only("cds_officer", "cdt_officer", "analyst"), label: "another mission's lessons" },
-  { method: "POST", route: "/api/after-action-reviews/:id/actions", url: async () => `/api/after-action-reviews/${await freshReview("MONUSCO")}/actions`, body: () => followUpAction, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/after-action-reviews/:id/actions", url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}/actions`, body: () => followUpAction, expect: only("cds_officer"), label: "another mission" },
-  { method: "POST", route: "/api/after-action-actions/:id/completion", url: async () => `/api/after-action-actions/${await freshFollowUp("MONUSCO")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/after-action-actions/:id/completion", url: async () => `/api/after-action-actions/${await freshFollowUp("UNMISS")}/completion`, body: () => ({ completedOn: "2026-02-01", version: 1 }), expect: only("cds_officer"), label: "another mission" },
-  { method: "GET", route: "/api/outreach/:missionCode", url: () => "/api/outreach/MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst", "cbcm_focal_point"), label: "own mission" },
-  { method: "GET", route: "/api/outreach/:missionCode", url: () => "/api/outreach/UNMISS", expect: only("cds_officer", "analyst"), label: "another mission" },
-  { method: "POST", route: "/api/outreach", url: () => "/api/outreach", body: () => outreachActivity("MONUSCO"), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/outreach", url: () => "/api/outreach", body: () => outreachActivity("UNMISS"), expect: only("cds_officer"), label: "another mission" },
-  { method: "GET", route: "/api/cbcm-networks/:missionCode", url: () => "/api/cbcm-networks/MONUSCO", expect: only("cds_officer", "cdt_officer", "analyst", "cbcm_focal_point"), label: "own mission" },
-  { method: "GET", route: "/api/cbcm-networks/:missionCode", url: () => "/api/cbcm-networks/UNMISS", expect: only("cds_officer", "analyst"), label: "another mission" },
-  { method: "POST", route: "/api/cbcm-networks", url: () => "/api/cbcm-networks", body: (role) => ({ missionCode: "MONUSCO", name: `Matrix network ${role}`, area: "Matrix area", languages: ["French"], channels: ["phone"] }), expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/cbcm-networks", url: () => "/api/cbcm-networks", body: (role) => ({ missionCode: "UNMISS", name: `Matrix network ${role}`, area: "Matrix area", languages: ["French"], channels: ["phone"] }), expect: only("cds_officer"), label: "another mission" },
-  { method: "POST", route: "/api/cbcm-networks/:id/members", url: async () => `/api/cbcm-networks/${await freshNetwork("MONUSCO")}/members`, body: () => networkMember, expect: only("cds_officer", "cdt_officer"), label: "own mission" },
-  { method: "POST", route: "/api/cbcm-networks/:id/members", url: async () => `/api/cbcm-networks/${await freshNetwork("UNMISS")}/members`, body: () => networkMember, expect: only("cds_officer"), label: "another mission" },
-  { method: "GET", route: "/api/trust-fund", url: () => "/api/trust-fund", expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor") },
-  { method: "POST", route: "/api/trust-fund/contributions", url: () => "/api/trust-fund/contributions", body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }), expect: only("cds_officer") },
-  { method: "POST", route: "/api/trust-fund/projects", url: () => "/api/trust-fund/projects", body: () => ({ missionCode: "MONUSCO", title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }), expect: only("cds_officer", "victim_assistance") },
-  { method: "POST", route: "/api/trust-fund/projects/:id/beneficiaries", url: async () => `/api/trust-fund/projects/${await freshProject("MONUSCO")}/beneficiaries`, body: () => ({ reportedOn: "2026-01-05", category: "victims", people: 3 }), expect: only("cds_officer", "victim_assistance"), label: "in scope" },
-  { method: "POST", route: "/api/trust-fund/projects/:id/beneficiaries", url: async () => `/api/trust-fund/projects/${await freshProject("UNMISS")}/beneficiaries`, body: () => ({ reportedOn: "2026-01-05", category: "victims", people: 3 }), expect: only("cds_officer"), label: "out of scope" },
+  {
+    method: "GET",
+    route: "/api/risk/:missionCode",
+    url: () => "/api/risk/MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/risk/:missionCode",
+    url: () => "/api/risk/UNMISS",
+    expect: only("cds_officer", "analyst"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/risk/:missionCode/reports/:quarter",
+    url: () => "/api/risk/MONUSCO/reports/2026-Q1?format=xlsx",
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/risk/:missionCode/reports/:quarter",
+    url: () => "/api/risk/UNMISS/reports/2026-Q1",
+    expect: only("cds_officer", "analyst"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/risk-assessments",
+    url: () => "/api/risk-assessments",
+    body: () => riskAssessment("MONUSCO"),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/risk-assessments",
+    url: () => "/api/risk-assessments",
+    body: () => riskAssessment("UNMISS"),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/risk-assessments/:id",
+    url: async () => `/api/risk-assessments/${await freshAssessment("MONUSCO")}`,
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/risk-assessments/:id",
+    url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}`,
+    expect: only("cds_officer", "analyst"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/risk-assessments/:id/mitigations",
+    url: async () => `/api/risk-assessments/${await freshAssessment("MONUSCO")}/mitigations`,
+    body: () => riskMitigation,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/risk-assessments/:id/mitigations",
+    url: async () => `/api/risk-assessments/${await freshAssessment("UNMISS")}/mitigations`,
+    body: () => riskMitigation,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/risk-mitigations/:id/completion",
+    url: async () => `/api/risk-mitigations/${await freshMitigation("MONUSCO")}/completion`,
+    body: () => ({ completedOn: "2026-02-01", version: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/risk-mitigations/:id/completion",
+    url: async () => `/api/risk-mitigations/${await freshMitigation("UNMISS")}/completion`,
+    body: () => ({ completedOn: "2026-02-01", version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/training",
+    url: () => "/api/training?mission=MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
+  },
+  {
+    method: "GET",
+    route: "/api/training/courses",
+    url: () => "/api/training/courses",
+    expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
+  },
+  {
+    method: "POST",
+    route: "/api/training/courses",
+    url: () => "/api/training/courses",
+    body: (role) => ({
+      code: `MATRIX-${roles.indexOf(role)}`,
+      title: "Matrix course",
+      kind: "refresher",
+      validityMonths: 12,
+    }),
+    expect: only("cds_officer"),
+  },
+  {
+    method: "POST",
+    route: "/api/training/contingents",
+    url: () => "/api/training/contingents",
+    body: (role) => ({
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `Matrix ${role}`,
+      categoryCode: "MIL_MC",
+      strength: 100,
+      deployedOn: "2026-01-01",
+    }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/training/contingents",
+    url: () => "/api/training/contingents",
+    body: (role) => ({
+      missionCode: "UNMISS",
+      countryCode: "GHA",
+      name: `Matrix ${role}`,
+      categoryCode: "MIL_MC",
+      strength: 100,
+      deployedOn: "2026-01-01",
+    }),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions",
+    url: trainingSessionsUrl,
+    body: () => trainingSession("induction", "MONUSCO", null),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission's induction",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions",
+    url: trainingSessionsUrl,
+    body: () => trainingSession("induction", "UNMISS", null),
+    expect: only("cds_officer"),
+    label: "another mission's induction",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions",
+    url: trainingSessionsUrl,
+    body: () => trainingSession("pre_deployment", null, "GHA"),
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "own State's pre-deployment",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions",
+    url: trainingSessionsUrl,
+    body: () => trainingSession("pre_deployment", null, "SEN"),
+    expect: only("cds_officer"),
+    label: "another State's pre-deployment",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions/:id/certification",
+    url: async () =>
+      `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/certification`,
+    body: () => ({ statement: "Matrix certification of the whole contingent." }),
+    expect: only("member_state_focal_point"),
+    label: "own State",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions/:id/certification",
+    url: async () =>
+      `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "SEN")}/certification`,
+    body: () => ({ statement: "Matrix certification of the whole contingent." }),
+    expect: only(),
+    label: "another State",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions/:id/attendance",
+    url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "MONUSCO", "GHA")}/attendance`,
+    body: () => attendanceList,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions/:id/attendance",
+    url: async () => `/api/training/sessions/${await freshTrainingSession("pre_deployment", null, "GHA")}/attendance`,
+    body: () => attendanceList,
+    expect: only("cds_officer", "member_state_focal_point"),
+    label: "own State",
+  },
+  {
+    method: "POST",
+    route: "/api/training/sessions/:id/attendance",
+    url: async () => `/api/training/sessions/${await freshTrainingSession("induction", "UNMISS", "SEN")}/attendance`,
+    body: () => attendanceList,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/after-action-reviews",
+    url: () => "/api/after-action-reviews?q=curfew",
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+  },
+  {
+    method: "POST",
+    route: "/api/after-action-reviews",
+    url: () => "/api/after-action-reviews",
+    body: () => afterActionReview("MONUSCO"),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/after-action-reviews",
+    url: () => "/api/after-action-reviews",
+    body: () => afterActionReview("UNMISS"),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/after-action-reviews/:id",
+    url: async () => `/api/after-action-reviews/${await freshReview("MONUSCO")}`,
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/after-action-reviews/:id",
+    url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}`,
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+    label: "another mission's lessons",
+  },
+  {
+    method: "POST",
+    route: "/api/after-action-reviews/:id/actions",
+    url: async () => `/api/after-action-reviews/${await freshReview("MONUSCO")}/actions`,
+    body: () => followUpAction,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/after-action-reviews/:id/actions",
+    url: async () => `/api/after-action-reviews/${await freshReview("UNMISS")}/actions`,
+    body: () => followUpAction,
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/after-action-actions/:id/completion",
+    url: async () => `/api/after-action-actions/${await freshFollowUp("MONUSCO")}/completion`,
+    body: () => ({ completedOn: "2026-02-01", version: 1 }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/after-action-actions/:id/completion",
+    url: async () => `/api/after-action-actions/${await freshFollowUp("UNMISS")}/completion`,
+    body: () => ({ completedOn: "2026-02-01", version: 1 }),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/outreach/:missionCode",
+    url: () => "/api/outreach/MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst", "cbcm_focal_point"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/outreach/:missionCode",
+    url: () => "/api/outreach/UNMISS",
+    expect: only("cds_officer", "analyst"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/outreach",
+    url: () => "/api/outreach",
+    body: () => outreachActivity("MONUSCO"),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/outreach",
+    url: () => "/api/outreach",
+    body: () => outreachActivity("UNMISS"),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/cbcm-networks/:missionCode",
+    url: () => "/api/cbcm-networks/MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst", "cbcm_focal_point"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/cbcm-networks/:missionCode",
+    url: () => "/api/cbcm-networks/UNMISS",
+    expect: only("cds_officer", "analyst"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/cbcm-networks",
+    url: () => "/api/cbcm-networks",
+    body: (role) => ({
+      missionCode: "MONUSCO",
+      name: `Matrix network ${role}`,
+      area: "Matrix area",
+      languages: ["French"],
+      channels: ["phone"],
+    }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/cbcm-networks",
+    url: () => "/api/cbcm-networks",
+    body: (role) => ({
+      missionCode: "UNMISS",
+      name: `Matrix network ${role}`,
+      area: "Matrix area",
+      languages: ["French"],
+      channels: ["phone"],
+    }),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/cbcm-networks/:id/members",
+    url: async () => `/api/cbcm-networks/${await freshNetwork("MONUSCO")}/members`,
+    body: () => networkMember,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/cbcm-networks/:id/members",
+    url: async () => `/api/cbcm-networks/${await freshNetwork("UNMISS")}/members`,
+    body: () => networkMember,
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/trust-fund",
+    url: () => "/api/trust-fund",
+    expect: only("cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor"),
+  },
+  {
+    method: "POST",
+    route: "/api/trust-fund/contributions",
+    url: () => "/api/trust-fund/contributions",
+    body: () => ({ countryCode: "GHA", receivedOn: "2026-01-05", amount: 1000, currency: "USD" }),
+    expect: only("cds_officer"),
+  },
+  {
+    method: "POST",
+    route: "/api/trust-fund/projects",
+    url: () => "/api/trust-fund/projects",
+    body: () => ({
+      missionCode: "MONUSCO",
+      title: "Matrix project",
+      implementingPartner: "Partner",
+      budget: 1000,
+      currency: "USD",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+      services: ["medical"],
+    }),
+    expect: only("cds_officer", "victim_assistance"),
+  },
+  {
+    method: "POST",
+    route: "/api/trust-fund/projects/:id/beneficiaries",
+    url: async () => `/api/trust-fund/projects/${await freshProject("MONUSCO")}/beneficiaries`,
+    body: () => ({ reportedOn: "2026-01-05", category: "victims", people: 3 }),
+    expect: only("cds_officer", "victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/trust-fund/projects/:id/beneficiaries",
+    url: async () => `/api/trust-fund/projects/${await freshProject("UNMISS")}/beneficiaries`,
+    body: () => ({ reportedOn: "2026-01-05", category: "victims", people: 3 }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
 ];
 
 /** A report nobody has linked yet, so that every role's attempt meets the same state. */
 async function freshReport(missionCode: string): Promise<string> {
   await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport(missionCode) });
-  const [row] = await t.handle.asOwner((owner) => owner.query<{ id: string }>("SELECT r.id FROM reports r WHERE r.case_id IS NULL ORDER BY r.received_at DESC LIMIT 1"));
+  const [row] = await t.handle.asOwner((owner) =>
+    owner.query<{ id: string }>(
+      "SELECT r.id FROM reports r WHERE r.case_id IS NULL ORDER BY r.received_at DESC LIMIT 1",
+    ),
+  );
   return row.id;
 }
 
@@ -416,7 +1790,10 @@ let victimSequence = 0;
 /** A victim straight into the table (as the system), so that each role meets the same state. */
 async function freshVictim(missionCode: string): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(victims).values({ code: `V-${missionCode}-M${++victimSequence}`, missionCode, sex: "female", ageGroup: "adult" }).returning({ id: victims.id }),
+    tx
+      .insert(victims)
+      .values({ code: `V-${missionCode}-M${++victimSequence}`, missionCode, sex: "female", ageGroup: "adult" })
+      .returning({ id: victims.id }),
   );
   return row.id;
 }
@@ -424,82 +1801,185 @@ async function freshVictim(missionCode: string): Promise<string> {
 async function freshAssistanceReferral(victimId: string): Promise<string> {
   const providerId = victimId === victimFixture.inScope ? victimFixture.provider : victimFixture.outOfScopeProvider;
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(assistanceReferrals).values({ victimId, providerId, serviceType: "medical", proposedOn: "2026-01-05" }).returning({ id: assistanceReferrals.id }),
+    tx
+      .insert(assistanceReferrals)
+      .values({ victimId, providerId, serviceType: "medical", proposedOn: "2026-01-05" })
+      .returning({ id: assistanceReferrals.id }),
   );
   return row.id;
 }
 
-interface ClaimParties { victimId: string; caseId: string; childId: string; perpetratorId: string; countryCode: string }
+interface ClaimParties {
+  victimId: string;
+  caseId: string;
+  childId: string;
+  perpetratorId: string;
+  countryCode: string;
+}
 const claimFixture = { inScope: {} as ClaimParties, outOfScope: {} as ClaimParties };
 
 /** A mother with a child, a perpetrator of the given State on her case, and her consent to tell that State. */
 async function claimParties(victimId: string, caseId: string, countryCode: string): Promise<ClaimParties> {
   return inTransaction(t.app.services.db, systemActor, async (tx) => {
-    const [child] = await tx.insert(victimChildren).values({ victimId, code: `C-${randomUUID()}`, sex: "female" }).returning({ id: victimChildren.id });
-    const [perpetrator] = await tx.insert(perpetrators).values({ caseId, code: "P-09", categoryCode: "MIL_MC", nationalityCode: countryCode }).returning({ id: perpetrators.id });
-    await tx.insert(victimConsents).values({ victimId, recipient: "member_state", granted: true, givenOn: "2026-01-01" });
+    const [child] = await tx
+      .insert(victimChildren)
+      .values({ victimId, code: `C-${randomUUID()}`, sex: "female" })
+      .returning({ id: victimChildren.id });
+    const [perpetrator] = await tx
+      .insert(perpetrators)
+      .values({ caseId, code: "P-09", categoryCode: "MIL_MC", nationalityCode: countryCode })
+      .returning({ id: perpetrators.id });
+    await tx
+      .insert(victimConsents)
+      .values({ victimId, recipient: "member_state", granted: true, givenOn: "2026-01-01" });
     return { victimId, caseId, childId: child.id, perpetratorId: perpetrator.id, countryCode };
   });
 }
 
 async function freshClaim(parties: ClaimParties, supportOrdered = false): Promise<string> {
-  const support = supportOrdered ? { paternity: "established", supportAmount: 50, supportCurrency: "USD", supportFrequency: "monthly", supportAuthority: "Court", supportOrderedOn: "2026-02-15" } : {};
+  const support = supportOrdered
+    ? {
+        paternity: "established",
+        supportAmount: 50,
+        supportCurrency: "USD",
+        supportFrequency: "monthly",
+        supportAuthority: "Court",
+        supportOrderedOn: "2026-02-15",
+      }
+    : {};
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(paternityClaims).values({ ...parties, notifiedOn: "2026-02-01", responseDueOn: "2026-02-15", ...support }).returning({ id: paternityClaims.id }),
+    tx
+      .insert(paternityClaims)
+      .values({ ...parties, notifiedOn: "2026-02-01", responseDueOn: "2026-02-15", ...support })
+      .returning({ id: paternityClaims.id }),
   );
   return row.id;
 }
 
 async function freshSample(parties: ClaimParties): Promise<string> {
   const claimId = await freshClaim(parties);
-  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(dnaSamples).values({ claimId, donor: "child", sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }));
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(dnaSamples).values({ claimId, donor: "child", sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }),
+  );
   return row.id;
 }
 
-const riskAssessment = (missionCode: string) => ({ missionCode, location: "Matrix camp", locationKind: "camp", assessedOn: "2026-01-05", reviewOn: "2026-07-05", factors: [{ kind: "lighting", likelihood: 2, impact: 3 }] });
+const riskAssessment = (missionCode: string) => ({
+  missionCode,
+  location: "Matrix camp",
+  locationKind: "camp",
+  assessedOn: "2026-01-05",
+  reviewOn: "2026-07-05",
+  factors: [{ kind: "lighting", likelihood: 2, impact: 3 }],
+});
 const riskMitigation = { factorKind: null, action: "Matrix mitigation", owner: "Matrix owner", dueOn: "2026-03-01" };
 
 async function freshAssessment(missionCode: string): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(riskAssessments).values({ missionCode, location: "Matrix camp", locationKind: "camp", assessedOn: "2026-01-05", reviewOn: "2026-07-05" }).returning({ id: riskAssessments.id }),
+    tx
+      .insert(riskAssessments)
+      .values({
+        missionCode,
+        location: "Matrix camp",
+        locationKind: "camp",
+        assessedOn: "2026-01-05",
+        reviewOn: "2026-07-05",
+      })
+      .returning({ id: riskAssessments.id }),
   );
   return row.id;
 }
 
 async function freshMitigation(missionCode: string): Promise<string> {
   const assessmentId = await freshAssessment(missionCode);
-  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(riskMitigations).values({ assessmentId, ...riskMitigation }).returning({ id: riskMitigations.id }));
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(riskMitigations)
+      .values({ assessmentId, ...riskMitigation })
+      .returning({ id: riskMitigations.id }),
+  );
   return row.id;
 }
 
 const courseIds = new Map<string, string>();
 async function trainingSessionsUrl() {
   if (courseIds.size === 0) {
-    const rows = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select({ id: trainingCourses.id, kind: trainingCourses.kind }).from(trainingCourses));
+    const rows = await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.select({ id: trainingCourses.id, kind: trainingCourses.kind }).from(trainingCourses),
+    );
     for (const row of rows) courseIds.set(row.kind, row.id);
   }
   return "/api/training/sessions";
 }
-const trainingSession = (kind: string, missionCode: string | null, countryCode: string | null) => ({ courseId: courseIds.get(kind), missionCode, countryCode, startsOn: "2026-01-05", endsOn: "2026-01-06", trainer: "Matrix trainer", participants: 10, completions: 10 });
-const attendanceList = { fileName: "matrix.csv", contentBase64: Buffer.from("service_number,completed\nMX-0001,Yes\n").toString("base64") };
+const trainingSession = (kind: string, missionCode: string | null, countryCode: string | null) => ({
+  courseId: courseIds.get(kind),
+  missionCode,
+  countryCode,
+  startsOn: "2026-01-05",
+  endsOn: "2026-01-06",
+  trainer: "Matrix trainer",
+  participants: 10,
+  completions: 10,
+});
+const attendanceList = {
+  fileName: "matrix.csv",
+  contentBase64: Buffer.from("service_number,completed\nMX-0001,Yes\n").toString("base64"),
+};
 
 /** A session with a contingent of its State (in MONUSCO, or UNMISS for an induction there). */
 async function freshTrainingSession(kind: string, missionCode: string | null, countryCode: string): Promise<string> {
   await trainingSessionsUrl();
   return inTransaction(t.app.services.db, systemActor, async (tx) => {
-    const [unit] = await tx.insert(contingents).values({ missionCode: missionCode ?? "MONUSCO", countryCode, name: `Matrix ${randomUUID()}`, categoryCode: "MIL_MC", strength: 10, deployedOn: "2026-02-01" }).returning({ id: contingents.id });
-    const [row] = await tx.insert(trainingSessions).values({ ...trainingSession(kind, missionCode, countryCode), courseId: courseIds.get(kind) as string, contingentId: unit.id }).returning({ id: trainingSessions.id });
+    const [unit] = await tx
+      .insert(contingents)
+      .values({
+        missionCode: missionCode ?? "MONUSCO",
+        countryCode,
+        name: `Matrix ${randomUUID()}`,
+        categoryCode: "MIL_MC",
+        strength: 10,
+        deployedOn: "2026-02-01",
+      })
+      .returning({ id: contingents.id });
+    const [row] = await tx
+      .insert(trainingSessions)
+      .values({
+        ...trainingSession(kind, missionCode, countryCode),
+        courseId: courseIds.get(kind) as string,
+        contingentId: unit.id,
+      })
+      .returning({ id: trainingSessions.id });
     return row.id;
   });
 }
 
 const followUpAction = { action: "Matrix follow-up", owner: "Matrix owner", dueOn: "2026-03-01" };
-const afterActionReview = (missionCode: string) => ({ missionCode, title: "Matrix review", heldOn: "2026-01-10", whatHappened: "Matrix: what happened in detail.", contributingFactors: ["curfew"], lessons: "Matrix lessons to share." });
+const afterActionReview = (missionCode: string) => ({
+  missionCode,
+  title: "Matrix review",
+  heldOn: "2026-01-10",
+  whatHappened: "Matrix: what happened in detail.",
+  contributingFactors: ["curfew"],
+  lessons: "Matrix lessons to share.",
+});
 
 async function freshReview(missionCode: string): Promise<string> {
   return inTransaction(t.app.services.db, systemActor, async (tx) => {
-    const [row] = await tx.insert(afterActionReviews).values({ missionCode, title: "Matrix review", heldOn: "2026-01-10", contributingFactors: ["curfew"], lessons: "Matrix lessons" }).returning({ id: afterActionReviews.id });
-    const whatHappenedEncrypted = await t.app.services.encryption.encrypt(tx, "Matrix", fieldContext("after_action_details", "what_happened_encrypted", row.id));
+    const [row] = await tx
+      .insert(afterActionReviews)
+      .values({
+        missionCode,
+        title: "Matrix review",
+        heldOn: "2026-01-10",
+        contributingFactors: ["curfew"],
+        lessons: "Matrix lessons",
+      })
+      .returning({ id: afterActionReviews.id });
+    const whatHappenedEncrypted = await t.app.services.encryption.encrypt(
+      tx,
+      "Matrix",
+      fieldContext("after_action_details", "what_happened_encrypted", row.id),
+    );
     await tx.insert(afterActionDetails).values({ reviewId: row.id, whatHappenedEncrypted, caseIds: [] });
     return row.id;
   });
@@ -507,21 +1987,58 @@ async function freshReview(missionCode: string): Promise<string> {
 
 async function freshFollowUp(missionCode: string): Promise<string> {
   const reviewId = await freshReview(missionCode);
-  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(afterActionActions).values({ reviewId, ...followUpAction }).returning({ id: afterActionActions.id }));
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(afterActionActions)
+      .values({ reviewId, ...followUpAction })
+      .returning({ id: afterActionActions.id }),
+  );
   return row.id;
 }
 
-const outreachActivity = (missionCode: string) => ({ missionCode, heldOn: "2026-01-10", place: "Matrix place", community: "Matrix community", women: 5, language: "French", topics: ["how_to_report"], materials: ["meeting"] });
+const outreachActivity = (missionCode: string) => ({
+  missionCode,
+  heldOn: "2026-01-10",
+  place: "Matrix place",
+  community: "Matrix community",
+  women: 5,
+  language: "French",
+  topics: ["how_to_report"],
+  materials: ["meeting"],
+});
 const networkMember = { kind: "organisation", name: "Matrix NGO", location: "Matrix town", languages: ["French"] };
 
 async function freshNetwork(missionCode: string): Promise<string> {
-  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cbcmNetworks).values({ missionCode, name: `Matrix ${randomUUID()}`, area: "Matrix", languages: ["French"], channels: ["phone"] }).returning({ id: cbcmNetworks.id }));
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(cbcmNetworks)
+      .values({
+        missionCode,
+        name: `Matrix ${randomUUID()}`,
+        area: "Matrix",
+        languages: ["French"],
+        channels: ["phone"],
+      })
+      .returning({ id: cbcmNetworks.id }),
+  );
   return row.id;
 }
 
 async function freshProject(missionCode: string): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(trustFundProjects).values({ missionCode, title: "Matrix project", implementingPartner: "Partner", budget: 1000, currency: "USD", startsOn: "2026-01-01", endsOn: "2026-12-31", services: ["medical"] }).returning({ id: trustFundProjects.id }),
+    tx
+      .insert(trustFundProjects)
+      .values({
+        missionCode,
+        title: "Matrix project",
+        implementingPartner: "Partner",
+        budget: 1000,
+        currency: "USD",
+        startsOn: "2026-01-01",
+        endsOn: "2026-12-31",
+        services: ["medical"],
+      })
+      .returning({ id: trustFundProjects.id }),
   );
   return row.id;
 }
@@ -529,7 +2046,15 @@ async function freshProject(missionCode: string): Promise<string> {
 async function freshCase(missionCode: string, status = "received", nationalityCodes = ["GHA"]): Promise<string> {
   const id = randomUUID();
   await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(cases).values({ id, reference: `${missionCode}-T-${id}`, missionCode, status, dateReported: "2026-06-01", categoryCodes: ["MIL_MC"], nationalityCodes }),
+    tx.insert(cases).values({
+      id,
+      reference: `${missionCode}-T-${id}`,
+      missionCode,
+      status,
+      dateReported: "2026-06-01",
+      categoryCodes: ["MIL_MC"],
+      nationalityCodes,
+    }),
   );
   return id;
 }
@@ -540,11 +2065,26 @@ async function freshEnforcement(missionCode: string, countryCode: string) {
   const caseId = await freshCase(missionCode, "under_investigation", [countryCode]);
   lastEnforcement = await inTransaction(t.app.services.db, systemActor, async (tx) => {
     const id = randomUUID();
-    const identityEncrypted = await t.app.services.encryption.encrypt(tx, JSON.stringify({ name: "Cpl. Matrix", rank: null, serviceNumber: null }), fieldContext("perpetrators", "identity_encrypted", id));
-    const [perpetrator] = await tx.insert(perpetrators).values({ id, caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: countryCode, identityEncrypted }).returning({ id: perpetrators.id });
+    const identityEncrypted = await t.app.services.encryption.encrypt(
+      tx,
+      JSON.stringify({ name: "Cpl. Matrix", rank: null, serviceNumber: null }),
+      fieldContext("perpetrators", "identity_encrypted", id),
+    );
+    const [perpetrator] = await tx
+      .insert(perpetrators)
+      .values({ id, caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: countryCode, identityEncrypted })
+      .returning({ id: perpetrators.id });
     const [investigation] = await tx
       .insert(investigations)
-      .values({ caseId, entity: "nio", countryCode, startedOn: "2026-09-01", dueOn: "2026-11-30", deadlineKind: "investigation_sea", policyVersion: "default-1" })
+      .values({
+        caseId,
+        entity: "nio",
+        countryCode,
+        startedOn: "2026-09-01",
+        dueOn: "2026-11-30",
+        deadlineKind: "investigation_sea",
+        policyVersion: "default-1",
+      })
       .returning({ id: investigations.id });
     // In scope means assigned, for the investigator.
     if (missionCode === "MONUSCO") await tx.insert(caseAssignments).values({ caseId, userId: staff.investigator.id });
@@ -555,18 +2095,34 @@ async function freshEnforcement(missionCode: string, countryCode: string) {
 
 /** A draft practice of Ghana's, so that each role meets the same state. */
 /** A file on a fresh practice of Ghana's, draft or published; answers the practice's and the file's ids. */
-async function freshPracticeFile(status: "draft" | "published" = "draft"): Promise<{ practiceId: string; fileId: string }> {
+async function freshPracticeFile(
+  status: "draft" | "published" = "draft",
+): Promise<{ practiceId: string; fileId: string }> {
   const practiceId = await freshPractice();
   const [row] = await inTransaction(t.app.services.db, systemActor, async (tx) => {
-    if (status === "published") await tx.update(goodPractices).set({ status, publishedAt: new Date() }).where(eq(goodPractices.id, practiceId));
-    return tx.insert(goodPracticeFiles).values({ practiceId, fileName: "guide.pdf", contentType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), content: Buffer.from("%PDF-1.7\n") }).returning({ id: goodPracticeFiles.id });
+    if (status === "published")
+      await tx.update(goodPractices).set({ status, publishedAt: new Date() }).where(eq(goodPractices.id, practiceId));
+    return tx
+      .insert(goodPracticeFiles)
+      .values({
+        practiceId,
+        fileName: "guide.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 9,
+        sha256: "0".repeat(64),
+        content: Buffer.from("%PDF-1.7\n"),
+      })
+      .returning({ id: goodPracticeFiles.id });
   });
   return { practiceId, fileId: row.id };
 }
 
 async function freshPractice(): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(goodPractices).values({ title: `Draft ${randomUUID()}`, area: "prevention", theme: "Training", countryCodes: ["GHA"] }).returning({ id: goodPractices.id }),
+    tx
+      .insert(goodPractices)
+      .values({ title: `Draft ${randomUUID()}`, area: "prevention", theme: "Training", countryCodes: ["GHA"] })
+      .returning({ id: goodPractices.id }),
   );
   return row.id;
 }
@@ -575,7 +2131,10 @@ async function freshPractice(): Promise<string> {
 async function freshReferral(missionCode: string, countryCode: string): Promise<string> {
   const caseId = await freshCase(missionCode, "referred", [countryCode]);
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(referrals).values({ caseId, entity: "member_state", countryCode, sentOn: "2026-10-01", replyDueOn: "2026-10-15" }).returning({ id: referrals.id }),
+    tx
+      .insert(referrals)
+      .values({ caseId, entity: "member_state", countryCode, sentOn: "2026-10-01", replyDueOn: "2026-10-15" })
+      .returning({ id: referrals.id }),
   );
   return row.id;
 }
@@ -588,33 +2147,76 @@ beforeAll(async () => {
   }
   fixture.targetUserId = (await t.createStaff("analyst")).id;
   // In scope: a MONUSCO report filed by the CBCM focal point; out of scope: an UNMISS report from the public.
-  await clients.cbcm_focal_point.request({ method: "POST", url: "/api/reports", payload: { channel: "cbcm", report: publicReport() } });
-  fixture.receipt = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport("UNMISS") })).json().receipt;
-  const queue = (await clients.cds_officer.request({ method: "GET", url: "/api/reports" })).json().items as { id: string; missionCode: string }[];
+  await clients.cbcm_focal_point.request({
+    method: "POST",
+    url: "/api/reports",
+    payload: { channel: "cbcm", report: publicReport() },
+  });
+  fixture.receipt = (
+    await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport("UNMISS") })
+  ).json().receipt;
+  const queue = (await clients.cds_officer.request({ method: "GET", url: "/api/reports" })).json().items as {
+    id: string;
+    missionCode: string;
+  }[];
   fixture.inScopeReport = queue.find((item) => item.missionCode === "MONUSCO")?.id as string;
   fixture.outOfScopeReport = queue.find((item) => item.missionCode === "UNMISS")?.id as string;
   // One evidence file on each report, sealed as the intake seals them.
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
-    for (const [id, reportId] of [[fixture.inScopeEvidence, fixture.inScopeReport], [fixture.outOfScopeEvidence, fixture.outOfScopeReport]]) {
-      const seal = (column: string, value: Buffer) => t.app.services.encryption.encryptBytes(tx, value, fieldContext("evidence_files", column, id));
-      await tx.insert(evidenceFiles).values({ id, reportId, fileNameEncrypted: await seal("file_name_encrypted", Buffer.from("scan.pdf")), contentType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), contentEncrypted: await seal("content_encrypted", Buffer.from("%PDF-1.7\n")) });
+    for (const [id, reportId] of [
+      [fixture.inScopeEvidence, fixture.inScopeReport],
+      [fixture.outOfScopeEvidence, fixture.outOfScopeReport],
+    ]) {
+      const seal = (column: string, value: Buffer) =>
+        t.app.services.encryption.encryptBytes(tx, value, fieldContext("evidence_files", column, id));
+      await tx.insert(evidenceFiles).values({
+        id,
+        reportId,
+        fileNameEncrypted: await seal("file_name_encrypted", Buffer.from("scan.pdf")),
+        contentType: "application/pdf",
+        sizeBytes: 9,
+        sha256: "0".repeat(64),
+        contentEncrypted: await seal("content_encrypted", Buffer.from("%PDF-1.7\n")),
+      });
     }
   });
   // In scope for every scoped role: MONUSCO, a Ghanaian contingent member, assigned to the investigator.
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
     await tx.insert(cases).values([
-      { id: fixture.inScopeCase, reference: "MONUSCO-2026-0001", missionCode: "MONUSCO", dateReported: "2026-03-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] },
-      { id: fixture.outOfScopeCase, reference: "UNMISS-2026-0001", missionCode: "UNMISS", dateReported: "2026-04-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], allegationCodes: ["SA_RAPE"] },
+      {
+        id: fixture.inScopeCase,
+        reference: "MONUSCO-2026-0001",
+        missionCode: "MONUSCO",
+        dateReported: "2026-03-01",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["GHA"],
+        allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+      },
+      {
+        id: fixture.outOfScopeCase,
+        reference: "UNMISS-2026-0001",
+        missionCode: "UNMISS",
+        dateReported: "2026-04-01",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["IND"],
+        allegationCodes: ["SA_RAPE"],
+      },
     ]);
     await tx.insert(caseAssignments).values({ caseId: fixture.inScopeCase, userId: staff.investigator.id });
   });
   victimFixture.inScope = await freshVictim("MONUSCO");
   victimFixture.outOfScope = await freshVictim("UNMISS");
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
-    await tx.insert(victimCases).values([{ victimId: victimFixture.inScope, caseId: fixture.inScopeCase }, { victimId: victimFixture.outOfScope, caseId: fixture.outOfScopeCase }]);
+    await tx.insert(victimCases).values([
+      { victimId: victimFixture.inScope, caseId: fixture.inScopeCase },
+      { victimId: victimFixture.outOfScope, caseId: fixture.outOfScopeCase },
+    ]);
     const providers = await tx
       .insert(serviceProviders)
-      .values([{ missionCode: "MONUSCO", name: "Matrix hospital", serviceTypes: ["medical"] }, { missionCode: "UNMISS", name: "Matrix hospital", serviceTypes: ["medical"] }])
+      .values([
+        { missionCode: "MONUSCO", name: "Matrix hospital", serviceTypes: ["medical"] },
+        { missionCode: "UNMISS", name: "Matrix hospital", serviceTypes: ["medical"] },
+      ])
       .returning({ id: serviceProviders.id });
     victimFixture.provider = providers[0].id;
     victimFixture.outOfScopeProvider = providers[1].id;
@@ -627,7 +2229,10 @@ afterAll(() => t.close());
 /** A commitment recorded just for one removal. */
 async function freshCommitment(): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(commitments).values({ kind: "a4p", countryCode: "FIN", member: `Matrix ${randomUUID()}`, joinedOn: "2020-01-01" }).returning({ id: commitments.id }),
+    tx
+      .insert(commitments)
+      .values({ kind: "a4p", countryCode: "FIN", member: `Matrix ${randomUUID()}`, joinedOn: "2020-01-01" })
+      .returning({ id: commitments.id }),
   );
   return row.id;
 }
@@ -637,7 +2242,11 @@ describe("access matrix", () => {
     for (const role of roles) {
       const expected = row.expect(role);
       it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: ${role} is ${expected === "allow" ? "allowed" : "denied"}`, async () => {
-        const response = await clients[role].request({ method: row.method, url: await row.url(role), payload: row.body?.(role) as object | undefined });
+        const response = await clients[role].request({
+          method: row.method,
+          url: await row.url(role),
+          payload: row.body?.(role) as object | undefined,
+        });
         if (expected === "allow") expect(response.statusCode, response.body).toBeLessThan(400);
         else {
           expect([403, 404], response.body).toContain(response.statusCode);
@@ -646,7 +2255,11 @@ describe("access matrix", () => {
       });
     }
     it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: anonymous is ${row.anonymous === "allow" ? "allowed" : "refused"}`, async () => {
-      const response = await t.app.inject({ method: row.method, url: await row.url("cds_officer"), payload: row.body?.("cds_officer") as object | undefined });
+      const response = await t.app.inject({
+        method: row.method,
+        url: await row.url("cds_officer"),
+        payload: row.body?.("cds_officer") as object | undefined,
+      });
       if (row.anonymous === "allow") expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(400);
       else expect(response.statusCode).toBe(401);
     });
@@ -655,8 +2268,19 @@ describe("access matrix", () => {
   it("every API route is in this matrix", () => {
     const covered = new Set(matrix.map((row) => `${row.method} ${row.route}`));
     const uncovered = t.app.routeList
-      .filter((route) => route.url.startsWith("/api/") || route.url === "/healthz" || route.url.startsWith("/report") || route.url.startsWith("/data"))
-      .filter((route) => !route.url.startsWith("/api/auth/") && !route.url.startsWith("/api/docs") && route.url !== "/api/openapi.json")
+      .filter(
+        (route) =>
+          route.url.startsWith("/api/") ||
+          route.url === "/healthz" ||
+          route.url.startsWith("/report") ||
+          route.url.startsWith("/data"),
+      )
+      .filter(
+        (route) =>
+          !route.url.startsWith("/api/auth/") &&
+          !route.url.startsWith("/api/docs") &&
+          route.url !== "/api/openapi.json",
+      )
       .map((route) => `${route.method} ${route.url}`)
       .filter((key) => !covered.has(key));
     expect(uncovered).toEqual([]);

@@ -12,9 +12,34 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const activity = (place: string) => ({ missionCode: "MONUSCO", heldOn: "2026-11-02", place, community: "Market vendors", women: 40, men: 25, girls: 12, boys: 8, language: "Swahili", topics: ["how_to_report"], materials: ["leaflets"] });
-const record = (place: string, key?: string) => officer.request({ method: "POST", url: "/api/outreach", payload: activity(place), headers: key ? { "idempotency-key": key } : {} });
-const activitiesAt = async (place: string) => Number((await t.handle.asOwner((owner) => owner.query<{ n: string }>("SELECT count(*) AS n FROM outreach_activities WHERE place = $1", [place])))[0].n);
+const activity = (place: string) => ({
+  missionCode: "MONUSCO",
+  heldOn: "2026-11-02",
+  place,
+  community: "Market vendors",
+  women: 40,
+  men: 25,
+  girls: 12,
+  boys: 8,
+  language: "Swahili",
+  topics: ["how_to_report"],
+  materials: ["leaflets"],
+});
+const record = (place: string, key?: string) =>
+  officer.request({
+    method: "POST",
+    url: "/api/outreach",
+    payload: activity(place),
+    headers: key ? { "idempotency-key": key } : {},
+  });
+const activitiesAt = async (place: string) =>
+  Number(
+    (
+      await t.handle.asOwner((owner) =>
+        owner.query<{ n: string }>("SELECT count(*) AS n FROM outreach_activities WHERE place = $1", [place]),
+      )
+    )[0].n,
+  );
 
 describe("idempotent writes", () => {
   it("a write sent again with its key is done once, and the first answer comes back", async () => {
@@ -33,7 +58,13 @@ describe("idempotent writes", () => {
 
   it("the kept answer is sealed, and a refusal is replayed as it was", async () => {
     const nobody = { ...activity("Nobody reached"), women: 0, men: 0, girls: 0, boys: 0 };
-    const send = () => officer.request({ method: "POST", url: "/api/outreach", payload: nobody, headers: { "idempotency-key": "refused-000001" } });
+    const send = () =>
+      officer.request({
+        method: "POST",
+        url: "/api/outreach",
+        payload: nobody,
+        headers: { "idempotency-key": "refused-000001" },
+      });
     const refused = await send();
     expect(refused.json().code).toBe("nobody_reached");
     const again = await send();
@@ -56,7 +87,11 @@ describe("idempotent writes", () => {
   it("a retry arriving while the first is still being answered is told to wait, not written twice", async () => {
     // As if the first request had taken its key and not answered yet.
     await record("Mongbwalu", "in-flight-000001");
-    await t.handle.asOwner((owner) => owner.query("UPDATE idempotency_keys SET status_code = 0, response_encrypted = NULL WHERE key = 'in-flight-000001'"));
+    await t.handle.asOwner((owner) =>
+      owner.query(
+        "UPDATE idempotency_keys SET status_code = 0, response_encrypted = NULL WHERE key = 'in-flight-000001'",
+      ),
+    );
     const retry = await record("Mongbwalu", "in-flight-000001");
     expect(retry.statusCode).toBe(409);
     expect(retry.json().code).toBe("request_in_progress");
@@ -67,17 +102,33 @@ describe("idempotent writes", () => {
     await record("Aru", "old-key-000001");
     const later = new Date(Date.now() + (IDEMPOTENCY_KEEP_DAYS + 1) * 86_400_000);
     expect(await forgetOldIdempotencyKeys(t.app.services.db, later)).toBeGreaterThan(0);
-    expect(await t.handle.asOwner((owner) => owner.query("SELECT 1 FROM idempotency_keys WHERE key = 'old-key-000001'"))).toEqual([]);
+    expect(
+      await t.handle.asOwner((owner) => owner.query("SELECT 1 FROM idempotency_keys WHERE key = 'old-key-000001'")),
+    ).toEqual([]);
   });
 
   it("a reporter's message sent again with its key is written once", async () => {
-    const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "A report to write about, twice.", missionCode: "MONUSCO", anonymous: true } })).json();
-    const send = () => t.app.inject({ method: "POST", url: "/api/public/reports/messages", payload: { receipt, message: "Is there any news?" }, headers: { "idempotency-key": "reporter-message-01" } });
+    const { receipt } = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/public/reports",
+        payload: { whatHappened: "A report to write about, twice.", missionCode: "MONUSCO", anonymous: true },
+      })
+    ).json();
+    const send = () =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/public/reports/messages",
+        payload: { receipt, message: "Is there any news?" },
+        headers: { "idempotency-key": "reporter-message-01" },
+      });
     expect((await send()).statusCode).toBe(201);
     const again = await send();
     expect(again.statusCode).toBe(201);
     expect(again.headers["idempotent-replayed"]).toBe("true");
-    const thread = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json().messages;
+    const thread = (
+      await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })
+    ).json().messages;
     expect(thread).toHaveLength(1);
   });
 });

@@ -31,7 +31,12 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   throw new Error("The server did not start within 30 seconds.");
 }
 
-const post = (url: string, body: unknown) => fetch(`${base}${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  fetch(`${base}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("reliability", () => {
   it("a server killed while 200 reports are in flight loses none it answered", async () => {
@@ -49,14 +54,19 @@ describe("reliability", () => {
     server = await startServer(env);
     const receipts: string[] = [];
     const inFlight = Array.from({ length: 200 }, (_, i) =>
-      post("/api/public/reports", { whatHappened: `Report ${i}, sent while the server is about to die.`, missionCode: "MONUSCO", anonymous: true })
+      post("/api/public/reports", {
+        whatHappened: `Report ${i}, sent while the server is about to die.`,
+        missionCode: "MONUSCO",
+        anonymous: true,
+      })
         .then(async (response) => {
           if (response.status === 201) receipts.push((await response.json()).receipt);
         })
         .catch(() => undefined),
     );
     // Kill in the middle of the stream: once some receipts are out and others are still pending.
-    for (let waited = 0; receipts.length < 20 && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; receipts.length < 20 && waited < 30_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     server.kill("SIGKILL");
     await Promise.all(inFlight);
     expect(receipts.length).toBeGreaterThanOrEqual(20);
@@ -64,7 +74,8 @@ describe("reliability", () => {
 
     server = await startServer(env);
     const missing: string[] = [];
-    for (const receipt of receipts) if ((await post("/api/public/reports/follow-up", { receipt })).status !== 200) missing.push(receipt);
+    for (const receipt of receipts)
+      if ((await post("/api/public/reports/follow-up", { receipt })).status !== 200) missing.push(receipt);
     expect(missing).toEqual([]);
   }, 120_000);
 });

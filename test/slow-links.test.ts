@@ -9,7 +9,8 @@ import { createTestApp, type TestApp } from "./helpers/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
-  if (!existsSync(path.join(webRoot, "index.html"))) throw new Error("The web app is not built: run npm run build:web (npm test does it first).");
+  if (!existsSync(path.join(webRoot, "index.html")))
+    throw new Error("The web app is not built: run npm run build:web (npm test does it first).");
   t = await createTestApp();
 });
 afterAll(() => t?.close());
@@ -19,7 +20,10 @@ describe("the web app's files", () => {
     const script = t.app.routeList.find((route) => /^\/assets\/index-[\w-]+\.js$/.test(route.url))?.url as string;
     const plain = await t.app.inject({ method: "GET", url: script });
     expect(plain.headers["content-encoding"]).toBeUndefined();
-    for (const [encoding, decompress] of [["br", brotliDecompressSync], ["gzip", gunzipSync]] as const) {
+    for (const [encoding, decompress] of [
+      ["br", brotliDecompressSync],
+      ["gzip", gunzipSync],
+    ] as const) {
       const response = await t.app.inject({ method: "GET", url: script, headers: { "accept-encoding": encoding } });
       expect(response.headers["content-encoding"]).toBe(encoding);
       expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
@@ -40,7 +44,11 @@ describe("answers", () => {
   it("reads and public pages are compressed for a browser that accepts it, and say so to caches", async () => {
     const officer = await t.tokenFor(await t.createStaff("cds_officer"));
     const plain = await officer.request({ method: "GET", url: "/api/reference/countries" });
-    const compressed = await officer.request({ method: "GET", url: "/api/reference/countries", headers: { "accept-encoding": "br" } });
+    const compressed = await officer.request({
+      method: "GET",
+      url: "/api/reference/countries",
+      headers: { "accept-encoding": "br" },
+    });
     expect(compressed.headers["content-encoding"]).toBe("br");
     expect(compressed.headers.vary).toContain("accept-encoding");
     expect(JSON.parse(brotliDecompressSync(compressed.rawPayload).toString("utf8"))).toEqual(plain.json());
@@ -60,8 +68,16 @@ describe("answers", () => {
     expect(me.json().csrfToken).toEqual(expect.any(String));
     expect(me.headers["content-encoding"]).toBeUndefined();
     // A write whose answer is well over the size from which reads are compressed.
-    const csv = ["name,date_of_birth,nationality,document_numbers", ...Array.from({ length: 40 }, (_, i) => `Candidate Number${i},1990-01-0${1 + (i % 9)},GHA,`)].join("\n");
-    const screened = await officer.request({ method: "POST", url: "/api/screenings/batch", payload: { csv }, headers: { "accept-encoding": "br, gzip" } });
+    const csv = [
+      "name,date_of_birth,nationality,document_numbers",
+      ...Array.from({ length: 40 }, (_, i) => `Candidate Number${i},1990-01-0${1 + (i % 9)},GHA,`),
+    ].join("\n");
+    const screened = await officer.request({
+      method: "POST",
+      url: "/api/screenings/batch",
+      payload: { csv },
+      headers: { "accept-encoding": "br, gzip" },
+    });
     expect(screened.statusCode).toBe(200);
     expect(screened.rawPayload.length).toBeGreaterThan(2048);
     expect(screened.headers["content-encoding"]).toBeUndefined();

@@ -43,8 +43,20 @@ async function decryptAllNarratives(): Promise<string[]> {
   const runtime = await openRuntime(readConfig(), "test");
   try {
     const encryption = new FieldEncryption(runtime.masterKey);
-    const rows = await runtime.handle.asOwner((owner) => owner.query<{ id: string; narrative_encrypted: string }>("SELECT id, narrative_encrypted FROM cases WHERE narrative_encrypted IS NOT NULL ORDER BY reference"));
-    return await Promise.all(rows.map((row) => encryption.decrypt(runtime.handle.db, row.narrative_encrypted, fieldContext("cases", "narrative_encrypted", row.id))));
+    const rows = await runtime.handle.asOwner((owner) =>
+      owner.query<{ id: string; narrative_encrypted: string }>(
+        "SELECT id, narrative_encrypted FROM cases WHERE narrative_encrypted IS NOT NULL ORDER BY reference",
+      ),
+    );
+    return await Promise.all(
+      rows.map((row) =>
+        encryption.decrypt(
+          runtime.handle.db,
+          row.narrative_encrypted,
+          fieldContext("cases", "narrative_encrypted", row.id),
+        ),
+      ),
+    );
   } finally {
     await runtime.release();
   }
@@ -56,7 +68,9 @@ async function countEncryptedFields(): Promise<number> {
   try {
     let total = 0;
     for (const { table, column } of encryptedColumns) {
-      const [row] = await runtime.handle.asOwner((owner) => owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL`));
+      const [row] = await runtime.handle.asOwner((owner) =>
+        owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} IS NOT NULL`),
+      );
       total += row.n;
     }
     return total;
@@ -79,10 +93,26 @@ describe("conduct CLI", () => {
   });
 
   it("creates a staff account and prints its TOTP secret as one JSON line", async () => {
-    const result = await conduct("users", "create", "--email", "Officer@Test.Conduct.org", "--role", "cdt_officer", "--mission", "monusco", "--password", "a-long-enough-password");
+    const result = await conduct(
+      "users",
+      "create",
+      "--email",
+      "Officer@Test.Conduct.org",
+      "--role",
+      "cdt_officer",
+      "--mission",
+      "monusco",
+      "--password",
+      "a-long-enough-password",
+    );
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout.trim());
-    expect(printed).toMatchObject({ email: "officer@test.conduct.org", role: "cdt_officer", missionCodes: ["MONUSCO"], twoFactorEnabled: true });
+    expect(printed).toMatchObject({
+      email: "officer@test.conduct.org",
+      role: "cdt_officer",
+      missionCodes: ["MONUSCO"],
+      twoFactorEnabled: true,
+    });
     expect(printed.totpSecret).toMatch(/^[A-Z2-7]{32,}$/);
   });
 
@@ -118,7 +148,20 @@ describe("conduct CLI", () => {
     const backup = await conduct("backup", file);
     expect(backup.code).toBe(0);
     const total = Number(/Backed up (\d+) records/.exec(backup.stdout)?.[1]);
-    expect((await conduct("users", "create", "--email", "after.backup@test.conduct.org", "--role", "analyst", "--password", "a-long-enough-password")).code).toBe(0);
+    expect(
+      (
+        await conduct(
+          "users",
+          "create",
+          "--email",
+          "after.backup@test.conduct.org",
+          "--role",
+          "analyst",
+          "--password",
+          "a-long-enough-password",
+        )
+      ).code,
+    ).toBe(0);
     const restore = await conduct("restore", file);
     expect(restore.code).toBe(0);
     expect(Number(/Restored (\d+) records/.exec(restore.stdout)?.[1])).toBe(total);
@@ -148,7 +191,9 @@ describe("conduct CLI", () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain("3 rows read: 2 allegations imported, 0 already imported, 1 rejected");
     expect(readFileSync(path.join(dataDir, "history.rejects.csv"), "utf8")).toContain("CLI-HIST-2,2016-13");
-    expect((await conduct("import", "allegations", file, "--skip-invalid")).stdout).toContain("0 allegations imported, 2 already imported");
+    expect((await conduct("import", "allegations", file, "--skip-invalid")).stdout).toContain(
+      "0 allegations imported, 2 already imported",
+    );
   });
 
   it("round trip: an export imported into an empty database exports the very same file", async () => {
@@ -178,9 +223,16 @@ describe("conduct CLI", () => {
     const csv = path.join(dataDir, "export.csv");
     const exported = await conduct("export", "allegations", "--out", csv);
     expect(exported.code, exported.stderr).toBe(0);
-    const lines = readFileSync(csv, "utf8").replace(/^\uFEFF/, "").trim().split("\n");
-    expect(lines[0]).toBe("reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral");
-    expect(lines.find((line) => line.startsWith("CLI-HIST-3,"))).toBe("CLI-HIST-3,2016-09,MONUSCO,Civilian (INT),,SE,1,0,No,OIOS,95,Not substantiated,,,No");
+    const lines = readFileSync(csv, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe(
+      "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
+    );
+    expect(lines.find((line) => line.startsWith("CLI-HIST-3,"))).toBe(
+      "CLI-HIST-3,2016-09,MONUSCO,Civilian (INT),,SE,1,0,No,OIOS,95,Not substantiated,,,No",
+    );
     expect(exported.stdout).toContain(`${lines.length - 1} published allegations written to ${csv}`);
     const again = await conduct("import", "allegations", csv, "--skip-invalid");
     // The imported history comes back unchanged; cases recorded here (the demo's published ones) are refused, not duplicated.
@@ -195,7 +247,10 @@ describe("conduct CLI", () => {
   });
 
   it("audit verify fails, naming the event, after an owner alters a row", async () => {
-    const handle = await openDatabase({ url: database.url, dataDir: database.url ? undefined : path.join(dataDir, "pglite") });
+    const handle = await openDatabase({
+      url: database.url,
+      dataDir: database.url ? undefined : path.join(dataDir, "pglite"),
+    });
     const [row] = await handle.asOwner(async (owner) => {
       const rows = await owner.query<{ id: number }>("SELECT id::int AS id FROM audit_events ORDER BY id LIMIT 1");
       await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");

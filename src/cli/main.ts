@@ -17,7 +17,11 @@ import { DomainError } from "../server/errors.js";
 import { verifyAuditChain } from "../server/modules/audit/service.js";
 import { recordAuditEvent } from "../server/modules/audit/record.js";
 import { importAllegations } from "../server/modules/publication/import.js";
-import { allPublishedAllegations, publicAllegationsCsv, publicAllegationsWorkbook } from "../server/modules/publication/service.js";
+import {
+  allPublishedAllegations,
+  publicAllegationsCsv,
+  publicAllegationsWorkbook,
+} from "../server/modules/publication/service.js";
 import { createToken } from "../server/modules/tokens/service.js";
 import { createStaffUser } from "../server/modules/users/service.js";
 import { openRuntime } from "../server/runtime.js";
@@ -55,11 +59,16 @@ function progressBar(label: string) {
     finished = done >= total;
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((100 * done) / total)}%${done === total ? "\n" : ""}`);
+    process.stderr.write(
+      `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((100 * done) / total)}%${done === total ? "\n" : ""}`,
+    );
   };
 }
 
-async function withApp<T>(purpose: string, work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  purpose: string,
+  work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>,
+): Promise<T> {
   const config = readConfig();
   const runtime = await openRuntime(config, `conduct ${purpose}`);
   try {
@@ -74,7 +83,8 @@ async function withApp<T>(purpose: string, work: (app: Awaited<ReturnType<typeof
   }
 }
 
-const print = (value: unknown) => process.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);
+const print = (value: unknown) =>
+  process.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);
 
 function args<T extends NonNullable<ParseArgsConfig["options"]>>(options: T, values: string[]) {
   return parseArgs({ args: values, options, allowPositionals: true, strict: true });
@@ -105,7 +115,14 @@ async function run(argv: string[]): Promise<number> {
     case "users": {
       if (sub !== "create") throw new UsageError("users: only `users create` exists");
       const { values } = args(
-        { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, mission: { type: "string", multiple: true }, country: { type: "string" }, password: { type: "string" } },
+        {
+          email: { type: "string" },
+          role: { type: "string" },
+          name: { type: "string" },
+          mission: { type: "string", multiple: true },
+          country: { type: "string" },
+          password: { type: "string" },
+        },
         rest,
       );
       if (!values.email || !values.role) throw new UsageError("users create needs --email and --role");
@@ -121,7 +138,9 @@ async function run(argv: string[]): Promise<number> {
           countryCode: (values.country as string | undefined)?.toUpperCase() ?? null,
           password,
         });
-        const enrolment = requiresTwoFactor(role.data) ? await enrolTotp(app.services.auth, created.user.email, password) : null;
+        const enrolment = requiresTwoFactor(role.data)
+          ? await enrolTotp(app.services.auth, created.user.email, password)
+          : null;
         print({
           ...created.user,
           twoFactorEnabled: enrolment !== null,
@@ -139,9 +158,15 @@ async function run(argv: string[]): Promise<number> {
       const { values } = args({ email: { type: "string" }, name: { type: "string" } }, rest);
       if (!values.email || !values.name) throw new UsageError("tokens create needs --email and --name");
       return withApp("tokens create", async (app) => {
-        const [owner] = await app.services.db.select({ id: user.id }).from(user).where(eq(user.email, (values.email as string).toLowerCase()));
+        const [owner] = await app.services.db
+          .select({ id: user.id })
+          .from(user)
+          .where(eq(user.email, (values.email as string).toLowerCase()));
         if (!owner) throw new UsageError(`No account with email ${values.email}.`);
-        const created = await createToken(app.services, systemActor, { ownerId: owner.id, name: values.name as string });
+        const created = await createToken(app.services, systemActor, {
+          ownerId: owner.id,
+          name: values.name as string,
+        });
         print(created.token);
         return 0;
       });
@@ -152,7 +177,9 @@ async function run(argv: string[]): Promise<number> {
       return withApp("audit verify", async (app) => {
         const result = await inTransaction(app.services.db, systemActor, (tx) => verifyAuditChain(tx));
         if (result.firstBreak) {
-          process.stderr.write(`Audit trail BROKEN at event ${result.firstBreak.id} (${result.firstBreak.reason.replace("_", " ")}); ${result.events} events before it hold.\n`);
+          process.stderr.write(
+            `Audit trail BROKEN at event ${result.firstBreak.id} (${result.firstBreak.reason.replace("_", " ")}); ${result.events} events before it hold.\n`,
+          );
           return 1;
         }
         print(`Audit trail intact: ${result.events} events verified.`);
@@ -171,9 +198,13 @@ async function run(argv: string[]): Promise<number> {
           print(`New data key ${result.keyId} is current; ${result.reencrypted} fields re-encrypted.`);
           return 0;
         }
-        const next = process.env.CONDUCT_NEW_MASTER_KEY ? parseMasterKey(process.env.CONDUCT_NEW_MASTER_KEY) : randomBytes(32);
+        const next = process.env.CONDUCT_NEW_MASTER_KEY
+          ? parseMasterKey(process.env.CONDUCT_NEW_MASTER_KEY)
+          : randomBytes(32);
         if (process.env.CONDUCT_MASTER_KEY && !process.env.CONDUCT_NEW_MASTER_KEY) {
-          throw new UsageError("The master key comes from CONDUCT_MASTER_KEY: set CONDUCT_NEW_MASTER_KEY to the new key, rotate, then replace CONDUCT_MASTER_KEY with it.");
+          throw new UsageError(
+            "The master key comes from CONDUCT_MASTER_KEY: set CONDUCT_NEW_MASTER_KEY to the new key, rotate, then replace CONDUCT_MASTER_KEY with it.",
+          );
         }
         const keyFile = masterKeyFile(config.dataDir);
         if (!process.env.CONDUCT_MASTER_KEY) writeFileSync(`${keyFile}.next`, next.toString("base64"), { mode: 0o600 });
@@ -200,14 +231,20 @@ async function run(argv: string[]): Promise<number> {
         const size = statSync(file).size;
         const stream = createReadStream(file);
         const bar = progressBar("Importing");
-        const outcome = await importAllegations(app.services, systemActor, stream, { skipInvalid: Boolean(values["skip-invalid"]), sourceFile: path.basename(file), onProgress: () => bar(stream.bytesRead, size) });
+        const outcome = await importAllegations(app.services, systemActor, stream, {
+          skipInvalid: Boolean(values["skip-invalid"]),
+          sourceFile: path.basename(file),
+          onProgress: () => bar(stream.bytesRead, size),
+        });
         bar(size, size);
         if (outcome.rejectCsv) {
           const rejects = file.replace(/(\.csv)?$/i, ".rejects.csv");
           writeFileSync(rejects, outcome.rejectCsv);
           process.stderr.write(`${outcome.rejected.length} rows rejected, written with their reasons to ${rejects}\n`);
         }
-        print(`${outcome.rows} rows read: ${outcome.created} allegations imported, ${outcome.unchanged} already imported, ${outcome.rejected.length} rejected.`);
+        print(
+          `${outcome.rows} rows read: ${outcome.created} allegations imported, ${outcome.unchanged} already imported, ${outcome.rejected.length} rejected.`,
+        );
         return 0;
       });
     }
@@ -217,11 +254,21 @@ async function run(argv: string[]): Promise<number> {
       const { values } = args({ format: { type: "string", default: "csv" }, out: { type: "string" } }, rest);
       const format = values.format as string;
       if (format !== "csv" && format !== "xlsx") throw new UsageError("export allegations: --format is csv or xlsx");
-      const out = (values.out as string | undefined) ?? `allegations-${new Date().toISOString().slice(0, 10)}.${format}`;
+      const out =
+        (values.out as string | undefined) ?? `allegations-${new Date().toISOString().slice(0, 10)}.${format}`;
       return withApp("export allegations", async (app) => {
         const items = await allPublishedAllegations(app.services);
-        writeFileSync(out, format === "csv" ? `\uFEFF${publicAllegationsCsv(items)}` : await publicAllegationsWorkbook(items));
-        await inTransaction(app.services.db, systemActor, (tx) => recordAuditEvent(tx, systemActor, { action: "publication.export", subjectType: "publication", details: { format, rows: items.length } }));
+        writeFileSync(
+          out,
+          format === "csv" ? `\uFEFF${publicAllegationsCsv(items)}` : await publicAllegationsWorkbook(items),
+        );
+        await inTransaction(app.services.db, systemActor, (tx) =>
+          recordAuditEvent(tx, systemActor, {
+            action: "publication.export",
+            subjectType: "publication",
+            details: { format, rows: items.length },
+          }),
+        );
         print(`${items.length} published allegations written to ${out}.`);
         return 0;
       });
@@ -233,9 +280,12 @@ async function run(argv: string[]): Promise<number> {
       const config = readConfig();
       const runtime = await openRuntime(config, command);
       try {
-        const counts = command === "backup" ? await backupDatabase(runtime.handle, sub) : await restoreDatabase(runtime.handle, sub);
+        const counts =
+          command === "backup" ? await backupDatabase(runtime.handle, sub) : await restoreDatabase(runtime.handle, sub);
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
-        print(`${command === "backup" ? "Backed up" : "Restored"} ${total} records from ${Object.keys(counts).length} tables ${command === "backup" ? "to" : "from"} ${sub}.`);
+        print(
+          `${command === "backup" ? "Backed up" : "Restored"} ${total} records from ${Object.keys(counts).length} tables ${command === "backup" ? "to" : "from"} ${sub}.`,
+        );
         return 0;
       } finally {
         await runtime.release();
@@ -260,7 +310,8 @@ export async function main(argv: string[]): Promise<number> {
     else if (error instanceof DomainError) {
       // Which lines of a file are wrong, and why (the first fifty).
       const details = (error.extras.errors ?? []).slice(0, 50).map((entry) => `  ${entry.path}: ${entry.message}\n`);
-      const more = (error.extras.errors?.length ?? 0) > 50 ? `  … and ${(error.extras.errors?.length ?? 0) - 50} more\n` : "";
+      const more =
+        (error.extras.errors?.length ?? 0) > 50 ? `  … and ${(error.extras.errors?.length ?? 0) - 50} more\n` : "";
       process.stderr.write(`${error.message}\n${details.join("")}${more}`);
       return 1;
     } else process.stderr.write(`conduct: ${(error as Error).message}\n`);

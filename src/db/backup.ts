@@ -31,7 +31,9 @@ async function tablesInDependencyOrder(owner: OwnerClient): Promise<TableInfo[]>
   const ordered: TableInfo[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t.name) && edges.every((e) => e.child !== t.name || placed.has(e.parent)));
+    const ready = tables.filter(
+      (t) => !placed.has(t.name) && edges.every((e) => e.child !== t.name || placed.has(e.parent)),
+    );
     if (ready.length === 0) throw new Error("Foreign keys form a cycle; cannot order tables for backup.");
     for (const table of ready) {
       placed.add(table.name);
@@ -45,7 +47,9 @@ const publicCountTriggers = ["cases_public_counts_insert", "cases_public_counts_
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function lastMigration(owner: OwnerClient): Promise<string> {
-  const [row] = await owner.query<{ hash: string }>("SELECT hash FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1");
+  const [row] = await owner.query<{ hash: string }>(
+    "SELECT hash FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1",
+  );
   return row?.hash ?? "";
 }
 
@@ -61,7 +65,9 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
         counts[table.name] = 0;
         const order = table.keyColumns.length ? table.keyColumns.map(quote).join(", ") : "ctid";
         for (let offset = 0; ; offset += BATCH) {
-          const rows = await owner.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM ${quote(table.name)} t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`);
+          const rows = await owner.query<{ row: string }>(
+            `SELECT row_to_json(t)::text AS row FROM ${quote(table.name)} t ORDER BY ${order} LIMIT ${BATCH} OFFSET ${offset}`,
+          );
           for (const { row } of rows) yield `{"table":${JSON.stringify(table.name)},"row":${row}}\n`;
           counts[table.name] += rows.length;
           if (rows.length < BATCH) break;
@@ -83,7 +89,9 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
     const flush = async () => {
       if (batch.rows.length === 0) return;
       const table = quote(batch.table);
-      await owner.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(null::${table}, $1::jsonb)`, [JSON.stringify(batch.rows)]);
+      await owner.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(null::${table}, $1::jsonb)`, [
+        JSON.stringify(batch.rows),
+      ]);
       counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
       batch.rows = [];
     };
@@ -93,7 +101,9 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
         header = JSON.parse(line);
         if (header?.format !== FORMAT) throw new Error(`${file} is not a Conduct Ledger backup.`);
         if (header.schema !== (await lastMigration(owner))) {
-          throw new Error("This backup was made by a different version of the database schema; restore it with the matching version of Conduct Ledger.");
+          throw new Error(
+            "This backup was made by a different version of the database schema; restore it with the matching version of Conduct Ledger.",
+          );
         }
         await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate");
         await owner.query(`TRUNCATE ${(header.tables ?? []).map(quote).join(", ")} RESTART IDENTITY CASCADE`);
@@ -118,7 +128,9 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
       SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS seq
       FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval(%'`);
     for (const s of sequences) {
-      await owner.query(`SELECT setval('${s.seq}', coalesce((SELECT max(${quote(s.column_name)}) FROM ${quote(s.table_name)}), 0) + 1, false)`);
+      await owner.query(
+        `SELECT setval('${s.seq}', coalesce((SELECT max(${quote(s.column_name)}) FROM ${quote(s.table_name)}), 0) + 1, false)`,
+      );
     }
   });
   return counts;

@@ -50,10 +50,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  const client = options.dataDir
+    ? await PGlite.create(options.dataDir)
+    : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   // PGlite has one connection, owned by its superuser: migrate first, then the session works as the
   // application role; owner work switches back with SET LOCAL ROLE inside its own transaction.
-  if (options.migrate !== false && !options.loadDataDir) await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  if (options.migrate !== false && !options.loadDataDir)
+    await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   await client.exec(`SET ROLE ${APP_ROLE}`);
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
@@ -74,7 +77,11 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
  * down: the pool drops it and opens another on the next query.
  */
 function survivePoolErrors(pool: pg.Pool) {
-  pool.on("error", (error) => process.stderr.write(`database connection lost (${(error as { code?: string }).code ?? error.message}); it will be reopened\n`));
+  pool.on("error", (error) =>
+    process.stderr.write(
+      `database connection lost (${(error as { code?: string }).code ?? error.message}); it will be reopened\n`,
+    ),
+  );
   return pool;
 }
 
@@ -84,7 +91,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     const connection = await ownerPool.connect();
     try {
       await connection.query("BEGIN");
-      const result = await work({ query: async (text, params) => (await connection.query(text, params as never[])).rows });
+      const result = await work({
+        query: async (text, params) => (await connection.query(text, params as never[])).rows,
+      });
       await connection.query("COMMIT");
       return result;
     } catch (error) {
@@ -102,7 +111,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     const password = process.env.CONDUCT_APP_DB_PASSWORD;
     const [{ statement }] = (
       await ownerPool.query<{ statement: string }>(
-        password ? `SELECT format('ALTER ROLE ${APP_ROLE} LOGIN PASSWORD %L', $1::text) AS statement` : `SELECT 'ALTER ROLE ${APP_ROLE} LOGIN' AS statement`,
+        password
+          ? `SELECT format('ALTER ROLE ${APP_ROLE} LOGIN PASSWORD %L', $1::text) AS statement`
+          : `SELECT 'ALTER ROLE ${APP_ROLE} LOGIN' AS statement`,
         password ? [password] : [],
       )
     ).rows;
@@ -113,7 +124,12 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   // Statements prepared once are planned anew with each execution's values (src/db/prepared.ts):
   // a plan made for any value would walk a million cases for a nationality or a word that has few.
   const appPool = survivePoolErrors(
-    new pg.Pool({ connectionString: appUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), pipeline: true, options: "-c plan_cache_mode=force_custom_plan" }),
+    new pg.Pool({
+      connectionString: appUrl,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      pipeline: true,
+      options: "-c plan_cache_mode=force_custom_plan",
+    }),
   );
   const db = drizzlePostgres({ client: appPool }) as unknown as Database;
   return {

@@ -30,7 +30,9 @@ describe("statements by shape", () => {
     const statement = countriesAfter(t.app.services.db, 0);
     const actor = { ...systemActor, role: "cds_officer" as const, userId: "00000000-0000-4000-8000-000000000001" };
     for (const after of ["A", "M"]) {
-      const rows = await inTransaction(t.app.services.db, actor, (tx) => runStatement(tx, statement, { after, limit: 2 }));
+      const rows = await inTransaction(t.app.services.db, actor, (tx) =>
+        runStatement(tx, statement, { after, limit: 2 }),
+      );
       expect(rows).toHaveLength(2);
       expect(rows.every((row) => row.code > after && row.role === "cds_officer")).toBe(true);
     }
@@ -57,7 +59,9 @@ describe("statements by shape", () => {
     // Past the cap the statement is still right: it skips what its shape says.
     const all = await runStatement(db, countriesAfter(db, 0), { after: "", limit: MAX_NAMED_SHAPES + 10 });
     expect(rows).toHaveLength(5);
-    expect(rows.map((row) => row.code)).toEqual(all.slice(MAX_NAMED_SHAPES + 1, MAX_NAMED_SHAPES + 6).map((row) => row.code));
+    expect(rows.map((row) => row.code)).toEqual(
+      all.slice(MAX_NAMED_SHAPES + 1, MAX_NAMED_SHAPES + 6).map((row) => row.code),
+    );
     expect(first.code).toBe(all[0].code);
   });
 });

@@ -44,14 +44,21 @@ export const MAX_NAMED_SHAPES = 200;
  * The number of shapes is capped, so that a caller trying every combination of filters cannot make
  * each connection keep thousands of statements.
  */
-export function shapedStatements<Shape, Q extends Template & PromiseLike<unknown[]>>(prefix: string, build: (db: Builder, shape: Shape) => Q) {
+export function shapedStatements<Shape, Q extends Template & PromiseLike<unknown[]>>(
+  prefix: string,
+  build: (db: Builder, shape: Shape) => Q,
+) {
   type Row = Awaited<Q>[number];
   const built = new Map<string, Statement<Row>>();
   // The SQL and the fields depend on the schema only, so any database may build them.
   const make = (db: Builder, shape: Shape, name: string | undefined): Statement<Row> => {
     const template = build(db, shape).prepare(name ?? "");
     // Drizzle keeps the ordered fields on its prepared query; they are what maps a row back.
-    return { name, query: template.getQuery(), fields: (template as unknown as { fields: SelectedFieldsOrdered }).fields };
+    return {
+      name,
+      query: template.getQuery(),
+      fields: (template as unknown as { fields: SelectedFieldsOrdered }).fields,
+    };
   };
   return function statementFor(db: Builder, shape: Shape): Statement<Row> {
     const key = JSON.stringify(shape);
@@ -66,11 +73,20 @@ export function shapedStatements<Shape, Q extends Template & PromiseLike<unknown
 }
 
 /** Runs a built statement on the given connection with the values of its placeholders. */
-export function runStatement<Row>(runner: Builder, statement: Statement<Row>, values: Record<string, unknown>): Promise<Row[]> {
+export function runStatement<Row>(
+  runner: Builder,
+  statement: Statement<Row>,
+  values: Record<string, unknown>,
+): Promise<Row[]> {
   // Drizzle keeps the session out of its public types; every database and transaction has one.
   const { session } = runner as unknown as { session: PgSession };
-  return session.prepareQuery(statement.query, statement.fields, statement.name, true).execute(values) as Promise<Row[]>;
+  return session.prepareQuery(statement.query, statement.fields, statement.name, true).execute(values) as Promise<
+    Row[]
+  >;
 }
 
 /** The SQL and parameters a statement sends, for a baseline that runs it raw. */
-export const statementSql = (statement: Statement<unknown>, values: Record<string, unknown>) => ({ sql: statement.query.sql, params: fillPlaceholders(statement.query.params, values) });
+export const statementSql = (statement: Statement<unknown>, values: Record<string, unknown>) => ({
+  sql: statement.query.sql,
+  params: fillPlaceholders(statement.query.params, values),
+});

@@ -10,9 +10,17 @@ import { caseAssignments, cases, referrals, reports } from "./schema.js";
 
 let t: TestApp;
 let investigatorId = "";
-const actor = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({ ...systemActor, userId: "someone", role, via: "token", ...scope });
+const actor = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({
+  ...systemActor,
+  userId: "someone",
+  role,
+  via: "token",
+  ...scope,
+});
 const visibleReferences = async (who: Actor) =>
-  inTransaction(t.app.services.db, who, async (tx) => (await tx.select({ reference: cases.reference }).from(cases).orderBy(cases.reference)).map((row) => row.reference));
+  inTransaction(t.app.services.db, who, async (tx) =>
+    (await tx.select({ reference: cases.reference }).from(cases).orderBy(cases.reference)).map((row) => row.reference),
+  );
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -21,8 +29,18 @@ beforeAll(async () => {
     const rows = await tx
       .insert(cases)
       .values([
-        { reference: "MONUSCO-2026-0001", missionCode: "MONUSCO", dateReported: "2026-01-01", nationalityCodes: ["GHA"] },
-        { reference: "MINUSCA-2026-0001", missionCode: "MINUSCA", dateReported: "2026-01-02", nationalityCodes: ["RWA"] },
+        {
+          reference: "MONUSCO-2026-0001",
+          missionCode: "MONUSCO",
+          dateReported: "2026-01-01",
+          nationalityCodes: ["GHA"],
+        },
+        {
+          reference: "MINUSCA-2026-0001",
+          missionCode: "MINUSCA",
+          dateReported: "2026-01-02",
+          nationalityCodes: ["RWA"],
+        },
         { reference: "UNMISS-2026-0001", missionCode: "UNMISS", dateReported: "2026-01-03", nationalityCodes: [] },
       ])
       .returning();
@@ -41,16 +59,29 @@ describe("row-level security on cases", () => {
     );
     // No ACL at all would mean the default: anyone may call it.
     expect(row).toEqual({ public: false, app: true });
-    const ids = await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), async (tx) =>
-      ((await tx.execute(sql`select conduct_cases_numbered('monusco-2026') as id`)) as unknown as { rows: { id: string }[] }).rows,
+    const ids = await inTransaction(
+      t.app.services.db,
+      actor("cdt_officer", { missionCodes: ["MINUSCA"] }),
+      async (tx) =>
+        (
+          (await tx.execute(sql`select conduct_cases_numbered('monusco-2026') as id`)) as unknown as {
+            rows: { id: string }[];
+          }
+        ).rows,
     );
     // An id of another mission's case, but reading it back stays under row-level security.
     expect(ids).toHaveLength(1);
-    expect(await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), async (tx) => tx.select().from(cases).where(sql`${cases.id} = ${ids[0].id}`))).toEqual([]);
+    expect(
+      await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), async (tx) =>
+        tx.select().from(cases).where(sql`${cases.id} = ${ids[0].id}`),
+      ),
+    ).toEqual([]);
   });
 
   it("the application role really is a non-owner, non-superuser role", async () => {
-    const result = (await t.app.services.db.execute(sql`select current_user as name, (select rolsuper from pg_roles where rolname = current_user) as superuser`)) as unknown as { rows: unknown[] };
+    const result = (await t.app.services.db.execute(
+      sql`select current_user as name, (select rolsuper from pg_roles where rolname = current_user) as superuser`,
+    )) as unknown as { rows: unknown[] };
     const [row] = result.rows as unknown as { name: string; superuser: boolean }[];
     expect(row).toEqual({ name: "conduct_app", superuser: false });
   });
@@ -65,7 +96,9 @@ describe("row-level security on cases", () => {
   });
 
   it("a Member State focal point sees only cases involving its nationals", async () => {
-    expect(await visibleReferences(actor("member_state_focal_point", { countryCode: "GHA" }))).toEqual(["MONUSCO-2026-0001"]);
+    expect(await visibleReferences(actor("member_state_focal_point", { countryCode: "GHA" }))).toEqual([
+      "MONUSCO-2026-0001",
+    ]);
     expect(await visibleReferences(actor("member_state_focal_point", { countryCode: "FRA" }))).toEqual([]);
   });
 
@@ -99,7 +132,14 @@ describe("row-level security on reports", () => {
   const seed = async () => {
     const focal = await t.createStaff("cbcm_focal_point", { missionCodes: ["MINUSCA"] });
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
-      const base = { channel: "web_form", language: "en", whatHappenedEncrypted: "enc:v1:0:x", childrenInvolved: "unknown", reporterIsVictim: "no", anonymous: true };
+      const base = {
+        channel: "web_form",
+        language: "en",
+        whatHappenedEncrypted: "enc:v1:0:x",
+        childrenInvolved: "unknown",
+        reporterIsVictim: "no",
+        anonymous: true,
+      };
       await tx.insert(reports).values([
         { ...base, missionCode: "MONUSCO", receiptHash: "rls-1" },
         { ...base, missionCode: "MINUSCA", receiptHash: "rls-2", submittedBy: focal.id },
@@ -109,24 +149,52 @@ describe("row-level security on reports", () => {
     return focal.id;
   };
   const visibleReceipts = (who: Actor) =>
-    inTransaction(t.app.services.db, who, async (tx) => (await tx.select({ hash: reports.receiptHash }).from(reports).orderBy(reports.receiptHash)).map((row) => row.hash));
+    inTransaction(t.app.services.db, who, async (tx) =>
+      (await tx.select({ hash: reports.receiptHash }).from(reports).orderBy(reports.receiptHash)).map(
+        (row) => row.hash,
+      ),
+    );
 
   it("each actor sees only the reports of their scope, and the public sees none", async () => {
     const focalId = await seed();
     expect(await visibleReceipts(actor("cdt_officer", { missionCodes: ["MONUSCO"] }))).toEqual(["rls-1"]);
     expect(await visibleReceipts(actor("cds_officer"))).toEqual(["rls-1", "rls-2", "rls-3"]);
-    expect(await visibleReceipts(actor("cbcm_focal_point", { userId: focalId, missionCodes: ["MINUSCA"] }))).toEqual(["rls-2"]);
-    expect(await visibleReceipts(actor("cbcm_focal_point", { userId: "another-focal-point", missionCodes: ["MINUSCA"] }))).toEqual([]);
-    for (const role of ["public", "member_state_focal_point", "investigator", "analyst", "auditor", "administrator", "victim_assistance"] as const) {
+    expect(await visibleReceipts(actor("cbcm_focal_point", { userId: focalId, missionCodes: ["MINUSCA"] }))).toEqual([
+      "rls-2",
+    ]);
+    expect(
+      await visibleReceipts(actor("cbcm_focal_point", { userId: "another-focal-point", missionCodes: ["MINUSCA"] })),
+    ).toEqual([]);
+    for (const role of [
+      "public",
+      "member_state_focal_point",
+      "investigator",
+      "analyst",
+      "auditor",
+      "administrator",
+      "victim_assistance",
+    ] as const) {
       expect(await visibleReceipts(actor(role, { countryCode: "GHA", missionCodes: ["MONUSCO"] }))).toEqual([]);
     }
   });
 
   it("the public may insert a report but not one claiming a staff submitter", async () => {
-    const base = { channel: "api", language: "en", whatHappenedEncrypted: "enc:v1:0:x", childrenInvolved: "unknown", reporterIsVictim: "no", anonymous: true, missionCode: "MONUSCO" };
-    await inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) => tx.insert(reports).values({ ...base, receiptHash: "rls-public" }));
+    const base = {
+      channel: "api",
+      language: "en",
+      whatHappenedEncrypted: "enc:v1:0:x",
+      childrenInvolved: "unknown",
+      reporterIsVictim: "no",
+      anonymous: true,
+      missionCode: "MONUSCO",
+    };
+    await inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) =>
+      tx.insert(reports).values({ ...base, receiptHash: "rls-public" }),
+    );
     await expect(
-      inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) => tx.insert(reports).values({ ...base, receiptHash: "rls-forged", submittedBy: investigatorId })),
+      inTransaction(t.app.services.db, actor("public", { userId: null }), (tx) =>
+        tx.insert(reports).values({ ...base, receiptHash: "rls-forged", submittedBy: investigatorId }),
+      ),
     ).rejects.toThrow();
   });
 });
@@ -135,13 +203,24 @@ describe("row-level security on referrals", () => {
   it("a Member State focal point sees only the referral addressed to their State, even on a case they may see", async () => {
     const caseId = randomUUID();
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
-      await tx.insert(cases).values({ id: caseId, reference: "MINUSCA-2026-0777", missionCode: "MINUSCA", dateReported: "2026-01-01", nationalityCodes: ["GHA", "RWA"] });
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: "MINUSCA-2026-0777",
+        missionCode: "MINUSCA",
+        dateReported: "2026-01-01",
+        nationalityCodes: ["GHA", "RWA"],
+      });
       await tx.insert(referrals).values([
         { caseId, entity: "member_state", countryCode: "GHA", sentOn: "2026-02-01" },
         { caseId, entity: "member_state", countryCode: "RWA", sentOn: "2026-02-01" },
       ]);
     });
-    const visible = (who: Actor) => inTransaction(t.app.services.db, who, async (tx) => (await tx.select({ country: referrals.countryCode }).from(referrals).orderBy(referrals.countryCode)).map((r) => r.country));
+    const visible = (who: Actor) =>
+      inTransaction(t.app.services.db, who, async (tx) =>
+        (await tx.select({ country: referrals.countryCode }).from(referrals).orderBy(referrals.countryCode)).map(
+          (r) => r.country,
+        ),
+      );
     expect(await visible(actor("member_state_focal_point", { countryCode: "GHA" }))).toEqual(["GHA"]);
     expect(await visible(actor("cdt_officer", { missionCodes: ["MINUSCA"] }))).toEqual(["GHA", "RWA"]);
     expect(await visible(actor("cdt_officer", { missionCodes: ["MONUSCO"] }))).toEqual([]);
@@ -159,11 +238,27 @@ describe("row-level security everywhere", () => {
     // A new table joins RLS, or this list with its reason.
     const withoutRls = [
       // Reference data everyone reads.
-      "allegation_types", "countries", "misconduct_types", "missions", "personnel_categories",
+      "allegation_types",
+      "countries",
+      "misconduct_types",
+      "missions",
+      "personnel_categories",
       // Sign-in records, read by the authentication library for the person signing in.
-      "account", "api_tokens", "rate_limit", "session", "sign_in_failures", "staff_profiles", "two_factor", "user", "verification",
+      "account",
+      "api_tokens",
+      "rate_limit",
+      "session",
+      "sign_in_failures",
+      "staff_profiles",
+      "two_factor",
+      "user",
+      "verification",
       // Append-only audit (readers go through the audit module's policy); counters, keys and secrets kept encrypted.
-      "audit_events", "case_number_counters", "data_keys", "idempotency_keys", "screening_secrets",
+      "audit_events",
+      "case_number_counters",
+      "data_keys",
+      "idempotency_keys",
+      "screening_secrets",
     ];
     expect(open.map((row) => row.relname)).toEqual(withoutRls.sort());
   });

@@ -324,7 +324,10 @@ export const deadlineExtensions = pgTable(
     grantedBy: text("granted_by").references(() => user.id),
     createdAt: createdAt(),
   },
-  (t) => [check("deadline_extensions_one_subject", sql`num_nonnulls(${t.investigationId}, ${t.referralId}) = 1`), index("deadline_extensions_case_idx").on(t.caseId)],
+  (t) => [
+    check("deadline_extensions_one_subject", sql`num_nonnulls(${t.investigationId}, ${t.referralId}) = 1`),
+    index("deadline_extensions_case_idx").on(t.caseId),
+  ],
 );
 
 /** One finding per alleged perpetrator and investigation. */
@@ -614,7 +617,10 @@ export const goodPractices = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("good_practices_status_idx").on(t.status, t.area), index("good_practices_countries_idx").using("gin", t.countryCodes)],
+  (t) => [
+    index("good_practices_status_idx").on(t.status, t.area),
+    index("good_practices_countries_idx").using("gin", t.countryCodes),
+  ],
 );
 
 /** A document or picture shared with a practice (a guideline, a training deck): public once the practice is. */
@@ -773,7 +779,10 @@ export const assistanceReferrals = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("assistance_referrals_victim_idx").on(t.victimId), index("assistance_referrals_follow_up_idx").on(t.followUpOn)],
+  (t) => [
+    index("assistance_referrals_victim_idx").on(t.victimId),
+    index("assistance_referrals_follow_up_idx").on(t.followUpOn),
+  ],
 );
 
 /** Follow-up notes on a referral: what the advocate learnt (encrypted: it is about the victim). */
@@ -1038,7 +1047,10 @@ export const riskMitigations = pgTable(
     recordedBy: text("recorded_by"),
     createdAt: createdAt(),
   },
-  (t) => [index("risk_mitigations_assessment_idx").on(t.assessmentId), index("risk_mitigations_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`)],
+  (t) => [
+    index("risk_mitigations_assessment_idx").on(t.assessmentId),
+    index("risk_mitigations_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`),
+  ],
 );
 
 // ---- Prevention: training ----
@@ -1068,7 +1080,10 @@ export const contingents = pgTable(
     recordedBy: text("recorded_by"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("contingents_name_idx").on(t.missionCode, t.name), index("contingents_country_idx").on(t.countryCode)],
+  (t) => [
+    uniqueIndex("contingents_name_idx").on(t.missionCode, t.name),
+    index("contingents_country_idx").on(t.countryCode),
+  ],
 );
 
 export const trainingSessions = pgTable(
@@ -1097,7 +1112,10 @@ export const trainingSessions = pgTable(
     recordedBy: text("recorded_by"),
     createdAt: createdAt(),
   },
-  (t) => [index("training_sessions_contingent_idx").on(t.contingentId), index("training_sessions_mission_idx").on(t.missionCode, t.endsOn)],
+  (t) => [
+    index("training_sessions_contingent_idx").on(t.contingentId),
+    index("training_sessions_mission_idx").on(t.missionCode, t.endsOn),
+  ],
 );
 
 /** Who attended, as a keyed hash of the service number (never the number or the name). */
@@ -1131,7 +1149,10 @@ export const afterActionReviews = pgTable(
     recordedBy: text("recorded_by"),
     createdAt: createdAt(),
   },
-  (t) => [index("after_action_reviews_mission_idx").on(t.missionCode, t.heldOn), index("after_action_reviews_search_idx").using("gin", t.searchVector)],
+  (t) => [
+    index("after_action_reviews_mission_idx").on(t.missionCode, t.heldOn),
+    index("after_action_reviews_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** What happened, sealed, and the cases reviewed: for headquarters and the mission's team only. */
@@ -1159,7 +1180,10 @@ export const afterActionActions = pgTable(
     recordedBy: text("recorded_by"),
     createdAt: createdAt(),
   },
-  (t) => [index("after_action_actions_review_idx").on(t.reviewId), index("after_action_actions_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`)],
+  (t) => [
+    index("after_action_actions_review_idx").on(t.reviewId),
+    index("after_action_actions_open_idx").on(t.dueOn).where(sql`${t.completedOn} is null`),
+  ],
 );
 
 // ---- Prevention: community outreach and complaint networks ----

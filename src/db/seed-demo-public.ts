@@ -8,10 +8,45 @@ import { type Actor, systemActor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
 import { commitments } from "./schema.js";
 
-const header = "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral";
-const categories: [label: string, weight: number][] = [["Military (MC)", 52], ["Civilian (INT)", 12], ["Civilian (NS)", 10], ["Police (FPU)", 9], ["Civilian (UNV)", 7], ["Police (UNPOL)", 6], ["Military (MO)", 4]];
-const missions: [code: string, from: number, to: number, weight: number][] = [["MINUSCA", 2016, 2025, 30], ["MONUSCO", 2016, 2025, 25], ["UNMISS", 2016, 2025, 14], ["MINUSMA", 2016, 2023, 8], ["UNIFIL", 2016, 2025, 3], ["UNISFA", 2016, 2025, 3], ["MINUSTAH", 2016, 2017, 6], ["UNMIL", 2016, 2018, 4], ["UNAMID", 2016, 2020, 4]];
-const states = ["BGD", "PAK", "NPL", "RWA", "GHA", "SEN", "ZAF", "TZA", "GAB", "BDI", "MAR", "EGY", "CMR", "NGA", "URY"];
+const header =
+  "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral";
+const categories: [label: string, weight: number][] = [
+  ["Military (MC)", 52],
+  ["Civilian (INT)", 12],
+  ["Civilian (NS)", 10],
+  ["Police (FPU)", 9],
+  ["Civilian (UNV)", 7],
+  ["Police (UNPOL)", 6],
+  ["Military (MO)", 4],
+];
+const missions: [code: string, from: number, to: number, weight: number][] = [
+  ["MINUSCA", 2016, 2025, 30],
+  ["MONUSCO", 2016, 2025, 25],
+  ["UNMISS", 2016, 2025, 14],
+  ["MINUSMA", 2016, 2023, 8],
+  ["UNIFIL", 2016, 2025, 3],
+  ["UNISFA", 2016, 2025, 3],
+  ["MINUSTAH", 2016, 2017, 6],
+  ["UNMIL", 2016, 2018, 4],
+  ["UNAMID", 2016, 2020, 4],
+];
+const states = [
+  "BGD",
+  "PAK",
+  "NPL",
+  "RWA",
+  "GHA",
+  "SEN",
+  "ZAF",
+  "TZA",
+  "GAB",
+  "BDI",
+  "MAR",
+  "EGY",
+  "CMR",
+  "NGA",
+  "URY",
+];
 const outcomes: [findings: string, days: string, entity: string, interim: string, final: string, referral: string][] = [
   ["Substantiated", "160", "NIO", "Repatriation", "Repatriation and ban", "Yes"],
   ["Substantiated", "95", "OIOS", "Administrative leave", "Dismissal", "No"],
@@ -58,22 +93,78 @@ export function demoHistoryCsv(): string {
       const children = random.next() < 0.3 ? 1 : 0;
       const month = String(1 + Math.floor(random.next() * 12)).padStart(2, "0");
       const allegation = children ? "SA" : random.pick(["SE", "SE", "SA", "SE;SA"]);
-      rows.push([`DEMO-${mission}-${year}-${String(n).padStart(3, "0")}`, `${year}-${month}`, mission, category, uniformed ? random.pick(states) : "", allegation, victims, children, random.next() < 0.12 ? "Yes" : "No", entity, days, findings, interim, final, referral].join(","));
+      rows.push(
+        [
+          `DEMO-${mission}-${year}-${String(n).padStart(3, "0")}`,
+          `${year}-${month}`,
+          mission,
+          category,
+          uniformed ? random.pick(states) : "",
+          allegation,
+          victims,
+          children,
+          random.next() < 0.12 ? "Yes" : "No",
+          entity,
+          days,
+          findings,
+          interim,
+          final,
+          referral,
+        ].join(","),
+      );
     }
   }
   return `${rows.join("\n")}\n`;
 }
 
 export async function seedDemoPublic(services: Services, publisher: Actor, caseIdsToPublish: string[]) {
-  await importAllegations(services, systemActor, demoHistoryCsv(), { skipInvalid: false, sourceFile: "demo-history.csv" });
+  await importAllegations(services, systemActor, demoHistoryCsv(), {
+    skipInvalid: false,
+    sourceFile: "demo-history.csv",
+  });
   await setPublication(services, publisher, caseIdsToPublish, "publish");
   await inTransaction(services.db, systemActor, async (tx) => {
-    const compact = ["GHA", "SEN", "RWA", "BGD", "NPL", "URY", "CAN", "NOR", "IRL", "JPN", "ZAF", "FRA", "DEU", "ARG", "MAR"];
+    const compact = [
+      "GHA",
+      "SEN",
+      "RWA",
+      "BGD",
+      "NPL",
+      "URY",
+      "CAN",
+      "NOR",
+      "IRL",
+      "JPN",
+      "ZAF",
+      "FRA",
+      "DEU",
+      "ARG",
+      "MAR",
+    ];
     await tx.insert(commitments).values([
-      ...compact.map((countryCode, index) => ({ kind: "voluntary_compact", countryCode, joinedOn: `${2017 + (index % 5)}-0${1 + (index % 9)}-15` })),
-      ...["NOR", "GHA", "URY", "CAN"].map((countryCode, index) => ({ kind: "circle_of_leadership", countryCode, member: index % 2 ? "Head of Government" : "Head of State", joinedOn: `2017-09-${18 + index}` })),
-      { kind: "a4p", countryCode: "RWA", member: "Pre-deployment SEA training for every contingent, certified by the State", joinedOn: "2018-09-25" },
-      { kind: "a4p", countryCode: "BGD", member: "National investigation officers in every formed unit", joinedOn: "2019-03-29" },
+      ...compact.map((countryCode, index) => ({
+        kind: "voluntary_compact",
+        countryCode,
+        joinedOn: `${2017 + (index % 5)}-0${1 + (index % 9)}-15`,
+      })),
+      ...["NOR", "GHA", "URY", "CAN"].map((countryCode, index) => ({
+        kind: "circle_of_leadership",
+        countryCode,
+        member: index % 2 ? "Head of Government" : "Head of State",
+        joinedOn: `2017-09-${18 + index}`,
+      })),
+      {
+        kind: "a4p",
+        countryCode: "RWA",
+        member: "Pre-deployment SEA training for every contingent, certified by the State",
+        joinedOn: "2018-09-25",
+      },
+      {
+        kind: "a4p",
+        countryCode: "BGD",
+        member: "National investigation officers in every formed unit",
+        joinedOn: "2019-03-29",
+      },
     ]);
   });
 }

@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: string) => Number((await t.handle.asOwner((owner) => owner.query<{ n: string }>(`select count(*) as n from ${table}`)))[0].n);
+const count = async (table: string) =>
+  Number((await t.handle.asOwner((owner) => owner.query<{ n: string }>(`select count(*) as n from ${table}`)))[0].n);
 
 describe("demo data", () => {
   it("loads cases, enforcement, reports, victims, a paternity claim with its DNA chain and the Trust Fund's books", async () => {
@@ -32,7 +33,9 @@ describe("demo data", () => {
     expect(await count("imported_allegation_facts")).toBe(history);
     expect(await count("cases where reference not like 'DEMO-%' and published_at is not null")).toBe(3);
     expect(await count("commitments where kind = 'voluntary_compact'")).toBe(15);
-    const years = (await t.app.inject({ method: "GET", url: "/api/public/stats/allegations?groupBy=year" })).json() as { key: string }[];
+    const years = (await t.app.inject({ method: "GET", url: "/api/public/stats/allegations?groupBy=year" })).json() as {
+      key: string;
+    }[];
     expect(years.map((row) => row.key)).toEqual(expect.arrayContaining(["2016", "2020", "2025"]));
   });
 
@@ -58,7 +61,11 @@ describe("demo data", () => {
   });
 
   it("puts the victims due for action first in the advocates' caseload", async () => {
-    const rows = await t.handle.asOwner((owner) => owner.query<{ code: string; due: boolean }>("select code, next_action_on <= current_date as due from victims order by next_action_on, code"));
+    const rows = await t.handle.asOwner((owner) =>
+      owner.query<{ code: string; due: boolean }>(
+        "select code, next_action_on <= current_date as due from victims order by next_action_on, code",
+      ),
+    );
     expect(rows.filter((row) => row.due).map((row) => row.code)).toEqual(["V-MONUSCO-0001", "V-MINUSCA-0001"]);
   });
 });

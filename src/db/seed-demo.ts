@@ -15,17 +15,38 @@ import { seedDemoPrevention } from "./seed-demo-prevention.js";
 import { seedDemoPublic } from "./seed-demo-public.js";
 import { fieldContext } from "../server/security/encryption.js";
 import { inTransaction, type Transaction } from "../server/transaction.js";
-import { caseActions, caseAssignments, cases, findings, investigations, investigationUpdates, perpetrators, referrals, user } from "./schema.js";
+import {
+  caseActions,
+  caseAssignments,
+  cases,
+  findings,
+  investigations,
+  investigationUpdates,
+  perpetrators,
+  referrals,
+  user,
+} from "./schema.js";
 
 export const DEMO_PASSWORD = "conduct-demo-2026";
 
-export const demoAccounts: { email: string; name: string; role: Role; missionCodes?: string[]; countryCode?: string }[] = [
+export const demoAccounts: {
+  email: string;
+  name: string;
+  role: Role;
+  missionCodes?: string[];
+  countryCode?: string;
+}[] = [
   { email: "admin@demo.conduct.test", name: "Amina Diallo", role: "administrator" },
   { email: "cds@demo.conduct.test", name: "Jonas Lindqvist", role: "cds_officer" },
   { email: "cdt.monusco@demo.conduct.test", name: "Claire Mbuyi", role: "cdt_officer", missionCodes: ["MONUSCO"] },
   { email: "investigator@demo.conduct.test", name: "Rahul Mehta", role: "investigator" },
   { email: "focal.point@demo.conduct.test", name: "Samuel Osei", role: "member_state_focal_point", countryCode: "GHA" },
-  { email: "advocate@demo.conduct.test", name: "Fatou Ndiaye", role: "victim_assistance", missionCodes: ["MONUSCO", "MINUSCA"] },
+  {
+    email: "advocate@demo.conduct.test",
+    name: "Fatou Ndiaye",
+    role: "victim_assistance",
+    missionCodes: ["MONUSCO", "MINUSCA"],
+  },
   { email: "analyst@demo.conduct.test", name: "Li Wei", role: "analyst" },
   { email: "auditor@demo.conduct.test", name: "Maria González", role: "auditor" },
   { email: "publisher@demo.conduct.test", name: "Omar Haddad", role: "publisher" },
@@ -33,25 +54,121 @@ export const demoAccounts: { email: string; name: string; role: Role; missionCod
 ];
 
 const demoCases = [
-  { mission: "MONUSCO", reported: "2026-02-11", incident: "2026-01-20", categories: ["MIL_MC"], nationalities: ["GHA"], allegations: ["SE_TRANSACTIONAL_SEX"], status: "under_investigation", narrative: "A community member reported transactional sex near the company operating base." },
-  { mission: "MONUSCO", reported: "2026-03-02", incident: null, categories: ["CIV_INT"], nationalities: [], allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"], status: "preliminary_assessment", narrative: "Report received through the community-based complaint network." },
-  { mission: "MONUSCO", reported: "2026-05-19", incident: "2026-05-10", categories: ["POL_FPU"], nationalities: ["SEN"], allegations: ["SA_MINOR"], status: "referred", narrative: "Allegation of sexual activity with a minor, referred to the police-contributing country." },
-  { mission: "MINUSCA", reported: "2026-01-08", incident: "2025-12-24", categories: ["MIL_MC"], nationalities: ["GHA", "RWA"], allegations: ["SA_RAPE"], status: "findings", narrative: "Joint investigation with National Investigation Officers." },
-  { mission: "MINUSCA", reported: "2026-06-14", incident: "2026-06-01", categories: ["MIL_MO"], nationalities: ["BGD"], allegations: ["SE_SOLICITATION"], status: "received", narrative: "Solicitation reported by a local interpreter." },
-  { mission: "UNMISS", reported: "2026-04-22", incident: null, categories: ["CIV_NS"], nationalities: [], allegations: ["SE_TRANSACTIONAL_SEX"], status: "closed", narrative: "Closed with limited information after assessment." },
-  { mission: "UNMISS", reported: "2026-08-03", incident: "2026-07-28", categories: ["MIL_MC"], nationalities: ["GHA"], allegations: ["SA_SEXUAL_ASSAULT"], status: "under_investigation", narrative: "Referred to the troop-contributing country, which appointed an NIO." },
-  { mission: "UNIFIL", reported: "2026-09-09", incident: "2026-09-01", categories: ["MIL_MC"], nationalities: ["IND"], allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"], status: "preliminary_assessment", narrative: "Anonymous report through the hotline." },
+  {
+    mission: "MONUSCO",
+    reported: "2026-02-11",
+    incident: "2026-01-20",
+    categories: ["MIL_MC"],
+    nationalities: ["GHA"],
+    allegations: ["SE_TRANSACTIONAL_SEX"],
+    status: "under_investigation",
+    narrative: "A community member reported transactional sex near the company operating base.",
+  },
+  {
+    mission: "MONUSCO",
+    reported: "2026-03-02",
+    incident: null,
+    categories: ["CIV_INT"],
+    nationalities: [],
+    allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"],
+    status: "preliminary_assessment",
+    narrative: "Report received through the community-based complaint network.",
+  },
+  {
+    mission: "MONUSCO",
+    reported: "2026-05-19",
+    incident: "2026-05-10",
+    categories: ["POL_FPU"],
+    nationalities: ["SEN"],
+    allegations: ["SA_MINOR"],
+    status: "referred",
+    narrative: "Allegation of sexual activity with a minor, referred to the police-contributing country.",
+  },
+  {
+    mission: "MINUSCA",
+    reported: "2026-01-08",
+    incident: "2025-12-24",
+    categories: ["MIL_MC"],
+    nationalities: ["GHA", "RWA"],
+    allegations: ["SA_RAPE"],
+    status: "findings",
+    narrative: "Joint investigation with National Investigation Officers.",
+  },
+  {
+    mission: "MINUSCA",
+    reported: "2026-06-14",
+    incident: "2026-06-01",
+    categories: ["MIL_MO"],
+    nationalities: ["BGD"],
+    allegations: ["SE_SOLICITATION"],
+    status: "received",
+    narrative: "Solicitation reported by a local interpreter.",
+  },
+  {
+    mission: "UNMISS",
+    reported: "2026-04-22",
+    incident: null,
+    categories: ["CIV_NS"],
+    nationalities: [],
+    allegations: ["SE_TRANSACTIONAL_SEX"],
+    status: "closed",
+    narrative: "Closed with limited information after assessment.",
+  },
+  {
+    mission: "UNMISS",
+    reported: "2026-08-03",
+    incident: "2026-07-28",
+    categories: ["MIL_MC"],
+    nationalities: ["GHA"],
+    allegations: ["SA_SEXUAL_ASSAULT"],
+    status: "under_investigation",
+    narrative: "Referred to the troop-contributing country, which appointed an NIO.",
+  },
+  {
+    mission: "UNIFIL",
+    reported: "2026-09-09",
+    incident: "2026-09-01",
+    categories: ["MIL_MC"],
+    nationalities: ["IND"],
+    allegations: ["SE_EXPLOITATIVE_RELATIONSHIP"],
+    status: "preliminary_assessment",
+    narrative: "Anonymous report through the hotline.",
+  },
 ];
 
 const demoReports = [
-  { missionCode: "MONUSCO", whatHappened: "A soldier from the camp near the market offered money to a girl for sex. Other women say it has happened before.", childrenInvolved: "yes" as const, personnelCategoryCodes: ["MIL_MC"], nationalityCodes: [] as string[] },
-  { missionCode: "MONUSCO", whatHappened: "A UN driver asked my sister to meet him at night in exchange for a job at the base.", childrenInvolved: "no" as const, personnelCategoryCodes: ["CIV_NS"], nationalityCodes: [] as string[] },
-  { missionCode: null, whatHappened: "Police officers in blue helmets stopped women at the checkpoint and asked for favours. I do not know which mission.", childrenInvolved: "unknown" as const, personnelCategoryCodes: ["POL_FPU"], nationalityCodes: [] as string[] },
+  {
+    missionCode: "MONUSCO",
+    whatHappened:
+      "A soldier from the camp near the market offered money to a girl for sex. Other women say it has happened before.",
+    childrenInvolved: "yes" as const,
+    personnelCategoryCodes: ["MIL_MC"],
+    nationalityCodes: [] as string[],
+  },
+  {
+    missionCode: "MONUSCO",
+    whatHappened: "A UN driver asked my sister to meet him at night in exchange for a job at the base.",
+    childrenInvolved: "no" as const,
+    personnelCategoryCodes: ["CIV_NS"],
+    nationalityCodes: [] as string[],
+  },
+  {
+    missionCode: null,
+    whatHappened:
+      "Police officers in blue helmets stopped women at the checkpoint and asked for favours. I do not know which mission.",
+    childrenInvolved: "unknown" as const,
+    personnelCategoryCodes: ["POL_FPU"],
+    nationalityCodes: [] as string[],
+  },
 ];
 
 /** Whether this database holds the demo data (its publisher's account), so that public pages can say their figures are invented. */
 export async function holdsDemoData(services: Services): Promise<boolean> {
-  const rows = await services.db.select({ id: user.id }).from(user).where(eq(user.email, "publisher@demo.conduct.test")).limit(1);
+  const rows = await services.db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, "publisher@demo.conduct.test"))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -79,33 +196,92 @@ export async function seedDemoData(services: Services): Promise<void> {
       const reference = await allocateCaseReference(tx, demo.mission, Number(demo.reported.slice(0, 4)));
       const [row] = await tx
         .insert(cases)
-        .values({ reference, missionCode: demo.mission, status: demo.status, dateReported: demo.reported, dateOfIncident: demo.incident, categoryCodes: demo.categories, nationalityCodes: demo.nationalities, allegationCodes: demo.allegations })
+        .values({
+          reference,
+          missionCode: demo.mission,
+          status: demo.status,
+          dateReported: demo.reported,
+          dateOfIncident: demo.incident,
+          categoryCodes: demo.categories,
+          nationalityCodes: demo.nationalities,
+          allegationCodes: demo.allegations,
+        })
         .returning({ id: cases.id });
       caseIds.push(row.id);
-      const narrativeEncrypted = await services.encryption.encrypt(tx, demo.narrative, fieldContext("cases", "narrative_encrypted", row.id));
+      const narrativeEncrypted = await services.encryption.encrypt(
+        tx,
+        demo.narrative,
+        fieldContext("cases", "narrative_encrypted", row.id),
+      );
       const victims = demo.allegations.includes("SA_MINOR") ? { victimsGirls: 1 } : { victimsWomen: 1 + (index % 2) };
-      await tx.update(cases).set({ narrativeEncrypted, ...victims, paternityClaim: index === 3 }).where(sql`${cases.id} = ${row.id}`);
+      await tx
+        .update(cases)
+        .set({ narrativeEncrypted, ...victims, paternityClaim: index === 3 })
+        .where(sql`${cases.id} = ${row.id}`);
       await refreshSearchDocument(tx, row.id, demo.narrative);
-      if (index % 3 === 0) await tx.insert(caseAssignments).values({ caseId: row.id, userId: ids.get("investigator") as string });
-      await recordAuditEvent(tx, systemActor, { action: "case.create", subjectType: "case", subjectId: row.id, details: { source: "demo" } });
+      if (index % 3 === 0)
+        await tx.insert(caseAssignments).values({ caseId: row.id, userId: ids.get("investigator") as string });
+      await recordAuditEvent(tx, systemActor, {
+        action: "case.create",
+        subjectType: "case",
+        subjectId: row.id,
+        details: { source: "demo" },
+      });
       // The Ghanaian case under investigation in MONUSCO waits on a note verbale sent three weeks ago.
       if (index === 0) {
         const sentOn = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
         const due = computeDueDate("member_state_reply", sentOn);
-        await tx.insert(referrals).values({ caseId: row.id, entity: "member_state", countryCode: "GHA", noteVerbaleReference: "NV/MONUSCO/2026/041", sentOn, replyDueOn: due.dueDate, policyVersion: due.policyVersion });
+        await tx.insert(referrals).values({
+          caseId: row.id,
+          entity: "member_state",
+          countryCode: "GHA",
+          noteVerbaleReference: "NV/MONUSCO/2026/041",
+          sentOn,
+          replyDueOn: due.dueDate,
+          policyVersion: due.policyVersion,
+        });
       }
-      if (index === 3) await seedEnforcementRecord(services, tx, row.id, ["GHA", "RWA"], { completedDaysAgo: 20, startedDaysAgo: 280 });
-      if (index === 6) await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
+      if (index === 3)
+        await seedEnforcementRecord(services, tx, row.id, ["GHA", "RWA"], {
+          completedDaysAgo: 20,
+          startedDaysAgo: 280,
+        });
+      if (index === 6)
+        await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
     await seedDemoVictims(services, tx, caseIds);
-    await seedDemoPrevention(services, tx, { monuscoCaseId: caseIds[0], cbcmUserId: ids.get("cbcm_focal_point") as string });
+    await seedDemoPrevention(services, tx, {
+      monuscoCaseId: caseIds[0],
+      cbcmUserId: ids.get("cbcm_focal_point") as string,
+    });
   });
   for (const [index, report] of demoReports.entries()) {
-    const { receipt } = await submitReport(services, publicActor, { ...report, place: null, incidentDate: null, involved: null, reporterIsVictim: "prefer_not_to_say", anonymous: true, contact: null, language: "fr" }, "web_form");
-    if (index === 0) await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
+    const { receipt } = await submitReport(
+      services,
+      publicActor,
+      {
+        ...report,
+        place: null,
+        incidentDate: null,
+        involved: null,
+        reporterIsVictim: "prefer_not_to_say",
+        anonymous: true,
+        contact: null,
+        language: "fr",
+      },
+      "web_form",
+    );
+    if (index === 0)
+      await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
   }
   // The publisher has released the concluded case with findings and actions, and two others.
-  const publisher = { userId: ids.get("publisher") as string, role: "publisher" as const, missionCodes: [], countryCode: null, via: "system" as const };
+  const publisher = {
+    userId: ids.get("publisher") as string,
+    role: "publisher" as const,
+    missionCodes: [],
+    countryCode: null,
+    via: "system" as const,
+  };
   await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2]]);
 }
 
@@ -115,28 +291,94 @@ const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).to
  * One alleged perpetrator per State (identities encrypted), the first State's NIO investigating on
  * the policy clock; a completed investigation has findings and a payment suspension.
  */
-async function seedEnforcementRecord(services: Services, tx: Transaction, caseId: string, countries: string[], timing: { startedDaysAgo: number; completedDaysAgo: number | null }) {
+async function seedEnforcementRecord(
+  services: Services,
+  tx: Transaction,
+  caseId: string,
+  countries: string[],
+  timing: { startedDaysAgo: number; completedDaysAgo: number | null },
+) {
   const perpetratorIds: string[] = [];
   for (const [index, countryCode] of countries.entries()) {
     const id = randomUUID();
-    const identity = JSON.stringify({ name: `Demo Person ${index + 1}`, rank: "Corporal", serviceNumber: `${countryCode}-${1000 + index}` });
-    await tx.insert(perpetrators).values({ id, caseId, code: `P-0${index + 1}`, categoryCode: "MIL_MC", nationalityCode: countryCode, unit: `${countryCode}BATT`, identityEncrypted: await services.encryption.encrypt(tx, identity, fieldContext("perpetrators", "identity_encrypted", id)) });
+    const identity = JSON.stringify({
+      name: `Demo Person ${index + 1}`,
+      rank: "Corporal",
+      serviceNumber: `${countryCode}-${1000 + index}`,
+    });
+    await tx.insert(perpetrators).values({
+      id,
+      caseId,
+      code: `P-0${index + 1}`,
+      categoryCode: "MIL_MC",
+      nationalityCode: countryCode,
+      unit: `${countryCode}BATT`,
+      identityEncrypted: await services.encryption.encrypt(
+        tx,
+        identity,
+        fieldContext("perpetrators", "identity_encrypted", id),
+      ),
+    });
     perpetratorIds.push(id);
   }
   const startedOn = isoDaysAgo(timing.startedDaysAgo);
   const sentOn = isoDaysAgo(timing.startedDaysAgo + 12);
   const replyDue = computeDueDate("member_state_reply", sentOn);
   await tx.insert(referrals).values(
-    countries.map((countryCode, index) => ({ caseId, entity: "member_state", countryCode, noteVerbaleReference: `NV/2026/${210 + index}`, sentOn, replyDueOn: replyDue.dueDate, policyVersion: replyDue.policyVersion, reply: "will_investigate", repliedOn: startedOn, nioName: index === 0 ? "Maj. K. Mensah" : "Lt Col. J. Habimana", nioAppointedOn: startedOn })),
+    countries.map((countryCode, index) => ({
+      caseId,
+      entity: "member_state",
+      countryCode,
+      noteVerbaleReference: `NV/2026/${210 + index}`,
+      sentOn,
+      replyDueOn: replyDue.dueDate,
+      policyVersion: replyDue.policyVersion,
+      reply: "will_investigate",
+      repliedOn: startedOn,
+      nioName: index === 0 ? "Maj. K. Mensah" : "Lt Col. J. Habimana",
+      nioAppointedOn: startedOn,
+    })),
   );
   const due = computeDueDate("investigation_sea", startedOn);
   const completedOn = timing.completedDaysAgo === null ? null : isoDaysAgo(timing.completedDaysAgo);
   const [investigation] = await tx
     .insert(investigations)
-    .values({ caseId, entity: countries.length > 1 ? "joint" : "nio", countryCode: countries[0], investigators: "National Investigation Officer and OIOS", startedOn, dueOn: due.dueDate, deadlineKind: "investigation_sea", policyVersion: due.policyVersion, completedOn, reportReceivedOn: completedOn })
+    .values({
+      caseId,
+      entity: countries.length > 1 ? "joint" : "nio",
+      countryCode: countries[0],
+      investigators: "National Investigation Officer and OIOS",
+      startedOn,
+      dueOn: due.dueDate,
+      deadlineKind: "investigation_sea",
+      policyVersion: due.policyVersion,
+      completedOn,
+      reportReceivedOn: completedOn,
+    })
     .returning({ id: investigations.id });
-  await tx.insert(investigationUpdates).values({ investigationId: investigation.id, caseId, note: "Interviews with the complainant and two witnesses completed." });
+  await tx.insert(investigationUpdates).values({
+    investigationId: investigation.id,
+    caseId,
+    note: "Interviews with the complainant and two witnesses completed.",
+  });
   if (!completedOn) return;
-  await tx.insert(findings).values(perpetratorIds.map((perpetratorId, index) => ({ caseId, investigationId: investigation.id, perpetratorId, finding: index === 0 ? "substantiated" : "not_substantiated", recordedOn: completedOn })));
-  await tx.insert(caseActions).values({ caseId, perpetratorId: perpetratorIds[0], stage: "interim", takenBy: "un", kind: "payment_suspension", amount: 3600, currency: "USD", decidedOn: startedOn });
+  await tx.insert(findings).values(
+    perpetratorIds.map((perpetratorId, index) => ({
+      caseId,
+      investigationId: investigation.id,
+      perpetratorId,
+      finding: index === 0 ? "substantiated" : "not_substantiated",
+      recordedOn: completedOn,
+    })),
+  );
+  await tx.insert(caseActions).values({
+    caseId,
+    perpetratorId: perpetratorIds[0],
+    stage: "interim",
+    takenBy: "un",
+    kind: "payment_suspension",
+    amount: 3600,
+    currency: "USD",
+    decidedOn: startedOn,
+  });
 }

@@ -8,12 +8,16 @@ describe("accountability measures", () => {
     expect(percentile([30, 10, 20], 0.5)).toBe(20);
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1 }), fc.double({ min: 0.01, max: 1, noNaN: true }), (values, p) => {
-        const value = percentile(values, p) as number;
-        // At least a share p of the values are at or below it, and it is one of them.
-        expect(values).toContain(value);
-        expect(values.filter((v) => v <= value).length).toBeGreaterThanOrEqual(Math.ceil(p * values.length));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (values, p) => {
+          const value = percentile(values, p) as number;
+          // At least a share p of the values are at or below it, and it is one of them.
+          expect(values).toContain(value);
+          expect(values.filter((v) => v <= value).length).toBeGreaterThanOrEqual(Math.ceil(p * values.length));
+        },
+      ),
     );
   });
 
@@ -51,7 +55,14 @@ describe("accountability measures", () => {
     );
     expect(measures.repliesOnTime).toEqual({ count: 1, of: 3, share: 1 / 3 });
     expect(measures.nioAppointment).toEqual({ appointed: 2, notAppointed: 2, medianDays: 20 });
-    expect(measures.investigations).toEqual({ completed: 2, open: 1, medianDays: 59, p90Days: 180, withinDeadline: { count: 1, of: 2, share: 0.5 }, openPastDeadline: 1 });
+    expect(measures.investigations).toEqual({
+      completed: 2,
+      open: 1,
+      medianDays: 59,
+      p90Days: 180,
+      withinDeadline: { count: 1, of: 2, share: 0.5 },
+      openPastDeadline: 1,
+    });
     expect(measures.substantiatedWithFinalAction).toEqual({ count: 2, of: 3, share: 2 / 3 });
     // A child abused: imprisonment for one, a reprimand for the other — the inconsistency shows.
     expect(measures.penalties).toEqual([

@@ -60,15 +60,27 @@ export interface AccountabilityMeasures {
   /** Days from the note verbale to the NIO's appointment. */
   nioAppointment: { appointed: number; notAppointed: number; medianDays: number | null };
   /** Completed investigations' length against the policy's deadlines. */
-  investigations: { completed: number; open: number; medianDays: number | null; p90Days: number | null; withinDeadline: Share; openPastDeadline: number };
+  investigations: {
+    completed: number;
+    open: number;
+    medianDays: number | null;
+    p90Days: number | null;
+    withinDeadline: Share;
+    openPastDeadline: number;
+  };
   /** Substantiated findings for which a final action was reported. */
   substantiatedWithFinalAction: Share;
   /** Final actions for substantiated findings, by how grave the misconduct was: inconsistent penalties show side by side. */
   penalties: { severity: Severity; substantiated: number; actions: Record<string, number>; noAction: number }[];
 }
 
-export function accountabilityMeasures(facts: { referrals: ReferralFact[]; investigations: InvestigationFact[]; outcomes: OutcomeFact[] }, today: IsoDate): AccountabilityMeasures {
-  const measured = facts.referrals.filter((r) => r.replyDueOn !== null && (r.repliedOn !== null || r.replyDueOn < today));
+export function accountabilityMeasures(
+  facts: { referrals: ReferralFact[]; investigations: InvestigationFact[]; outcomes: OutcomeFact[] },
+  today: IsoDate,
+): AccountabilityMeasures {
+  const measured = facts.referrals.filter(
+    (r) => r.replyDueOn !== null && (r.repliedOn !== null || r.replyDueOn < today),
+  );
   const onTime = measured.filter((r) => r.repliedOn !== null && r.repliedOn <= (r.replyDueOn as IsoDate));
   const appointed = facts.referrals.filter((r) => r.nioAppointedOn !== null);
   const completed = facts.investigations.filter((i) => i.completedOn !== null);
@@ -80,7 +92,10 @@ export function accountabilityMeasures(facts: { referrals: ReferralFact[]; inves
     nioAppointment: {
       appointed: appointed.length,
       notAppointed: facts.referrals.length - appointed.length,
-      medianDays: percentile(appointed.map((r) => daysBetween(r.sentOn, r.nioAppointedOn as IsoDate)), 0.5),
+      medianDays: percentile(
+        appointed.map((r) => daysBetween(r.sentOn, r.nioAppointedOn as IsoDate)),
+        0.5,
+      ),
     },
     investigations: {
       completed: completed.length,
@@ -90,13 +105,21 @@ export function accountabilityMeasures(facts: { referrals: ReferralFact[]; inves
       withinDeadline: share(completed.filter((i) => (i.completedOn as IsoDate) <= i.dueOn).length, completed.length),
       openPastDeadline: open.filter((i) => i.dueOn < today).length,
     },
-    substantiatedWithFinalAction: share(substantiated.filter((o) => o.finalActions.length > 0).length, substantiated.length),
+    substantiatedWithFinalAction: share(
+      substantiated.filter((o) => o.finalActions.length > 0).length,
+      substantiated.length,
+    ),
     penalties: severities
       .map((severity) => {
         const group = substantiated.filter((o) => o.severity === severity);
         const actions: Record<string, number> = {};
         for (const kind of group.flatMap((o) => [...new Set(o.finalActions)])) actions[kind] = (actions[kind] ?? 0) + 1;
-        return { severity, substantiated: group.length, actions, noAction: group.filter((o) => o.finalActions.length === 0).length };
+        return {
+          severity,
+          substantiated: group.length,
+          actions,
+          noAction: group.filter((o) => o.finalActions.length === 0).length,
+        };
       })
       .filter((row) => row.substantiated > 0),
   };

@@ -23,7 +23,9 @@ export const importColumns = [
 export type ImportRecord = Record<(typeof importColumns)[number], string>;
 
 /** The labels of the published layout ("Military (MC)") and the categories they stand for. */
-export const categoryLabels: Record<string, string> = Object.fromEntries(personnelCategorySeeds.map((category) => [category.label, category.code]));
+export const categoryLabels: Record<string, string> = Object.fromEntries(
+  personnelCategorySeeds.map((category) => [category.label, category.code]),
+);
 
 /** An imported allegation's type is known only as SE or SA: it is recorded under the unspecified code of each. */
 export const unspecifiedAllegation = { SE: "SE_UNSPECIFIED", SA: "SA_UNSPECIFIED" } as const;
@@ -90,11 +92,13 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
   if (!reference) return fail("reference is empty");
   if (reference.length > 60) return fail("reference is longer than 60 characters");
   const month = /^(\d{4})-(\d{2})$/.exec(record.date_reported.trim());
-  if (!month || Number(month[2]) < 1 || Number(month[2]) > 12) return fail(`date_reported must be YYYY-MM, not "${record.date_reported.trim()}"`);
+  if (!month || Number(month[2]) < 1 || Number(month[2]) > 12)
+    return fail(`date_reported must be YYYY-MM, not "${record.date_reported.trim()}"`);
   const dateReported = `${month[1]}-${month[2]}-01`;
   if (dateReported > new Date().toISOString().slice(0, 10)) return fail("date_reported is in the future");
   const missionCode = record.mission.trim().toUpperCase();
-  if (!lookups.missionCodes.has(missionCode)) return fail(`mission "${record.mission.trim()}" is not a known mission code`);
+  if (!lookups.missionCodes.has(missionCode))
+    return fail(`mission "${record.mission.trim()}" is not a known mission code`);
 
   const categoryCodes: string[] = [];
   for (const label of list(record.category_of_personnel)) {
@@ -112,8 +116,12 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
   }
 
   const kinds = list(record.allegation).map((kind) => kind.toUpperCase());
-  if (kinds.length === 0 || kinds.some((kind) => kind !== "SE" && kind !== "SA")) return fail(`allegation must be SE, SA or SE;SA, not "${record.allegation.trim()}"`);
-  const allegationCodes = [...new Set(kinds)].sort().reverse().map((kind) => unspecifiedAllegation[kind as "SE" | "SA"]);
+  if (kinds.length === 0 || kinds.some((kind) => kind !== "SE" && kind !== "SA"))
+    return fail(`allegation must be SE, SA or SE;SA, not "${record.allegation.trim()}"`);
+  const allegationCodes = [...new Set(kinds)]
+    .sort()
+    .reverse()
+    .map((kind) => unspecifiedAllegation[kind as "SE" | "SA"]);
 
   const victims = count(record.victims, "victims");
   if (typeof victims === "string") return fail(victims);

@@ -11,20 +11,45 @@ const caseArbitrary = fc.record({
   nationalityCodes: fc.array(fc.constantFrom("GHA", "RWA", "IND", "NPL"), { maxLength: 3 }),
 });
 
-const example = (values: Partial<CountableCase>): CountableCase => ({ id: "c1", dateReported: "2024-03-01", missionCode: "MINUSCA", categoryCodes: [], nationalityCodes: [], ...values });
+const example = (values: Partial<CountableCase>): CountableCase => ({
+  id: "c1",
+  dateReported: "2024-03-01",
+  missionCode: "MINUSCA",
+  categoryCodes: [],
+  nationalityCodes: [],
+  ...values,
+});
 
 describe("counting rule", () => {
   it("counts a report once per category, and once per country for uniformed personnel only", () => {
     // Contingent members of two countries and an international civilian: 2 + 1 allegations.
     const item = example({ categoryCodes: ["MIL_MC", "CIV_INT"], nationalityCodes: ["GHA", "RWA"] });
-    expect(allegationUnits(item).map((u) => `${u.categoryCode}/${u.nationalityCode}`)).toEqual(["MIL_MC/GHA", "MIL_MC/RWA", "CIV_INT/null"]);
+    expect(allegationUnits(item).map((u) => `${u.categoryCode}/${u.nationalityCode}`)).toEqual([
+      "MIL_MC/GHA",
+      "MIL_MC/RWA",
+      "CIV_INT/null",
+    ]);
     expect(countAllegations([item], "year")).toEqual([{ key: "2024", count: 3 }]);
-    expect(countAllegations([item], "nationality")).toEqual([{ key: "GHA", count: 1 }, { key: "RWA", count: 1 }]);
-    expect(countAllegations([item], "category")).toEqual([{ key: "CIV_INT", count: 1 }, { key: "MIL_MC", count: 2 }]);
+    expect(countAllegations([item], "nationality")).toEqual([
+      { key: "GHA", count: 1 },
+      { key: "RWA", count: 1 },
+    ]);
+    expect(countAllegations([item], "category")).toEqual([
+      { key: "CIV_INT", count: 1 },
+      { key: "MIL_MC", count: 2 },
+    ]);
   });
 
   it("years are by date reported; a case without a category still counts once", () => {
-    expect(countAllegations([example({ dateReported: "2019-12-31" }), example({ id: "c2", dateReported: "2020-01-01", categoryCodes: ["POL_FPU"] })], "year")).toEqual([
+    expect(
+      countAllegations(
+        [
+          example({ dateReported: "2019-12-31" }),
+          example({ id: "c2", dateReported: "2020-01-01", categoryCodes: ["POL_FPU"] }),
+        ],
+        "year",
+      ),
+    ).toEqual([
       { key: "2019", count: 1 },
       { key: "2020", count: 1 },
     ]);
@@ -37,20 +62,35 @@ describe("counting rule", () => {
         for (const grouping of groupings.filter((g) => g !== "nationality")) {
           expect(countAllegations(cases, grouping).reduce((sum, group) => sum + group.count, 0)).toBe(total);
         }
-        const doubled = cases.map((c) => ({ ...c, categoryCodes: [...c.categoryCodes, ...c.categoryCodes], nationalityCodes: [...c.nationalityCodes, ...c.nationalityCodes] }));
+        const doubled = cases.map((c) => ({
+          ...c,
+          categoryCodes: [...c.categoryCodes, ...c.categoryCodes],
+          nationalityCodes: [...c.nationalityCodes, ...c.nationalityCodes],
+        }));
         expect(countAllegations(doubled, "year")).toEqual(countAllegations(cases, "year"));
         const withoutNationality = cases.map((c) => ({ ...c, nationalityCodes: [] }));
-        const civilian = (list: CountableCase[]) => list.flatMap(allegationUnits).filter((u) => !isUniformed(u.categoryCode)).length;
+        const civilian = (list: CountableCase[]) =>
+          list.flatMap(allegationUnits).filter((u) => !isUniformed(u.categoryCode)).length;
         expect(civilian(withoutNationality)).toBe(civilian(cases));
         // At least one allegation per case, and never fewer than its distinct categories.
-        for (const c of cases) expect(allegationUnits(c).length).toBeGreaterThanOrEqual(Math.max(1, new Set(c.categoryCodes).size));
+        for (const c of cases)
+          expect(allegationUnits(c).length).toBeGreaterThanOrEqual(Math.max(1, new Set(c.categoryCodes).size));
       }),
     );
   });
 
   it("filters narrow the units before grouping", () => {
-    const cases = [example({ categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA", "IND"] }), example({ id: "c2", missionCode: "UNMISS", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"] })];
-    expect(countAllegations(cases, "mission", { nationality: "GHA" })).toEqual([{ key: "MINUSCA", count: 1 }, { key: "UNMISS", count: 1 }]);
-    expect(countAllegations(cases, "nationality", { mission: "MINUSCA" })).toEqual([{ key: "GHA", count: 1 }, { key: "IND", count: 1 }]);
+    const cases = [
+      example({ categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA", "IND"] }),
+      example({ id: "c2", missionCode: "UNMISS", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"] }),
+    ];
+    expect(countAllegations(cases, "mission", { nationality: "GHA" })).toEqual([
+      { key: "MINUSCA", count: 1 },
+      { key: "UNMISS", count: 1 },
+    ]);
+    expect(countAllegations(cases, "nationality", { mission: "MINUSCA" })).toEqual([
+      { key: "GHA", count: 1 },
+      { key: "IND", count: 1 },
+    ]);
   });
 });

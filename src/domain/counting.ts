@@ -68,7 +68,11 @@ const matches = (unit: AllegationUnit, filter: CountFilter) =>
   (filter.nationality === undefined || unit.nationalityCode === filter.nationality);
 
 /** Allegations counted by the rule, grouped, in key order (years ascending, codes alphabetical). */
-export function countAllegations(cases: CountableCase[], groupBy: Grouping, filter: CountFilter = {}): { key: string; count: number }[] {
+export function countAllegations(
+  cases: CountableCase[],
+  groupBy: Grouping,
+  filter: CountFilter = {},
+): { key: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const unit of cases.flatMap(allegationUnits)) {
     if (!matches(unit, filter)) continue;

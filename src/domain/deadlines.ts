@@ -6,7 +6,12 @@ import { addDays, addMonths, differenceInCalendarDays, format } from "date-fns";
 export type IsoDate = string;
 export type Duration = { workingDays: number } | { days: number } | { months: number };
 
-export const deadlineKinds = ["member_state_reply", "investigation_sea", "investigation_serious", "investigation_urgent"] as const;
+export const deadlineKinds = [
+  "member_state_reply",
+  "investigation_sea",
+  "investigation_serious",
+  "investigation_urgent",
+] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export interface DeadlinePolicy {
@@ -74,7 +79,9 @@ export function addDuration(start: IsoDate, duration: Duration, calendar: Workin
 
 /** The policy in force on a date: the latest whose effectiveFrom is on or before it. */
 export function policyInForce(policies: DeadlinePolicy[], on: IsoDate): DeadlinePolicy {
-  const candidates = policies.filter((policy) => policy.effectiveFrom <= on).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const candidates = policies
+    .filter((policy) => policy.effectiveFrom <= on)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   const policy = candidates.at(-1);
   if (!policy) throw new Error(`No deadline policy is in force on ${on}.`);
   return policy;
@@ -91,7 +98,11 @@ export interface DueDate {
 }
 
 /** When something started on `start` is due, under the policy in force that day, after any extensions. */
-export function computeDueDate(kind: DeadlineKind, start: IsoDate, options: { policies?: DeadlinePolicy[]; calendar?: WorkingCalendar; extensions?: Extension[] } = {}): DueDate {
+export function computeDueDate(
+  kind: DeadlineKind,
+  start: IsoDate,
+  options: { policies?: DeadlinePolicy[]; calendar?: WorkingCalendar; extensions?: Extension[] } = {},
+): DueDate {
   const calendar = options.calendar ?? defaultCalendar;
   const policy = policyInForce(options.policies ?? defaultDeadlinePolicies, start);
   let dueDate = addDuration(start, policy.rules[kind], calendar);

@@ -8,7 +8,12 @@ export type InvestigatingEntity = (typeof investigatingEntities)[number];
 /** A National Investigation Officer works for a State: NIO and joint (OIOS + NIO) investigations name it. */
 export const entityNeedsCountry = (entity: InvestigatingEntity) => entity === "nio" || entity === "joint";
 
-export const findingOutcomes = ["substantiated", "not_substantiated", "closed_limited_information", "closed_other"] as const;
+export const findingOutcomes = [
+  "substantiated",
+  "not_substantiated",
+  "closed_limited_information",
+  "closed_other",
+] as const;
 export type FindingOutcome = (typeof findingOutcomes)[number];
 
 export const actionStages = ["interim", "final"] as const;
@@ -16,7 +21,12 @@ export type ActionStage = (typeof actionStages)[number];
 export const actionTakers = ["un", "member_state"] as const;
 export type ActionTaker = (typeof actionTakers)[number];
 
-export const interimActionKinds = ["repatriation", "payment_suspension", "administrative_leave", "screening_list"] as const;
+export const interimActionKinds = [
+  "repatriation",
+  "payment_suspension",
+  "administrative_leave",
+  "screening_list",
+] as const;
 export const finalActionKinds = [
   "repatriation_and_ban",
   "dismissal",
@@ -43,7 +53,8 @@ export function actionProblem(request: ActionRequest, findingsForPerpetrator: Fi
   const allowed: readonly string[] = request.stage === "interim" ? interimActionKinds : finalActionKinds;
   if (!allowed.includes(request.kind)) return "actions.errors.kindNotForStage";
   // Final actions follow a finding that the allegation is substantiated; interim ones may come at any time.
-  if (request.stage === "final" && !findingsForPerpetrator.includes("substantiated")) return "actions.errors.needsSubstantiatedFinding";
+  if (request.stage === "final" && !findingsForPerpetrator.includes("substantiated"))
+    return "actions.errors.needsSubstantiatedFinding";
   const needsAmount = request.kind === "payment_suspension" || request.kind === "fine";
   if (needsAmount && (request.amount === null || request.currency === null)) return "actions.errors.amountRequired";
   if (!needsAmount && request.amount !== null) return "actions.errors.amountNotExpected";
@@ -55,7 +66,9 @@ export function actionProblem(request: ActionRequest, findingsForPerpetrator: Fi
 /** Which investigation clock applies: urgent cases 3 months, SEA 90 days, other serious misconduct 6 months. */
 export function investigationDeadlineKind(allegationCodes: string[], urgent: boolean): DeadlineKind {
   if (urgent) return "investigation_urgent";
-  return allegationCodes.length === 0 || allegationCodes.some(isSeaCode) ? "investigation_sea" : "investigation_serious";
+  return allegationCodes.length === 0 || allegationCodes.some(isSeaCode)
+    ? "investigation_sea"
+    : "investigation_serious";
 }
 
 export const isSeaCode = (code: string) => code.startsWith("SE_") || code.startsWith("SA_");
@@ -79,5 +92,6 @@ export interface VictimCounts {
   unknown: number;
 }
 
-export const totalVictims = (counts: VictimCounts) => counts.women + counts.girls + counts.boys + counts.men + counts.unknown;
+export const totalVictims = (counts: VictimCounts) =>
+  counts.women + counts.girls + counts.boys + counts.men + counts.unknown;
 export const childVictims = (counts: VictimCounts) => counts.girls + counts.boys;

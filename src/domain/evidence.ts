@@ -5,10 +5,16 @@ export const MAX_EVIDENCE_FILES = 3;
 
 const signatures: { type: string; test: (b: Buffer) => boolean }[] = [
   { type: "image/jpeg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: "image/png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    type: "image/png",
+    test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { type: "image/webp", test: (b) => b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP" },
   { type: "application/pdf", test: (b) => b.toString("latin1", 0, 5) === "%PDF-" },
-  { type: "audio/mpeg", test: (b) => b.toString("latin1", 0, 3) === "ID3" || (b[0] === 0xff && (b[1] & 0xe0) === 0xe0) },
+  {
+    type: "audio/mpeg",
+    test: (b) => b.toString("latin1", 0, 3) === "ID3" || (b[0] === 0xff && (b[1] & 0xe0) === 0xe0),
+  },
   { type: "audio/mp4", test: (b) => b.toString("latin1", 4, 8) === "ftyp" },
   { type: "audio/ogg", test: (b) => b.toString("latin1", 0, 4) === "OggS" },
   { type: "audio/wav", test: (b) => b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WAVE" },

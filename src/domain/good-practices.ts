@@ -26,8 +26,14 @@ export const practiceBody = z.strictObject({
   summary: z.string().trim().max(10_000).nullable().default(null),
   area: z.enum(practiceAreas),
   theme: z.string().trim().min(2).max(100),
-  countryCodes: z.array(z.string().regex(/^[A-Z]{3}$/)).min(1).max(20),
-  links: z.array(z.url({ protocol: /^https?$/ }).max(500)).max(10).default([]),
+  countryCodes: z
+    .array(z.string().regex(/^[A-Z]{3}$/))
+    .min(1)
+    .max(20),
+  links: z
+    .array(z.url({ protocol: /^https?$/ }).max(500))
+    .max(10)
+    .default([]),
 });
 export type PracticeInput = z.infer<typeof practiceBody>;
 

@@ -1,7 +1,14 @@
 // Community outreach (who was reached, on what, in which language) and the community-based complaint
 // mechanism (CBCM) networks through which people report misconduct where they live.
 
-export const outreachTopics = ["sea_prohibition", "how_to_report", "victim_assistance", "paternity_claims", "code_of_conduct", "other"] as const;
+export const outreachTopics = [
+  "sea_prohibition",
+  "how_to_report",
+  "victim_assistance",
+  "paternity_claims",
+  "code_of_conduct",
+  "other",
+] as const;
 export const outreachMaterials = ["leaflets", "posters", "radio", "theatre", "video", "meeting", "other"] as const;
 export const audienceGroups = ["women", "men", "girls", "boys"] as const;
 export type AudienceGroup = (typeof audienceGroups)[number];
@@ -19,7 +26,16 @@ export interface OutreachFacts {
 
 /** People reached per group and in all, activities held, and how often each topic came up. */
 export function outreachTotals(activities: OutreachFacts[]) {
-  const reached = Object.fromEntries(audienceGroups.map((group) => [group, activities.reduce((sum, a) => sum + a.audience[group], 0)])) as Audience;
-  const topics = Object.fromEntries(outreachTopics.map((topic) => [topic, activities.filter((a) => a.topics.includes(topic)).length]));
-  return { activities: activities.length, reached, people: audienceGroups.reduce((sum, group) => sum + reached[group], 0), topics };
+  const reached = Object.fromEntries(
+    audienceGroups.map((group) => [group, activities.reduce((sum, a) => sum + a.audience[group], 0)]),
+  ) as Audience;
+  const topics = Object.fromEntries(
+    outreachTopics.map((topic) => [topic, activities.filter((a) => a.topics.includes(topic)).length]),
+  );
+  return {
+    activities: activities.length,
+    reached,
+    people: audienceGroups.reduce((sum, group) => sum + reached[group], 0),
+    topics,
+  };
 }

@@ -1,9 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CustodyEvent, type CustodyKind, checkChain, custodyKinds, nextPaymentDue, paymentsStopped } from "./paternity.js";
+import {
+  type CustodyEvent,
+  type CustodyKind,
+  checkChain,
+  custodyKinds,
+  nextPaymentDue,
+  paymentsStopped,
+} from "./paternity.js";
 
 const at = (hour: number) => `2026-03-01T${String(hour).padStart(2, "0")}:00:00.000Z`;
-const event = (kind: CustodyKind, hour: number, fromParty: string | null = null, toParty: string | null = null): CustodyEvent => ({ id: `${kind}-${hour}`, kind, occurredAt: at(hour), fromParty, toParty });
+const event = (
+  kind: CustodyKind,
+  hour: number,
+  fromParty: string | null = null,
+  toParty: string | null = null,
+): CustodyEvent => ({ id: `${kind}-${hour}`, kind, occurredAt: at(hour), fromParty, toParty });
 const complete = () => [
   event("collected", 1, null, "Nurse"),
   event("sealed", 2, null, "Nurse"),
@@ -16,7 +28,8 @@ const complete = () => [
 
 describe("chain of custody", () => {
   it("a complete chain, in order and hand to hand, has no flag — in whatever order it was recorded", () => {
-    fc.assert(fc.property(fc.shuffledSubarray(complete(), { minLength: 7, maxLength: 7 }), (events) => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(complete(), { minLength: 7, maxLength: 7 }), (events) => {
         expect(checkChain(events)).toEqual([]);
       }),
     );
@@ -32,7 +45,9 @@ describe("chain of custody", () => {
   it("a step dated before the one it must follow is out of order; nothing may follow the result", () => {
     const sealedLate = complete().map((e) => (e.kind === "sealed" ? { ...e, occurredAt: at(9) } : e));
     expect(checkChain(sealedLate)).toContainEqual(expect.objectContaining({ problem: "after_result", kind: "sealed" }));
-    const analysedEarly = complete().filter((e) => e.kind !== "result").map((e) => (e.kind === "analysed" ? { ...e, occurredAt: at(0) } : e));
+    const analysedEarly = complete()
+      .filter((e) => e.kind !== "result")
+      .map((e) => (e.kind === "analysed" ? { ...e, occurredAt: at(0) } : e));
     expect(checkChain(analysedEarly).map((f) => f.problem)).toContain("missing_step");
   });
 

@@ -7,7 +7,14 @@ export const sampleDonors = ["mother", "child", "alleged_father"] as const;
 export type SampleDonor = (typeof sampleDonors)[number];
 
 /** The custody steps in the order a sample goes through them; transfers may repeat. */
-export const custodyKinds = ["collected", "sealed", "transferred", "received_by_laboratory", "analysed", "result"] as const;
+export const custodyKinds = [
+  "collected",
+  "sealed",
+  "transferred",
+  "received_by_laboratory",
+  "analysed",
+  "result",
+] as const;
 export type CustodyKind = (typeof custodyKinds)[number];
 
 export const paternityOutcomes = ["established", "excluded"] as const;
@@ -59,9 +66,15 @@ export function checkChain(events: CustodyEvent[]): ChainFlag[] {
     }
     // Every step between the last one reached and this one is missing (a transfer is optional).
     for (let missing = reached + 1; missing < step; missing++) {
-      if (custodyKinds[missing] !== "transferred") flags.push({ eventId: event.id, problem: "missing_step", kind: custodyKinds[missing] });
+      if (custodyKinds[missing] !== "transferred")
+        flags.push({ eventId: event.id, problem: "missing_step", kind: custodyKinds[missing] });
     }
-    if (event.kind === "transferred" && holder !== null && event.fromParty !== null && event.fromParty.trim().toLowerCase() !== holder.trim().toLowerCase()) {
+    if (
+      event.kind === "transferred" &&
+      holder !== null &&
+      event.fromParty !== null &&
+      event.fromParty.trim().toLowerCase() !== holder.trim().toLowerCase()
+    ) {
       flags.push({ eventId: event.id, problem: "custody_gap", kind: event.kind });
     }
     if (event.kind === "transferred" || event.kind === "received_by_laboratory") holder = event.toParty ?? holder;
@@ -75,7 +88,11 @@ export function checkChain(events: CustodyEvent[]): ChainFlag[] {
 export const PAYMENT_GRACE_DAYS = 15;
 
 /** When the next support payment is due: a period after the order or the last payment; a lump sum once, on the order. */
-export function nextPaymentDue(frequency: SupportFrequency | null, orderedOn: string | null, lastPaidOn: string | null): string | null {
+export function nextPaymentDue(
+  frequency: SupportFrequency | null,
+  orderedOn: string | null,
+  lastPaidOn: string | null,
+): string | null {
   if (!frequency || !orderedOn) return null;
   if (frequency === "lump_sum") return lastPaidOn ? null : orderedOn;
   const months = { monthly: 1, quarterly: 3, yearly: 12 }[frequency];

@@ -6,7 +6,16 @@
 export const statViews = ["allegations", "perpetrators", "victims", "investigations", "actions"] as const;
 export type StatView = (typeof statViews)[number];
 
-export const statGroupings = ["year", "mission", "category", "nationality", "group", "entity", "status", "action"] as const;
+export const statGroupings = [
+  "year",
+  "mission",
+  "category",
+  "nationality",
+  "group",
+  "entity",
+  "status",
+  "action",
+] as const;
 export type StatGrouping = (typeof statGroupings)[number];
 
 export const viewGroupings: Record<StatView, readonly StatGrouping[]> = {
@@ -24,7 +33,14 @@ export const victimGroups = ["women", "girls", "boys", "men", "children", "unkno
  * Where an allegation's investigation stands, as published: each finding once there is one;
  * otherwise under investigation when an investigation was opened, else pending assessment.
  */
-export const investigationStatuses = ["substantiated", "not_substantiated", "closed_limited_information", "closed_other", "under_investigation", "pending_assessment"] as const;
+export const investigationStatuses = [
+  "substantiated",
+  "not_substantiated",
+  "closed_limited_information",
+  "closed_other",
+  "under_investigation",
+  "pending_assessment",
+] as const;
 
 /** Words of the published tables that mean a code recorded here. */
 export const termAliases: Record<string, string> = {
@@ -55,5 +71,9 @@ export interface StatCount {
 /** A count under the threshold (0 = off, as the UN publishes exact counts) becomes a range, so that a small group cannot be singled out. */
 export function protectSmallCells(rows: StatCount[], threshold: number): StatCount[] {
   if (threshold <= 0) return rows;
-  return rows.map((row) => (row.count !== null && row.count > 0 && row.count < threshold ? { ...row, count: null, range: `1–${threshold - 1}` } : row));
+  return rows.map((row) =>
+    row.count !== null && row.count > 0 && row.count < threshold
+      ? { ...row, count: null, range: `1–${threshold - 1}` }
+      : row,
+  );
 }

@@ -10,22 +10,31 @@ describe("receipt codes", () => {
 
   it("read back the same however a person writes them down", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.boolean(), fc.boolean(), (bytes, lower, spaced) => {
-        const receipt = formatReceipt(bytes);
-        let typed = lower ? receipt.toLowerCase() : receipt;
-        typed = spaced ? typed.replaceAll("-", " ") : typed.replaceAll("-", "");
-        typed = typed.replaceAll("0", "O").replaceAll("1", "l");
-        expect(normaliseReceipt(typed)).toBe(receipt.replaceAll("-", ""));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        fc.boolean(),
+        fc.boolean(),
+        (bytes, lower, spaced) => {
+          const receipt = formatReceipt(bytes);
+          let typed = lower ? receipt.toLowerCase() : receipt;
+          typed = spaced ? typed.replaceAll("-", " ") : typed.replaceAll("-", "");
+          typed = typed.replaceAll("0", "O").replaceAll("1", "l");
+          expect(normaliseReceipt(typed)).toBe(receipt.replaceAll("-", ""));
+        },
+      ),
       { seed: 5 },
     );
   });
 
   it("different random bytes give different receipts (80 bits, no collisions by construction)", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), fc.uint8Array({ minLength: 10, maxLength: 10 }), (a, b) => {
-        expect(formatReceipt(a) === formatReceipt(b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        fc.uint8Array({ minLength: 10, maxLength: 10 }),
+        (a, b) => {
+          expect(formatReceipt(a) === formatReceipt(b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
+        },
+      ),
       { seed: 6 },
     );
   });

@@ -14,11 +14,7 @@ export function formatReceipt(randomBytes: Uint8Array): string {
 
 /** What a person typed, as the canonical 16 characters: case, spaces, dashes and look-alikes forgiven. */
 export function normaliseReceipt(typed: string): string | null {
-  const text = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const text = typed.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (text.length !== 16 || [...text].some((character) => !RECEIPT_ALPHABET.includes(character))) return null;
   return text;
 }

@@ -2,24 +2,52 @@
 // data: a case number, a date and a count of days, nothing from the case's content.
 import { daysOverdue } from "./deadlines.js";
 
-export const reminderKinds = ["referral_reply_overdue", "investigation_due_soon", "investigation_overdue", "paternity_claim_notified", "paternity_response_overdue", "child_support_overdue", "risk_mitigation_overdue", "risk_review_overdue", "after_action_overdue"] as const;
+export const reminderKinds = [
+  "referral_reply_overdue",
+  "investigation_due_soon",
+  "investigation_overdue",
+  "paternity_claim_notified",
+  "paternity_response_overdue",
+  "child_support_overdue",
+  "risk_mitigation_overdue",
+  "risk_review_overdue",
+  "after_action_overdue",
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Investigations get a first reminder this many days before they fall due. */
 export const DUE_SOON_DAYS = 14;
 
-export type DeadlineSubject = "referral" | "investigation" | "paternity_response" | "child_support" | "risk_mitigation" | "risk_review" | "after_action";
+export type DeadlineSubject =
+  | "referral"
+  | "investigation"
+  | "paternity_response"
+  | "child_support"
+  | "risk_mitigation"
+  | "risk_review"
+  | "after_action";
 
 /** The reminder a deadline calls for today, if any; the due date is in the key, so an extension earns a new one. */
-export function reminderFor(subject: DeadlineSubject, id: string, dueOn: string, today: string): { kind: ReminderKind; dedupeKey: string } | null {
+export function reminderFor(
+  subject: DeadlineSubject,
+  id: string,
+  dueOn: string,
+  today: string,
+): { kind: ReminderKind; dedupeKey: string } | null {
   const late = daysOverdue(dueOn, today);
-  if (subject === "risk_mitigation") return late > 0 ? { kind: "risk_mitigation_overdue", dedupeKey: `risk-mitigation:${id}:overdue:${dueOn}` } : null;
-  if (subject === "after_action") return late > 0 ? { kind: "after_action_overdue", dedupeKey: `after-action:${id}:overdue:${dueOn}` } : null;
-  if (subject === "risk_review") return late > 0 ? { kind: "risk_review_overdue", dedupeKey: `risk-review:${id}:overdue:${dueOn}` } : null;
-  if (subject === "paternity_response") return late > 0 ? { kind: "paternity_response_overdue", dedupeKey: `paternity:${id}:response:${dueOn}` } : null;
+  if (subject === "risk_mitigation")
+    return late > 0 ? { kind: "risk_mitigation_overdue", dedupeKey: `risk-mitigation:${id}:overdue:${dueOn}` } : null;
+  if (subject === "after_action")
+    return late > 0 ? { kind: "after_action_overdue", dedupeKey: `after-action:${id}:overdue:${dueOn}` } : null;
+  if (subject === "risk_review")
+    return late > 0 ? { kind: "risk_review_overdue", dedupeKey: `risk-review:${id}:overdue:${dueOn}` } : null;
+  if (subject === "paternity_response")
+    return late > 0 ? { kind: "paternity_response_overdue", dedupeKey: `paternity:${id}:response:${dueOn}` } : null;
   // The caller decides that payments have stopped; the missed due date is in the key, so each stop is reminded once.
-  if (subject === "child_support") return { kind: "child_support_overdue", dedupeKey: `paternity:${id}:support:${dueOn}` };
-  if (subject === "referral") return late > 0 ? { kind: "referral_reply_overdue", dedupeKey: `referral:${id}:overdue:${dueOn}` } : null;
+  if (subject === "child_support")
+    return { kind: "child_support_overdue", dedupeKey: `paternity:${id}:support:${dueOn}` };
+  if (subject === "referral")
+    return late > 0 ? { kind: "referral_reply_overdue", dedupeKey: `referral:${id}:overdue:${dueOn}` } : null;
   if (late > 0) return { kind: "investigation_overdue", dedupeKey: `investigation:${id}:overdue:${dueOn}` };
   if (late >= -DUE_SOON_DAYS) return { kind: "investigation_due_soon", dedupeKey: `investigation:${id}:soon:${dueOn}` };
   return null;
@@ -84,7 +112,11 @@ const bodies: Record<Language, string> = {
   ar: "افتح الملف لمعرفة ما لم يُنجز بعد:\n{link}\n\nتتلقى هذه الرسالة لأنك تتابع هذا الملف في Conduct Ledger.",
 };
 
-export function reminderMessage(kind: ReminderKind, language: string, values: { ref: string; due: string; link: string }) {
+export function reminderMessage(
+  kind: ReminderKind,
+  language: string,
+  values: { ref: string; due: string; link: string },
+) {
   const lang: Language = language === "fr" || language === "ar" ? language : "en";
   const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, key: keyof typeof values) => values[key]);
   const body = kind.startsWith("risk_") || kind === "after_action_overdue" ? preventionBodies[lang] : bodies[lang];

@@ -61,7 +61,8 @@ export interface MitigationFacts {
 
 export type MitigationState = "done" | "overdue" | "open";
 
-export const mitigationState = (m: MitigationFacts, today: string): MitigationState => (m.completedOn !== null ? "done" : m.dueOn < today ? "overdue" : "open");
+export const mitigationState = (m: MitigationFacts, today: string): MitigationState =>
+  m.completedOn !== null ? "done" : m.dueOn < today ? "overdue" : "open";
 
 // ---- Quarters ----
 
@@ -117,7 +118,14 @@ export interface QuarterlyReport {
   locations: QuarterlyLocation[];
   levels: Record<RiskLevel, number>;
   heat: number[][];
-  totals: { locations: number; assessedInQuarter: number; reviewsOverdue: number; mitigationsDue: number; mitigationsCompleted: number; mitigationsOverdue: number };
+  totals: {
+    locations: number;
+    assessedInQuarter: number;
+    reviewsOverdue: number;
+    mitigationsDue: number;
+    mitigationsCompleted: number;
+    mitigationsOverdue: number;
+  };
 }
 
 /**
@@ -133,7 +141,8 @@ export function quarterlyReport(quarter: string, assessments: AssessmentFacts[],
     if (a.assessedOn > to) continue;
     const key = a.location.toLocaleLowerCase();
     const current = latest.get(key);
-    if (!current || a.assessedOn > current.assessedOn || (a.assessedOn === current.assessedOn && a.id > current.id)) latest.set(key, a);
+    if (!current || a.assessedOn > current.assessedOn || (a.assessedOn === current.assessedOn && a.id > current.id))
+      latest.set(key, a);
   }
   const completedBy = (m: MitigationFacts, date: string) => m.completedOn !== null && m.completedOn <= date;
   const locations = [...latest.values()]
@@ -147,17 +156,28 @@ export function quarterlyReport(quarter: string, assessments: AssessmentFacts[],
         reviewOn: a.reviewOn,
         reviewOverdue: a.reviewOn < asOf,
         level: overallLevel(a.factors),
-        factors: a.factors.map((f) => ({ ...f, score: riskScore(f.likelihood, f.impact), level: riskLevel(riskScore(f.likelihood, f.impact)) })).sort((x, y) => y.score - x.score || x.kind.localeCompare(y.kind)),
+        factors: a.factors
+          .map((f) => ({
+            ...f,
+            score: riskScore(f.likelihood, f.impact),
+            level: riskLevel(riskScore(f.likelihood, f.impact)),
+          }))
+          .sort((x, y) => y.score - x.score || x.kind.localeCompare(y.kind)),
         mitigations: {
           due: a.mitigations.filter((m) => m.dueOn >= from && m.dueOn <= to).length,
-          completed: a.mitigations.filter((m) => m.completedOn !== null && m.completedOn >= from && m.completedOn <= to).length,
+          completed: a.mitigations.filter((m) => m.completedOn !== null && m.completedOn >= from && m.completedOn <= to)
+            .length,
           overdue: overdue.length,
         },
-        overdueMitigations: overdue.map((m) => ({ action: m.action, owner: m.owner, dueOn: m.dueOn })).sort((x, y) => x.dueOn.localeCompare(y.dueOn)),
+        overdueMitigations: overdue
+          .map((m) => ({ action: m.action, owner: m.owner, dueOn: m.dueOn }))
+          .sort((x, y) => x.dueOn.localeCompare(y.dueOn)),
       };
     })
     .sort((x, y) => levelRank(y.level) - levelRank(x.level) || x.location.localeCompare(y.location));
-  const levels = Object.fromEntries(riskLevels.map((level) => [level, locations.filter((l) => l.level === level).length])) as Record<RiskLevel, number>;
+  const levels = Object.fromEntries(
+    riskLevels.map((level) => [level, locations.filter((l) => l.level === level).length]),
+  ) as Record<RiskLevel, number>;
   const sum = (pick: (l: QuarterlyLocation) => number) => locations.reduce((total, l) => total + pick(l), 0);
   return {
     quarter,

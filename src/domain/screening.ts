@@ -3,7 +3,11 @@
 // are hashed so that the same person written differently (accents, name order, spacing, common
 // transliterations) still meets their entry. Pure rules only; the hashing key lives on the server.
 
-export const screeningReasons = ["substantiated_sea", "substantiated_sexual_harassment", "left_with_allegation_pending"] as const;
+export const screeningReasons = [
+  "substantiated_sea",
+  "substantiated_sexual_harassment",
+  "left_with_allegation_pending",
+] as const;
 export type ScreeningReason = (typeof screeningReasons)[number];
 
 export type ScreeningResult = "match" | "possible_match" | "no_match";
@@ -35,7 +39,17 @@ export function foldName(name: string): string {
  * doubled letters dropped after the first letter (Mohammed, Muhammad and Mohamed meet as "mhmd").
  */
 export function skeleton(word: string): string {
-  const sounds = word.replace(/ph/g, "f").replace(/kh/g, "k").replace(/gh/g, "g").replace(/th/g, "t").replace(/sh|sch|ch/g, "s").replace(/ck|q/g, "k").replace(/dj|j/g, "y").replace(/w/g, "v").replace(/z/g, "s").replace(/c/g, "k");
+  const sounds = word
+    .replace(/ph/g, "f")
+    .replace(/kh/g, "k")
+    .replace(/gh/g, "g")
+    .replace(/th/g, "t")
+    .replace(/sh|sch|ch/g, "s")
+    .replace(/ck|q/g, "k")
+    .replace(/dj|j/g, "y")
+    .replace(/w/g, "v")
+    .replace(/z/g, "s")
+    .replace(/c/g, "k");
   const [first, ...rest] = sounds;
   const body = rest.join("").replace(/[aeiouyh]/g, "");
   return `${first ?? ""}${body}`.replace(/(.)\1+/g, "$1");
@@ -60,12 +74,14 @@ export type KeyStrength = "strong" | "medium" | "weak";
 export function matchKeys(person: Identifiers): { key: string; strength: KeyStrength }[] {
   const keys: { key: string; strength: KeyStrength }[] = [];
   const nationality = person.nationalityCode?.toUpperCase() ?? null;
-  for (const number of person.documentNumbers.map(foldDocument).filter((n) => n.length >= 4)) keys.push({ key: `doc|${number}`, strength: "strong" });
+  for (const number of person.documentNumbers.map(foldDocument).filter((n) => n.length >= 4))
+    keys.push({ key: `doc|${number}`, strength: "strong" });
   for (const form of nameForms(person.name)) {
     keys.push({ key: `name|${form}`, strength: "weak" });
     if (person.dateOfBirth) keys.push({ key: `name_dob|${form}|${person.dateOfBirth}`, strength: "medium" });
     if (nationality) keys.push({ key: `name_nat|${form}|${nationality}`, strength: "medium" });
-    if (person.dateOfBirth && nationality) keys.push({ key: `name_dob_nat|${form}|${person.dateOfBirth}|${nationality}`, strength: "strong" });
+    if (person.dateOfBirth && nationality)
+      keys.push({ key: `name_dob_nat|${form}|${person.dateOfBirth}|${nationality}`, strength: "strong" });
   }
   return keys;
 }

@@ -2,7 +2,13 @@
 // certification of its pre-deployment training for a contingent, and each contingent's coverage —
 // the share of its deployed personnel whose training is current.
 
-export const courseKinds = ["pre_deployment", "induction", "refresher", "sea_elearning", "nio_training_of_trainers"] as const;
+export const courseKinds = [
+  "pre_deployment",
+  "induction",
+  "refresher",
+  "sea_elearning",
+  "nio_training_of_trainers",
+] as const;
 export type CourseKind = (typeof courseKinds)[number];
 
 /** What every deployed contingent member needs: the State's pre-deployment training and the mission's induction. */
@@ -29,7 +35,11 @@ export interface ContingentFacts {
   deployedOn: string;
 }
 
-export type CoverageGap = "pre_deployment_not_certified" | "certified_after_deployment" | "pre_deployment_below_target" | "induction_below_target";
+export type CoverageGap =
+  | "pre_deployment_not_certified"
+  | "certified_after_deployment"
+  | "pre_deployment_below_target"
+  | "induction_below_target";
 
 export interface Coverage {
   /** Share (0–1) of the contingent's personnel with current training of each required kind. */
@@ -46,7 +56,8 @@ export function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay))).toISOString().slice(0, 10);
 }
 
-export const isCurrent = (session: Pick<SessionFacts, "endsOn" | "validityMonths">, today: string) => session.endsOn <= today && addMonths(session.endsOn, session.validityMonths) >= today;
+export const isCurrent = (session: Pick<SessionFacts, "endsOn" | "validityMonths">, today: string) =>
+  session.endsOn <= today && addMonths(session.endsOn, session.validityMonths) >= today;
 
 /**
  * People trained in current sessions of one kind: attendance lists count each person once however
@@ -64,9 +75,19 @@ export function trainedCount(sessions: SessionFacts[]): number {
 
 export function coverageOf(contingent: ContingentFacts, sessions: SessionFacts[], today: string): Coverage {
   const current = sessions.filter((s) => isCurrent(s, today));
-  const trained = Object.fromEntries(requiredKinds.map((kind) => [kind, Math.min(contingent.strength, trainedCount(current.filter((s) => s.kind === kind)))])) as Coverage["trained"];
-  const shares = Object.fromEntries(requiredKinds.map((kind) => [kind, contingent.strength === 0 ? 1 : trained[kind] / contingent.strength])) as Coverage["shares"];
-  const certifications = sessions.filter((s) => s.kind === "pre_deployment" && s.certifiedOn !== null).map((s) => s.certifiedOn as string).sort();
+  const trained = Object.fromEntries(
+    requiredKinds.map((kind) => [
+      kind,
+      Math.min(contingent.strength, trainedCount(current.filter((s) => s.kind === kind))),
+    ]),
+  ) as Coverage["trained"];
+  const shares = Object.fromEntries(
+    requiredKinds.map((kind) => [kind, contingent.strength === 0 ? 1 : trained[kind] / contingent.strength]),
+  ) as Coverage["shares"];
+  const certifications = sessions
+    .filter((s) => s.kind === "pre_deployment" && s.certifiedOn !== null)
+    .map((s) => s.certifiedOn as string)
+    .sort();
   const certifiedOn = certifications.find((date) => date <= contingent.deployedOn) ?? certifications[0] ?? null;
   const gaps: CoverageGap[] = [];
   if (certifiedOn === null) gaps.push("pre_deployment_not_certified");
@@ -98,7 +119,10 @@ const no = new Set(["no", "n", "non", "false", "0", "", "absent"]);
  * it cannot take is reported with its line and reason. A person listed twice is an error, not a
  * second completion. Other columns (a name, a unit) are ignored and never stored.
  */
-export function readAttendance(rows: string[][], firstLine = 2): { rows: AttendanceRow[]; errors: { line: number; message: string }[] } {
+export function readAttendance(
+  rows: string[][],
+  firstLine = 2,
+): { rows: AttendanceRow[]; errors: { line: number; message: string }[] } {
   const taken: AttendanceRow[] = [];
   const errors: { line: number; message: string }[] = [];
   const seen = new Map<string, number>();
@@ -108,7 +132,8 @@ export function readAttendance(rows: string[][], firstLine = 2): { rows: Attenda
     const completed = (cells[1] ?? "").trim().toLowerCase();
     const earlier = seen.get(serviceNumber);
     if (serviceNumber.length < 3) errors.push({ line, message: "service_number is missing or too short" });
-    else if (!yes.has(completed) && !no.has(completed)) errors.push({ line, message: `completed must be Yes or No, not "${cells[1] ?? ""}"` });
+    else if (!yes.has(completed) && !no.has(completed))
+      errors.push({ line, message: `completed must be Yes or No, not "${cells[1] ?? ""}"` });
     else if (earlier !== undefined) errors.push({ line, message: `the same person is already on line ${earlier}` });
     else {
       seen.set(serviceNumber, line);

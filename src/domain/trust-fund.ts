@@ -14,7 +14,9 @@ interface Money {
 export function totalsByCurrency(items: Money[]): Money[] {
   const totals = new Map<string, number>();
   for (const item of items) totals.set(item.currency, (totals.get(item.currency) ?? 0) + item.amount);
-  return [...totals].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
+  return [...totals]
+    .map(([currency, amount]) => ({ currency, amount }))
+    .sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency));
 }
 
 export interface FundOverviewInput {
@@ -31,6 +33,11 @@ export function fundOverview(input: FundOverviewInput, today: string) {
     committed: totalsByCurrency(input.projects),
     projects: input.projects.length,
     activeProjects: input.projects.filter((p) => p.endsOn >= today).length,
-    reached: Object.fromEntries(beneficiaryCategories.map((category) => [category, input.beneficiaries.filter((b) => b.category === category).reduce((sum, b) => sum + b.people, 0)])) as Record<BeneficiaryCategory, number>,
+    reached: Object.fromEntries(
+      beneficiaryCategories.map((category) => [
+        category,
+        input.beneficiaries.filter((b) => b.category === category).reduce((sum, b) => sum + b.people, 0),
+      ]),
+    ) as Record<BeneficiaryCategory, number>,
   };
 }

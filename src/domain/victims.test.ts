@@ -1,6 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ageGroupOf, allowedReferralSteps, type ConsentEntry, consentInForce, consentNeededFor, consentRecipients, defaultFollowUp, nextChildCode, nextVictimCode, referralNeedsAction, referralStatuses } from "./victims.js";
+import {
+  ageGroupOf,
+  allowedReferralSteps,
+  type ConsentEntry,
+  consentInForce,
+  consentNeededFor,
+  consentRecipients,
+  defaultFollowUp,
+  nextChildCode,
+  nextVictimCode,
+  referralNeedsAction,
+  referralStatuses,
+} from "./victims.js";
 
 const entryArbitrary = fc.record({
   recipient: fc.constantFrom(...consentRecipients),
@@ -20,7 +32,14 @@ describe("victim assistance rules", () => {
         const inForce = consentInForce(entries);
         expect(consentInForce([...entries].reverse())).toEqual(inForce);
         for (const recipient of consentRecipients) {
-          const mine = entries.filter((entry) => entry.recipient === recipient).sort((a, b) => a.givenOn.localeCompare(b.givenOn) || a.recordedAt.getTime() - b.recordedAt.getTime() || Number(b.granted) - Number(a.granted));
+          const mine = entries
+            .filter((entry) => entry.recipient === recipient)
+            .sort(
+              (a, b) =>
+                a.givenOn.localeCompare(b.givenOn) ||
+                a.recordedAt.getTime() - b.recordedAt.getTime() ||
+                Number(b.granted) - Number(a.granted),
+            );
           expect(inForce[recipient]).toBe(mine.at(-1)?.granted ?? false);
         }
       }),
@@ -29,14 +48,22 @@ describe("victim assistance rules", () => {
 
   it("of two answers given the same day and recorded at the same instant, the refusal stands", () => {
     const at = new Date("2026-03-01T10:00:00Z");
-    const answers: ConsentEntry[] = [{ recipient: "investigators", granted: false, givenOn: "2026-03-01", recordedAt: at }, { recipient: "investigators", granted: true, givenOn: "2026-03-01", recordedAt: new Date(at) }];
+    const answers: ConsentEntry[] = [
+      { recipient: "investigators", granted: false, givenOn: "2026-03-01", recordedAt: at },
+      { recipient: "investigators", granted: true, givenOn: "2026-03-01", recordedAt: new Date(at) },
+    ];
     expect(consentInForce(answers).investigators).toBe(false);
     expect(consentInForce([...answers].reverse()).investigators).toBe(false);
   });
 
   it("a withdrawal given later overrides an earlier agreement", () => {
     const at = new Date("2026-03-01T10:00:00Z");
-    expect(consentInForce([{ recipient: "investigators", granted: true, givenOn: "2026-03-01", recordedAt: at }, { recipient: "investigators", granted: false, givenOn: "2026-03-02", recordedAt: at }]).investigators).toBe(false);
+    expect(
+      consentInForce([
+        { recipient: "investigators", granted: true, givenOn: "2026-03-01", recordedAt: at },
+        { recipient: "investigators", granted: false, givenOn: "2026-03-02", recordedAt: at },
+      ]).investigators,
+    ).toBe(false);
   });
 
   it("sharing with someone needs their consent; the advocate's own work does not", () => {

@@ -11,7 +11,15 @@ export type AgeGroup = (typeof ageGroups)[number];
 export const consentRecipients = ["investigators", "service_providers", "member_state"] as const;
 export type ConsentRecipient = (typeof consentRecipients)[number];
 
-export const serviceTypes = ["medical", "psychosocial", "legal", "shelter", "material", "education", "livelihood"] as const;
+export const serviceTypes = [
+  "medical",
+  "psychosocial",
+  "legal",
+  "shelter",
+  "material",
+  "education",
+  "livelihood",
+] as const;
 export type ServiceType = (typeof serviceTypes)[number];
 
 export const referralStatuses = ["proposed", "accepted", "delivered", "declined", "closed"] as const;
@@ -60,19 +68,34 @@ export function consentInForce(entries: ConsentEntry[]): Record<ConsentRecipient
     const current = latest.get(entry.recipient);
     // Two answers of the same day recorded at the same instant: the refusal stands, whatever their order.
     const at = (e: ConsentEntry) => e.recordedAt.getTime();
-    const newer = !current || entry.givenOn > current.givenOn || (entry.givenOn === current.givenOn && (at(entry) > at(current) || (at(entry) === at(current) && !entry.granted)));
+    const newer =
+      !current ||
+      entry.givenOn > current.givenOn ||
+      (entry.givenOn === current.givenOn && (at(entry) > at(current) || (at(entry) === at(current) && !entry.granted)));
     if (newer) latest.set(entry.recipient, entry);
   }
-  return Object.fromEntries(consentRecipients.map((recipient) => [recipient, latest.get(recipient)?.granted ?? false])) as Record<ConsentRecipient, boolean>;
+  return Object.fromEntries(
+    consentRecipients.map((recipient) => [recipient, latest.get(recipient)?.granted ?? false]),
+  ) as Record<ConsentRecipient, boolean>;
 }
 
 /** Why a victim's identity is being read: for the advocate's own work, or to pass it on. */
-export const revealPurposes = ["assistance", "share_with_investigators", "share_with_service_provider", "share_with_member_state"] as const;
+export const revealPurposes = [
+  "assistance",
+  "share_with_investigators",
+  "share_with_service_provider",
+  "share_with_member_state",
+] as const;
 export type RevealPurpose = (typeof revealPurposes)[number];
 
 /** The consent a purpose needs, or null when the advocate reads it for their own work. */
 export function consentNeededFor(purpose: RevealPurpose): ConsentRecipient | null {
-  return { assistance: null, share_with_investigators: "investigators", share_with_service_provider: "service_providers", share_with_member_state: "member_state" }[purpose] as ConsentRecipient | null;
+  return {
+    assistance: null,
+    share_with_investigators: "investigators",
+    share_with_service_provider: "service_providers",
+    share_with_member_state: "member_state",
+  }[purpose] as ConsentRecipient | null;
 }
 
 /** A referral with no follow-up date given is followed up two weeks after it is proposed: none goes unchased. */
@@ -91,5 +114,7 @@ export interface ReferralDue {
 
 /** A referral needs the advocate today when its follow-up date has come and it is still open. */
 export function referralNeedsAction(referral: ReferralDue, today: string): boolean {
-  return referral.followUpOn !== null && referral.followUpOn <= today && !["closed", "declined"].includes(referral.status);
+  return (
+    referral.followUpOn !== null && referral.followUpOn <= today && !["closed", "declined"].includes(referral.status)
+  );
 }

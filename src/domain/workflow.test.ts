@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allowedTransitions, applyTransition, type CaseStatus, type CaseTransition, caseStatuses, caseTransitions } from "./workflow.js";
+import {
+  allowedTransitions,
+  applyTransition,
+  type CaseStatus,
+  type CaseTransition,
+  caseStatuses,
+  caseTransitions,
+} from "./workflow.js";
 
 const transitionNames = Object.keys(caseTransitions) as CaseTransition[];
 

@@ -1,6 +1,14 @@
 // The life of a case, as a state machine: received → preliminary assessment → referred → under
 // investigation → findings → actions → closed, with reopening when new information arrives.
-export const caseStatuses = ["received", "preliminary_assessment", "referred", "under_investigation", "findings", "actions", "closed"] as const;
+export const caseStatuses = [
+  "received",
+  "preliminary_assessment",
+  "referred",
+  "under_investigation",
+  "findings",
+  "actions",
+  "closed",
+] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 export const caseTransitions = {
@@ -22,11 +30,15 @@ export type TransitionResult = { ok: true; status: CaseStatus } | { ok: false; a
 
 /** The transitions open from a status, in workflow order. */
 export function allowedTransitions(status: CaseStatus): CaseTransition[] {
-  return (Object.keys(caseTransitions) as CaseTransition[]).filter((name) => (caseTransitions[name].from as readonly CaseStatus[]).includes(status));
+  return (Object.keys(caseTransitions) as CaseTransition[]).filter((name) =>
+    (caseTransitions[name].from as readonly CaseStatus[]).includes(status),
+  );
 }
 
 /** Where a transition leads from a status, or which transitions are allowed instead. */
 export function applyTransition(status: CaseStatus, transition: CaseTransition): TransitionResult {
   const rule = caseTransitions[transition];
-  return (rule.from as readonly CaseStatus[]).includes(status) ? { ok: true, status: rule.to } : { ok: false, allowed: allowedTransitions(status) };
+  return (rule.from as readonly CaseStatus[]).includes(status)
+    ? { ok: true, status: rule.to }
+    : { ok: false, allowed: allowedTransitions(status) };
 }

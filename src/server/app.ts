@@ -11,7 +11,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import type { DatabaseHandle } from "../db/connection.js";
 import type { Actor, StaffActor } from "./auth/actor.js";
 import { createAuth } from "./auth/better-auth.js";
@@ -100,10 +106,14 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   // Set before any plugin registers routes: a plugin's routes keep the error handler in force when it was registered.
   app.setErrorHandler(async (error: unknown, request, reply) => {
     const send = (status: number, code: string, detail: string, extras = {}) =>
-      reply.status(status).type("application/problem+json").send(problem(status, code, detail, extras));
+      reply
+        .status(status)
+        .type("application/problem+json")
+        .send(problem(status, code, detail, extras));
     if (error instanceof DomainError) {
       if ((error.status === 403 || error.status === 404) && request.actor) await recordDenial(services, request);
-      if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number") reply.header("retry-after", error.extras.retryAfterSeconds);
+      if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number")
+        reply.header("retry-after", error.extras.retryAfterSeconds);
       return send(error.status, error.code, error.message, error.extras);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -111,7 +121,12 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
         path: [error.validationContext, ...String(issue.instancePath).split("/").filter(Boolean)].join("."),
         message: issue.message ?? "is not valid",
       }));
-      return send(400, "validation_failed", `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}.`, { errors });
+      return send(
+        400,
+        "validation_failed",
+        `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join("; ")}.`,
+        { errors },
+      );
     }
     const fastifyError = error as { statusCode?: number; code?: string; message?: string };
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
@@ -121,13 +136,19 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
         FST_ERR_CTP_BODY_TOO_LARGE: ["request_too_large", "The request body is larger than this endpoint accepts."],
         FST_ERR_CTP_INVALID_MEDIA_TYPE: ["unsupported_media_type", "Send the request body as application/json."],
       };
-      const [code, detail] = known[fastifyError.code ?? ""] ?? ["bad_request", fastifyError.message ?? "The request could not be processed."];
+      const [code, detail] = known[fastifyError.code ?? ""] ?? [
+        "bad_request",
+        fastifyError.message ?? "The request could not be processed.",
+      ];
       return send(fastifyError.statusCode, code, detail);
     }
     request.log.error({ err: error }, "unexpected error");
-    return send(500, "internal_error", "Something went wrong on our side. The error has been logged; try again, and tell your administrator if it persists.");
+    return send(
+      500,
+      "internal_error",
+      "Something went wrong on our side. The error has been logged; try again, and tell your administrator if it persists.",
+    );
   });
-
 
   const routes: { method: string; url: string; access: RouteAccess }[] = [];
   app.addHook("onRoute", (route) => {
@@ -139,7 +160,11 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   app.decorate("routeList", routes);
   // Reads are compressed for slow field links (brotli at a quality cheap enough per request). Before
   // any route: the plugin's own route hook runs after ours and reads `compress` as set above.
-  await app.register(compress, { threshold: 1024, encodings: ["br", "gzip"], brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -158,7 +183,15 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     strictTransportSecurity: deps.config.publicUrl.startsWith("https://"),
   });
   // Per-address limits on public routes, counted in memory only: the address is never stored.
-  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip, errorResponseBuilder: (_request, context) => new TooManyRequests("Too many requests from this connection. Wait a minute, then try again.", Math.ceil(context.ttl / 1000)) });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new TooManyRequests(
+        "Too many requests from this connection. Wait a minute, then try again.",
+        Math.ceil(context.ttl / 1000),
+      ),
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -169,7 +202,11 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
       },
       components: {
         securitySchemes: {
-          bearer: { type: "http", scheme: "bearer", description: "An API token (ctk_…) created in the web app or with `conduct tokens create`." },
+          bearer: {
+            type: "http",
+            scheme: "bearer",
+            description: "An API token (ctk_…) created in the web app or with `conduct tokens create`.",
+          },
           session: { type: "apiKey", in: "cookie", name: "__Secure-conduct.session_token" },
         },
       },
@@ -181,7 +218,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     routePrefix: "/api/docs",
     staticCSP: true,
     // Our own policy rather than the plugin's, which allows any https: source.
-    transformStaticCSP: () => "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    transformStaticCSP: () =>
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
     uiConfig: { docExpansion: "list" },
   });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
@@ -231,7 +269,14 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   if (hasWeb) {
     // The build names assets by their content, so a browser keeps them for a year and asks again
     // only for the page that names them; each is sent in the compressed form written at build time.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, preCompressed: true, maxAge: "365d", immutable: true });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      maxAge: "365d",
+      immutable: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method === "GET" && hasWeb && !request.url.startsWith("/api/")) {
@@ -261,10 +306,16 @@ export function mayCarrySecrets(method: string | string[], url: string) {
 async function recordDenial(services: Services, request: FastifyRequest) {
   const actor = request.actor as Actor;
   const params = (request.params ?? {}) as Record<string, unknown>;
-  const subjectId = typeof params.id === "string" ? params.id : typeof params.code === "string" ? params.code : undefined;
+  const subjectId =
+    typeof params.id === "string" ? params.id : typeof params.code === "string" ? params.code : undefined;
   try {
     await inTransaction(services.db, actor, (tx) =>
-      recordAuditEvent(tx, actor, { action: "access.denied", subjectId, outcome: "denied", details: { method: request.method, route: request.routeOptions.url ?? "" } }),
+      recordAuditEvent(tx, actor, {
+        action: "access.denied",
+        subjectId,
+        outcome: "denied",
+        details: { method: request.method, route: request.routeOptions.url ?? "" },
+      }),
     );
   } catch (error) {
     request.log.error({ err: error }, "could not record a denied request in the audit trail");

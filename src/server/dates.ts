@@ -5,5 +5,6 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** Refuses a date (or timestamp) after today, naming the field. */
 export function assertNotInFuture(date: string, path: string, message = "That date is in the future.") {
-  if (date.slice(0, 10) > todayIso()) throw new ValidationFailed(message, [{ path, message: "in_future" }], "date_in_future");
+  if (date.slice(0, 10) > todayIso())
+    throw new ValidationFailed(message, [{ path, message: "in_future" }], "date_in_future");
 }

@@ -40,7 +40,12 @@ export class Conflict extends DomainError {
 }
 export class InvalidTransition extends DomainError {
   constructor(from: string, transition: string, allowed: string[], what = "A case") {
-    super(422, "invalid_transition", `${what} in status "${from}" cannot take the step "${transition}". Allowed next steps: ${allowed.join(", ") || "none"}.`, { allowed });
+    super(
+      422,
+      "invalid_transition",
+      `${what} in status "${from}" cannot take the step "${transition}". Allowed next steps: ${allowed.join(", ") || "none"}.`,
+      { allowed },
+    );
   }
 }
 export class ValidationFailed extends DomainError {

@@ -14,7 +14,16 @@ export interface FollowUpRow extends MitigationFacts {
 }
 
 export function presentFollowUp<T extends FollowUpRow>(row: T, today = todayIso()) {
-  return { id: row.id, action: row.action, owner: row.owner, dueOn: row.dueOn, completedOn: row.completedOn, completionNote: row.completionNote, state: mitigationState(row, today), version: row.version };
+  return {
+    id: row.id,
+    action: row.action,
+    owner: row.owner,
+    dueOn: row.dueOn,
+    completedOn: row.completedOn,
+    completionNote: row.completionNote,
+    state: mitigationState(row, today),
+    version: row.version,
+  };
 }
 
 export interface Completion {
@@ -26,15 +35,57 @@ export interface Completion {
 /** Refuses a completion in the future, before the record that called for it, on a stale version or twice. */
 export function assertCompletable(row: FollowUpRow, input: Completion, calledForOn: string, what: string) {
   assertNotInFuture(input.completedOn, "body.completedOn");
-  if (row.version !== input.version) throw new Conflict(`Someone else changed this ${what} since you opened it. Reload it, then try again.`, { current: presentFollowUp(row) }, "stale_version");
-  if (row.completedOn !== null) throw new Conflict(`This ${what} is already recorded as done.`, { current: presentFollowUp(row) }, "already_completed");
-  if (input.completedOn < calledForOn) throw new ValidationFailed(`A ${what} is done after the record that called for it.`, [{ path: "body.completedOn", message: "before_record" }], "before_assessment");
+  if (row.version !== input.version)
+    throw new Conflict(
+      `Someone else changed this ${what} since you opened it. Reload it, then try again.`,
+      { current: presentFollowUp(row) },
+      "stale_version",
+    );
+  if (row.completedOn !== null)
+    throw new Conflict(
+      `This ${what} is already recorded as done.`,
+      { current: presentFollowUp(row) },
+      "already_completed",
+    );
+  if (input.completedOn < calledForOn)
+    throw new ValidationFailed(
+      `A ${what} is done after the record that called for it.`,
+      [{ path: "body.completedOn", message: "before_record" }],
+      "before_assessment",
+    );
 }
 
 /** The columns a completion sets. */
-export const completionOf = (row: FollowUpRow, input: Completion) => ({ completedOn: input.completedOn, completionNote: input.note, version: row.version + 1 });
+export const completionOf = (row: FollowUpRow, input: Completion) => ({
+  completedOn: input.completedOn,
+  completionNote: input.note,
+  version: row.version + 1,
+});
 
 // The HTTP shapes every follow-up route shares.
-export const followUpBody = { action: z.string().trim().min(3).max(500), owner: z.string().trim().min(2).max(200), dueOn: z.iso.date() };
-export const followUpResponse = z.object({ id: z.string(), action: z.string(), owner: z.string(), dueOn: z.string(), completedOn: z.string().nullable(), completionNote: z.string().nullable(), state: z.enum(["done", "overdue", "open"]), version: z.number() });
-export const completionBody = z.strictObject({ completedOn: z.iso.date(), note: z.string().trim().max(1000).nullable().default(null).transform((value) => (value === "" ? null : value)), version: z.number().int().min(1) });
+export const followUpBody = {
+  action: z.string().trim().min(3).max(500),
+  owner: z.string().trim().min(2).max(200),
+  dueOn: z.iso.date(),
+};
+export const followUpResponse = z.object({
+  id: z.string(),
+  action: z.string(),
+  owner: z.string(),
+  dueOn: z.string(),
+  completedOn: z.string().nullable(),
+  completionNote: z.string().nullable(),
+  state: z.enum(["done", "overdue", "open"]),
+  version: z.number(),
+});
+export const completionBody = z.strictObject({
+  completedOn: z.iso.date(),
+  note: z
+    .string()
+    .trim()
+    .max(1000)
+    .nullable()
+    .default(null)
+    .transform((value) => (value === "" ? null : value)),
+  version: z.number().int().min(1),
+});

@@ -13,7 +13,10 @@ const log = pino(loggerOptions(config.logLevel));
 
 try {
   const runtime = await openRuntime(config, "server");
-  const app = await buildApp({ handle: runtime.handle, config, masterKey: runtime.masterKey }, { logger: loggerOptions(config.logLevel) });
+  const app = await buildApp(
+    { handle: runtime.handle, config, masterKey: runtime.masterKey },
+    { logger: loggerOptions(config.logLevel) },
+  );
   const hadAccounts = await hasAnyAccount(app.services);
   if (config.demo && !hadAccounts) {
     log.info("empty database: loading demo data");
@@ -50,7 +53,7 @@ try {
       "",
       "There are no accounts yet. Create the first administrator (it prints a one-time password and",
       "the two-factor key to add to an authenticator app); stop the server first on the embedded database:",
-      "  npx conduct users create --email you@example.org --role administrator --name \"Your Name\"",
+      '  npx conduct users create --email you@example.org --role administrator --name "Your Name"',
     );
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);

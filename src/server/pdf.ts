@@ -4,8 +4,16 @@ import { createRequire } from "node:module";
 export async function openPdf(options: { title: string; language: string; layout?: "portrait" | "landscape" }) {
   const { default: PDFDocument } = await import("pdfkit");
   // DejaVu covers Latin, Greek and Cyrillic, so names print as written.
-  const fonts = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf").replace(/DejaVuSans\.ttf$/, "");
-  const doc = new PDFDocument({ size: "A4", layout: options.layout ?? "portrait", margin: 36, info: { Title: options.title }, lang: options.language });
+  const fonts = createRequire(import.meta.url)
+    .resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")
+    .replace(/DejaVuSans\.ttf$/, "");
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: options.layout ?? "portrait",
+    margin: 36,
+    info: { Title: options.title },
+    lang: options.language,
+  });
   doc.registerFont("regular", `${fonts}DejaVuSans.ttf`);
   doc.registerFont("bold", `${fonts}DejaVuSans-Bold.ttf`);
   const chunks: Buffer[] = [];

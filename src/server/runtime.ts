@@ -52,7 +52,11 @@ function lockEmbeddedDatabase(dataDir: string, purpose: string): () => void {
 export async function openRuntime(config: Config, purpose: string): Promise<Runtime> {
   const unlock = config.databaseUrl ? () => {} : lockEmbeddedDatabase(config.dataDir, purpose);
   try {
-    const handle = await openDatabase({ url: config.databaseUrl, appUrl: config.databaseAppUrl, dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, "pglite") });
+    const handle = await openDatabase({
+      url: config.databaseUrl,
+      appUrl: config.databaseAppUrl,
+      dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, "pglite"),
+    });
     const masterKey = loadMasterKey(config.dataDir);
     await ensureDataKey(handle, masterKey);
     await seedReferenceData(handle);

@@ -7,7 +7,12 @@ import type { Actor } from "./auth/actor.js";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-const contextValues = (actor: Actor) => [actor.userId ?? "", actor.role, actor.missionCodes.join(","), actor.countryCode ?? ""];
+const contextValues = (actor: Actor) => [
+  actor.userId ?? "",
+  actor.role,
+  actor.missionCodes.join(","),
+  actor.countryCode ?? "",
+];
 
 export interface TransactionOptions {
   /**
@@ -18,15 +23,24 @@ export interface TransactionOptions {
   readOnly?: boolean;
 }
 
-export async function inTransaction<T>(db: Database, actor: Actor, work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function inTransaction<T>(
+  db: Database,
+  actor: Actor,
+  work: (tx: Transaction) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   const session = (db as unknown as { session: { client: unknown } }).session;
-  if (session.client instanceof pg.Pool) return inServerTransaction(session as unknown as ServerSession, actor, work, options);
-  return db.transaction(async (tx) => {
-    const [id, role, missions, country] = contextValues(actor);
-    await tx.execute(sql`select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true),
+  if (session.client instanceof pg.Pool)
+    return inServerTransaction(session as unknown as ServerSession, actor, work, options);
+  return db.transaction(
+    async (tx) => {
+      const [id, role, missions, country] = contextValues(actor);
+      await tx.execute(sql`select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true),
       set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
-    return work(tx);
-  }, options.readOnly ? { accessMode: "read only" } : undefined);
+      return work(tx);
+    },
+    options.readOnly ? { accessMode: "read only" } : undefined,
+  );
 }
 
 interface ServerSession {
@@ -42,13 +56,20 @@ interface ServerSession {
  * pipeline: the work's first query goes out behind it without waiting for its answer. Every request
  * pays for its round trips, so this is worth the few lines that mirror drizzle's own transaction.
  */
-async function inServerTransaction<T>(outer: ServerSession, actor: Actor, work: (tx: Transaction) => Promise<T>, options: TransactionOptions): Promise<T> {
+async function inServerTransaction<T>(
+  outer: ServerSession,
+  actor: Actor,
+  work: (tx: Transaction) => Promise<T>,
+  options: TransactionOptions,
+): Promise<T> {
   const client = await outer.client.connect();
   const literal = (value: string) => client.escapeLiteral(value);
   const [id, role, missions, country] = contextValues(actor).map(literal);
   let broken = false;
   let released = false;
-  const context = client.query(`begin${options.readOnly ? " read only" : ""}; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
+  const context = client.query(
+    `begin${options.readOnly ? " read only" : ""}; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`,
+  );
   // Its failure is read below, once the work is done; until then it must not count as unhandled.
   context.catch(() => undefined);
   try {

@@ -21,7 +21,8 @@ export class ApiProblem extends Error {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Works on plain http inside a mission's network too, where crypto.randomUUID is not offered. */
-export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+export const newIdempotencyKey = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 /**
  * One API call. Every write carries an idempotency key — the caller's, when one thing typed may be
@@ -29,7 +30,12 @@ export const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uin
  * on a poor link is sent again by itself, twice, and the server writes it once whatever happened to
  * the first. A lost connection that outlasts the retries is a `network_unavailable` problem.
  */
-export async function api<T>(method: string, url: string, body?: unknown, options: { idempotencyKey?: string } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  options: { idempotencyKey?: string } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET") {
@@ -40,9 +46,15 @@ export async function api<T>(method: string, url: string, body?: unknown, option
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+      response = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: "same-origin",
+      });
     } catch {
-      if (attempt >= retryDelays.length) throw new ApiProblem(0, "network_unavailable", "The connection failed before the server answered.");
+      if (attempt >= retryDelays.length)
+        throw new ApiProblem(0, "network_unavailable", "The connection failed before the server answered.");
       await wait(retryDelays[attempt]);
       continue;
     }
@@ -53,7 +65,8 @@ export async function api<T>(method: string, url: string, body?: unknown, option
       await wait(retryDelays[attempt]);
       continue;
     }
-    if (!response.ok) throw new ApiProblem(response.status, data?.code ?? "error", data?.detail ?? response.statusText, data ?? {});
+    if (!response.ok)
+      throw new ApiProblem(response.status, data?.code ?? "error", data?.detail ?? response.statusText, data ?? {});
     return data as T;
   }
 }

@@ -14,7 +14,13 @@ export function validateWith<T>(schema: z.ZodType<unknown, T>, t: TFunction) {
       if (errors[path]) continue;
       // A contract's own rule names its reason in the message (contact_required); we say it when we can.
       const reason = issue.code === "custom" && t(`forms.${issue.message}`, { defaultValue: "" });
-      errors[path] = reason || (issue.code === "too_small" ? t(issue.minimum === 1 ? "forms.required" : "forms.tooShort") : issue.code === "too_big" ? t("forms.tooLong") : t("forms.invalid"));
+      errors[path] =
+        reason ||
+        (issue.code === "too_small"
+          ? t(issue.minimum === 1 ? "forms.required" : "forms.tooShort")
+          : issue.code === "too_big"
+            ? t("forms.tooLong")
+            : t("forms.invalid"));
     }
     return errors;
   };

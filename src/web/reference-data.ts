@@ -5,12 +5,20 @@ import type { Country, Mission } from "../domain/contracts/reference.js";
 import { api } from "./api.js";
 
 export function useMissions() {
-  return useQuery({ queryKey: ["reference", "missions"], queryFn: () => api<{ items: Mission[] }>("GET", "/api/reference/missions"), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ["reference", "missions"],
+    queryFn: () => api<{ items: Mission[] }>("GET", "/api/reference/missions"),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useCountries() {
   const { i18n } = useTranslation();
-  const query = useQuery({ queryKey: ["reference", "countries"], queryFn: () => api<{ items: Country[] }>("GET", "/api/reference/countries"), staleTime: Number.POSITIVE_INFINITY });
+  const query = useQuery({
+    queryKey: ["reference", "countries"],
+    queryFn: () => api<{ items: Country[] }>("GET", "/api/reference/countries"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const nameOf = (code: string | null) => {
     if (!code) return "";
     const country = query.data?.items.find((c) => c.code === code);
@@ -23,20 +31,43 @@ export function usePersonnelCategories() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ["reference", "categories"],
-    queryFn: () => api<{ items: { code: string; label: string; uniformed: boolean }[] }>("GET", "/api/reference/personnel-categories"),
+    queryFn: () =>
+      api<{ items: { code: string; label: string; uniformed: boolean }[] }>(
+        "GET",
+        "/api/reference/personnel-categories",
+      ),
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const labelOf = (code: string) => t(`categories.${code}`, { defaultValue: query.data?.items.find((c) => c.code === code)?.label ?? code });
+  const labelOf = (code: string) =>
+    t(`categories.${code}`, { defaultValue: query.data?.items.find((c) => c.code === code)?.label ?? code });
   return { ...query, labelOf };
 }
 
 /** SEA types and the misconduct taxonomy, grouped for a multi-select, labelled in the user's language where we have it. */
 export function useAllegationOptions() {
   const { t } = useTranslation();
-  const sea = useQuery({ queryKey: ["reference", "allegation-types"], queryFn: () => api<{ items: { code: string; label: string }[] }>("GET", "/api/reference/allegation-types"), staleTime: Number.POSITIVE_INFINITY });
-  const misconduct = useQuery({ queryKey: ["reference", "misconduct-types"], queryFn: () => api<{ items: { code: string; label: string; level: string }[] }>("GET", "/api/reference/misconduct-types"), staleTime: Number.POSITIVE_INFINITY });
+  const sea = useQuery({
+    queryKey: ["reference", "allegation-types"],
+    queryFn: () => api<{ items: { code: string; label: string }[] }>("GET", "/api/reference/allegation-types"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const misconduct = useQuery({
+    queryKey: ["reference", "misconduct-types"],
+    queryFn: () =>
+      api<{ items: { code: string; label: string; level: string }[] }>("GET", "/api/reference/misconduct-types"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   return [
-    { group: t("enforcement.seaGroup"), items: (sea.data?.items ?? []).map((item) => ({ value: item.code, label: t(`allegations.${item.code}`, { defaultValue: item.label }) })) },
-    { group: t("enforcement.misconductGroup"), items: (misconduct.data?.items ?? []).map((item) => ({ value: item.code, label: item.label })) },
+    {
+      group: t("enforcement.seaGroup"),
+      items: (sea.data?.items ?? []).map((item) => ({
+        value: item.code,
+        label: t(`allegations.${item.code}`, { defaultValue: item.label }),
+      })),
+    },
+    {
+      group: t("enforcement.misconductGroup"),
+      items: (misconduct.data?.items ?? []).map((item) => ({ value: item.code, label: item.label })),
+    },
   ];
 }

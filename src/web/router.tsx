@@ -35,7 +35,9 @@ import { useMe } from "./session.js";
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
   return (
     <AppShell header={{ height: 60 }} padding="md">
-      <AppShell.Header><Header me={me} /></AppShell.Header>
+      <AppShell.Header>
+        <Header me={me} />
+      </AppShell.Header>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
   );
@@ -47,9 +49,23 @@ function Root() {
   const refresh = () => queryClient.invalidateQueries();
   if (me.isPending) return <Loading />;
   if (me.error) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data) return <SignedOutFrame me={null}><SignIn onSignedIn={refresh} /></SignedOutFrame>;
-  if (me.data.twoFactorPending) return <SignedOutFrame me={me.data}><EnrolTwoFactor onEnrolled={refresh} /></SignedOutFrame>;
-  return <Workspace me={me.data}><Outlet /></Workspace>;
+  if (!me.data)
+    return (
+      <SignedOutFrame me={null}>
+        <SignIn onSignedIn={refresh} />
+      </SignedOutFrame>
+    );
+  if (me.data.twoFactorPending)
+    return (
+      <SignedOutFrame me={me.data}>
+        <EnrolTwoFactor onEnrolled={refresh} />
+      </SignedOutFrame>
+    );
+  return (
+    <Workspace me={me.data}>
+      <Outlet />
+    </Workspace>
+  );
 }
 
 /** The signed-in user (Root renders children only once there is one). */
@@ -60,7 +76,7 @@ function useSignedIn(): Me {
 function Guarded({ area, children }: { area: Area; children: ReactNode }) {
   const me = useSignedIn();
   const { t } = useTranslation();
-  return me.can[area] ? <>{children}</> : <EmptyState>{t("problems.forbidden")}</EmptyState>;
+  return me.can[area] ? children : <EmptyState>{t("problems.forbidden")}</EmptyState>;
 }
 
 function Home() {
@@ -70,35 +86,132 @@ function Home() {
 }
 
 const rootRoute = createRootRoute({ component: Root });
-const page = <TPath extends string>(path: TPath, component: () => ReactNode) => createRoute({ getParentRoute: () => rootRoute, path, component });
+const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component });
 
 const routeTree = rootRoute.addChildren([
   page("/", Home),
-  page("/reports", () => <Guarded area="reports"><ReportQueue /></Guarded>),
-  page("/reports/new", () => <Guarded area="reports"><RecordReport /></Guarded>),
-  page("/reports/$reportId", () => <Guarded area="reports"><ReportDetail /></Guarded>),
-  page("/cases", () => <Guarded area="cases"><CaseList /></Guarded>),
-  page("/cases/$caseId", () => <Guarded area="cases"><CaseDetail /></Guarded>),
-  page("/victims", () => <Guarded area="victims"><VictimCaseload /></Guarded>),
-  page("/victims/$victimId", () => <Guarded area="victims"><VictimRecordPage /></Guarded>),
-  page("/paternity", () => <Guarded area="paternity"><PaternityList /></Guarded>),
-  page("/paternity/$claimId", () => <Guarded area="paternity"><ClaimPage /></Guarded>),
-  page("/trust-fund", () => <Guarded area="trustFund"><TrustFundPage /></Guarded>),
-  page("/screening", () => <Guarded area="screening"><ScreeningPage /></Guarded>),
-  page("/risk", () => <Guarded area="risk"><RiskRegisterPage /></Guarded>),
-  page("/training", () => <Guarded area="training"><TrainingPage /></Guarded>),
-  page("/good-practices", () => <Guarded area="goodPractices"><GoodPracticesPage /></Guarded>),
-  page("/accountability", () => <Guarded area="accountability"><AccountabilityPage /></Guarded>),
-  page("/outreach", () => <Guarded area="outreach"><OutreachPage /></Guarded>),
-  page("/after-action", () => <Guarded area="afterAction"><AfterActionList /></Guarded>),
-  page("/after-action/$reviewId", () => <Guarded area="afterAction"><AfterActionPage /></Guarded>),
-  page("/risk/assessments/$assessmentId", () => <Guarded area="risk"><RiskAssessmentPage /></Guarded>),
-  page("/overdue", () => <Guarded area="overdue"><OverduePage /></Guarded>),
-  page("/notifications", () => <Guarded area="notifications"><NotificationsPage /></Guarded>),
-  page("/users", () => <Guarded area="users"><UsersPage /></Guarded>),
+  page("/reports", () => (
+    <Guarded area="reports">
+      <ReportQueue />
+    </Guarded>
+  )),
+  page("/reports/new", () => (
+    <Guarded area="reports">
+      <RecordReport />
+    </Guarded>
+  )),
+  page("/reports/$reportId", () => (
+    <Guarded area="reports">
+      <ReportDetail />
+    </Guarded>
+  )),
+  page("/cases", () => (
+    <Guarded area="cases">
+      <CaseList />
+    </Guarded>
+  )),
+  page("/cases/$caseId", () => (
+    <Guarded area="cases">
+      <CaseDetail />
+    </Guarded>
+  )),
+  page("/victims", () => (
+    <Guarded area="victims">
+      <VictimCaseload />
+    </Guarded>
+  )),
+  page("/victims/$victimId", () => (
+    <Guarded area="victims">
+      <VictimRecordPage />
+    </Guarded>
+  )),
+  page("/paternity", () => (
+    <Guarded area="paternity">
+      <PaternityList />
+    </Guarded>
+  )),
+  page("/paternity/$claimId", () => (
+    <Guarded area="paternity">
+      <ClaimPage />
+    </Guarded>
+  )),
+  page("/trust-fund", () => (
+    <Guarded area="trustFund">
+      <TrustFundPage />
+    </Guarded>
+  )),
+  page("/screening", () => (
+    <Guarded area="screening">
+      <ScreeningPage />
+    </Guarded>
+  )),
+  page("/risk", () => (
+    <Guarded area="risk">
+      <RiskRegisterPage />
+    </Guarded>
+  )),
+  page("/training", () => (
+    <Guarded area="training">
+      <TrainingPage />
+    </Guarded>
+  )),
+  page("/good-practices", () => (
+    <Guarded area="goodPractices">
+      <GoodPracticesPage />
+    </Guarded>
+  )),
+  page("/accountability", () => (
+    <Guarded area="accountability">
+      <AccountabilityPage />
+    </Guarded>
+  )),
+  page("/outreach", () => (
+    <Guarded area="outreach">
+      <OutreachPage />
+    </Guarded>
+  )),
+  page("/after-action", () => (
+    <Guarded area="afterAction">
+      <AfterActionList />
+    </Guarded>
+  )),
+  page("/after-action/$reviewId", () => (
+    <Guarded area="afterAction">
+      <AfterActionPage />
+    </Guarded>
+  )),
+  page("/risk/assessments/$assessmentId", () => (
+    <Guarded area="risk">
+      <RiskAssessmentPage />
+    </Guarded>
+  )),
+  page("/overdue", () => (
+    <Guarded area="overdue">
+      <OverduePage />
+    </Guarded>
+  )),
+  page("/notifications", () => (
+    <Guarded area="notifications">
+      <NotificationsPage />
+    </Guarded>
+  )),
+  page("/users", () => (
+    <Guarded area="users">
+      <UsersPage />
+    </Guarded>
+  )),
   page("/reference", () => <ReferencePage canManage={useSignedIn().can.reference} />),
-  page("/audit", () => <Guarded area="audit"><AuditPage /></Guarded>),
-  page("/tokens", () => <Guarded area="tokens"><TokensPage /></Guarded>),
+  page("/audit", () => (
+    <Guarded area="audit">
+      <AuditPage />
+    </Guarded>
+  )),
+  page("/tokens", () => (
+    <Guarded area="tokens">
+      <TokensPage />
+    </Guarded>
+  )),
   page("/account", () => <AccountPage me={useSignedIn()} />),
 ]);
 

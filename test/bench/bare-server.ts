@@ -7,7 +7,9 @@ import pg from "pg";
 
 const queries = JSON.parse(process.env.BARE_QUERIES ?? "{}") as Record<string, { sql: string; params: unknown[] }>;
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-await pool.query("CREATE TABLE IF NOT EXISTS bench_rows (id bigserial primary key, body text not null, created_at timestamptz not null default now())");
+await pool.query(
+  "CREATE TABLE IF NOT EXISTS bench_rows (id bigserial primary key, body text not null, created_at timestamptz not null default now())",
+);
 const app = Fastify();
 app.get("/healthz", async () => ({ ok: true }));
 app.get<{ Params: { name: string } }>("/query/:name", async (request) => {

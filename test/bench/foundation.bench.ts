@@ -21,8 +21,16 @@ try {
   const ourPort = (t.app.server.address() as { port: number }).port;
 
   const targets = [
-    { name: "GET /api/reference/missions (bearer token)", path: "/api/reference/missions", headers: { authorization } as Record<string, string> },
-    { name: "GET /api/reference/missions (session)", path: "/api/reference/missions", headers: { cookie } as Record<string, string> },
+    {
+      name: "GET /api/reference/missions (bearer token)",
+      path: "/api/reference/missions",
+      headers: { authorization } as Record<string, string>,
+    },
+    {
+      name: "GET /api/reference/missions (session)",
+      path: "/api/reference/missions",
+      headers: { cookie } as Record<string, string>,
+    },
     { name: "GET /healthz", path: "/healthz", headers: {} as Record<string, string> },
   ];
   const bare = Fastify();
@@ -30,18 +38,28 @@ try {
   for (const target of targets) {
     const response = await t.app.inject({ method: "GET", url: target.path, headers: target.headers });
     if (response.statusCode !== 200) throw new Error(`${target.name} answered ${response.statusCode}`);
-    if (!bodies.has(target.path)) bare.get(target.path, async (_request, reply) => reply.type("application/json").send(bodies.get(target.path)));
+    if (!bodies.has(target.path))
+      bare.get(target.path, async (_request, reply) => reply.type("application/json").send(bodies.get(target.path)));
     bodies.set(target.path, response.body);
   }
   await bare.listen({ host: "127.0.0.1", port: 0 });
   const barePort = (bare.server.address() as { port: number }).port;
 
-  process.stdout.write(`\nFoundation benchmark — PostgreSQL, ${seeded} synthetic cases, ${connections} connections, ${seconds}s each\n\n`);
-  process.stdout.write("route                                        ours req/s   bare req/s   ratio   ours p50/p99 ms   bare p50/p99 ms\n");
+  process.stdout.write(
+    `\nFoundation benchmark — PostgreSQL, ${seeded} synthetic cases, ${connections} connections, ${seconds}s each\n\n`,
+  );
+  process.stdout.write(
+    "route                                        ours req/s   bare req/s   ratio   ours p50/p99 ms   bare p50/p99 ms\n",
+  );
   for (const target of targets) {
-    const ours = await load(`http://127.0.0.1:${ourPort}${target.path}`, { seconds, connections, headers: target.headers });
+    const ours = await load(`http://127.0.0.1:${ourPort}${target.path}`, {
+      seconds,
+      connections,
+      headers: target.headers,
+    });
     const baseline = await load(`http://127.0.0.1:${barePort}${target.path}`, { seconds, connections });
-    if (ours.errors || ours.non2xx) throw new Error(`${target.name}: ${ours.errors} errors, ${ours.non2xx} non-2xx answers`);
+    if (ours.errors || ours.non2xx)
+      throw new Error(`${target.name}: ${ours.errors} errors, ${ours.non2xx} non-2xx answers`);
     const ratio = ours.requestsPerSecond / baseline.requestsPerSecond;
     process.stdout.write(
       `${target.name.padEnd(44)} ${ours.requestsPerSecond.toFixed(0).padStart(10)} ${baseline.requestsPerSecond.toFixed(0).padStart(12)} ${ratio.toFixed(3).padStart(7)} ${`${ours.p50}/${ours.p99}`.padStart(17)} ${`${baseline.p50}/${baseline.p99}`.padStart(17)}\n`,

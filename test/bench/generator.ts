@@ -14,15 +14,63 @@ export function seededRandom(seed: number) {
   };
 }
 
-const missions = ["MONUSCO", "MINUSCA", "UNMISS", "UNIFIL", "MINURSO", "UNISFA", "UNFICYP", "UNDOF", "UNMIK", "MINUSMA", "MINUSTAH", "UNMIL"];
+const missions = [
+  "MONUSCO",
+  "MINUSCA",
+  "UNMISS",
+  "UNIFIL",
+  "MINURSO",
+  "UNISFA",
+  "UNFICYP",
+  "UNDOF",
+  "UNMIK",
+  "MINUSMA",
+  "MINUSTAH",
+  "UNMIL",
+];
 const categories = ["CIV_INT", "CIV_NS", "CIV_UNV", "MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"];
-const nationalities = ["GHA", "RWA", "BGD", "IND", "PAK", "NPL", "SEN", "EGY", "ZAF", "TZA", "URY", "MAR", "FRA", "CHN", "IDN"];
-const allegations = ["SE_TRANSACTIONAL_SEX", "SE_SOLICITATION", "SE_EXPLOITATIVE_RELATIONSHIP", "SA_RAPE", "SA_SEXUAL_ASSAULT", "SA_MINOR"];
-const statuses = ["received", "preliminary_assessment", "referred", "under_investigation", "findings", "actions", "closed"];
+const nationalities = [
+  "GHA",
+  "RWA",
+  "BGD",
+  "IND",
+  "PAK",
+  "NPL",
+  "SEN",
+  "EGY",
+  "ZAF",
+  "TZA",
+  "URY",
+  "MAR",
+  "FRA",
+  "CHN",
+  "IDN",
+];
+const allegations = [
+  "SE_TRANSACTIONAL_SEX",
+  "SE_SOLICITATION",
+  "SE_EXPLOITATIVE_RELATIONSHIP",
+  "SA_RAPE",
+  "SA_SEXUAL_ASSAULT",
+  "SA_MINOR",
+];
+const statuses = [
+  "received",
+  "preliminary_assessment",
+  "referred",
+  "under_investigation",
+  "findings",
+  "actions",
+  "closed",
+];
 
 // Words of synthetic narratives, in English and French as officers write them; each narrative has
 // eight, so that a searched word matches a small share of cases, as real searches do.
-const vocabulary = Array.from({ length: 500 }, (_, i) => `${["camp", "market", "soldat", "checkpoint", "village", "driver", "hopital", "ecole", "patrol", "riviere"][i % 10]}${Math.floor(i / 10)}`);
+const vocabulary = Array.from(
+  { length: 500 },
+  (_, i) =>
+    `${["camp", "market", "soldat", "checkpoint", "village", "driver", "hopital", "ecole", "patrol", "riviere"][i % 10]}${Math.floor(i / 10)}`,
+);
 
 export interface SyntheticCase {
   reference: string;
@@ -61,7 +109,12 @@ export function* syntheticCases(count: number, seed: number): Generator<Syntheti
 }
 
 /** Inserts synthetic cases as the owner in batches; returns how many were written. */
-export async function insertSyntheticCases(handle: DatabaseHandle, count: number, seed: number, batchSize = 5000): Promise<number> {
+export async function insertSyntheticCases(
+  handle: DatabaseHandle,
+  count: number,
+  seed: number,
+  batchSize = 5000,
+): Promise<number> {
   let batch: SyntheticCase[] = [];
   let written = 0;
   const flush = async () => {

@@ -16,7 +16,10 @@ export interface LoadResult {
   total2xx: number;
 }
 
-export function load(url: string, options: { seconds: number; connections: number; headers?: Record<string, string>; method?: string; body?: string }): Promise<LoadResult> {
+export function load(
+  url: string,
+  options: { seconds: number; connections: number; headers?: Record<string, string>; method?: string; body?: string },
+): Promise<LoadResult> {
   const args = [autocannonBin, "--json", "-c", String(options.connections), "-d", String(options.seconds)];
   if (options.method) args.push("-m", options.method);
   if (options.body) args.push("-b", options.body);
@@ -32,7 +35,14 @@ export function load(url: string, options: { seconds: number; connections: numbe
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
       const result = JSON.parse(output);
-      resolve({ requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, total2xx: result["2xx"] });
+      resolve({
+        requestsPerSecond: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors,
+        non2xx: result.non2xx,
+        total2xx: result["2xx"],
+      });
     });
   });
 }
@@ -51,7 +61,8 @@ export function jsonGetter<T = unknown>(base: string, headers: Record<string, st
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => {
             const text = Buffer.concat(chunks).toString("utf8");
-            if (response.statusCode !== 200) return reject(new Error(`${path} answered ${response.statusCode}: ${text}`));
+            if (response.statusCode !== 200)
+              return reject(new Error(`${path} answered ${response.statusCode}: ${text}`));
             resolve(JSON.parse(text));
           });
           response.on("error", reject);
@@ -63,20 +74,38 @@ export function jsonGetter<T = unknown>(base: string, headers: Record<string, st
 
 /** The server as it runs in production (src/server/main.ts), in its own process, on the given database. */
 export function startServerProcess(databaseUrl: string, masterKey: Buffer, env: Record<string, string> = {}) {
-  return startProcess("src/server/main.ts", { DATABASE_URL: databaseUrl, CONDUCT_MASTER_KEY: masterKey.toString("hex"), CONDUCT_DEMO: "off", CONDUCT_REMINDER_INTERVAL_SECONDS: "0", ...env });
+  return startProcess("src/server/main.ts", {
+    DATABASE_URL: databaseUrl,
+    CONDUCT_MASTER_KEY: masterKey.toString("hex"),
+    CONDUCT_DEMO: "off",
+    CONDUCT_REMINDER_INTERVAL_SECONDS: "0",
+    ...env,
+  });
 }
 
 /** The bare-framework baseline (bare-server.ts) in its own process, answering the given SQL by name. */
 export function startBareServer(databaseUrl: string, queries: Record<string, { sql: string; params: unknown[] }> = {}) {
-  return startProcess("test/bench/bare-server.ts", { DATABASE_URL: databaseUrl, BARE_QUERIES: JSON.stringify(queries) });
+  return startProcess("test/bench/bare-server.ts", {
+    DATABASE_URL: databaseUrl,
+    BARE_QUERIES: JSON.stringify(queries),
+  });
 }
 
 async function startProcess(script: string, env: Record<string, string>) {
   const port = 44000 + Math.floor(Math.random() * 1000);
-  const server = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env }, stdio: "ignore" });
+  const server = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
+    stdio: "ignore",
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
-    if (await fetch(`${base}/healthz`).then((response) => response.ok, () => false)) break;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break;
     if (attempt === 150 || server.exitCode !== null) {
       server.kill("SIGTERM");
       throw new Error(`${script} did not start at ${base} within 30 seconds.`);
@@ -86,7 +115,8 @@ async function startProcess(script: string, env: Record<string, string>) {
   return {
     base,
     /** The kernel's high-water mark of the process's resident memory over its whole life, in bytes. */
-    peakRss: () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) * 1024,
+    peakRss: () =>
+      Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) * 1024,
     stop: () => server.kill("SIGTERM"),
   };
 }

@@ -20,10 +20,55 @@ import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } 
 requirePostgres();
 
 const rowCount = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const missions = ["MINUSCA", "MONUSCO", "UNMISS", "MINUSMA", "UNIFIL", "UNISFA", "MINUSTAH", "UNMIL", "UNAMID", "UNOCI"];
-const categories = ["Military (MC)", "Military (MC)", "Military (MC)", "Civilian (INT)", "Civilian (NS)", "Civilian (UNV)", "Police (FPU)", "Police (UNPOL)", "Military (MO)"];
-const states = ["BGD", "PAK", "NPL", "RWA", "GHA", "SEN", "ZAF", "TZA", "GAB", "BDI", "MAR", "EGY", "CMR", "NGA", "URY", "IND", "ETH", "JOR"];
-const outcomes = ["Substantiated,Repatriation,Imprisonment,Yes", "Unsubstantiated,,,No", "Under investigation,Payment suspension,,", ",,,"];
+const missions = [
+  "MINUSCA",
+  "MONUSCO",
+  "UNMISS",
+  "MINUSMA",
+  "UNIFIL",
+  "UNISFA",
+  "MINUSTAH",
+  "UNMIL",
+  "UNAMID",
+  "UNOCI",
+];
+const categories = [
+  "Military (MC)",
+  "Military (MC)",
+  "Military (MC)",
+  "Civilian (INT)",
+  "Civilian (NS)",
+  "Civilian (UNV)",
+  "Police (FPU)",
+  "Police (UNPOL)",
+  "Military (MO)",
+];
+const states = [
+  "BGD",
+  "PAK",
+  "NPL",
+  "RWA",
+  "GHA",
+  "SEN",
+  "ZAF",
+  "TZA",
+  "GAB",
+  "BDI",
+  "MAR",
+  "EGY",
+  "CMR",
+  "NGA",
+  "URY",
+  "IND",
+  "ETH",
+  "JOR",
+];
+const outcomes = [
+  "Substantiated,Repatriation,Imprisonment,Yes",
+  "Unsubstantiated,,,No",
+  "Under investigation,Payment suspension,,",
+  ",,,",
+];
 
 /** Writes the file row by row: the generator holds one row at a time. */
 async function writeCsv(file: string) {
@@ -54,13 +99,18 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
   const started = performance.now();
-  const outcome = await importAllegations(t.app.services, systemActor, createReadStream(file), { skipInvalid: false, sourceFile: "bench.csv" });
+  const outcome = await importAllegations(t.app.services, systemActor, createReadStream(file), {
+    skipInvalid: false,
+    sourceFile: "bench.csv",
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   if (outcome.created !== rowCount) throw new Error(`imported ${outcome.created} of ${rowCount} rows`);
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   process.stdout.write(`\nPublication benchmark — PostgreSQL\n`);
-  process.stdout.write(`streamed import: ${rowCount.toLocaleString("en")} rows (${megabytes.toFixed(0)} MB file) in ${seconds.toFixed(1)} s = ${Math.round(rowCount / seconds).toLocaleString("en")} rows/s; RSS ${mb(rssBefore)} MB before, ${mb(peakRss)} MB at peak (+${mb(peakRss - rssBefore)} MB; the file is ${megabytes.toFixed(0)} MB)\n`);
+  process.stdout.write(
+    `streamed import: ${rowCount.toLocaleString("en")} rows (${megabytes.toFixed(0)} MB file) in ${seconds.toFixed(1)} s = ${Math.round(rowCount / seconds).toLocaleString("en")} rows/s; RSS ${mb(rssBefore)} MB before, ${mb(peakRss)} MB at peak (+${mb(peakRss - rssBefore)} MB; the file is ${megabytes.toFixed(0)} MB)\n`,
+  );
 
   await raw.connect();
   // What autovacuum does shortly after a large import: the counts were rewritten once per batch.
@@ -71,13 +121,30 @@ try {
   const client = jsonGetter<unknown[]>(base);
   const get = (query: string) => client(`/api/public/stats/allegations?${query}`);
   // The same aggregate in raw SQL on the kept counts, and from every case by the counting rule.
-  const onCounts = (key: string, where: string) => `select ${key} as key, sum(count) from public_allegation_counts where count > 0 and ${where} group by 1 order by 1`;
-  const fromCases = (key: string, where: string) => `select ${key} as key, count(*) from cases c cross join lateral conduct_case_allegation_units(c) u where c.published_at is not null and ${where} group by 1 order by 1`;
+  const onCounts = (key: string, where: string) =>
+    `select ${key} as key, sum(count) from public_allegation_counts where count > 0 and ${where} group by 1 order by 1`;
+  const fromCases = (key: string, where: string) =>
+    `select ${key} as key, count(*) from cases c cross join lateral conduct_case_allegation_units(c) u where c.published_at is not null and ${where} group by 1 order by 1`;
   const queries = [
     { name: "allegations by year", query: "groupBy=year", key: "year", where: "true" },
-    { name: "allegations by mission, one year", query: "groupBy=mission&year=2020", key: "mission_code", where: "year = 2020" },
-    { name: "by nationality, one mission", query: "groupBy=nationality&mission=MONUSCO", key: "nationality_code", where: "mission_code = 'MONUSCO' and nationality_code <> ''" },
-    { name: "by category, one nationality", query: "groupBy=category&nationality=GHA", key: "category_code", where: "nationality_code = 'GHA'" },
+    {
+      name: "allegations by mission, one year",
+      query: "groupBy=mission&year=2020",
+      key: "mission_code",
+      where: "year = 2020",
+    },
+    {
+      name: "by nationality, one mission",
+      query: "groupBy=nationality&mission=MONUSCO",
+      key: "nationality_code",
+      where: "mission_code = 'MONUSCO' and nationality_code <> ''",
+    },
+    {
+      name: "by category, one nationality",
+      query: "groupBy=category&nationality=GHA",
+      key: "category_code",
+      where: "nationality_code = 'GHA'",
+    },
   ];
   process.stdout.write(LATENCY_HEADER);
   for (const q of queries) {

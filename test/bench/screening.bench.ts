@@ -22,47 +22,82 @@ try {
   const started = performance.now();
   // The list: random hashes in SQL (they stand for other people), then the planted people through the app.
   await t.handle.asOwner(async (owner) => {
-    await owner.query(`insert into screening_entries (id, reason) select gen_random_uuid(), 'substantiated_sea' from generate_series(1, $1::int)`, [entryCount - planted]);
-    await owner.query(`insert into screening_keys (entry_id, key_hash, strength) select e.id, encode(sha256((e.id::text || n)::bytea), 'base64'), (array['weak','medium','strong'])[1 + n % 3] from screening_entries e, generate_series(1, 13) n`);
+    await owner.query(
+      `insert into screening_entries (id, reason) select gen_random_uuid(), 'substantiated_sea' from generate_series(1, $1::int)`,
+      [entryCount - planted],
+    );
+    await owner.query(
+      `insert into screening_keys (entry_id, key_hash, strength) select e.id, encode(sha256((e.id::text || n)::bytea), 'base64'), (array['weak','medium','strong'])[1 + n % 3] from screening_entries e, generate_series(1, 13) n`,
+    );
   });
   // Names are letters only (digits are not part of a name), distinct per candidate, as are birth dates.
-  const word = (n: number) => Array.from({ length: 5 }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** k) % 26))).join("");
+  const word = (n: number) =>
+    Array.from({ length: 5 }, (_, k) => String.fromCharCode(97 + (Math.floor(n / 26 ** k) % 26))).join("");
   const person = (i: number) => ({
     name: `${word(i * 7919 + 11)} ${word(i * 104_729 + 3)}`,
     dateOfBirth: new Date(Date.UTC(1960, 0, 1) + ((i * 37) % 15_000) * 86_400_000).toISOString().slice(0, 10),
     nationalityCode: "GHA",
     documentNumbers: [] as string[],
   });
-  for (let i = 0; i < planted; i++) await addScreeningEntry(t.app.services, systemActor, { ...person(i * 97), reason: "substantiated_sea", caseId: null });
+  for (let i = 0; i < planted; i++)
+    await addScreeningEntry(t.app.services, systemActor, {
+      ...person(i * 97),
+      reason: "substantiated_sea",
+      caseId: null,
+    });
   await t.handle.asOwner((owner) => owner.query("analyze screening_keys; analyze screening_entries"));
-  process.stdout.write(`\nScreening benchmark — PostgreSQL, ${entryCount.toLocaleString("en")} entries, ${candidateCount.toLocaleString("en")} candidates (list built in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  process.stdout.write(
+    `\nScreening benchmark — PostgreSQL, ${entryCount.toLocaleString("en")} entries, ${candidateCount.toLocaleString("en")} candidates (list built in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+  );
 
   const officer = await t.tokenFor(await t.createStaff("cds_officer"));
   await t.app.listen({ host: "127.0.0.1", port: 0 });
   const url = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}/api/screenings/batch`;
   const people = Array.from({ length: candidateCount }, (_, i) => person(i));
-  const csv = ["name,date_of_birth,nationality,document_numbers", ...people.map((p) => `${p.name},${p.dateOfBirth},${p.nationalityCode},`)].join("\n");
+  const csv = [
+    "name,date_of_birth,nationality,document_numbers",
+    ...people.map((p) => `${p.name},${p.dateOfBirth},${p.nationalityCode},`),
+  ].join("\n");
   const oursStart = performance.now();
-  const response = await fetch(url, { method: "POST", headers: { ...officer.headers, "content-type": "application/json" }, body: JSON.stringify({ csv }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { ...officer.headers, "content-type": "application/json" },
+    body: JSON.stringify({ csv }),
+  });
   const outcome = (await response.json()) as { matches: number; candidates: number };
   const oursSeconds = (performance.now() - oursStart) / 1000;
   const expected = Array.from({ length: planted }, (_, i) => i * 97).filter((i) => i < candidateCount).length;
-  if (response.status !== 200 || outcome.matches !== expected) throw new Error(`batch answered ${response.status} with ${outcome.matches} matches; ${expected} were planted`);
+  if (response.status !== 200 || outcome.matches !== expected)
+    throw new Error(`batch answered ${response.status} with ${outcome.matches} matches; ${expected} were planted`);
 
   // The baseline: one indexed lookup per candidate, its hashes at once, as raw SQL on one connection.
   await raw.connect();
-  const [{ secret }] = await t.handle.asOwner((owner) => owner.query<{ secret: string }>("select secret_encrypted as secret from screening_secrets"));
-  const key = Buffer.from(await t.app.services.encryption.decrypt(t.app.services.db, secret, fieldContext("screening_secrets", "secret_encrypted", "1")), "base64");
+  const [{ secret }] = await t.handle.asOwner((owner) =>
+    owner.query<{ secret: string }>("select secret_encrypted as secret from screening_secrets"),
+  );
+  const key = Buffer.from(
+    await t.app.services.encryption.decrypt(
+      t.app.services.db,
+      secret,
+      fieldContext("screening_secrets", "secret_encrypted", "1"),
+    ),
+    "base64",
+  );
   const rawStart = performance.now();
   let rawHits = 0;
   for (const candidate of people) {
     const hashes = matchKeys(candidate).map(({ key: k }) => createHmac("sha256", key).update(k).digest("base64url"));
-    rawHits += (await raw.query("select entry_id from screening_keys where key_hash = any($1)", [hashes])).rowCount ?? 0;
+    rawHits +=
+      (await raw.query("select entry_id from screening_keys where key_hash = any($1)", [hashes])).rowCount ?? 0;
   }
   const rawSeconds = (performance.now() - rawStart) / 1000;
   if (rawHits === 0) throw new Error("the raw baseline found none of the planted entries: it would measure nothing");
-  process.stdout.write("\nbatch screening                                  ours cand/s   raw lookup loop cand/s   ratio\n");
-  process.stdout.write(`${"POST /api/screenings/batch".padEnd(48)} ${(candidateCount / oursSeconds).toFixed(0).padStart(12)} ${(candidateCount / rawSeconds).toFixed(0).padStart(24)} ${(rawSeconds / oursSeconds).toFixed(2).padStart(7)}\n`);
+  process.stdout.write(
+    "\nbatch screening                                  ours cand/s   raw lookup loop cand/s   ratio\n",
+  );
+  process.stdout.write(
+    `${"POST /api/screenings/batch".padEnd(48)} ${(candidateCount / oursSeconds).toFixed(0).padStart(12)} ${(candidateCount / rawSeconds).toFixed(0).padStart(24)} ${(rawSeconds / oursSeconds).toFixed(2).padStart(7)}\n`,
+  );
 } finally {
   await raw.end().catch(() => undefined);
   await t.close();

@@ -11,7 +11,18 @@ import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } 
 requirePostgres();
 const victimCount = Number(process.env.BENCH_VICTIMS ?? 10_000);
 const referralsPerVictim = 10;
-const missions = ["MONUSCO", "MINUSCA", "UNMISS", "UNIFIL", "MINURSO", "UNISFA", "UNFICYP", "UNDOF", "UNMIK", "MINUSMA"];
+const missions = [
+  "MONUSCO",
+  "MINUSCA",
+  "UNMISS",
+  "UNIFIL",
+  "MINURSO",
+  "UNISFA",
+  "UNFICYP",
+  "UNDOF",
+  "UNMIK",
+  "MINUSMA",
+];
 
 const t = await createTestApp();
 const { raw } = await rawConnection(t);
@@ -20,7 +31,10 @@ try {
   // Generated in SQL: victims spread over ten missions, due dates over a year around today; ten
   // referrals each, most closed, some open with a follow-up date.
   await t.handle.asOwner(async (owner) => {
-    await owner.query(`insert into service_providers (mission_code, name, service_types) select m, 'Provider ' || m, array['medical','psychosocial'] from unnest($1::text[]) m`, [missions]);
+    await owner.query(
+      `insert into service_providers (mission_code, name, service_types) select m, 'Provider ' || m, array['medical','psychosocial'] from unnest($1::text[]) m`,
+      [missions],
+    );
     await owner.query(
       `insert into victims (code, mission_code, sex, age_group, next_action_on)
        select 'V-' || m || '-' || lpad(i::text, 6, '0'), m, (array['female','male','unknown'])[1 + i % 3], (array['adult','child','unknown'])[1 + i % 3],
@@ -37,8 +51,12 @@ try {
     );
     await owner.query("analyze victims; analyze assistance_referrals");
   });
-  const [{ referrals }] = await t.handle.asOwner((owner) => owner.query<{ referrals: string }>("select count(*) as referrals from assistance_referrals"));
-  process.stdout.write(`\nVictim-assistance benchmark — PostgreSQL, ${victimCount.toLocaleString("en")} victims, ${Number(referrals).toLocaleString("en")} referrals (generated in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  const [{ referrals }] = await t.handle.asOwner((owner) =>
+    owner.query<{ referrals: string }>("select count(*) as referrals from assistance_referrals"),
+  );
+  process.stdout.write(
+    `\nVictim-assistance benchmark — PostgreSQL, ${victimCount.toLocaleString("en")} victims, ${Number(referrals).toLocaleString("en")} referrals (generated in ${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+  );
   await raw.connect();
   const advocate = await t.tokenFor(await t.createStaff("victim_assistance", { missionCodes: ["MONUSCO"] }));
   await t.app.listen({ host: "127.0.0.1", port: 0 });
@@ -46,13 +64,18 @@ try {
   const today = new Date().toISOString().slice(0, 10);
   const queries = [
     { name: "caseload: first page of 50, due first", path: "/api/victims?limit=50", filter: { limit: 50, offset: 0 } },
-    { name: "caseload: only what is due today, 50", path: "/api/victims?limit=50&dueOnly=true", filter: { limit: 50, offset: 0, dueOnly: "true" as const } },
+    {
+      name: "caseload: only what is due today, 50",
+      path: "/api/victims?limit=50&dueOnly=true",
+      filter: { limit: 50, offset: 0, dueOnly: "true" as const },
+    },
   ];
   process.stdout.write(LATENCY_HEADER);
   const client = jsonGetter<{ items: unknown[] }>(base, advocate.headers);
   for (const query of queries) {
     const get = () => client(query.path);
-    if ((await get()).items.length !== 50) throw new Error(`${query.name}: fewer than 50 rows, the benchmark would measure too little`);
+    if ((await get()).items.length !== 50)
+      throw new Error(`${query.name}: fewer than 50 rows, the benchmark would measure too little`);
     // The same SQL as the endpoint, with the advocate's mission written in (as row-level security adds it).
     const built = caseloadRows(t.app.services.db, { ...query.filter, mission: "MONUSCO" }, today).toSQL();
     const ours = await latency(get);

@@ -18,9 +18,26 @@ describe("accountability scorecards", () => {
   it("headquarters compares countries and opens one; the State's focal point sees its own", async () => {
     const caseId = randomUUID();
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
-      await tx.insert(cases).values({ id: caseId, reference: "MINUSCA-2025-0301", missionCode: "MINUSCA", dateReported: "2025-04-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: "MINUSCA-2025-0301",
+        missionCode: "MINUSCA",
+        dateReported: "2025-04-01",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["GHA"],
+        allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+      });
       await tx.insert(perpetrators).values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
-      await tx.insert(referrals).values({ caseId, entity: "member_state", countryCode: "GHA", sentOn: "2025-04-02", replyDueOn: "2025-04-16", repliedOn: "2025-04-10", nioAppointedOn: "2025-04-22", policyVersion: "default-1" });
+      await tx.insert(referrals).values({
+        caseId,
+        entity: "member_state",
+        countryCode: "GHA",
+        sentOn: "2025-04-02",
+        replyDueOn: "2025-04-16",
+        repliedOn: "2025-04-10",
+        nioAppointedOn: "2025-04-22",
+        policyVersion: "default-1",
+      });
     });
     const hq = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(hq, base, await t.createStaff("cds_officer"));
@@ -48,7 +65,10 @@ describe("accountability scorecards", () => {
     await dialog.getByLabel(/^Date/).fill("2019-06-03");
     await dialog.getByRole("button", { name: "Save" }).click();
     await dialog.waitFor({ state: "detached" });
-    await hq.getByRole("region", { name: "Commitments" }).getByRole("row", { name: /Sweden/ }).waitFor();
+    await hq
+      .getByRole("region", { name: "Commitments" })
+      .getByRole("row", { name: /Sweden/ })
+      .waitFor();
     await expectAccessible(hq);
     const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await visitor.goto(`${base}/data/commitments?lang=fr`);
@@ -60,7 +80,10 @@ describe("accountability scorecards", () => {
     await ghana.getByRole("link", { name: "Accountability" }).click();
     await ghana.getByRole("heading", { name: "Ghana", level: 2 }).waitFor();
     expect(await ghana.getByRole("region", { name: "All contributing countries" }).count()).toBe(0);
-    for (const [language, heading] of [["Français", "Responsabilité des États Membres"], ["العربية", "مساءلة الدول الأعضاء"]]) {
+    for (const [language, heading] of [
+      ["Français", "Responsabilité des États Membres"],
+      ["العربية", "مساءلة الدول الأعضاء"],
+    ]) {
       await ghana.getByRole("combobox", { name: /Language|Langue/ }).click();
       await ghana.getByRole("option", { name: language }).click();
       await ghana.getByRole("heading", { name: heading, level: 1 }).waitFor();

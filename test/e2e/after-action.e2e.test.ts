@@ -18,7 +18,15 @@ withBrowserHarness((harness) => ({ t, browser, base } = harness));
 
 describe("after-action reviews in the web app", () => {
   it("one mission records a review; another finds its lesson but not what happened", async () => {
-    await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cases).values({ id: randomUUID(), reference: "UNMISS-2026-0311", missionCode: "UNMISS", dateReported: "2026-03-11", nationalityCodes: ["RWA"] }));
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(cases).values({
+        id: randomUUID(),
+        reference: "UNMISS-2026-0311",
+        missionCode: "UNMISS",
+        dateReported: "2026-03-11",
+        nationalityCodes: ["RWA"],
+      }),
+    );
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] }));
     await page.getByRole("link", { name: "After-action reviews" }).click();
@@ -27,10 +35,16 @@ describe("after-action reviews in the web app", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel(/^Title/).fill("Exploitation at the Malakal water point");
     await dialog.getByLabel(/^Cases reviewed/).fill("unmiss-2026-0311");
-    await dialog.getByLabel(/^What happened/).fill("A peacekeeper offered food to a woman at the water point in exchange for sex.");
+    await dialog
+      .getByLabel(/^What happened/)
+      .fill("A peacekeeper offered food to a woman at the water point in exchange for sex.");
     await dialog.getByLabel("Proximity to communities").check();
     await dialog.getByLabel("Command and control").check();
-    await dialog.getByLabel(/^Lessons/).fill("Water points used by the community need a mixed patrol and a female engagement officer; the complaint box must be visible.");
+    await dialog
+      .getByLabel(/^Lessons/)
+      .fill(
+        "Water points used by the community need a mixed patrol and a female engagement officer; the complaint box must be visible.",
+      );
     await dialog.getByRole("button", { name: "Add a follow-up action" }).click();
     await dialog.getByLabel(/^Follow-up action/).fill("Female engagement officer at the water point");
     await dialog.getByLabel(/^Owner/).fill("Force headquarters");
@@ -39,10 +53,16 @@ describe("after-action reviews in the web app", () => {
     await dialog.waitFor({ state: "detached" });
     await page.getByRole("heading", { name: "Exploitation at the Malakal water point", level: 1 }).waitFor();
     await page.getByRole("link", { name: "UNMISS-2026-0311" }).waitFor();
-    await page.getByRole("row", { name: /Female engagement officer/ }).getByRole("button", { name: "Mark as done" }).click();
+    await page
+      .getByRole("row", { name: /Female engagement officer/ })
+      .getByRole("button", { name: "Mark as done" })
+      .click();
     await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await page.getByRole("row", { name: /Female engagement officer/ }).getByText(/Done on/).waitFor();
+    await page
+      .getByRole("row", { name: /Female engagement officer/ })
+      .getByText(/Done on/)
+      .waitFor();
     await expectAccessible(page);
 
     const other = await (await browser.newContext({ locale: "en" })).newPage();

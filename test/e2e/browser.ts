@@ -17,14 +17,24 @@ export interface BrowserHarness {
 }
 
 export async function startBrowserHarness(): Promise<BrowserHarness> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium`);
   mkdirSync("test-results", { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t = await createTestApp({ publicUrl: base, port });
   await t.app.listen({ host: "127.0.0.1", port });
   // The flags keep Chromium off the network: this machine (and a field office) may have none.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
   return {
     t,
     browser,
@@ -37,10 +47,17 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
 }
 
 /** Signs in through the web app as a person does: email, password, then the authenticator code if the role has one. */
-export async function signInThroughBrowser(page: Page, base: string, staff: { email: string; password: string; totpSecret: string | null }) {
+export async function signInThroughBrowser(
+  page: Page,
+  base: string,
+  staff: { email: string; password: string; totpSecret: string | null },
+) {
   await page.goto(base);
   await page.getByLabel("Email").fill(staff.email);
-  await page.getByLabel(/^Password/).first().fill(staff.password);
+  await page
+    .getByLabel(/^Password/)
+    .first()
+    .fill(staff.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   // Community focal points sign in without an authenticator (their role reads no confidential record).
   if (staff.totpSecret) {
@@ -53,7 +70,9 @@ export async function signInThroughBrowser(page: Page, base: string, staff: { em
 
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html} ${JSON.stringify(n.any[0]?.data ?? "")}`))).toEqual([]);
+  expect(
+    result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html} ${JSON.stringify(n.any[0]?.data ?? "")}`)),
+  ).toEqual([]);
 }
 
 /** Starts the harness before the file's tests and closes it after; `ready` receives it. */

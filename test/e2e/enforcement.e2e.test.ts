@@ -25,14 +25,20 @@ async function photograph(page: Page, name: string) {
 describe("the enforcement journey", () => {
   it("from an anonymous report to a closed case, with the reporter kept informed", async () => {
     // 1. The reporter, on a basic phone without JavaScript.
-    const phone = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "en" })).newPage();
+    const phone = await (
+      await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "en" })
+    ).newPage();
     await phone.goto(`${base}/report?lang=en`);
-    await phone.getByLabel("What happened? *").fill("A soldier from the Ghanaian camp offered money to a 16-year-old girl for sex near the market.");
+    await phone
+      .getByLabel("What happened? *")
+      .fill("A soldier from the Ghanaian camp offered money to a 16-year-old girl for sex near the market.");
     await phone.getByLabel("Where? UN mission").selectOption("MINUSCA");
     await phone.getByLabel("Soldier (contingent)").check();
     await phone.getByLabel("Nationality of the personnel, if known").selectOption({ label: "Ghana" });
     const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-    await phone.getByLabel("Photos, documents or recordings (optional)").setInputFiles({ name: "market.png", mimeType: "image/png", buffer: photo });
+    await phone
+      .getByLabel("Photos, documents or recordings (optional)")
+      .setInputFiles({ name: "market.png", mimeType: "image/png", buffer: photo });
     await photograph(phone, "report-form");
     await phone.getByRole("button", { name: "Send the report" }).click();
     await phone.getByRole("heading", { name: "Your report was received" }).waitFor();
@@ -83,7 +89,10 @@ describe("the enforcement journey", () => {
     await opening.getByRole("button", { name: "Open an investigation" }).click();
     await ghana.getByRole("heading", { name: "National Investigation Officer — Ghana" }).waitFor();
     await ghana.getByRole("button", { name: "Report progress" }).click();
-    await ghana.getByRole("dialog").getByLabel("What has happened").fill("The complainant and two witnesses were interviewed.");
+    await ghana
+      .getByRole("dialog")
+      .getByLabel("What has happened")
+      .fill("The complainant and two witnesses were interviewed.");
     await ghana.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await ghana.getByText("The complainant and two witnesses were interviewed.", { exact: false }).waitFor();
     await ghana.getByLabel("P-01").first().click();
@@ -105,7 +114,11 @@ describe("the enforcement journey", () => {
     await officer.getByText("Moved to Closed").waitFor();
     await expectAccessible(officer);
     await photograph(officer, "officer-closed");
-    const [queued] = (await (await t.tokenFor(await t.createStaff("cds_officer"))).request({ method: "GET", url: "/api/reports?mission=MINUSCA" })).json().items;
+    const [queued] = (
+      await (
+        await t.tokenFor(await t.createStaff("cds_officer"))
+      ).request({ method: "GET", url: "/api/reports?mission=MINUSCA" })
+    ).json().items;
     await officer.goto(`${base}/reports/${queued.id}`);
     await officer.getByLabel("Write to the reporter").fill("Thank you. Action was taken and the case is closed.");
     await officer.getByRole("button", { name: "Send" }).click();
@@ -135,7 +148,10 @@ describe("the enforcement journey", () => {
     // "soldiers" finds "soldier" (English stemming) in the journey's narrative.
     await page.getByLabel("Rechercher").first().fill("soldiers");
     await page.getByRole("button", { name: "Rechercher" }).click();
-    await page.getByRole("link", { name: /^MINUSCA-\d{4}-\d{4}$/ }).first().waitFor();
+    await page
+      .getByRole("link", { name: /^MINUSCA-\d{4}-\d{4}$/ })
+      .first()
+      .waitFor();
     expect(page.url()).toContain("q=soldiers");
     await expectAccessible(page);
   });

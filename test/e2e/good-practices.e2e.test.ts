@@ -24,7 +24,9 @@ describe("good practices in the web app", () => {
     await expectAccessible(state);
     await dialog.getByRole("button", { name: "Save as draft" }).click();
     await dialog.waitFor({ state: "detached" });
-    const card = state.getByRole("heading", { name: "Pre-deployment vetting board for every rotation" }).locator("xpath=ancestor::div[contains(@class,'mantine-Paper-root')]");
+    const card = state
+      .getByRole("heading", { name: "Pre-deployment vetting board for every rotation" })
+      .locator("xpath=ancestor::div[contains(@class,'mantine-Paper-root')]");
     await card.getByText("Draft").waitFor();
     await card.getByRole("button", { name: "Submit for review" }).click();
     await card.getByText("Submitted for review").waitFor();
@@ -33,16 +35,26 @@ describe("good practices in the web app", () => {
     await signInThroughBrowser(hq, base, await t.createStaff("cds_officer"));
     await hq.getByRole("link", { name: "Good practices" }).click();
     await hq.getByLabel("Status").selectOption("submitted");
-    const review = hq.getByRole("heading", { name: "Pre-deployment vetting board for every rotation" }).locator("xpath=ancestor::div[contains(@class,'mantine-Paper-root')]");
+    const review = hq
+      .getByRole("heading", { name: "Pre-deployment vetting board for every rotation" })
+      .locator("xpath=ancestor::div[contains(@class,'mantine-Paper-root')]");
     await review.getByRole("button", { name: "Return with comments" }).click();
-    await hq.getByRole("dialog").getByLabel(/^Comments for the State/).fill("Please say how many rotations used the board.");
+    await hq
+      .getByRole("dialog")
+      .getByLabel(/^Comments for the State/)
+      .fill("Please say how many rotations used the board.");
     await hq.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await hq.getByRole("dialog").waitFor({ state: "detached" });
 
     await state.reload();
     await card.getByText(/Returned with comments: Please say how many rotations/).waitFor();
     await card.getByRole("button", { name: "Edit" }).click();
-    await state.getByRole("dialog").getByLabel(/^Summary/).fill("A board reviews every candidate's record before a rotation deploys; used for all six rotations since 2024.");
+    await state
+      .getByRole("dialog")
+      .getByLabel(/^Summary/)
+      .fill(
+        "A board reviews every candidate's record before a rotation deploys; used for all six rotations since 2024.",
+      );
     await state.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await state.getByRole("dialog").waitFor({ state: "detached" });
     await card.getByRole("button", { name: "Submit for review" }).click();
@@ -54,9 +66,14 @@ describe("good practices in the web app", () => {
     // Published, it leaves the list of practices awaiting review.
     await review.waitFor({ state: "detached" });
     const published = await t.app.inject({ method: "GET", url: "/api/public/good-practices?q=rotations" });
-    expect(published.json().items.map((p: { title: string }) => p.title)).toContain("Pre-deployment vetting board for every rotation");
+    expect(published.json().items.map((p: { title: string }) => p.title)).toContain(
+      "Pre-deployment vetting board for every rotation",
+    );
 
-    for (const [language, heading] of [["Français", "Bonnes pratiques"], ["العربية", "الممارسات الجيدة"]]) {
+    for (const [language, heading] of [
+      ["Français", "Bonnes pratiques"],
+      ["العربية", "الممارسات الجيدة"],
+    ]) {
       await state.getByRole("combobox", { name: /Language|Langue/ }).click();
       await state.getByRole("option", { name: language }).click();
       await state.getByRole("heading", { name: heading, level: 1 }).waitFor();

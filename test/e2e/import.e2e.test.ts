@@ -23,7 +23,9 @@ describe("importing allegations in the web app", () => {
     await page.getByRole("link", { name: "Cases" }).click();
     await page.getByRole("button", { name: "Import allegations" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByLabel("CSV file").setInputFiles({ name: "history.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+    await dialog
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "history.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
     await dialog.getByRole("button", { name: "Import", exact: true }).click();
     await dialog.getByText(/^line 3: category_of_personnel "Sailor"/).waitFor();
     await dialog.getByLabel("Import the valid rows and give me the rejected ones").check();
@@ -32,6 +34,8 @@ describe("importing allegations in the web app", () => {
     await dialog.getByText(/Line 3: category_of_personnel "Sailor"/).waitFor();
     await expectAccessible(page);
     const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?format=csv" })).body;
-    expect(table).toContain("WEB-HIST-1,2015-06,MINUSCA,Military (MC),FRA,SA,1,1,No,NIO,300,Substantiated,,Imprisonment,Yes");
+    expect(table).toContain(
+      "WEB-HIST-1,2015-06,MINUSCA,Military (MC),FRA,SA,1,1,No,NIO,300,Substantiated,,Imprisonment,Yes",
+    );
   });
 });

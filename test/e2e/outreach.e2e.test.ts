@@ -47,19 +47,38 @@ describe("outreach in the web app", () => {
     await dialog.getByLabel("Girls").fill("20");
     await dialog.getByLabel("How to report").check();
     await dialog.getByLabel("Theatre").check();
-    await dialog.getByLabel(/^Held with a complaint network/).selectOption({ label: "Malakal community complaint network" });
+    await dialog
+      .getByLabel(/^Held with a complaint network/)
+      .selectOption({ label: "Malakal community complaint network" });
     await dialog.getByRole("button", { name: "Record an activity" }).click();
     await dialog.waitFor({ state: "detached" });
-    await page.getByRole("row", { name: /Sector 2 community hall/ }).getByText("68").waitFor();
+    await page
+      .getByRole("row", { name: /Sector 2 community hall/ })
+      .getByText("68")
+      .waitFor();
 
     const focalClient = await t.tokenFor(focal);
-    const report = await focalClient.request({ method: "POST", url: "/api/reports", payload: { channel: "cbcm", report: { whatHappened: "A woman at the site says a peacekeeper asked for sex for food.", missionCode: "UNMISS", anonymous: true } } });
+    const report = await focalClient.request({
+      method: "POST",
+      url: "/api/reports",
+      payload: {
+        channel: "cbcm",
+        report: {
+          whatHappened: "A woman at the site says a peacekeeper asked for sex for food.",
+          missionCode: "UNMISS",
+          anonymous: true,
+        },
+      },
+    });
     expect(report.statusCode).toBe(201);
     await page.reload();
     const member = page.getByRole("row", { name: /Women's committee chair/ });
     expect(await member.getByRole("cell").last().innerText()).toBe("1");
     await expectAccessible(page);
-    for (const [language, heading] of [["Français", "Sensibilisation et réseaux de plaintes"], ["العربية", "التوعية وشبكات الشكاوى"]]) {
+    for (const [language, heading] of [
+      ["Français", "Sensibilisation et réseaux de plaintes"],
+      ["العربية", "التوعية وشبكات الشكاوى"],
+    ]) {
       await page.getByRole("combobox", { name: /Language|Langue/ }).click();
       await page.getByRole("option", { name: language }).click();
       await page.getByRole("heading", { name: heading, level: 1 }).waitFor();

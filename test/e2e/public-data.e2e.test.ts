@@ -17,15 +17,38 @@ let base: string;
 withBrowserHarness((harness) => ({ t, browser, base } = harness));
 
 /** The number in the figures' table for a row, as the page shows it. */
-const cell = (page: Page, caption: string, row: string) => page.getByRole("table", { name: caption }).getByRole("row", { name: new RegExp(`^${row}`) }).getByRole("cell").first();
+const cell = (page: Page, caption: string, row: string) =>
+  page
+    .getByRole("table", { name: caption })
+    .getByRole("row", { name: new RegExp(`^${row}`) })
+    .getByRole("cell")
+    .first();
 
 describe("public figures", () => {
   it("change as a publisher releases cases", async () => {
     const [observer, official] = [randomUUID(), randomUUID()];
     await inTransaction(t.app.services.db, systemActor, (tx) =>
       tx.insert(cases).values([
-        { id: observer, reference: "UNMOGIP-2025-0001", missionCode: "UNMOGIP", dateReported: "2025-02-03", categoryCodes: ["MIL_MO"], nationalityCodes: ["URY"], allegationCodes: ["SE_TRANSACTIONAL_SEX"], victimsWomen: 1 },
-        { id: official, reference: "UNMOGIP-2025-0002", missionCode: "UNMOGIP", dateReported: "2025-06-09", categoryCodes: ["CIV_INT", "MIL_MO"], nationalityCodes: ["HRV"], allegationCodes: ["SA_MINOR"], victimsGirls: 2 },
+        {
+          id: observer,
+          reference: "UNMOGIP-2025-0001",
+          missionCode: "UNMOGIP",
+          dateReported: "2025-02-03",
+          categoryCodes: ["MIL_MO"],
+          nationalityCodes: ["URY"],
+          allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+          victimsWomen: 1,
+        },
+        {
+          id: official,
+          reference: "UNMOGIP-2025-0002",
+          missionCode: "UNMOGIP",
+          dateReported: "2025-06-09",
+          categoryCodes: ["CIV_INT", "MIL_MO"],
+          nationalityCodes: ["HRV"],
+          allegationCodes: ["SA_MINOR"],
+          victimsGirls: 2,
+        },
       ]),
     );
     const visitor = await (await browser.newContext({ locale: "en-GB", javaScriptEnabled: false })).newPage();
@@ -77,7 +100,15 @@ describe("public figures", () => {
   for (const language of publicLanguages) {
     it(`the public pages pass axe-core in ${language}`, { timeout: 120_000 }, async () => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      for (const path of ["/data", "/data?view=investigations&groupBy=status", "/data/allegations", "/data/good-practices", "/data/commitments", "/data/member-states", "/report"]) {
+      for (const path of [
+        "/data",
+        "/data?view=investigations&groupBy=status",
+        "/data/allegations",
+        "/data/good-practices",
+        "/data/commitments",
+        "/data/member-states",
+        "/report",
+      ]) {
         await page.goto(`${base}${path}${path.includes("?") ? "&" : "?"}lang=${language}`);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
         await expectAccessible(page);

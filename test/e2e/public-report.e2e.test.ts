@@ -21,15 +21,22 @@ async function violationsIn(html: string, url: string) {
   return result.violations.map((v) => v.id);
 }
 
-const noScriptPage = async () => (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "fr-FR" })).newPage();
+const noScriptPage = async () =>
+  (
+    await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "fr-FR" })
+  ).newPage();
 
 describe("reporting without JavaScript", () => {
   it("an anonymous report gets a receipt; the reporter reads the officer's reply and answers", async () => {
     const page = await noScriptPage();
     await page.goto(`${base}/report`);
-    await page.getByRole("heading", { name: "Signaler une faute commise par du personnel des Nations Unies" }).waitFor();
+    await page
+      .getByRole("heading", { name: "Signaler une faute commise par du personnel des Nations Unies" })
+      .waitFor();
     expect(await violationsIn(await page.content(), `${base}/report`)).toEqual([]);
-    await page.getByLabel("Que s'est-il passé ?").fill("Un soldat a demandé des relations sexuelles en échange de nourriture. <script>alert(1)</script>");
+    await page
+      .getByLabel("Que s'est-il passé ?")
+      .fill("Un soldat a demandé des relations sexuelles en échange de nourriture. <script>alert(1)</script>");
     await page.getByLabel("Où ? Mission des Nations Unies").selectOption("MONUSCO");
     await page.getByLabel("Soldat (contingent)").check();
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
@@ -39,8 +46,14 @@ describe("reporting without JavaScript", () => {
 
     const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const [queued] = (await officer.request({ method: "GET", url: "/api/reports" })).json().items;
-    expect((await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json().whatHappened).toContain("<script>alert(1)</script>");
-    await officer.request({ method: "POST", url: `/api/reports/${queued.id}/messages`, payload: { message: "Merci. Pouvez-vous préciser le lieu ?" } });
+    expect((await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json().whatHappened).toContain(
+      "<script>alert(1)</script>",
+    );
+    await officer.request({
+      method: "POST",
+      url: `/api/reports/${queued.id}/messages`,
+      payload: { message: "Merci. Pouvez-vous préciser le lieu ?" },
+    });
 
     await page.getByRole("link", { name: "Suivre votre signalement" }).click();
     await page.getByLabel("Code du reçu").fill(receipt.toLowerCase());
@@ -50,7 +63,9 @@ describe("reporting without JavaScript", () => {
     await page.getByLabel("Écrire à l'agent").fill("Près du marché central.");
     await page.getByRole("button", { name: "Envoyer" }).click();
     await page.getByRole("status").getByText("Votre message a été envoyé.").waitFor();
-    expect((await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json().messages.at(-1).message).toBe("Près du marché central.");
+    expect(
+      (await officer.request({ method: "GET", url: `/api/reports/${queued.id}` })).json().messages.at(-1).message,
+    ).toBe("Près du marché central.");
     await page.screenshot({ path: "test-results/follow-up-fr.png", fullPage: true });
   });
 
@@ -68,7 +83,18 @@ describe("reporting without JavaScript", () => {
   });
 
   it("the mission's CDT officer finds the report in the web app, reads it and answers the reporter", async () => {
-    const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "Reported through the web form near Bunia.", missionCode: "MONUSCO", childrenInvolved: "yes", anonymous: true } })).json();
+    const { receipt } = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/public/reports",
+        payload: {
+          whatHappened: "Reported through the web form near Bunia.",
+          missionCode: "MONUSCO",
+          childrenInvolved: "yes",
+          anonymous: true,
+        },
+      })
+    ).json();
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
@@ -79,28 +105,62 @@ describe("reporting without JavaScript", () => {
     await page.getByLabel("Write to the reporter").fill("Thank you. Are you safe where you are now?");
     await page.getByRole("button", { name: "Send" }).click();
     await page.getByRole("status").getByText(/Sent/).waitFor();
-    const seen = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json();
-    expect(seen.messages.map((m: { message: string }) => m.message)).toContain("Thank you. Are you safe where you are now?");
+    const seen = (
+      await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })
+    ).json();
+    expect(seen.messages.map((m: { message: string }) => m.message)).toContain(
+      "Thank you. Are you safe where you are now?",
+    );
 
     await page.getByRole("button", { name: "Open a case from this report" }).click();
     await page.getByText("Part of case").waitFor();
-    await page.getByRole("link", { name: /^MONUSCO-\d{4}-\d{4}$/ }).or(page.getByText("Part of case").getByRole("link")).first().click();
+    await page
+      .getByRole("link", { name: /^MONUSCO-\d{4}-\d{4}$/ })
+      .or(page.getByText("Part of case").getByRole("link"))
+      .first()
+      .click();
     await page.getByRole("heading", { name: /^MONUSCO-\d{4}-\d{4}$/, level: 1 }).waitFor();
     await page.getByText("Reported through the web form near Bunia.").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Start preliminary assessment" }).click();
     await page.getByRole("button", { name: "Refer for investigation" }).waitFor();
     await page.getByText("Moved to Preliminary assessment").waitFor();
-    const after = (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json();
+    const after = (
+      await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })
+    ).json();
     expect(after.status).toBe("under_review");
   });
 
   it("an officer refers the case to the Member State, whose focal point records the NIO without seeing the narrative", async () => {
     const officer = await t.tokenFor(await t.createStaff("cds_officer"));
-    const { receipt } = (await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: "Confidential account of what a contingent member did.", missionCode: "MINUSCA", personnelCategoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], anonymous: true } })).json();
-    const [queued] = (await officer.request({ method: "GET", url: "/api/reports?mission=MINUSCA&unlinked=true" })).json().items;
-    const { caseId, reference } = (await officer.request({ method: "POST", url: `/api/reports/${queued.id}/case`, payload: { version: queued.version } })).json();
-    await officer.request({ method: "POST", url: `/api/cases/${caseId}/transitions`, payload: { transition: "assess", version: 1 } });
+    const { receipt } = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/public/reports",
+        payload: {
+          whatHappened: "Confidential account of what a contingent member did.",
+          missionCode: "MINUSCA",
+          personnelCategoryCodes: ["MIL_MC"],
+          nationalityCodes: ["GHA"],
+          anonymous: true,
+        },
+      })
+    ).json();
+    const [queued] = (
+      await officer.request({ method: "GET", url: "/api/reports?mission=MINUSCA&unlinked=true" })
+    ).json().items;
+    const { caseId, reference } = (
+      await officer.request({
+        method: "POST",
+        url: `/api/reports/${queued.id}/case`,
+        payload: { version: queued.version },
+      })
+    ).json();
+    await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/transitions`,
+      payload: { transition: "assess", version: 1 },
+    });
 
     const cdt = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(cdt, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
@@ -126,7 +186,10 @@ describe("reporting without JavaScript", () => {
 
     const status = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status;
     expect(status).toBe("under_investigation");
-    expect((await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json().status).toBe("under_investigation");
+    expect(
+      (await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })).json()
+        .status,
+    ).toBe("under_investigation");
   });
 
   it("the report form stays under 60 KB", async () => {

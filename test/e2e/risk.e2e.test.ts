@@ -38,31 +38,62 @@ describe("misconduct risk in the web app", () => {
     await dialog.waitFor({ state: "detached" });
 
     await page.getByRole("heading", { name: "Camp Malakal · UNMISS", level: 1 }).waitFor();
-    await page.getByRole("row", { name: /Proximity to communities/ }).getByText("Critical").waitFor();
+    await page
+      .getByRole("row", { name: /Proximity to communities/ })
+      .getByText("Critical")
+      .waitFor();
     await page.getByRole("button", { name: "Add a mitigation" }).click();
-    await page.getByRole("dialog").getByLabel(/^Mitigation/).fill("Market day briefing for every patrol");
+    await page
+      .getByRole("dialog")
+      .getByLabel(/^Mitigation/)
+      .fill("Market day briefing for every patrol");
     await page.getByRole("dialog").getByLabel("Owner").fill("Conduct and Discipline Team");
     await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await page.getByRole("row", { name: /Market day briefing/ }).getByRole("button", { name: "Mark as done" }).click();
+    await page
+      .getByRole("row", { name: /Market day briefing/ })
+      .getByRole("button", { name: "Mark as done" })
+      .click();
     await page.getByRole("dialog").getByLabel("What was done").fill("Briefed on 3 patrols");
     await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await page.getByRole("dialog").waitFor({ state: "detached" });
-    await page.getByRole("row", { name: /Market day briefing/ }).getByText(/Done on/).waitFor();
+    await page
+      .getByRole("row", { name: /Market day briefing/ })
+      .getByText(/Done on/)
+      .waitFor();
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Back to the register" }).click();
-    await page.getByRole("row", { name: /Camp Malakal/ }).getByText("Critical").waitFor();
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Spreadsheet (XLSX)" }).click()]);
-    expect(xlsx.suggestedFilename()).toBe(`risk-report-UNMISS-${quarterOf(new Date().toISOString().slice(0, 10))}.xlsx`);
+    await page
+      .getByRole("row", { name: /Camp Malakal/ })
+      .getByText("Critical")
+      .waitFor();
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Spreadsheet (XLSX)" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe(
+      `risk-report-UNMISS-${quarterOf(new Date().toISOString().slice(0, 10))}.xlsx`,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await xlsx.path());
     const factors = workbook.getWorksheet("Factors");
-    expect(factors?.getRow(2).values).toEqual([undefined, "Camp Malakal", "Proximity to communities", 4, 5, 20, "Critical"]);
+    expect(factors?.getRow(2).values).toEqual([
+      undefined,
+      "Camp Malakal",
+      "Proximity to communities",
+      4,
+      5,
+      20,
+      "Critical",
+    ]);
     const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF" }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
 
-    for (const [language, heading] of [["Français", "Risques de faute"], ["العربية", "مخاطر سوء السلوك"]]) {
+    for (const [language, heading] of [
+      ["Français", "Risques de faute"],
+      ["العربية", "مخاطر سوء السلوك"],
+    ]) {
       await page.getByRole("combobox", { name: /Language|Langue/ }).click();
       await page.getByRole("option", { name: language }).click();
       await page.getByRole("heading", { name: heading, level: 1 }).waitFor();

@@ -18,7 +18,8 @@ async function newPage(language = "en") {
   return context.newPage();
 }
 
-const signIn = (page: Page, staff: Awaited<ReturnType<TestApp["createStaff"]>>) => signInThroughBrowser(page, base, staff);
+const signIn = (page: Page, staff: Awaited<ReturnType<TestApp["createStaff"]>>) =>
+  signInThroughBrowser(page, base, staff);
 
 async function staffOf(role: Role, scope: { missionCodes?: string[]; countryCode?: string } = {}) {
   return t.createStaff(role, scope);
@@ -54,7 +55,13 @@ describe("signing in", () => {
     const page = await newPage();
     await page.goto(base);
     await page.getByLabel("Email").waitFor();
-    const focusedLabel = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? "");
+    const focusedLabel = () =>
+      page.evaluate(
+        () =>
+          (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ??
+          document.activeElement?.textContent ??
+          "",
+      );
     for (let i = 0; i < 10 && !(await focusedLabel()).startsWith("Email"); i++) await page.keyboard.press("Tab");
     await page.keyboard.type(officer.email);
     await page.keyboard.press("Tab");
@@ -75,7 +82,10 @@ describe("signing in", () => {
     const page = await newPage();
     await page.goto(base);
     await page.getByLabel("Email").fill(officer.email);
-    await page.getByLabel(/^Password/).first().fill(officer.password);
+    await page
+      .getByLabel(/^Password/)
+      .first()
+      .fill(officer.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("Enter the 6-digit code").waitFor();
     const right = await totpCode(officer.totpSecret as string);
@@ -87,15 +97,25 @@ describe("signing in", () => {
 
   it("a new staff member enrols in two-factor with the QR code on first sign-in", async () => {
     const admin = await t.signIn(await staffOf("administrator"));
-    const created = await admin.request({ method: "POST", url: "/api/users", payload: { email: "first.time@test.conduct.org", name: "First Time", role: "analyst" } });
+    const created = await admin.request({
+      method: "POST",
+      url: "/api/users",
+      payload: { email: "first.time@test.conduct.org", name: "First Time", role: "analyst" },
+    });
     const password = created.json().temporaryPassword as string;
     const page = await newPage();
     await page.goto(base);
     await page.getByLabel("Email").fill("first.time@test.conduct.org");
-    await page.getByLabel(/^Password/).first().fill(password);
+    await page
+      .getByLabel(/^Password/)
+      .first()
+      .fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Set up two-factor authentication" }).waitFor();
-    await page.getByLabel(/^Confirm your password/).first().fill(password);
+    await page
+      .getByLabel(/^Confirm your password/)
+      .first()
+      .fill(password);
     await page.getByRole("button", { name: "Show QR code" }).click();
     await page.getByRole("img", { name: /QR code/ }).waitFor();
     await expectAccessible(page);
@@ -154,6 +174,9 @@ describe("administration and audit pages", () => {
     await page.getByRole("cell", { name: "auth.verify_totp" }).first().waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Verify the chain" }).click();
-    await page.getByRole("status").getByText(/The chain holds/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/The chain holds/)
+      .waitFor();
   });
 });

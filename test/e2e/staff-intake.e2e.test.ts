@@ -14,7 +14,13 @@ let base: string;
 withBrowserHarness((harness) => ({ t, browser, base } = harness));
 
 const reportsWhere = async (condition: string) =>
-  Number((await t.handle.asOwner((owner) => owner.query<{ count: string }>(`select count(*) from reports where ${condition}`)))[0].count);
+  Number(
+    (
+      await t.handle.asOwner((owner) =>
+        owner.query<{ count: string }>(`select count(*) from reports where ${condition}`),
+      )
+    )[0].count,
+  );
 
 describe("staff intake in the web app", () => {
   it("an officer records a hotline call; a lost answer is sent again and the report is recorded once", async () => {
@@ -26,12 +32,18 @@ describe("staff intake in the web app", () => {
     await expectAccessible(page);
 
     await page.getByLabel("Received by").selectOption({ label: "Hotline" });
-    await page.getByLabel(/^What happened/).fill("The caller says a soldier at the Bunia camp gate asked her 15-year-old daughter for sex in exchange for food.");
+    await page
+      .getByLabel(/^What happened/)
+      .fill(
+        "The caller says a soldier at the Bunia camp gate asked her 15-year-old daughter for sex in exchange for food.",
+      );
     await page.getByLabel(/^Place/).fill("Bunia, camp gate");
     await page.getByLabel("Military (MC)").check();
     await page.getByLabel("Were children involved?").selectOption({ label: "Yes" });
     const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-    await page.locator('input[type="file"]').setInputFiles({ name: "letter-from-the-caller.png", mimeType: "image/png", buffer: photo });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "letter-from-the-caller.png", mimeType: "image/png", buffer: photo });
     await page.getByRole("button", { name: "Record the report" }).click();
     // Neither a contact nor anonymity: the form says what is missing and sends nothing.
     await page.getByText("Say how to reach the reporter, or tick that they wish to stay anonymous.").waitFor();
@@ -48,7 +60,9 @@ describe("staff intake in the web app", () => {
       await route.fetch();
       await route.abort("connectionreset");
     });
-    const replayed = page.waitForResponse((response) => response.url().endsWith("/api/reports") && response.request().method() === "POST");
+    const replayed = page.waitForResponse(
+      (response) => response.url().endsWith("/api/reports") && response.request().method() === "POST",
+    );
     await page.getByRole("button", { name: "Record the report" }).click();
     expect((await replayed).status()).toBe(200);
     await page.getByRole("heading", { name: "Report recorded" }).waitFor();
@@ -57,7 +71,9 @@ describe("staff intake in the web app", () => {
     expect(sends).toBe(2);
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
-    expect(await reportsWhere("channel = 'hotline' and mission_code = 'MONUSCO' and children_involved = 'yes'")).toBe(1);
+    expect(await reportsWhere("channel = 'hotline' and mission_code = 'MONUSCO' and children_involved = 'yes'")).toBe(
+      1,
+    );
     await page.unroute("**/api/reports");
 
     // The receipt works for the caller on the public follow-up page.
@@ -67,12 +83,18 @@ describe("staff intake in the web app", () => {
     await page.getByRole("link", { name: "Back to the queue" }).click();
     await page.getByRole("row", { name: /Hotline/ }).waitFor();
     expect(await page.getByRole("row", { name: /Hotline/ }).count()).toBe(1);
-    await page.getByRole("row", { name: /Hotline/ }).getByRole("link", { name: /Open/ }).click();
+    await page
+      .getByRole("row", { name: /Hotline/ })
+      .getByRole("link", { name: /Open/ })
+      .click();
     await page.getByRole("link", { name: "letter-from-the-caller.png" }).waitFor();
     await page.goBack();
 
     await page.getByRole("link", { name: "Record a report" }).click();
-    for (const [language, heading] of [["Français", "Enregistrer un signalement"], ["العربية", "تسجيل بلاغ"]]) {
+    for (const [language, heading] of [
+      ["Français", "Enregistrer un signalement"],
+      ["العربية", "تسجيل بلاغ"],
+    ]) {
       await page.getByRole("combobox", { name: /Language|Langue/ }).click();
       await page.getByRole("option", { name: language }).click();
       await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
@@ -88,7 +110,9 @@ describe("staff intake in the web app", () => {
     // Their channel is their network, and their mission the only one offered.
     expect(await page.getByLabel("Received by").count()).toBe(0);
     expect(await page.getByLabel("Mission where it happened").locator("option").allInnerTexts()).toEqual(["UNMISS"]);
-    await page.getByLabel(/^What happened/).fill("A woman at the site says a peacekeeper asked for sex in exchange for a job.");
+    await page
+      .getByLabel(/^What happened/)
+      .fill("A woman at the site says a peacekeeper asked for sex in exchange for a job.");
     await page.getByLabel(/^How to reach the reporter/).fill("Through the women's committee chair, sector 2");
     await page.getByRole("button", { name: "Record the report" }).click();
     await page.getByRole("heading", { name: "Report recorded" }).waitFor();
@@ -98,11 +122,24 @@ describe("staff intake in the web app", () => {
   it("a report like a case already open is flagged in the queue, and added to that case in one click", async () => {
     const staff = await t.createStaff("cdt_officer", { missionCodes: ["UNIFIL"] });
     const api = await t.tokenFor(staff);
-    const report = (whatHappened: string) => ({ channel: "hotline", report: { whatHappened, missionCode: "UNIFIL", nationalityCodes: ["IDN"], anonymous: true } });
-    await api.request({ method: "POST", url: "/api/reports", payload: report("A soldier at the Naqoura gate asked a woman for sex for a work permit.") });
+    const report = (whatHappened: string) => ({
+      channel: "hotline",
+      report: { whatHappened, missionCode: "UNIFIL", nationalityCodes: ["IDN"], anonymous: true },
+    });
+    await api.request({
+      method: "POST",
+      url: "/api/reports",
+      payload: report("A soldier at the Naqoura gate asked a woman for sex for a work permit."),
+    });
     const [first] = (await api.request({ method: "GET", url: "/api/reports?mission=UNIFIL" })).json().items;
-    const opened = (await api.request({ method: "POST", url: `/api/reports/${first.id}/case`, payload: { version: first.version } })).json();
-    await api.request({ method: "POST", url: "/api/reports", payload: report("Her sister calls about the same soldier at the Naqoura gate.") });
+    const opened = (
+      await api.request({ method: "POST", url: `/api/reports/${first.id}/case`, payload: { version: first.version } })
+    ).json();
+    await api.request({
+      method: "POST",
+      url: "/api/reports",
+      payload: report("Her sister calls about the same soldier at the Naqoura gate."),
+    });
 
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, staff);
@@ -115,7 +152,8 @@ describe("staff intake in the web app", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: `Add to case: ${opened.reference}` }).click();
     await page.getByText("Part of case").waitFor();
-    const [linked] = (await api.request({ method: "GET", url: "/api/reports?mission=UNIFIL&unlinked=false" })).json().items;
+    const [linked] = (await api.request({ method: "GET", url: "/api/reports?mission=UNIFIL&unlinked=false" })).json()
+      .items;
     expect(linked.caseId).toBe(opened.caseId);
   });
 });

@@ -37,10 +37,24 @@ describe("the victim assistance journey", () => {
   it("an advocate registers a victim from a case and assists her; the case officer sees only a code", async () => {
     const caseId = randomUUID();
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
-      await tx.insert(cases).values({ id: caseId, reference: "MONUSCO-2026-0777", missionCode: "MONUSCO", status: "referred", dateReported: "2026-06-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: "MONUSCO-2026-0777",
+        missionCode: "MONUSCO",
+        status: "referred",
+        dateReported: "2026-06-01",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["GHA"],
+        allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+      });
       await tx.insert(perpetrators).values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
       await tx.insert(serviceProviders).values([
-        { missionCode: "MONUSCO", name: "Goma hospital SGBV unit", serviceTypes: ["medical", "psychosocial"], location: "Goma" },
+        {
+          missionCode: "MONUSCO",
+          name: "Goma hospital SGBV unit",
+          serviceTypes: ["medical", "psychosocial"],
+          location: "Goma",
+        },
         { missionCode: "MONUSCO", name: "Tumaini school programme", serviceTypes: ["education"], location: "Bukavu" },
       ]);
     });
@@ -85,10 +99,23 @@ describe("the victim assistance journey", () => {
     await choose(page, "Service", "Education");
     await page.getByRole("dialog").getByRole("button", { name: "Refer to a service" }).click();
     await page.getByRole("cell", { name: "Tumaini school programme" }).waitFor();
-    await page.getByRole("row", { name: /Goma hospital/ }).getByRole("button", { name: "Mark accepted" }).click();
-    await page.getByRole("row", { name: /Goma hospital/ }).getByText("Accepted", { exact: true }).first().waitFor();
-    await page.getByRole("row", { name: /Goma hospital/ }).getByRole("button", { name: "Outcome" }).click();
-    await page.getByRole("dialog").getByLabel("Outcome of the referral").fill("First consultation done; follow-up in a month.");
+    await page
+      .getByRole("row", { name: /Goma hospital/ })
+      .getByRole("button", { name: "Mark accepted" })
+      .click();
+    await page
+      .getByRole("row", { name: /Goma hospital/ })
+      .getByText("Accepted", { exact: true })
+      .first()
+      .waitFor();
+    await page
+      .getByRole("row", { name: /Goma hospital/ })
+      .getByRole("button", { name: "Outcome" })
+      .click();
+    await page
+      .getByRole("dialog")
+      .getByLabel("Outcome of the referral")
+      .fill("First consultation done; follow-up in a month.");
     await page.getByRole("dialog").getByRole("button", { name: "Save" }).click();
     await page.getByText("First consultation done; follow-up in a month.").waitFor();
 
@@ -113,7 +140,10 @@ describe("the victim assistance journey", () => {
     await page.getByRole("row", { name: /V-MONUSCO-0001/ }).waitFor();
     await page.getByRole("button", { name: "Service providers" }).click();
     const directory = page.getByRole("dialog");
-    await directory.getByRole("cell", { name: /Goma hospital SGBV unit/ }).first().waitFor();
+    await directory
+      .getByRole("cell", { name: /Goma hospital SGBV unit/ })
+      .first()
+      .waitFor();
     await directory.getByLabel(/^Provider/).fill("Goma legal clinic");
     await directory.getByLabel("Legal").check();
     await directory.getByRole("button", { name: "Add a provider" }).click();
@@ -125,8 +155,14 @@ describe("the victim assistance journey", () => {
     await photograph(page, "caseload");
 
     // French and Arabic (right to left), also without accessibility violations.
-    for (const [language, heading] of [["fr", "Consentement au partage"], ["ar", "الموافقة على المشاركة"]] as const) {
-      await page.getByRole("link", { name: /V-MONUSCO-0001/ }).first().click();
+    for (const [language, heading] of [
+      ["fr", "Consentement au partage"],
+      ["ar", "الموافقة على المشاركة"],
+    ] as const) {
+      await page
+        .getByRole("link", { name: /V-MONUSCO-0001/ })
+        .first()
+        .click();
       await page.getByRole("combobox", { name: /Language|Langue|اللغة/ }).click();
       await page.getByRole("option", { name: language === "fr" ? "Français" : "العربية" }).click();
       await page.getByRole("heading", { name: heading }).waitFor();
@@ -137,7 +173,10 @@ describe("the victim assistance journey", () => {
     }
 
     // A paternity claim for the child against P-01 (a Ghanaian contingent member), with her consent to tell Ghana.
-    await page.getByRole("link", { name: /V-MONUSCO-0001/ }).first().click();
+    await page
+      .getByRole("link", { name: /V-MONUSCO-0001/ })
+      .first()
+      .click();
     await page.getByRole("combobox", { name: /Language|Langue|اللغة/ }).click();
     await page.getByRole("option", { name: "English" }).click();
     await page.getByRole("button", { name: "Record consent" }).click();
@@ -149,7 +188,10 @@ describe("the victim assistance journey", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Open a paternity claim" }).click();
     await page.getByRole("link", { name: "V-MONUSCO-0001-C1" }).click();
     await page.getByRole("heading", { name: "Paternity claim for V-MONUSCO-0001-C1" }).waitFor();
-    for (const [donor, code] of [["Child", "DNA-C-0777"], ["Mother", "DNA-M-0777"]] as const) {
+    for (const [donor, code] of [
+      ["Child", "DNA-C-0777"],
+      ["Mother", "DNA-M-0777"],
+    ] as const) {
       await page.getByRole("button", { name: "Register a sample" }).click();
       await choose(page, "Taken from", donor);
       await page.getByRole("dialog").getByLabel("Sample identifier").fill(code);
@@ -157,7 +199,10 @@ describe("the victim assistance journey", () => {
       await page.getByText(code).waitFor();
     }
     const addStep = async (code: string, kind: string, fill: Record<string, string>) => {
-      await page.getByRole("button", { name: "Add a step" }).nth(code === "DNA-C-0777" ? 0 : 1).click();
+      await page
+        .getByRole("button", { name: "Add a step" })
+        .nth(code === "DNA-C-0777" ? 0 : 1)
+        .click();
       await choose(page, "Step", kind);
       for (const [label, value] of Object.entries(fill)) await page.getByRole("dialog").getByLabel(label).fill(value);
       await page.getByRole("dialog").getByRole("button", { name: "Add a step" }).click();
@@ -193,7 +238,10 @@ describe("the victim assistance journey", () => {
     expect(await ghana.getByRole("link", { name: /Back to V-/ }).count()).toBe(0);
     await expectAccessible(ghana);
     await photograph(ghana, "paternity-member-state");
-    for (const [language, heading] of [["fr", "Échantillons d'ADN et chaîne de possession"], ["ar", "عينات الحمض النووي وسلسلة الحيازة"]] as const) {
+    for (const [language, heading] of [
+      ["fr", "Échantillons d'ADN et chaîne de possession"],
+      ["ar", "عينات الحمض النووي وسلسلة الحيازة"],
+    ] as const) {
       await ghana.getByRole("combobox", { name: /Language|Langue|اللغة/ }).click();
       await ghana.getByRole("option", { name: language === "fr" ? "Français" : "العربية" }).click();
       await ghana.getByRole("heading", { name: heading }).waitFor();

@@ -17,7 +17,10 @@ import { createTestDatabase, pgliteTemplate } from "./database.js";
 
 export const ORIGIN = "http://127.0.0.1:3000";
 
-export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: FastifyServerOptions["logger"] } = {}) {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { logger?: FastifyServerOptions["logger"] } = {},
+) {
   const database = await createTestDatabase();
   const handle = await openDatabase(database.url ? { url: database.url } : { loadDataDir: await pgliteTemplate() });
   const masterKey = randomBytes(32);
@@ -53,7 +56,12 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
 
   /** Signs in as a person does: password, then the TOTP code; answers a client with cookie and CSRF token. */
   async function signIn(staff: Staff) {
-    const first = await app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: { origin: ORIGIN }, payload: { email: staff.email, password: staff.password } });
+    const first = await app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      headers: { origin: ORIGIN },
+      payload: { email: staff.email, password: staff.password },
+    });
     if (first.statusCode !== 200) throw new Error(`sign-in failed: ${first.statusCode} ${first.body}`);
     let cookie = cookiesOf(first.headers["set-cookie"]);
     if (first.json().twoFactorRedirect) {
@@ -78,7 +86,8 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   function client(headers: Record<string, string>) {
     return {
       headers,
-      request: (options: InjectOptions) => app.inject({ ...options, headers: { ...headers, ...(options.headers as Record<string, string>) } }),
+      request: (options: InjectOptions) =>
+        app.inject({ ...options, headers: { ...headers, ...(options.headers as Record<string, string>) } }),
     };
   }
 

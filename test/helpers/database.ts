@@ -21,7 +21,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`DATABASE_URL is set but PostgreSQL does not answer (${(error as Error).message}). Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+    throw new Error(
+      `DATABASE_URL is set but PostgreSQL does not answer (${(error as Error).message}). Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+    );
   }
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -34,7 +36,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.connect();
       // Let closing pools finish saying goodbye: forcing them off mid-close makes them raise errors.
       for (let attempt = 0; attempt < 50; attempt++) {
-        const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        const { rows } = await client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
         if (rows[0].n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -53,10 +58,17 @@ const root = path.resolve(import.meta.dirname, "../..");
  */
 export async function pgliteTemplate(): Promise<Blob> {
   const sources = [
-    ...readdirSync(path.join(root, "src/db/migrations")).filter((name) => name.endsWith(".sql")).sort().map((name) => path.join(root, "src/db/migrations", name)),
+    ...readdirSync(path.join(root, "src/db/migrations"))
+      .filter((name) => name.endsWith(".sql"))
+      .sort()
+      .map((name) => path.join(root, "src/db/migrations", name)),
     path.join(root, "src/db/seed-reference.ts"),
-    ...readdirSync(path.join(root, "src/domain/reference")).sort().map((name) => path.join(root, "src/domain/reference", name)),
-    ...readdirSync(path.join(root, "src/db/data")).sort().map((name) => path.join(root, "src/db/data", name)),
+    ...readdirSync(path.join(root, "src/domain/reference"))
+      .sort()
+      .map((name) => path.join(root, "src/domain/reference", name)),
+    ...readdirSync(path.join(root, "src/db/data"))
+      .sort()
+      .map((name) => path.join(root, "src/db/data", name)),
   ];
   const hash = createHash("sha256");
   for (const file of sources) hash.update(readFileSync(file));

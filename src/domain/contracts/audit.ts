@@ -17,5 +17,10 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditVerificationSchema = z.object({ intact: z.boolean(), eventsChecked: z.number(), firstBrokenEventId: z.number().nullable(), reason: z.string().nullable() });
+export const auditVerificationSchema = z.object({
+  intact: z.boolean(),
+  eventsChecked: z.number(),
+  firstBrokenEventId: z.number().nullable(),
+  reason: z.string().nullable(),
+});
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -6,7 +6,13 @@ import { caseStatuses } from "../workflow.js";
 const count = z.number().int().min(0).max(10_000);
 const code = (pattern: RegExp) => z.array(z.string().regex(pattern)).max(20);
 
-export const victimCountsSchema = z.strictObject({ women: count, girls: count, boys: count, men: count, unknown: count });
+export const victimCountsSchema = z.strictObject({
+  women: count,
+  girls: count,
+  boys: count,
+  men: count,
+  unknown: count,
+});
 
 export const caseUpdateBody = z.strictObject({
   dateOfIncident: z.iso.date().nullable().optional(),
@@ -26,12 +32,24 @@ export const caseSortFields = ["dateReported", "reference", "status"] as const;
 
 /** Case-list filters: the query string of the list, of its export, and what a saved filter keeps. */
 export const caseFilterSchema = z.strictObject({
-  mission: z.string().regex(/^[A-Z0-9-]{2,20}$/).optional(),
+  mission: z
+    .string()
+    .regex(/^[A-Z0-9-]{2,20}$/)
+    .optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   status: z.enum(caseStatuses).optional(),
-  category: z.string().regex(/^[A-Z_]{2,20}$/).optional(),
-  nationality: z.string().regex(/^[A-Z]{3}$/).optional(),
-  type: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[A-Z_]{2,20}$/)
+    .optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  type: z
+    .string()
+    .regex(/^[A-Z_]{2,40}$/)
+    .optional(),
   overdue: z.enum(["true", "false"]).optional(),
   assignedToMe: z.enum(["true", "false"]).optional(),
   published: z.enum(["true", "false"]).optional(),

@@ -7,13 +7,19 @@ const missionFields = {
   name: z.string().trim().min(3).max(200),
   nameFr: z.string().trim().max(200).nullable(),
   kind: missionKindSchema,
-  hostCountryCode: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  hostCountryCode: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   location: z.string().trim().max(200).nullable(),
   startYear: z.number().int().min(1945).max(2100),
   endYear: z.number().int().min(1945).max(2100).nullable(),
 };
 
-export const createMissionBody = z.strictObject({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/, "use capital letters, digits and dashes"), ...missionFields });
+export const createMissionBody = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9-]{2,20}$/, "use capital letters, digits and dashes"),
+  ...missionFields,
+});
 export type CreateMissionBody = z.input<typeof createMissionBody>;
 
 export const updateMissionBody = z.strictObject({
@@ -42,8 +48,28 @@ export const missionSchema = z.object({
 });
 export type Mission = z.infer<typeof missionSchema>;
 
-export const countrySchema = z.object({ code: z.string(), alpha2: z.string(), names: z.record(z.string(), z.string()) });
+export const countrySchema = z.object({
+  code: z.string(),
+  alpha2: z.string(),
+  names: z.record(z.string(), z.string()),
+});
 export type Country = z.infer<typeof countrySchema>;
-export const personnelCategorySchema = z.object({ code: z.string(), label: z.string(), uniformed: z.boolean(), sortOrder: z.number() });
-export const allegationTypeSchema = z.object({ code: z.string(), kind: z.string(), label: z.string(), sortOrder: z.number() });
-export const misconductTypeSchema = z.object({ code: z.string(), level: z.string(), thematicArea: z.string(), label: z.string(), sortOrder: z.number() });
+export const personnelCategorySchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  uniformed: z.boolean(),
+  sortOrder: z.number(),
+});
+export const allegationTypeSchema = z.object({
+  code: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  sortOrder: z.number(),
+});
+export const misconductTypeSchema = z.object({
+  code: z.string(),
+  level: z.string(),
+  thematicArea: z.string(),
+  label: z.string(),
+  sortOrder: z.number(),
+});

@@ -18,12 +18,25 @@ const optionalText = (max: number) =>
 export const reportBody = z
   .strictObject({
     whatHappened: z.string().trim().min(10).max(20_000),
-    missionCode: z.string().regex(/^[A-Z0-9-]{2,20}$/).nullish().transform((value) => value ?? null),
+    missionCode: z
+      .string()
+      .regex(/^[A-Z0-9-]{2,20}$/)
+      .nullish()
+      .transform((value) => value ?? null),
     place: optionalText(500),
     /** Null when the reporter does not know the date. */
-    incidentDate: z.iso.date().nullish().transform((value) => value ?? null),
-    personnelCategoryCodes: z.array(z.string().regex(/^[A-Z_]{2,20}$/)).max(7).default([]),
-    nationalityCodes: z.array(z.string().regex(/^[A-Z]{3}$/)).max(10).default([]),
+    incidentDate: z.iso
+      .date()
+      .nullish()
+      .transform((value) => value ?? null),
+    personnelCategoryCodes: z
+      .array(z.string().regex(/^[A-Z_]{2,20}$/))
+      .max(7)
+      .default([]),
+    nationalityCodes: z
+      .array(z.string().regex(/^[A-Z]{3}$/))
+      .max(10)
+      .default([]),
     involved: optionalText(2_000),
     childrenInvolved: childrenInvolvedSchema.default("unknown"),
     reporterIsVictim: reporterIsVictimSchema.default("prefer_not_to_say"),
@@ -32,18 +45,30 @@ export const reportBody = z
     language: publicLanguageSchema.default("en"),
   })
   .superRefine((report, context) => {
-    if (!report.anonymous && !report.contact) context.addIssue({ code: "custom", path: ["contact"], message: "contact_required" });
-    if (report.anonymous && report.contact) context.addIssue({ code: "custom", path: ["contact"], message: "contact_with_anonymous" });
-    if (report.incidentDate && report.incidentDate > new Date().toISOString().slice(0, 10)) context.addIssue({ code: "custom", path: ["incidentDate"], message: "date_in_future" });
+    if (!report.anonymous && !report.contact)
+      context.addIssue({ code: "custom", path: ["contact"], message: "contact_required" });
+    if (report.anonymous && report.contact)
+      context.addIssue({ code: "custom", path: ["contact"], message: "contact_with_anonymous" });
+    if (report.incidentDate && report.incidentDate > new Date().toISOString().slice(0, 10))
+      context.addIssue({ code: "custom", path: ["incidentDate"], message: "date_in_future" });
   });
 export type ReportBody = z.input<typeof reportBody>;
 export type Report = z.output<typeof reportBody>;
 
 export const receiptBody = z.strictObject({ receipt: z.string().trim().min(16).max(40) });
-export const reporterMessageBody = z.strictObject({ receipt: z.string().trim().min(16).max(40), message: z.string().trim().min(1).max(5_000) });
+export const reporterMessageBody = z.strictObject({
+  receipt: z.string().trim().min(16).max(40),
+  message: z.string().trim().min(1).max(5_000),
+});
 
 /** What a reporter sees of progress: enough to know the report is handled, nothing about anyone. */
-export const publicReportStatuses = ["received", "under_review", "under_investigation", "action_taken", "closed"] as const;
+export const publicReportStatuses = [
+  "received",
+  "under_review",
+  "under_investigation",
+  "action_taken",
+  "closed",
+] as const;
 export type PublicReportStatus = (typeof publicReportStatuses)[number];
 
 export function publicStatusOf(caseStatus: string | null): PublicReportStatus {

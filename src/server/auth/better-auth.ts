@@ -55,7 +55,11 @@ export function createAuth(db: Database, config: Config, secret: string) {
     plugins: [
       twoFactorPlugin({
         issuer: "Conduct Ledger",
-        accountLockout: { enabled: true, maxFailedAttempts: config.signInLockout.maxFailures, durationSeconds: config.signInLockout.lockMinutes * 60 },
+        accountLockout: {
+          enabled: true,
+          maxFailedAttempts: config.signInLockout.maxFailures,
+          durationSeconds: config.signInLockout.lockMinutes * 60,
+        },
       }),
     ],
   });

@@ -47,7 +47,12 @@ const actorByToken = (db: Database) =>
 
 const actorByUser = (db: Database) =>
   prepared(db, "actor_by_user", () =>
-    db.select(person).from(staffProfiles).innerJoin(user, eq(user.id, staffProfiles.userId)).where(eq(staffProfiles.userId, sql.placeholder("userId"))).prepare("actor_by_user"),
+    db
+      .select(person)
+      .from(staffProfiles)
+      .innerJoin(user, eq(user.id, staffProfiles.userId))
+      .where(eq(staffProfiles.userId, sql.placeholder("userId")))
+      .prepare("actor_by_user"),
   );
 
 export interface ContextDeps {
@@ -79,8 +84,10 @@ export async function resolveActor(request: FastifyRequest, deps: ContextDeps): 
     if (!token.startsWith(TOKEN_PREFIX)) throw new Unauthorized("That API token is not valid.", "invalid_token");
     // One query for the token, its owner and the owner's scope.
     const [row] = await actorByToken(deps.db).execute({ tokenHash: hashToken(token) });
-    if (!row || (row.token.expiresAt && row.token.expiresAt < new Date())) throw new Unauthorized("That API token is not valid, expired or revoked.", "invalid_token");
-    if (row.profile.disabledAt) throw new Unauthorized("The account this token belongs to is disabled.", "account_disabled");
+    if (!row || (row.token.expiresAt && row.token.expiresAt < new Date()))
+      throw new Unauthorized("That API token is not valid, expired or revoked.", "invalid_token");
+    if (row.profile.disabledAt)
+      throw new Unauthorized("The account this token belongs to is disabled.", "account_disabled");
     // "Last used" is for people reviewing their tokens; a minute's precision spares a write per request.
     if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > 60_000) {
       await deps.db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.token.id));
@@ -99,8 +106,15 @@ export async function resolveActor(request: FastifyRequest, deps: ContextDeps): 
   if (unsafeMethods.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];
     const expected = csrfTokenFor(found.session.id, deps.csrfSecret);
-    if (typeof sent !== "string" || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
-      throw new Forbidden("The request is missing its security token. Reload the page and try again.", "csrf_token_invalid");
+    if (
+      typeof sent !== "string" ||
+      sent.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))
+    ) {
+      throw new Forbidden(
+        "The request is missing its security token. Reload the page and try again.",
+        "csrf_token_invalid",
+      );
     }
   }
   return actor;

@@ -14,7 +14,9 @@ describe("sessions", () => {
     const officer = await t.createStaff("cds_officer");
     const client = await t.signIn(officer);
     expect((await client.request({ method: "GET", url: "/api/me" })).statusCode).toBe(200);
-    await t.handle.asOwner((owner) => owner.query(`UPDATE "session" SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [officer.id]));
+    await t.handle.asOwner((owner) =>
+      owner.query(`UPDATE "session" SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [officer.id]),
+    );
     const stale = await client.request({ method: "GET", url: "/api/me" });
     expect(stale.statusCode).toBe(401);
     expect(stale.headers["content-type"]).toContain("application/problem+json");
@@ -28,7 +30,12 @@ describe("sessions", () => {
       const response = await second.app.inject({ method: "GET", url: "/api/me", headers: client.headers });
       expect(response.statusCode).toBe(200);
       expect(response.json().id).toBe(officer.id);
-      const write = await second.app.inject({ method: "PATCH", url: "/api/me/preferences", headers: client.headers, payload: { language: "ar" } });
+      const write = await second.app.inject({
+        method: "PATCH",
+        url: "/api/me/preferences",
+        headers: client.headers,
+        payload: { language: "ar" },
+      });
       expect(write.statusCode).toBe(200);
     } finally {
       await second.close();
@@ -38,7 +45,13 @@ describe("sessions", () => {
   it("too many sign-in attempts from one address are slowed down with 429", async () => {
     const officer = await t.createStaff("auditor");
     const attempt = () =>
-      t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", remoteAddress: "10.9.8.7", headers: { origin: ORIGIN }, payload: { email: officer.email, password: "certainly-wrong" } });
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        remoteAddress: "10.9.8.7",
+        headers: { origin: ORIGIN },
+        payload: { email: officer.email, password: "certainly-wrong" },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await attempt()).statusCode);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);

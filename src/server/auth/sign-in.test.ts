@@ -9,7 +9,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const signInWithPassword = (email: string, password: string) =>
-  t.app.inject({ method: "POST", url: "/api/auth/sign-in/email", headers: { origin: ORIGIN }, payload: { email, password } });
+  t.app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    headers: { origin: ORIGIN },
+    payload: { email, password },
+  });
 
 describe("signing in", () => {
   it("a CDT officer signs in with password and TOTP and reaches their profile", async () => {
@@ -17,7 +22,12 @@ describe("signing in", () => {
     const client = await t.signIn(officer);
     const me = await client.request({ method: "GET", url: "/api/me" });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ role: "cdt_officer", missionCodes: ["MONUSCO"], twoFactorPending: false, can: { cases: true, users: false } });
+    expect(me.json()).toMatchObject({
+      role: "cdt_officer",
+      missionCodes: ["MONUSCO"],
+      twoFactorPending: false,
+      can: { cases: true, users: false },
+    });
   });
 
   it("the password alone does not open a session for an account with two-factor", async () => {
@@ -25,24 +35,37 @@ describe("signing in", () => {
     const response = await signInWithPassword(officer.email, officer.password);
     expect(response.json().twoFactorRedirect).toBe(true);
     expect(response.json().token).toBeUndefined();
-    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: String(response.headers["set-cookie"]).split(";")[0] } });
+    const me = await t.app.inject({
+      method: "GET",
+      url: "/api/me",
+      headers: { cookie: String(response.headers["set-cookie"]).split(";")[0] },
+    });
     expect(me.statusCode).toBe(401);
   });
 
   it("a wrong TOTP code is refused", async () => {
     const officer = await t.createStaff("cds_officer");
     const first = await signInWithPassword(officer.email, officer.password);
-    const cookie = [first.headers["set-cookie"]].flat().map((c) => String(c).split(";")[0]).join("; ");
+    const cookie = [first.headers["set-cookie"]]
+      .flat()
+      .map((c) => String(c).split(";")[0])
+      .join("; ");
     const right = await totpCode(officer.totpSecret as string);
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, "0");
-    const second = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/verify-totp", headers: { origin: ORIGIN, cookie }, payload: { code: wrong } });
+    const second = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/verify-totp",
+      headers: { origin: ORIGIN, cookie },
+      payload: { code: wrong },
+    });
     expect(second.statusCode).toBe(401);
     expect(second.headers["set-cookie"] ?? "").not.toContain("session_token=");
   });
 
   it("a wrong password is refused, and repeated failures lock the account for a while", async () => {
     const officer = await t.createStaff("analyst");
-    for (let i = 0; i < 3; i++) expect((await signInWithPassword(officer.email, "not-the-password")).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await signInWithPassword(officer.email, "not-the-password")).statusCode).toBe(401);
     const locked = await signInWithPassword(officer.email, officer.password);
     expect(locked.statusCode).toBe(429);
     expect(locked.headers["content-type"]).toContain("application/problem+json");
@@ -52,10 +75,19 @@ describe("signing in", () => {
   it("a write without the CSRF token is refused even with a valid session", async () => {
     const admin = await t.createStaff("administrator");
     const client = await t.signIn(admin);
-    const response = await t.app.inject({ method: "PATCH", url: "/api/me/preferences", headers: { cookie: client.headers.cookie }, payload: { language: "fr" } });
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: "/api/me/preferences",
+      headers: { cookie: client.headers.cookie },
+      payload: { language: "fr" },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe("csrf_token_invalid");
-    const withToken = await client.request({ method: "PATCH", url: "/api/me/preferences", payload: { language: "fr" } });
+    const withToken = await client.request({
+      method: "PATCH",
+      url: "/api/me/preferences",
+      payload: { language: "fr" },
+    });
     expect(withToken.statusCode).toBe(200);
   });
 
@@ -69,23 +101,48 @@ describe("signing in", () => {
 
   it("a new account that must use two-factor can only enrol until it has", async () => {
     const admin = await t.signIn(await t.createStaff("administrator"));
-    const created = await admin.request({ method: "POST", url: "/api/users", payload: { email: "new.officer@test.conduct.org", name: "New Officer", role: "cds_officer" } });
+    const created = await admin.request({
+      method: "POST",
+      url: "/api/users",
+      payload: { email: "new.officer@test.conduct.org", name: "New Officer", role: "cds_officer" },
+    });
     expect(created.statusCode).toBe(201);
     const { temporaryPassword } = created.json();
     const first = await signInWithPassword("new.officer@test.conduct.org", temporaryPassword);
-    const cookie = [first.headers["set-cookie"]].flat().map((c) => String(c).split(";")[0]).join("; ");
+    const cookie = [first.headers["set-cookie"]]
+      .flat()
+      .map((c) => String(c).split(";")[0])
+      .join("; ");
     const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
     expect(me.json().twoFactorPending).toBe(true);
     const cases = await t.app.inject({ method: "GET", url: "/api/cases", headers: { cookie } });
     expect(cases.statusCode).toBe(403);
     expect(cases.json().code).toBe("two_factor_enrolment_required");
-    const enable = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/enable", headers: { cookie, origin: ORIGIN }, payload: { password: temporaryPassword } });
+    const enable = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/enable",
+      headers: { cookie, origin: ORIGIN },
+      payload: { password: temporaryPassword },
+    });
     expect(enable.statusCode).toBe(200);
     const secret = new URL(enable.json().totpURI).searchParams.get("secret") as string;
-    const verify = await t.app.inject({ method: "POST", url: "/api/auth/two-factor/verify-totp", headers: { cookie, origin: ORIGIN }, payload: { code: await totpCode(secret) } });
+    const verify = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/verify-totp",
+      headers: { cookie, origin: ORIGIN },
+      payload: { code: await totpCode(secret) },
+    });
     expect(verify.statusCode).toBe(200);
-    const enrolledCookie = [verify.headers["set-cookie"]].flat().map((c) => String(c).split(";")[0]).filter((p) => !p.endsWith("=")).join("; ");
-    const after = await t.app.inject({ method: "GET", url: "/api/cases", headers: { cookie: enrolledCookie || cookie } });
+    const enrolledCookie = [verify.headers["set-cookie"]]
+      .flat()
+      .map((c) => String(c).split(";")[0])
+      .filter((p) => !p.endsWith("="))
+      .join("; ");
+    const after = await t.app.inject({
+      method: "GET",
+      url: "/api/cases",
+      headers: { cookie: enrolledCookie || cookie },
+    });
     expect(after.statusCode).toBe(200);
   });
 
@@ -98,7 +155,9 @@ describe("signing in", () => {
     expect((await t.app.inject({ method: "GET", url: "/api/audit-events", headers: bearer })).statusCode).toBe(200);
     expect((await t.app.inject({ method: "GET", url: "/api/users", headers: bearer })).statusCode).toBe(403);
     const listed = await session.request({ method: "GET", url: "/api/tokens" });
-    expect(listed.json().items.map((item: { prefix: string }) => item.prefix)).toContain(created.json().apiToken.prefix);
+    expect(listed.json().items.map((item: { prefix: string }) => item.prefix)).toContain(
+      created.json().apiToken.prefix,
+    );
     expect(JSON.stringify(listed.json())).not.toContain(created.json().token);
     await session.request({ method: "DELETE", url: `/api/tokens/${created.json().apiToken.id}` });
     const revoked = await t.app.inject({ method: "GET", url: "/api/audit-events", headers: bearer });

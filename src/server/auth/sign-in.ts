@@ -23,18 +23,31 @@ interface BridgeDeps {
 }
 
 async function assertNotLockedOut(db: Database, email: string) {
-  const [row] = await db.select().from(signInFailures).where(eq(signInFailures.emailHash, emailHash(email)));
+  const [row] = await db
+    .select()
+    .from(signInFailures)
+    .where(eq(signInFailures.emailHash, emailHash(email)));
   if (row?.lockedUntil && row.lockedUntil > new Date()) {
     const seconds = Math.ceil((row.lockedUntil.getTime() - Date.now()) / 1000);
-    throw new TooManyRequests("This account is temporarily locked after repeated failed sign-ins. Try again later.", seconds, "account_locked");
+    throw new TooManyRequests(
+      "This account is temporarily locked after repeated failed sign-ins. Try again later.",
+      seconds,
+      "account_locked",
+    );
   }
 }
 
 /** The account behind a sign-in step, as an audit actor with its own role (or the anonymous system actor). */
 async function signInActor(db: Database, where: { email?: string; userId?: string }): Promise<Actor> {
   const condition = where.userId ? eq(user.id, where.userId) : eq(user.email, (where.email ?? "").trim().toLowerCase());
-  const [account] = await db.select({ id: user.id, role: staffProfiles.role }).from(user).leftJoin(staffProfiles, eq(staffProfiles.userId, user.id)).where(condition);
-  return account ? { ...systemActor, userId: account.id, role: (account.role ?? "public") as Actor["role"], via: "session" } : systemActor;
+  const [account] = await db
+    .select({ id: user.id, role: staffProfiles.role })
+    .from(user)
+    .leftJoin(staffProfiles, eq(staffProfiles.userId, user.id))
+    .where(condition);
+  return account
+    ? { ...systemActor, userId: account.id, role: (account.role ?? "public") as Actor["role"], via: "session" }
+    : systemActor;
 }
 
 async function recordSignInOutcome(deps: BridgeDeps, email: string, succeeded: boolean) {
@@ -114,7 +127,8 @@ async function forward(deps: BridgeDeps, request: FastifyRequest, reply: Fastify
 /** Success as JSON without the session token (the browser only ever holds it in the HttpOnly cookie); errors as problem+json. */
 function sendForwarded(reply: FastifyReply, forwarded: Forwarded) {
   if (forwarded.status >= 400) {
-    const code = forwarded.status === 429 ? "too_many_requests" : String(forwarded.body?.code ?? "auth_error").toLowerCase();
+    const code =
+      forwarded.status === 429 ? "too_many_requests" : String(forwarded.body?.code ?? "auth_error").toLowerCase();
     const detail = authProblemDetails[code] ?? String(forwarded.body?.message ?? "The request could not be completed.");
     return reply.type("application/problem+json").send(problem(forwarded.status, code, detail));
   }
@@ -145,13 +159,18 @@ async function auditAuthStep(deps: BridgeDeps, action: string, forwarded: Forwar
 }
 
 export function registerAuthBridge(app: FastifyInstance, deps: BridgeDeps) {
-  app.post("/api/auth/sign-in/email", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
-    const email = String((request.body as { email?: unknown } | undefined)?.email ?? "");
-    await assertNotLockedOut(deps.db, email);
-    const forwarded = await forward(deps, request, reply);
-    if (forwarded.status === 200 || forwarded.status === 401) await recordSignInOutcome(deps, email, forwarded.status === 200);
-    return sendForwarded(reply, forwarded);
-  });
+  app.post(
+    "/api/auth/sign-in/email",
+    { config: { access: "public" }, schema: { hide: true } },
+    async (request, reply) => {
+      const email = String((request.body as { email?: unknown } | undefined)?.email ?? "");
+      await assertNotLockedOut(deps.db, email);
+      const forwarded = await forward(deps, request, reply);
+      if (forwarded.status === 200 || forwarded.status === 401)
+        await recordSignInOutcome(deps, email, forwarded.status === 200);
+      return sendForwarded(reply, forwarded);
+    },
+  );
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",

@@ -22,9 +22,15 @@ export async function enrolTotp(auth: Auth, email: string, password: string): Pr
   const enabled = await auth.api.enableTwoFactor({ body: { password }, headers });
   if (!("totpURI" in enabled) || !enabled.totpURI) throw new Error("Two-factor enrolment did not return a TOTP URI.");
   const totpSecret = new URL(enabled.totpURI).searchParams.get("secret") as string;
-  const verified = await auth.api.verifyTOTP({ body: { code: await totpCode(totpSecret) }, headers, returnHeaders: true });
+  const verified = await auth.api.verifyTOTP({
+    body: { code: await totpCode(totpSecret) },
+    headers,
+    returnHeaders: true,
+  });
   // Verifying replaces the session; end the new one, since nobody is behind this sign-in.
-  await auth.api.signOut({ headers: new Headers({ cookie: sessionCookieOf(verified.headers) || headers.get("cookie") || "" }) });
+  await auth.api.signOut({
+    headers: new Headers({ cookie: sessionCookieOf(verified.headers) || headers.get("cookie") || "" }),
+  });
   return { totpSecret, totpUri: enabled.totpURI, backupCodes: enabled.backupCodes ?? [] };
 }
 

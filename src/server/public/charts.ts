@@ -15,13 +15,15 @@ export interface Bar {
   range?: string;
 }
 
-const shown = (bar: Bar, format: Intl.NumberFormat) => (bar.count === null ? (bar.range ?? "") : format.format(bar.count));
+const shown = (bar: Bar, format: Intl.NumberFormat) =>
+  bar.count === null ? (bar.range ?? "") : format.format(bar.count);
 
 /** Horizontal bars, longest first as given; each bar's width is its share of the largest. */
 export function barChart(bars: Bar[], format: Intl.NumberFormat): SafeHtml {
   const largest = Math.max(1, ...bars.map((bar) => bar.count ?? 0));
   return html`<div class="bars" aria-hidden="true">${bars.map(
-    (bar) => html`<div class="bar-row"><span class="bar-label">${bar.label}</span><span class="bar-track"><span class="bar" style="inline-size:${((100 * (bar.count ?? 0)) / largest).toFixed(1)}%"></span></span><span class="bar-value">${shown(bar, format)}</span></div>`,
+    (bar) =>
+      html`<div class="bar-row"><span class="bar-label">${bar.label}</span><span class="bar-track"><span class="bar" style="inline-size:${((100 * (bar.count ?? 0)) / largest).toFixed(1)}%"></span></span><span class="bar-value">${shown(bar, format)}</span></div>`,
   )}</div>`;
 }
 
@@ -29,7 +31,8 @@ export function barChart(bars: Bar[], format: Intl.NumberFormat): SafeHtml {
 export function trendChart(bars: Bar[], format: Intl.NumberFormat): SafeHtml {
   const largest = Math.max(1, ...bars.map((bar) => bar.count ?? 0));
   return html`<div class="trend" aria-hidden="true">${bars.map(
-    (bar) => html`<div class="trend-col"><span class="trend-value">${shown(bar, format)}</span><span class="trend-bar" style="block-size:${((100 * (bar.count ?? 0)) / largest).toFixed(1)}%"></span><span class="trend-label">${bar.label}</span></div>`,
+    (bar) =>
+      html`<div class="trend-col"><span class="trend-value">${shown(bar, format)}</span><span class="trend-bar" style="block-size:${((100 * (bar.count ?? 0)) / largest).toFixed(1)}%"></span><span class="trend-label">${bar.label}</span></div>`,
   )}</div>`;
 }
 
@@ -66,10 +69,12 @@ export function missionMap(bars: Bar[], title: string, format: Intl.NumberFormat
   const largest = Math.max(1, ...placed.map(({ bar }) => bar.count ?? 1));
   // Largest first, so that small circles stay on top and can be seen.
   placed.sort((a, b) => (b.bar.count ?? 1) - (a.bar.count ?? 1));
-  return html`<svg class="map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-label="${title}" dir="ltr"><image href="/data/world.svg" width="${MAP_WIDTH}" height="${MAP_HEIGHT}"/>${placed.map(({ bar, x, y }) => {
-    const radius = 4 + 26 * Math.sqrt((bar.count ?? 1) / largest);
-    return html`<g><title>${bar.label}: ${shown(bar, format)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="#1864ab" fill-opacity=".55" stroke="#0b3d6b"/><text x="${x.toFixed(1)}" y="${(y - radius - 3).toFixed(1)}" text-anchor="middle" font-size="12" fill="#0b3d6b">${bar.key}</text></g>`;
-  })}</svg>`;
+  return html`<svg class="map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-label="${title}" dir="ltr"><image href="/data/world.svg" width="${MAP_WIDTH}" height="${MAP_HEIGHT}"/>${placed.map(
+    ({ bar, x, y }) => {
+      const radius = 4 + 26 * Math.sqrt((bar.count ?? 1) / largest);
+      return html`<g><title>${bar.label}: ${shown(bar, format)}</title><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${radius.toFixed(1)}" fill="#1864ab" fill-opacity=".55" stroke="#0b3d6b"/><text x="${x.toFixed(1)}" y="${(y - radius - 3).toFixed(1)}" text-anchor="middle" font-size="12" fill="#0b3d6b">${bar.key}</text></g>`;
+    },
+  )}</svg>`;
 }
 
 let countryShapes: Map<string, string> | null = null;
@@ -81,7 +86,9 @@ function countryPaths(): Map<string, string> {
   const topology = require("world-atlas/countries-110m.json") as Topology;
   const countriesLib = require("i18n-iso-countries") as { numericToAlpha3(code: string): string | undefined };
   const path = geoPath(projection).digits(1);
-  const collection = feature(topology, topology.objects.countries) as unknown as { features: { id?: string | number; geometry: unknown }[] };
+  const collection = feature(topology, topology.objects.countries) as unknown as {
+    features: { id?: string | number; geometry: unknown }[];
+  };
   countryShapes = new Map();
   for (const shape of collection.features) {
     const alpha3 = shape.id === undefined ? undefined : countriesLib.numericToAlpha3(String(shape.id).padStart(3, "0"));
@@ -94,8 +101,14 @@ function countryPaths(): Map<string, string> {
 /** The world with the given countries filled in, each named in its tooltip. */
 export function countryMap(countries: { code: string; label: string }[], title: string): SafeHtml {
   const paths = countryPaths();
-  return html`<svg class="map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-label="${title}" dir="ltr"><image href="/data/world.svg" width="${MAP_WIDTH}" height="${MAP_HEIGHT}"/>${countries.flatMap((country) => {
-    const drawn = paths.get(country.code);
-    return drawn ? [html`<path d="${drawn}" fill="#1864ab" fill-opacity=".75" stroke="#fff" stroke-width=".5"><title>${country.label}</title></path>`] : [];
-  })}</svg>`;
+  return html`<svg class="map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-label="${title}" dir="ltr"><image href="/data/world.svg" width="${MAP_WIDTH}" height="${MAP_HEIGHT}"/>${countries.flatMap(
+    (country) => {
+      const drawn = paths.get(country.code);
+      return drawn
+        ? [
+            html`<path d="${drawn}" fill="#1864ab" fill-opacity=".75" stroke="#fff" stroke-width=".5"><title>${country.label}</title></path>`,
+          ]
+        : [];
+    },
+  )}</svg>`;
 }

@@ -6,7 +6,17 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.js";
 import { eq } from "drizzle-orm";
-import { caseActions, cases, findings, goodPracticeFiles, goodPractices, investigations, perpetrators, victimCases, victims } from "../../db/schema.js";
+import {
+  caseActions,
+  cases,
+  findings,
+  goodPracticeFiles,
+  goodPractices,
+  investigations,
+  perpetrators,
+  victimCases,
+  victims,
+} from "../../db/schema.js";
 import { statViews, viewGroupings } from "../../domain/public-stats.js";
 import { systemActor } from "../auth/actor.js";
 import { inTransaction } from "../transaction.js";
@@ -16,21 +26,94 @@ let t: TestApp;
 const published = randomUUID();
 const unpublished = randomUUID();
 // Words that must never leave through a public page, API or file.
-const secrets = ["UNTSO-2031-0002", "Leakwood", "Nightingale", "leak-victim-code", "a-narrative-never-public", "a-detail-never-public"];
+const secrets = [
+  "UNTSO-2031-0002",
+  "Leakwood",
+  "Nightingale",
+  "leak-victim-code",
+  "a-narrative-never-public",
+  "a-detail-never-public",
+];
 
 beforeAll(async () => {
   t = await createTestApp();
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
     await tx.insert(cases).values([
-      { id: published, reference: "UNTSO-2031-0001", missionCode: "UNTSO", dateReported: "2031-02-10", categoryCodes: ["MIL_MO"], nationalityCodes: ["NZL"], allegationCodes: ["SE_TRANSACTIONAL_SEX"], victimsWomen: 1, narrativeEncrypted: "a-narrative-never-public", publishedAt: new Date() },
-      { id: unpublished, reference: "UNTSO-2031-0002", missionCode: "UNTSO", dateReported: "2031-03-10", categoryCodes: ["POL_FPU"], nationalityCodes: ["FJI"], allegationCodes: ["SA_RAPE"], victimsGirls: 1, narrativeEncrypted: "a-narrative-never-public" },
+      {
+        id: published,
+        reference: "UNTSO-2031-0001",
+        missionCode: "UNTSO",
+        dateReported: "2031-02-10",
+        categoryCodes: ["MIL_MO"],
+        nationalityCodes: ["NZL"],
+        allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+        victimsWomen: 1,
+        narrativeEncrypted: "a-narrative-never-public",
+        publishedAt: new Date(),
+      },
+      {
+        id: unpublished,
+        reference: "UNTSO-2031-0002",
+        missionCode: "UNTSO",
+        dateReported: "2031-03-10",
+        categoryCodes: ["POL_FPU"],
+        nationalityCodes: ["FJI"],
+        allegationCodes: ["SA_RAPE"],
+        victimsGirls: 1,
+        narrativeEncrypted: "a-narrative-never-public",
+      },
     ]);
-    const [perpetrator] = await tx.insert(perpetrators).values({ caseId: published, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "NZL", unit: "Nightingale company", identityEncrypted: "Leakwood" }).returning();
-    await tx.insert(perpetrators).values({ caseId: unpublished, code: "P-01", categoryCode: "POL_FPU", nationalityCode: "FJI", unit: "Nightingale platoon" });
-    const [investigation] = await tx.insert(investigations).values({ caseId: published, entity: "oios", investigators: "Inspector Leakwood", startedOn: "2031-02-11", completedOn: "2031-04-01", dueOn: "2031-05-11", deadlineKind: "investigation_sea", policyVersion: "default-1" }).returning();
-    await tx.insert(findings).values({ caseId: published, investigationId: investigation.id, perpetratorId: perpetrator.id, finding: "substantiated", recordedOn: "2031-04-01" });
-    await tx.insert(caseActions).values({ caseId: published, perpetratorId: perpetrator.id, stage: "final", takenBy: "un", kind: "dismissal", decidedOn: "2031-04-20", details: "a-detail-never-public" });
-    const [victim] = await tx.insert(victims).values({ code: "leak-victim-code", missionCode: "UNTSO", sex: "female", ageGroup: "adult" }).returning();
+    const [perpetrator] = await tx
+      .insert(perpetrators)
+      .values({
+        caseId: published,
+        code: "P-01",
+        categoryCode: "MIL_MO",
+        nationalityCode: "NZL",
+        unit: "Nightingale company",
+        identityEncrypted: "Leakwood",
+      })
+      .returning();
+    await tx.insert(perpetrators).values({
+      caseId: unpublished,
+      code: "P-01",
+      categoryCode: "POL_FPU",
+      nationalityCode: "FJI",
+      unit: "Nightingale platoon",
+    });
+    const [investigation] = await tx
+      .insert(investigations)
+      .values({
+        caseId: published,
+        entity: "oios",
+        investigators: "Inspector Leakwood",
+        startedOn: "2031-02-11",
+        completedOn: "2031-04-01",
+        dueOn: "2031-05-11",
+        deadlineKind: "investigation_sea",
+        policyVersion: "default-1",
+      })
+      .returning();
+    await tx.insert(findings).values({
+      caseId: published,
+      investigationId: investigation.id,
+      perpetratorId: perpetrator.id,
+      finding: "substantiated",
+      recordedOn: "2031-04-01",
+    });
+    await tx.insert(caseActions).values({
+      caseId: published,
+      perpetratorId: perpetrator.id,
+      stage: "final",
+      takenBy: "un",
+      kind: "dismissal",
+      decidedOn: "2031-04-20",
+      details: "a-detail-never-public",
+    });
+    const [victim] = await tx
+      .insert(victims)
+      .values({ code: "leak-victim-code", missionCode: "UNTSO", sex: "female", ageGroup: "adult" })
+      .returning();
     await tx.insert(victimCases).values({ victimId: victim.id, caseId: published });
   });
 });
@@ -39,8 +122,22 @@ afterAll(() => t.close());
 /** A file on a published practice, so that the public file route is read too. */
 async function publishedPracticeFile(): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, async (tx) => {
-    const [practice] = await tx.select({ id: goodPractices.id }).from(goodPractices).where(eq(goodPractices.status, "published")).limit(1);
-    return tx.insert(goodPracticeFiles).values({ practiceId: practice.id, fileName: "guide.pdf", contentType: "application/pdf", sizeBytes: 9, sha256: "0".repeat(64), content: Buffer.from("%PDF-1.7\n") }).returning({ id: goodPracticeFiles.id });
+    const [practice] = await tx
+      .select({ id: goodPractices.id })
+      .from(goodPractices)
+      .where(eq(goodPractices.status, "published"))
+      .limit(1);
+    return tx
+      .insert(goodPracticeFiles)
+      .values({
+        practiceId: practice.id,
+        fileName: "guide.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 9,
+        sha256: "0".repeat(64),
+        content: Buffer.from("%PDF-1.7\n"),
+      })
+      .returning({ id: goodPracticeFiles.id });
   });
   return row.id;
 }
@@ -50,7 +147,14 @@ const get = (url: string, headers: Record<string, string> = {}) => t.app.inject(
 describe("public data pages", () => {
   it("render in the six languages, Arabic right to left, with no script at all", async () => {
     for (const language of publicLanguages) {
-      for (const path of ["/data", "/data/allegations", "/data/good-practices", "/data/commitments", "/report", "/report/follow-up"]) {
+      for (const path of [
+        "/data",
+        "/data/allegations",
+        "/data/good-practices",
+        "/data/commitments",
+        "/report",
+        "/report/follow-up",
+      ]) {
         const response = await get(`${path}?lang=${language}`);
         expect(response.statusCode, `${path} ${language}`).toBe(200);
         expect(response.body).toContain(`<html lang="${language}" dir="${language === "ar" ? "rtl" : "ltr"}">`);
@@ -78,7 +182,9 @@ describe("public data pages", () => {
     expect(byCategory.body).toMatch(/<th scope="row">Military \(MO\)<\/th><td class="num">1<\/td>/);
     expect(byCategory.body).not.toContain("Police (FPU)</th>");
     expect(byCategory.body).toContain('<option value="UNTSO" selected>');
-    expect(byCategory.body).toContain('href="/api/public/stats/allegations?groupBy=category&amp;year=2031&amp;mission=UNTSO"');
+    expect(byCategory.body).toContain(
+      'href="/api/public/stats/allegations?groupBy=category&amp;year=2031&amp;mission=UNTSO"',
+    );
   });
 
   it("name the filters they cannot read and leave them out", async () => {
@@ -94,7 +200,8 @@ describe("public data pages", () => {
     expect(table.body).toContain("Militaire (MO)");
     expect(table.body).toContain("Nouvelle-Zélande");
     expect(table.body).toContain("Renvoi ou cessation de service");
-    for (const format of ["csv", "xlsx", "pdf"]) expect(table.body).toContain(`/api/public/allegations?mission=UNTSO&amp;format=${format}`);
+    for (const format of ["csv", "xlsx", "pdf"])
+      expect(table.body).toContain(`/api/public/allegations?mission=UNTSO&amp;format=${format}`);
     const pdf = await get("/api/public/allegations?mission=UNTSO&format=pdf&lang=fr");
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
@@ -119,9 +226,13 @@ describe("public data pages", () => {
         workbook.eachSheet((sheet) => sheet.eachRow((row) => bodies.push(JSON.stringify(row.values))));
       } else bodies.push(response.body);
     };
-    for (const view of statViews) for (const groupBy of viewGroupings[view]) await visit(`/api/public/stats/${view}`, `/api/public/stats/${view}?groupBy=${groupBy}`);
-    for (const view of statViews) for (const groupBy of viewGroupings[view]) await visit("/data", `/data?view=${view}&groupBy=${groupBy}`);
-    for (const format of ["json", "csv", "xlsx"]) await visit("/api/public/allegations", `/api/public/allegations?format=${format}&limit=10000`);
+    for (const view of statViews)
+      for (const groupBy of viewGroupings[view])
+        await visit(`/api/public/stats/${view}`, `/api/public/stats/${view}?groupBy=${groupBy}`);
+    for (const view of statViews)
+      for (const groupBy of viewGroupings[view]) await visit("/data", `/data?view=${view}&groupBy=${groupBy}`);
+    for (const format of ["json", "csv", "xlsx"])
+      await visit("/api/public/allegations", `/api/public/allegations?format=${format}&limit=10000`);
     for (const [route, url] of [
       ["/data/allegations", "/data/allegations"],
       ["/data/allegations/feed.atom", "/data/allegations/feed.atom"],
@@ -139,9 +250,12 @@ describe("public data pages", () => {
       ["/report/follow-up", "/report/follow-up"],
       ["/healthz", "/healthz"],
       ["/api/openapi.json", "/api/openapi.json"],
-    ]) await visit(route, url);
+    ])
+      await visit(route, url);
     // Every public page and API that answers GET was read: a new one joins this test or fails it.
-    const publicGets = t.app.routeList.filter((route) => route.access === "public" && route.method === "GET" && !route.url.startsWith("/api/auth/")).map((route) => route.url);
+    const publicGets = t.app.routeList
+      .filter((route) => route.access === "public" && route.method === "GET" && !route.url.startsWith("/api/auth/"))
+      .map((route) => route.url);
     expect(publicGets.filter((url) => !visited.has(url))).toEqual([]);
     const everything = bodies.join("\n");
     expect(everything).toContain("UNTSO-2031-0001");
@@ -153,20 +267,41 @@ describe("commitments", () => {
   it("headquarters records and removes them (audited); the public reads them; others may not write", async () => {
     const officer = await t.tokenFor(await t.createStaff("cds_officer"));
     const focal = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
-    const body = { kind: "circle_of_leadership", countryCode: "SWE", member: "Head of Government", joinedOn: "2018-09-24" };
+    const body = {
+      kind: "circle_of_leadership",
+      countryCode: "SWE",
+      member: "Head of Government",
+      joinedOn: "2018-09-24",
+    };
     expect((await focal.request({ method: "POST", url: "/api/commitments", payload: body })).statusCode).toBe(403);
     const created = await officer.request({ method: "POST", url: "/api/commitments", payload: body });
     expect(created.statusCode, created.body).toBe(201);
     expect((await officer.request({ method: "POST", url: "/api/commitments", payload: body })).statusCode).toBe(409);
-    const future = await officer.request({ method: "POST", url: "/api/commitments", payload: { ...body, member: "Other", joinedOn: "2999-01-01" } });
+    const future = await officer.request({
+      method: "POST",
+      url: "/api/commitments",
+      payload: { ...body, member: "Other", joinedOn: "2999-01-01" },
+    });
     expect(future.statusCode).toBe(400);
-    expect((await officer.request({ method: "POST", url: "/api/commitments", payload: { ...body, countryCode: "XXX" } })).json().errors).toEqual([{ path: "countryCode", message: "unknown_country" }]);
+    expect(
+      (
+        await officer.request({ method: "POST", url: "/api/commitments", payload: { ...body, countryCode: "XXX" } })
+      ).json().errors,
+    ).toEqual([{ path: "countryCode", message: "unknown_country" }]);
     const list = (await get("/api/public/commitments")).json();
     expect(list.items).toContainEqual({ id: created.json().id, ...body });
     expect((await get("/data/commitments?lang=es")).body).toContain("Suecia");
-    expect((await officer.request({ method: "DELETE", url: `/api/commitments/${created.json().id}` })).statusCode).toBe(204);
-    expect((await officer.request({ method: "DELETE", url: `/api/commitments/${created.json().id}` })).statusCode).toBe(404);
-    const events = await t.handle.asOwner((owner) => owner.query<{ action: string }>("SELECT action FROM audit_events WHERE action LIKE 'commitment.%' ORDER BY occurred_at"));
+    expect((await officer.request({ method: "DELETE", url: `/api/commitments/${created.json().id}` })).statusCode).toBe(
+      204,
+    );
+    expect((await officer.request({ method: "DELETE", url: `/api/commitments/${created.json().id}` })).statusCode).toBe(
+      404,
+    );
+    const events = await t.handle.asOwner((owner) =>
+      owner.query<{ action: string }>(
+        "SELECT action FROM audit_events WHERE action LIKE 'commitment.%' ORDER BY occurred_at",
+      ),
+    );
     expect(events.map((event) => event.action)).toEqual(["commitment.record", "commitment.remove"]);
   });
 });

@@ -16,7 +16,19 @@ import { countryNamesIn } from "../modules/reference/service.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
 import { dataMessages, named } from "./data-messages.js";
-import { allegationsTablePage, commitmentsPage, memberStatePage, memberStatesPage, type FigureData, type FigureQuery, figuresPage, type Option, type PageParts, practicesPage, TABLE_PAGE_SIZE } from "./data-pages.js";
+import {
+  allegationsTablePage,
+  commitmentsPage,
+  memberStatePage,
+  memberStatesPage,
+  type FigureData,
+  type FigureQuery,
+  figuresPage,
+  type Option,
+  type PageParts,
+  practicesPage,
+  TABLE_PAGE_SIZE,
+} from "./data-pages.js";
 import { layout } from "./pages.js";
 import { holdsDemoData } from "../../db/seed-demo.js";
 import { escapeHtml } from "./html.js";
@@ -40,7 +52,10 @@ const fields = {
 type Field = keyof typeof fields;
 
 /** The address's parameters that read well; the others are named, so the page can say it left them out. */
-function readQuery<F extends Field>(request: FastifyRequest, names: F[]): { values: Partial<{ [K in F]: z.infer<(typeof fields)[K]> }>; ignored: string[] } {
+function readQuery<F extends Field>(
+  request: FastifyRequest,
+  names: F[],
+): { values: Partial<{ [K in F]: z.infer<(typeof fields)[K]> }>; ignored: string[] } {
   const query = request.query as Record<string, unknown>;
   const values: Record<string, unknown> = {};
   const ignored: string[] = [];
@@ -63,8 +78,16 @@ export function registerPublicDataPages(app: FastifyInstance) {
   let demo: Promise<boolean> | null = null;
   const page = async (reply: FastifyReply, language: PublicLanguage, parts: PageParts) => {
     demo ??= holdsDemoData(services);
-    const body = layout(language, parts.title, parts.body, parts.path, { wide: true, current: parts.current, demo: await demo });
-    return reply.type("text/html; charset=utf-8").header("cache-control", "private, max-age=60").header("vary", "cookie, accept-language").send(body);
+    const body = layout(language, parts.title, parts.body, parts.path, {
+      wide: true,
+      current: parts.current,
+      demo: await demo,
+    });
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "private, max-age=60")
+      .header("vary", "cookie, accept-language")
+      .send(body);
   };
   const config = publicRoute(services.config, 120);
 
@@ -79,20 +102,48 @@ export function registerPublicDataPages(app: FastifyInstance) {
     return {
       years: years.map((row) => ({ value: row.key, label: row.key })).reverse(),
       missions: missionRows.map((row) => ({ value: row.code, label: row.code })),
-      categories: Object.keys(words.categories).filter((code) => code !== "UNKNOWN").map((code) => ({ value: code, label: named(words.categories, code) })),
-      nationalities: nationalities.map((row) => ({ value: row.key, label: countries.get(row.key) ?? row.key })).sort(byLabel),
+      categories: Object.keys(words.categories)
+        .filter((code) => code !== "UNKNOWN")
+        .map((code) => ({ value: code, label: named(words.categories, code) })),
+      nationalities: nationalities
+        .map((row) => ({ value: row.key, label: countries.get(row.key) ?? row.key }))
+        .sort(byLabel),
     };
   }
 
   app.get("/data", { config, schema: { hide: true } }, async (request, reply) => {
     const language = languageOf(request, reply);
-    const { values, ignored } = readQuery(request, ["view", "groupBy", "year", "mission", "category", "nationality", "stage"]);
+    const { values, ignored } = readQuery(request, [
+      "view",
+      "groupBy",
+      "year",
+      "mission",
+      "category",
+      "nationality",
+      "stage",
+    ]);
     const view: StatView = values.view ?? "allegations";
     const groupings = viewGroupings[view];
-    const groupBy = (groupings as readonly string[]).includes(values.groupBy ?? "") ? (values.groupBy as StatGrouping) : groupings[0];
+    const groupBy = (groupings as readonly string[]).includes(values.groupBy ?? "")
+      ? (values.groupBy as StatGrouping)
+      : groupings[0];
     if (values.groupBy !== undefined && groupBy !== values.groupBy) ignored.push("groupBy");
-    const query: FigureQuery = { view, groupBy, year: values.year, mission: values.mission, category: values.category, nationality: values.nationality, stage: view === "actions" ? values.stage : undefined };
-    const filter = { year: query.year, mission: query.mission, category: query.category, nationality: query.nationality, stage: query.stage };
+    const query: FigureQuery = {
+      view,
+      groupBy,
+      year: values.year,
+      mission: values.mission,
+      category: values.category,
+      nationality: values.nationality,
+      stage: view === "actions" ? values.stage : undefined,
+    };
+    const filter = {
+      year: query.year,
+      mission: query.mission,
+      category: query.category,
+      nationality: query.nationality,
+      stage: query.stage,
+    };
     const countries = await countryNamesIn(services, language);
     const [breakdown, byYear, byMission, options] = await Promise.all([
       publicStatistics(services, view, groupBy, filter),
@@ -100,7 +151,13 @@ export function registerPublicDataPages(app: FastifyInstance) {
       groupBy === "mission" ? null : publicStatistics(services, view, "mission", filter),
       choices(language, countries),
     ]);
-    const data: FigureData = { breakdown, byYear: byYear ?? breakdown, byMission: byMission ?? breakdown, choices: options, ignored };
+    const data: FigureData = {
+      breakdown,
+      byYear: byYear ?? breakdown,
+      byMission: byMission ?? breakdown,
+      choices: options,
+      ignored,
+    };
     return page(reply.status(ignored.length ? 400 : 200), language, figuresPage(language, query, data, countries));
   });
 
@@ -111,13 +168,23 @@ export function registerPublicDataPages(app: FastifyInstance) {
   app.get("/data/allegations", { config, schema: { hide: true } }, async (request, reply) => {
     const language = languageOf(request, reply);
     const { values, ignored } = readQuery(request, ["year", "mission", "category", "nationality", "page"]);
-    const query = { year: values.year, mission: values.mission, category: values.category, nationality: values.nationality, page: values.page ?? 1 };
+    const query = {
+      year: values.year,
+      mission: values.mission,
+      category: values.category,
+      nationality: values.nationality,
+      page: values.page ?? 1,
+    };
     const countries = await countryNamesIn(services, language);
     const [table, options] = await Promise.all([
       publishedAllegations(services, { ...query, limit: TABLE_PAGE_SIZE, offset: (query.page - 1) * TABLE_PAGE_SIZE }),
       choices(language, countries),
     ]);
-    return page(reply.status(ignored.length ? 400 : 200), language, allegationsTablePage(language, query, table.items, table.hasMore, options, ignored, countries));
+    return page(
+      reply.status(ignored.length ? 400 : 200),
+      language,
+      allegationsTablePage(language, query, table.items, table.hasMore, options, ignored, countries),
+    );
   });
 
   app.get("/data/allegations/feed.atom", { config, schema: { hide: true } }, async (request, reply) => {
@@ -127,7 +194,15 @@ export function registerPublicDataPages(app: FastifyInstance) {
     const items = await latestPublications(services, 100);
     const updated = items[0]?.publishedAt ?? new Date(0).toISOString();
     const entries = items.map((item) => {
-      const title = [item.missionCode, named(words.categories, item.categoryCode), item.nationalityCode, item.allegation, item.monthReported].filter(Boolean).join(" · ");
+      const title = [
+        item.missionCode,
+        named(words.categories, item.categoryCode),
+        item.nationalityCode,
+        item.allegation,
+        item.monthReported,
+      ]
+        .filter(Boolean)
+        .join(" · ");
       const id = `urn:conduct-ledger:allegation:${item.reference}:${item.categoryCode}:${item.nationalityCode ?? ""}`;
       const summary = `${words.columns.victims}: ${item.victims}${item.childVictims ? ` (${item.childVictims} ${words.children})` : ""}`;
       return `<entry><id>${escapeHtml(id)}</id><title>${escapeHtml(title)}</title><updated>${item.publishedAt}</updated><link href="${escapeHtml(`${base}/data/allegations?mission=${item.missionCode}&year=${item.monthReported.slice(0, 4)}`)}"/><summary>${escapeHtml(summary)}</summary></entry>`;
@@ -141,14 +216,25 @@ export function registerPublicDataPages(app: FastifyInstance) {
     const words = dataMessages[language];
     const { values, ignored } = readQuery(request, ["area", "theme", "country", "q"]);
     const countries = await countryNamesIn(services, language);
-    const [{ items }, all] = await Promise.all([listPublishedPractices(services, values), listPublishedPractices(services, {})]);
+    const [{ items }, all] = await Promise.all([
+      listPublishedPractices(services, values),
+      listPublishedPractices(services, {}),
+    ]);
     const byLabel = alphabetical(language);
     const options = {
       areas: practiceAreas.map((area) => ({ value: area, label: named(words.areas, area) })),
-      themes: [...new Set(all.items.map((item) => item.theme))].map((theme) => ({ value: theme, label: theme })).sort(byLabel),
-      countries: [...new Set(all.items.flatMap((item) => item.countryCodes))].map((code) => ({ value: code, label: countries.get(code) ?? code })).sort(byLabel),
+      themes: [...new Set(all.items.map((item) => item.theme))]
+        .map((theme) => ({ value: theme, label: theme }))
+        .sort(byLabel),
+      countries: [...new Set(all.items.flatMap((item) => item.countryCodes))]
+        .map((code) => ({ value: code, label: countries.get(code) ?? code }))
+        .sort(byLabel),
     };
-    return page(reply.status(ignored.length ? 400 : 200), language, practicesPage(language, values, items, options, ignored, countries));
+    return page(
+      reply.status(ignored.length ? 400 : 200),
+      language,
+      practicesPage(language, values, items, options, ignored, countries),
+    );
   });
 
   app.get("/data/member-states", { config, schema: { hide: true } }, async (request, reply) => {
@@ -161,7 +247,12 @@ export function registerPublicDataPages(app: FastifyInstance) {
     const language = languageOf(request, reply);
     const countries = await countryNamesIn(services, language);
     const code = String((request.params as { country: string }).country).toUpperCase();
-    if (!countries.has(code)) return page(reply.status(404), language, memberStatesPage(language, await publicComparison(services), countries, code.slice(0, 20)));
+    if (!countries.has(code))
+      return page(
+        reply.status(404),
+        language,
+        memberStatesPage(language, await publicComparison(services), countries, code.slice(0, 20)),
+      );
     return page(reply, language, memberStatePage(language, await publicScorecard(services, code), countries));
   });
 

@@ -18,5 +18,7 @@ function render(value: unknown): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  return new SafeHtml(strings.reduce((out, text, index) => out + text + (index < values.length ? render(values[index]) : ""), ""));
+  return new SafeHtml(
+    strings.reduce((out, text, index) => out + text + (index < values.length ? render(values[index]) : ""), ""),
+  );
 }

@@ -1,12 +1,20 @@
 // Words of the public report form and follow-up page, in the six official languages of the UN.
 export const publicLanguages = ["en", "fr", "ar", "zh", "ru", "es"] as const;
-export const languageNames: Record<(typeof publicLanguages)[number], string> = { en: "English", fr: "Français", ar: "العربية", zh: "中文", ru: "Русский", es: "Español" };
+export const languageNames: Record<(typeof publicLanguages)[number], string> = {
+  en: "English",
+  fr: "Français",
+  ar: "العربية",
+  zh: "中文",
+  ru: "Русский",
+  es: "Español",
+};
 export type PublicLanguage = (typeof publicLanguages)[number];
 
 const en = {
   dir: "ltr",
   title: "Report misconduct by UN personnel",
-  intro: "You can report sexual exploitation and abuse or other misconduct by anyone working for the United Nations. You do not have to give your name. Fields marked * are required.",
+  intro:
+    "You can report sexual exploitation and abuse or other misconduct by anyone working for the United Nations. You do not have to give your name. Fields marked * are required.",
   followUpLink: "Already reported? Follow up with your receipt",
   whatHappened: "What happened? *",
   whatHappenedHelp: "Describe what happened in your own words.",
@@ -35,14 +43,21 @@ const en = {
   submit: "Send the report",
   errorsTitle: "Please correct the following:",
   receiptTitle: "Your report was received",
-  receiptIntro: "Write down this receipt code now and keep it safe. It is shown only once. With it you can see what happens to your report and exchange messages with the officer handling it, without giving your name.",
+  receiptIntro:
+    "Write down this receipt code now and keep it safe. It is shown only once. With it you can see what happens to your report and exchange messages with the officer handling it, without giving your name.",
   receiptNext: "Follow up on your report",
   followUpTitle: "Follow up on your report",
   receipt: "Receipt code *",
   show: "Show my report",
   status: "Status",
   receivedAt: "Received",
-  statuses: { received: "Received", under_review: "Being reviewed", under_investigation: "Under investigation", action_taken: "Action is being taken", closed: "Closed" },
+  statuses: {
+    received: "Received",
+    under_review: "Being reviewed",
+    under_investigation: "Under investigation",
+    action_taken: "Action is being taken",
+    closed: "Closed",
+  },
   messages: "Messages",
   noMessages: "No messages yet.",
   fromYou: "You",
@@ -50,7 +65,15 @@ const en = {
   writeMessage: "Write to the officer",
   send: "Send",
   sent: "Your message was sent.",
-  categories: { CIV_INT: "Civilian (international staff)", CIV_NS: "Civilian (national staff)", CIV_UNV: "UN Volunteer", MIL_MC: "Soldier (contingent)", MIL_MO: "Military observer or staff officer", POL_UNPOL: "Police officer", POL_FPU: "Police unit (FPU)" },
+  categories: {
+    CIV_INT: "Civilian (international staff)",
+    CIV_NS: "Civilian (national staff)",
+    CIV_UNV: "UN Volunteer",
+    MIL_MC: "Soldier (contingent)",
+    MIL_MO: "Military observer or staff officer",
+    POL_UNPOL: "Police officer",
+    POL_FPU: "Police unit (FPU)",
+  },
   errors: {
     whatHappened: "Describe what happened (at least 10 characters).",
     contact: "Give a way to contact you, or choose to stay anonymous.",
@@ -59,8 +82,10 @@ const en = {
     receipt: "No report was found with this receipt. Check the code as it is written on your receipt.",
     message: "Write a message before sending.",
     tooMany: "Too many attempts from this connection. Wait a minute, then try again.",
-    evidenceType: "A file is not a photo, a PDF or an audio recording. Remove it and send the form again (choose your files again).",
-    evidenceTooLarge: "A file is larger than 10 MB, or there are more than 3. Send smaller or fewer files (choose your files again).",
+    evidenceType:
+      "A file is not a photo, a PDF or an audio recording. Remove it and send the form again (choose your files again).",
+    evidenceTooLarge:
+      "A file is larger than 10 MB, or there are more than 3. Send smaller or fewer files (choose your files again).",
     invalid: "Some answers could not be read. Check the form and send it again.",
   },
 };
@@ -69,7 +94,8 @@ type PublicMessages = typeof en;
 const fr: PublicMessages = {
   dir: "ltr",
   title: "Signaler une faute commise par du personnel des Nations Unies",
-  intro: "Vous pouvez signaler l'exploitation et les atteintes sexuelles ou toute autre faute commise par une personne travaillant pour les Nations Unies. Vous n'êtes pas obligé de donner votre nom. Les champs marqués * sont obligatoires.",
+  intro:
+    "Vous pouvez signaler l'exploitation et les atteintes sexuelles ou toute autre faute commise par une personne travaillant pour les Nations Unies. Vous n'êtes pas obligé de donner votre nom. Les champs marqués * sont obligatoires.",
   followUpLink: "Déjà signalé ? Suivez votre signalement avec votre reçu",
   whatHappened: "Que s'est-il passé ? *",
   whatHappenedHelp: "Décrivez ce qui s'est passé avec vos propres mots.",
@@ -90,7 +116,8 @@ const fr: PublicMessages = {
   unknown: "Je ne sais pas",
   preferNot: "Je préfère ne pas répondre",
   evidence: "Photos, documents ou enregistrements (facultatif)",
-  evidenceHelp: "Jusqu'à 3 fichiers de 10 Mo chacun : photos (JPEG, PNG, WebP), PDF ou audio. Ils sont conservés chiffrés.",
+  evidenceHelp:
+    "Jusqu'à 3 fichiers de 10 Mo chacun : photos (JPEG, PNG, WebP), PDF ou audio. Ils sont conservés chiffrés.",
   contactChoice: "Pouvons-nous vous contacter ? *",
   anonymous: "Non, je veux rester anonyme — je suivrai avec mon reçu",
   giveContact: "Oui, vous pouvez me contacter :",
@@ -98,14 +125,21 @@ const fr: PublicMessages = {
   submit: "Envoyer le signalement",
   errorsTitle: "Veuillez corriger ce qui suit :",
   receiptTitle: "Votre signalement a été reçu",
-  receiptIntro: "Notez ce code de reçu maintenant et conservez-le en lieu sûr. Il n'est affiché qu'une fois. Il vous permet de suivre votre signalement et d'échanger des messages avec l'agent qui le traite, sans donner votre nom.",
+  receiptIntro:
+    "Notez ce code de reçu maintenant et conservez-le en lieu sûr. Il n'est affiché qu'une fois. Il vous permet de suivre votre signalement et d'échanger des messages avec l'agent qui le traite, sans donner votre nom.",
   receiptNext: "Suivre votre signalement",
   followUpTitle: "Suivre votre signalement",
   receipt: "Code du reçu *",
   show: "Afficher mon signalement",
   status: "Statut",
   receivedAt: "Reçu le",
-  statuses: { received: "Reçu", under_review: "En cours d'examen", under_investigation: "Enquête en cours", action_taken: "Des mesures sont prises", closed: "Clos" },
+  statuses: {
+    received: "Reçu",
+    under_review: "En cours d'examen",
+    under_investigation: "Enquête en cours",
+    action_taken: "Des mesures sont prises",
+    closed: "Clos",
+  },
   messages: "Messages",
   noMessages: "Aucun message pour l'instant.",
   fromYou: "Vous",
@@ -113,7 +147,15 @@ const fr: PublicMessages = {
   writeMessage: "Écrire à l'agent",
   send: "Envoyer",
   sent: "Votre message a été envoyé.",
-  categories: { CIV_INT: "Civil (personnel international)", CIV_NS: "Civil (personnel national)", CIV_UNV: "Volontaire des Nations Unies", MIL_MC: "Soldat (contingent)", MIL_MO: "Observateur militaire ou officier d'état-major", POL_UNPOL: "Policier", POL_FPU: "Unité de police constituée" },
+  categories: {
+    CIV_INT: "Civil (personnel international)",
+    CIV_NS: "Civil (personnel national)",
+    CIV_UNV: "Volontaire des Nations Unies",
+    MIL_MC: "Soldat (contingent)",
+    MIL_MO: "Observateur militaire ou officier d'état-major",
+    POL_UNPOL: "Policier",
+    POL_FPU: "Unité de police constituée",
+  },
   errors: {
     whatHappened: "Décrivez ce qui s'est passé (au moins 10 caractères).",
     contact: "Indiquez un moyen de vous contacter, ou choisissez de rester anonyme.",
@@ -122,8 +164,10 @@ const fr: PublicMessages = {
     receipt: "Aucun signalement ne correspond à ce reçu. Vérifiez le code tel qu'il est écrit sur votre reçu.",
     message: "Écrivez un message avant d'envoyer.",
     tooMany: "Trop de tentatives depuis cette connexion. Patientez une minute, puis réessayez.",
-    evidenceType: "Un fichier n'est ni une photo, ni un PDF, ni un enregistrement audio. Retirez-le et renvoyez le formulaire (choisissez à nouveau vos fichiers).",
-    evidenceTooLarge: "Un fichier dépasse 10 Mo, ou il y en a plus de 3. Envoyez des fichiers plus petits ou moins nombreux (choisissez à nouveau vos fichiers).",
+    evidenceType:
+      "Un fichier n'est ni une photo, ni un PDF, ni un enregistrement audio. Retirez-le et renvoyez le formulaire (choisissez à nouveau vos fichiers).",
+    evidenceTooLarge:
+      "Un fichier dépasse 10 Mo, ou il y en a plus de 3. Envoyez des fichiers plus petits ou moins nombreux (choisissez à nouveau vos fichiers).",
     invalid: "Certaines réponses n'ont pas pu être lues. Vérifiez le formulaire et envoyez-le à nouveau.",
   },
 };
@@ -131,7 +175,8 @@ const fr: PublicMessages = {
 const ar: PublicMessages = {
   dir: "rtl",
   title: "الإبلاغ عن سوء سلوك من أفراد الأمم المتحدة",
-  intro: "يمكنك الإبلاغ عن الاستغلال والانتهاك الجنسيين أو أي سوء سلوك آخر من أي شخص يعمل لدى الأمم المتحدة. لست مضطرًا إلى ذكر اسمك. الحقول المعلّمة بـ * مطلوبة.",
+  intro:
+    "يمكنك الإبلاغ عن الاستغلال والانتهاك الجنسيين أو أي سوء سلوك آخر من أي شخص يعمل لدى الأمم المتحدة. لست مضطرًا إلى ذكر اسمك. الحقول المعلّمة بـ * مطلوبة.",
   followUpLink: "أبلغت من قبل؟ تابع بلاغك بإيصالك",
   whatHappened: "ماذا حدث؟ *",
   whatHappenedHelp: "صف ما حدث بكلماتك.",
@@ -160,14 +205,21 @@ const ar: PublicMessages = {
   submit: "إرسال البلاغ",
   errorsTitle: "يرجى تصحيح ما يلي:",
   receiptTitle: "تم استلام بلاغك",
-  receiptIntro: "اكتب رمز الإيصال هذا الآن واحفظه في مكان آمن. لا يُعرض إلا مرة واحدة. يتيح لك متابعة بلاغك وتبادل الرسائل مع الموظف المسؤول عنه دون ذكر اسمك.",
+  receiptIntro:
+    "اكتب رمز الإيصال هذا الآن واحفظه في مكان آمن. لا يُعرض إلا مرة واحدة. يتيح لك متابعة بلاغك وتبادل الرسائل مع الموظف المسؤول عنه دون ذكر اسمك.",
   receiptNext: "متابعة بلاغك",
   followUpTitle: "متابعة بلاغك",
   receipt: "رمز الإيصال *",
   show: "عرض بلاغي",
   status: "الحالة",
   receivedAt: "تاريخ الاستلام",
-  statuses: { received: "مستلم", under_review: "قيد المراجعة", under_investigation: "قيد التحقيق", action_taken: "تُتخذ إجراءات", closed: "مغلق" },
+  statuses: {
+    received: "مستلم",
+    under_review: "قيد المراجعة",
+    under_investigation: "قيد التحقيق",
+    action_taken: "تُتخذ إجراءات",
+    closed: "مغلق",
+  },
   messages: "الرسائل",
   noMessages: "لا توجد رسائل بعد.",
   fromYou: "أنت",
@@ -175,7 +227,15 @@ const ar: PublicMessages = {
   writeMessage: "اكتب إلى الموظف",
   send: "إرسال",
   sent: "تم إرسال رسالتك.",
-  categories: { CIV_INT: "مدني (موظف دولي)", CIV_NS: "مدني (موظف وطني)", CIV_UNV: "متطوع الأمم المتحدة", MIL_MC: "جندي (وحدة عسكرية)", MIL_MO: "مراقب عسكري أو ضابط أركان", POL_UNPOL: "شرطي", POL_FPU: "وحدة شرطة مشكلة" },
+  categories: {
+    CIV_INT: "مدني (موظف دولي)",
+    CIV_NS: "مدني (موظف وطني)",
+    CIV_UNV: "متطوع الأمم المتحدة",
+    MIL_MC: "جندي (وحدة عسكرية)",
+    MIL_MO: "مراقب عسكري أو ضابط أركان",
+    POL_UNPOL: "شرطي",
+    POL_FPU: "وحدة شرطة مشكلة",
+  },
   errors: {
     whatHappened: "صف ما حدث (10 أحرف على الأقل).",
     contact: "اذكر طريقة للتواصل معك، أو اختر البقاء مجهول الهوية.",
@@ -185,7 +245,8 @@ const ar: PublicMessages = {
     message: "اكتب رسالة قبل الإرسال.",
     tooMany: "محاولات كثيرة من هذا الاتصال. انتظر دقيقة ثم حاول مجددًا.",
     evidenceType: "أحد الملفات ليس صورة ولا PDF ولا تسجيلًا صوتيًا. احذفه وأرسل النموذج مجددًا (اختر ملفاتك من جديد).",
-    evidenceTooLarge: "أحد الملفات أكبر من 10 ميغابايت، أو عددها أكثر من 3. أرسل ملفات أصغر أو أقل (اختر ملفاتك من جديد).",
+    evidenceTooLarge:
+      "أحد الملفات أكبر من 10 ميغابايت، أو عددها أكثر من 3. أرسل ملفات أصغر أو أقل (اختر ملفاتك من جديد).",
     invalid: "تعذّرت قراءة بعض الإجابات. راجع النموذج وأرسله مجددًا.",
   },
 };
@@ -222,14 +283,21 @@ const zh: PublicMessages = {
   submit: "发送举报",
   errorsTitle: "请更正以下内容：",
   receiptTitle: "您的举报已收到",
-  receiptIntro: "请立即记下此回执代码并妥善保存。它只显示一次。凭此代码，您无需提供姓名即可查看举报的处理情况，并与负责的官员互通消息。",
+  receiptIntro:
+    "请立即记下此回执代码并妥善保存。它只显示一次。凭此代码，您无需提供姓名即可查看举报的处理情况，并与负责的官员互通消息。",
   receiptNext: "跟进您的举报",
   followUpTitle: "跟进您的举报",
   receipt: "回执代码 *",
   show: "查看我的举报",
   status: "状态",
   receivedAt: "收到时间",
-  statuses: { received: "已收到", under_review: "审查中", under_investigation: "调查中", action_taken: "正在采取行动", closed: "已结案" },
+  statuses: {
+    received: "已收到",
+    under_review: "审查中",
+    under_investigation: "调查中",
+    action_taken: "正在采取行动",
+    closed: "已结案",
+  },
   messages: "消息",
   noMessages: "暂无消息。",
   fromYou: "您",
@@ -237,7 +305,15 @@ const zh: PublicMessages = {
   writeMessage: "给干事写信",
   send: "发送",
   sent: "您的消息已发送。",
-  categories: { CIV_INT: "文职人员（国际工作人员）", CIV_NS: "文职人员（本国工作人员）", CIV_UNV: "联合国志愿人员", MIL_MC: "士兵（特遣队）", MIL_MO: "军事观察员或参谋", POL_UNPOL: "警察", POL_FPU: "建制警察部队" },
+  categories: {
+    CIV_INT: "文职人员（国际工作人员）",
+    CIV_NS: "文职人员（本国工作人员）",
+    CIV_UNV: "联合国志愿人员",
+    MIL_MC: "士兵（特遣队）",
+    MIL_MO: "军事观察员或参谋",
+    POL_UNPOL: "警察",
+    POL_FPU: "建制警察部队",
+  },
   errors: {
     whatHappened: "请描述发生的事情（至少 10 个字符）。",
     contact: "请提供联系方式，或选择匿名。",
@@ -255,7 +331,8 @@ const zh: PublicMessages = {
 const ru: PublicMessages = {
   dir: "ltr",
   title: "Сообщить о проступке персонала ООН",
-  intro: "Вы можете сообщить о сексуальной эксплуатации и сексуальных надругательствах или ином проступке любого лица, работающего на Организацию Объединённых Наций. Указывать своё имя не обязательно. Поля, отмеченные *, обязательны.",
+  intro:
+    "Вы можете сообщить о сексуальной эксплуатации и сексуальных надругательствах или ином проступке любого лица, работающего на Организацию Объединённых Наций. Указывать своё имя не обязательно. Поля, отмеченные *, обязательны.",
   followUpLink: "Уже сообщали? Узнайте о ходе рассмотрения по квитанции",
   whatHappened: "Что произошло? *",
   whatHappenedHelp: "Опишите произошедшее своими словами.",
@@ -284,14 +361,21 @@ const ru: PublicMessages = {
   submit: "Отправить сообщение",
   errorsTitle: "Исправьте, пожалуйста, следующее:",
   receiptTitle: "Ваше сообщение получено",
-  receiptIntro: "Запишите этот код квитанции сейчас и храните его в надёжном месте. Он показывается только один раз. С ним вы сможете узнать, что происходит с вашим сообщением, и переписываться с ответственным сотрудником, не называя своего имени.",
+  receiptIntro:
+    "Запишите этот код квитанции сейчас и храните его в надёжном месте. Он показывается только один раз. С ним вы сможете узнать, что происходит с вашим сообщением, и переписываться с ответственным сотрудником, не называя своего имени.",
   receiptNext: "Узнать о ходе рассмотрения",
   followUpTitle: "Ход рассмотрения вашего сообщения",
   receipt: "Код квитанции *",
   show: "Показать моё сообщение",
   status: "Статус",
   receivedAt: "Получено",
-  statuses: { received: "Получено", under_review: "Рассматривается", under_investigation: "Идёт расследование", action_taken: "Принимаются меры", closed: "Закрыто" },
+  statuses: {
+    received: "Получено",
+    under_review: "Рассматривается",
+    under_investigation: "Идёт расследование",
+    action_taken: "Принимаются меры",
+    closed: "Закрыто",
+  },
   messages: "Сообщения",
   noMessages: "Сообщений пока нет.",
   fromYou: "Вы",
@@ -299,7 +383,15 @@ const ru: PublicMessages = {
   writeMessage: "Написать сотруднику",
   send: "Отправить",
   sent: "Ваше сообщение отправлено.",
-  categories: { CIV_INT: "Гражданский персонал (международный)", CIV_NS: "Гражданский персонал (национальный)", CIV_UNV: "Доброволец ООН", MIL_MC: "Военнослужащий контингента", MIL_MO: "Военный наблюдатель или штабной офицер", POL_UNPOL: "Сотрудник полиции", POL_FPU: "Сформированное полицейское подразделение" },
+  categories: {
+    CIV_INT: "Гражданский персонал (международный)",
+    CIV_NS: "Гражданский персонал (национальный)",
+    CIV_UNV: "Доброволец ООН",
+    MIL_MC: "Военнослужащий контингента",
+    MIL_MO: "Военный наблюдатель или штабной офицер",
+    POL_UNPOL: "Сотрудник полиции",
+    POL_FPU: "Сформированное полицейское подразделение",
+  },
   errors: {
     whatHappened: "Опишите произошедшее (не менее 10 символов).",
     contact: "Укажите способ связи или выберите анонимность.",
@@ -308,8 +400,10 @@ const ru: PublicMessages = {
     receipt: "Сообщение с такой квитанцией не найдено. Проверьте код так, как он написан на квитанции.",
     message: "Напишите сообщение перед отправкой.",
     tooMany: "Слишком много попыток с этого подключения. Подождите минуту и повторите.",
-    evidenceType: "Один из файлов не является фотографией, PDF или аудиозаписью. Удалите его и отправьте форму снова (выберите файлы заново).",
-    evidenceTooLarge: "Файл больше 10 МБ или файлов больше 3. Отправьте файлы меньшего размера или в меньшем количестве (выберите файлы заново).",
+    evidenceType:
+      "Один из файлов не является фотографией, PDF или аудиозаписью. Удалите его и отправьте форму снова (выберите файлы заново).",
+    evidenceTooLarge:
+      "Файл больше 10 МБ или файлов больше 3. Отправьте файлы меньшего размера или в меньшем количестве (выберите файлы заново).",
     invalid: "Некоторые ответы не удалось прочитать. Проверьте форму и отправьте её снова.",
   },
 };
@@ -317,7 +411,8 @@ const ru: PublicMessages = {
 const es: PublicMessages = {
   dir: "ltr",
   title: "Denunciar una falta de conducta del personal de las Naciones Unidas",
-  intro: "Puede denunciar la explotación y los abusos sexuales o cualquier otra falta de conducta de cualquier persona que trabaje para las Naciones Unidas. No tiene que dar su nombre. Los campos marcados con * son obligatorios.",
+  intro:
+    "Puede denunciar la explotación y los abusos sexuales o cualquier otra falta de conducta de cualquier persona que trabaje para las Naciones Unidas. No tiene que dar su nombre. Los campos marcados con * son obligatorios.",
   followUpLink: "¿Ya hizo una denuncia? Haga el seguimiento con su recibo",
   whatHappened: "¿Qué ocurrió? *",
   whatHappenedHelp: "Describa lo ocurrido con sus propias palabras.",
@@ -346,14 +441,21 @@ const es: PublicMessages = {
   submit: "Enviar la denuncia",
   errorsTitle: "Corrija lo siguiente:",
   receiptTitle: "Su denuncia ha sido recibida",
-  receiptIntro: "Anote ahora este código de recibo y guárdelo en un lugar seguro. Solo se muestra una vez. Con él podrá ver qué ocurre con su denuncia e intercambiar mensajes con el oficial a cargo, sin dar su nombre.",
+  receiptIntro:
+    "Anote ahora este código de recibo y guárdelo en un lugar seguro. Solo se muestra una vez. Con él podrá ver qué ocurre con su denuncia e intercambiar mensajes con el oficial a cargo, sin dar su nombre.",
   receiptNext: "Seguir su denuncia",
   followUpTitle: "Seguimiento de su denuncia",
   receipt: "Código del recibo *",
   show: "Ver mi denuncia",
   status: "Estado",
   receivedAt: "Recibida",
-  statuses: { received: "Recibida", under_review: "En examen", under_investigation: "En investigación", action_taken: "Se están tomando medidas", closed: "Cerrada" },
+  statuses: {
+    received: "Recibida",
+    under_review: "En examen",
+    under_investigation: "En investigación",
+    action_taken: "Se están tomando medidas",
+    closed: "Cerrada",
+  },
   messages: "Mensajes",
   noMessages: "Todavía no hay mensajes.",
   fromYou: "Usted",
@@ -361,7 +463,15 @@ const es: PublicMessages = {
   writeMessage: "Escribir al oficial",
   send: "Enviar",
   sent: "Su mensaje ha sido enviado.",
-  categories: { CIV_INT: "Civil (personal internacional)", CIV_NS: "Civil (personal nacional)", CIV_UNV: "Voluntario de las Naciones Unidas", MIL_MC: "Soldado (contingente)", MIL_MO: "Observador militar u oficial de Estado Mayor", POL_UNPOL: "Agente de policía", POL_FPU: "Unidad de policía constituida" },
+  categories: {
+    CIV_INT: "Civil (personal internacional)",
+    CIV_NS: "Civil (personal nacional)",
+    CIV_UNV: "Voluntario de las Naciones Unidas",
+    MIL_MC: "Soldado (contingente)",
+    MIL_MO: "Observador militar u oficial de Estado Mayor",
+    POL_UNPOL: "Agente de policía",
+    POL_FPU: "Unidad de policía constituida",
+  },
   errors: {
     whatHappened: "Describa lo ocurrido (al menos 10 caracteres).",
     contact: "Indique una forma de contactarle, o elija permanecer en el anonimato.",
@@ -370,8 +480,10 @@ const es: PublicMessages = {
     receipt: "No se encontró ninguna denuncia con este recibo. Compruebe el código tal como aparece en su recibo.",
     message: "Escriba un mensaje antes de enviarlo.",
     tooMany: "Demasiados intentos desde esta conexión. Espere un minuto y vuelva a intentarlo.",
-    evidenceType: "Un archivo no es una foto, un PDF ni una grabación de audio. Quítelo y envíe el formulario de nuevo (vuelva a elegir sus archivos).",
-    evidenceTooLarge: "Un archivo supera los 10 MB, o hay más de 3. Envíe archivos más pequeños o menos archivos (vuelva a elegir sus archivos).",
+    evidenceType:
+      "Un archivo no es una foto, un PDF ni una grabación de audio. Quítelo y envíe el formulario de nuevo (vuelva a elegir sus archivos).",
+    evidenceTooLarge:
+      "Un archivo supera los 10 MB, o hay más de 3. Envíe archivos más pequeños o menos archivos (vuelva a elegir sus archivos).",
     invalid: "Algunas respuestas no se pudieron leer. Revise el formulario y envíelo de nuevo.",
   },
 };

@@ -3,7 +3,13 @@
 import type { PublicReportStatus } from "../../domain/contracts/reports.js";
 import { html, SafeHtml } from "./html.js";
 import { type DataMessages, dataMessages } from "./data-messages.js";
-import { languageNames, type PublicLanguage, publicLanguages, type PublicMessages, publicMessages } from "./messages.js";
+import {
+  languageNames,
+  type PublicLanguage,
+  publicLanguages,
+  type PublicMessages,
+  publicMessages,
+} from "./messages.js";
 
 const styles = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1b1e;background:#f8f9fa}
 header,main{max-width:40rem;margin:0 auto;padding:1rem}header{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
@@ -45,7 +51,13 @@ const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
 ];
 
 /** A page of the public site; `path` may carry the page's query (its filters), kept when the language changes. */
-export function layout(language: PublicLanguage, title: string, body: SafeHtml, path: string, options: LayoutOptions = {}): string {
+export function layout(
+  language: PublicLanguage,
+  title: string,
+  body: SafeHtml,
+  path: string,
+  options: LayoutOptions = {},
+): string {
   const words = publicMessages[language];
   const nav = dataMessages[language].nav;
   const withLanguage = (code: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${code}`;
@@ -53,7 +65,10 @@ export function layout(language: PublicLanguage, title: string, body: SafeHtml, 
     .filter((code) => code !== language)
     .map((code) => html`<a href="${withLanguage(code)}" lang="${code}" hreflang="${code}">${languageNames[code]}</a>`);
   const wide = options.wide ? " wide" : "";
-  const site = siteLinks.map((link) => html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`);
+  const site = siteLinks.map(
+    (link) =>
+      html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`,
+  );
   return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[language].feedTitle}"></head>
 <body><header class="${wide.trim()}"><span class="brand">Conduct Ledger</span><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${options.demo ? html`<p class="note" role="note">${dataMessages[language].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
 }
@@ -70,16 +85,25 @@ interface Option {
 
 function radios(name: string, legend: string, options: Option[], selected: string | undefined): SafeHtml {
   return html`<fieldset><legend>${legend}</legend>${options.map(
-    (option) => html`<label class="choice"><input type="radio" name="${name}" value="${option.value}"${selected === option.value ? html` checked` : ""}> ${option.label}</label>`,
+    (option) =>
+      html`<label class="choice"><input type="radio" name="${name}" value="${option.value}"${selected === option.value ? html` checked` : ""}> ${option.label}</label>`,
   )}</fieldset>`;
 }
 
 const errorList = (words: PublicMessages, errors: FormState["errors"]) => {
   const keys = Object.keys(errors) as (keyof PublicMessages["errors"])[];
-  return keys.length ? html`<div class="errors" role="alert"><p class="error">${words.errorsTitle}</p><ul>${keys.map((key) => html`<li>${words.errors[key]}</li>`)}</ul></div>` : "";
+  return keys.length
+    ? html`<div class="errors" role="alert"><p class="error">${words.errorsTitle}</p><ul>${keys.map((key) => html`<li>${words.errors[key]}</li>`)}</ul></div>`
+    : "";
 };
 
-export function reportForm(language: PublicLanguage, missions: Option[], countries: Option[], state: FormState, idempotencyKey: string): string {
+export function reportForm(
+  language: PublicLanguage,
+  missions: Option[],
+  countries: Option[],
+  state: FormState,
+  idempotencyKey: string,
+): string {
   const w = publicMessages[language];
   const v = state.values;
   const text = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");
@@ -98,8 +122,26 @@ ${errorList(w, state.errors)}
 <div class="field-block"><label class="field" for="involved">${w.involved}</label><textarea id="involved" name="involved" maxlength="2000">${text("involved")}</textarea></div>
 </fieldset>
 <div class="field-block"><label class="field" for="evidence">${w.evidence}</label><input type="file" id="evidence" name="evidence" multiple accept="image/jpeg,image/png,image/webp,application/pdf,audio/*" aria-describedby="evidence-help"><p class="help" id="evidence-help">${w.evidenceHelp}</p></div>
-${radios("childrenInvolved", w.children, [{ value: "yes", label: w.yes }, { value: "no", label: w.no }, { value: "unknown", label: w.unknown }], text("childrenInvolved") || "unknown")}
-${radios("reporterIsVictim", w.reporterIsVictim, [{ value: "yes", label: w.yes }, { value: "no", label: w.no }, { value: "prefer_not_to_say", label: w.preferNot }], text("reporterIsVictim") || "prefer_not_to_say")}
+${radios(
+  "childrenInvolved",
+  w.children,
+  [
+    { value: "yes", label: w.yes },
+    { value: "no", label: w.no },
+    { value: "unknown", label: w.unknown },
+  ],
+  text("childrenInvolved") || "unknown",
+)}
+${radios(
+  "reporterIsVictim",
+  w.reporterIsVictim,
+  [
+    { value: "yes", label: w.yes },
+    { value: "no", label: w.no },
+    { value: "prefer_not_to_say", label: w.preferNot },
+  ],
+  text("reporterIsVictim") || "prefer_not_to_say",
+)}
 <fieldset><legend>${w.contactChoice}</legend>
 <label class="choice"><input type="radio" name="anonymous" value="yes"${text("anonymous") !== "no" ? html` checked` : ""}> ${w.anonymous}</label>
 <label class="choice"><input type="radio" name="anonymous" value="no"${text("anonymous") === "no" ? html` checked` : ""}> ${w.giveContact}</label>
@@ -112,7 +154,12 @@ ${radios("reporterIsVictim", w.reporterIsVictim, [{ value: "yes", label: w.yes }
 
 export function receiptPage(language: PublicLanguage, receipt: string): string {
   const w = publicMessages[language];
-  return layout(language, w.receiptTitle, html`<h1>${w.receiptTitle}</h1><section><p>${w.receiptIntro}</p><p class="receipt">${receipt}</p><p><a href="/report/follow-up?lang=${language}">${w.receiptNext}</a></p></section>`, "/report");
+  return layout(
+    language,
+    w.receiptTitle,
+    html`<h1>${w.receiptTitle}</h1><section><p>${w.receiptIntro}</p><p class="receipt">${receipt}</p><p><a href="/report/follow-up?lang=${language}">${w.receiptNext}</a></p></section>`,
+    "/report",
+  );
 }
 
 export interface FollowUpView {
@@ -125,14 +172,25 @@ export interface FollowUpView {
   messageKey: string;
 }
 
-export function followUpPage(language: PublicLanguage, view: FollowUpView | null, errors: FormState["errors"], typedReceipt = ""): string {
+export function followUpPage(
+  language: PublicLanguage,
+  view: FollowUpView | null,
+  errors: FormState["errors"],
+  typedReceipt = "",
+): string {
   const w = publicMessages[language];
-  const date = (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
   const lookup = html`<form method="post" action="/report/follow-up?lang=${language}"><div class="field-block"><label class="field" for="receipt">${w.receipt}</label><input type="text" id="receipt" name="receipt" required autocomplete="off" autocapitalize="characters" spellcheck="false" value="${typedReceipt}" dir="ltr"></div><button type="submit">${w.show}</button></form>`;
   const report = view
     ? html`<section><p><strong>${w.status}:</strong> ${w.statuses[view.status]}</p><p class="meta">${w.receivedAt}: ${date(view.receivedAt)}</p></section>
 <section><h2>${w.messages}</h2>${view.sent ? html`<p role="status">${w.sent}</p>` : ""}${view.messages.length === 0 ? html`<p>${w.noMessages}</p>` : view.messages.map((m) => html`<div class="message${m.fromReporter ? " you" : ""}"><p class="meta">${m.fromReporter ? w.fromYou : w.fromOfficer} · ${date(m.createdAt)}</p><p>${m.message}</p></div>`)}
 <form method="post" action="/report/follow-up/message?lang=${language}"><input type="hidden" name="receipt" value="${view.receipt}"><input type="hidden" name="idempotencyKey" value="${view.messageKey}"><div class="field-block"><label class="field" for="message">${w.writeMessage}</label><textarea id="message" name="message" required maxlength="5000"></textarea></div><button type="submit">${w.send}</button></form></section>`
     : "";
-  return layout(language, w.followUpTitle, html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}`, "/report/follow-up");
+  return layout(
+    language,
+    w.followUpTitle,
+    html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}`,
+    "/report/follow-up",
+  );
 }

@@ -27,7 +27,9 @@ export function languageOf(request: FastifyRequest, reply: FastifyReply): Public
   }
   const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
   if (publicLanguages.includes(remembered as PublicLanguage)) return remembered as PublicLanguage;
-  const browser = (request.headers["accept-language"] ?? "").split(",").map((part) => part.trim().slice(0, 2).toLowerCase());
+  const browser = (request.headers["accept-language"] ?? "")
+    .split(",")
+    .map((part) => part.trim().slice(0, 2).toLowerCase());
   return (browser.find((code) => publicLanguages.includes(code as PublicLanguage)) as PublicLanguage) ?? "en";
 }
 
@@ -37,7 +39,8 @@ function reportFromForm(form: Form, language: PublicLanguage): ReportBody {
     const value = form[name];
     return (Array.isArray(value) ? value[0] : value)?.trim() || null;
   };
-  const many = (name: string) => [form[name] ?? []].flat().filter((value): value is string => typeof value === "string" && value !== "");
+  const many = (name: string) =>
+    [form[name] ?? []].flat().filter((value): value is string => typeof value === "string" && value !== "");
   return {
     whatHappened: one("whatHappened") ?? "",
     missionCode: one("missionCode"),
@@ -60,7 +63,8 @@ function formErrors(issues: { path: PropertyKey[]; message: string }[]): FormSta
   for (const issue of issues) {
     const field = String(issue.path[0]);
     if (field === "whatHappened") errors.whatHappened = true;
-    else if (field === "contact") errors[issue.message === "contact_with_anonymous" ? "contactWithAnonymous" : "contact"] = true;
+    else if (field === "contact")
+      errors[issue.message === "contact_with_anonymous" ? "contactWithAnonymous" : "contact"] = true;
     else if (field === "incidentDate") errors.incidentDate = true;
     else errors.invalid = true;
   }
@@ -85,19 +89,29 @@ async function readMultipartForm(request: FastifyRequest): Promise<{ form: Form;
 
 export function registerPublicPages(app: FastifyInstance) {
   const { services } = app;
-  const page = (reply: FastifyReply, status: number, body: string) => reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+  const page = (reply: FastifyReply, status: number, body: string) =>
+    reply.status(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
   const limited = (perMinute: number) => publicRoute(services.config, perMinute);
   /** The key a page's form carries (a UUID made when the page was drawn), if it is one. */
-  const formKey = (form: Form) => (typeof form.idempotencyKey === "string" && /^[0-9a-f-]{36}$/.test(form.idempotencyKey) ? form.idempotencyKey : undefined);
+  const formKey = (form: Form) =>
+    typeof form.idempotencyKey === "string" && /^[0-9a-f-]{36}$/.test(form.idempotencyKey)
+      ? form.idempotencyKey
+      : undefined;
 
   async function options(language: PublicLanguage) {
     const [missionRows, countryRows] = await Promise.all([
-      services.db.select({ code: missions.code, location: missions.location, name: missions.name }).from(missions).where(isNull(missions.endYear)).orderBy(asc(missions.code)),
+      services.db
+        .select({ code: missions.code, location: missions.location, name: missions.name })
+        .from(missions)
+        .where(isNull(missions.endYear))
+        .orderBy(asc(missions.code)),
       services.db.select().from(countries).orderBy(asc(countries.code)),
     ]);
     return {
       missions: missionRows.map((m) => ({ value: m.code, label: `${m.code} — ${m.location ?? m.name}` })),
-      countries: countryRows.map((c) => ({ value: c.code, label: c.names[language] ?? c.names.en })).sort((a, b) => a.label.localeCompare(b.label, language)),
+      countries: countryRows
+        .map((c) => ({ value: c.code, label: c.names[language] ?? c.names.en }))
+        .sort((a, b) => a.label.localeCompare(b.label, language)),
     };
   }
 
@@ -109,38 +123,67 @@ export function registerPublicPages(app: FastifyInstance) {
   app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 64 * 1024 });
     // The report form sends evidence files; each part is capped, so a huge upload stops early.
-    await scope.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES, fields: 60, fieldSize: 64 * 1024, parts: 70 }, throwFileSizeLimit: true });
+    await scope.register(multipart, {
+      limits: { fileSize: MAX_EVIDENCE_BYTES, files: MAX_EVIDENCE_FILES, fields: 60, fieldSize: 64 * 1024, parts: 70 },
+      throwFileSizeLimit: true,
+    });
     // Errors on these pages are pages too, in the reader's language, never JSON.
     scope.setErrorHandler(async (error: unknown, request, reply) => {
       const language = languageOf(request, reply);
-      const status = (error as { statusCode?: number }).statusCode ?? (error instanceof DomainError ? error.status : 400);
+      const status =
+        (error as { statusCode?: number }).statusCode ?? (error instanceof DomainError ? error.status : 400);
       const tooMany = status === 429;
       // Too large or too many files: multipart's own limits (413), named for the reporter.
       const key: keyof PublicMessages["errors"] = tooMany ? "tooMany" : status === 413 ? "evidenceTooLarge" : "invalid";
-      if (request.url.startsWith("/report/follow-up")) return page(reply, tooMany ? 429 : 400, followUpPage(language, null, { [key]: true }));
-      return showForm(reply, language, { values: {}, errors: { [key]: true } }, tooMany ? 429 : status === 413 ? 413 : 400);
+      if (request.url.startsWith("/report/follow-up"))
+        return page(reply, tooMany ? 429 : 400, followUpPage(language, null, { [key]: true }));
+      return showForm(
+        reply,
+        language,
+        { values: {}, errors: { [key]: true } },
+        tooMany ? 429 : status === 413 ? 413 : 400,
+      );
     });
 
-    scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => showForm(reply, languageOf(request, reply), { values: {}, errors: {} }));
+    scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) =>
+      showForm(reply, languageOf(request, reply), { values: {}, errors: {} }),
+    );
 
     // The form's key travels in its body and is kept in the use-case's own transaction.
-    scope.post("/report", { config: { ...limited(10), idempotency: "in-transaction" }, schema: { hide: true } }, async (request, reply) => {
-      const language = languageOf(request, reply);
-      const { form, files } = request.isMultipart() ? await readMultipartForm(request) : { form: (request.body ?? {}) as Form, files: [] };
-      const parsed = reportBody.safeParse(reportFromForm(form, language));
-      if (!parsed.success) return showForm(reply, language, { values: form, errors: formErrors(parsed.error.issues) }, 400);
-      const key = formKey(form);
-      try {
-        const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key, files);
-        return page(reply, 201, receiptPage(language, receipt));
-      } catch (error) {
-        const code = error instanceof DomainError ? error.code : "";
-        if (!["file_type_not_accepted", "file_too_large", "too_many_files"].includes(code)) throw error;
-        return showForm(reply, language, { values: form, errors: { [code === "file_type_not_accepted" ? "evidenceType" : "evidenceTooLarge"]: true } }, 400);
-      }
-    });
+    scope.post(
+      "/report",
+      { config: { ...limited(10), idempotency: "in-transaction" }, schema: { hide: true } },
+      async (request, reply) => {
+        const language = languageOf(request, reply);
+        const { form, files } = request.isMultipart()
+          ? await readMultipartForm(request)
+          : { form: (request.body ?? {}) as Form, files: [] };
+        const parsed = reportBody.safeParse(reportFromForm(form, language));
+        if (!parsed.success)
+          return showForm(reply, language, { values: form, errors: formErrors(parsed.error.issues) }, 400);
+        const key = formKey(form);
+        try {
+          const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key, files);
+          return page(reply, 201, receiptPage(language, receipt));
+        } catch (error) {
+          const code = error instanceof DomainError ? error.code : "";
+          if (!["file_type_not_accepted", "file_too_large", "too_many_files"].includes(code)) throw error;
+          return showForm(
+            reply,
+            language,
+            {
+              values: form,
+              errors: { [code === "file_type_not_accepted" ? "evidenceType" : "evidenceTooLarge"]: true },
+            },
+            400,
+          );
+        }
+      },
+    );
 
-    scope.get("/report/follow-up", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => page(reply, 200, followUpPage(languageOf(request, reply), null, {})));
+    scope.get("/report/follow-up", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) =>
+      page(reply, 200, followUpPage(languageOf(request, reply), null, {})),
+    );
 
     async function showReport(request: FastifyRequest, reply: FastifyReply, sent: boolean) {
       const language = languageOf(request, reply);
@@ -149,21 +192,27 @@ export function registerPublicPages(app: FastifyInstance) {
         const view = await followUpReport(services, receipt);
         return page(reply, 200, followUpPage(language, { receipt, ...view, sent, messageKey: randomUUID() }, {}));
       } catch (error) {
-        if (error instanceof DomainError && error.status === 404) return page(reply, 404, followUpPage(language, null, { receipt: true }, receipt));
+        if (error instanceof DomainError && error.status === 404)
+          return page(reply, 404, followUpPage(language, null, { receipt: true }, receipt));
         throw error;
       }
     }
 
-    scope.post("/report/follow-up", { config: limited(30), schema: { hide: true } }, async (request, reply) => showReport(request, reply, false));
+    scope.post("/report/follow-up", { config: limited(30), schema: { hide: true } }, async (request, reply) =>
+      showReport(request, reply, false),
+    );
 
     scope.post("/report/follow-up/message", { config: limited(10), schema: { hide: true } }, async (request, reply) => {
       const form = (request.body ?? {}) as Form;
-      const message = String(form.message ?? "").trim().slice(0, 5000);
+      const message = String(form.message ?? "")
+        .trim()
+        .slice(0, 5000);
       if (!message) return showReport(request, reply, false);
       try {
         await postReporterMessage(services, String(form.receipt ?? "").slice(0, 40), message, formKey(form));
       } catch (error) {
-        if (error instanceof DomainError && error.status === 404) return page(reply, 404, followUpPage(languageOf(request, reply), null, { receipt: true }));
+        if (error instanceof DomainError && error.status === 404)
+          return page(reply, 404, followUpPage(languageOf(request, reply), null, { receipt: true }));
         throw error;
       }
       return showReport(request, reply, true);

@@ -18,7 +18,9 @@ describe("encrypted columns", () => {
       .filter((value) => is(value, PgTable))
       .flatMap((table) => {
         const config = getTableConfig(table as PgTable);
-        return config.columns.filter((column) => column.name.endsWith("_encrypted")).map((column) => `${config.name}.${column.name}`);
+        return config.columns
+          .filter((column) => column.name.endsWith("_encrypted"))
+          .map((column) => `${config.name}.${column.name}`);
       });
     expect(inSchema.length).toBeGreaterThan(15);
     expect(encryptedColumns.map(({ table, column }) => `${table}.${column}`).sort()).toEqual(inSchema.sort());
@@ -28,7 +30,14 @@ describe("encrypted columns", () => {
     const report = { whatHappened: "A retried report across a key rotation.", missionCode: "MONUSCO", anonymous: true };
     const headers = { "idempotency-key": "across-rotation-01" };
     const first = await t.app.inject({ method: "POST", url: "/api/public/reports", payload: report, headers });
-    const sealed = async () => (await t.handle.asOwner((owner) => owner.query<{ value: string }>("SELECT response_encrypted AS value FROM idempotency_keys WHERE key = 'across-rotation-01'")))[0].value;
+    const sealed = async () =>
+      (
+        await t.handle.asOwner((owner) =>
+          owner.query<{ value: string }>(
+            "SELECT response_encrypted AS value FROM idempotency_keys WHERE key = 'across-rotation-01'",
+          ),
+        )
+      )[0].value;
     const before = await sealed();
     const { keyId } = await rotateDataKey(t.handle, t.masterKey);
     expect(await sealed()).toMatch(new RegExp(`^enc:v1:${keyId}:`));

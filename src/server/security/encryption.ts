@@ -43,7 +43,8 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
 export function parseMasterKey(text: string): Buffer {
   const trimmed = text.trim();
   const key = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
-  if (key.length !== 32) throw new Error("CONDUCT_MASTER_KEY must be 32 bytes, written as 64 hex characters or base64.");
+  if (key.length !== 32)
+    throw new Error("CONDUCT_MASTER_KEY must be 32 bytes, written as 64 hex characters or base64.");
   return key;
 }
 
@@ -147,12 +148,18 @@ export async function ensureDataKey(handle: DatabaseHandle, masterKey: Buffer): 
 async function insertCurrentKey(owner: OwnerClient, masterKey: Buffer): Promise<number> {
   await owner.query("UPDATE data_keys SET is_current = false, retired_at = now() WHERE is_current");
   const wrapped = seal(masterKey, randomBytes(32), WRAP_CONTEXT);
-  const [row] = await owner.query<{ id: number }>("INSERT INTO data_keys (wrapped_key, is_current) VALUES ($1, true) RETURNING id", [wrapped]);
+  const [row] = await owner.query<{ id: number }>(
+    "INSERT INTO data_keys (wrapped_key, is_current) VALUES ($1, true) RETURNING id",
+    [wrapped],
+  );
   return row.id;
 }
 
 /** New data key for new writes, and every encrypted field re-encrypted under it, in one transaction. */
-export async function rotateDataKey(handle: DatabaseHandle, masterKey: Buffer): Promise<{ keyId: number; reencrypted: number }> {
+export async function rotateDataKey(
+  handle: DatabaseHandle,
+  masterKey: Buffer,
+): Promise<{ keyId: number; reencrypted: number }> {
   return handle.asOwner(async (owner) => {
     const unwrap = async () => {
       const rows = await owner.query<{ id: number; wrapped_key: string }>("SELECT id, wrapped_key FROM data_keys");
@@ -184,7 +191,10 @@ export async function rotateMasterKey(handle: DatabaseHandle, oldMaster: Buffer,
     const rows = await owner.query<{ id: number; wrapped_key: string }>("SELECT id, wrapped_key FROM data_keys");
     for (const row of rows) {
       const key = open(oldMaster, row.wrapped_key, WRAP_CONTEXT);
-      await owner.query("UPDATE data_keys SET wrapped_key = $1 WHERE id = $2", [seal(newMaster, key, WRAP_CONTEXT), row.id]);
+      await owner.query("UPDATE data_keys SET wrapped_key = $1 WHERE id = $2", [
+        seal(newMaster, key, WRAP_CONTEXT),
+        row.id,
+      ]);
     }
     return rows.length;
   });

@@ -7,7 +7,17 @@ import { FormActions, ProblemAlert } from "./page.js";
 
 const plainHeader = { component: "div" } as object;
 
-export function Dialog({ opened, onClose, title, children }: { opened: boolean; onClose: () => void; title: string; children: ReactNode }) {
+export function Dialog({
+  opened,
+  onClose,
+  title,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Modal.Root opened={opened} onClose={onClose} size="lg">
@@ -24,12 +34,26 @@ export function Dialog({ opened, onClose, title, children }: { opened: boolean; 
 }
 
 /** A button that opens a dialog holding a form; the form closes it when done. */
-export function DialogButton({ label, title, variant = "light", children }: { label: string; title: string; variant?: string; children: (close: () => void) => ReactNode }) {
+export function DialogButton({
+  label,
+  title,
+  variant = "light",
+  children,
+}: {
+  label: string;
+  title: string;
+  variant?: string;
+  children: (close: () => void) => ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button size="xs" variant={variant} onClick={() => setOpen(true)}>{label}</Button>
-      <Dialog opened={open} onClose={() => setOpen(false)} title={title}>{open && children(() => setOpen(false))}</Dialog>
+      <Button size="xs" variant={variant} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog opened={open} onClose={() => setOpen(false)} title={title}>
+        {open && children(() => setOpen(false))}
+      </Dialog>
     </>
   );
 }

@@ -1,5 +1,19 @@
 // Building blocks every page shares: a header, a designed error, an empty state, a loading state.
-import { Alert, Box, Button, Center, Code, Group, List, Loader, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Code,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, problemMessage } from "../api.js";
@@ -8,8 +22,14 @@ export function PageHeader({ title, intro, actions }: { title: string; intro?: s
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap">
       <Stack gap={4} maw={720}>
-        <Title order={1} size="h2">{title}</Title>
-        {intro && <Text c="gray.7" size="sm">{intro}</Text>}
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        {intro && (
+          <Text c="gray.7" size="sm">
+            {intro}
+          </Text>
+        )}
       </Stack>
       {actions}
     </Group>
@@ -23,7 +43,11 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
     <Alert color="red" role="alert" mb="md">
       <Group justify="space-between">
         <Text size="sm">{problemMessage(t, error)}</Text>
-        {onRetry && <Button size="xs" variant="white" color="red" onClick={onRetry}>{t("app.retry")}</Button>}
+        {onRetry && (
+          <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            {t("app.retry")}
+          </Button>
+        )}
       </Group>
     </Alert>
   );
@@ -31,10 +55,15 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
 
 /** The rows a refused file names (line and reason), under its problem. */
 export function ProblemRows({ error }: { error: unknown }) {
-  if (!(error instanceof ApiProblem) || !Array.isArray(error.body.errors) || error.body.errors.length === 0) return null;
+  if (!(error instanceof ApiProblem) || !Array.isArray(error.body.errors) || error.body.errors.length === 0)
+    return null;
   return (
     <List size="sm">
-      {(error.body.errors as { path: string; message: string }[]).slice(0, 20).map((e) => <List.Item key={`${e.path}-${e.message}`}>{e.path}: {e.message}</List.Item>)}
+      {(error.body.errors as { path: string; message: string }[]).slice(0, 20).map((e) => (
+        <List.Item key={`${e.path}-${e.message}`}>
+          {e.path}: {e.message}
+        </List.Item>
+      ))}
     </List>
   );
 }
@@ -58,9 +87,20 @@ export function EmptyState({ children }: { children: ReactNode }) {
 }
 
 /** Query states in one place: loading, a designed error with retry, an empty list, or the content. */
-export function QueryView<T>({ query, isEmpty, empty, children }: { query: { isPending: boolean; error: unknown; data: T | undefined; refetch: () => unknown }; isEmpty?: (data: T) => boolean; empty?: string; children: (data: T) => ReactNode }) {
+export function QueryView<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: { isPending: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  isEmpty?: (data: T) => boolean;
+  empty?: string;
+  children: (data: T) => ReactNode;
+}) {
   if (query.isPending) return <Loading />;
-  if (query.error || query.data === undefined) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.error || query.data === undefined)
+    return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (isEmpty?.(query.data) && empty) return <EmptyState>{empty}</EmptyState>;
   return <>{children(query.data)}</>;
 }
@@ -75,12 +115,24 @@ export function ScrollTable({ label, minWidth, children }: { label: string; minW
 }
 
 /** The footer of every form: cancel, then the action it performs. */
-export function FormActions({ onCancel, submitLabel, loading }: { onCancel: () => void; submitLabel: string; loading: boolean }) {
+export function FormActions({
+  onCancel,
+  submitLabel,
+  loading,
+}: {
+  onCancel: () => void;
+  submitLabel: string;
+  loading: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>{t("app.cancel")}</Button>
-      <Button type="submit" loading={loading}>{submitLabel}</Button>
+      <Button variant="default" onClick={onCancel}>
+        {t("app.cancel")}
+      </Button>
+      <Button type="submit" loading={loading}>
+        {submitLabel}
+      </Button>
     </Group>
   );
 }
@@ -90,21 +142,41 @@ export function ShownOnce({ intro, value }: { intro: string; value: string }) {
   return (
     <>
       <Text size="sm">{intro}</Text>
-      <Code block dir="ltr" tabIndex={0}>{value}</Code>
+      <Code block dir="ltr" tabIndex={0}>
+        {value}
+      </Code>
     </>
   );
 }
 
 /** A list page's table: scrolls sideways on small screens, headers in order, an unlabelled-looking actions column that screen readers still name. */
-export function DataTable({ label, minWidth, headers, actions = false, children }: { label: string; minWidth: number; headers: string[]; actions?: boolean; children: ReactNode }) {
+export function DataTable({
+  label,
+  minWidth,
+  headers,
+  actions = false,
+  children,
+}: {
+  label: string;
+  minWidth: number;
+  headers: string[];
+  actions?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <ScrollTable label={label} minWidth={minWidth}>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            {headers.map((header) => <Table.Th key={header}>{header}</Table.Th>)}
-            {actions && <Table.Th><VisuallyHidden>{t("app.actions")}</VisuallyHidden></Table.Th>}
+            {headers.map((header) => (
+              <Table.Th key={header}>{header}</Table.Th>
+            ))}
+            {actions && (
+              <Table.Th>
+                <VisuallyHidden>{t("app.actions")}</VisuallyHidden>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>{children}</Table.Tbody>

@@ -12,11 +12,31 @@ import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
-export const areas = ["reports", "cases", "victims", "paternity", "overdue", "users", "reference", "audit", "trustFund", "screening", "risk", "training", "afterAction", "outreach", "goodPractices", "accountability", "notifications", "tokens"] as const;
+export const areas = [
+  "reports",
+  "cases",
+  "victims",
+  "paternity",
+  "overdue",
+  "users",
+  "reference",
+  "audit",
+  "trustFund",
+  "screening",
+  "risk",
+  "training",
+  "afterAction",
+  "outreach",
+  "goodPractices",
+  "accountability",
+  "notifications",
+  "tokens",
+] as const;
 export type Area = (typeof areas)[number];
 
 /** An area's address: its name, in kebab case. */
-export const pathOf = (area: Area | "account") => `/${area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` as "/";
+export const pathOf = (area: Area | "account") =>
+  `/${area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` as "/";
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -24,7 +44,8 @@ export function LanguageSwitcher() {
   const choose = (language: Language) => {
     applyLanguage(language);
     // Remembered on the account too, so that reminders and exports can follow it later.
-    if (signedIn && !signedIn.twoFactorPending) void api("PATCH", "/api/me/preferences", { language }).catch(() => undefined);
+    if (signedIn && !signedIn.twoFactorPending)
+      void api("PATCH", "/api/me/preferences", { language }).catch(() => undefined);
   };
   return (
     <Select
@@ -57,12 +78,22 @@ export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
         {burger}
-        <Title order={2} size="h4">{t("app.name")}</Title>
-        {me && <Text size="sm" c="gray.7" visibleFrom="sm">{me.name} · {t(`roles.${me.role}`)}</Text>}
+        <Title order={2} size="h4">
+          {t("app.name")}
+        </Title>
+        {me && (
+          <Text size="sm" c="gray.7" visibleFrom="sm">
+            {me.name} · {t(`roles.${me.role}`)}
+          </Text>
+        )}
       </Group>
       <Group gap="xs" wrap="nowrap">
         <LanguageSwitcher />
-        {me && !me.twoFactorPending && <Button variant="subtle" onClick={() => void signOut()}>{t("app.signOut")}</Button>}
+        {me && !me.twoFactorPending && (
+          <Button variant="subtle" onClick={() => void signOut()}>
+            {t("app.signOut")}
+          </Button>
+        )}
       </Group>
     </Group>
   );
@@ -74,11 +105,24 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
   const path = useRouterState({ select: (state) => state.location.pathname });
   const visible = areas.filter((area) => me.can[area]);
   // Reminders arrive while people work: the count is refreshed every minute.
-  const unread = useQuery({ queryKey: ["notifications"], queryFn: () => api<{ unread: number }>("GET", "/api/notifications"), refetchInterval: 60_000, enabled: me.can.notifications }).data?.unread ?? 0;
+  const unread =
+    useQuery({
+      queryKey: ["notifications"],
+      queryFn: () => api<{ unread: number }>("GET", "/api/notifications"),
+      refetchInterval: 60_000,
+      enabled: me.can.notifications,
+    }).data?.unread ?? 0;
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header>
-        <Header me={me} burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("app.openMenu")} />} />
+        <Header
+          me={me}
+          burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("app.openMenu")} />}
+        />
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t("app.mainNavigation")}>
         {[...visible, "account" as const].map((area) => (
@@ -87,7 +131,13 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
             component={Link}
             to={pathOf(area)}
             label={t(`nav.${area}`)}
-            rightSection={area === "notifications" && unread > 0 ? <Badge size="sm" color="red" aria-label={t("notifications.unread", { count: unread })}>{unread}</Badge> : undefined}
+            rightSection={
+              area === "notifications" && unread > 0 ? (
+                <Badge size="sm" color="red" aria-label={t("notifications.unread", { count: unread })}>
+                  {unread}
+                </Badge>
+              ) : undefined
+            }
             active={path === pathOf(area) || path.startsWith(`${pathOf(area)}/`)}
             variant="filled"
             onClick={close}

@@ -25,13 +25,27 @@ export function AccountPage({ me }: { me: Me }) {
         <Stack>
           <div>
             <Text fw={600}>{me.name}</Text>
-            <Text size="sm" c="gray.7" dir="ltr">{me.email}</Text>
-            <Text size="sm">{t(`roles.${me.role}`)}{me.missionCodes.length ? ` · ${me.missionCodes.join(", ")}` : ""}{me.countryCode ? ` · ${me.countryCode}` : ""}</Text>
+            <Text size="sm" c="gray.7" dir="ltr">
+              {me.email}
+            </Text>
+            <Text size="sm">
+              {t(`roles.${me.role}`)}
+              {me.missionCodes.length ? ` · ${me.missionCodes.join(", ")}` : ""}
+              {me.countryCode ? ` · ${me.countryCode}` : ""}
+            </Text>
           </div>
           <LanguageSwitcher />
           <ProblemAlert error={signOutEverywhere.error} />
           <Text size="sm">{t("account.signOutEverywhereHelp")}</Text>
-          <Button color="red" variant="light" w="fit-content" loading={signOutEverywhere.isPending} onClick={() => signOutEverywhere.mutate()}>{t("account.signOutEverywhere")}</Button>
+          <Button
+            color="red"
+            variant="light"
+            w="fit-content"
+            loading={signOutEverywhere.isPending}
+            onClick={() => signOutEverywhere.mutate()}
+          >
+            {t("account.signOutEverywhere")}
+          </Button>
         </Stack>
       </Paper>
     </>

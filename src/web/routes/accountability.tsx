@@ -1,6 +1,19 @@
 // Member State accountability: headquarters compares the contributing countries and opens any
 // country's scorecard; a State's focal point sees its own. The published part is public as well.
-import { Badge, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,14 +25,32 @@ import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/pa
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
 
-interface Count { key: string; count: number | null; medianDays?: number | null }
-interface Scorecard { countryCode: string; allegationsByYear: Count[]; investigations: Count[]; finalActions: Count[]; allRecordedByYear: Count[]; measures: AccountabilityMeasures }
-interface ComparisonRow { countryCode: string; allegations: number; measures: AccountabilityMeasures }
+interface Count {
+  key: string;
+  count: number | null;
+  medianDays?: number | null;
+}
+interface Scorecard {
+  countryCode: string;
+  allegationsByYear: Count[];
+  investigations: Count[];
+  finalActions: Count[];
+  allRecordedByYear: Count[];
+  measures: AccountabilityMeasures;
+}
+interface ComparisonRow {
+  countryCode: string;
+  allegations: number;
+  measures: AccountabilityMeasures;
+}
 
 function useShare() {
   const { t, i18n } = useTranslation();
   const percent = new Intl.NumberFormat(i18n.language, { style: "percent" });
-  return (value: Share) => (value.share === null ? t("accountability.noneYet") : t("accountability.share", { count: value.count, of: value.of, percent: percent.format(value.share) }));
+  return (value: Share) =>
+    value.share === null
+      ? t("accountability.noneYet")
+      : t("accountability.share", { count: value.count, of: value.of, percent: percent.format(value.share) });
 }
 
 export function AccountabilityPage() {
@@ -41,19 +72,45 @@ function Comparison({ onOpen }: { onOpen: (country: string) => void }) {
   const { t } = useTranslation();
   const { nameOf } = useCountries();
   const share = useShare();
-  const query = useQuery({ queryKey: ["accountability"], queryFn: () => api<ComparisonRow[]>("GET", "/api/accountability") });
+  const query = useQuery({
+    queryKey: ["accountability"],
+    queryFn: () => api<ComparisonRow[]>("GET", "/api/accountability"),
+  });
   const [chosen, setChosen] = useState<string | null>(null);
   return (
     <Paper withBorder p="lg" mb="lg">
-      <Title order={2} size="h4" mb="sm">{t("accountability.compare")}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t("accountability.compare")}
+      </Title>
       <QueryView query={query} isEmpty={(rows) => rows.length === 0} empty={t("accountability.noneYet")}>
         {(rows) => (
           <Stack>
             <Group align="end">
-              <Select label={t("accountability.country")} searchable data={rows.map((row) => ({ value: row.countryCode, label: nameOf(row.countryCode) }))} value={chosen} onChange={setChosen} w={280} />
-              <Button disabled={!chosen} onClick={() => chosen && onOpen(chosen)}>{t("accountability.open")}</Button>
+              <Select
+                label={t("accountability.country")}
+                searchable
+                data={rows.map((row) => ({ value: row.countryCode, label: nameOf(row.countryCode) }))}
+                value={chosen}
+                onChange={setChosen}
+                w={280}
+              />
+              <Button disabled={!chosen} onClick={() => chosen && onOpen(chosen)}>
+                {t("accountability.open")}
+              </Button>
             </Group>
-            <DataTable label={t("accountability.compare")} minWidth={900} headers={[t("accountability.country"), t("accountability.allegations"), t("accountability.repliesOnTime"), t("accountability.nioMedian"), t("accountability.medianDays"), t("accountability.p90Days"), t("accountability.substantiatedWithFinalAction")]}>
+            <DataTable
+              label={t("accountability.compare")}
+              minWidth={900}
+              headers={[
+                t("accountability.country"),
+                t("accountability.allegations"),
+                t("accountability.repliesOnTime"),
+                t("accountability.nioMedian"),
+                t("accountability.medianDays"),
+                t("accountability.p90Days"),
+                t("accountability.substantiatedWithFinalAction"),
+              ]}
+            >
               {rows.map((row) => (
                 <Table.Tr key={row.countryCode}>
                   <Table.Td>{nameOf(row.countryCode)}</Table.Td>
@@ -76,8 +133,12 @@ function Comparison({ onOpen }: { onOpen: (country: string) => void }) {
 function Figure({ label, value }: { label: string; value: string | number | null }) {
   return (
     <Paper withBorder p="sm">
-      <Text size="sm" c="gray.7">{label}</Text>
-      <Text fw={700} size="lg">{value ?? "—"}</Text>
+      <Text size="sm" c="gray.7">
+        {label}
+      </Text>
+      <Text fw={700} size="lg">
+        {value ?? "—"}
+      </Text>
     </Paper>
   );
 }
@@ -86,7 +147,10 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
   const { t, i18n } = useTranslation();
   const { nameOf } = useCountries();
   const share = useShare();
-  const query = useQuery({ queryKey: ["accountability", countryCode], queryFn: () => api<Scorecard>("GET", `/api/accountability/${countryCode}`) });
+  const query = useQuery({
+    queryKey: ["accountability", countryCode],
+    queryFn: () => api<Scorecard>("GET", `/api/accountability/${countryCode}`),
+  });
   const pdfLanguage = i18n.language === "fr" ? "fr" : "en";
   return (
     <QueryView query={query}>
@@ -96,15 +160,29 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
           <Stack>
             <Group justify="space-between">
               <Title order={2}>{nameOf(card.countryCode)}</Title>
-              <Button component="a" variant="default" href={`/api/accountability/${card.countryCode}?format=pdf&lang=${pdfLanguage}`}>{t("accountability.pdf")}</Button>
+              <Button
+                component="a"
+                variant="default"
+                href={`/api/accountability/${card.countryCode}?format=pdf&lang=${pdfLanguage}`}
+              >
+                {t("accountability.pdf")}
+              </Button>
             </Group>
             <Paper withBorder p="lg">
-              <Group mb="sm"><Title order={3} size="h4">{t("accountability.measures")}</Title><Badge variant="light">{t("accountability.restricted")}</Badge></Group>
+              <Group mb="sm">
+                <Title order={3} size="h4">
+                  {t("accountability.measures")}
+                </Title>
+                <Badge variant="light">{t("accountability.restricted")}</Badge>
+              </Group>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
                 <Figure label={t("accountability.repliesOnTime")} value={share(m.repliesOnTime)} />
                 <Figure label={t("accountability.nioMedian")} value={m.nioAppointment.medianDays} />
                 <Figure label={t("accountability.nioNotAppointed")} value={m.nioAppointment.notAppointed} />
-                <Figure label={t("accountability.substantiatedWithFinalAction")} value={share(m.substantiatedWithFinalAction)} />
+                <Figure
+                  label={t("accountability.substantiatedWithFinalAction")}
+                  value={share(m.substantiatedWithFinalAction)}
+                />
                 <Figure label={t("accountability.investigationsCompleted")} value={m.investigations.completed} />
                 <Figure label={t("accountability.investigationsOpen")} value={m.investigations.open} />
                 <Figure label={t("accountability.medianDays")} value={m.investigations.medianDays} />
@@ -114,17 +192,34 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">
-              <Title order={3} size="h4">{t("accountability.penalties")}</Title>
-              <Text size="sm" c="gray.7" mb="sm">{t("accountability.penaltiesHelp")}</Text>
+              <Title order={3} size="h4">
+                {t("accountability.penalties")}
+              </Title>
+              <Text size="sm" c="gray.7" mb="sm">
+                {t("accountability.penaltiesHelp")}
+              </Text>
               {m.penalties.length === 0 ? (
                 <Text>{t("accountability.noPenalties")}</Text>
               ) : (
-                <DataTable label={t("accountability.penalties")} minWidth={600} headers={[t("accountability.severity"), t("accountability.substantiated"), t("accountability.finalActions"), t("accountability.noAction")]}>
+                <DataTable
+                  label={t("accountability.penalties")}
+                  minWidth={600}
+                  headers={[
+                    t("accountability.severity"),
+                    t("accountability.substantiated"),
+                    t("accountability.finalActions"),
+                    t("accountability.noAction"),
+                  ]}
+                >
                   {m.penalties.map((row) => (
                     <Table.Tr key={row.severity}>
                       <Table.Td>{t(`accountability.severities.${row.severity}`)}</Table.Td>
                       <Table.Td>{row.substantiated}</Table.Td>
-                      <Table.Td>{Object.entries(row.actions).map(([kind, count]) => `${t(`enforcement.kinds.${kind}`)}: ${count}`).join(" · ") || "—"}</Table.Td>
+                      <Table.Td>
+                        {Object.entries(row.actions)
+                          .map(([kind, count]) => `${t(`enforcement.kinds.${kind}`)}: ${count}`)
+                          .join(" · ") || "—"}
+                      </Table.Td>
                       <Table.Td>{row.noAction}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -132,10 +227,30 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
               )}
             </Paper>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <CountTable title={t("accountability.publishedByYear")} badge={t("accountability.published")} rows={card.allegationsByYear} name={(key) => key} />
-              <CountTable title={t("accountability.recordedByYear")} badge={t("accountability.restricted")} rows={card.allRecordedByYear} name={(key) => key} />
-              <CountTable title={t("accountability.investigationStatus")} badge={t("accountability.published")} rows={card.investigations} name={(key) => t(`enforcement.outcomes.${key}`, { defaultValue: key })} />
-              <CountTable title={t("accountability.finalActions")} badge={t("accountability.published")} rows={card.finalActions} name={(key) => t(`enforcement.kinds.${key}`, { defaultValue: key })} />
+              <CountTable
+                title={t("accountability.publishedByYear")}
+                badge={t("accountability.published")}
+                rows={card.allegationsByYear}
+                name={(key) => key}
+              />
+              <CountTable
+                title={t("accountability.recordedByYear")}
+                badge={t("accountability.restricted")}
+                rows={card.allRecordedByYear}
+                name={(key) => key}
+              />
+              <CountTable
+                title={t("accountability.investigationStatus")}
+                badge={t("accountability.published")}
+                rows={card.investigations}
+                name={(key) => t(`enforcement.outcomes.${key}`, { defaultValue: key })}
+              />
+              <CountTable
+                title={t("accountability.finalActions")}
+                badge={t("accountability.published")}
+                rows={card.finalActions}
+                name={(key) => t(`enforcement.kinds.${key}`, { defaultValue: key })}
+              />
             </SimpleGrid>
           </Stack>
         );
@@ -144,11 +259,26 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
   );
 }
 
-function CountTable({ title, badge, rows, name }: { title: string; badge: string; rows: Count[]; name: (key: string) => string }) {
+function CountTable({
+  title,
+  badge,
+  rows,
+  name,
+}: {
+  title: string;
+  badge: string;
+  rows: Count[];
+  name: (key: string) => string;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="lg">
-      <Group mb="sm"><Title order={3} size="h4">{title}</Title><Badge variant="outline">{badge}</Badge></Group>
+      <Group mb="sm">
+        <Title order={3} size="h4">
+          {title}
+        </Title>
+        <Badge variant="outline">{badge}</Badge>
+      </Group>
       {rows.length === 0 ? (
         <Text>{t("accountability.noneYet")}</Text>
       ) : (
@@ -165,7 +295,13 @@ function CountTable({ title, badge, rows, name }: { title: string; badge: string
   );
 }
 
-interface Commitment { id: string; kind: string; countryCode: string; member: string; joinedOn: string }
+interface Commitment {
+  id: string;
+  kind: string;
+  countryCode: string;
+  member: string;
+  joinedOn: string;
+}
 const commitmentKinds = ["voluntary_compact", "circle_of_leadership", "a4p"] as const;
 
 /** Headquarters keeps the registries of commitments the public page shows. */
@@ -173,7 +309,10 @@ export function CommitmentsPanel() {
   const { t } = useTranslation();
   const { nameOf, data: countries } = useCountries();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ["commitments"], queryFn: () => api<{ items: Commitment[] }>("GET", "/api/public/commitments") });
+  const query = useQuery({
+    queryKey: ["commitments"],
+    queryFn: () => api<{ items: Commitment[] }>("GET", "/api/public/commitments"),
+  });
   const form = useForm({ initialValues: { kind: "voluntary_compact", countryCode: "", member: "", joinedOn: "" } });
   const record = useMutation({
     mutationFn: (values: typeof form.values) => api("POST", "/api/commitments", values),
@@ -186,21 +325,52 @@ export function CommitmentsPanel() {
     mutationFn: (id: string) => api("DELETE", `/api/commitments/${id}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["commitments"] }),
   });
-  const countryOptions = (countries?.items ?? []).map((country) => ({ value: country.code, label: nameOf(country.code) })).sort((a, b) => a.label.localeCompare(b.label));
+  const countryOptions = (countries?.items ?? [])
+    .map((country) => ({ value: country.code, label: nameOf(country.code) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   return (
     <Paper withBorder p="lg" mt="lg">
-      <Title order={2} size="h4">{t("accountability.commitments")}</Title>
-      <Text size="sm" c="gray.7" mb="sm">{t("accountability.commitmentsHelp")}</Text>
+      <Title order={2} size="h4">
+        {t("accountability.commitments")}
+      </Title>
+      <Text size="sm" c="gray.7" mb="sm">
+        {t("accountability.commitmentsHelp")}
+      </Text>
       <DialogForm label={t("accountability.recordCommitment")} form={form} mutation={record}>
-        <NativeSelect label={t("accountability.kind")} data={commitmentKinds.map((kind) => ({ value: kind, label: t(`accountability.kinds.${kind}`) }))} {...form.getInputProps("kind")} />
-        <Select label={t("accountability.country")} required searchable data={countryOptions} {...form.getInputProps("countryCode")} />
-        <TextInput label={t("accountability.member")} description={t("accountability.memberHelp")} maxLength={300} {...form.getInputProps("member")} />
+        <NativeSelect
+          label={t("accountability.kind")}
+          data={commitmentKinds.map((kind) => ({ value: kind, label: t(`accountability.kinds.${kind}`) }))}
+          {...form.getInputProps("kind")}
+        />
+        <Select
+          label={t("accountability.country")}
+          required
+          searchable
+          data={countryOptions}
+          {...form.getInputProps("countryCode")}
+        />
+        <TextInput
+          label={t("accountability.member")}
+          description={t("accountability.memberHelp")}
+          maxLength={300}
+          {...form.getInputProps("member")}
+        />
         <TextInput type="date" label={t("accountability.joinedOn")} required {...form.getInputProps("joinedOn")} />
       </DialogForm>
       <ProblemAlert error={remove.error} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("accountability.noneYet")}>
         {(data) => (
-          <DataTable label={t("accountability.commitments")} minWidth={640} headers={[t("accountability.kind"), t("accountability.country"), t("accountability.member"), t("accountability.joinedOn")]} actions>
+          <DataTable
+            label={t("accountability.commitments")}
+            minWidth={640}
+            headers={[
+              t("accountability.kind"),
+              t("accountability.country"),
+              t("accountability.member"),
+              t("accountability.joinedOn"),
+            ]}
+            actions
+          >
             {data.items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>{t(`accountability.kinds.${item.kind}`, { defaultValue: item.kind })}</Table.Td>
@@ -208,7 +378,14 @@ export function CommitmentsPanel() {
                 <Table.Td>{item.member || "—"}</Table.Td>
                 <Table.Td>{item.joinedOn}</Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="subtle" color="red" loading={remove.isPending && remove.variables === item.id} onClick={() => remove.mutate(item.id)} aria-label={t("accountability.removeCommitment", { country: nameOf(item.countryCode) })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    loading={remove.isPending && remove.variables === item.id}
+                    onClick={() => remove.mutate(item.id)}
+                    aria-label={t("accountability.removeCommitment", { country: nameOf(item.countryCode) })}
+                  >
                     {t("accountability.remove")}
                   </Button>
                 </Table.Td>

@@ -19,7 +19,8 @@ const noFilters: Filters = { action: "", actorId: "", subjectId: "", outcome: ""
 
 function queryString(filters: Filters, before: number | null) {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, key === "to" ? `${value}T23:59:59.999Z` : value);
+  for (const [key, value] of Object.entries(filters))
+    if (value) params.set(key, key === "to" ? `${value}T23:59:59.999Z` : value);
   if (before) params.set("before", String(before));
   return params.toString();
 }
@@ -33,60 +34,139 @@ export function AuditPage() {
   const events = useInfiniteQuery({
     queryKey: ["audit", filters],
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => api<{ items: AuditEvent[]; nextBefore: number | null }>("GET", `/api/audit-events?${queryString(filters, pageParam)}`),
+    queryFn: ({ pageParam }) =>
+      api<{ items: AuditEvent[]; nextBefore: number | null }>(
+        "GET",
+        `/api/audit-events?${queryString(filters, pageParam)}`,
+      ),
     getNextPageParam: (last) => last.nextBefore,
   });
   const verify = useMutation({ mutationFn: () => api<AuditVerification>("GET", "/api/audit-events/verification") });
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" });
-  const field = (key: keyof Filters) => ({ value: draft[key], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }) });
+  const field = (key: keyof Filters) => ({
+    value: draft[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }),
+  });
 
   return (
     <>
-      <PageHeader title={t("audit.title")} intro={t("audit.intro")} actions={<Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>{t("audit.verify")}</Button>} />
+      <PageHeader
+        title={t("audit.title")}
+        intro={t("audit.intro")}
+        actions={
+          <Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>
+            {t("audit.verify")}
+          </Button>
+        }
+      />
       {verify.data && (
         <Alert color={verify.data.intact ? "green" : "red"} role="status" mb="md">
-          {verify.data.intact ? t("audit.intact", { count: verify.data.eventsChecked }) : t("audit.broken", { id: verify.data.firstBrokenEventId, reason: verify.data.reason })}
+          {verify.data.intact
+            ? t("audit.intact", { count: verify.data.eventsChecked })
+            : t("audit.broken", { id: verify.data.firstBrokenEventId, reason: verify.data.reason })}
         </Alert>
       )}
       <ProblemAlert error={verify.error} />
-      <form onSubmit={(e) => { e.preventDefault(); setFilters(draft); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters(draft);
+        }}
+      >
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} mb="md">
           <TextInput label={t("audit.filterAction")} placeholder="user.create" {...field("action")} />
           <TextInput label={t("audit.filterActor")} {...field("actorId")} />
           <TextInput label={t("audit.filterSubject")} {...field("subjectId")} />
-          <Select label={t("audit.filterOutcome")} clearable data={["success", "denied", "failure"].map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))} value={draft.outcome || null} onChange={(value) => setDraft({ ...draft, outcome: value ?? "" })} />
+          <Select
+            label={t("audit.filterOutcome")}
+            clearable
+            data={["success", "denied", "failure"].map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))}
+            value={draft.outcome || null}
+            onChange={(value) => setDraft({ ...draft, outcome: value ?? "" })}
+          />
           <TextInput label={t("audit.from")} type="date" {...field("from")} />
           <TextInput label={t("audit.to")} type="date" {...field("to")} />
         </SimpleGrid>
         <Group justify="flex-end" mb="md">
-          <Button type="submit" variant="default">{t("audit.apply")}</Button>
+          <Button type="submit" variant="default">
+            {t("audit.apply")}
+          </Button>
         </Group>
       </form>
       <QueryView query={events} isEmpty={(data) => data.pages[0].items.length === 0} empty={t("audit.empty")}>
         {(data) => (
           <>
-            <DataTable label={t("audit.title")} minWidth={900} headers={["#", t("audit.when"), t("audit.actor"), t("audit.action"), t("audit.subject"), t("audit.outcome"), t("audit.details")]}>
-                  {data.pages.flatMap((page) => page.items).map((event) => (
-                    <Table.Tr key={event.id}>
-                      <Table.Td>{event.id}</Table.Td>
-                      <Table.Td><Text size="sm" style={{ whiteSpace: "nowrap" }}>{time.format(new Date(event.occurredAt))}</Text></Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{event.actorRole ? t(`roles.${event.actorRole}`, { defaultValue: event.actorRole }) : "—"}</Text>
-                        {event.actorId && <Text size="xs" c="gray.7" ff="monospace" dir="ltr">{event.actorId.slice(0, 8)}</Text>}
-                      </Table.Td>
-                      <Table.Td><Code dir="ltr">{event.action}</Code></Table.Td>
-                      <Table.Td>
-                        {event.subjectType && <Text size="sm">{event.subjectType}</Text>}
-                        {event.subjectId && <Text size="xs" c="gray.7" ff="monospace" dir="ltr">{event.subjectId.slice(0, 8)}</Text>}
-                      </Table.Td>
-                      <Table.Td><Badge color={outcomeColour[event.outcome] ?? "gray"} variant="light" tt="none" style={{ flexShrink: 0, overflow: "visible" }}>{t(`audit.outcomes.${event.outcome}`, { defaultValue: event.outcome })}</Badge></Table.Td>
-                      <Table.Td><Text size="xs" ff="monospace" dir="ltr">{Object.keys(event.details).length ? JSON.stringify(event.details) : ""}</Text></Table.Td>
-                    </Table.Tr>
-                  ))}
-                </DataTable>
+            <DataTable
+              label={t("audit.title")}
+              minWidth={900}
+              headers={[
+                "#",
+                t("audit.when"),
+                t("audit.actor"),
+                t("audit.action"),
+                t("audit.subject"),
+                t("audit.outcome"),
+                t("audit.details"),
+              ]}
+            >
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((event) => (
+                  <Table.Tr key={event.id}>
+                    <Table.Td>{event.id}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+                        {time.format(new Date(event.occurredAt))}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {event.actorRole ? t(`roles.${event.actorRole}`, { defaultValue: event.actorRole }) : "—"}
+                      </Text>
+                      {event.actorId && (
+                        <Text size="xs" c="gray.7" ff="monospace" dir="ltr">
+                          {event.actorId.slice(0, 8)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Code dir="ltr">{event.action}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      {event.subjectType && <Text size="sm">{event.subjectType}</Text>}
+                      {event.subjectId && (
+                        <Text size="xs" c="gray.7" ff="monospace" dir="ltr">
+                          {event.subjectId.slice(0, 8)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={outcomeColour[event.outcome] ?? "gray"}
+                        variant="light"
+                        tt="none"
+                        style={{ flexShrink: 0, overflow: "visible" }}
+                      >
+                        {t(`audit.outcomes.${event.outcome}`, { defaultValue: event.outcome })}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace" dir="ltr">
+                        {Object.keys(event.details).length ? JSON.stringify(event.details) : ""}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+            </DataTable>
             {events.hasNextPage && (
               <Group justify="center" mt="md">
-                <Button variant="default" loading={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>{t("app.loadMore")}</Button>
+                <Button
+                  variant="default"
+                  loading={events.isFetchingNextPage}
+                  onClick={() => void events.fetchNextPage()}
+                >
+                  {t("app.loadMore")}
+                </Button>
               </Group>
             )}
           </>

@@ -22,21 +22,34 @@ interface CaseView extends CaseData {
 export function CaseDetail() {
   const { t, i18n } = useTranslation();
   const victimSummary = (victims: CaseData["victims"]) =>
-    (Object.entries(victims) as [keyof CaseData["victims"], number][]).filter(([, count]) => count > 0).map(([group, count]) => `${count} ${t(`caseWork.victimGroups.${group}`)}`).join(", ");
+    (Object.entries(victims) as [keyof CaseData["victims"], number][])
+      .filter(([, count]) => count > 0)
+      .map(([group, count]) => `${count} ${t(`caseWork.victimGroups.${group}`)}`)
+      .join(", ");
   const { caseId } = useParams({ strict: false }) as { caseId: string };
   const queryClient = useQueryClient();
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseView>("GET", `/api/cases/${caseId}`) });
-  const timeline = useQuery({ queryKey: ["case", caseId, "timeline"], queryFn: () => api<{ items: { at: string; action: string; details: { to?: string } }[] }>("GET", `/api/cases/${caseId}/timeline`) });
+  const timeline = useQuery({
+    queryKey: ["case", caseId, "timeline"],
+    queryFn: () =>
+      api<{ items: { at: string; action: string; details: { to?: string } }[] }>(
+        "GET",
+        `/api/cases/${caseId}/timeline`,
+      ),
+  });
   const step = useMutation({
-    mutationFn: (transition: string) => api<CaseView>("POST", `/api/cases/${caseId}/transitions`, { transition, version: query.data?.version }),
+    mutationFn: (transition: string) =>
+      api<CaseView>("POST", `/api/cases/${caseId}/transitions`, { transition, version: query.data?.version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
   });
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
-      <Button component={Link} to="/cases" variant="subtle" px={0} mb="sm">{t("cases.back")}</Button>
+      <Button component={Link} to="/cases" variant="subtle" px={0} mb="sm">
+        {t("cases.back")}
+      </Button>
       <QueryView query={query}>
         {(item) => (
           <Stack>
@@ -44,8 +57,14 @@ export function CaseDetail() {
               title={item.reference}
               actions={
                 <Group>
-                  {item.urgent && <Badge size="lg" color="red" variant="light">{t("caseWork.urgentBadge")}</Badge>}
-                  <Badge size="lg" variant="light">{t(`status.${item.status}`)}</Badge>
+                  {item.urgent && (
+                    <Badge size="lg" color="red" variant="light">
+                      {t("caseWork.urgentBadge")}
+                    </Badge>
+                  )}
+                  <Badge size="lg" variant="light">
+                    {t(`status.${item.status}`)}
+                  </Badge>
                   {item.can.edit && <EditCaseButton item={item} />}
                   {item.can.publish && <PublishButton caseId={item.id} published={item.publishedAt !== null} />}
                 </Group>
@@ -53,46 +72,120 @@ export function CaseDetail() {
             />
             <Paper withBorder p="lg">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <div><Text size="sm" c="gray.7">{t("cases.mission")}</Text><Text>{item.missionCode}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("cases.reported")}</Text><Text>{item.dateReported}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("cases.dateOfIncident")}</Text><Text>{item.dateOfIncident ?? t("reports.unknownDate")}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("cases.categories")}</Text><Text>{item.categoryCodes.map(categories.labelOf).join(", ") || "—"}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("cases.nationalities")}</Text><Text>{item.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("cases.allegations")}</Text><Text>{item.allegationCodes.map((code) => t(`allegations.${code}`, { defaultValue: code })).join(", ") || "—"}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("caseWork.victims")}</Text><Text>{victimSummary(item.victims) || "—"}</Text></div>
-                <div><Text size="sm" c="gray.7">{t("caseWork.paternityClaim")}</Text><Text>{item.paternityClaim ? t("app.yes") : t("app.no")}</Text></div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("cases.mission")}
+                  </Text>
+                  <Text>{item.missionCode}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("cases.reported")}
+                  </Text>
+                  <Text>{item.dateReported}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("cases.dateOfIncident")}
+                  </Text>
+                  <Text>{item.dateOfIncident ?? t("reports.unknownDate")}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("cases.categories")}
+                  </Text>
+                  <Text>{item.categoryCodes.map(categories.labelOf).join(", ") || "—"}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("cases.nationalities")}
+                  </Text>
+                  <Text>{item.nationalityCodes.map(countries.nameOf).join(", ") || "—"}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("cases.allegations")}
+                  </Text>
+                  <Text>
+                    {item.allegationCodes.map((code) => t(`allegations.${code}`, { defaultValue: code })).join(", ") ||
+                      "—"}
+                  </Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("caseWork.victims")}
+                  </Text>
+                  <Text>{victimSummary(item.victims) || "—"}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("caseWork.paternityClaim")}
+                  </Text>
+                  <Text>{item.paternityClaim ? t("app.yes") : t("app.no")}</Text>
+                </div>
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">
-              <Title order={2} size="h4" mb="xs">{t("cases.narrative")}</Title>
-              <Text style={{ whiteSpace: "pre-wrap" }} c={item.narrative ? undefined : "gray.7"}>{item.narrative ?? t("cases.narrativeHidden")}</Text>
+              <Title order={2} size="h4" mb="xs">
+                {t("cases.narrative")}
+              </Title>
+              <Text style={{ whiteSpace: "pre-wrap" }} c={item.narrative ? undefined : "gray.7"}>
+                {item.narrative ?? t("cases.narrativeHidden")}
+              </Text>
             </Paper>
             <Paper withBorder p="lg">
-              <Title order={2} size="h4" mb="sm">{t("cases.workflow")}</Title>
+              <Title order={2} size="h4" mb="sm">
+                {t("cases.workflow")}
+              </Title>
               <ProblemAlert error={step.error} />
               {item.next.length === 0 ? (
                 <Text c="gray.7">{t("cases.noNext")}</Text>
               ) : (
                 <Group>
                   {item.next.map((transition) => (
-                    <Button key={transition} variant={transition === "close" ? "light" : "filled"} loading={step.isPending && step.variables === transition} onClick={() => step.mutate(transition)}>
+                    <Button
+                      key={transition}
+                      variant={transition === "close" ? "light" : "filled"}
+                      loading={step.isPending && step.variables === transition}
+                      onClick={() => step.mutate(transition)}
+                    >
                       {t(`cases.steps.${transition}`)}
                     </Button>
                   ))}
                 </Group>
               )}
             </Paper>
-            <CaseReferrals caseId={item.id} caseVersion={item.version} status={item.status} categoryCodes={item.categoryCodes} nationalityCodes={item.nationalityCodes} canRefer={item.can.refer} />
-            {item.can.seeVictims && <CaseVictims caseId={item.id} missionCode={item.missionCode} canRegister={item.can.registerVictim} />}
+            <CaseReferrals
+              caseId={item.id}
+              caseVersion={item.version}
+              status={item.status}
+              categoryCodes={item.categoryCodes}
+              nationalityCodes={item.nationalityCodes}
+              canRefer={item.can.refer}
+            />
+            {item.can.seeVictims && (
+              <CaseVictims caseId={item.id} missionCode={item.missionCode} canRegister={item.can.registerVictim} />
+            )}
             <EnforcementSections caseId={item.id} status={item.status} nationalityCodes={item.nationalityCodes} />
             {item.can.edit && <Assignments caseId={item.id} version={item.version} />}
             {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}
             <Paper withBorder p="lg">
-              <Title order={2} size="h4" mb="sm">{t("cases.timeline")}</Title>
+              <Title order={2} size="h4" mb="sm">
+                {t("cases.timeline")}
+              </Title>
               <Timeline bulletSize={14} lineWidth={2}>
                 {(timeline.data?.items ?? []).map((event) => (
-                  <Timeline.Item key={event.at + event.action} title={event.action === "case.transition" ? `${t("cases.events.case_transition")} ${t(`status.${event.details.to}`)}` : t(`cases.events.${event.action.replaceAll(".", "_")}`, { defaultValue: event.action })}>
-                    <Text size="xs" c="gray.7">{time.format(new Date(event.at))}</Text>
+                  <Timeline.Item
+                    key={event.at + event.action}
+                    title={
+                      event.action === "case.transition"
+                        ? `${t("cases.events.case_transition")} ${t(`status.${event.details.to}`)}`
+                        : t(`cases.events.${event.action.replaceAll(".", "_")}`, { defaultValue: event.action })
+                    }
+                  >
+                    <Text size="xs" c="gray.7">
+                      {time.format(new Date(event.at))}
+                    </Text>
                   </Timeline.Item>
                 ))}
               </Timeline>

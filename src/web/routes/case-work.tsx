@@ -1,6 +1,21 @@
 // Working on a case: completing its data (with the other person's version shown on a conflict),
 // who is assigned, and the officers' notes.
-import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -42,7 +57,9 @@ const fieldLabels = {
 
 /** Which fields the other person changed: theirs (the server's current case) against the one this form opened. */
 function changedFields(mine: CaseData, theirs: CaseData) {
-  return (Object.keys(fieldLabels) as (keyof typeof fieldLabels)[]).filter((field) => JSON.stringify(mine[field]) !== JSON.stringify(theirs[field]));
+  return (Object.keys(fieldLabels) as (keyof typeof fieldLabels)[]).filter(
+    (field) => JSON.stringify(mine[field]) !== JSON.stringify(theirs[field]),
+  );
 }
 
 export function EditCaseButton({ item }: { item: CaseData }) {
@@ -50,8 +67,12 @@ export function EditCaseButton({ item }: { item: CaseData }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="light" onClick={() => setOpen(true)}>{t("caseWork.edit")}</Button>
-      <Dialog opened={open} onClose={() => setOpen(false)} title={t("caseWork.edit")}>{open && <CaseDataForm item={item} onDone={() => setOpen(false)} />}</Dialog>
+      <Button variant="light" onClick={() => setOpen(true)}>
+        {t("caseWork.edit")}
+      </Button>
+      <Dialog opened={open} onClose={() => setOpen(false)} title={t("caseWork.edit")}>
+        {open && <CaseDataForm item={item} onDone={() => setOpen(false)} />}
+      </Dialog>
     </>
   );
 }
@@ -89,37 +110,97 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
       onDone();
     },
   });
-  const conflict = save.error instanceof ApiProblem && save.error.status === 409 ? (save.error.body.current as CaseData | undefined) : undefined;
+  const conflict =
+    save.error instanceof ApiProblem && save.error.status === 409
+      ? (save.error.body.current as CaseData | undefined)
+      : undefined;
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack>
         {conflict ? (
           <Alert color="orange" role="alert">
-            <Text size="sm" mb="xs">{t("caseWork.conflict")}</Text>
-            <Text size="sm" mb="xs">{t("caseWork.changedFields", { fields: changedFields(item, conflict).map((field) => t(fieldLabels[field])).join(", ") || "—" })}</Text>
-            <Button size="xs" variant="white" onClick={async () => { await queryClient.invalidateQueries({ queryKey: ["case", item.id] }); onDone(); }}>{t("caseWork.reload")}</Button>
+            <Text size="sm" mb="xs">
+              {t("caseWork.conflict")}
+            </Text>
+            <Text size="sm" mb="xs">
+              {t("caseWork.changedFields", {
+                fields:
+                  changedFields(item, conflict)
+                    .map((field) => t(fieldLabels[field]))
+                    .join(", ") || "—",
+              })}
+            </Text>
+            <Button
+              size="xs"
+              variant="white"
+              onClick={async () => {
+                await queryClient.invalidateQueries({ queryKey: ["case", item.id] });
+                onDone();
+              }}
+            >
+              {t("caseWork.reload")}
+            </Button>
           </Alert>
         ) : (
           <ProblemAlert error={save.error} />
         )}
-        <TextInput type="date" label={t("cases.dateOfIncident")} max={item.dateReported} description={t("caseWork.dateUnknown")} {...form.getInputProps("dateOfIncident")} />
-        <MultiSelect label={t("cases.categories")} data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))} {...form.getInputProps("categoryCodes")} />
-        <MultiSelect label={t("cases.nationalities")} searchable data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))} {...form.getInputProps("nationalityCodes")} />
-        <MultiSelect label={t("cases.allegations")} searchable data={allegationOptions} {...form.getInputProps("allegationCodes")} />
+        <TextInput
+          type="date"
+          label={t("cases.dateOfIncident")}
+          max={item.dateReported}
+          description={t("caseWork.dateUnknown")}
+          {...form.getInputProps("dateOfIncident")}
+        />
+        <MultiSelect
+          label={t("cases.categories")}
+          data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))}
+          {...form.getInputProps("categoryCodes")}
+        />
+        <MultiSelect
+          label={t("cases.nationalities")}
+          searchable
+          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+          {...form.getInputProps("nationalityCodes")}
+        />
+        <MultiSelect
+          label={t("cases.allegations")}
+          searchable
+          data={allegationOptions}
+          {...form.getInputProps("allegationCodes")}
+        />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend><Text size="sm" fw={500}>{t("caseWork.victims")}</Text></legend>
+          <legend>
+            <Text size="sm" fw={500}>
+              {t("caseWork.victims")}
+            </Text>
+          </legend>
           <SimpleGrid cols={{ base: 2, sm: 5 }}>
-            {victimGroups.map((group) => <NumberInput key={group} label={t(`caseWork.victimGroups.${group}`)} min={0} max={10000} {...form.getInputProps(`victims.${group}`)} />)}
+            {victimGroups.map((group) => (
+              <NumberInput
+                key={group}
+                label={t(`caseWork.victimGroups.${group}`)}
+                min={0}
+                max={10000}
+                {...form.getInputProps(`victims.${group}`)}
+              />
+            ))}
           </SimpleGrid>
         </fieldset>
         <Group>
-          <Checkbox label={t("caseWork.paternityClaim")} {...form.getInputProps("paternityClaim", { type: "checkbox" })} />
+          <Checkbox
+            label={t("caseWork.paternityClaim")}
+            {...form.getInputProps("paternityClaim", { type: "checkbox" })}
+          />
           <Checkbox label={t("caseWork.urgent")} {...form.getInputProps("urgent", { type: "checkbox" })} />
         </Group>
         {item.can.readNarrative && (
           <>
             <Textarea label={t("cases.narrative")} autosize minRows={4} {...form.getInputProps("narrative")} />
-            <Switch label={t("caseWork.confidential")} description={t("caseWork.confidentialHelp")} {...form.getInputProps("narrativeConfidential", { type: "checkbox" })} />
+            <Switch
+              label={t("caseWork.confidential")}
+              description={t("caseWork.confidentialHelp")}
+              {...form.getInputProps("narrativeConfidential", { type: "checkbox" })}
+            />
           </>
         )}
         <FormActions onCancel={onDone} submitLabel={t("app.save")} loading={save.isPending} />
@@ -131,21 +212,33 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
 export function Assignments({ caseId, version }: { caseId: string; version: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ["case", caseId, "assignments"], queryFn: () => api<{ items: { id: string; name: string; role: string; assigned: boolean }[] }>("GET", `/api/cases/${caseId}/assignments`) });
+  const query = useQuery({
+    queryKey: ["case", caseId, "assignments"],
+    queryFn: () =>
+      api<{ items: { id: string; name: string; role: string; assigned: boolean }[] }>(
+        "GET",
+        `/api/cases/${caseId}/assignments`,
+      ),
+  });
   const save = useMutation({
     mutationFn: (userIds: string[]) => api("PUT", `/api/cases/${caseId}/assignments`, { userIds, version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
   });
   return (
     <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="sm">{t("caseWork.assigned")}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t("caseWork.assigned")}
+      </Title>
       <ProblemAlert error={save.error} />
       <QueryView query={query}>
         {(data) => (
           <MultiSelect
             label={t("caseWork.assignedLabel")}
             searchable
-            data={data.items.map((person) => ({ value: person.id, label: `${person.name} (${t(`roles.${person.role}`)})` }))}
+            data={data.items.map((person) => ({
+              value: person.id,
+              label: `${person.name} (${t(`roles.${person.role}`)})`,
+            }))}
             value={data.items.filter((person) => person.assigned).map((person) => person.id)}
             onChange={(userIds) => save.mutate(userIds)}
             disabled={save.isPending}
@@ -159,7 +252,14 @@ export function Assignments({ caseId, version }: { caseId: string; version: numb
 export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ["case", caseId, "notes"], queryFn: () => api<{ items: { id: string; body: string; createdAt: string; authorName: string | null }[] }>("GET", `/api/cases/${caseId}/notes`) });
+  const query = useQuery({
+    queryKey: ["case", caseId, "notes"],
+    queryFn: () =>
+      api<{ items: { id: string; body: string; createdAt: string; authorName: string | null }[] }>(
+        "GET",
+        `/api/cases/${caseId}/notes`,
+      ),
+  });
   const form = useForm({ initialValues: { body: "" } });
   const add = useMutation({
     mutationFn: (body: string) => api("POST", `/api/cases/${caseId}/notes`, { body }),
@@ -171,13 +271,17 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
     <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="sm">{t("caseWork.notes")}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t("caseWork.notes")}
+      </Title>
       <QueryView query={query} isEmpty={(data) => data.items.length === 0 && !canAdd} empty={t("caseWork.noNotes")}>
         {(data) => (
           <Stack gap="xs">
             {data.items.map((note) => (
               <div key={note.id}>
-                <Text size="xs" c="gray.7">{time.format(new Date(note.createdAt))} · {note.authorName}</Text>
+                <Text size="xs" c="gray.7">
+                  {time.format(new Date(note.createdAt))} · {note.authorName}
+                </Text>
                 <Text style={{ whiteSpace: "pre-wrap" }}>{note.body}</Text>
               </div>
             ))}
@@ -187,8 +291,19 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
       {canAdd && (
         <form onSubmit={form.onSubmit((values) => add.mutate(values.body))}>
           <ProblemAlert error={add.error} />
-          <Textarea mt="sm" label={t("caseWork.addNote")} required autosize minRows={2} {...form.getInputProps("body")} />
-          <Group justify="flex-end" mt="xs"><Button type="submit" loading={add.isPending}>{t("caseWork.addNote")}</Button></Group>
+          <Textarea
+            mt="sm"
+            label={t("caseWork.addNote")}
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps("body")}
+          />
+          <Group justify="flex-end" mt="xs">
+            <Button type="submit" loading={add.isPending}>
+              {t("caseWork.addNote")}
+            </Button>
+          </Group>
         </form>
       )}
     </Paper>
@@ -200,11 +315,17 @@ export function PublishButton({ caseId, published }: { caseId: string; published
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const toggle = useMutation({
-    mutationFn: () => api("POST", "/api/publication", { caseIds: [caseId], action: published ? "withdraw" : "publish" }),
+    mutationFn: () =>
+      api("POST", "/api/publication", { caseIds: [caseId], action: published ? "withdraw" : "publish" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
   });
   return (
-    <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate()} title={t("caseWork.publishHelp")}>
+    <Button
+      variant="default"
+      loading={toggle.isPending}
+      onClick={() => toggle.mutate()}
+      title={t("caseWork.publishHelp")}
+    >
       {published ? t("caseWork.withdraw") : t("caseWork.publish")}
     </Button>
   );

@@ -26,7 +26,20 @@ interface CaseSummary {
 
 const PAGE = 50;
 type Filters = Record<keyof CaseFilter, string | undefined>;
-const filterKeys = ["mission", "year", "status", "category", "nationality", "type", "overdue", "assignedToMe", "published", "q", "sort", "direction"] as const;
+const filterKeys = [
+  "mission",
+  "year",
+  "status",
+  "category",
+  "nationality",
+  "type",
+  "overdue",
+  "assignedToMe",
+  "published",
+  "q",
+  "sort",
+  "direction",
+] as const;
 
 function readFilters(): Partial<Filters> {
   const params = new URLSearchParams(window.location.search);
@@ -34,7 +47,10 @@ function readFilters(): Partial<Filters> {
 }
 
 const queryString = (filters: Partial<Filters>, extra: Record<string, string> = {}) =>
-  new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)), ...extra } as Record<string, string>).toString();
+  new URLSearchParams({
+    ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
+    ...extra,
+  } as Record<string, string>).toString();
 
 export function CaseList() {
   const { t, i18n } = useTranslation();
@@ -55,15 +71,28 @@ export function CaseList() {
   const set = (key: keyof Filters) => (value: string | null) => setFilters({ ...filters, [key]: value || undefined });
   const query = useQuery({
     queryKey: ["cases", filters, offset],
-    queryFn: () => api<{ items: CaseSummary[]; hasMore: boolean }>("GET", `/api/cases?${queryString(filters, { limit: String(PAGE), offset: String(offset) })}`),
+    queryFn: () =>
+      api<{ items: CaseSummary[]; hasMore: boolean }>(
+        "GET",
+        `/api/cases?${queryString(filters, { limit: String(PAGE), offset: String(offset) })}`,
+      ),
   });
-  const saved = useQuery({ queryKey: ["saved-filters"], queryFn: () => api<{ items: { id: string; name: string; query: Partial<Filters> }[] }>("GET", "/api/saved-filters") });
+  const saved = useQuery({
+    queryKey: ["saved-filters"],
+    queryFn: () => api<{ items: { id: string; name: string; query: Partial<Filters> }[] }>("GET", "/api/saved-filters"),
+  });
   const save = useMutation({
-    mutationFn: (name: string) => api("POST", "/api/saved-filters", { name, query: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) }),
+    mutationFn: (name: string) =>
+      api("POST", "/api/saved-filters", {
+        name,
+        query: Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["saved-filters"] }),
   });
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const years = Array.from({ length: new Date().getUTCFullYear() - 2014 }, (_, i) => String(new Date().getUTCFullYear() - i));
+  const years = Array.from({ length: new Date().getUTCFullYear() - 2014 }, (_, i) =>
+    String(new Date().getUTCFullYear() - i),
+  );
   const exportQuery = queryString(Object.fromEntries(Object.entries(filters).filter(([key]) => key !== "q")));
   return (
     <>
@@ -72,32 +101,89 @@ export function CaseList() {
         actions={
           <Group>
             {me?.can.importAllegations && <ImportAllegationsButton />}
-            <Button component="a" variant="default" href={`/api/cases/export?${exportQuery}${exportQuery ? "&" : ""}format=csv`}>{t("caseList.exportCsv")}</Button>
-            <Button component="a" variant="default" href={`/api/cases/export?${exportQuery}${exportQuery ? "&" : ""}format=xlsx`}>{t("caseList.exportXlsx")}</Button>
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/cases/export?${exportQuery}${exportQuery ? "&" : ""}format=csv`}
+            >
+              {t("caseList.exportCsv")}
+            </Button>
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/cases/export?${exportQuery}${exportQuery ? "&" : ""}format=xlsx`}
+            >
+              {t("caseList.exportXlsx")}
+            </Button>
           </Group>
         }
       />
       <Paper withBorder p="md" mb="md" component="section" aria-label={t("caseList.filters")}>
         <search>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            set("q")(searchText.trim());
-          }}
-        >
-          <Group align="flex-end" mb="sm">
-            <TextInput style={{ flex: 1 }} label={t("caseList.search")} description={t("caseList.searchHelp")} value={searchText} onChange={(event) => setSearchText(event.currentTarget.value)} />
-            <Button type="submit">{t("caseList.searchButton")}</Button>
-          </Group>
-        </form>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              set("q")(searchText.trim());
+            }}
+          >
+            <Group align="flex-end" mb="sm">
+              <TextInput
+                style={{ flex: 1 }}
+                label={t("caseList.search")}
+                description={t("caseList.searchHelp")}
+                value={searchText}
+                onChange={(event) => setSearchText(event.currentTarget.value)}
+              />
+              <Button type="submit">{t("caseList.searchButton")}</Button>
+            </Group>
+          </form>
         </search>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <Select label={t("cases.mission")} clearable searchable data={(missions.data?.items ?? []).map((m) => ({ value: m.code, label: m.code }))} value={filters.mission ?? null} onChange={set("mission")} />
-          <Select label={t("caseList.year")} clearable data={years} value={filters.year ?? null} onChange={set("year")} />
-          <Select label={t("cases.status")} clearable data={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={filters.status ?? null} onChange={set("status")} />
-          <Select label={t("cases.categories")} clearable data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))} value={filters.category ?? null} onChange={set("category")} />
-          <Select label={t("cases.nationalities")} clearable searchable data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))} value={filters.nationality ?? null} onChange={set("nationality")} />
-          <Select label={t("cases.allegations")} clearable searchable data={allegationOptions} value={filters.type ?? null} onChange={set("type")} />
+          <Select
+            label={t("cases.mission")}
+            clearable
+            searchable
+            data={(missions.data?.items ?? []).map((m) => ({ value: m.code, label: m.code }))}
+            value={filters.mission ?? null}
+            onChange={set("mission")}
+          />
+          <Select
+            label={t("caseList.year")}
+            clearable
+            data={years}
+            value={filters.year ?? null}
+            onChange={set("year")}
+          />
+          <Select
+            label={t("cases.status")}
+            clearable
+            data={caseStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            value={filters.status ?? null}
+            onChange={set("status")}
+          />
+          <Select
+            label={t("cases.categories")}
+            clearable
+            data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))}
+            value={filters.category ?? null}
+            onChange={set("category")}
+          />
+          <Select
+            label={t("cases.nationalities")}
+            clearable
+            searchable
+            data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+            value={filters.nationality ?? null}
+            onChange={set("nationality")}
+          />
+          <Select
+            label={t("cases.allegations")}
+            clearable
+            searchable
+            data={allegationOptions}
+            value={filters.type ?? null}
+            onChange={set("type")}
+          />
           <Select
             label={t("caseList.sort")}
             allowDeselect={false}
@@ -114,9 +200,21 @@ export function CaseList() {
             }}
           />
           <Group align="flex-end" pb={6}>
-            <Checkbox label={t("caseList.overdue")} checked={filters.overdue === "true"} onChange={(event) => set("overdue")(event.currentTarget.checked ? "true" : null)} />
-            <Checkbox label={t("caseList.assignedToMe")} checked={filters.assignedToMe === "true"} onChange={(event) => set("assignedToMe")(event.currentTarget.checked ? "true" : null)} />
-            <Checkbox label={t("caseList.unpublished")} checked={filters.published === "false"} onChange={(event) => set("published")(event.currentTarget.checked ? "false" : null)} />
+            <Checkbox
+              label={t("caseList.overdue")}
+              checked={filters.overdue === "true"}
+              onChange={(event) => set("overdue")(event.currentTarget.checked ? "true" : null)}
+            />
+            <Checkbox
+              label={t("caseList.assignedToMe")}
+              checked={filters.assignedToMe === "true"}
+              onChange={(event) => set("assignedToMe")(event.currentTarget.checked ? "true" : null)}
+            />
+            <Checkbox
+              label={t("caseList.unpublished")}
+              checked={filters.published === "false"}
+              onChange={(event) => set("published")(event.currentTarget.checked ? "false" : null)}
+            />
           </Group>
         </SimpleGrid>
         <Group mt="md" align="flex-end">
@@ -134,23 +232,62 @@ export function CaseList() {
             }}
           />
           <SaveFilter onSave={(name) => save.mutate(name)} loading={save.isPending} />
-          <Button variant="subtle" onClick={() => { setSearchText(""); setFilters({}); }}>{t("caseList.clear")}</Button>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setSearchText("");
+              setFilters({});
+            }}
+          >
+            {t("caseList.clear")}
+          </Button>
         </Group>
         <ProblemAlert error={save.error} />
       </Paper>
-      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={Object.keys(filters).length ? t("caseList.noMatch") : t("cases.empty")}>
+      <QueryView
+        query={query}
+        isEmpty={(data) => data.items.length === 0}
+        empty={Object.keys(filters).length ? t("caseList.noMatch") : t("cases.empty")}
+      >
         {(data) => (
           <>
-            <DataTable label={t("cases.title")} minWidth={640} headers={[t("cases.reference"), t("cases.mission"), t("cases.reported"), t("cases.status"), t("cases.categories"), t("cases.nationalities")]}>
+            <DataTable
+              label={t("cases.title")}
+              minWidth={640}
+              headers={[
+                t("cases.reference"),
+                t("cases.mission"),
+                t("cases.reported"),
+                t("cases.status"),
+                t("cases.categories"),
+                t("cases.nationalities"),
+              ]}
+            >
               {data.items.map((item) => (
                 <Table.Tr key={item.id}>
-                  <Table.Td><Link to="/cases/$caseId" params={{ caseId: item.id }} dir="ltr" style={{ fontFamily: "var(--mantine-font-family-monospace)", color: "var(--mantine-color-blue-9)" }}>{item.reference}</Link></Table.Td>
+                  <Table.Td>
+                    <Link
+                      to="/cases/$caseId"
+                      params={{ caseId: item.id }}
+                      dir="ltr"
+                      style={{
+                        fontFamily: "var(--mantine-font-family-monospace)",
+                        color: "var(--mantine-color-blue-9)",
+                      }}
+                    >
+                      {item.reference}
+                    </Link>
+                  </Table.Td>
                   <Table.Td>{item.missionCode}</Table.Td>
                   <Table.Td>{date.format(new Date(item.dateReported))}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       <Badge variant="light">{t(`status.${item.status}`)}</Badge>
-                      {item.urgent && <Badge color="red" variant="light">{t("caseWork.urgentBadge")}</Badge>}
+                      {item.urgent && (
+                        <Badge color="red" variant="light">
+                          {t("caseWork.urgentBadge")}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>{item.categoryCodes.map(categories.labelOf).join(", ")}</Table.Td>
@@ -159,9 +296,13 @@ export function CaseList() {
               ))}
             </DataTable>
             <Group justify="space-between" mt="sm">
-              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t("caseList.previous")}</Button>
+              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t("caseList.previous")}
+              </Button>
               <span>{t("caseList.showing", { from: offset + 1, to: offset + data.items.length })}</span>
-              <Button variant="default" disabled={!data.hasMore} onClick={() => setOffset(offset + PAGE)}>{t("caseList.next")}</Button>
+              <Button variant="default" disabled={!data.hasMore} onClick={() => setOffset(offset + PAGE)}>
+                {t("caseList.next")}
+              </Button>
             </Group>
           </>
         )}
@@ -175,8 +316,22 @@ function SaveFilter({ onSave, loading }: { onSave: (name: string) => void; loadi
   const [name, setName] = useState("");
   return (
     <Group align="flex-end" gap="xs">
-      <TextInput label={t("caseList.filterName")} value={name} onChange={(event) => setName(event.currentTarget.value)} />
-      <Button variant="light" loading={loading} disabled={!name.trim()} onClick={() => { onSave(name.trim()); setName(""); }}>{t("caseList.saveFilter")}</Button>
+      <TextInput
+        label={t("caseList.filterName")}
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+      />
+      <Button
+        variant="light"
+        loading={loading}
+        disabled={!name.trim()}
+        onClick={() => {
+          onSave(name.trim());
+          setName("");
+        }}
+      >
+        {t("caseList.saveFilter")}
+      </Button>
     </Group>
   );
 }

@@ -17,8 +17,14 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
     event.preventDefault();
     setError(null);
     try {
-      const result = await api<{ totpURI: string; backupCodes: string[] }>("POST", "/api/auth/two-factor/enable", { password });
-      setSetup({ qr: await QRCode.toDataURL(result.totpURI, { margin: 1, width: 220 }), key: new URL(result.totpURI).searchParams.get("secret") ?? "", backupCodes: result.backupCodes });
+      const result = await api<{ totpURI: string; backupCodes: string[] }>("POST", "/api/auth/two-factor/enable", {
+        password,
+      });
+      setSetup({
+        qr: await QRCode.toDataURL(result.totpURI, { margin: 1, width: 220 }),
+        key: new URL(result.totpURI).searchParams.get("secret") ?? "",
+        backupCodes: result.backupCodes,
+      });
     } catch (problem) {
       setError(problem);
     }
@@ -37,13 +43,27 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
 
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" maw={480} mx="auto" mt="xl">
-      <Title order={1} size="h2" mb="xs">{t("enrol.title")}</Title>
-      <Text size="sm" mb="lg">{t("enrol.intro")}</Text>
-      {error !== null && <Alert color="red" mb="md" role="alert">{problemMessage(t, error)}</Alert>}
+      <Title order={1} size="h2" mb="xs">
+        {t("enrol.title")}
+      </Title>
+      <Text size="sm" mb="lg">
+        {t("enrol.intro")}
+      </Text>
+      {error !== null && (
+        <Alert color="red" mb="md" role="alert">
+          {problemMessage(t, error)}
+        </Alert>
+      )}
       {!setup ? (
         <form onSubmit={start}>
           <Stack>
-            <PasswordInput label={t("enrol.password")} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput
+              label={t("enrol.password")}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <Button type="submit">{t("enrol.start")}</Button>
           </Stack>
         </form>
@@ -52,10 +72,21 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
           <Stack>
             <Text size="sm">{t("enrol.scan")}</Text>
             <Image src={setup.qr} alt={t("enrol.qrAlt")} w={220} h={220} />
-            <Text size="sm">{t("enrol.key")}: <Code>{setup.key}</Code></Text>
+            <Text size="sm">
+              {t("enrol.key")}: <Code>{setup.key}</Code>
+            </Text>
             <ShownOnce intro={t("enrol.backupCodes")} value={setup.backupCodes.join("  ")} />
-            <PinInput length={6} type="number" oneTimeCode value={code} onChange={setCode} aria-label={t("signIn.code")} />
-            <Button type="submit" disabled={code.length !== 6}>{t("enrol.confirm")}</Button>
+            <PinInput
+              length={6}
+              type="number"
+              oneTimeCode
+              value={code}
+              onChange={setCode}
+              aria-label={t("signIn.code")}
+            />
+            <Button type="submit" disabled={code.length !== 6}>
+              {t("enrol.confirm")}
+            </Button>
           </Stack>
         </form>
       )}

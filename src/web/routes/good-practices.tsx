@@ -1,6 +1,20 @@
 // Good practices Member States share: the repository (published practices, and drafts and reviews
 // in the reader's scope), a State sharing its own, and headquarters publishing or returning them.
-import { Anchor, Badge, Button, FileButton, Group, MultiSelect, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -29,11 +43,19 @@ interface Practice {
   can: Record<string, boolean>;
 }
 
-const statusColour: Record<string, string> = { draft: "gray", submitted: "blue", published: "green", returned: "orange" };
+const statusColour: Record<string, string> = {
+  draft: "gray",
+  submitted: "blue",
+  published: "green",
+  returned: "orange",
+};
 
 function usePracticeMutation<T>(request: (values: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: request, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["good-practices"] }) });
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["good-practices"] }),
+  });
 }
 
 export function GoodPracticesPage() {
@@ -44,18 +66,68 @@ export function GoodPracticesPage() {
   const [filter, setFilter] = useState({ q: "", area: "", status: "" });
   const query = useQuery({
     queryKey: ["good-practices", filter],
-    queryFn: () => api<{ items: Practice[] }>("GET", `/api/good-practices?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`),
+    queryFn: () =>
+      api<{ items: Practice[] }>(
+        "GET",
+        `/api/good-practices?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
+      ),
   });
   const canShare = me?.role === "cds_officer" || me?.role === "member_state_focal_point";
   return (
     <>
-      <PageHeader title={t("goodPractices.title")} intro={t("goodPractices.intro")} actions={canShare ? <DialogButton label={t("goodPractices.share")} title={t("goodPractices.share")} variant="filled">{(close) => <PracticeForm onDone={close} />}</DialogButton> : undefined} />
-      <form onSubmit={(event) => { event.preventDefault(); setFilter((f) => ({ ...f, q: typed.trim() })); }}>
+      <PageHeader
+        title={t("goodPractices.title")}
+        intro={t("goodPractices.intro")}
+        actions={
+          canShare ? (
+            <DialogButton label={t("goodPractices.share")} title={t("goodPractices.share")} variant="filled">
+              {(close) => <PracticeForm onDone={close} />}
+            </DialogButton>
+          ) : undefined
+        }
+      />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setFilter((f) => ({ ...f, q: typed.trim() }));
+        }}
+      >
         <Group align="end" mb="md">
-          <TextInput label={t("goodPractices.search")} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} w={300} />
-          <NativeSelect label={t("goodPractices.area")} data={[{ value: "", label: t("goodPractices.anyArea") }, ...practiceAreas.map((value) => ({ value, label: t(`goodPractices.areas.${value}`) }))]} value={filter.area} onChange={(event) => { const area = event.currentTarget.value; setFilter((f) => ({ ...f, area })); }} w={200} />
-          <NativeSelect label={t("goodPractices.status")} data={[{ value: "", label: t("goodPractices.anyStatus") }, ...practiceStatuses.map((value) => ({ value, label: t(`goodPractices.statuses.${value}`) }))]} value={filter.status} onChange={(event) => { const status = event.currentTarget.value; setFilter((f) => ({ ...f, status })); }} w={180} />
-          <Button type="submit" variant="default">{t("afterAction.find")}</Button>
+          <TextInput
+            label={t("goodPractices.search")}
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            w={300}
+          />
+          <NativeSelect
+            label={t("goodPractices.area")}
+            data={[
+              { value: "", label: t("goodPractices.anyArea") },
+              ...practiceAreas.map((value) => ({ value, label: t(`goodPractices.areas.${value}`) })),
+            ]}
+            value={filter.area}
+            onChange={(event) => {
+              const area = event.currentTarget.value;
+              setFilter((f) => ({ ...f, area }));
+            }}
+            w={200}
+          />
+          <NativeSelect
+            label={t("goodPractices.status")}
+            data={[
+              { value: "", label: t("goodPractices.anyStatus") },
+              ...practiceStatuses.map((value) => ({ value, label: t(`goodPractices.statuses.${value}`) })),
+            ]}
+            value={filter.status}
+            onChange={(event) => {
+              const status = event.currentTarget.value;
+              setFilter((f) => ({ ...f, status }));
+            }}
+            w={180}
+          />
+          <Button type="submit" variant="default">
+            {t("afterAction.find")}
+          </Button>
         </Group>
       </form>
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("goodPractices.none")}>
@@ -65,19 +137,48 @@ export function GoodPracticesPage() {
               <Paper key={p.id} withBorder p="md">
                 <Group justify="space-between" align="start" wrap="nowrap">
                   <div>
-                    <Title order={2} size="h5" dir="auto">{p.title}</Title>
-                    <Text size="sm" c="gray.7">{p.countryCodes.map((code) => countries.nameOf(code)).join(", ")}{p.event ? ` · ${p.event.title}${p.event.date ? ` (${p.event.date})` : ""}` : ""}</Text>
+                    <Title order={2} size="h5" dir="auto">
+                      {p.title}
+                    </Title>
+                    <Text size="sm" c="gray.7">
+                      {p.countryCodes.map((code) => countries.nameOf(code)).join(", ")}
+                      {p.event ? ` · ${p.event.title}${p.event.date ? ` (${p.event.date})` : ""}` : ""}
+                    </Text>
                   </div>
                   <Group gap={4} wrap="nowrap">
-                    <Badge variant="light" c="dark.9">{t(`goodPractices.areas.${p.area}`)}</Badge>
-                    {p.status !== "published" && <Badge variant="light" c="dark.9" color={statusColour[p.status]}>{t(`goodPractices.statuses.${p.status}`)}</Badge>}
+                    <Badge variant="light" c="dark.9">
+                      {t(`goodPractices.areas.${p.area}`)}
+                    </Badge>
+                    {p.status !== "published" && (
+                      <Badge variant="light" c="dark.9" color={statusColour[p.status]}>
+                        {t(`goodPractices.statuses.${p.status}`)}
+                      </Badge>
+                    )}
                   </Group>
                 </Group>
-                <Text size="xs" c="gray.7" mt={4}>{p.theme}</Text>
-                {p.summary && <Text size="sm" mt="xs" dir="auto" lineClamp={4}>{p.summary}</Text>}
-                {p.links.length > 0 && <Group gap="xs" mt="xs">{p.links.map((link) => <Anchor key={link} href={link} size="sm" c="blue.9" target="_blank" rel="noreferrer" dir="ltr">{new URL(link).hostname}</Anchor>)}</Group>}
+                <Text size="xs" c="gray.7" mt={4}>
+                  {p.theme}
+                </Text>
+                {p.summary && (
+                  <Text size="sm" mt="xs" dir="auto" lineClamp={4}>
+                    {p.summary}
+                  </Text>
+                )}
+                {p.links.length > 0 && (
+                  <Group gap="xs" mt="xs">
+                    {p.links.map((link) => (
+                      <Anchor key={link} href={link} size="sm" c="blue.9" target="_blank" rel="noreferrer" dir="ltr">
+                        {new URL(link).hostname}
+                      </Anchor>
+                    ))}
+                  </Group>
+                )}
                 <PracticeFiles practice={p} />
-                {p.reviewComment && p.status === "returned" && <Text size="sm" mt="xs" c="orange.9">{t("goodPractices.returnedWith", { comment: p.reviewComment })}</Text>}
+                {p.reviewComment && p.status === "returned" && (
+                  <Text size="sm" mt="xs" c="orange.9">
+                    {t("goodPractices.returnedWith", { comment: p.reviewComment })}
+                  </Text>
+                )}
                 <PracticeActions practice={p} />
               </Paper>
             ))}
@@ -100,22 +201,51 @@ const base64Of = (file: File) =>
 /** The documents and pictures shared with a practice; its editors attach and remove them. */
 function PracticeFiles({ practice }: { practice: Practice }) {
   const { t } = useTranslation();
-  const attach = usePracticeMutation(async (file: File) => api("POST", `/api/good-practices/${practice.id}/files`, { fileName: file.name, contentBase64: await base64Of(file) }));
-  const remove = usePracticeMutation((fileId: string) => api("DELETE", `/api/good-practices/${practice.id}/files/${fileId}`));
+  const attach = usePracticeMutation(async (file: File) =>
+    api("POST", `/api/good-practices/${practice.id}/files`, {
+      fileName: file.name,
+      contentBase64: await base64Of(file),
+    }),
+  );
+  const remove = usePracticeMutation((fileId: string) =>
+    api("DELETE", `/api/good-practices/${practice.id}/files/${fileId}`),
+  );
   if (practice.files.length === 0 && !practice.can.edit) return null;
   return (
     <Stack gap={4} mt="xs">
       <ProblemAlert error={attach.error ?? remove.error} />
       {practice.files.map((file) => (
         <Group key={file.id} gap="xs">
-          <Anchor href={`/api/good-practices/files/${file.id}`} size="sm" c="blue.9" dir="auto">{file.fileName}</Anchor>
-          <Text size="xs" c="gray.7" dir="ltr">{Math.max(1, Math.round(file.sizeBytes / 1024))} KB</Text>
-          {practice.can.edit && <Button size="compact-xs" variant="subtle" color="red" loading={remove.isPending && remove.variables === file.id} onClick={() => remove.mutate(file.id)} aria-label={t("goodPractices.removeFile", { name: file.fileName })}>{t("goodPractices.remove")}</Button>}
+          <Anchor href={`/api/good-practices/files/${file.id}`} size="sm" c="blue.9" dir="auto">
+            {file.fileName}
+          </Anchor>
+          <Text size="xs" c="gray.7" dir="ltr">
+            {Math.max(1, Math.round(file.sizeBytes / 1024))} KB
+          </Text>
+          {practice.can.edit && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              loading={remove.isPending && remove.variables === file.id}
+              onClick={() => remove.mutate(file.id)}
+              aria-label={t("goodPractices.removeFile", { name: file.fileName })}
+            >
+              {t("goodPractices.remove")}
+            </Button>
+          )}
         </Group>
       ))}
       {practice.can.edit && (
-        <FileButton onChange={(file) => file && attach.mutate(file)} accept="application/pdf,image/jpeg,image/png,image/webp,.docx,.pptx,.xlsx">
-          {(props) => <Button {...props} size="xs" variant="subtle" loading={attach.isPending} w="fit-content">{t("goodPractices.attach")}</Button>}
+        <FileButton
+          onChange={(file) => file && attach.mutate(file)}
+          accept="application/pdf,image/jpeg,image/png,image/webp,.docx,.pptx,.xlsx"
+        >
+          {(props) => (
+            <Button {...props} size="xs" variant="subtle" loading={attach.isPending} w="fit-content">
+              {t("goodPractices.attach")}
+            </Button>
+          )}
         </FileButton>
       )}
     </Stack>
@@ -131,8 +261,16 @@ function PracticeActions({ practice }: { practice: Practice }) {
     <Stack gap="xs" mt="sm">
       <ProblemAlert error={step.error} />
       <Group gap="xs">
-        {practice.can.edit && <DialogButton label={t("goodPractices.edit")} title={t("goodPractices.edit")} variant="subtle">{(close) => <PracticeForm practice={practice} onDone={close} />}</DialogButton>}
-        {simpleSteps.map((name) => <Button key={name} size="xs" variant="light" loading={step.isPending} onClick={() => step.mutate(name)}>{t(`goodPractices.steps.${name}`)}</Button>)}
+        {practice.can.edit && (
+          <DialogButton label={t("goodPractices.edit")} title={t("goodPractices.edit")} variant="subtle">
+            {(close) => <PracticeForm practice={practice} onDone={close} />}
+          </DialogButton>
+        )}
+        {simpleSteps.map((name) => (
+          <Button key={name} size="xs" variant="light" loading={step.isPending} onClick={() => step.mutate(name)}>
+            {t(`goodPractices.steps.${name}`)}
+          </Button>
+        ))}
         {practice.can.return && <ReturnPractice practice={practice} />}
       </Group>
     </Stack>
@@ -141,10 +279,21 @@ function PracticeActions({ practice }: { practice: Practice }) {
 
 function ReturnPractice({ practice }: { practice: Practice }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { comment: "" }, validate: { comment: (value) => (value.trim().length < 5 ? t("forms.tooShort") : null) } });
-  const save = usePracticeMutation((v: typeof form.values) => api("POST", `/api/good-practices/${practice.id}/steps`, { step: "return", comment: v.comment }));
+  const form = useForm({
+    initialValues: { comment: "" },
+    validate: { comment: (value) => (value.trim().length < 5 ? t("forms.tooShort") : null) },
+  });
+  const save = usePracticeMutation((v: typeof form.values) =>
+    api("POST", `/api/good-practices/${practice.id}/steps`, { step: "return", comment: v.comment }),
+  );
   return (
-    <DialogForm label={t("goodPractices.steps.return")} title={`${t("goodPractices.steps.return")}: ${practice.title}`} variant="light" form={form} mutation={save}>
+    <DialogForm
+      label={t("goodPractices.steps.return")}
+      title={`${t("goodPractices.steps.return")}: ${practice.title}`}
+      variant="light"
+      form={form}
+      mutation={save}
+    >
       <Textarea label={t("goodPractices.comment")} required autosize minRows={3} {...form.getInputProps("comment")} />
     </DialogForm>
   );
@@ -166,7 +315,9 @@ function PracticeForm({ practice, onDone }: { practice?: Practice; onDone: () =>
   });
   const save = usePracticeMutation((v: typeof form.values) => {
     const body = { ...v, summary: v.summary.trim() || null, links: v.links.split(/\s+/).filter(Boolean) };
-    return practice ? api("PATCH", `/api/good-practices/${practice.id}`, { ...body, version: practice.version }) : api("POST", "/api/good-practices", body);
+    return practice
+      ? api("PATCH", `/api/good-practices/${practice.id}`, { ...body, version: practice.version })
+      : api("POST", "/api/good-practices", body);
   });
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: onDone }))}>
@@ -174,13 +325,35 @@ function PracticeForm({ practice, onDone }: { practice?: Practice; onDone: () =>
         <ProblemAlert error={save.error} />
         <TextInput label={t("goodPractices.practiceTitle")} required {...form.getInputProps("title")} />
         <Group grow>
-          <NativeSelect label={t("goodPractices.area")} data={practiceAreas.map((value) => ({ value, label: t(`goodPractices.areas.${value}`) }))} {...form.getInputProps("area")} />
+          <NativeSelect
+            label={t("goodPractices.area")}
+            data={practiceAreas.map((value) => ({ value, label: t(`goodPractices.areas.${value}`) }))}
+            {...form.getInputProps("area")}
+          />
           <TextInput label={t("goodPractices.theme")} required {...form.getInputProps("theme")} />
         </Group>
-        <MultiSelect label={t("goodPractices.countries")} required searchable disabled={me?.role === "member_state_focal_point" && !practice} data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))} {...form.getInputProps("countryCodes")} />
+        <MultiSelect
+          label={t("goodPractices.countries")}
+          required
+          searchable
+          disabled={me?.role === "member_state_focal_point" && !practice}
+          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+          {...form.getInputProps("countryCodes")}
+        />
         <Textarea label={t("goodPractices.summary")} autosize minRows={4} {...form.getInputProps("summary")} />
-        <Textarea label={t("goodPractices.links")} description={t("goodPractices.linksHelp")} autosize minRows={2} dir="ltr" {...form.getInputProps("links")} />
-        <FormActions onCancel={onDone} submitLabel={practice ? t("app.save") : t("goodPractices.saveDraft")} loading={save.isPending} />
+        <Textarea
+          label={t("goodPractices.links")}
+          description={t("goodPractices.linksHelp")}
+          autosize
+          minRows={2}
+          dir="ltr"
+          {...form.getInputProps("links")}
+        />
+        <FormActions
+          onCancel={onDone}
+          submitLabel={practice ? t("app.save") : t("goodPractices.saveDraft")}
+          loading={save.isPending}
+        />
       </Stack>
     </form>
   );

@@ -8,7 +8,13 @@ import { api } from "../api.js";
 import { FormActions, ProblemAlert, ProblemRows } from "../components/page.js";
 import { DialogButton } from "../components/dialog.js";
 
-interface Outcome { rows: number; created: number; unchanged: number; rejected: { line: number; reason: string }[]; rejectCsv: string | null }
+interface Outcome {
+  rows: number;
+  created: number;
+  unchanged: number;
+  rejected: { line: number; reason: string }[];
+  rejectCsv: string | null;
+}
 
 function ImportForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -16,27 +22,67 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const run = useMutation({
-    mutationFn: async () => api<Outcome>("POST", "/api/publication/import", { csv: await (file as File).text(), skipInvalid, fileName: (file as File).name }),
+    mutationFn: async () =>
+      api<Outcome>("POST", "/api/publication/import", {
+        csv: await (file as File).text(),
+        skipInvalid,
+        fileName: (file as File).name,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases"] }),
   });
   const outcome = run.data;
-  const rejectsLink = outcome?.rejectCsv ? `data:text/csv;charset=utf-8,${encodeURIComponent(outcome.rejectCsv)}` : null;
+  const rejectsLink = outcome?.rejectCsv
+    ? `data:text/csv;charset=utf-8,${encodeURIComponent(outcome.rejectCsv)}`
+    : null;
   return (
-    <form onSubmit={(event) => { event.preventDefault(); if (file) run.mutate(); }}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (file) run.mutate();
+      }}
+    >
       <Stack>
         <Text size="sm">{t("importAllegations.help")}</Text>
         <label>
-          <Text size="sm" fw={500} mb={4}>{t("importAllegations.file")}</Text>
-          <input type="file" accept=".csv,text/csv" required onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+          <Text size="sm" fw={500} mb={4}>
+            {t("importAllegations.file")}
+          </Text>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            required
+            onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+          />
         </label>
-        <Checkbox label={t("importAllegations.skipInvalid")} checked={skipInvalid} onChange={(event) => setSkipInvalid(event.currentTarget.checked)} />
+        <Checkbox
+          label={t("importAllegations.skipInvalid")}
+          checked={skipInvalid}
+          onChange={(event) => setSkipInvalid(event.currentTarget.checked)}
+        />
         <ProblemAlert error={run.error} />
         <ProblemRows error={run.error} />
         {outcome && (
           <Alert color={outcome.rejected.length ? "yellow" : "green"} role="status">
-            {t("importAllegations.outcome", { rows: outcome.rows, created: outcome.created, unchanged: outcome.unchanged, rejected: outcome.rejected.length })}
-            {outcome.rejected.length > 0 && <List size="sm" mt="xs">{outcome.rejected.slice(0, 20).map((r) => <List.Item key={`${r.line}-${r.reason}`}>{t("importAllegations.line", { line: r.line })}: {r.reason}</List.Item>)}</List>}
-            {rejectsLink && <Button component="a" href={rejectsLink} download="rejects.csv" size="xs" variant="light" mt="xs">{t("importAllegations.downloadRejects")}</Button>}
+            {t("importAllegations.outcome", {
+              rows: outcome.rows,
+              created: outcome.created,
+              unchanged: outcome.unchanged,
+              rejected: outcome.rejected.length,
+            })}
+            {outcome.rejected.length > 0 && (
+              <List size="sm" mt="xs">
+                {outcome.rejected.slice(0, 20).map((r) => (
+                  <List.Item key={`${r.line}-${r.reason}`}>
+                    {t("importAllegations.line", { line: r.line })}: {r.reason}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            {rejectsLink && (
+              <Button component="a" href={rejectsLink} download="rejects.csv" size="xs" variant="light" mt="xs">
+                {t("importAllegations.downloadRejects")}
+              </Button>
+            )}
           </Alert>
         )}
         <FormActions onCancel={onDone} submitLabel={t("importAllegations.submit")} loading={run.isPending} />
@@ -47,5 +93,9 @@ function ImportForm({ onDone }: { onDone: () => void }) {
 
 export function ImportAllegationsButton() {
   const { t } = useTranslation();
-  return <DialogButton label={t("importAllegations.title")} title={t("importAllegations.title")} variant="default">{(close) => <ImportForm onDone={close} />}</DialogButton>;
+  return (
+    <DialogButton label={t("importAllegations.title")} title={t("importAllegations.title")} variant="default">
+      {(close) => <ImportForm onDone={close} />}
+    </DialogButton>
+  );
 }

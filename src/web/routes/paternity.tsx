@@ -1,7 +1,21 @@
 // Paternity and child-support claims: the list (advocates and the States concerned), the panel on a
 // victim's record, and the claim page with its DNA samples' chain of custody as a timeline, gaps
 // and disorder flagged. The State works from codes; nothing here shows who the mother or child are.
-import { Alert, Badge, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Timeline, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
@@ -30,7 +44,13 @@ interface Claim {
   focalPointAppointedOn: string | null;
   paternity: string | null;
   paternityDecidedOn: string | null;
-  support: { amount: number | null; currency: string | null; frequency: string | null; authority: string | null; orderedOn: string } | null;
+  support: {
+    amount: number | null;
+    currency: string | null;
+    frequency: string | null;
+    authority: string | null;
+    orderedOn: string;
+  } | null;
   nextPaymentDue: string | null;
   paymentsStopped: boolean;
   closedOn: string | null;
@@ -38,7 +58,17 @@ interface Claim {
     id: string;
     donor: string;
     sampleCode: string;
-    events: { id: string; kind: string; occurredAt: string; byWhom: string; place: string | null; kitNumber: string | null; fromParty: string | null; toParty: string | null; result: string | null }[];
+    events: {
+      id: string;
+      kind: string;
+      occurredAt: string;
+      byWhom: string;
+      place: string | null;
+      kitNumber: string | null;
+      fromParty: string | null;
+      toParty: string | null;
+      result: string | null;
+    }[];
     flags: { eventId: string | null; problem: string; kind: string }[];
   }[];
   payments: { id: string; paidOn: string; amount: number; currency: string }[];
@@ -51,32 +81,72 @@ const link = { color: "var(--mantine-color-blue-9)" };
 
 function useClaimMutation<T>(request: (values: T) => Promise<unknown>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: request, onSuccess: () => queryClient.invalidateQueries({ queryKey: ["paternity"] }) });
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["paternity"] }),
+  });
 }
 
 function ClaimStatus({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
-  if (claim.closedOn) return <Badge color="gray" variant="light">{t("paternity.closed")}</Badge>;
-  if (claim.responseOverdue) return <Badge color="red" variant="light">{t("paternity.responseOverdue")}</Badge>;
-  if (claim.paymentsStopped) return <Badge color="red" variant="light">{t("paternity.paymentsStopped")}</Badge>;
+  if (claim.closedOn)
+    return (
+      <Badge color="gray" variant="light">
+        {t("paternity.closed")}
+      </Badge>
+    );
+  if (claim.responseOverdue)
+    return (
+      <Badge color="red" variant="light">
+        {t("paternity.responseOverdue")}
+      </Badge>
+    );
+  if (claim.paymentsStopped)
+    return (
+      <Badge color="red" variant="light">
+        {t("paternity.paymentsStopped")}
+      </Badge>
+    );
   if (claim.paternity) return <Badge variant="light">{t(`paternity.outcomes.${claim.paternity}`)}</Badge>;
-  return <Badge color="blue" variant="light">{t("paternity.open")}</Badge>;
+  return (
+    <Badge color="blue" variant="light">
+      {t("paternity.open")}
+    </Badge>
+  );
 }
 
 function ClaimTable({ claims }: { claims: Claim[] }) {
   const { t } = useTranslation();
   const countries = useCountries();
   return (
-    <DataTable label={t("paternity.title")} minWidth={720} headers={[t("paternity.child"), t("paternity.mother"), t("paternity.allegedFather"), t("cases.reference"), t("referrals.country"), t("paternity.notifiedOn"), t("victims.status")]}>
+    <DataTable
+      label={t("paternity.title")}
+      minWidth={720}
+      headers={[
+        t("paternity.child"),
+        t("paternity.mother"),
+        t("paternity.allegedFather"),
+        t("cases.reference"),
+        t("referrals.country"),
+        t("paternity.notifiedOn"),
+        t("victims.status"),
+      ]}
+    >
       {claims.map((claim) => (
         <Table.Tr key={claim.id}>
-          <Table.Td><Link to="/paternity/$claimId" params={{ claimId: claim.id }} dir="ltr" style={link}>{claim.childCode ?? "—"}</Link></Table.Td>
+          <Table.Td>
+            <Link to="/paternity/$claimId" params={{ claimId: claim.id }} dir="ltr" style={link}>
+              {claim.childCode ?? "—"}
+            </Link>
+          </Table.Td>
           <Table.Td dir="ltr">{claim.victimCode}</Table.Td>
           <Table.Td dir="ltr">{claim.perpetratorCode}</Table.Td>
           <Table.Td dir="ltr">{claim.caseReference}</Table.Td>
           <Table.Td>{countries.nameOf(claim.countryCode)}</Table.Td>
           <Table.Td>{claim.notifiedOn}</Table.Td>
-          <Table.Td><ClaimStatus claim={claim} /></Table.Td>
+          <Table.Td>
+            <ClaimStatus claim={claim} />
+          </Table.Td>
         </Table.Tr>
       ))}
     </DataTable>
@@ -85,11 +155,19 @@ function ClaimTable({ claims }: { claims: Claim[] }) {
 
 export function PaternityList() {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ["paternity"], queryFn: () => api<{ items: Claim[] }>("GET", "/api/paternity-claims") });
+  const query = useQuery({
+    queryKey: ["paternity"],
+    queryFn: () => api<{ items: Claim[] }>("GET", "/api/paternity-claims"),
+  });
   return (
     <>
-      <PageHeader title={t("paternity.title")} intro={t(useMe().data?.role === "member_state_focal_point" ? "paternity.introState" : "paternity.intro")} />
-      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("paternity.empty")}>{(data) => <ClaimTable claims={data.items} />}</QueryView>
+      <PageHeader
+        title={t("paternity.title")}
+        intro={t(useMe().data?.role === "member_state_focal_point" ? "paternity.introState" : "paternity.intro")}
+      />
+      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("paternity.empty")}>
+        {(data) => <ClaimTable claims={data.items} />}
+      </QueryView>
     </>
   );
 }
@@ -104,16 +182,27 @@ interface VictimForClaims {
 /** On the victim's record: her claims, and a way to open one. */
 export function VictimClaims({ victim }: { victim: VictimForClaims }) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ["paternity", "victim", victim.id], queryFn: () => api<{ items: Claim[] }>("GET", `/api/paternity-claims?victimId=${victim.id}`) });
+  const query = useQuery({
+    queryKey: ["paternity", "victim", victim.id],
+    queryFn: () => api<{ items: Claim[] }>("GET", `/api/paternity-claims?victimId=${victim.id}`),
+  });
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">{t("paternity.title")}</Title>
+        <Title order={2} size="h4">
+          {t("paternity.title")}
+        </Title>
         {victim.children.length > 0 && victim.cases.length > 0 && (
-          <DialogButton label={t("paternity.openClaim")} title={t("paternity.openClaim")}>{(close) => <OpenClaimForm victim={victim} onDone={close} />}</DialogButton>
+          <DialogButton label={t("paternity.openClaim")} title={t("paternity.openClaim")}>
+            {(close) => <OpenClaimForm victim={victim} onDone={close} />}
+          </DialogButton>
         )}
       </Group>
-      <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={victim.children.length === 0 ? t("paternity.needsChild") : t("paternity.none")}>
+      <QueryView
+        query={query}
+        isEmpty={(data) => data.items.length === 0}
+        empty={victim.children.length === 0 ? t("paternity.needsChild") : t("paternity.none")}
+      >
         {(data) => <ClaimTable claims={data.items} />}
       </QueryView>
     </Paper>
@@ -123,15 +212,31 @@ export function VictimClaims({ victim }: { victim: VictimForClaims }) {
 function OpenClaimForm({ victim, onDone }: { victim: VictimForClaims; onDone: () => void }) {
   const { t } = useTranslation();
   const countries = useCountries();
-  const form = useForm({ initialValues: { childId: victim.children[0]?.id ?? "", caseId: victim.cases[0]?.id ?? "", perpetratorId: "", notifiedOn: today() } });
+  const form = useForm({
+    initialValues: {
+      childId: victim.children[0]?.id ?? "",
+      caseId: victim.cases[0]?.id ?? "",
+      perpetratorId: "",
+      notifiedOn: today(),
+    },
+  });
   const perpetrators = useQuery({
     queryKey: ["case", form.values.caseId, "enforcement"],
-    queryFn: () => api<{ perpetrators: { id: string; code: string; nationalityCode: string | null }[] }>("GET", `/api/cases/${form.values.caseId}/enforcement`),
+    queryFn: () =>
+      api<{ perpetrators: { id: string; code: string; nationalityCode: string | null }[] }>(
+        "GET",
+        `/api/cases/${form.values.caseId}/enforcement`,
+      ),
     enabled: Boolean(form.values.caseId),
   });
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: (v: typeof form.values) => api("POST", `/api/victims/${victim.id}/paternity-claims`, { childId: v.childId, perpetratorId: v.perpetratorId, notifiedOn: v.notifiedOn }),
+    mutationFn: (v: typeof form.values) =>
+      api("POST", `/api/victims/${victim.id}/paternity-claims`, {
+        childId: v.childId,
+        perpetratorId: v.perpetratorId,
+        notifiedOn: v.notifiedOn,
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["paternity"] });
       onDone();
@@ -142,13 +247,28 @@ function OpenClaimForm({ victim, onDone }: { victim: VictimForClaims; onDone: ()
       <Stack>
         {!victim.consent.inForce.member_state && <Alert color="yellow">{t("paternity.needsConsent")}</Alert>}
         <ProblemAlert error={save.error ?? perpetrators.error} />
-        <Select label={t("paternity.child")} required allowDeselect={false} data={victim.children.map((child) => ({ value: child.id, label: child.code }))} {...form.getInputProps("childId")} />
-        <Select label={t("victims.cases")} required allowDeselect={false} data={victim.cases.map((item) => ({ value: item.id, label: item.reference }))} {...form.getInputProps("caseId")} />
+        <Select
+          label={t("paternity.child")}
+          required
+          allowDeselect={false}
+          data={victim.children.map((child) => ({ value: child.id, label: child.code }))}
+          {...form.getInputProps("childId")}
+        />
+        <Select
+          label={t("victims.cases")}
+          required
+          allowDeselect={false}
+          data={victim.cases.map((item) => ({ value: item.id, label: item.reference }))}
+          {...form.getInputProps("caseId")}
+        />
         <Select
           label={t("paternity.allegedFather")}
           required
           allowDeselect={false}
-          data={(perpetrators.data?.perpetrators ?? []).map((p) => ({ value: p.id, label: `${p.code} · ${countries.nameOf(p.nationalityCode) || "—"}` }))}
+          data={(perpetrators.data?.perpetrators ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.code} · ${countries.nameOf(p.nationalityCode) || "—"}`,
+          }))}
           {...form.getInputProps("perpetratorId")}
         />
         <TextInput label={t("paternity.notifiedOn")} type="date" required {...form.getInputProps("notifiedOn")} />
@@ -162,14 +282,30 @@ export function ClaimPage() {
   const { t } = useTranslation();
   const countries = useCountries();
   const { claimId } = useParams({ from: "/paternity/$claimId" });
-  const query = useQuery({ queryKey: ["paternity", claimId], queryFn: () => api<Claim>("GET", `/api/paternity-claims/${claimId}`) });
+  const query = useQuery({
+    queryKey: ["paternity", claimId],
+    queryFn: () => api<Claim>("GET", `/api/paternity-claims/${claimId}`),
+  });
   return (
     <QueryView query={query}>
       {(claim) => (
         <Stack>
-          {claim.victimId ? <Link to="/victims/$victimId" params={{ victimId: claim.victimId }} style={link}>{t("paternity.backToVictim", { code: claim.victimCode })}</Link> : <Link to="/paternity" style={link}>{t("paternity.back")}</Link>}
-          <PageHeader title={t("paternity.claimTitle", { child: claim.childCode ?? "—" })} intro={`${claim.caseReference} · ${claim.perpetratorCode} · ${countries.nameOf(claim.countryCode)}`} />
-          <Group><ClaimStatus claim={claim} /></Group>
+          {claim.victimId ? (
+            <Link to="/victims/$victimId" params={{ victimId: claim.victimId }} style={link}>
+              {t("paternity.backToVictim", { code: claim.victimCode })}
+            </Link>
+          ) : (
+            <Link to="/paternity" style={link}>
+              {t("paternity.back")}
+            </Link>
+          )}
+          <PageHeader
+            title={t("paternity.claimTitle", { child: claim.childCode ?? "—" })}
+            intro={`${claim.caseReference} · ${claim.perpetratorCode} · ${countries.nameOf(claim.countryCode)}`}
+          />
+          <Group>
+            <ClaimStatus claim={claim} />
+          </Group>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <StatePanel claim={claim} />
             <OutcomePanel claim={claim} />
@@ -183,28 +319,56 @@ export function ClaimPage() {
 }
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
-  return <Group gap="xs" wrap="nowrap" align="flex-start"><Text size="sm" fw={600} miw={170}>{label}</Text><Text size="sm">{value || "—"}</Text></Group>;
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" fw={600} miw={170}>
+        {label}
+      </Text>
+      <Text size="sm">{value || "—"}</Text>
+    </Group>
+  );
 }
 
 function StatePanel({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { focalPointName: claim.focalPointName ?? "", focalPointAppointedOn: claim.focalPointAppointedOn ?? today() } });
-  const save = useClaimMutation((v: typeof form.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { focalPointName: orNull(v.focalPointName), focalPointAppointedOn: orNull(v.focalPointAppointedOn), version: claim.version }));
+  const form = useForm({
+    initialValues: {
+      focalPointName: claim.focalPointName ?? "",
+      focalPointAppointedOn: claim.focalPointAppointedOn ?? today(),
+    },
+  });
+  const save = useClaimMutation((v: typeof form.values) =>
+    api("PATCH", `/api/paternity-claims/${claim.id}`, {
+      focalPointName: orNull(v.focalPointName),
+      focalPointAppointedOn: orNull(v.focalPointAppointedOn),
+      version: claim.version,
+    }),
+  );
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">{t("paternity.state")}</Title>
+        <Title order={2} size="h4">
+          {t("paternity.state")}
+        </Title>
         {!claim.closedOn && (
           <DialogForm label={t("paternity.recordFocalPoint")} form={form} mutation={save}>
             <TextInput label={t("paternity.focalPoint")} required {...form.getInputProps("focalPointName")} />
-            <TextInput label={t("paternity.appointedOn")} type="date" required {...form.getInputProps("focalPointAppointedOn")} />
+            <TextInput
+              label={t("paternity.appointedOn")}
+              type="date"
+              required
+              {...form.getInputProps("focalPointAppointedOn")}
+            />
           </DialogForm>
         )}
       </Group>
       <Stack gap={4}>
         <Fact label={t("paternity.notifiedOn")} value={claim.notifiedOn} />
         <Fact label={t("paternity.responseDue")} value={claim.responseDueOn} />
-        <Fact label={t("paternity.focalPoint")} value={claim.focalPointName ? `${claim.focalPointName} (${claim.focalPointAppointedOn ?? "—"})` : null} />
+        <Fact
+          label={t("paternity.focalPoint")}
+          value={claim.focalPointName ? `${claim.focalPointName} (${claim.focalPointAppointedOn ?? "—"})` : null}
+        />
       </Stack>
     </Paper>
   );
@@ -213,15 +377,39 @@ function StatePanel({ claim }: { claim: Claim }) {
 function OutcomePanel({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
   const me = useMe().data;
-  const outcome = useForm({ initialValues: { paternity: claim.paternity ?? "established", paternityDecidedOn: claim.paternityDecidedOn ?? today() } });
-  const support = useForm({ initialValues: { amount: (claim.support?.amount ?? "") as number | string, currency: claim.support?.currency ?? "USD", frequency: claim.support?.frequency ?? "monthly", authority: claim.support?.authority ?? "", orderedOn: claim.support?.orderedOn ?? today() } });
-  const saveOutcome = useClaimMutation((v: typeof outcome.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { ...v, version: claim.version }));
-  const saveSupport = useClaimMutation((v: typeof support.values) => api("PATCH", `/api/paternity-claims/${claim.id}`, { support: { ...v, amount: Number(v.amount) }, version: claim.version }));
-  const close = useClaimMutation(() => api("PATCH", `/api/paternity-claims/${claim.id}`, { closedOn: today(), version: claim.version }));
+  const outcome = useForm({
+    initialValues: {
+      paternity: claim.paternity ?? "established",
+      paternityDecidedOn: claim.paternityDecidedOn ?? today(),
+    },
+  });
+  const support = useForm({
+    initialValues: {
+      amount: (claim.support?.amount ?? "") as number | string,
+      currency: claim.support?.currency ?? "USD",
+      frequency: claim.support?.frequency ?? "monthly",
+      authority: claim.support?.authority ?? "",
+      orderedOn: claim.support?.orderedOn ?? today(),
+    },
+  });
+  const saveOutcome = useClaimMutation((v: typeof outcome.values) =>
+    api("PATCH", `/api/paternity-claims/${claim.id}`, { ...v, version: claim.version }),
+  );
+  const saveSupport = useClaimMutation((v: typeof support.values) =>
+    api("PATCH", `/api/paternity-claims/${claim.id}`, {
+      support: { ...v, amount: Number(v.amount) },
+      version: claim.version,
+    }),
+  );
+  const close = useClaimMutation(() =>
+    api("PATCH", `/api/paternity-claims/${claim.id}`, { closedOn: today(), version: claim.version }),
+  );
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">{t("paternity.outcome")}</Title>
+        <Title order={2} size="h4">
+          {t("paternity.outcome")}
+        </Title>
         {!claim.closedOn && (
           <Group gap="xs">
             <DialogButton label={t("paternity.recordOutcome")} title={t("paternity.recordOutcome")}>
@@ -229,8 +417,18 @@ function OutcomePanel({ claim }: { claim: Claim }) {
                 <form onSubmit={outcome.onSubmit((values) => saveOutcome.mutate(values, { onSuccess: done }))}>
                   <Stack>
                     <ProblemAlert error={saveOutcome.error} />
-                    <Select label={t("paternity.outcome")} allowDeselect={false} data={paternityOutcomes.map((value) => ({ value, label: t(`paternity.outcomes.${value}`) }))} {...outcome.getInputProps("paternity")} />
-                    <TextInput label={t("paternity.decidedOn")} type="date" required {...outcome.getInputProps("paternityDecidedOn")} />
+                    <Select
+                      label={t("paternity.outcome")}
+                      allowDeselect={false}
+                      data={paternityOutcomes.map((value) => ({ value, label: t(`paternity.outcomes.${value}`) }))}
+                      {...outcome.getInputProps("paternity")}
+                    />
+                    <TextInput
+                      label={t("paternity.decidedOn")}
+                      type="date"
+                      required
+                      {...outcome.getInputProps("paternityDecidedOn")}
+                    />
                     <FormActions onCancel={done} submitLabel={t("app.save")} loading={saveOutcome.isPending} />
                   </Stack>
                 </form>
@@ -243,10 +441,35 @@ function OutcomePanel({ claim }: { claim: Claim }) {
                     <Stack>
                       <ProblemAlert error={saveSupport.error} />
                       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                        <NumberInput label={t("paternity.amount")} required min={1} allowDecimal={false} {...support.getInputProps("amount")} />
-                        <TextInput label={t("paternity.currency")} required maxLength={3} dir="ltr" {...support.getInputProps("currency")} />
-                        <Select label={t("paternity.frequency")} allowDeselect={false} data={supportFrequencies.map((value) => ({ value, label: t(`paternity.frequencies.${value}`) }))} {...support.getInputProps("frequency")} />
-                        <TextInput label={t("paternity.orderedOn")} type="date" required {...support.getInputProps("orderedOn")} />
+                        <NumberInput
+                          label={t("paternity.amount")}
+                          required
+                          min={1}
+                          allowDecimal={false}
+                          {...support.getInputProps("amount")}
+                        />
+                        <TextInput
+                          label={t("paternity.currency")}
+                          required
+                          maxLength={3}
+                          dir="ltr"
+                          {...support.getInputProps("currency")}
+                        />
+                        <Select
+                          label={t("paternity.frequency")}
+                          allowDeselect={false}
+                          data={supportFrequencies.map((value) => ({
+                            value,
+                            label: t(`paternity.frequencies.${value}`),
+                          }))}
+                          {...support.getInputProps("frequency")}
+                        />
+                        <TextInput
+                          label={t("paternity.orderedOn")}
+                          type="date"
+                          required
+                          {...support.getInputProps("orderedOn")}
+                        />
                       </SimpleGrid>
                       <TextInput label={t("paternity.authority")} required {...support.getInputProps("authority")} />
                       <FormActions onCancel={done} submitLabel={t("app.save")} loading={saveSupport.isPending} />
@@ -260,16 +483,40 @@ function OutcomePanel({ claim }: { claim: Claim }) {
       </Group>
       <Stack gap={4}>
         <ProblemAlert error={close.error} />
-        <Fact label={t("paternity.outcome")} value={claim.paternity ? `${t(`paternity.outcomes.${claim.paternity}`)} (${claim.paternityDecidedOn ?? "—"})` : null} />
-        <Fact label={t("paternity.support")} value={claim.support ? `${claim.support.amount} ${claim.support.currency} · ${t(`paternity.frequencies.${claim.support.frequency}`)} · ${claim.support.authority} (${claim.support.orderedOn})` : null} />
+        <Fact
+          label={t("paternity.outcome")}
+          value={
+            claim.paternity
+              ? `${t(`paternity.outcomes.${claim.paternity}`)} (${claim.paternityDecidedOn ?? "—"})`
+              : null
+          }
+        />
+        <Fact
+          label={t("paternity.support")}
+          value={
+            claim.support
+              ? `${claim.support.amount} ${claim.support.currency} · ${t(`paternity.frequencies.${claim.support.frequency}`)} · ${claim.support.authority} (${claim.support.orderedOn})`
+              : null
+          }
+        />
         {claim.nextPaymentDue && <Fact label={t("paternity.nextPayment")} value={claim.nextPaymentDue} />}
-        <Text size="xs" c="gray.7" mt="xs">{t("paternity.afterService")}</Text>
+        <Text size="xs" c="gray.7" mt="xs">
+          {t("paternity.afterService")}
+        </Text>
         {!claim.closedOn && me?.role === "victim_assistance" && (
           <Group justify="flex-end">
             <DialogButton label={t("paternity.close")} title={t("paternity.close")} variant="subtle">
               {(done) => (
-                <form onSubmit={(event) => { event.preventDefault(); close.mutate(undefined, { onSuccess: done }); }}>
-                  <Stack><Text size="sm">{t("paternity.closeHelp")}</Text><FormActions onCancel={done} submitLabel={t("paternity.close")} loading={close.isPending} /></Stack>
+                <form
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    close.mutate(undefined, { onSuccess: done });
+                  }}
+                >
+                  <Stack>
+                    <Text size="sm">{t("paternity.closeHelp")}</Text>
+                    <FormActions onCancel={done} submitLabel={t("paternity.close")} loading={close.isPending} />
+                  </Stack>
                 </form>
               )}
             </DialogButton>
@@ -288,36 +535,84 @@ function SamplesPanel({ claim }: { claim: Claim }) {
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">{t("paternity.samples")}</Title>
+        <Title order={2} size="h4">
+          {t("paternity.samples")}
+        </Title>
         {!claim.closedOn && (
-          <DialogForm label={t("paternity.addSample")} form={form} mutation={add} submitLabel={t("paternity.addSample")}>
-            <Select label={t("paternity.donor")} allowDeselect={false} data={sampleDonors.map((value) => ({ value, label: t(`paternity.donors.${value}`) }))} {...form.getInputProps("donor")} />
+          <DialogForm
+            label={t("paternity.addSample")}
+            form={form}
+            mutation={add}
+            submitLabel={t("paternity.addSample")}
+          >
+            <Select
+              label={t("paternity.donor")}
+              allowDeselect={false}
+              data={sampleDonors.map((value) => ({ value, label: t(`paternity.donors.${value}`) }))}
+              {...form.getInputProps("donor")}
+            />
             <TextInput label={t("paternity.sampleCode")} required dir="ltr" {...form.getInputProps("sampleCode")} />
           </DialogForm>
         )}
       </Group>
-      {claim.samples.length === 0 ? <Text size="sm" c="gray.7">{t("paternity.noSamples")}</Text> : (
+      {claim.samples.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          {t("paternity.noSamples")}
+        </Text>
+      ) : (
         <SimpleGrid cols={{ base: 1, md: Math.min(3, claim.samples.length) }}>
           {claim.samples.map((sample) => (
             <Paper key={sample.id} withBorder p="md">
               <Group justify="space-between" mb="xs">
                 <div>
                   <Text fw={600}>{t(`paternity.donors.${sample.donor}`)}</Text>
-                  <Text size="xs" c="gray.7" dir="ltr">{sample.sampleCode}</Text>
+                  <Text size="xs" c="gray.7" dir="ltr">
+                    {sample.sampleCode}
+                  </Text>
                 </div>
-                {!claim.closedOn && <DialogButton label={t("paternity.addStep")} title={t("paternity.addStepTitle", { code: sample.sampleCode })}>{(close) => <CustodyForm sampleId={sample.id} onDone={close} />}</DialogButton>}
+                {!claim.closedOn && (
+                  <DialogButton
+                    label={t("paternity.addStep")}
+                    title={t("paternity.addStepTitle", { code: sample.sampleCode })}
+                  >
+                    {(close) => <CustodyForm sampleId={sample.id} onDone={close} />}
+                  </DialogButton>
+                )}
               </Group>
               {sample.flags.map((flag) => (
-                <Alert key={`${flag.eventId}-${flag.problem}-${flag.kind}`} color="red" p="xs" mb="xs">{t(`paternity.flags.${flag.problem}`, { step: t(`paternity.kinds.${flag.kind}`) })}</Alert>
+                <Alert key={`${flag.eventId}-${flag.problem}-${flag.kind}`} color="red" p="xs" mb="xs">
+                  {t(`paternity.flags.${flag.problem}`, { step: t(`paternity.kinds.${flag.kind}`) })}
+                </Alert>
               ))}
-              {sample.events.length === 0 ? <Text size="sm" c="gray.7">{t("paternity.noSteps")}</Text> : (
+              {sample.events.length === 0 ? (
+                <Text size="sm" c="gray.7">
+                  {t("paternity.noSteps")}
+                </Text>
+              ) : (
                 <Timeline active={sample.events.length - 1} bulletSize={14} lineWidth={2}>
                   {sample.events.map((event) => (
-                    <Timeline.Item key={event.id} title={t(`paternity.kinds.${event.kind}`)} color={sample.flags.some((flag) => flag.eventId === event.id) ? "red" : "blue"}>
-                      <Text size="xs" c="gray.7">{time.format(new Date(event.occurredAt))} · {event.byWhom}{event.place ? ` · ${event.place}` : ""}</Text>
-                      {event.kitNumber && <Text size="xs" dir="ltr">{t("paternity.kit")}: {event.kitNumber}</Text>}
-                      {(event.fromParty || event.toParty) && <Text size="xs">{[event.fromParty, event.toParty].filter(Boolean).join(" → ")}</Text>}
-                      {event.result && <Text size="sm" fw={600}>{event.result}</Text>}
+                    <Timeline.Item
+                      key={event.id}
+                      title={t(`paternity.kinds.${event.kind}`)}
+                      color={sample.flags.some((flag) => flag.eventId === event.id) ? "red" : "blue"}
+                    >
+                      <Text size="xs" c="gray.7">
+                        {time.format(new Date(event.occurredAt))} · {event.byWhom}
+                        {event.place ? ` · ${event.place}` : ""}
+                      </Text>
+                      {event.kitNumber && (
+                        <Text size="xs" dir="ltr">
+                          {t("paternity.kit")}: {event.kitNumber}
+                        </Text>
+                      )}
+                      {(event.fromParty || event.toParty) && (
+                        <Text size="xs">{[event.fromParty, event.toParty].filter(Boolean).join(" → ")}</Text>
+                      )}
+                      {event.result && (
+                        <Text size="sm" fw={600}>
+                          {event.result}
+                        </Text>
+                      )}
                     </Timeline.Item>
                   ))}
                 </Timeline>
@@ -333,22 +628,54 @@ function SamplesPanel({ claim }: { claim: Claim }) {
 function CustodyForm({ sampleId, onDone }: { sampleId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  const form = useForm({ initialValues: { kind: "collected", occurredAt: now, byWhom: "", place: "", kitNumber: "", fromParty: "", toParty: "", result: "" } });
+  const form = useForm({
+    initialValues: {
+      kind: "collected",
+      occurredAt: now,
+      byWhom: "",
+      place: "",
+      kitNumber: "",
+      fromParty: "",
+      toParty: "",
+      result: "",
+    },
+  });
   const save = useClaimMutation((v: typeof form.values) =>
-    api("POST", `/api/dna-samples/${sampleId}/events`, { kind: v.kind, occurredAt: new Date(v.occurredAt).toISOString(), byWhom: v.byWhom, place: orNull(v.place), kitNumber: orNull(v.kitNumber), fromParty: orNull(v.fromParty), toParty: orNull(v.toParty), result: orNull(v.result) }));
+    api("POST", `/api/dna-samples/${sampleId}/events`, {
+      kind: v.kind,
+      occurredAt: new Date(v.occurredAt).toISOString(),
+      byWhom: v.byWhom,
+      place: orNull(v.place),
+      kitNumber: orNull(v.kitNumber),
+      fromParty: orNull(v.fromParty),
+      toParty: orNull(v.toParty),
+      result: orNull(v.result),
+    }),
+  );
   const kind = form.values.kind;
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values, { onSuccess: onDone }))}>
       <Stack>
         <ProblemAlert error={save.error} />
-        <Select label={t("paternity.step")} allowDeselect={false} data={custodyKinds.map((value) => ({ value, label: t(`paternity.kinds.${value}`) }))} {...form.getInputProps("kind")} />
+        <Select
+          label={t("paternity.step")}
+          allowDeselect={false}
+          data={custodyKinds.map((value) => ({ value, label: t(`paternity.kinds.${value}`) }))}
+          {...form.getInputProps("kind")}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("paternity.when")} type="datetime-local" required {...form.getInputProps("occurredAt")} />
           <TextInput label={t("paternity.byWhom")} required {...form.getInputProps("byWhom")} />
           <TextInput label={t("paternity.place")} {...form.getInputProps("place")} />
-          {kind === "collected" && <TextInput label={t("paternity.kit")} required dir="ltr" {...form.getInputProps("kitNumber")} />}
-          {kind === "transferred" && <TextInput label={t("paternity.from")} required {...form.getInputProps("fromParty")} />}
-          {["transferred", "received_by_laboratory", "sealed"].includes(kind) && <TextInput label={t("paternity.to")} required={kind === "transferred"} {...form.getInputProps("toParty")} />}
+          {kind === "collected" && (
+            <TextInput label={t("paternity.kit")} required dir="ltr" {...form.getInputProps("kitNumber")} />
+          )}
+          {kind === "transferred" && (
+            <TextInput label={t("paternity.from")} required {...form.getInputProps("fromParty")} />
+          )}
+          {["transferred", "received_by_laboratory", "sealed"].includes(kind) && (
+            <TextInput label={t("paternity.to")} required={kind === "transferred"} {...form.getInputProps("toParty")} />
+          )}
         </SimpleGrid>
         {kind === "result" && <TextInput label={t("paternity.result")} required {...form.getInputProps("result")} />}
         <FormActions onCancel={onDone} submitLabel={t("paternity.addStep")} loading={save.isPending} />
@@ -359,27 +686,71 @@ function CustodyForm({ sampleId, onDone }: { sampleId: string; onDone: () => voi
 
 function PaymentsPanel({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { paidOn: today(), amount: (claim.support?.amount ?? "") as number | string, currency: claim.support?.currency ?? "USD" } });
-  const save = useClaimMutation((v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/payments`, { ...v, amount: Number(v.amount) }));
+  const form = useForm({
+    initialValues: {
+      paidOn: today(),
+      amount: (claim.support?.amount ?? "") as number | string,
+      currency: claim.support?.currency ?? "USD",
+    },
+  });
+  const save = useClaimMutation((v: typeof form.values) =>
+    api("POST", `/api/paternity-claims/${claim.id}/payments`, { ...v, amount: Number(v.amount) }),
+  );
   return (
     <Paper withBorder p="lg">
       <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">{t("paternity.payments")}</Title>
+        <Title order={2} size="h4">
+          {t("paternity.payments")}
+        </Title>
         {!claim.closedOn && (
-          <DialogForm label={t("paternity.recordPayment")} form={form} mutation={save} submitLabel={t("paternity.recordPayment")}>
+          <DialogForm
+            label={t("paternity.recordPayment")}
+            form={form}
+            mutation={save}
+            submitLabel={t("paternity.recordPayment")}
+          >
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label={t("paternity.paidOn")} type="date" required {...form.getInputProps("paidOn")} />
-              <NumberInput label={t("paternity.amount")} required min={1} allowDecimal={false} {...form.getInputProps("amount")} />
-              <TextInput label={t("paternity.currency")} required maxLength={3} dir="ltr" {...form.getInputProps("currency")} />
+              <NumberInput
+                label={t("paternity.amount")}
+                required
+                min={1}
+                allowDecimal={false}
+                {...form.getInputProps("amount")}
+              />
+              <TextInput
+                label={t("paternity.currency")}
+                required
+                maxLength={3}
+                dir="ltr"
+                {...form.getInputProps("currency")}
+              />
             </SimpleGrid>
           </DialogForm>
         )}
       </Group>
-      {claim.paymentsStopped && <Alert color="red" mb="sm">{t("paternity.stoppedHelp", { date: claim.nextPaymentDue })}</Alert>}
-      {claim.payments.length === 0 ? <Text size="sm" c="gray.7">{t("paternity.noPayments")}</Text> : (
-        <DataTable label={t("paternity.payments")} minWidth={320} headers={[t("paternity.paidOn"), t("paternity.amount")]}>
+      {claim.paymentsStopped && (
+        <Alert color="red" mb="sm">
+          {t("paternity.stoppedHelp", { date: claim.nextPaymentDue })}
+        </Alert>
+      )}
+      {claim.payments.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          {t("paternity.noPayments")}
+        </Text>
+      ) : (
+        <DataTable
+          label={t("paternity.payments")}
+          minWidth={320}
+          headers={[t("paternity.paidOn"), t("paternity.amount")]}
+        >
           {claim.payments.map((payment) => (
-            <Table.Tr key={payment.id}><Table.Td>{payment.paidOn}</Table.Td><Table.Td>{payment.amount} {payment.currency}</Table.Td></Table.Tr>
+            <Table.Tr key={payment.id}>
+              <Table.Td>{payment.paidOn}</Table.Td>
+              <Table.Td>
+                {payment.amount} {payment.currency}
+              </Table.Td>
+            </Table.Tr>
           ))}
         </DataTable>
       )}

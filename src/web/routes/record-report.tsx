@@ -1,7 +1,20 @@
 // Staff intake: a report received by phone, in person, by letter, from a community network or from
 // another UN entity, written down by the mission's team or a community focal point. One idempotency
 // key per report typed, kept across retries: on a poor link, sending again never records it twice.
-import { Button, Checkbox, FileInput, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -69,20 +82,36 @@ export function RecordReport() {
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [receipt, setReceipt] = useState<string | null>(null);
   const headquarters = me.role === "cds_officer";
-  const missionCodes = headquarters ? (missions.data?.items ?? []).filter((m) => m.current).map((m) => m.code) : me.missionCodes;
+  const missionCodes = headquarters
+    ? (missions.data?.items ?? []).filter((m) => m.current).map((m) => m.code)
+    : me.missionCodes;
   const validate = validateWith(reportBody, t);
   const form = useForm<Values>({
-    initialValues: { ...blank, missionCode: headquarters ? "" : (me.missionCodes[0] ?? ""), channel: me.role === "cbcm_focal_point" ? "cbcm" : blank.channel },
+    initialValues: {
+      ...blank,
+      missionCode: headquarters ? "" : (me.missionCodes[0] ?? ""),
+      channel: me.role === "cbcm_focal_point" ? "cbcm" : blank.channel,
+    },
     validate: (values) => {
       const errors = validate(asReport(values) as never);
-      if (values.evidence.length > MAX_EVIDENCE_FILES || values.evidence.some((file) => file.size > MAX_EVIDENCE_BYTES)) errors.evidence = t("reports.record.evidenceTooMuch");
+      if (values.evidence.length > MAX_EVIDENCE_FILES || values.evidence.some((file) => file.size > MAX_EVIDENCE_BYTES))
+        errors.evidence = t("reports.record.evidenceTooMuch");
       return errors;
     },
   });
   useErrorsInCurrentLanguage(form);
   const record = useMutation({
     mutationFn: async (values: Values) =>
-      api<{ receipt: string }>("POST", "/api/reports", { channel: values.channel, report: asReport(values), evidence: await Promise.all(values.evidence.map(asUpload)) }, { idempotencyKey }),
+      api<{ receipt: string }>(
+        "POST",
+        "/api/reports",
+        {
+          channel: values.channel,
+          report: asReport(values),
+          evidence: await Promise.all(values.evidence.map(asUpload)),
+        },
+        { idempotencyKey },
+      ),
     onSuccess: (answer) => {
       setReceipt(answer.receipt);
       void queryClient.invalidateQueries({ queryKey: ["reports"] });
@@ -104,7 +133,9 @@ export function RecordReport() {
             <ShownOnce intro={t("reports.record.doneIntro")} value={receipt} />
             <Group>
               <Button onClick={startAgain}>{t("reports.record.another")}</Button>
-              <Button variant="light" component={Link} to="/reports">{t("reports.record.queue")}</Button>
+              <Button variant="light" component={Link} to="/reports">
+                {t("reports.record.queue")}
+              </Button>
             </Group>
           </Stack>
         </Paper>
@@ -112,7 +143,8 @@ export function RecordReport() {
     );
   }
 
-  const choices = (kind: keyof typeof answers, labels: string) => answers[kind].map((value) => ({ value, label: t(`${labels}.${value}`) }));
+  const choices = (kind: keyof typeof answers, labels: string) =>
+    answers[kind].map((value) => ({ value, label: t(`${labels}.${value}`) }));
   return (
     <>
       <PageHeader title={t("reports.record.title")} intro={t("reports.record.intro")} />
@@ -121,37 +153,91 @@ export function RecordReport() {
           <ProblemAlert error={record.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {me.role !== "cbcm_focal_point" && (
-              <NativeSelect label={t("reports.record.channel")} data={staffChannels.map((value) => ({ value, label: t(`reports.channels.${value}`) }))} {...form.getInputProps("channel")} />
+              <NativeSelect
+                label={t("reports.record.channel")}
+                data={staffChannels.map((value) => ({ value, label: t(`reports.channels.${value}`) }))}
+                {...form.getInputProps("channel")}
+              />
             )}
             <NativeSelect
               label={t("reports.record.mission")}
-              data={[...(headquarters ? [{ value: "", label: t("reports.record.noMission") }] : []), ...missionCodes.map((code) => ({ value: code, label: code }))]}
+              data={[
+                ...(headquarters ? [{ value: "", label: t("reports.record.noMission") }] : []),
+                ...missionCodes.map((code) => ({ value: code, label: code })),
+              ]}
               {...form.getInputProps("missionCode")}
             />
           </SimpleGrid>
-          <Textarea label={t("reports.record.whatHappened")} description={t("reports.record.whatHappenedHelp")} required autosize minRows={5} {...form.getInputProps("whatHappened")} />
+          <Textarea
+            label={t("reports.record.whatHappened")}
+            description={t("reports.record.whatHappenedHelp")}
+            required
+            autosize
+            minRows={5}
+            {...form.getInputProps("whatHappened")}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t("reports.record.place")} {...form.getInputProps("place")} />
-            <TextInput label={t("reports.record.incidentDate")} description={t("reports.record.incidentDateHelp")} type="date" {...form.getInputProps("incidentDate")} />
+            <TextInput
+              label={t("reports.record.incidentDate")}
+              description={t("reports.record.incidentDateHelp")}
+              type="date"
+              {...form.getInputProps("incidentDate")}
+            />
           </SimpleGrid>
           <Checkbox.Group label={t("reports.record.categories")} {...form.getInputProps("personnelCategoryCodes")}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-              {(categories.data?.items ?? []).map((category) => <Checkbox key={category.code} value={category.code} label={categories.labelOf(category.code)} />)}
+              {(categories.data?.items ?? []).map((category) => (
+                <Checkbox key={category.code} value={category.code} label={categories.labelOf(category.code)} />
+              ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <MultiSelect label={t("reports.record.nationalities")} searchable data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))} {...form.getInputProps("nationalityCodes")} />
+          <MultiSelect
+            label={t("reports.record.nationalities")}
+            searchable
+            data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+            {...form.getInputProps("nationalityCodes")}
+          />
           <Textarea label={t("reports.record.involved")} autosize minRows={2} {...form.getInputProps("involved")} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect label={t("reports.record.children")} data={choices("children", "reports.answers")} {...form.getInputProps("childrenInvolved")} />
-            <NativeSelect label={t("reports.record.reporterIsVictim")} data={choices("reporterIsVictim", "reports.answers")} {...form.getInputProps("reporterIsVictim")} />
+            <NativeSelect
+              label={t("reports.record.children")}
+              data={choices("children", "reports.answers")}
+              {...form.getInputProps("childrenInvolved")}
+            />
+            <NativeSelect
+              label={t("reports.record.reporterIsVictim")}
+              data={choices("reporterIsVictim", "reports.answers")}
+              {...form.getInputProps("reporterIsVictim")}
+            />
           </SimpleGrid>
           <Checkbox label={t("reports.record.anonymous")} {...form.getInputProps("anonymous", { type: "checkbox" })} />
-          {!form.values.anonymous && <TextInput label={t("reports.record.contact")} description={t("reports.record.contactHelp")} required {...form.getInputProps("contact")} />}
-          <FileInput label={t("reports.record.evidence")} description={t("reports.record.evidenceHelp")} multiple clearable accept="image/jpeg,image/png,image/webp,application/pdf,audio/*" {...form.getInputProps("evidence")} />
-          <Text size="sm" c="gray.7">{t("reports.record.safeRetry")}</Text>
+          {!form.values.anonymous && (
+            <TextInput
+              label={t("reports.record.contact")}
+              description={t("reports.record.contactHelp")}
+              required
+              {...form.getInputProps("contact")}
+            />
+          )}
+          <FileInput
+            label={t("reports.record.evidence")}
+            description={t("reports.record.evidenceHelp")}
+            multiple
+            clearable
+            accept="image/jpeg,image/png,image/webp,application/pdf,audio/*"
+            {...form.getInputProps("evidence")}
+          />
+          <Text size="sm" c="gray.7">
+            {t("reports.record.safeRetry")}
+          </Text>
           <Group>
-            <Button type="submit" loading={record.isPending}>{t("reports.record.submit")}</Button>
-            <Button variant="subtle" component={Link} to="/reports">{t("app.cancel")}</Button>
+            <Button type="submit" loading={record.isPending}>
+              {t("reports.record.submit")}
+            </Button>
+            <Button variant="subtle" component={Link} to="/reports">
+              {t("app.cancel")}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -5,7 +5,12 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CreateMissionBody, createMissionBody, type Mission, missionKindSchema } from "../../domain/contracts/reference.js";
+import {
+  type CreateMissionBody,
+  createMissionBody,
+  type Mission,
+  missionKindSchema,
+} from "../../domain/contracts/reference.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
@@ -18,13 +23,33 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
   const countries = useCountries();
   const form = useForm<CreateMissionBody>({
     initialValues: mission
-      ? { code: mission.code, name: mission.name, nameFr: mission.nameFr, kind: mission.kind as CreateMissionBody["kind"], hostCountryCode: mission.hostCountryCode, location: mission.location, startYear: mission.startYear, endYear: mission.endYear }
-      : { code: "", name: "", nameFr: null, kind: "peacekeeping_operation", hostCountryCode: null, location: null, startYear: new Date().getFullYear(), endYear: null },
+      ? {
+          code: mission.code,
+          name: mission.name,
+          nameFr: mission.nameFr,
+          kind: mission.kind as CreateMissionBody["kind"],
+          hostCountryCode: mission.hostCountryCode,
+          location: mission.location,
+          startYear: mission.startYear,
+          endYear: mission.endYear,
+        }
+      : {
+          code: "",
+          name: "",
+          nameFr: null,
+          kind: "peacekeeping_operation",
+          hostCountryCode: null,
+          location: null,
+          startYear: new Date().getFullYear(),
+          endYear: null,
+        },
     validate: validateWith(createMissionBody, t),
   });
   const save = useMutation({
     mutationFn: ({ code, ...fields }: CreateMissionBody) =>
-      mission ? api("PATCH", `/api/reference/missions/${mission.code}`, { ...fields, version: mission.version }) : api("POST", "/api/reference/missions", { code, ...fields }),
+      mission
+        ? api("PATCH", `/api/reference/missions/${mission.code}`, { ...fields, version: mission.version })
+        : api("POST", "/api/reference/missions", { code, ...fields }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["reference", "missions"] });
       onClose();
@@ -35,21 +60,50 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack>
         <ProblemAlert error={save.error} />
-        <TextInput label={t("reference.code")} required disabled={mission !== null} {...form.getInputProps("code")} onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())} />
+        <TextInput
+          label={t("reference.code")}
+          required
+          disabled={mission !== null}
+          {...form.getInputProps("code")}
+          onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
+        />
         <TextInput label={t("reference.name")} required {...form.getInputProps("name")} />
-        <TextInput label={t("reference.nameFr")} value={form.values.nameFr ?? ""} onChange={(e) => form.setFieldValue("nameFr", emptyToNull(e.currentTarget.value))} error={form.errors.nameFr} />
-        <Select label={t("reference.kind")} data={missionKindSchema.options.map((kind) => ({ value: kind, label: t(`reference.kinds.${kind}`) }))} allowDeselect={false} {...form.getInputProps("kind")} />
+        <TextInput
+          label={t("reference.nameFr")}
+          value={form.values.nameFr ?? ""}
+          onChange={(e) => form.setFieldValue("nameFr", emptyToNull(e.currentTarget.value))}
+          error={form.errors.nameFr}
+        />
+        <Select
+          label={t("reference.kind")}
+          data={missionKindSchema.options.map((kind) => ({ value: kind, label: t(`reference.kinds.${kind}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps("kind")}
+        />
         <Select
           label={t("reference.hostCountry")}
           searchable
           clearable
-          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) })).sort((a, b) => a.label.localeCompare(b.label))}
+          data={(countries.data?.items ?? [])
+            .map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))
+            .sort((a, b) => a.label.localeCompare(b.label))}
           {...form.getInputProps("hostCountryCode")}
         />
-        <TextInput label={t("reference.location")} value={form.values.location ?? ""} onChange={(e) => form.setFieldValue("location", emptyToNull(e.currentTarget.value))} />
+        <TextInput
+          label={t("reference.location")}
+          value={form.values.location ?? ""}
+          onChange={(e) => form.setFieldValue("location", emptyToNull(e.currentTarget.value))}
+        />
         <Group grow>
           <NumberInput label={t("reference.startYear")} min={1945} max={2100} {...form.getInputProps("startYear")} />
-          <NumberInput label={t("reference.endYear")} min={1945} max={2100} value={form.values.endYear ?? ""} onChange={(value) => form.setFieldValue("endYear", value === "" ? null : Number(value))} error={form.errors.endYear} />
+          <NumberInput
+            label={t("reference.endYear")}
+            min={1945}
+            max={2100}
+            value={form.values.endYear ?? ""}
+            onChange={(value) => form.setFieldValue("endYear", value === "" ? null : Number(value))}
+            error={form.errors.endYear}
+          />
         </Group>
         <FormActions onCancel={onClose} submitLabel={t("app.save")} loading={save.isPending} />
       </Stack>
@@ -72,33 +126,77 @@ function Missions({ canManage }: { canManage: boolean }) {
       )}
       <QueryView query={missions}>
         {(data) => (
-          <DataTable label={t("reference.missions")} minWidth={720} headers={[t("reference.code"), t("reference.name"), t("reference.kind"), t("reference.hostCountry"), t("reference.years")]} actions={canManage}>
-                {data.items.map((mission) => (
-                  <Table.Tr key={mission.code}>
-                    <Table.Td><Text fw={600} size="sm">{mission.code}</Text></Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lang={preferFrench && mission.nameFr ? "fr" : "en"}>{preferFrench && mission.nameFr ? mission.nameFr : mission.name}</Text>
-                      {mission.nameFr && <Text size="xs" c="gray.7" lang={preferFrench ? "en" : "fr"}>{preferFrench ? mission.name : mission.nameFr}</Text>}
-                    </Table.Td>
-                    <Table.Td>{t(`reference.kinds.${mission.kind}`)}</Table.Td>
-                    <Table.Td>{mission.hostCountryCode ? countries.nameOf(mission.hostCountryCode) : mission.location}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" dir="ltr">{mission.startYear}–{mission.endYear ?? ""}</Text>
-                        {mission.current ? <Badge size="sm" color="green" variant="light">{t("reference.current")}</Badge> : <Badge size="sm" color="gray" variant="light">{t("reference.closed")}</Badge>}
-                      </Group>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" onClick={() => setEditing(mission)} aria-label={`${t("reference.editMission")}: ${mission.code}`}>{t("reference.editMission")}</Button>
-                      </Table.Td>
+          <DataTable
+            label={t("reference.missions")}
+            minWidth={720}
+            headers={[
+              t("reference.code"),
+              t("reference.name"),
+              t("reference.kind"),
+              t("reference.hostCountry"),
+              t("reference.years"),
+            ]}
+            actions={canManage}
+          >
+            {data.items.map((mission) => (
+              <Table.Tr key={mission.code}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {mission.code}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lang={preferFrench && mission.nameFr ? "fr" : "en"}>
+                    {preferFrench && mission.nameFr ? mission.nameFr : mission.name}
+                  </Text>
+                  {mission.nameFr && (
+                    <Text size="xs" c="gray.7" lang={preferFrench ? "en" : "fr"}>
+                      {preferFrench ? mission.name : mission.nameFr}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`reference.kinds.${mission.kind}`)}</Table.Td>
+                <Table.Td>
+                  {mission.hostCountryCode ? countries.nameOf(mission.hostCountryCode) : mission.location}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm" dir="ltr">
+                      {mission.startYear}–{mission.endYear ?? ""}
+                    </Text>
+                    {mission.current ? (
+                      <Badge size="sm" color="green" variant="light">
+                        {t("reference.current")}
+                      </Badge>
+                    ) : (
+                      <Badge size="sm" color="gray" variant="light">
+                        {t("reference.closed")}
+                      </Badge>
                     )}
-                  </Table.Tr>
-                ))}
-              </DataTable>
+                  </Group>
+                </Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setEditing(mission)}
+                      aria-label={`${t("reference.editMission")}: ${mission.code}`}
+                    >
+                      {t("reference.editMission")}
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </QueryView>
-      <Dialog opened={editing !== null} onClose={() => setEditing(null)} title={editing === "new" ? t("reference.newMission") : t("reference.editMission")}>
+      <Dialog
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === "new" ? t("reference.newMission") : t("reference.editMission")}
+      >
         {editing && <MissionForm mission={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
       </Dialog>
     </>
@@ -114,18 +212,41 @@ function Countries() {
     <QueryView query={countries}>
       {(data) => {
         const needle = search.trim().toLowerCase();
-        const rows = data.items.filter((c) => !needle || c.code.toLowerCase().includes(needle) || Object.values(c.names).some((name) => name.toLowerCase().includes(needle)));
+        const rows = data.items.filter(
+          (c) =>
+            !needle ||
+            c.code.toLowerCase().includes(needle) ||
+            Object.values(c.names).some((name) => name.toLowerCase().includes(needle)),
+        );
         return (
           <>
-            <TextInput label={t("reference.search")} value={search} onChange={(e) => setSearch(e.currentTarget.value)} mb="sm" maw={320} />
-            <DataTable label={t("reference.countries")} minWidth={900} headers={[t("reference.code"), ...languagesShown.map((language) => language.toUpperCase())]}>
-                  {rows.map((country) => (
-                    <Table.Tr key={country.code}>
-                      <Table.Td><Text fw={600} size="sm">{country.code}</Text></Table.Td>
-                      {languagesShown.map((language) => <Table.Td key={language} lang={language} dir={language === "ar" ? "rtl" : "ltr"}>{country.names[language]}</Table.Td>)}
-                    </Table.Tr>
+            <TextInput
+              label={t("reference.search")}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              mb="sm"
+              maw={320}
+            />
+            <DataTable
+              label={t("reference.countries")}
+              minWidth={900}
+              headers={[t("reference.code"), ...languagesShown.map((language) => language.toUpperCase())]}
+            >
+              {rows.map((country) => (
+                <Table.Tr key={country.code}>
+                  <Table.Td>
+                    <Text fw={600} size="sm">
+                      {country.code}
+                    </Text>
+                  </Table.Td>
+                  {languagesShown.map((language) => (
+                    <Table.Td key={language} lang={language} dir={language === "ar" ? "rtl" : "ltr"}>
+                      {country.names[language]}
+                    </Table.Td>
                   ))}
-                </DataTable>
+                </Table.Tr>
+              ))}
+            </DataTable>
           </>
         );
       }}
@@ -133,9 +254,23 @@ function Countries() {
   );
 }
 
-function SimpleList<T extends { code: string; label: string }>({ queryKey, url, columns, labelOf = (item) => item.label }: { queryKey: string; url: string; columns: { title: string; value: (item: T) => React.ReactNode }[]; labelOf?: (item: T) => string }) {
+function SimpleList<T extends { code: string; label: string }>({
+  queryKey,
+  url,
+  columns,
+  labelOf = (item) => item.label,
+}: {
+  queryKey: string;
+  url: string;
+  columns: { title: string; value: (item: T) => React.ReactNode }[];
+  labelOf?: (item: T) => string;
+}) {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ["reference", queryKey], queryFn: () => api<{ items: T[] }>("GET", url), staleTime: Number.POSITIVE_INFINITY });
+  const query = useQuery({
+    queryKey: ["reference", queryKey],
+    queryFn: () => api<{ items: T[] }>("GET", url),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   return (
     <QueryView query={query}>
       {(data) => (
@@ -144,15 +279,23 @@ function SimpleList<T extends { code: string; label: string }>({ queryKey, url, 
             <Table.Tr>
               <Table.Th>{t("reference.code")}</Table.Th>
               <Table.Th>{t("reference.name")}</Table.Th>
-              {columns.map((column) => <Table.Th key={column.title}>{column.title}</Table.Th>)}
+              {columns.map((column) => (
+                <Table.Th key={column.title}>{column.title}</Table.Th>
+              ))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {data.items.map((item) => (
               <Table.Tr key={item.code}>
-                <Table.Td><Text size="sm" ff="monospace" dir="ltr">{item.code}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace" dir="ltr">
+                    {item.code}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{labelOf(item)}</Table.Td>
-                {columns.map((column) => <Table.Td key={column.title}>{column.value(item)}</Table.Td>)}
+                {columns.map((column) => (
+                  <Table.Td key={column.title}>{column.value(item)}</Table.Td>
+                ))}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -175,18 +318,28 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
           <Tabs.Tab value="allegations">{t("reference.allegationTypes")}</Tabs.Tab>
           <Tabs.Tab value="misconduct">{t("reference.misconductTypes")}</Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="missions"><Missions canManage={canManage} /></Tabs.Panel>
-        <Tabs.Panel value="countries"><Countries /></Tabs.Panel>
+        <Tabs.Panel value="missions">
+          <Missions canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="countries">
+          <Countries />
+        </Tabs.Panel>
         <Tabs.Panel value="categories">
           <SimpleList<{ code: string; label: string; uniformed: boolean }>
             queryKey="categories"
             url="/api/reference/personnel-categories"
             labelOf={(item) => t(`categories.${item.code}`)}
-            columns={[{ title: t("reference.uniformed"), value: (item) => (item.uniformed ? t("app.yes") : t("app.no")) }]}
+            columns={[
+              { title: t("reference.uniformed"), value: (item) => (item.uniformed ? t("app.yes") : t("app.no")) },
+            ]}
           />
         </Tabs.Panel>
         <Tabs.Panel value="allegations">
-          <SimpleList<{ code: string; label: string; kind: string }> queryKey="allegations" url="/api/reference/allegation-types" columns={[{ title: t("reference.kind"), value: (item) => <Badge variant="light">{item.kind}</Badge> }]} />
+          <SimpleList<{ code: string; label: string; kind: string }>
+            queryKey="allegations"
+            url="/api/reference/allegation-types"
+            columns={[{ title: t("reference.kind"), value: (item) => <Badge variant="light">{item.kind}</Badge> }]}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="misconduct">
           <SimpleList<{ code: string; label: string; level: string; thematicArea: string }>
@@ -194,7 +347,14 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
             url="/api/reference/misconduct-types"
             columns={[
               { title: t("reference.thematicArea"), value: (item) => t(`reference.areas.${item.thematicArea}`) },
-              { title: t("reference.level"), value: (item) => <Badge color={item.level === "serious_misconduct" ? "red" : "gray"} variant="light">{t(`reference.levels.${item.level}`)}</Badge> },
+              {
+                title: t("reference.level"),
+                value: (item) => (
+                  <Badge color={item.level === "serious_misconduct" ? "red" : "gray"} variant="light">
+                    {t(`reference.levels.${item.level}`)}
+                  </Badge>
+                ),
+              },
             ]}
           />
         </Tabs.Panel>

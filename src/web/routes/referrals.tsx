@@ -31,10 +31,18 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 function ReplyForm({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { reply: "will_investigate", repliedOn: today(), nioName: "", nioAppointedOn: "" } });
+  const form = useForm({
+    initialValues: { reply: "will_investigate", repliedOn: today(), nioName: "", nioAppointedOn: "" },
+  });
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api("PATCH", `/api/referrals/${referral.id}/reply`, { reply: values.reply, repliedOn: values.repliedOn, nioName: values.nioName.trim() || null, nioAppointedOn: values.nioAppointedOn || null, version: referral.version }),
+      api("PATCH", `/api/referrals/${referral.id}/reply`, {
+        reply: values.reply,
+        repliedOn: values.repliedOn,
+        nioName: values.nioName.trim() || null,
+        nioAppointedOn: values.nioAppointedOn || null,
+        version: referral.version,
+      }),
     onSuccess: onDone,
   });
   return (
@@ -53,7 +61,9 @@ function ReplyForm({ referral, onDone }: { referral: Referral; onDone: () => voi
           <TextInput type="date" label={t("referrals.nioAppointedOn")} {...form.getInputProps("nioAppointedOn")} />
         </Group>
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>{t("referrals.save")}</Button>
+          <Button type="submit" loading={save.isPending}>
+            {t("referrals.save")}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -67,11 +77,33 @@ function suggestedEntity(categoryCodes: string[]): ReferralEntity {
   return "oios";
 }
 
-function ReferForm({ caseId, caseVersion, categoryCodes, nationalityCodes, onDone }: { caseId: string; caseVersion: number; categoryCodes: string[]; nationalityCodes: string[]; onDone: () => void }) {
+function ReferForm({
+  caseId,
+  caseVersion,
+  categoryCodes,
+  nationalityCodes,
+  onDone,
+}: {
+  caseId: string;
+  caseVersion: number;
+  categoryCodes: string[];
+  nationalityCodes: string[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const countries = useCountries();
-  const form = useForm<{ entity: ReferralEntity; countryCode: string | null; noteVerbaleReference: string; sentOn: string }>({
-    initialValues: { entity: suggestedEntity(categoryCodes), countryCode: nationalityCodes[0] ?? null, noteVerbaleReference: "", sentOn: today() },
+  const form = useForm<{
+    entity: ReferralEntity;
+    countryCode: string | null;
+    noteVerbaleReference: string;
+    sentOn: string;
+  }>({
+    initialValues: {
+      entity: suggestedEntity(categoryCodes),
+      countryCode: nationalityCodes[0] ?? null,
+      noteVerbaleReference: "",
+      sentOn: today(),
+    },
   });
   const refer = useMutation({
     mutationFn: (values: typeof form.values) =>
@@ -86,29 +118,60 @@ function ReferForm({ caseId, caseVersion, categoryCodes, nationalityCodes, onDon
   });
   return (
     <form onSubmit={form.onSubmit((values) => refer.mutate(values))}>
-      <Title order={3} size="h5" mb="xs">{t("referrals.referTitle")}</Title>
+      <Title order={3} size="h5" mb="xs">
+        {t("referrals.referTitle")}
+      </Title>
       <ProblemAlert error={refer.error} />
       <Group grow align="flex-end">
-        <Select label={t("referrals.entity")} allowDeselect={false} data={referralEntities.map((e) => ({ value: e, label: t(`referrals.entities.${e}`) }))} {...form.getInputProps("entity")} />
+        <Select
+          label={t("referrals.entity")}
+          allowDeselect={false}
+          data={referralEntities.map((e) => ({ value: e, label: t(`referrals.entities.${e}`) }))}
+          {...form.getInputProps("entity")}
+        />
         {isStateReferral(form.values.entity) && (
-          <Select label={t("referrals.country")} allowDeselect={false} data={nationalityCodes.map((code) => ({ value: code, label: countries.nameOf(code) }))} {...form.getInputProps("countryCode")} />
+          <Select
+            label={t("referrals.country")}
+            allowDeselect={false}
+            data={nationalityCodes.map((code) => ({ value: code, label: countries.nameOf(code) }))}
+            {...form.getInputProps("countryCode")}
+          />
         )}
         <TextInput label={t("referrals.noteVerbale")} {...form.getInputProps("noteVerbaleReference")} />
         <TextInput type="date" label={t("referrals.sentOn")} required {...form.getInputProps("sentOn")} />
       </Group>
       <Group justify="flex-end" mt="sm">
-        <Button type="submit" loading={refer.isPending}>{t("referrals.refer")}</Button>
+        <Button type="submit" loading={refer.isPending}>
+          {t("referrals.refer")}
+        </Button>
       </Group>
     </form>
   );
 }
 
-export function CaseReferrals({ caseId, caseVersion, status, categoryCodes, nationalityCodes, canRefer }: { caseId: string; caseVersion: number; status: string; categoryCodes: string[]; nationalityCodes: string[]; canRefer: boolean }) {
+export function CaseReferrals({
+  caseId,
+  caseVersion,
+  status,
+  categoryCodes,
+  nationalityCodes,
+  canRefer,
+}: {
+  caseId: string;
+  caseVersion: number;
+  status: string;
+  categoryCodes: string[];
+  nationalityCodes: string[];
+  canRefer: boolean;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const countries = useCountries();
   const [replying, setReplying] = useState<string | null>(null);
-  const query = useQuery({ queryKey: ["case", caseId, "referrals"], queryFn: () => api<{ items: Referral[] }>("GET", `/api/cases/${caseId}/referrals`) });
+  const query = useQuery({
+    queryKey: ["case", caseId, "referrals"],
+    queryFn: () => api<{ items: Referral[] }>("GET", `/api/cases/${caseId}/referrals`),
+  });
   const refresh = async () => {
     setReplying(null);
     await queryClient.invalidateQueries({ queryKey: ["case", caseId] });
@@ -116,7 +179,9 @@ export function CaseReferrals({ caseId, caseVersion, status, categoryCodes, nati
   const mayRefer = canRefer && ["preliminary_assessment", "referred", "under_investigation"].includes(status);
   return (
     <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="sm">{t("referrals.title")}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t("referrals.title")}
+      </Title>
       <QueryView query={query}>
         {(data) => (
           <Stack>
@@ -124,22 +189,64 @@ export function CaseReferrals({ caseId, caseVersion, status, categoryCodes, nati
             {data.items.map((referral) => (
               <Paper key={referral.id} withBorder p="sm">
                 <Group justify="space-between">
-                  <Text fw={600}>{t(`referrals.entities.${referral.entity}`)}{referral.countryCode ? ` — ${countries.nameOf(referral.countryCode)}` : ""}</Text>
-                  {referral.reply ? <Badge variant="light" color={referral.reply === "declined" ? "red" : "green"}>{t(`referrals.replies.${referral.reply}`)}</Badge> : referral.replyDueOn ? <Badge variant="light" color={referral.daysOverdue > 0 ? "red" : "gray"}>{referral.daysOverdue > 0 ? t("referrals.daysOverdue", { count: referral.daysOverdue }) : t("referrals.awaiting")}</Badge> : null}
+                  <Text fw={600}>
+                    {t(`referrals.entities.${referral.entity}`)}
+                    {referral.countryCode ? ` — ${countries.nameOf(referral.countryCode)}` : ""}
+                  </Text>
+                  {referral.reply ? (
+                    <Badge variant="light" color={referral.reply === "declined" ? "red" : "green"}>
+                      {t(`referrals.replies.${referral.reply}`)}
+                    </Badge>
+                  ) : referral.replyDueOn ? (
+                    <Badge variant="light" color={referral.daysOverdue > 0 ? "red" : "gray"}>
+                      {referral.daysOverdue > 0
+                        ? t("referrals.daysOverdue", { count: referral.daysOverdue })
+                        : t("referrals.awaiting")}
+                    </Badge>
+                  ) : null}
                 </Group>
                 <Text size="sm" c="gray.7">
-                  {referral.noteVerbaleReference ? `${t("referrals.noteVerbale")} ${referral.noteVerbaleReference} · ` : ""}{t("referrals.sentOn")} {referral.sentOn}{referral.replyDueOn ? ` · ${t("referrals.replyDue")} ${referral.replyDueOn}` : ""}
+                  {referral.noteVerbaleReference
+                    ? `${t("referrals.noteVerbale")} ${referral.noteVerbaleReference} · `
+                    : ""}
+                  {t("referrals.sentOn")} {referral.sentOn}
+                  {referral.replyDueOn ? ` · ${t("referrals.replyDue")} ${referral.replyDueOn}` : ""}
                 </Text>
-                {referral.nioName && <Text size="sm">{t("referrals.nio")}: {referral.nioName}{referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${referral.nioAppointedOn})` : ""}</Text>}
-                {referral.can.recordReply && !referral.reply && (replying === referral.id ? <ReplyForm referral={referral} onDone={refresh} /> : <Button mt="xs" size="xs" variant="light" onClick={() => setReplying(referral.id)}>{t("referrals.recordReply")}</Button>)}
+                {referral.nioName && (
+                  <Text size="sm">
+                    {t("referrals.nio")}: {referral.nioName}
+                    {referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${referral.nioAppointedOn})` : ""}
+                  </Text>
+                )}
+                {referral.can.recordReply &&
+                  !referral.reply &&
+                  (replying === referral.id ? (
+                    <ReplyForm referral={referral} onDone={refresh} />
+                  ) : (
+                    <Button mt="xs" size="xs" variant="light" onClick={() => setReplying(referral.id)}>
+                      {t("referrals.recordReply")}
+                    </Button>
+                  ))}
                 {referral.can.extend && (
                   <Group mt="xs">
-                    <DialogButton label={t("enforcement.extend")} title={t("enforcement.extend")}>{(close) => <ExtendForm caseId={caseId} url={`/api/referrals/${referral.id}/extensions`} onDone={close} />}</DialogButton>
+                    <DialogButton label={t("enforcement.extend")} title={t("enforcement.extend")}>
+                      {(close) => (
+                        <ExtendForm caseId={caseId} url={`/api/referrals/${referral.id}/extensions`} onDone={close} />
+                      )}
+                    </DialogButton>
                   </Group>
                 )}
               </Paper>
             ))}
-            {mayRefer && <ReferForm caseId={caseId} caseVersion={caseVersion} categoryCodes={categoryCodes} nationalityCodes={nationalityCodes} onDone={refresh} />}
+            {mayRefer && (
+              <ReferForm
+                caseId={caseId}
+                caseVersion={caseVersion}
+                categoryCodes={categoryCodes}
+                nationalityCodes={nationalityCodes}
+                onDone={refresh}
+              />
+            )}
           </Stack>
         )}
       </QueryView>

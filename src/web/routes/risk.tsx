@@ -1,12 +1,35 @@
 // Misconduct risk management: a mission's register (latest assessment of each location, worst
 // first), its heat map and the quarterly report; one assessment with its factors and mitigations.
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { locationKinds, quarterOf, RATING_MAX, type RiskLevel, riskFactorKinds, riskLevel, riskScore } from "../../domain/risk.js";
+import {
+  locationKinds,
+  quarterOf,
+  RATING_MAX,
+  type RiskLevel,
+  riskFactorKinds,
+  riskLevel,
+  riskScore,
+} from "../../domain/risk.js";
 import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { CompleteFollowUp, type FollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
@@ -14,7 +37,14 @@ import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
 
-interface RatedFactor { kind: string; likelihood: number; impact: number; score: number; level: RiskLevel; notes?: string | null }
+interface RatedFactor {
+  kind: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: RiskLevel;
+  notes?: string | null;
+}
 interface RegisterLocation {
   assessmentId: string;
   location: string;
@@ -35,7 +65,9 @@ interface Register {
   totals: { locations: number; reviewsOverdue: number; mitigationsOverdue: number };
   can: { assess: boolean };
 }
-interface Mitigation extends FollowUp { factorKind: string | null }
+interface Mitigation extends FollowUp {
+  factorKind: string | null;
+}
 interface Assessment {
   id: string;
   missionCode: string;
@@ -53,12 +85,23 @@ interface Assessment {
 }
 
 const levelColour: Record<RiskLevel, string> = { low: "green", medium: "yellow", high: "orange", critical: "red" };
-const cellBackground: Record<RiskLevel, string> = { low: "#d3f9d8", medium: "#fff3bf", high: "#ffd8a8", critical: "#ffc9c9" };
+const cellBackground: Record<RiskLevel, string> = {
+  low: "#d3f9d8",
+  medium: "#fff3bf",
+  high: "#ffd8a8",
+  critical: "#ffc9c9",
+};
 const today = () => new Date().toISOString().slice(0, 10);
 
 function LevelBadge({ level }: { level: RiskLevel | null }) {
   const { t } = useTranslation();
-  return level ? <Badge color={levelColour[level]} variant="light" c="dark.9">{t(`risk.levels.${level}`)}</Badge> : <Text size="sm">—</Text>;
+  return level ? (
+    <Badge color={levelColour[level]} variant="light" c="dark.9">
+      {t(`risk.levels.${level}`)}
+    </Badge>
+  ) : (
+    <Text size="sm">—</Text>
+  );
 }
 
 /** The missions a person can pick: their own for a mission team, every mission for headquarters. */
@@ -71,7 +114,9 @@ function useMissionChoices(): string[] {
 /** The last eight quarters, the running one first. */
 function recentQuarters(): string[] {
   const now = new Date();
-  return Array.from({ length: 8 }, (_, i) => quarterOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i * 3, 1)).toISOString().slice(0, 10)));
+  return Array.from({ length: 8 }, (_, i) =>
+    quarterOf(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i * 3, 1)).toISOString().slice(0, 10)),
+  );
 }
 
 export function RiskRegisterPage() {
@@ -79,13 +124,31 @@ export function RiskRegisterPage() {
   const choices = useMissionChoices();
   const [picked, setPicked] = useState<string | null>(null);
   const missionCode = picked ?? choices[0] ?? null;
-  const query = useQuery({ queryKey: ["risk", missionCode], queryFn: () => api<Register>("GET", `/api/risk/${missionCode}`), enabled: missionCode !== null });
+  const query = useQuery({
+    queryKey: ["risk", missionCode],
+    queryFn: () => api<Register>("GET", `/api/risk/${missionCode}`),
+    enabled: missionCode !== null,
+  });
   return (
     <>
       <PageHeader title={t("risk.title")} intro={t("risk.intro")} />
       <Group align="end" mb="md">
-        <Select label={t("cases.mission")} data={choices} value={missionCode} onChange={setPicked} allowDeselect={false} searchable w={220} />
-        {query.data?.can.assess && <DialogButton label={t("risk.newAssessment")} title={t("risk.newAssessment")} variant="filled">{(close) => <AssessmentForm missionCodes={choices} initial={{ missionCode: query.data.missionCode }} onDone={close} />}</DialogButton>}
+        <Select
+          label={t("cases.mission")}
+          data={choices}
+          value={missionCode}
+          onChange={setPicked}
+          allowDeselect={false}
+          searchable
+          w={220}
+        />
+        {query.data?.can.assess && (
+          <DialogButton label={t("risk.newAssessment")} title={t("risk.newAssessment")} variant="filled">
+            {(close) => (
+              <AssessmentForm missionCodes={choices} initial={{ missionCode: query.data.missionCode }} onDone={close} />
+            )}
+          </DialogButton>
+        )}
       </Group>
       {missionCode && (
         <QueryView query={query}>
@@ -99,23 +162,68 @@ export function RiskRegisterPage() {
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, lg: 2 }}>
                 <Paper withBorder p="lg">
-                  <Title order={2} size="h4" mb="sm">{t("risk.heatTitle")}</Title>
+                  <Title order={2} size="h4" mb="sm">
+                    {t("risk.heatTitle")}
+                  </Title>
                   <HeatMap heat={register.heat} />
                 </Paper>
                 <QuarterlyReport missionCode={register.missionCode} />
               </SimpleGrid>
               <Paper withBorder p="lg">
-                <Title order={2} size="h4" mb="sm">{t("risk.register")}</Title>
-                {register.locations.length === 0 ? <Text size="sm" c="gray.7">{t("risk.noAssessments")}</Text> : (
-                  <DataTable label={t("risk.register")} minWidth={760} headers={[t("risk.location"), t("risk.kind"), t("risk.level"), t("risk.assessedOn"), t("risk.reviewOn"), t("risk.mitigations")]}>
+                <Title order={2} size="h4" mb="sm">
+                  {t("risk.register")}
+                </Title>
+                {register.locations.length === 0 ? (
+                  <Text size="sm" c="gray.7">
+                    {t("risk.noAssessments")}
+                  </Text>
+                ) : (
+                  <DataTable
+                    label={t("risk.register")}
+                    minWidth={760}
+                    headers={[
+                      t("risk.location"),
+                      t("risk.kind"),
+                      t("risk.level"),
+                      t("risk.assessedOn"),
+                      t("risk.reviewOn"),
+                      t("risk.mitigations"),
+                    ]}
+                  >
                     {register.locations.map((l) => (
                       <Table.Tr key={l.assessmentId}>
-                        <Table.Td><Link to="/risk/assessments/$assessmentId" params={{ assessmentId: l.assessmentId }} style={{ color: "var(--mantine-color-blue-9)" }}>{l.location}</Link></Table.Td>
+                        <Table.Td>
+                          <Link
+                            to="/risk/assessments/$assessmentId"
+                            params={{ assessmentId: l.assessmentId }}
+                            style={{ color: "var(--mantine-color-blue-9)" }}
+                          >
+                            {l.location}
+                          </Link>
+                        </Table.Td>
                         <Table.Td>{t(`risk.locationKinds.${l.locationKind}`)}</Table.Td>
-                        <Table.Td><LevelBadge level={l.level} /></Table.Td>
+                        <Table.Td>
+                          <LevelBadge level={l.level} />
+                        </Table.Td>
                         <Table.Td>{l.assessedOn}</Table.Td>
-                        <Table.Td>{l.reviewOverdue ? <Badge color="red" variant="light" c="dark.9">{t("risk.reviewDueSince", { date: l.reviewOn })}</Badge> : l.reviewOn}</Table.Td>
-                        <Table.Td>{l.mitigations.overdue > 0 ? <Badge color="red" variant="light" c="dark.9">{t("risk.overdueCount", { count: l.mitigations.overdue })}</Badge> : t("risk.noneOverdue")}</Table.Td>
+                        <Table.Td>
+                          {l.reviewOverdue ? (
+                            <Badge color="red" variant="light" c="dark.9">
+                              {t("risk.reviewDueSince", { date: l.reviewOn })}
+                            </Badge>
+                          ) : (
+                            l.reviewOn
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          {l.mitigations.overdue > 0 ? (
+                            <Badge color="red" variant="light" c="dark.9">
+                              {t("risk.overdueCount", { count: l.mitigations.overdue })}
+                            </Badge>
+                          ) : (
+                            t("risk.noneOverdue")
+                          )}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </DataTable>
@@ -132,8 +240,12 @@ export function RiskRegisterPage() {
 function Figure({ label, value }: { label: string; value: number }) {
   return (
     <Paper withBorder p="md">
-      <Text size="sm" c="gray.7">{label}</Text>
-      <Text fw={700} size="xl">{value}</Text>
+      <Text size="sm" c="gray.7">
+        {label}
+      </Text>
+      <Text fw={700} size="xl">
+        {value}
+      </Text>
     </Paper>
   );
 }
@@ -144,20 +256,41 @@ function HeatMap({ heat }: { heat: number[][] }) {
   const ratings = Array.from({ length: RATING_MAX }, (_, i) => i + 1);
   return (
     <Table withTableBorder withColumnBorders ta="center" layout="fixed" maw={420} aria-describedby="heat-help">
-      <caption id="heat-help" style={{ captionSide: "bottom", fontSize: "var(--mantine-font-size-sm)", paddingTop: 8 }}>{t("risk.heatHelp")}</caption>
+      <caption id="heat-help" style={{ captionSide: "bottom", fontSize: "var(--mantine-font-size-sm)", paddingTop: 8 }}>
+        {t("risk.heatHelp")}
+      </caption>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col" fz="xs">{t("risk.likelihood")} / {t("risk.impact")}</Table.Th>
-          {ratings.map((impact) => <Table.Th key={impact} scope="col" ta="center">{impact}</Table.Th>)}
+          <Table.Th scope="col" fz="xs">
+            {t("risk.likelihood")} / {t("risk.impact")}
+          </Table.Th>
+          {ratings.map((impact) => (
+            <Table.Th key={impact} scope="col" ta="center">
+              {impact}
+            </Table.Th>
+          ))}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {[...ratings].reverse().map((likelihood) => (
           <Table.Tr key={likelihood}>
-            <Table.Th scope="row" ta="center">{likelihood}</Table.Th>
+            <Table.Th scope="row" ta="center">
+              {likelihood}
+            </Table.Th>
             {ratings.map((impact) => {
               const count = heat[likelihood - 1][impact - 1];
-              return <Table.Td key={impact} style={{ background: cellBackground[riskLevel(riskScore(likelihood, impact))], color: "#000", fontWeight: count > 0 ? 700 : 400 }}>{count > 0 ? count : ""}</Table.Td>;
+              return (
+                <Table.Td
+                  key={impact}
+                  style={{
+                    background: cellBackground[riskLevel(riskScore(likelihood, impact))],
+                    color: "#000",
+                    fontWeight: count > 0 ? 700 : 400,
+                  }}
+                >
+                  {count > 0 ? count : ""}
+                </Table.Td>
+              );
             })}
           </Table.Tr>
         ))}
@@ -175,12 +308,26 @@ function QuarterlyReport({ missionCode }: { missionCode: string }) {
   const href = (format: string) => `/api/risk/${missionCode}/reports/${quarter}?format=${format}&lang=${lang}`;
   return (
     <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="xs">{t("risk.quarterlyReport")}</Title>
-      <Text size="sm" c="gray.7" mb="sm">{t("risk.quarterlyHelp")}</Text>
+      <Title order={2} size="h4" mb="xs">
+        {t("risk.quarterlyReport")}
+      </Title>
+      <Text size="sm" c="gray.7" mb="sm">
+        {t("risk.quarterlyHelp")}
+      </Text>
       <Group align="end">
-        <NativeSelect label={t("risk.quarter")} data={quarters} value={quarter} onChange={(event) => setQuarter(event.currentTarget.value)} w={140} />
-        <Button component="a" variant="default" href={href("xlsx")}>{t("risk.downloadXlsx")}</Button>
-        <Button component="a" variant="default" href={href("pdf")}>{t("risk.downloadPdf")}</Button>
+        <NativeSelect
+          label={t("risk.quarter")}
+          data={quarters}
+          value={quarter}
+          onChange={(event) => setQuarter(event.currentTarget.value)}
+          w={140}
+        />
+        <Button component="a" variant="default" href={href("xlsx")}>
+          {t("risk.downloadXlsx")}
+        </Button>
+        <Button component="a" variant="default" href={href("pdf")}>
+          {t("risk.downloadPdf")}
+        </Button>
       </Group>
     </Paper>
   );
@@ -193,11 +340,21 @@ interface AssessmentInitial {
   ratings?: Record<string, { likelihood: string; impact: string }>;
 }
 
-function AssessmentForm({ missionCodes, initial, onDone }: { missionCodes: string[]; initial: AssessmentInitial; onDone: () => void }) {
+function AssessmentForm({
+  missionCodes,
+  initial,
+  onDone,
+}: {
+  missionCodes: string[];
+  initial: AssessmentInitial;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const blank = Object.fromEntries(riskFactorKinds.map((kind) => [kind, initial.ratings?.[kind] ?? { likelihood: "", impact: "" }]));
+  const blank = Object.fromEntries(
+    riskFactorKinds.map((kind) => [kind, initial.ratings?.[kind] ?? { likelihood: "", impact: "" }]),
+  );
   const form = useForm({
     initialValues: {
       missionCode: initial.missionCode,
@@ -219,7 +376,9 @@ function AssessmentForm({ missionCodes, initial, onDone }: { missionCodes: strin
         assessedOn: v.assessedOn,
         reviewOn: v.reviewOn,
         notes: v.notes,
-        factors: Object.entries(v.ratings).filter(([, r]) => r.likelihood && r.impact).map(([kind, r]) => ({ kind, likelihood: Number(r.likelihood), impact: Number(r.impact) })),
+        factors: Object.entries(v.ratings)
+          .filter(([, r]) => r.likelihood && r.impact)
+          .map(([kind, r]) => ({ kind, likelihood: Number(r.likelihood), impact: Number(r.impact) })),
         mitigations: v.mitigations.map((m) => ({ ...m, factorKind: m.factorKind || null })),
       }),
     onSuccess: async (created) => {
@@ -229,45 +388,106 @@ function AssessmentForm({ missionCodes, initial, onDone }: { missionCodes: strin
     },
   });
   const ratingOptions = [{ value: "", label: "—" }, ...Array.from({ length: RATING_MAX }, (_, i) => String(i + 1))];
-  const rated = riskFactorKinds.filter((kind) => form.values.ratings[kind].likelihood && form.values.ratings[kind].impact);
+  const rated = riskFactorKinds.filter(
+    (kind) => form.values.ratings[kind].likelihood && form.values.ratings[kind].impact,
+  );
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack>
         <ProblemAlert error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t("cases.mission")} required allowDeselect={false} searchable data={missionCodes} {...form.getInputProps("missionCode")} />
-          <NativeSelect label={t("risk.kind")} data={locationKinds.map((value) => ({ value, label: t(`risk.locationKinds.${value}`) }))} {...form.getInputProps("locationKind")} />
+          <Select
+            label={t("cases.mission")}
+            required
+            allowDeselect={false}
+            searchable
+            data={missionCodes}
+            {...form.getInputProps("missionCode")}
+          />
+          <NativeSelect
+            label={t("risk.kind")}
+            data={locationKinds.map((value) => ({ value, label: t(`risk.locationKinds.${value}`) }))}
+            {...form.getInputProps("locationKind")}
+          />
         </SimpleGrid>
-        <TextInput label={t("risk.location")} description={t("risk.locationHelp")} required {...form.getInputProps("location")} />
+        <TextInput
+          label={t("risk.location")}
+          description={t("risk.locationHelp")}
+          required
+          {...form.getInputProps("location")}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("risk.assessedOn")} type="date" required {...form.getInputProps("assessedOn")} />
           <TextInput label={t("risk.reviewOn")} type="date" required {...form.getInputProps("reviewOn")} />
         </SimpleGrid>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend><Text fw={600} size="sm">{t("risk.factors")}</Text></legend>
-          <Text size="xs" c="gray.7" mb="xs">{t("risk.ratingHelp")}</Text>
+          <legend>
+            <Text fw={600} size="sm">
+              {t("risk.factors")}
+            </Text>
+          </legend>
+          <Text size="xs" c="gray.7" mb="xs">
+            {t("risk.ratingHelp")}
+          </Text>
           <Stack gap={6}>
             {riskFactorKinds.map((kind) => (
               <Group key={kind} gap="xs" wrap="nowrap" align="end">
-                <Text size="sm" style={{ flex: 1 }}>{t(`risk.factorKinds.${kind}`)}</Text>
-                <NativeSelect aria-label={`${t(`risk.factorKinds.${kind}`)} — ${t("risk.likelihood")}`} label={kind === riskFactorKinds[0] ? t("risk.likelihood") : undefined} data={ratingOptions} w={110} {...form.getInputProps(`ratings.${kind}.likelihood`)} />
-                <NativeSelect aria-label={`${t(`risk.factorKinds.${kind}`)} — ${t("risk.impact")}`} label={kind === riskFactorKinds[0] ? t("risk.impact") : undefined} data={ratingOptions} w={110} {...form.getInputProps(`ratings.${kind}.impact`)} />
+                <Text size="sm" style={{ flex: 1 }}>
+                  {t(`risk.factorKinds.${kind}`)}
+                </Text>
+                <NativeSelect
+                  aria-label={`${t(`risk.factorKinds.${kind}`)} — ${t("risk.likelihood")}`}
+                  label={kind === riskFactorKinds[0] ? t("risk.likelihood") : undefined}
+                  data={ratingOptions}
+                  w={110}
+                  {...form.getInputProps(`ratings.${kind}.likelihood`)}
+                />
+                <NativeSelect
+                  aria-label={`${t(`risk.factorKinds.${kind}`)} — ${t("risk.impact")}`}
+                  label={kind === riskFactorKinds[0] ? t("risk.impact") : undefined}
+                  data={ratingOptions}
+                  w={110}
+                  {...form.getInputProps(`ratings.${kind}.impact`)}
+                />
               </Group>
             ))}
           </Stack>
         </fieldset>
         <Textarea label={t("risk.notes")} autosize minRows={2} {...form.getInputProps("notes")} />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend><Text fw={600} size="sm">{t("risk.mitigations")}</Text></legend>
+          <legend>
+            <Text fw={600} size="sm">
+              {t("risk.mitigations")}
+            </Text>
+          </legend>
           <Stack gap="sm">
             {form.values.mitigations.map((_, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are only appended or removed from a form being typed
               <Paper key={index} withBorder p="sm">
                 <MitigationFields form={form} prefix={`mitigations.${index}.`} factorKinds={rated} />
-                <Group justify="flex-end" mt="xs"><Button size="xs" variant="subtle" color="red" onClick={() => form.removeListItem("mitigations", index)}>{t("risk.removeMitigation")}</Button></Group>
+                <Group justify="flex-end" mt="xs">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => form.removeListItem("mitigations", index)}
+                  >
+                    {t("risk.removeMitigation")}
+                  </Button>
+                </Group>
               </Paper>
             ))}
-            <Group><Button size="xs" variant="light" onClick={() => form.insertListItem("mitigations", { factorKind: "", action: "", owner: "", dueOn: inDays(30) })}>{t("risk.addMitigation")}</Button></Group>
+            <Group>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() =>
+                  form.insertListItem("mitigations", { factorKind: "", action: "", owner: "", dueOn: inDays(30) })
+                }
+              >
+                {t("risk.addMitigation")}
+              </Button>
+            </Group>
           </Stack>
         </fieldset>
         <FormActions onCancel={onDone} submitLabel={t("risk.saveAssessment")} loading={save.isPending} />
@@ -276,9 +496,26 @@ function AssessmentForm({ missionCodes, initial, onDone }: { missionCodes: strin
   );
 }
 
-function MitigationFields({ form, prefix, factorKinds }: { form: Parameters<typeof FollowUpFields>[0]["form"]; prefix: string; factorKinds: readonly string[] }) {
+function MitigationFields({
+  form,
+  prefix,
+  factorKinds,
+}: {
+  form: Parameters<typeof FollowUpFields>[0]["form"];
+  prefix: string;
+  factorKinds: readonly string[];
+}) {
   const { t } = useTranslation();
-  const answers = <NativeSelect label={t("risk.answers")} data={[{ value: "", label: t("risk.general") }, ...factorKinds.map((value) => ({ value, label: t(`risk.factorKinds.${value}`) }))]} {...form.getInputProps(`${prefix}factorKind`)} />;
+  const answers = (
+    <NativeSelect
+      label={t("risk.answers")}
+      data={[
+        { value: "", label: t("risk.general") },
+        ...factorKinds.map((value) => ({ value, label: t(`risk.factorKinds.${value}`) })),
+      ]}
+      {...form.getInputProps(`${prefix}factorKind`)}
+    />
+  );
   return <FollowUpFields form={form} prefix={prefix} actionLabel={t("risk.action")} extra={answers} />;
 }
 
@@ -291,36 +528,89 @@ export function RiskAssessmentPage() {
   const { t } = useTranslation();
   const { assessmentId } = useParams({ from: "/risk/assessments/$assessmentId" });
   const choices = useMissionChoices();
-  const query = useQuery({ queryKey: ["risk", "assessment", assessmentId], queryFn: () => api<Assessment>("GET", `/api/risk-assessments/${assessmentId}`) });
+  const query = useQuery({
+    queryKey: ["risk", "assessment", assessmentId],
+    queryFn: () => api<Assessment>("GET", `/api/risk-assessments/${assessmentId}`),
+  });
   return (
     <QueryView query={query}>
       {(a) => (
         <Stack>
-          <Anchor component={Link} to="/risk" size="sm" c="blue.9">{t("risk.back")}</Anchor>
+          <Anchor component={Link} to="/risk" size="sm" c="blue.9">
+            {t("risk.back")}
+          </Anchor>
           <PageHeader
             title={`${a.location} · ${a.missionCode}`}
             intro={`${t(`risk.locationKinds.${a.locationKind}`)} · ${t("risk.assessedOn")} ${a.assessedOn}`}
-            actions={a.can.reassess && a.history[0]?.id === a.id ? (
-              <DialogButton label={t("risk.reassess")} title={t("risk.reassess")} variant="filled">
-                {(close) => <AssessmentForm missionCodes={choices} initial={{ missionCode: a.missionCode, location: a.location, locationKind: a.locationKind, ratings: Object.fromEntries(a.factors.map((f) => [f.kind, { likelihood: String(f.likelihood), impact: String(f.impact) }])) }} onDone={close} />}
-              </DialogButton>
-            ) : undefined}
+            actions={
+              a.can.reassess && a.history[0]?.id === a.id ? (
+                <DialogButton label={t("risk.reassess")} title={t("risk.reassess")} variant="filled">
+                  {(close) => (
+                    <AssessmentForm
+                      missionCodes={choices}
+                      initial={{
+                        missionCode: a.missionCode,
+                        location: a.location,
+                        locationKind: a.locationKind,
+                        ratings: Object.fromEntries(
+                          a.factors.map((f) => [
+                            f.kind,
+                            { likelihood: String(f.likelihood), impact: String(f.impact) },
+                          ]),
+                        ),
+                      }}
+                      onDone={close}
+                    />
+                  )}
+                </DialogButton>
+              ) : undefined
+            }
           />
           <Group>
             <Text size="sm">{t("risk.level")}:</Text> <LevelBadge level={a.level} />
-            <Text size="sm">{t("risk.reviewOn")}: {a.reviewOverdue ? <Badge color="red" variant="light" c="dark.9">{t("risk.reviewDueSince", { date: a.reviewOn })}</Badge> : a.reviewOn}</Text>
+            <Text size="sm">
+              {t("risk.reviewOn")}:{" "}
+              {a.reviewOverdue ? (
+                <Badge color="red" variant="light" c="dark.9">
+                  {t("risk.reviewDueSince", { date: a.reviewOn })}
+                </Badge>
+              ) : (
+                a.reviewOn
+              )}
+            </Text>
           </Group>
-          {a.notes && <Paper withBorder p="md"><Text size="sm" dir="auto" style={{ whiteSpace: "pre-wrap" }}>{a.notes}</Text></Paper>}
+          {a.notes && (
+            <Paper withBorder p="md">
+              <Text size="sm" dir="auto" style={{ whiteSpace: "pre-wrap" }}>
+                {a.notes}
+              </Text>
+            </Paper>
+          )}
           <Paper withBorder p="lg">
-            <Title order={2} size="h4" mb="sm">{t("risk.factors")}</Title>
-            <DataTable label={t("risk.factors")} minWidth={560} headers={[t("risk.factor"), t("risk.likelihood"), t("risk.impact"), t("risk.score"), t("risk.level"), t("risk.notes")]}>
+            <Title order={2} size="h4" mb="sm">
+              {t("risk.factors")}
+            </Title>
+            <DataTable
+              label={t("risk.factors")}
+              minWidth={560}
+              headers={[
+                t("risk.factor"),
+                t("risk.likelihood"),
+                t("risk.impact"),
+                t("risk.score"),
+                t("risk.level"),
+                t("risk.notes"),
+              ]}
+            >
               {a.factors.map((f) => (
                 <Table.Tr key={f.kind}>
                   <Table.Td>{t(`risk.factorKinds.${f.kind}`)}</Table.Td>
                   <Table.Td>{f.likelihood}</Table.Td>
                   <Table.Td>{f.impact}</Table.Td>
                   <Table.Td>{f.score}</Table.Td>
-                  <Table.Td><LevelBadge level={f.level} /></Table.Td>
+                  <Table.Td>
+                    <LevelBadge level={f.level} />
+                  </Table.Td>
                   <Table.Td dir="auto">{f.notes ?? ""}</Table.Td>
                 </Table.Tr>
               ))}
@@ -328,19 +618,47 @@ export function RiskAssessmentPage() {
           </Paper>
           <Paper withBorder p="lg">
             <Group justify="space-between" mb="sm">
-              <Title order={2} size="h4">{t("risk.mitigations")}</Title>
+              <Title order={2} size="h4">
+                {t("risk.mitigations")}
+              </Title>
               {a.can.addMitigation && <AddMitigation assessment={a} />}
             </Group>
-            {a.mitigations.length === 0 ? <Text size="sm" c="gray.7">{t("risk.noMitigations")}</Text> : (
-              <DataTable label={t("risk.mitigations")} minWidth={720} headers={[t("risk.action"), t("risk.answers"), t("risk.owner"), t("risk.dueOn"), t("risk.state")]} actions>
+            {a.mitigations.length === 0 ? (
+              <Text size="sm" c="gray.7">
+                {t("risk.noMitigations")}
+              </Text>
+            ) : (
+              <DataTable
+                label={t("risk.mitigations")}
+                minWidth={720}
+                headers={[t("risk.action"), t("risk.answers"), t("risk.owner"), t("risk.dueOn"), t("risk.state")]}
+                actions
+              >
                 {a.mitigations.map((m) => (
                   <Table.Tr key={m.id}>
-                    <Table.Td dir="auto">{m.action}{m.completionNote && <Text size="xs" c="gray.7">{m.completionNote}</Text>}</Table.Td>
+                    <Table.Td dir="auto">
+                      {m.action}
+                      {m.completionNote && (
+                        <Text size="xs" c="gray.7">
+                          {m.completionNote}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{m.factorKind ? t(`risk.factorKinds.${m.factorKind}`) : t("risk.general")}</Table.Td>
                     <Table.Td>{m.owner}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{m.dueOn}</Table.Td>
-                    <Table.Td><FollowUpState item={m} /></Table.Td>
-                    <Table.Td>{a.can.completeMitigation && m.state !== "done" && <CompleteFollowUp url={`/api/risk-mitigations/${m.id}/completion`} item={m} queryKey={["risk"]} />}</Table.Td>
+                    <Table.Td>
+                      <FollowUpState item={m} />
+                    </Table.Td>
+                    <Table.Td>
+                      {a.can.completeMitigation && m.state !== "done" && (
+                        <CompleteFollowUp
+                          url={`/api/risk-mitigations/${m.id}/completion`}
+                          item={m}
+                          queryKey={["risk"]}
+                        />
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </DataTable>
@@ -348,11 +666,23 @@ export function RiskAssessmentPage() {
           </Paper>
           {a.history.length > 1 && (
             <Paper withBorder p="lg">
-              <Title order={2} size="h4" mb="sm">{t("risk.history")}</Title>
+              <Title order={2} size="h4" mb="sm">
+                {t("risk.history")}
+              </Title>
               <Stack gap={4}>
                 {a.history.map((h) => (
                   <Text key={h.id} size="sm">
-                    {h.id === a.id ? <strong>{h.assessedOn}</strong> : <Link to="/risk/assessments/$assessmentId" params={{ assessmentId: h.id }} style={{ color: "var(--mantine-color-blue-9)" }}>{h.assessedOn}</Link>}
+                    {h.id === a.id ? (
+                      <strong>{h.assessedOn}</strong>
+                    ) : (
+                      <Link
+                        to="/risk/assessments/$assessmentId"
+                        params={{ assessmentId: h.id }}
+                        style={{ color: "var(--mantine-color-blue-9)" }}
+                      >
+                        {h.assessedOn}
+                      </Link>
+                    )}
                     {h.current ? ` · ${t("risk.current")}` : ""}
                   </Text>
                 ))}
@@ -368,7 +698,9 @@ export function RiskAssessmentPage() {
 function AddMitigation({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { factorKind: "", action: "", owner: "", dueOn: inDays(30) } });
-  const save = useRiskMutation((v: typeof form.values) => api("POST", `/api/risk-assessments/${assessment.id}/mitigations`, { ...v, factorKind: v.factorKind || null }));
+  const save = useRiskMutation((v: typeof form.values) =>
+    api("POST", `/api/risk-assessments/${assessment.id}/mitigations`, { ...v, factorKind: v.factorKind || null }),
+  );
   return (
     <DialogForm label={t("risk.addMitigation")} form={form} mutation={save}>
       <MitigationFields form={form} prefix="" factorKinds={assessment.factors.map((f) => f.kind)} />

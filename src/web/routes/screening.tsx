@@ -8,8 +8,16 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert } from "../components/page.js";
 
-interface Outcome { result: string; matches: { result: string; reason: string; caseReference: string | null }[] }
-interface BatchOutcome { candidates: number; matches: number; possibleMatches: number; resultCsv: string }
+interface Outcome {
+  result: string;
+  matches: { result: string; reason: string; caseReference: string | null }[];
+}
+interface BatchOutcome {
+  candidates: number;
+  matches: number;
+  possibleMatches: number;
+  resultCsv: string;
+}
 
 const colour = (result: string) => (result === "match" ? "red" : result === "possible_match" ? "orange" : "green");
 
@@ -31,29 +39,56 @@ function OneCandidate() {
   const form = useForm({ initialValues: { name: "", dateOfBirth: "", nationalityCode: "", documentNumber: "" } });
   const run = useMutation({
     mutationFn: (v: typeof form.values) =>
-      api<Outcome>("POST", "/api/screenings", { name: v.name, dateOfBirth: v.dateOfBirth || null, nationalityCode: v.nationalityCode.trim().toUpperCase() || null, documentNumbers: v.documentNumber.trim() ? [v.documentNumber.trim()] : [] }),
+      api<Outcome>("POST", "/api/screenings", {
+        name: v.name,
+        dateOfBirth: v.dateOfBirth || null,
+        nationalityCode: v.nationalityCode.trim().toUpperCase() || null,
+        documentNumbers: v.documentNumber.trim() ? [v.documentNumber.trim()] : [],
+      }),
   });
   return (
     <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="sm">{t("screening.one")}</Title>
+      <Title order={2} size="h4" mb="sm">
+        {t("screening.one")}
+      </Title>
       <form onSubmit={form.onSubmit((values) => run.mutate(values))}>
         <Stack>
           <TextInput label={t("screening.name")} autoComplete="off" {...form.getInputProps("name")} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t("screening.dateOfBirth")} type="date" {...form.getInputProps("dateOfBirth")} />
-            <TextInput label={t("screening.nationality")} description="ISO 3166 (GHA, SEN…)" maxLength={3} dir="ltr" {...form.getInputProps("nationalityCode")} />
-            <TextInput label={t("screening.document")} autoComplete="off" dir="ltr" {...form.getInputProps("documentNumber")} />
+            <TextInput
+              label={t("screening.nationality")}
+              description="ISO 3166 (GHA, SEN…)"
+              maxLength={3}
+              dir="ltr"
+              {...form.getInputProps("nationalityCode")}
+            />
+            <TextInput
+              label={t("screening.document")}
+              autoComplete="off"
+              dir="ltr"
+              {...form.getInputProps("documentNumber")}
+            />
           </SimpleGrid>
           <ProblemAlert error={run.error} />
-          <Group justify="flex-end"><Button type="submit" loading={run.isPending}>{t("screening.screen")}</Button></Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={run.isPending}>
+              {t("screening.screen")}
+            </Button>
+          </Group>
           {run.data && (
             <Alert color={colour(run.data.result)} role="status" title={t(`screening.results.${run.data.result}`)}>
-              {run.data.matches.length === 0 ? t("screening.nothingFound") : run.data.matches.map((m) => (
-                <Text key={`${m.reason}-${m.caseReference}-${m.result}`} size="sm">
-                  <Badge color={colour(m.result)} variant="light" me="xs">{t(`screening.results.${m.result}`)}</Badge>
-                  {t(`screening.reasons.${m.reason}`)}{m.caseReference ? ` · ${m.caseReference}` : ` · ${t("screening.caseHidden")}`}
-                </Text>
-              ))}
+              {run.data.matches.length === 0
+                ? t("screening.nothingFound")
+                : run.data.matches.map((m) => (
+                    <Text key={`${m.reason}-${m.caseReference}-${m.result}`} size="sm">
+                      <Badge color={colour(m.result)} variant="light" me="xs">
+                        {t(`screening.results.${m.result}`)}
+                      </Badge>
+                      {t(`screening.reasons.${m.reason}`)}
+                      {m.caseReference ? ` · ${m.caseReference}` : ` · ${t("screening.caseHidden")}`}
+                    </Text>
+                  ))}
             </Alert>
           )}
         </Stack>
@@ -65,24 +100,52 @@ function OneCandidate() {
 function WholeList() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({ mutationFn: async () => api<BatchOutcome>("POST", "/api/screenings/batch", { csv: await (file as File).text() }) });
+  const run = useMutation({
+    mutationFn: async () => api<BatchOutcome>("POST", "/api/screenings/batch", { csv: await (file as File).text() }),
+  });
   const download = run.data ? `data:text/csv;charset=utf-8,${encodeURIComponent(run.data.resultCsv)}` : null;
   return (
     <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="sm">{t("screening.list")}</Title>
-      <form onSubmit={(event) => { event.preventDefault(); if (file) run.mutate(); }}>
+      <Title order={2} size="h4" mb="sm">
+        {t("screening.list")}
+      </Title>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (file) run.mutate();
+        }}
+      >
         <Stack>
           <Text size="sm">{t("screening.listHelp")}</Text>
           <label>
-            <Text size="sm" fw={500} mb={4}>{t("screening.file")}</Text>
-            <input type="file" accept=".csv,text/csv" required onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)} />
+            <Text size="sm" fw={500} mb={4}>
+              {t("screening.file")}
+            </Text>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              required
+              onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+            />
           </label>
           <ProblemAlert error={run.error} />
-          <Group justify="flex-end"><Button type="submit" loading={run.isPending}>{t("screening.screenList")}</Button></Group>
+          <Group justify="flex-end">
+            <Button type="submit" loading={run.isPending}>
+              {t("screening.screenList")}
+            </Button>
+          </Group>
           {run.data && download && (
             <Alert color={run.data.matches ? "red" : run.data.possibleMatches ? "orange" : "green"} role="status">
-              <Text size="sm">{t("screening.listOutcome", { candidates: run.data.candidates, matches: run.data.matches, possible: run.data.possibleMatches })}</Text>
-              <Button component="a" href={download} download="screening-results.csv" size="xs" variant="light" mt="xs">{t("screening.download")}</Button>
+              <Text size="sm">
+                {t("screening.listOutcome", {
+                  candidates: run.data.candidates,
+                  matches: run.data.matches,
+                  possible: run.data.possibleMatches,
+                })}
+              </Text>
+              <Button component="a" href={download} download="screening-results.csv" size="xs" variant="light" mt="xs">
+                {t("screening.download")}
+              </Button>
             </Alert>
           )}
         </Stack>

@@ -48,24 +48,67 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" maw={420} mx="auto" mt="xl">
-      <Title order={1} size="h2" mb="xs">{t("signIn.title")}</Title>
-      <Text c="gray.7" size="sm" mb="lg">{t("app.tagline")}</Text>
-      {error !== null && <Alert color="red" mb="md" role="alert">{problemMessage(t, error)}</Alert>}
+      <Title order={1} size="h2" mb="xs">
+        {t("signIn.title")}
+      </Title>
+      <Text c="gray.7" size="sm" mb="lg">
+        {t("app.tagline")}
+      </Text>
+      {error !== null && (
+        <Alert color="red" mb="md" role="alert">
+          {problemMessage(t, error)}
+        </Alert>
+      )}
       {step === "password" ? (
         <form onSubmit={submitPassword}>
           <Stack>
-            <TextInput label={t("signIn.email")} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <PasswordInput label={t("signIn.password")} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <Button type="submit" loading={busy}>{t("signIn.submit")}</Button>
+            <TextInput
+              label={t("signIn.email")}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t("signIn.password")}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={busy}>
+              {t("signIn.submit")}
+            </Button>
           </Stack>
         </form>
       ) : (
         <form onSubmit={submitCode}>
           <Stack>
             <Text size="sm">{t("signIn.codeHelp")}</Text>
-            <PinInput length={6} type="number" oneTimeCode autoFocus value={code} onChange={setCode} aria-label={t("signIn.code")} />
-            <Button type="submit" loading={busy} disabled={code.length !== 6}>{t("signIn.verify")}</Button>
-            <Anchor component="button" type="button" size="sm" onClick={() => { setStep("password"); setError(null); }}>{t("signIn.startOver")}</Anchor>
+            <PinInput
+              length={6}
+              type="number"
+              oneTimeCode
+              autoFocus
+              value={code}
+              onChange={setCode}
+              aria-label={t("signIn.code")}
+            />
+            <Button type="submit" loading={busy} disabled={code.length !== 6}>
+              {t("signIn.verify")}
+            </Button>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => {
+                setStep("password");
+                setError(null);
+              }}
+            >
+              {t("signIn.startOver")}
+            </Anchor>
           </Stack>
         </form>
       )}

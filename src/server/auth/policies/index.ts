@@ -35,7 +35,8 @@ export interface CaseScopeFacts {
 const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
 
 export const casePolicy = {
-  list: (actor: Actor) => scopeOfRole[actor.role as keyof typeof scopeOfRole] !== "none" && !is(actor, "cbcm_focal_point"),
+  list: (actor: Actor) =>
+    scopeOfRole[actor.role as keyof typeof scopeOfRole] !== "none" && !is(actor, "cbcm_focal_point"),
   view(actor: Actor, facts: CaseScopeFacts): boolean {
     switch (actor.role) {
       case "cds_officer":
@@ -56,7 +57,9 @@ export const casePolicy = {
   /** What the UI may offer on a case; it never re-derives these. */
   abilities(actor: Actor, facts: CaseScopeFacts) {
     const view = casePolicy.view(actor, facts);
-    const manages = view && (is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.includes(facts.missionCode)));
+    const manages =
+      view &&
+      (is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.includes(facts.missionCode)));
     return {
       view,
       edit: manages,
@@ -76,7 +79,8 @@ export const casePolicy = {
   },
 };
 
-const ownCountry = (actor: Actor, countryCode: string | null) => countryCode !== null && countryCode === actor.countryCode;
+const ownCountry = (actor: Actor, countryCode: string | null) =>
+  countryCode !== null && countryCode === actor.countryCode;
 
 /** Perpetrators, investigations, findings and actions; a Member State acts only on its own nationals. */
 export const enforcementPolicy = {
@@ -84,18 +88,24 @@ export const enforcementPolicy = {
   viewPerpetrator: (actor: Actor, facts: CaseScopeFacts, nationalityCode: string | null) =>
     casePolicy.view(actor, facts) && (!is(actor, "member_state_focal_point") || ownCountry(actor, nationalityCode)),
   revealPerpetratorIdentity: (actor: Actor, facts: CaseScopeFacts, nationalityCode: string | null) =>
-    enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode) && (casePolicy.abilities(actor, facts).edit || is(actor, "investigator", "member_state_focal_point")),
+    enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode) &&
+    (casePolicy.abilities(actor, facts).edit || is(actor, "investigator", "member_state_focal_point")),
   viewInvestigation: (actor: Actor, facts: CaseScopeFacts, countryCode: string | null) =>
-    casePolicy.view(actor, facts) && (!is(actor, "member_state_focal_point") || countryCode === null || ownCountry(actor, countryCode)),
+    casePolicy.view(actor, facts) &&
+    (!is(actor, "member_state_focal_point") || countryCode === null || ownCountry(actor, countryCode)),
   /** Open or report on an investigation: the case's officers, its assigned investigators, or the State whose NIO runs it. */
   workOnInvestigation: (actor: Actor, facts: CaseScopeFacts, countryCode: string | null) =>
     isOpen(facts) &&
     casePolicy.view(actor, facts) &&
-    (casePolicy.abilities(actor, facts).edit || is(actor, "investigator") || (is(actor, "member_state_focal_point") && ownCountry(actor, countryCode))),
+    (casePolicy.abilities(actor, facts).edit ||
+      is(actor, "investigator") ||
+      (is(actor, "member_state_focal_point") && ownCountry(actor, countryCode))),
   recordAction: (actor: Actor, facts: CaseScopeFacts, takenBy: string, nationalityCode: string | null) =>
     isOpen(facts) &&
     (casePolicy.abilities(actor, facts).edit ||
-      (takenBy === "member_state" && is(actor, "member_state_focal_point") && enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode))),
+      (takenBy === "member_state" &&
+        is(actor, "member_state_focal_point") &&
+        enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode))),
   addPerpetrator: (actor: Actor, facts: CaseScopeFacts) => isOpen(facts) && casePolicy.abilities(actor, facts).edit,
   extendDeadline: (actor: Actor, facts: CaseScopeFacts) => isOpen(facts) && casePolicy.abilities(actor, facts).edit,
 };
@@ -120,7 +130,8 @@ export const reportPolicy = {
   },
   /** Staff intake: headquarters for any mission, a mission's team and its CBCM focal points for theirs. */
   submit: (actor: Actor, missionCode: string | null) =>
-    is(actor, "cds_officer") || (is(actor, "cdt_officer", "cbcm_focal_point") && missionCode !== null && actor.missionCodes.includes(missionCode)),
+    is(actor, "cds_officer") ||
+    (is(actor, "cdt_officer", "cbcm_focal_point") && missionCode !== null && actor.missionCodes.includes(missionCode)),
 };
 
 export const referralPolicy = {
@@ -128,7 +139,9 @@ export const referralPolicy = {
   view: (actor: Actor, caseFacts: CaseScopeFacts, countryCode: string | null) =>
     casePolicy.view(actor, caseFacts) && (!is(actor, "member_state_focal_point") || countryCode === actor.countryCode),
   recordReply: (actor: Actor, caseFacts: CaseScopeFacts, countryCode: string | null) =>
-    countryCode !== null && referralPolicy.view(actor, caseFacts, countryCode) && is(actor, "member_state_focal_point", "cds_officer"),
+    countryCode !== null &&
+    referralPolicy.view(actor, caseFacts, countryCode) &&
+    is(actor, "member_state_focal_point", "cds_officer"),
   /** Who sees which referrals are overdue: headquarters, the mission teams, and each State for its own. */
   overdue: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
 };
@@ -145,7 +158,8 @@ export const publicationPolicy = {
  * NIO appointments, investigations, penalties) is for headquarters and the State's own focal point.
  */
 export const accountabilityPolicy = {
-  scorecard: (actor: Actor, countryCode: string) => is(actor, "cds_officer") || (is(actor, "member_state_focal_point") && actor.countryCode === countryCode),
+  scorecard: (actor: Actor, countryCode: string) =>
+    is(actor, "cds_officer") || (is(actor, "member_state_focal_point") && actor.countryCode === countryCode),
   compare: (actor: Actor) => is(actor, "cds_officer"),
   /** Who has the page in their navigation. */
   browse: (actor: Actor) => is(actor, "cds_officer", "member_state_focal_point"),
@@ -163,12 +177,19 @@ interface PracticeFacts {
 
 /** Good practices: a State shares its own; headquarters reviews and publishes; the public reads what is published. */
 export const goodPracticePolicy = {
-  ownState: (actor: Actor, countryCodes: string[]) => is(actor, "member_state_focal_point") && actor.countryCode !== null && countryCodes.includes(actor.countryCode),
-  view: (actor: Actor, practice: PracticeFacts) => practice.status === "published" || is(actor, "cds_officer") || goodPracticePolicy.ownState(actor, practice.countryCodes),
-  create: (actor: Actor, countryCodes: string[]) => is(actor, "cds_officer") || goodPracticePolicy.ownState(actor, countryCodes),
+  ownState: (actor: Actor, countryCodes: string[]) =>
+    is(actor, "member_state_focal_point") && actor.countryCode !== null && countryCodes.includes(actor.countryCode),
+  view: (actor: Actor, practice: PracticeFacts) =>
+    practice.status === "published" ||
+    is(actor, "cds_officer") ||
+    goodPracticePolicy.ownState(actor, practice.countryCodes),
+  create: (actor: Actor, countryCodes: string[]) =>
+    is(actor, "cds_officer") || goodPracticePolicy.ownState(actor, countryCodes),
   edit: (actor: Actor, practice: PracticeFacts) =>
-    is(actor, "cds_officer") || (goodPracticePolicy.ownState(actor, practice.countryCodes) && ["draft", "returned"].includes(practice.status)),
-  step: (actor: Actor, practice: PracticeFacts, step: string) => (step === "submit" ? goodPracticePolicy.edit(actor, practice) : is(actor, "cds_officer")),
+    is(actor, "cds_officer") ||
+    (goodPracticePolicy.ownState(actor, practice.countryCodes) && ["draft", "returned"].includes(practice.status)),
+  step: (actor: Actor, practice: PracticeFacts, step: string) =>
+    step === "submit" ? goodPracticePolicy.edit(actor, practice) : is(actor, "cds_officer"),
   /** Who has the repository in their navigation: those who share, review or learn from practices. */
   browse: (actor: Actor) => is(actor, "cds_officer", "member_state_focal_point", "cdt_officer", "analyst", "publisher"),
 };
@@ -180,7 +201,8 @@ export const goodPracticePolicy = {
  */
 export const victimPolicy = {
   caseload: (actor: Actor) => is(actor, "victim_assistance"),
-  work: (actor: Actor, missionCode: string) => is(actor, "victim_assistance") && actor.missionCodes.includes(missionCode),
+  work: (actor: Actor, missionCode: string) =>
+    is(actor, "victim_assistance") && actor.missionCodes.includes(missionCode),
   seeCaseVictims: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).seeVictims,
   readProviders: (actor: Actor) => actor.userId !== null,
 };
@@ -196,15 +218,19 @@ export interface ClaimFacts {
 export const paternityPolicy = {
   list: (actor: Actor) => is(actor, "victim_assistance", "member_state_focal_point"),
   open: (actor: Actor, missionCode: string) => victimPolicy.work(actor, missionCode),
-  view: (actor: Actor, claim: ClaimFacts) => victimPolicy.work(actor, claim.missionCode) || (is(actor, "member_state_focal_point") && ownCountry(actor, claim.countryCode) && claim.stateConsent),
+  view: (actor: Actor, claim: ClaimFacts) =>
+    victimPolicy.work(actor, claim.missionCode) ||
+    (is(actor, "member_state_focal_point") && ownCountry(actor, claim.countryCode) && claim.stateConsent),
 };
 
 /** The Trust Fund's books hold no personal data: headquarters keeps them, missions report on their projects. */
 export const trustFundPolicy = {
-  read: (actor: Actor) => is(actor, "cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor"),
+  read: (actor: Actor) =>
+    is(actor, "cds_officer", "victim_assistance", "analyst", "publisher", "member_state_focal_point", "auditor"),
   recordContribution: (actor: Actor) => is(actor, "cds_officer"),
   addProject: (actor: Actor) => is(actor, "cds_officer", "victim_assistance"),
-  manageProject: (actor: Actor, missionCode: string) => is(actor, "cds_officer") || victimPolicy.work(actor, missionCode),
+  manageProject: (actor: Actor, missionCode: string) =>
+    is(actor, "cds_officer") || victimPolicy.work(actor, missionCode),
 };
 
 /** Screening: headquarters keeps the list; headquarters and mission teams screen candidates against it. */
@@ -219,8 +245,10 @@ export const screeningPolicy = {
  */
 export const preventionPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst"),
-  readMission: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "analyst") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
-  keep: (actor: Actor, missionCode: string) => is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  readMission: (actor: Actor, missionCode: string) =>
+    is(actor, "cds_officer", "analyst") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  keep: (actor: Actor, missionCode: string) =>
+    is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
   /** Whether the UI offers the forms at all (the record's own mission is checked when it is saved). */
   keepsAny: (actor: Actor) => is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.length > 0),
 };
@@ -247,13 +275,16 @@ export const trainingPolicy = {
     is(actor, "cds_officer", "system") ||
     (is(actor, "cdt_officer") && scope.missionCode !== null && actor.missionCodes.includes(scope.missionCode)) ||
     (is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode)),
-  certify: (actor: Actor, scope: TrainingScope) => is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode),
+  certify: (actor: Actor, scope: TrainingScope) =>
+    is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode),
 };
 
 /** Outreach and complaint networks: kept like other prevention records; a mission's community focal points read them too. */
 export const outreachPolicy = {
   read: (actor: Actor) => preventionPolicy.read(actor) || is(actor, "cbcm_focal_point"),
-  readMission: (actor: Actor, missionCode: string) => preventionPolicy.readMission(actor, missionCode) || (is(actor, "cbcm_focal_point") && actor.missionCodes.includes(missionCode)),
+  readMission: (actor: Actor, missionCode: string) =>
+    preventionPolicy.readMission(actor, missionCode) ||
+    (is(actor, "cbcm_focal_point") && actor.missionCodes.includes(missionCode)),
   keep: (actor: Actor, missionCode: string) => preventionPolicy.keep(actor, missionCode),
 };
 

@@ -38,15 +38,37 @@ describe("need-to-know", () => {
   it("the server policy and row-level security agree for any actor and case", async () => {
     await fc.assert(
       fc.asyncProperty(actorArbitrary, caseArbitrary, async (a, c) => {
-        const actor: Actor = { userId: userIds[a.userIndex], role: a.role, missionCodes: a.missionCodes, countryCode: a.countryCode, via: "token" };
+        const actor: Actor = {
+          userId: userIds[a.userIndex],
+          role: a.role,
+          missionCodes: a.missionCodes,
+          countryCode: a.countryCode,
+          via: "token",
+        };
         const assignedUserIds = c.assignedIndexes.map((i) => userIds[i]);
         const id = randomUUID();
         await inTransaction(t.app.services.db, systemActor, async (tx) => {
-          await tx.insert(cases).values({ id, reference: `T-${id}`, missionCode: c.missionCode, dateReported: "2026-01-01", nationalityCodes: c.nationalityCodes });
-          if (assignedUserIds.length) await tx.insert(caseAssignments).values(assignedUserIds.map((userId) => ({ caseId: id, userId })));
+          await tx.insert(cases).values({
+            id,
+            reference: `T-${id}`,
+            missionCode: c.missionCode,
+            dateReported: "2026-01-01",
+            nationalityCodes: c.nationalityCodes,
+          });
+          if (assignedUserIds.length)
+            await tx.insert(caseAssignments).values(assignedUserIds.map((userId) => ({ caseId: id, userId })));
         });
-        const seenByDatabase = (await inTransaction(t.app.services.db, actor, (tx) => tx.select({ id: cases.id }).from(cases).where(eq(cases.id, id)))).length === 1;
-        const seenByPolicy = casePolicy.view(actor, { missionCode: c.missionCode, nationalityCodes: c.nationalityCodes, assignedUserIds });
+        const seenByDatabase =
+          (
+            await inTransaction(t.app.services.db, actor, (tx) =>
+              tx.select({ id: cases.id }).from(cases).where(eq(cases.id, id)),
+            )
+          ).length === 1;
+        const seenByPolicy = casePolicy.view(actor, {
+          missionCode: c.missionCode,
+          nationalityCodes: c.nationalityCodes,
+          assignedUserIds,
+        });
         expect(seenByDatabase).toBe(seenByPolicy);
       }),
       { numRuns: 150, seed: 20261122 },
@@ -55,11 +77,18 @@ describe("need-to-know", () => {
 
   it("a scope fits its role exactly when the role's kind of scope is the one given", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...roles), fc.subarray(missions), fc.option(fc.constantFrom(...countries), { nil: null }), (role, missionCodes, countryCode) => {
-        const kind = scopeOfRole[role];
-        const fits = (kind === "missions" ? missionCodes.length > 0 : missionCodes.length === 0) && (kind === "country" ? countryCode !== null : countryCode === null);
-        expect(scopeProblem(role, { missionCodes, countryCode }) === null).toBe(fits);
-      }),
+      fc.property(
+        fc.constantFrom(...roles),
+        fc.subarray(missions),
+        fc.option(fc.constantFrom(...countries), { nil: null }),
+        (role, missionCodes, countryCode) => {
+          const kind = scopeOfRole[role];
+          const fits =
+            (kind === "missions" ? missionCodes.length > 0 : missionCodes.length === 0) &&
+            (kind === "country" ? countryCode !== null : countryCode === null);
+          expect(scopeProblem(role, { missionCodes, countryCode }) === null).toBe(fits);
+        },
+      ),
       { seed: 7 },
     );
   });

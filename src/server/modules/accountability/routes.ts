@@ -15,34 +15,66 @@ export function registerAccountabilityRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get("/api/public/member-states", {
-    config: publicRoute(services.config, 120),
-    schema: { tags: ["public"], summary: "Contributing countries side by side, from published allegations: allegations, substantiated, with a final action, median investigation days" },
-  }, async () => publicComparison(services));
-
-  typed.get("/api/public/member-states/:country", {
-    config: publicRoute(services.config, 120),
-    schema: { tags: ["public"], summary: "A contributing country's published record: allegations by year, where investigations stand, final actions", params: country },
-  }, async (request) => publicScorecard(services, request.params.country));
-
-  typed.get("/api/accountability", {
-    schema: { tags: ["accountability"], summary: "Every contributing country's accountability measures side by side (headquarters; audited)" },
-  }, async (request) => comparison(services, staffOf(request)));
-
-  typed.get("/api/accountability/:country", {
-    schema: {
-      tags: ["accountability"],
-      summary: "A contributing country's whole scorecard, as JSON or PDF (headquarters and the State's own focal point; audited)",
-      params: country,
-      querystring: z.strictObject({ format: z.enum(["json", "pdf"]).default("json"), lang: z.enum(["en", "fr"]).default("en") }),
+  typed.get(
+    "/api/public/member-states",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "Contributing countries side by side, from published allegations: allegations, substantiated, with a final action, median investigation days",
+      },
     },
-  }, async (request, reply) => {
-    const card = await scorecard(services, staffOf(request), request.params.country);
-    if (request.query.format === "json") return card;
-    const names = await countryNamesIn(services, request.query.lang);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", `attachment; filename="scorecard-${card.countryCode}.pdf"`)
-      .send(await scorecardPdf(card, request.query.lang, names));
-  });
+    async () => publicComparison(services),
+  );
+
+  typed.get(
+    "/api/public/member-states/:country",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "A contributing country's published record: allegations by year, where investigations stand, final actions",
+        params: country,
+      },
+    },
+    async (request) => publicScorecard(services, request.params.country),
+  );
+
+  typed.get(
+    "/api/accountability",
+    {
+      schema: {
+        tags: ["accountability"],
+        summary: "Every contributing country's accountability measures side by side (headquarters; audited)",
+      },
+    },
+    async (request) => comparison(services, staffOf(request)),
+  );
+
+  typed.get(
+    "/api/accountability/:country",
+    {
+      schema: {
+        tags: ["accountability"],
+        summary:
+          "A contributing country's whole scorecard, as JSON or PDF (headquarters and the State's own focal point; audited)",
+        params: country,
+        querystring: z.strictObject({
+          format: z.enum(["json", "pdf"]).default("json"),
+          lang: z.enum(["en", "fr"]).default("en"),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const card = await scorecard(services, staffOf(request), request.params.country);
+      if (request.query.format === "json") return card;
+      const names = await countryNamesIn(services, request.query.lang);
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `attachment; filename="scorecard-${card.countryCode}.pdf"`)
+        .send(await scorecardPdf(card, request.query.lang, names));
+    },
+  );
 }

@@ -2,7 +2,14 @@
 // allegations) and what headquarters and the State's own focal point see (replies to notes
 // verbales, NIO appointments, investigation lengths, penalties against the gravity of the misconduct).
 import { sql } from "drizzle-orm";
-import { type AccountabilityMeasures, accountabilityMeasures, type InvestigationFact, type OutcomeFact, type ReferralFact, severityOf } from "../../../domain/accountability.js";
+import {
+  type AccountabilityMeasures,
+  accountabilityMeasures,
+  type InvestigationFact,
+  type OutcomeFact,
+  type ReferralFact,
+  severityOf,
+} from "../../../domain/accountability.js";
 import type { StatCount } from "../../../domain/public-stats.js";
 import type { Services } from "../../app.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
@@ -50,8 +57,22 @@ export async function publicComparison(services: Services): Promise<PublicCompar
           percentile_disc(0.5) within group (order by investigation_days) as median_days
         from (select a.*, exists (select 1 from unnest(a.findings) f where ${fold(sql`f`)} = 'substantiated') as substantiated
               from conduct_published_allegations() a where a.nationality_code is not null) rows
-        group by 1 order by 2 desc, 1`)) as unknown as { rows: { nationality_code: string; allegations: number; substantiated: number; with_final: number; median_days: number | null }[] };
-      return result.rows.map((row) => ({ countryCode: row.nationality_code, allegations: row.allegations, substantiated: row.substantiated, substantiatedWithFinalAction: row.with_final, medianInvestigationDays: row.median_days }));
+        group by 1 order by 2 desc, 1`)) as unknown as {
+        rows: {
+          nationality_code: string;
+          allegations: number;
+          substantiated: number;
+          with_final: number;
+          median_days: number | null;
+        }[];
+      };
+      return result.rows.map((row) => ({
+        countryCode: row.nationality_code,
+        allegations: row.allegations,
+        substantiated: row.substantiated,
+        substantiatedWithFinalAction: row.with_final,
+        medianInvestigationDays: row.median_days,
+      }));
     }),
   );
 }
@@ -63,7 +84,8 @@ interface Facts {
   allegationsByYear: StatCount[];
 }
 
-const iso = (value: string | Date | null) => (value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10));
+const iso = (value: string | Date | null) =>
+  value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 /** The facts behind the measures, for one country or all, as the actor's row-level security lets them be read. */
 async function loadFacts(tx: Transaction, countryCode: string | null): Promise<Map<string, Facts>> {
@@ -89,10 +111,27 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
     byCountry.set(code, facts);
     return facts;
   };
-  for (const r of referrals.rows) of(r.country as string).referrals.push({ sentOn: iso(r.sent_on as string) as string, replyDueOn: iso(r.reply_due_on as string | null), repliedOn: iso(r.replied_on as string | null), nioAppointedOn: iso(r.nio_appointed_on as string | null) });
-  for (const i of investigations.rows) of(i.country as string).investigations.push({ startedOn: iso(i.started_on as string) as string, completedOn: iso(i.completed_on as string | null), dueOn: iso(i.due_on as string) as string });
-  for (const o of outcomes.rows) of(o.country as string).outcomes.push({ severity: severityOf(o.allegation_codes as string[]), substantiated: o.substantiated as boolean, finalActions: o.final_actions as string[] });
-  for (const y of years.rows) of(y.country as string).allegationsByYear.push({ key: y.key as string, count: y.count as number });
+  for (const r of referrals.rows)
+    of(r.country as string).referrals.push({
+      sentOn: iso(r.sent_on as string) as string,
+      replyDueOn: iso(r.reply_due_on as string | null),
+      repliedOn: iso(r.replied_on as string | null),
+      nioAppointedOn: iso(r.nio_appointed_on as string | null),
+    });
+  for (const i of investigations.rows)
+    of(i.country as string).investigations.push({
+      startedOn: iso(i.started_on as string) as string,
+      completedOn: iso(i.completed_on as string | null),
+      dueOn: iso(i.due_on as string) as string,
+    });
+  for (const o of outcomes.rows)
+    of(o.country as string).outcomes.push({
+      severity: severityOf(o.allegation_codes as string[]),
+      substantiated: o.substantiated as boolean,
+      finalActions: o.final_actions as string[],
+    });
+  for (const y of years.rows)
+    of(y.country as string).allegationsByYear.push({ key: y.key as string, count: y.count as number });
   return byCountry;
 }
 
@@ -104,12 +143,29 @@ export interface Scorecard extends PublicScorecard {
 
 /** The whole scorecard, for headquarters and the State's own focal point (audited). */
 export async function scorecard(services: Services, actor: Actor, countryCode: string): Promise<Scorecard> {
-  if (!accountabilityPolicy.scorecard(actor, countryCode)) throw new Forbidden("Headquarters and the State's own focal point see its whole scorecard; the published part is public.");
+  if (!accountabilityPolicy.scorecard(actor, countryCode))
+    throw new Forbidden(
+      "Headquarters and the State's own focal point see its whole scorecard; the published part is public.",
+    );
   const published = await publicScorecard(services, countryCode);
   return inTransaction(services.db, actor, async (tx) => {
-    const facts = (await loadFacts(tx, countryCode)).get(countryCode) ?? { referrals: [], investigations: [], outcomes: [], allegationsByYear: [] };
-    await recordAuditEvent(tx, actor, { action: "accountability.view", subjectType: "country", subjectId: countryCode, details: {} });
-    return { ...published, allRecordedByYear: facts.allegationsByYear, measures: accountabilityMeasures(facts, todayIso()) };
+    const facts = (await loadFacts(tx, countryCode)).get(countryCode) ?? {
+      referrals: [],
+      investigations: [],
+      outcomes: [],
+      allegationsByYear: [],
+    };
+    await recordAuditEvent(tx, actor, {
+      action: "accountability.view",
+      subjectType: "country",
+      subjectId: countryCode,
+      details: {},
+    });
+    return {
+      ...published,
+      allRecordedByYear: facts.allegationsByYear,
+      measures: accountabilityMeasures(facts, todayIso()),
+    };
   });
 }
 
@@ -118,10 +174,18 @@ export async function comparison(services: Services, actor: Actor) {
   if (!accountabilityPolicy.compare(actor)) throw new Forbidden("Headquarters compares the contributing countries.");
   return inTransaction(services.db, actor, async (tx) => {
     const facts = await loadFacts(tx, null);
-    await recordAuditEvent(tx, actor, { action: "accountability.compare", subjectType: "country", details: { countries: facts.size } });
+    await recordAuditEvent(tx, actor, {
+      action: "accountability.compare",
+      subjectType: "country",
+      details: { countries: facts.size },
+    });
     const today = todayIso();
     return [...facts.entries()]
-      .map(([countryCode, f]) => ({ countryCode, allegations: f.allegationsByYear.reduce((sum, row) => sum + (row.count ?? 0), 0), measures: accountabilityMeasures(f, today) }))
+      .map(([countryCode, f]) => ({
+        countryCode,
+        allegations: f.allegationsByYear.reduce((sum, row) => sum + (row.count ?? 0), 0),
+        measures: accountabilityMeasures(f, today),
+      }))
       .sort((a, b) => b.allegations - a.allegations || a.countryCode.localeCompare(b.countryCode));
   });
 }

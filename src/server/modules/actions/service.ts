@@ -28,8 +28,10 @@ export interface ActionInput {
 }
 
 const problemMessages: Record<string, string> = {
-  "actions.errors.kindNotForStage": "This action is not of that stage: interim actions are repatriation, payment suspension, administrative leave and the screening list.",
-  "actions.errors.needsSubstantiatedFinding": "A final action follows a finding that the allegation against this person is substantiated.",
+  "actions.errors.kindNotForStage":
+    "This action is not of that stage: interim actions are repatriation, payment suspension, administrative leave and the screening list.",
+  "actions.errors.needsSubstantiatedFinding":
+    "A final action follows a finding that the allegation against this person is substantiated.",
   "actions.errors.amountRequired": "Give the amount and currency.",
   "actions.errors.amountNotExpected": "Only a payment suspension or a fine has an amount.",
   "actions.errors.monthsRequired": "Give the length of imprisonment in months.",
@@ -56,24 +58,62 @@ export async function recordAction(services: Services, actor: Actor, caseId: str
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     assertCaseOpen(found.row);
     const [perpetrator] = await tx.select().from(perpetrators).where(eq(perpetrators.id, input.perpetratorId));
-    if (!perpetrator || perpetrator.caseId !== caseId || !enforcementPolicy.viewPerpetrator(actor, found.facts, perpetrator.nationalityCode)) throw new NotFound("perpetrator");
+    if (
+      !perpetrator ||
+      perpetrator.caseId !== caseId ||
+      !enforcementPolicy.viewPerpetrator(actor, found.facts, perpetrator.nationalityCode)
+    )
+      throw new NotFound("perpetrator");
     if (!enforcementPolicy.recordAction(actor, found.facts, input.takenBy, perpetrator.nationalityCode)) {
-      throw new Forbidden("A Member State records the actions it took on its own nationals; the case's officers record the UN's.");
+      throw new Forbidden(
+        "A Member State records the actions it took on its own nationals; the case's officers record the UN's.",
+      );
     }
     assertNotInFuture(input.decidedOn, "body.decidedOn", "The decision cannot be dated in the future.");
     const problem = actionProblem(input, await findingsOnPerpetrator(tx, input.perpetratorId));
-    if (problem) throw new ValidationFailed(problemMessages[problem], [{ path: "body.kind", message: problem }], problem.split(".").at(-1));
-    const [row] = await tx.insert(caseActions).values({ caseId, ...input, recordedBy: actor.userId }).returning();
+    if (problem)
+      throw new ValidationFailed(
+        problemMessages[problem],
+        [{ path: "body.kind", message: problem }],
+        problem.split(".").at(-1),
+      );
+    const [row] = await tx
+      .insert(caseActions)
+      .values({ caseId, ...input, recordedBy: actor.userId })
+      .returning();
     if (input.stage === "final") await advanceCase(tx, actor, caseId, found.row.status, "recordActions");
-    await recordAuditEvent(tx, actor, { action: "action.record", subjectType: "case", subjectId: caseId, details: { actionId: row.id, perpetratorCode: perpetrator.code, stage: input.stage, takenBy: input.takenBy, kind: input.kind } });
+    await recordAuditEvent(tx, actor, {
+      action: "action.record",
+      subjectType: "case",
+      subjectId: caseId,
+      details: {
+        actionId: row.id,
+        perpetratorCode: perpetrator.code,
+        stage: input.stage,
+        takenBy: input.takenBy,
+        kind: input.kind,
+      },
+    });
     return presentAction(row);
   });
 }
 
 /** The actions the caller may see on a case (a State sees those on its own nationals). */
-export async function actionsOfCase(tx: Transaction, actor: Actor, facts: CaseScopeFacts, caseId: string, visiblePerpetratorIds: Set<string>) {
-  const rows = await tx.select().from(caseActions).where(eq(caseActions.caseId, caseId)).orderBy(asc(caseActions.decidedOn), asc(caseActions.createdAt));
-  return casePolicy.view(actor, facts) ? rows.filter((row) => visiblePerpetratorIds.has(row.perpetratorId)).map(presentAction) : [];
+export async function actionsOfCase(
+  tx: Transaction,
+  actor: Actor,
+  facts: CaseScopeFacts,
+  caseId: string,
+  visiblePerpetratorIds: Set<string>,
+) {
+  const rows = await tx
+    .select()
+    .from(caseActions)
+    .where(eq(caseActions.caseId, caseId))
+    .orderBy(asc(caseActions.decidedOn), asc(caseActions.createdAt));
+  return casePolicy.view(actor, facts)
+    ? rows.filter((row) => visiblePerpetratorIds.has(row.perpetratorId)).map(presentAction)
+    : [];
 }
 
 /** Everything enforcement holds on a case, as the caller may see it: who is implicated, investigations, findings, actions. */

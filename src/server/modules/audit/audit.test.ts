@@ -14,9 +14,16 @@ afterAll(() => t.close());
 describe("audit trail", () => {
   it("every write leaves an audit event, with no personal data in it", async () => {
     const admin = await t.signIn(await t.createStaff("administrator"));
-    const created = await admin.request({ method: "POST", url: "/api/users", payload: { email: "secret.person@test.conduct.org", name: "Secret Person", role: "analyst" } });
+    const created = await admin.request({
+      method: "POST",
+      url: "/api/users",
+      payload: { email: "secret.person@test.conduct.org", name: "Secret Person", role: "analyst" },
+    });
     const auditor = await t.tokenFor(await t.createStaff("auditor"));
-    const events = await auditor.request({ method: "GET", url: `/api/audit-events?subjectId=${created.json().user.id}` });
+    const events = await auditor.request({
+      method: "GET",
+      url: `/api/audit-events?subjectId=${created.json().user.id}`,
+    });
     expect(events.json().items.map((e: { action: string }) => e.action)).toContain("user.create");
     expect(JSON.stringify(events.json())).not.toMatch(/secret\.person|Secret Person/);
   });
@@ -24,12 +31,19 @@ describe("audit trail", () => {
   it("a read of a case is audited, naming who read which case", async () => {
     const officer = await t.createStaff("cds_officer");
     const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-      tx.insert(cases).values({ reference: "UNMISS-2026-0007", missionCode: "UNMISS", dateReported: "2026-05-01" }).returning(),
+      tx
+        .insert(cases)
+        .values({ reference: "UNMISS-2026-0007", missionCode: "UNMISS", dateReported: "2026-05-01" })
+        .returning(),
     );
-    expect((await (await t.tokenFor(officer)).request({ method: "GET", url: `/api/cases/${row.id}` })).statusCode).toBe(200);
+    expect((await (await t.tokenFor(officer)).request({ method: "GET", url: `/api/cases/${row.id}` })).statusCode).toBe(
+      200,
+    );
     const auditor = await t.tokenFor(await t.createStaff("auditor"));
     const events = (await auditor.request({ method: "GET", url: "/api/audit-events?action=case.read" })).json().items;
-    expect(events).toEqual([expect.objectContaining({ actorId: officer.id, subjectType: "case", subjectId: row.id, outcome: "success" })]);
+    expect(events).toEqual([
+      expect.objectContaining({ actorId: officer.id, subjectType: "case", subjectId: row.id, outcome: "success" }),
+    ]);
   });
 
   it("a refused or out-of-scope request is recorded as denied, naming the route and record", async () => {
@@ -39,10 +53,20 @@ describe("audit trail", () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     expect((await client.request({ method: "GET", url: `/api/cases/${missing}` })).statusCode).toBe(404);
     const auditor = await t.tokenFor(await t.createStaff("auditor"));
-    const denied = (await auditor.request({ method: "GET", url: `/api/audit-events?actorId=${analyst.id}&outcome=denied` })).json().items;
+    const denied = (
+      await auditor.request({ method: "GET", url: `/api/audit-events?actorId=${analyst.id}&outcome=denied` })
+    ).json().items;
     expect(denied).toEqual([
-      expect.objectContaining({ action: "access.denied", subjectId: missing, details: { method: "GET", route: "/api/cases/:id" } }),
-      expect.objectContaining({ action: "access.denied", subjectId: null, details: { method: "GET", route: "/api/users" } }),
+      expect.objectContaining({
+        action: "access.denied",
+        subjectId: missing,
+        details: { method: "GET", route: "/api/cases/:id" },
+      }),
+      expect.objectContaining({
+        action: "access.denied",
+        subjectId: null,
+        details: { method: "GET", route: "/api/users" },
+      }),
     ]);
   });
 
@@ -53,12 +77,26 @@ describe("audit trail", () => {
 
   it("sixty writers at once extend one unbroken chain (on PostgreSQL they truly overlap)", async () => {
     const submissions = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => t.app.inject({ method: "POST", url: "/api/public/reports", payload: { whatHappened: `Concurrent report number ${i} for the chain.`, missionCode: "UNMISS", anonymous: true } })),
+      Array.from({ length: 60 }, (_, i) =>
+        t.app.inject({
+          method: "POST",
+          url: "/api/public/reports",
+          payload: {
+            whatHappened: `Concurrent report number ${i} for the chain.`,
+            missionCode: "UNMISS",
+            anonymous: true,
+          },
+        }),
+      ),
     );
     expect(submissions.every((response) => response.statusCode === 201)).toBe(true);
     const verified = await inTransaction(t.app.services.db, systemActor, (tx) => verifyAuditChain(tx));
     expect(verified.firstBreak).toBeNull();
-    const [row] = await t.handle.asOwner((owner) => owner.query<{ forks: number }>("SELECT count(*)::int - count(DISTINCT previous_hash)::int AS forks FROM audit_events"));
+    const [row] = await t.handle.asOwner((owner) =>
+      owner.query<{ forks: number }>(
+        "SELECT count(*)::int - count(DISTINCT previous_hash)::int AS forks FROM audit_events",
+      ),
+    );
     expect(row.forks).toBe(0);
   });
 
@@ -68,7 +106,9 @@ describe("audit trail", () => {
     expect(intact.firstBreak).toBeNull();
     expect(intact.events).toBeGreaterThan(3);
     const [victim] = await t.handle.asOwner(async (owner) => {
-      const rows = await owner.query<{ id: number }>("SELECT id::int AS id FROM audit_events ORDER BY id LIMIT 1 OFFSET 2");
+      const rows = await owner.query<{ id: number }>(
+        "SELECT id::int AS id FROM audit_events ORDER BY id LIMIT 1 OFFSET 2",
+      );
       await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");
       await owner.query("UPDATE audit_events SET outcome = 'denied' WHERE id = $1", [rows[0].id]);
       await owner.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");

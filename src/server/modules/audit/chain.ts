@@ -38,7 +38,10 @@ export interface ChainBreak {
 }
 
 /** Walks events in id order; returns the first that does not hold, or null. */
-export function findChainBreak(events: Iterable<ChainedContent & { id: number; hash: string }>, startHash = GENESIS_HASH): ChainBreak | null {
+export function findChainBreak(
+  events: Iterable<ChainedContent & { id: number; hash: string }>,
+  startHash = GENESIS_HASH,
+): ChainBreak | null {
   let previous = startHash;
   for (const event of events) {
     if (event.previousHash !== previous) return { id: event.id, reason: "broken_link" };

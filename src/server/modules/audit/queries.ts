@@ -8,7 +8,9 @@ import type { Transaction } from "../../transaction.js";
  * why it reads after the lock): one writer at a time extends the chain, until its transaction ends.
  */
 export async function lockAuditChain(tx: Transaction): Promise<string | null> {
-  const result = (await tx.execute(sql`select conduct_lock_audit_chain() as hash`)) as unknown as { rows: { hash: string | null }[] };
+  const result = (await tx.execute(sql`select conduct_lock_audit_chain() as hash`)) as unknown as {
+    rows: { hash: string | null }[];
+  };
   return result.rows[0]?.hash ?? null;
 }
 

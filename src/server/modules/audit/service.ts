@@ -55,7 +55,16 @@ export async function verifyAuditTrail(services: Services, actor: Actor) {
   if (!auditPolicy.browse(actor)) throw new Forbidden("Only auditors verify the audit trail.");
   return inTransaction(services.db, actor, async (tx) => {
     const result = await verifyAuditChain(tx);
-    await recordAuditEvent(tx, actor, { action: "audit.verify", outcome: result.firstBreak ? "failure" : "success", details: { events: result.events } });
-    return { intact: result.firstBreak === null, eventsChecked: result.events, firstBrokenEventId: result.firstBreak?.id ?? null, reason: result.firstBreak?.reason ?? null };
+    await recordAuditEvent(tx, actor, {
+      action: "audit.verify",
+      outcome: result.firstBreak ? "failure" : "success",
+      details: { events: result.events },
+    });
+    return {
+      intact: result.firstBreak === null,
+      eventsChecked: result.events,
+      firstBrokenEventId: result.firstBreak?.id ?? null,
+      reason: result.firstBreak?.reason ?? null,
+    };
   });
 }

@@ -19,12 +19,24 @@ describe("case numbers", () => {
         { reference: "UNMISS-2026-0002", missionCode: "UNMISS", dateReported: "2026-01-01" },
       ]),
     );
-    const otherMission: Actor = { userId: "x", role: "cdt_officer", missionCodes: ["MONUSCO"], countryCode: null, via: "token" };
-    expect(await inTransaction(t.app.services.db, otherMission, (tx) => allocateCaseReference(tx, "UNMISS", 2026))).toBe("UNMISS-2026-0003");
+    const otherMission: Actor = {
+      userId: "x",
+      role: "cdt_officer",
+      missionCodes: ["MONUSCO"],
+      countryCode: null,
+      via: "token",
+    };
+    expect(
+      await inTransaction(t.app.services.db, otherMission, (tx) => allocateCaseReference(tx, "UNMISS", 2026)),
+    ).toBe("UNMISS-2026-0003");
   });
 
   it("concurrent intakes never share a number", async () => {
-    const references = await Promise.all(Array.from({ length: 12 }, () => inTransaction(t.app.services.db, systemActor, (tx) => allocateCaseReference(tx, "MINURSO", 2026))));
+    const references = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        inTransaction(t.app.services.db, systemActor, (tx) => allocateCaseReference(tx, "MINURSO", 2026)),
+      ),
+    );
     expect(new Set(references).size).toBe(12);
     expect(references.every((reference) => /^MINURSO-2026-\d{4}$/.test(reference))).toBe(true);
   });

@@ -13,24 +13,83 @@ import { listCaseRows } from "./queries.js";
 
 export const EXPORT_ROW_LIMIT = 100_000;
 
-const columns = ["reference", "mission", "status", "date_reported", "date_of_incident", "categories_of_personnel", "nationalities", "allegation_types", "victims", "child_victims", "paternity_claim", "urgent"];
+const columns = [
+  "reference",
+  "mission",
+  "status",
+  "date_reported",
+  "date_of_incident",
+  "categories_of_personnel",
+  "nationalities",
+  "allegation_types",
+  "victims",
+  "child_victims",
+  "paternity_claim",
+  "urgent",
+];
 
 export async function exportCases(services: Services, actor: Actor, filter: CaseFilter, format: "csv" | "xlsx") {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
-  if (filter.q) throw new ValidationFailed("Exports use the list's filters, not a text search.", [{ path: "querystring.q", message: "not for export" }], "search_not_exported");
+  if (filter.q)
+    throw new ValidationFailed(
+      "Exports use the list's filters, not a text search.",
+      [{ path: "querystring.q", message: "not for export" }],
+      "search_not_exported",
+    );
   return inTransaction(services.db, actor, async (tx) => {
     const today = new Date().toISOString().slice(0, 10);
     const rows = await listCaseRows(tx, { ...filter, limit: EXPORT_ROW_LIMIT + 1, offset: 0 }, actor.userId, today);
     if (rows.length > EXPORT_ROW_LIMIT) {
-      throw new ValidationFailed(`More than ${EXPORT_ROW_LIMIT.toLocaleString("en")} cases match: narrow the filters (a mission or a year) and export in parts.`, [], "export_too_large");
+      throw new ValidationFailed(
+        `More than ${EXPORT_ROW_LIMIT.toLocaleString("en")} cases match: narrow the filters (a mission or a year) and export in parts.`,
+        [],
+        "export_too_large",
+      );
     }
-    const visible = rows.filter((row) => casePolicy.view(actor, { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: row.assignedUserIds }));
+    const visible = rows.filter((row) =>
+      casePolicy.view(actor, {
+        missionCode: row.missionCode,
+        nationalityCodes: row.nationalityCodes,
+        assignedUserIds: row.assignedUserIds,
+      }),
+    );
     const records = visible.map((row) => {
-      const victims = { women: row.victimsWomen, girls: row.victimsGirls, boys: row.victimsBoys, men: row.victimsMen, unknown: row.victimsUnknown };
-      return [row.reference, row.missionCode, row.status, row.dateReported, row.dateOfIncident ?? "", row.categoryCodes.join(";"), row.nationalityCodes.join(";"), row.allegationCodes.join(";"), totalVictims(victims), childVictims(victims), row.paternityClaim ? "Yes" : "No", row.urgent ? "Yes" : "No"];
+      const victims = {
+        women: row.victimsWomen,
+        girls: row.victimsGirls,
+        boys: row.victimsBoys,
+        men: row.victimsMen,
+        unknown: row.victimsUnknown,
+      };
+      return [
+        row.reference,
+        row.missionCode,
+        row.status,
+        row.dateReported,
+        row.dateOfIncident ?? "",
+        row.categoryCodes.join(";"),
+        row.nationalityCodes.join(";"),
+        row.allegationCodes.join(";"),
+        totalVictims(victims),
+        childVictims(victims),
+        row.paternityClaim ? "Yes" : "No",
+        row.urgent ? "Yes" : "No",
+      ];
     });
-    await recordAuditEvent(tx, actor, { action: "case.export", subjectType: "case", details: { format, filter: Object.entries(filter).map(([key, value]) => `${key}=${value}`), rows: records.length } });
-    if (format === "csv") return { body: Buffer.from(`\uFEFF${stringify([columns, ...records])}`, "utf8"), contentType: "text/csv; charset=utf-8" };
+    await recordAuditEvent(tx, actor, {
+      action: "case.export",
+      subjectType: "case",
+      details: {
+        format,
+        filter: Object.entries(filter).map(([key, value]) => `${key}=${value}`),
+        rows: records.length,
+      },
+    });
+    if (format === "csv")
+      return {
+        body: Buffer.from(`\uFEFF${stringify([columns, ...records])}`, "utf8"),
+        contentType: "text/csv; charset=utf-8",
+      };
     // Loaded on first use: the spreadsheet library is large and most instances never export.
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.Workbook();
@@ -38,6 +97,9 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
     sheet.addRow(columns).font = { bold: true };
     sheet.addRows(records);
     sheet.views = [{ state: "frozen", ySplit: 1 }];
-    return { body: Buffer.from(await workbook.xlsx.writeBuffer()), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+    return {
+      body: Buffer.from(await workbook.xlsx.writeBuffer()),
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    };
   });
 }

@@ -44,46 +44,98 @@ export async function addPerpetrator(services: Services, actor: Actor, caseId: s
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     assertCaseOpen(found.row);
-    if (!enforcementPolicy.addPerpetrator(actor, found.facts)) throw new Forbidden("Only the case's Conduct and Discipline officers record who is implicated.");
-    await assertKnownCodes(tx, { categoryCodes: [input.categoryCode], nationalityCodes: input.nationalityCode ? [input.nationalityCode] : [] });
-    const existing = await tx.select({ code: perpetrators.code }).from(perpetrators).where(eq(perpetrators.caseId, caseId));
+    if (!enforcementPolicy.addPerpetrator(actor, found.facts))
+      throw new Forbidden("Only the case's Conduct and Discipline officers record who is implicated.");
+    await assertKnownCodes(tx, {
+      categoryCodes: [input.categoryCode],
+      nationalityCodes: input.nationalityCode ? [input.nationalityCode] : [],
+    });
+    const existing = await tx
+      .select({ code: perpetrators.code })
+      .from(perpetrators)
+      .where(eq(perpetrators.caseId, caseId));
     const id = randomUUID();
-    const identityEncrypted = input.identity ? await services.encryption.encrypt(tx, JSON.stringify(input.identity), fieldContext("perpetrators", "identity_encrypted", id)) : null;
+    const identityEncrypted = input.identity
+      ? await services.encryption.encrypt(
+          tx,
+          JSON.stringify(input.identity),
+          fieldContext("perpetrators", "identity_encrypted", id),
+        )
+      : null;
     const [row] = await tx
       .insert(perpetrators)
-      .values({ id, caseId, code: nextPerpetratorCode(existing.map((p) => p.code)), categoryCode: input.categoryCode, nationalityCode: input.nationalityCode, unit: input.unit, identityEncrypted })
+      .values({
+        id,
+        caseId,
+        code: nextPerpetratorCode(existing.map((p) => p.code)),
+        categoryCode: input.categoryCode,
+        nationalityCode: input.nationalityCode,
+        unit: input.unit,
+        identityEncrypted,
+      })
       .returning();
     await tx
       .update(cases)
       .set({
         categoryCodes: sql`(select array(select distinct unnest(${cases.categoryCodes} || array[${input.categoryCode}]::text[]) order by 1))`,
-        ...(input.nationalityCode && { nationalityCodes: sql`(select array(select distinct unnest(${cases.nationalityCodes} || array[${input.nationalityCode}]::text[]) order by 1))` }),
+        ...(input.nationalityCode && {
+          nationalityCodes: sql`(select array(select distinct unnest(${cases.nationalityCodes} || array[${input.nationalityCode}]::text[]) order by 1))`,
+        }),
         version: sql`${cases.version} + 1`,
         updatedAt: new Date(),
       })
       .where(eq(cases.id, caseId));
-    await recordAuditEvent(tx, actor, { action: "perpetrator.add", subjectType: "case", subjectId: caseId, details: { perpetratorId: id, code: row.code, identityRecorded: identityEncrypted !== null } });
+    await recordAuditEvent(tx, actor, {
+      action: "perpetrator.add",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { perpetratorId: id, code: row.code, identityRecorded: identityEncrypted !== null },
+    });
     return presentPerpetrator(row, true);
   });
 }
 
 export async function listPerpetrators(tx: Transaction, actor: Actor, facts: CaseScopeFacts, caseId: string) {
-  const rows = await tx.select().from(perpetrators).where(eq(perpetrators.caseId, caseId)).orderBy(asc(perpetrators.code));
+  const rows = await tx
+    .select()
+    .from(perpetrators)
+    .where(eq(perpetrators.caseId, caseId))
+    .orderBy(asc(perpetrators.code));
   return rows
     .filter((row) => enforcementPolicy.viewPerpetrator(actor, facts, row.nationalityCode))
-    .map((row) => presentPerpetrator(row, enforcementPolicy.revealPerpetratorIdentity(actor, facts, row.nationalityCode)));
+    .map((row) =>
+      presentPerpetrator(row, enforcementPolicy.revealPerpetratorIdentity(actor, facts, row.nationalityCode)),
+    );
 }
 
 /** Reveals a perpetrator's identity to someone who needs it, for a stated reason that the audit trail keeps. */
-export async function revealPerpetratorIdentity(services: Services, actor: Actor, perpetratorId: string, reason: string) {
+export async function revealPerpetratorIdentity(
+  services: Services,
+  actor: Actor,
+  perpetratorId: string,
+  reason: string,
+) {
   return inTransaction(services.db, actor, async (tx) => {
     const [row] = await tx.select().from(perpetrators).where(eq(perpetrators.id, perpetratorId));
     const found = row ? await findCaseWithFacts(tx, row.caseId) : null;
-    if (!row || !found || !enforcementPolicy.viewPerpetrator(actor, found.facts, row.nationalityCode)) throw new NotFound("perpetrator");
-    if (!enforcementPolicy.revealPerpetratorIdentity(actor, found.facts, row.nationalityCode)) throw new Forbidden("Your role does not see the identity of alleged perpetrators.");
+    if (!row || !found || !enforcementPolicy.viewPerpetrator(actor, found.facts, row.nationalityCode))
+      throw new NotFound("perpetrator");
+    if (!enforcementPolicy.revealPerpetratorIdentity(actor, found.facts, row.nationalityCode))
+      throw new Forbidden("Your role does not see the identity of alleged perpetrators.");
     if (!row.identityEncrypted) throw new NotFound("identity");
-    const identity = JSON.parse(await services.encryption.decrypt(tx, row.identityEncrypted, fieldContext("perpetrators", "identity_encrypted", row.id))) as PerpetratorIdentity;
-    await recordAuditEvent(tx, actor, { action: "perpetrator.identity.reveal", subjectType: "perpetrator", subjectId: row.id, details: { caseId: row.caseId, reason } });
+    const identity = JSON.parse(
+      await services.encryption.decrypt(
+        tx,
+        row.identityEncrypted,
+        fieldContext("perpetrators", "identity_encrypted", row.id),
+      ),
+    ) as PerpetratorIdentity;
+    await recordAuditEvent(tx, actor, {
+      action: "perpetrator.identity.reveal",
+      subjectType: "perpetrator",
+      subjectId: row.id,
+      details: { caseId: row.caseId, reason },
+    });
     return identity;
   });
 }

@@ -1,6 +1,31 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
-import { and, arrayContains, asc, between, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { allegationTypes, auditEvents, caseAssignments, caseNotes, caseNumberCounters, cases, countries, investigations, misconductTypes, personnelCategories, referrals } from "../../../db/schema.js";
+import {
+  and,
+  arrayContains,
+  asc,
+  between,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import {
+  allegationTypes,
+  auditEvents,
+  caseAssignments,
+  caseNotes,
+  caseNumberCounters,
+  cases,
+  countries,
+  investigations,
+  misconductTypes,
+  personnelCategories,
+  referrals,
+} from "../../../db/schema.js";
 import { Conflict, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import type { Transaction } from "../../transaction.js";
@@ -11,10 +36,20 @@ const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
 
 // What a list row shows: no narrative ciphertext, and the case's assigned officers in the same
 // query (the list is the most-read page; one round trip less matters).
-const { narrativeEncrypted: _narrative, publishedBy: _publishedBy, createdAt: _createdAt, updatedAt: _updatedAt, ...summaryColumns } = caseColumns;
+const {
+  narrativeEncrypted: _narrative,
+  publishedBy: _publishedBy,
+  createdAt: _createdAt,
+  updatedAt: _updatedAt,
+  ...summaryColumns
+} = caseColumns;
 const caseSummaryColumns = {
   ...summaryColumns,
-  assignedUserIds: sql<string[]>`array(select a.user_id from ${caseAssignments} a where a.case_id = cases.id order by a.user_id)`.as("assigned_user_ids"),
+  assignedUserIds: sql<
+    string[]
+  >`array(select a.user_id from ${caseAssignments} a where a.case_id = cases.id order by a.user_id)`.as(
+    "assigned_user_ids",
+  ),
 };
 export type CaseSummaryRow = Awaited<ReturnType<typeof listCaseRows>>[number];
 
@@ -100,9 +135,19 @@ const caseListStatement = shapedStatements("case_list", (db, shape: CaseListShap
 );
 
 /** The statement of a filtered list and the values it runs with. */
-export function caseListQuery(db: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string, matchedIds?: string[]) {
+export function caseListQuery(
+  db: Pick<Transaction, "select">,
+  filter: CaseListFilter,
+  actorId: string | null,
+  today: string,
+  matchedIds?: string[],
+) {
   const set = caseListValues(filter, actorId, today, matchedIds);
-  const shape: CaseListShape = { conditions: Object.keys(set) as CaseListCondition[], sort: filter.sort ?? "dateReported", direction: filter.direction ?? "desc" };
+  const shape: CaseListShape = {
+    conditions: Object.keys(set) as CaseListCondition[],
+    sort: filter.sort ?? "dateReported",
+    direction: filter.direction ?? "desc",
+  };
   const values = Object.assign({ limit: filter.limit, offset: filter.offset }, ...Object.values(set));
   return { statement: caseListStatement(db, shape), values };
 }
@@ -110,7 +155,13 @@ export function caseListQuery(db: Pick<Transaction, "select">, filter: CaseListF
 /** Up to this many cases matching the searched words are read by their ids; beyond, the words are common. */
 export const FEW_MATCHES = 500;
 
-const matchingCaseIds = shapedStatements("case_matches", (db, _shape: "words") => db.select({ id: cases.id }).from(cases).where(matchesWords).limit(FEW_MATCHES + 1));
+const matchingCaseIds = shapedStatements("case_matches", (db, _shape: "words") =>
+  db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(matchesWords)
+    .limit(FEW_MATCHES + 1),
+);
 
 /**
  * The cases a text search matches, when they are few. The planner cannot tell a rare word from a
@@ -126,7 +177,12 @@ async function fewMatchingIds(tx: Pick<Transaction, "select">, filter: CaseFilte
 }
 
 // Any query runner will do: the benchmark runs the same statement outside a transaction to time it raw.
-export async function listCaseRows(tx: Pick<Transaction, "select">, filter: CaseListFilter, actorId: string | null, today: string) {
+export async function listCaseRows(
+  tx: Pick<Transaction, "select">,
+  filter: CaseListFilter,
+  actorId: string | null,
+  today: string,
+) {
   const { statement, values } = caseListQuery(tx, filter, actorId, today, await fewMatchingIds(tx, filter));
   return runStatement(tx, statement, values);
 }
@@ -154,7 +210,10 @@ export async function allocateCaseReference(tx: Transaction, missionCode: string
     const [row] = await tx
       .insert(caseNumberCounters)
       .values({ missionCode, year, lastNumber: 1 })
-      .onConflictDoUpdate({ target: [caseNumberCounters.missionCode, caseNumberCounters.year], set: { lastNumber: sql`${caseNumberCounters.lastNumber} + 1` } })
+      .onConflictDoUpdate({
+        target: [caseNumberCounters.missionCode, caseNumberCounters.year],
+        set: { lastNumber: sql`${caseNumberCounters.lastNumber} + 1` },
+      })
       .returning({ lastNumber: caseNumberCounters.lastNumber });
     const reference = `${missionCode}-${year}-${String(row.lastNumber).padStart(4, "0")}`;
     if (!(await referenceTaken(tx, reference))) return reference;
@@ -163,7 +222,9 @@ export async function allocateCaseReference(tx: Transaction, missionCode: string
 
 /** Whether a case number is in use, whoever may see that case (row-level security must not hide it here). */
 async function referenceTaken(tx: Transaction, reference: string): Promise<boolean> {
-  const result = (await tx.execute(sql`select conduct_case_reference_taken(${reference}) as taken`)) as unknown as { rows: { taken: boolean }[] };
+  const result = (await tx.execute(sql`select conduct_case_reference_taken(${reference}) as taken`)) as unknown as {
+    rows: { taken: boolean }[];
+  };
   return result.rows[0].taken;
 }
 
@@ -185,9 +246,20 @@ const caseHistoryActions = [
 /** The case's workflow events, oldest first: reads from the audit trail, which the app role may read. */
 export function caseHistory(tx: Transaction, caseId: string) {
   return tx
-    .select({ occurredAt: auditEvents.occurredAt, action: auditEvents.action, actorRole: auditEvents.actorRole, details: auditEvents.details })
+    .select({
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorRole: auditEvents.actorRole,
+      details: auditEvents.details,
+    })
     .from(auditEvents)
-    .where(and(eq(auditEvents.subjectType, "case"), eq(auditEvents.subjectId, caseId), inArray(auditEvents.action, caseHistoryActions)))
+    .where(
+      and(
+        eq(auditEvents.subjectType, "case"),
+        eq(auditEvents.subjectId, caseId),
+        inArray(auditEvents.action, caseHistoryActions),
+      ),
+    )
     .orderBy(auditEvents.id);
 }
 
@@ -196,7 +268,15 @@ export async function findCaseWithFacts(tx: Transaction, id: string) {
   const row = await findCaseRow(tx, id);
   if (!row) return null;
   const assignedUserIds = (await assignmentsOf(tx, [id])).get(id) ?? [];
-  return { row, facts: { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds, status: row.status } };
+  return {
+    row,
+    facts: {
+      missionCode: row.missionCode,
+      nationalityCodes: row.nationalityCodes,
+      assignedUserIds,
+      status: row.status,
+    },
+  };
 }
 
 /**
@@ -206,22 +286,54 @@ export async function findCaseWithFacts(tx: Transaction, id: string) {
 export async function refreshSearchDocument(tx: Transaction, caseId: string, narrative: string | null) {
   const notes = await tx.select({ body: caseNotes.body }).from(caseNotes).where(eq(caseNotes.caseId, caseId));
   const document = foldForSearch([narrative ?? "", ...notes.map((note) => note.body)].join("\n"));
-  await tx.update(cases).set({ searchVector: sql`to_tsvector('english', ${document}) || to_tsvector('french', ${document})` }).where(eq(cases.id, caseId));
+  await tx
+    .update(cases)
+    .set({ searchVector: sql`to_tsvector('english', ${document}) || to_tsvector('french', ${document})` })
+    .where(eq(cases.id, caseId));
 }
 
 /** Refuses codes that are not in the reference data, naming them. */
-export async function assertKnownCodes(tx: Transaction, codes: { categoryCodes?: string[]; nationalityCodes?: string[]; allegationCodes?: string[] }) {
-  const unknown = async (label: string, path: string, given: string[] | undefined, known: () => Promise<{ code: string }[]>) => {
+export async function assertKnownCodes(
+  tx: Transaction,
+  codes: { categoryCodes?: string[]; nationalityCodes?: string[]; allegationCodes?: string[] },
+) {
+  const unknown = async (
+    label: string,
+    path: string,
+    given: string[] | undefined,
+    known: () => Promise<{ code: string }[]>,
+  ) => {
     if (!given?.length) return;
     const found = new Set((await known()).map((row) => row.code));
     const missing = given.filter((value) => !found.has(value));
-    if (missing.length) throw new ValidationFailed(`Unknown ${label}: ${missing.join(", ")}.`, [{ path, message: "unknown code" }], "unknown_code");
+    if (missing.length)
+      throw new ValidationFailed(
+        `Unknown ${label}: ${missing.join(", ")}.`,
+        [{ path, message: "unknown code" }],
+        "unknown_code",
+      );
   };
-  await unknown("personnel category", "body.categoryCodes", codes.categoryCodes, () => tx.select({ code: personnelCategories.code }).from(personnelCategories).where(inArray(personnelCategories.code, codes.categoryCodes ?? [])));
-  await unknown("nationality", "body.nationalityCodes", codes.nationalityCodes, () => tx.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes.nationalityCodes ?? [])));
+  await unknown("personnel category", "body.categoryCodes", codes.categoryCodes, () =>
+    tx
+      .select({ code: personnelCategories.code })
+      .from(personnelCategories)
+      .where(inArray(personnelCategories.code, codes.categoryCodes ?? [])),
+  );
+  await unknown("nationality", "body.nationalityCodes", codes.nationalityCodes, () =>
+    tx
+      .select({ code: countries.code })
+      .from(countries)
+      .where(inArray(countries.code, codes.nationalityCodes ?? [])),
+  );
   await unknown("allegation type", "body.allegationCodes", codes.allegationCodes, async () => [
-    ...(await tx.select({ code: allegationTypes.code }).from(allegationTypes).where(inArray(allegationTypes.code, codes.allegationCodes ?? []))),
-    ...(await tx.select({ code: misconductTypes.code }).from(misconductTypes).where(inArray(misconductTypes.code, codes.allegationCodes ?? []))),
+    ...(await tx
+      .select({ code: allegationTypes.code })
+      .from(allegationTypes)
+      .where(inArray(allegationTypes.code, codes.allegationCodes ?? []))),
+    ...(await tx
+      .select({ code: misconductTypes.code })
+      .from(misconductTypes)
+      .where(inArray(misconductTypes.code, codes.allegationCodes ?? []))),
   ]);
 }
 

@@ -8,7 +8,15 @@ import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/case
 import { exportCases } from "./export.js";
 import { addPerpetrator, revealPerpetratorIdentity } from "./perpetrators.js";
 import { caseTimeline, listCases, readCase, transitionCase, updateCase } from "./service.js";
-import { addNote, deleteSavedFilter, listAssignees, listNotes, listSavedFilters, saveFilter, setAssignments } from "./work.js";
+import {
+  addNote,
+  deleteSavedFilter,
+  listAssignees,
+  listNotes,
+  listSavedFilters,
+  saveFilter,
+  setAssignments,
+} from "./work.js";
 
 const caseSummary = z.object({
   id: z.string(),
@@ -35,146 +43,279 @@ export function registerCaseRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get("/api/cases", {
-    schema: {
-      tags: ["cases"],
-      summary: "Cases within the caller's scope: filters, full-text search (English and French), sorting, pages",
-      querystring: caseFilterSchema.extend({
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-      }),
-      response: { 200: z.object({ items: z.array(caseSummary), limit: z.number(), offset: z.number(), hasMore: z.boolean() }) },
+  typed.get(
+    "/api/cases",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Cases within the caller's scope: filters, full-text search (English and French), sorting, pages",
+        querystring: caseFilterSchema.extend({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: {
+          200: z.object({ items: z.array(caseSummary), limit: z.number(), offset: z.number(), hasMore: z.boolean() }),
+        },
+      },
     },
-  }, async (request) => listCases(services, staffOf(request), request.query));
+    async (request) => listCases(services, staffOf(request), request.query),
+  );
 
-  typed.get("/api/cases/export", {
-    schema: {
-      tags: ["cases"],
-      summary: "The filtered case list as CSV or XLSX, within the caller's scope (data fields only); audited",
-      querystring: caseFilterSchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }),
+  typed.get(
+    "/api/cases/export",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "The filtered case list as CSV or XLSX, within the caller's scope (data fields only); audited",
+        querystring: caseFilterSchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }),
+      },
     },
-  }, async (request, reply) => {
-    const { format, ...filter } = request.query;
-    const file = await exportCases(services, staffOf(request), filter, format);
-    const stamp = new Date().toISOString().slice(0, 10);
-    return reply.header("content-type", file.contentType).header("content-disposition", `attachment; filename="cases-${stamp}.${format}"`).send(file.body);
-  });
-
-  typed.patch("/api/cases/:id", {
-    schema: {
-      tags: ["cases"],
-      summary: "Complete or correct the case's data; 409 with the current case when the version is stale",
-      params: z.strictObject({ id: z.uuid() }),
-      body: caseUpdateBody,
-      response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const file = await exportCases(services, staffOf(request), filter, format);
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", `attachment; filename="cases-${stamp}.${format}"`)
+        .send(file.body);
     },
-  }, async (request) => updateCase(services, staffOf(request), request.params.id, request.body));
+  );
 
-  typed.get("/api/cases/:id/assignments", {
-    schema: {
-      tags: ["cases"],
-      summary: "Who may be assigned to the case, and who is",
-      params: z.strictObject({ id: z.uuid() }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), assigned: z.boolean() })) }) },
+  typed.patch(
+    "/api/cases/:id",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Complete or correct the case's data; 409 with the current case when the version is stale",
+        params: z.strictObject({ id: z.uuid() }),
+        body: caseUpdateBody,
+        response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+      },
     },
-  }, async (request) => listAssignees(services, staffOf(request), request.params.id));
+    async (request) => updateCase(services, staffOf(request), request.params.id, request.body),
+  );
 
-  typed.put("/api/cases/:id/assignments", {
-    schema: {
-      tags: ["cases"],
-      summary: "Set the officers and investigators assigned to the case",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ userIds: z.array(z.string().min(1).max(100)).max(20), version: z.number().int().positive() }),
-      response: { 200: z.object({ assignedUserIds: z.array(z.string()), version: z.number() }) },
+  typed.get(
+    "/api/cases/:id/assignments",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Who may be assigned to the case, and who is",
+        params: z.strictObject({ id: z.uuid() }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), assigned: z.boolean() })),
+          }),
+        },
+      },
     },
-  }, async (request) => setAssignments(services, staffOf(request), request.params.id, request.body.userIds, request.body.version));
+    async (request) => listAssignees(services, staffOf(request), request.params.id),
+  );
 
-  typed.get("/api/cases/:id/notes", {
-    schema: {
-      tags: ["cases"],
-      summary: "The officers' working notes on the case (never shown to Member States); an audited read",
-      params: z.strictObject({ id: z.uuid() }),
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() })) }) },
+  typed.put(
+    "/api/cases/:id/assignments",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Set the officers and investigators assigned to the case",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({
+          userIds: z.array(z.string().min(1).max(100)).max(20),
+          version: z.number().int().positive(),
+        }),
+        response: { 200: z.object({ assignedUserIds: z.array(z.string()), version: z.number() }) },
+      },
     },
-  }, async (request) => listNotes(services, staffOf(request), request.params.id));
+    async (request) =>
+      setAssignments(services, staffOf(request), request.params.id, request.body.userIds, request.body.version),
+  );
 
-  typed.post("/api/cases/:id/notes", {
-    schema: {
-      tags: ["cases"],
-      summary: "Add a working note; notes are searchable",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
-      response: { 201: z.object({ id: z.string() }) },
+  typed.get(
+    "/api/cases/:id/notes",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "The officers' working notes on the case (never shown to Member States); an audited read",
+        params: z.strictObject({ id: z.uuid() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ id: z.string(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() }),
+            ),
+          }),
+        },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await addNote(services, staffOf(request), request.params.id, request.body.body)));
+    async (request) => listNotes(services, staffOf(request), request.params.id),
+  );
 
-  typed.post("/api/cases/:id/perpetrators", {
-    schema: {
-      tags: ["cases"],
-      summary: "Record an alleged perpetrator: a pseudonymous code is given; the identity is stored encrypted",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({
-        categoryCode: z.string().regex(/^[A-Z_]{2,20}$/),
-        nationalityCode: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
-        unit: z.string().trim().max(200).nullable().default(null),
-        identity: z.strictObject({ name: z.string().trim().min(1).max(200), rank: z.string().trim().max(100).nullable().default(null), serviceNumber: z.string().trim().max(100).nullable().default(null) }).nullable().default(null),
-      }),
-      response: { 201: z.object({ id: z.string(), code: z.string(), categoryCode: z.string(), nationalityCode: z.string().nullable(), unit: z.string().nullable(), identityRecorded: z.boolean(), can: z.record(z.string(), z.boolean()) }) },
+  typed.post(
+    "/api/cases/:id/notes",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Add a working note; notes are searchable",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await addPerpetrator(services, staffOf(request), request.params.id, request.body)));
+    async (request, reply) =>
+      reply.status(201).send(await addNote(services, staffOf(request), request.params.id, request.body.body)),
+  );
 
-  typed.post("/api/perpetrators/:id/identity", {
-    schema: {
-      tags: ["cases"],
-      summary: "Reveal an alleged perpetrator's identity, for a stated reason kept in the audit trail",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
-      response: { 200: z.object({ name: z.string(), rank: z.string().nullable(), serviceNumber: z.string().nullable() }) },
+  typed.post(
+    "/api/cases/:id/perpetrators",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Record an alleged perpetrator: a pseudonymous code is given; the identity is stored encrypted",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({
+          categoryCode: z.string().regex(/^[A-Z_]{2,20}$/),
+          nationalityCode: z
+            .string()
+            .regex(/^[A-Z]{3}$/)
+            .nullable()
+            .default(null),
+          unit: z.string().trim().max(200).nullable().default(null),
+          identity: z
+            .strictObject({
+              name: z.string().trim().min(1).max(200),
+              rank: z.string().trim().max(100).nullable().default(null),
+              serviceNumber: z.string().trim().max(100).nullable().default(null),
+            })
+            .nullable()
+            .default(null),
+        }),
+        response: {
+          201: z.object({
+            id: z.string(),
+            code: z.string(),
+            categoryCode: z.string(),
+            nationalityCode: z.string().nullable(),
+            unit: z.string().nullable(),
+            identityRecorded: z.boolean(),
+            can: z.record(z.string(), z.boolean()),
+          }),
+        },
+      },
     },
-  }, async (request) => revealPerpetratorIdentity(services, staffOf(request), request.params.id, request.body.reason));
+    async (request, reply) =>
+      reply.status(201).send(await addPerpetrator(services, staffOf(request), request.params.id, request.body)),
+  );
 
-  typed.get("/api/saved-filters", {
-    schema: { tags: ["cases"], summary: "The caller's saved case-list filters", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) })) }) } },
-  }, async (request) => listSavedFilters(services, staffOf(request)));
-
-  typed.post("/api/saved-filters", {
-    schema: {
-      tags: ["cases"],
-      summary: "Save the case list's filters under a name (the same name replaces them)",
-      body: z.strictObject({ name: z.string().trim().min(1).max(100), query: caseFilterSchema }),
-      response: { 201: z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) }) },
+  typed.post(
+    "/api/perpetrators/:id/identity",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Reveal an alleged perpetrator's identity, for a stated reason kept in the audit trail",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+        response: {
+          200: z.object({ name: z.string(), rank: z.string().nullable(), serviceNumber: z.string().nullable() }),
+        },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await saveFilter(services, staffOf(request), request.body.name, request.body.query)));
+    async (request) => revealPerpetratorIdentity(services, staffOf(request), request.params.id, request.body.reason),
+  );
 
-  typed.delete("/api/saved-filters/:id", {
-    schema: { tags: ["cases"], summary: "Delete one of the caller's saved filters", params: z.strictObject({ id: z.uuid() }), response: { 200: z.object({ deleted: z.boolean() }) } },
-  }, async (request) => deleteSavedFilter(services, staffOf(request), request.params.id));
-
-  typed.post("/api/cases/:id/transitions", {
-    schema: {
-      tags: ["cases"],
-      summary: "Move a case to its next workflow step; 422 names the allowed steps, 409 a stale version",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ transition: z.enum(Object.keys(caseTransitions) as [CaseTransition, ...CaseTransition[]]), version: z.number().int().positive() }),
-      response: { 200: caseSummary },
+  typed.get(
+    "/api/saved-filters",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "The caller's saved case-list filters",
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) })),
+          }),
+        },
+      },
     },
-  }, async (request) => transitionCase(services, staffOf(request), request.params.id, request.body.transition, request.body.version));
+    async (request) => listSavedFilters(services, staffOf(request)),
+  );
 
-  typed.get("/api/cases/:id/timeline", {
-    schema: {
-      tags: ["cases"],
-      summary: "The case's workflow history: opened, and every step with who took it and when",
-      params: z.strictObject({ id: z.uuid() }),
-      response: { 200: z.object({ items: z.array(z.object({ at: z.string(), action: z.string(), actorRole: z.string().nullable(), details: z.record(z.string(), z.unknown()) })) }) },
+  typed.post(
+    "/api/saved-filters",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Save the case list's filters under a name (the same name replaces them)",
+        body: z.strictObject({ name: z.string().trim().min(1).max(100), query: caseFilterSchema }),
+        response: { 201: z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) }) },
+      },
     },
-  }, async (request) => caseTimeline(services, staffOf(request), request.params.id));
+    async (request, reply) =>
+      reply.status(201).send(await saveFilter(services, staffOf(request), request.body.name, request.body.query)),
+  );
 
-  typed.get("/api/cases/:id", {
-    schema: {
-      tags: ["cases"],
-      summary: "One case, with what the caller may do on it; an audited read",
-      params: z.strictObject({ id: z.uuid() }),
-      response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+  typed.delete(
+    "/api/saved-filters/:id",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Delete one of the caller's saved filters",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: z.object({ deleted: z.boolean() }) },
+      },
     },
-  }, async (request) => readCase(services, staffOf(request), request.params.id));
+    async (request) => deleteSavedFilter(services, staffOf(request), request.params.id),
+  );
+
+  typed.post(
+    "/api/cases/:id/transitions",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Move a case to its next workflow step; 422 names the allowed steps, 409 a stale version",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({
+          transition: z.enum(Object.keys(caseTransitions) as [CaseTransition, ...CaseTransition[]]),
+          version: z.number().int().positive(),
+        }),
+        response: { 200: caseSummary },
+      },
+    },
+    async (request) =>
+      transitionCase(services, staffOf(request), request.params.id, request.body.transition, request.body.version),
+  );
+
+  typed.get(
+    "/api/cases/:id/timeline",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "The case's workflow history: opened, and every step with who took it and when",
+        params: z.strictObject({ id: z.uuid() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                at: z.string(),
+                action: z.string(),
+                actorRole: z.string().nullable(),
+                details: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => caseTimeline(services, staffOf(request), request.params.id),
+  );
+
+  typed.get(
+    "/api/cases/:id",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "One case, with what the caller may do on it; an audited read",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+      },
+    },
+    async (request) => readCase(services, staffOf(request), request.params.id),
+  );
 }

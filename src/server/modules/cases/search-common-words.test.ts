@@ -59,6 +59,8 @@ describe("text search, common words and rare ones", () => {
 
   it("finds case numbers by their beginning, in any case", async () => {
     expect((await allPages(officer, "q=minusca-2024")).length).toBe(Math.floor((FEW_MATCHES + 100) / 3));
-    expect((await allPages(officer, "q=MINUSCA-2024-0003")).map((item) => item.reference)).toEqual(["MINUSCA-2024-0003"]);
+    expect((await allPages(officer, "q=MINUSCA-2024-0003")).map((item) => item.reference)).toEqual([
+      "MINUSCA-2024-0003",
+    ]);
   });
 });

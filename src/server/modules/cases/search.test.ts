@@ -15,10 +15,19 @@ let unmiss: Client;
 let ghana: Client;
 const ids: Record<string, string> = {};
 
-async function seedCase(key: string, values: Partial<typeof cases.$inferInsert> & { missionCode: string; dateReported: string }) {
+async function seedCase(
+  key: string,
+  values: Partial<typeof cases.$inferInsert> & { missionCode: string; dateReported: string },
+) {
   const id = randomUUID();
   ids[key] = id;
-  await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cases).values({ id, reference: `${values.missionCode}-${values.dateReported.slice(0, 4)}-900${"abc".indexOf(key) + 1}`, ...values }));
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(cases).values({
+      id,
+      reference: `${values.missionCode}-${values.dateReported.slice(0, 4)}-900${"abc".indexOf(key) + 1}`,
+      ...values,
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -27,25 +36,69 @@ beforeAll(async () => {
   hq = await t.tokenFor(hqOfficer);
   unmiss = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] }));
   ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
-  await seedCase("a", { missionCode: "UNMISS", dateReported: "2025-03-01", status: "referred", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SA_RAPE"] });
-  await seedCase("b", { missionCode: "UNMISS", dateReported: "2025-05-01", status: "closed", categoryCodes: ["CIV_INT"], allegationCodes: ["SE_TRANSACTIONAL_SEX"] });
-  await seedCase("c", { missionCode: "MINUSCA", dateReported: "2024-02-01", status: "referred", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], allegationCodes: ["SA_RAPE"] });
-  await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(caseAssignments).values({ caseId: ids.c, userId: hqOfficer.id }));
-  await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(referrals).values({ caseId: ids.a, entity: "member_state", countryCode: "GHA", sentOn: "2025-03-05", replyDueOn: "2025-03-19" }));
+  await seedCase("a", {
+    missionCode: "UNMISS",
+    dateReported: "2025-03-01",
+    status: "referred",
+    categoryCodes: ["MIL_MC"],
+    nationalityCodes: ["GHA"],
+    allegationCodes: ["SA_RAPE"],
+  });
+  await seedCase("b", {
+    missionCode: "UNMISS",
+    dateReported: "2025-05-01",
+    status: "closed",
+    categoryCodes: ["CIV_INT"],
+    allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+  });
+  await seedCase("c", {
+    missionCode: "MINUSCA",
+    dateReported: "2024-02-01",
+    status: "referred",
+    categoryCodes: ["MIL_MC"],
+    nationalityCodes: ["IND"],
+    allegationCodes: ["SA_RAPE"],
+  });
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(caseAssignments).values({ caseId: ids.c, userId: hqOfficer.id }),
+  );
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(referrals).values({
+      caseId: ids.a,
+      entity: "member_state",
+      countryCode: "GHA",
+      sentOn: "2025-03-05",
+      replyDueOn: "2025-03-19",
+    }),
+  );
   // Narratives and notes, written through the API so that the search document is built as in use.
   const narrate = async (key: string, narrative: string, confidential = false) =>
-    expect((await hq.request({ method: "PATCH", url: `/api/cases/${ids[key]}`, payload: { narrative, narrativeConfidential: confidential, version: 1 } })).statusCode).toBe(200);
+    expect(
+      (
+        await hq.request({
+          method: "PATCH",
+          url: `/api/cases/${ids[key]}`,
+          payload: { narrative, narrativeConfidential: confidential, version: 1 },
+        })
+      ).statusCode,
+    ).toBe(200);
   await narrate("a", "Les soldats ont été vus près de l'hôpital avec des mineures.");
   await narrate("b", "A driver solicited transactional sex at the market.");
   await narrate("c", "Confidential: the victim named the commander of the hospital guard.", true);
-  await hq.request({ method: "POST", url: `/api/cases/${ids.b}/notes`, payload: { body: "Témoin entendu à l'hôpital de Juba." } });
+  await hq.request({
+    method: "POST",
+    url: `/api/cases/${ids.b}/notes`,
+    payload: { body: "Témoin entendu à l'hôpital de Juba." },
+  });
 });
 afterAll(() => t.close());
 
 const references = async (client: Client, query: string) => {
   const response = await client.request({ method: "GET", url: `/api/cases?${query}` });
   expect(response.statusCode, response.body).toBe(200);
-  return (response.json().items as { id: string }[]).map((item) => Object.entries(ids).find(([, id]) => id === item.id)?.[0]).filter(Boolean);
+  return (response.json().items as { id: string }[])
+    .map((item) => Object.entries(ids).find(([, id]) => id === item.id)?.[0])
+    .filter(Boolean);
 };
 
 describe("case list", () => {
@@ -86,11 +139,19 @@ describe("case list", () => {
   });
 
   it("saved filters belong to their owner", async () => {
-    const saved = await hq.request({ method: "POST", url: "/api/saved-filters", payload: { name: "Late in UNMISS", query: { mission: "UNMISS", overdue: "true" } } });
+    const saved = await hq.request({
+      method: "POST",
+      url: "/api/saved-filters",
+      payload: { name: "Late in UNMISS", query: { mission: "UNMISS", overdue: "true" } },
+    });
     expect(saved.statusCode, saved.body).toBe(201);
-    expect((await hq.request({ method: "GET", url: "/api/saved-filters" })).json().items).toEqual([expect.objectContaining({ name: "Late in UNMISS", query: { mission: "UNMISS", overdue: "true" } })]);
+    expect((await hq.request({ method: "GET", url: "/api/saved-filters" })).json().items).toEqual([
+      expect.objectContaining({ name: "Late in UNMISS", query: { mission: "UNMISS", overdue: "true" } }),
+    ]);
     expect((await unmiss.request({ method: "GET", url: "/api/saved-filters" })).json().items).toEqual([]);
-    expect((await unmiss.request({ method: "DELETE", url: `/api/saved-filters/${saved.json().id}` })).statusCode).toBe(404);
+    expect((await unmiss.request({ method: "DELETE", url: `/api/saved-filters/${saved.json().id}` })).statusCode).toBe(
+      404,
+    );
     expect((await hq.request({ method: "DELETE", url: `/api/saved-filters/${saved.json().id}` })).statusCode).toBe(200);
   });
 
@@ -98,7 +159,10 @@ describe("case list", () => {
     const csv = await unmiss.request({ method: "GET", url: "/api/cases/export?format=csv" });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers["content-disposition"]).toContain(".csv");
-    const lines = csv.body.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toContain("reference,mission,status");
     expect(lines).toHaveLength(3);
     expect(csv.body).not.toContain("MINUSCA");

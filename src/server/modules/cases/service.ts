@@ -10,7 +10,16 @@ import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
-import { assertKnownCodes, type CaseListFilter, type CaseSummaryRow, caseHistory, findCaseRow, findCaseWithFacts, listCaseRows, refreshSearchDocument } from "./queries.js";
+import {
+  assertKnownCodes,
+  type CaseListFilter,
+  type CaseSummaryRow,
+  caseHistory,
+  findCaseRow,
+  findCaseWithFacts,
+  listCaseRows,
+  refreshSearchDocument,
+} from "./queries.js";
 import { todayIso } from "../../dates.js";
 
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
@@ -28,7 +37,13 @@ function presentCaseSummary(row: Omit<CaseSummaryRow, "assignedUserIds">, actor:
     categoryCodes: row.categoryCodes,
     nationalityCodes: row.nationalityCodes,
     allegationCodes: row.allegationCodes,
-    victims: { women: row.victimsWomen, girls: row.victimsGirls, boys: row.victimsBoys, men: row.victimsMen, unknown: row.victimsUnknown },
+    victims: {
+      women: row.victimsWomen,
+      girls: row.victimsGirls,
+      boys: row.victimsBoys,
+      men: row.victimsMen,
+      unknown: row.victimsUnknown,
+    },
     paternityClaim: row.paternityClaim,
     urgent: row.urgent,
     narrativeConfidential: row.narrativeConfidential,
@@ -41,24 +56,39 @@ function presentCaseSummary(row: Omit<CaseSummaryRow, "assignedUserIds">, actor:
   };
 }
 
-
 /** Full-text search reads narratives and notes; roles that may not read them search by case number only. */
 function assertMaySearch(actor: Actor, filter: CaseFilter) {
-  if (filter.q && !looksLikeCaseReference(filter.q) && ["member_state_focal_point", "analyst", "publisher"].includes(actor.role)) {
-    throw new ValidationFailed("Your role does not read narratives or notes, so search by case number (for example MONUSCO-2026-0042).", [{ path: "querystring.q", message: "full_text_not_allowed" }], "full_text_not_allowed");
+  if (
+    filter.q &&
+    !looksLikeCaseReference(filter.q) &&
+    ["member_state_focal_point", "analyst", "publisher"].includes(actor.role)
+  ) {
+    throw new ValidationFailed(
+      "Your role does not read narratives or notes, so search by case number (for example MONUSCO-2026-0042).",
+      [{ path: "querystring.q", message: "full_text_not_allowed" }],
+      "full_text_not_allowed",
+    );
   }
 }
 
 export async function listCases(services: Services, actor: Actor, filter: CaseListFilter) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   assertMaySearch(actor, filter);
-  return inTransaction(services.db, actor, async (tx) => {
-    // One row more than the page tells whether there is a next page without counting the whole set.
-    const rows = await listCaseRows(tx, { ...filter, limit: filter.limit + 1 }, actor.userId, todayIso());
-    // The policy is checked again on each row: a second layer over row-level security, not instead of it.
-    const items = rows.slice(0, filter.limit).map((row) => presentCaseSummary(row, actor, row.assignedUserIds)).filter((item) => item.can.view);
-    return { items, limit: filter.limit, offset: filter.offset, hasMore: rows.length > filter.limit };
-  }, { readOnly: true });
+  return inTransaction(
+    services.db,
+    actor,
+    async (tx) => {
+      // One row more than the page tells whether there is a next page without counting the whole set.
+      const rows = await listCaseRows(tx, { ...filter, limit: filter.limit + 1 }, actor.userId, todayIso());
+      // The policy is checked again on each row: a second layer over row-level security, not instead of it.
+      const items = rows
+        .slice(0, filter.limit)
+        .map((row) => presentCaseSummary(row, actor, row.assignedUserIds))
+        .filter((item) => item.can.view);
+      return { items, limit: filter.limit, offset: filter.offset, hasMore: rows.length > filter.limit };
+    },
+    { readOnly: true },
+  );
 }
 
 export async function readCase(services: Services, actor: Actor, id: string) {
@@ -68,28 +98,58 @@ export async function readCase(services: Services, actor: Actor, id: string) {
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     const { row } = found;
     const summary = presentCaseSummary(row, actor, found.facts.assignedUserIds);
-    const narrative = summary.can.readNarrative && row.narrativeEncrypted
-      ? await services.encryption.decrypt(tx, row.narrativeEncrypted, fieldContext("cases", "narrative_encrypted", row.id))
-      : null;
-    await recordAuditEvent(tx, actor, { action: "case.read", subjectType: "case", subjectId: row.id, details: { narrative: narrative !== null } });
+    const narrative =
+      summary.can.readNarrative && row.narrativeEncrypted
+        ? await services.encryption.decrypt(
+            tx,
+            row.narrativeEncrypted,
+            fieldContext("cases", "narrative_encrypted", row.id),
+          )
+        : null;
+    await recordAuditEvent(tx, actor, {
+      action: "case.read",
+      subjectType: "case",
+      subjectId: row.id,
+      details: { narrative: narrative !== null },
+    });
     return { ...summary, narrative };
   });
 }
 
 /** Moves a case through the workflow; an illegal step is refused naming the allowed ones. */
-export async function transitionCase(services: Services, actor: Actor, id: string, transition: CaseTransition, version: number) {
+export async function transitionCase(
+  services: Services,
+  actor: Actor,
+  id: string,
+  transition: CaseTransition,
+  version: number,
+) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await findCaseWithFacts(tx, id);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     const { row } = found;
     const assigned = found.facts.assignedUserIds;
     const summary = presentCaseSummary(row, actor, assigned);
-    if (!summary.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers move it through the workflow.");
-    if (row.version !== version) throw new Conflict("Someone else changed this case since you opened it. Reload to see their change, then try again.", { current: summary }, "stale_version");
+    if (!summary.can.edit)
+      throw new Forbidden("Only the case's Conduct and Discipline officers move it through the workflow.");
+    if (row.version !== version)
+      throw new Conflict(
+        "Someone else changed this case since you opened it. Reload to see their change, then try again.",
+        { current: summary },
+        "stale_version",
+      );
     const result = applyTransition(row.status as CaseStatus, transition);
     if (!result.ok) throw new InvalidTransition(row.status, transition, result.allowed);
-    await tx.update(cases).set({ status: result.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(and(eq(cases.id, id), eq(cases.version, version)));
-    await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: id, details: { transition, from: row.status, to: result.status } });
+    await tx
+      .update(cases)
+      .set({ status: result.status, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(cases.id, id), eq(cases.version, version)));
+    await recordAuditEvent(tx, actor, {
+      action: "case.transition",
+      subjectType: "case",
+      subjectId: id,
+      details: { transition, from: row.status, to: result.status },
+    });
     const updated = (await findCaseRow(tx, id)) as CaseRow;
     return presentCaseSummary(updated, actor, assigned);
   });
@@ -103,7 +163,12 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
     const events = await caseHistory(tx, id);
     return {
-      items: events.map((event) => ({ at: event.occurredAt.toISOString(), action: event.action, actorRole: event.actorRole, details: event.details })),
+      items: events.map((event) => ({
+        at: event.occurredAt.toISOString(),
+        action: event.action,
+        actorRole: event.actorRole,
+        details: event.details,
+      })),
     };
   });
 }
@@ -116,13 +181,31 @@ export async function updateCase(services: Services, actor: Actor, id: string, u
     const { row } = found;
     const current = presentCaseSummary(row, actor, found.facts.assignedUserIds);
     if (!current.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers edit it.");
-    if (row.version !== update.version) throw new Conflict("Someone else changed this case since you opened it. Their version is shown; apply your change to it.", { current }, "stale_version");
-    await assertKnownCodes(tx, { categoryCodes: update.categoryCodes, nationalityCodes: update.nationalityCodes, allegationCodes: update.allegationCodes });
+    if (row.version !== update.version)
+      throw new Conflict(
+        "Someone else changed this case since you opened it. Their version is shown; apply your change to it.",
+        { current },
+        "stale_version",
+      );
+    await assertKnownCodes(tx, {
+      categoryCodes: update.categoryCodes,
+      nationalityCodes: update.nationalityCodes,
+      allegationCodes: update.allegationCodes,
+    });
     if (update.dateOfIncident && update.dateOfIncident > row.dateReported) {
-      throw new ValidationFailed("The incident cannot have happened after it was reported.", [{ path: "body.dateOfIncident", message: "after_date_reported" }], "incident_after_report");
+      throw new ValidationFailed(
+        "The incident cannot have happened after it was reported.",
+        [{ path: "body.dateOfIncident", message: "after_date_reported" }],
+        "incident_after_report",
+      );
     }
     const narrativeContext = fieldContext("cases", "narrative_encrypted", id);
-    const narrative = update.narrative !== undefined ? update.narrative : row.narrativeEncrypted ? await services.encryption.decrypt(tx, row.narrativeEncrypted, narrativeContext) : null;
+    const narrative =
+      update.narrative !== undefined
+        ? update.narrative
+        : row.narrativeEncrypted
+          ? await services.encryption.decrypt(tx, row.narrativeEncrypted, narrativeContext)
+          : null;
     const confidential = update.narrativeConfidential ?? row.narrativeConfidential;
     await tx
       .update(cases)
@@ -131,21 +214,38 @@ export async function updateCase(services: Services, actor: Actor, id: string, u
         categoryCodes: update.categoryCodes,
         nationalityCodes: update.nationalityCodes,
         allegationCodes: update.allegationCodes,
-        ...(update.victims && { victimsWomen: update.victims.women, victimsGirls: update.victims.girls, victimsBoys: update.victims.boys, victimsMen: update.victims.men, victimsUnknown: update.victims.unknown }),
+        ...(update.victims && {
+          victimsWomen: update.victims.women,
+          victimsGirls: update.victims.girls,
+          victimsBoys: update.victims.boys,
+          victimsMen: update.victims.men,
+          victimsUnknown: update.victims.unknown,
+        }),
         paternityClaim: update.paternityClaim,
         urgent: update.urgent,
         narrativeConfidential: update.narrativeConfidential,
-        ...(update.narrative !== undefined && { narrativeEncrypted: narrative ? await services.encryption.encrypt(tx, narrative, narrativeContext) : null }),
+        ...(update.narrative !== undefined && {
+          narrativeEncrypted: narrative ? await services.encryption.encrypt(tx, narrative, narrativeContext) : null,
+        }),
         version: sql`${cases.version} + 1`,
         updatedAt: new Date(),
       })
       .where(and(eq(cases.id, id), eq(cases.version, update.version)));
-    if (update.narrative !== undefined || update.narrativeConfidential !== undefined) await refreshSearchDocument(tx, id, confidential ? null : narrative);
+    if (update.narrative !== undefined || update.narrativeConfidential !== undefined)
+      await refreshSearchDocument(tx, id, confidential ? null : narrative);
     // Which fields changed, never their values: the audit trail must not copy the narrative out of its encryption.
     const changed = Object.keys(update).filter((key) => key !== "version");
-    await recordAuditEvent(tx, actor, { action: "case.update", subjectType: "case", subjectId: id, details: { changed } });
+    await recordAuditEvent(tx, actor, {
+      action: "case.update",
+      subjectType: "case",
+      subjectId: id,
+      details: { changed },
+    });
     const updated = (await findCaseRow(tx, id)) as CaseRow;
-    return { ...presentCaseSummary(updated, actor, found.facts.assignedUserIds), narrative: current.can.readNarrative ? narrative : null };
+    return {
+      ...presentCaseSummary(updated, actor, found.facts.assignedUserIds),
+      narrative: current.can.readNarrative ? narrative : null,
+    };
   });
 }
 
@@ -153,10 +253,24 @@ export async function updateCase(services: Services, actor: Actor, id: string, u
  * Moves a case one workflow step as a side effect of another record (a referral, a State's reply, a
  * finding, an action) when the step is open from where the case is; returns whether it moved.
  */
-export async function advanceCase(tx: Transaction, actor: Actor, caseId: string, status: string, transition: CaseTransition): Promise<boolean> {
+export async function advanceCase(
+  tx: Transaction,
+  actor: Actor,
+  caseId: string,
+  status: string,
+  transition: CaseTransition,
+): Promise<boolean> {
   const moved = applyTransition(status as CaseStatus, transition);
   if (!moved.ok) return false;
-  await tx.update(cases).set({ status: moved.status, version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
-  await recordAuditEvent(tx, actor, { action: "case.transition", subjectType: "case", subjectId: caseId, details: { transition, from: status, to: moved.status } });
+  await tx
+    .update(cases)
+    .set({ status: moved.status, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(eq(cases.id, caseId));
+  await recordAuditEvent(tx, actor, {
+    action: "case.transition",
+    subjectType: "case",
+    subjectId: caseId,
+    details: { transition, from: status, to: moved.status },
+  });
   return true;
 }

@@ -26,27 +26,73 @@ export async function listAssignees(services: Services, actor: Actor, caseId: st
       .select({ id: user.id, name: user.name, role: staffProfiles.role, missionCodes: staffProfiles.missionCodes })
       .from(staffProfiles)
       .innerJoin(user, eq(user.id, staffProfiles.userId))
-      .where(and(inArray(staffProfiles.role, ["cds_officer", "cdt_officer", "investigator"]), isNull(staffProfiles.disabledAt)))
+      .where(
+        and(
+          inArray(staffProfiles.role, ["cds_officer", "cdt_officer", "investigator"]),
+          isNull(staffProfiles.disabledAt),
+        ),
+      )
       .orderBy(asc(user.name));
-    const eligible = rows.filter((row) => row.role !== "cdt_officer" || row.missionCodes.includes(found.row.missionCode));
-    return { items: eligible.map(({ id, name, role }) => ({ id, name, role, assigned: found.facts.assignedUserIds.includes(id) })) };
+    const eligible = rows.filter(
+      (row) => row.role !== "cdt_officer" || row.missionCodes.includes(found.row.missionCode),
+    );
+    return {
+      items: eligible.map(({ id, name, role }) => ({
+        id,
+        name,
+        role,
+        assigned: found.facts.assignedUserIds.includes(id),
+      })),
+    };
   });
 }
 
 /** Sets who is assigned (an assigned investigator gains access to the case); versioned with the case. */
-export async function setAssignments(services: Services, actor: Actor, caseId: string, userIds: string[], version: number) {
+export async function setAssignments(
+  services: Services,
+  actor: Actor,
+  caseId: string,
+  userIds: string[],
+  version: number,
+) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await caseFor(tx, actor, caseId);
     if (!found.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers assign it.");
-    if (found.row.version !== version) throw new Conflict("Someone else changed this case since you opened it. Reload, then try again.", {}, "stale_version");
+    if (found.row.version !== version)
+      throw new Conflict(
+        "Someone else changed this case since you opened it. Reload, then try again.",
+        {},
+        "stale_version",
+      );
     const wanted = [...new Set(userIds)];
-    const staff = wanted.length ? await tx.select({ userId: staffProfiles.userId, role: staffProfiles.role }).from(staffProfiles).where(inArray(staffProfiles.userId, wanted)) : [];
-    const invalid = wanted.filter((id) => !staff.some((row) => row.userId === id && ["cds_officer", "cdt_officer", "investigator"].includes(row.role)));
-    if (invalid.length) throw new ValidationFailed("Only Conduct and Discipline officers and investigators can be assigned to a case.", [{ path: "body.userIds", message: "not assignable" }], "not_assignable");
+    const staff = wanted.length
+      ? await tx
+          .select({ userId: staffProfiles.userId, role: staffProfiles.role })
+          .from(staffProfiles)
+          .where(inArray(staffProfiles.userId, wanted))
+      : [];
+    const invalid = wanted.filter(
+      (id) =>
+        !staff.some((row) => row.userId === id && ["cds_officer", "cdt_officer", "investigator"].includes(row.role)),
+    );
+    if (invalid.length)
+      throw new ValidationFailed(
+        "Only Conduct and Discipline officers and investigators can be assigned to a case.",
+        [{ path: "body.userIds", message: "not assignable" }],
+        "not_assignable",
+      );
     await tx.delete(caseAssignments).where(eq(caseAssignments.caseId, caseId));
     if (wanted.length) await tx.insert(caseAssignments).values(wanted.map((userId) => ({ caseId, userId })));
-    await tx.update(cases).set({ version: sql`${cases.version} + 1`, updatedAt: new Date() }).where(eq(cases.id, caseId));
-    await recordAuditEvent(tx, actor, { action: "case.assign", subjectType: "case", subjectId: caseId, details: { userIds: wanted } });
+    await tx
+      .update(cases)
+      .set({ version: sql`${cases.version} + 1`, updatedAt: new Date() })
+      .where(eq(cases.id, caseId));
+    await recordAuditEvent(tx, actor, {
+      action: "case.assign",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { userIds: wanted },
+    });
     return { assignedUserIds: wanted, version: version + 1 };
   });
 }
@@ -71,19 +117,36 @@ export async function addNote(services: Services, actor: Actor, caseId: string, 
   return inTransaction(services.db, actor, async (tx) => {
     const found = await caseFor(tx, actor, caseId);
     if (!found.can.addNote) throw new Forbidden("Only the case's officers and investigators add notes.");
-    const [note] = await tx.insert(caseNotes).values({ caseId, body, authorId: actor.userId }).returning({ id: caseNotes.id });
-    const narrative = found.row.narrativeConfidential || !found.row.narrativeEncrypted
-      ? null
-      : await services.encryption.decrypt(tx, found.row.narrativeEncrypted, fieldContext("cases", "narrative_encrypted", caseId));
+    const [note] = await tx
+      .insert(caseNotes)
+      .values({ caseId, body, authorId: actor.userId })
+      .returning({ id: caseNotes.id });
+    const narrative =
+      found.row.narrativeConfidential || !found.row.narrativeEncrypted
+        ? null
+        : await services.encryption.decrypt(
+            tx,
+            found.row.narrativeEncrypted,
+            fieldContext("cases", "narrative_encrypted", caseId),
+          );
     await refreshSearchDocument(tx, caseId, narrative);
-    await recordAuditEvent(tx, actor, { action: "case.note", subjectType: "case", subjectId: caseId, details: { noteId: note.id } });
+    await recordAuditEvent(tx, actor, {
+      action: "case.note",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { noteId: note.id },
+    });
     return { id: note.id };
   });
 }
 
 export async function listSavedFilters(services: Services, actor: Actor) {
   return inTransaction(services.db, actor, async (tx) => {
-    const rows = await tx.select().from(savedFilters).where(eq(savedFilters.userId, actor.userId ?? "")).orderBy(asc(savedFilters.name));
+    const rows = await tx
+      .select()
+      .from(savedFilters)
+      .where(eq(savedFilters.userId, actor.userId ?? ""))
+      .orderBy(asc(savedFilters.name));
     return { items: rows.map((row) => ({ id: row.id, name: row.name, query: row.query })) };
   });
 }
@@ -94,7 +157,10 @@ export async function saveFilter(services: Services, actor: Actor, name: string,
     const [row] = await tx
       .insert(savedFilters)
       .values({ userId: actor.userId as string, name, query: query as Record<string, string> })
-      .onConflictDoUpdate({ target: [savedFilters.userId, savedFilters.name], set: { query: query as Record<string, string> } })
+      .onConflictDoUpdate({
+        target: [savedFilters.userId, savedFilters.name],
+        set: { query: query as Record<string, string> },
+      })
       .returning();
     await recordAuditEvent(tx, actor, { action: "saved_filter.save", subjectType: "saved_filter", subjectId: row.id });
     return { id: row.id, name: row.name, query: row.query };
@@ -103,7 +169,10 @@ export async function saveFilter(services: Services, actor: Actor, name: string,
 
 export async function deleteSavedFilter(services: Services, actor: Actor, id: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const deleted = await tx.delete(savedFilters).where(and(eq(savedFilters.id, id), eq(savedFilters.userId, actor.userId ?? ""))).returning({ id: savedFilters.id });
+    const deleted = await tx
+      .delete(savedFilters)
+      .where(and(eq(savedFilters.id, id), eq(savedFilters.userId, actor.userId ?? "")))
+      .returning({ id: savedFilters.id });
     if (!deleted.length) throw new NotFound("saved filter");
     await recordAuditEvent(tx, actor, { action: "saved_filter.delete", subjectType: "saved_filter", subjectId: id });
     return { deleted: true };

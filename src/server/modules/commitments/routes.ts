@@ -7,29 +7,65 @@ import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
 import { listCommitments, recordCommitment, removeCommitment } from "./service.js";
 
-const commitment = z.object({ id: z.string(), kind: z.string(), countryCode: z.string(), member: z.string(), joinedOn: z.string() });
+const commitment = z.object({
+  id: z.string(),
+  kind: z.string(),
+  countryCode: z.string(),
+  member: z.string(),
+  joinedOn: z.string(),
+});
 
 export function registerCommitmentRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get("/api/public/commitments", {
-    config: publicRoute(services.config, 120),
-    schema: {
-      tags: ["public"],
-      summary: "Signatories of the Voluntary Compact, members of the Circle of Leadership, A4P commitments, and Member States' contributions to the Trust Fund by year",
-      response: { 200: z.object({ items: z.array(commitment), trustFund: z.array(z.object({ countryCode: z.string(), year: z.number(), currency: z.string(), amount: z.number() })) }) },
+  typed.get(
+    "/api/public/commitments",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "Signatories of the Voluntary Compact, members of the Circle of Leadership, A4P commitments, and Member States' contributions to the Trust Fund by year",
+        response: {
+          200: z.object({
+            items: z.array(commitment),
+            trustFund: z.array(
+              z.object({ countryCode: z.string(), year: z.number(), currency: z.string(), amount: z.number() }),
+            ),
+          }),
+        },
+      },
     },
-  }, async () => listCommitments(services));
+    async () => listCommitments(services),
+  );
 
-  typed.post("/api/commitments", {
-    schema: { tags: ["commitments"], summary: "Record a commitment (headquarters; audited)", body: commitmentBody, response: { 201: commitment } },
-  }, async (request, reply) => reply.status(201).send(await recordCommitment(services, staffOf(request), request.body)));
+  typed.post(
+    "/api/commitments",
+    {
+      schema: {
+        tags: ["commitments"],
+        summary: "Record a commitment (headquarters; audited)",
+        body: commitmentBody,
+        response: { 201: commitment },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordCommitment(services, staffOf(request), request.body)),
+  );
 
-  typed.delete("/api/commitments/:id", {
-    schema: { tags: ["commitments"], summary: "Remove a commitment recorded in error (headquarters; audited)", params: z.object({ id: z.uuid() }), response: { 204: z.null() } },
-  }, async (request, reply) => {
-    await removeCommitment(services, staffOf(request), request.params.id);
-    return reply.status(204).send(null);
-  });
+  typed.delete(
+    "/api/commitments/:id",
+    {
+      schema: {
+        tags: ["commitments"],
+        summary: "Remove a commitment recorded in error (headquarters; audited)",
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeCommitment(services, staffOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }

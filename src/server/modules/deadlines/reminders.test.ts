@@ -29,9 +29,30 @@ async function caseWithDeadlines(missionCode: string) {
   const caseId = randomUUID();
   const reference = `${missionCode}-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`;
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
-    await tx.insert(cases).values({ id: caseId, reference, missionCode, status: "under_investigation", dateReported: daysFromNow(-80), categoryCodes: ["MIL_MC"], nationalityCodes: ["RWA"] });
-    await tx.insert(referrals).values({ caseId, entity: "member_state", countryCode: "RWA", sentOn: daysFromNow(-30), replyDueOn: daysFromNow(-16) });
-    await tx.insert(investigations).values({ caseId, entity: "oios", startedOn: daysFromNow(-80), dueOn: daysFromNow(10), deadlineKind: "investigation_sea", policyVersion: "default-1" });
+    await tx.insert(cases).values({
+      id: caseId,
+      reference,
+      missionCode,
+      status: "under_investigation",
+      dateReported: daysFromNow(-80),
+      categoryCodes: ["MIL_MC"],
+      nationalityCodes: ["RWA"],
+    });
+    await tx.insert(referrals).values({
+      caseId,
+      entity: "member_state",
+      countryCode: "RWA",
+      sentOn: daysFromNow(-30),
+      replyDueOn: daysFromNow(-16),
+    });
+    await tx.insert(investigations).values({
+      caseId,
+      entity: "oios",
+      startedOn: daysFromNow(-80),
+      dueOn: daysFromNow(10),
+      deadlineKind: "investigation_sea",
+      policyVersion: "default-1",
+    });
   });
   return { caseId, reference };
 }
@@ -41,14 +62,20 @@ describe("reminders", () => {
     const officer = await t.createStaff("cdt_officer", { missionCodes: ["UNISFA"] });
     const rwanda = await t.createStaff("member_state_focal_point", { countryCode: "RWA" });
     const otherMission = await t.createStaff("cdt_officer", { missionCodes: ["UNMIK"] });
-    await t.handle.asOwner((owner) => owner.query("UPDATE staff_profiles SET language = 'fr' WHERE user_id = $1", [rwanda.id]));
+    await t.handle.asOwner((owner) =>
+      owner.query("UPDATE staff_profiles SET language = 'fr' WHERE user_id = $1", [rwanda.id]),
+    );
     const { caseId, reference } = await caseWithDeadlines("UNISFA");
 
     const second = await t.secondInstance();
-    const stops = [startReminderLoop(t.app.services, collectingLog), startReminderLoop(second.app.services, collectingLog)];
+    const stops = [
+      startReminderLoop(t.app.services, collectingLog),
+      startReminderLoop(second.app.services, collectingLog),
+    ];
     try {
       // Both loops run several cycles over the same due deadlines.
-      for (let waited = 0; waited < 100 && sink.received.length < 3; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let waited = 0; waited < 100 && sink.received.length < 3; waited++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
       // Each stop waits for its cycle in flight, so nothing runs against a closed database.
@@ -66,7 +93,11 @@ describe("reminders", () => {
 
     expect(cycleErrors).toEqual([]);
     // The sending is on the audit trail too: as many "sent" as messages the sink received.
-    const events = await t.handle.asOwner((owner) => owner.query<{ sent: number }>("SELECT (details->>'sent')::int AS sent FROM audit_events WHERE action = 'reminders.email'"));
+    const events = await t.handle.asOwner((owner) =>
+      owner.query<{ sent: number }>(
+        "SELECT (details->>'sent')::int AS sent FROM audit_events WHERE action = 'reminders.email'",
+      ),
+    );
     expect(events.reduce((sum, event) => sum + event.sent, 0)).toBe(sink.received.length);
     // A sweep after everything was sent adds nothing.
     expect(await sweepReminders(t.app.services)).toBe(0);
@@ -79,13 +110,28 @@ describe("reminders", () => {
     await sweepReminders(t.app.services);
     const inbox = (await officer.request({ method: "GET", url: "/api/notifications" })).json();
     expect(inbox.unread).toBe(2);
-    expect(inbox.items.map((item: { kind: string }) => item.kind).sort()).toEqual(["investigation_due_soon", "referral_reply_overdue"]);
-    expect((await officer.request({ method: "POST", url: "/api/notifications/read", payload: { id: inbox.items[0].id } })).json().marked).toBe(1);
-    expect((await officer.request({ method: "POST", url: "/api/notifications/read", payload: {} })).json().marked).toBe(1);
+    expect(inbox.items.map((item: { kind: string }) => item.kind).sort()).toEqual([
+      "investigation_due_soon",
+      "referral_reply_overdue",
+    ]);
+    expect(
+      (
+        await officer.request({ method: "POST", url: "/api/notifications/read", payload: { id: inbox.items[0].id } })
+      ).json().marked,
+    ).toBe(1);
+    expect((await officer.request({ method: "POST", url: "/api/notifications/read", payload: {} })).json().marked).toBe(
+      1,
+    );
     expect((await officer.request({ method: "GET", url: "/api/notifications" })).json().unread).toBe(0);
 
-    const [referral] = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select().from(referrals).where(eq(referrals.caseId, caseId)));
-    const extended = await officer.request({ method: "POST", url: `/api/referrals/${referral.id}/extensions`, payload: { days: 5, reason: "The Permanent Mission asked for time." } });
+    const [referral] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.select().from(referrals).where(eq(referrals.caseId, caseId)),
+    );
+    const extended = await officer.request({
+      method: "POST",
+      url: `/api/referrals/${referral.id}/extensions`,
+      payload: { days: 5, reason: "The Permanent Mission asked for time." },
+    });
     expect(extended.statusCode, extended.body).toBe(201);
     await sweepReminders(t.app.services);
     expect((await officer.request({ method: "GET", url: "/api/notifications" })).json().unread).toBe(1);
@@ -95,11 +141,26 @@ describe("reminders", () => {
     const hq = await t.tokenFor(await t.createStaff("cds_officer"));
     const { caseId } = await caseWithDeadlines("MINURSO");
     await inTransaction(t.app.services.db, systemActor, (tx) =>
-      tx.insert(investigations).values({ caseId, entity: "nio", countryCode: "RWA", startedOn: daysFromNow(-200), dueOn: daysFromNow(-3), deadlineKind: "investigation_sea", policyVersion: "default-1" }),
+      tx.insert(investigations).values({
+        caseId,
+        entity: "nio",
+        countryCode: "RWA",
+        startedOn: daysFromNow(-200),
+        dueOn: daysFromNow(-3),
+        deadlineKind: "investigation_sea",
+        policyVersion: "default-1",
+      }),
     );
     const dashboard = (await hq.request({ method: "GET", url: "/api/overdue" })).json();
-    expect(dashboard.byMission.find((group: { key: string }) => group.key === "MINURSO")).toEqual({ key: "MINURSO", referrals: 1, investigations: 1 });
-    expect(dashboard.investigations.find((item: { caseId: string }) => item.caseId === caseId)).toMatchObject({ daysOverdue: 3, countryCode: "RWA" });
+    expect(dashboard.byMission.find((group: { key: string }) => group.key === "MINURSO")).toEqual({
+      key: "MINURSO",
+      referrals: 1,
+      investigations: 1,
+    });
+    expect(dashboard.investigations.find((item: { caseId: string }) => item.caseId === caseId)).toMatchObject({
+      daysOverdue: 3,
+      countryCode: "RWA",
+    });
     const india = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "IND" }));
     const theirs = (await india.request({ method: "GET", url: "/api/overdue" })).json();
     expect(theirs.referrals).toEqual([]);

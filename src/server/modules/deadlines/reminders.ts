@@ -4,9 +4,28 @@
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import { afterActionActions, afterActionReviews, caseAssignments, cases, investigations, notifications, paternityClaims, referrals, riskAssessments, riskMitigations, staffProfiles, supportPayments } from "../../../db/schema.js";
+import {
+  afterActionActions,
+  afterActionReviews,
+  caseAssignments,
+  cases,
+  investigations,
+  notifications,
+  paternityClaims,
+  referrals,
+  riskAssessments,
+  riskMitigations,
+  staffProfiles,
+  supportPayments,
+} from "../../../db/schema.js";
 import { nextPaymentDue, paymentsStopped, type SupportFrequency } from "../../../domain/paternity.js";
-import { DUE_SOON_DAYS, type DeadlineSubject, type ReminderKind, reminderFor, reminderMessage } from "../../../domain/reminders.js";
+import {
+  DUE_SOON_DAYS,
+  type DeadlineSubject,
+  type ReminderKind,
+  reminderFor,
+  reminderMessage,
+} from "../../../domain/reminders.js";
 import type { Services } from "../../app.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -32,12 +51,26 @@ interface Deadline {
 async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
   const soon = new Date(Date.parse(`${today}T00:00:00Z`) + DUE_SOON_DAYS * 86_400_000).toISOString().slice(0, 10);
   const referralRows = await tx
-    .select({ id: referrals.id, dueOn: referrals.replyDueOn, caseId: cases.id, reference: cases.reference, missionCode: cases.missionCode, countryCode: referrals.countryCode })
+    .select({
+      id: referrals.id,
+      dueOn: referrals.replyDueOn,
+      caseId: cases.id,
+      reference: cases.reference,
+      missionCode: cases.missionCode,
+      countryCode: referrals.countryCode,
+    })
     .from(referrals)
     .innerJoin(cases, eq(cases.id, referrals.caseId))
     .where(and(isNull(referrals.reply), sql`${referrals.replyDueOn} < ${today}`));
   const investigationRows = await tx
-    .select({ id: investigations.id, dueOn: investigations.dueOn, caseId: cases.id, reference: cases.reference, missionCode: cases.missionCode, countryCode: investigations.countryCode })
+    .select({
+      id: investigations.id,
+      dueOn: investigations.dueOn,
+      caseId: cases.id,
+      reference: cases.reference,
+      missionCode: cases.missionCode,
+      countryCode: investigations.countryCode,
+    })
     .from(investigations)
     .innerJoin(cases, eq(cases.id, investigations.caseId))
     .where(and(isNull(investigations.completedOn), lte(investigations.dueOn, soon)));
@@ -54,25 +87,70 @@ async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]
  * locations whose review is overdue (from each location's latest assessment).
  */
 async function preventionDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
-  const common = (row: { assessmentId: string; missionCode: string; location: string }) => ({ caseId: null, path: `/risk/assessments/${row.assessmentId}`, reference: `${row.missionCode} · ${row.location}`, missionCode: row.missionCode, countryCode: null });
+  const common = (row: { assessmentId: string; missionCode: string; location: string }) => ({
+    caseId: null,
+    path: `/risk/assessments/${row.assessmentId}`,
+    reference: `${row.missionCode} · ${row.location}`,
+    missionCode: row.missionCode,
+    countryCode: null,
+  });
   const mitigations = await tx
-    .select({ id: riskMitigations.id, dueOn: riskMitigations.dueOn, assessmentId: riskAssessments.id, missionCode: riskAssessments.missionCode, location: riskAssessments.location })
+    .select({
+      id: riskMitigations.id,
+      dueOn: riskMitigations.dueOn,
+      assessmentId: riskAssessments.id,
+      missionCode: riskAssessments.missionCode,
+      location: riskAssessments.location,
+    })
     .from(riskMitigations)
     .innerJoin(riskAssessments, eq(riskAssessments.id, riskMitigations.assessmentId))
     .where(and(isNull(riskMitigations.completedOn), sql`${riskMitigations.dueOn} < ${today}`));
   const reviews = await tx
-    .selectDistinctOn([riskAssessments.missionCode, sql`lower(${riskAssessments.location})`], { id: riskAssessments.id, dueOn: riskAssessments.reviewOn, assessmentId: riskAssessments.id, missionCode: riskAssessments.missionCode, location: riskAssessments.location })
+    .selectDistinctOn([riskAssessments.missionCode, sql`lower(${riskAssessments.location})`], {
+      id: riskAssessments.id,
+      dueOn: riskAssessments.reviewOn,
+      assessmentId: riskAssessments.id,
+      missionCode: riskAssessments.missionCode,
+      location: riskAssessments.location,
+    })
     .from(riskAssessments)
-    .orderBy(riskAssessments.missionCode, sql`lower(${riskAssessments.location})`, desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt));
+    .orderBy(
+      riskAssessments.missionCode,
+      sql`lower(${riskAssessments.location})`,
+      desc(riskAssessments.assessedOn),
+      desc(riskAssessments.createdAt),
+    );
   const followUps = await tx
-    .select({ id: afterActionActions.id, dueOn: afterActionActions.dueOn, reviewId: afterActionReviews.id, missionCode: afterActionReviews.missionCode, title: afterActionReviews.title })
+    .select({
+      id: afterActionActions.id,
+      dueOn: afterActionActions.dueOn,
+      reviewId: afterActionReviews.id,
+      missionCode: afterActionReviews.missionCode,
+      title: afterActionReviews.title,
+    })
     .from(afterActionActions)
     .innerJoin(afterActionReviews, eq(afterActionReviews.id, afterActionActions.reviewId))
     .where(and(isNull(afterActionActions.completedOn), sql`${afterActionActions.dueOn} < ${today}`));
   return [
-    ...followUps.map((row) => ({ caseId: null, path: `/after-action/${row.reviewId}`, reference: `${row.missionCode} · ${row.title}`, missionCode: row.missionCode, countryCode: null, id: row.id, dueOn: row.dueOn, subject: "after_action" as const })),
-    ...mitigations.map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_mitigation" as const })),
-    ...reviews.filter((row) => row.dueOn < today).map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_review" as const })),
+    ...followUps.map((row) => ({
+      caseId: null,
+      path: `/after-action/${row.reviewId}`,
+      reference: `${row.missionCode} · ${row.title}`,
+      missionCode: row.missionCode,
+      countryCode: null,
+      id: row.id,
+      dueOn: row.dueOn,
+      subject: "after_action" as const,
+    })),
+    ...mitigations.map((row) => ({
+      ...common(row),
+      id: row.id,
+      dueOn: row.dueOn,
+      subject: "risk_mitigation" as const,
+    })),
+    ...reviews
+      .filter((row) => row.dueOn < today)
+      .map((row) => ({ ...common(row), id: row.id, dueOn: row.dueOn, subject: "risk_review" as const })),
   ];
 }
 
@@ -83,17 +161,37 @@ async function claimDeadlines(tx: Transaction, today: string): Promise<Deadline[
       claim: paternityClaims,
       reference: cases.reference,
       missionCode: cases.missionCode,
-      lastPaidOn: sql<string | null>`(select max(p.paid_on)::text from ${supportPayments} p where p.claim_id = ${paternityClaims.id})`,
+      lastPaidOn: sql<
+        string | null
+      >`(select max(p.paid_on)::text from ${supportPayments} p where p.claim_id = ${paternityClaims.id})`,
     })
     .from(paternityClaims)
     .innerJoin(cases, eq(cases.id, paternityClaims.caseId))
-    .where(and(isNull(paternityClaims.closedOn), sql`(${paternityClaims.focalPointName} is null and ${paternityClaims.responseDueOn} < ${today} or ${paternityClaims.supportOrderedOn} is not null)`));
+    .where(
+      and(
+        isNull(paternityClaims.closedOn),
+        sql`(${paternityClaims.focalPointName} is null and ${paternityClaims.responseDueOn} < ${today} or ${paternityClaims.supportOrderedOn} is not null)`,
+      ),
+    );
   const deadlines: Deadline[] = [];
   for (const { claim, reference, missionCode, lastPaidOn } of rows) {
-    const common = { id: claim.id, caseId: claim.caseId, reference, missionCode, countryCode: claim.countryCode, victimId: claim.victimId };
-    if (claim.focalPointName === null && claim.responseDueOn < today) deadlines.push({ ...common, subject: "paternity_response", dueOn: claim.responseDueOn });
-    const nextDue = nextPaymentDue(claim.supportFrequency as SupportFrequency | null, claim.supportOrderedOn, lastPaidOn);
-    if (nextDue && paymentsStopped(nextDue, today)) deadlines.push({ ...common, subject: "child_support", dueOn: nextDue });
+    const common = {
+      id: claim.id,
+      caseId: claim.caseId,
+      reference,
+      missionCode,
+      countryCode: claim.countryCode,
+      victimId: claim.victimId,
+    };
+    if (claim.focalPointName === null && claim.responseDueOn < today)
+      deadlines.push({ ...common, subject: "paternity_response", dueOn: claim.responseDueOn });
+    const nextDue = nextPaymentDue(
+      claim.supportFrequency as SupportFrequency | null,
+      claim.supportOrderedOn,
+      lastPaidOn,
+    );
+    if (nextDue && paymentsStopped(nextDue, today))
+      deadlines.push({ ...common, subject: "child_support", dueOn: nextDue });
   }
   return deadlines;
 }
@@ -104,19 +202,26 @@ async function claimDeadlines(tx: Transaction, today: string): Promise<Deadline[
  * while the mother consents to share with it.
  */
 async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string[]> {
-  const ofMission = (role: string) => sql`(${staffProfiles.role} = ${role} and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))`;
+  const ofMission = (role: string) =>
+    sql`(${staffProfiles.role} = ${role} and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))`;
   const ofState = sql`(${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})`;
   const who = deadline.victimId
     ? sql`${ofMission("victim_assistance")} or (${ofState} and conduct_consent_in_force(${deadline.victimId}, 'member_state'))`
     : deadline.caseId === null
       ? ofMission("cdt_officer")
       : sql`${ofMission("cdt_officer")} or ${ofState} or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})`;
-  const rows = await tx.select({ userId: staffProfiles.userId }).from(staffProfiles).where(and(isNull(staffProfiles.disabledAt), sql`(${who})`));
+  const rows = await tx
+    .select({ userId: staffProfiles.userId })
+    .from(staffProfiles)
+    .where(and(isNull(staffProfiles.disabledAt), sql`(${who})`));
   return rows.map((row) => row.userId);
 }
 
 /** Turns today's due and overdue deadlines into notifications; answers how many were new. */
-export async function sweepReminders(services: Services, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function sweepReminders(
+  services: Services,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<number> {
   return inTransaction(services.db, systemActor, async (tx) => {
     let created = 0;
     for (const deadline of await openDeadlines(tx, today)) {
@@ -126,12 +231,28 @@ export async function sweepReminders(services: Services, today = new Date().toIS
       if (userIds.length === 0) continue;
       const inserted = await tx
         .insert(notifications)
-        .values(userIds.map((userId) => ({ userId, dedupeKey: reminder.dedupeKey, kind: reminder.kind, caseId: deadline.caseId, caseReference: deadline.reference, subjectPath: deadline.path ?? null, dueOn: deadline.dueOn, emailStatus: services.config.smtpUrl ? "pending" : "in_app_only" })))
+        .values(
+          userIds.map((userId) => ({
+            userId,
+            dedupeKey: reminder.dedupeKey,
+            kind: reminder.kind,
+            caseId: deadline.caseId,
+            caseReference: deadline.reference,
+            subjectPath: deadline.path ?? null,
+            dueOn: deadline.dueOn,
+            emailStatus: services.config.smtpUrl ? "pending" : "in_app_only",
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: notifications.id });
       created += inserted.length;
     }
-    if (created > 0) await recordAuditEvent(tx, systemActor, { action: "reminders.create", subjectType: "notification", details: { created } });
+    if (created > 0)
+      await recordAuditEvent(tx, systemActor, {
+        action: "reminders.create",
+        subjectType: "notification",
+        details: { created },
+      });
     return created;
   });
 }
@@ -151,31 +272,58 @@ export async function sendPendingEmail(services: Services, transport: Transporte
         order by created_at limit ${batch} for update skip locked)
         and u.id = n.user_id and p.user_id = n.user_id
       returning n.id, n.kind, n.case_id, n.subject_path, n.case_reference, to_char(n.due_on, 'YYYY-MM-DD') as due_on, n.email_attempts, u.email, p.language`)) as unknown as {
-      rows: { id: string; kind: ReminderKind; case_id: string | null; subject_path: string | null; case_reference: string; due_on: string; email_attempts: number; email: string; language: string }[];
+      rows: {
+        id: string;
+        kind: ReminderKind;
+        case_id: string | null;
+        subject_path: string | null;
+        case_reference: string;
+        due_on: string;
+        email_attempts: number;
+        email: string;
+        language: string;
+      }[];
     };
     return result.rows;
   });
   let sent = 0;
   const outcomes: string[] = [];
   for (const row of claimed) {
-    const message = reminderMessage(row.kind, row.language, { ref: row.case_reference, due: row.due_on, link: `${services.config.publicUrl}${row.subject_path ?? `/cases/${row.case_id}`}` });
+    const message = reminderMessage(row.kind, row.language, {
+      ref: row.case_reference,
+      due: row.due_on,
+      link: `${services.config.publicUrl}${row.subject_path ?? `/cases/${row.case_id}`}`,
+    });
     let status = "sent";
     try {
       // The notification id as Message-ID lets a mail server drop the duplicate a crash could cause.
-      await transport.sendMail({ from: services.config.mailFrom, to: row.email, subject: message.subject, text: message.text, messageId: `<${row.id}@conduct-ledger>` });
+      await transport.sendMail({
+        from: services.config.mailFrom,
+        to: row.email,
+        subject: message.subject,
+        text: message.text,
+        messageId: `<${row.id}@conduct-ledger>`,
+      });
       sent++;
     } catch {
       status = row.email_attempts >= MAX_ATTEMPTS ? "failed" : "pending";
     }
     await inTransaction(services.db, systemActor, (tx) =>
-      tx.update(notifications).set({ emailStatus: status, emailSentAt: status === "sent" ? new Date() : null }).where(eq(notifications.id, row.id)),
+      tx
+        .update(notifications)
+        .set({ emailStatus: status, emailSentAt: status === "sent" ? new Date() : null })
+        .where(eq(notifications.id, row.id)),
     );
     outcomes.push(status);
   }
   if (outcomes.length > 0) {
     const count = (status: string) => outcomes.filter((outcome) => outcome === status).length;
     await inTransaction(services.db, systemActor, (tx) =>
-      recordAuditEvent(tx, systemActor, { action: "reminders.email", subjectType: "notification", details: { sent: count("sent"), retrying: count("pending"), failed: count("failed") } }),
+      recordAuditEvent(tx, systemActor, {
+        action: "reminders.email",
+        subjectType: "notification",
+        details: { sent: count("sent"), retrying: count("pending"), failed: count("failed") },
+      }),
     );
   }
   return sent;
@@ -185,7 +333,10 @@ export async function sendPendingEmail(services: Services, transport: Transporte
  * Runs the sweep and the sender on an interval until stopped (one loop per server instance). The
  * stop function waits for a cycle in flight, so a closing server never leaves one half done.
  */
-export function startReminderLoop(services: Services, log: { error: (object: object, message: string) => void }): () => Promise<void> {
+export function startReminderLoop(
+  services: Services,
+  log: { error: (object: object, message: string) => void },
+): () => Promise<void> {
   const seconds = services.config.reminderIntervalSeconds;
   if (seconds <= 0) return async () => {};
   const transport = services.config.smtpUrl ? nodemailer.createTransport(services.config.smtpUrl) : null;

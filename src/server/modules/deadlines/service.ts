@@ -25,23 +25,40 @@ function tally(items: LateItem[]) {
       groups.set(key, group);
     }
   }
-  return [...groups.values()].sort((a, b) => b.referrals + b.investigations - (a.referrals + a.investigations) || a.key.localeCompare(b.key));
+  return [...groups.values()].sort(
+    (a, b) => b.referrals + b.investigations - (a.referrals + a.investigations) || a.key.localeCompare(b.key),
+  );
 }
 
 /** The overdue dashboard: late State replies and late investigations in the caller's scope, grouped. */
-export async function overdueDashboard(services: Services, actor: Actor, today = new Date().toISOString().slice(0, 10)) {
+export async function overdueDashboard(
+  services: Services,
+  actor: Actor,
+  today = new Date().toISOString().slice(0, 10),
+) {
   if (!referralPolicy.overdue(actor)) throw new Forbidden("Your role does not follow deadlines.");
   const referrals = (await listOverdueReferrals(services, actor, today)).items;
   const late = await inTransaction(services.db, actor, async (tx) => {
     const rows = await tx
-      .select({ investigation: investigations, reference: cases.reference, missionCode: cases.missionCode, nationalityCodes: cases.nationalityCodes })
+      .select({
+        investigation: investigations,
+        reference: cases.reference,
+        missionCode: cases.missionCode,
+        nationalityCodes: cases.nationalityCodes,
+      })
       .from(investigations)
       .innerJoin(cases, eq(cases.id, investigations.caseId))
       .where(and(isNull(investigations.completedOn), lt(investigations.dueOn, today)))
       .orderBy(asc(investigations.dueOn))
       .limit(500);
     return rows
-      .filter((row) => enforcementPolicy.viewInvestigation(actor, { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: [] }, row.investigation.countryCode))
+      .filter((row) =>
+        enforcementPolicy.viewInvestigation(
+          actor,
+          { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: [] },
+          row.investigation.countryCode,
+        ),
+      )
       .map((row) => ({
         id: row.investigation.id,
         caseId: row.investigation.caseId,
@@ -60,7 +77,10 @@ export async function overdueDashboard(services: Services, actor: Actor, today =
   return {
     referrals,
     investigations: late.map(({ nationalityCodes: _nationalities, ...item }) => item),
-    byMission: tally([...referrals.map((r) => ({ ...referralKinds, keys: [r.missionCode] })), ...late.map((i) => ({ ...investigationKinds, keys: [i.missionCode] }))]),
+    byMission: tally([
+      ...referrals.map((r) => ({ ...referralKinds, keys: [r.missionCode] })),
+      ...late.map((i) => ({ ...investigationKinds, keys: [i.missionCode] })),
+    ]),
     // A late investigation counts against the State whose NIO runs it; an OIOS one against every State involved.
     byCountry: tally([
       ...referrals.map((r) => ({ ...referralKinds, keys: r.countryCode ? [r.countryCode] : [] })),
@@ -71,11 +91,28 @@ export async function overdueDashboard(services: Services, actor: Actor, today =
 
 export async function listNotifications(services: Services, actor: Actor) {
   return inTransaction(services.db, actor, async (tx) => {
-    const rows = await tx.select().from(notifications).where(eq(notifications.userId, actor.userId ?? "")).orderBy(desc(notifications.createdAt)).limit(100);
-    const [unread] = await tx.select({ count: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, actor.userId ?? ""), isNull(notifications.readAt)));
+    const rows = await tx
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, actor.userId ?? ""))
+      .orderBy(desc(notifications.createdAt))
+      .limit(100);
+    const [unread] = await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, actor.userId ?? ""), isNull(notifications.readAt)));
     return {
       unread: unread.count,
-      items: rows.map((row) => ({ id: row.id, kind: row.kind, caseId: row.caseId, caseReference: row.caseReference, subjectPath: row.subjectPath, dueOn: row.dueOn, createdAt: row.createdAt.toISOString(), read: row.readAt !== null })),
+      items: rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        caseId: row.caseId,
+        caseReference: row.caseReference,
+        subjectPath: row.subjectPath,
+        dueOn: row.dueOn,
+        createdAt: row.createdAt.toISOString(),
+        read: row.readAt !== null,
+      })),
     };
   });
 }
@@ -90,7 +127,12 @@ export async function markNotificationsRead(services: Services, actor: Actor, id
       .where(id ? and(mine, eq(notifications.id, id)) : and(mine, isNull(notifications.readAt)))
       .returning({ id: notifications.id });
     if (id && updated.length === 0) throw new NotFound("notification");
-    await recordAuditEvent(tx, actor, { action: "notification.read", subjectType: "notification", subjectId: id, details: { marked: updated.length } });
+    await recordAuditEvent(tx, actor, {
+      action: "notification.read",
+      subjectType: "notification",
+      subjectId: id,
+      details: { marked: updated.length },
+    });
     return { marked: updated.length };
   });
 }

@@ -7,12 +7,24 @@ import { staffOf } from "../../app.js";
 import { publicRoute } from "../../rate-limits.js";
 import type { FastifyReply } from "fastify";
 import { publicActor } from "../../auth/actor.js";
-import { attachPracticeFile, createPractice, listPracticesForStaff, listPublishedPractices, movePractice, practiceFile, removePracticeFile, updatePractice } from "./service.js";
+import {
+  attachPracticeFile,
+  createPractice,
+  listPracticesForStaff,
+  listPublishedPractices,
+  movePractice,
+  practiceFile,
+  removePracticeFile,
+  updatePractice,
+} from "./service.js";
 
 const filters = {
   area: z.enum(practiceAreas).optional(),
   theme: z.string().trim().max(100).optional(),
-  country: z.string().regex(/^[A-Z]{3}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   q: z.string().trim().min(1).max(200).optional(),
 };
 const practice = z.object({
@@ -28,49 +40,88 @@ const practice = z.object({
   files: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() })),
   publishedAt: z.string().nullable(),
 });
-const staffPractice = practice.extend({ status: z.string(), reviewComment: z.string().nullable(), version: z.number(), can: z.record(z.string(), z.boolean()) });
+const staffPractice = practice.extend({
+  status: z.string(),
+  reviewComment: z.string().nullable(),
+  version: z.number(),
+  can: z.record(z.string(), z.boolean()),
+});
 
 export function registerGoodPracticeRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get("/api/public/good-practices", {
-    config: publicRoute(services.config, 120),
-    schema: { tags: ["public"], summary: "Published good practices, by area, theme, country and words", querystring: z.strictObject(filters), response: { 200: z.object({ items: z.array(practice) }) } },
-  }, async (request) => listPublishedPractices(services, request.query));
-
-  typed.get("/api/good-practices", {
-    schema: {
-      tags: ["good-practices"],
-      summary: "Practices the caller may see: published ones, and drafts and reviews in scope",
-      querystring: z.strictObject({ ...filters, status: z.enum(practiceStatuses).optional() }),
-      response: { 200: z.object({ items: z.array(staffPractice) }) },
+  typed.get(
+    "/api/public/good-practices",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary: "Published good practices, by area, theme, country and words",
+        querystring: z.strictObject(filters),
+        response: { 200: z.object({ items: z.array(practice) }) },
+      },
     },
-  }, async (request) => listPracticesForStaff(services, staffOf(request), request.query));
+    async (request) => listPublishedPractices(services, request.query),
+  );
 
-  typed.post("/api/good-practices", {
-    schema: { tags: ["good-practices"], summary: "Write a practice (a draft until submitted)", body: practiceBody, response: { 201: staffPractice } },
-  }, async (request, reply) => reply.status(201).send(await createPractice(services, staffOf(request), request.body)));
-
-  typed.patch("/api/good-practices/:id", {
-    schema: {
-      tags: ["good-practices"],
-      summary: "Edit a draft or returned practice; 409 on a stale version",
-      params: z.strictObject({ id: z.uuid() }),
-      body: practiceBody.extend({ version: z.number().int().positive() }),
-      response: { 200: staffPractice },
+  typed.get(
+    "/api/good-practices",
+    {
+      schema: {
+        tags: ["good-practices"],
+        summary: "Practices the caller may see: published ones, and drafts and reviews in scope",
+        querystring: z.strictObject({ ...filters, status: z.enum(practiceStatuses).optional() }),
+        response: { 200: z.object({ items: z.array(staffPractice) }) },
+      },
     },
-  }, async (request) => updatePractice(services, staffOf(request), request.params.id, request.body));
+    async (request) => listPracticesForStaff(services, staffOf(request), request.query),
+  );
 
-  typed.post("/api/good-practices/:id/steps", {
-    schema: {
-      tags: ["good-practices"],
-      summary: "Submit a practice for review, publish it or return it with comments, or withdraw it",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ step: z.enum(Object.keys(practiceSteps) as [keyof typeof practiceSteps]), comment: z.string().trim().max(2_000).nullable().default(null) }),
-      response: { 200: staffPractice },
+  typed.post(
+    "/api/good-practices",
+    {
+      schema: {
+        tags: ["good-practices"],
+        summary: "Write a practice (a draft until submitted)",
+        body: practiceBody,
+        response: { 201: staffPractice },
+      },
     },
-  }, async (request) => movePractice(services, staffOf(request), request.params.id, request.body.step, request.body.comment));
+    async (request, reply) => reply.status(201).send(await createPractice(services, staffOf(request), request.body)),
+  );
+
+  typed.patch(
+    "/api/good-practices/:id",
+    {
+      schema: {
+        tags: ["good-practices"],
+        summary: "Edit a draft or returned practice; 409 on a stale version",
+        params: z.strictObject({ id: z.uuid() }),
+        body: practiceBody.extend({ version: z.number().int().positive() }),
+        response: { 200: staffPractice },
+      },
+    },
+    async (request) => updatePractice(services, staffOf(request), request.params.id, request.body),
+  );
+
+  typed.post(
+    "/api/good-practices/:id/steps",
+    {
+      schema: {
+        tags: ["good-practices"],
+        summary: "Submit a practice for review, publish it or return it with comments, or withdraw it",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({
+          step: z.enum(Object.keys(practiceSteps) as [keyof typeof practiceSteps]),
+          comment: z.string().trim().max(2_000).nullable().default(null),
+        }),
+        response: { 200: staffPractice },
+      },
+    },
+    async (request) =>
+      movePractice(services, staffOf(request), request.params.id, request.body.step, request.body.comment),
+  );
 
   // Served as attachments, with the type found from the content, never rendered in the page's origin.
   const sendFile = (reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer }) =>
@@ -81,31 +132,72 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
       .header("cache-control", "private, max-age=300")
       .send(file.content);
 
-  typed.post("/api/good-practices/:id/files", {
-    // Base64 of a 10 MB file, and the JSON around it.
-    bodyLimit: 15 * 1024 * 1024,
-    schema: {
-      tags: ["good-practices"],
-      summary: "Attach a document or picture (PDF, JPEG, PNG, WebP, DOCX, PPTX, XLSX; 10 MB; 5 per practice) to a practice the caller may edit (audited)",
-      params: z.strictObject({ id: z.uuid() }),
-      body: z.strictObject({ fileName: z.string().trim().min(1).max(300), contentBase64: z.base64().max(14 * 1024 * 1024) }),
-      response: { 201: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }) },
+  typed.post(
+    "/api/good-practices/:id/files",
+    {
+      // Base64 of a 10 MB file, and the JSON around it.
+      bodyLimit: 15 * 1024 * 1024,
+      schema: {
+        tags: ["good-practices"],
+        summary:
+          "Attach a document or picture (PDF, JPEG, PNG, WebP, DOCX, PPTX, XLSX; 10 MB; 5 per practice) to a practice the caller may edit (audited)",
+        params: z.strictObject({ id: z.uuid() }),
+        body: z.strictObject({
+          fileName: z.string().trim().min(1).max(300),
+          contentBase64: z.base64().max(14 * 1024 * 1024),
+        }),
+        response: {
+          201: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }),
+        },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await attachPracticeFile(services, staffOf(request), request.params.id, { fileName: request.body.fileName, content: Buffer.from(request.body.contentBase64, "base64") })));
+    async (request, reply) =>
+      reply.status(201).send(
+        await attachPracticeFile(services, staffOf(request), request.params.id, {
+          fileName: request.body.fileName,
+          content: Buffer.from(request.body.contentBase64, "base64"),
+        }),
+      ),
+  );
 
-  typed.delete("/api/good-practices/:id/files/:fileId", {
-    schema: { tags: ["good-practices"], summary: "Remove a file from a practice the caller may edit (audited)", params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }), response: { 204: z.null() } },
-  }, async (request, reply) => {
-    await removePracticeFile(services, staffOf(request), request.params.id, request.params.fileId);
-    return reply.status(204).send(null);
-  });
+  typed.delete(
+    "/api/good-practices/:id/files/:fileId",
+    {
+      schema: {
+        tags: ["good-practices"],
+        summary: "Remove a file from a practice the caller may edit (audited)",
+        params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removePracticeFile(services, staffOf(request), request.params.id, request.params.fileId);
+      return reply.status(204).send(null);
+    },
+  );
 
-  typed.get("/api/good-practices/files/:fileId", {
-    schema: { tags: ["good-practices"], summary: "A practice's file, for staff who may see the practice (drafts included)", params: z.strictObject({ fileId: z.uuid() }) },
-  }, async (request, reply) => sendFile(reply, await practiceFile(services, staffOf(request), request.params.fileId)));
+  typed.get(
+    "/api/good-practices/files/:fileId",
+    {
+      schema: {
+        tags: ["good-practices"],
+        summary: "A practice's file, for staff who may see the practice (drafts included)",
+        params: z.strictObject({ fileId: z.uuid() }),
+      },
+    },
+    async (request, reply) => sendFile(reply, await practiceFile(services, staffOf(request), request.params.fileId)),
+  );
 
-  typed.get("/api/public/good-practices/files/:fileId", {
-    config: publicRoute(services.config, 60),
-    schema: { tags: ["public"], summary: "A published practice's file", params: z.strictObject({ fileId: z.uuid() }) },
-  }, async (request, reply) => sendFile(reply, await practiceFile(services, publicActor, request.params.fileId)));
+  typed.get(
+    "/api/public/good-practices/files/:fileId",
+    {
+      config: publicRoute(services.config, 60),
+      schema: {
+        tags: ["public"],
+        summary: "A published practice's file",
+        params: z.strictObject({ fileId: z.uuid() }),
+      },
+    },
+    async (request, reply) => sendFile(reply, await practiceFile(services, publicActor, request.params.fileId)),
+  );
 }

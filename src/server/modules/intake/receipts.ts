@@ -4,7 +4,12 @@ import { randomBytes, scrypt } from "node:crypto";
 import { promisify } from "node:util";
 import { formatReceipt, normaliseReceipt } from "../../../domain/receipts.js";
 
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, length: number, options: { N: number; r: number; p: number }) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: { N: number; r: number; p: number },
+) => Promise<Buffer>;
 
 /**
  * Cost: about 2 ms on one core (1 MiB), on the thread pool. A receipt already carries 80 random bits

@@ -34,11 +34,41 @@ beforeAll(async () => {
   india = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "IND" }));
   officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
   await inTransaction(t.app.services.db, systemActor, async (tx) => {
-    await tx.insert(cases).values({ id: caseId, reference: "MINUSCA-2026-0500", missionCode: "MINUSCA", status: "findings", dateReported: "2025-06-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"], allegationCodes: ["SE_EXPLOITATIVE_RELATIONSHIP"], paternityClaim: true });
-    await tx.insert(perpetrators).values({ id: perpetratorId, caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
+    await tx.insert(cases).values({
+      id: caseId,
+      reference: "MINUSCA-2026-0500",
+      missionCode: "MINUSCA",
+      status: "findings",
+      dateReported: "2025-06-01",
+      categoryCodes: ["MIL_MC"],
+      nationalityCodes: ["GHA"],
+      allegationCodes: ["SE_EXPLOITATIVE_RELATIONSHIP"],
+      paternityClaim: true,
+    });
+    await tx
+      .insert(perpetrators)
+      .values({ id: perpetratorId, caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" });
   });
-  victimId = (await advocate.request({ method: "POST", url: "/api/victims", payload: { missionCode: "MINUSCA", sex: "female", ageAtIncident: 24, caseId, identity: { name: "Grace Claim Example" } } })).json().id;
-  childId = (await advocate.request({ method: "POST", url: `/api/victims/${victimId}/children`, payload: { sex: "female", birthYear: 2025, identity: { name: "Baby Claim Example" } } })).json().id;
+  victimId = (
+    await advocate.request({
+      method: "POST",
+      url: "/api/victims",
+      payload: {
+        missionCode: "MINUSCA",
+        sex: "female",
+        ageAtIncident: 24,
+        caseId,
+        identity: { name: "Grace Claim Example" },
+      },
+    })
+  ).json().id;
+  childId = (
+    await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/children`,
+      payload: { sex: "female", birthYear: 2025, identity: { name: "Baby Claim Example" } },
+    })
+  ).json().id;
 });
 afterAll(() => t.close());
 
@@ -46,18 +76,37 @@ const claimBody = () => ({ childId, perpetratorId, notifiedOn: daysAgo(30) });
 
 describe("paternity claims", () => {
   it("is refused until the mother agrees to share with the Member State", async () => {
-    const refused = await advocate.request({ method: "POST", url: `/api/victims/${victimId}/paternity-claims`, payload: claimBody() });
+    const refused = await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/paternity-claims`,
+      payload: claimBody(),
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe("consent_not_given");
   });
 
   it("opens with consent; the State's focal points are notified and the answer falls due on the reply clock", async () => {
-    await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: true, givenOn: daysAgo(31) } });
-    const opened = await advocate.request({ method: "POST", url: `/api/victims/${victimId}/paternity-claims`, payload: claimBody() });
+    await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/consents`,
+      payload: { recipient: "member_state", granted: true, givenOn: daysAgo(31) },
+    });
+    const opened = await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/paternity-claims`,
+      payload: claimBody(),
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const claim = opened.json();
     claimId = claim.id;
-    expect(claim).toMatchObject({ victimCode: "V-MINUSCA-0001", childCode: "V-MINUSCA-0001-C1", perpetratorCode: "P-01", caseReference: "MINUSCA-2026-0500", countryCode: "GHA", responseOverdue: true });
+    expect(claim).toMatchObject({
+      victimCode: "V-MINUSCA-0001",
+      childCode: "V-MINUSCA-0001-C1",
+      perpetratorCode: "P-01",
+      caseReference: "MINUSCA-2026-0500",
+      countryCode: "GHA",
+      responseOverdue: true,
+    });
     expect(claim.responseDueOn > claim.notifiedOn).toBe(true);
     const told = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select().from(notifications));
     expect(told.filter((n) => n.kind === "paternity_claim_notified").map((n) => n.userId)).toEqual([ghanaUserId]);
@@ -76,36 +125,133 @@ describe("paternity claims", () => {
   });
 
   it("the DNA chain of custody is recorded by both sides and a skipped step is flagged", async () => {
-    let claim = (await advocate.request({ method: "POST", url: `/api/paternity-claims/${claimId}/samples`, payload: { donor: "child", sampleCode: "DNA-MINUSCA-0007-C" } })).json();
-    claim = (await ghana.request({ method: "POST", url: `/api/paternity-claims/${claimId}/samples`, payload: { donor: "alleged_father", sampleCode: "DNA-GHA-0007-F" } })).json();
+    let claim = (
+      await advocate.request({
+        method: "POST",
+        url: `/api/paternity-claims/${claimId}/samples`,
+        payload: { donor: "child", sampleCode: "DNA-MINUSCA-0007-C" },
+      })
+    ).json();
+    claim = (
+      await ghana.request({
+        method: "POST",
+        url: `/api/paternity-claims/${claimId}/samples`,
+        payload: { donor: "alleged_father", sampleCode: "DNA-GHA-0007-F" },
+      })
+    ).json();
     expect(claim.samples.map((s: { donor: string }) => s.donor)).toEqual(["child", "alleged_father"]);
-    const duplicate = await ghana.request({ method: "POST", url: `/api/paternity-claims/${claimId}/samples`, payload: { donor: "alleged_father", sampleCode: "DNA-GHA-0007-F" } });
+    const duplicate = await ghana.request({
+      method: "POST",
+      url: `/api/paternity-claims/${claimId}/samples`,
+      payload: { donor: "alleged_father", sampleCode: "DNA-GHA-0007-F" },
+    });
     expect(duplicate.statusCode).toBe(409);
     const [child, father] = claim.samples;
-    const step = (client: Client, sampleId: string, body: object) => client.request({ method: "POST", url: `/api/dna-samples/${sampleId}/events`, payload: body });
+    const step = (client: Client, sampleId: string, body: object) =>
+      client.request({ method: "POST", url: `/api/dna-samples/${sampleId}/events`, payload: body });
     const at = (day: number) => `${daysAgo(20 - day)}T09:00:00Z`;
-    expect((await step(advocate, child.id, { kind: "collected", occurredAt: at(0), byWhom: "Nurse A.", place: "Bangui" })).json().code).toBe("kit_number_required");
-    await step(advocate, child.id, { kind: "collected", occurredAt: at(0), byWhom: "Nurse A.", place: "Bangui", kitNumber: "KIT-2026-114" });
+    expect(
+      (
+        await step(advocate, child.id, { kind: "collected", occurredAt: at(0), byWhom: "Nurse A.", place: "Bangui" })
+      ).json().code,
+    ).toBe("kit_number_required");
+    await step(advocate, child.id, {
+      kind: "collected",
+      occurredAt: at(0),
+      byWhom: "Nurse A.",
+      place: "Bangui",
+      kitNumber: "KIT-2026-114",
+    });
     await step(advocate, child.id, { kind: "sealed", occurredAt: at(0), byWhom: "Nurse A.", toParty: "MINUSCA VRA" });
-    await step(advocate, child.id, { kind: "transferred", occurredAt: at(1), byWhom: "Courier", fromParty: "MINUSCA VRA", toParty: "Accredited laboratory" });
-    await step(advocate, child.id, { kind: "received_by_laboratory", occurredAt: at(3), byWhom: "Lab reception", toParty: "Accredited laboratory" });
-    await step(ghana, father.id, { kind: "collected", occurredAt: at(2), byWhom: "GAF medical officer", place: "Accra", kitNumber: "KIT-2026-115" });
+    await step(advocate, child.id, {
+      kind: "transferred",
+      occurredAt: at(1),
+      byWhom: "Courier",
+      fromParty: "MINUSCA VRA",
+      toParty: "Accredited laboratory",
+    });
+    await step(advocate, child.id, {
+      kind: "received_by_laboratory",
+      occurredAt: at(3),
+      byWhom: "Lab reception",
+      toParty: "Accredited laboratory",
+    });
+    await step(ghana, father.id, {
+      kind: "collected",
+      occurredAt: at(2),
+      byWhom: "GAF medical officer",
+      place: "Accra",
+      kitNumber: "KIT-2026-115",
+    });
     // Not sealed before it went to the laboratory: the chain shows the gap.
-    claim = (await step(ghana, father.id, { kind: "received_by_laboratory", occurredAt: at(5), byWhom: "Lab reception", toParty: "Accredited laboratory" })).json();
+    claim = (
+      await step(ghana, father.id, {
+        kind: "received_by_laboratory",
+        occurredAt: at(5),
+        byWhom: "Lab reception",
+        toParty: "Accredited laboratory",
+      })
+    ).json();
     const flagsOf = (donor: string) => claim.samples.find((s: { donor: string }) => s.donor === donor).flags;
     expect(flagsOf("child")).toEqual([]);
-    expect(flagsOf("alleged_father")).toContainEqual(expect.objectContaining({ problem: "missing_step", kind: "sealed" }));
-    const future = await step(ghana, father.id, { kind: "analysed", occurredAt: "2999-01-01T00:00:00Z", byWhom: "Lab" });
+    expect(flagsOf("alleged_father")).toContainEqual(
+      expect.objectContaining({ problem: "missing_step", kind: "sealed" }),
+    );
+    const future = await step(ghana, father.id, {
+      kind: "analysed",
+      occurredAt: "2999-01-01T00:00:00Z",
+      byWhom: "Lab",
+    });
     expect(future.statusCode).toBe(400);
   });
 
   it("the outcome, then support ordered and paid; support before established paternity is refused; only the advocate closes", async () => {
     let claim = (await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).json();
-    const early = await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { support: { amount: 80, currency: "USD", frequency: "monthly", authority: "High Court, Accra", orderedOn: daysAgo(5) }, version: claim.version } });
+    const early = await ghana.request({
+      method: "PATCH",
+      url: `/api/paternity-claims/${claimId}`,
+      payload: {
+        support: {
+          amount: 80,
+          currency: "USD",
+          frequency: "monthly",
+          authority: "High Court, Accra",
+          orderedOn: daysAgo(5),
+        },
+        version: claim.version,
+      },
+    });
     expect(early.json().code).toBe("paternity_not_established");
-    claim = (await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { focalPointName: "Col. A. Owusu", focalPointAppointedOn: daysAgo(25), paternity: "established", paternityDecidedOn: daysAgo(10), version: claim.version } })).json();
+    claim = (
+      await ghana.request({
+        method: "PATCH",
+        url: `/api/paternity-claims/${claimId}`,
+        payload: {
+          focalPointName: "Col. A. Owusu",
+          focalPointAppointedOn: daysAgo(25),
+          paternity: "established",
+          paternityDecidedOn: daysAgo(10),
+          version: claim.version,
+        },
+      })
+    ).json();
     expect(claim).toMatchObject({ paternity: "established", responseOverdue: false });
-    claim = (await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { support: { amount: 80, currency: "USD", frequency: "monthly", authority: "High Court, Accra", orderedOn: daysAgo(70) }, version: claim.version } })).json();
+    claim = (
+      await ghana.request({
+        method: "PATCH",
+        url: `/api/paternity-claims/${claimId}`,
+        payload: {
+          support: {
+            amount: 80,
+            currency: "USD",
+            frequency: "monthly",
+            authority: "High Court, Accra",
+            orderedOn: daysAgo(70),
+          },
+          version: claim.version,
+        },
+      })
+    ).json();
     expect(claim.support).toMatchObject({ amount: 80, frequency: "monthly" });
     expect(claim.paymentsStopped).toBe(true);
     // The sweep reminds the advocate and the State that payments have stopped, once.
@@ -113,29 +259,71 @@ describe("paternity claims", () => {
     const kinds = await inTransaction(t.app.services.db, systemActor, (tx) => tx.select().from(notifications));
     expect(kinds.filter((n) => n.kind === "child_support_overdue")).toHaveLength(2);
     expect(await sweepReminders(t.app.services)).toBe(0);
-    claim = (await ghana.request({ method: "POST", url: `/api/paternity-claims/${claimId}/payments`, payload: { paidOn: today, amount: 80, currency: "USD" } })).json();
+    claim = (
+      await ghana.request({
+        method: "POST",
+        url: `/api/paternity-claims/${claimId}/payments`,
+        payload: { paidOn: today, amount: 80, currency: "USD" },
+      })
+    ).json();
     expect(claim).toMatchObject({ paymentsStopped: false, payments: [{ paidOn: today, amount: 80 }] });
-    const stale = await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { closedOn: today, version: 1 } });
+    const stale = await ghana.request({
+      method: "PATCH",
+      url: `/api/paternity-claims/${claimId}`,
+      payload: { closedOn: today, version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
-    expect((await ghana.request({ method: "PATCH", url: `/api/paternity-claims/${claimId}`, payload: { closedOn: today, version: claim.version } })).statusCode).toBe(403);
+    expect(
+      (
+        await ghana.request({
+          method: "PATCH",
+          url: `/api/paternity-claims/${claimId}`,
+          payload: { closedOn: today, version: claim.version },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it("when the mother withdraws her consent, the State no longer sees the claim", async () => {
-    await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: false, givenOn: today } });
+    await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/consents`,
+      payload: { recipient: "member_state", granted: false, givenOn: today },
+    });
     expect((await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(404);
     expect((await advocate.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).statusCode).toBe(200);
   });
 });
 
 describe("row-level security on the paternity tables, on its own", () => {
-  const as = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({ ...systemActor, userId: "someone", role, via: "token", ...scope });
+  const as = (role: Actor["role"], scope: Partial<Actor> = {}): Actor => ({
+    ...systemActor,
+    userId: "someone",
+    role,
+    via: "token",
+    ...scope,
+  });
   const count = (who: Actor, table: string) =>
-    inTransaction(t.app.services.db, who, async (tx) => ((await tx.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0].n);
+    inTransaction(
+      t.app.services.db,
+      who,
+      async (tx) =>
+        ((await tx.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] })
+          .rows[0].n,
+    );
   const tables = ["paternity_claims", "dna_samples", "custody_events", "support_payments"];
 
   it("the mission's advocates see every row; another State, the case officers and the analysts see none", async () => {
-    for (const table of tables) expect(await count(as("victim_assistance", { missionCodes: ["MINUSCA"] }), table), table).toBeGreaterThan(0);
-    for (const who of [as("victim_assistance", { missionCodes: ["MONUSCO"] }), as("member_state_focal_point", { countryCode: "IND" }), as("cdt_officer", { missionCodes: ["MINUSCA"] }), as("cds_officer"), as("analyst"), as("investigator")]) {
+    for (const table of tables)
+      expect(await count(as("victim_assistance", { missionCodes: ["MINUSCA"] }), table), table).toBeGreaterThan(0);
+    for (const who of [
+      as("victim_assistance", { missionCodes: ["MONUSCO"] }),
+      as("member_state_focal_point", { countryCode: "IND" }),
+      as("cdt_officer", { missionCodes: ["MINUSCA"] }),
+      as("cds_officer"),
+      as("analyst"),
+      as("investigator"),
+    ]) {
       for (const table of tables) expect(await count(who, table), `${who.role} ${table}`).toBe(0);
     }
   });
@@ -144,16 +332,32 @@ describe("row-level security on the paternity tables, on its own", () => {
     const ghanaActor = as("member_state_focal_point", { countryCode: "GHA" });
     // The last test withdrew her consent.
     for (const table of tables) expect(await count(ghanaActor, table), table).toBe(0);
-    await advocate.request({ method: "POST", url: `/api/victims/${victimId}/consents`, payload: { recipient: "member_state", granted: true, givenOn: today } });
+    await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/consents`,
+      payload: { recipient: "member_state", granted: true, givenOn: today },
+    });
     for (const table of tables) expect(await count(ghanaActor, table), table).toBeGreaterThan(0);
-    for (const table of ["victims", "victim_children", "victim_consents", "victim_cases"]) expect(await count(ghanaActor, table), table).toBe(0);
+    for (const table of ["victims", "victim_children", "victim_consents", "victim_cases"])
+      expect(await count(ghanaActor, table), table).toBe(0);
   });
 
   it("the State cannot open a claim itself, even on its own national", async () => {
     const write = inTransaction(t.app.services.db, as("member_state_focal_point", { countryCode: "GHA" }), (tx) =>
-      tx.insert(paternityClaims).values({ victimId, childId, caseId, perpetratorId, countryCode: "GHA", notifiedOn: today, responseDueOn: today }),
+      tx.insert(paternityClaims).values({
+        victimId,
+        childId,
+        caseId,
+        perpetratorId,
+        countryCode: "GHA",
+        notifiedOn: today,
+        responseDueOn: today,
+      }),
     );
-    const refusal = await write.then(() => null, (error: Error & { cause?: Error }) => error.cause?.message ?? error.message);
+    const refusal = await write.then(
+      () => null,
+      (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+    );
     expect(refusal).toMatch(/row-level security/);
   });
 });

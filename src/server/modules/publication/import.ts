@@ -9,7 +9,13 @@ import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import { eq, inArray, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
-import { headerProblem, type ImportedAllegation, type ImportRecord, importColumns, parseImportRow } from "../../../domain/allegation-import.js";
+import {
+  headerProblem,
+  type ImportedAllegation,
+  type ImportRecord,
+  importColumns,
+  parseImportRow,
+} from "../../../domain/allegation-import.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
@@ -56,7 +62,9 @@ interface Pending {
 
 async function lookups(tx: Transaction) {
   const missionRows = await tx.select({ code: missions.code }).from(missions);
-  const countryRows = await tx.select({ code: countries.code, name: sql<string>`${countries.names}->>'en'` }).from(countries);
+  const countryRows = await tx
+    .select({ code: countries.code, name: sql<string>`${countries.names}->>'en'` })
+    .from(countries);
   const countryByKey = new Map<string, string>();
   for (const country of countryRows) {
     countryByKey.set(country.code.toUpperCase(), country.code);
@@ -67,7 +75,8 @@ async function lookups(tx: Transaction) {
 
 /** Rows sharing a reference become one allegation; they must agree on when and where it was reported. */
 function merge(into: ImportedAllegation, row: ImportedAllegation): string | null {
-  if (into.dateReported !== row.dateReported || into.missionCode !== row.missionCode) return `reference ${row.reference} appears earlier with another date_reported or mission`;
+  if (into.dateReported !== row.dateReported || into.missionCode !== row.missionCode)
+    return `reference ${row.reference} appears earlier with another date_reported or mission`;
   const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
   into.categoryCodes = union(into.categoryCodes, row.categoryCodes);
   into.nationalityCodes = union(into.nationalityCodes, row.nationalityCodes);
@@ -84,7 +93,12 @@ function merge(into: ImportedAllegation, row: ImportedAllegation): string | null
   return null;
 }
 
-export async function importAllegations(services: Services, actor: Actor, source: string | Readable, options: ImportOptions): Promise<ImportOutcome> {
+export async function importAllegations(
+  services: Services,
+  actor: Actor,
+  source: string | Readable,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   if (!publicationPolicy.importAllegations(actor)) throw new Forbidden("Headquarters imports historical allegations.");
   const input = typeof source === "string" ? Readable.from([source]) : source;
   const outcome = await inTransaction(services.db, actor, async (tx) => {
@@ -106,7 +120,9 @@ export async function importAllegations(services: Services, actor: Actor, source
     let batch: Pending[] = [];
 
     const flush = async () => {
-      const written = writing() ? await writeBatch(tx, actor, batch, options.sourceFile, reject) : { created: 0, unchanged: 0 };
+      const written = writing()
+        ? await writeBatch(tx, actor, batch, options.sourceFile, reject)
+        : { created: 0, unchanged: 0 };
       created += written.created;
       unchanged += written.unchanged;
       batch = [];
@@ -115,17 +131,29 @@ export async function importAllegations(services: Services, actor: Actor, source
 
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
     try {
-      for await (const { record: values, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      for await (const { record: values, info } of parser as AsyncIterable<{
+        record: string[];
+        info: { lines: number };
+      }>) {
         if (!headerRead) {
           const problem = headerProblem(values);
-          if (problem) throw new ValidationFailed(problem, [{ path: `line ${info.lines}`, message: "bad_header" }], "bad_header");
+          if (problem)
+            throw new ValidationFailed(problem, [{ path: `line ${info.lines}`, message: "bad_header" }], "bad_header");
           headerRead = true;
           continue;
         }
         rows++;
-        if (options.maxRows !== undefined && rows > options.maxRows) throw new ValidationFailed(`A file holds at most ${options.maxRows.toLocaleString("en")} rows here: split it, or use \`conduct import allegations\`.`, [], "csv_too_large");
+        if (options.maxRows !== undefined && rows > options.maxRows)
+          throw new ValidationFailed(
+            `A file holds at most ${options.maxRows.toLocaleString("en")} rows here: split it, or use \`conduct import allegations\`.`,
+            [],
+            "csv_too_large",
+          );
         const record = Object.fromEntries(importColumns.map((column, i) => [column, values[i] ?? ""])) as ImportRecord;
-        const result = values.length === importColumns.length ? parseImportRow(record, lookup) : { ok: false as const, reason: `expected ${importColumns.length} columns, found ${values.length}` };
+        const result =
+          values.length === importColumns.length
+            ? parseImportRow(record, lookup)
+            : { ok: false as const, reason: `expected ${importColumns.length} columns, found ${values.length}` };
         if (!result.ok) {
           reject(info.lines, result.reason, values);
           continue;
@@ -153,8 +181,17 @@ export async function importAllegations(services: Services, actor: Actor, source
         "import_rows_invalid",
       );
     }
-    await recordAuditEvent(tx, actor, { action: "publication.import", subjectType: "case", details: { rows, created, unchanged, rejected: refused, sourceFile: options.sourceFile } });
-    const rejectCsv = rejected.length ? stringify([[...importColumns, "line", "reason"], ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason])]) : null;
+    await recordAuditEvent(tx, actor, {
+      action: "publication.import",
+      subjectType: "case",
+      details: { rows, created, unchanged, rejected: refused, sourceFile: options.sourceFile },
+    });
+    const rejectCsv = rejected.length
+      ? stringify([
+          [...importColumns, "line", "reason"],
+          ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason]),
+        ])
+      : null;
     return { rows, created, unchanged, rejected, rejectCsv };
   });
   forgetPublicStatistics(services);
@@ -166,7 +203,13 @@ export async function importAllegations(services: Services, actor: Actor, source
  * left as they are; one imported earlier in this same file (its rows apart) takes this one's rows in;
  * a reference that belongs to a case recorded here is refused.
  */
-async function writeBatch(tx: Transaction, actor: Actor, batch: Pending[], sourceFile: string | null, reject: (line: number, reason: string, values: string[]) => void) {
+async function writeBatch(
+  tx: Transaction,
+  actor: Actor,
+  batch: Pending[],
+  sourceFile: string | null,
+  reject: (line: number, reason: string, values: string[]) => void,
+) {
   // Rows of one reference apart from each other but within the batch are merged here.
   const byReference = new Map<string, Pending>();
   for (const entry of batch) {
@@ -175,7 +218,10 @@ async function writeBatch(tx: Transaction, actor: Actor, batch: Pending[], sourc
     if (problem) reject(entry.line, problem, entry.values);
     else if (!earlier) byReference.set(entry.item.reference, entry);
   }
-  const existing = new Map<string, { id: string; imported: boolean; thisFile: boolean; dateReported: string; missionCode: string }>();
+  const existing = new Map<
+    string,
+    { id: string; imported: boolean; thisFile: boolean; dateReported: string; missionCode: string }
+  >();
   if (byReference.size > 0) {
     const found = await tx
       .select({
@@ -197,9 +243,11 @@ async function writeBatch(tx: Transaction, actor: Actor, batch: Pending[], sourc
   for (const { item, line, values } of byReference.values()) {
     const known = existing.get(item.reference);
     if (!known) fresh.push(item);
-    else if (!known.imported) reject(line, `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, values);
+    else if (!known.imported)
+      reject(line, `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, values);
     else if (!known.thisFile) unchanged++;
-    else if (known.dateReported !== item.dateReported || known.missionCode !== item.missionCode) reject(line, `reference ${item.reference} appears earlier with another date_reported or mission`, values);
+    else if (known.dateReported !== item.dateReported || known.missionCode !== item.missionCode)
+      reject(line, `reference ${item.reference} appears earlier with another date_reported or mission`, values);
     else await mergeIntoWritten(tx, known.id, item);
   }
   if (fresh.length === 0) return { created: 0, unchanged };
@@ -243,7 +291,8 @@ async function writeBatch(tx: Transaction, actor: Actor, batch: Pending[], sourc
 
 /** A reference met again further down the file: its categories, countries and facts join the allegation already written. */
 async function mergeIntoWritten(tx: Transaction, caseId: string, item: ImportedAllegation) {
-  const union = (column: string, values: string[]) => sql`array(select distinct v from unnest(${sql.raw(column)} || ${values}::text[]) v order by 1)`;
+  const union = (column: string, values: string[]) =>
+    sql`array(select distinct v from unnest(${sql.raw(column)} || ${values}::text[]) v order by 1)`;
   await tx
     .update(cases)
     .set({

@@ -25,7 +25,16 @@ const stats = async (query: string) => {
 async function insert(items: CountableCase[], published: boolean) {
   await inTransaction(t.app.services.db, systemActor, (tx) =>
     tx.insert(cases).values(
-      items.map((item) => ({ id: item.id, reference: `PUB-${item.id}`, missionCode: item.missionCode, dateReported: item.dateReported, categoryCodes: item.categoryCodes, nationalityCodes: item.nationalityCodes, publishedAt: published ? new Date() : null, narrativeEncrypted: null })),
+      items.map((item) => ({
+        id: item.id,
+        reference: `PUB-${item.id}`,
+        missionCode: item.missionCode,
+        dateReported: item.dateReported,
+        categoryCodes: item.categoryCodes,
+        nationalityCodes: item.nationalityCodes,
+        publishedAt: published ? new Date() : null,
+        narrativeEncrypted: null,
+      })),
     ),
   );
 }
@@ -35,23 +44,63 @@ describe("publication and public statistics", () => {
     const ids = [randomUUID(), randomUUID()];
     await insert(
       [
-        { id: ids[0], dateReported: "2017-05-01", missionCode: "UNMIL", categoryCodes: ["MIL_MC", "CIV_INT"], nationalityCodes: ["GHA", "NPL"] },
-        { id: ids[1], dateReported: "2017-07-01", missionCode: "UNMIL", categoryCodes: ["POL_FPU"], nationalityCodes: ["BGD"] },
+        {
+          id: ids[0],
+          dateReported: "2017-05-01",
+          missionCode: "UNMIL",
+          categoryCodes: ["MIL_MC", "CIV_INT"],
+          nationalityCodes: ["GHA", "NPL"],
+        },
+        {
+          id: ids[1],
+          dateReported: "2017-07-01",
+          missionCode: "UNMIL",
+          categoryCodes: ["POL_FPU"],
+          nationalityCodes: ["BGD"],
+        },
       ],
       false,
     );
     expect(await stats("groupBy=mission&mission=UNMIL")).toEqual([]);
     const publisher = await t.tokenFor(await t.createStaff("publisher"));
     const analyst = await t.tokenFor(await t.createStaff("analyst"));
-    expect((await analyst.request({ method: "POST", url: "/api/publication", payload: { caseIds: ids, action: "publish" } })).statusCode).toBe(403);
-    expect((await publisher.request({ method: "POST", url: "/api/publication", payload: { caseIds: [ids[0]], action: "publish" } })).json()).toEqual({ changed: 1 });
+    expect(
+      (await analyst.request({ method: "POST", url: "/api/publication", payload: { caseIds: ids, action: "publish" } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await publisher.request({
+          method: "POST",
+          url: "/api/publication",
+          payload: { caseIds: [ids[0]], action: "publish" },
+        })
+      ).json(),
+    ).toEqual({ changed: 1 });
     expect(await stats("groupBy=mission&mission=UNMIL")).toEqual([{ key: "UNMIL", count: 3 }]);
-    expect(await stats("groupBy=nationality&mission=UNMIL")).toEqual([{ key: "GHA", count: 1 }, { key: "NPL", count: 1 }]);
+    expect(await stats("groupBy=nationality&mission=UNMIL")).toEqual([
+      { key: "GHA", count: 1 },
+      { key: "NPL", count: 1 },
+    ]);
     await publisher.request({ method: "POST", url: "/api/publication", payload: { caseIds: ids, action: "publish" } });
-    expect(await stats("groupBy=category&year=2017&mission=UNMIL")).toEqual([{ key: "CIV_INT", count: 1 }, { key: "MIL_MC", count: 2 }, { key: "POL_FPU", count: 1 }]);
-    expect((await publisher.request({ method: "POST", url: "/api/publication", payload: { caseIds: [ids[1]], action: "withdraw" } })).json()).toEqual({ changed: 1 });
+    expect(await stats("groupBy=category&year=2017&mission=UNMIL")).toEqual([
+      { key: "CIV_INT", count: 1 },
+      { key: "MIL_MC", count: 2 },
+      { key: "POL_FPU", count: 1 },
+    ]);
+    expect(
+      (
+        await publisher.request({
+          method: "POST",
+          url: "/api/publication",
+          payload: { caseIds: [ids[1]], action: "withdraw" },
+        })
+      ).json(),
+    ).toEqual({ changed: 1 });
     expect(await stats("groupBy=year&mission=UNMIL")).toEqual([{ key: "2017", count: 3 }]);
-    const [event] = await t.handle.asOwner((owner) => owner.query<{ actor_role: string }>("SELECT actor_role FROM audit_events WHERE action = 'case.withdraw'"));
+    const [event] = await t.handle.asOwner((owner) =>
+      owner.query<{ actor_role: string }>("SELECT actor_role FROM audit_events WHERE action = 'case.withdraw'"),
+    );
     expect(event.actor_role).toBe("publisher");
   });
 
@@ -92,27 +141,67 @@ describe("publication and public statistics", () => {
     const nationalities = fc.array(fc.constantFrom("IND", "NPL"), { maxLength: 2 });
     const arbitrary = fc.array(
       fc.record({
-        before: fc.record({ categoryCodes: fc.array(category, { maxLength: 2 }), nationalityCodes: nationalities, year: fc.constantFrom(2034, 2035) }),
-        after: fc.record({ categoryCodes: fc.array(category, { maxLength: 2 }), nationalityCodes: nationalities, year: fc.constantFrom(2034, 2035), published: fc.boolean(), deleted: fc.boolean() }),
+        before: fc.record({
+          categoryCodes: fc.array(category, { maxLength: 2 }),
+          nationalityCodes: nationalities,
+          year: fc.constantFrom(2034, 2035),
+        }),
+        after: fc.record({
+          categoryCodes: fc.array(category, { maxLength: 2 }),
+          nationalityCodes: nationalities,
+          year: fc.constantFrom(2034, 2035),
+          published: fc.boolean(),
+          deleted: fc.boolean(),
+        }),
       }),
       { minLength: 1, maxLength: 8 },
     );
     await fc.assert(
       fc.asyncProperty(arbitrary, async (items) => {
         const rows = items.map((item) => ({ ...item, id: randomUUID() }));
-        await insert(rows.map(({ id, before }) => ({ id, dateReported: `${before.year}-03-01`, missionCode: "UNTSO", categoryCodes: before.categoryCodes, nationalityCodes: before.nationalityCodes })), true);
+        await insert(
+          rows.map(({ id, before }) => ({
+            id,
+            dateReported: `${before.year}-03-01`,
+            missionCode: "UNTSO",
+            categoryCodes: before.categoryCodes,
+            nationalityCodes: before.nationalityCodes,
+          })),
+          true,
+        );
         try {
           // Several cases in one statement, then one at a time: both paths keep the counts.
           await t.handle.asOwner(async (owner) => {
             await owner.query("UPDATE cases SET status = 'closed' WHERE date_reported >= '2034-01-01'");
             for (const { id, after } of rows) {
               if (after.deleted) await owner.query("DELETE FROM cases WHERE id = $1", [id]);
-              else await owner.query("UPDATE cases SET category_codes = $2, nationality_codes = $3, date_reported = $4, published_at = $5 WHERE id = $1", [id, after.categoryCodes, after.nationalityCodes, `${after.year}-03-01`, after.published ? new Date() : null]);
+              else
+                await owner.query(
+                  "UPDATE cases SET category_codes = $2, nationality_codes = $3, date_reported = $4, published_at = $5 WHERE id = $1",
+                  [
+                    id,
+                    after.categoryCodes,
+                    after.nationalityCodes,
+                    `${after.year}-03-01`,
+                    after.published ? new Date() : null,
+                  ],
+                );
             }
           });
-          const remaining = rows.filter(({ after }) => after.published && !after.deleted).map(({ id, after }) => ({ id, dateReported: `${after.year}-03-01`, missionCode: "UNTSO", categoryCodes: after.categoryCodes, nationalityCodes: after.nationalityCodes }));
+          const remaining = rows
+            .filter(({ after }) => after.published && !after.deleted)
+            .map(({ id, after }) => ({
+              id,
+              dateReported: `${after.year}-03-01`,
+              missionCode: "UNTSO",
+              categoryCodes: after.categoryCodes,
+              nationalityCodes: after.nationalityCodes,
+            }));
           for (const groupBy of groupings) {
-            for (const year of [2034, 2035]) expect(await stats(`groupBy=${groupBy}&year=${year}`)).toEqual(countAllegations(remaining, groupBy, { year }));
+            for (const year of [2034, 2035])
+              expect(await stats(`groupBy=${groupBy}&year=${year}`)).toEqual(
+                countAllegations(remaining, groupBy, { year }),
+              );
           }
         } finally {
           await t.handle.asOwner((owner) => owner.query("DELETE FROM cases WHERE date_reported >= '2034-01-01'"));
@@ -126,9 +215,19 @@ describe("publication and public statistics", () => {
     const guarded = await createTestApp({ smallCellThreshold: 5 });
     try {
       await inTransaction(guarded.app.services.db, systemActor, (tx) =>
-        tx.insert(cases).values({ reference: "UNDOF-2016-0001", missionCode: "UNDOF", dateReported: "2016-01-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["IND"], publishedAt: new Date() }),
+        tx.insert(cases).values({
+          reference: "UNDOF-2016-0001",
+          missionCode: "UNDOF",
+          dateReported: "2016-01-01",
+          categoryCodes: ["MIL_MC"],
+          nationalityCodes: ["IND"],
+          publishedAt: new Date(),
+        }),
       );
-      const response = await guarded.app.inject({ method: "GET", url: "/api/public/stats/allegations?groupBy=mission" });
+      const response = await guarded.app.inject({
+        method: "GET",
+        url: "/api/public/stats/allegations?groupBy=mission",
+      });
       expect(response.json()).toEqual([{ key: "UNDOF", count: null, range: "1–4" }]);
     } finally {
       await guarded.close();
@@ -138,13 +237,63 @@ describe("publication and public statistics", () => {
   it("the public table shows one row per published allegation with what the UN publishes, and nothing else", async () => {
     const caseId = randomUUID();
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
-      await tx.insert(cases).values({ id: caseId, reference: "MINUSTAH-2014-0007", missionCode: "MINUSTAH", dateReported: "2014-09-15", categoryCodes: ["MIL_MC"], nationalityCodes: ["URY", "NPL"], allegationCodes: ["SA_MINOR", "SE_TRANSACTIONAL_SEX"], victimsGirls: 1, victimsWomen: 1, paternityClaim: true, narrativeEncrypted: "never-public", publishedAt: new Date() });
-      const [perpetrator] = await tx.insert(perpetrators).values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "URY" }).returning();
-      const [investigation] = await tx.insert(investigations).values({ caseId, entity: "nio", countryCode: "URY", startedOn: "2014-10-01", completedOn: "2014-12-30", dueOn: "2014-12-30", deadlineKind: "investigation_sea", policyVersion: "default-1" }).returning();
-      await tx.insert(findings).values({ caseId, investigationId: investigation.id, perpetratorId: perpetrator.id, finding: "substantiated", recordedOn: "2014-12-30" });
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: "MINUSTAH-2014-0007",
+        missionCode: "MINUSTAH",
+        dateReported: "2014-09-15",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["URY", "NPL"],
+        allegationCodes: ["SA_MINOR", "SE_TRANSACTIONAL_SEX"],
+        victimsGirls: 1,
+        victimsWomen: 1,
+        paternityClaim: true,
+        narrativeEncrypted: "never-public",
+        publishedAt: new Date(),
+      });
+      const [perpetrator] = await tx
+        .insert(perpetrators)
+        .values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "URY" })
+        .returning();
+      const [investigation] = await tx
+        .insert(investigations)
+        .values({
+          caseId,
+          entity: "nio",
+          countryCode: "URY",
+          startedOn: "2014-10-01",
+          completedOn: "2014-12-30",
+          dueOn: "2014-12-30",
+          deadlineKind: "investigation_sea",
+          policyVersion: "default-1",
+        })
+        .returning();
+      await tx.insert(findings).values({
+        caseId,
+        investigationId: investigation.id,
+        perpetratorId: perpetrator.id,
+        finding: "substantiated",
+        recordedOn: "2014-12-30",
+      });
       await tx.insert(caseActions).values([
-        { caseId, perpetratorId: perpetrator.id, stage: "interim", takenBy: "un", kind: "payment_suspension", amount: 1000, currency: "USD", decidedOn: "2014-10-02" },
-        { caseId, perpetratorId: perpetrator.id, stage: "final", takenBy: "member_state", kind: "criminal_referral", decidedOn: "2015-01-20" },
+        {
+          caseId,
+          perpetratorId: perpetrator.id,
+          stage: "interim",
+          takenBy: "un",
+          kind: "payment_suspension",
+          amount: 1000,
+          currency: "USD",
+          decidedOn: "2014-10-02",
+        },
+        {
+          caseId,
+          perpetratorId: perpetrator.id,
+          stage: "final",
+          takenBy: "member_state",
+          kind: "criminal_referral",
+          decidedOn: "2015-01-20",
+        },
       ]);
     });
     const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH" })).json();
@@ -168,7 +317,9 @@ describe("publication and public statistics", () => {
     });
     const csv = await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH&format=csv" });
     expect(csv.headers["content-type"]).toContain("text/csv");
-    expect(csv.body.split("\n")[0]).toBe("reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral");
+    expect(csv.body.split("\n")[0]).toBe(
+      "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
+    );
     expect(csv.body).toContain("MINUSTAH-2014-0007,2014-09,MINUSTAH,Military (MC),");
     expect(`${JSON.stringify(table)}${csv.body}`).not.toContain("never-public");
     const xlsx = await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH&format=xlsx" });
@@ -192,36 +343,113 @@ describe("the other public views", () => {
     const [published, hidden] = [randomUUID(), randomUUID()];
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
       await tx.insert(cases).values([
-        { id: published, reference: "UNMOGIP-2019-0001", missionCode: "UNMOGIP", dateReported: "2019-04-02", categoryCodes: ["MIL_MO", "CIV_INT"], nationalityCodes: ["URY"], allegationCodes: ["SA_RAPE"], victimsWomen: 1, victimsGirls: 2, publishedAt: new Date() },
-        { id: hidden, reference: "UNMOGIP-2019-0002", missionCode: "UNMOGIP", dateReported: "2019-05-02", categoryCodes: ["MIL_MO"], nationalityCodes: ["URY"], victimsBoys: 4 },
+        {
+          id: published,
+          reference: "UNMOGIP-2019-0001",
+          missionCode: "UNMOGIP",
+          dateReported: "2019-04-02",
+          categoryCodes: ["MIL_MO", "CIV_INT"],
+          nationalityCodes: ["URY"],
+          allegationCodes: ["SA_RAPE"],
+          victimsWomen: 1,
+          victimsGirls: 2,
+          publishedAt: new Date(),
+        },
+        {
+          id: hidden,
+          reference: "UNMOGIP-2019-0002",
+          missionCode: "UNMOGIP",
+          dateReported: "2019-05-02",
+          categoryCodes: ["MIL_MO"],
+          nationalityCodes: ["URY"],
+          victimsBoys: 4,
+        },
       ]);
-      const [observer, official] = await tx.insert(perpetrators).values([
-        { caseId: published, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "URY" },
-        { caseId: published, code: "P-02", categoryCode: "CIV_INT", nationalityCode: "FRA" },
-      ]).returning();
-      await tx.insert(perpetrators).values({ caseId: hidden, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "URY" });
-      const [investigation] = await tx.insert(investigations).values({ caseId: published, entity: "oios", startedOn: "2019-05-01", completedOn: "2019-06-30", dueOn: "2019-07-30", deadlineKind: "investigation_sea", policyVersion: "default-1" }).returning();
-      await tx.insert(findings).values({ caseId: published, investigationId: investigation.id, perpetratorId: observer.id, finding: "substantiated", recordedOn: "2019-06-30" });
+      const [observer, official] = await tx
+        .insert(perpetrators)
+        .values([
+          { caseId: published, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "URY" },
+          { caseId: published, code: "P-02", categoryCode: "CIV_INT", nationalityCode: "FRA" },
+        ])
+        .returning();
+      await tx
+        .insert(perpetrators)
+        .values({ caseId: hidden, code: "P-01", categoryCode: "MIL_MO", nationalityCode: "URY" });
+      const [investigation] = await tx
+        .insert(investigations)
+        .values({
+          caseId: published,
+          entity: "oios",
+          startedOn: "2019-05-01",
+          completedOn: "2019-06-30",
+          dueOn: "2019-07-30",
+          deadlineKind: "investigation_sea",
+          policyVersion: "default-1",
+        })
+        .returning();
+      await tx.insert(findings).values({
+        caseId: published,
+        investigationId: investigation.id,
+        perpetratorId: observer.id,
+        finding: "substantiated",
+        recordedOn: "2019-06-30",
+      });
       await tx.insert(caseActions).values([
-        { caseId: published, perpetratorId: observer.id, stage: "interim", takenBy: "un", kind: "repatriation", decidedOn: "2019-05-03" },
-        { caseId: published, perpetratorId: observer.id, stage: "final", takenBy: "member_state", kind: "imprisonment", months: 24, decidedOn: "2019-09-01" },
-        { caseId: published, perpetratorId: official.id, stage: "interim", takenBy: "un", kind: "administrative_leave", decidedOn: "2019-05-03" },
+        {
+          caseId: published,
+          perpetratorId: observer.id,
+          stage: "interim",
+          takenBy: "un",
+          kind: "repatriation",
+          decidedOn: "2019-05-03",
+        },
+        {
+          caseId: published,
+          perpetratorId: observer.id,
+          stage: "final",
+          takenBy: "member_state",
+          kind: "imprisonment",
+          months: 24,
+          decidedOn: "2019-09-01",
+        },
+        {
+          caseId: published,
+          perpetratorId: official.id,
+          stage: "interim",
+          takenBy: "un",
+          kind: "administrative_leave",
+          decidedOn: "2019-05-03",
+        },
       ]);
     });
     const filter = "mission=UNMOGIP&year=2019";
-    expect(await view(`perpetrators?groupBy=category&${filter}`)).toEqual([{ key: "CIV_INT", count: 1 }, { key: "MIL_MO", count: 1 }]);
+    expect(await view(`perpetrators?groupBy=category&${filter}`)).toEqual([
+      { key: "CIV_INT", count: 1 },
+      { key: "MIL_MO", count: 1 },
+    ]);
     // Nationality is published for uniformed personnel only.
     expect(await view(`perpetrators?groupBy=nationality&${filter}`)).toEqual([{ key: "URY", count: 1 }]);
-    expect(await view(`victims?groupBy=group&${filter}`)).toEqual([{ key: "girls", count: 2 }, { key: "women", count: 1 }]);
+    expect(await view(`victims?groupBy=group&${filter}`)).toEqual([
+      { key: "girls", count: 2 },
+      { key: "women", count: 1 },
+    ]);
     expect(await view(`victims?groupBy=year&${filter}&category=CIV_INT`)).toEqual([{ key: "2019", count: 3 }]);
     expect(await view(`victims?groupBy=year&${filter}&category=POL_FPU`)).toEqual([]);
     // Two allegations (MIL_MO/URY and CIV_INT), both investigated by OIOS for 60 days and substantiated.
     expect(await view(`investigations?groupBy=entity&${filter}`)).toEqual([{ key: "oios", count: 2, medianDays: 60 }]);
-    expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([{ key: "substantiated", count: 2, medianDays: 60 }]);
+    expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([
+      { key: "substantiated", count: 2, medianDays: 60 },
+    ]);
     expect(await view(`actions?groupBy=action&${filter}&stage=final`)).toEqual([{ key: "imprisonment", count: 2 }]);
-    expect(await view(`actions?groupBy=action&${filter}`)).toEqual([{ key: "administrative_leave", count: 2 }, { key: "imprisonment", count: 2 }, { key: "repatriation", count: 2 }]);
+    expect(await view(`actions?groupBy=action&${filter}`)).toEqual([
+      { key: "administrative_leave", count: 2 },
+      { key: "imprisonment", count: 2 },
+      { key: "repatriation", count: 2 },
+    ]);
     // A view takes only its own breakdowns.
-    expect((await t.app.inject({ method: "GET", url: "/api/public/stats/victims?groupBy=entity" })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "GET", url: "/api/public/stats/victims?groupBy=entity" })).statusCode).toBe(
+      400,
+    );
   });
 
   it("imported history: its free text folds to the same codes, its children count without a sex", async () => {
@@ -230,10 +458,17 @@ describe("the other public views", () => {
       "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
       "UNISFA-HIST-0001,2016-03,UNISFA,Military (MC),ETH,SA,3,1,No,TCC,120,Under Investigation,Repatriation,,No",
     ].join("\n");
-    expect((await importer.request({ method: "POST", url: "/api/publication/import", payload: { csv } })).statusCode).toBe(200);
+    expect(
+      (await importer.request({ method: "POST", url: "/api/publication/import", payload: { csv } })).statusCode,
+    ).toBe(200);
     const filter = "mission=UNISFA&year=2016";
-    expect(await view(`victims?groupBy=group&${filter}`)).toEqual([{ key: "children", count: 1 }, { key: "unknown", count: 2 }]);
-    expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([{ key: "under_investigation", count: 1, medianDays: 120 }]);
+    expect(await view(`victims?groupBy=group&${filter}`)).toEqual([
+      { key: "children", count: 1 },
+      { key: "unknown", count: 2 },
+    ]);
+    expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([
+      { key: "under_investigation", count: 1, medianDays: 120 },
+    ]);
     expect(await view(`investigations?groupBy=entity&${filter}`)).toEqual([{ key: "tcc", count: 1, medianDays: 120 }]);
     expect(await view(`actions?groupBy=action&${filter}`)).toEqual([{ key: "repatriation", count: 1 }]);
   });

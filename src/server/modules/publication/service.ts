@@ -14,15 +14,33 @@ import { recordAuditEvent } from "../audit/record.js";
 import { forgetPublicStatistics } from "./stats.js";
 
 /** Publishes or withdraws cases; answers how many changed (already in that state: unchanged). */
-export async function setPublication(services: Services, actor: Actor, caseIds: string[], action: "publish" | "withdraw") {
+export async function setPublication(
+  services: Services,
+  actor: Actor,
+  caseIds: string[],
+  action: "publish" | "withdraw",
+) {
   if (!publicationPolicy.publish(actor)) throw new Forbidden("Only publishers release cases for public statistics.");
   const outcome = await inTransaction(services.db, actor, async (tx) => {
     const changed = await tx
       .update(cases)
-      .set(action === "publish" ? { publishedAt: new Date(), publishedBy: actor.userId } : { publishedAt: null, publishedBy: null })
-      .where(and(inArray(cases.id, caseIds), action === "publish" ? isNull(cases.publishedAt) : isNotNull(cases.publishedAt)))
+      .set(
+        action === "publish"
+          ? { publishedAt: new Date(), publishedBy: actor.userId }
+          : { publishedAt: null, publishedBy: null },
+      )
+      .where(
+        and(
+          inArray(cases.id, caseIds),
+          action === "publish" ? isNull(cases.publishedAt) : isNotNull(cases.publishedAt),
+        ),
+      )
       .returning({ id: cases.id });
-    await recordAuditEvent(tx, actor, { action: `case.${action}`, subjectType: "case", details: { caseIds: changed.map((row) => row.id), requested: caseIds.length } });
+    await recordAuditEvent(tx, actor, {
+      action: `case.${action}`,
+      subjectType: "case",
+      details: { caseIds: changed.map((row) => row.id), requested: caseIds.length },
+    });
     return { changed: changed.length };
   });
   // After the commit, so that no request can compute the old figures again in between.
@@ -54,10 +72,15 @@ export async function publishedAllegations(services: Services, filter: PublicAll
 /** The allegations published last, for the public feed. */
 export async function latestPublications(services: Services, limit: number) {
   return inTransaction(services.db, publicActor, async (tx) => {
-    const result = (await tx.execute(sql`select * from conduct_published_allegations() order by published_at desc, reference desc, category_code, nationality_code nulls first limit ${limit}`)) as unknown as {
+    const result = (await tx.execute(
+      sql`select * from conduct_published_allegations() order by published_at desc, reference desc, category_code, nationality_code nulls first limit ${limit}`,
+    )) as unknown as {
       rows: (PublicAllegationRow & { published_at: string | Date })[];
     };
-    return result.rows.map((row) => ({ ...presentPublicAllegation(row), publishedAt: new Date(row.published_at).toISOString() }));
+    return result.rows.map((row) => ({
+      ...presentPublicAllegation(row),
+      publishedAt: new Date(row.published_at).toISOString(),
+    }));
   });
 }
 
@@ -101,7 +124,23 @@ const presentPublicAllegation = (row: PublicAllegationRow) => ({
 export type PublicAllegation = ReturnType<typeof presentPublicAllegation>;
 
 const categoryLabels = new Map(personnelCategorySeeds.map((category) => [category.code, category.label]));
-const tableHeader = ["reference", "date_reported", "mission", "category_of_personnel", "nationality", "allegation", "victims", "victims_children", "paternity_claim", "investigating_entity", "investigation_days", "findings", "interim_action", "final_action", "criminal_referral"];
+const tableHeader = [
+  "reference",
+  "date_reported",
+  "mission",
+  "category_of_personnel",
+  "nationality",
+  "allegation",
+  "victims",
+  "victims_children",
+  "paternity_claim",
+  "investigating_entity",
+  "investigation_days",
+  "findings",
+  "interim_action",
+  "final_action",
+  "criminal_referral",
+];
 
 /** The table's rows in the layout `conduct import allegations` reads (one row per allegation, the UN's category labels). */
 function tableRows(items: PublicAllegation[]): (string | number)[][] {

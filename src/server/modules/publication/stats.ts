@@ -4,7 +4,13 @@
 // page asks for several at once and the same few breakdowns are asked for again and again.
 import { type SQL, sql } from "drizzle-orm";
 import type { CountFilter } from "../../../domain/counting.js";
-import { protectSmallCells, termAliases, type StatCount, type StatGrouping, type StatView } from "../../../domain/public-stats.js";
+import {
+  protectSmallCells,
+  termAliases,
+  type StatCount,
+  type StatGrouping,
+  type StatView,
+} from "../../../domain/public-stats.js";
 import type { Services } from "../../app.js";
 import { publicActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
@@ -16,8 +22,12 @@ export interface StatFilter extends CountFilter {
 
 // Imported history says "OIOS", "Under Investigation": folded to the codes recorded here.
 // The same folding as foldTerm in the domain, aliases included.
-const aliasCases = sql.join(Object.entries(termAliases).map(([word, code]) => sql`when ${word} then ${code}`), sql` `);
-export const fold = (column: SQL) => sql`(select case t ${aliasCases} else t end from nullif(trim(both '_' from regexp_replace(lower(${column}), '[^a-z0-9]+', '_', 'g')), '') t)`;
+const aliasCases = sql.join(
+  Object.entries(termAliases).map(([word, code]) => sql`when ${word} then ${code}`),
+  sql` `,
+);
+export const fold = (column: SQL) =>
+  sql`(select case t ${aliasCases} else t end from nullif(trim(both '_' from regexp_replace(lower(${column}), '[^a-z0-9]+', '_', 'g')), '') t)`;
 
 interface ViewQuery {
   /** A subquery with year, mission_code, category_code and nationality_code, plus what `keys` name. */
@@ -29,7 +39,12 @@ interface ViewQuery {
   medianDays?: boolean;
 }
 
-const byColumns = { year: sql`year::text`, mission: sql`mission_code`, category: sql`category_code`, nationality: sql`nationality_code` };
+const byColumns = {
+  year: sql`year::text`,
+  mission: sql`mission_code`,
+  category: sql`category_code`,
+  nationality: sql`nationality_code`,
+};
 
 // Allegation rows of the published table, with where their investigation stands.
 const allegationRows = sql`(select reference, left(month_reported, 4)::int as year, mission_code, category_code, nationality_code,
@@ -79,10 +94,15 @@ function viewSql(view: StatView, groupBy: StatGrouping, filter: StatFilter): SQL
   const key = keys[groupBy];
   if (!key) throw new Error(`The ${view} view has no ${groupBy} breakdown.`);
   // Investigations: an allegation counted under several statuses or entities weighs once in the median of each.
-  const median = medianDays ? sql`, percentile_disc(0.5) within group (order by investigation_days) as median_days` : sql``;
+  const median = medianDays
+    ? sql`, percentile_disc(0.5) within group (order by investigation_days) as median_days`
+    : sql``;
   // Victims take category and nationality from their own filter: their rows are cases, not allegations.
   const ownFilter = views[view].filter?.(filter);
-  const byCategory = view === "victims" ? sql`true` : sql`(${filter.category ?? null}::text is null or category_code = ${filter.category ?? null}::text)
+  const byCategory =
+    view === "victims"
+      ? sql`true`
+      : sql`(${filter.category ?? null}::text is null or category_code = ${filter.category ?? null}::text)
         and (${filter.nationality ?? null}::text is null or nationality_code = ${filter.nationality ?? null}::text)`;
   return sql`select key, ${measure} as count${median} from (select *, ${key} as key from ${source} v
       where (${filter.year ?? null}::int is null or year = ${filter.year ?? null}::int)
@@ -104,11 +124,23 @@ export function forgetPublicStatistics(services: Services) {
   caches.delete(services);
 }
 
-async function compute(services: Services, view: StatView, groupBy: StatGrouping, filter: StatFilter): Promise<StatCount[]> {
-  const result = (await inTransaction(services.db, publicActor, (tx) => tx.execute(viewSql(view, groupBy, filter)))) as unknown as {
+async function compute(
+  services: Services,
+  view: StatView,
+  groupBy: StatGrouping,
+  filter: StatFilter,
+): Promise<StatCount[]> {
+  const result = (await inTransaction(services.db, publicActor, (tx) =>
+    tx.execute(viewSql(view, groupBy, filter)),
+  )) as unknown as {
     rows: { key: string; count: number; median_days?: number | null }[];
   };
-  const rows = result.rows.map((row): StatCount => (view === "investigations" ? { key: row.key, count: row.count, medianDays: row.median_days ?? null } : { key: row.key, count: row.count }));
+  const rows = result.rows.map(
+    (row): StatCount =>
+      view === "investigations"
+        ? { key: row.key, count: row.count, medianDays: row.median_days ?? null }
+        : { key: row.key, count: row.count },
+  );
   return protectSmallCells(rows, services.config.smallCellThreshold);
 }
 
@@ -142,8 +174,21 @@ export async function cachedPublic<T>(services: Services, key: string, compute: 
 }
 
 /** One view broken down one way. The allegation counts are read as they are (the database keeps them); the other views go through the minute's cache. */
-export async function publicStatistics(services: Services, view: StatView, groupBy: StatGrouping, filter: StatFilter): Promise<StatCount[]> {
+export async function publicStatistics(
+  services: Services,
+  view: StatView,
+  groupBy: StatGrouping,
+  filter: StatFilter,
+): Promise<StatCount[]> {
   if (view === "allegations") return compute(services, view, groupBy, filter);
-  const key = JSON.stringify([view, groupBy, filter.year, filter.mission, filter.category, filter.nationality, filter.stage]);
+  const key = JSON.stringify([
+    view,
+    groupBy,
+    filter.year,
+    filter.mission,
+    filter.category,
+    filter.nationality,
+    filter.stage,
+  ]);
   return cachedPublic(services, key, () => compute(services, view, groupBy, filter));
 }

@@ -2,67 +2,115 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { allegationTypeSchema, countrySchema, createMissionBody, misconductTypeSchema, missionSchema as mission, personnelCategorySchema, updateMissionBody } from "../../../domain/contracts/reference.js";
+import {
+  allegationTypeSchema,
+  countrySchema,
+  createMissionBody,
+  misconductTypeSchema,
+  missionSchema as mission,
+  personnelCategorySchema,
+  updateMissionBody,
+} from "../../../domain/contracts/reference.js";
 import { staffOf } from "../../app.js";
-import { createMission, listAllegationTypes, listCountries, listMisconductTypes, listMissions, listPersonnelCategories, updateMission } from "./service.js";
+import {
+  createMission,
+  listAllegationTypes,
+  listCountries,
+  listMisconductTypes,
+  listMissions,
+  listPersonnelCategories,
+  updateMission,
+} from "./service.js";
 
 export function registerReferenceRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const list = <T extends z.ZodType>(item: T) => ({ 200: z.object({ items: z.array(item) }) });
 
-  typed.get("/api/reference/missions", {
-    schema: { tags: ["reference"], summary: "Peace operations and special political missions, current first", response: list(mission) },
-  }, async (request) => ({ items: await listMissions(services, staffOf(request)) }));
-
-  typed.post("/api/reference/missions", {
-    schema: {
-      tags: ["reference"],
-      summary: "Add a mission (administrators)",
-      body: createMissionBody,
-      response: { 201: mission },
+  typed.get(
+    "/api/reference/missions",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Peace operations and special political missions, current first",
+        response: list(mission),
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await createMission(services, staffOf(request), request.body)));
+    async (request) => ({ items: await listMissions(services, staffOf(request)) }),
+  );
 
-  typed.patch("/api/reference/missions/:code", {
-    schema: {
-      tags: ["reference"],
-      summary: "Change a mission (administrators; optimistic concurrency on version)",
-      params: z.strictObject({ code: z.string().max(20) }),
-      body: updateMissionBody,
-      response: { 200: mission },
+  typed.post(
+    "/api/reference/missions",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Add a mission (administrators)",
+        body: createMissionBody,
+        response: { 201: mission },
+      },
     },
-  }, async (request) => updateMission(services, staffOf(request), request.params.code, request.body));
+    async (request, reply) => reply.status(201).send(await createMission(services, staffOf(request), request.body)),
+  );
 
-  typed.get("/api/reference/countries", {
-    schema: {
-      tags: ["reference"],
-      summary: "Countries (ISO 3166 alpha-3) with names in the six UN languages",
-      response: list(countrySchema),
+  typed.patch(
+    "/api/reference/missions/:code",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Change a mission (administrators; optimistic concurrency on version)",
+        params: z.strictObject({ code: z.string().max(20) }),
+        body: updateMissionBody,
+        response: { 200: mission },
+      },
     },
-  }, async (request) => ({ items: await listCountries(services, staffOf(request)) }));
+    async (request) => updateMission(services, staffOf(request), request.params.code, request.body),
+  );
 
-  typed.get("/api/reference/personnel-categories", {
-    schema: {
-      tags: ["reference"],
-      summary: "Categories of personnel; uniformed ones carry a nationality in statistics",
-      response: list(personnelCategorySchema),
+  typed.get(
+    "/api/reference/countries",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Countries (ISO 3166 alpha-3) with names in the six UN languages",
+        response: list(countrySchema),
+      },
     },
-  }, async (request) => ({ items: await listPersonnelCategories(services, staffOf(request)) }));
+    async (request) => ({ items: await listCountries(services, staffOf(request)) }),
+  );
 
-  typed.get("/api/reference/allegation-types", {
-    schema: {
-      tags: ["reference"],
-      summary: "Sexual exploitation (SE) and sexual abuse (SA) allegation types",
-      response: list(allegationTypeSchema),
+  typed.get(
+    "/api/reference/personnel-categories",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Categories of personnel; uniformed ones carry a nationality in statistics",
+        response: list(personnelCategorySchema),
+      },
     },
-  }, async (request) => ({ items: await listAllegationTypes(services, staffOf(request)) }));
+    async (request) => ({ items: await listPersonnelCategories(services, staffOf(request)) }),
+  );
 
-  typed.get("/api/reference/misconduct-types", {
-    schema: {
-      tags: ["reference"],
-      summary: "The misconduct taxonomy: level (serious misconduct or misconduct), thematic area, type",
-      response: list(misconductTypeSchema),
+  typed.get(
+    "/api/reference/allegation-types",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "Sexual exploitation (SE) and sexual abuse (SA) allegation types",
+        response: list(allegationTypeSchema),
+      },
     },
-  }, async (request) => ({ items: await listMisconductTypes(services, staffOf(request)) }));
+    async (request) => ({ items: await listAllegationTypes(services, staffOf(request)) }),
+  );
+
+  typed.get(
+    "/api/reference/misconduct-types",
+    {
+      schema: {
+        tags: ["reference"],
+        summary: "The misconduct taxonomy: level (serious misconduct or misconduct), thematic area, type",
+        response: list(misconductTypeSchema),
+      },
+    },
+    async (request) => ({ items: await listMisconductTypes(services, staffOf(request)) }),
+  );
 }

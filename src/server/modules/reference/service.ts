@@ -32,29 +32,41 @@ function assertCanRead(actor: Actor) {
 export async function listMissions(services: Services, actor: Actor) {
   assertCanRead(actor);
   const rows = await prepared(services.db, "missions", (db) =>
-    db.select().from(missions).orderBy(sql`${missions.endYear} is not null`, asc(missions.code)).prepare("reference_missions"),
+    db
+      .select()
+      .from(missions)
+      .orderBy(sql`${missions.endYear} is not null`, asc(missions.code))
+      .prepare("reference_missions"),
   ).execute();
   return rows.map((row) => presentMission(row, actor));
 }
 
 export async function listCountries(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return prepared(services.db, "countries", (db) => db.select().from(countries).orderBy(asc(countries.code)).prepare("reference_countries")).execute();
+  return prepared(services.db, "countries", (db) =>
+    db.select().from(countries).orderBy(asc(countries.code)).prepare("reference_countries"),
+  ).execute();
 }
 
 export async function listPersonnelCategories(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return prepared(services.db, "categories", (db) => db.select().from(personnelCategories).orderBy(asc(personnelCategories.sortOrder)).prepare("reference_categories")).execute();
+  return prepared(services.db, "categories", (db) =>
+    db.select().from(personnelCategories).orderBy(asc(personnelCategories.sortOrder)).prepare("reference_categories"),
+  ).execute();
 }
 
 export async function listAllegationTypes(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return prepared(services.db, "allegation_types", (db) => db.select().from(allegationTypes).orderBy(asc(allegationTypes.sortOrder)).prepare("reference_allegation_types")).execute();
+  return prepared(services.db, "allegation_types", (db) =>
+    db.select().from(allegationTypes).orderBy(asc(allegationTypes.sortOrder)).prepare("reference_allegation_types"),
+  ).execute();
 }
 
 export async function listMisconductTypes(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return prepared(services.db, "misconduct_types", (db) => db.select().from(misconductTypes).orderBy(asc(misconductTypes.sortOrder)).prepare("reference_misconduct_types")).execute();
+  return prepared(services.db, "misconduct_types", (db) =>
+    db.select().from(misconductTypes).orderBy(asc(misconductTypes.sortOrder)).prepare("reference_misconduct_types"),
+  ).execute();
 }
 
 export interface MissionInput {
@@ -70,7 +82,9 @@ export interface MissionInput {
 
 function assertYears(input: { startYear: number; endYear: number | null }) {
   if (input.endYear !== null && input.endYear < input.startYear) {
-    throw new ValidationFailed("The end year cannot be before the start year.", [{ path: "body.endYear", message: "before start year" }]);
+    throw new ValidationFailed("The end year cannot be before the start year.", [
+      { path: "body.endYear", message: "before start year" },
+    ]);
   }
 }
 
@@ -81,27 +95,48 @@ export async function createMission(services: Services, actor: Actor, input: Mis
     const [existing] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, input.code));
     if (existing) throw new Conflict(`A mission with code ${input.code} already exists.`, {}, "mission_code_taken");
     const [row] = await tx.insert(missions).values(input).returning();
-    await recordAuditEvent(tx, actor, { action: "reference.mission.create", subjectType: "mission", subjectId: input.code });
+    await recordAuditEvent(tx, actor, {
+      action: "reference.mission.create",
+      subjectType: "mission",
+      subjectId: input.code,
+    });
     return presentMission(row, actor);
   });
 }
 
-export async function updateMission(services: Services, actor: Actor, code: string, changes: Partial<Omit<MissionInput, "code">> & { version: number }) {
+export async function updateMission(
+  services: Services,
+  actor: Actor,
+  code: string,
+  changes: Partial<Omit<MissionInput, "code">> & { version: number },
+) {
   if (!referencePolicy.manage(actor)) throw new Forbidden("Only an administrator maintains reference data.");
   return inTransaction(services.db, actor, async (tx) => {
     const [current] = await tx.select().from(missions).where(eq(missions.code, code));
     if (!current) throw new NotFound("mission");
     if (current.version !== changes.version) {
-      throw new Conflict("Someone else changed this mission since you opened it. Reload, then apply your change again.", { current: presentMission(current, actor) }, "stale_version");
+      throw new Conflict(
+        "Someone else changed this mission since you opened it. Reload, then apply your change again.",
+        { current: presentMission(current, actor) },
+        "stale_version",
+      );
     }
     const { version, ...fields } = changes;
-    assertYears({ startYear: fields.startYear ?? current.startYear, endYear: fields.endYear !== undefined ? fields.endYear : current.endYear });
+    assertYears({
+      startYear: fields.startYear ?? current.startYear,
+      endYear: fields.endYear !== undefined ? fields.endYear : current.endYear,
+    });
     const [row] = await tx
       .update(missions)
       .set({ ...fields, version: sql`${missions.version} + 1`, updatedAt: new Date() })
       .where(and(eq(missions.code, code), eq(missions.version, version)))
       .returning();
-    await recordAuditEvent(tx, actor, { action: "reference.mission.update", subjectType: "mission", subjectId: code, details: { fields: Object.keys(fields) } });
+    await recordAuditEvent(tx, actor, {
+      action: "reference.mission.update",
+      subjectType: "mission",
+      subjectId: code,
+      details: { fields: Object.keys(fields) },
+    });
     return presentMission(row, actor);
   });
 }

@@ -16,7 +16,15 @@ afterAll(() => t.close());
 async function caseUnderAssessment(nationalityCodes: string[], categoryCodes = ["MIL_MC"]) {
   const id = randomUUID();
   await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(cases).values({ id, reference: `MONUSCO-R-${id.slice(0, 8)}`, missionCode: "MONUSCO", status: "preliminary_assessment", dateReported: "2026-09-01", categoryCodes, nationalityCodes }),
+    tx.insert(cases).values({
+      id,
+      reference: `MONUSCO-R-${id.slice(0, 8)}`,
+      missionCode: "MONUSCO",
+      status: "preliminary_assessment",
+      dateReported: "2026-09-01",
+      categoryCodes,
+      nationalityCodes,
+    }),
   );
   return id;
 }
@@ -27,16 +35,36 @@ describe("referrals", () => {
   it("a case about contingent members is referred to their country, not to OIOS", async () => {
     const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const caseId = await caseUnderAssessment(["GHA"]);
-    const refused = await officer.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "oios", sentOn: daysAgo(1), caseVersion: 1 } });
+    const refused = await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "oios", sentOn: daysAgo(1), caseVersion: 1 },
+    });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json()).toMatchObject({ code: "referrals.errors.troopContributorJurisdiction", detail: expect.stringContaining("exclusive jurisdiction") });
+    expect(refused.json()).toMatchObject({
+      code: "referrals.errors.troopContributorJurisdiction",
+      detail: expect.stringContaining("exclusive jurisdiction"),
+    });
   });
 
   it("a case not yet assessed cannot be referred, and the refusal names the step that is open", async () => {
     const officer = await t.tokenFor(await t.createStaff("cds_officer"));
     const caseId = randomUUID();
-    await inTransaction(t.app.services.db, systemActor, (tx) => tx.insert(cases).values({ id: caseId, reference: `MONUSCO-N-${caseId.slice(0, 8)}`, missionCode: "MONUSCO", dateReported: "2026-09-01", categoryCodes: ["MIL_MC"], nationalityCodes: ["GHA"] }));
-    const refused = await officer.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "member_state", countryCode: "GHA", sentOn: daysAgo(1), caseVersion: 1 } });
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(cases).values({
+        id: caseId,
+        reference: `MONUSCO-N-${caseId.slice(0, 8)}`,
+        missionCode: "MONUSCO",
+        dateReported: "2026-09-01",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["GHA"],
+      }),
+    );
+    const refused = await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "member_state", countryCode: "GHA", sentOn: daysAgo(1), caseVersion: 1 },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: "invalid_transition", allowed: ["assess"] });
   });
@@ -46,18 +74,52 @@ describe("referrals", () => {
     const ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
     const caseId = await caseUnderAssessment(["GHA"]);
     const sentOn = daysAgo(3);
-    const referred = await officer.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "member_state", countryCode: "GHA", noteVerbaleReference: "NV/2026/118", sentOn, caseVersion: 1 } });
+    const referred = await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: {
+        entity: "member_state",
+        countryCode: "GHA",
+        noteVerbaleReference: "NV/2026/118",
+        sentOn,
+        caseVersion: 1,
+      },
+    });
     expect(referred.statusCode).toBe(201);
-    expect(referred.json()).toMatchObject({ replyDueOn: computeDueDate("member_state_reply", sentOn).dueDate, reply: null, daysOverdue: 0 });
+    expect(referred.json()).toMatchObject({
+      replyDueOn: computeDueDate("member_state_reply", sentOn).dueDate,
+      reply: null,
+      daysOverdue: 0,
+    });
     expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status).toBe("referred");
 
     const seen = (await ghana.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items;
-    expect(seen).toEqual([expect.objectContaining({ noteVerbaleReference: "NV/2026/118", can: { recordReply: true, extend: false } })]);
-    const replied = await ghana.request({ method: "PATCH", url: `/api/referrals/${seen[0].id}/reply`, payload: { reply: "will_investigate", repliedOn: daysAgo(1), nioName: "Major K. Mensah", nioAppointedOn: daysAgo(1), version: 1 } });
+    expect(seen).toEqual([
+      expect.objectContaining({ noteVerbaleReference: "NV/2026/118", can: { recordReply: true, extend: false } }),
+    ]);
+    const replied = await ghana.request({
+      method: "PATCH",
+      url: `/api/referrals/${seen[0].id}/reply`,
+      payload: {
+        reply: "will_investigate",
+        repliedOn: daysAgo(1),
+        nioName: "Major K. Mensah",
+        nioAppointedOn: daysAgo(1),
+        version: 1,
+      },
+    });
     expect(replied.statusCode).toBe(200);
-    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items[0]).toMatchObject({ reply: "will_investigate", nioName: "Major K. Mensah" });
-    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status).toBe("under_investigation");
-    const stale = await ghana.request({ method: "PATCH", url: `/api/referrals/${seen[0].id}/reply`, payload: { reply: "declined", repliedOn: daysAgo(1), version: 1 } });
+    expect(
+      (await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items[0],
+    ).toMatchObject({ reply: "will_investigate", nioName: "Major K. Mensah" });
+    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status).toBe(
+      "under_investigation",
+    );
+    const stale = await ghana.request({
+      method: "PATCH",
+      url: `/api/referrals/${seen[0].id}/reply`,
+      payload: { reply: "declined", repliedOn: daysAgo(1), version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -65,11 +127,25 @@ describe("referrals", () => {
     const officer = await t.tokenFor(await t.createStaff("cds_officer"));
     const rwanda = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "RWA" }));
     const caseId = await caseUnderAssessment(["GHA", "RWA"]);
-    const toGhana = (await officer.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "member_state", countryCode: "GHA", sentOn: daysAgo(2), caseVersion: 1 } })).json();
-    await officer.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "member_state", countryCode: "RWA", sentOn: daysAgo(2), caseVersion: 2 } });
+    const toGhana = (
+      await officer.request({
+        method: "POST",
+        url: `/api/cases/${caseId}/referrals`,
+        payload: { entity: "member_state", countryCode: "GHA", sentOn: daysAgo(2), caseVersion: 1 },
+      })
+    ).json();
+    await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "member_state", countryCode: "RWA", sentOn: daysAgo(2), caseVersion: 2 },
+    });
     const seen = (await rwanda.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items;
     expect(seen.map((r: { countryCode: string }) => r.countryCode)).toEqual(["RWA"]);
-    const intruding = await rwanda.request({ method: "PATCH", url: `/api/referrals/${toGhana.id}/reply`, payload: { reply: "declined", repliedOn: daysAgo(1), version: 1 } });
+    const intruding = await rwanda.request({
+      method: "PATCH",
+      url: `/api/referrals/${toGhana.id}/reply`,
+      payload: { reply: "declined", repliedOn: daysAgo(1), version: 1 },
+    });
     expect(intruding.statusCode).toBe(404);
   });
 
@@ -79,12 +155,26 @@ describe("referrals", () => {
     const ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
     const caseId = await caseUnderAssessment(["IND"]);
     const sentOn = daysAgo(40);
-    await cds.request({ method: "POST", url: `/api/cases/${caseId}/referrals`, payload: { entity: "member_state", countryCode: "IND", sentOn, caseVersion: 1 } });
+    await cds.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "member_state", countryCode: "IND", sentOn, caseVersion: 1 },
+    });
     const dueOn = addWorkingDays(sentOn, 10, defaultCalendar);
-    const overdue = (await cds.request({ method: "GET", url: "/api/referrals/overdue" })).json().items.find((r: { caseId: string }) => r.caseId === caseId);
+    const overdue = (await cds.request({ method: "GET", url: "/api/referrals/overdue" }))
+      .json()
+      .items.find((r: { caseId: string }) => r.caseId === caseId);
     expect(overdue).toMatchObject({ replyDueOn: dueOn, countryCode: "IND" });
     expect(overdue.daysOverdue).toBeGreaterThan(0);
-    expect((await india.request({ method: "GET", url: "/api/referrals/overdue" })).json().items.map((r: { caseId: string }) => r.caseId)).toContain(caseId);
-    expect((await ghana.request({ method: "GET", url: "/api/referrals/overdue" })).json().items.map((r: { caseId: string }) => r.caseId)).not.toContain(caseId);
+    expect(
+      (await india.request({ method: "GET", url: "/api/referrals/overdue" }))
+        .json()
+        .items.map((r: { caseId: string }) => r.caseId),
+    ).toContain(caseId);
+    expect(
+      (await ghana.request({ method: "GET", url: "/api/referrals/overdue" }))
+        .json()
+        .items.map((r: { caseId: string }) => r.caseId),
+    ).not.toContain(caseId);
   });
 });

@@ -3,7 +3,12 @@
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { cases, referrals } from "../../../db/schema.js";
 import { computeDueDate, daysOverdue } from "../../../domain/deadlines.js";
-import { isStateReferral, type MemberStateReply, type ReferralEntity, referralProblem } from "../../../domain/referrals.js";
+import {
+  isStateReferral,
+  type MemberStateReply,
+  type ReferralEntity,
+  referralProblem,
+} from "../../../domain/referrals.js";
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
@@ -17,7 +22,12 @@ import { assertNotInFuture, todayIso } from "../../dates.js";
 
 type ReferralRow = typeof referrals.$inferSelect;
 
-export function presentReferral(row: ReferralRow, actor: Actor, caseFacts: Parameters<typeof casePolicy.view>[1], today: string) {
+export function presentReferral(
+  row: ReferralRow,
+  actor: Actor,
+  caseFacts: Parameters<typeof casePolicy.view>[1],
+  today: string,
+) {
   const awaitingReply = row.replyDueOn !== null && row.reply === null;
   return {
     id: row.id,
@@ -34,10 +44,12 @@ export function presentReferral(row: ReferralRow, actor: Actor, caseFacts: Param
     nioAppointedOn: row.nioAppointedOn,
     daysOverdue: awaitingReply ? Math.max(0, daysOverdue(row.replyDueOn as string, today)) : 0,
     version: row.version,
-    can: { recordReply: referralPolicy.recordReply(actor, caseFacts, row.countryCode), extend: awaitingReply && enforcementPolicy.extendDeadline(actor, caseFacts) },
+    can: {
+      recordReply: referralPolicy.recordReply(actor, caseFacts, row.countryCode),
+      extend: awaitingReply && enforcementPolicy.extendDeadline(actor, caseFacts),
+    },
   };
 }
-
 
 export interface ReferralInput {
   entity: ReferralEntity;
@@ -52,22 +64,47 @@ export async function referCase(services: Services, actor: Actor, caseId: string
   return inTransaction(services.db, actor, async (tx) => {
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-    if (!casePolicy.abilities(actor, found.facts).refer) throw new Forbidden("Only the case's Conduct and Discipline officers refer it.");
-    if (found.row.version !== input.caseVersion) throw new Conflict("Someone else changed this case since you opened it. Reload, then try again.", {}, "stale_version");
+    if (!casePolicy.abilities(actor, found.facts).refer)
+      throw new Forbidden("Only the case's Conduct and Discipline officers refer it.");
+    if (found.row.version !== input.caseVersion)
+      throw new Conflict(
+        "Someone else changed this case since you opened it. Reload, then try again.",
+        {},
+        "stale_version",
+      );
     const problem = referralProblem(found.row, input);
-    if (problem) throw new ValidationFailed(referralMessages[problem] ?? "This referral is not possible.", [{ path: "body.entity", message: problem }], problem);
+    if (problem)
+      throw new ValidationFailed(
+        referralMessages[problem] ?? "This referral is not possible.",
+        [{ path: "body.entity", message: problem }],
+        problem,
+      );
     assertNotInFuture(input.sentOn, "body.sentOn", "The note verbale cannot be sent in the future.");
 
     const status = found.row.status as CaseStatus;
     // A further referral (a joint investigation) is fine once referred; before or after, it is not.
     const moved = await advanceCase(tx, actor, caseId, status, "refer");
-    if (!moved && status !== "referred" && status !== "under_investigation") throw new InvalidTransition(status, "refer", allowedTransitions(status));
+    if (!moved && status !== "referred" && status !== "under_investigation")
+      throw new InvalidTransition(status, "refer", allowedTransitions(status));
     const due = isStateReferral(input.entity) ? computeDueDate("member_state_reply", input.sentOn) : null;
     const [row] = await tx
       .insert(referrals)
-      .values({ caseId, entity: input.entity, countryCode: input.countryCode, noteVerbaleReference: input.noteVerbaleReference, sentOn: input.sentOn, replyDueOn: due?.dueDate ?? null, policyVersion: due?.policyVersion ?? null })
+      .values({
+        caseId,
+        entity: input.entity,
+        countryCode: input.countryCode,
+        noteVerbaleReference: input.noteVerbaleReference,
+        sentOn: input.sentOn,
+        replyDueOn: due?.dueDate ?? null,
+        policyVersion: due?.policyVersion ?? null,
+      })
       .returning();
-    await recordAuditEvent(tx, actor, { action: "case.refer", subjectType: "case", subjectId: caseId, details: { referralId: row.id, entity: input.entity, countryCode: input.countryCode } });
+    await recordAuditEvent(tx, actor, {
+      action: "case.refer",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { referralId: row.id, entity: input.entity, countryCode: input.countryCode },
+    });
     return presentReferral(row, actor, found.facts, todayIso());
   });
 }
@@ -77,16 +114,25 @@ const referralMessages: Record<string, string> = {
   "referrals.errors.countryNotInvolved": "That State's nationals are not involved in this case.",
   "referrals.errors.countryNotExpected": "Only a referral to a State names a country.",
   "referrals.errors.noPoliceInvolved": "No police personnel are involved in this case.",
-  "referrals.errors.troopContributorJurisdiction": "Military contingent members fall under the exclusive jurisdiction of their troop-contributing country: refer the case to that Member State.",
+  "referrals.errors.troopContributorJurisdiction":
+    "Military contingent members fall under the exclusive jurisdiction of their troop-contributing country: refer the case to that Member State.",
 };
 
 export async function listCaseReferrals(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-    const rows = await tx.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(asc(referrals.sentOn), asc(referrals.createdAt));
+    const rows = await tx
+      .select()
+      .from(referrals)
+      .where(eq(referrals.caseId, caseId))
+      .orderBy(asc(referrals.sentOn), asc(referrals.createdAt));
     const today = todayIso();
-    return { items: rows.filter((row) => referralPolicy.view(actor, found.facts, row.countryCode)).map((row) => presentReferral(row, actor, found.facts, today)) };
+    return {
+      items: rows
+        .filter((row) => referralPolicy.view(actor, found.facts, row.countryCode))
+        .map((row) => presentReferral(row, actor, found.facts, today)),
+    };
   });
 }
 
@@ -104,17 +150,37 @@ export async function recordMemberStateReply(services: Services, actor: Actor, r
     const [row] = await tx.select().from(referrals).where(eq(referrals.id, referralId));
     const found = row ? await findCaseWithFacts(tx, row.caseId) : null;
     if (!row || !found || !referralPolicy.view(actor, found.facts, row.countryCode)) throw new NotFound("referral");
-    if (!referralPolicy.recordReply(actor, found.facts, row.countryCode)) throw new Forbidden("Only the State's focal point or headquarters records the State's reply.");
-    if (row.version !== input.version) throw new Conflict("This referral changed since you opened it. Reload, then try again.", {}, "stale_version");
-    if (input.repliedOn < row.sentOn || input.repliedOn > todayIso()) throw new ValidationFailed("The reply date must fall between the note verbale and today.", [{ path: "body.repliedOn", message: "out of range" }], "reply_date_out_of_range");
+    if (!referralPolicy.recordReply(actor, found.facts, row.countryCode))
+      throw new Forbidden("Only the State's focal point or headquarters records the State's reply.");
+    if (row.version !== input.version)
+      throw new Conflict("This referral changed since you opened it. Reload, then try again.", {}, "stale_version");
+    if (input.repliedOn < row.sentOn || input.repliedOn > todayIso())
+      throw new ValidationFailed(
+        "The reply date must fall between the note verbale and today.",
+        [{ path: "body.repliedOn", message: "out of range" }],
+        "reply_date_out_of_range",
+      );
     const [updated] = await tx
       .update(referrals)
-      .set({ reply: input.reply, repliedOn: input.repliedOn, nioName: input.nioName, nioAppointedOn: input.nioAppointedOn, version: sql`${referrals.version} + 1`, updatedAt: new Date() })
+      .set({
+        reply: input.reply,
+        repliedOn: input.repliedOn,
+        nioName: input.nioName,
+        nioAppointedOn: input.nioAppointedOn,
+        version: sql`${referrals.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(referrals.id, referralId), eq(referrals.version, input.version)))
       .returning();
     // The State taking the case up opens the investigation, through the same workflow as any other step.
-    if (input.reply === "will_investigate") await advanceCase(tx, actor, row.caseId, found.row.status, "openInvestigation");
-    await recordAuditEvent(tx, actor, { action: "referral.reply", subjectType: "referral", subjectId: referralId, details: { caseId: row.caseId, reply: input.reply, nioAppointed: input.nioName !== null } });
+    if (input.reply === "will_investigate")
+      await advanceCase(tx, actor, row.caseId, found.row.status, "openInvestigation");
+    await recordAuditEvent(tx, actor, {
+      action: "referral.reply",
+      subjectType: "referral",
+      subjectId: referralId,
+      details: { caseId: row.caseId, reply: input.reply, nioAppointed: input.nioName !== null },
+    });
     return presentReferral(updated, actor, found.facts, todayIso());
   });
 }
@@ -124,7 +190,12 @@ export async function listOverdueReferrals(services: Services, actor: Actor, tod
   if (!referralPolicy.overdue(actor)) throw new Forbidden("Your role does not follow referrals.");
   return inTransaction(services.db, actor, async (tx) => {
     const rows = await tx
-      .select({ referral: referrals, reference: cases.reference, missionCode: cases.missionCode, nationalityCodes: cases.nationalityCodes })
+      .select({
+        referral: referrals,
+        reference: cases.reference,
+        missionCode: cases.missionCode,
+        nationalityCodes: cases.nationalityCodes,
+      })
       .from(referrals)
       .innerJoin(cases, eq(cases.id, referrals.caseId))
       .where(and(isNull(referrals.reply), lt(referrals.replyDueOn, today)))
@@ -132,8 +203,23 @@ export async function listOverdueReferrals(services: Services, actor: Actor, tod
       .limit(500);
     return {
       items: rows
-        .filter((r) => referralPolicy.view(actor, { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] }, r.referral.countryCode))
-        .map((r) => ({ ...presentReferral(r.referral, actor, { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] }, today), reference: r.reference, missionCode: r.missionCode })),
+        .filter((r) =>
+          referralPolicy.view(
+            actor,
+            { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] },
+            r.referral.countryCode,
+          ),
+        )
+        .map((r) => ({
+          ...presentReferral(
+            r.referral,
+            actor,
+            { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] },
+            today,
+          ),
+          reference: r.reference,
+          missionCode: r.missionCode,
+        })),
     };
   });
 }

@@ -3,7 +3,14 @@
 import { en } from "../../../web/i18n/en.js";
 import { openPdf } from "../../pdf.js";
 import { fr } from "../../../web/i18n/fr.js";
-import { type QuarterlyReport, RATING_MAX, type RiskLevel, riskLevel, riskLevels, riskScore } from "../../../domain/risk.js";
+import {
+  type QuarterlyReport,
+  RATING_MAX,
+  type RiskLevel,
+  riskLevel,
+  riskLevels,
+  riskScore,
+} from "../../../domain/risk.js";
 
 type Language = "en" | "fr";
 type Report = QuarterlyReport & { missionCode: string };
@@ -96,7 +103,10 @@ function summaryRows(report: Report, language: Language): [string, string | numb
     [l.quarter, `${report.quarter} (${report.from} – ${report.to})`],
     [l.asOf, report.asOf],
     [l.locations, report.totals.locations],
-    ...riskLevels.map((name): [string, number] => [`${l.rated} ${level(name).toLocaleLowerCase(language)}`, report.levels[name]]),
+    ...riskLevels.map((name): [string, number] => [
+      `${l.rated} ${level(name).toLocaleLowerCase(language)}`,
+      report.levels[name],
+    ]),
     [l.assessedInQuarter, report.totals.assessedInQuarter],
     [l.reviewsOverdue, report.totals.reviewsOverdue],
     [l.mitigationsDue, report.totals.mitigationsDue],
@@ -115,21 +125,61 @@ export async function reportSpreadsheet(report: Report, language: Language): Pro
     s.addRow(header).font = { bold: true };
     s.addRows(rows);
     s.views = [{ state: "frozen", ySplit: 1 }];
-    s.columns.forEach((column) => { column.width = 22; });
+    s.columns.forEach((column) => {
+      column.width = 22;
+    });
     return s;
   };
   const summary = sheet(l.summary, [l.summary, ""], summaryRows(report, language));
   summary.addRow([]);
   summary.addRow([l.heat]).font = { bold: true };
   summary.addRow([`${l.likelihood} \\ ${l.impact}`, 1, 2, 3, 4, 5]);
-  for (let likelihood = RATING_MAX; likelihood >= 1; likelihood--) summary.addRow([likelihood, ...report.heat[likelihood - 1]]);
-  sheet(l.location, [l.location, l.kind, l.assessedOn, l.reviewOn, l.level, l.mitigationsDue, l.mitigationsCompleted, l.mitigationsOverdue], report.locations.map((x) => [x.location, locationKind(x.locationKind), x.assessedOn, x.reviewOverdue ? `${x.reviewOn} (${l.overdue})` : x.reviewOn, level(x.level), x.mitigations.due, x.mitigations.completed, x.mitigations.overdue]));
-  sheet(l.factors, [l.location, l.factor, l.likelihood, l.impact, l.score, l.level], report.locations.flatMap((x) => x.factors.map((f) => [x.location, factor(f.kind), f.likelihood, f.impact, f.score, level(f.level)])));
-  sheet(l.overdueMitigations, [l.location, l.action, l.owner, l.dueOn], report.locations.flatMap((x) => x.overdueMitigations.map((m) => [x.location, m.action, m.owner, m.dueOn])));
+  for (let likelihood = RATING_MAX; likelihood >= 1; likelihood--)
+    summary.addRow([likelihood, ...report.heat[likelihood - 1]]);
+  sheet(
+    l.location,
+    [
+      l.location,
+      l.kind,
+      l.assessedOn,
+      l.reviewOn,
+      l.level,
+      l.mitigationsDue,
+      l.mitigationsCompleted,
+      l.mitigationsOverdue,
+    ],
+    report.locations.map((x) => [
+      x.location,
+      locationKind(x.locationKind),
+      x.assessedOn,
+      x.reviewOverdue ? `${x.reviewOn} (${l.overdue})` : x.reviewOn,
+      level(x.level),
+      x.mitigations.due,
+      x.mitigations.completed,
+      x.mitigations.overdue,
+    ]),
+  );
+  sheet(
+    l.factors,
+    [l.location, l.factor, l.likelihood, l.impact, l.score, l.level],
+    report.locations.flatMap((x) =>
+      x.factors.map((f) => [x.location, factor(f.kind), f.likelihood, f.impact, f.score, level(f.level)]),
+    ),
+  );
+  sheet(
+    l.overdueMitigations,
+    [l.location, l.action, l.owner, l.dueOn],
+    report.locations.flatMap((x) => x.overdueMitigations.map((m) => [x.location, m.action, m.owner, m.dueOn])),
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const levelColours: Record<RiskLevel, string> = { low: "#d3f9d8", medium: "#fff3bf", high: "#ffd8a8", critical: "#ffc9c9" };
+const levelColours: Record<RiskLevel, string> = {
+  low: "#d3f9d8",
+  medium: "#fff3bf",
+  high: "#ffd8a8",
+  critical: "#ffc9c9",
+};
 
 export async function reportPdf(report: Report, language: Language): Promise<Buffer> {
   const { l, level, factor, locationKind } = words(language);
@@ -143,26 +193,53 @@ export async function reportPdf(report: Report, language: Language): Promise<Buf
   const left = doc.page.margins.left + 20;
   let top = doc.y + 6;
   for (let likelihood = RATING_MAX; likelihood >= 1; likelihood--, top += size) {
-    doc.font("regular").fontSize(9).fillColor("#000").text(String(likelihood), left - 16, top + 8);
+    doc
+      .font("regular")
+      .fontSize(9)
+      .fillColor("#000")
+      .text(String(likelihood), left - 16, top + 8);
     for (let impact = 1; impact <= RATING_MAX; impact++) {
       const x = left + (impact - 1) * size;
       doc.rect(x, top, size, size).fillAndStroke(levelColours[riskLevel(riskScore(likelihood, impact))], "#868e96");
       const count = report.heat[likelihood - 1][impact - 1];
-      if (count > 0) doc.fillColor("#000").font("bold").text(String(count), x, top + 8, { width: size, align: "center" });
+      if (count > 0)
+        doc
+          .fillColor("#000")
+          .font("bold")
+          .text(String(count), x, top + 8, { width: size, align: "center" });
     }
   }
-  for (let impact = 1; impact <= RATING_MAX; impact++) doc.font("regular").fillColor("#000").text(String(impact), left + (impact - 1) * size, top + 4, { width: size, align: "center" });
+  for (let impact = 1; impact <= RATING_MAX; impact++)
+    doc
+      .font("regular")
+      .fillColor("#000")
+      .text(String(impact), left + (impact - 1) * size, top + 4, { width: size, align: "center" });
   doc.x = doc.page.margins.left;
   doc.y = top + 24;
 
   for (const x of report.locations) {
     if (doc.y > doc.page.height - 160) doc.addPage();
-    doc.moveDown().font("bold").fontSize(12).fillColor("#000").text(`${x.location} — ${locationKind(x.locationKind)} — ${level(x.level)}`);
-    doc.font("regular").fontSize(9).text(`${l.assessedOn}: ${x.assessedOn}   ${l.reviewOn}: ${x.reviewOn}${x.reviewOverdue ? ` (${l.overdue})` : ""}   ${l.mitigationsDue}: ${x.mitigations.due}   ${l.mitigationsCompleted}: ${x.mitigations.completed}`);
-    for (const f of x.factors) doc.text(`• ${factor(f.kind)} — ${l.likelihood} ${f.likelihood} × ${l.impact} ${f.impact} = ${f.score} (${level(f.level)})`, { indent: 8 });
+    doc
+      .moveDown()
+      .font("bold")
+      .fontSize(12)
+      .fillColor("#000")
+      .text(`${x.location} — ${locationKind(x.locationKind)} — ${level(x.level)}`);
+    doc
+      .font("regular")
+      .fontSize(9)
+      .text(
+        `${l.assessedOn}: ${x.assessedOn}   ${l.reviewOn}: ${x.reviewOn}${x.reviewOverdue ? ` (${l.overdue})` : ""}   ${l.mitigationsDue}: ${x.mitigations.due}   ${l.mitigationsCompleted}: ${x.mitigations.completed}`,
+      );
+    for (const f of x.factors)
+      doc.text(
+        `• ${factor(f.kind)} — ${l.likelihood} ${f.likelihood} × ${l.impact} ${f.impact} = ${f.score} (${level(f.level)})`,
+        { indent: 8 },
+      );
     doc.font("bold").text(`${l.overdueMitigations}: ${x.overdueMitigations.length === 0 ? l.none : ""}`);
     doc.font("regular");
-    for (const m of x.overdueMitigations) doc.text(`• ${m.action} — ${l.owner}: ${m.owner} — ${l.dueOn}: ${m.dueOn}`, { indent: 8 });
+    for (const m of x.overdueMitigations)
+      doc.text(`• ${m.action} — ${l.owner}: ${m.owner} — ${l.dueOn}: ${m.dueOn}`, { indent: 8 });
   }
   doc.end();
   return done;

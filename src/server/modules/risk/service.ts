@@ -37,33 +37,73 @@ export interface AssessmentInput {
   mitigations: MitigationInput[];
 }
 
-const invalid = (message: string, path: string, code: string) => new ValidationFailed(message, [{ path, message: code }], code);
+const invalid = (message: string, path: string, code: string) =>
+  new ValidationFailed(message, [{ path, message: code }], code);
 
 function checkMitigation(m: MitigationInput, assessedOn: string, factorKinds: string[], path: string) {
-  if (m.factorKind !== null && !factorKinds.includes(m.factorKind)) throw invalid("A mitigation answers one of the factors assessed here.", `${path}.factorKind`, "factor_not_assessed");
-  if (m.dueOn < assessedOn) throw invalid("A mitigation falls due after the assessment that calls for it.", `${path}.dueOn`, "due_before_assessment");
+  if (m.factorKind !== null && !factorKinds.includes(m.factorKind))
+    throw invalid(
+      "A mitigation answers one of the factors assessed here.",
+      `${path}.factorKind`,
+      "factor_not_assessed",
+    );
+  if (m.dueOn < assessedOn)
+    throw invalid(
+      "A mitigation falls due after the assessment that calls for it.",
+      `${path}.dueOn`,
+      "due_before_assessment",
+    );
 }
 
 /** Records an assessment with its factors and mitigations in one transaction: all of it or nothing. */
 export async function recordAssessment(services: Services, actor: Actor, input: AssessmentInput) {
-  if (!preventionPolicy.keep(actor, input.missionCode)) throw new Forbidden("Headquarters or the mission's conduct and discipline team assess its locations.");
+  if (!preventionPolicy.keep(actor, input.missionCode))
+    throw new Forbidden("Headquarters or the mission's conduct and discipline team assess its locations.");
   assertNotInFuture(input.assessedOn, "body.assessedOn");
-  if (input.reviewOn <= input.assessedOn) throw invalid("The review comes after the assessment.", "body.reviewOn", "review_before_assessment");
+  if (input.reviewOn <= input.assessedOn)
+    throw invalid("The review comes after the assessment.", "body.reviewOn", "review_before_assessment");
   const kinds = input.factors.map((f) => f.kind);
   const repeated = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
-  if (repeated) throw invalid(`The factor "${repeated}" is rated twice; rate each factor once.`, "body.factors", "factor_repeated");
-  for (const [i, m] of input.mitigations.entries()) checkMitigation(m, input.assessedOn, kinds, `body.mitigations.${i}`);
+  if (repeated)
+    throw invalid(`The factor "${repeated}" is rated twice; rate each factor once.`, "body.factors", "factor_repeated");
+  for (const [i, m] of input.mitigations.entries())
+    checkMitigation(m, input.assessedOn, kinds, `body.mitigations.${i}`);
   return inTransaction(services.db, actor, async (tx) => {
-    const [mission] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, input.missionCode));
-    if (!mission) throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
+    const [mission] = await tx
+      .select({ code: missions.code })
+      .from(missions)
+      .where(eq(missions.code, input.missionCode));
+    if (!mission)
+      throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
     const [row] = await tx
       .insert(riskAssessments)
-      .values({ missionCode: input.missionCode, location: input.location, locationKind: input.locationKind, assessedOn: input.assessedOn, reviewOn: input.reviewOn, notes: input.notes, recordedBy: actor.userId })
+      .values({
+        missionCode: input.missionCode,
+        location: input.location,
+        locationKind: input.locationKind,
+        assessedOn: input.assessedOn,
+        reviewOn: input.reviewOn,
+        notes: input.notes,
+        recordedBy: actor.userId,
+      })
       .returning({ id: riskAssessments.id });
     await tx.insert(riskFactors).values(input.factors.map((f) => ({ ...f, assessmentId: row.id })));
-    if (input.mitigations.length > 0) await tx.insert(riskMitigations).values(input.mitigations.map((m) => ({ ...m, assessmentId: row.id, recordedBy: actor.userId })));
+    if (input.mitigations.length > 0)
+      await tx
+        .insert(riskMitigations)
+        .values(input.mitigations.map((m) => ({ ...m, assessmentId: row.id, recordedBy: actor.userId })));
     const level = riskLevel(Math.max(...input.factors.map((f) => riskScore(f.likelihood, f.impact))));
-    await recordAuditEvent(tx, actor, { action: "risk.assess", subjectType: "risk_assessment", subjectId: row.id, details: { missionCode: input.missionCode, factors: input.factors.length, mitigations: input.mitigations.length, level } });
+    await recordAuditEvent(tx, actor, {
+      action: "risk.assess",
+      subjectType: "risk_assessment",
+      subjectId: row.id,
+      details: {
+        missionCode: input.missionCode,
+        factors: input.factors.length,
+        mitigations: input.mitigations.length,
+        level,
+      },
+    });
     return { id: row.id };
   });
 }
@@ -77,11 +117,22 @@ async function assessmentOrNotFound(tx: Transaction, actor: Actor, id: string) {
 export async function addMitigation(services: Services, actor: Actor, assessmentId: string, input: MitigationInput) {
   return inTransaction(services.db, actor, async (tx) => {
     const assessment = await assessmentOrNotFound(tx, actor, assessmentId);
-    if (!preventionPolicy.keep(actor, assessment.missionCode)) throw new Forbidden("Headquarters or the mission's conduct and discipline team keep its mitigations.");
-    const kinds = (await tx.select({ kind: riskFactors.kind }).from(riskFactors).where(eq(riskFactors.assessmentId, assessmentId))).map((f) => f.kind);
+    if (!preventionPolicy.keep(actor, assessment.missionCode))
+      throw new Forbidden("Headquarters or the mission's conduct and discipline team keep its mitigations.");
+    const kinds = (
+      await tx.select({ kind: riskFactors.kind }).from(riskFactors).where(eq(riskFactors.assessmentId, assessmentId))
+    ).map((f) => f.kind);
     checkMitigation(input, assessment.assessedOn, kinds, "body");
-    const [row] = await tx.insert(riskMitigations).values({ ...input, assessmentId, recordedBy: actor.userId }).returning({ id: riskMitigations.id });
-    await recordAuditEvent(tx, actor, { action: "risk.mitigation.add", subjectType: "risk_assessment", subjectId: assessmentId, details: { mitigationId: row.id, dueOn: input.dueOn } });
+    const [row] = await tx
+      .insert(riskMitigations)
+      .values({ ...input, assessmentId, recordedBy: actor.userId })
+      .returning({ id: riskMitigations.id });
+    await recordAuditEvent(tx, actor, {
+      action: "risk.mitigation.add",
+      subjectType: "risk_assessment",
+      subjectId: assessmentId,
+      details: { mitigationId: row.id, dueOn: input.dueOn },
+    });
     return { id: row.id };
   });
 }
@@ -92,29 +143,58 @@ export async function completeMitigation(services: Services, actor: Actor, mitig
     const [mitigation] = await tx.select().from(riskMitigations).where(eq(riskMitigations.id, mitigationId));
     if (!mitigation) throw new NotFound("mitigation");
     const assessment = await assessmentOrNotFound(tx, actor, mitigation.assessmentId);
-    if (!preventionPolicy.keep(actor, assessment.missionCode)) throw new Forbidden("Headquarters or the mission's conduct and discipline team keep its mitigations.");
+    if (!preventionPolicy.keep(actor, assessment.missionCode))
+      throw new Forbidden("Headquarters or the mission's conduct and discipline team keep its mitigations.");
     assertCompletable(mitigation, input, assessment.assessedOn, "mitigation");
-    const [updated] = await tx.update(riskMitigations).set(completionOf(mitigation, input)).where(eq(riskMitigations.id, mitigationId)).returning();
-    await recordAuditEvent(tx, actor, { action: "risk.mitigation.complete", subjectType: "risk_assessment", subjectId: assessment.id, details: { mitigationId, completedOn: input.completedOn } });
+    const [updated] = await tx
+      .update(riskMitigations)
+      .set(completionOf(mitigation, input))
+      .where(eq(riskMitigations.id, mitigationId))
+      .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "risk.mitigation.complete",
+      subjectType: "risk_assessment",
+      subjectId: assessment.id,
+      details: { mitigationId, completedOn: input.completedOn },
+    });
     return presentMitigation(updated);
   });
 }
 
-const presentMitigation = (m: typeof riskMitigations.$inferSelect, today?: string) => ({ ...presentFollowUp(m, today), factorKind: m.factorKind });
+const presentMitigation = (m: typeof riskMitigations.$inferSelect, today?: string) => ({
+  ...presentFollowUp(m, today),
+  factorKind: m.factorKind,
+});
 
 export async function assessmentDetail(services: Services, actor: Actor, id: string) {
   if (!preventionPolicy.read(actor)) throw new Forbidden();
   return inTransaction(services.db, actor, async (tx) => {
     const assessment = await assessmentOrNotFound(tx, actor, id);
     const factors = await tx.select().from(riskFactors).where(eq(riskFactors.assessmentId, id));
-    const mitigations = await tx.select().from(riskMitigations).where(eq(riskMitigations.assessmentId, id)).orderBy(asc(riskMitigations.dueOn), asc(riskMitigations.createdAt));
+    const mitigations = await tx
+      .select()
+      .from(riskMitigations)
+      .where(eq(riskMitigations.assessmentId, id))
+      .orderBy(asc(riskMitigations.dueOn), asc(riskMitigations.createdAt));
     const history = await tx
       .select({ id: riskAssessments.id, assessedOn: riskAssessments.assessedOn })
       .from(riskAssessments)
-      .where(and(eq(riskAssessments.missionCode, assessment.missionCode), sql`lower(${riskAssessments.location}) = lower(${assessment.location})`))
+      .where(
+        and(
+          eq(riskAssessments.missionCode, assessment.missionCode),
+          sql`lower(${riskAssessments.location}) = lower(${assessment.location})`,
+        ),
+      )
       .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.createdAt));
     const today = todayIso();
-    const rated = factors.map((f) => ({ kind: f.kind, likelihood: f.likelihood, impact: f.impact, notes: f.notes, score: riskScore(f.likelihood, f.impact), level: riskLevel(riskScore(f.likelihood, f.impact)) }));
+    const rated = factors.map((f) => ({
+      kind: f.kind,
+      likelihood: f.likelihood,
+      impact: f.impact,
+      notes: f.notes,
+      score: riskScore(f.likelihood, f.impact),
+      level: riskLevel(riskScore(f.likelihood, f.impact)),
+    }));
     const keep = preventionPolicy.keep(actor, assessment.missionCode);
     return {
       id: assessment.id,
@@ -147,14 +227,25 @@ async function missionAssessments(tx: Transaction, missionCode: string): Promise
     locationKind: r.locationKind,
     assessedOn: r.assessedOn,
     reviewOn: r.reviewOn,
-    factors: factors.filter((f) => f.assessmentId === r.id).map((f) => ({ kind: f.kind, likelihood: f.likelihood, impact: f.impact })),
-    mitigations: mitigations.filter((m) => m.assessmentId === r.id).map((m) => ({ action: m.action, owner: m.owner, factorKind: m.factorKind, dueOn: m.dueOn, completedOn: m.completedOn })),
+    factors: factors
+      .filter((f) => f.assessmentId === r.id)
+      .map((f) => ({ kind: f.kind, likelihood: f.likelihood, impact: f.impact })),
+    mitigations: mitigations
+      .filter((m) => m.assessmentId === r.id)
+      .map((m) => ({
+        action: m.action,
+        owner: m.owner,
+        factorKind: m.factorKind,
+        dueOn: m.dueOn,
+        completedOn: m.completedOn,
+      })),
   }));
 }
 
 function assertMission(actor: Actor, missionCode: string) {
   if (!preventionPolicy.read(actor)) throw new Forbidden();
-  if (!preventionPolicy.readMission(actor, missionCode)) throw new Forbidden("Your role does not cover this mission's prevention records.", "out_of_scope");
+  if (!preventionPolicy.readMission(actor, missionCode))
+    throw new Forbidden("Your role does not cover this mission's prevention records.", "out_of_scope");
 }
 
 /** The mission's register today: the latest assessment of each location, worst first, with the heat map. */
@@ -168,13 +259,23 @@ export async function riskRegister(services: Services, actor: Actor, missionCode
 }
 
 /** The quarterly report to headquarters for one mission; its download is audited. */
-export async function riskReport(services: Services, actor: Actor, missionCode: string, quarter: string, format: string) {
+export async function riskReport(
+  services: Services,
+  actor: Actor,
+  missionCode: string,
+  quarter: string,
+  format: string,
+) {
   assertMission(actor, missionCode);
   const today = todayIso();
   if (quarter > quarterOf(today)) throw invalid("That quarter has not begun.", "params.quarter", "quarter_in_future");
   return inTransaction(services.db, actor, async (tx) => {
     const report = quarterlyReport(quarter, await missionAssessments(tx, missionCode), today);
-    await recordAuditEvent(tx, actor, { action: "risk.report", subjectType: "risk_assessment", details: { missionCode, quarter, format } });
+    await recordAuditEvent(tx, actor, {
+      action: "risk.report",
+      subjectType: "risk_assessment",
+      details: { missionCode, quarter, format },
+    });
     return { missionCode, ...report };
   });
 }

@@ -6,8 +6,22 @@ import { createHmac, randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { eq, sql } from "drizzle-orm";
-import { cases, findings, perpetrators, screeningEntries, screeningKeys, screeningSecrets } from "../../../db/schema.js";
-import { type Identifiers, type KeyStrength, matchKeys, resultOf, type ScreeningReason, type ScreeningResult } from "../../../domain/screening.js";
+import {
+  cases,
+  findings,
+  perpetrators,
+  screeningEntries,
+  screeningKeys,
+  screeningSecrets,
+} from "../../../db/schema.js";
+import {
+  type Identifiers,
+  type KeyStrength,
+  matchKeys,
+  resultOf,
+  type ScreeningReason,
+  type ScreeningResult,
+} from "../../../domain/screening.js";
 import type { Services } from "../../app.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, screeningPolicy } from "../../auth/policies/index.js";
@@ -25,35 +39,87 @@ async function screeningSecret(services: Services, tx: Transaction): Promise<Buf
   if (known) return known;
   let [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, 1));
   if (!row) {
-    const secretEncrypted = await services.encryption.encrypt(tx, randomBytes(32).toString("base64"), fieldContext("screening_secrets", "secret_encrypted", "1"));
-    const made = await tx.insert(screeningSecrets).values({ id: 1, secretEncrypted }).onConflictDoNothing().returning({ id: screeningSecrets.id });
-    if (made.length) await recordAuditEvent(tx, systemActor, { action: "screening.secret.create", subjectType: "screening" });
+    const secretEncrypted = await services.encryption.encrypt(
+      tx,
+      randomBytes(32).toString("base64"),
+      fieldContext("screening_secrets", "secret_encrypted", "1"),
+    );
+    const made = await tx
+      .insert(screeningSecrets)
+      .values({ id: 1, secretEncrypted })
+      .onConflictDoNothing()
+      .returning({ id: screeningSecrets.id });
+    if (made.length)
+      await recordAuditEvent(tx, systemActor, { action: "screening.secret.create", subjectType: "screening" });
     [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, 1));
   }
-  const secret = Buffer.from(await services.encryption.decrypt(tx, row.secretEncrypted, fieldContext("screening_secrets", "secret_encrypted", "1")), "base64");
+  const secret = Buffer.from(
+    await services.encryption.decrypt(
+      tx,
+      row.secretEncrypted,
+      fieldContext("screening_secrets", "secret_encrypted", "1"),
+    ),
+    "base64",
+  );
   secrets.set(services, secret);
   return secret;
 }
 
 /** Keyed hashes for another purpose (attendance lists), kept apart from the screening keys by a prefix. */
-export async function keyedHashes(services: Services, tx: Transaction, purpose: string, values: string[]): Promise<string[]> {
+export async function keyedHashes(
+  services: Services,
+  tx: Transaction,
+  purpose: string,
+  values: string[],
+): Promise<string[]> {
   const secret = await screeningSecret(services, tx);
   return values.map((value) => createHmac("sha256", secret).update(`${purpose}:${value}`).digest("base64url"));
 }
 
-const hashKeys = (secret: Buffer, person: Identifiers) => matchKeys(person).map(({ key, strength }) => ({ hash: createHmac("sha256", secret).update(key).digest("base64url"), strength }));
+const hashKeys = (secret: Buffer, person: Identifiers) =>
+  matchKeys(person).map(({ key, strength }) => ({
+    hash: createHmac("sha256", secret).update(key).digest("base64url"),
+    strength,
+  }));
 
 /** Puts a person on the list (their identifiers are hashed, then forgotten). */
-export async function addScreeningEntry(services: Services, actor: Actor, input: Identifiers & { reason: ScreeningReason; caseId: string | null; perpetratorId?: string | null }, inside?: Transaction) {
+export async function addScreeningEntry(
+  services: Services,
+  actor: Actor,
+  input: Identifiers & { reason: ScreeningReason; caseId: string | null; perpetratorId?: string | null },
+  inside?: Transaction,
+) {
   if (!screeningPolicy.manage(actor)) throw new Forbidden("Headquarters keeps the screening list.");
   const work = async (tx: Transaction) => {
     const keys = hashKeys(await screeningSecret(services, tx), input);
-    if (keys.length === 0) throw new ValidationFailed("Give at least a name or a document number.", [{ path: "body.name", message: "no_identifier" }], "no_identifier");
-    const [entry] = await tx.insert(screeningEntries).values({ reason: input.reason, caseId: input.caseId, perpetratorId: input.perpetratorId ?? null, createdBy: actor.userId }).onConflictDoNothing().returning({ id: screeningEntries.id });
+    if (keys.length === 0)
+      throw new ValidationFailed(
+        "Give at least a name or a document number.",
+        [{ path: "body.name", message: "no_identifier" }],
+        "no_identifier",
+      );
+    const [entry] = await tx
+      .insert(screeningEntries)
+      .values({
+        reason: input.reason,
+        caseId: input.caseId,
+        perpetratorId: input.perpetratorId ?? null,
+        createdBy: actor.userId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: screeningEntries.id });
     // Already on the list (the same perpetrator's finding recorded again).
     if (!entry) return { id: null, keys: 0 };
-    await tx.insert(screeningKeys).values(keys.map(({ hash, strength }) => ({ entryId: entry.id, keyHash: hash, strength }))).onConflictDoNothing();
-    await recordAuditEvent(tx, actor, { action: "screening.entry.add", subjectType: "screening_entry", subjectId: entry.id, details: { reason: input.reason, caseId: input.caseId, keys: keys.length } });
+    await tx
+      .insert(screeningKeys)
+      .values(keys.map(({ hash, strength }) => ({ entryId: entry.id, keyHash: hash, strength })))
+      .onConflictDoNothing();
+    await recordAuditEvent(tx, actor, {
+      action: "screening.entry.add",
+      subjectType: "screening_entry",
+      subjectId: entry.id,
+      details: { reason: input.reason, caseId: input.caseId, keys: keys.length },
+    });
     return { id: entry.id, keys: keys.length };
   };
   return inside ? work(inside) : inTransaction(services.db, actor, work);
@@ -70,10 +136,16 @@ async function hitsFor(tx: Transaction, hashes: string[]): Promise<Map<string, H
   const byHash = new Map<string, Hit[]>();
   for (let i = 0; i < hashes.length; i += 5_000) {
     const chunk = hashes.slice(i, i + 5_000);
-    const result = (await tx.execute(sql`select key_hash, entry_id, strength, reason, case_id from conduct_screening_hits(${`{${chunk.join(",")}}`}::text[])`)) as unknown as {
+    const result = (await tx.execute(
+      sql`select key_hash, entry_id, strength, reason, case_id from conduct_screening_hits(${`{${chunk.join(",")}}`}::text[])`,
+    )) as unknown as {
       rows: { key_hash: string; entry_id: string; strength: KeyStrength; reason: string; case_id: string | null }[];
     };
-    for (const row of result.rows) byHash.set(row.key_hash, [...(byHash.get(row.key_hash) ?? []), { entryId: row.entry_id, strength: row.strength, reason: row.reason, caseId: row.case_id }]);
+    for (const row of result.rows)
+      byHash.set(row.key_hash, [
+        ...(byHash.get(row.key_hash) ?? []),
+        { entryId: row.entry_id, strength: row.strength, reason: row.reason, caseId: row.case_id },
+      ]);
   }
   return byHash;
 }
@@ -84,28 +156,62 @@ export interface ScreeningOutcome {
 }
 
 /** Per entry met, the strongest key that met it; the case named only if the screener may see it. */
-async function outcomeOf(tx: Transaction, actor: Actor, keys: { hash: string; strength: KeyStrength }[], hits: Map<string, Hit[]>, references: Map<string, string | null>): Promise<ScreeningOutcome> {
+async function outcomeOf(
+  tx: Transaction,
+  actor: Actor,
+  keys: { hash: string; strength: KeyStrength }[],
+  hits: Map<string, Hit[]>,
+  references: Map<string, string | null>,
+): Promise<ScreeningOutcome> {
   const byEntry = new Map<string, { strengths: KeyStrength[]; hit: Hit }>();
-  for (const key of keys) for (const hit of hits.get(key.hash) ?? []) byEntry.set(hit.entryId, { strengths: [...(byEntry.get(hit.entryId)?.strengths ?? []), hit.strength], hit });
+  for (const key of keys)
+    for (const hit of hits.get(key.hash) ?? [])
+      byEntry.set(hit.entryId, { strengths: [...(byEntry.get(hit.entryId)?.strengths ?? []), hit.strength], hit });
   const matches: ScreeningOutcome["matches"] = [];
   for (const { strengths, hit } of byEntry.values()) {
     if (hit.caseId && !references.has(hit.caseId)) {
       const found = await findCaseWithFacts(tx, hit.caseId);
       references.set(hit.caseId, found && casePolicy.view(actor, found.facts) ? found.row.reference : null);
     }
-    matches.push({ result: resultOf(strengths) as Exclude<ScreeningResult, "no_match">, reason: hit.reason, caseReference: hit.caseId ? (references.get(hit.caseId) ?? null) : null });
+    matches.push({
+      result: resultOf(strengths) as Exclude<ScreeningResult, "no_match">,
+      reason: hit.reason,
+      caseReference: hit.caseId ? (references.get(hit.caseId) ?? null) : null,
+    });
   }
   matches.sort((a, b) => (a.result === b.result ? 0 : a.result === "match" ? -1 : 1));
   return { result: resultOf(matches.map((m) => (m.result === "match" ? "strong" : "weak"))), matches };
 }
 
-export async function screenCandidate(services: Services, actor: Actor, candidate: Identifiers): Promise<ScreeningOutcome> {
+export async function screenCandidate(
+  services: Services,
+  actor: Actor,
+  candidate: Identifiers,
+): Promise<ScreeningOutcome> {
   if (!screeningPolicy.screen(actor)) throw new Forbidden("Your role does not screen candidates.");
   return inTransaction(services.db, actor, async (tx) => {
     const keys = hashKeys(await screeningSecret(services, tx), candidate);
-    if (keys.length === 0) throw new ValidationFailed("Give at least a name or a document number.", [{ path: "body.name", message: "no_identifier" }], "no_identifier");
-    const outcome = await outcomeOf(tx, actor, keys, await hitsFor(tx, keys.map((k) => k.hash)), new Map());
-    await recordAuditEvent(tx, actor, { action: "screening.run", subjectType: "screening", details: { candidates: 1, result: outcome.result } });
+    if (keys.length === 0)
+      throw new ValidationFailed(
+        "Give at least a name or a document number.",
+        [{ path: "body.name", message: "no_identifier" }],
+        "no_identifier",
+      );
+    const outcome = await outcomeOf(
+      tx,
+      actor,
+      keys,
+      await hitsFor(
+        tx,
+        keys.map((k) => k.hash),
+      ),
+      new Map(),
+    );
+    await recordAuditEvent(tx, actor, {
+      action: "screening.run",
+      subjectType: "screening",
+      details: { candidates: 1, result: outcome.result },
+    });
     return outcome;
   });
 }
@@ -123,14 +229,27 @@ export async function screenBatch(services: Services, actor: Actor, text: string
     throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "csv_unreadable");
   }
   const [header, ...candidates] = rows;
-  if (!header || header.map((h) => h.trim()).join(",") !== batchColumns.join(",")) throw new ValidationFailed(`The header must be: ${batchColumns.join(",")}`, [{ path: "line 1", message: "bad_header" }], "bad_header");
+  if (!header || header.map((h) => h.trim()).join(",") !== batchColumns.join(","))
+    throw new ValidationFailed(
+      `The header must be: ${batchColumns.join(",")}`,
+      [{ path: "line 1", message: "bad_header" }],
+      "bad_header",
+    );
   if (candidates.length === 0) throw new ValidationFailed("The list has no candidate.", [], "csv_empty");
-  if (candidates.length > BATCH_MAX_CANDIDATES) throw new ValidationFailed(`A list holds at most ${BATCH_MAX_CANDIDATES.toLocaleString("en")} candidates: split it.`, [], "csv_too_large");
+  if (candidates.length > BATCH_MAX_CANDIDATES)
+    throw new ValidationFailed(
+      `A list holds at most ${BATCH_MAX_CANDIDATES.toLocaleString("en")} candidates: split it.`,
+      [],
+      "csv_too_large",
+    );
   const people: Identifiers[] = candidates.map(([name = "", dateOfBirth = "", nationality = "", documents = ""]) => ({
     name,
     dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth.trim()) ? dateOfBirth.trim() : null,
     nationalityCode: /^[A-Za-z]{3}$/.test(nationality.trim()) ? nationality.trim().toUpperCase() : null,
-    documentNumbers: documents.split(";").map((d) => d.trim()).filter(Boolean),
+    documentNumbers: documents
+      .split(";")
+      .map((d) => d.trim())
+      .filter(Boolean),
   }));
   return inTransaction(services.db, actor, async (tx) => {
     const secret = await screeningSecret(services, tx);
@@ -138,9 +257,19 @@ export async function screenBatch(services: Services, actor: Actor, text: string
     const hits = await hitsFor(tx, [...new Set(keysOf.flat().map((k) => k.hash))]);
     const references = new Map<string, string | null>();
     const outcomes: ScreeningOutcome[] = [];
-    for (const keys of keysOf) outcomes.push(keys.length ? await outcomeOf(tx, actor, keys, hits, references) : { result: "no_match", matches: [] });
-    const counts = { match: outcomes.filter((o) => o.result === "match").length, possible_match: outcomes.filter((o) => o.result === "possible_match").length };
-    await recordAuditEvent(tx, actor, { action: "screening.batch", subjectType: "screening", details: { candidates: people.length, matches: counts.match, possibleMatches: counts.possible_match } });
+    for (const keys of keysOf)
+      outcomes.push(
+        keys.length ? await outcomeOf(tx, actor, keys, hits, references) : { result: "no_match", matches: [] },
+      );
+    const counts = {
+      match: outcomes.filter((o) => o.result === "match").length,
+      possible_match: outcomes.filter((o) => o.result === "possible_match").length,
+    };
+    await recordAuditEvent(tx, actor, {
+      action: "screening.batch",
+      subjectType: "screening",
+      details: { candidates: people.length, matches: counts.match, possibleMatches: counts.possible_match },
+    });
     const resultCsv = stringify([
       [...batchColumns, "line", "result", "reasons", "case_references"],
       ...candidates.map((row, i) => [
@@ -148,7 +277,10 @@ export async function screenBatch(services: Services, actor: Actor, text: string
         i + 2,
         outcomes[i].result,
         outcomes[i].matches.map((m) => m.reason).join(";"),
-        outcomes[i].matches.map((m) => m.caseReference ?? "").filter(Boolean).join(";"),
+        outcomes[i].matches
+          .map((m) => m.caseReference ?? "")
+          .filter(Boolean)
+          .join(";"),
       ]),
     ]);
     return { candidates: people.length, matches: counts.match, possibleMatches: counts.possible_match, resultCsv };
@@ -163,7 +295,13 @@ export async function screenBatch(services: Services, actor: Actor, text: string
 export async function syncScreeningList(services: Services): Promise<number> {
   return inTransaction(services.db, systemActor, async (tx) => {
     const pending = await tx
-      .select({ perpetratorId: perpetrators.id, caseId: perpetrators.caseId, nationalityCode: perpetrators.nationalityCode, identityEncrypted: perpetrators.identityEncrypted, allegationCodes: cases.allegationCodes })
+      .select({
+        perpetratorId: perpetrators.id,
+        caseId: perpetrators.caseId,
+        nationalityCode: perpetrators.nationalityCode,
+        identityEncrypted: perpetrators.identityEncrypted,
+        allegationCodes: cases.allegationCodes,
+      })
       .from(findings)
       .innerJoin(perpetrators, eq(perpetrators.id, findings.perpetratorId))
       .innerJoin(cases, eq(cases.id, perpetrators.caseId))
@@ -173,8 +311,27 @@ export async function syncScreeningList(services: Services): Promise<number> {
     for (const person of pending) {
       const reason = listedReason(person.allegationCodes);
       if (!reason) continue;
-      const identity = JSON.parse(await services.encryption.decrypt(tx, person.identityEncrypted as string, fieldContext("perpetrators", "identity_encrypted", person.perpetratorId))) as { name: string; serviceNumber: string | null };
-      const entry = await addScreeningEntry(services, systemActor, { name: identity.name, dateOfBirth: null, nationalityCode: person.nationalityCode, documentNumbers: identity.serviceNumber ? [identity.serviceNumber] : [], reason, caseId: person.caseId, perpetratorId: person.perpetratorId }, tx);
+      const identity = JSON.parse(
+        await services.encryption.decrypt(
+          tx,
+          person.identityEncrypted as string,
+          fieldContext("perpetrators", "identity_encrypted", person.perpetratorId),
+        ),
+      ) as { name: string; serviceNumber: string | null };
+      const entry = await addScreeningEntry(
+        services,
+        systemActor,
+        {
+          name: identity.name,
+          dateOfBirth: null,
+          nationalityCode: person.nationalityCode,
+          documentNumbers: identity.serviceNumber ? [identity.serviceNumber] : [],
+          reason,
+          caseId: person.caseId,
+          perpetratorId: person.perpetratorId,
+        },
+        tx,
+      );
       if (entry.id) added++;
     }
     return added;

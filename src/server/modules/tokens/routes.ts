@@ -11,34 +11,60 @@ export function registerTokenRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.get("/api/tokens", {
-    schema: {
-      tags: ["tokens"],
-      summary: "API tokens of the signed-in user, or of `userId` for an administrator",
-      querystring: z.strictObject({ userId: z.string().max(64).optional() }),
-      response: { 200: z.object({ items: z.array(apiToken) }) },
+  typed.get(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["tokens"],
+        summary: "API tokens of the signed-in user, or of `userId` for an administrator",
+        querystring: z.strictObject({ userId: z.string().max(64).optional() }),
+        response: { 200: z.object({ items: z.array(apiToken) }) },
+      },
     },
-  }, async (request) => {
-    const actor = staffOf(request);
-    return { items: await listTokens(services, actor, request.query.userId ?? actor.userId) };
-  });
-
-  typed.post("/api/tokens", {
-    // The key is kept in the use-case's own transaction, with what it creates.
-    config: { idempotency: "in-transaction" },
-    schema: {
-      tags: ["tokens"],
-      summary: "Create an API token; the token itself is answered once and never stored",
-      body: createTokenBody,
-      response: { 201: z.object({ token: z.string(), apiToken }) },
+    async (request) => {
+      const actor = staffOf(request);
+      return { items: await listTokens(services, actor, request.query.userId ?? actor.userId) };
     },
-  }, async (request, reply) => {
-    const actor = staffOf(request);
-    const created = await createToken(services, actor, { ownerId: request.body.userId ?? actor.userId, name: request.body.name, expiresInDays: request.body.expiresInDays }, idempotencyKeyOf(request));
-    return reply.status(201).send(created);
-  });
+  );
 
-  typed.delete("/api/tokens/:id", {
-    schema: { tags: ["tokens"], summary: "Revoke an API token", params: z.strictObject({ id: z.uuid() }), response: { 200: apiToken } },
-  }, async (request) => revokeToken(services, staffOf(request), request.params.id));
+  typed.post(
+    "/api/tokens",
+    {
+      // The key is kept in the use-case's own transaction, with what it creates.
+      config: { idempotency: "in-transaction" },
+      schema: {
+        tags: ["tokens"],
+        summary: "Create an API token; the token itself is answered once and never stored",
+        body: createTokenBody,
+        response: { 201: z.object({ token: z.string(), apiToken }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = staffOf(request);
+      const created = await createToken(
+        services,
+        actor,
+        {
+          ownerId: request.body.userId ?? actor.userId,
+          name: request.body.name,
+          expiresInDays: request.body.expiresInDays,
+        },
+        idempotencyKeyOf(request),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  typed.delete(
+    "/api/tokens/:id",
+    {
+      schema: {
+        tags: ["tokens"],
+        summary: "Revoke an API token",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: apiToken },
+      },
+    },
+    async (request) => revokeToken(services, staffOf(request), request.params.id),
+  );
 }

@@ -29,33 +29,50 @@ export function presentToken(row: TokenRow) {
 export async function listTokens(services: Services, actor: Actor, ownerId: string) {
   if (!tokenPolicy.manageOf(actor, ownerId)) throw new NotFound("user");
   return inTransaction(services.db, actor, async (tx) => {
-    const rows = await tx.select().from(apiTokens).where(eq(apiTokens.userId, ownerId)).orderBy(desc(apiTokens.createdAt));
+    const rows = await tx
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.userId, ownerId))
+      .orderBy(desc(apiTokens.createdAt));
     return rows.map(presentToken);
   });
 }
 
-export async function createToken(services: Services, actor: Actor, input: { ownerId: string; name: string; expiresInDays?: number }, idempotencyKey?: string) {
+export async function createToken(
+  services: Services,
+  actor: Actor,
+  input: { ownerId: string; name: string; expiresInDays?: number },
+  idempotencyKey?: string,
+) {
   if (!tokenPolicy.manageOf(actor, input.ownerId)) throw new NotFound("user");
-  return inTransaction(services.db, actor, async (tx) =>
-    (
-      await once(tx, services.encryption, `token.create:${actor.userId}`, idempotencyKey, async () => {
-        const [owner] = await tx.select({ id: user.id }).from(user).where(eq(user.id, input.ownerId));
-        if (!owner) throw new NotFound("user");
-        const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-        const [row] = await tx
-          .insert(apiTokens)
-          .values({
-            userId: input.ownerId,
-            name: input.name,
-            tokenHash: hashToken(token),
-            prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-            expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
-          })
-          .returning();
-        await recordAuditEvent(tx, actor, { action: "token.create", subjectType: "api_token", subjectId: row.id, details: { ownerId: input.ownerId } });
-        return { token, apiToken: presentToken(row) };
-      })
-    ).body,
+  return inTransaction(
+    services.db,
+    actor,
+    async (tx) =>
+      (
+        await once(tx, services.encryption, `token.create:${actor.userId}`, idempotencyKey, async () => {
+          const [owner] = await tx.select({ id: user.id }).from(user).where(eq(user.id, input.ownerId));
+          if (!owner) throw new NotFound("user");
+          const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+          const [row] = await tx
+            .insert(apiTokens)
+            .values({
+              userId: input.ownerId,
+              name: input.name,
+              tokenHash: hashToken(token),
+              prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+              expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+            })
+            .returning();
+          await recordAuditEvent(tx, actor, {
+            action: "token.create",
+            subjectType: "api_token",
+            subjectId: row.id,
+            details: { ownerId: input.ownerId },
+          });
+          return { token, apiToken: presentToken(row) };
+        })
+      ).body,
   );
 }
 
@@ -68,7 +85,12 @@ export async function revokeToken(services: Services, actor: Actor, tokenId: str
       .set({ revokedAt: row.revokedAt ?? new Date() })
       .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
       .returning();
-    await recordAuditEvent(tx, actor, { action: "token.revoke", subjectType: "api_token", subjectId: tokenId, details: { ownerId: row.userId } });
+    await recordAuditEvent(tx, actor, {
+      action: "token.revoke",
+      subjectType: "api_token",
+      subjectId: tokenId,
+      details: { ownerId: row.userId },
+    });
     return presentToken(revoked ?? row);
   });
 }

@@ -13,22 +13,45 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/record.js";
 import { keyedHashes } from "../screening/service.js";
 
-const invalid = (message: string, path: string, code: string) => new ValidationFailed(message, [{ path, message: code }], code);
+const invalid = (message: string, path: string, code: string) =>
+  new ValidationFailed(message, [{ path, message: code }], code);
 
 export async function listCourses(services: Services, actor: Actor) {
   if (!trainingPolicy.read(actor)) throw new Forbidden();
   return inTransaction(services.db, actor, async (tx) => ({
-    items: await tx.select({ id: trainingCourses.id, code: trainingCourses.code, title: trainingCourses.title, kind: trainingCourses.kind, validityMonths: trainingCourses.validityMonths }).from(trainingCourses).orderBy(trainingCourses.code),
+    items: await tx
+      .select({
+        id: trainingCourses.id,
+        code: trainingCourses.code,
+        title: trainingCourses.title,
+        kind: trainingCourses.kind,
+        validityMonths: trainingCourses.validityMonths,
+      })
+      .from(trainingCourses)
+      .orderBy(trainingCourses.code),
     can: { add: trainingPolicy.manageCourses(actor) },
   }));
 }
 
-export async function addCourse(services: Services, actor: Actor, input: { code: string; title: string; kind: CourseKind; validityMonths: number }) {
+export async function addCourse(
+  services: Services,
+  actor: Actor,
+  input: { code: string; title: string; kind: CourseKind; validityMonths: number },
+) {
   if (!trainingPolicy.manageCourses(actor)) throw new Forbidden("Headquarters keeps the course catalogue.");
   return inTransaction(services.db, actor, async (tx) => {
-    const [row] = await tx.insert(trainingCourses).values(input).onConflictDoNothing().returning({ id: trainingCourses.id });
+    const [row] = await tx
+      .insert(trainingCourses)
+      .values(input)
+      .onConflictDoNothing()
+      .returning({ id: trainingCourses.id });
     if (!row) throw new Conflict(`A course with the code ${input.code} exists already.`, {}, "course_exists");
-    await recordAuditEvent(tx, actor, { action: "training.course.add", subjectType: "training", subjectId: row.id, details: { code: input.code, kind: input.kind } });
+    await recordAuditEvent(tx, actor, {
+      action: "training.course.add",
+      subjectType: "training",
+      subjectId: row.id,
+      details: { code: input.code, kind: input.kind },
+    });
     return { id: row.id };
   });
 }
@@ -43,13 +66,28 @@ export interface ContingentInput {
 }
 
 export async function addContingent(services: Services, actor: Actor, input: ContingentInput) {
-  if (!trainingPolicy.keepContingent(actor, input.missionCode)) throw new Forbidden("Headquarters or the mission's conduct and discipline team record its contingents.");
+  if (!trainingPolicy.keepContingent(actor, input.missionCode))
+    throw new Forbidden("Headquarters or the mission's conduct and discipline team record its contingents.");
   return inTransaction(services.db, actor, async (tx) => {
-    const [mission] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, input.missionCode));
-    if (!mission) throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
-    const [row] = await tx.insert(contingents).values({ ...input, recordedBy: actor.userId }).onConflictDoNothing().returning({ id: contingents.id });
-    if (!row) throw new Conflict(`${input.missionCode} already has a contingent named ${input.name}.`, {}, "contingent_exists");
-    await recordAuditEvent(tx, actor, { action: "training.contingent.add", subjectType: "training", subjectId: row.id, details: { missionCode: input.missionCode, countryCode: input.countryCode, strength: input.strength } });
+    const [mission] = await tx
+      .select({ code: missions.code })
+      .from(missions)
+      .where(eq(missions.code, input.missionCode));
+    if (!mission)
+      throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
+    const [row] = await tx
+      .insert(contingents)
+      .values({ ...input, recordedBy: actor.userId })
+      .onConflictDoNothing()
+      .returning({ id: contingents.id });
+    if (!row)
+      throw new Conflict(`${input.missionCode} already has a contingent named ${input.name}.`, {}, "contingent_exists");
+    await recordAuditEvent(tx, actor, {
+      action: "training.contingent.add",
+      subjectType: "training",
+      subjectId: row.id,
+      details: { missionCode: input.missionCode, countryCode: input.countryCode, strength: input.strength },
+    });
     return { id: row.id };
   });
 }
@@ -69,33 +107,71 @@ export interface SessionInput {
 
 /** National pre-deployment training is the State's (no mission); induction and refreshers happen in a mission. */
 function checkSessionShape(kind: string, input: SessionInput) {
-  if (kind === "pre_deployment" && (input.missionCode !== null || input.countryCode === null)) throw invalid("Pre-deployment training is a State's national training: name the State, not a mission.", "body.missionCode", "pre_deployment_is_national");
-  if (["induction", "refresher"].includes(kind) && input.missionCode === null) throw invalid("Induction and refresher training take place in a mission: name it.", "body.missionCode", "mission_required");
+  if (kind === "pre_deployment" && (input.missionCode !== null || input.countryCode === null))
+    throw invalid(
+      "Pre-deployment training is a State's national training: name the State, not a mission.",
+      "body.missionCode",
+      "pre_deployment_is_national",
+    );
+  if (["induction", "refresher"].includes(kind) && input.missionCode === null)
+    throw invalid(
+      "Induction and refresher training take place in a mission: name it.",
+      "body.missionCode",
+      "mission_required",
+    );
 }
 
 export async function recordSession(services: Services, actor: Actor, input: SessionInput) {
-  if (!trainingPolicy.recordSession(actor, input)) throw new Forbidden("A mission's team records its training; a State records its national training.");
+  if (!trainingPolicy.recordSession(actor, input))
+    throw new Forbidden("A mission's team records its training; a State records its national training.");
   assertNotInFuture(input.endsOn, "body.endsOn", "Record a session once it has ended.");
-  if (input.endsOn < input.startsOn) throw invalid("A session ends after it starts.", "body.endsOn", "ends_before_start");
-  if (input.completions > input.participants) throw invalid("More people completed the session than attended it.", "body.completions", "completions_over_participants");
+  if (input.endsOn < input.startsOn)
+    throw invalid("A session ends after it starts.", "body.endsOn", "ends_before_start");
+  if (input.completions > input.participants)
+    throw invalid(
+      "More people completed the session than attended it.",
+      "body.completions",
+      "completions_over_participants",
+    );
   return inTransaction(services.db, actor, async (tx) => {
     const [course] = await tx.select().from(trainingCourses).where(eq(trainingCourses.id, input.courseId));
     if (!course) throw invalid("There is no such course.", "body.courseId", "unknown_course");
     checkSessionShape(course.kind, input);
     if (input.contingentId) {
       const [contingent] = await tx.select().from(contingents).where(eq(contingents.id, input.contingentId));
-      if (!contingent) throw invalid("There is no such contingent in your scope.", "body.contingentId", "unknown_contingent");
-      if (input.missionCode !== null && contingent.missionCode !== input.missionCode) throw invalid("The contingent serves in another mission.", "body.contingentId", "contingent_elsewhere");
-      if (input.countryCode !== null && contingent.countryCode !== input.countryCode) throw invalid("The contingent is another State's.", "body.contingentId", "contingent_elsewhere");
+      if (!contingent)
+        throw invalid("There is no such contingent in your scope.", "body.contingentId", "unknown_contingent");
+      if (input.missionCode !== null && contingent.missionCode !== input.missionCode)
+        throw invalid("The contingent serves in another mission.", "body.contingentId", "contingent_elsewhere");
+      if (input.countryCode !== null && contingent.countryCode !== input.countryCode)
+        throw invalid("The contingent is another State's.", "body.contingentId", "contingent_elsewhere");
     }
-    const [row] = await tx.insert(trainingSessions).values({ ...input, recordedBy: actor.userId }).returning({ id: trainingSessions.id });
-    await recordAuditEvent(tx, actor, { action: "training.session.record", subjectType: "training", subjectId: row.id, details: { course: course.code, missionCode: input.missionCode, countryCode: input.countryCode, contingentId: input.contingentId, completions: input.completions } });
+    const [row] = await tx
+      .insert(trainingSessions)
+      .values({ ...input, recordedBy: actor.userId })
+      .returning({ id: trainingSessions.id });
+    await recordAuditEvent(tx, actor, {
+      action: "training.session.record",
+      subjectType: "training",
+      subjectId: row.id,
+      details: {
+        course: course.code,
+        missionCode: input.missionCode,
+        countryCode: input.countryCode,
+        contingentId: input.contingentId,
+        completions: input.completions,
+      },
+    });
     return { id: row.id };
   });
 }
 
 async function sessionInScope(tx: Transaction, id: string) {
-  const [row] = await tx.select({ session: trainingSessions, kind: trainingCourses.kind }).from(trainingSessions).innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId)).where(eq(trainingSessions.id, id));
+  const [row] = await tx
+    .select({ session: trainingSessions, kind: trainingCourses.kind })
+    .from(trainingSessions)
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+    .where(eq(trainingSessions.id, id));
   if (!row) throw new NotFound("training session");
   return row;
 }
@@ -104,13 +180,29 @@ async function sessionInScope(tx: Transaction, id: string) {
 export async function certifySession(services: Services, actor: Actor, id: string, statement: string) {
   return inTransaction(services.db, actor, async (tx) => {
     const { session, kind } = await sessionInScope(tx, id);
-    if (!trainingPolicy.certify(actor, session)) throw new Forbidden("Only the State's focal point certifies its national training.");
-    if (kind !== "pre_deployment") throw invalid("Only pre-deployment training is certified.", "params.id", "not_pre_deployment");
-    if (session.contingentId === null) throw invalid("Certification is for a contingent: record which one the session trained.", "params.id", "no_contingent");
-    if (session.certifiedOn !== null) throw new Conflict(`This training was certified on ${session.certifiedOn}.`, {}, "already_certified");
+    if (!trainingPolicy.certify(actor, session))
+      throw new Forbidden("Only the State's focal point certifies its national training.");
+    if (kind !== "pre_deployment")
+      throw invalid("Only pre-deployment training is certified.", "params.id", "not_pre_deployment");
+    if (session.contingentId === null)
+      throw invalid(
+        "Certification is for a contingent: record which one the session trained.",
+        "params.id",
+        "no_contingent",
+      );
+    if (session.certifiedOn !== null)
+      throw new Conflict(`This training was certified on ${session.certifiedOn}.`, {}, "already_certified");
     const certifiedOn = todayIso();
-    await tx.update(trainingSessions).set({ certifiedBy: actor.userId, certifiedOn, certificationStatement: statement }).where(eq(trainingSessions.id, id));
-    await recordAuditEvent(tx, actor, { action: "training.certify", subjectType: "training", subjectId: id, details: { contingentId: session.contingentId, countryCode: session.countryCode } });
+    await tx
+      .update(trainingSessions)
+      .set({ certifiedBy: actor.userId, certifiedOn, certificationStatement: statement })
+      .where(eq(trainingSessions.id, id));
+    await recordAuditEvent(tx, actor, {
+      action: "training.certify",
+      subjectType: "training",
+      subjectId: id,
+      details: { contingentId: session.contingentId, countryCode: session.countryCode },
+    });
     return { certifiedOn };
   });
 }
@@ -122,7 +214,11 @@ async function attendanceRows(content: Buffer): Promise<string[][]> {
   const isZip = content.subarray(0, 2).toString("latin1") === "PK";
   if (!isZip) {
     try {
-      return parse(content.toString("utf8"), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+      return parse(content.toString("utf8"), {
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+      }) as string[][];
     } catch (error) {
       throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "file_unreadable");
     }
@@ -137,7 +233,15 @@ async function attendanceRows(content: Buffer): Promise<string[][]> {
   const rows: string[][] = [];
   workbook.worksheets[0]?.eachRow({ includeEmpty: false }, (row) => {
     const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((value) => (value === null || value === undefined ? "" : typeof value === "object" && "text" in (value as object) ? String((value as { text: unknown }).text) : String(value))));
+    rows.push(
+      values.map((value) =>
+        value === null || value === undefined
+          ? ""
+          : typeof value === "object" && "text" in (value as object)
+            ? String((value as { text: unknown }).text)
+            : String(value),
+      ),
+    );
   });
   return rows;
 }
@@ -147,27 +251,71 @@ async function attendanceRows(content: Buffer): Promise<string[][]> {
  * with its line; nothing is stored unless `skipInvalid` asks for the valid rows to go in anyway.
  * Service numbers are stored as keyed hashes; names and other columns are never kept.
  */
-export async function importAttendance(services: Services, actor: Actor, id: string, input: { content: Buffer; skipInvalid: boolean }) {
+export async function importAttendance(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { content: Buffer; skipInvalid: boolean },
+) {
   const [header, ...body] = await attendanceRows(input.content);
   const columns = (header ?? []).map((cell) => cell.trim().toLowerCase());
-  if (columns[0] !== "service_number" || columns[1] !== "completed") throw invalid("The first row must name the columns service_number and completed (others, such as a name, are ignored).", "line 1", "bad_header");
+  if (columns[0] !== "service_number" || columns[1] !== "completed")
+    throw invalid(
+      "The first row must name the columns service_number and completed (others, such as a name, are ignored).",
+      "line 1",
+      "bad_header",
+    );
   if (body.length === 0) throw new ValidationFailed("The list has no one on it.", [], "file_empty");
-  if (body.length > ATTENDANCE_MAX_ROWS) throw new ValidationFailed(`A list holds at most ${ATTENDANCE_MAX_ROWS.toLocaleString("en")} people: split it.`, [], "file_too_large");
+  if (body.length > ATTENDANCE_MAX_ROWS)
+    throw new ValidationFailed(
+      `A list holds at most ${ATTENDANCE_MAX_ROWS.toLocaleString("en")} people: split it.`,
+      [],
+      "file_too_large",
+    );
   const { rows, errors } = readAttendance(body);
   if (errors.length > 0 && !input.skipInvalid) {
-    throw new ValidationFailed(`${errors.length} of ${body.length} rows cannot be imported; nothing was stored. Correct them, or import only the valid rows.`, errors.map((e) => ({ path: `line ${e.line}`, message: e.message })), "attendance_invalid");
+    throw new ValidationFailed(
+      `${errors.length} of ${body.length} rows cannot be imported; nothing was stored. Correct them, or import only the valid rows.`,
+      errors.map((e) => ({ path: `line ${e.line}`, message: e.message })),
+      "attendance_invalid",
+    );
   }
-  if (rows.length === 0) throw new ValidationFailed("No row of the list can be imported.", errors.map((e) => ({ path: `line ${e.line}`, message: e.message })), "attendance_invalid");
+  if (rows.length === 0)
+    throw new ValidationFailed(
+      "No row of the list can be imported.",
+      errors.map((e) => ({ path: `line ${e.line}`, message: e.message })),
+      "attendance_invalid",
+    );
   return inTransaction(services.db, actor, async (tx) => {
     const { session } = await sessionInScope(tx, id);
-    if (!trainingPolicy.recordSession(actor, session)) throw new Forbidden("Whoever records the session imports its attendance.");
-    const keys = await keyedHashes(services, tx, "attendance", rows.map((row) => row.serviceNumber));
+    if (!trainingPolicy.recordSession(actor, session))
+      throw new Forbidden("Whoever records the session imports its attendance.");
+    const keys = await keyedHashes(
+      services,
+      tx,
+      "attendance",
+      rows.map((row) => row.serviceNumber),
+    );
     await tx.delete(trainingAttendance).where(eq(trainingAttendance.sessionId, id));
-    await tx.insert(trainingAttendance).values(rows.map((row, i) => ({ sessionId: id, participantKey: keys[i], completed: row.completed })));
+    await tx
+      .insert(trainingAttendance)
+      .values(rows.map((row, i) => ({ sessionId: id, participantKey: keys[i], completed: row.completed })));
     const completions = rows.filter((row) => row.completed).length;
-    await tx.update(trainingSessions).set({ participants: rows.length, completions, attendanceImportedAt: new Date() }).where(eq(trainingSessions.id, id));
-    await recordAuditEvent(tx, actor, { action: "training.attendance.import", subjectType: "training", subjectId: id, details: { rows: rows.length, completions, rejected: errors.length } });
-    return { participants: rows.length, completions, rejected: errors.map((e) => ({ line: e.line, message: e.message })) };
+    await tx
+      .update(trainingSessions)
+      .set({ participants: rows.length, completions, attendanceImportedAt: new Date() })
+      .where(eq(trainingSessions.id, id));
+    await recordAuditEvent(tx, actor, {
+      action: "training.attendance.import",
+      subjectType: "training",
+      subjectId: id,
+      details: { rows: rows.length, completions, rejected: errors.length },
+    });
+    return {
+      participants: rows.length,
+      completions,
+      rejected: errors.map((e) => ({ line: e.line, message: e.message })),
+    };
   });
 }
 
@@ -178,23 +326,51 @@ export async function trainingOverview(services: Services, actor: Actor, filter:
   if (!trainingPolicy.read(actor)) throw new Forbidden();
   const today = todayIso();
   return inTransaction(services.db, actor, async (tx) => {
-    const units = await tx.select().from(contingents).where(filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined).orderBy(contingents.missionCode, contingents.name);
+    const units = await tx
+      .select()
+      .from(contingents)
+      .where(filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined)
+      .orderBy(contingents.missionCode, contingents.name);
     const sessionsOf = (where: SQL | undefined, limit?: number) => {
-      const query = tx.select({ session: trainingSessions, course: trainingCourses }).from(trainingSessions).innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId)).where(where).orderBy(desc(trainingSessions.endsOn), desc(trainingSessions.createdAt));
+      const query = tx
+        .select({ session: trainingSessions, course: trainingCourses })
+        .from(trainingSessions)
+        .innerJoin(trainingCourses, eq(trainingCourses.id, trainingSessions.courseId))
+        .where(where)
+        .orderBy(desc(trainingSessions.endsOn), desc(trainingSessions.createdAt));
       return limit ? query.limit(limit) : query;
     };
     // The list shows the latest sessions; coverage counts every session of the contingents shown.
-    const sessions = await sessionsOf(filter.missionCode ? sql`(${trainingSessions.missionCode} = ${filter.missionCode} or ${trainingSessions.contingentId} in (select id from contingents where mission_code = ${filter.missionCode}))` : undefined, SESSIONS_LISTED);
-    const unitSessions = units.length ? await sessionsOf(inArray(trainingSessions.contingentId, units.map((u) => u.id))) : [];
+    const sessions = await sessionsOf(
+      filter.missionCode
+        ? sql`(${trainingSessions.missionCode} = ${filter.missionCode} or ${trainingSessions.contingentId} in (select id from contingents where mission_code = ${filter.missionCode}))`
+        : undefined,
+      SESSIONS_LISTED,
+    );
+    const unitSessions = units.length
+      ? await sessionsOf(
+          inArray(
+            trainingSessions.contingentId,
+            units.map((u) => u.id),
+          ),
+        )
+      : [];
     const withLists = unitSessions.filter((s) => s.session.attendanceImportedAt !== null).map((s) => s.session.id);
-    const attendance = withLists.length ? await tx.select().from(trainingAttendance).where(and(inArray(trainingAttendance.sessionId, withLists), eq(trainingAttendance.completed, true))) : [];
+    const attendance = withLists.length
+      ? await tx
+          .select()
+          .from(trainingAttendance)
+          .where(and(inArray(trainingAttendance.sessionId, withLists), eq(trainingAttendance.completed, true)))
+      : [];
     const facts = (s: (typeof unitSessions)[number]): SessionFacts => ({
       id: s.session.id,
       kind: s.course.kind as CourseKind,
       endsOn: s.session.endsOn,
       validityMonths: s.course.validityMonths,
       completions: s.session.completions,
-      completedKeys: s.session.attendanceImportedAt ? attendance.filter((a) => a.sessionId === s.session.id).map((a) => a.participantKey) : null,
+      completedKeys: s.session.attendanceImportedAt
+        ? attendance.filter((a) => a.sessionId === s.session.id).map((a) => a.participantKey)
+        : null,
       certifiedOn: s.session.certifiedOn,
     });
     return {
@@ -226,7 +402,11 @@ export async function trainingOverview(services: Services, actor: Actor, filter:
         attendanceImported: s.attendanceImportedAt !== null,
         certifiedOn: s.certifiedOn,
         can: {
-          certify: course.kind === "pre_deployment" && s.certifiedOn === null && s.contingentId !== null && trainingPolicy.certify(actor, s),
+          certify:
+            course.kind === "pre_deployment" &&
+            s.certifiedOn === null &&
+            s.contingentId !== null &&
+            trainingPolicy.certify(actor, s),
           importAttendance: trainingPolicy.recordSession(actor, s),
         },
       })),

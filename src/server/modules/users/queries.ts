@@ -20,15 +20,27 @@ const columns = {
 export type StaffRow = Awaited<ReturnType<typeof findStaff>>;
 
 export function listStaff(tx: Transaction) {
-  return tx.select(columns).from(user).innerJoin(staffProfiles, eq(staffProfiles.userId, user.id)).orderBy(asc(user.email));
+  return tx
+    .select(columns)
+    .from(user)
+    .innerJoin(staffProfiles, eq(staffProfiles.userId, user.id))
+    .orderBy(asc(user.email));
 }
 
 export async function findStaff(tx: Transaction, id: string) {
-  const [row] = await tx.select(columns).from(user).innerJoin(staffProfiles, eq(staffProfiles.userId, user.id)).where(eq(user.id, id));
+  const [row] = await tx
+    .select(columns)
+    .from(user)
+    .innerJoin(staffProfiles, eq(staffProfiles.userId, user.id))
+    .where(eq(user.id, id));
   return row;
 }
 
 export async function findStaffByEmail(tx: Transaction, email: string) {
-  const [row] = await tx.select(columns).from(user).innerJoin(staffProfiles, eq(staffProfiles.userId, user.id)).where(eq(user.email, email));
+  const [row] = await tx
+    .select(columns)
+    .from(user)
+    .innerJoin(staffProfiles, eq(staffProfiles.userId, user.id))
+    .where(eq(user.email, email));
   return row;
 }

@@ -53,16 +53,26 @@ async function assertScopeIsValid(tx: Transaction, role: Role, missionCodes: str
       "users.errors.missionsNotAllowed": "This role is not limited to missions: remove the missions.",
       "users.errors.countryNotAllowed": "This role does not belong to a Member State: remove the country.",
     };
-    throw new ValidationFailed(messages[problemKey], [{ path: "body.scope", message: messages[problemKey] }], problemKey);
+    throw new ValidationFailed(
+      messages[problemKey],
+      [{ path: "body.scope", message: messages[problemKey] }],
+      problemKey,
+    );
   }
   if (missionCodes.length) {
     const found = await tx.select({ code: missions.code }).from(missions).where(inArray(missions.code, missionCodes));
     const unknown = missionCodes.filter((code) => !found.some((row) => row.code === code));
-    if (unknown.length) throw new ValidationFailed(`Unknown mission code: ${unknown.join(", ")}.`, [{ path: "body.missionCodes", message: "unknown mission" }]);
+    if (unknown.length)
+      throw new ValidationFailed(`Unknown mission code: ${unknown.join(", ")}.`, [
+        { path: "body.missionCodes", message: "unknown mission" },
+      ]);
   }
   if (countryCode) {
     const [found] = await tx.select({ code: countries.code }).from(countries).where(eq(countries.code, countryCode));
-    if (!found) throw new ValidationFailed(`Unknown country code: ${countryCode}.`, [{ path: "body.countryCode", message: "unknown country" }]);
+    if (!found)
+      throw new ValidationFailed(`Unknown country code: ${countryCode}.`, [
+        { path: "body.countryCode", message: "unknown country" },
+      ]);
   }
 }
 
@@ -89,32 +99,40 @@ export async function createStaffUser(services: Services, actor: Actor, input: S
   const email = input.email.trim().toLowerCase();
   const password = input.password ?? temporaryPassword();
   const passwordHash = await (await services.auth.$context).password.hash(password);
-  return inTransaction(services.db, actor, async (tx) =>
-    (
-      await once(tx, services.encryption, `user.create:${actor.userId ?? "system"}`, idempotencyKey, async () => {
-        await assertScopeIsValid(tx, input.role, input.missionCodes, input.countryCode);
-        const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
-        if (existing) throw new Conflict("An account with this email address already exists.", {}, "email_taken");
-        const id = randomUUID();
-        await tx.insert(user).values({ id, email, name: input.name.trim(), emailVerified: true });
-        await tx.insert(account).values({ id: randomUUID(), userId: id, accountId: id, providerId: "credential", password: passwordHash });
-        await tx.insert(staffProfiles).values({
-          userId: id,
-          role: input.role,
-          missionCodes: input.missionCodes,
-          countryCode: input.countryCode,
-          language: input.language ?? "en",
-        });
-        await recordAuditEvent(tx, actor, {
-          action: "user.create",
-          subjectType: "user",
-          subjectId: id,
-          details: { role: input.role, missionCodes: input.missionCodes, countryCode: input.countryCode },
-        });
-        const created = await findStaff(tx, id);
-        return { user: presentStaff(created as NonNullable<StaffRow>), temporaryPassword: input.password ? null : password };
-      })
-    ).body,
+  return inTransaction(
+    services.db,
+    actor,
+    async (tx) =>
+      (
+        await once(tx, services.encryption, `user.create:${actor.userId ?? "system"}`, idempotencyKey, async () => {
+          await assertScopeIsValid(tx, input.role, input.missionCodes, input.countryCode);
+          const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
+          if (existing) throw new Conflict("An account with this email address already exists.", {}, "email_taken");
+          const id = randomUUID();
+          await tx.insert(user).values({ id, email, name: input.name.trim(), emailVerified: true });
+          await tx
+            .insert(account)
+            .values({ id: randomUUID(), userId: id, accountId: id, providerId: "credential", password: passwordHash });
+          await tx.insert(staffProfiles).values({
+            userId: id,
+            role: input.role,
+            missionCodes: input.missionCodes,
+            countryCode: input.countryCode,
+            language: input.language ?? "en",
+          });
+          await recordAuditEvent(tx, actor, {
+            action: "user.create",
+            subjectType: "user",
+            subjectId: id,
+            details: { role: input.role, missionCodes: input.missionCodes, countryCode: input.countryCode },
+          });
+          const created = await findStaff(tx, id);
+          return {
+            user: presentStaff(created as NonNullable<StaffRow>),
+            temporaryPassword: input.password ? null : password,
+          };
+        })
+      ).body,
   );
 }
 
@@ -133,10 +151,18 @@ export async function updateStaffUser(services: Services, actor: Actor, id: stri
     const current = await findStaff(tx, id);
     if (!current) throw new NotFound("user");
     if (current.version !== changes.version) {
-      throw new Conflict("Someone else changed this account since you opened it. Reload to see their changes, then apply yours again.", { current: presentStaff(current) }, "stale_version");
+      throw new Conflict(
+        "Someone else changed this account since you opened it. Reload to see their changes, then apply yours again.",
+        { current: presentStaff(current) },
+        "stale_version",
+      );
     }
     if (id === actor.userId && (changes.disabled || (changes.role && changes.role !== current.role))) {
-      throw new Conflict("You cannot disable your own account or change your own role; ask another administrator.", {}, "self_change_refused");
+      throw new Conflict(
+        "You cannot disable your own account or change your own role; ask another administrator.",
+        {},
+        "self_change_refused",
+      );
     }
     const role = changes.role ?? (current.role as Role);
     const missionCodes = changes.missionCodes ?? current.missionCodes;
@@ -149,17 +175,28 @@ export async function updateStaffUser(services: Services, actor: Actor, id: stri
         role,
         missionCodes,
         countryCode,
-        disabledAt: changes.disabled === undefined ? current.disabledAt : changes.disabled ? (current.disabledAt ?? new Date()) : null,
+        disabledAt:
+          changes.disabled === undefined
+            ? current.disabledAt
+            : changes.disabled
+              ? (current.disabledAt ?? new Date())
+              : null,
         version: sql`${staffProfiles.version} + 1`,
         updatedAt: new Date(),
       })
       .where(and(eq(staffProfiles.userId, id), eq(staffProfiles.version, changes.version)));
-    if (changes.name !== undefined) await tx.update(user).set({ name: changes.name.trim(), updatedAt: new Date() }).where(eq(user.id, id));
+    if (changes.name !== undefined)
+      await tx.update(user).set({ name: changes.name.trim(), updatedAt: new Date() }).where(eq(user.id, id));
     // A narrower role or a disabled account must not keep sessions opened under the old rights.
     if (changes.disabled || changes.role || changes.missionCodes || changes.countryCode !== undefined) {
       await tx.delete(session).where(eq(session.userId, id));
     }
-    await recordAuditEvent(tx, actor, { action: "user.update", subjectType: "user", subjectId: id, details: { fields: changed } });
+    await recordAuditEvent(tx, actor, {
+      action: "user.update",
+      subjectType: "user",
+      subjectId: id,
+      details: { fields: changed },
+    });
     return presentStaff((await findStaff(tx, id)) as NonNullable<StaffRow>);
   });
 }
@@ -181,7 +218,12 @@ export async function revokeSessionsOf(services: Services, actor: Actor, id: str
   return inTransaction(services.db, actor, async (tx) => {
     if (!(await findStaff(tx, id))) throw new NotFound("user");
     const revoked = await tx.delete(session).where(eq(session.userId, id)).returning({ id: session.id });
-    await recordAuditEvent(tx, actor, { action: "user.revoke_sessions", subjectType: "user", subjectId: id, details: { sessions: revoked.length } });
+    await recordAuditEvent(tx, actor, {
+      action: "user.revoke_sessions",
+      subjectType: "user",
+      subjectId: id,
+      details: { sessions: revoked.length },
+    });
     return { revoked: revoked.length };
   });
 }
@@ -192,7 +234,10 @@ export async function setTemporaryPassword(services: Services, actor: Actor, id:
   const hash = await (await services.auth.$context).password.hash(password);
   return inTransaction(services.db, actor, async (tx) => {
     if (!(await findStaff(tx, id))) throw new NotFound("user");
-    await tx.update(account).set({ password: hash, updatedAt: new Date() }).where(and(eq(account.userId, id), eq(account.providerId, "credential")));
+    await tx
+      .update(account)
+      .set({ password: hash, updatedAt: new Date() })
+      .where(and(eq(account.userId, id), eq(account.providerId, "credential")));
     await tx.delete(session).where(eq(session.userId, id));
     await recordAuditEvent(tx, actor, { action: "user.set_temporary_password", subjectType: "user", subjectId: id });
     return { temporaryPassword: password };
@@ -201,8 +246,16 @@ export async function setTemporaryPassword(services: Services, actor: Actor, id:
 
 export async function updateOwnPreferences(services: Services, actor: Actor, language: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    await tx.update(staffProfiles).set({ language, updatedAt: new Date() }).where(eq(staffProfiles.userId, actor.userId as string));
-    await recordAuditEvent(tx, actor, { action: "user.update_preferences", subjectType: "user", subjectId: actor.userId ?? undefined, details: { fields: ["language"] } });
+    await tx
+      .update(staffProfiles)
+      .set({ language, updatedAt: new Date() })
+      .where(eq(staffProfiles.userId, actor.userId as string));
+    await recordAuditEvent(tx, actor, {
+      action: "user.update_preferences",
+      subjectType: "user",
+      subjectId: actor.userId ?? undefined,
+      details: { fields: ["language"] },
+    });
     return { language };
   });
 }

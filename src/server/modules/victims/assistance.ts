@@ -2,8 +2,21 @@
 // (followed until closed), and children born as a result of SEA.
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { assistanceFollowUps, assistanceReferrals, needsAssessments, serviceProviders, victimChildren } from "../../../db/schema.js";
-import { type AssistanceReferralStatus, allowedReferralSteps, defaultFollowUp, nextChildCode, type ServiceType, type VictimSex } from "../../../domain/victims.js";
+import {
+  assistanceFollowUps,
+  assistanceReferrals,
+  needsAssessments,
+  serviceProviders,
+  victimChildren,
+} from "../../../db/schema.js";
+import {
+  type AssistanceReferralStatus,
+  allowedReferralSteps,
+  defaultFollowUp,
+  nextChildCode,
+  type ServiceType,
+  type VictimSex,
+} from "../../../domain/victims.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { victimPolicy } from "../../auth/policies/index.js";
@@ -14,40 +27,97 @@ import { recordAuditEvent } from "../audit/record.js";
 import { assertConsent, openOutcome, presentAssistanceReferral, refreshNextAction, victimInScope } from "./records.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
-export async function recordAssessment(services: Services, actor: Actor, victimId: string, input: { assessedOn: string; needs: ServiceType[]; plan: string | null; reviewOn: string | null }) {
+export async function recordAssessment(
+  services: Services,
+  actor: Actor,
+  victimId: string,
+  input: { assessedOn: string; needs: ServiceType[]; plan: string | null; reviewOn: string | null },
+) {
   notInFuture(input.assessedOn, "body.assessedOn");
-  if (input.reviewOn !== null && input.reviewOn < input.assessedOn) throw new ValidationFailed("The review comes after the assessment.", [{ path: "body.reviewOn", message: "before_assessment" }], "review_before_assessment");
+  if (input.reviewOn !== null && input.reviewOn < input.assessedOn)
+    throw new ValidationFailed(
+      "The review comes after the assessment.",
+      [{ path: "body.reviewOn", message: "before_assessment" }],
+      "review_before_assessment",
+    );
   return inTransaction(services.db, actor, async (tx) => {
     await victimInScope(tx, actor, victimId);
     const id = randomUUID();
-    const planEncrypted = input.plan ? await services.encryption.encrypt(tx, input.plan, fieldContext("needs_assessments", "plan_encrypted", id)) : null;
-    await tx.insert(needsAssessments).values({ id, victimId, assessedOn: input.assessedOn, needs: input.needs, planEncrypted, reviewOn: input.reviewOn, recordedBy: actor.userId });
+    const planEncrypted = input.plan
+      ? await services.encryption.encrypt(tx, input.plan, fieldContext("needs_assessments", "plan_encrypted", id))
+      : null;
+    await tx.insert(needsAssessments).values({
+      id,
+      victimId,
+      assessedOn: input.assessedOn,
+      needs: input.needs,
+      planEncrypted,
+      reviewOn: input.reviewOn,
+      recordedBy: actor.userId,
+    });
     await refreshNextAction(tx, victimId);
-    await recordAuditEvent(tx, actor, { action: "victim.assessment", subjectType: "victim", subjectId: victimId, details: { assessmentId: id, needs: input.needs } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.assessment",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: { assessmentId: id, needs: input.needs },
+    });
     return { id, assessedOn: input.assessedOn, needs: input.needs, plan: input.plan, reviewOn: input.reviewOn };
   });
 }
 
 type ProviderRow = typeof serviceProviders.$inferSelect;
-const presentProvider = (row: ProviderRow) => ({ id: row.id, missionCode: row.missionCode, name: row.name, serviceTypes: row.serviceTypes, location: row.location, contact: row.contact, active: row.active });
+const presentProvider = (row: ProviderRow) => ({
+  id: row.id,
+  missionCode: row.missionCode,
+  name: row.name,
+  serviceTypes: row.serviceTypes,
+  location: row.location,
+  contact: row.contact,
+  active: row.active,
+});
 
-export async function listProviders(services: Services, actor: Actor, filter: { mission?: string; serviceType?: ServiceType; all?: "true" | "false" }) {
+export async function listProviders(
+  services: Services,
+  actor: Actor,
+  filter: { mission?: string; serviceType?: ServiceType; all?: "true" | "false" },
+) {
   if (!victimPolicy.readProviders(actor)) throw new Forbidden();
   return inTransaction(services.db, actor, async (tx) => {
     // Providers no longer working stay in the directory (past referrals name them) but are not offered.
     const conditions = filter.all === "true" ? [] : [eq(serviceProviders.active, true)];
     if (filter.mission) conditions.push(eq(serviceProviders.missionCode, filter.mission));
     if (filter.serviceType) conditions.push(sql`${filter.serviceType} = any(${serviceProviders.serviceTypes})`);
-    const rows = await tx.select().from(serviceProviders).where(and(...conditions)).orderBy(asc(serviceProviders.missionCode), asc(serviceProviders.name));
+    const rows = await tx
+      .select()
+      .from(serviceProviders)
+      .where(and(...conditions))
+      .orderBy(asc(serviceProviders.missionCode), asc(serviceProviders.name));
     return { items: rows.map(presentProvider) };
   });
 }
 
-export async function addProvider(services: Services, actor: Actor, input: { missionCode: string; name: string; serviceTypes: ServiceType[]; location: string | null; contact: string | null }) {
-  if (!victimPolicy.work(actor, input.missionCode)) throw new Forbidden("Victim-assistance staff keep their mission's directory of service providers.");
+export async function addProvider(
+  services: Services,
+  actor: Actor,
+  input: {
+    missionCode: string;
+    name: string;
+    serviceTypes: ServiceType[];
+    location: string | null;
+    contact: string | null;
+  },
+) {
+  if (!victimPolicy.work(actor, input.missionCode))
+    throw new Forbidden("Victim-assistance staff keep their mission's directory of service providers.");
   return inTransaction(services.db, actor, async (tx) => {
     const [row] = await tx.insert(serviceProviders).values(input).returning();
-    await recordAuditEvent(tx, actor, { action: "service_provider.add", subjectType: "service_provider", subjectId: row.id, details: { missionCode: row.missionCode } });
+    await recordAuditEvent(tx, actor, {
+      action: "service_provider.add",
+      subjectType: "service_provider",
+      subjectId: row.id,
+      details: { missionCode: row.missionCode },
+    });
     return presentProvider(row);
   });
 }
@@ -65,16 +135,30 @@ export async function updateProvider(services: Services, actor: Actor, id: strin
   return inTransaction(services.db, actor, async (tx) => {
     const [row] = await tx.select().from(serviceProviders).where(eq(serviceProviders.id, id));
     if (!row) throw new NotFound("service provider");
-    if (!victimPolicy.work(actor, row.missionCode)) throw new Forbidden("Victim-assistance staff keep their mission's directory of service providers.");
+    if (!victimPolicy.work(actor, row.missionCode))
+      throw new Forbidden("Victim-assistance staff keep their mission's directory of service providers.");
     const [updated] = await tx.update(serviceProviders).set(update).where(eq(serviceProviders.id, id)).returning();
-    await recordAuditEvent(tx, actor, { action: "service_provider.update", subjectType: "service_provider", subjectId: id, details: { fields: Object.keys(update) } });
+    await recordAuditEvent(tx, actor, {
+      action: "service_provider.update",
+      subjectType: "service_provider",
+      subjectId: id,
+      details: { fields: Object.keys(update) },
+    });
     return presentProvider(updated);
   });
 }
 
 async function childOf(tx: Transaction, victimId: string, childId: string) {
-  const [child] = await tx.select().from(victimChildren).where(and(eq(victimChildren.id, childId), eq(victimChildren.victimId, victimId)));
-  if (!child) throw new ValidationFailed("That child is not recorded with this victim.", [{ path: "body.childId", message: "unknown_child" }], "unknown_child");
+  const [child] = await tx
+    .select()
+    .from(victimChildren)
+    .where(and(eq(victimChildren.id, childId), eq(victimChildren.victimId, victimId)));
+  if (!child)
+    throw new ValidationFailed(
+      "That child is not recorded with this victim.",
+      [{ path: "body.childId", message: "unknown_child" }],
+      "unknown_child",
+    );
   return child;
 }
 
@@ -93,18 +177,39 @@ export async function referToService(services: Services, actor: Actor, victimId:
   return inTransaction(services.db, actor, async (tx) => {
     const victim = await victimInScope(tx, actor, victimId);
     const [provider] = await tx.select().from(serviceProviders).where(eq(serviceProviders.id, input.providerId));
-    if (!provider || !provider.active || provider.missionCode !== victim.missionCode) {
-      throw new ValidationFailed("Choose an active service provider of the victim's mission.", [{ path: "body.providerId", message: "unknown_provider" }], "unknown_provider");
+    if (!provider?.active || provider.missionCode !== victim.missionCode) {
+      throw new ValidationFailed(
+        "Choose an active service provider of the victim's mission.",
+        [{ path: "body.providerId", message: "unknown_provider" }],
+        "unknown_provider",
+      );
     }
     if (!provider.serviceTypes.includes(input.serviceType)) {
-      throw new ValidationFailed(`${provider.name} does not offer ${input.serviceType} services.`, [{ path: "body.serviceType", message: "not_offered" }], "service_not_offered");
+      throw new ValidationFailed(
+        `${provider.name} does not offer ${input.serviceType} services.`,
+        [{ path: "body.serviceType", message: "not_offered" }],
+        "service_not_offered",
+      );
     }
     if (input.childId) await childOf(tx, victimId, input.childId);
     if (input.shareIdentity) await assertConsent(tx, victimId, "service_providers");
     const followUpOn = input.followUpOn ?? defaultFollowUp(input.proposedOn);
-    const [row] = await tx.insert(assistanceReferrals).values({ victimId, ...input, followUpOn, identityShared: input.shareIdentity }).returning();
+    const [row] = await tx
+      .insert(assistanceReferrals)
+      .values({ victimId, ...input, followUpOn, identityShared: input.shareIdentity })
+      .returning();
     await refreshNextAction(tx, victimId);
-    await recordAuditEvent(tx, actor, { action: "victim.referral", subjectType: "victim", subjectId: victimId, details: { referralId: row.id, providerId: provider.id, serviceType: input.serviceType, identityShared: input.shareIdentity } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.referral",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: {
+        referralId: row.id,
+        providerId: provider.id,
+        serviceType: input.serviceType,
+        identityShared: input.shareIdentity,
+      },
+    });
     return { ...presentAssistanceReferral(row, todayIso(), null), providerName: provider.name };
   });
 }
@@ -116,20 +221,47 @@ async function referralInScope(tx: Transaction, actor: Actor, id: string) {
   return row;
 }
 
-const stepDateColumn = { accepted: "acceptedOn", delivered: "deliveredOn", declined: "declinedOn", closed: "closedOn", proposed: "proposedOn" } as const;
+const stepDateColumn = {
+  accepted: "acceptedOn",
+  delivered: "deliveredOn",
+  declined: "declinedOn",
+  closed: "closedOn",
+  proposed: "proposedOn",
+} as const;
 
 /** Moves a referral on (proposed → accepted → delivered → closed, or declined); 422 names the allowed steps. */
-export async function updateReferral(services: Services, actor: Actor, id: string, input: { status?: AssistanceReferralStatus; on?: string; followUpOn?: string | null; outcome?: string | null; version: number }) {
+export async function updateReferral(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: {
+    status?: AssistanceReferralStatus;
+    on?: string;
+    followUpOn?: string | null;
+    outcome?: string | null;
+    version: number;
+  },
+) {
   return inTransaction(services.db, actor, async (tx) => {
     const row = await referralInScope(tx, actor, id);
-    if (row.version !== input.version) throw new Conflict("Someone else changed this referral since you opened it. Reload it, then try again.", { current: presentAssistanceReferral(row, todayIso(), await openOutcome(services, tx, row)) }, "stale_version");
+    if (row.version !== input.version)
+      throw new Conflict(
+        "Someone else changed this referral since you opened it. Reload it, then try again.",
+        { current: presentAssistanceReferral(row, todayIso(), await openOutcome(services, tx, row)) },
+        "stale_version",
+      );
     const changes: Partial<typeof assistanceReferrals.$inferInsert> = {};
     if (input.status && input.status !== row.status) {
       const allowed = allowedReferralSteps(row.status as AssistanceReferralStatus);
       if (!allowed.includes(input.status)) throw new InvalidTransition(row.status, input.status, allowed, "A referral");
       const on = input.on ?? todayIso();
       notInFuture(on, "body.on");
-      if (on < row.proposedOn) throw new ValidationFailed("A step cannot come before the referral was proposed.", [{ path: "body.on", message: "before_proposed" }], "date_before_referral");
+      if (on < row.proposedOn)
+        throw new ValidationFailed(
+          "A step cannot come before the referral was proposed.",
+          [{ path: "body.on", message: "before_proposed" }],
+          "date_before_referral",
+        );
       changes.status = input.status;
       changes[stepDateColumn[input.status]] = on;
       // Nothing is followed up on a closed or declined referral.
@@ -137,7 +269,14 @@ export async function updateReferral(services: Services, actor: Actor, id: strin
     }
     if (input.followUpOn !== undefined) changes.followUpOn = input.followUpOn;
     if (input.outcome !== undefined) {
-      changes.outcomeEncrypted = input.outcome === null ? null : await services.encryption.encrypt(tx, input.outcome, fieldContext("assistance_referrals", "outcome_encrypted", id));
+      changes.outcomeEncrypted =
+        input.outcome === null
+          ? null
+          : await services.encryption.encrypt(
+              tx,
+              input.outcome,
+              fieldContext("assistance_referrals", "outcome_encrypted", id),
+            );
     }
     const [updated] = await tx
       .update(assistanceReferrals)
@@ -145,36 +284,98 @@ export async function updateReferral(services: Services, actor: Actor, id: strin
       .where(and(eq(assistanceReferrals.id, id), eq(assistanceReferrals.version, input.version)))
       .returning();
     await refreshNextAction(tx, row.victimId);
-    await recordAuditEvent(tx, actor, { action: "victim.referral.update", subjectType: "victim", subjectId: row.victimId, details: { referralId: id, from: row.status, to: updated.status, fields: Object.keys(changes) } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.referral.update",
+      subjectType: "victim",
+      subjectId: row.victimId,
+      details: { referralId: id, from: row.status, to: updated.status, fields: Object.keys(changes) },
+    });
     return presentAssistanceReferral(updated, todayIso(), await openOutcome(services, tx, updated));
   });
 }
 
 /** A follow-up note (encrypted), and optionally the next follow-up date. */
-export async function addFollowUp(services: Services, actor: Actor, referralId: string, input: { note: string; recordedOn: string; nextFollowUpOn: string | null }) {
+export async function addFollowUp(
+  services: Services,
+  actor: Actor,
+  referralId: string,
+  input: { note: string; recordedOn: string; nextFollowUpOn: string | null },
+) {
   notInFuture(input.recordedOn, "body.recordedOn");
   return inTransaction(services.db, actor, async (tx) => {
     const row = await referralInScope(tx, actor, referralId);
     const id = randomUUID();
-    const noteEncrypted = await services.encryption.encrypt(tx, input.note, fieldContext("assistance_follow_ups", "note_encrypted", id));
-    await tx.insert(assistanceFollowUps).values({ id, referralId, noteEncrypted, recordedOn: input.recordedOn, recordedBy: actor.userId });
-    await tx.update(assistanceReferrals).set({ followUpOn: input.nextFollowUpOn, version: sql`${assistanceReferrals.version} + 1`, updatedAt: new Date() }).where(eq(assistanceReferrals.id, referralId));
+    const noteEncrypted = await services.encryption.encrypt(
+      tx,
+      input.note,
+      fieldContext("assistance_follow_ups", "note_encrypted", id),
+    );
+    await tx
+      .insert(assistanceFollowUps)
+      .values({ id, referralId, noteEncrypted, recordedOn: input.recordedOn, recordedBy: actor.userId });
+    await tx
+      .update(assistanceReferrals)
+      .set({
+        followUpOn: input.nextFollowUpOn,
+        version: sql`${assistanceReferrals.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(eq(assistanceReferrals.id, referralId));
     await refreshNextAction(tx, row.victimId);
-    await recordAuditEvent(tx, actor, { action: "victim.referral.follow_up", subjectType: "victim", subjectId: row.victimId, details: { referralId, followUpId: id } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.referral.follow_up",
+      subjectType: "victim",
+      subjectId: row.victimId,
+      details: { referralId, followUpId: id },
+    });
     return { id, recordedOn: input.recordedOn, note: input.note, nextFollowUpOn: input.nextFollowUpOn };
   });
 }
 
 /** A child born as a result of SEA, recorded with the mother's or caregiver's record. */
-export async function recordChild(services: Services, actor: Actor, victimId: string, input: { sex: VictimSex; birthYear: number | null; identity: { name: string; dateOfBirth: string | null } | null }) {
-  if (input.birthYear !== null && input.birthYear > new Date().getUTCFullYear()) throw new ValidationFailed("The year of birth is in the future.", [{ path: "body.birthYear", message: "in_future" }], "date_in_future");
+export async function recordChild(
+  services: Services,
+  actor: Actor,
+  victimId: string,
+  input: { sex: VictimSex; birthYear: number | null; identity: { name: string; dateOfBirth: string | null } | null },
+) {
+  if (input.birthYear !== null && input.birthYear > new Date().getUTCFullYear())
+    throw new ValidationFailed(
+      "The year of birth is in the future.",
+      [{ path: "body.birthYear", message: "in_future" }],
+      "date_in_future",
+    );
   return inTransaction(services.db, actor, async (tx) => {
     const victim = await victimInScope(tx, actor, victimId);
-    const [{ taken }] = await tx.select({ taken: sql<number>`count(*)::int` }).from(victimChildren).where(eq(victimChildren.victimId, victimId));
+    const [{ taken }] = await tx
+      .select({ taken: sql<number>`count(*)::int` })
+      .from(victimChildren)
+      .where(eq(victimChildren.victimId, victimId));
     const id = randomUUID();
-    const identityEncrypted = input.identity ? await services.encryption.encrypt(tx, JSON.stringify(input.identity), fieldContext("victim_children", "identity_encrypted", id)) : null;
-    const [row] = await tx.insert(victimChildren).values({ id, victimId, code: nextChildCode(victim.code, taken), sex: input.sex, birthYear: input.birthYear, identityEncrypted }).returning();
-    await recordAuditEvent(tx, actor, { action: "victim.child", subjectType: "victim", subjectId: victimId, details: { childId: id, code: row.code } });
+    const identityEncrypted = input.identity
+      ? await services.encryption.encrypt(
+          tx,
+          JSON.stringify(input.identity),
+          fieldContext("victim_children", "identity_encrypted", id),
+        )
+      : null;
+    const [row] = await tx
+      .insert(victimChildren)
+      .values({
+        id,
+        victimId,
+        code: nextChildCode(victim.code, taken),
+        sex: input.sex,
+        birthYear: input.birthYear,
+        identityEncrypted,
+      })
+      .returning();
+    await recordAuditEvent(tx, actor, {
+      action: "victim.child",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: { childId: id, code: row.code },
+    });
     return { id, code: row.code, sex: row.sex, birthYear: row.birthYear, identityRecorded: identityEncrypted !== null };
   });
 }

@@ -3,8 +3,30 @@
 // decides what may be passed on; the server refuses what it does not allow.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, ilike, inArray, lte, sql } from "drizzle-orm";
-import { assistanceFollowUps, assistanceReferrals, cases, needsAssessments, serviceProviders, user, victimCases, victimChildren, victimConsents, victims } from "../../../db/schema.js";
-import { type AgeGroup, type AssistanceReferralStatus, ageGroupOf, type ConsentRecipient, consentInForce, consentNeededFor, nextVictimCode, type RevealPurpose, referralNeedsAction, type VictimSex } from "../../../domain/victims.js";
+import {
+  assistanceFollowUps,
+  assistanceReferrals,
+  cases,
+  needsAssessments,
+  serviceProviders,
+  user,
+  victimCases,
+  victimChildren,
+  victimConsents,
+  victims,
+} from "../../../db/schema.js";
+import {
+  type AgeGroup,
+  type AssistanceReferralStatus,
+  ageGroupOf,
+  type ConsentRecipient,
+  consentInForce,
+  consentNeededFor,
+  nextVictimCode,
+  type RevealPurpose,
+  referralNeedsAction,
+  type VictimSex,
+} from "../../../domain/victims.js";
 import type { Services } from "../../app.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy, victimPolicy } from "../../auth/policies/index.js";
@@ -23,7 +45,12 @@ export interface VictimPrivate {
 }
 const privateFields = ["identity", "contact", "location", "caregiver"] as const;
 type PrivateField = (typeof privateFields)[number];
-const columnOf = { identity: "identity_encrypted", contact: "contact_encrypted", location: "location_encrypted", caregiver: "caregiver_encrypted" } as const;
+const columnOf = {
+  identity: "identity_encrypted",
+  contact: "contact_encrypted",
+  location: "location_encrypted",
+  caregiver: "caregiver_encrypted",
+} as const;
 
 export interface VictimInput extends VictimPrivate {
   missionCode: string;
@@ -41,7 +68,14 @@ async function sealPrivate(services: Services, tx: Transaction, id: string, fiel
   for (const field of privateFields) {
     const value = fields[field];
     if (value === undefined) continue;
-    sealed[`${field}Encrypted`] = value === null ? null : await services.encryption.encrypt(tx, typeof value === "string" ? value : JSON.stringify(value), fieldContext("victims", columnOf[field], id));
+    sealed[`${field}Encrypted`] =
+      value === null
+        ? null
+        : await services.encryption.encrypt(
+            tx,
+            typeof value === "string" ? value : JSON.stringify(value),
+            fieldContext("victims", columnOf[field], id),
+          );
   }
   return sealed;
 }
@@ -82,7 +116,10 @@ const summaryColumns = {
   locationRecorded: sql<boolean>`victims.location_encrypted is not null`,
   caregiverRecorded: sql<boolean>`victims.caregiver_encrypted is not null`,
 };
-type VictimSummaryRow = Pick<VictimRow, "id" | "code" | "missionCode" | "sex" | "ageGroup" | "ageAtIncident" | "nextActionOn" | "version"> & {
+type VictimSummaryRow = Pick<
+  VictimRow,
+  "id" | "code" | "missionCode" | "sex" | "ageGroup" | "ageAtIncident" | "nextActionOn" | "version"
+> & {
   identityRecorded: boolean;
   contactRecorded: boolean;
   locationRecorded: boolean;
@@ -105,23 +142,37 @@ function presentVictimSummary(row: VictimSummaryRow) {
     sex: row.sex,
     ageGroup: row.ageGroup,
     ageAtIncident: row.ageAtIncident,
-    recorded: { identity: row.identityRecorded, contact: row.contactRecorded, location: row.locationRecorded, caregiver: row.caregiverRecorded },
+    recorded: {
+      identity: row.identityRecorded,
+      contact: row.contactRecorded,
+      location: row.locationRecorded,
+      caregiver: row.caregiverRecorded,
+    },
     nextActionOn: row.nextActionOn,
     version: row.version,
   };
 }
 
 export async function registerVictim(services: Services, actor: Actor, input: VictimInput) {
-  if (!victimPolicy.work(actor, input.missionCode)) throw new Forbidden("Only victim-assistance staff of the mission register victims.");
+  if (!victimPolicy.work(actor, input.missionCode))
+    throw new Forbidden("Only victim-assistance staff of the mission register victims.");
   return inTransaction(services.db, actor, async (tx) => {
     if (input.caseId) {
       const found = await findCaseWithFacts(tx, input.caseId);
       if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-      if (found.row.missionCode !== input.missionCode) throw new ValidationFailed("The victim is registered in the mission of the case.", [{ path: "body.missionCode", message: "not_the_case_mission" }], "mission_mismatch");
+      if (found.row.missionCode !== input.missionCode)
+        throw new ValidationFailed(
+          "The victim is registered in the mission of the case.",
+          [{ path: "body.missionCode", message: "not_the_case_mission" }],
+          "mission_mismatch",
+        );
     }
     // Codes run per mission and are never reused; the lock keeps two registrations from taking the same one.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`victim-code:${input.missionCode}`}))`);
-    const [{ taken }] = await tx.select({ taken: sql<number>`count(*)::int` }).from(victims).where(eq(victims.missionCode, input.missionCode));
+    const [{ taken }] = await tx
+      .select({ taken: sql<number>`count(*)::int` })
+      .from(victims)
+      .where(eq(victims.missionCode, input.missionCode));
     const id = randomUUID();
     const [row] = await tx
       .insert(victims)
@@ -138,7 +189,12 @@ export async function registerVictim(services: Services, actor: Actor, input: Vi
       .returning();
     if (input.caseId) await tx.insert(victimCases).values({ victimId: id, caseId: input.caseId });
     await refreshNextAction(tx, id);
-    await recordAuditEvent(tx, actor, { action: "victim.register", subjectType: "victim", subjectId: id, details: { code: row.code, caseId: input.caseId } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.register",
+      subjectType: "victim",
+      subjectId: id,
+      details: { code: row.code, caseId: input.caseId },
+    });
     return presentVictimSummary(summaryOf(await victimInScope(tx, actor, id)));
   });
 }
@@ -153,7 +209,12 @@ export interface VictimUpdate extends Partial<VictimPrivate> {
 export async function updateVictim(services: Services, actor: Actor, id: string, update: VictimUpdate) {
   return inTransaction(services.db, actor, async (tx) => {
     const row = await victimInScope(tx, actor, id);
-    if (row.version !== update.version) throw new Conflict("Someone else changed this record since you opened it. Reload it, then try again.", { current: presentVictimSummary(summaryOf(row)) }, "stale_version");
+    if (row.version !== update.version)
+      throw new Conflict(
+        "Someone else changed this record since you opened it. Reload it, then try again.",
+        { current: presentVictimSummary(summaryOf(row)) },
+        "stale_version",
+      );
     const ageAtIncident = update.ageAtIncident === undefined ? row.ageAtIncident : update.ageAtIncident;
     await tx
       .update(victims)
@@ -167,7 +228,12 @@ export async function updateVictim(services: Services, actor: Actor, id: string,
       })
       .where(and(eq(victims.id, id), eq(victims.version, update.version)));
     const changed = Object.keys(update).filter((key) => key !== "version");
-    await recordAuditEvent(tx, actor, { action: "victim.update", subjectType: "victim", subjectId: id, details: { fields: changed } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.update",
+      subjectType: "victim",
+      subjectId: id,
+      details: { fields: changed },
+    });
     return presentVictimSummary(summaryOf(await victimInScope(tx, actor, id)));
   });
 }
@@ -180,20 +246,49 @@ async function consentOf(tx: Transaction, victimId: string) {
     .leftJoin(user, eq(user.id, victimConsents.recordedBy))
     .where(eq(victimConsents.victimId, victimId))
     .orderBy(desc(victimConsents.givenOn), desc(victimConsents.createdAt));
-  const inForce = consentInForce(entries.map(({ consent }) => ({ recipient: consent.recipient as ConsentRecipient, granted: consent.granted, givenOn: consent.givenOn, recordedAt: consent.createdAt })));
+  const inForce = consentInForce(
+    entries.map(({ consent }) => ({
+      recipient: consent.recipient as ConsentRecipient,
+      granted: consent.granted,
+      givenOn: consent.givenOn,
+      recordedAt: consent.createdAt,
+    })),
+  );
   return {
     inForce,
-    history: entries.map(({ consent, recordedByName }) => ({ recipient: consent.recipient, granted: consent.granted, givenOn: consent.givenOn, recordedAt: consent.createdAt.toISOString(), recordedByName })),
+    history: entries.map(({ consent, recordedByName }) => ({
+      recipient: consent.recipient,
+      granted: consent.granted,
+      givenOn: consent.givenOn,
+      recordedAt: consent.createdAt.toISOString(),
+      recordedByName,
+    })),
   };
 }
 
-export async function recordConsent(services: Services, actor: Actor, victimId: string, input: { recipient: ConsentRecipient; granted: boolean; givenOn: string }) {
+export async function recordConsent(
+  services: Services,
+  actor: Actor,
+  victimId: string,
+  input: { recipient: ConsentRecipient; granted: boolean; givenOn: string },
+) {
   return inTransaction(services.db, actor, async (tx) => {
     await victimInScope(tx, actor, victimId);
     assertNotInFuture(input.givenOn, "body.givenOn", "Consent cannot be dated in the future.");
-    await tx.insert(victimConsents).values({ victimId, recipient: input.recipient, granted: input.granted, givenOn: input.givenOn, recordedBy: actor.userId });
+    await tx.insert(victimConsents).values({
+      victimId,
+      recipient: input.recipient,
+      granted: input.granted,
+      givenOn: input.givenOn,
+      recordedBy: actor.userId,
+    });
     await refreshNextAction(tx, victimId);
-    await recordAuditEvent(tx, actor, { action: "victim.consent", subjectType: "victim", subjectId: victimId, details: { recipient: input.recipient, granted: input.granted } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.consent",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: { recipient: input.recipient, granted: input.granted },
+    });
     return consentOf(tx, victimId);
   });
 }
@@ -202,13 +297,25 @@ export async function recordConsent(services: Services, actor: Actor, victimId: 
 export async function assertConsent(tx: Transaction, victimId: string, recipient: ConsentRecipient) {
   const { inForce } = await consentOf(tx, victimId);
   if (!inForce[recipient]) {
-    const whom = { investigators: "investigators", service_providers: "service providers", member_state: "the Member State" }[recipient];
-    throw new Forbidden(`The victim has not agreed to share their information with ${whom}. Record their consent first.`, "consent_not_given");
+    const whom = {
+      investigators: "investigators",
+      service_providers: "service providers",
+      member_state: "the Member State",
+    }[recipient];
+    throw new Forbidden(
+      `The victim has not agreed to share their information with ${whom}. Record their consent first.`,
+      "consent_not_given",
+    );
   }
 }
 
 /** Reveals identity, contact, location and caregiver for a stated reason (and, to pass them on, the consent that allows it). */
-export async function revealVictim(services: Services, actor: Actor, victimId: string, input: { reason: string; purpose: RevealPurpose }) {
+export async function revealVictim(
+  services: Services,
+  actor: Actor,
+  victimId: string,
+  input: { reason: string; purpose: RevealPurpose },
+) {
   return inTransaction(services.db, actor, async (tx) => {
     const row = await victimInScope(tx, actor, victimId);
     const needed = consentNeededFor(input.purpose);
@@ -221,7 +328,12 @@ export async function revealVictim(services: Services, actor: Actor, victimId: s
       if (field === "identity") revealed.identity = JSON.parse(text);
       else revealed[field] = text;
     }
-    await recordAuditEvent(tx, actor, { action: "victim.identity.reveal", subjectType: "victim", subjectId: row.id, details: { code: row.code, purpose: input.purpose, reason: input.reason } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.identity.reveal",
+      subjectType: "victim",
+      subjectId: row.id,
+      details: { code: row.code, purpose: input.purpose, reason: input.reason },
+    });
     return revealed;
   });
 }
@@ -232,22 +344,41 @@ export async function linkVictimToCase(services: Services, actor: Actor, victimI
     const row = await victimInScope(tx, actor, victimId);
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-    if (found.row.missionCode !== row.missionCode) throw new ValidationFailed("A victim is linked to cases of their own mission.", [{ path: "body.caseId", message: "other_mission" }], "mission_mismatch");
+    if (found.row.missionCode !== row.missionCode)
+      throw new ValidationFailed(
+        "A victim is linked to cases of their own mission.",
+        [{ path: "body.caseId", message: "other_mission" }],
+        "mission_mismatch",
+      );
     await tx.insert(victimCases).values({ victimId, caseId }).onConflictDoNothing();
-    await recordAuditEvent(tx, actor, { action: "victim.link_case", subjectType: "victim", subjectId: victimId, details: { caseId } });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.link_case",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: { caseId },
+    });
     return { cases: await casesOf(tx, victimId) };
   });
 }
 
 const casesOf = (tx: Transaction, victimId: string) =>
-  tx.select({ id: cases.id, reference: cases.reference, status: cases.status }).from(victimCases).innerJoin(cases, eq(cases.id, victimCases.caseId)).where(eq(victimCases.victimId, victimId)).orderBy(asc(cases.reference));
+  tx
+    .select({ id: cases.id, reference: cases.reference, status: cases.status })
+    .from(victimCases)
+    .innerJoin(cases, eq(cases.id, victimCases.caseId))
+    .where(eq(victimCases.victimId, victimId))
+    .orderBy(asc(cases.reference));
 
 /** The whole record on one page: cases, consent, assessments and plans, referrals with follow-ups, children. Audited. */
 export async function readVictim(services: Services, actor: Actor, victimId: string) {
   return inTransaction(services.db, actor, async (tx) => {
     const row = await victimInScope(tx, actor, victimId);
     const today = todayIso();
-    const assessments = await tx.select().from(needsAssessments).where(eq(needsAssessments.victimId, victimId)).orderBy(desc(needsAssessments.assessedOn), desc(needsAssessments.createdAt));
+    const assessments = await tx
+      .select()
+      .from(needsAssessments)
+      .where(eq(needsAssessments.victimId, victimId))
+      .orderBy(desc(needsAssessments.assessedOn), desc(needsAssessments.createdAt));
     const referrals = await tx
       .select({ referral: assistanceReferrals, providerName: serviceProviders.name })
       .from(assistanceReferrals)
@@ -255,17 +386,42 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
       .where(eq(assistanceReferrals.victimId, victimId))
       .orderBy(desc(assistanceReferrals.proposedOn), desc(assistanceReferrals.createdAt));
     const followUps = referrals.length
-      ? await tx.select().from(assistanceFollowUps).where(inArray(assistanceFollowUps.referralId, referrals.map((r) => r.referral.id))).orderBy(asc(assistanceFollowUps.recordedOn), asc(assistanceFollowUps.createdAt))
+      ? await tx
+          .select()
+          .from(assistanceFollowUps)
+          .where(
+            inArray(
+              assistanceFollowUps.referralId,
+              referrals.map((r) => r.referral.id),
+            ),
+          )
+          .orderBy(asc(assistanceFollowUps.recordedOn), asc(assistanceFollowUps.createdAt))
       : [];
-    const children = await tx.select().from(victimChildren).where(eq(victimChildren.victimId, victimId)).orderBy(asc(victimChildren.code));
-    const open = (sealed: string | null, table: string, column: string, id: string) => (sealed === null ? null : services.encryption.decrypt(tx, sealed, fieldContext(table, column, id)));
-    await recordAuditEvent(tx, actor, { action: "victim.read", subjectType: "victim", subjectId: victimId, details: { code: row.code } });
+    const children = await tx
+      .select()
+      .from(victimChildren)
+      .where(eq(victimChildren.victimId, victimId))
+      .orderBy(asc(victimChildren.code));
+    const open = (sealed: string | null, table: string, column: string, id: string) =>
+      sealed === null ? null : services.encryption.decrypt(tx, sealed, fieldContext(table, column, id));
+    await recordAuditEvent(tx, actor, {
+      action: "victim.read",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: { code: row.code },
+    });
     return {
       ...presentVictimSummary(summaryOf(row)),
       cases: await casesOf(tx, victimId),
       consent: await consentOf(tx, victimId),
       assessments: await Promise.all(
-        assessments.map(async (a) => ({ id: a.id, assessedOn: a.assessedOn, needs: a.needs, plan: await open(a.planEncrypted, "needs_assessments", "plan_encrypted", a.id), reviewOn: a.reviewOn })),
+        assessments.map(async (a) => ({
+          id: a.id,
+          assessedOn: a.assessedOn,
+          needs: a.needs,
+          plan: await open(a.planEncrypted, "needs_assessments", "plan_encrypted", a.id),
+          reviewOn: a.reviewOn,
+        })),
       ),
       referrals: await Promise.all(
         referrals.map(async ({ referral, providerName }) => ({
@@ -274,11 +430,21 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
           followUps: await Promise.all(
             followUps
               .filter((f) => f.referralId === referral.id)
-              .map(async (f) => ({ id: f.id, recordedOn: f.recordedOn, note: (await open(f.noteEncrypted, "assistance_follow_ups", "note_encrypted", f.id)) as string })),
+              .map(async (f) => ({
+                id: f.id,
+                recordedOn: f.recordedOn,
+                note: (await open(f.noteEncrypted, "assistance_follow_ups", "note_encrypted", f.id)) as string,
+              })),
           ),
         })),
       ),
-      children: children.map((child) => ({ id: child.id, code: child.code, sex: child.sex, birthYear: child.birthYear, identityRecorded: child.identityEncrypted !== null })),
+      children: children.map((child) => ({
+        id: child.id,
+        code: child.code,
+        sex: child.sex,
+        birthYear: child.birthYear,
+        identityRecorded: child.identityEncrypted !== null,
+      })),
     };
   });
 }
@@ -286,7 +452,13 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
 type AssistanceReferralRow = typeof assistanceReferrals.$inferSelect;
 /** A referral's outcome, opened for those who may read the record. */
 export const openOutcome = (services: Services, tx: Transaction, row: AssistanceReferralRow) =>
-  row.outcomeEncrypted === null ? null : services.encryption.decrypt(tx, row.outcomeEncrypted, fieldContext("assistance_referrals", "outcome_encrypted", row.id));
+  row.outcomeEncrypted === null
+    ? null
+    : services.encryption.decrypt(
+        tx,
+        row.outcomeEncrypted,
+        fieldContext("assistance_referrals", "outcome_encrypted", row.id),
+      );
 
 export const presentAssistanceReferral = (row: AssistanceReferralRow, today: string, outcome: string | null) => ({
   id: row.id,
@@ -303,7 +475,10 @@ export const presentAssistanceReferral = (row: AssistanceReferralRow, today: str
   followUpOn: row.followUpOn,
   outcome,
   identityShared: row.identityShared,
-  needsAction: referralNeedsAction({ status: row.status as AssistanceReferralStatus, followUpOn: row.followUpOn }, today),
+  needsAction: referralNeedsAction(
+    { status: row.status as AssistanceReferralStatus, followUpOn: row.followUpOn },
+    today,
+  ),
   version: row.version,
 });
 
@@ -362,8 +537,11 @@ export async function caseVictims(services: Services, actor: Actor, caseId: stri
   return inTransaction(services.db, actor, async (tx) => {
     const found = await findCaseWithFacts(tx, caseId);
     if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-    if (!victimPolicy.seeCaseVictims(actor, found.facts)) throw new Forbidden("Your role does not see the victims of a case.");
-    const result = (await tx.execute(sql`select code, sex, age_group from conduct_case_victims(${caseId})`)) as unknown as { rows: { code: string; sex: string; age_group: string }[] };
+    if (!victimPolicy.seeCaseVictims(actor, found.facts))
+      throw new Forbidden("Your role does not see the victims of a case.");
+    const result = (await tx.execute(
+      sql`select code, sex, age_group from conduct_case_victims(${caseId})`,
+    )) as unknown as { rows: { code: string; sex: string; age_group: string }[] };
     return { items: result.rows.map((row) => ({ code: row.code, sex: row.sex, ageGroup: row.age_group })) };
   });
 }
