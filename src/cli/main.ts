@@ -7,23 +7,23 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { backupDatabase, restoreDatabase } from "../db/backup.js";
 import { user } from "../db/schema.js";
-import { hasAnyAccount, seedDemoData } from "../db/seed-demo.js";
+import { hasAnyAccount, seedDemoData } from "../seed/demo.js";
 import { roleSchema, requiresTwoFactor } from "../domain/roles.js";
 import { buildApp } from "../server/app.js";
 import { systemActor } from "../server/auth/actor.js";
 import { enrolTotp } from "../server/auth/two-factor.js";
 import { readConfig } from "../server/config.js";
 import { DomainError } from "../server/errors.js";
-import { verifyAuditChain } from "../server/modules/audit/service.js";
-import { recordAuditEvent } from "../server/modules/audit/record.js";
-import { importAllegations } from "../server/modules/publication/import.js";
+import { verifyAuditChain } from "../server/modules/audit/index.js";
+import { recordAuditEvent } from "../server/modules/audit/index.js";
+import { importAllegations } from "../server/modules/publication/index.js";
 import {
   allPublishedAllegations,
   publicAllegationsCsv,
   publicAllegationsWorkbook,
-} from "../server/modules/publication/service.js";
-import { createToken } from "../server/modules/tokens/service.js";
-import { createStaffUser } from "../server/modules/users/service.js";
+} from "../server/modules/publication/index.js";
+import { createToken } from "../server/modules/tokens/index.js";
+import { createStaffUser } from "../server/modules/users/index.js";
 import { openRuntime } from "../server/runtime.js";
 import { masterKeyFile, parseMasterKey, rotateDataKey, rotateMasterKey } from "../server/security/encryption.js";
 import { inTransaction } from "../server/transaction.js";

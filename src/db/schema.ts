@@ -456,6 +456,13 @@ export const caseNumberCounters = pgTable(
   (t) => [primaryKey({ columns: [t.missionCode, t.year] })],
 );
 
+// ---- Facts about this installation (e.g. that it holds invented demo data) ----
+export const installationFacts = pgTable("installation_facts", {
+  name: text("name").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
 // ---- Encryption: data keys wrapped by the master key ----
 export const dataKeys = pgTable("data_keys", {
   id: serial("id").primaryKey(),

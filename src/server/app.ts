@@ -18,42 +18,39 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { DatabaseHandle } from "../db/connection.js";
-import type { Actor, StaffActor } from "./auth/actor.js";
-import { createAuth } from "./auth/better-auth.js";
+import type { Actor } from "./auth/actor.js";
 import { resolveActor } from "./auth/context.js";
-import { recordAuditEvent } from "./modules/audit/record.js";
+import { recordAuditEvent } from "./modules/audit/index.js";
 import { registerIdempotentWrites } from "./idempotency.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
-import type { Config } from "./config.js";
 import { DomainError, Forbidden, problem, TooManyRequests, Unauthorized } from "./errors.js";
-import { registerAuditRoutes } from "./modules/audit/routes.js";
-import { registerActionRoutes } from "./modules/actions/routes.js";
-import { registerCaseRoutes } from "./modules/cases/routes.js";
-import { registerDeadlineRoutes } from "./modules/deadlines/routes.js";
-import { registerGoodPracticeRoutes } from "./modules/good-practices/routes.js";
-import { registerPublicationRoutes } from "./modules/publication/routes.js";
-import { registerInvestigationRoutes } from "./modules/investigations/routes.js";
-import { registerHealthRoutes } from "./modules/health/routes.js";
-import { registerIntakeRoutes } from "./modules/intake/routes.js";
-import { registerReferralRoutes } from "./modules/referrals/routes.js";
+import { registerAuditRoutes } from "./modules/audit/index.js";
+import { registerActionRoutes } from "./modules/actions/index.js";
+import { registerCaseRoutes } from "./modules/cases/index.js";
+import { registerDeadlineRoutes } from "./modules/deadlines/index.js";
+import { registerGoodPracticeRoutes } from "./modules/good-practices/index.js";
+import { registerPublicationRoutes } from "./modules/publication/index.js";
+import { registerInvestigationRoutes } from "./modules/investigations/index.js";
+import { registerHealthRoutes } from "./modules/health/index.js";
+import { registerIntakeRoutes } from "./modules/intake/index.js";
+import { registerReferralRoutes } from "./modules/referrals/index.js";
 import { registerPublicPages } from "./public/routes.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
-import { registerReferenceRoutes } from "./modules/reference/routes.js";
-import { registerTokenRoutes } from "./modules/tokens/routes.js";
-import { registerUserRoutes } from "./modules/users/routes.js";
-import { registerVictimRoutes } from "./modules/victims/routes.js";
-import { registerPaternityRoutes } from "./modules/paternity/routes.js";
-import { registerTrustFundRoutes } from "./modules/trust-fund/routes.js";
-import { registerScreeningRoutes } from "./modules/screening/routes.js";
-import { registerRiskRoutes } from "./modules/risk/routes.js";
-import { registerTrainingRoutes } from "./modules/training/routes.js";
-import { registerAfterActionRoutes } from "./modules/after-action/routes.js";
-import { registerOutreachRoutes } from "./modules/outreach/routes.js";
-import { registerCommitmentRoutes } from "./modules/commitments/routes.js";
-import { registerAccountabilityRoutes } from "./modules/accountability/routes.js";
-import { deriveSecret, FieldEncryption } from "./security/encryption.js";
+import { registerReferenceRoutes } from "./modules/reference/index.js";
+import { registerTokenRoutes } from "./modules/tokens/index.js";
+import { registerUserRoutes } from "./modules/users/index.js";
+import { registerVictimRoutes } from "./modules/victims/index.js";
+import { registerPaternityRoutes } from "./modules/paternity/index.js";
+import { registerTrustFundRoutes } from "./modules/trust-fund/index.js";
+import { registerScreeningRoutes } from "./modules/screening/index.js";
+import { registerRiskRoutes } from "./modules/risk/index.js";
+import { registerTrainingRoutes } from "./modules/training/index.js";
+import { registerAfterActionRoutes } from "./modules/after-action/index.js";
+import { registerOutreachRoutes } from "./modules/outreach/index.js";
+import { registerCommitmentRoutes } from "./modules/commitments/index.js";
+import { registerAccountabilityRoutes } from "./modules/accountability/index.js";
+import { type AppDependencies, provideServices, type Services } from "./services.js";
 
 /** Who may reach a route before the policy looks at it: anyone, a half-signed-in user, or staff. */
 export type RouteAccess = "public" | "enrolment" | "staff";
@@ -67,27 +64,6 @@ declare module "fastify" {
   }
 }
 
-export interface AppDependencies {
-  handle: DatabaseHandle;
-  config: Config;
-  masterKey: Buffer;
-}
-
-export type Services = ReturnType<typeof createServices>;
-
-function createServices({ handle, config, masterKey }: AppDependencies) {
-  const authSecret = deriveSecret(masterKey, "auth");
-  return {
-    handle,
-    db: handle.db,
-    config,
-    auth: createAuth(handle.db, config, authSecret),
-    encryption: new FieldEncryption(masterKey),
-    csrfSecret: deriveSecret(masterKey, "csrf"),
-    receiptPepper: Buffer.from(deriveSecret(masterKey, "receipt-pepper"), "base64url"),
-  };
-}
-
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 export async function buildApp(deps: AppDependencies, options: { logger?: FastifyServerOptions["logger"] } = {}) {
@@ -99,8 +75,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const services = createServices(deps);
-  app.decorate("services", services);
+  const services = provideServices(app, deps);
   app.decorateRequest("actor", null);
 
   // Set before any plugin registers routes: a plugin's routes keep the error handler in force when it was registered.
@@ -326,13 +301,6 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 
 declare module "fastify" {
   interface FastifyInstance {
-    services: Services;
     routeList: { method: string; url: string; access: RouteAccess }[];
   }
-}
-
-/** The staff member behind a request; routes that reach a handler always have one. */
-export function staffOf(request: { actor: Actor | null }): StaffActor {
-  if (!request.actor || request.actor.userId === null) throw new Unauthorized();
-  return request.actor as StaffActor;
 }

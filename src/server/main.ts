@@ -1,9 +1,9 @@
 // Starts Conduct Ledger: opens the database (migrating it), loads demo data into an empty one,
 // listens, and says where to go and how to sign in.
 import pino from "pino";
-import { DEMO_PASSWORD, demoAccounts, hasAnyAccount, seedDemoData } from "../db/seed-demo.js";
+import { DEMO_PASSWORD, demoAccounts, hasAnyAccount, seedDemoData } from "../seed/demo.js";
 import { buildApp } from "./app.js";
-import { startReminderLoop } from "./modules/deadlines/reminders.js";
+import { startReminderLoop } from "./modules/deadlines/index.js";
 import { readConfig } from "./config.js";
 import { loggerOptions } from "./logging.js";
 import { openRuntime } from "./runtime.js";

@@ -3,7 +3,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 import { type DatabaseHandle, openDatabase } from "../db/connection.js";
-import { seedReferenceData } from "../db/seed-reference.js";
+import { seedReferenceData } from "../seed/reference.js";
 import type { Config } from "./config.js";
 import { ensureDataKey, loadMasterKey } from "./security/encryption.js";
 

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyServerOptions, InjectOptions } from "fastify";
 import { openDatabase } from "../../src/db/connection.js";
-import { seedReferenceData } from "../../src/db/seed-reference.js";
+import { seedReferenceData } from "../../src/seed/reference.js";
 import type { Role } from "../../src/domain/roles.js";
 import { requiresTwoFactor } from "../../src/domain/roles.js";
 import { type App, buildApp } from "../../src/server/app.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../../src/db/connection.js";
-import { seedReferenceData } from "../../src/db/seed-reference.js";
+import { seedReferenceData } from "../../src/seed/reference.js";
 
 export interface TestDatabase {
   url?: string;
@@ -62,13 +62,13 @@ export async function pgliteTemplate(): Promise<Blob> {
       .filter((name) => name.endsWith(".sql"))
       .sort()
       .map((name) => path.join(root, "src/db/migrations", name)),
-    path.join(root, "src/db/seed-reference.ts"),
+    path.join(root, "src/seed/reference.ts"),
     ...readdirSync(path.join(root, "src/domain/reference"))
       .sort()
       .map((name) => path.join(root, "src/domain/reference", name)),
-    ...readdirSync(path.join(root, "src/db/data"))
+    ...readdirSync(path.join(root, "src/seed/data"))
       .sort()
-      .map((name) => path.join(root, "src/db/data", name)),
+      .map((name) => path.join(root, "src/seed/data", name)),
   ];
   const hash = createHash("sha256");
   for (const file of sources) hash.update(readFileSync(file));

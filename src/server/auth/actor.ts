@@ -1,5 +1,6 @@
 // Who is acting: a staff member (by session or API token), the public, or the system itself.
 import type { Role } from "../../domain/roles.js";
+import { Unauthorized } from "../errors.js";
 
 export interface Actor {
   userId: string | null;
@@ -22,4 +23,10 @@ export type StaffActor = Actor & { userId: string; role: Role };
 
 export function isStaff(actor: Actor): actor is StaffActor {
   return actor.userId !== null && actor.role !== "system" && actor.role !== "public";
+}
+
+/** The staff member behind a request; routes that reach a handler always have one. */
+export function staffOf(request: { actor: Actor | null }): StaffActor {
+  if (!request.actor || request.actor.userId === null) throw new Unauthorized();
+  return request.actor as StaffActor;
 }

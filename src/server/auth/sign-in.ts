@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { signInFailures, staffProfiles, user } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { problem, TooManyRequests } from "../errors.js";
-import { recordAuditEvent } from "../modules/audit/record.js";
+import { recordAuditEvent } from "../modules/audit/index.js";
 import { inTransaction } from "../transaction.js";
 import { type Actor, systemActor } from "./actor.js";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.js";

@@ -7,12 +7,12 @@ import { missions } from "../../db/schema.js";
 import { commitmentKinds } from "../../domain/commitments.js";
 import { practiceAreas } from "../../domain/good-practices.js";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../domain/public-stats.js";
-import { listCommitments } from "../modules/commitments/service.js";
-import { publicComparison, publicScorecard } from "../modules/accountability/service.js";
-import { listPublishedPractices } from "../modules/good-practices/service.js";
-import { latestPublications, publishedAllegations } from "../modules/publication/service.js";
-import { publicStatistics } from "../modules/publication/stats.js";
-import { countryNamesIn } from "../modules/reference/service.js";
+import { listCommitments } from "../modules/commitments/index.js";
+import { publicComparison, publicScorecard } from "../modules/accountability/index.js";
+import { listPublishedPractices } from "../modules/good-practices/index.js";
+import { latestPublications, publishedAllegations } from "../modules/publication/index.js";
+import { publicStatistics } from "../modules/publication/index.js";
+import { countryNamesIn } from "../modules/reference/index.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
 import { dataMessages, named } from "./data-messages.js";
@@ -30,7 +30,7 @@ import {
   TABLE_PAGE_SIZE,
 } from "./data-pages.js";
 import { layout } from "./pages.js";
-import { holdsDemoData } from "../../db/seed-demo.js";
+import { holdsDemoData } from "../installation.js";
 import { escapeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
 import { languageOf } from "./routes.js";
@@ -77,7 +77,7 @@ export function registerPublicDataPages(app: FastifyInstance) {
   // Public figures change only when a publisher acts: a short shared cache spares poor connections a round trip.
   let demo: Promise<boolean> | null = null;
   const page = async (reply: FastifyReply, language: PublicLanguage, parts: PageParts) => {
-    demo ??= holdsDemoData(services);
+    demo ??= holdsDemoData(services.db);
     const body = layout(language, parts.title, parts.body, parts.path, {
       wide: true,
       current: parts.current,

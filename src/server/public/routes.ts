@@ -11,7 +11,7 @@ import { publicActor } from "../auth/actor.js";
 import { publicRoute } from "../rate-limits.js";
 import { DomainError } from "../errors.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
-import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/service.js";
+import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/index.js";
 import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
 

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
-import { countryNamesIn } from "../reference/service.js";
+import { countryNamesIn } from "../reference/index.js";
 import { scorecardPdf } from "./scorecard-pdf.js";
 import { comparison, publicComparison, publicScorecard, scorecard } from "./service.js";
 

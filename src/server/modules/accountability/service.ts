@@ -11,14 +11,14 @@ import {
   severityOf,
 } from "../../../domain/accountability.js";
 import type { StatCount } from "../../../domain/public-stats.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { accountabilityPolicy } from "../../auth/policies/index.js";
 import { todayIso } from "../../dates.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { cachedPublic, fold, publicStatistics } from "../publication/stats.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { cachedPublic, fold, publicStatistics } from "../publication/index.js";
 
 export interface PublicScorecard {
   countryCode: string;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actionKinds, actionStages, actionTakers } from "../../../domain/enforcement.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { enforcementRecord, recordAction } from "./service.js";
 
 const action = z.object({

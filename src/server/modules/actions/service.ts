@@ -3,16 +3,16 @@
 import { asc, eq } from "drizzle-orm";
 import { caseActions, perpetrators } from "../../../db/schema.js";
 import { type ActionKind, type ActionStage, type ActionTaker, actionProblem } from "../../../domain/enforcement.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { assertCaseOpen, findCaseWithFacts } from "../cases/queries.js";
-import { advanceCase } from "../cases/service.js";
-import { listPerpetrators } from "../cases/perpetrators.js";
-import { findingsOnPerpetrator, investigationsOfCase } from "../investigations/service.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { assertCaseOpen, findCaseWithFacts } from "../cases/index.js";
+import { advanceCase } from "../cases/index.js";
+import { listPerpetrators } from "../cases/index.js";
+import { findingsOnPerpetrator, investigationsOfCase } from "../investigations/index.js";
 import { assertNotInFuture } from "../../dates.js";
 
 export interface ActionInput {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contributingFactorKinds } from "../../../domain/after-action.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { completionBody, followUpBody, followUpResponse } from "../../follow-ups.js";
 import { addFollowUp, completeFollowUp, listReviews, recordReview, reviewDetail } from "./service.js";
 

@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { afterActionActions, afterActionDetails, afterActionReviews, cases } from "../../../db/schema.js";
 import { foldForSearch } from "../../../domain/contracts/cases.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy, preventionPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
@@ -12,8 +12,8 @@ import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { assertCompletable, type Completion, completionOf, presentFollowUp } from "../../follow-ups.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { findCaseWithFacts } from "../cases/queries.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { findCaseWithFacts } from "../cases/index.js";
 
 /** Lessons are for learning across missions: every mission's team, headquarters and analysts read them. */
 const readsLessons = (actor: Actor) => preventionPolicy.read(actor);

@@ -7,7 +7,7 @@ import {
   auditOutcomeSchema,
   auditVerificationSchema,
 } from "../../../domain/contracts/audit.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { browseAuditEvents, verifyAuditTrail } from "./service.js";
 
 export function registerAuditRoutes(app: FastifyInstance) {

@@ -1,5 +1,5 @@
 // Browsing and verifying the audit trail (auditors), and the chain check the CLI runs.
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { auditPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";

@@ -3,12 +3,12 @@
 import { stringify } from "csv-stringify/sync";
 import type { CaseFilter } from "../../../domain/contracts/cases.js";
 import { childVictims, totalVictims } from "../../../domain/enforcement.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { listCaseRows } from "./queries.js";
 
 export const EXPORT_ROW_LIMIT = 100_000;

@@ -4,13 +4,13 @@ import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { cases, perpetrators } from "../../../db/schema.js";
 import { nextPerpetratorCode } from "../../../domain/enforcement.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { assertCaseOpen, assertKnownCodes, findCaseWithFacts } from "./queries.js";
 
 export interface PerpetratorIdentity {

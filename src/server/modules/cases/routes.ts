@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { type CaseTransition, caseTransitions } from "../../../domain/workflow.js";
 import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/cases.js";
 import { exportCases } from "./export.js";

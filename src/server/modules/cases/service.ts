@@ -1,5 +1,5 @@
 // Reading cases within the actor's need-to-know scope; every opened case is an audited read.
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { and, eq, sql } from "drizzle-orm";
@@ -9,7 +9,7 @@ import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } fr
 import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import {
   assertKnownCodes,
   type CaseListFilter,

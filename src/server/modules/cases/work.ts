@@ -2,13 +2,13 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { caseAssignments, caseNotes, cases, savedFilters, staffProfiles, user } from "../../../db/schema.js";
 import type { CaseFilter } from "../../../domain/contracts/cases.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { findCaseWithFacts, refreshSearchDocument } from "./queries.js";
 
 async function caseFor(tx: Transaction, actor: Actor, caseId: string) {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { commitmentBody } from "../../../domain/commitments.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { listCommitments, recordCommitment, removeCommitment } from "./service.js";
 

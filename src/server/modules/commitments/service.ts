@@ -2,13 +2,13 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { commitments, countries } from "../../../db/schema.js";
 import type { CommitmentInput } from "../../../domain/commitments.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { commitmentPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 
 const present = (row: typeof commitments.$inferSelect) => ({
   id: row.id,

@@ -26,11 +26,11 @@ import {
   reminderFor,
   reminderMessage,
 } from "../../../domain/reminders.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { syncScreeningList } from "../screening/service.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { syncScreeningList } from "../screening/index.js";
 import { forgetOldIdempotencyKeys } from "../../idempotency.js";
 
 interface Deadline {

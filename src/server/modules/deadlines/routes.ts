@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { listNotifications, markNotificationsRead, overdueDashboard } from "./service.js";
 
 const group = z.object({ key: z.string(), referrals: z.number(), investigations: z.number() });

@@ -2,13 +2,13 @@
 import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { cases, investigations, notifications } from "../../../db/schema.js";
 import { daysOverdue } from "../../../domain/deadlines.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { listOverdueReferrals } from "../referrals/service.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { listOverdueReferrals } from "../referrals/index.js";
 
 interface LateItem {
   kind: "referrals" | "investigations";

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { practiceAreas, practiceBody, practiceStatuses, practiceSteps } from "../../../domain/good-practices.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import type { FastifyReply } from "fastify";
 import { publicActor } from "../../auth/actor.js";

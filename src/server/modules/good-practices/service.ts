@@ -14,12 +14,12 @@ import {
   practiceStep,
   practiceSteps,
 } from "../../../domain/good-practices.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { goodPracticePolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 
 type PracticeRow = typeof goodPractices.$inferSelect;
 

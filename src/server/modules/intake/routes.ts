@@ -10,7 +10,7 @@ import {
   reportChannels,
   reporterMessageBody,
 } from "../../../domain/contracts/reports.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { publicActor } from "../../auth/actor.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";

@@ -6,15 +6,15 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm"
 import { cases, evidenceFiles, missions, reportMessages, reports } from "../../../db/schema.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, safeFileName, sniffEvidenceType } from "../../../domain/evidence.js";
 import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, reportPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { once } from "../../idempotency.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { allocateCaseReference, findCaseWithFacts, refreshSearchDocument } from "../cases/queries.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { allocateCaseReference, findCaseWithFacts, refreshSearchDocument } from "../cases/index.js";
 import { hashReceipt, issueReceipt, receiptHashCandidates } from "./receipts.js";
 
 export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";

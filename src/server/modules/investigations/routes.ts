@@ -3,8 +3,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { findingOutcomes, investigatingEntities } from "../../../domain/enforcement.js";
-import { staffOf } from "../../app.js";
-import { syncScreeningList } from "../screening/service.js";
+import { staffOf } from "../../auth/actor.js";
+import { syncScreeningList } from "../screening/index.js";
 import {
   addInvestigationUpdate,
   extendDeadline,

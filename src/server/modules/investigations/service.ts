@@ -18,14 +18,14 @@ import {
   investigationDays,
   investigationDeadlineKind,
 } from "../../../domain/enforcement.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { assertCaseOpen, findCaseWithFacts } from "../cases/queries.js";
-import { advanceCase } from "../cases/service.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { assertCaseOpen, findCaseWithFacts } from "../cases/index.js";
+import { advanceCase } from "../cases/index.js";
 import { todayIso } from "../../dates.js";
 
 type InvestigationRow = typeof investigations.$inferSelect;

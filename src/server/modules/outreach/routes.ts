@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { complaintChannels, memberKinds, outreachMaterials, outreachTopics } from "../../../domain/outreach.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { addMember, addNetwork, networksOf, outreachOverview, recordActivity } from "./service.js";
 
 const tags = ["prevention"];

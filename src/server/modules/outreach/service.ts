@@ -3,13 +3,13 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { cbcmMembers, cbcmNetworks, missions, outreachActivities, staffProfiles, user } from "../../../db/schema.js";
 import { outreachTotals } from "../../../domain/outreach.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { outreachPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 
 function assertReads(actor: Actor, missionCode: string) {
   if (!outreachPolicy.read(actor)) throw new Forbidden();

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { custodyKinds, paternityOutcomes, sampleDonors, supportFrequencies } from "../../../domain/paternity.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { addCustodyEvent, addSample, listClaims, openClaim, readClaim, recordPayment, updateClaim } from "./service.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -21,13 +21,13 @@ import {
   type SampleDonor,
   type SupportFrequency,
 } from "../../../domain/paternity.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { type ClaimFacts, paternityPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { assertConsent, victimInScope } from "../victims/records.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { assertConsent, victimInScope } from "../victims/index.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
 type ClaimRow = typeof paternityClaims.$inferSelect;

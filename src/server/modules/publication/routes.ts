@@ -3,12 +3,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../../domain/public-stats.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { IMPORT_MAX_ROWS, importAllegations } from "./import.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
 import { publicAllegationsPdf } from "./table-pdf.js";
-import { countryNamesIn } from "../reference/service.js";
+import { countryNamesIn } from "../reference/index.js";
 import { publicLanguages } from "../../public/messages.js";
 import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegations, setPublication } from "./service.js";
 

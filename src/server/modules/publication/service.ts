@@ -5,12 +5,12 @@ import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter } from "../../../domain/counting.js";
 import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { forgetPublicStatistics } from "./stats.js";
 
 /** Publishes or withdraws cases; answers how many changed (already in that state: unchanged). */

@@ -11,7 +11,7 @@ import {
   type StatGrouping,
   type StatView,
 } from "../../../domain/public-stats.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { publicActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 

@@ -11,7 +11,7 @@ import {
   personnelCategorySchema,
   updateMissionBody,
 } from "../../../domain/contracts/reference.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import {
   createMission,
   listAllegationTypes,

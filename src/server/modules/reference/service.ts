@@ -2,12 +2,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { prepared } from "../../../db/prepared.js";
 import { allegationTypes, countries, misconductTypes, missions, personnelCategories } from "../../../db/schema.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { referencePolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 
 type MissionRow = typeof missions.$inferSelect;
 

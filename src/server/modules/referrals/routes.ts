@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { memberStateReplies, referralEntities } from "../../../domain/referrals.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { listCaseReferrals, listOverdueReferrals, recordMemberStateReply, referCase } from "./service.js";
 
 const referral = z.object({

@@ -10,14 +10,14 @@ import {
   referralProblem,
 } from "../../../domain/referrals.js";
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy, enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { findCaseWithFacts } from "../cases/queries.js";
-import { advanceCase } from "../cases/service.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { findCaseWithFacts } from "../cases/index.js";
+import { advanceCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
 type ReferralRow = typeof referrals.$inferSelect;

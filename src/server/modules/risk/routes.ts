@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { locationKinds, riskFactorKinds, riskLevels } from "../../../domain/risk.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { completionBody, followUpBody, followUpResponse } from "../../follow-ups.js";
 import { reportLanguage, reportPdf, reportSpreadsheet } from "./report-files.js";
 import {

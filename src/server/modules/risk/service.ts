@@ -3,14 +3,14 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { missions, riskAssessments, riskFactors, riskMitigations } from "../../../db/schema.js";
 import { type AssessmentFacts, quarterlyReport, quarterOf, riskLevel, riskScore } from "../../../domain/risk.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { assertCompletable, type Completion, completionOf, presentFollowUp } from "../../follow-ups.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 
 export interface FactorInput {
   kind: string;

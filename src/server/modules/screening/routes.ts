@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { screeningReasons } from "../../../domain/screening.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { addScreeningEntry, screenBatch, screenCandidate } from "./service.js";
 
 const identifiers = {

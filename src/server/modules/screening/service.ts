@@ -22,14 +22,14 @@ import {
   type ScreeningReason,
   type ScreeningResult,
 } from "../../../domain/screening.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, screeningPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { findCaseWithFacts } from "../cases/queries.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { findCaseWithFacts } from "../cases/index.js";
 
 const secrets = new WeakMap<Services, Buffer>();
 

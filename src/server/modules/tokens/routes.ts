@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { apiTokenSchema as apiToken, createTokenBody } from "../../../domain/contracts/tokens.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
 import { createToken, listTokens, revokeToken } from "./service.js";
 

@@ -2,14 +2,14 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiTokens, user } from "../../../db/schema.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { hashToken, TOKEN_PREFIX } from "../../auth/context.js";
 import { tokenPolicy } from "../../auth/policies/index.js";
 import { NotFound } from "../../errors.js";
 import { once } from "../../idempotency.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 

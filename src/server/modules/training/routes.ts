@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { courseKinds } from "../../../domain/training.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import {
   addContingent,
   addCourse,

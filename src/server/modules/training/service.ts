@@ -4,14 +4,14 @@ import { parse } from "csv-parse/sync";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { contingents, missions, trainingAttendance, trainingCourses, trainingSessions } from "../../../db/schema.js";
 import { type CourseKind, coverageOf, readAttendance, type SessionFacts } from "../../../domain/training.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { keyedHashes } from "../screening/service.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { keyedHashes } from "../screening/index.js";
 
 const invalid = (message: string, path: string, code: string) =>
   new ValidationFailed(message, [{ path, message: code }], code);

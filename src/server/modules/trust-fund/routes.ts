@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { beneficiaryCategories } from "../../../domain/trust-fund.js";
 import { serviceTypes } from "../../../domain/victims.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { addProject, recordContribution, reportBeneficiaries, trustFund } from "./service.js";
 
 const money = z.number().int().positive().max(1_000_000_000);

@@ -10,12 +10,12 @@ import {
   trustFundProjects,
 } from "../../../db/schema.js";
 import { type BeneficiaryCategory, fundOverview } from "../../../domain/trust-fund.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { trustFundPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
 export async function trustFund(services: Services, actor: Actor) {

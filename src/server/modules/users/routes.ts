@@ -9,7 +9,7 @@ import {
   updateUserBody,
 } from "../../../domain/contracts/users.js";
 import { requiresTwoFactor } from "../../../domain/roles.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import { csrfTokenFor } from "../../auth/context.js";
 import { navigationFor } from "../../auth/policies/index.js";
 import { idempotencyKeyOf } from "../../idempotency.js";

@@ -4,13 +4,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { account, countries, missions, session, staffProfiles, twoFactor, user } from "../../../db/schema.js";
 import { type Role, requiresTwoFactor, scopeProblem } from "../../../domain/roles.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { userPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { once } from "../../idempotency.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { findStaff, listStaff, type StaffRow } from "./queries.js";
 
 export interface StaffInput {

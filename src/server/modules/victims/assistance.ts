@@ -17,13 +17,13 @@ import {
   type ServiceType,
   type VictimSex,
 } from "../../../domain/victims.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { victimPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
+import { recordAuditEvent } from "../audit/index.js";
 import { assertConsent, openOutcome, presentAssistanceReferral, refreshNextAction, victimInScope } from "./records.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 

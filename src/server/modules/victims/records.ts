@@ -27,14 +27,14 @@ import {
   referralNeedsAction,
   type VictimSex,
 } from "../../../domain/victims.js";
-import type { Services } from "../../app.js";
+import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy, victimPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { recordAuditEvent } from "../audit/record.js";
-import { findCaseWithFacts } from "../cases/queries.js";
+import { recordAuditEvent } from "../audit/index.js";
+import { findCaseWithFacts } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
 export interface VictimPrivate {

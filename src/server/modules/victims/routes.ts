@@ -11,7 +11,7 @@ import {
   serviceTypes,
   victimSexes,
 } from "../../../domain/victims.js";
-import { staffOf } from "../../app.js";
+import { staffOf } from "../../auth/actor.js";
 import {
   addFollowUp,
   addProvider,

@@ -3,10 +3,10 @@
 // its contingents' training: Ghana's certified battalion and its next rotation, whose national
 // training awaits Ghana's certification; a Senegalese police unit; Bangladesh's battalion short of induction.
 import { eq } from "drizzle-orm";
-import type { Services } from "../server/app.js";
+import type { Services } from "../server/services.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
-import { searchDocument } from "../server/modules/after-action/service.js";
+import { searchDocument } from "../server/modules/after-action/index.js";
 import {
   afterActionActions,
   afterActionDetails,
@@ -20,7 +20,7 @@ import {
   riskMitigations,
   trainingCourses,
   trainingSessions,
-} from "./schema.js";
+} from "../db/schema.js";
 
 const isoDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

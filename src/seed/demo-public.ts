@@ -1,12 +1,12 @@
 // Demo transparency data: ten years of invented published history (imported through the same path
 // as real historical files), a few of the demo cases released by the publisher, and commitments.
 // The figures are synthetic, made to try the public pages with, and say so on every public page.
-import { importAllegations } from "../server/modules/publication/import.js";
-import { setPublication } from "../server/modules/publication/service.js";
-import type { Services } from "../server/app.js";
+import { importAllegations } from "../server/modules/publication/index.js";
+import { setPublication } from "../server/modules/publication/index.js";
+import type { Services } from "../server/services.js";
 import { type Actor, systemActor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
-import { commitments } from "./schema.js";
+import { commitments } from "../db/schema.js";
 
 const header =
   "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral";

@@ -1,18 +1,19 @@
 // Demo accounts (one per role) and a handful of cases across missions and Member States, so that a
 // first start shows a working product. Loaded only into an empty database, never with CONDUCT_DEMO=off.
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Role } from "../domain/roles.js";
-import type { Services } from "../server/app.js";
+import type { Services } from "../server/services.js";
 import { computeDueDate } from "../domain/deadlines.js";
 import { publicActor, systemActor } from "../server/auth/actor.js";
-import { allocateCaseReference, refreshSearchDocument } from "../server/modules/cases/queries.js";
-import { recordAuditEvent } from "../server/modules/audit/record.js";
-import { postReporterMessage, submitReport } from "../server/modules/intake/service.js";
-import { createStaffUser } from "../server/modules/users/service.js";
-import { seedDemoVictims } from "./seed-demo-victims.js";
-import { seedDemoPrevention } from "./seed-demo-prevention.js";
-import { seedDemoPublic } from "./seed-demo-public.js";
+import { allocateCaseReference, refreshSearchDocument } from "../server/modules/cases/index.js";
+import { recordAuditEvent } from "../server/modules/audit/index.js";
+import { postReporterMessage, submitReport } from "../server/modules/intake/index.js";
+import { createStaffUser } from "../server/modules/users/index.js";
+import { seedDemoVictims } from "./demo-victims.js";
+import { seedDemoPrevention } from "./demo-prevention.js";
+import { seedDemoPublic } from "./demo-public.js";
+import { recordInstallationFact } from "../server/installation.js";
 import { fieldContext } from "../server/security/encryption.js";
 import { inTransaction, type Transaction } from "../server/transaction.js";
 import {
@@ -25,7 +26,7 @@ import {
   perpetrators,
   referrals,
   user,
-} from "./schema.js";
+} from "../db/schema.js";
 
 export const DEMO_PASSWORD = "conduct-demo-2026";
 
@@ -162,22 +163,13 @@ const demoReports = [
   },
 ];
 
-/** Whether this database holds the demo data (its publisher's account), so that public pages can say their figures are invented. */
-export async function holdsDemoData(services: Services): Promise<boolean> {
-  const rows = await services.db
-    .select({ id: user.id })
-    .from(user)
-    .where(eq(user.email, "publisher@demo.conduct.test"))
-    .limit(1);
-  return rows.length > 0;
-}
-
 export async function hasAnyAccount(services: Services): Promise<boolean> {
   const rows = await services.db.select({ id: user.id }).from(user).limit(1);
   return rows.length > 0;
 }
 
 export async function seedDemoData(services: Services): Promise<void> {
+  await inTransaction(services.db, systemActor, (tx) => recordInstallationFact(tx, "demo_data", true));
   const ids = new Map<string, string>();
   for (const account of demoAccounts) {
     const created = await createStaffUser(services, systemActor, {

@@ -2,7 +2,7 @@
 // each area something to work on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
-import { seedDemoData } from "./seed-demo.js";
+import { seedDemoData } from "./demo.js";
 
 let t: TestApp;
 beforeAll(async () => {

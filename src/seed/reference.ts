@@ -5,7 +5,7 @@ import countriesLib from "i18n-iso-countries";
 import { allegationTypeSeeds, misconductTypeSeeds } from "../domain/reference/allegations.js";
 import { missionSeeds } from "../domain/reference/missions.js";
 import { personnelCategorySeeds } from "../domain/reference/personnel.js";
-import type { DatabaseHandle, OwnerClient } from "./connection.js";
+import type { DatabaseHandle, OwnerClient } from "../db/connection.js";
 
 export const unLanguages = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 const require = createRequire(import.meta.url);

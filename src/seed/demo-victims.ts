@@ -3,8 +3,8 @@
 // Identities are invented and sealed like real ones.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Services } from "../server/app.js";
-import { refreshNextAction } from "../server/modules/victims/records.js";
+import type { Services } from "../server/services.js";
+import { refreshNextAction } from "../server/modules/victims/index.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
 import {
@@ -25,7 +25,7 @@ import {
   victimChildren,
   victimConsents,
   victims,
-} from "./schema.js";
+} from "../db/schema.js";
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,0 +1,3 @@
+// The deadlines module's entry: all that the app and other modules may use of it.
+export { startReminderLoop } from "./reminders.js";
+export { registerDeadlineRoutes } from "./routes.js";

@@ -1,0 +1,3 @@
+// The intake module's entry: all that the app and other modules may use of it.
+export { registerIntakeRoutes } from "./routes.js";
+export { followUpReport, postReporterMessage, submitReport, type EvidenceUpload } from "./service.js";

@@ -1,0 +1,2 @@
+// The paternity module's entry: all that the app and other modules may use of it.
+export { registerPaternityRoutes } from "./routes.js";

@@ -1,0 +1,13 @@
+// The publication module's entry: all that the app and other modules may use of it.
+export { importAllegations } from "./import.js";
+export { registerPublicationRoutes } from "./routes.js";
+export {
+  allPublishedAllegations,
+  latestPublications,
+  publicAllegationsCsv,
+  publicAllegationsWorkbook,
+  publishedAllegations,
+  setPublication,
+  type PublicAllegation,
+} from "./service.js";
+export { cachedPublic, fold, publicStatistics } from "./stats.js";

@@ -1,0 +1,3 @@
+// The screening module's entry: all that the app and other modules may use of it.
+export { registerScreeningRoutes } from "./routes.js";
+export { keyedHashes, syncScreeningList } from "./service.js";

@@ -1,0 +1,42 @@
+// The services every module is given — database, configuration, sign-in, field encryption and the
+// secrets derived from the master key — provided on the Fastify instance, so that a module reads
+// them from `app.services` and its type from here, never from the app that registers it.
+import type { FastifyInstance } from "fastify";
+import type { DatabaseHandle } from "../db/connection.js";
+import { createAuth } from "./auth/better-auth.js";
+import type { Config } from "./config.js";
+import { deriveSecret, FieldEncryption } from "./security/encryption.js";
+
+export interface AppDependencies {
+  handle: DatabaseHandle;
+  config: Config;
+  masterKey: Buffer;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+function createServices({ handle, config, masterKey }: AppDependencies) {
+  const authSecret = deriveSecret(masterKey, "auth");
+  return {
+    handle,
+    db: handle.db,
+    config,
+    auth: createAuth(handle.db, config, authSecret),
+    encryption: new FieldEncryption(masterKey),
+    csrfSecret: deriveSecret(masterKey, "csrf"),
+    receiptPepper: Buffer.from(deriveSecret(masterKey, "receipt-pepper"), "base64url"),
+  };
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** Decorates the root instance with the services, before any module registers its routes. */
+export function provideServices(app: FastifyInstance, dependencies: AppDependencies): Services {
+  const services = createServices(dependencies);
+  app.decorate("services", services);
+  return services;
+}
