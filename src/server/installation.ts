@@ -14,7 +14,11 @@ export async function readInstallationFact(db: Database, name: InstallationFact)
   return row?.value ?? null;
 }
 
-export async function recordInstallationFact(db: Database | Transaction, name: InstallationFact, value: unknown): Promise<void> {
+export async function recordInstallationFact(
+  db: Database | Transaction,
+  name: InstallationFact,
+  value: unknown,
+): Promise<void> {
   await db
     .insert(installationFacts)
     .values({ name, value })

@@ -9,7 +9,7 @@ import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/p
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { assertCaseOpen, findCaseWithFacts } from "../cases/index.js";
+import { assertCaseOpen, authorizeCase } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { listPerpetrators } from "../cases/index.js";
 import { findingsOnPerpetrator, investigationsOfCase } from "../investigations/index.js";
@@ -54,8 +54,7 @@ const presentAction = (row: ActionRow) => ({
 
 export async function recordAction(services: Services, actor: Actor, caseId: string, input: ActionInput) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, caseId);
     assertCaseOpen(found.row);
     const [perpetrator] = await tx.select().from(perpetrators).where(eq(perpetrators.id, input.perpetratorId));
     if (
@@ -119,10 +118,9 @@ export async function actionsOfCase(
 /** Everything enforcement holds on a case, as the caller may see it: who is implicated, investigations, findings, actions. */
 export async function enforcementRecord(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, caseId);
     const perpetratorList = await listPerpetrators(tx, actor, found.facts, caseId);
-    const can = casePolicy.abilities(actor, found.facts);
+    const { can } = found;
     await recordAuditEvent(tx, actor, { action: "case.enforcement.read", subjectType: "case", subjectId: caseId });
     return {
       perpetrators: perpetratorList,

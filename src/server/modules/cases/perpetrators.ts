@@ -1,12 +1,13 @@
 // Alleged perpetrators: a pseudonymous code for everyone in scope; the identity (name, rank, service
 // number) is encrypted and revealed only to those who need it, with a stated reason, audited.
+import { authorizeCase } from "./authorize.js";
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { cases, perpetrators } from "../../../db/schema.js";
 import { nextPerpetratorCode } from "../../../domain/enforcement.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/policies/index.js";
+import { type CaseScopeFacts, enforcementPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -41,8 +42,7 @@ export const presentPerpetrator = (row: PerpetratorRow, canReveal: boolean) => (
 /** Adds an alleged perpetrator; the case's categories and nationalities grow to include theirs. */
 export async function addPerpetrator(services: Services, actor: Actor, caseId: string, input: PerpetratorInput) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, caseId);
     assertCaseOpen(found.row);
     if (!enforcementPolicy.addPerpetrator(actor, found.facts))
       throw new Forbidden("Only the case's Conduct and Discipline officers record who is implicated.");

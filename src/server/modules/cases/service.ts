@@ -1,11 +1,12 @@
 // Reading cases within the actor's need-to-know scope; every opened case is an audited read.
+import { authorizeCase } from "./authorize.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import { allowedTransitions, applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
-import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
+import { Conflict, Forbidden, InvalidTransition, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -16,7 +17,6 @@ import {
   type CaseSummaryRow,
   caseHistory,
   findCaseRow,
-  findCaseWithFacts,
   listCaseRows,
   refreshSearchDocument,
 } from "./queries.js";
@@ -94,8 +94,7 @@ export async function listCases(services: Services, actor: Actor, filter: CaseLi
 export async function readCase(services: Services, actor: Actor, id: string) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, id);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, id);
     const { row } = found;
     const summary = presentCaseSummary(row, actor, found.facts.assignedUserIds);
     const narrative =
@@ -125,8 +124,7 @@ export async function transitionCase(
   version: number,
 ) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, id);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, id);
     const { row } = found;
     const assigned = found.facts.assignedUserIds;
     const summary = presentCaseSummary(row, actor, assigned);
@@ -159,8 +157,7 @@ export async function transitionCase(
 export async function caseTimeline(services: Services, actor: Actor, id: string) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, id);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    await authorizeCase(tx, actor, id);
     const events = await caseHistory(tx, id);
     return {
       items: events.map((event) => ({
@@ -176,8 +173,7 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
 /** Officers complete the case's data as the assessment goes; a stale version gets 409 with the current case. */
 export async function updateCase(services: Services, actor: Actor, id: string, update: CaseUpdate) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, id);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, id);
     const { row } = found;
     const current = presentCaseSummary(row, actor, found.facts.assignedUserIds);
     if (!current.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers edit it.");

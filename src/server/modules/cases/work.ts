@@ -7,21 +7,18 @@ import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
-import { inTransaction, type Transaction } from "../../transaction.js";
+import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { findCaseWithFacts, refreshSearchDocument } from "./queries.js";
-
-async function caseFor(tx: Transaction, actor: Actor, caseId: string) {
-  const found = await findCaseWithFacts(tx, caseId);
-  if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-  return { ...found, can: casePolicy.abilities(actor, found.facts) };
-}
+import { authorizeCase } from "./authorize.js";
+import { refreshSearchDocument } from "./queries.js";
 
 /** Staff who may be assigned to a case: its mission's officers, headquarters, and investigators. */
 export async function listAssignees(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseFor(tx, actor, caseId);
-    if (!found.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers assign it.");
+    const found = await authorizeCase(tx, actor, caseId, {
+      can: "edit",
+      refusal: "Only the case's Conduct and Discipline officers assign it.",
+    });
     const rows = await tx
       .select({ id: user.id, name: user.name, role: staffProfiles.role, missionCodes: staffProfiles.missionCodes })
       .from(staffProfiles)
@@ -56,8 +53,10 @@ export async function setAssignments(
   version: number,
 ) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseFor(tx, actor, caseId);
-    if (!found.can.edit) throw new Forbidden("Only the case's Conduct and Discipline officers assign it.");
+    const found = await authorizeCase(tx, actor, caseId, {
+      can: "edit",
+      refusal: "Only the case's Conduct and Discipline officers assign it.",
+    });
     if (found.row.version !== version)
       throw new Conflict(
         "Someone else changed this case since you opened it. Reload, then try again.",
@@ -99,8 +98,10 @@ export async function setAssignments(
 
 export async function listNotes(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseFor(tx, actor, caseId);
-    if (!found.can.readNotes) throw new Forbidden("Officers' notes are not shared with your role.");
+    await authorizeCase(tx, actor, caseId, {
+      can: "readNotes",
+      refusal: "Officers' notes are not shared with your role.",
+    });
     const rows = await tx
       .select({ id: caseNotes.id, body: caseNotes.body, createdAt: caseNotes.createdAt, authorName: user.name })
       .from(caseNotes)
@@ -115,8 +116,10 @@ export async function listNotes(services: Services, actor: Actor, caseId: string
 /** A working note; it joins the case's search document (unless nothing is searchable on the case). */
 export async function addNote(services: Services, actor: Actor, caseId: string, body: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseFor(tx, actor, caseId);
-    if (!found.can.addNote) throw new Forbidden("Only the case's officers and investigators add notes.");
+    const found = await authorizeCase(tx, actor, caseId, {
+      can: "addNote",
+      refusal: "Only the case's officers and investigators add notes.",
+    });
     const [note] = await tx
       .insert(caseNotes)
       .values({ caseId, body, authorId: actor.userId })

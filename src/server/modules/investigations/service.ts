@@ -24,7 +24,7 @@ import { type CaseScopeFacts, casePolicy, enforcementPolicy } from "../../auth/p
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { assertCaseOpen, findCaseWithFacts } from "../cases/index.js";
+import { assertCaseOpen, findCaseWithFacts, authorizeCase } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { todayIso } from "../../dates.js";
 
@@ -52,12 +52,6 @@ function presentInvestigation(row: InvestigationRow, actor: Actor, facts: CaseSc
       extend: open && enforcementPolicy.extendDeadline(actor, facts),
     },
   };
-}
-
-async function caseInScope(tx: Transaction, actor: Actor, caseId: string) {
-  const found = await findCaseWithFacts(tx, caseId);
-  if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-  return found;
 }
 
 /** The investigation with its case, if the actor may see it; the same 404 otherwise. */
@@ -89,7 +83,7 @@ export interface InvestigationInput {
 /** Opens an investigation; its clock comes from the deadline policy in force on the start date. */
 export async function openInvestigation(services: Services, actor: Actor, caseId: string, input: InvestigationInput) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await caseInScope(tx, actor, caseId);
+    const found = await authorizeCase(tx, actor, caseId);
     assertCaseOpen(found.row);
     if (!enforcementPolicy.workOnInvestigation(actor, found.facts, input.countryCode))
       throw new Forbidden("You may not open an investigation on this case.");

@@ -16,7 +16,7 @@ import { casePolicy, enforcementPolicy, referralPolicy } from "../../auth/polici
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { findCaseWithFacts } from "../cases/index.js";
+import { findCaseWithFacts, authorizeCase } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
@@ -62,10 +62,10 @@ export interface ReferralInput {
 /** Refers a case; the first referral also moves it from preliminary assessment to referred. */
 export async function referCase(services: Services, actor: Actor, caseId: string, input: ReferralInput) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
-    if (!casePolicy.abilities(actor, found.facts).refer)
-      throw new Forbidden("Only the case's Conduct and Discipline officers refer it.");
+    const found = await authorizeCase(tx, actor, caseId, {
+      can: "refer",
+      refusal: "Only the case's Conduct and Discipline officers refer it.",
+    });
     if (found.row.version !== input.caseVersion)
       throw new Conflict(
         "Someone else changed this case since you opened it. Reload, then try again.",
@@ -120,8 +120,7 @@ const referralMessages: Record<string, string> = {
 
 export async function listCaseReferrals(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, caseId);
     const rows = await tx
       .select()
       .from(referrals)

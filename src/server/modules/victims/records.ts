@@ -29,12 +29,12 @@ import {
 } from "../../../domain/victims.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { casePolicy, victimPolicy } from "../../auth/policies/index.js";
+import { victimPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { findCaseWithFacts } from "../cases/index.js";
+import { authorizeCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
 export interface VictimPrivate {
@@ -158,8 +158,7 @@ export async function registerVictim(services: Services, actor: Actor, input: Vi
     throw new Forbidden("Only victim-assistance staff of the mission register victims.");
   return inTransaction(services.db, actor, async (tx) => {
     if (input.caseId) {
-      const found = await findCaseWithFacts(tx, input.caseId);
-      if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+      const found = await authorizeCase(tx, actor, input.caseId);
       if (found.row.missionCode !== input.missionCode)
         throw new ValidationFailed(
           "The victim is registered in the mission of the case.",
@@ -342,8 +341,7 @@ export async function revealVictim(
 export async function linkVictimToCase(services: Services, actor: Actor, victimId: string, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
     const row = await victimInScope(tx, actor, victimId);
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, caseId);
     if (found.row.missionCode !== row.missionCode)
       throw new ValidationFailed(
         "A victim is linked to cases of their own mission.",
@@ -535,8 +533,7 @@ export async function caseload(services: Services, actor: Actor, filter: Caseloa
 /** What case officers and investigators may know of a case's victims: codes, sex and age group. */
 export async function caseVictims(services: Services, actor: Actor, caseId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    const found = await findCaseWithFacts(tx, caseId);
-    if (!found || !casePolicy.view(actor, found.facts)) throw new NotFound("case");
+    const found = await authorizeCase(tx, actor, caseId);
     if (!victimPolicy.seeCaseVictims(actor, found.facts))
       throw new Forbidden("Your role does not see the victims of a case.");
     const result = (await tx.execute(
