@@ -32,7 +32,9 @@ import {
   victimConsents,
   victims,
 } from "../src/db/schema.js";
+import { auditCatalogue, isAuditAction } from "../src/domain/audit-catalogue.js";
 import { type Role, roles } from "../src/domain/roles.js";
+import { z } from "zod";
 import { systemActor } from "../src/server/auth/actor.js";
 import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
@@ -2284,5 +2286,22 @@ describe("access matrix", () => {
       .map((route) => `${route.method} ${route.url}`)
       .filter((key) => !covered.has(key));
     expect(uncovered).toEqual([]);
+  });
+
+  it("every event the routes recorded is declared in the audit catalogue, with its subject and details", async () => {
+    const events = await t.app.services.handle.asOwner((owner) =>
+      owner.query<{ action: string; subject_type: string | null; details: Record<string, unknown> }>(
+        "SELECT DISTINCT ON (action, details::text) action, subject_type, details FROM audit_events",
+      ),
+    );
+    expect(events.length).toBeGreaterThan(50);
+    const undeclared = events.filter((event) => !isAuditAction(event.action)).map((event) => event.action);
+    expect(undeclared).toEqual([]);
+    for (const event of events) {
+      const declared = auditCatalogue[event.action as keyof typeof auditCatalogue];
+      if (event.subject_type !== null) expect(event.subject_type, event.action).toBe(declared.subject);
+      const parsed = z.strictObject(declared.details.shape).safeParse(event.details);
+      expect(parsed.success ? "" : `${event.action}: ${parsed.error.message}`).toBe("");
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Historical allegations in the UN's published layout, one row per allegation: the column names,
 // and each row read into a case's data (or a reason it cannot be). Pure rules only; the lookups of
 // missions and countries come from the caller.
-import { personnelCategorySeeds } from "./reference/personnel.js";
+import { vocabulary } from "./vocabulary/index.js";
 
 export const importColumns = [
   "reference",
@@ -24,7 +24,7 @@ export type ImportRecord = Record<(typeof importColumns)[number], string>;
 
 /** The labels of the published layout ("Military (MC)") and the categories they stand for. */
 export const categoryLabels: Record<string, string> = Object.fromEntries(
-  personnelCategorySeeds.map((category) => [category.label, category.code]),
+  Object.entries(vocabulary.en.personnelCategories).map(([code, label]) => [label, code]),
 );
 
 /** An imported allegation's type is known only as SE or SA: it is recorded under the unspecified code of each. */

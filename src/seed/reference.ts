@@ -5,6 +5,7 @@ import countriesLib from "i18n-iso-countries";
 import { allegationTypeSeeds, misconductTypeSeeds } from "../domain/reference/allegations.js";
 import { missionSeeds } from "../domain/reference/missions.js";
 import { personnelCategorySeeds } from "../domain/reference/personnel.js";
+import { label } from "../domain/vocabulary/index.js";
 import type { DatabaseHandle, OwnerClient } from "../db/connection.js";
 
 export const unLanguages = ["ar", "zh", "en", "fr", "ru", "es"] as const;
@@ -73,14 +74,18 @@ export async function seedReferenceData(handle: DatabaseHandle): Promise<void> {
       owner,
       "personnel_categories",
       ["code", "label", "uniformed", "sort_order"],
-      personnelCategorySeeds.map((c, i) => ({ ...c, sort_order: i })),
+      personnelCategorySeeds.map((c, i) => ({
+        ...c,
+        label: label("en", "personnelCategories", c.code),
+        sort_order: i,
+      })),
       "code",
     );
     await insertMissing(
       owner,
       "allegation_types",
       ["code", "kind", "label", "sort_order"],
-      allegationTypeSeeds.map((t, i) => ({ ...t, sort_order: i })),
+      allegationTypeSeeds.map((t, i) => ({ ...t, label: label("en", "allegationSubtypes", t.code), sort_order: i })),
       "code",
     );
     await insertMissing(

@@ -63,6 +63,10 @@ export async function pgliteTemplate(): Promise<Blob> {
       .sort()
       .map((name) => path.join(root, "src/db/migrations", name)),
     path.join(root, "src/seed/reference.ts"),
+    ...readdirSync(path.join(root, "src/domain/vocabulary"), { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".ts"))
+      .sort()
+      .map((name) => path.join(root, "src/domain/vocabulary", name)),
     ...readdirSync(path.join(root, "src/domain/reference"))
       .sort()
       .map((name) => path.join(root, "src/domain/reference", name)),

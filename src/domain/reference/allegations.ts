@@ -3,19 +3,18 @@
 export interface AllegationTypeSeed {
   code: string;
   kind: "SE" | "SA";
-  label: string;
 }
 
 export const allegationTypeSeeds: AllegationTypeSeed[] = [
-  { code: "SE_TRANSACTIONAL_SEX", kind: "SE", label: "Transactional sex" },
-  { code: "SE_SOLICITATION", kind: "SE", label: "Solicitation of transactional sex" },
-  { code: "SE_EXPLOITATIVE_RELATIONSHIP", kind: "SE", label: "Exploitative relationship" },
-  { code: "SA_RAPE", kind: "SA", label: "Rape" },
-  { code: "SA_SEXUAL_ASSAULT", kind: "SA", label: "Sexual assault" },
-  { code: "SA_MINOR", kind: "SA", label: "Sexual activity with a minor" },
+  { code: "SE_TRANSACTIONAL_SEX", kind: "SE" },
+  { code: "SE_SOLICITATION", kind: "SE" },
+  { code: "SE_EXPLOITATIVE_RELATIONSHIP", kind: "SE" },
+  { code: "SA_RAPE", kind: "SA" },
+  { code: "SA_SEXUAL_ASSAULT", kind: "SA" },
+  { code: "SA_MINOR", kind: "SA" },
   // Historical records published before the type was recorded (and imported from them) say only SE or SA.
-  { code: "SE_UNSPECIFIED", kind: "SE", label: "Sexual exploitation, type not recorded" },
-  { code: "SA_UNSPECIFIED", kind: "SA", label: "Sexual abuse, type not recorded" },
+  { code: "SE_UNSPECIFIED", kind: "SE" },
+  { code: "SA_UNSPECIFIED", kind: "SA" },
 ];
 
 export const misconductLevels = ["serious_misconduct", "misconduct"] as const;

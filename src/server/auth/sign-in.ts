@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { signInFailures, staffProfiles, user } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { problem, TooManyRequests } from "../errors.js";
+import type { AuditAction } from "../../domain/audit-catalogue.js";
 import { recordAuditEvent } from "../modules/audit/index.js";
 import { inTransaction } from "../transaction.js";
 import { type Actor, systemActor } from "./actor.js";
@@ -138,14 +139,14 @@ function sendForwarded(reply: FastifyReply, forwarded: Forwarded) {
 }
 
 /** Sign-in steps worth an audit event besides the password step (handled with the lockout). */
-const auditedAuthSteps: Record<string, string> = {
+const auditedAuthSteps: Record<string, AuditAction> = {
   "/api/auth/two-factor/verify-totp": "auth.verify_totp",
   "/api/auth/two-factor/verify-backup-code": "auth.verify_backup_code",
   "/api/auth/two-factor/enable": "auth.enable_two_factor",
   "/api/auth/sign-out": "auth.sign_out",
 };
 
-async function auditAuthStep(deps: BridgeDeps, action: string, forwarded: Forwarded) {
+async function auditAuthStep(deps: BridgeDeps, action: AuditAction, forwarded: Forwarded) {
   const userId = (forwarded.body?.user as { id?: string } | undefined)?.id ?? null;
   const actor = userId ? await signInActor(deps.db, { userId }) : systemActor;
   await inTransaction(deps.db, systemActor, (tx) =>

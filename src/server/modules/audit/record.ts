@@ -1,20 +1,25 @@
 // Appends an audit event inside the caller's transaction, so the event and the change commit together.
 import { auditEvents } from "../../../db/schema.js";
+import type { AuditAction, AuditDetails, AuditSubjectOf } from "../../../domain/audit-catalogue.js";
 import type { Actor } from "../../auth/actor.js";
 import type { Transaction } from "../../transaction.js";
 import { GENESIS_HASH, hashAuditEvent } from "./chain.js";
 import { lockAuditChain } from "./queries.js";
 
-export interface AuditEntry {
-  action: string;
-  subjectType?: string;
+/** An event as the catalogue declares its action: its subject's kind and the shape of its details. */
+export interface AuditEntry<A extends AuditAction> {
+  action: A;
+  subjectType?: AuditSubjectOf<A>;
   subjectId?: string;
   outcome?: "success" | "denied" | "failure";
-  /** Identifiers and field names only: never personal data, secrets or free text. */
-  details?: Record<string, string | number | boolean | null | string[]>;
+  details?: AuditDetails<A>;
 }
 
-export async function recordAuditEvent(tx: Transaction, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAuditEvent<A extends AuditAction>(
+  tx: Transaction,
+  actor: Actor,
+  entry: AuditEntry<A>,
+): Promise<void> {
   const previousHash = await lockAuditChain(tx);
   const content = {
     occurredAt: new Date(),

@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify/sync";
 import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter } from "../../../domain/counting.js";
-import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
+import { vocabulary } from "../../../domain/vocabulary/index.js";
 import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
@@ -123,7 +123,7 @@ const presentPublicAllegation = (row: PublicAllegationRow) => ({
 
 export type PublicAllegation = ReturnType<typeof presentPublicAllegation>;
 
-const categoryLabels = new Map(personnelCategorySeeds.map((category) => [category.code, category.label]));
+const categoryLabels = new Map(Object.entries(vocabulary.en.personnelCategories));
 const tableHeader = [
   "reference",
   "date_reported",

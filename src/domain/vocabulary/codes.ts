@@ -1,0 +1,43 @@
+// The code lists each group of the vocabulary labels, taken from where the domain defines them, so
+// that a code added to the domain without a label in every language fails the type-check and a test.
+import { auditActions, auditSubjects } from "../audit-catalogue.js";
+import { investigatingEntities, actionKinds, findingOutcomes } from "../enforcement.js";
+import { reportChannels } from "../contracts/reports.js";
+import { missionKindSchema } from "../contracts/reference.js";
+import { investigationStatuses, victimGroups } from "../public-stats.js";
+import { allegationTypeSeeds } from "../reference/allegations.js";
+import { personnelCategorySeeds } from "../reference/personnel.js";
+import { referralEntities } from "../referrals.js";
+import { roles } from "../roles.js";
+import { caseStatuses } from "../workflow.js";
+
+export const vocabularyCodes = {
+  personnelCategories: personnelCategorySeeds.map((seed) => seed.code),
+  caseStatuses,
+  allegationTypes: ["SE", "SA"],
+  allegationSubtypes: allegationTypeSeeds.map((seed) => seed.code),
+  findingOutcomes,
+  /** Where an allegation's investigation stands as published; imported history adds the Member State referral. */
+  investigationStatuses: [...investigationStatuses, "referred_to_member_state"],
+  actionKinds,
+  /** Who investigated; imported history also says TCC, PCC or none. */
+  investigatingEntities: [...investigatingEntities, "tcc", "pcc", "none"],
+  referralEntities,
+  reportChannels,
+  roles,
+  victimGroups,
+  missionKinds: missionKindSchema.options,
+  auditActions,
+  auditSubjects,
+} as const;
+
+export type VocabularyGroup = keyof typeof vocabularyCodes;
+
+/** Codes whose list is data (the seeds) are checked by the vocabulary test rather than the compiler. */
+type CodeOf<G extends VocabularyGroup> = (typeof vocabularyCodes)[G] extends readonly (infer C)[]
+  ? C extends string
+    ? C
+    : never
+  : never;
+
+export type Vocabulary = { [G in VocabularyGroup]: Record<CodeOf<G>, string> };
