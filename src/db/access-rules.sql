@@ -267,6 +267,22 @@ ON CONFLICT (year, mission_code, category_code, nationality_code) DO UPDATE SET 
 -- conduct_assists_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_actor_role() = 'system' OR (conduct_actor_role() = 'victim_assistance' AND p_mission = ANY (conduct_actor_missions()))
 
+-- conduct_audit_subject_names(p_ids uuid[]): stable, security definer; callers: conduct_app, postgres
+SELECT c.id, c.reference FROM cases c
+WHERE conduct_actor_role() = 'auditor' AND c.id = ANY (p_ids)
+UNION ALL
+SELECT v.id, v.code FROM victims v
+WHERE conduct_actor_role() = 'auditor' AND v.id = ANY (p_ids)
+UNION ALL
+SELECT p.id, c.reference || ' ' || p.code FROM perpetrators p JOIN cases c ON c.id = p.case_id
+WHERE conduct_actor_role() = 'auditor' AND p.id = ANY (p_ids)
+UNION ALL
+SELECT r.id, c.reference FROM referrals r JOIN cases c ON c.id = r.case_id
+WHERE conduct_actor_role() = 'auditor' AND r.id = ANY (p_ids)
+UNION ALL
+SELECT pc.id, c.reference FROM paternity_claims pc JOIN cases c ON c.id = pc.case_id
+WHERE conduct_actor_role() = 'auditor' AND pc.id = ANY (p_ids)
+
 -- conduct_can_see_case(p_case_id uuid, p_mission text, p_nationalities text[]): stable; callers: PUBLIC
 SELECT CASE conduct_actor_role()
   WHEN 'system' THEN true

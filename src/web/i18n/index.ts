@@ -1,6 +1,10 @@
 // i18next with the app's messages; the chosen language is remembered and sets the page's direction.
 import i18next from "i18next";
-import { initReactI18next } from "react-i18next";
+import { initReactI18next, useTranslation } from "react-i18next";
+import type { Vocabulary } from "../../domain/vocabulary/codes.js";
+import { ar as arWords } from "../../domain/vocabulary/ar.js";
+import { en as enWords } from "../../domain/vocabulary/en.js";
+import { fr as frWords } from "../../domain/vocabulary/fr.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
 import { fr } from "./fr.js";
@@ -24,6 +28,17 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   nsSeparator: false,
 });
+
+const vocabularies: Record<Language, Vocabulary> = { en: enWords, fr: frWords, ar: arWords };
+
+/**
+ * The domain's code labels in the reader's language, read directly: some codes (audit actions such as
+ * "case.create") contain the dot i18next reads as a key separator.
+ */
+export function useVocabulary(): Vocabulary {
+  const { i18n } = useTranslation();
+  return vocabularies[isLanguage(i18n.language) ? i18n.language : "en"];
+}
 
 export const directionOf = (language: string) => languages.find((l) => l.code === language)?.dir ?? "ltr";
 

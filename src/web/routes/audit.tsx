@@ -3,8 +3,10 @@ import { Alert, Badge, Button, Code, Group, Select, SimpleGrid, Table, Text, Tex
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { auditActions } from "../../domain/audit-catalogue.js";
 import type { AuditEvent, AuditVerification } from "../../domain/contracts/audit.js";
 import { api } from "../api.js";
+import { useVocabulary } from "../i18n/index.js";
 import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 
 interface Filters {
@@ -29,6 +31,7 @@ const outcomeColour: Record<string, string> = { success: "green", denied: "orang
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const words = useVocabulary();
   const [draft, setDraft] = useState<Filters>(noFilters);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const events = useInfiniteQuery({
@@ -74,7 +77,16 @@ export function AuditPage() {
         }}
       >
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }} mb="md">
-          <TextInput label={t("audit.filterAction")} placeholder="user.create" {...field("action")} />
+          <Select
+            label={t("audit.filterAction")}
+            searchable
+            clearable
+            data={auditActions
+              .map((action) => ({ value: action, label: words.auditActions[action] }))
+              .sort((a, b) => a.label.localeCompare(b.label, i18n.language))}
+            value={draft.action || null}
+            onChange={(value) => setDraft({ ...draft, action: value ?? "" })}
+          />
           <TextInput label={t("audit.filterActor")} {...field("actorId")} />
           <TextInput label={t("audit.filterSubject")} {...field("subjectId")} />
           <Select
@@ -121,22 +133,29 @@ export function AuditPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {event.actorRole ? t(`roles.${event.actorRole}`, { defaultValue: event.actorRole }) : "—"}
+                        <bdi>{event.actorName ?? "—"}</bdi>
                       </Text>
-                      {event.actorId && (
-                        <Text size="xs" c="gray.7" ff="monospace" dir="ltr">
-                          {event.actorId.slice(0, 8)}
+                      {event.actorRole && (
+                        <Text size="xs" c="gray.7">
+                          {t(`roles.${event.actorRole}`, { defaultValue: event.actorRole })}
                         </Text>
                       )}
                     </Table.Td>
                     <Table.Td>
+                      <Text size="sm">
+                        {(words.auditActions as Record<string, string>)[event.action] ?? event.action}
+                      </Text>
                       <Code dir="ltr">{event.action}</Code>
                     </Table.Td>
                     <Table.Td>
-                      {event.subjectType && <Text size="sm">{event.subjectType}</Text>}
+                      {event.subjectType && (
+                        <Text size="sm">
+                          {(words.auditSubjects as Record<string, string>)[event.subjectType] ?? event.subjectType}
+                        </Text>
+                      )}
                       {event.subjectId && (
                         <Text size="xs" c="gray.7" ff="monospace" dir="ltr">
-                          {event.subjectId.slice(0, 8)}
+                          {event.subjectName ?? event.subjectId.slice(0, 8)}
                         </Text>
                       )}
                     </Table.Td>

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { cases } from "../../../db/schema.js";
@@ -44,6 +45,33 @@ describe("audit trail", () => {
     expect(events).toEqual([
       expect.objectContaining({ actorId: officer.id, subjectType: "case", subjectId: row.id, outcome: "success" }),
     ]);
+  });
+
+  it("an auditor reads who acted by name and which case by its number; no other role can name it", async () => {
+    const officer = await t.createStaff("cds_officer");
+    const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx
+        .insert(cases)
+        .values({ reference: "UNMISS-2026-0031", missionCode: "UNMISS", dateReported: "2026-05-02" })
+        .returning(),
+    );
+    await (await t.tokenFor(officer)).request({ method: "GET", url: `/api/cases/${row.id}` });
+    const auditor = await t.tokenFor(await t.createStaff("auditor"));
+    const events = (await auditor.request({ method: "GET", url: `/api/audit-events?subjectId=${row.id}` })).json()
+      .items;
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: "case.read",
+        actorName: expect.stringMatching(/^cds_officer \d+$/),
+        subjectName: "UNMISS-2026-0031",
+      }),
+    ]);
+    const named = await inTransaction(
+      t.app.services.db,
+      { ...systemActor, role: "cds_officer", userId: officer.id },
+      (tx) => tx.execute(sql`select * from conduct_audit_subject_names(${`{${row.id}}`}::uuid[])`),
+    );
+    expect((named as unknown as { rows: unknown[] }).rows).toEqual([]);
   });
 
   it("a refused or out-of-scope request is recorded as denied, naming the route and record", async () => {

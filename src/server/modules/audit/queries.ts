@@ -1,6 +1,6 @@
 // SQL for the audit trail.
-import { and, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
-import { auditEvents } from "../../../db/schema.js";
+import { and, desc, eq, getTableColumns, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { auditEvents, user } from "../../../db/schema.js";
 import type { Transaction } from "../../transaction.js";
 
 /**
@@ -37,8 +37,9 @@ export function listAuditEvents(tx: Transaction, filter: AuditFilter) {
   if (filter.to) conditions.push(lte(auditEvents.occurredAt, filter.to));
   if (filter.before) conditions.push(lt(auditEvents.id, filter.before));
   return tx
-    .select()
+    .select({ ...getTableColumns(auditEvents), actorName: user.name })
     .from(auditEvents)
+    .leftJoin(user, eq(user.id, auditEvents.actorId))
     .where(and(...conditions))
     .orderBy(desc(auditEvents.id))
     .limit(filter.limit);
@@ -46,4 +47,16 @@ export function listAuditEvents(tx: Transaction, filter: AuditFilter) {
 
 export function auditEventsPage(tx: Transaction, afterId: number, size: number) {
   return tx.select().from(auditEvents).where(sql`${auditEvents.id} > ${afterId}`).orderBy(auditEvents.id).limit(size);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the organisation calls each subject (a case's number, a victim's code), for auditors only. */
+export async function auditSubjectNames(tx: Transaction, subjectIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(subjectIds.filter((id): id is string => id !== null && uuidPattern.test(id)))];
+  if (ids.length === 0) return new Map();
+  const result = (await tx.execute(
+    sql`select subject_id::text as id, name from conduct_audit_subject_names(${`{${ids.join(",")}}`}::uuid[])`,
+  )) as unknown as { rows: { id: string; name: string }[] };
+  return new Map(result.rows.map((row) => [row.id, row.name]));
 }

@@ -5,20 +5,22 @@ import { auditPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { type ChainBreak, findChainBreak, GENESIS_HASH } from "./chain.js";
-import { type AuditFilter, auditEventsPage, listAuditEvents } from "./queries.js";
+import { type AuditFilter, auditEventsPage, auditSubjectNames, listAuditEvents } from "./queries.js";
 import { recordAuditEvent } from "./record.js";
 
 type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
 
-export function presentAuditEvent(row: AuditRow) {
+export function presentAuditEvent(row: AuditRow, subjectNames: Map<string, string>) {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
     actorId: row.actorId,
+    actorName: row.actorName,
     actorRole: row.actorRole,
     action: row.action,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
+    subjectName: row.subjectId === null ? null : (subjectNames.get(row.subjectId) ?? null),
     outcome: row.outcome,
     details: row.details,
     hash: row.hash,
@@ -29,7 +31,12 @@ export async function browseAuditEvents(services: Services, actor: Actor, filter
   if (!auditPolicy.browse(actor)) throw new Forbidden("Only auditors browse the audit trail.");
   return inTransaction(services.db, actor, async (tx) => {
     const rows = await listAuditEvents(tx, { ...filter, limit: filter.limit + 1 });
-    const items = rows.slice(0, filter.limit).map(presentAuditEvent);
+    const page = rows.slice(0, filter.limit);
+    const subjectNames = await auditSubjectNames(
+      tx,
+      page.map((row) => row.subjectId),
+    );
+    const items = page.map((row) => presentAuditEvent(row, subjectNames));
     await recordAuditEvent(tx, actor, { action: "audit.browse", details: { results: items.length } });
     return { items, nextBefore: rows.length > filter.limit ? items[items.length - 1].id : null };
   });
