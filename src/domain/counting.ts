@@ -1,4 +1,4 @@
-// The UN's counting rule for allegations (DOMAIN.md, "Allegation data"): an allegation is one
+// The UN's counting rule for allegations (docs/domain.md, "Allegation data"): an allegation is one
 // report received, counted once for each category of personnel and, for uniformed personnel, once
 // for each contributing country involved. So the number of allegations is the number of distinct
 // (case, category, nationality) combinations, where nationality counts only for the uniformed

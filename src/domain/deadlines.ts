@@ -20,7 +20,7 @@ export interface DeadlinePolicy {
   rules: Record<DeadlineKind, Duration>;
 }
 
-/** Default values (DOMAIN.md); a new version with a later effectiveFrom changes them for clocks started after it. */
+/** Default values (docs/domain.md); a new version with a later effectiveFrom changes them for clocks started after it. */
 export const defaultDeadlinePolicies: DeadlinePolicy[] = [
   {
     // From the earliest records on: historical data (published since 2015) needs a policy too.

@@ -1,5 +1,5 @@
 // Investigations, findings per alleged perpetrator and the actions taken, with the rules that keep
-// the record coherent (DOMAIN.md, "Allegation data" and "Enforcement workflow").
+// the record coherent (docs/domain.md, "Allegation data" and "Enforcement workflow").
 import { differenceInCalendarDays } from "date-fns";
 import type { DeadlineKind } from "./deadlines.js";
 

@@ -1,4 +1,4 @@
-// Paternity and child-support claims (DOMAIN.md): a claim links mother, child and alleged father;
+// Paternity and child-support claims (docs/domain.md): a claim links mother, child and alleged father;
 // DNA samples travel with a chain of custody that must be complete and in order; the claim ends in
 // paternity established or excluded, then child support ordered and paid — and it stays open after
 // the person has left service. Pure rules only.

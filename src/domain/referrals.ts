@@ -1,4 +1,4 @@
-// Who may investigate what: referral rules from the revised model MOU and DOMAIN.md.
+// Who may investigate what: referral rules from the revised model MOU and docs/domain.md.
 export const referralEntities = [
   "oios",
   "member_state",

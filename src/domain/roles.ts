@@ -1,4 +1,4 @@
-// The roles of Conduct Ledger and the kind of need-to-know scope each one carries (DOMAIN.md).
+// The roles of Conduct Ledger and the kind of need-to-know scope each one carries (docs/domain.md).
 import { z } from "zod";
 
 export const roles = [

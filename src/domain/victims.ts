@@ -1,4 +1,4 @@
-// Victim assistance (DOMAIN.md): pseudonymous victim records, consent to share, needs, referrals to
+// Victim assistance (docs/domain.md): pseudonymous victim records, consent to share, needs, referrals to
 // service providers and their follow-up, and children born as a result of SEA. Pure rules only.
 
 export const victimSexes = ["female", "male", "unknown"] as const;
