@@ -1,6 +1,5 @@
 // Follow-up actions with an owner and a due date — a risk mitigation, an after-action review's
 // action — shown and completed the same way wherever they hang.
-import { z } from "zod";
 import { type MitigationFacts, mitigationState } from "../domain/risk.js";
 import { assertNotInFuture, todayIso } from "./dates.js";
 import { Conflict, ValidationFailed } from "./errors.js";
@@ -60,32 +59,4 @@ export const completionOf = (row: FollowUpRow, input: Completion) => ({
   completedOn: input.completedOn,
   completionNote: input.note,
   version: row.version + 1,
-});
-
-// The HTTP shapes every follow-up route shares.
-export const followUpBody = {
-  action: z.string().trim().min(3).max(500),
-  owner: z.string().trim().min(2).max(200),
-  dueOn: z.iso.date(),
-};
-export const followUpResponse = z.object({
-  id: z.string(),
-  action: z.string(),
-  owner: z.string(),
-  dueOn: z.string(),
-  completedOn: z.string().nullable(),
-  completionNote: z.string().nullable(),
-  state: z.enum(["done", "overdue", "open"]),
-  version: z.number(),
-});
-export const completionBody = z.strictObject({
-  completedOn: z.iso.date(),
-  note: z
-    .string()
-    .trim()
-    .max(1000)
-    .nullable()
-    .default(null)
-    .transform((value) => (value === "" ? null : value)),
-  version: z.number().int().min(1),
 });

@@ -5,19 +5,9 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { FollowUp } from "../../domain/contracts/follow-ups.js";
 import { api } from "../api.js";
 import { DialogForm } from "./dialog.js";
-
-export interface FollowUp {
-  id: string;
-  action: string;
-  owner: string;
-  dueOn: string;
-  completedOn: string | null;
-  completionNote: string | null;
-  state: "done" | "overdue" | "open";
-  version: number;
-}
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

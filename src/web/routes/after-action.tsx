@@ -22,26 +22,13 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { contributingFactorKinds } from "../../domain/after-action.js";
+import type { Lesson, Review } from "../../domain/contracts/after-action.js";
 import { ApiProblem, api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
-import { CompleteFollowUp, type FollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
+import { CompleteFollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
 import { DataTable, EmptyState, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
-
-interface Lesson {
-  id: string;
-  missionCode: string;
-  title: string;
-  heldOn: string;
-  contributingFactors: string[];
-  lessons: string;
-  ownMission: boolean;
-}
-interface Review extends Omit<Lesson, "ownMission"> {
-  whatWorked: string | null;
-  confidential: { whatHappened: string; cases: { id: string; reference: string }[]; actions: FollowUp[] } | null;
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

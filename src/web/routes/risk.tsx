@@ -30,59 +30,13 @@ import {
   riskLevel,
   riskScore,
 } from "../../domain/risk.js";
+import type { Assessment, RiskRegister as Register } from "../../domain/contracts/risk.js";
 import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
-import { CompleteFollowUp, type FollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
+import { CompleteFollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
-
-interface RatedFactor {
-  kind: string;
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: RiskLevel;
-  notes?: string | null;
-}
-interface RegisterLocation {
-  assessmentId: string;
-  location: string;
-  locationKind: string;
-  assessedOn: string;
-  reviewOn: string;
-  reviewOverdue: boolean;
-  level: RiskLevel | null;
-  factors: RatedFactor[];
-  mitigations: { due: number; completed: number; overdue: number };
-}
-interface Register {
-  missionCode: string;
-  quarter: string;
-  locations: RegisterLocation[];
-  levels: Record<RiskLevel, number>;
-  heat: number[][];
-  totals: { locations: number; reviewsOverdue: number; mitigationsOverdue: number };
-  can: { assess: boolean };
-}
-interface Mitigation extends FollowUp {
-  factorKind: string | null;
-}
-interface Assessment {
-  id: string;
-  missionCode: string;
-  location: string;
-  locationKind: string;
-  assessedOn: string;
-  reviewOn: string;
-  reviewOverdue: boolean;
-  notes: string | null;
-  level: RiskLevel | null;
-  factors: RatedFactor[];
-  mitigations: Mitigation[];
-  history: { id: string; assessedOn: string; current: boolean }[];
-  can: { addMitigation: boolean; completeMitigation: boolean; reassess: boolean };
-}
 
 const levelColour: Record<RiskLevel, string> = { low: "green", medium: "yellow", high: "orange", critical: "red" };
 const cellBackground: Record<RiskLevel, string> = {

@@ -12,7 +12,7 @@ import {
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { casePolicy, enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
+import { type casePolicy, enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";

@@ -1,0 +1,14 @@
+// Field schemas several areas' contracts share.
+import { z } from "zod";
+
+export const missionCodeField = z.string().regex(/^[A-Z0-9-]{2,20}$/);
+
+/** Free text that may be left out or empty, stored as null. */
+export const optionalTextField = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .default(null)
+    .transform((value) => (value === "" ? null : value));
