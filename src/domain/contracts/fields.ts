@@ -12,3 +12,6 @@ export const optionalTextField = (max: number) =>
     .nullable()
     .default(null)
     .transform((value) => (value === "" ? null : value));
+
+/** What a route that creates a record answers: its id. */
+export const createdSchema = z.object({ id: z.string() });

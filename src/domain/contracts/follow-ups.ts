@@ -33,5 +33,3 @@ export const completionBody = z.strictObject({
   version: z.number().int().min(1),
 });
 
-/** What a route that creates a record answers: its id. */
-export const createdSchema = z.object({ id: z.string() });

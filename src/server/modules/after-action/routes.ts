@@ -4,7 +4,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { reviewBody, reviewListQuery, reviewListSchema, reviewSchema } from "../../../domain/contracts/after-action.js";
-import { completionBody, createdSchema, followUpBody, followUpSchema } from "../../../domain/contracts/follow-ups.js";
+import { createdSchema } from "../../../domain/contracts/fields.js";
+import { completionBody, followUpBody, followUpSchema } from "../../../domain/contracts/follow-ups.js";
 import { staffOf } from "../../auth/actor.js";
 import { addFollowUp, completeFollowUp, listReviews, recordReview, reviewDetail } from "./service.js";
 

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { missionCodeField } from "../../../domain/contracts/fields.js";
-import { completionBody, createdSchema } from "../../../domain/contracts/follow-ups.js";
+import { createdSchema, missionCodeField } from "../../../domain/contracts/fields.js";
+import { completionBody } from "../../../domain/contracts/follow-ups.js";
 import {
   assessmentBody,
   assessmentSchema,
