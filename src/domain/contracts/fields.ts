@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 export const missionCodeField = z.string().regex(/^[A-Z0-9-]{2,20}$/);
+export const countryCodeField = z.string().regex(/^[A-Z]{3}$/);
 
 /** Free text that may be left out or empty, stored as null. */
 export const optionalTextField = (max: number) =>

@@ -32,4 +32,3 @@ export const completionBody = z.strictObject({
     .transform((value) => (value === "" ? null : value)),
   version: z.number().int().min(1),
 });
-

@@ -22,56 +22,15 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ListCourses as CourseCatalogue, TrainingOverview as Overview } from "../../domain/contracts/training.js";
 import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, ProblemRows, QueryView } from "../components/page.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 
-interface Contingent {
-  id: string;
-  missionCode: string;
-  countryCode: string;
-  name: string;
-  categoryCode: string;
-  strength: number;
-  deployedOn: string;
-  coverage: {
-    shares: Record<string, number>;
-    trained: Record<string, number>;
-    certifiedOn: string | null;
-    gaps: string[];
-  };
-}
-interface Session {
-  id: string;
-  courseCode: string;
-  courseTitle: string;
-  kind: string;
-  missionCode: string | null;
-  countryCode: string | null;
-  contingentId: string | null;
-  contingentName: string | null;
-  startsOn: string;
-  endsOn: string;
-  trainer: string;
-  participants: number;
-  completions: number;
-  attendanceImported: boolean;
-  certifiedOn: string | null;
-  can: { certify: boolean; importAttendance: boolean };
-}
-interface Overview {
-  contingents: Contingent[];
-  sessions: Session[];
-  can: { addContingent: boolean; recordSession: boolean };
-}
-interface Course {
-  id: string;
-  code: string;
-  title: string;
-  kind: string;
-}
+type Contingent = Overview["contingents"][number];
+type Session = Overview["sessions"][number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 const uniformed = ["MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"];
@@ -302,7 +261,7 @@ function SessionForm({
   const categories = usePersonnelCategories();
   const courses = useQuery({
     queryKey: ["training", "courses"],
-    queryFn: () => api<{ items: Course[] }>("GET", "/api/training/courses"),
+    queryFn: () => api<CourseCatalogue>("GET", "/api/training/courses"),
   });
   const isState = me?.role === "member_state_focal_point";
   const form = useForm({
