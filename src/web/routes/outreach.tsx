@@ -27,51 +27,13 @@ import {
   outreachTopics,
 } from "../../domain/outreach.js";
 import { api } from "../api.js";
+import type { NetworksOf as Networks, OutreachOverview as Outreach } from "../../domain/contracts/outreach.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
 
-interface Activity {
-  id: string;
-  heldOn: string;
-  place: string;
-  community: string;
-  audience: Record<string, number>;
-  language: string;
-  topics: string[];
-  materials: string[];
-  networkId: string | null;
-}
-interface Outreach {
-  missionCode: string;
-  totals: { activities: number; reached: Record<string, number>; people: number; topics: Record<string, number> };
-  activities: Activity[];
-  can: { record: boolean };
-}
-interface Member {
-  id: string;
-  kind: string;
-  name: string;
-  location: string;
-  languages: string[];
-  hasAccount: boolean;
-  reportsSubmitted: number | null;
-}
-interface Network {
-  id: string;
-  name: string;
-  area: string;
-  languages: string[];
-  channels: string[];
-  members: Member[];
-}
-interface Networks {
-  missionCode: string;
-  networks: Network[];
-  candidates: { id: string; name: string }[];
-  can: { manage: boolean };
-}
+type Network = Networks["networks"][number];
 
 const splitList = (text: string) =>
   text
