@@ -22,45 +22,11 @@ import { serviceTypes } from "../../domain/victims.js";
 import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, useMissions } from "../reference-data.js";
+import type { TrustFund as Books } from "../../domain/contracts/trust-fund.js";
 import { useMe } from "../session.js";
 import { DialogButton } from "../components/dialog.js";
 
-interface Money {
-  currency: string;
-  amount: number;
-}
-interface Books {
-  overview: {
-    received: Money[];
-    fromWithheldPayments: Money[];
-    committed: Money[];
-    projects: number;
-    activeProjects: number;
-    reached: Record<string, number>;
-  };
-  contributions: {
-    id: string;
-    countryCode: string;
-    receivedOn: string;
-    amount: number;
-    currency: string;
-    fromWithheldPayments: boolean;
-  }[];
-  projects: {
-    id: string;
-    missionCode: string;
-    title: string;
-    implementingPartner: string;
-    budget: number;
-    currency: string;
-    startsOn: string;
-    endsOn: string;
-    services: string[];
-    reached: number;
-    can: { report: boolean };
-  }[];
-  can: { recordContribution: boolean; addProject: boolean };
-}
+type Money = Books["overview"]["received"][number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 

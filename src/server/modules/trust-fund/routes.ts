@@ -3,14 +3,18 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { beneficiaryCategories } from "../../../domain/trust-fund.js";
-import { serviceTypes } from "../../../domain/victims.js";
 import { staffOf } from "../../auth/actor.js";
 import { addProject, recordContribution, reportBeneficiaries, trustFund } from "./service.js";
 
-const money = z.number().int().positive().max(1_000_000_000);
-const currency = z.string().regex(/^[A-Z]{3}$/);
-const totals = z.array(z.object({ currency: z.string(), amount: z.number() }));
+import {
+  addProjectBody,
+  recordContributionBody,
+  reportBeneficiariesBody,
+  reportBeneficiariesSchema,
+  trustFundSchema,
+} from "../../../domain/contracts/trust-fund.js";
+import { createdSchema } from "../../../domain/contracts/fields.js";
+
 const tags = ["trust fund"];
 
 export function registerTrustFundRoutes(app: FastifyInstance) {
@@ -24,43 +28,7 @@ export function registerTrustFundRoutes(app: FastifyInstance) {
         tags,
         summary: "The fund's overview (money in, committed, projects, people reached), contributions and projects",
         response: {
-          200: z.object({
-            overview: z.object({
-              received: totals,
-              fromWithheldPayments: totals,
-              committed: totals,
-              projects: z.number(),
-              activeProjects: z.number(),
-              reached: z.record(z.string(), z.number()),
-            }),
-            contributions: z.array(
-              z.object({
-                id: z.string(),
-                countryCode: z.string(),
-                receivedOn: z.string(),
-                amount: z.number(),
-                currency: z.string(),
-                fromWithheldPayments: z.boolean(),
-                caseActionId: z.string().nullable(),
-              }),
-            ),
-            projects: z.array(
-              z.object({
-                id: z.string(),
-                missionCode: z.string(),
-                title: z.string(),
-                implementingPartner: z.string(),
-                budget: z.number(),
-                currency: z.string(),
-                startsOn: z.string(),
-                endsOn: z.string(),
-                services: z.array(z.string()),
-                reached: z.number(),
-                can: z.record(z.string(), z.boolean()),
-              }),
-            ),
-            can: z.record(z.string(), z.boolean()),
-          }),
+          200: trustFundSchema,
         },
       },
     },
@@ -73,14 +41,8 @@ export function registerTrustFundRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Record a contribution; one from payments withheld from personnel names the payment suspension",
-        body: z.strictObject({
-          countryCode: z.string().regex(/^[A-Z]{3}$/),
-          receivedOn: z.iso.date(),
-          amount: money,
-          currency,
-          caseActionId: z.uuid().nullable().default(null),
-        }),
-        response: { 201: z.object({ id: z.string() }) },
+        body: recordContributionBody,
+        response: { 201: createdSchema },
       },
     },
     async (request, reply) =>
@@ -93,17 +55,8 @@ export function registerTrustFundRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Record a project: mission area, implementing partner, budget, period, services funded",
-        body: z.strictObject({
-          missionCode: z.string().regex(/^[A-Z0-9-]{2,20}$/),
-          title: z.string().trim().min(3).max(300),
-          implementingPartner: z.string().trim().min(2).max(300),
-          budget: money,
-          currency,
-          startsOn: z.iso.date(),
-          endsOn: z.iso.date(),
-          services: z.array(z.enum(serviceTypes)).min(1).max(serviceTypes.length),
-        }),
-        response: { 201: z.object({ id: z.string() }) },
+        body: addProjectBody,
+        response: { 201: createdSchema },
       },
     },
     async (request, reply) =>
@@ -122,12 +75,8 @@ export function registerTrustFundRoutes(app: FastifyInstance) {
         tags,
         summary: "Report how many people a project reached in a category (counts, never identities)",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          reportedOn: z.iso.date(),
-          category: z.enum(beneficiaryCategories),
-          people: z.number().int().min(0).max(1_000_000),
-        }),
-        response: { 201: z.object({ id: z.string(), reached: z.number() }) },
+        body: reportBeneficiariesBody,
+        response: { 201: reportBeneficiariesSchema },
       },
     },
     async (request, reply) =>
