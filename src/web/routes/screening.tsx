@@ -5,19 +5,9 @@ import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ScreenBatch as BatchOutcome, ScreenCandidate as Outcome } from "../../domain/contracts/screening.js";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert } from "../components/page.js";
-
-interface Outcome {
-  result: string;
-  matches: { result: string; reason: string; caseReference: string | null }[];
-}
-interface BatchOutcome {
-  candidates: number;
-  matches: number;
-  possibleMatches: number;
-  resultCsv: string;
-}
 
 const colour = (result: string) => (result === "match" ? "red" : result === "possible_match" ? "orange" : "green");
 
