@@ -16,3 +16,6 @@ export const optionalTextField = (max: number) =>
 
 /** What a route that creates a record answers: its id. */
 export const createdSchema = z.object({ id: z.string() });
+
+/** What a route answers with 204: nothing. */
+export const noContentSchema = z.null();

@@ -19,6 +19,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccountabilityMeasures, Share } from "../../domain/accountability.js";
+import { commitmentKinds } from "../../domain/commitments.js";
+import type { ListCommitments } from "../../domain/contracts/commitments.js";
 import { api } from "../api.js";
 import { DialogForm } from "../components/dialog.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
@@ -295,15 +297,6 @@ function CountTable({
   );
 }
 
-interface Commitment {
-  id: string;
-  kind: string;
-  countryCode: string;
-  member: string;
-  joinedOn: string;
-}
-const commitmentKinds = ["voluntary_compact", "circle_of_leadership", "a4p"] as const;
-
 /** Headquarters keeps the registries of commitments the public page shows. */
 export function CommitmentsPanel() {
   const { t } = useTranslation();
@@ -311,7 +304,7 @@ export function CommitmentsPanel() {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["commitments"],
-    queryFn: () => api<{ items: Commitment[] }>("GET", "/api/public/commitments"),
+    queryFn: () => api<ListCommitments>("GET", "/api/public/commitments"),
   });
   const form = useForm({ initialValues: { kind: "voluntary_compact", countryCode: "", member: "", joinedOn: "" } });
   const record = useMutation({

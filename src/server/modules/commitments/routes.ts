@@ -7,13 +7,8 @@ import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { listCommitments, recordCommitment, removeCommitment } from "./service.js";
 
-const commitment = z.object({
-  id: z.string(),
-  kind: z.string(),
-  countryCode: z.string(),
-  member: z.string(),
-  joinedOn: z.string(),
-});
+import { commitmentSchema, listCommitmentsSchema } from "../../../domain/contracts/commitments.js";
+import { noContentSchema } from "../../../domain/contracts/fields.js";
 
 export function registerCommitmentRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -28,12 +23,7 @@ export function registerCommitmentRoutes(app: FastifyInstance) {
         summary:
           "Signatories of the Voluntary Compact, members of the Circle of Leadership, A4P commitments, and Member States' contributions to the Trust Fund by year",
         response: {
-          200: z.object({
-            items: z.array(commitment),
-            trustFund: z.array(
-              z.object({ countryCode: z.string(), year: z.number(), currency: z.string(), amount: z.number() }),
-            ),
-          }),
+          200: listCommitmentsSchema,
         },
       },
     },
@@ -47,7 +37,7 @@ export function registerCommitmentRoutes(app: FastifyInstance) {
         tags: ["commitments"],
         summary: "Record a commitment (headquarters; audited)",
         body: commitmentBody,
-        response: { 201: commitment },
+        response: { 201: commitmentSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await recordCommitment(services, staffOf(request), request.body)),
@@ -58,9 +48,9 @@ export function registerCommitmentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["commitments"],
-        summary: "Remove a commitment recorded in error (headquarters; audited)",
+        summary: "Remove a commitmentSchema recorded in error (headquarters; audited)",
         params: z.object({ id: z.uuid() }),
-        response: { 204: z.null() },
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
