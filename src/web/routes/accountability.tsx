@@ -18,33 +18,18 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AccountabilityMeasures, Share } from "../../domain/accountability.js";
+import type { Share } from "../../domain/accountability.js";
 import { commitmentKinds } from "../../domain/commitments.js";
 import type { ListCommitments } from "../../domain/contracts/commitments.js";
+import type { Comparison, Scorecard } from "../../domain/contracts/accountability.js";
 import { api } from "../api.js";
 import { DialogForm } from "../components/dialog.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
 
-interface Count {
-  key: string;
-  count: number | null;
-  medianDays?: number | null;
-}
-interface Scorecard {
-  countryCode: string;
-  allegationsByYear: Count[];
-  investigations: Count[];
-  finalActions: Count[];
-  allRecordedByYear: Count[];
-  measures: AccountabilityMeasures;
-}
-interface ComparisonRow {
-  countryCode: string;
-  allegations: number;
-  measures: AccountabilityMeasures;
-}
+type ComparisonRow = Comparison[number];
+type Count = Scorecard["allegationsByYear"][number];
 
 function useShare() {
   const { t, i18n } = useTranslation();

@@ -2,14 +2,18 @@
 // PDF) for headquarters and the State's own focal point, the comparison across States for headquarters.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import {
+  comparisonSchema,
+  countryParams,
+  publicComparisonSchema,
+  publicScorecardSchema,
+  scorecardQuery,
+} from "../../../domain/contracts/accountability.js";
 import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { countryNamesIn } from "../reference/index.js";
 import { scorecardPdf } from "./scorecard-pdf.js";
 import { comparison, publicComparison, publicScorecard, scorecard } from "./service.js";
-
-const country = z.object({ country: z.string().regex(/^[A-Z]{3}$/) });
 
 export function registerAccountabilityRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -23,6 +27,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance) {
         tags: ["public"],
         summary:
           "Contributing countries side by side, from published allegations: allegations, substantiated, with a final action, median investigation days",
+        response: { 200: publicComparisonSchema },
       },
     },
     async () => publicComparison(services),
@@ -36,7 +41,8 @@ export function registerAccountabilityRoutes(app: FastifyInstance) {
         tags: ["public"],
         summary:
           "A contributing country's published record: allegations by year, where investigations stand, final actions",
-        params: country,
+        params: countryParams,
+        response: { 200: publicScorecardSchema },
       },
     },
     async (request) => publicScorecard(services, request.params.country),
@@ -48,6 +54,7 @@ export function registerAccountabilityRoutes(app: FastifyInstance) {
       schema: {
         tags: ["accountability"],
         summary: "Every contributing country's accountability measures side by side (headquarters; audited)",
+        response: { 200: comparisonSchema },
       },
     },
     async (request) => comparison(services, staffOf(request)),
@@ -60,11 +67,8 @@ export function registerAccountabilityRoutes(app: FastifyInstance) {
         tags: ["accountability"],
         summary:
           "A contributing country's whole scorecard, as JSON or PDF (headquarters and the State's own focal point; audited)",
-        params: country,
-        querystring: z.strictObject({
-          format: z.enum(["json", "pdf"]).default("json"),
-          lang: z.enum(["en", "fr"]).default("en"),
-        }),
+        params: countryParams,
+        querystring: scorecardQuery,
       },
     },
     async (request, reply) => {
