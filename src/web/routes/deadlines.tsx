@@ -5,37 +5,10 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { DataTable, PageHeader, QueryView } from "../components/page.js";
+import type { ListNotifications, OverdueDashboard as Dashboard } from "../../domain/contracts/deadlines.js";
 import { useCountries } from "../reference-data.js";
 
-interface LateCount {
-  key: string;
-  referrals: number;
-  investigations: number;
-}
-interface Dashboard {
-  referrals: {
-    id: string;
-    caseId: string;
-    reference: string;
-    missionCode: string;
-    countryCode: string | null;
-    sentOn: string;
-    replyDueOn: string;
-    daysOverdue: number;
-  }[];
-  investigations: {
-    id: string;
-    caseId: string;
-    reference: string;
-    missionCode: string;
-    countryCode: string | null;
-    entity: string;
-    dueOn: string;
-    daysOverdue: number;
-  }[];
-  byMission: LateCount[];
-  byCountry: LateCount[];
-}
+type LateCount = Dashboard["byMission"][number];
 
 const caseLink = (caseId: string, reference: string) => (
   <Link to="/cases/$caseId" params={{ caseId }} dir="ltr" style={{ color: "var(--mantine-color-blue-9)" }}>
@@ -192,23 +165,12 @@ export function OverduePage() {
   );
 }
 
-interface Notification {
-  id: string;
-  kind: string;
-  caseId: string | null;
-  caseReference: string | null;
-  subjectPath: string | null;
-  dueOn: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["notifications"],
-    queryFn: () => api<{ unread: number; items: Notification[] }>("GET", "/api/notifications"),
+    queryFn: () => api<ListNotifications>("GET", "/api/notifications"),
   });
   const markRead = useMutation({
     mutationFn: (id?: string) => api("POST", "/api/notifications/read", id ? { id } : {}),

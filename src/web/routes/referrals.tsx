@@ -7,25 +7,10 @@ import { useTranslation } from "react-i18next";
 import { isStateReferral, type ReferralEntity, referralEntities } from "../../domain/referrals.js";
 import { api } from "../api.js";
 import { ProblemAlert, QueryView } from "../components/page.js";
+import type { Referral } from "../../domain/contracts/referrals.js";
 import { useCountries } from "../reference-data.js";
 import { DialogButton } from "../components/dialog.js";
 import { ExtendForm } from "./enforcement.js";
-
-interface Referral {
-  id: string;
-  entity: ReferralEntity;
-  countryCode: string | null;
-  noteVerbaleReference: string | null;
-  sentOn: string;
-  replyDueOn: string | null;
-  reply: string | null;
-  repliedOn: string | null;
-  nioName: string | null;
-  nioAppointedOn: string | null;
-  daysOverdue: number;
-  version: number;
-  can: { recordReply: boolean; extend: boolean };
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
