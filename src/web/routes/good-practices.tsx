@@ -24,24 +24,8 @@ import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
+import type { Practice } from "../../domain/contracts/good-practices.js";
 import { useMe } from "../session.js";
-
-interface Practice {
-  id: string;
-  title: string;
-  summary: string | null;
-  area: string;
-  theme: string;
-  countryCodes: string[];
-  contributor: string | null;
-  event: { title: string; date: string | null } | null;
-  links: string[];
-  files: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
-  status: string;
-  reviewComment: string | null;
-  version: number;
-  can: Record<string, boolean>;
-}
 
 const statusColour: Record<string, string> = {
   draft: "gray",

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { practiceAreas, practiceBody, practiceStatuses, practiceSteps } from "../../../domain/good-practices.js";
+import { practiceBody } from "../../../domain/good-practices.js";
 import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import type { FastifyReply } from "fastify";
@@ -18,34 +18,17 @@ import {
   updatePractice,
 } from "./service.js";
 
-const filters = {
-  area: z.enum(practiceAreas).optional(),
-  theme: z.string().trim().max(100).optional(),
-  country: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
-  q: z.string().trim().min(1).max(200).optional(),
-};
-const practice = z.object({
-  id: z.string(),
-  title: z.string(),
-  summary: z.string().nullable(),
-  area: z.string(),
-  theme: z.string(),
-  countryCodes: z.array(z.string()),
-  contributor: z.string().nullable(),
-  event: z.object({ title: z.string(), date: z.string().nullable() }).nullable(),
-  links: z.array(z.string()),
-  files: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() })),
-  publishedAt: z.string().nullable(),
-});
-const staffPractice = practice.extend({
-  status: z.string(),
-  reviewComment: z.string().nullable(),
-  version: z.number(),
-  can: z.record(z.string(), z.boolean()),
-});
+import {
+  attachPracticeFileBody,
+  attachPracticeFileSchema,
+  listPracticesForStaffQuery,
+  listPracticesForStaffSchema,
+  listPublishedPracticesQuery,
+  listPublishedPracticesSchema,
+  movePracticeBody,
+  practiceSchema,
+} from "../../../domain/contracts/good-practices.js";
+import { noContentSchema } from "../../../domain/contracts/fields.js";
 
 export function registerGoodPracticeRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -58,8 +41,8 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
       schema: {
         tags: ["public"],
         summary: "Published good practices, by area, theme, country and words",
-        querystring: z.strictObject(filters),
-        response: { 200: z.object({ items: z.array(practice) }) },
+        querystring: listPublishedPracticesQuery,
+        response: { 200: listPublishedPracticesSchema },
       },
     },
     async (request) => listPublishedPractices(services, request.query),
@@ -71,8 +54,8 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
       schema: {
         tags: ["good-practices"],
         summary: "Practices the caller may see: published ones, and drafts and reviews in scope",
-        querystring: z.strictObject({ ...filters, status: z.enum(practiceStatuses).optional() }),
-        response: { 200: z.object({ items: z.array(staffPractice) }) },
+        querystring: listPracticesForStaffQuery,
+        response: { 200: listPracticesForStaffSchema },
       },
     },
     async (request) => listPracticesForStaff(services, staffOf(request), request.query),
@@ -85,7 +68,7 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
         tags: ["good-practices"],
         summary: "Write a practice (a draft until submitted)",
         body: practiceBody,
-        response: { 201: staffPractice },
+        response: { 201: practiceSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createPractice(services, staffOf(request), request.body)),
@@ -99,7 +82,7 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
         summary: "Edit a draft or returned practice; 409 on a stale version",
         params: z.strictObject({ id: z.uuid() }),
         body: practiceBody.extend({ version: z.number().int().positive() }),
-        response: { 200: staffPractice },
+        response: { 200: practiceSchema },
       },
     },
     async (request) => updatePractice(services, staffOf(request), request.params.id, request.body),
@@ -112,11 +95,8 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
         tags: ["good-practices"],
         summary: "Submit a practice for review, publish it or return it with comments, or withdraw it",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          step: z.enum(Object.keys(practiceSteps) as [keyof typeof practiceSteps]),
-          comment: z.string().trim().max(2_000).nullable().default(null),
-        }),
-        response: { 200: staffPractice },
+        body: movePracticeBody,
+        response: { 200: practiceSchema },
       },
     },
     async (request) =>
@@ -142,12 +122,9 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
         summary:
           "Attach a document or picture (PDF, JPEG, PNG, WebP, DOCX, PPTX, XLSX; 10 MB; 5 per practice) to a practice the caller may edit (audited)",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          fileName: z.string().trim().min(1).max(300),
-          contentBase64: z.base64().max(14 * 1024 * 1024),
-        }),
+        body: attachPracticeFileBody,
         response: {
-          201: z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }),
+          201: attachPracticeFileSchema,
         },
       },
     },
@@ -167,7 +144,7 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
         tags: ["good-practices"],
         summary: "Remove a file from a practice the caller may edit (audited)",
         params: z.strictObject({ id: z.uuid(), fileId: z.uuid() }),
-        response: { 204: z.null() },
+        response: { 204: noContentSchema },
       },
     },
     async (request, reply) => {
