@@ -25,55 +25,8 @@ import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
+import type { Claim } from "../../domain/contracts/paternity.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
-
-interface Claim {
-  id: string;
-  victimId: string | null;
-  victimCode: string;
-  childCode: string | null;
-  perpetratorCode: string;
-  caseId: string;
-  caseReference: string;
-  missionCode: string;
-  countryCode: string;
-  notifiedOn: string;
-  responseDueOn: string;
-  responseOverdue: boolean;
-  focalPointName: string | null;
-  focalPointAppointedOn: string | null;
-  paternity: string | null;
-  paternityDecidedOn: string | null;
-  support: {
-    amount: number | null;
-    currency: string | null;
-    frequency: string | null;
-    authority: string | null;
-    orderedOn: string;
-  } | null;
-  nextPaymentDue: string | null;
-  paymentsStopped: boolean;
-  closedOn: string | null;
-  samples: {
-    id: string;
-    donor: string;
-    sampleCode: string;
-    events: {
-      id: string;
-      kind: string;
-      occurredAt: string;
-      byWhom: string;
-      place: string | null;
-      kitNumber: string | null;
-      fromParty: string | null;
-      toParty: string | null;
-      result: string | null;
-    }[];
-    flags: { eventId: string | null; problem: string; kind: string }[];
-  }[];
-  payments: { id: string; paidOn: string; amount: number; currency: string }[];
-  version: number;
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
