@@ -1,4 +1,4 @@
-// Contracts of paternity and child-support claims (the claimSchema, DNA samples and their chain of
+// Contracts of paternity and child-support claims (the claim, DNA samples and their chain of
 // custody, payments), shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
 import { custodyKinds, paternityOutcomes, sampleDonors, supportFrequencies } from "../paternity.js";

@@ -36,64 +36,18 @@ import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMe } from "../session.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
+import type {
+  Caseload,
+  ListProviders,
+  ReadVictim,
+  RevealVictim as Revealed,
+  VictimSummary,
+} from "../../domain/contracts/victims.js";
 import { VictimClaims } from "./paternity.js";
 
-interface VictimSummary {
-  id: string;
-  code: string;
-  missionCode: string;
-  sex: string;
-  ageGroup: string;
-  ageAtIncident: number | null;
-  recorded: { identity: boolean; contact: boolean; location: boolean; caregiver: boolean };
-  nextActionOn: string | null;
-  version: number;
-}
-interface CaseloadItem extends VictimSummary {
-  cases: number;
-  openReferrals: number;
-  children: number;
-  due: boolean;
-}
-interface Referral {
-  id: string;
-  childId: string | null;
-  serviceType: string;
-  status: AssistanceReferralStatus;
-  providerName: string;
-  proposedOn: string;
-  acceptedOn: string | null;
-  deliveredOn: string | null;
-  closedOn: string | null;
-  followUpOn: string | null;
-  outcome: string | null;
-  identityShared: boolean;
-  needsAction: boolean;
-  version: number;
-  followUps: { id: string; recordedOn: string; note: string }[];
-}
-interface VictimRecord extends VictimSummary {
-  cases: { id: string; reference: string; status: string }[];
-  consent: {
-    inForce: Record<string, boolean>;
-    history: {
-      recipient: string;
-      granted: boolean;
-      givenOn: string;
-      recordedAt: string;
-      recordedByName: string | null;
-    }[];
-  };
-  assessments: { id: string; assessedOn: string; needs: string[]; plan: string | null; reviewOn: string | null }[];
-  referrals: Referral[];
-  children: { id: string; code: string; sex: string; birthYear: number | null; identityRecorded: boolean }[];
-}
-interface Revealed {
-  identity: { name: string; otherNames: string | null; dateOfBirth: string | null } | null;
-  contact: string | null;
-  location: string | null;
-  caregiver: string | null;
-}
+type CaseloadItem = Caseload["items"][number];
+type VictimRecord = ReadVictim;
+type Referral = VictimRecord["referrals"][number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
@@ -217,15 +171,7 @@ export function VictimCaseload() {
   );
 }
 
-interface Provider {
-  id: string;
-  missionCode: string;
-  name: string;
-  serviceTypes: string[];
-  location: string | null;
-  contact: string | null;
-  active: boolean;
-}
+type Provider = ListProviders["items"][number];
 
 /** The mission's directory of service providers: added, corrected, taken out of use. */
 function ProviderDirectory() {

@@ -48,7 +48,7 @@ export function registerCommitmentRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["commitments"],
-        summary: "Remove a commitmentSchema recorded in error (headquarters; audited)",
+        summary: "Remove a commitment recorded in error (headquarters; audited)",
         params: z.object({ id: z.uuid() }),
         response: { 204: noContentSchema },
       },

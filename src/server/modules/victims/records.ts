@@ -464,7 +464,7 @@ export const presentAssistanceReferral = (row: AssistanceReferralRow, today: str
   childId: row.childId,
   providerId: row.providerId,
   serviceType: row.serviceType,
-  status: row.status,
+  status: row.status as AssistanceReferralStatus,
   proposedOn: row.proposedOn,
   acceptedOn: row.acceptedOn,
   deliveredOn: row.deliveredOn,
