@@ -31,54 +31,12 @@ import {
 import { api } from "../api.js";
 import { DialogButton } from "../components/dialog.js";
 import { DataTable, FormActions, ProblemAlert, QueryView } from "../components/page.js";
+import type { EnforcementRecord as Enforcement } from "../../domain/contracts/enforcement.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
-interface Perpetrator {
-  id: string;
-  code: string;
-  categoryCode: string;
-  nationalityCode: string | null;
-  unit: string | null;
-  identityRecorded: boolean;
-  can: { revealIdentity: boolean };
-}
-
-interface Investigation {
-  id: string;
-  entity: string;
-  countryCode: string | null;
-  investigators: string | null;
-  startedOn: string;
-  dueOn: string;
-  completedOn: string | null;
-  reportReceivedOn: string | null;
-  durationDays: number;
-  daysOverdue: number;
-  version: number;
-  can: { work: boolean; extend: boolean };
-  updates: { note: string; at: string; authorName: string | null }[];
-  extensions: { previousDueOn: string; newDueOn: string; days: number; reason: string }[];
-  findings: { perpetratorId: string; finding: string; recordedOn: string }[];
-}
-
-interface Action {
-  id: string;
-  perpetratorId: string;
-  stage: string;
-  takenBy: string;
-  kind: string;
-  decidedOn: string;
-  amount: number | null;
-  currency: string | null;
-  months: number | null;
-}
-
-interface Enforcement {
-  perpetrators: Perpetrator[];
-  investigations: Investigation[];
-  actions: Action[];
-  can: { addPerpetrator: boolean; openInvestigation: boolean; recordAction: boolean };
-}
+type Perpetrator = Enforcement["perpetrators"][number];
+type Investigation = Enforcement["investigations"][number];
+type Action = Enforcement["actions"][number];
 
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;

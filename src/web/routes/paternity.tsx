@@ -26,6 +26,7 @@ import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
 import type { Claim } from "../../domain/contracts/paternity.js";
+import type { ReadVictim } from "../../domain/contracts/victims.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -125,12 +126,7 @@ export function PaternityList() {
   );
 }
 
-interface VictimForClaims {
-  id: string;
-  cases: { id: string; reference: string }[];
-  children: { id: string; code: string }[];
-  consent: { inForce: Record<string, boolean> };
-}
+type VictimForClaims = Pick<ReadVictim, "id" | "cases" | "children" | "consent">;
 
 /** On the victim's record: her claims, and a way to open one. */
 export function VictimClaims({ victim }: { victim: VictimForClaims }) {

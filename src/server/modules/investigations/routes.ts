@@ -2,7 +2,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findingOutcomes, investigatingEntities } from "../../../domain/enforcement.js";
 import { staffOf } from "../../auth/actor.js";
 import { syncScreeningList } from "../screening/index.js";
 import {
@@ -13,28 +12,17 @@ import {
   updateInvestigation,
 } from "./service.js";
 
-const investigation = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  entity: z.string(),
-  countryCode: z.string().nullable(),
-  investigators: z.string().nullable(),
-  startedOn: z.string(),
-  dueOn: z.string(),
-  deadlineKind: z.string(),
-  policyVersion: z.string(),
-  completedOn: z.string().nullable(),
-  reportReceivedOn: z.string().nullable(),
-  durationDays: z.number(),
-  daysOverdue: z.number(),
-  version: z.number(),
-  can: z.record(z.string(), z.boolean()),
-});
-const extension = z.strictObject({
-  days: z.number().int().min(1).max(365),
-  reason: z.string().trim().min(5).max(1_000),
-});
-const extended = z.object({ previousDueOn: z.string(), dueOn: z.string() });
+import {
+  addInvestigationUpdateBody,
+  extendedSchema,
+  extensionBody,
+  investigationSchema,
+  openInvestigationBody,
+  recordFindingBody,
+  recordFindingSchema,
+  updateInvestigationBody,
+} from "../../../domain/contracts/enforcement.js";
+import { createdSchema } from "../../../domain/contracts/fields.js";
 
 export function registerInvestigationRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -48,17 +36,8 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         summary:
           "Open an investigation; it falls due under the deadline policy (90 days SEA, 6 months serious, 3 months urgent)",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          entity: z.enum(investigatingEntities),
-          countryCode: z
-            .string()
-            .regex(/^[A-Z]{3}$/)
-            .nullable()
-            .default(null),
-          investigators: z.string().trim().max(500).nullable().default(null),
-          startedOn: z.iso.date(),
-        }),
-        response: { 201: investigation },
+        body: openInvestigationBody,
+        response: { 201: investigationSchema },
       },
     },
     async (request, reply) =>
@@ -72,13 +51,8 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         tags: ["investigations"],
         summary: "Record investigators, completion and the report's receipt; 409 on a stale version",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          investigators: z.string().trim().max(500).nullable().optional(),
-          completedOn: z.iso.date().nullable().optional(),
-          reportReceivedOn: z.iso.date().nullable().optional(),
-          version: z.number().int().positive(),
-        }),
-        response: { 200: investigation },
+        body: updateInvestigationBody,
+        response: { 200: investigationSchema },
       },
     },
     async (request) => updateInvestigation(services, staffOf(request), request.params.id, request.body),
@@ -91,8 +65,8 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         tags: ["investigations"],
         summary: "Report progress on an investigation",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({ note: z.string().trim().min(1).max(5_000) }),
-        response: { 201: z.object({ id: z.string() }) },
+        body: addInvestigationUpdateBody,
+        response: { 201: createdSchema },
       },
     },
     async (request, reply) =>
@@ -108,8 +82,8 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         tags: ["investigations"],
         summary: "Extend the investigation's deadline, with a reason",
         params: z.strictObject({ id: z.uuid() }),
-        body: extension,
-        response: { 201: extended },
+        body: extensionBody,
+        response: { 201: extendedSchema },
       },
     },
     async (request, reply) =>
@@ -133,8 +107,8 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         tags: ["referrals"],
         summary: "Extend the date by which the State's reply is due, with a reason",
         params: z.strictObject({ id: z.uuid() }),
-        body: extension,
-        response: { 201: extended },
+        body: extensionBody,
+        response: { 201: extendedSchema },
       },
     },
     async (request, reply) =>
@@ -158,14 +132,9 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         tags: ["investigations"],
         summary: "Record the finding on one alleged perpetrator (replaces an earlier one)",
         params: z.strictObject({ id: z.uuid(), perpetratorId: z.uuid() }),
-        body: z.strictObject({ finding: z.enum(findingOutcomes), recordedOn: z.iso.date() }),
+        body: recordFindingBody,
         response: {
-          200: z.object({
-            investigationId: z.string(),
-            perpetratorId: z.string(),
-            finding: z.string(),
-            recordedOn: z.string(),
-          }),
+          200: recordFindingSchema,
         },
       },
     },
