@@ -1,6 +1,7 @@
 // What the API takes for cases: the case's data fields, the case-list filters (also the shape of a
 // saved filter), shared by the server and the web app.
 import { z } from "zod";
+import { type CaseTransition, caseTransitions } from "../workflow.js";
 import { caseStatuses } from "../workflow.js";
 
 const count = z.number().int().min(0).max(10_000);
@@ -66,3 +67,131 @@ export function foldForSearch(text: string): string {
 
 /** A search that is a case number (MONUSCO-2026-0042, or its start) looks the number up instead. */
 export const looksLikeCaseReference = (text: string) => /^[A-Z0-9]{2,20}-\d{4}(-\d{1,6})?$/i.test(text.trim());
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  missionCode: z.string(),
+  status: z.string(),
+  dateReported: z.string(),
+  dateOfIncident: z.string().nullable(),
+  categoryCodes: z.array(z.string()),
+  nationalityCodes: z.array(z.string()),
+  allegationCodes: z.array(z.string()),
+  victims: z.object({ women: z.number(), girls: z.number(), boys: z.number(), men: z.number(), unknown: z.number() }),
+  paternityClaim: z.boolean(),
+  urgent: z.boolean(),
+  narrativeConfidential: z.boolean(),
+  publishedAt: z.string().nullable(),
+  assignedUserIds: z.array(z.string()),
+  version: z.number(),
+  can: z.record(z.string(), z.boolean()),
+  next: z.array(z.string()),
+});
+
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const listCasesSchema = z.object({
+  items: z.array(caseSummarySchema),
+  limit: z.number(),
+  offset: z.number(),
+  hasMore: z.boolean(),
+});
+export type ListCases = z.infer<typeof listCasesSchema>;
+
+export const caseSchema = caseSummarySchema.extend({ narrative: z.string().nullable() });
+export type Case = z.infer<typeof caseSchema>;
+
+export const listAssigneesSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), assigned: z.boolean() })),
+});
+export type ListAssignees = z.infer<typeof listAssigneesSchema>;
+
+export const setAssignmentsSchema = z.object({ assignedUserIds: z.array(z.string()), version: z.number() });
+export type SetAssignments = z.infer<typeof setAssignmentsSchema>;
+
+export const setAssignmentsBody = z.strictObject({
+  userIds: z.array(z.string().min(1).max(100)).max(20),
+  version: z.number().int().positive(),
+});
+
+export const listNotesSchema = z.object({
+  items: z.array(
+    z.object({ id: z.string(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() }),
+  ),
+});
+export type ListNotes = z.infer<typeof listNotesSchema>;
+
+export const addNoteBody = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+
+export const addPerpetratorSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  categoryCode: z.string(),
+  nationalityCode: z.string().nullable(),
+  unit: z.string().nullable(),
+  identityRecorded: z.boolean(),
+  can: z.record(z.string(), z.boolean()),
+});
+export type AddPerpetrator = z.infer<typeof addPerpetratorSchema>;
+
+export const addPerpetratorBody = z.strictObject({
+  categoryCode: z.string().regex(/^[A-Z_]{2,20}$/),
+  nationalityCode: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .default(null),
+  unit: z.string().trim().max(200).nullable().default(null),
+  identity: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200),
+      rank: z.string().trim().max(100).nullable().default(null),
+      serviceNumber: z.string().trim().max(100).nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+});
+
+export const revealPerpetratorIdentitySchema = z.object({
+  name: z.string(),
+  rank: z.string().nullable(),
+  serviceNumber: z.string().nullable(),
+});
+export type RevealPerpetratorIdentity = z.infer<typeof revealPerpetratorIdentitySchema>;
+
+export const revealPerpetratorIdentityBody = z.strictObject({ reason: z.string().trim().min(10).max(500) });
+
+export const listSavedFiltersSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) })),
+});
+export type ListSavedFilters = z.infer<typeof listSavedFiltersSchema>;
+
+export const saveFilterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+});
+export type SaveFilter = z.infer<typeof saveFilterSchema>;
+
+export const saveFilterBody = z.strictObject({ name: z.string().trim().min(1).max(100), query: caseFilterSchema });
+
+export const deleteSavedFilterSchema = z.object({ deleted: z.boolean() });
+export type DeleteSavedFilter = z.infer<typeof deleteSavedFilterSchema>;
+
+export const transitionCaseBody = z.strictObject({
+  transition: z.enum(Object.keys(caseTransitions) as [CaseTransition, ...CaseTransition[]]),
+  version: z.number().int().positive(),
+});
+
+export const caseTimelineSchema = z.object({
+  items: z.array(
+    z.object({
+      at: z.string(),
+      action: z.string(),
+      actorRole: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type CaseTimeline = z.infer<typeof caseTimelineSchema>;

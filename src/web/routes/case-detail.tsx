@@ -12,12 +12,7 @@ import { EnforcementSections } from "./enforcement.js";
 import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
 
-interface CaseView extends CaseData {
-  reference: string;
-  missionCode: string;
-  status: string;
-  next: string[];
-}
+type CaseView = CaseData;
 
 export function CaseDetail() {
   const { t, i18n } = useTranslation();

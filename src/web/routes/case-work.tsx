@@ -22,25 +22,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
+import type { Case } from "../../domain/contracts/cases.js";
 import { FormActions, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, usePersonnelCategories } from "../reference-data.js";
 
-export interface CaseData {
-  id: string;
-  dateReported: string;
-  dateOfIncident: string | null;
-  categoryCodes: string[];
-  nationalityCodes: string[];
-  allegationCodes: string[];
-  victims: { women: number; girls: number; boys: number; men: number; unknown: number };
-  paternityClaim: boolean;
-  urgent: boolean;
-  narrative: string | null;
-  narrativeConfidential: boolean;
-  publishedAt: string | null;
-  version: number;
-  can: Record<string, boolean>;
-}
+export type CaseData = Case;
 
 const victimGroups = ["women", "girls", "boys", "men", "unknown"] as const;
 

@@ -5,24 +5,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CaseFilter } from "../../domain/contracts/cases.js";
+import type { CaseFilter, CaseSummary } from "../../domain/contracts/cases.js";
 import { caseStatuses } from "../../domain/workflow.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 import { ImportAllegationsButton } from "./import-allegations.js";
-
-interface CaseSummary {
-  id: string;
-  reference: string;
-  missionCode: string;
-  status: string;
-  dateReported: string;
-  categoryCodes: string[];
-  nationalityCodes: string[];
-  urgent: boolean;
-}
 
 const PAGE = 50;
 type Filters = Record<keyof CaseFilter, string | undefined>;

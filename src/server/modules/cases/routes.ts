@@ -3,7 +3,6 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { staffOf } from "../../auth/actor.js";
-import { type CaseTransition, caseTransitions } from "../../../domain/workflow.js";
 import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/cases.js";
 import { exportCases } from "./export.js";
 import { addPerpetrator, revealPerpetratorIdentity } from "./perpetrators.js";
@@ -18,26 +17,27 @@ import {
   setAssignments,
 } from "./work.js";
 
-const caseSummary = z.object({
-  id: z.string(),
-  reference: z.string(),
-  missionCode: z.string(),
-  status: z.string(),
-  dateReported: z.string(),
-  dateOfIncident: z.string().nullable(),
-  categoryCodes: z.array(z.string()),
-  nationalityCodes: z.array(z.string()),
-  allegationCodes: z.array(z.string()),
-  victims: z.object({ women: z.number(), girls: z.number(), boys: z.number(), men: z.number(), unknown: z.number() }),
-  paternityClaim: z.boolean(),
-  urgent: z.boolean(),
-  narrativeConfidential: z.boolean(),
-  publishedAt: z.string().nullable(),
-  assignedUserIds: z.array(z.string()),
-  version: z.number(),
-  can: z.record(z.string(), z.boolean()),
-  next: z.array(z.string()),
-});
+import {
+  addNoteBody,
+  addPerpetratorBody,
+  addPerpetratorSchema,
+  caseSummarySchema,
+  caseTimelineSchema,
+  deleteSavedFilterSchema,
+  listAssigneesSchema,
+  listCasesSchema,
+  listNotesSchema,
+  listSavedFiltersSchema,
+  caseSchema,
+  revealPerpetratorIdentityBody,
+  revealPerpetratorIdentitySchema,
+  saveFilterBody,
+  saveFilterSchema,
+  setAssignmentsBody,
+  setAssignmentsSchema,
+  transitionCaseBody,
+} from "../../../domain/contracts/cases.js";
+import { createdSchema } from "../../../domain/contracts/fields.js";
 
 export function registerCaseRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -54,7 +54,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),
         response: {
-          200: z.object({ items: z.array(caseSummary), limit: z.number(), offset: z.number(), hasMore: z.boolean() }),
+          200: listCasesSchema,
         },
       },
     },
@@ -89,7 +89,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         summary: "Complete or correct the case's data; 409 with the current case when the version is stale",
         params: z.strictObject({ id: z.uuid() }),
         body: caseUpdateBody,
-        response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+        response: { 200: caseSchema },
       },
     },
     async (request) => updateCase(services, staffOf(request), request.params.id, request.body),
@@ -103,9 +103,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         summary: "Who may be assigned to the case, and who is",
         params: z.strictObject({ id: z.uuid() }),
         response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), assigned: z.boolean() })),
-          }),
+          200: listAssigneesSchema,
         },
       },
     },
@@ -119,11 +117,8 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Set the officers and investigators assigned to the case",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          userIds: z.array(z.string().min(1).max(100)).max(20),
-          version: z.number().int().positive(),
-        }),
-        response: { 200: z.object({ assignedUserIds: z.array(z.string()), version: z.number() }) },
+        body: setAssignmentsBody,
+        response: { 200: setAssignmentsSchema },
       },
     },
     async (request) =>
@@ -138,11 +133,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         summary: "The officers' working notes on the case (never shown to Member States); an audited read",
         params: z.strictObject({ id: z.uuid() }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({ id: z.string(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() }),
-            ),
-          }),
+          200: listNotesSchema,
         },
       },
     },
@@ -156,8 +147,8 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Add a working note; notes are searchable",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({ body: z.string().trim().min(1).max(10_000) }),
-        response: { 201: z.object({ id: z.string() }) },
+        body: addNoteBody,
+        response: { 201: createdSchema },
       },
     },
     async (request, reply) =>
@@ -171,33 +162,9 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Record an alleged perpetrator: a pseudonymous code is given; the identity is stored encrypted",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          categoryCode: z.string().regex(/^[A-Z_]{2,20}$/),
-          nationalityCode: z
-            .string()
-            .regex(/^[A-Z]{3}$/)
-            .nullable()
-            .default(null),
-          unit: z.string().trim().max(200).nullable().default(null),
-          identity: z
-            .strictObject({
-              name: z.string().trim().min(1).max(200),
-              rank: z.string().trim().max(100).nullable().default(null),
-              serviceNumber: z.string().trim().max(100).nullable().default(null),
-            })
-            .nullable()
-            .default(null),
-        }),
+        body: addPerpetratorBody,
         response: {
-          201: z.object({
-            id: z.string(),
-            code: z.string(),
-            categoryCode: z.string(),
-            nationalityCode: z.string().nullable(),
-            unit: z.string().nullable(),
-            identityRecorded: z.boolean(),
-            can: z.record(z.string(), z.boolean()),
-          }),
+          201: addPerpetratorSchema,
         },
       },
     },
@@ -212,9 +179,9 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Reveal an alleged perpetrator's identity, for a stated reason kept in the audit trail",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+        body: revealPerpetratorIdentityBody,
         response: {
-          200: z.object({ name: z.string(), rank: z.string().nullable(), serviceNumber: z.string().nullable() }),
+          200: revealPerpetratorIdentitySchema,
         },
       },
     },
@@ -228,9 +195,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "The caller's saved case-list filters",
         response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) })),
-          }),
+          200: listSavedFiltersSchema,
         },
       },
     },
@@ -243,8 +208,8 @@ export function registerCaseRoutes(app: FastifyInstance) {
       schema: {
         tags: ["cases"],
         summary: "Save the case list's filters under a name (the same name replaces them)",
-        body: z.strictObject({ name: z.string().trim().min(1).max(100), query: caseFilterSchema }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) }) },
+        body: saveFilterBody,
+        response: { 201: saveFilterSchema },
       },
     },
     async (request, reply) =>
@@ -258,7 +223,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Delete one of the caller's saved filters",
         params: z.strictObject({ id: z.uuid() }),
-        response: { 200: z.object({ deleted: z.boolean() }) },
+        response: { 200: deleteSavedFilterSchema },
       },
     },
     async (request) => deleteSavedFilter(services, staffOf(request), request.params.id),
@@ -271,11 +236,8 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Move a case to its next workflow step; 422 names the allowed steps, 409 a stale version",
         params: z.strictObject({ id: z.uuid() }),
-        body: z.strictObject({
-          transition: z.enum(Object.keys(caseTransitions) as [CaseTransition, ...CaseTransition[]]),
-          version: z.number().int().positive(),
-        }),
-        response: { 200: caseSummary },
+        body: transitionCaseBody,
+        response: { 200: caseSummarySchema },
       },
     },
     async (request) =>
@@ -290,16 +252,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         summary: "The case's workflow history: opened, and every step with who took it and when",
         params: z.strictObject({ id: z.uuid() }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                at: z.string(),
-                action: z.string(),
-                actorRole: z.string().nullable(),
-                details: z.record(z.string(), z.unknown()),
-              }),
-            ),
-          }),
+          200: caseTimelineSchema,
         },
       },
     },
@@ -313,7 +266,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "One case, with what the caller may do on it; an audited read",
         params: z.strictObject({ id: z.uuid() }),
-        response: { 200: caseSummary.extend({ narrative: z.string().nullable() }) },
+        response: { 200: caseSchema },
       },
     },
     async (request) => readCase(services, staffOf(request), request.params.id),
