@@ -1,6 +1,7 @@
 // The report a person submits (public form, JSON intake, staff intake), shared by the API, the
 // server-rendered form and the web app.
 import { z } from "zod";
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../evidence.js";
 
 export const reportChannels = ["web_form", "api", "hotline", "in_person", "letter", "cbcm", "un_entity"] as const;
 export const childrenInvolvedSchema = z.enum(["yes", "no", "unknown"]);
@@ -88,3 +89,130 @@ export function publicStatusOf(caseStatus: string | null): PublicReportStatus {
       return "closed";
   }
 }
+
+export const threadSchema = z.array(
+  z.object({ id: z.string(), fromReporter: z.boolean(), message: z.string(), createdAt: z.string() }),
+);
+export const queueItemSchema = z.object({
+  id: z.string(),
+  /** Not yet part of a case, while a case or another report of its mission may describe the same allegation. */
+  possibleDuplicate: z.boolean(),
+  missionCode: z.string().nullable(),
+  channel: z.string(),
+  receivedAt: z.string(),
+  language: z.string(),
+  incidentDate: z.string().nullable(),
+  personnelCategoryCodes: z.array(z.string()),
+  nationalityCodes: z.array(z.string()),
+  childrenInvolved: z.string(),
+  anonymous: z.boolean(),
+  caseId: z.string().nullable(),
+  version: z.number(),
+  can: z.record(z.string(), z.boolean()),
+});
+
+/** Photos, PDF or audio, base64-encoded: at most 3 files of 10 MB, recognised by their content. */
+export const evidenceUpload = z
+  .array(
+    z.strictObject({
+      fileName: z.string().max(255),
+      contentBase64: z.base64().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4),
+    }),
+  )
+  .max(MAX_EVIDENCE_FILES)
+  .default([]);
+export const decoded = (evidence: z.output<typeof evidenceUpload>) =>
+  evidence.map((file) => ({ fileName: file.fileName, content: Buffer.from(file.contentBase64, "base64") }));
+/** Room for three 10 MB files in base64; every other JSON route keeps the 1 MB limit. */
+export const EVIDENCE_BODY_LIMIT = 45 * 1024 * 1024;
+
+export const receiptSchema = z.object({ receipt: z.string() });
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const followUpReportSchema = z.object({
+  status: z.enum(publicReportStatuses),
+  receivedAt: z.string(),
+  messages: threadSchema,
+});
+export type FollowUpReport = z.infer<typeof followUpReportSchema>;
+
+export const postReporterMessageSchema = z.object({ sent: z.boolean() });
+export type PostReporterMessage = z.infer<typeof postReporterMessageSchema>;
+
+export const submitReportBody = z.strictObject({
+  channel: z.enum(reportChannels).exclude(["web_form", "api"]),
+  report: reportBody,
+  evidence: evidenceUpload,
+});
+
+export const listIntakeQueueSchema = z.object({
+  items: z.array(queueItemSchema),
+  limit: z.number(),
+  offset: z.number(),
+});
+export type ListIntakeQueue = z.infer<typeof listIntakeQueueSchema>;
+
+export const listIntakeQueueQuery = z.strictObject({
+  mission: z.string().max(20).optional(),
+  unlinked: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const readReportSchema = queueItemSchema.extend({
+  whatHappened: z.string(),
+  place: z.string().nullable(),
+  involved: z.string().nullable(),
+  reporterIsVictim: z.string(),
+  contact: z.string().nullable(),
+  messages: threadSchema,
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number(),
+      sha256: z.string(),
+    }),
+  ),
+  /** Cases of the same mission sharing a nationality or category of personnel, within 30 days. */
+  possibleDuplicates: z.array(
+    z.object({
+      caseId: z.string(),
+      reference: z.string(),
+      dateReported: z.string(),
+      sameNationality: z.boolean(),
+      sameCategory: z.boolean(),
+    }),
+  ),
+  /** Other reports still in the queue, of the same mission, by the same rule. */
+  similarReports: z.array(
+    z.object({
+      reportId: z.string(),
+      receivedAt: z.string(),
+      sameNationality: z.boolean(),
+      sameCategory: z.boolean(),
+    }),
+  ),
+});
+export type ReadReport = z.infer<typeof readReportSchema>;
+
+export const linkReportToCaseSchema = z.object({ caseId: z.string(), reference: z.string() });
+export type LinkReportToCase = z.infer<typeof linkReportToCaseSchema>;
+
+export const linkReportToCaseBody = z.strictObject({
+  caseId: z.uuid().optional(),
+  missionCode: z
+    .string()
+    .regex(/^[A-Z0-9-]{2,20}$/)
+    .optional(),
+  version: z.number().int().positive(),
+});
+
+export const postOfficerMessageSchema = z.object({ sent: z.boolean() });
+export type PostOfficerMessage = z.infer<typeof postOfficerMessageSchema>;
+
+export const postOfficerMessageBody = z.strictObject({ message: z.string().trim().min(1).max(5_000) });

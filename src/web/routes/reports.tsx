@@ -19,15 +19,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { CaseSummary } from "../../domain/contracts/cases.js";
+import type { ListIntakeQueue, ReadReport as FullReport } from "../../domain/contracts/reports.js";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
-interface CaseOption {
-  id: string;
-  reference: string;
-  missionCode: string;
-}
+type CaseOption = Pick<CaseSummary, "id" | "reference" | "missionCode">;
 
 /** Makes the report part of a case: a new one, or an existing case of the same mission. */
 function CaseLink({ report }: { report: FullReport }) {
@@ -136,39 +134,7 @@ function CaseLink({ report }: { report: FullReport }) {
   );
 }
 
-interface QueueItem {
-  id: string;
-  possibleDuplicate: boolean;
-  missionCode: string | null;
-  channel: string;
-  receivedAt: string;
-  incidentDate: string | null;
-  personnelCategoryCodes: string[];
-  nationalityCodes: string[];
-  childrenInvolved: string;
-  anonymous: boolean;
-  caseId: string | null;
-  can: Record<string, boolean>;
-}
-
-interface FullReport extends QueueItem {
-  possibleDuplicates: {
-    caseId: string;
-    reference: string;
-    dateReported: string;
-    sameNationality: boolean;
-    sameCategory: boolean;
-  }[];
-  similarReports: { reportId: string; receivedAt: string; sameNationality: boolean; sameCategory: boolean }[];
-  whatHappened: string;
-  place: string | null;
-  involved: string | null;
-  reporterIsVictim: string;
-  contact: string | null;
-  version: number;
-  messages: { id: string; fromReporter: boolean; message: string; createdAt: string }[];
-  evidence: { id: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }[];
-}
+type QueueItem = ListIntakeQueue["items"][number];
 
 export function ReportQueue() {
   const { t, i18n } = useTranslation();
