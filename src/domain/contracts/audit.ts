@@ -28,3 +28,21 @@ export const auditVerificationSchema = z.object({
   reason: z.string().nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const browseAuditEventsSchema = z.object({
+  items: z.array(auditEventSchema),
+  nextBefore: z.number().nullable(),
+});
+export type BrowseAuditEvents = z.infer<typeof browseAuditEventsSchema>;
+
+export const browseAuditEventsQuery = z.strictObject({
+  action: z.string().max(100).optional(),
+  actorId: z.string().max(64).optional(),
+  subjectType: z.string().max(64).optional(),
+  subjectId: z.string().max(64).optional(),
+  outcome: auditOutcomeSchema.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

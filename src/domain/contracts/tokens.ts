@@ -18,3 +18,11 @@ export const apiTokenSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const listTokensSchema = z.object({ items: z.array(apiTokenSchema) });
+export type ListTokens = z.infer<typeof listTokensSchema>;
+
+export const listTokensQuery = z.strictObject({ userId: z.string().max(64).optional() });
+
+export const createTokenSchema = z.object({ token: z.string(), apiToken: apiTokenSchema });
+export type CreateToken = z.infer<typeof createTokenSchema>;

@@ -1,4 +1,4 @@
-// Request contracts for staff accounts, shared by the API and the web app's forms.
+// Contracts of staff accounts and the signed-in person, shared by the API and the web app.
 import { z } from "zod";
 import { roleSchema } from "../roles.js";
 
@@ -58,3 +58,22 @@ export const meSchema = z.object({
   can: z.record(z.string(), z.boolean()),
 });
 export type Me = z.infer<typeof meSchema>;
+
+export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const updateOwnPreferencesSchema = z.object({ language: z.string() });
+export type UpdateOwnPreferences = z.infer<typeof updateOwnPreferencesSchema>;
+
+export const updateOwnPreferencesBody = z.strictObject({ language: languageSchema });
+
+export const sessionsRevokedSchema = z.object({ revoked: z.number() });
+export type SessionsRevoked = z.infer<typeof sessionsRevokedSchema>;
+
+export const listStaffUsersSchema = z.object({ items: z.array(staffUserSchema) });
+export type ListStaffUsers = z.infer<typeof listStaffUsersSchema>;
+
+export const createStaffUserSchema = z.object({ user: staffUserSchema, temporaryPassword: z.string().nullable() });
+export type CreateStaffUser = z.infer<typeof createStaffUserSchema>;
+
+export const setTemporaryPasswordSchema = z.object({ temporaryPassword: z.string() });
+export type SetTemporaryPassword = z.infer<typeof setTemporaryPasswordSchema>;

@@ -1,14 +1,11 @@
 // HTTP for the audit trail: read-only, for auditors.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import {
-  auditEventSchema as auditEvent,
-  auditOutcomeSchema,
-  auditVerificationSchema,
-} from "../../../domain/contracts/audit.js";
+import { auditVerificationSchema } from "../../../domain/contracts/audit.js";
 import { staffOf } from "../../auth/actor.js";
 import { browseAuditEvents, verifyAuditTrail } from "./service.js";
+
+import { browseAuditEventsQuery, browseAuditEventsSchema } from "../../../domain/contracts/audit.js";
 
 export function registerAuditRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -20,18 +17,8 @@ export function registerAuditRoutes(app: FastifyInstance) {
       schema: {
         tags: ["audit"],
         summary: "Audit events, newest first, filtered; page with `before`",
-        querystring: z.strictObject({
-          action: z.string().max(100).optional(),
-          actorId: z.string().max(64).optional(),
-          subjectType: z.string().max(64).optional(),
-          subjectId: z.string().max(64).optional(),
-          outcome: auditOutcomeSchema.optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
-          before: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ items: z.array(auditEvent), nextBefore: z.number().nullable() }) },
+        querystring: browseAuditEventsQuery,
+        response: { 200: browseAuditEventsSchema },
       },
     },
     async (request) => browseAuditEvents(services, staffOf(request), request.query),

@@ -2,7 +2,8 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+
+import { healthSchema, unhealthySchema } from "../../../domain/contracts/health.js";
 
 export function registerHealthRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -14,8 +15,8 @@ export function registerHealthRoutes(app: FastifyInstance) {
         tags: ["health"],
         summary: "Health of the server and its database",
         response: {
-          200: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }),
-          503: z.unknown(),
+          200: healthSchema,
+          503: unhealthySchema,
         },
       },
     },

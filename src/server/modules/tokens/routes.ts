@@ -7,6 +7,8 @@ import { staffOf } from "../../auth/actor.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
 import { createToken, listTokens, revokeToken } from "./service.js";
 
+import { createTokenSchema, listTokensQuery, listTokensSchema } from "../../../domain/contracts/tokens.js";
+
 export function registerTokenRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -17,8 +19,8 @@ export function registerTokenRoutes(app: FastifyInstance) {
       schema: {
         tags: ["tokens"],
         summary: "API tokens of the signed-in user, or of `userId` for an administrator",
-        querystring: z.strictObject({ userId: z.string().max(64).optional() }),
-        response: { 200: z.object({ items: z.array(apiToken) }) },
+        querystring: listTokensQuery,
+        response: { 200: listTokensSchema },
       },
     },
     async (request) => {
@@ -36,7 +38,7 @@ export function registerTokenRoutes(app: FastifyInstance) {
         tags: ["tokens"],
         summary: "Create an API token; the token itself is answered once and never stored",
         body: createTokenBody,
-        response: { 201: z.object({ token: z.string(), apiToken }) },
+        response: { 201: createTokenSchema },
       },
     },
     async (request, reply) => {

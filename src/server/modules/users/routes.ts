@@ -3,7 +3,6 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import {
   createUserBody,
-  languageSchema,
   meSchema,
   staffUserSchema as staffUser,
   updateUserBody,
@@ -24,7 +23,15 @@ import {
   updateStaffUser,
 } from "./service.js";
 
-const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+import {
+  createStaffUserSchema,
+  idParams,
+  listStaffUsersSchema,
+  sessionsRevokedSchema,
+  setTemporaryPasswordSchema,
+  updateOwnPreferencesBody,
+  updateOwnPreferencesSchema,
+} from "../../../domain/contracts/users.js";
 
 export function registerUserRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -66,8 +73,8 @@ export function registerUserRoutes(app: FastifyInstance) {
       schema: {
         tags: ["me"],
         summary: "Change one's own language",
-        body: z.strictObject({ language: languageSchema }),
-        response: { 200: z.object({ language: z.string() }) },
+        body: updateOwnPreferencesBody,
+        response: { 200: updateOwnPreferencesSchema },
       },
     },
     async (request) => updateOwnPreferences(services, staffOf(request), request.body.language),
@@ -79,7 +86,7 @@ export function registerUserRoutes(app: FastifyInstance) {
       schema: {
         tags: ["me"],
         summary: "Sign out everywhere: end every session of one's own account",
-        response: { 200: z.object({ revoked: z.number() }) },
+        response: { 200: sessionsRevokedSchema },
       },
     },
     async (request) => {
@@ -94,7 +101,7 @@ export function registerUserRoutes(app: FastifyInstance) {
       schema: {
         tags: ["users"],
         summary: "Staff accounts (administrators)",
-        response: { 200: z.object({ items: z.array(staffUser) }) },
+        response: { 200: listStaffUsersSchema },
       },
     },
     async (request) => ({ items: await listStaffUsers(services, staffOf(request)) }),
@@ -119,7 +126,7 @@ export function registerUserRoutes(app: FastifyInstance) {
           "Create a staff account with a role and scope; answers a one-time temporary password when none is given",
         headers: z.object({ "idempotency-key": z.string().optional() }),
         body: createUserBody,
-        response: { 201: z.object({ user: staffUser, temporaryPassword: z.string().nullable() }) },
+        response: { 201: createStaffUserSchema },
       },
     },
     async (request, reply) => {
@@ -162,7 +169,7 @@ export function registerUserRoutes(app: FastifyInstance) {
         tags: ["users"],
         summary: "End every session of an account",
         params: idParams,
-        response: { 200: z.object({ revoked: z.number() }) },
+        response: { 200: sessionsRevokedSchema },
       },
     },
     async (request) => revokeSessionsOf(services, staffOf(request), request.params.id),
@@ -175,7 +182,7 @@ export function registerUserRoutes(app: FastifyInstance) {
         tags: ["users"],
         summary: "Give an account a new one-time temporary password",
         params: idParams,
-        response: { 200: z.object({ temporaryPassword: z.string() }) },
+        response: { 200: setTemporaryPasswordSchema },
       },
     },
     async (request) => setTemporaryPassword(services, staffOf(request), request.params.id),
