@@ -73,3 +73,11 @@ export const misconductTypeSchema = z.object({
   label: z.string(),
   sortOrder: z.number(),
 });
+
+/** A reference list as the API answers it. */
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const missionListSchema = listOf(missionSchema);
+export const countryListSchema = listOf(countrySchema);
+export const personnelCategoryListSchema = listOf(personnelCategorySchema);
+export const allegationTypeListSchema = listOf(allegationTypeSchema);
+export const misconductTypeListSchema = listOf(misconductTypeSchema);

@@ -3,12 +3,13 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  allegationTypeSchema,
-  countrySchema,
+  allegationTypeListSchema,
+  countryListSchema,
   createMissionBody,
-  misconductTypeSchema,
-  missionSchema as mission,
-  personnelCategorySchema,
+  misconductTypeListSchema,
+  missionListSchema,
+  missionSchema,
+  personnelCategoryListSchema,
   updateMissionBody,
 } from "../../../domain/contracts/reference.js";
 import { staffOf } from "../../auth/actor.js";
@@ -25,7 +26,6 @@ import {
 export function registerReferenceRoutes(app: FastifyInstance) {
   const { services } = app;
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const list = <T extends z.ZodType>(item: T) => ({ 200: z.object({ items: z.array(item) }) });
 
   typed.get(
     "/api/reference/missions",
@@ -33,7 +33,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ["reference"],
         summary: "Peace operations and special political missions, current first",
-        response: list(mission),
+        response: { 200: missionListSchema },
       },
     },
     async (request) => ({ items: await listMissions(services, staffOf(request)) }),
@@ -46,7 +46,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
         tags: ["reference"],
         summary: "Add a mission (administrators)",
         body: createMissionBody,
-        response: { 201: mission },
+        response: { 201: missionSchema },
       },
     },
     async (request, reply) => reply.status(201).send(await createMission(services, staffOf(request), request.body)),
@@ -60,7 +60,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
         summary: "Change a mission (administrators; optimistic concurrency on version)",
         params: z.strictObject({ code: z.string().max(20) }),
         body: updateMissionBody,
-        response: { 200: mission },
+        response: { 200: missionSchema },
       },
     },
     async (request) => updateMission(services, staffOf(request), request.params.code, request.body),
@@ -72,7 +72,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ["reference"],
         summary: "Countries (ISO 3166 alpha-3) with names in the six UN languages",
-        response: list(countrySchema),
+        response: { 200: countryListSchema },
       },
     },
     async (request) => ({ items: await listCountries(services, staffOf(request)) }),
@@ -84,7 +84,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ["reference"],
         summary: "Categories of personnel; uniformed ones carry a nationality in statistics",
-        response: list(personnelCategorySchema),
+        response: { 200: personnelCategoryListSchema },
       },
     },
     async (request) => ({ items: await listPersonnelCategories(services, staffOf(request)) }),
@@ -96,7 +96,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ["reference"],
         summary: "Sexual exploitation (SE) and sexual abuse (SA) allegation types",
-        response: list(allegationTypeSchema),
+        response: { 200: allegationTypeListSchema },
       },
     },
     async (request) => ({ items: await listAllegationTypes(services, staffOf(request)) }),
@@ -108,7 +108,7 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ["reference"],
         summary: "The misconduct taxonomy: level (serious misconduct or misconduct), thematic area, type",
-        response: list(misconductTypeSchema),
+        response: { 200: misconductTypeListSchema },
       },
     },
     async (request) => ({ items: await listMisconductTypes(services, staffOf(request)) }),
