@@ -7,14 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
 import { FormActions, ProblemAlert, ProblemRows } from "../components/page.js";
 import { DialogButton } from "../components/dialog.js";
-
-interface Outcome {
-  rows: number;
-  created: number;
-  unchanged: number;
-  rejected: { line: number; reason: string }[];
-  rejectCsv: string | null;
-}
+import type { ImportOutcome as Outcome } from "../../domain/contracts/publication.js";
 
 function ImportForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();

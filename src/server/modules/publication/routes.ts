@@ -1,32 +1,23 @@
 // HTTP for publication and the public statistics built on it.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../../domain/public-stats.js";
+import { type StatGrouping, type StatView, statViews } from "../../../domain/public-stats.js";
+import {
+  importAllegationsBody,
+  importOutcomeSchema,
+  publicAllegationsQuery,
+  publicationBody,
+  publicationOutcomeSchema,
+  statisticsQuery,
+  statisticsSchema,
+} from "../../../domain/contracts/publication.js";
 import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { IMPORT_MAX_ROWS, importAllegations } from "./import.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
 import { publicAllegationsPdf } from "./table-pdf.js";
 import { countryNamesIn } from "../reference/index.js";
-import { publicLanguages } from "../../public/messages.js";
 import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegations, setPublication } from "./service.js";
-
-const publicFilters = {
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
-  mission: z
-    .string()
-    .regex(/^[A-Z0-9-]{2,20}$/)
-    .optional(),
-  category: z
-    .string()
-    .regex(/^[A-Z_]{2,20}$/)
-    .optional(),
-  nationality: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
-};
 
 export function registerPublicationRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -41,23 +32,8 @@ export function registerPublicationRoutes(app: FastifyInstance) {
         tags: ["publication"],
         summary:
           "Import historical allegations (the published CSV layout) as published cases; nothing is written from a file with a bad row unless skipInvalid",
-        body: z.strictObject({
-          csv: z
-            .string()
-            .min(1)
-            .max(20 * 1024 * 1024),
-          skipInvalid: z.boolean().default(false),
-          fileName: z.string().trim().max(200).nullable().default(null),
-        }),
-        response: {
-          200: z.object({
-            rows: z.number(),
-            created: z.number(),
-            unchanged: z.number(),
-            rejected: z.array(z.object({ line: z.number(), reason: z.string() })),
-            rejectCsv: z.string().nullable(),
-          }),
-        },
+        body: importAllegationsBody,
+        response: { 200: importOutcomeSchema },
       },
     },
     async (request) => {
@@ -76,8 +52,8 @@ export function registerPublicationRoutes(app: FastifyInstance) {
       schema: {
         tags: ["publication"],
         summary: "Release cases for public statistics, or withdraw them (who and when are kept; audited)",
-        body: z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(1000), action: z.enum(["publish", "withdraw"]) }),
-        response: { 200: z.object({ changed: z.number() }) },
+        body: publicationBody,
+        response: { 200: publicationOutcomeSchema },
       },
     },
     async (request) => setPublication(services, staffOf(request), request.body.caseIds, request.body.action),
@@ -102,21 +78,8 @@ export function registerPublicationRoutes(app: FastifyInstance) {
         schema: {
           tags: ["public"],
           summary: summaries[view],
-          querystring: z.strictObject({
-            groupBy: z.enum(viewGroupings[view] as [StatGrouping, ...StatGrouping[]]),
-            ...publicFilters,
-            ...(view === "actions" ? { stage: z.enum(["interim", "final"]).optional() } : {}),
-          }),
-          response: {
-            200: z.array(
-              z.object({
-                key: z.string(),
-                count: z.number().nullable(),
-                range: z.string().optional(),
-                medianDays: z.number().nullable().optional(),
-              }),
-            ),
-          },
+          querystring: statisticsQuery(view),
+          response: { 200: statisticsSchema },
         },
       },
       async (request) => {
@@ -134,14 +97,7 @@ export function registerPublicationRoutes(app: FastifyInstance) {
         tags: ["public"],
         summary:
           "The table of published allegations, newest first, as JSON, as CSV or XLSX in the import layout, or as PDF",
-        querystring: z.strictObject({
-          ...publicFilters,
-          format: z.enum(["json", "csv", "xlsx", "pdf"]).default("json"),
-          /** The PDF's language (Latin and Cyrillic scripts; others print in English). */
-          lang: z.enum(publicLanguages).default("en"),
-          limit: z.coerce.number().int().min(1).max(10_000).default(100),
-          offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-        }),
+        querystring: publicAllegationsQuery,
       },
     },
     async (request, reply) => {
