@@ -1,13 +1,19 @@
 // Reference data for forms and tables, fetched once per session and named in the user's language.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import type { Country, Mission } from "../domain/contracts/reference.js";
+import type {
+  AllegationTypeList,
+  CountryList,
+  MisconductTypeList,
+  MissionList,
+  PersonnelCategoryList,
+} from "../domain/contracts/reference.js";
 import { api } from "./api.js";
 
 export function useMissions() {
   return useQuery({
     queryKey: ["reference", "missions"],
-    queryFn: () => api<{ items: Mission[] }>("GET", "/api/reference/missions"),
+    queryFn: () => api<MissionList>("GET", "/api/reference/missions"),
     staleTime: 5 * 60_000,
   });
 }
@@ -16,7 +22,7 @@ export function useCountries() {
   const { i18n } = useTranslation();
   const query = useQuery({
     queryKey: ["reference", "countries"],
-    queryFn: () => api<{ items: Country[] }>("GET", "/api/reference/countries"),
+    queryFn: () => api<CountryList>("GET", "/api/reference/countries"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const nameOf = (code: string | null) => {
@@ -31,11 +37,7 @@ export function usePersonnelCategories() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ["reference", "categories"],
-    queryFn: () =>
-      api<{ items: { code: string; label: string; uniformed: boolean }[] }>(
-        "GET",
-        "/api/reference/personnel-categories",
-      ),
+    queryFn: () => api<PersonnelCategoryList>("GET", "/api/reference/personnel-categories"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const labelOf = (code: string) =>
@@ -48,13 +50,12 @@ export function useAllegationOptions() {
   const { t } = useTranslation();
   const sea = useQuery({
     queryKey: ["reference", "allegation-types"],
-    queryFn: () => api<{ items: { code: string; label: string }[] }>("GET", "/api/reference/allegation-types"),
+    queryFn: () => api<AllegationTypeList>("GET", "/api/reference/allegation-types"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const misconduct = useQuery({
     queryKey: ["reference", "misconduct-types"],
-    queryFn: () =>
-      api<{ items: { code: string; label: string; level: string }[] }>("GET", "/api/reference/misconduct-types"),
+    queryFn: () => api<MisconductTypeList>("GET", "/api/reference/misconduct-types"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   return [

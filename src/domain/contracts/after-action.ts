@@ -26,6 +26,7 @@ export const reviewListSchema = z.object({
   items: z.array(lessonSchema),
   can: z.object({ record: z.boolean() }),
 });
+export type ReviewList = z.infer<typeof reviewListSchema>;
 
 export const reviewBody = z.strictObject({
   missionCode: missionCodeField,

@@ -16,6 +16,7 @@ export const optionalTextField = (max: number) =>
 
 /** What a route that creates a record answers: its id. */
 export const createdSchema = z.object({ id: z.string() });
+export type Created = z.infer<typeof createdSchema>;
 
 /** What a route answers with 204: nothing. */
 export const noContentSchema = z.null();

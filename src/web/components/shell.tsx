@@ -10,6 +10,7 @@ import type { Me } from "../../domain/contracts/users.js";
 import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
+import type { ListNotifications } from "../../domain/contracts/deadlines.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
 export const areas = [
@@ -108,7 +109,7 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
   const unread =
     useQuery({
       queryKey: ["notifications"],
-      queryFn: () => api<{ unread: number }>("GET", "/api/notifications"),
+      queryFn: () => api<ListNotifications>("GET", "/api/notifications"),
       refetchInterval: 60_000,
       enabled: me.can.notifications,
     }).data?.unread ?? 0;

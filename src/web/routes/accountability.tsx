@@ -21,14 +21,14 @@ import { useTranslation } from "react-i18next";
 import type { Share } from "../../domain/accountability.js";
 import { commitmentKinds } from "../../domain/commitments.js";
 import type { ListCommitments } from "../../domain/contracts/commitments.js";
-import type { Comparison, Scorecard } from "../../domain/contracts/accountability.js";
+import type { Comparison as ComparisonRows, Scorecard } from "../../domain/contracts/accountability.js";
 import { api } from "../api.js";
 import { DialogForm } from "../components/dialog.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
 
-type ComparisonRow = Comparison[number];
+type ComparisonRow = ComparisonRows[number];
 type Count = Scorecard["allegationsByYear"][number];
 
 function useShare() {

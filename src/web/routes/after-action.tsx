@@ -22,13 +22,15 @@ import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { contributingFactorKinds } from "../../domain/after-action.js";
-import type { Lesson, Review } from "../../domain/contracts/after-action.js";
+import type { Review, ReviewList } from "../../domain/contracts/after-action.js";
 import { ApiProblem, api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { CompleteFollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
 import { DataTable, EmptyState, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
+import type { ListCases } from "../../domain/contracts/cases.js";
+import type { Created } from "../../domain/contracts/fields.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -52,7 +54,7 @@ export function AfterActionList() {
   const query = useQuery({
     queryKey: ["after-action", search],
     queryFn: () =>
-      api<{ items: Lesson[]; can: { record: boolean } }>(
+      api<ReviewList>(
         "GET",
         `/api/after-action-reviews?${new URLSearchParams(Object.entries(search).filter(([, v]) => v))}`,
       ),
@@ -168,15 +170,12 @@ function ReviewForm({ onDone }: { onDone: () => void }) {
         .filter(Boolean);
       const caseIds: string[] = [];
       for (const reference of references) {
-        const found = await api<{ items: { id: string; reference: string }[] }>(
-          "GET",
-          `/api/cases?q=${encodeURIComponent(reference)}&limit=5`,
-        );
+        const found = await api<ListCases>("GET", `/api/cases?q=${encodeURIComponent(reference)}&limit=5`);
         const match = found.items.find((c) => c.reference === reference);
         if (!match) throw new ApiProblem(400, "case_reference_unknown", t("afterAction.unknownCase", { reference }));
         caseIds.push(match.id);
       }
-      return api<{ id: string }>("POST", "/api/after-action-reviews", {
+      return api<Created>("POST", "/api/after-action-reviews", {
         ...v,
         caseReferences: undefined,
         caseIds,

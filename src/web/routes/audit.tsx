@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditActions } from "../../domain/audit-catalogue.js";
-import type { AuditEvent, AuditVerification } from "../../domain/contracts/audit.js";
+import type { AuditVerification, BrowseAuditEvents } from "../../domain/contracts/audit.js";
 import { api } from "../api.js";
 import { useVocabulary } from "../i18n/index.js";
 import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
@@ -37,11 +37,7 @@ export function AuditPage() {
   const events = useInfiniteQuery({
     queryKey: ["audit", filters],
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) =>
-      api<{ items: AuditEvent[]; nextBefore: number | null }>(
-        "GET",
-        `/api/audit-events?${queryString(filters, pageParam)}`,
-      ),
+    queryFn: ({ pageParam }) => api<BrowseAuditEvents>("GET", `/api/audit-events?${queryString(filters, pageParam)}`),
     getNextPageParam: (last) => last.nextBefore,
   });
   const verify = useMutation({ mutationFn: () => api<AuditVerification>("GET", "/api/audit-events/verification") });

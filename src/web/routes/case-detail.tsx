@@ -11,6 +11,7 @@ import { Assignments, type CaseData, EditCaseButton, Notes, PublishButton } from
 import { EnforcementSections } from "./enforcement.js";
 import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
+import type { CaseTimeline } from "../../domain/contracts/cases.js";
 
 type CaseView = CaseData;
 
@@ -28,11 +29,7 @@ export function CaseDetail() {
   const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseView>("GET", `/api/cases/${caseId}`) });
   const timeline = useQuery({
     queryKey: ["case", caseId, "timeline"],
-    queryFn: () =>
-      api<{ items: { at: string; action: string; details: { to?: string } }[] }>(
-        "GET",
-        `/api/cases/${caseId}/timeline`,
-      ),
+    queryFn: () => api<CaseTimeline>("GET", `/api/cases/${caseId}/timeline`),
   });
   const step = useMutation({
     mutationFn: (transition: string) =>

@@ -22,7 +22,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
-import type { Case } from "../../domain/contracts/cases.js";
+import type { Case, ListAssignees, ListNotes } from "../../domain/contracts/cases.js";
 import { FormActions, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, usePersonnelCategories } from "../reference-data.js";
 
@@ -200,11 +200,7 @@ export function Assignments({ caseId, version }: { caseId: string; version: numb
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["case", caseId, "assignments"],
-    queryFn: () =>
-      api<{ items: { id: string; name: string; role: string; assigned: boolean }[] }>(
-        "GET",
-        `/api/cases/${caseId}/assignments`,
-      ),
+    queryFn: () => api<ListAssignees>("GET", `/api/cases/${caseId}/assignments`),
   });
   const save = useMutation({
     mutationFn: (userIds: string[]) => api("PUT", `/api/cases/${caseId}/assignments`, { userIds, version }),
@@ -240,11 +236,7 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["case", caseId, "notes"],
-    queryFn: () =>
-      api<{ items: { id: string; body: string; createdAt: string; authorName: string | null }[] }>(
-        "GET",
-        `/api/cases/${caseId}/notes`,
-      ),
+    queryFn: () => api<ListNotes>("GET", `/api/cases/${caseId}/notes`),
   });
   const form = useForm({ initialValues: { body: "" } });
   const add = useMutation({

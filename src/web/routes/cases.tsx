@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CaseFilter, CaseSummary } from "../../domain/contracts/cases.js";
+import type { CaseFilter, ListCases, ListSavedFilters } from "../../domain/contracts/cases.js";
 import { caseStatuses } from "../../domain/workflow.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
@@ -61,14 +61,11 @@ export function CaseList() {
   const query = useQuery({
     queryKey: ["cases", filters, offset],
     queryFn: () =>
-      api<{ items: CaseSummary[]; hasMore: boolean }>(
-        "GET",
-        `/api/cases?${queryString(filters, { limit: String(PAGE), offset: String(offset) })}`,
-      ),
+      api<ListCases>("GET", `/api/cases?${queryString(filters, { limit: String(PAGE), offset: String(offset) })}`),
   });
   const saved = useQuery({
     queryKey: ["saved-filters"],
-    queryFn: () => api<{ items: { id: string; name: string; query: Partial<Filters> }[] }>("GET", "/api/saved-filters"),
+    queryFn: () => api<ListSavedFilters>("GET", "/api/saved-filters"),
   });
   const save = useMutation({
     mutationFn: (name: string) =>
@@ -215,8 +212,10 @@ export function CaseList() {
             onChange={(id) => {
               const chosen = saved.data?.items.find((item) => item.id === id);
               if (chosen) {
-                setSearchText(chosen.query.q ?? "");
-                setFilters(chosen.query);
+                // A saved filter is the list's own address query, kept as it was sent.
+                const query = chosen.query as Partial<Filters>;
+                setSearchText(query.q ?? "");
+                setFilters(query);
               }
             }}
           />

@@ -24,7 +24,7 @@ import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
-import type { Practice } from "../../domain/contracts/good-practices.js";
+import type { ListPracticesForStaff, Practice } from "../../domain/contracts/good-practices.js";
 import { useMe } from "../session.js";
 
 const statusColour: Record<string, string> = {
@@ -51,7 +51,7 @@ export function GoodPracticesPage() {
   const query = useQuery({
     queryKey: ["good-practices", filter],
     queryFn: () =>
-      api<{ items: Practice[] }>(
+      api<ListPracticesForStaff>(
         "GET",
         `/api/good-practices?${new URLSearchParams(Object.entries(filter).filter(([, v]) => v))}`,
       ),

@@ -25,9 +25,10 @@ import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
-import type { Claim } from "../../domain/contracts/paternity.js";
+import type { Claim, ListClaims } from "../../domain/contracts/paternity.js";
 import type { ReadVictim } from "../../domain/contracts/victims.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
+import type { EnforcementRecord } from "../../domain/contracts/enforcement.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
@@ -111,7 +112,7 @@ export function PaternityList() {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ["paternity"],
-    queryFn: () => api<{ items: Claim[] }>("GET", "/api/paternity-claims"),
+    queryFn: () => api<ListClaims>("GET", "/api/paternity-claims"),
   });
   return (
     <>
@@ -133,7 +134,7 @@ export function VictimClaims({ victim }: { victim: VictimForClaims }) {
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ["paternity", "victim", victim.id],
-    queryFn: () => api<{ items: Claim[] }>("GET", `/api/paternity-claims?victimId=${victim.id}`),
+    queryFn: () => api<ListClaims>("GET", `/api/paternity-claims?victimId=${victim.id}`),
   });
   return (
     <Paper withBorder p="lg">
@@ -171,11 +172,7 @@ function OpenClaimForm({ victim, onDone }: { victim: VictimForClaims; onDone: ()
   });
   const perpetrators = useQuery({
     queryKey: ["case", form.values.caseId, "enforcement"],
-    queryFn: () =>
-      api<{ perpetrators: { id: string; code: string; nationalityCode: string | null }[] }>(
-        "GET",
-        `/api/cases/${form.values.caseId}/enforcement`,
-      ),
+    queryFn: () => api<EnforcementRecord>("GET", `/api/cases/${form.values.caseId}/enforcement`),
     enabled: Boolean(form.values.caseId),
   });
   const queryClient = useQueryClient();

@@ -28,6 +28,7 @@ import { PageHeader, ProblemAlert, ShownOnce } from "../components/page.js";
 import { useErrorsInCurrentLanguage, validateWith } from "../forms.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
+import type { Receipt } from "../../domain/contracts/reports.js";
 
 const staffChannels = reportChannels.filter((channel) => channel !== "web_form" && channel !== "api");
 const answers = { children: ["unknown", "yes", "no"], reporterIsVictim: ["prefer_not_to_say", "yes", "no"] } as const;
@@ -102,7 +103,7 @@ export function RecordReport() {
   useErrorsInCurrentLanguage(form);
   const record = useMutation({
     mutationFn: async (values: Values) =>
-      api<{ receipt: string }>(
+      api<Receipt>(
         "POST",
         "/api/reports",
         {

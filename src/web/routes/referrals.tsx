@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { isStateReferral, type ReferralEntity, referralEntities } from "../../domain/referrals.js";
 import { api } from "../api.js";
 import { ProblemAlert, QueryView } from "../components/page.js";
-import type { Referral } from "../../domain/contracts/referrals.js";
+import type { ListCaseReferrals, Referral } from "../../domain/contracts/referrals.js";
 import { useCountries } from "../reference-data.js";
 import { DialogButton } from "../components/dialog.js";
 import { ExtendForm } from "./enforcement.js";
@@ -155,7 +155,7 @@ export function CaseReferrals({
   const [replying, setReplying] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ["case", caseId, "referrals"],
-    queryFn: () => api<{ items: Referral[] }>("GET", `/api/cases/${caseId}/referrals`),
+    queryFn: () => api<ListCaseReferrals>("GET", `/api/cases/${caseId}/referrals`),
   });
   const refresh = async () => {
     setReplying(null);

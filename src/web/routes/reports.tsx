@@ -19,13 +19,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { CaseSummary } from "../../domain/contracts/cases.js";
-import type { ListIntakeQueue, ReadReport as FullReport } from "../../domain/contracts/reports.js";
+import type { ListCases } from "../../domain/contracts/cases.js";
+import type { LinkReportToCase, ListIntakeQueue, ReadReport as FullReport } from "../../domain/contracts/reports.js";
 import { api } from "../api.js";
 import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
-
-type CaseOption = Pick<CaseSummary, "id" | "reference" | "missionCode">;
 
 /** Makes the report part of a case: a new one, or an existing case of the same mission. */
 function CaseLink({ report }: { report: FullReport }) {
@@ -37,15 +35,12 @@ function CaseLink({ report }: { report: FullReport }) {
   const candidates = useQuery({
     queryKey: ["cases", "for-link", report.missionCode],
     queryFn: () =>
-      api<{ items: CaseOption[] }>(
-        "GET",
-        `/api/cases?limit=200${report.missionCode ? `&mission=${report.missionCode}` : ""}`,
-      ),
+      api<ListCases>("GET", `/api/cases?limit=200${report.missionCode ? `&mission=${report.missionCode}` : ""}`),
     enabled: report.caseId === null,
   });
   const link = useMutation({
     mutationFn: (target: { caseId?: string }) =>
-      api<{ caseId: string; reference: string }>("POST", `/api/reports/${report.id}/case`, {
+      api<LinkReportToCase>("POST", `/api/reports/${report.id}/case`, {
         ...target,
         version: report.version,
       }),
@@ -134,14 +129,12 @@ function CaseLink({ report }: { report: FullReport }) {
   );
 }
 
-type QueueItem = ListIntakeQueue["items"][number];
-
 export function ReportQueue() {
   const { t, i18n } = useTranslation();
   const [unlinkedOnly, setUnlinkedOnly] = useState(true);
   const query = useQuery({
     queryKey: ["reports", unlinkedOnly],
-    queryFn: () => api<{ items: QueueItem[] }>("GET", `/api/reports?limit=100${unlinkedOnly ? "&unlinked=true" : ""}`),
+    queryFn: () => api<ListIntakeQueue>("GET", `/api/reports?limit=100${unlinkedOnly ? "&unlinked=true" : ""}`),
   });
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (

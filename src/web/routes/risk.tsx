@@ -37,6 +37,7 @@ import { CompleteFollowUp, FollowUpFields, FollowUpState, inDays } from "../comp
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMissions } from "../reference-data.js";
 import { useMe } from "../session.js";
+import type { Created } from "../../domain/contracts/fields.js";
 
 const levelColour: Record<RiskLevel, string> = { low: "green", medium: "yellow", high: "orange", critical: "red" };
 const cellBackground: Record<RiskLevel, string> = {
@@ -323,7 +324,7 @@ function AssessmentForm({
   });
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
-      api<{ id: string }>("POST", "/api/risk-assessments", {
+      api<Created>("POST", "/api/risk-assessments", {
         missionCode: v.missionCode,
         location: v.location,
         locationKind: v.locationKind,

@@ -16,15 +16,16 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiToken, createTokenBody } from "../../domain/contracts/tokens.js";
+import { createTokenBody } from "../../domain/contracts/tokens.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { validateWith } from "../forms.js";
+import type { CreateToken, ListTokens } from "../../domain/contracts/tokens.js";
 
 export function TokensPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => api<{ items: ApiToken[] }>("GET", "/api/tokens") });
+  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => api<ListTokens>("GET", "/api/tokens") });
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm<{ name: string; expiresInDays?: number }>({
     initialValues: { name: "" },
@@ -32,8 +33,7 @@ export function TokensPage() {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["tokens"] });
   const create = useMutation({
-    mutationFn: (values: { name: string; expiresInDays?: number }) =>
-      api<{ token: string }>("POST", "/api/tokens", values),
+    mutationFn: (values: { name: string; expiresInDays?: number }) => api<CreateToken>("POST", "/api/tokens", values),
     onSuccess: async (result) => {
       setCreated(result.token);
       form.reset();

@@ -22,7 +22,11 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ListCourses as CourseCatalogue, TrainingOverview as Overview } from "../../domain/contracts/training.js";
+import type {
+  ImportAttendance,
+  ListCourses as CourseCatalogue,
+  TrainingOverview as Overview,
+} from "../../domain/contracts/training.js";
 import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, ProblemRows, QueryView } from "../components/page.js";
@@ -412,11 +416,11 @@ function AttendanceForm({ sessionId, onDone }: { sessionId: string; onDone: () =
     const bytes = new Uint8Array(await (file as File).arrayBuffer());
     let binary = "";
     for (const byte of bytes) binary += String.fromCharCode(byte);
-    return api<{ participants: number; completions: number; rejected: { line: number; message: string }[] }>(
-      "POST",
-      `/api/training/sessions/${sessionId}/attendance`,
-      { fileName: (file as File).name, contentBase64: btoa(binary), skipInvalid },
-    );
+    return api<ImportAttendance>("POST", `/api/training/sessions/${sessionId}/attendance`, {
+      fileName: (file as File).name,
+      contentBase64: btoa(binary),
+      skipInvalid,
+    });
   });
   const outcome = run.data as
     | { participants: number; completions: number; rejected: { line: number; message: string }[] }

@@ -24,6 +24,7 @@ import { Dialog } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable, ShownOnce } from "../components/page.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useMissions } from "../reference-data.js";
+import type { CreateStaffUser, ListStaffUsers } from "../../domain/contracts/users.js";
 
 function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path: string) => object } }) {
   const { t } = useTranslation();
@@ -116,8 +117,7 @@ function NewUser({ onClose }: { onClose: () => void }) {
     validate: validateStaff(createUserBody, t),
   });
   const create = useMutation({
-    mutationFn: (values: CreateUserBody) =>
-      api<{ user: StaffUser; temporaryPassword: string | null }>("POST", "/api/users", fitScope(values)),
+    mutationFn: (values: CreateUserBody) => api<CreateStaffUser>("POST", "/api/users", fitScope(values)),
     onSuccess: async (result) => {
       setTemporaryPassword(result.temporaryPassword);
       await queryClient.invalidateQueries({ queryKey: ["users"] });
@@ -240,7 +240,7 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const query = useQuery({ queryKey: ["users"], queryFn: () => api<{ items: StaffUser[] }>("GET", "/api/users") });
+  const query = useQuery({ queryKey: ["users"], queryFn: () => api<ListStaffUsers>("GET", "/api/users") });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffUser | null>(null);
   const scopeLabel = useScopeLabel();

@@ -37,6 +37,7 @@ import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../
 import { useMe } from "../session.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import type {
+  CaseVictims as CaseVictimList,
   Caseload,
   ListProviders,
   ReadVictim,
@@ -44,8 +45,8 @@ import type {
   VictimSummary,
 } from "../../domain/contracts/victims.js";
 import { VictimClaims } from "./paternity.js";
+import type { ListCases } from "../../domain/contracts/cases.js";
 
-type CaseloadItem = Caseload["items"][number];
 type VictimRecord = ReadVictim;
 type Referral = VictimRecord["referrals"][number];
 
@@ -84,7 +85,7 @@ export function VictimCaseload() {
   const query = useQuery({
     queryKey: ["victims", dueOnly, code],
     queryFn: () =>
-      api<{ items: CaseloadItem[]; hasMore: boolean }>(
+      api<Caseload>(
         "GET",
         `/api/victims?limit=100${dueOnly ? "&dueOnly=true" : ""}${code.trim() ? `&code=${encodeURIComponent(code.trim())}` : ""}`,
       ),
@@ -180,7 +181,7 @@ function ProviderDirectory() {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["service-providers", "directory"],
-    queryFn: () => api<{ items: Provider[] }>("GET", "/api/service-providers?all=true"),
+    queryFn: () => api<ListProviders>("GET", "/api/service-providers?all=true"),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["service-providers"] });
   const toggle = useMutation({
@@ -575,10 +576,7 @@ function CasesPanel({ victim }: { victim: VictimRecord }) {
   const { t } = useTranslation();
   const form = useForm({ initialValues: { reference: "" } });
   const save = useVictimMutation(victim.id, async (v: typeof form.values) => {
-    const found = await api<{ items: { id: string; reference: string }[] }>(
-      "GET",
-      `/api/cases?q=${encodeURIComponent(v.reference.trim())}&limit=5`,
-    );
+    const found = await api<ListCases>("GET", `/api/cases?q=${encodeURIComponent(v.reference.trim())}&limit=5`);
     const match = found.items.find((item) => item.reference === v.reference.trim().toUpperCase());
     if (!match) throw new Error(t("victims.caseNotFound"));
     return api("POST", `/api/victims/${victim.id}/cases`, { caseId: match.id });
@@ -778,11 +776,7 @@ function ReferralForm({ victim, onDone }: { victim: VictimRecord; onDone: () => 
   const { t } = useTranslation();
   const providers = useQuery({
     queryKey: ["service-providers", victim.missionCode],
-    queryFn: () =>
-      api<{ items: { id: string; name: string; serviceTypes: string[]; location: string | null }[] }>(
-        "GET",
-        `/api/service-providers?mission=${victim.missionCode}`,
-      ),
+    queryFn: () => api<ListProviders>("GET", `/api/service-providers?mission=${victim.missionCode}`),
   });
   const form = useForm({
     initialValues: {
@@ -1001,8 +995,7 @@ export function CaseVictims({
   const { t } = useTranslation();
   const query = useQuery({
     queryKey: ["case", caseId, "victims"],
-    queryFn: () =>
-      api<{ items: { code: string; sex: string; ageGroup: string }[] }>("GET", `/api/cases/${caseId}/victims`),
+    queryFn: () => api<CaseVictimList>("GET", `/api/cases/${caseId}/victims`),
   });
   return (
     <Paper withBorder p="lg">
