@@ -12,7 +12,7 @@ import { recordAuditEvent } from "../audit/index.js";
 import { assertCaseOpen, authorizeCase } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { listPerpetrators } from "../cases/index.js";
-import { findingsOnPerpetrator, investigationsOfCase } from "../investigations/index.js";
+import { findingsOnPerpetrator, investigationsOfCase } from "./investigations.js";
 import { assertNotInFuture } from "../../dates.js";
 
 export interface ActionInput {

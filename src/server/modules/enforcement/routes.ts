@@ -1,4 +1,5 @@
-// HTTP for investigations: opening one, reporting progress, extensions and findings per perpetrator.
+// HTTP for the enforcement record: investigations on their clock, findings per alleged perpetrator,
+// and the interim and final actions taken.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -10,19 +11,22 @@ import {
   openInvestigation,
   recordFinding,
   updateInvestigation,
-} from "./service.js";
-
+} from "./investigations.js";
 import {
+  actionSchema,
   addInvestigationUpdateBody,
+  enforcementRecordSchema,
   extendedSchema,
   extensionBody,
   investigationSchema,
   openInvestigationBody,
   recordFindingBody,
+  recordActionBody,
   recordFindingSchema,
   updateInvestigationBody,
 } from "../../../domain/contracts/enforcement.js";
 import { createdSchema } from "../../../domain/contracts/fields.js";
+import { enforcementRecord, recordAction } from "./actions.js";
 
 export function registerInvestigationRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -154,5 +158,41 @@ export function registerInvestigationRoutes(app: FastifyInstance) {
         );
       return recorded;
     },
+  );
+}
+
+export function registerActionRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    "/api/cases/:id/actions",
+    {
+      schema: {
+        tags: ["actions"],
+        summary: "Record an interim or final action on an alleged perpetrator, by the UN or the Member State",
+        params: z.strictObject({ id: z.uuid() }),
+        body: recordActionBody,
+        response: { 201: actionSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordAction(services, staffOf(request), request.params.id, request.body)),
+  );
+
+  typed.get(
+    "/api/cases/:id/enforcement",
+    {
+      schema: {
+        tags: ["actions"],
+        summary:
+          "Who is implicated, the investigations with their findings, and the actions taken, as the caller may see them",
+        params: z.strictObject({ id: z.uuid() }),
+        response: {
+          200: enforcementRecordSchema,
+        },
+      },
+    },
+    async (request) => enforcementRecord(services, staffOf(request), request.params.id),
   );
 }
