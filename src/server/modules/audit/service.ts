@@ -8,24 +8,7 @@ import { type ChainBreak, findChainBreak, GENESIS_HASH } from "./chain.js";
 import { type AuditFilter, auditEventsPage, auditSubjectNames, listAuditEvents } from "./queries.js";
 import { recordAuditEvent } from "./record.js";
 
-type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
-
-export function presentAuditEvent(row: AuditRow, subjectNames: Map<string, string>) {
-  return {
-    id: row.id,
-    occurredAt: row.occurredAt.toISOString(),
-    actorId: row.actorId,
-    actorName: row.actorName,
-    actorRole: row.actorRole,
-    action: row.action,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    subjectName: row.subjectId === null ? null : (subjectNames.get(row.subjectId) ?? null),
-    outcome: row.outcome,
-    details: row.details,
-    hash: row.hash,
-  };
-}
+import { presentAuditEvent } from "./presenters.js";
 
 export async function browseAuditEvents(services: Services, actor: Actor, filter: AuditFilter) {
   if (!auditPolicy.browse(actor)) throw new Forbidden("Only auditors browse the audit trail.");

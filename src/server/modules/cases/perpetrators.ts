@@ -14,6 +14,7 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { assertCaseOpen, assertKnownCodes, findCaseWithFacts } from "./queries.js";
 
+import { presentPerpetrator } from "./presenters.js";
 export interface PerpetratorIdentity {
   name: string;
   rank: string | null;
@@ -26,18 +27,6 @@ export interface PerpetratorInput {
   unit: string | null;
   identity: PerpetratorIdentity | null;
 }
-
-type PerpetratorRow = typeof perpetrators.$inferSelect;
-
-export const presentPerpetrator = (row: PerpetratorRow, canReveal: boolean) => ({
-  id: row.id,
-  code: row.code,
-  categoryCode: row.categoryCode,
-  nationalityCode: row.nationalityCode,
-  unit: row.unit,
-  identityRecorded: row.identityEncrypted !== null,
-  can: { revealIdentity: canReveal && row.identityEncrypted !== null },
-});
 
 /** Adds an alleged perpetrator; the case's categories and nationalities grow to include theirs. */
 export async function addPerpetrator(services: Services, actor: Actor, caseId: string, input: PerpetratorInput) {

@@ -5,7 +5,7 @@ import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { and, eq, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
-import { allowedTransitions, applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
+import { applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
 import { Conflict, Forbidden, InvalidTransition, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import { fieldContext } from "../../security/encryption.js";
@@ -14,7 +14,6 @@ import { recordAuditEvent } from "../audit/index.js";
 import {
   assertKnownCodes,
   type CaseListFilter,
-  type CaseSummaryRow,
   caseHistory,
   findCaseRow,
   listCaseRows,
@@ -22,39 +21,8 @@ import {
 } from "./queries.js";
 import { todayIso } from "../../dates.js";
 
+import { presentCaseSummary } from "./presenters.js";
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
-
-function presentCaseSummary(row: Omit<CaseSummaryRow, "assignedUserIds">, actor: Actor, assignedUserIds: string[]) {
-  const facts = { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds };
-  const can = casePolicy.abilities(actor, facts);
-  return {
-    id: row.id,
-    reference: row.reference,
-    missionCode: row.missionCode,
-    status: row.status,
-    dateReported: row.dateReported,
-    dateOfIncident: row.dateOfIncident,
-    categoryCodes: row.categoryCodes,
-    nationalityCodes: row.nationalityCodes,
-    allegationCodes: row.allegationCodes,
-    victims: {
-      women: row.victimsWomen,
-      girls: row.victimsGirls,
-      boys: row.victimsBoys,
-      men: row.victimsMen,
-      unknown: row.victimsUnknown,
-    },
-    paternityClaim: row.paternityClaim,
-    urgent: row.urgent,
-    narrativeConfidential: row.narrativeConfidential,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-    assignedUserIds: can.edit ? assignedUserIds : [],
-    version: row.version,
-    can,
-    /** The workflow steps this actor may take now. */
-    next: can.edit ? allowedTransitions(row.status as CaseStatus) : [],
-  };
-}
 
 /** Full-text search reads narratives and notes; roles that may not read them search by case number only. */
 function assertMaySearch(actor: Actor, filter: CaseFilter) {

@@ -15,6 +15,7 @@ import { listPerpetrators } from "../cases/index.js";
 import { findingsOnPerpetrator, investigationsOfCase } from "./investigations.js";
 import { assertNotInFuture } from "../../dates.js";
 
+import { presentAction } from "./presenters.js";
 export interface ActionInput {
   perpetratorId: string;
   stage: ActionStage;
@@ -37,20 +38,6 @@ const problemMessages: Record<string, string> = {
   "actions.errors.monthsRequired": "Give the length of imprisonment in months.",
   "actions.errors.monthsNotExpected": "Only imprisonment has a length in months.",
 };
-
-type ActionRow = typeof caseActions.$inferSelect;
-const presentAction = (row: ActionRow) => ({
-  id: row.id,
-  perpetratorId: row.perpetratorId,
-  stage: row.stage,
-  takenBy: row.takenBy,
-  kind: row.kind,
-  decidedOn: row.decidedOn,
-  amount: row.amount,
-  currency: row.currency,
-  months: row.months,
-  details: row.details,
-});
 
 export async function recordAction(services: Services, actor: Actor, caseId: string, input: ActionInput) {
   return inTransaction(services.db, actor, async (tx) => {

@@ -10,12 +10,11 @@ import {
   referrals,
   user,
 } from "../../../db/schema.js";
-import { addDuration, computeDueDate, daysOverdue, defaultCalendar } from "../../../domain/deadlines.js";
+import { addDuration, computeDueDate, defaultCalendar } from "../../../domain/deadlines.js";
 import {
   entityNeedsCountry,
   type FindingOutcome,
   type InvestigatingEntity,
-  investigationDays,
   investigationDeadlineKind,
 } from "../../../domain/enforcement.js";
 import type { Services } from "../../services.js";
@@ -28,31 +27,7 @@ import { assertCaseOpen, findCaseWithFacts, authorizeCase } from "../cases/index
 import { advanceCase } from "../cases/index.js";
 import { todayIso } from "../../dates.js";
 
-type InvestigationRow = typeof investigations.$inferSelect;
-
-function presentInvestigation(row: InvestigationRow, actor: Actor, facts: CaseScopeFacts, today: string) {
-  const open = row.completedOn === null;
-  return {
-    id: row.id,
-    caseId: row.caseId,
-    entity: row.entity,
-    countryCode: row.countryCode,
-    investigators: row.investigators,
-    startedOn: row.startedOn,
-    dueOn: row.dueOn,
-    deadlineKind: row.deadlineKind,
-    policyVersion: row.policyVersion,
-    completedOn: row.completedOn,
-    reportReceivedOn: row.reportReceivedOn,
-    durationDays: investigationDays(row.startedOn, row.completedOn, today),
-    daysOverdue: open ? Math.max(0, daysOverdue(row.dueOn, today)) : 0,
-    version: row.version,
-    can: {
-      work: enforcementPolicy.workOnInvestigation(actor, facts, row.countryCode),
-      extend: open && enforcementPolicy.extendDeadline(actor, facts),
-    },
-  };
-}
+import { presentInvestigation } from "./presenters.js";
 
 /** The investigation with its case, if the actor may see it; the same 404 otherwise. */
 async function investigationInScope(tx: Transaction, actor: Actor, id: string) {

@@ -21,40 +21,11 @@ import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } fr
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 
-type PracticeRow = typeof goodPractices.$inferSelect;
+import { presentPublic, presentForStaff } from "./presenters.js";
 
-const presentPublic = (row: PracticeRow, files: PracticeFileSummary[] = []) => ({
-  id: row.id,
-  title: row.title,
-  summary: row.summary,
-  area: row.area,
-  theme: row.theme,
-  countryCodes: row.countryCodes,
-  contributor: row.contributor,
-  event: row.eventTitle ? { title: row.eventTitle, date: row.eventDate } : null,
-  links: row.links,
-  files,
-  publishedAt: row.publishedAt?.toISOString() ?? null,
-});
-
+import type { PracticeFileSummary } from "./presenters.js";
 /** A published practice as the public sees it. */
 export type PublicPractice = ReturnType<typeof presentPublic>;
-
-const presentForStaff = (row: PracticeRow, actor: Actor, files: PracticeFileSummary[] = []) => ({
-  ...presentPublic(row, files),
-  status: row.status,
-  reviewComment: row.reviewComment,
-  version: row.version,
-  can: {
-    edit: goodPracticePolicy.edit(actor, row),
-    ...Object.fromEntries(
-      (Object.keys(practiceSteps) as PracticeStep[]).map((step) => [
-        step,
-        goodPracticePolicy.step(actor, row, step) && practiceStep(row.status as PracticeStatus, step) !== null,
-      ]),
-    ),
-  },
-});
 
 export interface PracticeFilter {
   area?: string;
@@ -222,13 +193,6 @@ export async function movePractice(
     });
     return presentForStaff(updated, actor, (await filesOf(tx, [id])).get(id));
   });
-}
-
-export interface PracticeFileSummary {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
 }
 
 /** The files of these practices (those the reader may see), in one query. */

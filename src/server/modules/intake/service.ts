@@ -17,6 +17,8 @@ import { recordAuditEvent } from "../audit/index.js";
 import { allocateCaseReference, findCaseWithFacts, refreshSearchDocument } from "../cases/index.js";
 import { hashReceipt, issueReceipt, receiptHashCandidates } from "./receipts.js";
 
+import { presentQueueItem } from "./presenters.js";
+import type { ReportRow } from "./presenters.js";
 export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";
 
 const RECEIPT_CONTEXT = "idempotency.receipt";
@@ -264,32 +266,11 @@ export async function postReporterMessage(
   });
 }
 
-type ReportRow = typeof reports.$inferSelect;
-
 /** The report, if the actor may see it; otherwise NotFound, so that its existence does not leak. */
 async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise<ReportRow> {
   const [row] = await tx.select().from(reports).where(eq(reports.id, id));
   if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
   return row;
-}
-
-function presentQueueItem(row: ReportRow, possibleDuplicate: boolean, actor: Actor) {
-  return {
-    possibleDuplicate,
-    id: row.id,
-    missionCode: row.missionCode,
-    channel: row.channel,
-    receivedAt: row.receivedAt.toISOString(),
-    language: row.language,
-    incidentDate: row.incidentDate,
-    personnelCategoryCodes: row.personnelCategoryCodes,
-    nationalityCodes: row.nationalityCodes,
-    childrenInvolved: row.childrenInvolved,
-    anonymous: row.anonymous,
-    caseId: row.caseId,
-    version: row.version,
-    can: reportPolicy.abilities(actor, row),
-  };
 }
 
 export async function listIntakeQueue(

@@ -9,21 +9,7 @@ import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 
-type MissionRow = typeof missions.$inferSelect;
-
-export const presentMission = (row: MissionRow, actor: Actor) => ({
-  code: row.code,
-  name: row.name,
-  nameFr: row.nameFr,
-  kind: row.kind,
-  hostCountryCode: row.hostCountryCode,
-  location: row.location,
-  startYear: row.startYear,
-  endYear: row.endYear,
-  current: row.endYear === null,
-  version: row.version,
-  can: { edit: referencePolicy.manage(actor) },
-});
+import { presentMission } from "./presenters.js";
 
 function assertCanRead(actor: Actor) {
   if (!referencePolicy.read(actor)) throw new Forbidden();

@@ -2,7 +2,7 @@
 // unit, a contingent commander), the State's reply and NIO appointment, and what is overdue.
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { cases, referrals } from "../../../db/schema.js";
-import { computeDueDate, daysOverdue } from "../../../domain/deadlines.js";
+import { computeDueDate } from "../../../domain/deadlines.js";
 import {
   isStateReferral,
   type MemberStateReply,
@@ -12,7 +12,7 @@ import {
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { type casePolicy, enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
+import { referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
@@ -20,36 +20,7 @@ import { findCaseWithFacts, authorizeCase } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
-type ReferralRow = typeof referrals.$inferSelect;
-
-export function presentReferral(
-  row: ReferralRow,
-  actor: Actor,
-  caseFacts: Parameters<typeof casePolicy.view>[1],
-  today: string,
-) {
-  const awaitingReply = row.replyDueOn !== null && row.reply === null;
-  return {
-    id: row.id,
-    caseId: row.caseId,
-    entity: row.entity,
-    countryCode: row.countryCode,
-    noteVerbaleReference: row.noteVerbaleReference,
-    sentOn: row.sentOn,
-    replyDueOn: row.replyDueOn,
-    policyVersion: row.policyVersion,
-    reply: row.reply,
-    repliedOn: row.repliedOn,
-    nioName: row.nioName,
-    nioAppointedOn: row.nioAppointedOn,
-    daysOverdue: awaitingReply ? Math.max(0, daysOverdue(row.replyDueOn as string, today)) : 0,
-    version: row.version,
-    can: {
-      recordReply: referralPolicy.recordReply(actor, caseFacts, row.countryCode),
-      extend: awaitingReply && enforcementPolicy.extendDeadline(actor, caseFacts),
-    },
-  };
-}
+import { presentReferral } from "./presenters.js";
 
 export interface ReferralInput {
   entity: ReferralEntity;

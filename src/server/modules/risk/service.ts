@@ -8,10 +8,11 @@ import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
-import { assertCompletable, type Completion, completionOf, presentFollowUp } from "../../follow-ups.js";
+import { assertCompletable, type Completion, completionOf } from "../../follow-ups.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 
+import { presentMitigation } from "./presenters.js";
 export interface FactorInput {
   kind: string;
   likelihood: number;
@@ -160,11 +161,6 @@ export async function completeMitigation(services: Services, actor: Actor, mitig
     return presentMitigation(updated);
   });
 }
-
-const presentMitigation = (m: typeof riskMitigations.$inferSelect, today?: string) => ({
-  ...presentFollowUp(m, today),
-  factorKind: m.factorKind,
-});
 
 export async function assessmentDetail(services: Services, actor: Actor, id: string) {
   if (!preventionPolicy.read(actor)) throw new Forbidden();

@@ -11,20 +11,7 @@ import { once } from "../../idempotency.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 
-type TokenRow = typeof apiTokens.$inferSelect;
-
-export function presentToken(row: TokenRow) {
-  return {
-    id: row.id,
-    userId: row.userId,
-    name: row.name,
-    prefix: row.prefix,
-    createdAt: row.createdAt.toISOString(),
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    expiresAt: row.expiresAt?.toISOString() ?? null,
-    revokedAt: row.revokedAt?.toISOString() ?? null,
-  };
-}
+import { presentToken } from "./presenters.js";
 
 export async function listTokens(services: Services, actor: Actor, ownerId: string) {
   if (!tokenPolicy.manageOf(actor, ownerId)) throw new NotFound("user");

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { account, countries, missions, session, staffProfiles, twoFactor, user } from "../../../db/schema.js";
-import { type Role, requiresTwoFactor, scopeProblem } from "../../../domain/roles.js";
+import { type Role, scopeProblem } from "../../../domain/roles.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { userPolicy } from "../../auth/policies/index.js";
@@ -13,6 +13,7 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { findStaff, listStaff, type StaffRow } from "./queries.js";
 
+import { presentStaff } from "./presenters.js";
 export interface StaffInput {
   email: string;
   name: string;
@@ -21,23 +22,6 @@ export interface StaffInput {
   countryCode: string | null;
   password?: string;
   language?: string;
-}
-
-export function presentStaff(row: NonNullable<StaffRow>) {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    missionCodes: row.missionCodes,
-    countryCode: row.countryCode,
-    language: row.language,
-    twoFactorEnabled: row.twoFactorEnabled,
-    twoFactorRequired: requiresTwoFactor(row.role as Role),
-    disabled: row.disabledAt !== null,
-    createdAt: row.createdAt.toISOString(),
-    version: row.version,
-  };
 }
 
 function assertCanManage(actor: Actor) {

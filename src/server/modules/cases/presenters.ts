@@ -1,0 +1,54 @@
+// How the cases area's records are answered: the fields each reader gets and their abilities.
+import { perpetrators } from "../../../db/schema.js";
+import type { Actor } from "../../auth/actor.js";
+import { casePolicy } from "../../auth/policies/index.js";
+import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
+import { type CaseSummaryRow } from "./queries.js";
+
+export type PerpetratorRow = typeof perpetrators.$inferSelect;
+
+export const presentPerpetrator = (row: PerpetratorRow, canReveal: boolean) => ({
+  id: row.id,
+  code: row.code,
+  categoryCode: row.categoryCode,
+  nationalityCode: row.nationalityCode,
+  unit: row.unit,
+  identityRecorded: row.identityEncrypted !== null,
+  can: { revealIdentity: canReveal && row.identityEncrypted !== null },
+});
+
+export function presentCaseSummary(
+  row: Omit<CaseSummaryRow, "assignedUserIds">,
+  actor: Actor,
+  assignedUserIds: string[],
+) {
+  const facts = { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds };
+  const can = casePolicy.abilities(actor, facts);
+  return {
+    id: row.id,
+    reference: row.reference,
+    missionCode: row.missionCode,
+    status: row.status,
+    dateReported: row.dateReported,
+    dateOfIncident: row.dateOfIncident,
+    categoryCodes: row.categoryCodes,
+    nationalityCodes: row.nationalityCodes,
+    allegationCodes: row.allegationCodes,
+    victims: {
+      women: row.victimsWomen,
+      girls: row.victimsGirls,
+      boys: row.victimsBoys,
+      men: row.victimsMen,
+      unknown: row.victimsUnknown,
+    },
+    paternityClaim: row.paternityClaim,
+    urgent: row.urgent,
+    narrativeConfidential: row.narrativeConfidential,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    assignedUserIds: can.edit ? assignedUserIds : [],
+    version: row.version,
+    can,
+    /** The workflow steps this actor may take now. */
+    next: can.edit ? allowedTransitions(row.status as CaseStatus) : [],
+  };
+}
