@@ -124,17 +124,6 @@ export type ListNotes = z.infer<typeof listNotesSchema>;
 
 export const addNoteBody = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
 
-export const addPerpetratorSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  categoryCode: z.string(),
-  nationalityCode: z.string().nullable(),
-  unit: z.string().nullable(),
-  identityRecorded: z.boolean(),
-  can: z.record(z.string(), z.boolean()),
-});
-export type AddPerpetrator = z.infer<typeof addPerpetratorSchema>;
-
 export const addPerpetratorBody = z.strictObject({
   categoryCode: z.string().regex(/^[A-Z_]{2,20}$/),
   nationalityCode: z

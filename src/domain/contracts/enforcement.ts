@@ -3,6 +3,17 @@
 import { z } from "zod";
 import { actionKinds, actionStages, actionTakers, findingOutcomes, investigatingEntities } from "../enforcement.js";
 
+/** An alleged perpetrator under a pseudonymous code; the identity itself is revealed on its own. */
+export const perpetratorSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  categoryCode: z.string(),
+  nationalityCode: z.string().nullable(),
+  unit: z.string().nullable(),
+  identityRecorded: z.boolean(),
+  can: z.object({ revealIdentity: z.boolean() }),
+});
+
 export const investigationSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -97,17 +108,7 @@ export const recordActionBody = z.strictObject({
 });
 
 export const enforcementRecordSchema = z.object({
-  perpetrators: z.array(
-    z.object({
-      id: z.string(),
-      code: z.string(),
-      categoryCode: z.string(),
-      nationalityCode: z.string().nullable(),
-      unit: z.string().nullable(),
-      identityRecorded: z.boolean(),
-      can: z.object({ revealIdentity: z.boolean() }),
-    }),
-  ),
+  perpetrators: z.array(perpetratorSchema),
   investigations: z.array(investigationRecordSchema),
   actions: z.array(actionSchema),
   can: z.object({ addPerpetrator: z.boolean(), openInvestigation: z.boolean(), recordAction: z.boolean() }),

@@ -2,22 +2,17 @@
 // shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
 import { type StatGrouping, type StatView, viewGroupings } from "../public-stats.js";
+import { countryCodeField, missionCodeField } from "./fields.js";
 import { publicLanguageSchema } from "./reports.js";
 
 const publicFilters = {
   year: z.coerce.number().int().min(1990).max(2100).optional(),
-  mission: z
-    .string()
-    .regex(/^[A-Z0-9-]{2,20}$/)
-    .optional(),
+  mission: missionCodeField.optional(),
   category: z
     .string()
     .regex(/^[A-Z_]{2,20}$/)
     .optional(),
-  nationality: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .optional(),
+  nationality: countryCodeField.optional(),
 };
 
 export const importAllegationsBody = z.strictObject({

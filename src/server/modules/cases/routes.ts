@@ -20,7 +20,6 @@ import {
 import {
   addNoteBody,
   addPerpetratorBody,
-  addPerpetratorSchema,
   caseSummarySchema,
   caseTimelineSchema,
   deleteSavedFilterSchema,
@@ -37,6 +36,7 @@ import {
   setAssignmentsSchema,
   transitionCaseBody,
 } from "../../../domain/contracts/cases.js";
+import { perpetratorSchema } from "../../../domain/contracts/enforcement.js";
 import { createdSchema } from "../../../domain/contracts/fields.js";
 
 export function registerCaseRoutes(app: FastifyInstance) {
@@ -164,7 +164,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         params: z.strictObject({ id: z.uuid() }),
         body: addPerpetratorBody,
         response: {
-          201: addPerpetratorSchema,
+          201: perpetratorSchema,
         },
       },
     },
