@@ -9,14 +9,7 @@ import { assertNotInFuture } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-
-const present = (row: typeof commitments.$inferSelect) => ({
-  id: row.id,
-  kind: row.kind,
-  countryCode: row.countryCode,
-  member: row.member,
-  joinedOn: row.joinedOn,
-});
+import { presentCommitment } from "./presenters.js";
 
 /** Every commitment, and the Member States' contributions to the Trust Fund by year (payments withheld from personnel are not public). */
 export async function listCommitments(services: Services) {
@@ -31,7 +24,7 @@ export async function listCommitments(services: Services) {
       rows: { country_code: string; year: number; currency: string; amount: number }[];
     };
     return {
-      items: rows.map(present),
+      items: rows.map(presentCommitment),
       trustFund: funds.rows.map((row) => ({
         countryCode: row.country_code,
         year: row.year,
@@ -63,7 +56,7 @@ export async function recordCommitment(services: Services, actor: Actor, input: 
       subjectId: row.id,
       details: { kind: row.kind, countryCode: row.countryCode },
     });
-    return present(row);
+    return presentCommitment(row);
   });
 }
 

@@ -24,9 +24,10 @@ import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } fr
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { assertConsent, openOutcome, presentAssistanceReferral, refreshNextAction, victimInScope } from "./records.js";
+import { assertConsent, openOutcome, refreshNextAction, victimInScope } from "./records.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 
+import { presentAssistanceReferral, presentProvider } from "./presenters.js";
 export async function recordAssessment(
   services: Services,
   actor: Actor,
@@ -65,17 +66,6 @@ export async function recordAssessment(
     return { id, assessedOn: input.assessedOn, needs: input.needs, plan: input.plan, reviewOn: input.reviewOn };
   });
 }
-
-type ProviderRow = typeof serviceProviders.$inferSelect;
-const presentProvider = (row: ProviderRow) => ({
-  id: row.id,
-  missionCode: row.missionCode,
-  name: row.name,
-  serviceTypes: row.serviceTypes,
-  location: row.location,
-  contact: row.contact,
-  active: row.active,
-});
 
 export async function listProviders(
   services: Services,

@@ -17,14 +17,12 @@ import {
 } from "../../../db/schema.js";
 import {
   type AgeGroup,
-  type AssistanceReferralStatus,
   ageGroupOf,
   type ConsentRecipient,
   consentInForce,
   consentNeededFor,
   nextVictimCode,
   type RevealPurpose,
-  referralNeedsAction,
   type VictimSex,
 } from "../../../domain/victims.js";
 import type { Services } from "../../services.js";
@@ -37,6 +35,10 @@ import { recordAuditEvent } from "../audit/index.js";
 import { authorizeCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
+import { presentVictimSummary, presentAssistanceReferral } from "./presenters.js";
+import type { VictimSummaryRow } from "./presenters.js";
+import type { AssistanceReferralRow } from "./presenters.js";
+import type { VictimRow } from "./presenters.js";
 export interface VictimPrivate {
   identity: { name: string; otherNames: string | null; dateOfBirth: string | null } | null;
   contact: string | null;
@@ -59,8 +61,6 @@ export interface VictimInput extends VictimPrivate {
   ageAtIncident: number | null;
   caseId: string | null;
 }
-
-type VictimRow = typeof victims.$inferSelect;
 
 /** Seals the private fields given (undefined leaves a field as it is, null clears it). */
 async function sealPrivate(services: Services, tx: Transaction, id: string, fields: Partial<VictimPrivate>) {
@@ -116,15 +116,6 @@ const summaryColumns = {
   locationRecorded: sql<boolean>`victims.location_encrypted is not null`,
   caregiverRecorded: sql<boolean>`victims.caregiver_encrypted is not null`,
 };
-type VictimSummaryRow = Pick<
-  VictimRow,
-  "id" | "code" | "missionCode" | "sex" | "ageGroup" | "ageAtIncident" | "nextActionOn" | "version"
-> & {
-  identityRecorded: boolean;
-  contactRecorded: boolean;
-  locationRecorded: boolean;
-  caregiverRecorded: boolean;
-};
 
 const summaryOf = (row: VictimRow): VictimSummaryRow => ({
   ...row,
@@ -133,25 +124,6 @@ const summaryOf = (row: VictimRow): VictimSummaryRow => ({
   locationRecorded: row.locationEncrypted !== null,
   caregiverRecorded: row.caregiverEncrypted !== null,
 });
-
-function presentVictimSummary(row: VictimSummaryRow) {
-  return {
-    id: row.id,
-    code: row.code,
-    missionCode: row.missionCode,
-    sex: row.sex,
-    ageGroup: row.ageGroup,
-    ageAtIncident: row.ageAtIncident,
-    recorded: {
-      identity: row.identityRecorded,
-      contact: row.contactRecorded,
-      location: row.locationRecorded,
-      caregiver: row.caregiverRecorded,
-    },
-    nextActionOn: row.nextActionOn,
-    version: row.version,
-  };
-}
 
 export async function registerVictim(services: Services, actor: Actor, input: VictimInput) {
   if (!victimPolicy.work(actor, input.missionCode))
@@ -447,7 +419,6 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
   });
 }
 
-type AssistanceReferralRow = typeof assistanceReferrals.$inferSelect;
 /** A referral's outcome, opened for those who may read the record. */
 export const openOutcome = (services: Services, tx: Transaction, row: AssistanceReferralRow) =>
   row.outcomeEncrypted === null
@@ -457,28 +428,6 @@ export const openOutcome = (services: Services, tx: Transaction, row: Assistance
         row.outcomeEncrypted,
         fieldContext("assistance_referrals", "outcome_encrypted", row.id),
       );
-
-export const presentAssistanceReferral = (row: AssistanceReferralRow, today: string, outcome: string | null) => ({
-  id: row.id,
-  victimId: row.victimId,
-  childId: row.childId,
-  providerId: row.providerId,
-  serviceType: row.serviceType,
-  status: row.status as AssistanceReferralStatus,
-  proposedOn: row.proposedOn,
-  acceptedOn: row.acceptedOn,
-  deliveredOn: row.deliveredOn,
-  declinedOn: row.declinedOn,
-  closedOn: row.closedOn,
-  followUpOn: row.followUpOn,
-  outcome,
-  identityShared: row.identityShared,
-  needsAction: referralNeedsAction(
-    { status: row.status as AssistanceReferralStatus, followUpOn: row.followUpOn },
-    today,
-  ),
-  version: row.version,
-});
 
 export interface CaseloadFilter {
   mission?: string;
