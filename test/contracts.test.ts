@@ -1,6 +1,6 @@
 // One contract per area: the routes declare no response or request body of their own, and the web
 // app types what the API answers from the same contracts rather than by hand.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -8,13 +8,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const modules = path.join(root, "src/server/modules");
 const routeFiles = readdirSync(modules)
   .map((area) => path.join(modules, area, "routes.ts"))
-  .filter((file) => {
-    try {
-      return readFileSync(file, "utf8").length > 0;
-    } catch {
-      return false;
-    }
-  });
+  .filter((file) => existsSync(file));
 const webFiles = readdirSync(path.join(root, "src/web"), { recursive: true, encoding: "utf8" })
   .filter((name) => name.endsWith(".tsx") || name.endsWith(".ts"))
   .map((name) => path.join(root, "src/web", name));

@@ -1,12 +1,12 @@
 // Contracts of deadlines and reminders (the overdue dashboard, a person's reminders), shared by the
 // routes, the OpenAPI document and the web app.
 import { z } from "zod";
-import { referralSchema } from "./referrals.js";
+import { overdueReferralSchema } from "./referrals.js";
 
 const group = z.object({ key: z.string(), referrals: z.number(), investigations: z.number() });
 
 export const overdueDashboardSchema = z.object({
-  referrals: z.array(referralSchema.extend({ reference: z.string(), missionCode: z.string() })),
+  referrals: z.array(overdueReferralSchema),
   investigations: z.array(
     z.object({
       id: z.string(),

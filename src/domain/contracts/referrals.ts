@@ -46,7 +46,8 @@ export const recordMemberStateReplyBody = z.strictObject({
   version: z.number().int().positive(),
 });
 
-export const listOverdueReferralsSchema = z.object({
-  items: z.array(referralSchema.extend({ reference: z.string(), missionCode: z.string() })),
-});
+/** A late referral, with its case's number and mission (the overdue list and dashboard). */
+export const overdueReferralSchema = referralSchema.extend({ reference: z.string(), missionCode: z.string() });
+
+export const listOverdueReferralsSchema = z.object({ items: z.array(overdueReferralSchema) });
 export type ListOverdueReferrals = z.infer<typeof listOverdueReferralsSchema>;

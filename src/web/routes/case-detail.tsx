@@ -13,8 +13,6 @@ import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
 import type { CaseTimeline } from "../../domain/contracts/cases.js";
 
-type CaseView = CaseData;
-
 export function CaseDetail() {
   const { t, i18n } = useTranslation();
   const victimSummary = (victims: CaseData["victims"]) =>
@@ -26,14 +24,14 @@ export function CaseDetail() {
   const queryClient = useQueryClient();
   const countries = useCountries();
   const categories = usePersonnelCategories();
-  const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseView>("GET", `/api/cases/${caseId}`) });
+  const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseData>("GET", `/api/cases/${caseId}`) });
   const timeline = useQuery({
     queryKey: ["case", caseId, "timeline"],
     queryFn: () => api<CaseTimeline>("GET", `/api/cases/${caseId}/timeline`),
   });
   const step = useMutation({
     mutationFn: (transition: string) =>
-      api<CaseView>("POST", `/api/cases/${caseId}/transitions`, { transition, version: query.data?.version }),
+      api<CaseData>("POST", `/api/cases/${caseId}/transitions`, { transition, version: query.data?.version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
   });
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
