@@ -59,6 +59,7 @@ export const auditCatalogue = {
   "user.set_temporary_password": action("user", none),
   "token.create": action("api_token", z.object({ ownerId: id })),
   "token.revoke": action("api_token", z.object({ ownerId: id })),
+  "installation.fact": action(null, z.object({ name: code })),
   "audit.browse": action(null, z.object({ results: count })),
   "audit.verify": action(null, z.object({ events: count })),
   "reference.mission.create": action("mission", none),

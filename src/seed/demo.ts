@@ -169,7 +169,7 @@ export async function hasAnyAccount(services: Services): Promise<boolean> {
 }
 
 export async function seedDemoData(services: Services): Promise<void> {
-  await inTransaction(services.db, systemActor, (tx) => recordInstallationFact(tx, "demo_data", true));
+  await inTransaction(services.db, systemActor, (tx) => recordInstallationFact(tx, systemActor, "demo_data", true));
   const ids = new Map<string, string>();
   for (const account of demoAccounts) {
     const created = await createStaffUser(services, systemActor, {

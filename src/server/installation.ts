@@ -2,6 +2,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/connection.js";
 import { installationFacts } from "../db/schema.js";
+import type { Actor } from "./auth/actor.js";
+import { recordAuditEvent } from "./modules/audit/index.js";
 import type { Transaction } from "./transaction.js";
 
 export type InstallationFact = "demo_data";
@@ -14,15 +16,18 @@ export async function readInstallationFact(db: Database, name: InstallationFact)
   return row?.value ?? null;
 }
 
+/** Records a fact about this installation, with its audit event, in the caller's transaction. */
 export async function recordInstallationFact(
-  db: Database | Transaction,
+  tx: Transaction,
+  actor: Actor,
   name: InstallationFact,
   value: unknown,
 ): Promise<void> {
-  await db
+  await tx
     .insert(installationFacts)
     .values({ name, value })
     .onConflictDoUpdate({ target: installationFacts.name, set: { value, updatedAt: sql`now()` } });
+  await recordAuditEvent(tx, actor, { action: "installation.fact", details: { name } });
 }
 
 /** Whether this database holds the demo data, so that public pages can say their figures are invented. */

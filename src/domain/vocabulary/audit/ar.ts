@@ -16,6 +16,7 @@ export const ar = {
     "user.set_temporary_password": "تعيين كلمة مرور مؤقتة",
     "token.create": "إنشاء رمز واجهة برمجية",
     "token.revoke": "إلغاء رمز واجهة برمجية",
+    "installation.fact": "تسجيل معلومة عن المنظومة",
     "audit.browse": "الاطلاع على سجل التدقيق",
     "audit.verify": "التحقق من سلسلة التدقيق",
     "reference.mission.create": "إضافة بعثة",

@@ -16,6 +16,7 @@ export const en = {
     "user.set_temporary_password": "Temporary password set",
     "token.create": "API token created",
     "token.revoke": "API token revoked",
+    "installation.fact": "Installation fact recorded",
     "audit.browse": "Audit trail browsed",
     "audit.verify": "Audit chain verified",
     "reference.mission.create": "Mission added",

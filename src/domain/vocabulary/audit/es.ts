@@ -16,6 +16,7 @@ export const es = {
     "user.set_temporary_password": "Contraseña temporal establecida",
     "token.create": "Token de API creado",
     "token.revoke": "Token de API revocado",
+    "installation.fact": "Dato de la instalación registrado",
     "audit.browse": "Registro de auditoría consultado",
     "audit.verify": "Cadena de auditoría verificada",
     "reference.mission.create": "Misión añadida",

@@ -16,6 +16,7 @@ export const fr = {
     "user.set_temporary_password": "Mot de passe temporaire défini",
     "token.create": "Jeton d'API créé",
     "token.revoke": "Jeton d'API révoqué",
+    "installation.fact": "Fait relatif à l'installation enregistré",
     "audit.browse": "Journal d'audit consulté",
     "audit.verify": "Chaîne d'audit vérifiée",
     "reference.mission.create": "Mission ajoutée",

@@ -16,6 +16,7 @@ export const ru = {
     "user.set_temporary_password": "Задан временный пароль",
     "token.create": "Токен API создан",
     "token.revoke": "Токен API отозван",
+    "installation.fact": "Записан факт об установке",
     "audit.browse": "Просмотр журнала аудита",
     "audit.verify": "Проверка цепочки аудита",
     "reference.mission.create": "Миссия добавлена",

@@ -16,6 +16,7 @@ export const zh = {
     "user.set_temporary_password": "设置临时密码",
     "token.create": "创建 API 令牌",
     "token.revoke": "撤销 API 令牌",
+    "installation.fact": "记录安装信息",
     "audit.browse": "浏览审计记录",
     "audit.verify": "核查审计链",
     "reference.mission.create": "添加特派团",
