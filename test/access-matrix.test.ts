@@ -36,6 +36,7 @@ import { auditCatalogue, isAuditAction } from "../src/domain/audit-catalogue.js"
 import { type Role, roles } from "../src/domain/roles.js";
 import { z } from "zod";
 import { systemActor } from "../src/server/auth/actor.js";
+import { signInSteps } from "../src/server/auth/sign-in.js";
 import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
@@ -2286,6 +2287,20 @@ describe("access matrix", () => {
       .map((route) => `${route.method} ${route.url}`)
       .filter((key) => !covered.has(key));
     expect(uncovered).toEqual([]);
+  });
+
+  it("the sign-in library answers only the steps the app uses; the rest of it is unreachable", async () => {
+    const reachable = t.app.routeList
+      .filter((route) => route.url.startsWith("/api/auth/"))
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(reachable).toEqual(
+      ["/api/auth/sign-in/email", ...Object.keys(signInSteps)].map((url) => `POST ${url}`).sort(),
+    );
+    for (const url of ["/api/auth/update-user", "/api/auth/get-session", "/api/auth/list-sessions"]) {
+      const response = await clients.administrator.request({ method: url.endsWith("user") ? "POST" : "GET", url });
+      expect(response.statusCode, url).toBe(404);
+    }
   });
 
   it("every event the routes recorded is declared in the audit catalogue, with its subject and details", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, ORIGIN, type TestApp } from "../../../test/helpers/app.js";
+import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "../../../test/helpers/app.js";
+import { withoutTokens } from "./sign-in.js";
 import { totpCode } from "./two-factor.js";
 
 let t: TestApp;
@@ -41,6 +42,29 @@ describe("signing in", () => {
       headers: { cookie: String(response.headers["set-cookie"]).split(";")[0] },
     });
     expect(me.statusCode).toBe(401);
+  });
+
+  it("a password-only session cannot reach the library's own endpoints to take another officer's name", async () => {
+    const officer = await t.createStaff("cds_officer");
+    const first = await signInWithPassword(officer.email, officer.password);
+    const cookie = cookiesOf(first.headers["set-cookie"]);
+    const renamed = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/update-user",
+      headers: { origin: ORIGIN, cookie },
+      payload: { name: "Jonas Lindqvist" },
+    });
+    expect([401, 404]).toContain(renamed.statusCode);
+    expect(renamed.headers["content-type"]).toContain("application/problem+json");
+    for (const url of ["/api/auth/get-session", "/api/auth/list-sessions"])
+      expect([401, 404]).toContain((await t.app.inject({ method: "GET", url, headers: { cookie } })).statusCode);
+    const client = await t.signIn(officer);
+    expect((await client.request({ method: "GET", url: "/api/me" })).json().name).not.toBe("Jonas Lindqvist");
+  });
+
+  it("no token leaves in a JSON answer, however deeply nested", () => {
+    const answer = { token: "a", user: { id: "u" }, sessions: [{ id: "s", token: "b", sessionToken: "c" }] };
+    expect(withoutTokens(answer)).toEqual({ user: { id: "u" }, sessions: [{ id: "s" }] });
   });
 
   it("a wrong TOTP code is refused", async () => {

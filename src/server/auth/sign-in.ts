@@ -93,7 +93,6 @@ const authProblemDetails: Record<string, string> = {
 interface Forwarded {
   status: number;
   body: Record<string, unknown> | null;
-  raw: string;
 }
 
 async function forward(deps: BridgeDeps, request: FastifyRequest, reply: FastifyReply): Promise<Forwarded> {
@@ -122,10 +121,21 @@ async function forward(deps: BridgeDeps, request: FastifyRequest, reply: Fastify
   } catch {
     body = null;
   }
-  return { status: response.status, body, raw };
+  return { status: response.status, body };
 }
 
-/** Success as JSON without the session token (the browser only ever holds it in the HttpOnly cookie); errors as problem+json. */
+/** A JSON answer with every session token taken out, however deeply nested: the browser only ever holds it in the HttpOnly cookie. */
+export function withoutTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutTokens);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !/token$/i.test(key))
+      .map(([key, inner]) => [key, withoutTokens(inner)]),
+  );
+}
+
+/** Success as JSON without any token; errors as problem+json. */
 function sendForwarded(reply: FastifyReply, forwarded: Forwarded) {
   if (forwarded.status >= 400) {
     const code =
@@ -133,18 +143,20 @@ function sendForwarded(reply: FastifyReply, forwarded: Forwarded) {
     const detail = authProblemDetails[code] ?? String(forwarded.body?.message ?? "The request could not be completed.");
     return reply.type("application/problem+json").send(problem(forwarded.status, code, detail));
   }
-  if (!forwarded.body) return reply.type("application/json").send(forwarded.raw);
-  const { token: _sessionToken, ...rest } = forwarded.body;
-  return reply.type("application/json").send(rest);
+  return reply.type("application/json").send(withoutTokens(forwarded.body ?? {}));
 }
 
-/** Sign-in steps worth an audit event besides the password step (handled with the lockout). */
-const auditedAuthSteps: Record<string, AuditAction> = {
+/**
+ * The library's endpoints the app uses, and the audit event each leaves besides the password step
+ * (handled with the lockout). Every other endpoint of the library stays unreachable: profile and
+ * session changes go through the app's own routes, with their policy and audit.
+ */
+export const signInSteps = {
   "/api/auth/two-factor/verify-totp": "auth.verify_totp",
   "/api/auth/two-factor/verify-backup-code": "auth.verify_backup_code",
   "/api/auth/two-factor/enable": "auth.enable_two_factor",
   "/api/auth/sign-out": "auth.sign_out",
-};
+} as const satisfies Record<string, AuditAction>;
 
 async function auditAuthStep(deps: BridgeDeps, action: AuditAction, forwarded: Forwarded) {
   const userId = (forwarded.body?.user as { id?: string } | undefined)?.id ?? null;
@@ -172,16 +184,11 @@ export function registerAuthBridge(app: FastifyInstance, deps: BridgeDeps) {
       return sendForwarded(reply, forwarded);
     },
   );
-  app.route({
-    method: ["GET", "POST"],
-    url: "/api/auth/*",
-    config: { access: "public" },
-    schema: { hide: true },
-    handler: async (request, reply) => {
+  for (const [url, action] of Object.entries(signInSteps)) {
+    app.post(url, { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
       const forwarded = await forward(deps, request, reply);
-      const action = auditedAuthSteps[request.url.split("?")[0]];
-      if (action && request.method === "POST") await auditAuthStep(deps, action, forwarded);
+      await auditAuthStep(deps, action, forwarded);
       return sendForwarded(reply, forwarded);
-    },
-  });
+    });
+  }
 }
