@@ -1,6 +1,5 @@
 // The filtered case list as a spreadsheet, within the caller's scope: data fields only, never a
 // narrative, a note or a name. Every export is an audit event naming the filter and the row count.
-import { stringify } from "csv-stringify/sync";
 import type { CaseFilter } from "../../../domain/contracts/cases.js";
 import { childVictims, totalVictims } from "../../../domain/enforcement.js";
 import type { Services } from "../../services.js";
@@ -8,6 +7,7 @@ import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
+import { csvText, workbookBuffer, workbookContentType } from "../../spreadsheets.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { listCaseRows } from "./queries.js";
 
@@ -87,19 +87,12 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
     });
     if (format === "csv")
       return {
-        body: Buffer.from(`\uFEFF${stringify([columns, ...records])}`, "utf8"),
+        body: Buffer.from(csvText([columns, ...records], { byteOrderMark: true }), "utf8"),
         contentType: "text/csv; charset=utf-8",
       };
-    // Loaded on first use: the spreadsheet library is large and most instances never export.
-    const { default: ExcelJS } = await import("exceljs");
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet("Cases");
-    sheet.addRow(columns).font = { bold: true };
-    sheet.addRows(records);
-    sheet.views = [{ state: "frozen", ySplit: 1 }];
     return {
-      body: Buffer.from(await workbook.xlsx.writeBuffer()),
-      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      body: await workbookBuffer([{ name: "Cases", header: columns, rows: records }]),
+      contentType: workbookContentType,
     };
   });
 }

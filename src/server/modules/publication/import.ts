@@ -6,7 +6,6 @@
 // or nationality; they are usually next to each other, and are merged wherever they are.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { stringify } from "csv-stringify/sync";
 import { eq, inArray, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
 import {
@@ -21,6 +20,7 @@ import type { Actor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
+import { csvText } from "../../spreadsheets.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/index.js";
 
@@ -187,7 +187,7 @@ export async function importAllegations(
       details: { rows, created, unchanged, rejected: refused, sourceFile: options.sourceFile },
     });
     const rejectCsv = rejected.length
-      ? stringify([
+      ? csvText([
           [...importColumns, "line", "reason"],
           ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason]),
         ])

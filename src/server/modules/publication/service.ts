@@ -1,6 +1,5 @@
 // Publication: a publisher releases reviewed cases for public statistics (who and when, audited),
 // and the public reads counts computed only from released cases, by the UN's counting rule.
-import { stringify } from "csv-stringify/sync";
 import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter } from "../../../domain/counting.js";
@@ -10,6 +9,7 @@ import { type Actor, publicActor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
+import { csvText, workbookBuffer } from "../../spreadsheets.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { forgetPublicStatistics } from "./stats.js";
 
@@ -129,18 +129,10 @@ function tableRows(items: PublicAllegation[]): (string | number)[][] {
   ]);
 }
 
-export const publicAllegationsCsv = (items: PublicAllegation[]) => stringify([tableHeader, ...tableRows(items)]);
+export const publicAllegationsCsv = (items: PublicAllegation[]) => csvText([tableHeader, ...tableRows(items)]);
 
-export async function publicAllegationsWorkbook(items: PublicAllegation[]): Promise<Buffer> {
-  // Loaded on first use: the spreadsheet library is large and most instances never export.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Allegations");
-  sheet.addRow(tableHeader).font = { bold: true };
-  sheet.addRows(tableRows(items));
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
+export const publicAllegationsWorkbook = (items: PublicAllegation[]) =>
+  workbookBuffer([{ name: "Allegations", header: tableHeader, rows: tableRows(items) }]);
 
 /** Every published allegation, page by page, for an export of the whole table. */
 export async function allPublishedAllegations(services: Services, pageSize = 50_000): Promise<PublicAllegation[]> {

@@ -2,6 +2,7 @@
 // table) and a PDF. Written in English or French, the Secretariat's working languages.
 import { en } from "../../../web/i18n/en.js";
 import { openPdf } from "../../pdf.js";
+import { type Cell, type Sheet, workbookBuffer } from "../../spreadsheets.js";
 import { fr } from "../../../web/i18n/fr.js";
 import {
   type QuarterlyReport,
@@ -115,63 +116,60 @@ function summaryRows(report: Report, language: Language): [string, string | numb
   ];
 }
 
-export async function reportSpreadsheet(report: Report, language: Language): Promise<Buffer> {
+export function reportSpreadsheet(report: Report, language: Language): Promise<Buffer> {
   const { l, level, factor, locationKind } = words(language);
-  // Loaded on first use: the spreadsheet library is large and most instances never export.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  const sheet = (name: string, header: string[], rows: (string | number)[][]) => {
-    const s = workbook.addWorksheet(name);
-    s.addRow(header).font = { bold: true };
-    s.addRows(rows);
-    s.views = [{ state: "frozen", ySplit: 1 }];
-    s.columns.forEach((column) => {
-      column.width = 22;
-    });
-    return s;
-  };
-  const summary = sheet(l.summary, [l.summary, ""], summaryRows(report, language));
-  summary.addRow([]);
-  summary.addRow([l.heat]).font = { bold: true };
-  summary.addRow([`${l.likelihood} \\ ${l.impact}`, 1, 2, 3, 4, 5]);
-  for (let likelihood = RATING_MAX; likelihood >= 1; likelihood--)
-    summary.addRow([likelihood, ...report.heat[likelihood - 1]]);
-  sheet(
-    l.location,
-    [
+  const sheet = (name: string, header: Cell[], rows: Cell[][], boldRows?: number[]): Sheet => ({
+    name,
+    header,
+    rows,
+    boldRows,
+    columnWidth: 22,
+  });
+  const summary = summaryRows(report, language);
+  const heat = [
+    [],
+    [l.heat],
+    [`${l.likelihood} \\ ${l.impact}`, 1, 2, 3, 4, 5],
+    ...Array.from({ length: RATING_MAX }, (_, i) => [RATING_MAX - i, ...report.heat[RATING_MAX - i - 1]]),
+  ];
+  return workbookBuffer([
+    sheet(l.summary, [l.summary, ""], [...summary, ...heat], [summary.length + 1]),
+    sheet(
       l.location,
-      l.kind,
-      l.assessedOn,
-      l.reviewOn,
-      l.level,
-      l.mitigationsDue,
-      l.mitigationsCompleted,
-      l.mitigationsOverdue,
-    ],
-    report.locations.map((x) => [
-      x.location,
-      locationKind(x.locationKind),
-      x.assessedOn,
-      x.reviewOverdue ? `${x.reviewOn} (${l.overdue})` : x.reviewOn,
-      level(x.level),
-      x.mitigations.due,
-      x.mitigations.completed,
-      x.mitigations.overdue,
-    ]),
-  );
-  sheet(
-    l.factors,
-    [l.location, l.factor, l.likelihood, l.impact, l.score, l.level],
-    report.locations.flatMap((x) =>
-      x.factors.map((f) => [x.location, factor(f.kind), f.likelihood, f.impact, f.score, level(f.level)]),
+      [
+        l.location,
+        l.kind,
+        l.assessedOn,
+        l.reviewOn,
+        l.level,
+        l.mitigationsDue,
+        l.mitigationsCompleted,
+        l.mitigationsOverdue,
+      ],
+      report.locations.map((x) => [
+        x.location,
+        locationKind(x.locationKind),
+        x.assessedOn,
+        x.reviewOverdue ? `${x.reviewOn} (${l.overdue})` : x.reviewOn,
+        level(x.level),
+        x.mitigations.due,
+        x.mitigations.completed,
+        x.mitigations.overdue,
+      ]),
     ),
-  );
-  sheet(
-    l.overdueMitigations,
-    [l.location, l.action, l.owner, l.dueOn],
-    report.locations.flatMap((x) => x.overdueMitigations.map((m) => [x.location, m.action, m.owner, m.dueOn])),
-  );
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    sheet(
+      l.factors,
+      [l.location, l.factor, l.likelihood, l.impact, l.score, l.level],
+      report.locations.flatMap((x) =>
+        x.factors.map((f) => [x.location, factor(f.kind), f.likelihood, f.impact, f.score, level(f.level)]),
+      ),
+    ),
+    sheet(
+      l.overdueMitigations,
+      [l.location, l.action, l.owner, l.dueOn],
+      report.locations.flatMap((x) => x.overdueMitigations.map((m) => [x.location, m.action, m.owner, m.dueOn])),
+    ),
+  ]);
 }
 
 const levelColours: Record<RiskLevel, string> = {

@@ -4,7 +4,6 @@
 // screening is an audit event — of its result, never of the person screened.
 import { createHmac, randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { eq, sql } from "drizzle-orm";
 import {
   cases,
@@ -23,6 +22,7 @@ import {
   type ScreeningResult,
 } from "../../../domain/screening.js";
 import type { Services } from "../../services.js";
+import { csvText } from "../../spreadsheets.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, screeningPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
@@ -270,7 +270,7 @@ export async function screenBatch(services: Services, actor: Actor, text: string
       subjectType: "screening",
       details: { candidates: people.length, matches: counts.match, possibleMatches: counts.possible_match },
     });
-    const resultCsv = stringify([
+    const resultCsv = csvText([
       [...batchColumns, "line", "result", "reasons", "case_references"],
       ...candidates.map((row, i) => [
         ...batchColumns.map((_, c) => row[c] ?? ""),
