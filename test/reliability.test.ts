@@ -47,6 +47,8 @@ describe("reliability", () => {
       CONDUCT_DATA_DIR: mkdtempSync(path.join(tmpdir(), "conduct-kill-")),
       CONDUCT_MASTER_KEY: "a".repeat(64),
       CONDUCT_DEMO: "off",
+      // The test server trusts local connections, as a development machine does.
+      CONDUCT_ALLOW_PASSWORDLESS_DB_ROLE: "on",
       PORT: String(port),
       LOG_LEVEL: "error",
       CONDUCT_PUBLIC_RATE_LIMIT_FACTOR: "1000",

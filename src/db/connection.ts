@@ -143,6 +143,31 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
+/**
+ * Whether the application role gets in to the server over TCP with no password at all: a server
+ * that trusts it lets anyone who can reach the port work as the application.
+ */
+export async function appRoleOpensWithoutPassword(url: string): Promise<boolean> {
+  const target = new URL(url);
+  if (!target.hostname) return false; // a socket path is not a network connection
+  target.username = APP_ROLE;
+  target.password = "";
+  // A password given as a function is taken as it is, never from PGPASSWORD or a .pgpass file.
+  const client = new pg.Client({
+    connectionString: target.toString(),
+    password: async () => "",
+    connectionTimeoutMillis: 5000,
+  });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Two instances starting together must not run the same migration twice. */
 async function migrateWithLock(ownerPool: pg.Pool): Promise<void> {
   const connection = await ownerPool.connect();

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   databaseUrl?: string;
   databaseAppUrl?: string;
+  /** Local development only: start even when the application role needs no password on PostgreSQL. */
+  allowPasswordlessDatabaseRole: boolean;
   demo: boolean;
   sessionIdleMinutes: number;
   signInLockout: { maxFailures: number; lockMinutes: number };
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.CONDUCT_DATA_DIR ?? "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    allowPasswordlessDatabaseRole: env.CONDUCT_ALLOW_PASSWORDLESS_DB_ROLE === "on",
     demo: (env.CONDUCT_DEMO ?? "on") !== "off",
     sessionIdleMinutes: Number(env.CONDUCT_IDLE_TIMEOUT_MINUTES ?? 30),
     signInLockout: {

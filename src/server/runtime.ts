@@ -2,7 +2,7 @@
 // server and the CLI, and guards the embedded database against a second process.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
-import { type DatabaseHandle, openDatabase } from "../db/connection.js";
+import { APP_ROLE, appRoleOpensWithoutPassword, type DatabaseHandle, openDatabase } from "../db/connection.js";
 import { seedReferenceData } from "../seed/reference.js";
 import type { Config } from "./config.js";
 import { ensureDataKey, loadMasterKey } from "./security/encryption.js";
@@ -49,6 +49,19 @@ function lockEmbeddedDatabase(dataDir: string, purpose: string): () => void {
   throw new Error(`Could not lock ${file}.`);
 }
 
+/** A server on PostgreSQL does not start while its application role can log in without a password. */
+async function refusePasswordlessAppRole(config: Config) {
+  const url = config.databaseAppUrl ?? config.databaseUrl;
+  if (!url || config.allowPasswordlessDatabaseRole || !(await appRoleOpensWithoutPassword(url))) return;
+  const host = new URL(url).host;
+  throw new Error(
+    `The application role ${APP_ROLE} can log in to PostgreSQL at ${host} without a password. ` +
+      `Set CONDUCT_APP_DB_PASSWORD (or DATABASE_APP_URL with a password) and make the server ask for it ` +
+      `(scram-sha-256 for host connections in pg_hba.conf). For local development only, ` +
+      `CONDUCT_ALLOW_PASSWORDLESS_DB_ROLE=on starts anyway.`,
+  );
+}
+
 export async function openRuntime(config: Config, purpose: string): Promise<Runtime> {
   const unlock = config.databaseUrl ? () => {} : lockEmbeddedDatabase(config.dataDir, purpose);
   try {
@@ -57,6 +70,7 @@ export async function openRuntime(config: Config, purpose: string): Promise<Runt
       appUrl: config.databaseAppUrl,
       dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, "pglite"),
     });
+    if (purpose === "server") await refusePasswordlessAppRole(config);
     const masterKey = loadMasterKey(config.dataDir);
     await ensureDataKey(handle, masterKey);
     await seedReferenceData(handle);

@@ -78,6 +78,8 @@ export function startServerProcess(databaseUrl: string, masterKey: Buffer, env: 
     DATABASE_URL: databaseUrl,
     CONDUCT_MASTER_KEY: masterKey.toString("hex"),
     CONDUCT_DEMO: "off",
+    // The benchmark's server trusts local connections, as a development machine does.
+    CONDUCT_ALLOW_PASSWORDLESS_DB_ROLE: "on",
     CONDUCT_REMINDER_INTERVAL_SECONDS: "0",
     ...env,
   });
