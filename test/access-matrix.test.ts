@@ -101,6 +101,7 @@ const caseRoles: Role[] = [
 
 const matrix: MatrixRow[] = [
   { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/readyz", url: () => "/readyz", expect: everyone, anonymous: "allow" },
   {
     method: "POST",
     route: "/api/public/reports",
@@ -2275,6 +2276,7 @@ describe("access matrix", () => {
         (route) =>
           route.url.startsWith("/api/") ||
           route.url === "/healthz" ||
+          route.url === "/readyz" ||
           route.url.startsWith("/report") ||
           route.url.startsWith("/data"),
       )

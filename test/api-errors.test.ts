@@ -141,7 +141,12 @@ describe("API description", () => {
 
   it("health names the database", async () => {
     const response = await t.app.inject({ method: "GET", url: "/healthz" });
-    expect(response.json()).toMatchObject({ status: "ok", database: process.env.DATABASE_URL ? "postgres" : "pglite" });
+    expect(response.json()).toMatchObject({
+      status: "ok",
+      database: process.env.DATABASE_URL ? "postgres" : "pglite",
+      databaseReachable: true,
+    });
+    expect((await t.app.inject({ method: "GET", url: "/readyz" })).json()).toEqual({ status: "ready" });
   });
 
   it("answers with security headers", async () => {

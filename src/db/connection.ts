@@ -73,20 +73,55 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
 }
 
 /**
- * An idle pooled connection closed by the server (a restart, a failover) must not bring the process
- * down: the pool drops it and opens another on the next query.
+ * A connection closed by the server (a restart, a failover, pg_terminate_backend) must not bring the
+ * process down, idle in the pool or in the middle of a request: the request fails with the
+ * connection's error (answered 503), the pool drops the connection and opens another on the next query.
  */
 function survivePoolErrors(pool: pg.Pool) {
-  pool.on("error", (error) =>
+  const report = (error: Error) =>
     process.stderr.write(
       `database connection lost (${(error as { code?: string }).code ?? error.message}); it will be reopened\n`,
-    ),
-  );
+    );
+  pool.on("error", report);
+  // The pool listens to a connection only while it is idle; a checked-out one needs its own listener.
+  pool.on("connect", (client) => client.on("error", report));
   return pool;
 }
 
+const unavailableCodes = new Set([
+  "57P01", // terminating connection due to administrator command
+  "57P02", // crash shutdown
+  "57P03", // cannot connect now (starting up)
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300", // too many connections
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
+const unavailableMessages =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i;
+
+/** Whether an error says the database could not be reached, rather than that the request was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && unavailableCodes.has(code)) return true;
+    if (typeof message === "string" && unavailableMessages.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** A request waits this long for a connection before it is told the database is unavailable. */
+const connectionTimeoutMillis = 5_000;
+
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const ownerPool = survivePoolErrors(new pg.Pool({ connectionString: url, max: 2 }));
+  const ownerPool = survivePoolErrors(new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis }));
   const asOwner: DatabaseHandle["asOwner"] = async (work) => {
     const connection = await ownerPool.connect();
     try {
@@ -128,6 +163,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
       connectionString: appUrl,
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       pipeline: true,
+      connectionTimeoutMillis,
       options: "-c plan_cache_mode=force_custom_plan",
     }),
   );

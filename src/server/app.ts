@@ -24,7 +24,8 @@ import { recordAuditEvent } from "./modules/audit/index.js";
 import { registerIdempotentWrites } from "./idempotency.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
-import { DomainError, Forbidden, problem, TooManyRequests, Unauthorized } from "./errors.js";
+import { DomainError, Forbidden, problem, ServiceUnavailable, TooManyRequests, Unauthorized } from "./errors.js";
+import { isDatabaseUnavailable } from "../db/connection.js";
 import { registerAuditRoutes } from "./modules/audit/index.js";
 import { registerCaseRoutes } from "./modules/cases/index.js";
 import { registerDeadlineRoutes } from "./modules/deadlines/index.js";
@@ -65,6 +66,17 @@ declare module "fastify" {
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
+/** Seconds a client waits before trying again while the database is away: a restart takes a few. */
+const DATABASE_RETRY_SECONDS = 5;
+
+function databaseUnavailable(request: FastifyRequest, error: unknown) {
+  request.log.warn({ code: (error as { code?: string }).code }, "database unavailable");
+  return new ServiceUnavailable(
+    "The database cannot be reached for a moment. Try again in a few seconds.",
+    DATABASE_RETRY_SECONDS,
+  );
+}
+
 export async function buildApp(deps: AppDependencies, options: { logger?: FastifyServerOptions["logger"] } = {}) {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -78,7 +90,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   app.decorateRequest("actor", null);
 
   // Set before any plugin registers routes: a plugin's routes keep the error handler in force when it was registered.
-  app.setErrorHandler(async (error: unknown, request, reply) => {
+  app.setErrorHandler(async (caught: unknown, request, reply) => {
+    const error = isDatabaseUnavailable(caught) ? databaseUnavailable(request, caught) : caught;
     const send = (status: number, code: string, detail: string, extras = {}) =>
       reply
         .status(status)
@@ -86,7 +99,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
         .send(problem(status, code, detail, extras));
     if (error instanceof DomainError) {
       if ((error.status === 403 || error.status === 404) && request.actor) await recordDenial(services, request);
-      if (error.status === 429 && typeof error.extras.retryAfterSeconds === "number")
+      if (typeof error.extras.retryAfterSeconds === "number")
         reply.header("retry-after", error.extras.retryAfterSeconds);
       return send(error.status, error.code, error.message, error.extras);
     }

@@ -53,6 +53,13 @@ export class ValidationFailed extends DomainError {
     super(400, code, message, { errors });
   }
 }
+/** The database cannot be reached for now: the client should try again after a few seconds. */
+export class ServiceUnavailable extends DomainError {
+  constructor(message: string, retryAfterSeconds: number, code = "database_unavailable") {
+    super(503, code, message, { retryAfterSeconds });
+  }
+}
+
 export class TooManyRequests extends DomainError {
   constructor(message: string, retryAfterSeconds: number, code = "too_many_requests") {
     super(429, code, message, { retryAfterSeconds });

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Database } from "../db/connection.js";
+import { type Database, isDatabaseUnavailable } from "../db/connection.js";
 import type { Actor } from "./auth/actor.js";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -23,11 +23,32 @@ export interface TransactionOptions {
   readOnly?: boolean;
 }
 
+/** Pauses before a read caught by a cut connection is tried again on a new one. */
+const readRetryDelays = [200, 1_000];
+
 export async function inTransaction<T>(
   db: Database,
   actor: Actor,
   work: (tx: Transaction) => Promise<T>,
   options: TransactionOptions = {},
+): Promise<T> {
+  // A read changes nothing, so it is safe to run again when a failover or restart cut its
+  // connection; a write is answered 503 and retried by its client under its idempotency key.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await inTransactionOnce(db, actor, work, options);
+    } catch (error) {
+      if (!options.readOnly || attempt >= readRetryDelays.length || !isDatabaseUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, readRetryDelays[attempt]));
+    }
+  }
+}
+
+async function inTransactionOnce<T>(
+  db: Database,
+  actor: Actor,
+  work: (tx: Transaction) => Promise<T>,
+  options: TransactionOptions,
 ): Promise<T> {
   const session = (db as unknown as { session: { client: unknown } }).session;
   if (session.client instanceof pg.Pool)

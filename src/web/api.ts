@@ -65,6 +65,13 @@ export async function api<T>(
       await wait(retryDelays[attempt]);
       continue;
     }
+    // The database is away for a moment (a restart, a failover): the same request, under the same
+    // idempotency key, goes again when the server says to.
+    if (response.status === 503 && attempt < retryDelays.length) {
+      const seconds = Number(response.headers.get("retry-after"));
+      await wait(Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 10) * 1_000 : retryDelays[attempt]);
+      continue;
+    }
     if (!response.ok)
       throw new ApiProblem(response.status, data?.code ?? "error", data?.detail ?? response.statusText, data ?? {});
     return data as T;

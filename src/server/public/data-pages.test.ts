@@ -249,6 +249,7 @@ describe("public data pages", () => {
       ["/report", "/report"],
       ["/report/follow-up", "/report/follow-up"],
       ["/healthz", "/healthz"],
+      ["/readyz", "/readyz"],
       ["/api/openapi.json", "/api/openapi.json"],
     ])
       await visit(route, url);

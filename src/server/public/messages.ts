@@ -82,6 +82,8 @@ const en = {
     receipt: "No report was found with this receipt. Check the code as it is written on your receipt.",
     message: "Write a message before sending.",
     tooMany: "Too many attempts from this connection. Wait a minute, then try again.",
+    unavailable:
+      "Our system is briefly unavailable. Your report was not lost: send the form again in a few seconds (choose your files again).",
     evidenceType:
       "A file is not a photo, a PDF or an audio recording. Remove it and send the form again (choose your files again).",
     evidenceTooLarge:
@@ -164,6 +166,8 @@ const fr: PublicMessages = {
     receipt: "Aucun signalement ne correspond à ce reçu. Vérifiez le code tel qu'il est écrit sur votre reçu.",
     message: "Écrivez un message avant d'envoyer.",
     tooMany: "Trop de tentatives depuis cette connexion. Patientez une minute, puis réessayez.",
+    unavailable:
+      "Notre système est momentanément indisponible. Votre signalement n'est pas perdu : renvoyez le formulaire dans quelques secondes (choisissez à nouveau vos fichiers).",
     evidenceType:
       "Un fichier n'est ni une photo, ni un PDF, ni un enregistrement audio. Retirez-le et renvoyez le formulaire (choisissez à nouveau vos fichiers).",
     evidenceTooLarge:
@@ -244,6 +248,7 @@ const ar: PublicMessages = {
     receipt: "لم يُعثر على بلاغ بهذا الإيصال. تحقق من الرمز كما هو مكتوب على إيصالك.",
     message: "اكتب رسالة قبل الإرسال.",
     tooMany: "محاولات كثيرة من هذا الاتصال. انتظر دقيقة ثم حاول مجددًا.",
+    unavailable: "نظامنا غير متاح للحظة. لم يضع بلاغك: أرسل النموذج مجددًا بعد بضع ثوانٍ (اختر ملفاتك مرة أخرى).",
     evidenceType: "أحد الملفات ليس صورة ولا PDF ولا تسجيلًا صوتيًا. احذفه وأرسل النموذج مجددًا (اختر ملفاتك من جديد).",
     evidenceTooLarge:
       "أحد الملفات أكبر من 10 ميغابايت، أو عددها أكثر من 3. أرسل ملفات أصغر أو أقل (اختر ملفاتك من جديد).",
@@ -322,6 +327,7 @@ const zh: PublicMessages = {
     receipt: "未找到与此回执对应的举报。请按回执上的写法核对代码。",
     message: "发送前请先写消息。",
     tooMany: "此连接尝试次数过多。请等待一分钟后再试。",
+    unavailable: "我们的系统暂时不可用。您的报告没有丢失：请在几秒钟后重新提交表格（重新选择文件）。",
     evidenceType: "有文件不是照片、PDF 或录音。请删除该文件后重新发送表格（重新选择文件）。",
     evidenceTooLarge: "有文件超过 10 MB，或文件多于 3 个。请发送较小或较少的文件（重新选择文件）。",
     invalid: "部分回答无法读取。请检查表格后重新发送。",
@@ -400,6 +406,8 @@ const ru: PublicMessages = {
     receipt: "Сообщение с такой квитанцией не найдено. Проверьте код так, как он написан на квитанции.",
     message: "Напишите сообщение перед отправкой.",
     tooMany: "Слишком много попыток с этого подключения. Подождите минуту и повторите.",
+    unavailable:
+      "Наша система ненадолго недоступна. Ваше сообщение не потеряно: отправьте форму снова через несколько секунд (выберите файлы заново).",
     evidenceType:
       "Один из файлов не является фотографией, PDF или аудиозаписью. Удалите его и отправьте форму снова (выберите файлы заново).",
     evidenceTooLarge:
@@ -480,6 +488,8 @@ const es: PublicMessages = {
     receipt: "No se encontró ninguna denuncia con este recibo. Compruebe el código tal como aparece en su recibo.",
     message: "Escriba un mensaje antes de enviarlo.",
     tooMany: "Demasiados intentos desde esta conexión. Espere un minuto y vuelva a intentarlo.",
+    unavailable:
+      "Nuestro sistema no está disponible por un momento. Su denuncia no se ha perdido: envíe el formulario de nuevo en unos segundos (vuelva a elegir sus archivos).",
     evidenceType:
       "Un archivo no es una foto, un PDF ni una grabación de audio. Quítelo y envíe el formulario de nuevo (vuelva a elegir sus archivos).",
     evidenceTooLarge:

@@ -10,6 +10,7 @@ import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
 import { publicActor } from "../auth/actor.js";
 import { publicRoute } from "../rate-limits.js";
 import { DomainError } from "../errors.js";
+import { isDatabaseUnavailable } from "../../db/connection.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
 import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/index.js";
 import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
@@ -87,6 +88,12 @@ async function readMultipartForm(request: FastifyRequest): Promise<{ form: Form;
   return { form, files };
 }
 
+interface MissionRow {
+  code: string;
+  location: string | null;
+  name: string;
+}
+
 export function registerPublicPages(app: FastifyInstance) {
   const { services } = app;
   const page = (reply: FastifyReply, status: number, body: string) =>
@@ -98,15 +105,24 @@ export function registerPublicPages(app: FastifyInstance) {
       ? form.idempotencyKey
       : undefined;
 
+  // The last lists read are kept, so the form can still be drawn again while the database is away.
+  let lastLists: Promise<{ missionRows: MissionRow[]; countryRows: (typeof countries.$inferSelect)[] }> | null = null;
   async function options(language: PublicLanguage) {
-    const [missionRows, countryRows] = await Promise.all([
+    const reading = Promise.all([
       services.db
         .select({ code: missions.code, location: missions.location, name: missions.name })
         .from(missions)
         .where(isNull(missions.endYear))
         .orderBy(asc(missions.code)),
       services.db.select().from(countries).orderBy(asc(countries.code)),
-    ]);
+    ]).then(([missionRows, countryRows]) => ({ missionRows, countryRows }));
+    const { missionRows, countryRows } = await reading.then(
+      (lists) => {
+        lastLists = Promise.resolve(lists);
+        return lists;
+      },
+      (error) => lastLists ?? Promise.reject(error),
+    );
     return {
       missions: missionRows.map((m) => ({ value: m.code, label: `${m.code} — ${m.location ?? m.name}` })),
       countries: countryRows
@@ -115,9 +131,15 @@ export function registerPublicPages(app: FastifyInstance) {
     };
   }
 
-  async function showForm(reply: FastifyReply, language: PublicLanguage, state: FormState, status = 200) {
+  async function showForm(
+    reply: FastifyReply,
+    language: PublicLanguage,
+    state: FormState,
+    status = 200,
+    key: string = randomUUID(),
+  ) {
     const { missions: missionOptions, countries: countryOptions } = await options(language);
-    return page(reply, status, reportForm(language, missionOptions, countryOptions, state, randomUUID()));
+    return page(reply, status, reportForm(language, missionOptions, countryOptions, state, key));
   }
 
   app.register(async (scope) => {
@@ -166,6 +188,11 @@ export function registerPublicPages(app: FastifyInstance) {
           const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key, files);
           return page(reply, 201, receiptPage(language, receipt));
         } catch (error) {
+          // The form keeps its key: sent again once the database is back, it is written once.
+          if (isDatabaseUnavailable(error)) {
+            reply.header("retry-after", 5);
+            return showForm(reply, language, { values: form, errors: { unavailable: true } }, 503, key);
+          }
           const code = error instanceof DomainError ? error.code : "";
           if (!["file_type_not_accepted", "file_too_large", "too_many_files"].includes(code)) throw error;
           return showForm(

@@ -353,6 +353,8 @@ export const en = {
       "The same request is still being answered. Wait a moment, then look whether it was recorded before sending it again.",
     idempotency_key_reused:
       "This request could not be told apart from an earlier, different one. Reload the page and try again.",
+    database_unavailable:
+      "The database cannot be reached for a moment. What you typed is kept: send it again in a few seconds.",
     network_unavailable:
       "The connection failed before the server answered. What you typed is kept: send it again when the connection is back.",
     import_rows_invalid:

@@ -357,6 +357,8 @@ export const fr: Messages = {
       "La même demande est encore en cours de traitement. Patientez un instant, puis vérifiez si elle a été enregistrée avant de la renvoyer.",
     idempotency_key_reused:
       "Cette demande n'a pas pu être distinguée d'une demande antérieure différente. Rechargez la page et réessayez.",
+    database_unavailable:
+      "La base de données est momentanément injoignable. Ce que vous avez saisi est conservé : renvoyez-le dans quelques secondes.",
     network_unavailable:
       "La connexion a été perdue avant la réponse du serveur. Ce que vous avez saisi est conservé : renvoyez-le quand la connexion revient.",
     import_rows_invalid:
