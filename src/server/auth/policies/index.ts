@@ -54,6 +54,17 @@ export const casePolicy = {
         return false;
     }
   },
+  /**
+   * The nationalities of a case's alleged perpetrators as the actor may know them: a Member State
+   * learns of its own nationals only, never that another State's are implicated too.
+   */
+  knownNationalities: (actor: Actor, nationalityCodes: readonly string[]): string[] =>
+    is(actor, "member_state_focal_point")
+      ? nationalityCodes.filter((code) => code === actor.countryCode)
+      : [...nationalityCodes],
+  /** A filter on a nationality the actor may not know of matches nothing, as if no such case existed. */
+  mayFilterByNationality: (actor: Actor, nationalityCode: string | undefined) =>
+    !nationalityCode || !is(actor, "member_state_focal_point") || nationalityCode === actor.countryCode,
   /** What the UI may offer on a case; it never re-derives these. */
   abilities(actor: Actor, facts: CaseScopeFacts) {
     const view = casePolicy.view(actor, facts);

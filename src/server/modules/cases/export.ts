@@ -9,7 +9,7 @@ import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { csvText, workbookBuffer, workbookContentType } from "../../spreadsheets.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { listCaseRows } from "./queries.js";
+import { readCaseRows } from "./service.js";
 
 export const EXPORT_ROW_LIMIT = 100_000;
 
@@ -37,8 +37,7 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
       "search_not_exported",
     );
   return inTransaction(services.db, actor, async (tx) => {
-    const today = new Date().toISOString().slice(0, 10);
-    const rows = await listCaseRows(tx, { ...filter, limit: EXPORT_ROW_LIMIT + 1, offset: 0 }, actor.userId, today);
+    const rows = await readCaseRows(tx, actor, { ...filter, limit: EXPORT_ROW_LIMIT + 1, offset: 0 });
     if (rows.length > EXPORT_ROW_LIMIT) {
       throw new ValidationFailed(
         `More than ${EXPORT_ROW_LIMIT.toLocaleString("en")} cases match: narrow the filters (a mission or a year) and export in parts.`,
@@ -68,7 +67,7 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
         row.dateReported,
         row.dateOfIncident ?? "",
         row.categoryCodes.join(";"),
-        row.nationalityCodes.join(";"),
+        casePolicy.knownNationalities(actor, row.nationalityCodes).join(";"),
         row.allegationCodes.join(";"),
         totalVictims(victims),
         childVictims(victims),

@@ -32,7 +32,7 @@ export function presentCaseSummary(
     dateReported: row.dateReported,
     dateOfIncident: row.dateOfIncident,
     categoryCodes: row.categoryCodes,
-    nationalityCodes: row.nationalityCodes,
+    nationalityCodes: casePolicy.knownNationalities(actor, row.nationalityCodes),
     allegationCodes: row.allegationCodes,
     victims: {
       women: row.victimsWomen,

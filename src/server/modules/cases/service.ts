@@ -3,8 +3,8 @@ import { authorizeCase } from "./authorize.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
-import { and, eq, sql } from "drizzle-orm";
-import { cases } from "../../../db/schema.js";
+import { type AnyColumn, and, eq, isNull, or, sql } from "drizzle-orm";
+import { cases, investigations, perpetrators, referrals } from "../../../db/schema.js";
 import { applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
 import { Conflict, Forbidden, InvalidTransition, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
@@ -39,6 +39,15 @@ function assertMaySearch(actor: Actor, filter: CaseFilter) {
   }
 }
 
+/**
+ * The rows of a filtered list within what the actor may know: row-level security narrows them to
+ * the actor's scope, and a filter on a nationality a Member State may not know of matches nothing.
+ */
+export function readCaseRows(tx: Transaction, actor: Actor, filter: CaseListFilter) {
+  if (!casePolicy.mayFilterByNationality(actor, filter.nationality)) return Promise.resolve([]);
+  return listCaseRows(tx, filter, actor.userId, todayIso());
+}
+
 export async function listCases(services: Services, actor: Actor, filter: CaseListFilter) {
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   assertMaySearch(actor, filter);
@@ -47,7 +56,7 @@ export async function listCases(services: Services, actor: Actor, filter: CaseLi
     actor,
     async (tx) => {
       // One row more than the page tells whether there is a next page without counting the whole set.
-      const rows = await listCaseRows(tx, { ...filter, limit: filter.limit + 1 }, actor.userId, todayIso());
+      const rows = await readCaseRows(tx, actor, { ...filter, limit: filter.limit + 1 });
       // The policy is checked again on each row: a second layer over row-level security, not instead of it.
       const items = rows
         .slice(0, filter.limit)
@@ -126,7 +135,7 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
   if (!casePolicy.list(actor)) throw new Forbidden("Your role does not work with cases.");
   return inTransaction(services.db, actor, async (tx) => {
     await authorizeCase(tx, actor, id);
-    const events = await caseHistory(tx, id);
+    const events = await eventsKnownTo(tx, actor, id, await caseHistory(tx, id));
     return {
       items: events.map((event) => ({
         at: event.occurredAt.toISOString(),
@@ -135,6 +144,46 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
         details: event.details,
       })),
     };
+  });
+}
+
+/**
+ * The history's events a Member State may know of: none about another State's referral,
+ * investigation or nationals (the enforcement record hides them the same way).
+ */
+async function eventsKnownTo<E extends { details: unknown }>(
+  tx: Transaction,
+  actor: Actor,
+  caseId: string,
+  events: E[],
+) {
+  if (actor.role !== "member_state_focal_point") return events;
+  const own = actor.countryCode ?? "";
+  const ownOrNone = (column: AnyColumn) => or(isNull(column), eq(column, own));
+  const [ownPerpetrators, ownInvestigations, ownReferrals] = await Promise.all([
+    tx
+      .select({ id: perpetrators.id, code: perpetrators.code })
+      .from(perpetrators)
+      .where(and(eq(perpetrators.caseId, caseId), eq(perpetrators.nationalityCode, own))),
+    tx
+      .select({ id: investigations.id })
+      .from(investigations)
+      .where(and(eq(investigations.caseId, caseId), ownOrNone(investigations.countryCode))),
+    tx
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.caseId, caseId), ownOrNone(referrals.countryCode))),
+  ]);
+  const known = new Set([
+    ...ownPerpetrators.flatMap((p) => [p.id, p.code]),
+    ...ownInvestigations.map((i) => i.id),
+    ...ownReferrals.map((r) => r.id),
+  ]);
+  const refersTo = ["perpetratorId", "perpetratorCode", "investigationId", "referralId"];
+  return events.filter((event) => {
+    const details = (event.details ?? {}) as Record<string, unknown>;
+    if (typeof details.countryCode === "string" && details.countryCode !== own) return false;
+    return refersTo.every((key) => typeof details[key] !== "string" || known.has(details[key] as string));
   });
 }
 
