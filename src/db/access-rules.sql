@@ -114,13 +114,13 @@ POLICY commitments_read ON commitments FOR SELECT TO public USING (true);
 POLICY contingents_scope ON contingents FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'analyst'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions()))) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions())))));
 
 -- Policies on custody_events
-POLICY custody_events_claim ON custody_events FOR ALL TO public USING (conduct_can_see_claim(( SELECT s.claim_id FROM dna_samples s WHERE (s.id = custody_events.sample_id)))) WITH CHECK (conduct_can_see_claim(( SELECT s.claim_id FROM dna_samples s WHERE (s.id = custody_events.sample_id))));
+POLICY custody_events_claim ON custody_events FOR ALL TO public USING (conduct_can_see_claim(( SELECT s.claim_id FROM dna_samples s WHERE (s.id = custody_events.sample_id)))) WITH CHECK ((conduct_can_see_claim(( SELECT s.claim_id FROM dna_samples s WHERE (s.id = custody_events.sample_id))) AND conduct_may_take_sample(( SELECT s.donor FROM dna_samples s WHERE (s.id = custody_events.sample_id)))));
 
 -- Policies on deadline_extensions
 POLICY deadline_extensions_need_to_know ON deadline_extensions FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((investigation_id IS NULL) OR conduct_can_see_investigation(investigation_id)))) WITH CHECK ((conduct_can_see_case_id(case_id) AND conduct_is_case_manager()));
 
 -- Policies on dna_samples
-POLICY dna_samples_claim ON dna_samples FOR ALL TO public USING (conduct_can_see_claim(claim_id)) WITH CHECK (conduct_can_see_claim(claim_id));
+POLICY dna_samples_claim ON dna_samples FOR ALL TO public USING (conduct_can_see_claim(claim_id)) WITH CHECK ((conduct_can_see_claim(claim_id) AND conduct_may_take_sample(donor)));
 
 -- Policies on evidence_files
 POLICY evidence_files_need_to_know ON evidence_files FOR ALL TO public USING (conduct_can_see_report_id(report_id)) WITH CHECK (conduct_can_see_report_id(report_id));
@@ -398,6 +398,9 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('conduct-ledger-audit-chain'));
   RETURN (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1);
 END
+
+-- conduct_may_take_sample(donor text): stable; callers: PUBLIC
+SELECT conduct_actor_role() <> 'member_state_focal_point' OR donor = 'alleged_father'
 
 -- conduct_network_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM cbcm_networks WHERE id = p_id

@@ -39,12 +39,15 @@ export const claimSchema = z.object({
       id: z.string(),
       donor: z.string(),
       sampleCode: z.string(),
+      /** Where, by whom and through whose hands: kept from a State for the mother's and the child's samples. */
+      detailWithheld: z.boolean(),
+      can: z.object({ recordStep: z.boolean() }),
       events: z.array(
         z.object({
           id: z.string(),
           kind: z.string(),
           occurredAt: z.string(),
-          byWhom: z.string(),
+          byWhom: z.string().nullable(),
           place: z.string().nullable(),
           kitNumber: z.string().nullable(),
           fromParty: z.string().nullable(),
@@ -55,6 +58,8 @@ export const claimSchema = z.object({
       flags: z.array(z.object({ eventId: z.string().nullable(), problem: z.string(), kind: z.string() })),
     }),
   ),
+  /** The donors whose sample this reader may take: a State, the alleged father's only. */
+  canTakeSamplesOf: z.array(z.enum(sampleDonors)),
   payments: z.array(z.object({ id: z.string(), paidOn: z.string(), amount: z.number(), currency: z.string() })),
   version: z.number(),
 });

@@ -716,6 +716,7 @@ export const ar: Messages = {
     noSamples: "لم تُسجَّل أي عينة بعد.",
     addStep: "إضافة مرحلة",
     addStepTitle: "سلسلة حيازة {{code}}",
+    detailWithheld: "مكان أخذ هذه العينة ومن أخذها وسلّمها معلومات تحتفظ بها وحدة مساعدة الضحايا في البعثة.",
     noSteps: "لم تُسجَّل أي مرحلة.",
     step: "المرحلة",
     kinds: {

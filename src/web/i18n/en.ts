@@ -734,6 +734,7 @@ export const en = {
     noSamples: "No sample registered yet.",
     addStep: "Add a step",
     addStepTitle: "Chain of custody of {{code}}",
+    detailWithheld: "Where and by whom this sample was taken and handed on is kept by the mission's victim assistance.",
     noSteps: "No custody step recorded.",
     step: "Step",
     kinds: {

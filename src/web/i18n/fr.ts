@@ -756,6 +756,8 @@ export const fr: Messages = {
     noSamples: "Aucun échantillon enregistré.",
     addStep: "Ajouter une étape",
     addStepTitle: "Chaîne de possession de {{code}}",
+    detailWithheld:
+      "Le lieu et les personnes ayant prélevé et transmis cet échantillon sont connus de l'assistance aux victimes de la mission.",
     noSteps: "Aucune étape enregistrée.",
     step: "Étape",
     kinds: {

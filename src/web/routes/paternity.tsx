@@ -20,7 +20,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { custodyKinds, paternityOutcomes, sampleDonors, supportFrequencies } from "../../domain/paternity.js";
+import { custodyKinds, paternityOutcomes, supportFrequencies } from "../../domain/paternity.js";
 import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
@@ -476,7 +476,7 @@ function OutcomePanel({ claim }: { claim: Claim }) {
 function SamplesPanel({ claim }: { claim: Claim }) {
   const { t, i18n } = useTranslation();
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
-  const form = useForm({ initialValues: { donor: "mother", sampleCode: "" } });
+  const form = useForm({ initialValues: { donor: claim.canTakeSamplesOf[0] ?? "mother", sampleCode: "" } });
   const add = useClaimMutation((v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/samples`, v));
   return (
     <Paper withBorder p="lg">
@@ -484,7 +484,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
         <Title order={2} size="h4">
           {t("paternity.samples")}
         </Title>
-        {!claim.closedOn && (
+        {claim.canTakeSamplesOf.length > 0 && (
           <DialogForm
             label={t("paternity.addSample")}
             form={form}
@@ -494,7 +494,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
             <Select
               label={t("paternity.donor")}
               allowDeselect={false}
-              data={sampleDonors.map((value) => ({ value, label: t(`paternity.donors.${value}`) }))}
+              data={claim.canTakeSamplesOf.map((value) => ({ value, label: t(`paternity.donors.${value}`) }))}
               {...form.getInputProps("donor")}
             />
             <TextInput label={t("paternity.sampleCode")} required dir="ltr" {...form.getInputProps("sampleCode")} />
@@ -516,7 +516,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
                     {sample.sampleCode}
                   </Text>
                 </div>
-                {!claim.closedOn && (
+                {sample.can.recordStep && (
                   <DialogButton
                     label={t("paternity.addStep")}
                     title={t("paternity.addStepTitle", { code: sample.sampleCode })}
@@ -530,6 +530,11 @@ function SamplesPanel({ claim }: { claim: Claim }) {
                   {t(`paternity.flags.${flag.problem}`, { step: t(`paternity.kinds.${flag.kind}`) })}
                 </Alert>
               ))}
+              {sample.detailWithheld && sample.events.length > 0 && (
+                <Text size="xs" c="gray.7" mb="xs">
+                  {t("paternity.detailWithheld")}
+                </Text>
+              )}
               {sample.events.length === 0 ? (
                 <Text size="sm" c="gray.7">
                   {t("paternity.noSteps")}
@@ -543,7 +548,8 @@ function SamplesPanel({ claim }: { claim: Claim }) {
                       color={sample.flags.some((flag) => flag.eventId === event.id) ? "red" : "blue"}
                     >
                       <Text size="xs" c="gray.7">
-                        {time.format(new Date(event.occurredAt))} · {event.byWhom}
+                        {time.format(new Date(event.occurredAt))}
+                        {event.byWhom ? ` · ${event.byWhom}` : ""}
                         {event.place ? ` · ${event.place}` : ""}
                       </Text>
                       {event.kitNumber && (

@@ -232,6 +232,15 @@ export const paternityPolicy = {
   view: (actor: Actor, claim: ClaimFacts) =>
     victimPolicy.work(actor, claim.missionCode) ||
     (is(actor, "member_state_focal_point") && ownCountry(actor, claim.countryCode) && claim.stateConsent),
+  /**
+   * Who takes a sample and records its chain: the mission's advocates for any donor; the State only
+   * for the alleged father's sample, which its own authorities take and hand on.
+   */
+  takeSample: (actor: Actor, claim: ClaimFacts, donor: string) =>
+    paternityPolicy.view(actor, claim) && (victimPolicy.work(actor, claim.missionCode) || donor === "alleged_father"),
+  /** Where, by whom and through whose hands a sample went: the State learns it of the alleged father's sample only. */
+  seeCustodyDetail: (actor: Actor, missionCode: string, donor: string) =>
+    victimPolicy.work(actor, missionCode) || donor === "alleged_father",
 };
 
 /** The Trust Fund's books hold no personal data: headquarters keeps them, missions report on their projects. */

@@ -5,9 +5,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { sql } from "drizzle-orm";
-import { cases, notifications, paternityClaims, perpetrators } from "../../../db/schema.js";
+import { cases, custodyEvents, dnaSamples, notifications, paternityClaims, perpetrators } from "../../../db/schema.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
-import { inTransaction } from "../../transaction.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
 import { sweepReminders } from "../deadlines/reminders.js";
 
 let t: TestApp;
@@ -205,6 +205,39 @@ describe("paternity claims", () => {
     expect(future.statusCode).toBe(400);
   });
 
+  const sampleOf = async (donor: string) =>
+    (await advocate.request({ method: "GET", url: `/api/paternity-claims/${claimId}` }))
+      .json()
+      .samples.find((s: { donor: string }) => s.donor === donor);
+
+  it("the State records the alleged father's sample only, and learns of the child's chain only what the claim needs", async () => {
+    const onChild = await ghana.request({
+      method: "POST",
+      url: `/api/dna-samples/${(await sampleOf("child")).id}/events`,
+      payload: { kind: "analysed", occurredAt: `${daysAgo(1)}T09:00:00Z`, byWhom: "GAF" },
+    });
+    expect(onChild.statusCode).toBe(403);
+    const mothers = await ghana.request({
+      method: "POST",
+      url: `/api/paternity-claims/${claimId}/samples`,
+      payload: { donor: "mother", sampleCode: "DNA-GHA-0007-M" },
+    });
+    expect(mothers.statusCode).toBe(403);
+    const seen = (await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).json();
+    expect(seen.canTakeSamplesOf).toEqual(["alleged_father"]);
+    const child = seen.samples.find((s: { donor: string }) => s.donor === "child");
+    expect(child).toMatchObject({ detailWithheld: true, can: { recordStep: false } });
+    expect(child.events.map((e: { kind: string }) => e.kind)).toContain("received_by_laboratory");
+    expect(JSON.stringify(child)).not.toMatch(/Nurse A\.|Bangui|KIT-2026-114|MINUSCA VRA/);
+    const father = seen.samples.find((s: { donor: string }) => s.donor === "alleged_father");
+    expect(father).toMatchObject({ detailWithheld: false, can: { recordStep: true } });
+    expect(JSON.stringify(father)).toContain("GAF medical officer");
+    // The advocate keeps the whole chain of every sample.
+    const advocates = (await advocate.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).json();
+    expect(JSON.stringify(advocates)).toContain("Bangui");
+    expect(advocates.canTakeSamplesOf).toEqual(["mother", "child", "alleged_father"]);
+  });
+
   it("the outcome, then support ordered and paid; support before established paternity is refused; only the advocate closes", async () => {
     let claim = (await ghana.request({ method: "GET", url: `/api/paternity-claims/${claimId}` })).json();
     const early = await ghana.request({
@@ -340,6 +373,33 @@ describe("row-level security on the paternity tables, on its own", () => {
     for (const table of tables) expect(await count(ghanaActor, table), table).toBeGreaterThan(0);
     for (const table of ["victims", "victim_children", "victim_consents", "victim_cases"])
       expect(await count(ghanaActor, table), table).toBe(0);
+  });
+
+  it("the State cannot write on the mother's or the child's sample, even past the application", async () => {
+    const ghanaActor = as("member_state_focal_point", { countryCode: "GHA" });
+    await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/consents`,
+      payload: { recipient: "member_state", granted: true, givenOn: today },
+    });
+    const samples = await t.handle.asOwner((owner) =>
+      owner.query<{ id: string; donor: string; claim_id: string }>("select id, donor, claim_id from dna_samples"),
+    );
+    const refused = async (work: (tx: Transaction) => Promise<unknown>) =>
+      inTransaction(t.app.services.db, ghanaActor, work).then(
+        () => "written",
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    const child = samples.find((s) => s.donor === "child");
+    const father = samples.find((s) => s.donor === "alleged_father");
+    expect(child && father).toBeTruthy();
+    const step = (sampleId: string) => (tx: Transaction) =>
+      tx.insert(custodyEvents).values({ sampleId, kind: "analysed", occurredAt: new Date(), byWhom: "GAF" });
+    expect(await refused(step(child?.id ?? ""))).toMatch(/row-level security/);
+    expect(await refused(step(father?.id ?? ""))).toBe("written");
+    const mothers = (tx: Transaction) =>
+      tx.insert(dnaSamples).values({ claimId: child?.claim_id ?? "", donor: "mother", sampleCode: "DNA-RLS-M" });
+    expect(await refused(mothers)).toMatch(/row-level security/);
   });
 
   it("the State cannot open a claim itself, even on its own national", async () => {

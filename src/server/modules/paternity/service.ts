@@ -19,6 +19,7 @@ import {
   type PaternityOutcome,
   paymentsStopped,
   type SampleDonor,
+  sampleDonors,
   type SupportFrequency,
 } from "../../../domain/paternity.js";
 import type { Services } from "../../services.js";
@@ -105,6 +106,9 @@ async function presentClaims(tx: Transaction, actor: Actor, rows: ClaimRow[], pa
     const codes = parties.get(row.id);
     if (!codes) return [];
     const paid = payments.filter((payment) => payment.claimId === row.id);
+    // Whoever sees the claim may see its samples; taking one is for the party whose sample it is.
+    const facts = { missionCode: codes.mission_code, countryCode: row.countryCode, stateConsent: true };
+    const takes = (donor: string) => paternityPolicy.takeSample(actor, facts, donor);
     const nextDue = row.closedOn
       ? null
       : nextPaymentDue(row.supportFrequency as SupportFrequency | null, row.supportOrderedOn, paid[0]?.paidOn ?? null);
@@ -144,19 +148,23 @@ async function presentClaims(tx: Transaction, actor: Actor, rows: ClaimRow[], pa
           .filter((sample) => sample.claimId === row.id)
           .map((sample) => {
             const chain = events.filter((event) => event.sampleId === sample.id);
+            // The claim needs each step and the result; where and by whom stays with the mission.
+            const detail = paternityPolicy.seeCustodyDetail(actor, codes.mission_code, sample.donor);
             return {
               id: sample.id,
               donor: sample.donor,
               sampleCode: sample.sampleCode,
+              detailWithheld: !detail,
+              can: { recordStep: !row.closedOn && takes(sample.donor) },
               events: chain.map((event) => ({
                 id: event.id,
                 kind: event.kind,
                 occurredAt: event.occurredAt.toISOString(),
-                byWhom: event.byWhom,
-                place: event.place,
-                kitNumber: event.kitNumber,
-                fromParty: event.fromParty,
-                toParty: event.toParty,
+                byWhom: detail ? event.byWhom : null,
+                place: detail ? event.place : null,
+                kitNumber: detail ? event.kitNumber : null,
+                fromParty: detail ? event.fromParty : null,
+                toParty: detail ? event.toParty : null,
                 result: event.result,
               })),
               flags: checkChain(
@@ -170,6 +178,7 @@ async function presentClaims(tx: Transaction, actor: Actor, rows: ClaimRow[], pa
               ),
             };
           }),
+        canTakeSamplesOf: row.closedOn ? [] : sampleDonors.filter(takes),
         payments: paid.map((payment) => ({
           id: payment.id,
           paidOn: payment.paidOn,
@@ -369,7 +378,9 @@ export async function addSample(
   input: { donor: SampleDonor; sampleCode: string },
 ) {
   return inTransaction(services.db, actor, async (tx) => {
-    const { row, parties } = await claimInScope(tx, actor, claimId);
+    const { row, parties, facts } = await claimInScope(tx, actor, claimId);
+    if (!paternityPolicy.takeSample(actor, facts, input.donor))
+      throw new Forbidden("A Member State takes and records the alleged father's sample only.");
     const taken = await tx
       .select({ id: dnaSamples.id })
       .from(dnaSamples)
@@ -425,7 +436,9 @@ export async function addCustodyEvent(services: Services, actor: Actor, sampleId
   return inTransaction(services.db, actor, async (tx) => {
     const [sample] = await tx.select().from(dnaSamples).where(eq(dnaSamples.id, sampleId));
     if (!sample) throw new NotFound("DNA sample");
-    const { row, parties } = await claimInScope(tx, actor, sample.claimId);
+    const { row, parties, facts } = await claimInScope(tx, actor, sample.claimId);
+    if (!paternityPolicy.takeSample(actor, facts, sample.donor))
+      throw new Forbidden("A Member State records the chain of the alleged father's sample only.");
     const [event] = await tx
       .insert(custodyEvents)
       .values({ sampleId, ...input, occurredAt: new Date(input.occurredAt), recordedBy: actor.userId })
