@@ -56,6 +56,7 @@
 -- screening_secrets: no RLS; conduct_app: INSERT, SELECT
 -- service_providers: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- session: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- sign_in_address_failures: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- sign_in_failures: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- staff_profiles: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- support_payments: RLS; conduct_app: INSERT, SELECT, UPDATE

@@ -138,6 +138,13 @@ export const signInFailures = pgTable("sign_in_failures", {
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Failed sign-ins from one client address (a keyed hash of it), counted over a window, across instances. */
+export const signInAddressFailures = pgTable("sign_in_address_failures", {
+  addressHash: text("address_hash").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const apiTokens = pgTable(
   "api_tokens",
   {

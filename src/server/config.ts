@@ -13,6 +13,11 @@ export interface Config {
   demo: boolean;
   sessionIdleMinutes: number;
   signInLockout: { maxFailures: number; lockMinutes: number };
+  /**
+   * Failed sign-ins one client address may make within the lockout's window before it is slowed
+   * down; null: one fewer than an account's, so one address alone never locks an account out.
+   */
+  signInAddressFailures: number | null;
   authRateLimit: { window: number; max: number };
   /** Multiplies the per-minute limits of the public routes (1 in production; raised for load tests). */
   publicRateLimitFactor: number;
@@ -43,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailures: Number(env.CONDUCT_LOCKOUT_FAILURES ?? 5),
       lockMinutes: Number(env.CONDUCT_LOCKOUT_MINUTES ?? 15),
     },
+    signInAddressFailures: env.CONDUCT_ADDRESS_FAILURES ? Number(env.CONDUCT_ADDRESS_FAILURES) : null,
     authRateLimit: { window: 60, max: Number(env.CONDUCT_SIGN_IN_RATE_LIMIT ?? 20) },
     publicRateLimitFactor: Number(env.CONDUCT_PUBLIC_RATE_LIMIT_FACTOR ?? 1),
     logLevel: env.LOG_LEVEL ?? "info",

@@ -24,6 +24,7 @@ function createServices({ handle, config, masterKey }: AppDependencies) {
     auth: createAuth(handle.db, config, authSecret),
     encryption: new FieldEncryption(masterKey),
     csrfSecret: deriveSecret(masterKey, "csrf"),
+    addressPepper: deriveSecret(masterKey, "sign-in-address"),
     receiptPepper: Buffer.from(deriveSecret(masterKey, "receipt-pepper"), "base64url"),
   };
 }

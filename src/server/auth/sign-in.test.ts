@@ -9,10 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const signInWithPassword = (email: string, password: string) =>
-  t.app.inject({
+const signInWithPassword = (email: string, password: string, remoteAddress = "127.0.0.1", app = t.app) =>
+  app.inject({
     method: "POST",
     url: "/api/auth/sign-in/email",
+    remoteAddress,
     headers: { origin: ORIGIN },
     payload: { email, password },
   });
@@ -88,12 +89,66 @@ describe("signing in", () => {
 
   it("a wrong password is refused, and repeated failures lock the account for a while", async () => {
     const officer = await t.createStaff("analyst");
-    for (let i = 0; i < 3; i++)
-      expect((await signInWithPassword(officer.email, "not-the-password")).statusCode).toBe(401);
-    const locked = await signInWithPassword(officer.email, officer.password);
+    for (const address of ["10.1.0.1", "10.1.0.2", "10.1.0.3"])
+      expect((await signInWithPassword(officer.email, "not-the-password", address)).statusCode).toBe(401);
+    const locked = await signInWithPassword(officer.email, officer.password, "10.1.0.4");
     expect(locked.statusCode).toBe(429);
     expect(locked.headers["content-type"]).toContain("application/problem+json");
+    expect(locked.headers["retry-after"]).toBeDefined();
     expect(locked.json().code).toBe("account_locked");
+  });
+
+  it("one address trying a mission's accounts is slowed down before it can lock any of them out", async () => {
+    const mission = await Promise.all([1, 2, 3].map(() => t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] })));
+    const statuses: number[] = [];
+    for (const officer of mission)
+      for (let i = 0; i < 3; i++)
+        statuses.push((await signInWithPassword(officer.email, "guessing", "10.2.0.1")).statusCode);
+    // Two failures allowed an address (three an account): then 429 before any account is touched.
+    expect(statuses).toEqual([401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    const throttled = await signInWithPassword(mission[2].email, "guessing", "10.2.0.1");
+    expect(throttled.json().code).toBe("sign_in_throttled");
+    expect(Number(throttled.headers["retry-after"])).toBeGreaterThan(0);
+    // Nobody was locked out: each officer signs in from their own connection.
+    for (const officer of mission)
+      expect((await signInWithPassword(officer.email, officer.password, "10.2.0.9")).json().twoFactorRedirect).toBe(
+        true,
+      );
+  });
+
+  it("throttling and lockout are shared by every instance of the server", async () => {
+    const second = await t.secondInstance();
+    try {
+      const officer = await t.createStaff("analyst");
+      expect((await signInWithPassword(officer.email, "guess-1", "10.3.0.1")).statusCode).toBe(401);
+      expect((await signInWithPassword(officer.email, "guess-2", "10.3.0.1", second.app)).statusCode).toBe(401);
+      expect((await signInWithPassword(officer.email, "guess-3", "10.3.0.1")).json().code).toBe("sign_in_throttled");
+      expect((await signInWithPassword(officer.email, "guess-3", "10.3.0.2", second.app)).statusCode).toBe(401);
+      const locked = await signInWithPassword(officer.email, officer.password, "10.3.0.3");
+      expect(locked.json().code).toBe("account_locked");
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("an unknown email costs what a known one costs, so timing does not say who is staff", async () => {
+    const officer = await t.createStaff("analyst");
+    const fastest = async (email: string, address: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        const started = performance.now();
+        expect((await signInWithPassword(email, `wrong-${i}`, `${address}.${i}`)).statusCode).toBe(401);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[0];
+    };
+    await fastest("warming.up@test.conduct.org", "10.4.0");
+    const known = await fastest(officer.email, "10.4.1");
+    const unknown = await fastest("nobody.here@test.conduct.org", "10.4.2");
+    // The sign-in library checks a password against a decoy hash for an unknown account (one hash
+    // either way); an early answer for unknown emails would take a fraction of the time.
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown / known).toBeLessThan(2);
   });
 
   it("a write without the CSRF token is refused even with a valid session", async () => {

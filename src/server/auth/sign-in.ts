@@ -1,10 +1,10 @@
 // The bridge from Fastify to better-auth, with what better-auth leaves to us: temporary lockout
 // after repeated password failures, sign-in audit events, and the client address taken from
 // Fastify's own view rather than from request headers.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { signInFailures, staffProfiles, user } from "../../db/schema.js";
+import { signInAddressFailures, signInFailures, staffProfiles, user } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { problem, TooManyRequests } from "../errors.js";
 import type { AuditAction } from "../../domain/audit-catalogue.js";
@@ -21,6 +21,31 @@ interface BridgeDeps {
   db: Database;
   auth: Auth;
   config: Config;
+  /** Keys the hash of a client address, which is personal data and must not be reversible by trying them all. */
+  addressPepper: string;
+}
+
+const addressHash = (deps: BridgeDeps, address: string) =>
+  createHmac("sha256", deps.addressPepper).update(address).digest("hex");
+
+/** Seconds until a time, rounded up, for Retry-After. */
+const secondsUntil = (time: Date) => Math.max(1, Math.ceil((time.getTime() - Date.now()) / 1000));
+
+/**
+ * One address that keeps failing is slowed down before any account it tries can be locked: with
+ * fewer failures allowed an address than an account, one person cannot lock out a mission.
+ */
+async function assertAddressNotThrottled(deps: BridgeDeps, hash: string) {
+  const { lockMinutes, maxFailures } = deps.config.signInLockout;
+  const allowed = deps.config.signInAddressFailures ?? Math.max(1, maxFailures - 1);
+  const [row] = await deps.db.select().from(signInAddressFailures).where(eq(signInAddressFailures.addressHash, hash));
+  const windowEnds = row && new Date(row.windowStartedAt.getTime() + lockMinutes * 60_000);
+  if (row && windowEnds && windowEnds > new Date() && row.failures >= allowed)
+    throw new TooManyRequests(
+      "Too many failed sign-ins from this connection. Wait a few minutes, then try again.",
+      secondsUntil(windowEnds),
+      "sign_in_throttled",
+    );
 }
 
 async function assertNotLockedOut(db: Database, email: string) {
@@ -29,10 +54,9 @@ async function assertNotLockedOut(db: Database, email: string) {
     .from(signInFailures)
     .where(eq(signInFailures.emailHash, emailHash(email)));
   if (row?.lockedUntil && row.lockedUntil > new Date()) {
-    const seconds = Math.ceil((row.lockedUntil.getTime() - Date.now()) / 1000);
     throw new TooManyRequests(
       "This account is temporarily locked after repeated failed sign-ins. Try again later.",
-      seconds,
+      secondsUntil(row.lockedUntil),
       "account_locked",
     );
   }
@@ -51,23 +75,36 @@ async function signInActor(db: Database, where: { email?: string; userId?: strin
     : systemActor;
 }
 
-async function recordSignInOutcome(deps: BridgeDeps, email: string, succeeded: boolean) {
+async function recordSignInOutcome(deps: BridgeDeps, email: string, address: string, actor: Actor, succeeded: boolean) {
   const hash = emailHash(email);
-  const actor = await signInActor(deps.db, { email });
   const { maxFailures, lockMinutes } = deps.config.signInLockout;
+  // Failures older than the lockout's length are forgotten: they count within one window.
+  const window = sql`make_interval(mins => ${lockMinutes})`;
   await inTransaction(deps.db, systemActor, async (tx) => {
     if (succeeded) {
       await tx.delete(signInFailures).where(eq(signInFailures.emailHash, hash));
     } else {
+      const failures = sql`case when ${signInFailures.lastFailureAt} < now() - ${window} then 1 else ${signInFailures.failures} + 1 end`;
       await tx
         .insert(signInFailures)
         .values({ emailHash: hash, failures: 1 })
         .onConflictDoUpdate({
           target: signInFailures.emailHash,
           set: {
-            failures: sql`${signInFailures.failures} + 1`,
+            failures,
             lastFailureAt: new Date(),
-            lockedUntil: sql`case when ${signInFailures.failures} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else null end`,
+            lockedUntil: sql`case when ${failures} >= ${maxFailures} then now() + ${window} else null end`,
+          },
+        });
+      const stale = sql`${signInAddressFailures.windowStartedAt} < now() - ${window}`;
+      await tx
+        .insert(signInAddressFailures)
+        .values({ addressHash: address, failures: 1 })
+        .onConflictDoUpdate({
+          target: signInAddressFailures.addressHash,
+          set: {
+            failures: sql`case when ${stale} then 1 else ${signInAddressFailures.failures} + 1 end`,
+            windowStartedAt: sql`case when ${stale} then now() else ${signInAddressFailures.windowStartedAt} end`,
           },
         });
     }
@@ -177,10 +214,13 @@ export function registerAuthBridge(app: FastifyInstance, deps: BridgeDeps) {
     { config: { access: "public" }, schema: { hide: true } },
     async (request, reply) => {
       const email = String((request.body as { email?: unknown } | undefined)?.email ?? "");
+      const address = addressHash(deps, request.ip);
+      await assertAddressNotThrottled(deps, address);
       await assertNotLockedOut(deps.db, email);
+      const actor = await signInActor(deps.db, { email });
       const forwarded = await forward(deps, request, reply);
       if (forwarded.status === 200 || forwarded.status === 401)
-        await recordSignInOutcome(deps, email, forwarded.status === 200);
+        await recordSignInOutcome(deps, email, address, actor, forwarded.status === 200);
       return sendForwarded(reply, forwarded);
     },
   );

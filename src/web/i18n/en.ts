@@ -388,6 +388,7 @@ export const en = {
     invalid_email_or_password: "The email or password is not correct.",
     invalid_code: "That code is not correct or has expired.",
     invalid_two_factor_cookie: "Your sign-in took too long. Start again with your email and password.",
+    sign_in_throttled: "Too many failed sign-ins from this connection. Wait a few minutes, then try again.",
     account_locked: "This account is temporarily locked after repeated failed sign-ins. Try again later.",
     too_many_requests: "Too many attempts. Wait a minute, then try again.",
     invalid_password: "The password is not correct.",

@@ -395,6 +395,7 @@ export const fr: Messages = {
     invalid_code: "Ce code est incorrect ou a expiré.",
     invalid_two_factor_cookie:
       "La connexion a pris trop de temps. Recommencez avec votre courriel et votre mot de passe.",
+    sign_in_throttled: "Trop d'échecs de connexion depuis cette connexion. Patientez quelques minutes, puis réessayez.",
     account_locked: "Ce compte est temporairement verrouillé après plusieurs échecs de connexion. Réessayez plus tard.",
     too_many_requests: "Trop de tentatives. Patientez une minute, puis réessayez.",
     invalid_password: "Le mot de passe est incorrect.",
