@@ -40,8 +40,10 @@ import { signInSteps } from "../src/server/auth/sign-in.js";
 import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
+import { pdfFile } from "./helpers/files.js";
 
 let t: TestApp;
+const matrixPdf = await pdfFile();
 const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = {
   administrator: {},
   cds_officer: {},
@@ -903,7 +905,7 @@ const matrix: MatrixRow[] = [
     method: "POST",
     route: "/api/good-practices/:id/files",
     url: async () => `/api/good-practices/${await freshPractice()}/files`,
-    body: () => ({ fileName: "guide.pdf", contentBase64: Buffer.from("%PDF-1.7\n    ").toString("base64") }),
+    body: () => ({ fileName: "guide.pdf", contentBase64: matrixPdf.toString("base64") }),
     expect: only("cds_officer", "member_state_focal_point"),
   },
   {
@@ -1280,30 +1282,46 @@ const matrix: MatrixRow[] = [
     method: "POST",
     route: "/api/paternity-claims/:id/samples",
     url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}/samples`,
-    body: () => ({ donor: "child", sampleCode: "DNA-M-1" }),
+    body: () => ({ donor: "alleged_father", sampleCode: "DNA-M-1" }),
     expect: only("victim_assistance", "member_state_focal_point"),
-    label: "in scope",
+    label: "in scope, the alleged father's",
+  },
+  {
+    method: "POST",
+    route: "/api/paternity-claims/:id/samples",
+    url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.inScope)}/samples`,
+    body: () => ({ donor: "child", sampleCode: "DNA-M-1" }),
+    expect: only("victim_assistance"),
+    label: "in scope, the child's",
   },
   {
     method: "POST",
     route: "/api/paternity-claims/:id/samples",
     url: async () => `/api/paternity-claims/${await freshClaim(claimFixture.outOfScope)}/samples`,
-    body: () => ({ donor: "child", sampleCode: "DNA-M-1" }),
+    body: () => ({ donor: "alleged_father", sampleCode: "DNA-M-1" }),
     expect: only(),
     label: "out of scope",
   },
   {
     method: "POST",
     route: "/api/dna-samples/:id/events",
-    url: async () => `/api/dna-samples/${await freshSample(claimFixture.inScope)}/events`,
+    url: async () => `/api/dna-samples/${await freshSample(claimFixture.inScope, "alleged_father")}/events`,
     body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }),
     expect: only("victim_assistance", "member_state_focal_point"),
-    label: "in scope",
+    label: "in scope, the alleged father's",
   },
   {
     method: "POST",
     route: "/api/dna-samples/:id/events",
-    url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope)}/events`,
+    url: async () => `/api/dna-samples/${await freshSample(claimFixture.inScope, "mother")}/events`,
+    body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }),
+    expect: only("victim_assistance"),
+    label: "in scope, the mother's",
+  },
+  {
+    method: "POST",
+    route: "/api/dna-samples/:id/events",
+    url: async () => `/api/dna-samples/${await freshSample(claimFixture.outOfScope, "alleged_father")}/events`,
     body: () => ({ kind: "sealed", occurredAt: "2026-02-02T10:00:00Z", byWhom: "Nurse" }),
     expect: only(),
     label: "out of scope",
@@ -1860,10 +1878,10 @@ async function freshClaim(parties: ClaimParties, supportOrdered = false): Promis
   return row.id;
 }
 
-async function freshSample(parties: ClaimParties): Promise<string> {
+async function freshSample(parties: ClaimParties, donor: "mother" | "child" | "alleged_father"): Promise<string> {
   const claimId = await freshClaim(parties);
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(dnaSamples).values({ claimId, donor: "child", sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }),
+    tx.insert(dnaSamples).values({ claimId, donor, sampleCode: "DNA-M-0" }).returning({ id: dnaSamples.id }),
   );
   return row.id;
 }

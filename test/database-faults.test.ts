@@ -73,8 +73,8 @@ describe("a database that goes away and comes back", () => {
           }).catch(() => null);
           const status = response?.status ?? 0;
           answers.set(status, (answers.get(status) ?? 0) + 1);
-          if (status === 201) {
-            receipts.push((await response?.json()).receipt);
+          if (response && status === 201) {
+            receipts.push((await response.json()).receipt);
             break;
           }
           expect([0, 503], `a report was answered ${status}`).toContain(status);

@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
+import { pngFile } from "../helpers/files.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
 
 let t: TestApp;
@@ -35,7 +36,7 @@ describe("the enforcement journey", () => {
     await phone.getByLabel("Where? UN mission").selectOption("MINUSCA");
     await phone.getByLabel("Soldier (contingent)").check();
     await phone.getByLabel("Nationality of the personnel, if known").selectOption({ label: "Ghana" });
-    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const photo = await pngFile();
     await phone
       .getByLabel("Photos, documents or recordings (optional)")
       .setInputFiles({ name: "market.png", mimeType: "image/png", buffer: photo });

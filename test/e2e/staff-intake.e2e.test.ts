@@ -6,6 +6,7 @@
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
+import { pngFile } from "../helpers/files.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
 
 let t: TestApp;
@@ -40,7 +41,7 @@ describe("staff intake in the web app", () => {
     await page.getByLabel(/^Place/).fill("Bunia, camp gate");
     await page.getByLabel("Military (MC)").check();
     await page.getByLabel("Were children involved?").selectOption({ label: "Yes" });
-    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+    const photo = await pngFile();
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: "letter-from-the-caller.png", mimeType: "image/png", buffer: photo });

@@ -89,6 +89,10 @@ const en = {
     evidenceTooLarge:
       "A file is larger than 10 MB, or there are more than 3. Send smaller or fewer files (choose your files again).",
     invalid: "Some answers could not be read. Check the form and send it again.",
+    evidenceDamaged:
+      "A file could not be opened: it may be damaged or incomplete. Send another copy (choose your files again).",
+    evidenceActive:
+      "A file holds something other than a photo, a document or a recording (a script, or another file hidden inside). For your safety it was not accepted: send a plain photo, PDF or recording (choose your files again).",
   },
 };
 type PublicMessages = typeof en;
@@ -173,6 +177,10 @@ const fr: PublicMessages = {
     evidenceTooLarge:
       "Un fichier dépasse 10 Mo, ou il y en a plus de 3. Envoyez des fichiers plus petits ou moins nombreux (choisissez à nouveau vos fichiers).",
     invalid: "Certaines réponses n'ont pas pu être lues. Vérifiez le formulaire et envoyez-le à nouveau.",
+    evidenceDamaged:
+      "Un fichier n'a pas pu être ouvert : il est peut-être endommagé ou incomplet. Envoyez-en une autre copie (choisissez à nouveau vos fichiers).",
+    evidenceActive:
+      "Un fichier contient autre chose qu'une photo, un document ou un enregistrement (un script, ou un autre fichier caché). Par sécurité, il n'a pas été accepté : envoyez une simple photo, un PDF ou un enregistrement (choisissez à nouveau vos fichiers).",
   },
 };
 
@@ -253,6 +261,9 @@ const ar: PublicMessages = {
     evidenceTooLarge:
       "أحد الملفات أكبر من 10 ميغابايت، أو عددها أكثر من 3. أرسل ملفات أصغر أو أقل (اختر ملفاتك من جديد).",
     invalid: "تعذّرت قراءة بعض الإجابات. راجع النموذج وأرسله مجددًا.",
+    evidenceDamaged: "تعذّر فتح أحد الملفات: ربما يكون تالفًا أو ناقصًا. أرسل نسخة أخرى منه (اختر ملفاتك مرة أخرى).",
+    evidenceActive:
+      "يحتوي أحد الملفات على شيء غير الصورة أو المستند أو التسجيل (برنامج نصي أو ملف آخر مخفي). لم يُقبل حفاظًا على سلامتك: أرسل صورة أو ملف PDF أو تسجيلًا عاديًا (اختر ملفاتك مرة أخرى).",
   },
 };
 
@@ -331,6 +342,9 @@ const zh: PublicMessages = {
     evidenceType: "有文件不是照片、PDF 或录音。请删除该文件后重新发送表格（重新选择文件）。",
     evidenceTooLarge: "有文件超过 10 MB，或文件多于 3 个。请发送较小或较少的文件（重新选择文件）。",
     invalid: "部分回答无法读取。请检查表格后重新发送。",
+    evidenceDamaged: "有文件无法打开：可能已损坏或不完整。请发送另一份副本（重新选择文件）。",
+    evidenceActive:
+      "有文件包含照片、文档或录音以外的内容（脚本或隐藏的其他文件）。为安全起见未予接受：请发送普通照片、PDF 或录音（重新选择文件）。",
   },
 };
 
@@ -413,6 +427,10 @@ const ru: PublicMessages = {
     evidenceTooLarge:
       "Файл больше 10 МБ или файлов больше 3. Отправьте файлы меньшего размера или в меньшем количестве (выберите файлы заново).",
     invalid: "Некоторые ответы не удалось прочитать. Проверьте форму и отправьте её снова.",
+    evidenceDamaged:
+      "Не удалось открыть файл: возможно, он повреждён или неполон. Отправьте другую копию (выберите файлы заново).",
+    evidenceActive:
+      "Файл содержит не только фотографию, документ или запись (скрипт или другой скрытый файл). В целях безопасности он не принят: отправьте обычную фотографию, PDF или запись (выберите файлы заново).",
   },
 };
 
@@ -495,6 +513,10 @@ const es: PublicMessages = {
     evidenceTooLarge:
       "Un archivo supera los 10 MB, o hay más de 3. Envíe archivos más pequeños o menos archivos (vuelva a elegir sus archivos).",
     invalid: "Algunas respuestas no se pudieron leer. Revise el formulario y envíelo de nuevo.",
+    evidenceDamaged:
+      "No se pudo abrir un archivo: puede estar dañado o incompleto. Envíe otra copia (vuelva a elegir sus archivos).",
+    evidenceActive:
+      "Un archivo contiene algo distinto de una foto, un documento o una grabación (un script u otro archivo oculto). Por seguridad no se aceptó: envíe una foto, un PDF o una grabación sencillos (vuelva a elegir sus archivos).",
   },
 };
 

@@ -88,6 +88,16 @@ async function readMultipartForm(request: FastifyRequest): Promise<{ form: Form;
   return { form, files };
 }
 
+/** What the form says of a refused file, by the refusal's code; nothing was stored. */
+const evidenceMessages: Record<string, keyof PublicMessages["errors"]> = {
+  file_type_not_accepted: "evidenceType",
+  file_too_large: "evidenceTooLarge",
+  too_many_files: "evidenceTooLarge",
+  file_archive_too_large: "evidenceTooLarge",
+  file_damaged: "evidenceDamaged",
+  file_active_content: "evidenceActive",
+};
+
 interface MissionRow {
   code: string;
   location: string | null;
@@ -193,17 +203,9 @@ export function registerPublicPages(app: FastifyInstance) {
             reply.header("retry-after", 5);
             return showForm(reply, language, { values: form, errors: { unavailable: true } }, 503, key);
           }
-          const code = error instanceof DomainError ? error.code : "";
-          if (!["file_type_not_accepted", "file_too_large", "too_many_files"].includes(code)) throw error;
-          return showForm(
-            reply,
-            language,
-            {
-              values: form,
-              errors: { [code === "file_type_not_accepted" ? "evidenceType" : "evidenceTooLarge"]: true },
-            },
-            400,
-          );
+          const message = evidenceMessages[error instanceof DomainError ? error.code : ""];
+          if (!message) throw error;
+          return showForm(reply, language, { values: form, errors: { [message]: true } }, 400);
         }
       },
     );

@@ -355,6 +355,10 @@ export const en = {
       "This request could not be told apart from an earlier, different one. Reload the page and try again.",
     database_unavailable:
       "The database cannot be reached for a moment. What you typed is kept: send it again in a few seconds.",
+    file_damaged: "The file could not be opened: it may be damaged or incomplete.",
+    file_active_content:
+      "The file holds active content (a script, or another file hidden inside) and was not accepted. Save it again as a plain file and send that.",
+    file_archive_too_large: "The file unpacks to more than 100 MB or too many parts, and was not accepted.",
     network_unavailable:
       "The connection failed before the server answered. What you typed is kept: send it again when the connection is back.",
     import_rows_invalid:

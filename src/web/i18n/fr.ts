@@ -359,6 +359,11 @@ export const fr: Messages = {
       "Cette demande n'a pas pu être distinguée d'une demande antérieure différente. Rechargez la page et réessayez.",
     database_unavailable:
       "La base de données est momentanément injoignable. Ce que vous avez saisi est conservé : renvoyez-le dans quelques secondes.",
+    file_damaged: "Le fichier n'a pas pu être ouvert : il est peut-être endommagé ou incomplet.",
+    file_active_content:
+      "Le fichier contient du contenu actif (un script, ou un autre fichier caché) et n'a pas été accepté. Enregistrez-le à nouveau comme simple fichier et envoyez celui-ci.",
+    file_archive_too_large:
+      "Le fichier se décompresse en plus de 100 Mo ou en trop de parties, et n'a pas été accepté.",
     network_unavailable:
       "La connexion a été perdue avant la réponse du serveur. Ce que vous avez saisi est conservé : renvoyez-le quand la connexion revient.",
     import_rows_invalid:

@@ -1,5 +1,5 @@
 // How the audit area's records are answered: the fields each reader gets and their abilities.
-import { listAuditEvents } from "./queries.js";
+import type { listAuditEvents } from "./queries.js";
 
 export type AuditRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
 export function presentAuditEvent(row: AuditRow, subjectNames: Map<string, string>) {

@@ -1,9 +1,9 @@
 // How the cases area's records are answered: the fields each reader gets and their abilities.
-import { perpetrators } from "../../../db/schema.js";
+import type { perpetrators } from "../../../db/schema.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
-import { type CaseSummaryRow } from "./queries.js";
+import type { CaseSummaryRow } from "./queries.js";
 
 export type PerpetratorRow = typeof perpetrators.$inferSelect;
 

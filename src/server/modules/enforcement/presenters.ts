@@ -1,8 +1,8 @@
 // How the enforcement area's records are answered: the fields each reader gets and their abilities.
-import { caseActions } from "../../../db/schema.js";
+import type { caseActions } from "../../../db/schema.js";
 import type { Actor } from "../../auth/actor.js";
 import { type CaseScopeFacts, enforcementPolicy } from "../../auth/policies/index.js";
-import { investigations } from "../../../db/schema.js";
+import type { investigations } from "../../../db/schema.js";
 import { daysOverdue } from "../../../domain/deadlines.js";
 import { investigationDays } from "../../../domain/enforcement.js";
 

@@ -1,6 +1,7 @@
 // Good practices: the source page's practices are published on first start; a State writes and
 // submits its own, headquarters returns or publishes it, and the public sees only what is published.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfFile } from "../../../../test/helpers/files.js";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 
 let t: TestApp;
@@ -92,7 +93,10 @@ describe("good practices", () => {
 });
 
 describe("a practice's files", () => {
-  const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(64, 32)]);
+  let pdf: Buffer;
+  beforeAll(async () => {
+    pdf = await pdfFile("A guide to community committees");
+  });
   const attach = (client: Awaited<ReturnType<TestApp["tokenFor"]>>, id: string, fileName: string, content: Buffer) =>
     client.request({
       method: "POST",

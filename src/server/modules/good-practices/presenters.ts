@@ -1,7 +1,7 @@
 // How the good practices area's records are answered: the fields each reader gets and their abilities.
-import { goodPractices } from "../../../db/schema.js";
+import type { goodPractices } from "../../../db/schema.js";
 import { type PracticeStatus, type PracticeStep, practiceStep, practiceSteps } from "../../../domain/good-practices.js";
-import { type Actor } from "../../auth/actor.js";
+import type { Actor } from "../../auth/actor.js";
 import { goodPracticePolicy } from "../../auth/policies/index.js";
 
 export interface PracticeFileSummary {

@@ -1,5 +1,6 @@
 // Good practices: Member State focal points write and submit their State's practices, headquarters
 // reviews and publishes them (or returns them with comments), and the public browses what is published.
+import { proveFile } from "../../uploads/prove.js";
 import { createHash } from "node:crypto";
 import { and, arrayContains, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { goodPracticeFiles, goodPractices } from "../../../db/schema.js";
@@ -235,6 +236,7 @@ export async function attachPracticeFile(
       [{ path: "body.content", message: "type_not_accepted" }],
       "file_type_not_accepted",
     );
+  await proveFile(fileName, file.content, contentType);
   return inTransaction(services.db, actor, async (tx) => {
     const practice = await practiceInScope(tx, actor, practiceId);
     if (!goodPracticePolicy.edit(actor, practice))

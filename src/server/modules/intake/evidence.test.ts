@@ -2,6 +2,7 @@
 // transaction, opened only by the report's intake officers, every download audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
+import { pdfFile, pngFile } from "../../../../test/helpers/files.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,11 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from("photo-bytes-MARKER-PNG"),
-]);
-const pdf = Buffer.from("%PDF-1.7\nA letter naming the unit. MARKER-PDF\n%%EOF");
+const png = await pngFile("photo-bytes-MARKER-PNG");
+const pdf = await pdfFile("A letter naming the unit. MARKER-PDF");
 
 /** A multipart body as a browser sends the report form. */
 async function formBody(fields: Record<string, string>, files: { name: string; type: string; content: Buffer }[]) {

@@ -1,6 +1,6 @@
 // How the intake area's records are answered: the fields each reader gets and their abilities.
-import { reports } from "../../../db/schema.js";
-import { type Actor } from "../../auth/actor.js";
+import type { reports } from "../../../db/schema.js";
+import type { Actor } from "../../auth/actor.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 
 export type ReportRow = typeof reports.$inferSelect;

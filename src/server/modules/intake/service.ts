@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { cases, evidenceFiles, missions, reportMessages, reports } from "../../../db/schema.js";
+import { proveFile } from "../../uploads/prove.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, safeFileName, sniffEvidenceType } from "../../../domain/evidence.js";
 import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
 import type { Services } from "../../services.js";
@@ -56,15 +57,18 @@ export interface EvidenceUpload {
   content: Buffer;
 }
 
-/** Refuses a file that is not a photo, PDF or recording (by its content), or is too large; names it. */
-export function checkEvidence(files: EvidenceUpload[]) {
+/**
+ * Refuses a file that is not a photo, PDF or recording, or is too large, naming it: its first bytes
+ * say which it claims to be, and its structure must prove it (src/server/uploads/prove.ts).
+ */
+export async function checkEvidence(files: EvidenceUpload[]) {
   if (files.length > MAX_EVIDENCE_FILES)
     throw new ValidationFailed(
       `Send at most ${MAX_EVIDENCE_FILES} files.`,
       [{ path: "evidence", message: "too_many_files" }],
       "too_many_files",
     );
-  return files.map((file) => {
+  const checked = files.map((file) => {
     const fileName = safeFileName(file.fileName);
     const contentType = sniffEvidenceType(file.content);
     if (file.content.length > MAX_EVIDENCE_BYTES)
@@ -81,13 +85,15 @@ export function checkEvidence(files: EvidenceUpload[]) {
       );
     return { fileName, contentType, content: file.content };
   });
+  for (const file of checked) await proveFile(file.fileName, file.content, file.contentType);
+  return checked;
 }
 
 async function storeEvidence(
   services: Services,
   tx: Transaction,
   reportId: string,
-  files: ReturnType<typeof checkEvidence>,
+  files: Awaited<ReturnType<typeof checkEvidence>>,
 ) {
   for (const file of files) {
     const id = randomUUID();
@@ -119,7 +125,7 @@ export async function submitReport(
   idempotencyKey?: string,
   evidence: EvidenceUpload[] = [],
 ): Promise<{ receipt: string; replayed: boolean }> {
-  const files = checkEvidence(evidence);
+  const files = await checkEvidence(evidence);
   const receipt = issueReceipt();
   const receiptHash = (await hashReceipt(receipt, services.receiptPepper)) as string;
   return inTransaction(services.db, actor, async (tx) => {

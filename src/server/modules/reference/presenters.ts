@@ -1,5 +1,5 @@
 // How the reference area's records are answered: the fields each reader gets and their abilities.
-import { missions } from "../../../db/schema.js";
+import type { missions } from "../../../db/schema.js";
 import type { Actor } from "../../auth/actor.js";
 import { referencePolicy } from "../../auth/policies/index.js";
 

@@ -1,5 +1,5 @@
 // How the referrals area's records are answered: the fields each reader gets and their abilities.
-import { referrals } from "../../../db/schema.js";
+import type { referrals } from "../../../db/schema.js";
 import { daysOverdue } from "../../../domain/deadlines.js";
 import type { Actor } from "../../auth/actor.js";
 import { type casePolicy, enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";

@@ -1,5 +1,5 @@
 // How the risk area's records are answered: the fields each reader gets and their abilities.
-import { riskMitigations } from "../../../db/schema.js";
+import type { riskMitigations } from "../../../db/schema.js";
 import { presentFollowUp } from "../../follow-ups.js";
 
 export const presentMitigation = (m: typeof riskMitigations.$inferSelect, today?: string) => ({

@@ -1,5 +1,5 @@
 // How the tokens area's records are answered: the fields each reader gets and their abilities.
-import { apiTokens } from "../../../db/schema.js";
+import type { apiTokens } from "../../../db/schema.js";
 
 export type TokenRow = typeof apiTokens.$inferSelect;
 export function presentToken(row: TokenRow) {

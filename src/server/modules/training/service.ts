@@ -1,5 +1,6 @@
 // Training: the course catalogue, contingents and their coverage, sessions (a mission's induction,
 // a State's national pre-deployment training), the State's certification, and attendance lists.
+import { proveArchive } from "../../uploads/prove.js";
 import { parse } from "csv-parse/sync";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { contingents, missions, trainingAttendance, trainingCourses, trainingSessions } from "../../../db/schema.js";
@@ -223,12 +224,18 @@ async function attendanceRows(content: Buffer): Promise<string[][]> {
       throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "file_unreadable");
     }
   }
+  // Unpacked within bounds before the workbook library reads it: an archive bomb stops here.
+  const unreadable = () =>
+    new ValidationFailed("The file is neither CSV nor a readable XLSX workbook.", [], "file_unreadable");
+  await proveArchive("attendance list", content).catch((error: { code?: string }) => {
+    throw error.code === "file_damaged" ? unreadable() : error;
+  });
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw new ValidationFailed("The file is neither CSV nor a readable XLSX workbook.", [], "file_unreadable");
+    throw unreadable();
   }
   const rows: string[][] = [];
   workbook.worksheets[0]?.eachRow({ includeEmpty: false }, (row) => {

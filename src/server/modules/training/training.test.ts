@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { zipBomb } from "../../../../test/helpers/files.js";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { trainingSessions } from "../../../db/schema.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
@@ -317,6 +318,24 @@ describe("induction and attendance lists", () => {
       payload: { fileName: "x.csv", contentBase64: base64("name,done\nA,yes") },
     });
     expect(header.json().code).toBe("bad_header");
+  });
+
+  it("refuses a workbook that would unpack to hundreds of megabytes, before reading it, and stores nothing", async () => {
+    const attendance = async () =>
+      (
+        await t.handle.asOwner((owner) =>
+          owner.query<{ n: number }>("select count(*)::int as n from training_attendance"),
+        )
+      )[0].n;
+    const before = await attendance();
+    const bomb = await monusco.request({
+      method: "POST",
+      url: `/api/training/sessions/${inductionId}/attendance`,
+      payload: { fileName: "list.xlsx", contentBase64: zipBomb().toString("base64") },
+    });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.json()).toMatchObject({ code: "file_archive_too_large", detail: expect.stringContaining("100 MB") });
+    expect(await attendance()).toBe(before);
   });
 });
 

@@ -1,6 +1,6 @@
 // How the users area's records are answered: the fields each reader gets and their abilities.
 import { type Role, requiresTwoFactor } from "../../../domain/roles.js";
-import { type StaffRow } from "./queries.js";
+import type { StaffRow } from "./queries.js";
 
 export function presentStaff(row: NonNullable<StaffRow>) {
   return {

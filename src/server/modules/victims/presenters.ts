@@ -1,5 +1,5 @@
 // How the victims area's records are answered: the fields each reader gets and their abilities.
-import { assistanceReferrals, serviceProviders, victims } from "../../../db/schema.js";
+import type { assistanceReferrals, serviceProviders, victims } from "../../../db/schema.js";
 import { type AssistanceReferralStatus, referralNeedsAction } from "../../../domain/victims.js";
 
 export type VictimRow = typeof victims.$inferSelect;
