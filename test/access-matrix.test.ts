@@ -21,6 +21,7 @@ import {
   perpetrators,
   contingents,
   referrals,
+  revealRequests,
   riskAssessments,
   riskMitigations,
   serviceProviders,
@@ -55,6 +56,7 @@ const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = 
   auditor: {},
   publisher: {},
   cbcm_focal_point: { missionCodes: ["MONUSCO"] },
+  identity_custodian: {},
 };
 const clients = {} as Record<Role, Awaited<ReturnType<TestApp["tokenFor"]>>>;
 const staff = {} as Record<Role, Awaited<ReturnType<TestApp["createStaff"]>>>;
@@ -104,6 +106,19 @@ const caseRoles: Role[] = [
 const matrix: MatrixRow[] = [
   { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/readyz", url: () => "/readyz", expect: everyone, anonymous: "allow" },
+  {
+    method: "GET",
+    route: "/api/reveal-requests",
+    url: () => "/api/reveal-requests",
+    expect: only("identity_custodian"),
+  },
+  {
+    method: "POST",
+    route: "/api/reveal-requests/:id/decision",
+    url: async () => `/api/reveal-requests/${await freshRevealRequest()}/decision`,
+    body: () => ({ decision: "refuse", note: "Not needed for this purpose." }),
+    expect: only("identity_custodian"),
+  },
   {
     method: "POST",
     route: "/api/public/reports",
@@ -2247,6 +2262,25 @@ beforeAll(async () => {
   claimFixture.outOfScope = await claimParties(victimFixture.outOfScope, fixture.outOfScopeCase, "IND");
 });
 afterAll(() => t.close());
+
+/** A request by the victim assistance officer to reveal a victim's identity, waiting for a custodian. */
+async function freshRevealRequest(): Promise<string> {
+  const requester = { ...systemActor, userId: staff.victim_assistance.id, role: "victim_assistance" as const };
+  const [row] = await inTransaction(t.app.services.db, requester, (tx) =>
+    tx
+      .insert(revealRequests)
+      .values({
+        subjectType: "victim",
+        subjectId: victimFixture.inScope,
+        subjectLabel: "V-MATRIX",
+        requestedBy: staff.victim_assistance.id,
+        requesterRole: "victim_assistance",
+        reason: "Matrix: arranging medical care.",
+      })
+      .returning({ id: revealRequests.id }),
+  );
+  return row.id;
+}
 
 /** A commitment recorded just for one removal. */
 async function freshCommitment(): Promise<string> {

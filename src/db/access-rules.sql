@@ -47,6 +47,7 @@
 -- referrals: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- report_messages: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- reports: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- reveal_requests: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- risk_assessments: RLS; conduct_app: INSERT, SELECT
 -- risk_factors: RLS; conduct_app: INSERT, SELECT
 -- risk_mitigations: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -180,6 +181,11 @@ POLICY report_messages_need_to_know ON report_messages FOR ALL TO public USING (
 -- Policies on reports
 POLICY reports_need_to_know ON reports FOR ALL TO public USING (conduct_can_see_report(mission_code, submitted_by)) WITH CHECK (conduct_can_see_report(mission_code, submitted_by));
 POLICY reports_public_intake ON reports FOR INSERT TO public WITH CHECK (((conduct_actor_role() = 'public'::text) AND (submitted_by IS NULL)));
+
+-- Policies on reveal_requests
+POLICY reveal_requests_decide ON reveal_requests FOR UPDATE TO public USING (((conduct_actor_role() = 'identity_custodian'::text) AND (requested_by <> conduct_actor_id()) AND (decision IS NULL))) WITH CHECK (((decided_by = conduct_actor_id()) AND (requested_by <> conduct_actor_id())));
+POLICY reveal_requests_file ON reveal_requests FOR INSERT TO public WITH CHECK (((requested_by = conduct_actor_id()) AND (decision IS NULL)));
+POLICY reveal_requests_read ON reveal_requests FOR SELECT TO public USING (((requested_by = conduct_actor_id()) OR (conduct_actor_role() = ANY (ARRAY['identity_custodian'::text, 'system'::text]))));
 
 -- Policies on risk_assessments
 POLICY risk_assessments_mission ON risk_assessments FOR ALL TO public USING (conduct_reads_prevention_in(mission_code)) WITH CHECK (conduct_keeps_prevention_in(mission_code));

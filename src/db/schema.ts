@@ -1301,3 +1301,35 @@ export const commitments = pgTable(
   },
   (t) => [uniqueIndex("commitments_unique_idx").on(t.kind, t.countryCode, t.member)],
 );
+
+// ---- Two-person rule for revealing an identity ----
+/**
+ * A request to reveal a victim's or an alleged perpetrator's identity, decided by an identity
+ * custodian who is not the requester; an approval lets its requester reveal until it expires.
+ */
+export const revealRequests = pgTable(
+  "reveal_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    /** The subject's pseudonymous code (a victim's code, a case number and perpetrator code), for the custodian. */
+    subjectLabel: text("subject_label").notNull(),
+    requestedBy: text("requested_by")
+      .notNull()
+      .references(() => user.id),
+    requesterRole: text("requester_role").notNull(),
+    reason: text("reason").notNull(),
+    purpose: text("purpose"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decision: text("decision"),
+    decidedBy: text("decided_by").references(() => user.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    note: text("note"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("reveal_requests_subject_idx").on(t.subjectId, t.requestedBy),
+    index("reveal_requests_pending_idx").on(t.requestedAt).where(sql`decision is null`),
+  ],
+);

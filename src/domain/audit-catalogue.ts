@@ -36,6 +36,7 @@ export const auditSubjects = [
   "screening",
   "screening_entry",
   "trust_fund",
+  "reveal_request",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -89,7 +90,10 @@ export const auditCatalogue = {
   "saved_filter.delete": action("saved_filter", none),
   "referral.reply": action("referral", z.object({ caseId: id, reply: code, nioAppointed: flag })),
   "perpetrator.add": action("case", z.object({ perpetratorId: id, code, identityRecorded: flag })),
-  "perpetrator.identity.reveal": action("perpetrator", z.object({ caseId: id, reason: z.string() })),
+  "perpetrator.identity.reveal": action(
+    "perpetrator",
+    z.object({ caseId: id, reason: z.string(), approvalId: id.optional() }),
+  ),
   "investigation.open": action("case", z.object({ investigationId: id, entity: code, countryCode: code.nullable() })),
   "investigation.update": action(
     "case",
@@ -138,7 +142,15 @@ export const auditCatalogue = {
   "victim.read": action("victim", z.object({ code })),
   "victim.update": action("victim", z.object({ fields: names })),
   "victim.consent": action("victim", z.object({ recipient: code, granted: flag })),
-  "victim.identity.reveal": action("victim", z.object({ code, purpose: code, reason: z.string() })),
+  "victim.identity.reveal": action(
+    "victim",
+    z.object({ code, purpose: code, reason: z.string(), approvalId: id.optional() }),
+  ),
+  "identity.reveal.request": action(
+    "reveal_request",
+    z.object({ subjectType: code, subjectId: id, reason: z.string() }),
+  ),
+  "identity.reveal.decide": action("reveal_request", z.object({ decision: code, requestedBy: id })),
   "victim.link_case": action("victim", z.object({ caseId: id })),
   "victim.assessment": action("victim", z.object({ assessmentId: id, needs: names })),
   "victim.referral": action(

@@ -12,6 +12,7 @@ export const roles = [
   "auditor",
   "publisher",
   "cbcm_focal_point",
+  "identity_custodian",
 ] as const;
 export type Role = (typeof roles)[number];
 export const roleSchema = z.enum(roles);
@@ -30,6 +31,8 @@ export const scopeOfRole: Record<Role, ScopeKind> = {
   auditor: "none",
   publisher: "global",
   cbcm_focal_point: "missions",
+  /** Approves or refuses others' requests to reveal an identity; sees no record itself. */
+  identity_custodian: "none",
 };
 
 /**

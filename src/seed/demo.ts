@@ -50,6 +50,7 @@ export const demoAccounts: {
   },
   { email: "analyst@demo.conduct.test", name: "Li Wei", role: "analyst" },
   { email: "auditor@demo.conduct.test", name: "Maria González", role: "auditor" },
+  { email: "custodian@demo.conduct.test", name: "Ingrid Solberg", role: "identity_custodian" },
   { email: "publisher@demo.conduct.test", name: "Omar Haddad", role: "publisher" },
   { email: "cbcm@demo.conduct.test", name: "Esther Nzeyimana", role: "cbcm_focal_point", missionCodes: ["MONUSCO"] },
 ];

@@ -39,6 +39,7 @@ import { registerPublicPages } from "./public/routes.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
 import { registerReferenceRoutes } from "./modules/reference/index.js";
 import { registerTokenRoutes } from "./modules/tokens/index.js";
+import { registerRevealRoutes } from "./modules/reveals/index.js";
 import { registerUserRoutes } from "./modules/users/index.js";
 import { registerVictimRoutes } from "./modules/victims/index.js";
 import { registerPaternityRoutes } from "./modules/paternity/index.js";
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerReferenceRoutes(app);
   registerUserRoutes(app);
   registerTokenRoutes(app);
+  registerRevealRoutes(app);
   registerAuditRoutes(app);
   registerCaseRoutes(app);
   registerIntakeRoutes(app);

@@ -27,6 +27,11 @@ export interface Config {
   /** SMTP server for reminder email, e.g. smtp://user:pass@mail.example.org:587; unset = in-app only. */
   smtpUrl?: string;
   mailFrom: string;
+  /**
+   * Two-person rule: revealing a victim's or an alleged perpetrator's identity waits for an identity
+   * custodian's approval, which lets its requester reveal for this many hours.
+   */
+  revealApproval: { required: boolean; hours: number };
   /** Public counts under this many are shown as a range (0 = exact counts, as the UN publishes). */
   smallCellThreshold: number;
 }
@@ -55,6 +60,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderIntervalSeconds: Number(env.CONDUCT_REMINDER_INTERVAL_SECONDS ?? 300),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.SMTP_FROM ?? "Conduct Ledger <no-reply@conduct-ledger.invalid>",
+    revealApproval: {
+      required: env.CONDUCT_REVEAL_APPROVAL === "on",
+      hours: Number(env.CONDUCT_REVEAL_APPROVAL_HOURS ?? 24),
+    },
     smallCellThreshold: Number(env.CONDUCT_SMALL_CELL_THRESHOLD ?? 0),
   };
 }

@@ -15,6 +15,7 @@ import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
 import { ReferencePage } from "./routes/reference.js";
 import { NotificationsPage, OverduePage } from "./routes/deadlines.js";
+import { RevealRequestsPage } from "./routes/reveal-requests.js";
 import { RecordReport } from "./routes/record-report.js";
 import { ReportDetail, ReportQueue } from "./routes/reports.js";
 import { SignIn } from "./routes/sign-in.js";
@@ -205,6 +206,11 @@ const routeTree = rootRoute.addChildren([
   page("/audit", () => (
     <Guarded area="audit">
       <AuditPage />
+    </Guarded>
+  )),
+  page("/reveal-requests", () => (
+    <Guarded area="revealRequests">
+      <RevealRequestsPage />
     </Guarded>
   )),
   page("/tokens", () => (

@@ -95,6 +95,7 @@ export const ar = {
     victim_assistance: "مساعدة الضحايا",
     analyst: "محلل",
     auditor: "مدقق",
+    identity_custodian: "أمين الهويات",
     publisher: "ناشر",
     cbcm_focal_point: "جهة تنسيق آلية الشكاوى المجتمعية",
   },

@@ -95,6 +95,7 @@ export const en = {
     victim_assistance: "Victim assistance",
     analyst: "Analyst",
     auditor: "Auditor",
+    identity_custodian: "Identity custodian",
     publisher: "Publisher",
     cbcm_focal_point: "CBCM focal point",
   },

@@ -95,6 +95,7 @@ export const es = {
     victim_assistance: "Asistencia a las víctimas",
     analyst: "Analista",
     auditor: "Auditor",
+    identity_custodian: "Custodio de identidades",
     publisher: "Editor",
     cbcm_focal_point: "Coordinador CBCM",
   },

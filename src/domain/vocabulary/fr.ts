@@ -95,6 +95,7 @@ export const fr = {
     victim_assistance: "Assistance aux victimes",
     analyst: "Analyste",
     auditor: "Auditeur",
+    identity_custodian: "Gardien des identités",
     publisher: "Éditeur",
     cbcm_focal_point: "Point focal CBCM",
   },

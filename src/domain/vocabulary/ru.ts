@@ -95,6 +95,7 @@ export const ru = {
     victim_assistance: "Помощь потерпевшим",
     analyst: "Аналитик",
     auditor: "Аудитор",
+    identity_custodian: "Хранитель личных данных",
     publisher: "Публикатор",
     cbcm_focal_point: "Координатор CBCM",
   },

@@ -95,6 +95,7 @@ export const zh = {
     victim_assistance: "受害人援助",
     analyst: "分析员",
     auditor: "审计员",
+    identity_custodian: "身份保管人",
     publisher: "发布人",
     cbcm_focal_point: "社区投诉机制协调人",
   },

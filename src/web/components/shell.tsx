@@ -22,6 +22,7 @@ export const areas = [
   "users",
   "reference",
   "audit",
+  "revealRequests",
   "trustFund",
   "screening",
   "risk",

@@ -60,6 +60,7 @@ export const en = {
     cases: "Cases",
     users: "Users",
     reference: "Reference data",
+    revealRequests: "Reveal requests",
     audit: "Audit trail",
     tokens: "API tokens",
     account: "My account",
@@ -529,6 +530,35 @@ export const en = {
     investigationsTitle: "Investigations past their due date",
     noInvestigations: "No investigation is overdue.",
     late: "Late",
+  },
+  reveals: {
+    title: "Requests to reveal an identity",
+    intro:
+      "Each reveal of a victim's or an alleged perpetrator's identity needs a second person. Approve only what the stated reason needs; an approval lets the requester reveal that identity for a limited time, and every step is in the audit trail.",
+    pending: "Waiting",
+    decided: "Decided",
+    empty: "No request.",
+    when: "Asked",
+    subject: "Whose identity",
+    requester: "Asked by",
+    reason: "Reason",
+    subjects: {
+      victim: "Victim",
+      perpetrator: "Alleged perpetrator",
+    },
+    decisions: {
+      approved: "Approved",
+      refused: "Refused",
+    },
+    until: "Until {{time}}",
+    ownRequest: "Your own request: another custodian decides it.",
+    note: "Note to the requester (optional)",
+    approve: "Approve",
+    refuse: "Refuse",
+    waitingTitle: "Waiting for an identity custodian",
+    refusedTitle: "An identity custodian refused the last request",
+    waiting:
+      "Your request and its reason went to an identity custodian. Once it is approved, reveal again with the same reason.",
   },
   notifications: {
     title: "Reminders",

@@ -63,6 +63,7 @@ export const fr: Messages = {
     cases: "Dossiers",
     users: "Utilisateurs",
     reference: "Données de référence",
+    revealRequests: "Demandes de révélation",
     audit: "Journal d'audit",
     tokens: "Jetons d'API",
     account: "Mon compte",
@@ -546,6 +547,35 @@ export const fr: Messages = {
     investigationsTitle: "Enquêtes dont l'échéance est passée",
     noInvestigations: "Aucune enquête n'est en retard.",
     late: "Retard",
+  },
+  reveals: {
+    title: "Demandes de révélation d'identité",
+    intro:
+      "Chaque révélation de l'identité d'une victime ou d'un auteur présumé exige une seconde personne. N'approuvez que ce que le motif invoqué justifie ; une approbation permet au demandeur de révéler cette identité pendant un temps limité, et chaque étape figure dans la piste d'audit.",
+    pending: "En attente",
+    decided: "Tranchées",
+    empty: "Aucune demande.",
+    when: "Demandée le",
+    subject: "Identité de",
+    requester: "Demandée par",
+    reason: "Motif",
+    subjects: {
+      victim: "Victime",
+      perpetrator: "Auteur présumé",
+    },
+    decisions: {
+      approved: "Approuvée",
+      refused: "Refusée",
+    },
+    until: "Jusqu'au {{time}}",
+    ownRequest: "Votre propre demande : un autre gardien la tranche.",
+    note: "Note au demandeur (facultatif)",
+    approve: "Approuver",
+    refuse: "Refuser",
+    waitingTitle: "En attente d'un gardien des identités",
+    refusedTitle: "Un gardien des identités a refusé la dernière demande",
+    waiting:
+      "Votre demande et son motif ont été transmis à un gardien des identités. Une fois approuvée, révélez à nouveau avec le même motif.",
   },
   notifications: {
     title: "Rappels",

@@ -1,6 +1,8 @@
 // The enforcement record on a case page: who is implicated (codes; identity on request with a
 // reason), the investigations with their clock, progress and findings per person, and the actions.
 // What each person may do comes from the server's `can`; nothing here re-derives it.
+import type { RevealPending } from "../../domain/contracts/reveals.js";
+import { RevealWaiting } from "./reveal-requests.js";
 import {
   Badge,
   Group,
@@ -206,38 +208,44 @@ function RevealIdentity({ perpetrator }: { perpetrator: Perpetrator }) {
   const [identity, setIdentity] = useState<{ name: string; rank: string | null; serviceNumber: string | null } | null>(
     null,
   );
+  const [pending, setPending] = useState<RevealPending | null>(null);
   const form = useForm({ initialValues: { reason: "" } });
   const reveal = useMutation({
     mutationFn: (reason: string) =>
-      api<NonNullable<typeof identity>>("POST", `/api/perpetrators/${perpetrator.id}/identity`, { reason }),
-    onSuccess: setIdentity,
+      api<NonNullable<typeof identity> | RevealPending>("POST", `/api/perpetrators/${perpetrator.id}/identity`, {
+        reason,
+      }),
+    onSuccess: (answer) => ("approval" in answer ? setPending(answer) : setIdentity(answer)),
   });
   if (identity)
     return <Text size="sm">{[identity.rank, identity.name, identity.serviceNumber].filter(Boolean).join(" · ")}</Text>;
   return (
-    <DialogButton
-      label={t("enforcement.reveal")}
-      title={t("enforcement.revealTitle", { code: perpetrator.code })}
-      variant="default"
-    >
-      {(close) => (
-        <form onSubmit={form.onSubmit((values) => reveal.mutate(values.reason, { onSuccess: close }))}>
-          <Stack>
-            <Text size="sm">{t("enforcement.revealHelp")}</Text>
-            <ProblemAlert error={reveal.error} />
-            <Textarea
-              label={t("enforcement.reason")}
-              required
-              minLength={10}
-              autosize
-              minRows={2}
-              {...form.getInputProps("reason")}
-            />
-            <FormActions onCancel={close} submitLabel={t("enforcement.reveal")} loading={reveal.isPending} />
-          </Stack>
-        </form>
-      )}
-    </DialogButton>
+    <>
+      <RevealWaiting pending={pending} />
+      <DialogButton
+        label={t("enforcement.reveal")}
+        title={t("enforcement.revealTitle", { code: perpetrator.code })}
+        variant="default"
+      >
+        {(close) => (
+          <form onSubmit={form.onSubmit((values) => reveal.mutate(values.reason, { onSuccess: close }))}>
+            <Stack>
+              <Text size="sm">{t("enforcement.revealHelp")}</Text>
+              <ProblemAlert error={reveal.error} />
+              <Textarea
+                label={t("enforcement.reason")}
+                required
+                minLength={10}
+                autosize
+                minRows={2}
+                {...form.getInputProps("reason")}
+              />
+              <FormActions onCancel={close} submitLabel={t("enforcement.reveal")} loading={reveal.isPending} />
+            </Stack>
+          </form>
+        )}
+      </DialogButton>
+    </>
   );
 }
 

@@ -1,6 +1,8 @@
 // Victim assistance, designed for the advocate's day: the caseload with what needs action today,
 // and the victim record on one page — identity on request with a reason, consent, needs and plan,
 // referrals with follow-up, children. Identity is never shown unless revealed on purpose.
+import type { RevealPending } from "../../domain/contracts/reveals.js";
+import { RevealWaiting } from "./reveal-requests.js";
 import {
   Badge,
   Button,
@@ -417,10 +419,12 @@ export function VictimRecordPage() {
 function PersonPanel({ victim }: { victim: VictimRecord }) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const [pending, setPending] = useState<RevealPending | null>(null);
   const form = useForm({ initialValues: { reason: "", purpose: "assistance" } });
   const reveal = useMutation({
-    mutationFn: (v: typeof form.values) => api<Revealed>("POST", `/api/victims/${victim.id}/identity`, v),
-    onSuccess: setRevealed,
+    mutationFn: (v: typeof form.values) =>
+      api<Revealed | RevealPending>("POST", `/api/victims/${victim.id}/identity`, v),
+    onSuccess: (answer) => ("approval" in answer ? setPending(answer) : setRevealed(answer)),
   });
   const anyRecorded = Object.values(victim.recorded).some(Boolean);
   const shown = (label: string, value: string | null | undefined) => (
@@ -469,6 +473,7 @@ function PersonPanel({ victim }: { victim: VictimRecord }) {
           </DialogButton>
         )}
       </Group>
+      <RevealWaiting pending={revealed ? null : pending} />
       <Stack gap={4}>
         <Text size="sm">
           <Who victim={victim} />

@@ -71,6 +71,8 @@ export const ar = {
     "victim.update": "تعديل سجل ضحية",
     "victim.consent": "تسجيل الموافقة",
     "victim.identity.reveal": "كشف هوية الضحية",
+    "identity.reveal.request": "طُلب كشف هوية",
+    "identity.reveal.decide": "قُبل كشف الهوية أو رُفض",
     "victim.link_case": "ربط ضحية بقضية",
     "victim.assessment": "تقييم الاحتياجات",
     "victim.referral": "إحالة ضحية إلى خدمة",
@@ -133,5 +135,6 @@ export const ar = {
     screening: "فحص",
     screening_entry: "إدراج في قائمة الفحص",
     trust_fund: "الصندوق الاستئماني",
+    reveal_request: "طلب كشف هوية",
   },
 };

@@ -71,6 +71,8 @@ export const en = {
     "victim.update": "Victim record changed",
     "victim.consent": "Consent recorded",
     "victim.identity.reveal": "Victim's identity revealed",
+    "identity.reveal.request": "Identity reveal requested",
+    "identity.reveal.decide": "Identity reveal approved or refused",
     "victim.link_case": "Victim linked to a case",
     "victim.assessment": "Needs assessed",
     "victim.referral": "Victim referred to a service",
@@ -133,5 +135,6 @@ export const en = {
     screening: "Screening",
     screening_entry: "Screening list entry",
     trust_fund: "Trust Fund",
+    reveal_request: "Reveal request",
   },
 };

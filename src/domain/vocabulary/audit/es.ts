@@ -71,6 +71,8 @@ export const es = {
     "victim.update": "Expediente de víctima modificado",
     "victim.consent": "Consentimiento registrado",
     "victim.identity.reveal": "Identidad de la víctima revelada",
+    "identity.reveal.request": "Revelación de identidad solicitada",
+    "identity.reveal.decide": "Revelación de identidad aprobada o denegada",
     "victim.link_case": "Víctima vinculada a un caso",
     "victim.assessment": "Necesidades evaluadas",
     "victim.referral": "Víctima remitida a un servicio",
@@ -133,5 +135,6 @@ export const es = {
     screening: "Verificación",
     screening_entry: "Inclusión en la lista de verificación",
     trust_fund: "Fondo Fiduciario",
+    reveal_request: "Solicitud de revelación",
   },
 };

@@ -71,6 +71,8 @@ export const fr = {
     "victim.update": "Dossier de victime modifié",
     "victim.consent": "Consentement enregistré",
     "victim.identity.reveal": "Identité de la victime révélée",
+    "identity.reveal.request": "Révélation d'identité demandée",
+    "identity.reveal.decide": "Révélation d'identité approuvée ou refusée",
     "victim.link_case": "Victime liée à un dossier",
     "victim.assessment": "Besoins évalués",
     "victim.referral": "Victime orientée vers un service",
@@ -133,5 +135,6 @@ export const fr = {
     screening: "Vérification",
     screening_entry: "Inscription sur la liste de contrôle",
     trust_fund: "Fonds d'affectation spéciale",
+    reveal_request: "Demande de révélation",
   },
 };

@@ -71,6 +71,8 @@ export const ru = {
     "victim.update": "Запись о потерпевшем изменена",
     "victim.consent": "Согласие записано",
     "victim.identity.reveal": "Раскрыта личность потерпевшего",
+    "identity.reveal.request": "Запрошено раскрытие личности",
+    "identity.reveal.decide": "Раскрытие личности одобрено или отклонено",
     "victim.link_case": "Потерпевший связан с делом",
     "victim.assessment": "Оценены потребности",
     "victim.referral": "Потерпевший направлен в службу",
@@ -133,5 +135,6 @@ export const ru = {
     screening: "Проверка",
     screening_entry: "Запись в списке проверки",
     trust_fund: "Целевой фонд",
+    reveal_request: "Запрос на раскрытие",
   },
 };

@@ -71,6 +71,8 @@ export const zh = {
     "victim.update": "更改受害人记录",
     "victim.consent": "记录同意",
     "victim.identity.reveal": "披露受害人身份",
+    "identity.reveal.request": "已申请披露身份",
+    "identity.reveal.decide": "身份披露已批准或拒绝",
     "victim.link_case": "将受害人与案件关联",
     "victim.assessment": "评估需求",
     "victim.referral": "将受害人转介至服务",
@@ -133,5 +135,6 @@ export const zh = {
     screening: "审查",
     screening_entry: "审查名单条目",
     trust_fund: "信托基金",
+    reveal_request: "披露申请",
   },
 };

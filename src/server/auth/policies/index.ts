@@ -309,6 +309,12 @@ export const outreachPolicy = {
 };
 
 /** The areas of the web app a role sees in its navigation. */
+/** The two-person rule for revealing identities: custodians decide others' requests, never their own. */
+export const revealPolicy = {
+  decide: (actor: Actor, requestedBy: string) => is(actor, "identity_custodian") && actor.userId !== requestedBy,
+  browse: (actor: Actor) => is(actor, "identity_custodian"),
+};
+
 export function navigationFor(actor: Actor) {
   return {
     reports: reportPolicy.queue(actor),
@@ -329,6 +335,7 @@ export function navigationFor(actor: Actor) {
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
     audit: auditPolicy.browse(actor),
+    revealRequests: revealPolicy.browse(actor),
     tokens: tokenPolicy.manageOwn(actor),
   };
 }

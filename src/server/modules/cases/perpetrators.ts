@@ -1,5 +1,6 @@
 // Alleged perpetrators: a pseudonymous code for everyone in scope; the identity (name, rank, service
 // number) is encrypted and revealed only to those who need it, with a stated reason, audited.
+import { revealClearance } from "../reveals/index.js";
 import { authorizeCase } from "./authorize.js";
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
@@ -112,6 +113,13 @@ export async function revealPerpetratorIdentity(
     if (!enforcementPolicy.revealPerpetratorIdentity(actor, found.facts, row.nationalityCode))
       throw new Forbidden("Your role does not see the identity of alleged perpetrators.");
     if (!row.identityEncrypted) throw new NotFound("identity");
+    const clearance = await revealClearance(services, tx, actor, {
+      subjectType: "perpetrator",
+      subjectId: row.id,
+      subjectLabel: `${found.row.reference} ${row.code}`,
+      reason,
+    });
+    if ("approval" in clearance) return clearance;
     const identity = JSON.parse(
       await services.encryption.decrypt(
         tx,
@@ -123,7 +131,7 @@ export async function revealPerpetratorIdentity(
       action: "perpetrator.identity.reveal",
       subjectType: "perpetrator",
       subjectId: row.id,
-      details: { caseId: row.caseId, reason },
+      details: { caseId: row.caseId, reason, ...(clearance.approvalId && { approvalId: clearance.approvalId }) },
     });
     return identity;
   });

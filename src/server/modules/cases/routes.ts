@@ -1,4 +1,5 @@
 // HTTP for reading cases (the enforcement area adds intake, workflow and writes).
+import { revealPendingSchema } from "../../../domain/contracts/reveals.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -182,10 +183,20 @@ export function registerCaseRoutes(app: FastifyInstance) {
         body: revealPerpetratorIdentityBody,
         response: {
           200: revealPerpetratorIdentitySchema,
+          202: revealPendingSchema,
         },
       },
     },
-    async (request) => revealPerpetratorIdentity(services, staffOf(request), request.params.id, request.body.reason),
+    async (request, reply) => {
+      const answer = await revealPerpetratorIdentity(
+        services,
+        staffOf(request),
+        request.params.id,
+        request.body.reason,
+      );
+      // Waiting for an identity custodian's approval: the request is filed, nothing is revealed.
+      return "approval" in answer ? reply.status(202).send(answer) : answer;
+    },
   );
 
   typed.get(

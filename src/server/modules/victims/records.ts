@@ -1,6 +1,7 @@
 // Victim records: pseudonymous codes for everyone in scope; identity, contact, location and
 // caregiver encrypted and revealed only to victim-assistance staff, with a reason, audited. Consent
 // decides what may be passed on; the server refuses what it does not allow.
+import { revealClearance } from "../reveals/index.js";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, ilike, inArray, lte, sql } from "drizzle-orm";
 import {
@@ -291,6 +292,14 @@ export async function revealVictim(
     const row = await victimInScope(tx, actor, victimId);
     const needed = consentNeededFor(input.purpose);
     if (needed) await assertConsent(tx, victimId, needed);
+    const clearance = await revealClearance(services, tx, actor, {
+      subjectType: "victim",
+      subjectId: row.id,
+      subjectLabel: row.code,
+      reason: input.reason,
+      purpose: input.purpose,
+    });
+    if ("approval" in clearance) return clearance;
     const revealed: VictimPrivate = { identity: null, contact: null, location: null, caregiver: null };
     for (const field of privateFields) {
       const sealed = row[`${field}Encrypted`];
@@ -303,7 +312,12 @@ export async function revealVictim(
       action: "victim.identity.reveal",
       subjectType: "victim",
       subjectId: row.id,
-      details: { code: row.code, purpose: input.purpose, reason: input.reason },
+      details: {
+        code: row.code,
+        purpose: input.purpose,
+        reason: input.reason,
+        ...(clearance.approvalId && { approvalId: clearance.approvalId }),
+      },
     });
     return revealed;
   });

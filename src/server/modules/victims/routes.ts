@@ -1,5 +1,6 @@
 // HTTP for victim assistance: the caseload, the victim record, consentSchema, identityBody reveal, needs and
 // plans, referrals to service providers and their follow-up, children, and the providers' directory.
+import { revealPendingSchema } from "../../../domain/contracts/reveals.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { staffOf } from "../../auth/actor.js";
@@ -132,10 +133,15 @@ export function registerVictimRoutes(app: FastifyInstance) {
         body: revealVictimBody,
         response: {
           200: revealVictimSchema,
+          202: revealPendingSchema,
         },
       },
     },
-    async (request) => revealVictim(services, staffOf(request), request.params.id, request.body),
+    async (request, reply) => {
+      const answer = await revealVictim(services, staffOf(request), request.params.id, request.body);
+      // Waiting for an identity custodian's approval: the request is filed, nothing is revealed.
+      return "approval" in answer ? reply.status(202).send(answer) : answer;
+    },
   );
 
   typed.post(
