@@ -9,6 +9,7 @@ import {
   afterActionReviews,
   assistanceReferrals,
   caseAssignments,
+  caseNotes,
   cbcmNetworks,
   cases,
   commitments,
@@ -69,6 +70,7 @@ const fixture = {
   receipt: "",
   inScopeEvidence: randomUUID(),
   outOfScopeEvidence: randomUUID(),
+  note: randomUUID(),
 };
 
 type Expectation = "allow" | "deny";
@@ -106,6 +108,19 @@ const caseRoles: Role[] = [
 const matrix: MatrixRow[] = [
   { method: "GET", route: "/healthz", url: () => "/healthz", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/readyz", url: () => "/readyz", expect: everyone, anonymous: "allow" },
+  {
+    method: "POST",
+    route: "/api/redactions",
+    url: () => "/api/redactions",
+    body: () => ({ field: "case_note.body", recordId: fixture.note, reason: "Names a witness by mistake." }),
+    expect: only("cds_officer"),
+  },
+  {
+    method: "GET",
+    route: "/api/redactions",
+    url: () => `/api/redactions?recordId=${fixture.inScopeCase}`,
+    expect: only("cds_officer", "auditor"),
+  },
   {
     method: "GET",
     route: "/api/reveal-requests",
@@ -2240,6 +2255,7 @@ beforeAll(async () => {
       },
     ]);
     await tx.insert(caseAssignments).values({ caseId: fixture.inScopeCase, userId: staff.investigator.id });
+    await tx.insert(caseNotes).values({ id: fixture.note, caseId: fixture.inScopeCase, body: "A note to redact." });
   });
   victimFixture.inScope = await freshVictim("MONUSCO");
   victimFixture.outOfScope = await freshVictim("UNMISS");

@@ -1,5 +1,6 @@
 // The `conduct` command: operator tasks on the server's console (migrate, seed, users, tokens,
 // audit verification, key rotation, backup and restore).
+import { applyRetention, retentionDryRun, retentionKinds } from "../server/modules/retention/index.js";
 import { createReadStream, existsSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -43,6 +44,8 @@ const usage = `Usage: conduct <command>
                                    a file with a bad row writes nothing, unless --skip-invalid (rejects to FILE.rejects.csv)
   export allegations [--format csv|xlsx] [--out FILE]
                                    write the published allegations in the same layout (default allegations-DATE.csv)
+  retention [--dry-run]            let go what the retention settings say is due (CONDUCT_RETENTION_*_DAYS);
+                                   --dry-run lists it by case number or report id and changes nothing
   backup FILE                      write every record to FILE (gzipped JSON lines)
   restore FILE                     replace every record with those in FILE
 
@@ -168,6 +171,29 @@ async function run(argv: string[]): Promise<number> {
           name: values.name as string,
         });
         print(created.token);
+        return 0;
+      });
+    }
+
+    case "retention": {
+      const { values } = args({ "dry-run": { type: "boolean" } }, [sub, ...rest].filter(Boolean) as string[]);
+      return withApp("retention", async (app) => {
+        const days = app.services.config.retention;
+        if (retentionKinds.every((kind) => days[kind] === null)) {
+          print("No retention period is set (CONDUCT_RETENTION_*_DAYS): every record is kept.");
+          return 0;
+        }
+        if (values["dry-run"]) {
+          const due = await retentionDryRun(app.services);
+          for (const kind of retentionKinds) {
+            const period = days[kind] === null ? "kept" : `after ${days[kind]} days`;
+            print(`${kind} (${period}): ${due[kind].length} would go`);
+            for (const item of due[kind]) print(`  ${item.label} ${item.id}`);
+          }
+          return 0;
+        }
+        const counts = await applyRetention(app.services);
+        for (const kind of retentionKinds) print(`${kind}: ${counts[kind]} let go`);
         return 0;
       });
     }

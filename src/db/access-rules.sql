@@ -13,7 +13,7 @@
 -- audit_events: no RLS; conduct_app: INSERT, SELECT
 -- case_actions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- case_assignments: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
--- case_notes: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- case_notes: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- case_number_counters: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- cases: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- cbcm_members: RLS; conduct_app: INSERT, SELECT
@@ -25,7 +25,7 @@
 -- data_keys: no RLS; conduct_app: SELECT
 -- deadline_extensions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- dna_samples: RLS; conduct_app: INSERT, SELECT, UPDATE
--- evidence_files: RLS; conduct_app: INSERT, SELECT
+-- evidence_files: RLS; conduct_app: DELETE, INSERT, SELECT
 -- findings: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- good_practice_files: RLS; conduct_app: DELETE, INSERT, SELECT
 -- good_practices: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -44,9 +44,10 @@
 -- personnel_categories: no RLS; conduct_app: SELECT
 -- public_allegation_counts: RLS; conduct_app: SELECT
 -- rate_limit: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- redactions: RLS; conduct_app: INSERT, SELECT
 -- referrals: RLS; conduct_app: INSERT, SELECT, UPDATE
--- report_messages: RLS; conduct_app: INSERT, SELECT, UPDATE
--- reports: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- report_messages: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- reports: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- reveal_requests: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- risk_assessments: RLS; conduct_app: INSERT, SELECT
 -- risk_factors: RLS; conduct_app: INSERT, SELECT
@@ -98,6 +99,7 @@ POLICY case_assignments_need_to_know ON case_assignments FOR ALL TO public USING
 
 -- Policies on case_notes
 POLICY case_notes_need_to_know ON case_notes FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() <> ALL (ARRAY['member_state_focal_point'::text, 'analyst'::text, 'publisher'::text])))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text]))));
+POLICY case_notes_retention ON case_notes AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
 -- Policies on cases
 POLICY cases_need_to_know ON cases FOR ALL TO public USING (conduct_can_see_case(id, mission_code, nationality_codes)) WITH CHECK (conduct_can_see_case(id, mission_code, nationality_codes));
@@ -127,6 +129,7 @@ POLICY dna_samples_claim ON dna_samples FOR ALL TO public USING (conduct_can_see
 -- Policies on evidence_files
 POLICY evidence_files_need_to_know ON evidence_files FOR ALL TO public USING (conduct_can_see_report_id(report_id)) WITH CHECK (conduct_can_see_report_id(report_id));
 POLICY evidence_files_public_intake ON evidence_files FOR INSERT TO public WITH CHECK ((conduct_actor_role() = 'public'::text));
+POLICY evidence_files_retention ON evidence_files AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
 -- Policies on findings
 POLICY findings_need_to_know ON findings FOR ALL TO public USING ((conduct_can_see_investigation(investigation_id) AND conduct_can_see_perpetrator(perpetrator_id))) WITH CHECK ((conduct_can_work_on_investigation(investigation_id) AND conduct_can_see_perpetrator(perpetrator_id)));
@@ -172,15 +175,20 @@ POLICY perpetrators_need_to_know ON perpetrators FOR ALL TO public USING ((condu
 -- Policies on public_allegation_counts
 POLICY public_allegation_counts_read ON public_allegation_counts FOR SELECT TO public USING (true);
 
+-- Policies on redactions
+POLICY redactions_keep ON redactions FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'auditor'::text]))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) AND ((redacted_by = conduct_actor_id()) OR (conduct_actor_role() = 'system'::text))));
+
 -- Policies on referrals
 POLICY referrals_need_to_know ON referrals FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() <> 'member_state_focal_point'::text) OR (country_code = conduct_actor_country())))) WITH CHECK ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));
 
 -- Policies on report_messages
 POLICY report_messages_need_to_know ON report_messages FOR ALL TO public USING (conduct_can_see_report_id(report_id)) WITH CHECK (conduct_can_see_report_id(report_id));
+POLICY report_messages_retention ON report_messages AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
 -- Policies on reports
 POLICY reports_need_to_know ON reports FOR ALL TO public USING (conduct_can_see_report(mission_code, submitted_by)) WITH CHECK (conduct_can_see_report(mission_code, submitted_by));
 POLICY reports_public_intake ON reports FOR INSERT TO public WITH CHECK (((conduct_actor_role() = 'public'::text) AND (submitted_by IS NULL)));
+POLICY reports_retention ON reports AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
 -- Policies on reveal_requests
 POLICY reveal_requests_decide ON reveal_requests FOR UPDATE TO public USING (((conduct_actor_role() = 'identity_custodian'::text) AND (requested_by <> conduct_actor_id()) AND (decision IS NULL))) WITH CHECK (((decided_by = conduct_actor_id()) AND (requested_by <> conduct_actor_id())));

@@ -1333,3 +1333,20 @@ export const revealRequests = pgTable(
     index("reveal_requests_pending_idx").on(t.requestedAt).where(sql`decision is null`),
   ],
 );
+
+// ---- Retention and redaction ----
+/** A field whose content was struck out, by whom and why; the field keeps a marker in its place. */
+export const redactions = pgTable(
+  "redactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    field: text("field").notNull(),
+    recordId: uuid("record_id").notNull(),
+    reason: text("reason").notNull(),
+    redactedBy: text("redacted_by")
+      .notNull()
+      .references(() => user.id),
+    redactedAt: timestamp("redacted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("redactions_record_idx").on(t.recordId)],
+);

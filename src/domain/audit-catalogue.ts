@@ -61,6 +61,16 @@ export const auditCatalogue = {
   "token.create": action("api_token", z.object({ ownerId: id })),
   "token.revoke": action("api_token", z.object({ ownerId: id })),
   "installation.fact": action(null, z.object({ name: code })),
+  "retention.apply": action(
+    null,
+    z.object({
+      unconverted_reports: count,
+      evidence_files: count,
+      reporter_threads: count,
+      closed_case_narratives: count,
+    }),
+  ),
+  "record.redact": action(null, z.object({ field: code, recordId: id, redactionId: id })),
   "audit.browse": action(null, z.object({ results: count })),
   "audit.verify": action(null, z.object({ events: count })),
   "reference.mission.create": action("mission", none),

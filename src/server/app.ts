@@ -40,6 +40,7 @@ import { registerPublicDataPages } from "./public/data-routes.js";
 import { registerReferenceRoutes } from "./modules/reference/index.js";
 import { registerTokenRoutes } from "./modules/tokens/index.js";
 import { registerRevealRoutes } from "./modules/reveals/index.js";
+import { registerRedactionRoutes } from "./modules/retention/index.js";
 import { registerUserRoutes } from "./modules/users/index.js";
 import { registerVictimRoutes } from "./modules/victims/index.js";
 import { registerPaternityRoutes } from "./modules/paternity/index.js";
@@ -232,6 +233,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerUserRoutes(app);
   registerTokenRoutes(app);
   registerRevealRoutes(app);
+  registerRedactionRoutes(app);
   registerAuditRoutes(app);
   registerCaseRoutes(app);
   registerIntakeRoutes(app);

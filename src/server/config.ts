@@ -32,9 +32,19 @@ export interface Config {
    * custodian's approval, which lets its requester reveal for this many hours.
    */
   revealApproval: { required: boolean; hours: number };
+  /** Days each kind of record is kept before the periodic cycle lets it go; null keeps it for ever. */
+  retention: {
+    unconverted_reports: number | null;
+    evidence_files: number | null;
+    reporter_threads: number | null;
+    closed_case_narratives: number | null;
+  };
   /** Public counts under this many are shown as a range (0 = exact counts, as the UN publishes). */
   smallCellThreshold: number;
 }
+
+/** A retention period in days, or null (kept for ever) when unset. */
+const days = (value: string | undefined) => (value ? Number(value) : null);
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST ?? "127.0.0.1";
@@ -63,6 +73,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     revealApproval: {
       required: env.CONDUCT_REVEAL_APPROVAL === "on",
       hours: Number(env.CONDUCT_REVEAL_APPROVAL_HOURS ?? 24),
+    },
+    retention: {
+      unconverted_reports: days(env.CONDUCT_RETENTION_REPORTS_DAYS),
+      evidence_files: days(env.CONDUCT_RETENTION_EVIDENCE_DAYS),
+      reporter_threads: days(env.CONDUCT_RETENTION_THREADS_DAYS),
+      closed_case_narratives: days(env.CONDUCT_RETENTION_CLOSED_CASES_DAYS),
     },
     smallCellThreshold: Number(env.CONDUCT_SMALL_CELL_THRESHOLD ?? 0),
   };

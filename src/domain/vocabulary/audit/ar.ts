@@ -17,6 +17,8 @@ export const ar = {
     "token.create": "إنشاء رمز واجهة برمجية",
     "token.revoke": "إلغاء رمز واجهة برمجية",
     "installation.fact": "تسجيل معلومة عن المنظومة",
+    "retention.apply": "طُبّقت مدد الاحتفاظ",
+    "record.redact": "حُجب محتوى سجل",
     "audit.browse": "الاطلاع على سجل التدقيق",
     "audit.verify": "التحقق من سلسلة التدقيق",
     "reference.mission.create": "إضافة بعثة",

@@ -17,6 +17,8 @@ export const en = {
     "token.create": "API token created",
     "token.revoke": "API token revoked",
     "installation.fact": "Installation fact recorded",
+    "retention.apply": "Retention periods applied",
+    "record.redact": "Record content redacted",
     "audit.browse": "Audit trail browsed",
     "audit.verify": "Audit chain verified",
     "reference.mission.create": "Mission added",

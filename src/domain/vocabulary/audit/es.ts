@@ -17,6 +17,8 @@ export const es = {
     "token.create": "Token de API creado",
     "token.revoke": "Token de API revocado",
     "installation.fact": "Dato de la instalación registrado",
+    "retention.apply": "Plazos de conservación aplicados",
+    "record.redact": "Contenido de un registro tachado",
     "audit.browse": "Registro de auditoría consultado",
     "audit.verify": "Cadena de auditoría verificada",
     "reference.mission.create": "Misión añadida",

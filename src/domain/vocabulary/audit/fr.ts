@@ -17,6 +17,8 @@ export const fr = {
     "token.create": "Jeton d'API créé",
     "token.revoke": "Jeton d'API révoqué",
     "installation.fact": "Fait relatif à l'installation enregistré",
+    "retention.apply": "Durées de conservation appliquées",
+    "record.redact": "Contenu d'un dossier caviardé",
     "audit.browse": "Journal d'audit consulté",
     "audit.verify": "Chaîne d'audit vérifiée",
     "reference.mission.create": "Mission ajoutée",

@@ -17,6 +17,8 @@ export const ru = {
     "token.create": "Токен API создан",
     "token.revoke": "Токен API отозван",
     "installation.fact": "Записан факт об установке",
+    "retention.apply": "Применены сроки хранения",
+    "record.redact": "Содержимое записи вычеркнуто",
     "audit.browse": "Просмотр журнала аудита",
     "audit.verify": "Проверка цепочки аудита",
     "reference.mission.create": "Миссия добавлена",

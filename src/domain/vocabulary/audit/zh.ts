@@ -17,6 +17,8 @@ export const zh = {
     "token.create": "创建 API 令牌",
     "token.revoke": "撤销 API 令牌",
     "installation.fact": "记录安装信息",
+    "retention.apply": "已执行保留期限",
+    "record.redact": "记录内容已删改",
     "audit.browse": "浏览审计记录",
     "audit.verify": "核查审计链",
     "reference.mission.create": "添加特派团",

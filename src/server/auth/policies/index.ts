@@ -315,6 +315,12 @@ export const revealPolicy = {
   browse: (actor: Actor) => is(actor, "identity_custodian"),
 };
 
+/** Striking out a record's content is headquarters' decision; auditors read what was struck out and why. */
+export const redactionPolicy = {
+  redact: (actor: Actor) => is(actor, "cds_officer"),
+  read: (actor: Actor) => is(actor, "cds_officer", "auditor"),
+};
+
 export function navigationFor(actor: Actor) {
   return {
     reports: reportPolicy.queue(actor),

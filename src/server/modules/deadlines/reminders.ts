@@ -2,6 +2,7 @@
 // exist once, however many instances sweep at the same moment), then claims pending email with
 // SKIP LOCKED so that one instance sends each message. A crash between sending and marking it sent
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
+import { applyRetention } from "../retention/index.js";
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import {
@@ -348,6 +349,7 @@ export function startReminderLoop(
         await syncScreeningList(services);
         // The server's one periodic cycle also keeps the idempotency table to a week's keys.
         await forgetOldIdempotencyKeys(services.db);
+        await applyRetention(services);
         if (transport) await sendPendingEmail(services, transport);
       } catch (error) {
         log.error({ err: error }, "reminder cycle failed");
