@@ -2,7 +2,7 @@
 // reason), the investigations with their clock, progress and findings per person, and the actions.
 // What each person may do comes from the server's `can`; nothing here re-derives it.
 import type { RevealPending } from "../../domain/contracts/reveals.js";
-import { RevealWaiting } from "./reveal-requests.js";
+import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
 import {
   Badge,
   Group,
@@ -232,14 +232,7 @@ function RevealIdentity({ perpetrator }: { perpetrator: Perpetrator }) {
             <Stack>
               <Text size="sm">{t("enforcement.revealHelp")}</Text>
               <ProblemAlert error={reveal.error} />
-              <Textarea
-                label={t("enforcement.reason")}
-                required
-                minLength={10}
-                autosize
-                minRows={2}
-                {...form.getInputProps("reason")}
-              />
+              <RevealReasonField {...form.getInputProps("reason")} />
               <FormActions onCancel={close} submitLabel={t("enforcement.reveal")} loading={reveal.isPending} />
             </Stack>
           </form>

@@ -1,6 +1,17 @@
 // The identity custodian's desk: others' requests to reveal a victim's or an alleged perpetrator's
 // identity, each with who asks and why, to approve (for a limited time) or refuse with a note.
-import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Textarea } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  type TextareaProps,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -145,4 +156,10 @@ export function RevealWaiting({ pending }: { pending: RevealPending | null }) {
       <Text size="sm">{t("reveals.waiting")}</Text>
     </Alert>
   );
+}
+
+/** Why an identity is to be revealed: kept in the audit trail, and shown to the custodian. */
+export function RevealReasonField(props: TextareaProps) {
+  const { t } = useTranslation();
+  return <Textarea label={t("enforcement.reason")} required minLength={10} autosize minRows={2} {...props} />;
 }

@@ -2,7 +2,7 @@
 // and the victim record on one page — identity on request with a reason, consent, needs and plan,
 // referrals with follow-up, children. Identity is never shown unless revealed on purpose.
 import type { RevealPending } from "../../domain/contracts/reveals.js";
-import { RevealWaiting } from "./reveal-requests.js";
+import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
 import {
   Badge,
   Button,
@@ -458,14 +458,7 @@ function PersonPanel({ victim }: { victim: VictimRecord }) {
                     data={revealPurposes.map((value) => ({ value, label: t(`victims.purposes.${value}`) }))}
                     {...form.getInputProps("purpose")}
                   />
-                  <Textarea
-                    label={t("enforcement.reason")}
-                    required
-                    minLength={10}
-                    autosize
-                    minRows={2}
-                    {...form.getInputProps("reason")}
-                  />
+                  <RevealReasonField {...form.getInputProps("reason")} />
                   <FormActions onCancel={close} submitLabel={t("victims.reveal")} loading={reveal.isPending} />
                 </Stack>
               </form>

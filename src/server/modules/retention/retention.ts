@@ -3,7 +3,7 @@
 // deletes or strips it as the system actor (row-level security lets no other role delete) and
 // leaves one audit event with the counts. Published figures never change: a closed case keeps its
 // codes, counts and enforcement record, and loses its narrative and notes.
-import { and, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { caseNotes, cases, evidenceFiles, reportMessages, reports } from "../../../db/schema.js";
 import { systemActor } from "../../auth/actor.js";
 import type { Services } from "../../services.js";
@@ -32,6 +32,15 @@ const closedBefore = (cutoff: Date) =>
   sql`${cases.status} = 'closed' and coalesce((select max(e.occurred_at) from audit_events e
     where e.subject_id = ${cases.id}::text and e.action = 'case.transition' and e.details->>'to' = 'closed'), ${cases.updatedAt}) < ${cutoff.toISOString()}::timestamptz`;
 
+/** A report's files or thread messages whose case closed more than `days` ago, by case number. */
+const ofClosedCases = (tx: Transaction, table: typeof evidenceFiles | typeof reportMessages, days: number) =>
+  tx
+    .select({ id: table.id, label: cases.reference })
+    .from(table)
+    .innerJoin(reports, eq(reports.id, table.reportId))
+    .innerJoin(cases, eq(cases.id, reports.caseId))
+    .where(closedBefore(daysAgo(days)));
+
 /** What each kind would let go now, found the same way for a dry run and for the sweep. */
 async function due(tx: Transaction, days: RetentionDays): Promise<Record<RetentionKind, RetentionItem[]>> {
   const found: Record<RetentionKind, RetentionItem[]> = {
@@ -45,20 +54,9 @@ async function due(tx: Transaction, days: RetentionDays): Promise<Record<Retenti
       .select({ id: reports.id, label: reports.id })
       .from(reports)
       .where(and(isNull(reports.caseId), lt(reports.receivedAt, daysAgo(days.unconverted_reports))));
-  if (days.evidence_files !== null)
-    found.evidence_files = await tx
-      .select({ id: evidenceFiles.id, label: cases.reference })
-      .from(evidenceFiles)
-      .innerJoin(reports, sql`${reports.id} = ${evidenceFiles.reportId}`)
-      .innerJoin(cases, sql`${cases.id} = ${reports.caseId}`)
-      .where(closedBefore(daysAgo(days.evidence_files)));
+  if (days.evidence_files !== null) found.evidence_files = await ofClosedCases(tx, evidenceFiles, days.evidence_files);
   if (days.reporter_threads !== null)
-    found.reporter_threads = await tx
-      .select({ id: reportMessages.id, label: cases.reference })
-      .from(reportMessages)
-      .innerJoin(reports, sql`${reports.id} = ${reportMessages.reportId}`)
-      .innerJoin(cases, sql`${cases.id} = ${reports.caseId}`)
-      .where(closedBefore(daysAgo(days.reporter_threads)));
+    found.reporter_threads = await ofClosedCases(tx, reportMessages, days.reporter_threads);
   if (days.closed_case_narratives !== null)
     found.closed_case_narratives = await tx
       .select({ id: cases.id, label: cases.reference })
