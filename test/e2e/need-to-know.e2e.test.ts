@@ -9,6 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { cases, perpetrators } from "../../src/db/schema.js";
 import { systemActor } from "../../src/server/auth/actor.js";
+import { fieldContext } from "../../src/server/security/encryption.js";
 import { inTransaction } from "../../src/server/transaction.js";
 import type { TestApp } from "../helpers/app.js";
 import { id3ThenHtml } from "../helpers/files.js";
@@ -141,6 +142,36 @@ describe("need-to-know in the browser", () => {
     await photograph(page, "05-public-form-refused-fr");
   });
 
+  it("headquarters strikes out a narrative that names a witness, with a reason", async () => {
+    const caseId = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values({
+        id: caseId,
+        reference: "MONUSCO-2026-0902",
+        missionCode: "MONUSCO",
+        status: "preliminary_assessment",
+        dateReported: "2026-05-02",
+        narrativeEncrypted: await t.app.services.encryption.encrypt(
+          tx,
+          "The witness, Mr Jean Bosco of Goma, saw the soldier.",
+          fieldContext("cases", "narrative_encrypted", caseId),
+        ),
+      });
+    });
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cds_officer"));
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.getByText("Mr Jean Bosco").waitFor();
+    await page.getByRole("button", { name: "Strike out" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel(/^Why it must go/).fill("Names a witness who asked not to be named.");
+    await expectAccessible(page);
+    await dialog.getByRole("button", { name: "Strike out" }).click();
+    await page.getByText("[Redacted]").waitFor();
+    expect(await page.getByText("Mr Jean Bosco").count()).toBe(0);
+    await photograph(page, "06-narrative-redacted-en");
+  });
+
   it("one connection guessing passwords is slowed down before it can lock an officer out", async () => {
     const officer = await t.createStaff("cds_officer");
     const page = await (await browser.newContext({ locale: "en" })).newPage();
@@ -159,7 +190,7 @@ describe("need-to-know in the browser", () => {
     }
     await attempt();
     await page.getByText("Too many failed sign-ins from this connection").waitFor();
-    await photograph(page, "06-sign-in-throttled-en");
+    await photograph(page, "07-sign-in-throttled-en");
     // The officer was not locked out: from their own connection, their password still works.
     const own = await t.app.inject({
       method: "POST",

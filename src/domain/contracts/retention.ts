@@ -9,6 +9,9 @@ export const redactableFields = [
 ] as const;
 export type RedactableField = (typeof redactableFields)[number];
 
+/** What a struck-out field reads afterwards. */
+export const REDACTED = "[Redacted]";
+
 export const redactBody = z.strictObject({
   field: z.enum(redactableFields),
   recordId: z.uuid(),

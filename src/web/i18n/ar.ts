@@ -522,6 +522,12 @@ export const ar: Messages = {
     noInvestigations: "لا يوجد تحقيق متأخر.",
     late: "التأخر",
   },
+  redaction: {
+    strikeOut: "حجب",
+    title: "حجب السرد",
+    help: "يُستبدل النص بعبارة «[Redacted]» للجميع وبشكل نهائي. يُحفظ سببك مع الحجب ويُسجَّل في سجل التدقيق.",
+    reason: "سبب الحجب",
+  },
   reveals: {
     title: "طلبات كشف الهوية",
     intro:

@@ -531,6 +531,12 @@ export const en = {
     noInvestigations: "No investigation is overdue.",
     late: "Late",
   },
+  redaction: {
+    strikeOut: "Strike out",
+    title: "Strike out the narrative",
+    help: "The text is replaced by “[Redacted]” for everyone, for good. Your reason is kept with the redaction and the audit trail records it.",
+    reason: "Why it must go",
+  },
   reveals: {
     title: "Requests to reveal an identity",
     intro:

@@ -548,6 +548,12 @@ export const fr: Messages = {
     noInvestigations: "Aucune enquête n'est en retard.",
     late: "Retard",
   },
+  redaction: {
+    strikeOut: "Caviarder",
+    title: "Caviarder le récit",
+    help: "Le texte est remplacé par « [Redacted] » pour tous, définitivement. Votre motif est conservé avec le caviardage et la piste d'audit l'enregistre.",
+    reason: "Pourquoi il doit disparaître",
+  },
   reveals: {
     title: "Demandes de révélation d'identité",
     intro:

@@ -11,6 +11,8 @@ import { Assignments, type CaseData, EditCaseButton, Notes, PublishButton } from
 import { EnforcementSections } from "./enforcement.js";
 import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
+import { RedactButton } from "./redaction.js";
+import { REDACTED } from "../../domain/contracts/retention.js";
 import type { CaseTimeline } from "../../domain/contracts/cases.js";
 
 export function CaseDetail() {
@@ -116,9 +118,14 @@ export function CaseDetail() {
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">
-              <Title order={2} size="h4" mb="xs">
-                {t("cases.narrative")}
-              </Title>
+              <Group justify="space-between" mb="xs">
+                <Title order={2} size="h4">
+                  {t("cases.narrative")}
+                </Title>
+                {item.can.redact && item.narrative && item.narrative !== REDACTED && (
+                  <RedactButton field="case.narrative" recordId={item.id} caseId={item.id} />
+                )}
+              </Group>
               <Text style={{ whiteSpace: "pre-wrap" }} c={item.narrative ? undefined : "gray.7"}>
                 {item.narrative ?? t("cases.narrativeHidden")}
               </Text>

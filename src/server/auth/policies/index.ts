@@ -86,6 +86,8 @@ export const casePolicy = {
       readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
       addNote: view && is(actor, "cds_officer", "cdt_officer", "investigator"),
       publish: view && is(actor, "publisher", "cds_officer"),
+      /** Strike out the narrative or a note, with a reason (headquarters). */
+      redact: view && is(actor, "cds_officer"),
     };
   },
 };

@@ -3,7 +3,7 @@
 // so its hash chain holds; the trail never held the content in the first place.
 import { eq } from "drizzle-orm";
 import { caseNotes, cases, redactions, reportMessages, reports } from "../../../db/schema.js";
-import type { RedactableField } from "../../../domain/contracts/retention.js";
+import { REDACTED, type RedactableField } from "../../../domain/contracts/retention.js";
 import type { Actor } from "../../auth/actor.js";
 import { redactionPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound } from "../../errors.js";
@@ -12,9 +12,6 @@ import type { Services } from "../../services.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { refreshSearchDocument } from "../cases/index.js";
-
-/** What a struck-out field reads afterwards. */
-export const REDACTED = "[Redacted]";
 
 /** Each field that may be struck out: finds its record (under row-level security) and replaces its content. */
 const redactors: Record<
