@@ -248,6 +248,7 @@ describe("row-level security everywhere", () => {
       "api_tokens",
       "rate_limit",
       "session",
+      "sign_in_address_failures",
       "sign_in_failures",
       "staff_profiles",
       "two_factor",

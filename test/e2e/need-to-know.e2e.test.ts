@@ -167,7 +167,8 @@ describe("need-to-know in the browser", () => {
     await dialog.getByLabel(/^Why it must go/).fill("Names a witness who asked not to be named.");
     await expectAccessible(page);
     await dialog.getByRole("button", { name: "Strike out" }).click();
-    await page.getByText("[Redacted]").waitFor();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("[Redacted]", { exact: true }).waitFor();
     expect(await page.getByText("Mr Jean Bosco").count()).toBe(0);
     await photograph(page, "06-narrative-redacted-en");
   });

@@ -27,10 +27,23 @@ async function photograph(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${String(++step).padStart(2, "0")}-${name}.png`, fullPage: true });
 }
 
-/** Picks an option of a Mantine select inside the dialog. */
+/**
+ * Picks an option of a Mantine select inside the dialog. A click that lands while the dialog is
+ * still opening can be swallowed by its focus trap, so the list is opened again if it did not show.
+ */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("dialog").getByLabel(label).first().click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  const choice = page.getByRole("option", { name: option, exact: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByRole("dialog").getByLabel(label).first().click();
+    if (
+      await choice.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+  }
+  await choice.click();
 }
 
 describe("the victim assistance journey", () => {
