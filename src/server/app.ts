@@ -24,7 +24,15 @@ import { recordAuditEvent } from "./modules/audit/index.js";
 import { registerIdempotentWrites } from "./idempotency.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
-import { DomainError, Forbidden, problem, ServiceUnavailable, TooManyRequests, Unauthorized } from "./errors.js";
+import {
+  DATABASE_RETRY_SECONDS,
+  DomainError,
+  Forbidden,
+  problem,
+  ServiceUnavailable,
+  TooManyRequests,
+  Unauthorized,
+} from "./errors.js";
 import { isDatabaseUnavailable } from "../db/connection.js";
 import { registerAuditRoutes } from "./modules/audit/index.js";
 import { registerCaseRoutes } from "./modules/cases/index.js";
@@ -67,9 +75,6 @@ declare module "fastify" {
 }
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
-
-/** Seconds a client waits before trying again while the database is away: a restart takes a few. */
-const DATABASE_RETRY_SECONDS = 5;
 
 function databaseUnavailable(request: FastifyRequest, error: unknown) {
   request.log.warn({ code: (error as { code?: string }).code }, "database unavailable");

@@ -53,6 +53,9 @@ export class ValidationFailed extends DomainError {
     super(400, code, message, { errors });
   }
 }
+/** Seconds a client waits before trying again while the database is away: a restart takes a few. */
+export const DATABASE_RETRY_SECONDS = 5;
+
 /** The database cannot be reached for now: the client should try again after a few seconds. */
 export class ServiceUnavailable extends DomainError {
   constructor(message: string, retryAfterSeconds: number, code = "database_unavailable") {

@@ -9,7 +9,7 @@ import { countries, missions } from "../../db/schema.js";
 import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
 import { publicActor } from "../auth/actor.js";
 import { publicRoute } from "../rate-limits.js";
-import { DomainError } from "../errors.js";
+import { DATABASE_RETRY_SECONDS, DomainError } from "../errors.js";
 import { isDatabaseUnavailable } from "../../db/connection.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
 import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/index.js";
@@ -116,23 +116,25 @@ export function registerPublicPages(app: FastifyInstance) {
       : undefined;
 
   // The last lists read are kept, so the form can still be drawn again while the database is away.
-  let lastLists: Promise<{ missionRows: MissionRow[]; countryRows: (typeof countries.$inferSelect)[] }> | null = null;
+  let lastLists: { missionRows: MissionRow[]; countryRows: (typeof countries.$inferSelect)[] } | null = null;
+  async function readLists() {
+    try {
+      const [missionRows, countryRows] = await Promise.all([
+        services.db
+          .select({ code: missions.code, location: missions.location, name: missions.name })
+          .from(missions)
+          .where(isNull(missions.endYear))
+          .orderBy(asc(missions.code)),
+        services.db.select().from(countries).orderBy(asc(countries.code)),
+      ]);
+      lastLists = { missionRows, countryRows };
+    } catch (error) {
+      if (!lastLists) throw error;
+    }
+    return lastLists;
+  }
   async function options(language: PublicLanguage) {
-    const reading = Promise.all([
-      services.db
-        .select({ code: missions.code, location: missions.location, name: missions.name })
-        .from(missions)
-        .where(isNull(missions.endYear))
-        .orderBy(asc(missions.code)),
-      services.db.select().from(countries).orderBy(asc(countries.code)),
-    ]).then(([missionRows, countryRows]) => ({ missionRows, countryRows }));
-    const { missionRows, countryRows } = await reading.then(
-      (lists) => {
-        lastLists = Promise.resolve(lists);
-        return lists;
-      },
-      (error) => lastLists ?? Promise.reject(error),
-    );
+    const { missionRows, countryRows } = await readLists();
     return {
       missions: missionRows.map((m) => ({ value: m.code, label: `${m.code} — ${m.location ?? m.name}` })),
       countries: countryRows
@@ -200,7 +202,7 @@ export function registerPublicPages(app: FastifyInstance) {
         } catch (error) {
           // The form keeps its key: sent again once the database is back, it is written once.
           if (isDatabaseUnavailable(error)) {
-            reply.header("retry-after", 5);
+            reply.header("retry-after", DATABASE_RETRY_SECONDS);
             return showForm(reply, language, { values: form, errors: { unavailable: true } }, 503, key);
           }
           const message = evidenceMessages[error instanceof DomainError ? error.code : ""];
