@@ -266,6 +266,9 @@ SELECT coalesce(string_to_array(nullif(current_setting('app.actor_missions', tru
 -- conduct_actor_role(): stable; callers: PUBLIC
 SELECT nullif(current_setting('app.actor_role', true), '')
 
+-- conduct_allegation_pair(category text, nationality text): immutable; callers: PUBLIC
+SELECT category || ':' || CASE WHEN conduct_is_uniformed(category) THEN coalesce(nationality, '') ELSE '' END
+
 -- conduct_apply_allegation_units(p_removed cases[], p_added cases[]): volatile, security definer; callers: PUBLIC
 INSERT INTO public_allegation_counts AS p (year, mission_code, category_code, nationality_code, count)
   SELECT d.year, d.mission_code, d.category_code, d.nationality_code, sum(d.delta)::int
@@ -344,12 +347,19 @@ SELECT coalesce((SELECT conduct_can_see_case_id(i.case_id) AND (conduct_actor_ro
    OR (conduct_actor_role() = 'member_state_focal_point' AND i.country_code = conduct_actor_country())) FROM investigations i WHERE i.id = p_id), false)
 
 -- conduct_case_allegation_units(c cases): immutable; callers: PUBLIC
-SELECT DISTINCT extract(year FROM c.date_reported)::int, c.mission_code, category.code,
-  coalesce(CASE WHEN category.code IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU') THEN nationality.code END, '')
-FROM unnest(CASE WHEN cardinality(c.category_codes) = 0 THEN ARRAY['UNKNOWN'] ELSE c.category_codes END) AS category(code)
-CROSS JOIN LATERAL unnest(
-  CASE WHEN category.code IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU') AND cardinality(c.nationality_codes) > 0
-    THEN c.nationality_codes ELSE ARRAY[NULL::text] END) AS nationality(code)
+SELECT DISTINCT extract(year FROM c.date_reported)::int, c.mission_code, unit.category_code, unit.nationality_code
+FROM (
+  SELECT split_part(pair, ':', 1) AS category_code, split_part(pair, ':', 2) AS nationality_code
+  FROM unnest(c.allegation_pairs) AS pair
+  UNION ALL
+  SELECT category.code, coalesce(CASE WHEN conduct_is_uniformed(category.code) THEN nationality.code END, '')
+  FROM unnest(CASE WHEN cardinality(c.category_codes) = 0 THEN ARRAY['UNKNOWN'] ELSE c.category_codes END) AS category(code)
+  CROSS JOIN LATERAL unnest(
+    CASE WHEN conduct_is_uniformed(category.code) AND cardinality(c.nationality_codes) > 0
+      THEN c.nationality_codes ELSE ARRAY[NULL::text] END) AS nationality(code)
+  WHERE cardinality(c.allegation_pairs) = 0
+) unit
+WHERE conduct_is_sea(c.allegation_codes)
 
 -- conduct_case_reference_taken(p_reference text): stable, security definer; callers: PUBLIC
 SELECT EXISTS (SELECT 1 FROM cases WHERE reference = p_reference)
@@ -399,6 +409,24 @@ SELECT EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = p_case_id AND 
 
 -- conduct_is_case_manager(): stable; callers: PUBLIC
 SELECT conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer')
+
+-- conduct_is_sea(allegation_codes text[]): immutable; callers: PUBLIC
+SELECT EXISTS (SELECT 1 FROM unnest(allegation_codes) a WHERE a LIKE 'SE\_%' OR a LIKE 'SA\_%')
+
+-- conduct_is_uniformed(category text): immutable; callers: PUBLIC
+SELECT category IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU')
+
+-- conduct_keep_allegation_pairs(): volatile, security definer; callers: PUBLIC
+BEGIN
+  UPDATE cases c SET allegation_pairs = ARRAY(
+      SELECT DISTINCT conduct_allegation_pair(p.category_code, p.nationality_code) FROM perpetrators p
+      WHERE p.case_id = c.id ORDER BY 1)
+    WHERE c.id IN (SELECT case_id FROM changed_perpetrators)
+      AND c.allegation_pairs IS DISTINCT FROM ARRAY(
+        SELECT DISTINCT conduct_allegation_pair(p.category_code, p.nationality_code) FROM perpetrators p
+        WHERE p.case_id = c.id ORDER BY 1);
+  RETURN NULL;
+END
 
 -- conduct_keeps_prevention_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_actor_role() IN ('system', 'cds_officer') OR (conduct_actor_role() = 'cdt_officer' AND p_mission = ANY (conduct_actor_missions()))
@@ -472,42 +500,68 @@ SELECT c.reference, to_char(c.date_reported, 'YYYY-MM'), u.mission_code, u.categ
   nullif(concat_ws(';',
     CASE WHEN EXISTS (SELECT 1 FROM unnest(c.allegation_codes) a WHERE a LIKE 'SE\_%') THEN 'SE' END,
     CASE WHEN EXISTS (SELECT 1 FROM unnest(c.allegation_codes) a WHERE a LIKE 'SA\_%') THEN 'SA' END), ''),
+  ARRAY(SELECT a FROM unnest(c.allegation_codes) a
+    WHERE (a LIKE 'SE\_%' OR a LIKE 'SA\_%') AND a NOT LIKE '%\_UNSPECIFIED' ORDER BY 1),
+  CASE WHEN x.case_id IS NOT NULL THEN x.incident_period ELSE to_char(c.date_of_incident, 'YYYY-MM') END,
+  CASE WHEN x.case_id IS NOT NULL THEN x.alleged_perpetrators ELSE cardinality(m.ids) END,
   coalesce(x.victims, c.victims_women + c.victims_girls + c.victims_boys + c.victims_men + c.victims_unknown),
+  c.victims_women, c.victims_girls, c.victims_boys, c.victims_men,
   coalesce(x.child_victims, c.victims_girls + c.victims_boys),
-  c.paternity_claim,
-  CASE WHEN x.case_id IS NOT NULL THEN array_remove(ARRAY[x.investigating_entity], NULL)
-    ELSE ARRAY(SELECT DISTINCT i.entity FROM investigations i WHERE i.case_id = c.id ORDER BY 1) END,
+  cardinality(pc.statuses) > 0,
+  pc.statuses,
+  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.investigating_entity, ';'), ''), '{}')
+    ELSE ARRAY(SELECT DISTINCT i.entity FROM investigations i WHERE i.case_id = c.id
+      AND (i.country_code IS NULL OR i.country_code = u.nationality_code) ORDER BY 1) END,
   CASE WHEN x.case_id IS NOT NULL THEN x.investigation_days
-    ELSE (SELECT max(coalesce(i.completed_on, current_date) - i.started_on) FROM investigations i WHERE i.case_id = c.id) END,
-  CASE WHEN x.case_id IS NOT NULL THEN array_remove(ARRAY[x.findings], NULL)
-    ELSE ARRAY(SELECT DISTINCT f.finding FROM findings f WHERE f.case_id = c.id ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN array_remove(ARRAY[x.interim_action], NULL)
-    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.case_id = c.id AND a.stage = 'interim' ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN array_remove(ARRAY[x.final_action], NULL)
-    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.case_id = c.id AND a.stage = 'final' ORDER BY 1) END,
+    ELSE (SELECT max(coalesce(i.completed_on, current_date) - i.started_on) FROM investigations i WHERE i.case_id = c.id
+      AND (i.country_code IS NULL OR i.country_code = u.nationality_code)) END,
+  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.findings, ';'), ''), '{}')
+    ELSE ARRAY(SELECT DISTINCT f.finding FROM findings f WHERE f.perpetrator_id = ANY (m.ids) ORDER BY 1) END,
+  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.interim_action, ';'), ''), '{}')
+    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'interim' ORDER BY 1) END,
+  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.final_action, ';'), ''), '{}')
+    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' ORDER BY 1) END,
+  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.un_action, ';'), ''), '{}')
+    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' AND a.taken_by = 'un' ORDER BY 1) END,
+  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.member_state_action, ';'), ''), '{}')
+    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' AND a.taken_by = 'member_state' ORDER BY 1) END,
   CASE WHEN x.case_id IS NOT NULL THEN x.criminal_referral
-    ELSE EXISTS (SELECT 1 FROM case_actions a WHERE a.case_id = c.id AND a.kind = 'criminal_referral') END,
+    ELSE EXISTS (SELECT 1 FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.kind = 'criminal_referral') END,
   c.published_at
 FROM conduct_published_allegation_units() u
 JOIN cases c ON c.id = u.case_id
-LEFT JOIN imported_allegation_facts x ON x.case_id = c.id
+CROSS JOIN LATERAL (SELECT ARRAY(SELECT p.id FROM perpetrators p WHERE p.case_id = c.id
+  AND conduct_allegation_pair(p.category_code, p.nationality_code) = u.category_code || ':' || coalesce(u.nationality_code, '')) AS ids) m
+-- The row's own facts, else (imported before rows were told apart) the case's.
+LEFT JOIN LATERAL (SELECT * FROM imported_allegation_facts f WHERE f.case_id = c.id
+  AND ((f.category_code, f.nationality_code) = (u.category_code, coalesce(u.nationality_code, '')) OR (f.category_code, f.nationality_code) = ('', ''))
+  ORDER BY f.category_code DESC LIMIT 1) x ON true
+-- An imported row says where its claim stands ("" for none); a claim said on the case before any
+-- was recorded (or imported before rows were told apart) is pending for every row.
+CROSS JOIN LATERAL (SELECT CASE WHEN x.paternity_status IS NOT NULL
+    THEN coalesce(array_remove(string_to_array(x.paternity_status, ';'), ''), '{}')
+  WHEN c.paternity_claim AND NOT EXISTS (SELECT 1 FROM paternity_claims k WHERE k.case_id = c.id)
+    THEN ARRAY['pending']
+    ELSE ARRAY(SELECT DISTINCT CASE WHEN k.support_ordered_on IS NOT NULL THEN 'support_ordered'
+        WHEN k.paternity IS NOT NULL THEN k.paternity ELSE 'pending' END
+      FROM paternity_claims k WHERE k.perpetrator_id = ANY (m.ids) ORDER BY 1) END AS statuses) pc
 
 -- conduct_published_perpetrators(): stable, security definer; callers: conduct_app, postgres
 SELECT extract(year FROM c.date_reported)::int, c.mission_code, p.category_code,
-  CASE WHEN p.category_code IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU') THEN p.nationality_code END
+  CASE WHEN conduct_is_uniformed(p.category_code) THEN p.nationality_code END
 FROM cases c JOIN perpetrators p ON p.case_id = c.id
-WHERE c.published_at IS NOT NULL
+WHERE c.published_at IS NOT NULL AND conduct_is_sea(c.allegation_codes)
 
 -- conduct_published_victims(): stable, security definer; callers: conduct_app, postgres
 SELECT extract(year FROM c.date_reported)::int, c.mission_code, c.category_codes, c.nationality_codes, g.victim_group, g.victims
 FROM cases c
-LEFT JOIN imported_allegation_facts x ON x.case_id = c.id
+LEFT JOIN LATERAL (SELECT max(x.child_victims) AS child_victims FROM imported_allegation_facts x WHERE x.case_id = c.id) x ON true
 CROSS JOIN LATERAL (VALUES
   ('women', c.victims_women), ('girls', c.victims_girls), ('boys', c.victims_boys), ('men', c.victims_men),
-  -- Imported history gives a number of children without their sex; the rest are unknown.
-  ('children', coalesce(x.child_victims, 0)),
-  ('unknown', c.victims_unknown - coalesce(x.child_victims, 0))) AS g(victim_group, victims)
-WHERE c.published_at IS NOT NULL AND g.victims > 0
+  -- Imported history may give a number of children without their sex; the rest are unknown.
+  ('children', greatest(coalesce(x.child_victims, 0) - c.victims_girls - c.victims_boys, 0)),
+  ('unknown', c.victims_unknown - greatest(coalesce(x.child_victims, 0) - c.victims_girls - c.victims_boys, 0))) AS g(victim_group, victims)
+WHERE c.published_at IS NOT NULL AND conduct_is_sea(c.allegation_codes) AND g.victims > 0
 
 -- conduct_reads_outreach_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_reads_prevention_in(p_mission) OR (conduct_actor_role() = 'cbcm_focal_point' AND p_mission = ANY (conduct_actor_missions()))
@@ -552,9 +606,13 @@ BEGIN
   ELSE
     PERFORM conduct_apply_allegation_units(
       ARRAY(SELECT o::cases FROM old_cases o JOIN new_cases n ON n.id = o.id
-        WHERE o.published_at IS NOT NULL AND (n.published_at IS NULL OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes) IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes))),
+        WHERE o.published_at IS NOT NULL AND (n.published_at IS NULL
+          OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes, o.allegation_codes, o.allegation_pairs)
+            IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes, n.allegation_codes, n.allegation_pairs))),
       ARRAY(SELECT n::cases FROM old_cases o JOIN new_cases n ON n.id = o.id
-        WHERE n.published_at IS NOT NULL AND (o.published_at IS NULL OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes) IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes))));
+        WHERE n.published_at IS NOT NULL AND (o.published_at IS NULL
+          OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes, o.allegation_codes, o.allegation_pairs)
+            IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes, n.allegation_codes, n.allegation_pairs))));
   END IF;
   RETURN NULL;
 END

@@ -1,6 +1,7 @@
 // Drizzle schema: the tables of Conduct Ledger. Row-level security, roles and grants live in
 // the hand-written SQL migrations beside this file, since drizzle-kit does not express them.
 import { sql } from "drizzle-orm";
+import type { CountryStanding } from "../domain/reference/countries.js";
 import {
   bigint,
   check,
@@ -182,6 +183,12 @@ export const countries = pgTable("countries", {
   code: text("code").primaryKey(),
   alpha2: text("alpha2").notNull(),
   names: jsonb("names").$type<Record<string, string>>().notNull(),
+  /** The UN's M49 code ("288" for Ghana). */
+  m49: text("m49"),
+  /** member, observer (the States people pick as nationalities) or territory (kept for records that name one). */
+  standing: text("standing").$type<CountryStanding>().notNull().default("territory"),
+  /** Other ways the name is written (formal names, former names), folded, for imports. */
+  variants: text("variants").array().notNull().default(sql`'{}'::text[]`),
 });
 
 export const personnelCategories = pgTable("personnel_categories", {
@@ -236,6 +243,12 @@ export const cases = pgTable(
     victimsMen: integer("victims_men").notNull().default(0),
     victimsUnknown: integer("victims_unknown").notNull().default(0),
     paternityClaim: boolean("paternity_claim").notNull().default(false),
+    /**
+     * The (category, nationality) pairs the case counts as allegations, "MIL_MC:GHA": its alleged
+     * perpetrators' own pairs (kept by a trigger), or the rows an imported allegation was published in.
+     * Empty: categories crossed with nationalities, as the case's lists say.
+     */
+    allegationPairs: text("allegation_pairs").array().notNull().default(sql`'{}'::text[]`),
     /** Lexemes of the non-confidential narrative and the officers' notes, English and French stemming. */
     searchVector: tsvector("search_vector"),
     /** Released for public statistics by a publisher (who and when); nothing unpublished is public. */
@@ -952,22 +965,35 @@ export const trustFundBeneficiaries = pgTable(
 
 // ---- Historical allegations imported from the published layout ----
 /** What the published table said of an imported allegation that the case's own records cannot show. */
-export const importedAllegationFacts = pgTable("imported_allegation_facts", {
-  caseId: uuid("case_id")
-    .primaryKey()
-    .references(() => cases.id, { onDelete: "cascade" }),
-  victims: integer("victims").notNull(),
-  childVictims: integer("child_victims").notNull(),
-  investigatingEntity: text("investigating_entity"),
-  investigationDays: integer("investigation_days"),
-  findings: text("findings"),
-  interimAction: text("interim_action"),
-  finalAction: text("final_action"),
-  criminalReferral: boolean("criminal_referral"),
-  sourceFile: text("source_file"),
-  importedBy: text("imported_by"),
-  importedAt: createdAt(),
-});
+export const importedAllegationFacts = pgTable(
+  "imported_allegation_facts",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    /** The published row these facts are of; empty strings for facts imported before rows were told apart. */
+    categoryCode: text("category_code").notNull().default(""),
+    nationalityCode: text("nationality_code").notNull().default(""),
+    victims: integer("victims").notNull(),
+    childVictims: integer("child_victims").notNull(),
+    allegedPerpetrators: integer("alleged_perpetrators"),
+    /** "2019-03", or a period "2018-11/2019-02". */
+    incidentPeriod: text("incident_period"),
+    paternityStatus: text("paternity_status"),
+    investigatingEntity: text("investigating_entity"),
+    investigationDays: integer("investigation_days"),
+    findings: text("findings"),
+    interimAction: text("interim_action"),
+    finalAction: text("final_action"),
+    unAction: text("un_action"),
+    memberStateAction: text("member_state_action"),
+    criminalReferral: boolean("criminal_referral"),
+    sourceFile: text("source_file"),
+    importedBy: text("imported_by"),
+    importedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.categoryCode, t.nationalityCode] })],
+);
 
 // ---- Screening (vetting): keyed hashes of normalised identifiers, never the identifiers ----
 /** The secret the screening hashes are keyed with: random, kept encrypted like any sensitive field. */

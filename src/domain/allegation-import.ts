@@ -1,9 +1,11 @@
 // Historical allegations in the UN's published layout, one row per allegation: the column names,
 // and each row read into a case's data (or a reason it cannot be). Pure rules only; the lookups of
 // missions and countries come from the caller.
+import { allegationPair, isUniformed } from "./counting.js";
 import { vocabulary } from "./vocabulary/index.js";
 
-export const importColumns = [
+/** The 15 columns published before 2015: still read. */
+export const shortImportColumns = [
   "reference",
   "date_reported",
   "mission",
@@ -20,20 +22,85 @@ export const importColumns = [
   "final_action",
   "criminal_referral",
 ] as const;
-export type ImportRecord = Record<(typeof importColumns)[number], string>;
+
+/** The UN's full table: what every download writes and the import reads. */
+export const importColumns = [
+  "reference",
+  "date_reported",
+  "mission",
+  "category_of_personnel",
+  "nationality",
+  "allegation",
+  "allegation_subtype",
+  "date_of_incident",
+  "alleged_perpetrators",
+  "victims",
+  "victims_women",
+  "victims_girls",
+  "victims_boys",
+  "victims_men",
+  "victims_children",
+  "paternity_claim",
+  "paternity_status",
+  "investigating_entity",
+  "investigation_days",
+  "findings",
+  "interim_action",
+  "final_action",
+  "un_action",
+  "member_state_action",
+  "criminal_referral",
+] as const;
+export type ImportColumn = (typeof importColumns)[number];
+export type ImportRecord = Record<ImportColumn, string>;
 
 /** The labels of the published layout ("Military (MC)") and the categories they stand for. */
 export const categoryLabels: Record<string, string> = Object.fromEntries(
   Object.entries(vocabulary.en.personnelCategories).map(([code, label]) => [label, code]),
 );
 
-/** An imported allegation's type is known only as SE or SA: it is recorded under the unspecified code of each. */
+/** An imported allegation whose subtype is not given is recorded under the unspecified code of its type. */
 export const unspecifiedAllegation = { SE: "SE_UNSPECIFIED", SA: "SA_UNSPECIFIED" } as const;
+
+/** Subtypes by code and by English label ("Rape"), folded. */
+const subtypeByKey = new Map(
+  Object.entries(vocabulary.en.allegationSubtypes).flatMap(([code, label]) => [
+    [code.toLowerCase(), code],
+    [label.toLowerCase(), code],
+  ]),
+);
+/** Paternity statuses by code and English label. */
+const paternityByKey = new Map(
+  Object.entries(vocabulary.en.paternityStatuses).flatMap(([code, label]) => [
+    [code, code],
+    [label.toLowerCase(), code],
+  ]),
+);
+
+/** Which header a file has: the full table, or the 15 columns published before. */
+export type ImportLayout = readonly ImportColumn[];
 
 export interface ImportLookups {
   missionCodes: Set<string>;
-  /** ISO alpha-3 code by upper-cased code and by lower-cased English name. */
-  countryByKey: Map<string, string>;
+  /** ISO alpha-3 code of a code or name as written (see country-names.ts), or null. */
+  findCountry: (text: string) => string | null;
+}
+
+/** What one row of the table said of one (category, nationality) pair. */
+export interface ImportedFacts {
+  victims: number;
+  childVictims: number;
+  allegedPerpetrators: number | null;
+  incidentPeriod: string | null;
+  paternityStatus: string | null;
+  investigatingEntity: string | null;
+  investigationDays: number | null;
+  findings: string | null;
+  interimAction: string | null;
+  finalAction: string | null;
+  unAction: string | null;
+  memberStateAction: string | null;
+  criminalReferral: boolean | null;
 }
 
 export interface ImportedAllegation {
@@ -43,24 +110,33 @@ export interface ImportedAllegation {
   categoryCodes: string[];
   nationalityCodes: string[];
   allegationCodes: string[];
+  victimsByGroup: { women: number; girls: number; boys: number; men: number };
+  /** The victims the table counts, of whatever group. */
   victims: number;
-  childVictims: number;
   paternityClaim: boolean;
-  investigatingEntity: string | null;
-  investigationDays: number | null;
-  findings: string | null;
-  interimAction: string | null;
-  finalAction: string | null;
-  criminalReferral: boolean | null;
+  /** "MIL_MC:GHA" → the facts of that row. */
+  rows: Map<string, ImportedFacts>;
 }
 
 export type RowResult = { ok: true; value: ImportedAllegation } | { ok: false; reason: string };
 
-/** The header must name the layout's columns, in its order. */
-export function headerProblem(header: string[]): string | null {
-  const got = header.map((name) => name.trim().replace(/^\uFEFF/, ""));
-  if (got.length === importColumns.length && got.every((name, i) => name === importColumns[i])) return null;
-  return `The header must be: ${importColumns.join(",")}`;
+const clean = (name: string) => name.trim().replace(/^\uFEFF/, "");
+
+/** The layout the header names, or the reason it names none. */
+export function headerLayout(header: string[]): { layout: ImportLayout } | { problem: string } {
+  const got = header.map(clean);
+  for (const layout of [importColumns, shortImportColumns])
+    if (got.length === layout.length && got.every((name, i) => name === layout[i])) return { layout };
+  return { problem: `The header must be: ${importColumns.join(",")} (or the 15 columns published before 2015)` };
+}
+
+/** A row's values named by the layout's columns; columns the layout lacks are empty. */
+export function recordOf(layout: ImportLayout, values: string[]): ImportRecord {
+  const record = Object.fromEntries(importColumns.map((column) => [column, ""])) as ImportRecord;
+  layout.forEach((column, i) => {
+    record[column] = values[i] ?? "";
+  });
+  return record;
 }
 
 const list = (value: string) =>
@@ -85,16 +161,20 @@ function yesNo(value: string, column: string): boolean | null | string {
   return `${column} must be Yes, No or empty, not "${value.trim()}"`;
 }
 
+const month = (text: string) => {
+  const match = /^(\d{4})-(\d{2})$/.exec(text);
+  return match && Number(match[2]) >= 1 && Number(match[2]) <= 12 ? text : null;
+};
+
 /** Reads one row; the first problem found is the reason it is refused. */
 export function parseImportRow(record: ImportRecord, lookups: ImportLookups): RowResult {
   const fail = (reason: string): RowResult => ({ ok: false, reason });
   const reference = record.reference.trim();
   if (!reference) return fail("reference is empty");
   if (reference.length > 60) return fail("reference is longer than 60 characters");
-  const month = /^(\d{4})-(\d{2})$/.exec(record.date_reported.trim());
-  if (!month || Number(month[2]) < 1 || Number(month[2]) > 12)
+  if (!month(record.date_reported.trim()))
     return fail(`date_reported must be YYYY-MM, not "${record.date_reported.trim()}"`);
-  const dateReported = `${month[1]}-${month[2]}-01`;
+  const dateReported = `${record.date_reported.trim()}-01`;
   if (dateReported > new Date().toISOString().slice(0, 10)) return fail("date_reported is in the future");
   const missionCode = record.mission.trim().toUpperCase();
   if (!lookups.missionCodes.has(missionCode))
@@ -110,30 +190,102 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
 
   const nationalityCodes: string[] = [];
   for (const name of list(record.nationality)) {
-    const code = lookups.countryByKey.get(name.toUpperCase()) ?? lookups.countryByKey.get(name.toLowerCase());
-    if (!code) return fail(`nationality "${name}" is neither an ISO 3166 alpha-3 code nor a country's English name`);
+    const code = lookups.findCountry(name);
+    if (!code)
+      return fail(
+        `nationality "${name}" is not a country the UN names: give its ISO code or its name in one of the six languages`,
+      );
     if (!nationalityCodes.includes(code)) nationalityCodes.push(code);
   }
 
   const kinds = list(record.allegation).map((kind) => kind.toUpperCase());
   if (kinds.length === 0 || kinds.some((kind) => kind !== "SE" && kind !== "SA"))
     return fail(`allegation must be SE, SA or SE;SA, not "${record.allegation.trim()}"`);
-  const allegationCodes = [...new Set(kinds)]
-    .sort()
-    .reverse()
-    .map((kind) => unspecifiedAllegation[kind as "SE" | "SA"]);
+  const subtypes: string[] = [];
+  for (const text of list(record.allegation_subtype)) {
+    const code = subtypeByKey.get(text.toLowerCase());
+    if (!code)
+      return fail(
+        `allegation_subtype "${text}" is not one of ${Object.values(vocabulary.en.allegationSubtypes).join(", ")}`,
+      );
+    if (!kinds.includes(code.slice(0, 2)))
+      return fail(`allegation_subtype "${text}" is not of the allegation ${kinds.join(";")}`);
+    if (!subtypes.includes(code)) subtypes.push(code);
+  }
+  const allegationCodes = [
+    ...subtypes,
+    ...kinds
+      .filter((kind) => !subtypes.some((code) => code.startsWith(`${kind}_`)))
+      .map((kind) => unspecifiedAllegation[kind as "SE" | "SA"]),
+  ].sort();
 
-  const victims = count(record.victims, "victims");
-  if (typeof victims === "string") return fail(victims);
-  const childVictims = count(record.victims_children, "victims_children");
-  if (typeof childVictims === "string") return fail(childVictims);
-  if (childVictims > victims) return fail("victims_children is more than victims");
+  const incident = record.date_of_incident.trim();
+  const period = incident.split("/");
+  if (incident && (period.length > 2 || !period.every(month) || (period.length === 2 && period[0] > period[1])))
+    return fail(`date_of_incident must be YYYY-MM or a period YYYY-MM/YYYY-MM, not "${incident}"`);
+
+  const numbers: Record<string, number> = {};
+  for (const column of [
+    "victims",
+    "victims_women",
+    "victims_girls",
+    "victims_boys",
+    "victims_men",
+    "victims_children",
+  ] as const) {
+    const value = count(record[column], column);
+    if (typeof value === "string") return fail(value);
+    numbers[column] = value;
+  }
+  const grouped = numbers.victims_women + numbers.victims_girls + numbers.victims_boys + numbers.victims_men;
+  const victims = Math.max(numbers.victims, grouped);
+  if (numbers.victims_children > victims) return fail("victims_children is more than victims");
+  if (numbers.victims_girls + numbers.victims_boys > numbers.victims_children && record.victims_children.trim() !== "")
+    return fail("victims_children is fewer than victims_girls and victims_boys");
+  const childVictims = Math.max(numbers.victims_children, numbers.victims_girls + numbers.victims_boys);
+
+  const perpetrators =
+    record.alleged_perpetrators.trim() === "" ? null : count(record.alleged_perpetrators, "alleged_perpetrators");
+  if (typeof perpetrators === "string") return fail(perpetrators);
   const paternity = yesNo(record.paternity_claim, "paternity_claim");
   if (typeof paternity === "string") return fail(paternity);
+  const statuses: string[] = [];
+  for (const text of list(record.paternity_status)) {
+    const code = paternityByKey.get(text.toLowerCase());
+    if (!code)
+      return fail(
+        `paternity_status "${text}" is not one of ${Object.values(vocabulary.en.paternityStatuses).join(", ")}`,
+      );
+    if (!statuses.includes(code)) statuses.push(code);
+  }
+  if (paternity === false && statuses.length > 0) return fail("paternity_status is given but paternity_claim is No");
+  // A claim whose status the file does not give is pending; "" records that there is none.
+  const paternityStatus = statuses.length > 0 ? statuses.sort().join(";") : paternity === true ? "pending" : "";
   const criminalReferral = yesNo(record.criminal_referral, "criminal_referral");
   if (typeof criminalReferral === "string") return fail(criminalReferral);
   const days = record.investigation_days.trim() === "" ? null : count(record.investigation_days, "investigation_days");
   if (typeof days === "string") return fail(days);
+
+  const facts: ImportedFacts = {
+    victims,
+    childVictims,
+    allegedPerpetrators: perpetrators,
+    incidentPeriod: incident || null,
+    paternityStatus,
+    investigatingEntity: freeText(record.investigating_entity),
+    investigationDays: days,
+    findings: freeText(record.findings),
+    interimAction: freeText(record.interim_action),
+    finalAction: freeText(record.final_action),
+    unAction: freeText(record.un_action),
+    memberStateAction: freeText(record.member_state_action),
+    criminalReferral,
+  };
+  // The row is one allegation for each of its categories and, for uniformed personnel, each of its countries.
+  const rows = new Map<string, ImportedFacts>();
+  for (const category of categoryCodes)
+    for (const nationality of isUniformed(category) && nationalityCodes.length > 0 ? nationalityCodes : [null])
+      rows.set(allegationPair(category, nationality), facts);
 
   return {
     ok: true,
@@ -144,15 +296,31 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
       categoryCodes,
       nationalityCodes,
       allegationCodes,
+      victimsByGroup: {
+        women: numbers.victims_women,
+        girls: numbers.victims_girls,
+        boys: numbers.victims_boys,
+        men: numbers.victims_men,
+      },
       victims,
-      childVictims,
-      paternityClaim: paternity === true,
-      investigatingEntity: freeText(record.investigating_entity),
-      investigationDays: days,
-      findings: freeText(record.findings),
-      interimAction: freeText(record.interim_action),
-      finalAction: freeText(record.final_action),
-      criminalReferral,
+      paternityClaim: paternity === true || statuses.length > 0,
+      rows,
     },
   };
+}
+
+/** Rows sharing a reference are one allegation; they must agree on when and where it was reported. The first row of a pair keeps its facts. */
+export function mergeAllegation(into: ImportedAllegation, row: ImportedAllegation): string | null {
+  if (into.dateReported !== row.dateReported || into.missionCode !== row.missionCode)
+    return `reference ${row.reference} appears earlier with another date_reported or mission`;
+  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  into.categoryCodes = union(into.categoryCodes, row.categoryCodes);
+  into.nationalityCodes = union(into.nationalityCodes, row.nationalityCodes);
+  into.allegationCodes = union(into.allegationCodes, row.allegationCodes).sort();
+  for (const group of ["women", "girls", "boys", "men"] as const)
+    into.victimsByGroup[group] = Math.max(into.victimsByGroup[group], row.victimsByGroup[group]);
+  into.victims = Math.max(into.victims, row.victims);
+  into.paternityClaim ||= row.paternityClaim;
+  for (const [pair, facts] of row.rows) if (!into.rows.has(pair)) into.rows.set(pair, facts);
+  return null;
 }

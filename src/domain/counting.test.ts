@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allegationUnits, type CountableCase, countAllegations, groupings, isUniformed } from "./counting.js";
+import {
+  allegationPair,
+  allegationUnits,
+  type CountableCase,
+  countAllegations,
+  groupings,
+  isUniformed,
+} from "./counting.js";
 
 const categories = ["CIV_INT", "CIV_NS", "CIV_UNV", "MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"];
 const caseArbitrary = fc.record({
@@ -9,6 +16,8 @@ const caseArbitrary = fc.record({
   missionCode: fc.constantFrom("MONUSCO", "MINUSCA", "UNMISS"),
   categoryCodes: fc.array(fc.constantFrom(...categories), { maxLength: 4 }),
   nationalityCodes: fc.array(fc.constantFrom("GHA", "RWA", "IND", "NPL"), { maxLength: 3 }),
+  allegationCodes: fc.constant(["SA_RAPE"]),
+  allegationPairs: fc.constant([] as string[]),
 });
 
 const example = (values: Partial<CountableCase>): CountableCase => ({
@@ -17,6 +26,8 @@ const example = (values: Partial<CountableCase>): CountableCase => ({
   missionCode: "MINUSCA",
   categoryCodes: [],
   nationalityCodes: [],
+  allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+  allegationPairs: [],
   ...values,
 });
 
@@ -76,6 +87,38 @@ describe("counting rule", () => {
         for (const c of cases)
           expect(allegationUnits(c).length).toBeGreaterThanOrEqual(Math.max(1, new Set(c.categoryCodes).size));
       }),
+    );
+  });
+
+  it("a case with its alleged perpetrators counts their own pairs, not its lists crossed", () => {
+    // A Ghanaian contingent member and a Senegalese police unit: two allegations, not four.
+    const item = example({
+      categoryCodes: ["MIL_MC", "POL_FPU"],
+      nationalityCodes: ["GHA", "SEN"],
+      allegationPairs: [allegationPair("MIL_MC", "GHA"), allegationPair("POL_FPU", "SEN")],
+    });
+    expect(allegationUnits(item).map((u) => `${u.categoryCode}/${u.nationalityCode}`)).toEqual([
+      "MIL_MC/GHA",
+      "POL_FPU/SEN",
+    ]);
+    // Two civilians of different nationalities are one civilian allegation.
+    expect(allegationPair("CIV_INT", "FRA")).toBe("CIV_INT:");
+    expect(allegationUnits(example({ allegationPairs: ["CIV_INT:", "CIV_INT:"] }))).toHaveLength(1);
+  });
+
+  it("a case that is not SEA never enters SEA figures", () => {
+    fc.assert(
+      fc.property(
+        fc.array(caseArbitrary, { maxLength: 10 }),
+        caseArbitrary,
+        fc.constantFrom(["TRAFFIC_DUI"], [], ["FRAUD_THEFT", "TRAFFIC_VIOLATION"]),
+        (cases, other, codes) => {
+          const misconduct = { ...other, id: "other", allegationCodes: codes };
+          expect(allegationUnits(misconduct)).toEqual([]);
+          for (const grouping of groupings)
+            expect(countAllegations([...cases, misconduct], grouping)).toEqual(countAllegations(cases, grouping));
+        },
+      ),
     );
   });
 

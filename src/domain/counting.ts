@@ -1,8 +1,11 @@
 // The UN's counting rule for allegations (docs/domain.md, "Allegation data"): an allegation is one
 // report received, counted once for each category of personnel and, for uniformed personnel, once
-// for each contributing country involved. So the number of allegations is the number of distinct
-// (case, category, nationality) combinations, where nationality counts only for the uniformed
-// categories and is ignored for civilian ones. Years are by date reported.
+// for each contributing country involved. The pairs come from the people: a case that records its
+// alleged perpetrators counts their own (category, nationality) pairs, so a Ghanaian contingent
+// member and a Senegalese police unit are two allegations, not four; an imported allegation counts
+// the rows it was published in; only a case with neither crosses its lists. Nationality counts only
+// for the uniformed categories. Only SEA cases enter SEA figures. Years are by date reported.
+import { isSeaCode } from "./enforcement.js";
 
 /** Military (MC), Military (MO), Police (UNPOL), Police (FPU): the categories whose nationality is published. */
 export const uniformedCategories = ["MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"] as const;
@@ -15,7 +18,14 @@ export interface CountableCase {
   missionCode: string;
   categoryCodes: string[];
   nationalityCodes: string[];
+  allegationCodes: readonly string[];
+  /** "MIL_MC:GHA", "CIV_INT:": the perpetrators' (or imported rows') pairs; empty when none are recorded. */
+  allegationPairs: readonly string[];
 }
+
+/** The pair one alleged perpetrator counts as: nationality only for uniformed personnel. */
+export const allegationPair = (categoryCode: string, nationalityCode: string | null) =>
+  `${categoryCode}:${isUniformed(categoryCode) ? (nationalityCode ?? "") : ""}`;
 
 /** One counted allegation: a case, one category, and (uniformed only) one nationality or null when unknown. */
 export interface AllegationUnit {
@@ -31,10 +41,16 @@ export interface AllegationUnit {
  * "UNKNOWN"), so that a received report is never left out of the totals.
  */
 export function allegationUnits(item: CountableCase): AllegationUnit[] {
+  if (!item.allegationCodes.some(isSeaCode)) return [];
   const year = Number(item.dateReported.slice(0, 4));
+  const base = { caseId: item.id, year, missionCode: item.missionCode };
+  if (item.allegationPairs.length > 0)
+    return [...new Set(item.allegationPairs)].map((pair) => {
+      const [categoryCode, nationalityCode] = pair.split(":");
+      return { ...base, categoryCode, nationalityCode: nationalityCode || null };
+    });
   const categories = [...new Set(item.categoryCodes)];
   const nationalities = [...new Set(item.nationalityCodes)];
-  const base = { caseId: item.id, year, missionCode: item.missionCode };
   if (categories.length === 0) return [{ ...base, categoryCode: "UNKNOWN", nationalityCode: null }];
   return categories.flatMap((categoryCode): AllegationUnit[] =>
     isUniformed(categoryCode) && nationalities.length > 0

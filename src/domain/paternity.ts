@@ -20,6 +20,9 @@ export type CustodyKind = (typeof custodyKinds)[number];
 export const paternityOutcomes = ["established", "excluded"] as const;
 export type PaternityOutcome = (typeof paternityOutcomes)[number];
 
+/** Where a paternity claim stands, as published: decided one way or the other, support ordered, or pending. */
+export const publishedPaternityStatuses = ["pending", "established", "excluded", "support_ordered"] as const;
+
 export const supportFrequencies = ["monthly", "quarterly", "yearly", "lump_sum"] as const;
 export type SupportFrequency = (typeof supportFrequencies)[number];
 

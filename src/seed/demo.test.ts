@@ -39,6 +39,38 @@ describe("demo data", () => {
     expect(years.map((row) => row.key)).toEqual(expect.arrayContaining(["2016", "2020", "2025"]));
   });
 
+  it("shows each State only its own personnel's outcome on the public table (MINUSCA-2026-0001)", async () => {
+    const table = (
+      await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSCA&limit=500" })
+    ).json().items as { reference: string; nationalityCode: string; findings: string[]; interimActions: string[] }[];
+    const rows = table.filter((row) => row.reference === "MINUSCA-2026-0001");
+    expect(rows.map((row) => row.nationalityCode).sort()).toEqual(["GHA", "RWA"]);
+    const [ghana, rwanda] = ["GHA", "RWA"].map((code) => rows.find((row) => row.nationalityCode === code));
+    expect(ghana).toMatchObject({ findings: ["substantiated"], interimActions: ["payment_suspension"] });
+    expect(rwanda).toMatchObject({ findings: ["not_substantiated"], interimActions: [] });
+    expect(rwanda).toMatchObject({ investigatingEntities: ["joint"] });
+  });
+
+  it("exports a table that, imported into an empty database, exports the very same file", async () => {
+    const exported = async (app: TestApp) =>
+      (await app.app.inject({ method: "GET", url: "/api/public/allegations?format=csv&limit=10000" })).body;
+    const first = await exported(t);
+    expect(first.split("\n").length).toBeGreaterThan(100);
+    const empty = await createTestApp();
+    try {
+      const hq = await empty.tokenFor(await empty.createStaff("cds_officer"));
+      const imported = await hq.request({
+        method: "POST",
+        url: "/api/publication/import",
+        payload: { csv: first, skipInvalid: false, fileName: "export.csv" },
+      });
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect(await exported(empty)).toBe(first);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it("gives MONUSCO's team a risk register with a critical camp, a late mitigation and an overdue review", async () => {
     expect(await count("risk_assessments where mission_code = 'MONUSCO'")).toBe(4);
     expect(await count("risk_factors where likelihood * impact >= 15")).toBe(1);

@@ -1,25 +1,37 @@
 // Loads reference data (missions, countries in the six UN languages, personnel categories,
 // allegation types, misconduct taxonomy). Adds what is missing; never overwrites an administrator's edits.
 import { createRequire } from "node:module";
-import countriesLib from "i18n-iso-countries";
 import { allegationTypeSeeds, misconductTypeSeeds } from "../domain/reference/allegations.js";
 import { missionSeeds } from "../domain/reference/missions.js";
 import { personnelCategorySeeds } from "../domain/reference/personnel.js";
 import { label } from "../domain/vocabulary/index.js";
 import type { DatabaseHandle, OwnerClient } from "../db/connection.js";
 
-export const unLanguages = ["ar", "zh", "en", "fr", "ru", "es"] as const;
 const require = createRequire(import.meta.url);
-for (const language of unLanguages) countriesLib.registerLocale(require(`i18n-iso-countries/langs/${language}.json`));
 
-export function countryRows() {
-  return Object.entries(countriesLib.getAlpha3Codes()).map(([alpha3, alpha2]) => ({
-    code: alpha3,
-    alpha2,
-    names: Object.fromEntries(
-      unLanguages.map((language) => [language, countriesLib.getName(alpha3, language) ?? alpha3]),
-    ),
-  }));
+/** Countries and areas with their UN names in six languages (written by scripts/country-names.ts, which says where they come from). */
+export interface CountrySeed {
+  code: string;
+  alpha2: string;
+  m49: string;
+  standing: string;
+  names: Record<string, string>;
+  variants: string[];
+}
+export const countrySeeds = (): CountrySeed[] => require("./data/countries.json");
+
+/** Countries are the product's reference data (no one edits them here): each load brings them up to date. */
+async function seedCountries(owner: OwnerClient) {
+  await owner.query(
+    `INSERT INTO countries (code, alpha2, m49, standing, names, variants)
+     SELECT r.code, r.alpha2, r.m49, r.standing, r.names, ARRAY(SELECT jsonb_array_elements_text(r.variants))
+     FROM jsonb_to_recordset($1::jsonb) AS r(code text, alpha2 text, m49 text, standing text, names jsonb, variants jsonb)
+     ON CONFLICT (code) DO UPDATE SET alpha2 = excluded.alpha2, m49 = excluded.m49, standing = excluded.standing,
+       names = excluded.names, variants = excluded.variants
+     WHERE (countries.alpha2, countries.m49, countries.standing, countries.names, countries.variants)
+       IS DISTINCT FROM (excluded.alpha2, excluded.m49, excluded.standing, excluded.names, excluded.variants)`,
+    [JSON.stringify(countrySeeds())],
+  );
 }
 
 async function insertMissing(owner: OwnerClient, table: string, columns: string[], rows: object[], key: string) {
@@ -69,7 +81,7 @@ export async function seedReferenceData(handle: DatabaseHandle): Promise<void> {
       })),
       "code",
     );
-    await insertMissing(owner, "countries", ["code", "alpha2", "names"], countryRows(), "code");
+    await seedCountries(owner);
     await insertMissing(
       owner,
       "personnel_categories",

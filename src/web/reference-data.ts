@@ -30,7 +30,18 @@ export function useCountries() {
     const country = query.data?.items.find((c) => c.code === code);
     return country?.names[i18n.language] ?? country?.names.en ?? code;
   };
-  return { ...query, nameOf };
+  const collator = new Intl.Collator(i18n.language);
+  const choicesOf = (items: CountryList["items"]) =>
+    items.map((c) => ({ value: c.code, label: nameOf(c.code) })).sort((a, b) => collator.compare(a.label, b.label));
+  const items = query.data?.items ?? [];
+  return {
+    ...query,
+    nameOf,
+    /** Member States and observer States: the nationalities and States people pick. */
+    stateChoices: choicesOf(items.filter((c) => c.standing !== "territory")),
+    /** Every country and area (a mission's host may be a territory). */
+    everyChoice: choicesOf(items),
+  };
 }
 
 export function usePersonnelCategories() {

@@ -57,7 +57,7 @@ export const statisticsSchema = z.array(
 export const publicAllegationsQuery = z.strictObject({
   ...publicFilters,
   format: z.enum(["json", "csv", "xlsx", "pdf"]).default("json"),
-  /** The PDF's language (Latin and Cyrillic scripts; others print in English). */
+  /** The PDF's language: any of the six. */
   lang: publicLanguageSchema.default("en"),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

@@ -1,5 +1,6 @@
 // Request and response contracts for reference data, shared by the API and the web app.
 import { z } from "zod";
+import { countryStandings } from "../reference/countries.js";
 
 export const missionKindSchema = z.enum(["peacekeeping_operation", "special_political_mission", "other_entity"]);
 
@@ -51,6 +52,8 @@ export type Mission = z.infer<typeof missionSchema>;
 export const countrySchema = z.object({
   code: z.string(),
   alpha2: z.string(),
+  m49: z.string().nullable(),
+  standing: z.enum(countryStandings),
   names: z.record(z.string(), z.string()),
 });
 export type Country = z.infer<typeof countrySchema>;

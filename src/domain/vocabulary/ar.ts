@@ -99,6 +99,12 @@ export const ar = {
     publisher: "ناشر",
     cbcm_focal_point: "جهة تنسيق آلية الشكاوى المجتمعية",
   },
+  paternityStatuses: {
+    pending: "قيد النظر",
+    established: "ثبتت الأبوة",
+    excluded: "نُفيت الأبوة",
+    support_ordered: "صدر أمر بنفقة الطفل",
+  },
   victimGroups: {
     women: "نساء",
     girls: "فتيات",

@@ -7,6 +7,7 @@ import { missionKindSchema } from "../contracts/reference.js";
 import { investigationStatuses, victimGroups } from "../public-stats.js";
 import { allegationTypeSeeds } from "../reference/allegations.js";
 import { personnelCategorySeeds } from "../reference/personnel.js";
+import { publishedPaternityStatuses } from "../paternity.js";
 import { referralEntities } from "../referrals.js";
 import { roles } from "../roles.js";
 import { caseStatuses } from "../workflow.js";
@@ -26,6 +27,7 @@ export const vocabularyCodes = {
   reportChannels,
   roles,
   victimGroups,
+  paternityStatuses: publishedPaternityStatuses,
   missionKinds: missionKindSchema.options,
   auditActions,
   auditSubjects,

@@ -99,6 +99,12 @@ export const en = {
     publisher: "Publisher",
     cbcm_focal_point: "CBCM focal point",
   },
+  paternityStatuses: {
+    pending: "Pending",
+    established: "Paternity established",
+    excluded: "Paternity excluded",
+    support_ordered: "Child support ordered",
+  },
   victimGroups: {
     women: "Women",
     girls: "Girls",

@@ -99,6 +99,12 @@ export const es = {
     publisher: "Editor",
     cbcm_focal_point: "Coordinador CBCM",
   },
+  paternityStatuses: {
+    pending: "Pendiente",
+    established: "Paternidad establecida",
+    excluded: "Paternidad excluida",
+    support_ordered: "Manutención ordenada",
+  },
   victimGroups: {
     women: "Mujeres",
     girls: "Niñas",

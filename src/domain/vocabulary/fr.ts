@@ -99,6 +99,12 @@ export const fr = {
     publisher: "Éditeur",
     cbcm_focal_point: "Point focal CBCM",
   },
+  paternityStatuses: {
+    pending: "En cours",
+    established: "Paternité établie",
+    excluded: "Paternité exclue",
+    support_ordered: "Pension alimentaire ordonnée",
+  },
   victimGroups: {
     women: "Femmes",
     girls: "Filles",

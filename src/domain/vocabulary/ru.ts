@@ -99,6 +99,12 @@ export const ru = {
     publisher: "Публикатор",
     cbcm_focal_point: "Координатор CBCM",
   },
+  paternityStatuses: {
+    pending: "На рассмотрении",
+    established: "Отцовство установлено",
+    excluded: "Отцовство исключено",
+    support_ordered: "Назначены алименты",
+  },
   victimGroups: {
     women: "Женщины",
     girls: "Девочки",

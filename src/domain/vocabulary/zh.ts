@@ -99,6 +99,12 @@ export const zh = {
     publisher: "发布人",
     cbcm_focal_point: "社区投诉机制协调人",
   },
+  paternityStatuses: {
+    pending: "待决",
+    established: "亲子关系已确认",
+    excluded: "亲子关系已排除",
+    support_ordered: "已裁定子女抚养费",
+  },
   victimGroups: {
     women: "妇女",
     girls: "女童",

@@ -8,10 +8,10 @@ import { type DataMessages, dataMessages, named } from "./data-messages.js";
 import { html, type SafeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
 import type { PublicAllegation } from "../modules/publication/index.js";
-import { foldTerm } from "../../domain/public-stats.js";
 import type { PublicComparisonRow, PublicScorecard } from "../modules/accountability/index.js";
 import type { PublicPractice } from "../modules/good-practices/index.js";
 import type { LayoutOptions } from "./pages.js";
+import { allegationColumns } from "./allegation-columns.js";
 
 export interface Option {
   value: string;
@@ -208,45 +208,16 @@ export function allegationsTablePage(
   countries: Map<string, string>,
 ): PageParts {
   const words = dataMessages[language];
-  const format = new Intl.NumberFormat(language);
-  const months = new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" });
   const filters = {
     year: query.year,
     mission: query.mission,
     category: query.category,
     nationality: query.nationality,
   };
-  const yesNo = (value: boolean | null) => (value === null ? "" : value ? words.yes : words.no);
-  const list = (names: Record<string, string>, codes: string[]) =>
-    codes.map((code) => named(names, foldTerm(code))).join(", ");
-  const c = words.columns;
-  const header = [
-    c.month,
-    c.mission,
-    c.category,
-    c.nationality,
-    c.allegation,
-    c.victims,
-    c.paternity,
-    c.entity,
-    c.days,
-    c.findings,
-    c.interim,
-    c.final,
-    c.criminal,
-  ];
-  const table = html`<div class="scroll" tabindex="0" role="region" aria-label="${words.tableTitle}"><table><caption>${words.tableTitle}</caption><thead><tr>${header.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead><tbody>${rows.map(
-    (
-      row,
-    ) => html`<tr><td>${months.format(new Date(`${row.monthReported}-01T00:00:00Z`))}</td><td>${row.missionCode}</td><td>${named(words.categories, row.categoryCode)}</td><td>${row.nationalityCode ? (countries.get(row.nationalityCode) ?? row.nationalityCode) : ""}</td>
-<td>${(row.allegation ?? "")
-      .split(";")
-      .filter(Boolean)
-      .map((code) => named(words.allegationTypes, code))
-      .join(
-        ", ",
-      )}</td><td class="num">${format.format(row.victims)}${row.childVictims > 0 ? html` <span class="tag">${format.format(row.childVictims)} ${words.children}</span>` : ""}</td>
-<td>${yesNo(row.paternityClaim)}</td><td>${list(words.entities, row.investigatingEntities)}</td><td class="num">${row.investigationDays === null ? "" : format.format(row.investigationDays)}</td><td>${list(words.statuses, row.findings)}</td><td>${list(words.actions, row.interimActions)}</td><td>${list(words.actions, row.finalActions)}</td><td>${yesNo(row.criminalReferral)}</td></tr>`,
+  const columns = allegationColumns(language, countries);
+  const table = html`<div class="scroll" tabindex="0" role="region" aria-label="${words.tableTitle}"><table><caption>${words.tableTitle}</caption><thead><tr>${columns.map((column) => html`<th scope="col">${column.header}</th>`)}</tr></thead><tbody>${rows.map(
+    (row) =>
+      html`<tr>${columns.map((column) => (column.numeric ? html`<td class="num">${column.cell(row)}</td>` : html`<td>${column.cell(row)}</td>`))}</tr>`,
   )}</tbody></table></div>`;
   const form = html`<form method="get" action="/data/allegations" class="filters"><input type="hidden" name="lang" value="${language}">
 ${select("year", words.groupings.year, choices.years, query.year === undefined ? undefined : String(query.year), words.all)}

@@ -15,6 +15,7 @@ import { publicStatistics } from "../modules/publication/index.js";
 import { countryNamesIn } from "../modules/reference/index.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
+import { victimsInWords } from "./allegation-columns.js";
 import { dataMessages, named } from "./data-messages.js";
 import {
   allegationsTablePage,
@@ -204,7 +205,7 @@ export function registerPublicDataPages(app: FastifyInstance) {
         .filter(Boolean)
         .join(" · ");
       const id = `urn:conduct-ledger:allegation:${item.reference}:${item.categoryCode}:${item.nationalityCode ?? ""}`;
-      const summary = `${words.columns.victims}: ${item.victims}${item.childVictims ? ` (${item.childVictims} ${words.children})` : ""}`;
+      const summary = `${words.columns.victims}: ${victimsInWords(language, item)}`;
       return `<entry><id>${escapeHtml(id)}</id><title>${escapeHtml(title)}</title><updated>${item.publishedAt}</updated><link href="${escapeHtml(`${base}/data/allegations?mission=${item.missionCode}&year=${item.monthReported.slice(0, 4)}`)}"/><summary>${escapeHtml(summary)}</summary></entry>`;
     });
     const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}"><id>urn:conduct-ledger:allegations</id><title>${escapeHtml(words.feedTitle)}</title><updated>${updated}</updated><author><name>Conduct Ledger</name></author><link rel="self" href="${escapeHtml(`${base}/data/allegations/feed.atom`)}"/><link href="${escapeHtml(`${base}/data/allegations`)}"/>${entries.join("")}</feed>`;

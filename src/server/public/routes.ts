@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
-import { asc, isNull } from "drizzle-orm";
+import { asc, isNull, ne } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { countries, missions } from "../../db/schema.js";
 import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
@@ -116,7 +116,8 @@ export function registerPublicPages(app: FastifyInstance) {
       : undefined;
 
   // The last lists read are kept, so the form can still be drawn again while the database is away.
-  let lastLists: { missionRows: MissionRow[]; countryRows: (typeof countries.$inferSelect)[] } | null = null;
+  let lastLists: { missionRows: MissionRow[]; countryRows: { code: string; names: Record<string, string> }[] } | null =
+    null;
   async function readLists() {
     try {
       const [missionRows, countryRows] = await Promise.all([
@@ -125,7 +126,12 @@ export function registerPublicPages(app: FastifyInstance) {
           .from(missions)
           .where(isNull(missions.endYear))
           .orderBy(asc(missions.code)),
-        services.db.select().from(countries).orderBy(asc(countries.code)),
+        // The nationalities people pick: Member States and observer States.
+        services.db
+          .select({ code: countries.code, names: countries.names })
+          .from(countries)
+          .where(ne(countries.standing, "territory"))
+          .orderBy(asc(countries.code)),
       ]);
       lastLists = { missionRows, countryRows };
     } catch (error) {

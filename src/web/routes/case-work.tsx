@@ -145,7 +145,7 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
         <MultiSelect
           label={t("cases.nationalities")}
           searchable
-          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+          data={countries.stateChoices}
           {...form.getInputProps("nationalityCodes")}
         />
         <MultiSelect

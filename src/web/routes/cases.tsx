@@ -158,7 +158,7 @@ export function CaseList() {
             label={t("cases.nationalities")}
             clearable
             searchable
-            data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+            data={countries.stateChoices}
             value={filters.nationality ?? null}
             onChange={set("nationality")}
           />

@@ -185,7 +185,7 @@ function PerpetratorForm({
           label={t("cases.nationalities")}
           searchable
           clearable
-          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+          data={countries.stateChoices}
           {...form.getInputProps("nationalityCode")}
         />
         <TextInput label={t("enforcement.unit")} {...form.getInputProps("unit")} />

@@ -321,7 +321,7 @@ function PracticeForm({ practice, onDone }: { practice?: Practice; onDone: () =>
           required
           searchable
           disabled={me?.role === "member_state_focal_point" && !practice}
-          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+          data={countries.stateChoices}
           {...form.getInputProps("countryCodes")}
         />
         <Textarea label={t("goodPractices.summary")} autosize minRows={4} {...form.getInputProps("summary")} />

@@ -196,7 +196,7 @@ export function RecordReport() {
           <MultiSelect
             label={t("reports.record.nationalities")}
             searchable
-            data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+            data={countries.stateChoices}
             {...form.getInputProps("nationalityCodes")}
           />
           <Textarea label={t("reports.record.involved")} autosize minRows={2} {...form.getInputProps("involved")} />

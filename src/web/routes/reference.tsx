@@ -84,9 +84,7 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
           label={t("reference.hostCountry")}
           searchable
           clearable
-          data={(countries.data?.items ?? [])
-            .map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))
-            .sort((a, b) => a.label.localeCompare(b.label))}
+          data={countries.everyChoice}
           {...form.getInputProps("hostCountryCode")}
         />
         <TextInput

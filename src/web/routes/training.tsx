@@ -333,7 +333,7 @@ function SessionForm({
               required={national}
               clearable
               searchable
-              data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+              data={countries.stateChoices}
               {...form.getInputProps("countryCode")}
             />
           )}
@@ -500,7 +500,7 @@ function ContingentForm({ missionChoices, onDone }: { missionChoices: string[]; 
             label={t("training.state")}
             required
             searchable
-            data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+            data={countries.stateChoices}
             {...form.getInputProps("countryCode")}
           />
           <TextInput

@@ -250,7 +250,7 @@ function ContributionForm({ onDone }: { onDone: () => void }) {
           label={t("referrals.country")}
           required
           searchable
-          data={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))}
+          data={countries.stateChoices}
           {...form.getInputProps("countryCode")}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

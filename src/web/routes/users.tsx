@@ -49,9 +49,7 @@ function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path:
       <Select
         label={t("users.country")}
         searchable
-        data={(countries.data?.items ?? [])
-          .map((c) => ({ value: c.code, label: countries.nameOf(c.code) }))
-          .sort((a, b) => a.label.localeCompare(b.label))}
+        data={countries.stateChoices}
         {...form.getInputProps("countryCode")}
       />
     );

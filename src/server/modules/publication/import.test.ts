@@ -3,12 +3,19 @@
 // published table said comes out of the public table as it went in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { headerProblem, importColumns, parseImportRow } from "../../../domain/allegation-import.js";
+import {
+  headerLayout,
+  importColumns,
+  parseImportRow,
+  recordOf,
+  shortImportColumns,
+} from "../../../domain/allegation-import.js";
 
 let t: TestApp;
 type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
 let hq: Client;
-const header = importColumns.join(",");
+// The 15 columns published before 2015 still import; the full table is what comes out.
+const header = shortImportColumns.join(",");
 const good = [
   "MINUSCA-HIST-001,2017-03,MINUSCA,Military (MC),Gabon,SA,2,1,Yes,NIO,120,Substantiated,Repatriation,Imprisonment,Yes",
   'MINUSCA-HIST-002,2017-05,MINUSCA,"Civilian (INT);Police (FPU)",COG,SE;SA,1,0,No,OIOS,200,Not substantiated,,,No',
@@ -35,10 +42,7 @@ afterAll(() => t.close());
 describe("reading a row", () => {
   const lookups = {
     missionCodes: new Set(["MINUSCA"]),
-    countryByKey: new Map([
-      ["GAB", "GAB"],
-      ["gabon", "GAB"],
-    ]),
+    findCountry: (text: string) => (["GAB", "gabon"].includes(text) ? "GAB" : null),
   };
   const row = (values: Partial<Record<(typeof importColumns)[number], string>>) =>
     parseImportRow(
@@ -59,7 +63,7 @@ describe("reading a row", () => {
       ok: true,
       value: {
         nationalityCodes: ["GAB"],
-        allegationCodes: ["SE_UNSPECIFIED", "SA_UNSPECIFIED"],
+        allegationCodes: ["SA_UNSPECIFIED", "SE_UNSPECIFIED"],
         dateReported: "2017-03-01",
       },
     });
@@ -85,10 +89,70 @@ describe("reading a row", () => {
     expect(row({ victims: "-1" })).toMatchObject({ ok: false });
   });
 
-  it("wants the layout's header, in order", () => {
-    expect(headerProblem([...importColumns])).toBeNull();
-    expect(headerProblem(["\uFEFFreference", ...importColumns.slice(1)])).toBeNull();
-    expect(headerProblem([...importColumns].reverse())).toContain("reference,date_reported");
+  it("wants one of the layouts' headers, in order", () => {
+    expect(headerLayout([...importColumns])).toEqual({ layout: importColumns });
+    expect(headerLayout([...shortImportColumns])).toEqual({ layout: shortImportColumns });
+    expect(headerLayout(["\uFEFFreference", ...importColumns.slice(1)])).toEqual({ layout: importColumns });
+    expect(headerLayout([...importColumns].reverse())).toMatchObject({
+      problem: expect.stringContaining("reference,date_reported"),
+    });
+  });
+
+  it("reads the full table: subtypes, a period of incident, victims by group, paternity, UN and State actions", () => {
+    const full = parseImportRow(
+      recordOf(importColumns, [
+        "R-2",
+        "2021-04",
+        "MINUSCA",
+        "Military (MC)",
+        "GAB",
+        "SA",
+        "Rape",
+        "2021-01/2021-03",
+        "2",
+        "3",
+        "1",
+        "2",
+        "0",
+        "0",
+        "2",
+        "Yes",
+        "Paternity established",
+        "NIO",
+        "150",
+        "Substantiated",
+        "Payment suspension",
+        "Imprisonment;Repatriation and ban",
+        "Repatriation and ban",
+        "Imprisonment",
+        "Yes",
+      ]),
+      lookups,
+    );
+    expect(full).toMatchObject({
+      ok: true,
+      value: {
+        allegationCodes: ["SA_RAPE"],
+        victims: 3,
+        victimsByGroup: { women: 1, girls: 2, boys: 0, men: 0 },
+        paternityClaim: true,
+      },
+    });
+    if (!full.ok) return;
+    expect(full.value.rows.get("MIL_MC:GAB")).toMatchObject({
+      incidentPeriod: "2021-01/2021-03",
+      allegedPerpetrators: 2,
+      childVictims: 2,
+      paternityStatus: "established",
+      unAction: "Repatriation and ban",
+      memberStateAction: "Imprisonment",
+    });
+    expect(row({ allegation: "SE", allegation_subtype: "Rape" })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("is not of the allegation SE"),
+    });
+    expect(row({ date_of_incident: "2021-05/2021-01" })).toMatchObject({ ok: false });
+    expect(row({ paternity_claim: "No", paternity_status: "Pending" })).toMatchObject({ ok: false });
   });
 });
 
@@ -112,13 +176,42 @@ describe("importing allegations", () => {
     expect(again).toMatchObject({ created: 0, unchanged: 3 });
     const table = await t.app.inject({ method: "GET", url: "/api/public/allegations?format=csv&limit=500" });
     const lines = table.body.trim().split("\n");
+    expect(lines[0]).toBe(importColumns.join(","));
     expect(lines).toContain(
-      "MINUSCA-HIST-001,2017-03,MINUSCA,Military (MC),GAB,SA,2,1,Yes,NIO,120,Substantiated,Repatriation,Imprisonment,Yes",
+      "MINUSCA-HIST-001,2017-03,MINUSCA,Military (MC),GAB,SA,,,,2,0,0,0,0,1,Yes,Pending,NIO,120,Substantiated,Repatriation,Imprisonment,,,Yes",
     );
     // One allegation per category: the civilian and the police unit of MINUSCA-HIST-002.
     expect(lines.filter((line) => line.startsWith("MINUSCA-HIST-002"))).toHaveLength(2);
     // Re-importing the public table's own CSV changes nothing either.
     expect((await importCsv(hq, table.body)).json()).toMatchObject({ created: 0, unchanged: 3 });
+  });
+
+  it("imports a file in the UN's layout that names States as the UN does, in English and in French", async () => {
+    const rows = [
+      ["UN-EN-1", "2016-02", "MONUSCO", "Military (MC)", "Congo", "SA"],
+      ["UN-EN-2", "2016-03", "MINUSCA", "Police (FPU)", "Côte d'Ivoire", "SE"],
+      ["UN-EN-3", "2016-04", "MONUSCO", "Military (MC)", "United Republic of Tanzania", "SE"],
+      ["UN-FR-1", "2016-05", "MINUSCA", "Military (MC)", "République démocratique du Congo", "SA"],
+      ["UN-FR-2", "2016-06", "MINUSCA", "Police (UNPOL)", "Fédération de Russie", "SE"],
+      ["UN-FR-3", "2016-07", "MINUSCA", "Military (MO)", "République de Corée", "SE"],
+    ].map((start) => [...start, ...Array(importColumns.length - start.length).fill("")].join(","));
+    const response = await importCsv(hq, `${[importColumns.join(","), ...rows].join("\n")}\n`);
+    expect(response.statusCode, response.body).toBe(200);
+    const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?year=2016&limit=50" })).json()
+      .items as { reference: string; nationalityCode: string }[];
+    expect(Object.fromEntries(table.map((row) => [row.reference, row.nationalityCode]))).toEqual({
+      "UN-EN-1": "COG",
+      "UN-EN-2": "CIV",
+      "UN-EN-3": "TZA",
+      "UN-FR-1": "COD",
+      "UN-FR-2": "RUS",
+      "UN-FR-3": "KOR",
+    });
+    // An unknown name is named with its line.
+    const refused = await importCsv(hq, `${importColumns.join(",")}\n${rows[0].replace("Congo", "Ruritania")}\n`);
+    expect(refused.json()).toMatchObject({
+      errors: [{ path: "line 2", message: expect.stringContaining('nationality "Ruritania" is not a country') }],
+    });
   });
 
   it("skipping invalid rows imports the rest and gives the rejects back with their line and reason", async () => {

@@ -9,12 +9,14 @@ import { parse } from "csv-parse";
 import { eq, inArray, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
 import {
-  headerProblem,
+  headerLayout,
   type ImportedAllegation,
-  type ImportRecord,
-  importColumns,
+  type ImportLayout,
+  mergeAllegation,
   parseImportRow,
+  recordOf,
 } from "../../../domain/allegation-import.js";
+import { countryFinder } from "../../../domain/country-names.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
@@ -63,34 +65,9 @@ interface Pending {
 async function lookups(tx: Transaction) {
   const missionRows = await tx.select({ code: missions.code }).from(missions);
   const countryRows = await tx
-    .select({ code: countries.code, name: sql<string>`${countries.names}->>'en'` })
+    .select({ code: countries.code, names: countries.names, variants: countries.variants })
     .from(countries);
-  const countryByKey = new Map<string, string>();
-  for (const country of countryRows) {
-    countryByKey.set(country.code.toUpperCase(), country.code);
-    countryByKey.set(country.name.toLowerCase(), country.code);
-  }
-  return { missionCodes: new Set(missionRows.map((row) => row.code)), countryByKey };
-}
-
-/** Rows sharing a reference become one allegation; they must agree on when and where it was reported. */
-function merge(into: ImportedAllegation, row: ImportedAllegation): string | null {
-  if (into.dateReported !== row.dateReported || into.missionCode !== row.missionCode)
-    return `reference ${row.reference} appears earlier with another date_reported or mission`;
-  const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-  into.categoryCodes = union(into.categoryCodes, row.categoryCodes);
-  into.nationalityCodes = union(into.nationalityCodes, row.nationalityCodes);
-  into.allegationCodes = union(into.allegationCodes, row.allegationCodes).sort().reverse();
-  into.victims = Math.max(into.victims, row.victims);
-  into.childVictims = Math.max(into.childVictims, row.childVictims);
-  into.paternityClaim ||= row.paternityClaim;
-  into.investigatingEntity ??= row.investigatingEntity;
-  into.investigationDays ??= row.investigationDays;
-  into.findings ??= row.findings;
-  into.interimAction ??= row.interimAction;
-  into.finalAction ??= row.finalAction;
-  into.criminalReferral ??= row.criminalReferral;
-  return null;
+  return { missionCodes: new Set(missionRows.map((row) => row.code)), findCountry: countryFinder(countryRows) };
 }
 
 export async function importAllegations(
@@ -115,7 +92,7 @@ export async function importAllegations(
     };
     // Once a row is refused and nothing may be written, the rest is only checked.
     const writing = () => options.skipInvalid || refused === 0;
-    let headerRead = false;
+    let layout: ImportLayout | null = null;
     let pending: Pending | null = null;
     let batch: Pending[] = [];
 
@@ -135,11 +112,15 @@ export async function importAllegations(
         record: string[];
         info: { lines: number };
       }>) {
-        if (!headerRead) {
-          const problem = headerProblem(values);
-          if (problem)
-            throw new ValidationFailed(problem, [{ path: `line ${info.lines}`, message: "bad_header" }], "bad_header");
-          headerRead = true;
+        if (!layout) {
+          const header = headerLayout(values);
+          if ("problem" in header)
+            throw new ValidationFailed(
+              header.problem,
+              [{ path: `line ${info.lines}`, message: "bad_header" }],
+              "bad_header",
+            );
+          layout = header.layout;
           continue;
         }
         rows++;
@@ -149,22 +130,21 @@ export async function importAllegations(
             [],
             "csv_too_large",
           );
-        const record = Object.fromEntries(importColumns.map((column, i) => [column, values[i] ?? ""])) as ImportRecord;
         const result =
-          values.length === importColumns.length
-            ? parseImportRow(record, lookup)
-            : { ok: false as const, reason: `expected ${importColumns.length} columns, found ${values.length}` };
+          values.length === layout.length
+            ? parseImportRow(recordOf(layout, values), lookup)
+            : { ok: false as const, reason: `expected ${layout.length} columns, found ${values.length}` };
         if (!result.ok) {
           reject(info.lines, result.reason, values);
           continue;
         }
         if (pending && pending.item.reference === result.value.reference) {
-          const problem = merge(pending.item, result.value);
+          const problem = mergeAllegation(pending.item, result.value);
           if (problem) reject(info.lines, problem, values);
           continue;
         }
         if (pending) batch.push(pending);
-        pending = { item: { ...result.value }, line: info.lines, values };
+        pending = { item: result.value, line: info.lines, values };
         if (batch.length >= BATCH) await flush();
       }
     } catch (error) {
@@ -173,7 +153,8 @@ export async function importAllegations(
     }
     if (pending) batch.push(pending);
     await flush();
-    if (!headerRead) throw new ValidationFailed("The file is empty.", [], "csv_empty");
+    if (!layout) throw new ValidationFailed("The file is empty.", [], "csv_empty");
+    const columns = layout;
     if (refused > 0 && !options.skipInvalid) {
       throw new ValidationFailed(
         `${refused} of ${rows} rows cannot be imported; nothing was written. Fix them, or import the valid rows and get the rejects back.`,
@@ -188,8 +169,8 @@ export async function importAllegations(
     });
     const rejectCsv = rejected.length
       ? csvText([
-          [...importColumns, "line", "reason"],
-          ...rejected.map((entry) => [...importColumns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason]),
+          [...columns, "line", "reason"],
+          ...rejected.map((entry) => [...columns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason]),
         ])
       : null;
     return { rows, created, unchanged, rejected, rejectCsv };
@@ -214,7 +195,7 @@ async function writeBatch(
   const byReference = new Map<string, Pending>();
   for (const entry of batch) {
     const earlier = byReference.get(entry.item.reference);
-    const problem = earlier ? merge(earlier.item, entry.item) : null;
+    const problem = earlier ? mergeAllegation(earlier.item, entry.item) : null;
     if (problem) reject(entry.line, problem, entry.values);
     else if (!earlier) byReference.set(entry.item.reference, entry);
   }
@@ -248,7 +229,7 @@ async function writeBatch(
     else if (!known.thisFile) unchanged++;
     else if (known.dateReported !== item.dateReported || known.missionCode !== item.missionCode)
       reject(line, `reference ${item.reference} appears earlier with another date_reported or mission`, values);
-    else await mergeIntoWritten(tx, known.id, item);
+    else await mergeIntoWritten(tx, actor, known.id, item, sourceFile);
   }
   if (fresh.length === 0) return { created: 0, unchanged };
   const now = new Date();
@@ -263,58 +244,74 @@ async function writeBatch(
         categoryCodes: item.categoryCodes,
         nationalityCodes: item.nationalityCodes,
         allegationCodes: item.allegationCodes,
-        // Imported counts carry no sex or age: they are "unknown" on the case; the published count is kept beside it.
-        victimsUnknown: item.victims,
+        allegationPairs: [...item.rows.keys()].sort(),
+        victimsWomen: item.victimsByGroup.women,
+        victimsGirls: item.victimsByGroup.girls,
+        victimsBoys: item.victimsByGroup.boys,
+        victimsMen: item.victimsByGroup.men,
+        victimsUnknown: item.victims - groupedVictims(item),
         paternityClaim: item.paternityClaim,
         publishedAt: now,
         publishedBy: actor.userId,
       })),
     )
     .returning({ id: cases.id });
-  await tx.insert(importedAllegationFacts).values(
-    fresh.map((item, index) => ({
-      caseId: ids[index].id,
-      victims: item.victims,
-      childVictims: item.childVictims,
-      investigatingEntity: item.investigatingEntity,
-      investigationDays: item.investigationDays,
-      findings: item.findings,
-      interimAction: item.interimAction,
-      finalAction: item.finalAction,
-      criminalReferral: item.criminalReferral,
-      sourceFile,
-      importedBy: actor.userId,
-    })),
+  await insertFacts(
+    tx,
+    actor,
+    fresh.map((item, index) => ({ caseId: ids[index].id, item })),
+    sourceFile,
   );
   return { created: fresh.length, unchanged };
 }
 
-/** A reference met again further down the file: its categories, countries and facts join the allegation already written. */
-async function mergeIntoWritten(tx: Transaction, caseId: string, item: ImportedAllegation) {
+const groupedVictims = (item: ImportedAllegation) =>
+  item.victimsByGroup.women + item.victimsByGroup.girls + item.victimsByGroup.boys + item.victimsByGroup.men;
+
+/** One row of facts for each (category, nationality) pair; a pair already written keeps its first row. */
+async function insertFacts(
+  tx: Transaction,
+  actor: Actor,
+  allegations: { caseId: string; item: ImportedAllegation }[],
+  sourceFile: string | null,
+) {
+  const rows = allegations.flatMap(({ caseId, item }) =>
+    [...item.rows].map(([pair, facts]) => {
+      const [categoryCode, nationalityCode] = pair.split(":");
+      return { caseId, categoryCode, nationalityCode, ...facts, sourceFile, importedBy: actor.userId };
+    }),
+  );
+  if (rows.length > 0) await tx.insert(importedAllegationFacts).values(rows).onConflictDoNothing();
+}
+
+/** A reference met again further down the file: its categories, countries and rows join the allegation already written. */
+async function mergeIntoWritten(
+  tx: Transaction,
+  actor: Actor,
+  caseId: string,
+  item: ImportedAllegation,
+  sourceFile: string | null,
+) {
   const union = (column: string, values: string[]) =>
     sql`array(select distinct v from unnest(${sql.raw(column)} || ${values}::text[]) v order by 1)`;
+  const { women, girls, boys, men } = item.victimsByGroup;
+  const grouped = sql`greatest(victims_women, ${women}::int) + greatest(victims_girls, ${girls}::int)
+    + greatest(victims_boys, ${boys}::int) + greatest(victims_men, ${men}::int)`;
   await tx
     .update(cases)
     .set({
       categoryCodes: union("category_codes", item.categoryCodes),
       nationalityCodes: union("nationality_codes", item.nationalityCodes),
-      allegationCodes: sql`array(select distinct v from unnest(allegation_codes || ${item.allegationCodes}::text[]) v order by 1 desc)`,
-      victimsUnknown: sql`greatest(victims_unknown, ${item.victims})`,
+      allegationCodes: union("allegation_codes", item.allegationCodes),
+      allegationPairs: union("allegation_pairs", [...item.rows.keys()]),
+      victimsWomen: sql`greatest(victims_women, ${women}::int)`,
+      victimsGirls: sql`greatest(victims_girls, ${girls}::int)`,
+      victimsBoys: sql`greatest(victims_boys, ${boys}::int)`,
+      victimsMen: sql`greatest(victims_men, ${men}::int)`,
+      // The total is the largest any row gave; what the groups do not account for stays unknown.
+      victimsUnknown: sql`greatest(victims_women + victims_girls + victims_boys + victims_men + victims_unknown, ${item.victims}::int, ${grouped}) - (${grouped})`,
       paternityClaim: sql`paternity_claim or ${item.paternityClaim}`,
     })
     .where(eq(cases.id, caseId));
-  const keep = (column: string, value: string | number | boolean | null) => sql`coalesce(${sql.raw(column)}, ${value})`;
-  await tx
-    .update(importedAllegationFacts)
-    .set({
-      victims: sql`greatest(victims, ${item.victims})`,
-      childVictims: sql`greatest(child_victims, ${item.childVictims})`,
-      investigatingEntity: keep("investigating_entity", item.investigatingEntity),
-      investigationDays: sql`coalesce(investigation_days, ${item.investigationDays}::int)`,
-      findings: keep("findings", item.findings),
-      interimAction: keep("interim_action", item.interimAction),
-      finalAction: keep("final_action", item.finalAction),
-      criminalReferral: sql`coalesce(criminal_referral, ${item.criminalReferral}::boolean)`,
-    })
-    .where(eq(importedAllegationFacts.caseId, caseId));
+  await insertFacts(tx, actor, [{ caseId, item }], sourceFile);
 }

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { caseActions, cases, findings, investigations, perpetrators } from "../../../db/schema.js";
-import { type CountableCase, countAllegations, groupings } from "../../../domain/counting.js";
+import { allegationPair, type CountableCase, countAllegations, groupings } from "../../../domain/counting.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 
@@ -22,9 +22,21 @@ const stats = async (query: string) => {
   return response.json() as { key: string; count: number }[];
 };
 
-async function insert(items: CountableCase[], published: boolean) {
-  await inTransaction(t.app.services.db, systemActor, (tx) =>
-    tx.insert(cases).values(
+type TestCase = Omit<CountableCase, "allegationCodes" | "allegationPairs"> & {
+  allegationCodes?: readonly string[];
+  perpetrators?: { categoryCode: string; nationalityCode: string | null }[];
+};
+
+/** The case as the counting rule sees it: its pairs are its perpetrators'. */
+const countable = (item: TestCase): CountableCase => ({
+  ...item,
+  allegationCodes: item.allegationCodes ?? ["SA_RAPE"],
+  allegationPairs: (item.perpetrators ?? []).map((p) => allegationPair(p.categoryCode, p.nationalityCode)),
+});
+
+async function insert(items: TestCase[], published: boolean) {
+  await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.insert(cases).values(
       items.map((item) => ({
         id: item.id,
         reference: `PUB-${item.id}`,
@@ -32,11 +44,16 @@ async function insert(items: CountableCase[], published: boolean) {
         dateReported: item.dateReported,
         categoryCodes: item.categoryCodes,
         nationalityCodes: item.nationalityCodes,
+        allegationCodes: [...(item.allegationCodes ?? ["SA_RAPE"])],
         publishedAt: published ? new Date() : null,
         narrativeEncrypted: null,
       })),
-    ),
-  );
+    );
+    const people = items.flatMap((item) =>
+      (item.perpetrators ?? []).map((p, i) => ({ caseId: item.id, code: `P-${i + 1}`, ...p })),
+    );
+    if (people.length > 0) await tx.insert(perpetrators).values(people);
+  });
 }
 
 describe("publication and public statistics", () => {
@@ -104,6 +121,164 @@ describe("publication and public statistics", () => {
     expect(event.actor_role).toBe("publisher");
   });
 
+  it("counts a case's alleged perpetrators as they are, not its lists crossed; a case that is not SEA not at all", async () => {
+    const [people, misconduct] = [randomUUID(), randomUUID()];
+    await insert(
+      [
+        {
+          id: people,
+          dateReported: "2036-04-01",
+          missionCode: "UNMISS",
+          categoryCodes: ["MIL_MC", "POL_FPU"],
+          nationalityCodes: ["GHA", "SEN"],
+          perpetrators: [
+            { categoryCode: "MIL_MC", nationalityCode: "GHA" },
+            { categoryCode: "POL_FPU", nationalityCode: "SEN" },
+          ],
+        },
+        {
+          id: misconduct,
+          dateReported: "2036-05-01",
+          missionCode: "UNMISS",
+          categoryCodes: ["MIL_MC"],
+          nationalityCodes: ["GHA"],
+          allegationCodes: ["TRAFFIC_DUI"],
+        },
+      ],
+      true,
+    );
+    try {
+      expect(await stats("groupBy=category&year=2036")).toEqual([
+        { key: "MIL_MC", count: 1 },
+        { key: "POL_FPU", count: 1 },
+      ]);
+      expect(await stats("groupBy=nationality&year=2036")).toEqual([
+        { key: "GHA", count: 1 },
+        { key: "SEN", count: 1 },
+      ]);
+      const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?year=2036" })).json();
+      expect(table.items.map((row: { reference: string }) => row.reference)).toEqual([
+        `PUB-${people}`,
+        `PUB-${people}`,
+      ]);
+    } finally {
+      await t.handle.asOwner((owner) => owner.query("DELETE FROM cases WHERE date_reported >= '2036-01-01'"));
+    }
+  });
+
+  it("each row of the public table carries its own personnel's findings and actions, on random cases", async () => {
+    const person = fc.record({
+      categoryCode: fc.constantFrom("MIL_MC", "POL_FPU", "CIV_INT"),
+      nationalityCode: fc.constantFrom("GHA", "RWA", "SEN"),
+      finding: fc.constantFrom("substantiated", "not_substantiated", null),
+      action: fc.constantFrom(
+        { takenBy: "un", kind: "repatriation_and_ban" },
+        { takenBy: "member_state", kind: "imprisonment" },
+        null,
+      ),
+    });
+    const arbitrary = fc.array(fc.array(person, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (casesOfPeople) => {
+        const ids = casesOfPeople.map(() => randomUUID());
+        await inTransaction(t.app.services.db, systemActor, async (tx) => {
+          for (const [index, people] of casesOfPeople.entries()) {
+            const caseId = ids[index];
+            await tx.insert(cases).values({
+              id: caseId,
+              reference: `PUB-${caseId}`,
+              missionCode: "UNISFA",
+              dateReported: "2037-01-01",
+              categoryCodes: [...new Set(people.map((p) => p.categoryCode))],
+              nationalityCodes: [...new Set(people.map((p) => p.nationalityCode))],
+              allegationCodes: ["SA_RAPE"],
+              publishedAt: new Date(),
+            });
+            const [investigation] = await tx
+              .insert(investigations)
+              .values({
+                caseId,
+                entity: "oios",
+                startedOn: "2037-01-02",
+                completedOn: "2037-03-01",
+                dueOn: "2037-04-01",
+                deadlineKind: "investigation_sea",
+                policyVersion: "default-1",
+              })
+              .returning();
+            for (const [n, p] of people.entries()) {
+              const [row] = await tx
+                .insert(perpetrators)
+                .values({
+                  caseId,
+                  code: `P-${n + 1}`,
+                  categoryCode: p.categoryCode,
+                  nationalityCode: p.nationalityCode,
+                })
+                .returning();
+              if (p.finding)
+                await tx.insert(findings).values({
+                  caseId,
+                  investigationId: investigation.id,
+                  perpetratorId: row.id,
+                  finding: p.finding,
+                  recordedOn: "2037-03-01",
+                });
+              if (p.action)
+                await tx.insert(caseActions).values({
+                  caseId,
+                  perpetratorId: row.id,
+                  stage: "final",
+                  takenBy: p.action.takenBy,
+                  kind: p.action.kind,
+                  months: p.action.kind === "imprisonment" ? 12 : null,
+                  decidedOn: "2037-03-10",
+                });
+            }
+          }
+        });
+        try {
+          const table = (
+            await t.app.inject({ method: "GET", url: "/api/public/allegations?year=2037&limit=1000" })
+          ).json().items as {
+            reference: string;
+            categoryCode: string;
+            nationalityCode: string | null;
+            findings: string[];
+            unActions: string[];
+            memberStateActions: string[];
+            allegedPerpetrators: number;
+          }[];
+          for (const [index, people] of casesOfPeople.entries()) {
+            const rows = table.filter((row) => row.reference === `PUB-${ids[index]}`);
+            const pairs = new Set(people.map((p) => allegationPair(p.categoryCode, p.nationalityCode)));
+            expect(rows).toHaveLength(pairs.size);
+            for (const row of rows) {
+              const own = people.filter(
+                (p) =>
+                  allegationPair(p.categoryCode, p.nationalityCode) ===
+                  allegationPair(row.categoryCode, row.nationalityCode),
+              );
+              const distinct = (values: (string | null | undefined)[]) =>
+                [...new Set(values.filter((v): v is string => !!v))].sort();
+              expect(row.allegedPerpetrators).toBe(own.length);
+              expect(row.findings).toEqual(distinct(own.map((p) => p.finding)));
+              expect(row.unActions).toEqual(
+                distinct(own.map((p) => (p.action?.takenBy === "un" ? p.action.kind : null))),
+              );
+              expect(row.memberStateActions).toEqual(
+                distinct(own.map((p) => (p.action?.takenBy === "member_state" ? p.action.kind : null))),
+              );
+            }
+          }
+        } finally {
+          await t.handle.asOwner((owner) => owner.query("DELETE FROM cases WHERE date_reported >= '2037-01-01'"));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
   it("the SQL behind the public API counts exactly as the domain rule, on random cases", async () => {
     const category = fc.constantFrom("CIV_INT", "CIV_NS", "MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU");
     const arbitrary = fc.array(
@@ -113,6 +288,11 @@ describe("publication and public statistics", () => {
         missionCode: fc.constantFrom("UNFICYP", "UNTSO"),
         categoryCodes: fc.array(category, { maxLength: 3 }),
         nationalityCodes: fc.array(fc.constantFrom("IND", "NPL", "RWA"), { maxLength: 3 }),
+        allegationCodes: fc.constantFrom(["SA_RAPE"], ["SE_SOLICITATION", "TRAFFIC_DUI"], ["TRAFFIC_DUI"], []),
+        perpetrators: fc.array(
+          fc.record({ categoryCode: category, nationalityCode: fc.constantFrom("IND", "NPL", "RWA", null) }),
+          { maxLength: 3 },
+        ),
       }),
       { minLength: 1, maxLength: 12 },
     );
@@ -124,7 +304,7 @@ describe("publication and public statistics", () => {
           for (const groupBy of groupings) {
             // Years 2030–2033 hold only this run's cases, so the expected counts are exact.
             for (const year of [2030, 2031, 2032, 2033]) {
-              const expected = countAllegations(unique, groupBy, { year });
+              const expected = countAllegations(unique.map(countable), groupBy, { year });
               expect(await stats(`groupBy=${groupBy}&year=${year}`)).toEqual(expected);
             }
           }
@@ -200,7 +380,7 @@ describe("publication and public statistics", () => {
           for (const groupBy of groupings) {
             for (const year of [2034, 2035])
               expect(await stats(`groupBy=${groupBy}&year=${year}`)).toEqual(
-                countAllegations(remaining, groupBy, { year }),
+                countAllegations(remaining.map(countable), groupBy, { year }),
               );
           }
         } finally {
@@ -221,6 +401,7 @@ describe("publication and public statistics", () => {
           dateReported: "2016-01-01",
           categoryCodes: ["MIL_MC"],
           nationalityCodes: ["IND"],
+          allegationCodes: ["SE_SOLICITATION"],
           publishedAt: new Date(),
         }),
       );
@@ -251,9 +432,14 @@ describe("publication and public statistics", () => {
         narrativeEncrypted: "never-public",
         publishedAt: new Date(),
       });
+      // Two contingent members: the Uruguayan one is investigated by his State and found to have
+      // done it; the Nepalese one is not. Each State's row carries its own.
       const [perpetrator] = await tx
         .insert(perpetrators)
-        .values({ caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "URY" })
+        .values([
+          { caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "URY" },
+          { caseId, code: "P-02", categoryCode: "MIL_MC", nationalityCode: "NPL" },
+        ])
         .returning();
       const [investigation] = await tx
         .insert(investigations)
@@ -298,27 +484,51 @@ describe("publication and public statistics", () => {
     });
     const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH" })).json();
     expect(table.items).toHaveLength(2);
-    expect(table.items[0]).toEqual({
+    const shared = {
       reference: "MINUSTAH-2014-0007",
       monthReported: "2014-09",
       missionCode: "MINUSTAH",
       categoryCode: "MIL_MC",
-      nationalityCode: expect.stringMatching(/^(NPL|URY)$/),
       allegation: "SE;SA",
+      allegationSubtypes: ["SA_MINOR", "SE_TRANSACTIONAL_SEX"],
+      incidentPeriod: null,
+      allegedPerpetrators: 1,
       victims: 2,
+      victimsByGroup: { women: 1, girls: 1, boys: 0, men: 0 },
       childVictims: 1,
+      // Said on the case, with no claim recorded yet: pending on every row.
       paternityClaim: true,
+      paternityStatus: ["pending"],
+    };
+    expect(table.items.find((row: { nationalityCode: string }) => row.nationalityCode === "URY")).toEqual({
+      ...shared,
+      nationalityCode: "URY",
       investigatingEntities: ["nio"],
       investigationDays: 90,
       findings: ["substantiated"],
       interimActions: ["payment_suspension"],
       finalActions: ["criminal_referral"],
+      unActions: [],
+      memberStateActions: ["criminal_referral"],
       criminalReferral: true,
+    });
+    // Uruguay's investigation, finding and actions are not Nepal's.
+    expect(table.items.find((row: { nationalityCode: string }) => row.nationalityCode === "NPL")).toEqual({
+      ...shared,
+      nationalityCode: "NPL",
+      investigatingEntities: [],
+      investigationDays: null,
+      findings: [],
+      interimActions: [],
+      finalActions: [],
+      unActions: [],
+      memberStateActions: [],
+      criminalReferral: false,
     });
     const csv = await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=MINUSTAH&format=csv" });
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.body.split("\n")[0]).toBe(
-      "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral",
+      "reference,date_reported,mission,category_of_personnel,nationality,allegation,allegation_subtype,date_of_incident,alleged_perpetrators,victims,victims_women,victims_girls,victims_boys,victims_men,victims_children,paternity_claim,paternity_status,investigating_entity,investigation_days,findings,interim_action,final_action,un_action,member_state_action,criminal_referral",
     );
     expect(csv.body).toContain("MINUSTAH-2014-0007,2014-09,MINUSTAH,Military (MC),");
     expect(`${JSON.stringify(table)}${csv.body}`).not.toContain("never-public");
@@ -435,16 +645,18 @@ describe("the other public views", () => {
     ]);
     expect(await view(`victims?groupBy=year&${filter}&category=CIV_INT`)).toEqual([{ key: "2019", count: 3 }]);
     expect(await view(`victims?groupBy=year&${filter}&category=POL_FPU`)).toEqual([]);
-    // Two allegations (MIL_MO/URY and CIV_INT), both investigated by OIOS for 60 days and substantiated.
+    // Two allegations (MIL_MO/URY and CIV_INT), both investigated by OIOS for 60 days; only the
+    // observer's was substantiated, and each carries only its own person's actions.
     expect(await view(`investigations?groupBy=entity&${filter}`)).toEqual([{ key: "oios", count: 2, medianDays: 60 }]);
     expect(await view(`investigations?groupBy=status&${filter}`)).toEqual([
-      { key: "substantiated", count: 2, medianDays: 60 },
+      { key: "substantiated", count: 1, medianDays: 60 },
+      { key: "under_investigation", count: 1, medianDays: 60 },
     ]);
-    expect(await view(`actions?groupBy=action&${filter}&stage=final`)).toEqual([{ key: "imprisonment", count: 2 }]);
+    expect(await view(`actions?groupBy=action&${filter}&stage=final`)).toEqual([{ key: "imprisonment", count: 1 }]);
     expect(await view(`actions?groupBy=action&${filter}`)).toEqual([
-      { key: "administrative_leave", count: 2 },
-      { key: "imprisonment", count: 2 },
-      { key: "repatriation", count: 2 },
+      { key: "administrative_leave", count: 1 },
+      { key: "imprisonment", count: 1 },
+      { key: "repatriation", count: 1 },
     ]);
     // A view takes only its own breakdowns.
     expect((await t.app.inject({ method: "GET", url: "/api/public/stats/victims?groupBy=entity" })).statusCode).toBe(

@@ -3,6 +3,7 @@
 import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter } from "../../../domain/counting.js";
+import { importColumns } from "../../../domain/allegation-import.js";
 import { vocabulary } from "../../../domain/vocabulary/index.js";
 import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
@@ -89,27 +90,14 @@ export async function latestPublications(services: Services, limit: number) {
 export type PublicAllegation = ReturnType<typeof presentPublicAllegation>;
 
 const categoryLabels = new Map(Object.entries(vocabulary.en.personnelCategories));
-const tableHeader = [
-  "reference",
-  "date_reported",
-  "mission",
-  "category_of_personnel",
-  "nationality",
-  "allegation",
-  "victims",
-  "victims_children",
-  "paternity_claim",
-  "investigating_entity",
-  "investigation_days",
-  "findings",
-  "interim_action",
-  "final_action",
-  "criminal_referral",
-];
+const subtypeLabels = new Map(Object.entries(vocabulary.en.allegationSubtypes));
+const paternityLabels = new Map(Object.entries(vocabulary.en.paternityStatuses));
 
-/** The table's rows in the layout `conduct import allegations` reads (one row per allegation, the UN's category labels). */
+/** The table's rows in the UN's full layout, which `conduct import allegations` reads (one row per allegation, the UN's labels). */
 function tableRows(items: PublicAllegation[]): (string | number)[][] {
   const yesNo = (value: boolean | null) => (value === null ? "" : value ? "Yes" : "No");
+  const labels = (names: Map<string, string>, codes: string[]) =>
+    codes.map((code) => names.get(code) ?? code).join(";");
   return items.map((item) => [
     item.reference,
     item.monthReported,
@@ -117,17 +105,29 @@ function tableRows(items: PublicAllegation[]): (string | number)[][] {
     categoryLabels.get(item.categoryCode) ?? item.categoryCode,
     item.nationalityCode ?? "",
     item.allegation ?? "",
+    labels(subtypeLabels, item.allegationSubtypes),
+    item.incidentPeriod ?? "",
+    item.allegedPerpetrators ?? "",
     item.victims,
+    item.victimsByGroup.women,
+    item.victimsByGroup.girls,
+    item.victimsByGroup.boys,
+    item.victimsByGroup.men,
     item.childVictims,
     yesNo(item.paternityClaim),
+    labels(paternityLabels, item.paternityStatus),
     item.investigatingEntities.join(";"),
     item.investigationDays ?? "",
     item.findings.join(";"),
     item.interimActions.join(";"),
     item.finalActions.join(";"),
+    item.unActions.join(";"),
+    item.memberStateActions.join(";"),
     yesNo(item.criminalReferral),
   ]);
 }
+
+const tableHeader = [...importColumns];
 
 export const publicAllegationsCsv = (items: PublicAllegation[]) => csvText([tableHeader, ...tableRows(items)]);
 

@@ -30,7 +30,17 @@ export async function listMissions(services: Services, actor: Actor) {
 export async function listCountries(services: Services, actor: Actor) {
   assertCanRead(actor);
   return prepared(services.db, "countries", (db) =>
-    db.select().from(countries).orderBy(asc(countries.code)).prepare("reference_countries"),
+    db
+      .select({
+        code: countries.code,
+        alpha2: countries.alpha2,
+        m49: countries.m49,
+        standing: countries.standing,
+        names: countries.names,
+      })
+      .from(countries)
+      .orderBy(asc(countries.code))
+      .prepare("reference_countries"),
   ).execute();
 }
 
