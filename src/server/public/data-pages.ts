@@ -7,11 +7,10 @@ import { barChart, type Bar, countryMap, missionMap, trendChart } from "./charts
 import { type DataMessages, dataMessages, named } from "./data-messages.js";
 import { html, type SafeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
-import type { PublicAllegation } from "../modules/publication/index.js";
+import { allegationColumns, type PublicAllegation } from "../modules/publication/index.js";
 import type { PublicComparisonRow, PublicScorecard } from "../modules/accountability/index.js";
 import type { PublicPractice } from "../modules/good-practices/index.js";
 import type { LayoutOptions } from "./pages.js";
-import { allegationColumns } from "./allegation-columns.js";
 
 export interface Option {
   value: string;

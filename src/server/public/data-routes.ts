@@ -10,12 +10,11 @@ import { type StatGrouping, type StatView, statViews, viewGroupings } from "../.
 import { listCommitments } from "../modules/commitments/index.js";
 import { publicComparison, publicScorecard } from "../modules/accountability/index.js";
 import { listPublishedPractices } from "../modules/good-practices/index.js";
-import { latestPublications, publishedAllegations } from "../modules/publication/index.js";
+import { latestPublications, publishedAllegations, victimsInWords } from "../modules/publication/index.js";
 import { publicStatistics } from "../modules/publication/index.js";
 import { countryNamesIn } from "../modules/reference/index.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
-import { victimsInWords } from "./allegation-columns.js";
 import { dataMessages, named } from "./data-messages.js";
 import {
   allegationsTablePage,

@@ -1,4 +1,5 @@
 // The publication module's entry: all that the app and other modules may use of it.
+export { allegationColumns, victimsInWords } from "./allegation-columns.js";
 export { importAllegations } from "./import.js";
 export { registerPublicationRoutes } from "./routes.js";
 export {

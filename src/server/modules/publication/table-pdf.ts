@@ -2,7 +2,7 @@
 // header repeated on each, the columns the web page shows (allegation-columns.ts), Chinese in a
 // font with its glyphs, Arabic joined and set right to left with its first column on the right.
 import { openPdf, paragraphHeight, rightToLeft, writeParagraph } from "../../pdf.js";
-import { allegationColumns } from "../../public/allegation-columns.js";
+import { allegationColumns } from "./allegation-columns.js";
 import { dataMessages } from "../../public/data-messages.js";
 import type { PublicLanguage } from "../../public/messages.js";
 import type { PublicAllegation } from "./service.js";

@@ -1,11 +1,11 @@
 // The columns of the public table of allegations, as the web page and the PDF both show them: one
 // source for what each column says of a row, in the reader's language (names, counted words,
 // months and numbers as the language writes them).
-import { foldTerm } from "../../domain/public-stats.js";
-import type { PublicAllegation } from "../modules/publication/index.js";
-import { dataMessages, named } from "./data-messages.js";
-import type { PublicLanguage } from "./messages.js";
-import { counted } from "./plurals.js";
+import { foldTerm } from "../../../domain/public-stats.js";
+import type { PublicAllegation } from "./service.js";
+import { dataMessages, named } from "../../public/data-messages.js";
+import type { PublicLanguage } from "../../public/messages.js";
+import { counted } from "../../public/plurals.js";
 
 export interface AllegationColumn {
   header: string;
