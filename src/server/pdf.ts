@@ -37,23 +37,21 @@ type Doc = Awaited<ReturnType<typeof openPdf>>["doc"];
 
 const latin = /[A-Za-z]/;
 const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+const leftToRight = (word: string) => latin.test(word) && !arabic.test(word);
+// The layout engine joins an Arabic word's letters and sets them right to left, but does not mirror
+// brackets: an opening one before a word must show as the closing shape on its right.
+const mirrored: Record<string, string> = { "(": ")", ")": "(", "[": "]", "]": "[", "«": "»", "»": "«" };
+const mirror = (word: string) => (leftToRight(word) ? word : word.replace(/[()[\]«»]/g, (c) => mirrored[c]));
 
-/**
- * One right-to-left line in the order pdfkit sets it, left to right: the words reversed (the layout
- * engine turns each Arabic word itself), runs of Latin words kept in their own order ("Military (MC)").
- */
-export function visualLine(line: string): string {
-  const units: string[][] = [];
-  for (const word of line.split(" ")) {
-    const ltr = latin.test(word) && !arabic.test(word);
+/** A right-to-left line's pieces in reading order: words, with runs of Latin words kept whole ("Military (MC)"). */
+export function readingUnits(line: string): string[] {
+  const units: string[] = [];
+  for (const word of line.split(" ").filter(Boolean)) {
     const last = units.at(-1);
-    if (ltr && last && latin.test(last[0]) && !arabic.test(last[0])) last.push(word);
-    else units.push([word]);
+    if (last !== undefined && leftToRight(word) && leftToRight(last)) units[units.length - 1] = `${last} ${word}`;
+    else units.push(mirror(word));
   }
-  return units
-    .reverse()
-    .map((unit) => unit.join(" "))
-    .join(" ");
+  return units;
 }
 
 /** A paragraph broken into lines within `width`, in reading order, so right-to-left text wraps from its start. */
@@ -79,16 +77,25 @@ export function paragraphHeight(doc: Doc, text: string, width: number, rtl: bool
   return readingLines(doc, text, width).length * doc.currentLineHeight(true);
 }
 
-/** Writes a paragraph at (x, y) within `width`: set from the right for a right-to-left language. */
+/**
+ * Writes a paragraph at (x, y) within `width`. Right to left, each line is set from the right edge
+ * piece by piece in reading order, so words keep their order and their spaces whatever their script.
+ */
 export function writeParagraph(doc: Doc, text: string, x: number, y: number, width: number, rtl: boolean) {
   if (!rtl) {
     doc.text(text, x, y, { width });
     return;
   }
   const height = doc.currentLineHeight(true);
+  const space = doc.widthOfString(" ");
   readingLines(doc, text, width).forEach((line, i) => {
-    doc.text(visualLine(line), x, y + i * height, { width, align: "right", lineBreak: false });
+    let right = x + width;
+    for (const unit of readingUnits(line)) {
+      const unitWidth = doc.widthOfString(unit);
+      doc.text(unit, right - unitWidth, y + i * height, { lineBreak: false });
+      right -= unitWidth + space;
+    }
   });
   doc.x = x;
-  doc.y = y + paragraphHeight(doc, text, width, true);
+  doc.y = y + readingLines(doc, text, width).length * height;
 }

@@ -23,7 +23,9 @@ export function victimsInWords(language: PublicLanguage, row: PublicAllegation):
   // Imported history may give children without their sex.
   const unsexed = row.childVictims - row.victimsByGroup.girls - row.victimsByGroup.boys;
   if (unsexed > 0) parts.push(counted(language, "children", unsexed));
-  return parts.length > 0 ? `${number.format(row.victims)} (${parts.join(", ")})` : number.format(row.victims);
+  return parts.length > 0
+    ? `${number.format(row.victims)} (${new Intl.ListFormat(language, { type: "conjunction" }).format(parts)})`
+    : number.format(row.victims);
 }
 
 export function allegationColumns(language: PublicLanguage, countries: Map<string, string>): AllegationColumn[] {
@@ -33,8 +35,9 @@ export function allegationColumns(language: PublicLanguage, countries: Map<strin
   const months = new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" });
   const month = (yyyyMm: string) => months.format(new Date(`${yyyyMm}-01T00:00:00Z`));
   const yesNo = (value: boolean | null) => (value === null ? "" : value ? words.yes : words.no);
+  const listed = new Intl.ListFormat(language, { type: "conjunction" });
   const list = (names: Record<string, string>, codes: string[]) =>
-    codes.map((code) => named(names, foldTerm(code))).join(", ");
+    listed.format(codes.map((code) => named(names, foldTerm(code))));
   return [
     { header: c.month, cell: (row) => month(row.monthReported), weight: 48 },
     { header: c.mission, cell: (row) => row.missionCode, weight: 50 },
@@ -53,7 +56,7 @@ export function allegationColumns(language: PublicLanguage, countries: Map<strin
             .filter(Boolean)
             .map((code) => named(words.allegationTypes, code)),
           ...row.allegationSubtypes.map((code) => named(words.allegationSubtypes, code)),
-        ].join(", "),
+        ].join(" — "),
       weight: 62,
     },
     {
