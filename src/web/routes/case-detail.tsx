@@ -20,7 +20,7 @@ export function CaseDetail() {
   const victimSummary = (victims: CaseData["victims"]) =>
     (Object.entries(victims) as [keyof CaseData["victims"], number][])
       .filter(([, count]) => count > 0)
-      .map(([group, count]) => `${count} ${t(`caseWork.victimGroups.${group}`)}`)
+      .map(([group, count]) => t(`caseWork.victimCount.${group}`, { count }))
       .join(", ");
   const { caseId } = useParams({ strict: false }) as { caseId: string };
   const queryClient = useQueryClient();
