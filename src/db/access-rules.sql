@@ -404,6 +404,10 @@ SELECT EXISTS (
     conduct_actor_role() IN ('system', 'cds_officer')
     OR (conduct_actor_role() = 'member_state_focal_point' AND conduct_actor_country() = ANY (p.country_codes) AND p.status IN ('draft', 'returned'))))
 
+-- conduct_investigation_concerns(i investigations, nationality text, perpetrator_ids uuid[]): stable, security definer; callers: postgres
+SELECT i.country_code IS NULL OR i.country_code = nationality
+  OR EXISTS (SELECT 1 FROM findings f WHERE f.investigation_id = i.id AND f.perpetrator_id = ANY (perpetrator_ids))
+
 -- conduct_is_assigned(p_case_id uuid): stable, security definer; callers: PUBLIC
 SELECT EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = p_case_id AND a.user_id = conduct_actor_id())
 
@@ -485,10 +489,27 @@ WHERE r.id = p_report_id
 ORDER BY abs(extract(epoch FROM o.received_at - r.received_at)), o.id
 LIMIT 5
 
+-- conduct_public_paternity_claims(): stable, security definer; callers: conduct_app, postgres
+SELECT extract(year FROM k.notified_on)::int, c.mission_code,
+  CASE WHEN k.support_ordered_on IS NOT NULL THEN 'support_ordered'
+    WHEN k.paternity IS NOT NULL THEN k.paternity ELSE 'pending' END,
+  count(*)::int
+FROM paternity_claims k JOIN cases c ON c.id = k.case_id
+WHERE c.published_at IS NOT NULL
+GROUP BY 1, 2, 3
+
 -- conduct_public_trust_fund_contributions(): stable, security definer; callers: conduct_app, postgres
 SELECT country_code, extract(year FROM received_on)::int, currency, sum(amount)
 FROM trust_fund_contributions WHERE NOT from_withheld_payments
 GROUP BY 1, 2, 3
+
+-- conduct_public_trust_fund_projects(): stable, security definer; callers: conduct_app, postgres
+SELECT p.mission_code, p.title, p.implementing_partner, p.budget, p.currency, p.starts_on, p.ends_on, p.services,
+  coalesce(sum(b.people) FILTER (WHERE b.category = 'victims'), 0)::int,
+  coalesce(sum(b.people) FILTER (WHERE b.category = 'children_born_of_sea'), 0)::int,
+  coalesce(sum(b.people) FILTER (WHERE b.category = 'community_members'), 0)::int
+FROM trust_fund_projects p LEFT JOIN trust_fund_beneficiaries b ON b.project_id = p.id
+GROUP BY p.id
 
 -- conduct_published_allegation_units(): stable, security definer; callers: PUBLIC
 SELECT c.id, u.year, u.mission_code, u.category_code, nullif(u.nationality_code, '')
@@ -511,10 +532,10 @@ SELECT c.reference, to_char(c.date_reported, 'YYYY-MM'), u.mission_code, u.categ
   pc.statuses,
   CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.investigating_entity, ';'), ''), '{}')
     ELSE ARRAY(SELECT DISTINCT i.entity FROM investigations i WHERE i.case_id = c.id
-      AND (i.country_code IS NULL OR i.country_code = u.nationality_code) ORDER BY 1) END,
+      AND conduct_investigation_concerns(i, u.nationality_code, m.ids) ORDER BY 1) END,
   CASE WHEN x.case_id IS NOT NULL THEN x.investigation_days
     ELSE (SELECT max(coalesce(i.completed_on, current_date) - i.started_on) FROM investigations i WHERE i.case_id = c.id
-      AND (i.country_code IS NULL OR i.country_code = u.nationality_code)) END,
+      AND conduct_investigation_concerns(i, u.nationality_code, m.ids)) END,
   CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.findings, ';'), ''), '{}')
     ELSE ARRAY(SELECT DISTINCT f.finding FROM findings f WHERE f.perpetrator_id = ANY (m.ids) ORDER BY 1) END,
   CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.interim_action, ';'), ''), '{}')
@@ -545,6 +566,14 @@ CROSS JOIN LATERAL (SELECT CASE WHEN x.paternity_status IS NOT NULL
     ELSE ARRAY(SELECT DISTINCT CASE WHEN k.support_ordered_on IS NOT NULL THEN 'support_ordered'
         WHEN k.paternity IS NOT NULL THEN k.paternity ELSE 'pending' END
       FROM paternity_claims k WHERE k.perpetrator_id = ANY (m.ids) ORDER BY 1) END AS statuses) pc
+
+-- conduct_published_misconduct(): stable, security definer; callers: conduct_app, postgres
+SELECT DISTINCT extract(year FROM c.date_reported)::int, c.mission_code, category.code, t.thematic_area,
+  (SELECT max(t2.level) FROM misconduct_types t2 WHERE t2.code = ANY (c.allegation_codes) AND t2.thematic_area = t.thematic_area)
+FROM cases c
+JOIN misconduct_types t ON t.code = ANY (c.allegation_codes)
+CROSS JOIN LATERAL unnest(CASE WHEN cardinality(c.category_codes) = 0 THEN ARRAY['UNKNOWN'] ELSE c.category_codes END) AS category(code)
+WHERE c.published_at IS NOT NULL
 
 -- conduct_published_perpetrators(): stable, security definer; callers: conduct_app, postgres
 SELECT extract(year FROM c.date_reported)::int, c.mission_code, p.category_code,

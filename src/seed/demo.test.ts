@@ -51,6 +51,21 @@ describe("demo data", () => {
     expect(rwanda).toMatchObject({ investigatingEntities: ["joint"] });
   });
 
+  it("publishes the Trust Fund's two projects with the people they reached, counted", async () => {
+    const support = (await t.app.inject({ method: "GET", url: "/api/public/victim-support" })).json();
+    expect(support.projects).toHaveLength(2);
+    const reached = support.projects.reduce(
+      (sum: number, project: { reached: Record<string, number> }) =>
+        sum + Object.values(project.reached).reduce((a, b) => a + b, 0),
+      0,
+    );
+    expect(reached).toBeGreaterThan(0);
+    const claims = await count("paternity_claims k join cases c on c.id = k.case_id where c.published_at is not null");
+    expect(support.paternityClaims.reduce((sum: number, row: { claims: number }) => sum + row.claims, 0)).toBe(claims);
+    // No identity leaves: the projects' answer carries codes, titles and counts only.
+    expect(JSON.stringify(support)).not.toMatch(/Demo Person|identity/);
+  });
+
   it("exports a table that, imported into an empty database, exports the very same file", async () => {
     const exported = async (app: TestApp) =>
       (await app.app.inject({ method: "GET", url: "/api/public/allegations?format=csv&limit=10000" })).body;

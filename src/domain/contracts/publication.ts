@@ -62,3 +62,41 @@ export const publicAllegationsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
+
+/** The Trust Fund's projects and the people they reached (counts), and paternity claims by where they stand. */
+export const victimSupportSchema = z.object({
+  projects: z.array(
+    z.object({
+      missionCode: z.string(),
+      title: z.string(),
+      implementingPartner: z.string(),
+      budget: z.number(),
+      currency: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      services: z.array(z.string()),
+      reached: z.object({ victims: z.number(), children_born_of_sea: z.number(), community_members: z.number() }),
+    }),
+  ),
+  paternityClaims: z.array(
+    z.object({
+      year: z.number(),
+      missionCode: z.string(),
+      status: z.string(),
+      claims: z.number().nullable(),
+      range: z.string().optional(),
+    }),
+  ),
+});
+export type VictimSupport = z.infer<typeof victimSupportSchema>;
+
+export const misconductGroupings = ["year", "mission", "category", "area", "level"] as const;
+export const misconductQuery = z.strictObject({
+  groupBy: z.enum(misconductGroupings),
+  ...publicFilters,
+  /** The category of misconduct (thematic area). */
+  kind: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional(),
+});

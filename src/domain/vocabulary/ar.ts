@@ -99,6 +99,23 @@ export const ar = {
     publisher: "ناشر",
     cbcm_focal_point: "جهة تنسيق آلية الشكاوى المجتمعية",
   },
+  thematicAreas: {
+    traffic_related_violations: "مخالفات مرورية",
+    prohibited_conduct: "سلوك محظور",
+    procurement_violations: "مخالفات في المشتريات",
+    other_unlawful_act: "فعل آخر مخالف للقانون",
+    other_infractions: "مخالفات أخرى للأنظمة والقواعد والتعليمات الإدارية",
+    obstruction_of_accountability: "عرقلة المساءلة",
+    misuse_of_office: "إساءة استخدام المنصب أو الوظيفة",
+    fraud_and_theft: "الاحتيال والسرقة",
+    financial_and_legal_obligations: "الالتزامات المالية والقانونية",
+  },
+  misconductLevels: { serious_misconduct: "سوء سلوك جسيم", misconduct: "سوء سلوك" },
+  beneficiaryCategories: {
+    victims: "الضحايا المستفيدون",
+    children_born_of_sea: "الأطفال المولودون نتيجة الاستغلال المستفيدون",
+    community_members: "أفراد المجتمع المستفيدون",
+  },
   paternityStatuses: {
     pending: "قيد النظر",
     established: "ثبتت الأبوة",

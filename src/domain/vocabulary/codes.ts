@@ -5,7 +5,8 @@ import { investigatingEntities, actionKinds, findingOutcomes } from "../enforcem
 import { reportChannels } from "../contracts/reports.js";
 import { missionKindSchema } from "../contracts/reference.js";
 import { investigationStatuses, victimGroups } from "../public-stats.js";
-import { allegationTypeSeeds } from "../reference/allegations.js";
+import { allegationTypeSeeds, misconductLevels, thematicAreas } from "../reference/allegations.js";
+import { beneficiaryCategories } from "../trust-fund.js";
 import { personnelCategorySeeds } from "../reference/personnel.js";
 import { publishedPaternityStatuses } from "../paternity.js";
 import { referralEntities } from "../referrals.js";
@@ -28,6 +29,9 @@ export const vocabularyCodes = {
   roles,
   victimGroups,
   paternityStatuses: publishedPaternityStatuses,
+  thematicAreas,
+  misconductLevels,
+  beneficiaryCategories,
   missionKinds: missionKindSchema.options,
   auditActions,
   auditSubjects,

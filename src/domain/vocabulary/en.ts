@@ -99,6 +99,23 @@ export const en = {
     publisher: "Publisher",
     cbcm_focal_point: "CBCM focal point",
   },
+  thematicAreas: {
+    traffic_related_violations: "Traffic-related violations",
+    prohibited_conduct: "Prohibited conduct",
+    procurement_violations: "Procurement violations",
+    other_unlawful_act: "Other unlawful act",
+    other_infractions: "Other infractions of regulations, rules and administrative instructions",
+    obstruction_of_accountability: "Obstruction of accountability",
+    misuse_of_office: "Misuse of office or position",
+    fraud_and_theft: "Fraud and theft",
+    financial_and_legal_obligations: "Financial and legal obligations",
+  },
+  misconductLevels: { serious_misconduct: "Serious misconduct", misconduct: "Misconduct" },
+  beneficiaryCategories: {
+    victims: "Victims reached",
+    children_born_of_sea: "Children born of SEA reached",
+    community_members: "Community members reached",
+  },
   paternityStatuses: {
     pending: "Pending",
     established: "Paternity established",

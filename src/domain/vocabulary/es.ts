@@ -99,6 +99,23 @@ export const es = {
     publisher: "Editor",
     cbcm_focal_point: "Coordinador CBCM",
   },
+  thematicAreas: {
+    traffic_related_violations: "Infracciones de tráfico",
+    prohibited_conduct: "Conducta prohibida",
+    procurement_violations: "Infracciones en adquisiciones",
+    other_unlawful_act: "Otro acto ilícito",
+    other_infractions: "Otras infracciones de los reglamentos, normas e instrucciones administrativas",
+    obstruction_of_accountability: "Obstrucción de la rendición de cuentas",
+    misuse_of_office: "Abuso del cargo o la posición",
+    fraud_and_theft: "Fraude y robo",
+    financial_and_legal_obligations: "Obligaciones financieras y jurídicas",
+  },
+  misconductLevels: { serious_misconduct: "Falta grave de conducta", misconduct: "Falta de conducta" },
+  beneficiaryCategories: {
+    victims: "Víctimas atendidas",
+    children_born_of_sea: "Niños nacidos de la EAS atendidos",
+    community_members: "Miembros de la comunidad atendidos",
+  },
   paternityStatuses: {
     pending: "Pendiente",
     established: "Paternidad establecida",

@@ -99,6 +99,23 @@ export const fr = {
     publisher: "Éditeur",
     cbcm_focal_point: "Point focal CBCM",
   },
+  thematicAreas: {
+    traffic_related_violations: "Infractions routières",
+    prohibited_conduct: "Conduite prohibée",
+    procurement_violations: "Infractions aux règles d'achat",
+    other_unlawful_act: "Autre acte illicite",
+    other_infractions: "Autres manquements aux règlements, règles et instructions administratives",
+    obstruction_of_accountability: "Entrave à l'application du principe de responsabilité",
+    misuse_of_office: "Abus de fonctions ou de position",
+    fraud_and_theft: "Fraude et vol",
+    financial_and_legal_obligations: "Obligations financières et juridiques",
+  },
+  misconductLevels: { serious_misconduct: "Faute grave", misconduct: "Faute" },
+  beneficiaryCategories: {
+    victims: "Victimes aidées",
+    children_born_of_sea: "Enfants nés de l'EAS aidés",
+    community_members: "Membres de la communauté aidés",
+  },
   paternityStatuses: {
     pending: "En cours",
     established: "Paternité établie",

@@ -99,6 +99,23 @@ export const ru = {
     publisher: "Публикатор",
     cbcm_focal_point: "Координатор CBCM",
   },
+  thematicAreas: {
+    traffic_related_violations: "Нарушения правил дорожного движения",
+    prohibited_conduct: "Запрещенное поведение",
+    procurement_violations: "Нарушения в закупочной деятельности",
+    other_unlawful_act: "Иное противоправное деяние",
+    other_infractions: "Иные нарушения положений, правил и административных инструкций",
+    obstruction_of_accountability: "Воспрепятствование привлечению к ответственности",
+    misuse_of_office: "Злоупотребление служебным положением",
+    fraud_and_theft: "Мошенничество и хищение",
+    financial_and_legal_obligations: "Финансовые и правовые обязательства",
+  },
+  misconductLevels: { serious_misconduct: "Серьезный проступок", misconduct: "Проступок" },
+  beneficiaryCategories: {
+    victims: "Охвачено пострадавших",
+    children_born_of_sea: "Охвачено детей, рожденных в результате СЭН",
+    community_members: "Охвачено членов общин",
+  },
   paternityStatuses: {
     pending: "На рассмотрении",
     established: "Отцовство установлено",

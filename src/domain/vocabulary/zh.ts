@@ -99,6 +99,23 @@ export const zh = {
     publisher: "发布人",
     cbcm_focal_point: "社区投诉机制协调人",
   },
+  thematicAreas: {
+    traffic_related_violations: "交通违规",
+    prohibited_conduct: "被禁止的行为",
+    procurement_violations: "采购违规",
+    other_unlawful_act: "其他非法行为",
+    other_infractions: "其他违反条例、细则和行政指示的行为",
+    obstruction_of_accountability: "妨碍问责",
+    misuse_of_office: "滥用职务或职位",
+    fraud_and_theft: "欺诈和盗窃",
+    financial_and_legal_obligations: "财务和法律义务",
+  },
+  misconductLevels: { serious_misconduct: "严重不当行为", misconduct: "不当行为" },
+  beneficiaryCategories: {
+    victims: "受助受害者",
+    children_born_of_sea: "受助的性剥削和性虐待所生子女",
+    community_members: "受助社区成员",
+  },
   paternityStatuses: {
     pending: "待决",
     established: "亲子关系已确认",

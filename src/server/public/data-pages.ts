@@ -79,7 +79,7 @@ export function keyLabel(
   }
 }
 
-function select(
+export function select(
   name: string,
   label: string,
   options: Option[],
@@ -90,12 +90,12 @@ function select(
 }
 
 /** Names what the address asked for that could not be read and was left out; nothing when all was read. */
-const leftOut = (words: DataMessages, names: string[]) =>
+export const leftOut = (words: DataMessages, names: string[]) =>
   names.length
     ? html`<div class="errors" role="alert"><p class="error">${words.badFilters} ${names.join(", ")}</p></div>`
     : "";
 
-function numbersTable(
+export function numbersTable(
   caption: string,
   heading: string,
   bars: Bar[],

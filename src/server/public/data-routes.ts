@@ -5,13 +5,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { missions } from "../../db/schema.js";
 import { commitmentKinds } from "../../domain/commitments.js";
+import { misconductGroupings } from "../../domain/contracts/publication.js";
+import { thematicAreas } from "../../domain/reference/allegations.js";
 import { practiceAreas } from "../../domain/good-practices.js";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../domain/public-stats.js";
 import { listCommitments } from "../modules/commitments/index.js";
 import { publicComparison, publicScorecard } from "../modules/accountability/index.js";
 import { listPublishedPractices } from "../modules/good-practices/index.js";
 import { latestPublications, publishedAllegations, victimsInWords } from "../modules/publication/index.js";
-import { publicStatistics } from "../modules/publication/index.js";
+import { publicMisconduct, publicStatistics, publicVictimSupport } from "../modules/publication/index.js";
 import { countryNamesIn } from "../modules/reference/index.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
@@ -34,6 +36,7 @@ import { holdsDemoData } from "../installation.js";
 import { escapeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
 import { languageOf } from "./routes.js";
+import { misconductPage, victimSupportPage } from "./support-pages.js";
 
 const fields = {
   view: z.enum(statViews),
@@ -48,6 +51,7 @@ const fields = {
   theme: z.string().trim().min(1).max(100),
   country: z.string().regex(/^[A-Z]{3}$/),
   q: z.string().trim().min(1).max(200),
+  kind: z.enum(thematicAreas),
 };
 type Field = keyof typeof fields;
 
@@ -254,6 +258,24 @@ export function registerPublicDataPages(app: FastifyInstance) {
         memberStatesPage(language, await publicComparison(services), countries, code.slice(0, 20)),
       );
     return page(reply, language, memberStatePage(language, await publicScorecard(services, code), countries));
+  });
+
+  app.get("/data/victim-support", { config, schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request, reply);
+    return page(reply, language, victimSupportPage(language, await publicVictimSupport(services)));
+  });
+
+  app.get("/data/misconduct", { config, schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request, reply);
+    const { values, ignored } = readQuery(request, ["groupBy", "year", "mission", "category", "kind"]);
+    const groupBy = misconductGroupings.find((name) => name === values.groupBy) ?? "year";
+    if (values.groupBy !== undefined && groupBy !== values.groupBy) ignored.push("groupBy");
+    const filter = { year: values.year, mission: values.mission, category: values.category, kind: values.kind };
+    const [rows, options] = await Promise.all([
+      publicMisconduct(services, groupBy, filter),
+      choices(language, await countryNamesIn(services, language)),
+    ]);
+    return page(reply, language, misconductPage(language, { groupBy, ...filter }, rows, options, ignored));
   });
 
   app.get("/data/commitments", { config, schema: { hide: true } }, async (request, reply) => {

@@ -48,6 +48,8 @@ const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
   { key: "practices", href: "/data/good-practices" },
   { key: "states", href: "/data/member-states" },
   { key: "commitments", href: "/data/commitments" },
+  { key: "support", href: "/data/victim-support" },
+  { key: "misconduct", href: "/data/misconduct" },
 ];
 
 /** A page of the public site; `path` may carry the page's query (its filters), kept when the language changes. */

@@ -12,3 +12,4 @@ export {
   type PublicAllegation,
 } from "./service.js";
 export { cachedPublic, fold, publicStatistics } from "./stats.js";
+export { publicMisconduct, publicVictimSupport } from "./support.js";

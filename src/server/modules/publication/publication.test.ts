@@ -542,6 +542,64 @@ describe("publication and public statistics", () => {
   });
 });
 
+describe("support to victims and other misconduct, in public", () => {
+  it("counts other misconduct by category of misconduct, apart from SEA, published cases only", async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(cases).values([
+        {
+          id: ids[0],
+          reference: "UNFICYP-2038-0001",
+          missionCode: "UNFICYP",
+          dateReported: "2038-02-01",
+          categoryCodes: ["CIV_INT", "MIL_MC"],
+          allegationCodes: ["TRAFFIC_DUI", "TRAFFIC_VIOLATION"],
+          publishedAt: new Date(),
+        },
+        {
+          id: ids[1],
+          reference: "UNFICYP-2038-0002",
+          missionCode: "UNFICYP",
+          dateReported: "2038-03-01",
+          categoryCodes: ["MIL_MC"],
+          allegationCodes: ["SA_RAPE"],
+          publishedAt: new Date(),
+        },
+        {
+          id: ids[2],
+          reference: "UNFICYP-2038-0003",
+          missionCode: "UNFICYP",
+          dateReported: "2038-04-01",
+          categoryCodes: ["MIL_MC"],
+          allegationCodes: ["TRAFFIC_DUI"],
+        },
+      ]),
+    );
+    const misconduct = async (query: string) =>
+      (await t.app.inject({ method: "GET", url: `/api/public/stats/misconduct?${query}` })).json();
+    // One case, two categories of personnel, one category of misconduct at its most serious level.
+    expect(await misconduct("groupBy=area&year=2038")).toEqual([{ key: "traffic_related_violations", count: 2 }]);
+    expect(await misconduct("groupBy=level&year=2038")).toEqual([{ key: "serious_misconduct", count: 2 }]);
+    expect(await misconduct("groupBy=category&year=2038&mission=UNFICYP")).toEqual([
+      { key: "CIV_INT", count: 1 },
+      { key: "MIL_MC", count: 1 },
+    ]);
+    // And the SEA figures do not see it.
+    expect(await stats("groupBy=year&year=2038")).toEqual([{ key: "2038", count: 1 }]);
+    const page = await t.app.inject({ method: "GET", url: "/data/misconduct?groupBy=area&year=2038&lang=fr" });
+    expect(page.body).toContain("Infractions routières");
+    expect((await t.app.inject({ method: "GET", url: "/data/misconduct?groupBy=nonsense" })).body).toContain("groupBy");
+  });
+
+  it("publishes the Trust Fund's projects with the people they reached, and paternity claims by status", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/public/victim-support" });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ projects: expect.any(Array), paternityClaims: expect.any(Array) });
+    const page = await t.app.inject({ method: "GET", url: "/data/victim-support?lang=zh" });
+    expect(page.body).toContain("亲子关系申索");
+  });
+});
+
 describe("the other public views", () => {
   const view = async (path: string) => {
     const response = await t.app.inject({ method: "GET", url: `/api/public/stats/${path}` });

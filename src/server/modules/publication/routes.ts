@@ -8,14 +8,17 @@ import {
   publicAllegationsQuery,
   publicationBody,
   publicationOutcomeSchema,
+  misconductQuery,
   statisticsQuery,
   statisticsSchema,
+  victimSupportSchema,
 } from "../../../domain/contracts/publication.js";
 import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { IMPORT_MAX_ROWS, importAllegations } from "./import.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
 import { publicAllegationsPdf } from "./table-pdf.js";
+import { publicMisconduct, publicVictimSupport } from "./support.js";
 import { countryNamesIn } from "../reference/index.js";
 import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegations, setPublication } from "./service.js";
 
@@ -88,6 +91,38 @@ export function registerPublicationRoutes(app: FastifyInstance) {
       },
     );
   }
+
+  typed.get(
+    "/api/public/stats/misconduct",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "Other (non-SEA) misconduct in published cases, by year, mission, category of personnel, category of misconduct (area) or level",
+        querystring: misconductQuery,
+        response: { 200: statisticsSchema },
+      },
+    },
+    async (request) => {
+      const { groupBy, ...filter } = request.query;
+      return publicMisconduct(services, groupBy, filter);
+    },
+  );
+
+  typed.get(
+    "/api/public/victim-support",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "The Trust Fund's projects and the people they reached (counts), and paternity claims in published cases by status",
+        response: { 200: victimSupportSchema },
+      },
+    },
+    async () => publicVictimSupport(services),
+  );
 
   typed.get(
     "/api/public/allegations",
