@@ -524,7 +524,7 @@ SELECT c.reference, to_char(c.date_reported, 'YYYY-MM'), u.mission_code, u.categ
   ARRAY(SELECT a FROM unnest(c.allegation_codes) a
     WHERE (a LIKE 'SE\_%' OR a LIKE 'SA\_%') AND a NOT LIKE '%\_UNSPECIFIED' ORDER BY 1),
   CASE WHEN x.case_id IS NOT NULL THEN x.incident_period ELSE to_char(c.date_of_incident, 'YYYY-MM') END,
-  CASE WHEN x.case_id IS NOT NULL THEN x.alleged_perpetrators ELSE cardinality(m.ids) END,
+  CASE WHEN x.case_id IS NOT NULL THEN x.alleged_perpetrators ELSE nullif(cardinality(m.ids), 0) END,
   coalesce(x.victims, c.victims_women + c.victims_girls + c.victims_boys + c.victims_men + c.victims_unknown),
   c.victims_women, c.victims_girls, c.victims_boys, c.victims_men,
   coalesce(x.child_victims, c.victims_girls + c.victims_boys),

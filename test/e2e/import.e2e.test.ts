@@ -35,7 +35,7 @@ describe("importing allegations in the web app", () => {
     await expectAccessible(page);
     const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?format=csv" })).body;
     expect(table).toContain(
-      "WEB-HIST-1,2015-06,MINUSCA,Military (MC),FRA,SA,1,1,No,NIO,300,Substantiated,,Imprisonment,Yes",
+      "WEB-HIST-1,2015-06,MINUSCA,Military (MC),FRA,SA,,,,1,0,0,0,0,1,No,,NIO,300,Substantiated,,Imprisonment,,,Yes",
     );
   });
 });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type StatGrouping, type StatView, viewGroupings } from "../public-stats.js";
 import { countryCodeField, missionCodeField } from "./fields.js";
 import { publicLanguageSchema } from "./reports.js";
+import { projectFields } from "./trust-fund.js";
 
 const publicFilters = {
   year: z.coerce.number().int().min(1990).max(2100).optional(),
@@ -67,14 +68,7 @@ export const publicAllegationsQuery = z.strictObject({
 export const victimSupportSchema = z.object({
   projects: z.array(
     z.object({
-      missionCode: z.string(),
-      title: z.string(),
-      implementingPartner: z.string(),
-      budget: z.number(),
-      currency: z.string(),
-      startsOn: z.string(),
-      endsOn: z.string(),
-      services: z.array(z.string()),
+      ...projectFields,
       reached: z.object({ victims: z.number(), children_born_of_sea: z.number(), community_members: z.number() }),
     }),
   ),

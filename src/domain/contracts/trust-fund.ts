@@ -9,6 +9,18 @@ const money = z.number().int().positive().max(1_000_000_000);
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const totals = z.array(z.object({ currency: z.string(), amount: z.number() }));
 
+/** What a project is, as headquarters and the public both see it. */
+export const projectFields = {
+  missionCode: z.string(),
+  title: z.string(),
+  implementingPartner: z.string(),
+  budget: z.number(),
+  currency: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  services: z.array(z.string()),
+};
+
 export const trustFundSchema = z.object({
   overview: z.object({
     received: totals,
@@ -32,14 +44,7 @@ export const trustFundSchema = z.object({
   projects: z.array(
     z.object({
       id: z.string(),
-      missionCode: z.string(),
-      title: z.string(),
-      implementingPartner: z.string(),
-      budget: z.number(),
-      currency: z.string(),
-      startsOn: z.string(),
-      endsOn: z.string(),
-      services: z.array(z.string()),
+      ...projectFields,
       reached: z.number(),
       can: z.record(z.string(), z.boolean()),
     }),

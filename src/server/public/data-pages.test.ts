@@ -3,6 +3,7 @@
 // victim detail and no narrative in any public response.
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
+import { misconductGroupings } from "../../domain/contracts/publication.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.js";
 import { eq } from "drizzle-orm";
@@ -233,7 +234,13 @@ describe("public data pages", () => {
       for (const groupBy of viewGroupings[view]) await visit("/data", `/data?view=${view}&groupBy=${groupBy}`);
     for (const format of ["json", "csv", "xlsx"])
       await visit("/api/public/allegations", `/api/public/allegations?format=${format}&limit=10000`);
+    for (const groupBy of misconductGroupings) {
+      await visit("/api/public/stats/misconduct", `/api/public/stats/misconduct?groupBy=${groupBy}`);
+      await visit("/data/misconduct", `/data/misconduct?groupBy=${groupBy}`);
+    }
     for (const [route, url] of [
+      ["/data/victim-support", "/data/victim-support"],
+      ["/api/public/victim-support", "/api/public/victim-support"],
       ["/data/allegations", "/data/allegations"],
       ["/data/allegations/feed.atom", "/data/allegations/feed.atom"],
       ["/data/good-practices", "/data/good-practices"],
