@@ -28,7 +28,7 @@ import { recordAuditEvent } from "../audit/index.js";
 
 /** The most rows a file sent through the web app may hold; the command line streams any size. */
 export const IMPORT_MAX_ROWS = 200_000;
-const BATCH = 1_000;
+const BATCH = 2_000;
 /** Problems listed in a refusal; all are counted. */
 const LISTED_PROBLEMS = 1_000;
 
@@ -96,14 +96,22 @@ export async function importAllegations(
     let pending: Pending | null = null;
     let batch: Pending[] = [];
 
+    // A batch is written while the next is read: the file is parsed during the database's turn.
+    // At most two batches are held; a write after a refusal is undone with the transaction.
+    let writingBatch: Promise<void> = Promise.resolve();
     const flush = async () => {
-      const written = writing()
-        ? await writeBatch(tx, actor, batch, options.sourceFile, reject)
-        : { created: 0, unchanged: 0 };
-      created += written.created;
-      unchanged += written.unchanged;
+      const ready = batch;
+      const readSoFar = rows;
       batch = [];
-      options.onProgress?.(rows);
+      await writingBatch;
+      writingBatch = (async () => {
+        const written = writing()
+          ? await writeBatch(tx, actor, ready, options.sourceFile, reject)
+          : { created: 0, unchanged: 0 };
+        created += written.created;
+        unchanged += written.unchanged;
+        options.onProgress?.(readSoFar);
+      })();
     };
 
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
@@ -148,11 +156,15 @@ export async function importAllegations(
         if (batch.length >= BATCH) await flush();
       }
     } catch (error) {
-      if (error instanceof ValidationFailed) throw error;
+      // The batch being written settles first, so no failure of it is left unheard.
+      await writingBatch.catch(() => undefined);
+      // The CSV reader's own errors (codes CSV_…) say the file is unreadable; any other goes on as it is.
+      if (!String((error as { code?: unknown }).code ?? "").startsWith("CSV_")) throw error;
       throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "csv_unreadable");
     }
     if (pending) batch.push(pending);
     await flush();
+    await writingBatch;
     if (!layout) throw new ValidationFailed("The file is empty.", [], "csv_empty");
     const columns = layout;
     if (refused > 0 && !options.skipInvalid) {
@@ -232,34 +244,36 @@ async function writeBatch(
     else await mergeIntoWritten(tx, actor, known.id, item, sourceFile);
   }
   if (fresh.length === 0) return { created: 0, unchanged };
-  const now = new Date();
-  const ids = await tx
-    .insert(cases)
-    .values(
+  // One JSON parameter for the batch (see insertFacts); the cases come back by reference.
+  const inserted = (await tx.execute(sql`insert into cases (reference, mission_code, status, date_reported,
+      category_codes, nationality_codes, allegation_codes, allegation_pairs, victims_women, victims_girls, victims_boys,
+      victims_men, victims_unknown, paternity_claim, published_at, published_by)
+    select r.reference, r.mission_code, 'closed', r.date_reported, r.category_codes, r.nationality_codes,
+      r.allegation_codes, r.allegation_pairs, r.women, r.girls, r.boys, r.men, r.unknown, r.paternity_claim, now(),
+      ${actor.userId}::text
+    from jsonb_to_recordset(${JSON.stringify(
       fresh.map((item) => ({
         reference: item.reference,
-        missionCode: item.missionCode,
-        status: "closed",
-        dateReported: item.dateReported,
-        categoryCodes: item.categoryCodes,
-        nationalityCodes: item.nationalityCodes,
-        allegationCodes: item.allegationCodes,
-        allegationPairs: [...item.rows.keys()].sort(),
-        victimsWomen: item.victimsByGroup.women,
-        victimsGirls: item.victimsByGroup.girls,
-        victimsBoys: item.victimsByGroup.boys,
-        victimsMen: item.victimsByGroup.men,
-        victimsUnknown: item.victims - groupedVictims(item),
-        paternityClaim: item.paternityClaim,
-        publishedAt: now,
-        publishedBy: actor.userId,
+        mission_code: item.missionCode,
+        date_reported: item.dateReported,
+        category_codes: item.categoryCodes,
+        nationality_codes: item.nationalityCodes,
+        allegation_codes: item.allegationCodes,
+        allegation_pairs: [...item.rows.keys()].sort(),
+        ...item.victimsByGroup,
+        // Imported counts without sex or age are "unknown" on the case; the published count is kept beside it.
+        unknown: item.victims - groupedVictims(item),
+        paternity_claim: item.paternityClaim,
       })),
-    )
-    .returning({ id: cases.id });
+    )}::jsonb) as r(reference text, mission_code text, date_reported date, category_codes text[],
+      nationality_codes text[], allegation_codes text[], allegation_pairs text[], women int, girls int, boys int,
+      men int, unknown int, paternity_claim boolean)
+    returning id, reference`)) as unknown as { rows: { id: string; reference: string }[] };
+  const idOf = new Map(inserted.rows.map((row) => [row.reference, row.id]));
   await insertFacts(
     tx,
     actor,
-    fresh.map((item, index) => ({ caseId: ids[index].id, item })),
+    fresh.map((item) => ({ caseId: idOf.get(item.reference) as string, item })),
     sourceFile,
   );
   return { created: fresh.length, unchanged };
@@ -277,11 +291,38 @@ async function insertFacts(
 ) {
   const rows = allegations.flatMap(({ caseId, item }) =>
     [...item.rows].map(([pair, facts]) => {
-      const [categoryCode, nationalityCode] = pair.split(":");
-      return { caseId, categoryCode, nationalityCode, ...facts, sourceFile, importedBy: actor.userId };
+      const [category_code, nationality_code] = pair.split(":");
+      return {
+        case_id: caseId,
+        category_code,
+        nationality_code,
+        victims: facts.victims,
+        child_victims: facts.childVictims,
+        alleged_perpetrators: facts.allegedPerpetrators,
+        incident_period: facts.incidentPeriod,
+        paternity_status: facts.paternityStatus,
+        investigating_entity: facts.investigatingEntity,
+        investigation_days: facts.investigationDays,
+        findings: facts.findings,
+        interim_action: facts.interimAction,
+        final_action: facts.finalAction,
+        un_action: facts.unAction,
+        member_state_action: facts.memberStateAction,
+        criminal_referral: facts.criminalReferral,
+      };
     }),
   );
-  if (rows.length > 0) await tx.insert(importedAllegationFacts).values(rows).onConflictDoNothing();
+  if (rows.length === 0) return;
+  // One JSON parameter instead of twenty per row: a thousand rows bind in a fraction of the time.
+  await tx.execute(sql`insert into imported_allegation_facts (case_id, category_code, nationality_code, victims,
+      child_victims, alleged_perpetrators, incident_period, paternity_status, investigating_entity, investigation_days,
+      findings, interim_action, final_action, un_action, member_state_action, criminal_referral, source_file, imported_by)
+    select r.*, ${sourceFile}::text, ${actor.userId}::text
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(case_id uuid, category_code text, nationality_code text,
+      victims int, child_victims int, alleged_perpetrators int, incident_period text, paternity_status text,
+      investigating_entity text, investigation_days int, findings text, interim_action text, final_action text,
+      un_action text, member_state_action text, criminal_referral boolean)
+    on conflict do nothing`);
 }
 
 /** A reference met again further down the file: its categories, countries and rows join the allegation already written. */
