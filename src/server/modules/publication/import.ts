@@ -1,9 +1,10 @@
-// Importing historical allegations in the published layout, streamed: rows are read, checked and
-// written a thousand allegations at a time inside one transaction, so a file of any size never sits
-// in memory and a file with a bad row writes nothing (or, asked to skip them, writes the good rows and
-// hands back the rejects). Rows become published cases under their own reference, so importing the
-// same file again changes nothing. Rows sharing a reference are one allegation listed per category
-// or nationality; they are usually next to each other, and are merged wherever they are.
+// Importing historical allegations in the UN's layout (or the 15 columns published before 2015),
+// streamed: rows are read, checked and written two thousand allegations at a time inside one
+// transaction, so a file of any size never sits in memory and a file with a bad row writes nothing
+// (or, asked to skip them, writes the good rows and hands back the rejects). Rows become published
+// cases under their own reference, so importing the same file again changes nothing. Rows sharing a
+// reference are one allegation published in one row per category and nationality; each row keeps
+// its own facts, and they are merged wherever they are in the file.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { eq, inArray, sql } from "drizzle-orm";
