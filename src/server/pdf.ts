@@ -39,9 +39,10 @@ const latin = /[A-Za-z]/;
 const arabic = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const leftToRight = (word: string) => latin.test(word) && !arabic.test(word);
 // The layout engine joins an Arabic word's letters and sets them right to left, but does not mirror
-// brackets: an opening one before a word must show as the closing shape on its right.
+// brackets: an opening one before an Arabic word must show as the closing shape on its right.
+// Digits and signs alone ("(67%)") are not turned, so they keep theirs.
 const mirrored: Record<string, string> = { "(": ")", ")": "(", "[": "]", "]": "[", "«": "»", "»": "«" };
-const mirror = (word: string) => (leftToRight(word) ? word : word.replace(/[()[\]«»]/g, (c) => mirrored[c]));
+const mirror = (word: string) => (arabic.test(word) ? word.replace(/[()[\]«»]/g, (c) => mirrored[c]) : word);
 
 /** A right-to-left line's pieces in reading order: words, with runs of Latin words kept whole ("Military (MC)"). */
 export function readingUnits(line: string): string[] {

@@ -51,7 +51,7 @@ export const scorecardSchema = publicScorecardSchema.extend({
 export type Scorecard = z.infer<typeof scorecardSchema>;
 export const scorecardQuery = z.strictObject({
   format: z.enum(["json", "pdf"]).default("json"),
-  lang: z.enum(["en", "fr"]).default("en"),
+  lang: z.enum(["en", "fr", "ar"]).default("en"),
 });
 
 export const publicComparisonSchema = z.array(

@@ -138,7 +138,7 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
     queryKey: ["accountability", countryCode],
     queryFn: () => api<Scorecard>("GET", `/api/accountability/${countryCode}`),
   });
-  const pdfLanguage = i18n.language === "fr" ? "fr" : "en";
+  const pdfLanguage = i18n.language === "fr" || i18n.language === "ar" ? i18n.language : "en";
   return (
     <QueryView query={query}>
       {(card) => {

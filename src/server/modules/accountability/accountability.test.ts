@@ -1,6 +1,7 @@
 // Member State accountability: the whole scorecard for headquarters and the State's own focal point
 // (audited), the comparison for headquarters, the published part for everyone.
 import { randomUUID } from "node:crypto";
+import { pdfText } from "../../../../test/helpers/pdf-text.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { caseActions, cases, findings, investigations, perpetrators, referrals } from "../../../db/schema.js";
@@ -167,6 +168,13 @@ describe("Member State accountability", () => {
     const pdf = await officer.request({ method: "GET", url: "/api/accountability/GHA?format=pdf&lang=fr" });
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    // In Arabic too, in its own words: the scorecard's title and Ghana as the UN writes it.
+    const arabic = await officer.request({ method: "GET", url: "/api/accountability/GHA?format=pdf&lang=ar" });
+    expect(arabic.statusCode).toBe(200);
+    const text = await pdfText(arabic.rawPayload);
+    expect(text).toContain("غانا");
+    expect(text).toContain("مساءلة");
+    expect(text).not.toContain("Member State accountability");
     const [event] = await t.handle.asOwner((owner) =>
       owner.query<{ subject_id: string; actor_role: string }>(
         "SELECT subject_id, actor_role FROM audit_events WHERE action = 'accountability.view' LIMIT 1",

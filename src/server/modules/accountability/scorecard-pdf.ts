@@ -1,21 +1,24 @@
-// A contributing country's scorecard as a PDF, in English or French, with the web app's own words.
+// A contributing country's scorecard as a PDF in the staff app's languages (English, French,
+// Arabic set right to left), with the web app's own words.
 import type { Share } from "../../../domain/accountability.js";
+import { ar } from "../../../web/i18n/ar.js";
 import { en } from "../../../web/i18n/en.js";
 import { fr } from "../../../web/i18n/fr.js";
-import { openPdf } from "../../pdf.js";
+import { label } from "../../../domain/vocabulary/index.js";
+import { openPdf, rightToLeft, writeParagraph } from "../../pdf.js";
 import type { Scorecard } from "./service.js";
 
 export async function scorecardPdf(
   card: Scorecard,
-  language: "en" | "fr",
+  language: "en" | "fr" | "ar",
   countryNames: Map<string, string>,
 ): Promise<Buffer> {
-  const messages = language === "fr" ? fr : en;
+  const messages = { en, fr, ar }[language];
   const w = messages.accountability;
   const actionName = (kind: string) =>
     messages.enforcement.kinds[kind as keyof typeof messages.enforcement.kinds] ?? kind;
-  const statusName = (key: string) =>
-    messages.enforcement.outcomes[key as keyof typeof messages.enforcement.outcomes] ?? key;
+  // Where an investigation stands, as published: the shared vocabulary names every status.
+  const statusName = (key: string) => label(language, "investigationStatuses", key);
   const percent = new Intl.NumberFormat(language, { style: "percent" });
   const shareText = (value: Share) =>
     value.share === null
@@ -27,12 +30,23 @@ export async function scorecardPdf(
   const country = countryNames.get(card.countryCode) ?? card.countryCode;
   const { doc, done } = await openPdf({ title: `${w.title} — ${country}`, language });
 
-  const heading = (text: string) =>
-    doc.moveDown(0.8).font("bold").fontSize(12).fillColor("#000").text(text).moveDown(0.2).font("regular").fontSize(10);
-  const line = (label: string, value: string | number | null) => doc.text(`${label}: ${value ?? "—"}`);
+  const rtl = rightToLeft(language);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  /** A paragraph in the flow of the page, indented from the reading side. */
+  const say = (text: string, indent = 0) =>
+    writeParagraph(doc, text, rtl ? left : left + indent, doc.y, width - indent, rtl);
+  const heading = (text: string) => {
+    doc.moveDown(0.8).font("bold").fontSize(12).fillColor("#000");
+    say(text);
+    doc.moveDown(0.2).font("regular").fontSize(10);
+  };
+  const line = (label: string, value: string | number | null) => say(`${label}: ${value ?? "—"}`);
 
-  doc.font("bold").fontSize(16).text(`${w.title} — ${country}`);
-  doc.font("regular").fontSize(9).fillColor("#495057").text(new Date().toISOString().slice(0, 10));
+  doc.font("bold").fontSize(16);
+  say(`${w.title} — ${country}`);
+  doc.font("regular").fontSize(9).fillColor("#495057");
+  say(new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" }).format(new Date()));
 
   heading(`${w.publishedByYear} — ${w.published}`);
   for (const row of card.allegationsByYear) line(row.key, row.count ?? row.range ?? "");
@@ -60,17 +74,16 @@ export async function scorecardPdf(
   line(w.substantiatedWithFinalAction, shareText(m.substantiatedWithFinalAction));
 
   heading(w.penalties);
-  doc.fontSize(9).fillColor("#495057").text(w.penaltiesHelp).fillColor("#000").fontSize(10);
-  if (m.penalties.length === 0) doc.text(w.noPenalties);
+  doc.fontSize(9).fillColor("#495057");
+  say(w.penaltiesHelp);
+  doc.fillColor("#000").fontSize(10);
+  if (m.penalties.length === 0) say(w.noPenalties);
   for (const row of m.penalties) {
-    doc
-      .moveDown(0.3)
-      .font("bold")
-      .text(`${w.severities[row.severity]} — ${w.substantiated}: ${row.substantiated}`)
-      .font("regular");
-    for (const [kind, count] of Object.entries(row.actions))
-      doc.text(`• ${actionName(kind)}: ${count}`, { indent: 10 });
-    if (row.noAction > 0) doc.text(`• ${w.noAction}: ${row.noAction}`, { indent: 10 });
+    doc.moveDown(0.3).font("bold");
+    say(`${w.severities[row.severity]} — ${w.substantiated}: ${row.substantiated}`);
+    doc.font("regular");
+    for (const [kind, count] of Object.entries(row.actions)) say(`• ${actionName(kind)}: ${count}`, 10);
+    if (row.noAction > 0) say(`• ${w.noAction}: ${row.noAction}`, 10);
   }
   doc.end();
   return done;
