@@ -89,7 +89,8 @@ export function writeParagraph(doc: Doc, text: string, x: number, y: number, wid
   }
   const height = doc.currentLineHeight(true);
   const space = doc.widthOfString(" ");
-  readingLines(doc, text, width).forEach((line, i) => {
+  const lines = readingLines(doc, text, width);
+  lines.forEach((line, i) => {
     let right = x + width;
     for (const unit of readingUnits(line)) {
       const unitWidth = doc.widthOfString(unit);
@@ -98,5 +99,5 @@ export function writeParagraph(doc: Doc, text: string, x: number, y: number, wid
     }
   });
   doc.x = x;
-  doc.y = y + readingLines(doc, text, width).length * height;
+  doc.y = y + lines.length * height;
 }

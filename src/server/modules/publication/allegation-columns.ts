@@ -16,26 +16,36 @@ export interface AllegationColumn {
 }
 
 /** "3 (1 woman, 2 girls)": the victims of a row, counted in the reader's language. */
+// One number and list format per language, not one per row of a ten-thousand-row table.
+const formats = new Map<PublicLanguage, { number: Intl.NumberFormat; list: Intl.ListFormat }>();
+const formatsOf = (language: PublicLanguage) => {
+  const known = formats.get(language);
+  if (known) return known;
+  const made = {
+    number: new Intl.NumberFormat(language),
+    list: new Intl.ListFormat(language, { type: "conjunction" }),
+  };
+  formats.set(language, made);
+  return made;
+};
+
 export function victimsInWords(language: PublicLanguage, row: PublicAllegation): string {
-  const number = new Intl.NumberFormat(language);
+  const { number, list } = formatsOf(language);
   const groups = (["women", "girls", "boys", "men"] as const).filter((group) => row.victimsByGroup[group] > 0);
   const parts = groups.map((group) => counted(language, group, row.victimsByGroup[group]));
   // Imported history may give children without their sex.
   const unsexed = row.childVictims - row.victimsByGroup.girls - row.victimsByGroup.boys;
   if (unsexed > 0) parts.push(counted(language, "children", unsexed));
-  return parts.length > 0
-    ? `${number.format(row.victims)} (${new Intl.ListFormat(language, { type: "conjunction" }).format(parts)})`
-    : number.format(row.victims);
+  return parts.length > 0 ? `${number.format(row.victims)} (${list.format(parts)})` : number.format(row.victims);
 }
 
 export function allegationColumns(language: PublicLanguage, countries: Map<string, string>): AllegationColumn[] {
   const words = dataMessages[language];
   const c = words.columns;
-  const number = new Intl.NumberFormat(language);
+  const { number, list: listed } = formatsOf(language);
   const months = new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" });
   const month = (yyyyMm: string) => months.format(new Date(`${yyyyMm}-01T00:00:00Z`));
   const yesNo = (value: boolean | null) => (value === null ? "" : value ? words.yes : words.no);
-  const listed = new Intl.ListFormat(language, { type: "conjunction" });
   const list = (names: Record<string, string>, codes: string[]) =>
     listed.format(codes.map((code) => named(names, foldTerm(code))));
   return [

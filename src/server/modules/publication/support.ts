@@ -34,8 +34,9 @@ export async function publicVictimSupport(services: Services): Promise<VictimSup
         sql`select * from conduct_public_paternity_claims() order by year desc, mission_code, status`,
       )) as unknown as Rows<{ year: number; mission_code: string; status: string; claims: number }>;
       const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
+      // Small-cell protection keeps the rows' order, so each protected count goes back to its row.
       const protectedClaims = protectSmallCells(
-        claims.rows.map((row) => ({ key: `${row.year}|${row.mission_code}|${row.status}`, count: row.claims })),
+        claims.rows.map((row) => ({ key: row.status, count: row.claims })),
         services.config.smallCellThreshold,
       );
       return {
@@ -54,16 +55,13 @@ export async function publicVictimSupport(services: Services): Promise<VictimSup
             community_members: row.community_members,
           },
         })),
-        paternityClaims: protectedClaims.map((row) => {
-          const [year, missionCode, status] = row.key.split("|");
-          return {
-            year: Number(year),
-            missionCode,
-            status,
-            claims: row.count,
-            ...(row.range ? { range: row.range } : {}),
-          };
-        }),
+        paternityClaims: claims.rows.map((row, i) => ({
+          year: row.year,
+          missionCode: row.mission_code,
+          status: row.status,
+          claims: protectedClaims[i].count,
+          ...(protectedClaims[i].range ? { range: protectedClaims[i].range } : {}),
+        })),
       };
     }),
   );
