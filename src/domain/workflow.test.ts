@@ -7,6 +7,7 @@ import {
   type CaseTransition,
   caseStatuses,
   caseTransitions,
+  nextSteps,
 } from "./workflow.js";
 
 const transitionNames = Object.keys(caseTransitions) as CaseTransition[];
@@ -74,6 +75,23 @@ describe("case workflow", () => {
         expect(caseStatuses).toContain(status);
       }),
       { seed: 4 },
+    );
+  });
+
+  it("referring, investigating, finding and acting are never a bare step: each waits for its record", () => {
+    expect(nextSteps("preliminary_assessment")).toEqual({ manual: ["close"], records: ["referral"] });
+    expect(nextSteps("referred")).toEqual({ manual: ["close"], records: ["investigation"] });
+    expect(nextSteps("under_investigation")).toEqual({ manual: [], records: ["finding"] });
+    expect(nextSteps("findings")).toEqual({ manual: ["close"], records: ["final_action"] });
+    expect(nextSteps("received")).toEqual({ manual: ["assess"], records: [] });
+  });
+
+  it("every open step is either taken by hand or by exactly one record", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...caseStatuses), (status) => {
+        const { manual, records } = nextSteps(status);
+        expect(manual.length + records.length).toBe(allowedTransitions(status).length);
+      }),
     );
   });
 });

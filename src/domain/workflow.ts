@@ -28,6 +28,22 @@ export type CaseTransition = keyof typeof caseTransitions;
 
 export type TransitionResult = { ok: true; status: CaseStatus } | { ok: false; allowed: CaseTransition[] };
 
+/**
+ * Steps taken by recording what makes them true, never by a button alone: a case is Referred
+ * because a referral was recorded (with its note verbale and reply clock), under investigation
+ * because an investigation was opened, and so on. The record's service takes the step.
+ */
+export const recordedSteps = {
+  refer: "referral",
+  openInvestigation: "investigation",
+  recordFindings: "finding",
+  recordActions: "final_action",
+} as const satisfies Partial<Record<CaseTransition, string>>;
+export type RecordedStep = keyof typeof recordedSteps;
+export type StepRecord = (typeof recordedSteps)[RecordedStep];
+
+export const isRecordedStep = (transition: CaseTransition): transition is RecordedStep => transition in recordedSteps;
+
 /** The transitions open from a status, in workflow order. */
 export function allowedTransitions(status: CaseStatus): CaseTransition[] {
   return (Object.keys(caseTransitions) as CaseTransition[]).filter((name) =>
@@ -41,4 +57,13 @@ export function applyTransition(status: CaseStatus, transition: CaseTransition):
   return (rule.from as readonly CaseStatus[]).includes(status)
     ? { ok: true, status: rule.to }
     : { ok: false, allowed: allowedTransitions(status) };
+}
+
+/** The open steps a person takes directly (assess, close, reopen), and the records that take the others. */
+export function nextSteps(status: CaseStatus): { manual: CaseTransition[]; records: StepRecord[] } {
+  const open = allowedTransitions(status);
+  return {
+    manual: open.filter((transition) => !isRecordedStep(transition)),
+    records: open.filter(isRecordedStep).map((transition) => recordedSteps[transition]),
+  };
 }

@@ -48,6 +48,12 @@ export class InvalidTransition extends DomainError {
     );
   }
 }
+/** A step a record takes (a referral refers the case): the button alone is refused, naming the record. */
+export class RecordRequired extends DomainError {
+  constructor(transition: string, record: string, message: string) {
+    super(422, "record_required", message, { transition, record });
+  }
+}
 export class ValidationFailed extends DomainError {
   constructor(message: string, errors: { path: string; message: string }[] = [], code = "validation_failed") {
     super(400, code, message, { errors });

@@ -62,8 +62,11 @@ describe("the enforcement journey", () => {
     await officer.getByRole("dialog").getByLabel("Name").fill("Cpl. Journey Example");
     await officer.getByRole("dialog").getByRole("button", { name: "Add an alleged perpetrator" }).click();
     await officer.getByRole("cell", { name: "P-01" }).waitFor();
-    await officer.getByLabel("Note verbale").fill("NV/MINUSCA/2026/301");
-    await officer.getByRole("button", { name: "Refer", exact: true }).click();
+    await officer.getByText("To refer the case, record the referral under Referrals").waitFor();
+    await officer.getByRole("button", { name: "Record a referral" }).click();
+    await officer.getByRole("dialog").getByLabel("Note verbale").fill("NV/MINUSCA/2026/301");
+    await officer.getByRole("dialog").getByRole("button", { name: "Record the referral" }).click();
+    await officer.getByRole("dialog").waitFor({ state: "detached" });
     await officer.getByText("Awaiting reply").waitFor();
     await expectAccessible(officer);
     await photograph(officer, "officer-referred");

@@ -123,7 +123,7 @@ describe("reporting without JavaScript", () => {
     await page.getByText("Reported through the web form near Bunia.").waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Start preliminary assessment" }).click();
-    await page.getByRole("button", { name: "Refer for investigation" }).waitFor();
+    await page.getByRole("button", { name: "Record a referral" }).waitFor();
     await page.getByText("Moved to Preliminary assessment").waitFor();
     const after = (
       await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })
@@ -165,9 +165,9 @@ describe("reporting without JavaScript", () => {
     const cdt = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(cdt, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
     await cdt.goto(`${base}/cases/${caseId}`);
-    await cdt.getByRole("heading", { name: "Refer this case" }).waitFor();
-    await cdt.getByLabel("Note verbale").fill("NV/MINUSCA/2026/77");
-    await cdt.getByRole("button", { name: "Refer", exact: true }).click();
+    await cdt.getByRole("button", { name: "Record a referral" }).click();
+    await cdt.getByRole("dialog").getByLabel("Note verbale").fill("NV/MINUSCA/2026/77");
+    await cdt.getByRole("dialog").getByRole("button", { name: "Record the referral" }).click();
     await cdt.getByText("Note verbale NV/MINUSCA/2026/77", { exact: false }).waitFor();
     await cdt.getByText("Awaiting reply").waitFor();
     await expectAccessible(cdt);

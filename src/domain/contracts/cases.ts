@@ -1,8 +1,7 @@
 // What the API takes for cases: the case's data fields, the case-list filters (also the shape of a
 // saved filter), shared by the server and the web app.
 import { z } from "zod";
-import { type CaseTransition, caseTransitions } from "../workflow.js";
-import { caseStatuses } from "../workflow.js";
+import { type CaseTransition, caseStatuses, caseTransitions, recordedSteps, type StepRecord } from "../workflow.js";
 
 const count = z.number().int().min(0).max(10_000);
 const code = (pattern: RegExp) => z.array(z.string().regex(pattern)).max(20);
@@ -86,7 +85,10 @@ export const caseSummarySchema = z.object({
   assignedUserIds: z.array(z.string()),
   version: z.number(),
   can: z.record(z.string(), z.boolean()),
+  /** Steps taken by hand (assess, close, reopen). */
   next: z.array(z.string()),
+  /** Records that would take the case further (a referral refers it): the page offers those forms. */
+  awaiting: z.array(z.enum(Object.values(recordedSteps) as [StepRecord, ...StepRecord[]])),
 });
 
 export type CaseSummary = z.infer<typeof caseSummarySchema>;

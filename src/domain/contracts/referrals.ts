@@ -33,6 +33,8 @@ export const referCaseBody = z.strictObject({
   noteVerbaleReference: z.string().trim().max(100).nullable().default(null),
   sentOn: z.iso.date(),
   caseVersion: z.number().int().positive(),
+  /** A second referral to the same entity (and State) on the case is made only when confirmed. */
+  confirmDuplicate: z.boolean().default(false),
 });
 
 export const listCaseReferralsSchema = z.object({ items: z.array(referralSchema) });

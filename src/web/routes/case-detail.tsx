@@ -135,8 +135,13 @@ export function CaseDetail() {
                 {t("cases.workflow")}
               </Title>
               <ProblemAlert error={step.error} />
+              {item.awaiting.map((record) => (
+                <Text key={record} size="sm" mb="xs">
+                  {t(`cases.awaiting.${record}`)}
+                </Text>
+              ))}
               {item.next.length === 0 ? (
-                <Text c="gray.7">{t("cases.noNext")}</Text>
+                item.awaiting.length === 0 && <Text c="gray.7">{t("cases.noNext")}</Text>
               ) : (
                 <Group>
                   {item.next.map((transition) => (

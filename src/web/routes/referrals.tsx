@@ -1,11 +1,12 @@
 // Referrals on a case: refer it; a State records its reply and NIO.
-import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isStateReferral, type ReferralEntity, referralEntities } from "../../domain/referrals.js";
-import { api } from "../api.js";
+import { ApiProblem, api } from "../api.js";
+import { useFormat } from "../format.js";
 import { ProblemAlert, QueryView } from "../components/page.js";
 import type { ListCaseReferrals, Referral } from "../../domain/contracts/referrals.js";
 import { useCountries } from "../reference-data.js";
@@ -76,6 +77,7 @@ function ReferForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const { date: formatDate } = useFormat();
   const countries = useCountries();
   const form = useForm<{
     entity: ReferralEntity;
@@ -91,23 +93,47 @@ function ReferForm({
     },
   });
   const refer = useMutation({
-    mutationFn: (values: typeof form.values) =>
+    mutationFn: ({ values, confirmDuplicate }: { values: typeof form.values; confirmDuplicate: boolean }) =>
       api("POST", `/api/cases/${caseId}/referrals`, {
         entity: values.entity,
         countryCode: isStateReferral(values.entity) ? values.countryCode : null,
         noteVerbaleReference: values.noteVerbaleReference.trim() || null,
         sentOn: values.sentOn,
         caseVersion,
+        confirmDuplicate,
       }),
     onSuccess: onDone,
   });
+  // A second referral to the same recipient is asked about, naming the first, before it is made.
+  const earlier =
+    refer.error instanceof ApiProblem && refer.error.body.code === "referral_exists"
+      ? (refer.error.body.existing as Referral)
+      : null;
   return (
-    <form onSubmit={form.onSubmit((values) => refer.mutate(values))}>
-      <Title order={3} size="h5" mb="xs">
-        {t("referrals.referTitle")}
-      </Title>
-      <ProblemAlert error={refer.error} />
-      <Group grow align="flex-end">
+    <form onSubmit={form.onSubmit((values) => refer.mutate({ values, confirmDuplicate: false }))}>
+      <Text size="sm" c="gray.7" mb="sm">
+        {t("referrals.referHelp")}
+      </Text>
+      {earlier ? (
+        <Alert color="yellow" role="alert" mb="md" title={t("referrals.duplicateTitle")}>
+          <Text size="sm">
+            {t("referrals.duplicate", {
+              recipient: `${t(`referrals.entities.${earlier.entity}`)}${
+                earlier.countryCode ? ` — ${countries.nameOf(earlier.countryCode)}` : ""
+              }`,
+              date: formatDate(earlier.sentOn),
+            })}
+          </Text>
+          <Group mt="sm">
+            <Button size="xs" color="yellow" onClick={() => refer.mutate({ values: form.values, confirmDuplicate: true })}>
+              {t("referrals.referAgain")}
+            </Button>
+          </Group>
+        </Alert>
+      ) : (
+        <ProblemAlert error={refer.error} />
+      )}
+      <Stack gap="sm">
         <Select
           label={t("referrals.entity")}
           allowDeselect={false}
@@ -124,7 +150,7 @@ function ReferForm({
         )}
         <TextInput label={t("referrals.noteVerbale")} {...form.getInputProps("noteVerbaleReference")} />
         <TextInput type="date" label={t("referrals.sentOn")} required {...form.getInputProps("sentOn")} />
-      </Group>
+      </Stack>
       <Group justify="flex-end" mt="sm">
         <Button type="submit" loading={refer.isPending}>
           {t("referrals.refer")}
@@ -152,6 +178,7 @@ export function CaseReferrals({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const countries = useCountries();
+  const format = useFormat();
   const [replying, setReplying] = useState<string | null>(null);
   const query = useQuery({
     queryKey: ["case", caseId, "referrals"],
@@ -194,13 +221,13 @@ export function CaseReferrals({
                   {referral.noteVerbaleReference
                     ? `${t("referrals.noteVerbale")} ${referral.noteVerbaleReference} · `
                     : ""}
-                  {t("referrals.sentOn")} {referral.sentOn}
-                  {referral.replyDueOn ? ` · ${t("referrals.replyDue")} ${referral.replyDueOn}` : ""}
+                  {t("referrals.sentOn")} {format.date(referral.sentOn)}
+                  {referral.replyDueOn ? ` · ${t("referrals.replyDue")} ${format.date(referral.replyDueOn)}` : ""}
                 </Text>
                 {referral.nioName && (
                   <Text size="sm">
                     {t("referrals.nio")}: {referral.nioName}
-                    {referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${referral.nioAppointedOn})` : ""}
+                    {referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${format.date(referral.nioAppointedOn)})` : ""}
                   </Text>
                 )}
                 {referral.can.recordReply &&
@@ -224,13 +251,26 @@ export function CaseReferrals({
               </Paper>
             ))}
             {mayRefer && (
-              <ReferForm
-                caseId={caseId}
-                caseVersion={caseVersion}
-                categoryCodes={categoryCodes}
-                nationalityCodes={nationalityCodes}
-                onDone={refresh}
-              />
+              <Group>
+                <DialogButton
+                  label={t(data.items.length ? "referrals.referFurther" : "referrals.referTitle")}
+                  title={t("referrals.referTitle")}
+                  variant={data.items.length ? "light" : "filled"}
+                >
+                  {(close) => (
+                    <ReferForm
+                      caseId={caseId}
+                      caseVersion={caseVersion}
+                      categoryCodes={categoryCodes}
+                      nationalityCodes={nationalityCodes}
+                      onDone={async () => {
+                        close();
+                        await refresh();
+                      }}
+                    />
+                  )}
+                </DialogButton>
+              </Group>
             )}
           </Stack>
         )}

@@ -2,7 +2,7 @@
 import type { perpetrators } from "../../../db/schema.js";
 import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
-import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
+import { type CaseStatus, nextSteps } from "../../../domain/workflow.js";
 import type { CaseSummaryRow } from "./queries.js";
 
 export type PerpetratorRow = typeof perpetrators.$inferSelect;
@@ -48,7 +48,12 @@ export function presentCaseSummary(
     assignedUserIds: can.edit ? assignedUserIds : [],
     version: row.version,
     can,
-    /** The workflow steps this actor may take now. */
-    next: can.edit ? allowedTransitions(row.status as CaseStatus) : [],
+    /** The workflow steps this actor may take now by hand, and the records that would take the others. */
+    ...workflowNext(row.status as CaseStatus, can.edit),
   };
+}
+
+function workflowNext(status: CaseStatus, canEdit: boolean) {
+  const { manual, records } = nextSteps(status);
+  return { next: canEdit ? manual : [], awaiting: canEdit ? records : [] };
 }

@@ -5,8 +5,15 @@ import type { Actor } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { type AnyColumn, and, eq, isNull, or, sql } from "drizzle-orm";
 import { cases, investigations, perpetrators, referrals } from "../../../db/schema.js";
-import { applyTransition, type CaseStatus, type CaseTransition } from "../../../domain/workflow.js";
-import { Conflict, Forbidden, InvalidTransition, ValidationFailed } from "../../errors.js";
+import {
+  applyTransition,
+  type CaseStatus,
+  type CaseTransition,
+  isRecordedStep,
+  recordedSteps,
+  type StepRecord,
+} from "../../../domain/workflow.js";
+import { Conflict, Forbidden, InvalidTransition, RecordRequired, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, type CaseUpdate, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -115,6 +122,8 @@ export async function transitionCase(
       );
     const result = applyTransition(row.status as CaseStatus, transition);
     if (!result.ok) throw new InvalidTransition(row.status, transition, result.allowed);
+    if (isRecordedStep(transition))
+      throw new RecordRequired(transition, recordedSteps[transition], stepRecordMessages[recordedSteps[transition]]);
     await tx
       .update(cases)
       .set({ status: result.status, version: sql`${cases.version} + 1`, updatedAt: new Date() })
@@ -129,6 +138,14 @@ export async function transitionCase(
     return presentCaseSummary(updated, actor, assigned);
   });
 }
+
+const stepRecordMessages: Record<StepRecord, string> = {
+  referral:
+    "Record the referral (to whom, its note verbale and the date it was sent): recording it moves the case to Referred.",
+  investigation: "Record the investigation that has started: recording it moves the case to Under investigation.",
+  finding: "Record the investigation's findings: recording them moves the case to Findings.",
+  final_action: "Record the final action taken: recording it moves the case to Actions.",
+};
 
 /** The case's history for those who may see the case: who did what, when (from the audit trail). */
 export async function caseTimeline(services: Services, actor: Actor, id: string) {

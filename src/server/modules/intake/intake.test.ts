@@ -346,9 +346,15 @@ describe("from report to case", () => {
     const illegal = await step("recordFindings", 2);
     expect(illegal.statusCode).toBe(422);
     expect(illegal.json()).toMatchObject({ code: "invalid_transition", allowed: ["refer", "close"] });
-    const stale = await step("refer", 1);
+    const stale = await step("close", 1);
     expect(stale.statusCode).toBe(409);
-    expect((await step("refer", 2)).json().status).toBe("referred");
+    const referred = await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "member_state", countryCode: "GHA", sentOn: opened_case.dateReported, caseVersion: 2 },
+    });
+    expect(referred.statusCode).toBe(201);
+    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status).toBe("referred");
     expect((await followUp()).json().status).toBe("under_investigation");
 
     const timeline = (await officer.request({ method: "GET", url: `/api/cases/${caseId}/timeline` })).json().items;
@@ -356,6 +362,7 @@ describe("from report to case", () => {
       "case.create",
       "preliminary_assessment",
       "referred",
+      "case.refer",
     ]);
   });
 

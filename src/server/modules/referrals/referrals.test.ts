@@ -69,6 +69,53 @@ describe("referrals", () => {
     expect(refused.json()).toMatchObject({ code: "invalid_transition", allowed: ["assess"] });
   });
 
+  it("the workflow refuses Referred without a referral, and recording the referral is what refers the case", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    const caseId = await caseUnderAssessment(["GHA"]);
+    const opened = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json();
+    expect(opened).toMatchObject({ next: ["close"], awaiting: ["referral"] });
+    const bare = await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/transitions`,
+      payload: { transition: "refer", version: 1 },
+    });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json()).toMatchObject({ code: "record_required", record: "referral" });
+    expect(bare.json().detail).toContain("Record the referral");
+    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json().status).toBe(
+      "preliminary_assessment",
+    );
+    const referred = await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "member_state", countryCode: "GHA", noteVerbaleReference: "NV/1", sentOn: daysAgo(1), caseVersion: 1 },
+    });
+    expect(referred.statusCode).toBe(201);
+    const now = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json();
+    expect(now).toMatchObject({ status: "referred", awaiting: ["investigation"] });
+  });
+
+  it("a second referral of the same people to the same State asks for confirmation, naming the first", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    const caseId = await caseUnderAssessment(["GHA"]);
+    const refer = (caseVersion: number, confirmDuplicate?: boolean) =>
+      officer.request({
+        method: "POST",
+        url: `/api/cases/${caseId}/referrals`,
+        payload: { entity: "member_state", countryCode: "GHA", sentOn: daysAgo(2), caseVersion, confirmDuplicate },
+      });
+    const first = await refer(1);
+    expect(first.statusCode).toBe(201);
+    const again = await refer(2);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: "referral_exists", existing: { id: first.json().id, countryCode: "GHA" } });
+    let listed = (await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items;
+    expect(listed).toHaveLength(1);
+    expect((await refer(2, true)).statusCode).toBe(201);
+    listed = (await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items;
+    expect(listed).toHaveLength(2);
+  });
+
   it("the State's focal point sees the referral, its due date, and records the reply and the NIO; the UN side sees it at once", async () => {
     const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));

@@ -12,9 +12,9 @@ import {
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { referralPolicy } from "../../auth/policies/index.js";
+import { type CaseScopeFacts, referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
-import { inTransaction } from "../../transaction.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { findCaseWithFacts, authorizeCase } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
@@ -28,6 +28,7 @@ export interface ReferralInput {
   noteVerbaleReference: string | null;
   sentOn: string;
   caseVersion: number;
+  confirmDuplicate?: boolean;
 }
 
 /** Refers a case; the first referral also moves it from preliminary assessment to referred. */
@@ -51,6 +52,7 @@ export async function referCase(services: Services, actor: Actor, caseId: string
         problem,
       );
     assertNotInFuture(input.sentOn, "body.sentOn", "The note verbale cannot be sent in the future.");
+    if (!input.confirmDuplicate) await assertNotReferredAlready(tx, actor, found.facts, caseId, input);
 
     const status = found.row.status as CaseStatus;
     // A further referral (a joint investigation) is fine once referred; before or after, it is not.
@@ -78,6 +80,39 @@ export async function referCase(services: Services, actor: Actor, caseId: string
     });
     return presentReferral(row, actor, found.facts, todayIso());
   });
+}
+
+/**
+ * A second referral of the same people to the same entity (a State that has not declined, OIOS…)
+ * is usually a slip; it is made only when the officer confirms, with the first one named.
+ */
+async function assertNotReferredAlready(
+  tx: Transaction,
+  actor: Actor,
+  facts: CaseScopeFacts,
+  caseId: string,
+  input: ReferralInput,
+) {
+  const sameCountry = input.countryCode ? eq(referrals.countryCode, input.countryCode) : isNull(referrals.countryCode);
+  const [earlier] = await tx
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.caseId, caseId),
+        eq(referrals.entity, input.entity),
+        sameCountry,
+        sql`${referrals.reply} is distinct from 'declined'`,
+      ),
+    )
+    .orderBy(asc(referrals.sentOn))
+    .limit(1);
+  if (earlier)
+    throw new Conflict(
+      `This case was already referred to the same recipient on ${earlier.sentOn}. Confirm to record a second referral.`,
+      { existing: presentReferral(earlier, actor, facts, todayIso()) },
+      "referral_exists",
+    );
 }
 
 const referralMessages: Record<string, string> = {
