@@ -448,6 +448,20 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "GET",
+    route: "/api/cases/:id/reports",
+    url: () => `/api/cases/${fixture.inScopeCase}/reports`,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/reports",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/reports`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
     route: "/api/cases/:id/referrals",
     url: () => `/api/cases/${fixture.inScopeCase}/referrals`,
     expect: only(...caseRoles),

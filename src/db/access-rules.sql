@@ -47,6 +47,7 @@
 -- redactions: RLS; conduct_app: INSERT, SELECT
 -- referrals: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- report_messages: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- report_reads: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- reports: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- reveal_requests: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- risk_assessments: RLS; conduct_app: INSERT, SELECT
@@ -184,6 +185,9 @@ POLICY referrals_need_to_know ON referrals FOR ALL TO public USING ((conduct_can
 -- Policies on report_messages
 POLICY report_messages_need_to_know ON report_messages FOR ALL TO public USING (conduct_can_see_report_id(report_id)) WITH CHECK (conduct_can_see_report_id(report_id));
 POLICY report_messages_retention ON report_messages AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
+
+-- Policies on report_reads
+POLICY report_reads_own ON report_reads FOR ALL TO public USING ((user_id = conduct_actor_id())) WITH CHECK (((user_id = conduct_actor_id()) AND conduct_can_see_report_id(report_id)));
 
 -- Policies on reports
 POLICY reports_need_to_know ON reports FOR ALL TO public USING (conduct_can_see_report(mission_code, submitted_by)) WITH CHECK (conduct_can_see_report(mission_code, submitted_by));

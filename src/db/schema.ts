@@ -243,6 +243,12 @@ export const cases = pgTable(
     victimsMen: integer("victims_men").notNull().default(0),
     victimsUnknown: integer("victims_unknown").notNull().default(0),
     paternityClaim: boolean("paternity_claim").notNull().default(false),
+    /** Where it happened, as reported ("Goma, Katindo camp"): encrypted like the report's place. */
+    placeEncrypted: text("place_encrypted"),
+    /** The location of the mission's risk register it happened at or near, when one applies. */
+    riskLocation: text("risk_location"),
+    /** Whether children are involved (yes, no, unknown) before the victims are counted by group. */
+    childrenInvolved: text("children_involved").notNull().default("unknown"),
     /**
      * The (category, nationality) pairs the case counts as allegations, "MIL_MC:GHA": its alleged
      * perpetrators' own pairs (kept by a trigger), or the rows an imported allegation was published in.
@@ -551,15 +557,39 @@ export const reports = pgTable(
     nationalityCodes: text("nationality_codes").array().notNull().default(sql`'{}'::text[]`),
     involvedEncrypted: text("involved_encrypted"),
     childrenInvolved: text("children_involved").notNull(),
+    /** What the report is about as the reporter says (sea, other_misconduct, unknown): src/domain/triage.ts. */
+    kind: text("kind").notNull().default("unknown"),
+    /** Whether someone is in danger now (yes, no, unknown), and the needs named at intake. */
+    immediateDanger: text("immediate_danger").notNull().default("unknown"),
+    needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
+    /** urgent, priority or routine, from the answers above when the report was received. */
+    urgency: text("urgency").notNull().default("routine"),
     reporterIsVictim: text("reporter_is_victim").notNull(),
     anonymous: boolean("anonymous").notNull(),
     reporterContactEncrypted: text("reporter_contact_encrypted"),
     receiptHash: text("receipt_hash").notNull().unique(),
     submittedBy: text("submitted_by").references(() => user.id),
     caseId: uuid("case_id").references(() => cases.id),
+    /** When the reporter last wrote; later than a person's read mark, the report is unread for them. */
+    lastReporterMessageAt: timestamp("last_reporter_message_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
   },
   (t) => [index("reports_queue_idx").on(t.missionCode, t.receivedAt), index("reports_case_idx").on(t.caseId)],
+);
+
+/** When each person last read a report's thread: "new message" is per person, cleared by reading. */
+export const reportReads = pgTable(
+  "report_reads",
+  {
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.userId] })],
 );
 
 /** Photos, documents and recordings sent with a report: name and content encrypted, type checked by content. */

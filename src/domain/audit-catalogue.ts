@@ -77,8 +77,15 @@ export const auditCatalogue = {
   "reference.mission.update": action("mission", z.object({ fields: names })),
   "report.submit": action(
     "report",
-    z.object({ channel: code, missionCode: code.nullable(), anonymous: flag, evidenceFiles: count }),
+    z.object({
+      channel: code,
+      missionCode: code.nullable(),
+      anonymous: flag,
+      evidenceFiles: count,
+      urgency: code.optional(),
+    }),
   ),
+  "report.queue.read": action("report", z.object({ shown: count, searched: flag })),
   "report.follow_up": action("report", none),
   "report.message": action("report", z.object({ fromReporter: flag })),
   "report.read": action("report", none),

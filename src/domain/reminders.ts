@@ -12,6 +12,7 @@ export const reminderKinds = [
   "risk_mitigation_overdue",
   "risk_review_overdue",
   "after_action_overdue",
+  "reporter_message",
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -95,6 +96,11 @@ const subjects: Record<ReminderKind, Record<Language, string>> = {
     fr: "{ref} : une mesure de suivi d'un examen a posteriori était due le {due}",
     ar: "{ref}: كان موعد إنجاز أحد إجراءات المتابعة لاستعراض ما بعد الإجراء {due}",
   },
+  reporter_message: {
+    en: "{ref}: the reporter sent a new message",
+    fr: "{ref} : la personne qui a signalé les faits a envoyé un nouveau message",
+    ar: "{ref}: أرسل صاحب البلاغ رسالة جديدة",
+  },
   child_support_overdue: {
     en: "{ref}: a child-support payment due on {due} has not been recorded",
     fr: "{ref} : un versement de pension alimentaire dû le {due} n'a pas été enregistré",
@@ -105,6 +111,12 @@ const preventionBodies: Record<Language, string> = {
   en: "Open the record to see what is outstanding:\n{link}\n\nYou receive this because you keep this mission's prevention records in Conduct Ledger.",
   fr: "Ouvrez la fiche pour voir ce qui reste à faire :\n{link}\n\nVous recevez ce message parce que vous tenez les dossiers de prévention de cette mission dans Conduct Ledger.",
   ar: "افتح السجل لمعرفة ما لم يُنجز بعد:\n{link}\n\nتتلقى هذه الرسالة لأنك تتولى سجلات الوقاية لهذه البعثة في Conduct Ledger.",
+};
+// The message itself stays in the application: email carries no word of it.
+const messageBodies: Record<Language, string> = {
+  en: "Open it to read the message and answer:\n{link}\n\nYou receive this because you handle this report in Conduct Ledger.",
+  fr: "Ouvrez-le pour lire le message et répondre :\n{link}\n\nVous recevez ce message parce que vous traitez ce signalement dans Conduct Ledger.",
+  ar: "افتحه لقراءة الرسالة والرد عليها:\n{link}\n\nتتلقى هذه الرسالة لأنك تتولى هذا البلاغ في Conduct Ledger.",
 };
 const bodies: Record<Language, string> = {
   en: "Open the case to see what is outstanding:\n{link}\n\nYou receive this because you follow this case in Conduct Ledger.",
@@ -119,6 +131,11 @@ export function reminderMessage(
 ) {
   const lang: Language = language === "fr" || language === "ar" ? language : "en";
   const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, key: keyof typeof values) => values[key]);
-  const body = kind.startsWith("risk_") || kind === "after_action_overdue" ? preventionBodies[lang] : bodies[lang];
+  const body =
+    kind === "reporter_message"
+      ? messageBodies[lang]
+      : kind.startsWith("risk_") || kind === "after_action_overdue"
+        ? preventionBodies[lang]
+        : bodies[lang];
   return { subject: fill(subjects[kind][lang]), text: fill(body) };
 }

@@ -73,7 +73,7 @@ describe("outreach in the web app", () => {
     expect(report.statusCode).toBe(201);
     await page.reload();
     const member = page.getByRole("row", { name: /Women's committee chair/ });
-    expect(await member.getByRole("cell").last().innerText()).toBe("1");
+    expect(await member.getByRole("cell").last().textContent()).toBe("1");
     await expectAccessible(page);
     for (const [language, heading] of [
       ["Français", "Sensibilisation et réseaux de plaintes"],

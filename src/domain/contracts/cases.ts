@@ -22,6 +22,9 @@ export const caseUpdateBody = z.strictObject({
   victims: victimCountsSchema.optional(),
   paternityClaim: z.boolean().optional(),
   urgent: z.boolean().optional(),
+  childrenInvolved: z.enum(["yes", "no", "unknown"]).optional(),
+  place: z.string().trim().max(500).nullable().optional(),
+  riskLocation: z.string().trim().max(200).nullable().optional(),
   narrative: z.string().trim().max(50_000).nullable().optional(),
   narrativeConfidential: z.boolean().optional(),
   version: z.number().int().positive(),
@@ -79,7 +82,10 @@ export const caseSummarySchema = z.object({
   allegationCodes: z.array(z.string()),
   victims: z.object({ women: z.number(), girls: z.number(), boys: z.number(), men: z.number(), unknown: z.number() }),
   paternityClaim: z.boolean(),
+  childrenInvolved: z.enum(["yes", "no", "unknown"]),
+  riskLocation: z.string().nullable(),
   urgent: z.boolean(),
+  unreadMessages: z.boolean(),
   narrativeConfidential: z.boolean(),
   publishedAt: z.string().nullable(),
   assignedUserIds: z.array(z.string()),
@@ -101,7 +107,11 @@ export const listCasesSchema = z.object({
 });
 export type ListCases = z.infer<typeof listCasesSchema>;
 
-export const caseSchema = caseSummarySchema.extend({ narrative: z.string().nullable() });
+export const caseSchema = caseSummarySchema.extend({
+  narrative: z.string().nullable(),
+  /** Where it happened, as reported; shown to those who read the narrative. */
+  place: z.string().nullable(),
+});
 export type Case = z.infer<typeof caseSchema>;
 
 export const listAssigneesSchema = z.object({
@@ -181,6 +191,8 @@ export const caseTimelineSchema = z.object({
       at: z.string(),
       action: z.string(),
       actorRole: z.string().nullable(),
+      /** The person who acted, for readers who may know (null for the reporter and the system). */
+      actorName: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
     }),
   ),

@@ -2,6 +2,7 @@
 // server-rendered form and the web app.
 import { z } from "zod";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../evidence.js";
+import { immediateNeeds, reportKinds, urgencies } from "../triage.js";
 
 export const reportChannels = ["web_form", "api", "hotline", "in_person", "letter", "cbcm", "un_entity"] as const;
 export const childrenInvolvedSchema = z.enum(["yes", "no", "unknown"]);
@@ -40,6 +41,16 @@ export const reportBody = z
       .default([]),
     involved: optionalText(2_000),
     childrenInvolved: childrenInvolvedSchema.default("unknown"),
+    /** What it is about, as the reporter understands it. */
+    kind: z.enum(reportKinds).default("unknown"),
+    /** Is someone in danger now? */
+    immediateDanger: childrenInvolvedSchema.default("unknown"),
+    /** What the person it happened to needs now (care, safety, shelter…). */
+    needs: z
+      .array(z.enum(immediateNeeds))
+      .max(immediateNeeds.length)
+      .default([])
+      .transform((needs) => [...new Set(needs)]),
     reporterIsVictim: reporterIsVictimSchema.default("prefer_not_to_say"),
     anonymous: z.boolean(),
     contact: optionalText(500),
@@ -55,6 +66,9 @@ export const reportBody = z
   });
 export type ReportBody = z.input<typeof reportBody>;
 export type Report = z.output<typeof reportBody>;
+
+/** How people name a report before it is part of a case: "R-3F9A21C0", from its identifier. */
+export const reportCode = (id: string) => `R-${id.slice(0, 8).toUpperCase()}`;
 
 export const receiptBody = z.strictObject({ receipt: z.string().trim().min(16).max(40) });
 export const reporterMessageBody = z.strictObject({
@@ -95,6 +109,8 @@ export const threadSchema = z.array(
 );
 export const queueItemSchema = z.object({
   id: z.string(),
+  /** "R-3F9A21C0": how people name the report before it is part of a case. */
+  code: z.string(),
   /** Not yet part of a case, while a case or another report of its mission may describe the same allegation. */
   possibleDuplicate: z.boolean(),
   missionCode: z.string().nullable(),
@@ -105,10 +121,24 @@ export const queueItemSchema = z.object({
   personnelCategoryCodes: z.array(z.string()),
   nationalityCodes: z.array(z.string()),
   childrenInvolved: z.string(),
+  kind: z.enum(reportKinds),
+  immediateDanger: z.string(),
+  needs: z.array(z.string()),
+  urgency: z.enum(urgencies),
   anonymous: z.boolean(),
   caseId: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  /** The reporter wrote since this reader last opened the report. */
+  unread: z.boolean(),
   version: z.number(),
   can: z.record(z.string(), z.boolean()),
+});
+
+/** A queue row: the item with the start of what happened, the place, and the cases it may duplicate. */
+export const queueRowSchema = queueItemSchema.extend({
+  excerpt: z.string(),
+  place: z.string().nullable(),
+  duplicateReferences: z.array(z.string()),
 });
 
 /** Photos, PDF or audio, base64-encoded: at most 3 files of 10 MB, recognised by their content. */
@@ -146,18 +176,28 @@ export const submitReportBody = z.strictObject({
 });
 
 export const listIntakeQueueSchema = z.object({
-  items: z.array(queueItemSchema),
+  items: z.array(queueRowSchema),
   limit: z.number(),
   offset: z.number(),
 });
 export type ListIntakeQueue = z.infer<typeof listIntakeQueueSchema>;
 
+const flag = z
+  .enum(["true", "false"])
+  .transform((value) => value === "true")
+  .optional();
+
 export const listIntakeQueueQuery = z.strictObject({
   mission: z.string().max(20).optional(),
-  unlinked: z
-    .enum(["true", "false"])
-    .transform((value) => value === "true")
-    .optional(),
+  /** Only reports not yet part of a case ("new"). */
+  unlinked: flag,
+  /** Only reports whose reporter wrote since the reader last opened them. */
+  unread: flag,
+  kind: z.enum(reportKinds).optional(),
+  urgency: z.enum(urgencies).optional(),
+  channel: z.enum(reportChannels).optional(),
+  /** A report code (R-…), a case number, or words of what happened or of the place. */
+  q: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -192,6 +232,7 @@ export const readReportSchema = queueItemSchema.extend({
   similarReports: z.array(
     z.object({
       reportId: z.string(),
+      code: z.string(),
       receivedAt: z.string(),
       sameNationality: z.boolean(),
       sameCategory: z.boolean(),
@@ -216,3 +257,11 @@ export const postOfficerMessageSchema = z.object({ sent: z.boolean() });
 export type PostOfficerMessage = z.infer<typeof postOfficerMessageSchema>;
 
 export const postOfficerMessageBody = z.strictObject({ message: z.string().trim().min(1).max(5_000) });
+
+/** The reports a case was built from, with what each said and its thread (for intake officers only). */
+export const listCaseReportsSchema = z.object({
+  items: z.array(
+    queueItemSchema.extend({ whatHappened: z.string(), place: z.string().nullable(), messages: threadSchema }),
+  ),
+});
+export type ListCaseReports = z.infer<typeof listCaseReportsSchema>;

@@ -135,5 +135,23 @@ export const ar = {
     special_political_mission: "بعثة سياسية خاصة",
     other_entity: "كيان آخر تابع للأمم المتحدة",
   },
+  reportKinds: {
+    sea: "استغلال جنسي أو انتهاك جنسي",
+    other_misconduct: "سوء سلوك آخر",
+    unknown: "لست متأكدًا",
+  },
+  urgencies: {
+    urgent: "عاجل",
+    priority: "ذو أولوية",
+    routine: "عادي",
+  },
+  immediateNeeds: {
+    medical: "رعاية طبية",
+    safety: "الأمان والحماية",
+    psychosocial: "شخص للتحدث معه (دعم نفسي واجتماعي)",
+    shelter: "مكان آمن للإقامة",
+    legal: "مشورة قانونية",
+    material: "طعام أو مال أو مساعدة مادية أخرى",
+  },
   ...audit,
 } satisfies Vocabulary;

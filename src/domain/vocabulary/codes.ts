@@ -12,6 +12,7 @@ import { publishedPaternityStatuses } from "../paternity.js";
 import { referralEntities } from "../referrals.js";
 import { roles } from "../roles.js";
 import { caseStatuses } from "../workflow.js";
+import { immediateNeeds, reportKinds, urgencies } from "../triage.js";
 
 export const vocabularyCodes = {
   personnelCategories: personnelCategorySeeds.map((seed) => seed.code),
@@ -33,6 +34,9 @@ export const vocabularyCodes = {
   misconductLevels,
   beneficiaryCategories,
   missionKinds: missionKindSchema.options,
+  reportKinds,
+  urgencies,
+  immediateNeeds,
   auditActions,
   auditSubjects,
 } as const;

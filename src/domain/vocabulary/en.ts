@@ -135,5 +135,23 @@ export const en = {
     special_political_mission: "Special political mission",
     other_entity: "Other UN entity",
   },
+  reportKinds: {
+    sea: "Sexual exploitation or abuse",
+    other_misconduct: "Other misconduct",
+    unknown: "Not sure",
+  },
+  urgencies: {
+    urgent: "Urgent",
+    priority: "Priority",
+    routine: "Routine",
+  },
+  immediateNeeds: {
+    medical: "Medical care",
+    safety: "Safety and protection",
+    psychosocial: "Someone to talk to (psychosocial support)",
+    shelter: "A safe place to stay",
+    legal: "Legal advice",
+    material: "Food, money or other material help",
+  },
   ...audit,
 } satisfies Vocabulary;

@@ -135,5 +135,23 @@ export const es = {
     special_political_mission: "Misión política especial",
     other_entity: "Otra entidad de las Naciones Unidas",
   },
+  reportKinds: {
+    sea: "Explotación o abusos sexuales",
+    other_misconduct: "Otra falta de conducta",
+    unknown: "No estoy seguro",
+  },
+  urgencies: {
+    urgent: "Urgente",
+    priority: "Prioritario",
+    routine: "Ordinario",
+  },
+  immediateNeeds: {
+    medical: "Atención médica",
+    safety: "Seguridad y protección",
+    psychosocial: "Alguien con quien hablar (apoyo psicosocial)",
+    shelter: "Un lugar seguro donde quedarse",
+    legal: "Asesoramiento jurídico",
+    material: "Alimentos, dinero u otra ayuda material",
+  },
   ...audit,
 } satisfies Vocabulary;

@@ -135,5 +135,23 @@ export const fr = {
     special_political_mission: "Mission politique spéciale",
     other_entity: "Autre entité des Nations Unies",
   },
+  reportKinds: {
+    sea: "Exploitation ou atteintes sexuelles",
+    other_misconduct: "Autre faute",
+    unknown: "Je ne sais pas",
+  },
+  urgencies: {
+    urgent: "Urgent",
+    priority: "Prioritaire",
+    routine: "Courant",
+  },
+  immediateNeeds: {
+    medical: "Soins médicaux",
+    safety: "Sécurité et protection",
+    psychosocial: "Quelqu'un à qui parler (soutien psychosocial)",
+    shelter: "Un lieu sûr où rester",
+    legal: "Conseil juridique",
+    material: "Nourriture, argent ou autre aide matérielle",
+  },
   ...audit,
 } satisfies Vocabulary;

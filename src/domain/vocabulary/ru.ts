@@ -135,5 +135,23 @@ export const ru = {
     special_political_mission: "Специальная политическая миссия",
     other_entity: "Другая структура ООН",
   },
+  reportKinds: {
+    sea: "Сексуальная эксплуатация или надругательство",
+    other_misconduct: "Другой проступок",
+    unknown: "Не уверен(а)",
+  },
+  urgencies: {
+    urgent: "Срочно",
+    priority: "Приоритетно",
+    routine: "В обычном порядке",
+  },
+  immediateNeeds: {
+    medical: "Медицинская помощь",
+    safety: "Безопасность и защита",
+    psychosocial: "Поговорить с кем-то (психосоциальная поддержка)",
+    shelter: "Безопасное жильё",
+    legal: "Юридическая консультация",
+    material: "Еда, деньги или другая материальная помощь",
+  },
   ...audit,
 } satisfies Vocabulary;

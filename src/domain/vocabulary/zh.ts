@@ -135,5 +135,23 @@ export const zh = {
     special_political_mission: "特别政治任务",
     other_entity: "联合国其他实体",
   },
+  reportKinds: {
+    sea: "性剥削或性虐待",
+    other_misconduct: "其他不当行为",
+    unknown: "不确定",
+  },
+  urgencies: {
+    urgent: "紧急",
+    priority: "优先",
+    routine: "常规",
+  },
+  immediateNeeds: {
+    medical: "医疗护理",
+    safety: "安全与保护",
+    psychosocial: "有人倾诉（心理社会支持）",
+    shelter: "安全的住所",
+    legal: "法律咨询",
+    material: "食物、钱或其他物质帮助",
+  },
   ...audit,
 } satisfies Vocabulary;

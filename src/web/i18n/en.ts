@@ -76,7 +76,8 @@ export const en = {
     noNext: "No step is open to you on this case.",
     awaiting: {
       referral: "To refer the case, record the referral under Referrals: recording it moves the case to Referred.",
-      investigation: "When the investigation starts, record it under Investigations (or the State's reply that it will investigate): that moves the case to Under investigation.",
+      investigation:
+        "When the investigation starts, record it under Investigations (or the State's reply that it will investigate): that moves the case to Under investigation.",
       finding: "Record the investigation's findings under Investigations: that moves the case to Findings.",
       final_action: "Record the final action under Actions: that moves the case to Actions.",
     },
@@ -112,6 +113,27 @@ export const en = {
     nationalities: "Nationality",
   },
   reports: {
+    filters: {
+      status: "Which reports",
+      new: "Not yet in a case",
+      linked: "In a case",
+      all: "All",
+      unread: "Only with a new message",
+      search: "Search",
+      searchHelp: "Words of what happened or the place, a report code (R-…) or a case number",
+      searchButton: "Search",
+    },
+    intro:
+      "What people reported. Reports not yet part of a case come most urgent first; a new message from a reporter is marked until you read it.",
+    needOptions: words.immediateNeeds,
+    kinds: words.reportKinds,
+    urgencies: words.urgencies,
+    needs: "Needs named at intake",
+    immediateDanger: "Someone in danger now",
+    childrenInvolved: "Children involved",
+    urgency: "Urgency",
+    kind: "What it is about",
+    newMessage: "New message",
     evidence: "Evidence",
     noEvidence: "No files were sent with this report.",
     openCase: "Open a case from this report",
@@ -121,10 +143,7 @@ export const en = {
     link: "Add to case",
     caseOpened: "Case {{reference}} opened.",
     title: "Reports received",
-    intro:
-      "What people reported, newest first. Open a report to read it and write to the reporter through their receipt.",
     empty: "No reports in your queue.",
-    unlinkedOnly: "Only reports not yet linked to a case",
     received: "Received",
     mission: "Mission",
     channel: "Channel",
@@ -157,7 +176,7 @@ export const en = {
       title: "This report may describe an allegation already reported",
       intro:
         "A case or another report of the same mission shares a nationality or a category of personnel, within 30 days. If it is the same allegation, add this report to that case, or open the case from one report and add the other, rather than opening two.",
-      otherReport: "Report received {{date}}",
+      otherReport: "Report {{code}}, received {{date}}",
       sameNationality: "same nationality",
       sameCategory: "same category of personnel",
       reportedOn: "reported {{date}}",
@@ -203,10 +222,12 @@ export const en = {
   },
   referrals: {
     referAgain: "Record a second referral",
-    duplicate: "This case was referred to {{recipient}} on {{date}}. Record a second referral only if a new note verbale was sent.",
+    duplicate:
+      "This case was referred to {{recipient}} on {{date}}. Record a second referral only if a new note verbale was sent.",
     duplicateTitle: "Already referred to this recipient",
     referFurther: "Record a further referral",
-    referHelp: "Recording the referral is what refers the case: say to whom, the note verbale and the day it was sent. A State's reply is then due within the policy's deadline.",
+    referHelp:
+      "Recording the referral is what refers the case: say to whom, the note verbale and the day it was sent. A State's reply is then due within the policy's deadline.",
     title: "Referrals",
     overdueTitle: "Replies overdue from Member States",
     overdueIntro: "Referrals whose State has not said by the due date whether it will investigate.",
@@ -589,6 +610,7 @@ export const en = {
     what: "What",
     unread: "{{count}} unread",
     kinds: {
+      reporter_message: "The reporter sent a new message",
       referral_reply_overdue: "The Member State's reply was due on {{due}}",
       investigation_due_soon: "The investigation is due on {{due}}",
       investigation_overdue: "The investigation was due on {{due}}",

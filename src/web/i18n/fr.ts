@@ -78,8 +78,10 @@ export const fr: Messages = {
     timeline: "Historique",
     noNext: "Aucune étape ne vous est ouverte sur ce dossier.",
     awaiting: {
-      referral: "Pour renvoyer le dossier, enregistrez le renvoi sous Renvois : c'est ce qui le fait passer à « Renvoyé ».",
-      investigation: "Quand l'enquête commence, enregistrez-la sous Enquêtes (ou la réponse de l'État qui enquêtera) : le dossier passe alors à « En cours d'enquête ».",
+      referral:
+        "Pour renvoyer le dossier, enregistrez le renvoi sous Renvois : c'est ce qui le fait passer à « Renvoyé ».",
+      investigation:
+        "Quand l'enquête commence, enregistrez-la sous Enquêtes (ou la réponse de l'État qui enquêtera) : le dossier passe alors à « En cours d'enquête ».",
       finding: "Enregistrez les conclusions de l'enquête sous Enquêtes : le dossier passe alors à « Conclusions ».",
       final_action: "Enregistrez la mesure définitive sous Mesures : le dossier passe alors à « Mesures ».",
     },
@@ -115,6 +117,27 @@ export const fr: Messages = {
     nationalities: "Nationalité",
   },
   reports: {
+    filters: {
+      status: "Quels signalements",
+      new: "Pas encore dans un dossier",
+      linked: "Dans un dossier",
+      all: "Tous",
+      unread: "Seulement avec un nouveau message",
+      search: "Rechercher",
+      searchHelp: "Des mots des faits ou du lieu, un code de signalement (R-…) ou un numéro de dossier",
+      searchButton: "Rechercher",
+    },
+    intro:
+      "Ce que les personnes ont signalé. Les signalements pas encore rattachés à un dossier viennent les plus urgents d'abord ; un nouveau message est signalé jusqu'à ce que vous le lisiez.",
+    needOptions: words.immediateNeeds,
+    kinds: words.reportKinds,
+    urgencies: words.urgencies,
+    needs: "Besoins signalés",
+    immediateDanger: "Quelqu'un en danger maintenant",
+    childrenInvolved: "Enfants concernés",
+    urgency: "Urgence",
+    kind: "Objet",
+    newMessage: "Nouveau message",
     evidence: "Pièces jointes",
     noEvidence: "Aucun fichier n'a été envoyé avec ce signalement.",
     openCase: "Ouvrir un dossier à partir de ce signalement",
@@ -124,10 +147,7 @@ export const fr: Messages = {
     link: "Rattacher",
     caseOpened: "Dossier {{reference}} ouvert.",
     title: "Signalements reçus",
-    intro:
-      "Ce que les personnes ont signalé, du plus récent au plus ancien. Ouvrez un signalement pour le lire et écrire à son auteur via son reçu.",
     empty: "Aucun signalement dans votre file.",
-    unlinkedOnly: "Seulement les signalements non rattachés à un dossier",
     received: "Reçu le",
     mission: "Mission",
     channel: "Canal",
@@ -160,7 +180,7 @@ export const fr: Messages = {
       title: "Ce signalement décrit peut-être une allégation déjà signalée",
       intro:
         "Un dossier ou un autre signalement de la même mission partage une nationalité ou une catégorie de personnel, à moins de 30 jours. S'il s'agit de la même allégation, ajoutez ce signalement à ce dossier, ou ouvrez le dossier à partir d'un signalement et ajoutez-y l'autre, plutôt que d'en ouvrir deux.",
-      otherReport: "Signalement reçu le {{date}}",
+      otherReport: "Signalement {{code}}, reçu le {{date}}",
       sameNationality: "même nationalité",
       sameCategory: "même catégorie de personnel",
       reportedOn: "signalé le {{date}}",
@@ -207,10 +227,12 @@ export const fr: Messages = {
   },
   referrals: {
     referAgain: "Enregistrer un second renvoi",
-    duplicate: "Ce dossier a été renvoyé à {{recipient}} le {{date}}. N'enregistrez un second renvoi que si une nouvelle note verbale a été envoyée.",
+    duplicate:
+      "Ce dossier a été renvoyé à {{recipient}} le {{date}}. N'enregistrez un second renvoi que si une nouvelle note verbale a été envoyée.",
     duplicateTitle: "Déjà renvoyé à ce destinataire",
     referFurther: "Enregistrer un autre renvoi",
-    referHelp: "C'est l'enregistrement du renvoi qui renvoie le dossier : indiquez à qui, la note verbale et la date d'envoi. La réponse de l'État est alors attendue dans le délai prévu.",
+    referHelp:
+      "C'est l'enregistrement du renvoi qui renvoie le dossier : indiquez à qui, la note verbale et la date d'envoi. La réponse de l'État est alors attendue dans le délai prévu.",
     title: "Renvois",
     overdueTitle: "Réponses en retard des États Membres",
     overdueIntro: "Renvois pour lesquels l'État n'a pas indiqué dans le délai s'il mènera l'enquête.",
@@ -607,6 +629,7 @@ export const fr: Messages = {
     what: "Quoi",
     unread: "{{count}} non lus",
     kinds: {
+      reporter_message: "La personne qui a signalé les faits a envoyé un nouveau message",
       referral_reply_overdue: "La réponse de l'État Membre était attendue le {{due}}",
       investigation_due_soon: "L'enquête doit être achevée le {{due}}",
       investigation_overdue: "L'enquête devait être achevée le {{due}}",

@@ -125,7 +125,11 @@ function ReferForm({
             })}
           </Text>
           <Group mt="sm">
-            <Button size="xs" color="yellow" onClick={() => refer.mutate({ values: form.values, confirmDuplicate: true })}>
+            <Button
+              size="xs"
+              color="yellow"
+              onClick={() => refer.mutate({ values: form.values, confirmDuplicate: true })}
+            >
               {t("referrals.referAgain")}
             </Button>
           </Group>
@@ -227,7 +231,9 @@ export function CaseReferrals({
                 {referral.nioName && (
                   <Text size="sm">
                     {t("referrals.nio")}: {referral.nioName}
-                    {referral.nioAppointedOn ? ` (${t("referrals.nioAppointedOn")} ${format.date(referral.nioAppointedOn)})` : ""}
+                    {referral.nioAppointedOn
+                      ? ` (${t("referrals.nioAppointedOn")} ${format.date(referral.nioAppointedOn)})`
+                      : ""}
                   </Text>
                 )}
                 {referral.can.recordReply &&

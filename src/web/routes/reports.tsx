@@ -7,12 +7,13 @@ import {
   Checkbox,
   Group,
   Paper,
+  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
+  TextInput,
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -22,14 +23,15 @@ import { useTranslation } from "react-i18next";
 import type { ListCases } from "../../domain/contracts/cases.js";
 import type { LinkReportToCase, ListIntakeQueue, ReadReport as FullReport } from "../../domain/contracts/reports.js";
 import { api } from "../api.js";
-import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
+import { useFormat } from "../format.js";
+import { reportKinds, urgencies } from "../../domain/triage.js";
+import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
 /** Makes the report part of a case: a new one, or an existing case of the same mission. */
 function CaseLink({ report }: { report: FullReport }) {
-  const { t, i18n } = useTranslation();
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const { t } = useTranslation();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [caseId, setCaseId] = useState<string | null>(null);
   const candidates = useQuery({
@@ -75,7 +77,7 @@ function CaseLink({ report }: { report: FullReport }) {
                   {[
                     match.sameNationality && t("reports.duplicates.sameNationality"),
                     match.sameCategory && t("reports.duplicates.sameCategory"),
-                    t("reports.duplicates.reportedOn", { date: day.format(new Date(match.dateReported)) }),
+                    t("reports.duplicates.reportedOn", { date: format.date(match.dateReported) }),
                   ]
                     .filter(Boolean)
                     .join(" · ")}
@@ -93,7 +95,7 @@ function CaseLink({ report }: { report: FullReport }) {
             {report.similarReports.map((other) => (
               <Text size="sm" key={other.reportId}>
                 <Link to="/reports/$reportId" params={{ reportId: other.reportId }}>
-                  {t("reports.duplicates.otherReport", { date: time.format(new Date(other.receivedAt)) })}
+                  {t("reports.duplicates.otherReport", { code: other.code, date: format.dateTime(other.receivedAt) })}
                 </Link>
                 {[
                   other.sameNationality && t("reports.duplicates.sameNationality"),
@@ -129,14 +131,51 @@ function CaseLink({ report }: { report: FullReport }) {
   );
 }
 
+const urgencyColours = { urgent: "red", priority: "orange", routine: "gray" } as const;
+
+export function UrgencyBadge({ urgency }: { urgency: keyof typeof urgencyColours }) {
+  const { t } = useTranslation();
+  if (urgency === "routine") return null;
+  return (
+    <Badge color={urgencyColours[urgency]} variant="light">
+      {t(`reports.urgencies.${urgency}`)}
+    </Badge>
+  );
+}
+
+export function NewMessageBadge() {
+  const { t } = useTranslation();
+  return (
+    <Badge color="blue" variant="filled">
+      {t("reports.newMessage")}
+    </Badge>
+  );
+}
+
+type QueueFilters = { status: "new" | "linked" | "all"; unread: boolean; kind: string; urgency: string; q: string };
+
+const queuePath = (filters: QueueFilters) => {
+  const params = new URLSearchParams({ limit: "100" });
+  if (filters.status === "new") params.set("unlinked", "true");
+  if (filters.unread) params.set("unread", "true");
+  if (filters.kind) params.set("kind", filters.kind);
+  if (filters.urgency) params.set("urgency", filters.urgency);
+  if (filters.q) params.set("q", filters.q);
+  return `/api/reports?${params}`;
+};
+
+/** The intake queue as a list of cards, readable on a phone: what to triage on at a glance, and filters. */
 export function ReportQueue() {
-  const { t, i18n } = useTranslation();
-  const [unlinkedOnly, setUnlinkedOnly] = useState(true);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [filters, setFilters] = useState<QueueFilters>({ status: "new", unread: false, kind: "", urgency: "", q: "" });
+  const [searchText, setSearchText] = useState("");
   const query = useQuery({
-    queryKey: ["reports", unlinkedOnly],
-    queryFn: () => api<ListIntakeQueue>("GET", `/api/reports?limit=100${unlinkedOnly ? "&unlinked=true" : ""}`),
+    queryKey: ["reports", filters],
+    queryFn: () => api<ListIntakeQueue>("GET", queuePath(filters)),
   });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const set = (next: Partial<QueueFilters>) => setFilters({ ...filters, ...next });
+  const option = (group: string, code: string) => ({ value: code, label: t(`reports.${group}.${code}`) });
   return (
     <>
       <PageHeader
@@ -148,62 +187,132 @@ export function ReportQueue() {
           </Button>
         }
       />
-      <Checkbox
-        mb="md"
-        label={t("reports.unlinkedOnly")}
-        checked={unlinkedOnly}
-        onChange={(e) => setUnlinkedOnly(e.currentTarget.checked)}
-      />
+      <Stack gap="sm" mb="md">
+        <SegmentedControl
+          aria-label={t("reports.filters.status")}
+          value={filters.status}
+          onChange={(status) => set({ status: status as QueueFilters["status"] })}
+          data={(["new", "linked", "all"] as const).map((value) => ({
+            value,
+            label: t(`reports.filters.${value}`),
+          }))}
+        />
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label={t("reports.kind")}
+            clearable
+            w={220}
+            value={filters.kind || null}
+            onChange={(kind) => set({ kind: kind ?? "" })}
+            data={reportKinds.map((code) => option("kinds", code))}
+          />
+          <Select
+            label={t("reports.urgency")}
+            clearable
+            w={160}
+            value={filters.urgency || null}
+            onChange={(urgency) => set({ urgency: urgency ?? "" })}
+            data={urgencies.map((code) => option("urgencies", code))}
+          />
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              set({ q: searchText.trim() });
+            }}
+          >
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                label={t("reports.filters.search")}
+                description={t("reports.filters.searchHelp")}
+                value={searchText}
+                onChange={(event) => setSearchText(event.currentTarget.value)}
+                w={260}
+              />
+              <Button type="submit" variant="light">
+                {t("reports.filters.searchButton")}
+              </Button>
+            </Group>
+          </form>
+          <Checkbox
+            label={t("reports.filters.unread")}
+            checked={filters.unread}
+            onChange={(event) => set({ unread: event.currentTarget.checked })}
+          />
+        </Group>
+      </Stack>
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("reports.empty")}>
         {(data) => (
-          <DataTable
-            label={t("reports.title")}
-            minWidth={720}
-            headers={[
-              t("reports.received"),
-              t("reports.mission"),
-              t("reports.channel"),
-              t("reports.children"),
-              t("reports.anonymous"),
-            ]}
-            actions
-          >
+          <Stack gap="sm" component="ul" p={0} style={{ listStyle: "none" }} aria-label={t("reports.title")}>
             {data.items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  {time.format(new Date(item.receivedAt))}
-                  {item.possibleDuplicate && (
-                    <Badge ms="xs" color="yellow" variant="light">
-                      {t("reports.duplicates.badge")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{item.missionCode ?? t("reports.noMission")}</Table.Td>
-                <Table.Td>{t(`reports.channels.${item.channel}`)}</Table.Td>
-                <Table.Td>
-                  {item.childrenInvolved === "yes" ? (
-                    <Badge color="red" variant="light">
-                      {t("reports.answers.yes")}
-                    </Badge>
-                  ) : (
-                    t(`reports.answers.${item.childrenInvolved}`)
-                  )}
-                </Table.Td>
-                <Table.Td>{item.anonymous ? t("app.yes") : t("app.no")}</Table.Td>
-                <Table.Td>
+              <Paper key={item.id} component="li" withBorder p="md">
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                  <Stack gap={4} style={{ minWidth: 0 }}>
+                    <Group gap="xs" wrap="wrap">
+                      <Text fw={600} dir="ltr">
+                        {item.code}
+                      </Text>
+                      {item.unread && <NewMessageBadge />}
+                      <UrgencyBadge urgency={item.urgency} />
+                      <Badge variant="outline" color="gray">
+                        {t(`reports.kinds.${item.kind}`)}
+                      </Badge>
+                      {item.childrenInvolved === "yes" && (
+                        <Badge color="red" variant="light">
+                          {t("reports.childrenInvolved")}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text dir="auto" lineClamp={2}>
+                      {item.excerpt}
+                    </Text>
+                    <Text size="sm" c="gray.7">
+                      {[
+                        format.dateTime(item.receivedAt),
+                        item.missionCode ?? t("reports.noMission"),
+                        t(`reports.channels.${item.channel}`),
+                      ].join(" · ")}
+                      {item.place && (
+                        <>
+                          {" · "}
+                          <bdi>{item.place}</bdi>
+                        </>
+                      )}
+                    </Text>
+                    {item.caseId && item.caseReference ? (
+                      <Text size="sm">
+                        {t("reports.linkedTo")}:{" "}
+                        <Link to="/cases/$caseId" params={{ caseId: item.caseId }} dir="ltr">
+                          {item.caseReference}
+                        </Link>
+                      </Text>
+                    ) : (
+                      item.possibleDuplicate && (
+                        <Text size="sm" c="yellow.9">
+                          {t("reports.duplicates.badge")}
+                          {item.duplicateReferences.length > 0 && (
+                            <>
+                              {": "}
+                              <bdi>{item.duplicateReferences.join(", ")}</bdi>
+                            </>
+                          )}
+                        </Text>
+                      )
+                    )}
+                  </Stack>
                   <Button
                     size="xs"
-                    variant="subtle"
+                    variant="light"
                     component={Link}
                     to={`/reports/${item.id}`}
-                    aria-label={`${t("reports.open")}: ${time.format(new Date(item.receivedAt))}`}
+                    aria-label={`${t("reports.open")}: ${item.code}`}
+                    style={{ flexShrink: 0 }}
                   >
                     {t("reports.open")}
                   </Button>
-                </Table.Td>
-              </Table.Tr>
+                </Group>
+              </Paper>
             ))}
-          </DataTable>
+          </Stack>
         )}
       </QueryView>
     </>
@@ -222,7 +331,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export function ReportDetail() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { reportId } = useParams({ from: "/reports/$reportId" });
   const queryClient = useQueryClient();
   const countries = useCountries();
@@ -239,7 +348,7 @@ export function ReportDetail() {
       await queryClient.invalidateQueries({ queryKey: ["report", reportId] });
     },
   });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const format = useFormat();
   return (
     <>
       <Button component={Link} to="/reports" variant="subtle" px={0} mb="sm">
@@ -248,18 +357,37 @@ export function ReportDetail() {
       <QueryView query={query}>
         {(report) => (
           <Stack>
-            <PageHeader title={`${t("reports.received")} ${time.format(new Date(report.receivedAt))}`} />
+            <PageHeader
+              title={report.code}
+              intro={`${t("reports.received")} ${format.dateTime(report.receivedAt)}`}
+              actions={
+                <Group gap="xs">
+                  <UrgencyBadge urgency={report.urgency} />
+                  <Badge variant="outline" color="gray">
+                    {t(`reports.kinds.${report.kind}`)}
+                  </Badge>
+                </Group>
+              }
+            />
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="xs">
                 {t("reports.whatHappened")}
               </Title>
-              <Text style={{ whiteSpace: "pre-wrap" }}>{report.whatHappened}</Text>
+              <Text style={{ whiteSpace: "pre-wrap" }} dir="auto">
+                {report.whatHappened}
+              </Text>
             </Paper>
             <Paper withBorder p="lg">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Fact label={t("reports.mission")}>{report.missionCode ?? t("reports.noMission")}</Fact>
-                <Fact label={t("reports.place")}>{report.place ?? "—"}</Fact>
-                <Fact label={t("reports.incidentDate")}>{report.incidentDate ?? t("reports.unknownDate")}</Fact>
+                <Fact label={t("reports.place")}>{report.place ? <bdi>{report.place}</bdi> : "—"}</Fact>
+                <Fact label={t("reports.incidentDate")}>
+                  {report.incidentDate ? format.date(report.incidentDate) : t("reports.unknownDate")}
+                </Fact>
+                <Fact label={t("reports.immediateDanger")}>{t(`reports.answers.${report.immediateDanger}`)}</Fact>
+                <Fact label={t("reports.needs")}>
+                  {report.needs.map((need) => t(`reports.needOptions.${need}`)).join(", ") || "—"}
+                </Fact>
                 <Fact label={t("reports.channel")}>{t(`reports.channels.${report.channel}`)}</Fact>
                 <Fact label={t("reports.categories")}>
                   {report.personnelCategoryCodes.map(categories.labelOf).join(", ") || "—"}
@@ -270,7 +398,11 @@ export function ReportDetail() {
                 <Fact label={t("reports.children")}>{t(`reports.answers.${report.childrenInvolved}`)}</Fact>
                 <Fact label={t("reports.reporterIsVictim")}>{t(`reports.answers.${report.reporterIsVictim}`)}</Fact>
               </SimpleGrid>
-              {report.involved && <Fact label={t("reports.involved")}>{report.involved}</Fact>}
+              {report.involved && (
+                <Fact label={t("reports.involved")}>
+                  <bdi>{report.involved}</bdi>
+                </Fact>
+              )}
               <Text mt="md">
                 {report.anonymous ? t("reports.anonymousReporter") : `${t("reports.contact")}: ${report.contact}`}
               </Text>
@@ -316,9 +448,11 @@ export function ReportDetail() {
                 <Paper key={m.id} p="sm" mb="xs" bg={m.fromReporter ? "gray.0" : "blue.0"}>
                   <Text size="xs" c="gray.7">
                     {m.fromReporter ? t("reports.fromReporter") : t("reports.fromOfficer")} ·{" "}
-                    {time.format(new Date(m.createdAt))}
+                    {format.dateTime(m.createdAt)}
                   </Text>
-                  <Text style={{ whiteSpace: "pre-wrap" }}>{m.message}</Text>
+                  <Text style={{ whiteSpace: "pre-wrap" }} dir="auto">
+                    {m.message}
+                  </Text>
                 </Paper>
               ))}
               {report.can.reply && (

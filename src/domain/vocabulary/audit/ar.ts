@@ -27,6 +27,7 @@ export const ar = {
     "report.follow_up": "متابعة المبلِّغ",
     "report.message": "رسالة بشأن بلاغ",
     "report.read": "فتح بلاغ",
+    "report.queue.read": "الاطلاع على قائمة البلاغات (مع مقتطفات)",
     "report.evidence.read": "فتح ملف دليل",
     "report.link": "إضافة بلاغ إلى قضية",
     "case.create": "فتح قضية",

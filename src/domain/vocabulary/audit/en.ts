@@ -27,6 +27,7 @@ export const en = {
     "report.follow_up": "Reporter followed up",
     "report.message": "Message on a report",
     "report.read": "Report opened",
+    "report.queue.read": "Intake queue read (excerpts shown)",
     "report.evidence.read": "Evidence file opened",
     "report.link": "Report added to a case",
     "case.create": "Case opened",

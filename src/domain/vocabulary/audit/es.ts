@@ -27,6 +27,7 @@ export const es = {
     "report.follow_up": "Seguimiento consultado por el denunciante",
     "report.message": "Mensaje sobre una denuncia",
     "report.read": "Denuncia abierta",
+    "report.queue.read": "Cola de denuncias consultada (extractos mostrados)",
     "report.evidence.read": "Archivo de prueba abierto",
     "report.link": "Denuncia añadida a un caso",
     "case.create": "Caso abierto",

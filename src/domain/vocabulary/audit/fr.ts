@@ -27,6 +27,7 @@ export const fr = {
     "report.follow_up": "Suivi consulté par l'auteur du signalement",
     "report.message": "Message sur un signalement",
     "report.read": "Signalement ouvert",
+    "report.queue.read": "File des signalements consultée (extraits affichés)",
     "report.evidence.read": "Pièce jointe ouverte",
     "report.link": "Signalement joint à un dossier",
     "case.create": "Dossier ouvert",

@@ -27,6 +27,7 @@ export const ru = {
     "report.follow_up": "Заявитель проверил ход дела",
     "report.message": "Переписка по сообщению",
     "report.read": "Сообщение открыто",
+    "report.queue.read": "Просмотрена очередь сообщений (с выдержками)",
     "report.evidence.read": "Файл доказательств открыт",
     "report.link": "Сообщение добавлено к делу",
     "case.create": "Дело открыто",

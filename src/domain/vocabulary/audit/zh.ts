@@ -27,6 +27,7 @@ export const zh = {
     "report.follow_up": "举报人查看进展",
     "report.message": "关于举报的消息",
     "report.read": "打开举报",
+    "report.queue.read": "查看举报队列（显示摘录）",
     "report.evidence.read": "打开证据文件",
     "report.link": "将举报并入案件",
     "case.create": "立案",

@@ -66,6 +66,8 @@ export const casePolicy = {
   mayFilterByNationality: (actor: Actor, nationalityCode: string | undefined) =>
     !nationalityCode || !is(actor, "member_state_focal_point") || nationalityCode === actor.countryCode,
   /** What the UI may offer on a case; it never re-derives these. */
+  /** Who learns which staff member acted on a case (the history): the UN's own staff. */
+  seesStaffNames: (actor: Actor) => !is(actor, "member_state_focal_point"),
   abilities(actor: Actor, facts: CaseScopeFacts) {
     const view = casePolicy.view(actor, facts);
     const manages =
@@ -84,6 +86,8 @@ export const casePolicy = {
       /** Investigators assigned to the case and a State's focal point (for its NIO) report on investigations. */
       investigate: manages || (view && is(actor, "investigator", "member_state_focal_point")),
       readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
+      /** The reports the case was built from and the threads with their reporters: its intake officers. */
+      readReports: view && is(actor, "cds_officer", "cdt_officer"),
       addNote: view && is(actor, "cds_officer", "cdt_officer", "investigator"),
       publish: view && is(actor, "publisher", "cds_officer"),
       /** Strike out the narrative or a note, with a reason (headquarters). */

@@ -18,7 +18,7 @@ export const presentPerpetrator = (row: PerpetratorRow, canReveal: boolean) => (
 });
 
 export function presentCaseSummary(
-  row: Omit<CaseSummaryRow, "assignedUserIds">,
+  row: Omit<CaseSummaryRow, "assignedUserIds" | "unreadMessages"> & { unreadMessages?: boolean },
   actor: Actor,
   assignedUserIds: string[],
 ) {
@@ -42,7 +42,11 @@ export function presentCaseSummary(
       unknown: row.victimsUnknown,
     },
     paternityClaim: row.paternityClaim,
+    childrenInvolved: row.childrenInvolved as "yes" | "no" | "unknown",
+    riskLocation: row.riskLocation,
     urgent: row.urgent,
+    /** The reporter wrote on one of the case's reports since this reader last read it. */
+    unreadMessages: row.unreadMessages ?? false,
     narrativeConfidential: row.narrativeConfidential,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     assignedUserIds: can.edit ? assignedUserIds : [],

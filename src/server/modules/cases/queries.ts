@@ -10,6 +10,7 @@ import {
   inArray,
   isNotNull,
   isNull,
+  or,
   sql,
   type SQL,
 } from "drizzle-orm";
@@ -25,6 +26,9 @@ import {
   misconductTypes,
   personnelCategories,
   referrals,
+  reportReads,
+  reports,
+  user,
 } from "../../../db/schema.js";
 import { Conflict, ValidationFailed } from "../../errors.js";
 import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../../domain/contracts/cases.js";
@@ -38,6 +42,7 @@ const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
 // query (the list is the most-read page; one round trip less matters).
 const {
   narrativeEncrypted: _narrative,
+  placeEncrypted: _place,
   publishedBy: _publishedBy,
   createdAt: _createdAt,
   updatedAt: _updatedAt,
@@ -45,6 +50,11 @@ const {
 } = caseColumns;
 const caseSummaryColumns = {
   ...summaryColumns,
+  // A reporter wrote on one of the case's reports since this reader last read it (reports they may not see count for nothing).
+  unreadMessages:
+    sql<boolean>`exists (select 1 from ${reports} r where r.case_id = cases.id and r.last_reporter_message_at > coalesce((select rr.read_at from ${reportReads} rr where rr.report_id = r.id and rr.user_id = ${sql.placeholder("actorId")}), '-infinity'::timestamptz))`.as(
+      "unread_messages",
+    ),
   assignedUserIds: sql<
     string[]
   >`array(select a.user_id from ${caseAssignments} a where a.case_id = cases.id order by a.user_id)`.as(
@@ -148,7 +158,10 @@ export function caseListQuery(
     sort: filter.sort ?? "dateReported",
     direction: filter.direction ?? "desc",
   };
-  const values = Object.assign({ limit: filter.limit, offset: filter.offset }, ...Object.values(set));
+  const values = Object.assign(
+    { limit: filter.limit, offset: filter.offset, actorId: actorId ?? "" },
+    ...Object.values(set),
+  );
   return { statement: caseListStatement(db, shape), values };
 }
 
@@ -243,21 +256,43 @@ const caseHistoryActions = [
   "action.record",
 ];
 
-/** The case's workflow events, oldest first: reads from the audit trail, which the app role may read. */
+/** What the threads of the case's reports add to its history (for those who may read the reports). */
+const reportHistoryActions = ["report.submit", "report.link", "report.message"];
+
+/**
+ * The case's history, oldest first, from the audit trail (which the app role may read): its own
+ * events, its publication and withdrawal (recorded for several cases at once), and the events of
+ * the reports it was built from, which row-level security lists only to those who may see them.
+ * Each event carries the name of the person who acted, when there was one.
+ */
 export function caseHistory(tx: Transaction, caseId: string) {
   return tx
     .select({
       occurredAt: auditEvents.occurredAt,
       action: auditEvents.action,
       actorRole: auditEvents.actorRole,
+      actorName: user.name,
+      subjectType: auditEvents.subjectType,
       details: auditEvents.details,
     })
     .from(auditEvents)
+    .leftJoin(user, eq(user.id, auditEvents.actorId))
     .where(
-      and(
-        eq(auditEvents.subjectType, "case"),
-        eq(auditEvents.subjectId, caseId),
-        inArray(auditEvents.action, caseHistoryActions),
+      or(
+        and(
+          eq(auditEvents.subjectType, "case"),
+          eq(auditEvents.subjectId, caseId),
+          inArray(auditEvents.action, caseHistoryActions),
+        ),
+        and(
+          inArray(auditEvents.action, ["case.publish", "case.withdraw"]),
+          sql`${auditEvents.details} -> 'caseIds' @> jsonb_build_array(${caseId}::text)`,
+        ),
+        and(
+          eq(auditEvents.subjectType, "report"),
+          inArray(auditEvents.action, reportHistoryActions),
+          sql`${auditEvents.subjectId} in (select r.id::text from ${reports} r where r.case_id = ${caseId})`,
+        ),
       ),
     )
     .orderBy(auditEvents.id);

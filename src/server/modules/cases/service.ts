@@ -80,23 +80,41 @@ export async function readCase(services: Services, actor: Actor, id: string) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await authorizeCase(tx, actor, id);
     const { row } = found;
-    const summary = presentCaseSummary(row, actor, found.facts.assignedUserIds);
-    const narrative =
-      summary.can.readNarrative && row.narrativeEncrypted
-        ? await services.encryption.decrypt(
-            tx,
-            row.narrativeEncrypted,
-            fieldContext("cases", "narrative_encrypted", row.id),
-          )
-        : null;
+    const summary = presentCaseSummary(
+      { ...row, unreadMessages: await hasUnreadMessages(tx, actor, row.id) },
+      actor,
+      found.facts.assignedUserIds,
+    );
+    const { narrative, place } = await openCaseText(services, tx, row, summary.can.readNarrative);
     await recordAuditEvent(tx, actor, {
       action: "case.read",
       subjectType: "case",
       subjectId: row.id,
       details: { narrative: narrative !== null },
     });
-    return { ...summary, narrative };
+    return { ...summary, narrative, place };
   });
+}
+
+/** The narrative and the place as reported, for a reader who may read them; nothing otherwise. */
+async function openCaseText(services: Services, tx: Transaction, row: CaseRow, mayRead: boolean) {
+  const open = async (column: "narrative_encrypted" | "place_encrypted", value: string | null) =>
+    mayRead && value ? services.encryption.decrypt(tx, value, fieldContext("cases", column, row.id)) : null;
+  return {
+    narrative: await open("narrative_encrypted", row.narrativeEncrypted),
+    place: await open("place_encrypted", row.placeEncrypted),
+  };
+}
+
+/** Whether a reporter wrote on one of the case's reports since this reader last read it (reports they may see). */
+async function hasUnreadMessages(tx: Transaction, actor: Actor, caseId: string) {
+  const result = (await tx.execute(sql`
+    select exists (select 1 from reports r where r.case_id = ${caseId}
+      and r.last_reporter_message_at > coalesce((select rr.read_at from report_reads rr
+        where rr.report_id = r.id and rr.user_id = ${actor.userId ?? ""}), '-infinity'::timestamptz)) as unread`)) as unknown as {
+    rows: { unread: boolean }[];
+  };
+  return result.rows[0]?.unread ?? false;
 }
 
 /** Moves a case through the workflow; an illegal step is refused naming the allowed ones. */
@@ -158,6 +176,8 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
         at: event.occurredAt.toISOString(),
         action: event.action,
         actorRole: event.actorRole,
+        // A State's focal point learns which office acted, not which UN staff member.
+        actorName: casePolicy.seesStaffNames(actor) ? event.actorName : null,
         details: event.details,
       })),
     };
@@ -253,6 +273,13 @@ export async function updateCase(services: Services, actor: Actor, id: string, u
         }),
         paternityClaim: update.paternityClaim,
         urgent: update.urgent,
+        childrenInvolved: update.childrenInvolved,
+        riskLocation: update.riskLocation,
+        ...(update.place !== undefined && {
+          placeEncrypted: update.place
+            ? await services.encryption.encrypt(tx, update.place, fieldContext("cases", "place_encrypted", id))
+            : null,
+        }),
         narrativeConfidential: update.narrativeConfidential,
         ...(update.narrative !== undefined && {
           narrativeEncrypted: narrative ? await services.encryption.encrypt(tx, narrative, narrativeContext) : null,
@@ -272,9 +299,14 @@ export async function updateCase(services: Services, actor: Actor, id: string, u
       details: { changed },
     });
     const updated = (await findCaseRow(tx, id)) as CaseRow;
+    const text = await openCaseText(services, tx, updated, current.can.readNarrative);
     return {
-      ...presentCaseSummary(updated, actor, found.facts.assignedUserIds),
-      narrative: current.can.readNarrative ? narrative : null,
+      ...presentCaseSummary(
+        { ...updated, unreadMessages: await hasUnreadMessages(tx, actor, id) },
+        actor,
+        found.facts.assignedUserIds,
+      ),
+      ...text,
     };
   });
 }

@@ -358,12 +358,20 @@ describe("from report to case", () => {
     expect((await followUp()).json().status).toBe("under_investigation");
 
     const timeline = (await officer.request({ method: "GET", url: `/api/cases/${caseId}/timeline` })).json().items;
+    // The case's own steps, with the reports it was built from (their submission and linking) in between.
     expect(timeline.map((e: { action: string; details: { to?: string } }) => e.details.to ?? e.action)).toEqual([
+      "report.submit",
+      "report.submit",
       "case.create",
+      "report.link",
+      "report.link",
       "preliminary_assessment",
       "referred",
       "case.refer",
     ]);
+    // Each step names who took it; the reporter's submissions name nobody.
+    expect(timeline.find((e: { action: string }) => e.action === "case.refer").actorName).toMatch(/^cdt_officer /);
+    expect(timeline[0].actorName).toBeNull();
   });
 
   it("a report like a case already open in its mission is flagged, with the case named, until it joins a case", async () => {
@@ -478,7 +486,13 @@ describe("from report to case", () => {
     const read = (await officer.request({ method: "GET", url: `/api/reports/${newer.id}` })).json();
     expect(read.possibleDuplicates).toEqual([]);
     expect(read.similarReports).toEqual([
-      { reportId: older.id, receivedAt: expect.any(String), sameNationality: true, sameCategory: false },
+      {
+        reportId: older.id,
+        code: expect.stringMatching(/^R-[0-9A-F]{8}$/),
+        receivedAt: expect.any(String),
+        sameNationality: true,
+        sameCategory: false,
+      },
     ]);
   });
 

@@ -1,14 +1,24 @@
 // How the intake area's records are answered: the fields each reader gets and their abilities.
 import type { reports } from "../../../db/schema.js";
+import { reportCode } from "../../../domain/contracts/reports.js";
+import type { ReportKind, Urgency } from "../../../domain/triage.js";
 import type { Actor } from "../../auth/actor.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 
 export type ReportRow = typeof reports.$inferSelect;
 
-export function presentQueueItem(row: ReportRow, possibleDuplicate: boolean, actor: Actor) {
+/** What the reader's own marks add to a report: whether the reporter wrote since they last read it, and its case. */
+export interface ReaderFacts {
+  possibleDuplicate: boolean;
+  unread: boolean;
+  caseReference: string | null;
+}
+
+export function presentQueueItem(row: ReportRow, facts: ReaderFacts, actor: Actor) {
   return {
-    possibleDuplicate,
+    ...facts,
     id: row.id,
+    code: reportCode(row.id),
     missionCode: row.missionCode,
     channel: row.channel,
     receivedAt: row.receivedAt.toISOString(),
@@ -17,6 +27,10 @@ export function presentQueueItem(row: ReportRow, possibleDuplicate: boolean, act
     personnelCategoryCodes: row.personnelCategoryCodes,
     nationalityCodes: row.nationalityCodes,
     childrenInvolved: row.childrenInvolved,
+    kind: row.kind as ReportKind,
+    immediateDanger: row.immediateDanger,
+    needs: row.needs,
+    urgency: row.urgency as Urgency,
     anonymous: row.anonymous,
     caseId: row.caseId,
     version: row.version,

@@ -13,6 +13,7 @@ import {
   followUpReport,
   linkReportToCase,
   listIntakeQueue,
+  readCaseReports,
   postOfficerMessage,
   postReporterMessage,
   readEvidence,
@@ -29,6 +30,7 @@ import {
   linkReportToCaseSchema,
   listIntakeQueueQuery,
   listIntakeQueueSchema,
+  listCaseReportsSchema,
   postOfficerMessageBody,
   postOfficerMessageSchema,
   postReporterMessageSchema,
@@ -86,7 +88,8 @@ export function registerIntakeRoutes(app: FastifyInstance) {
   typed.post(
     "/api/public/reports/messages",
     {
-      config: publicLimit(10),
+      // A message sent again with its Idempotency-Key (a slow link, another instance) is written once.
+      config: { ...publicLimit(10), idempotency: "in-transaction" },
       schema: {
         tags: ["public"],
         summary: "With a receipt: write to the case officer",
@@ -95,7 +98,11 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await postReporterMessage(services, request.body.receipt, request.body.message)),
+      reply
+        .status(201)
+        .send(
+          await postReporterMessage(services, request.body.receipt, request.body.message, idempotencyKeyOf(request)),
+        ),
   );
 
   typed.post(
@@ -134,15 +141,30 @@ export function registerIntakeRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["intake"],
-        summary: "The intake queue: reports within the caller's scope, newest first",
+        summary:
+          "The intake queue within the caller's scope: newest first (most urgent first among reports not yet in a case), with excerpts, urgency and new-message marks; an audited read",
         querystring: listIntakeQueueQuery,
         response: { 200: listIntakeQueueSchema },
       },
     },
     async (request) => {
-      const { mission, unlinked, limit, offset } = request.query;
-      return listIntakeQueue(services, staffOf(request), { missionCode: mission, unlinked, limit, offset });
+      const { mission, ...filter } = request.query;
+      return listIntakeQueue(services, staffOf(request), { missionCode: mission, ...filter });
     },
+  );
+
+  typed.get(
+    "/api/cases/:id/reports",
+    {
+      schema: {
+        tags: ["intake"],
+        summary:
+          "The reports a case was built from, with their threads, for its intake officers; reading clears their new-message marks",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: listCaseReportsSchema },
+      },
+    },
+    async (request) => readCaseReports(services, staffOf(request), request.params.id),
   );
 
   typed.get(

@@ -6,7 +6,11 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm"
 import { cases, evidenceFiles, missions, reportMessages, reports } from "../../../db/schema.js";
 import { proveFile } from "../../uploads/prove.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, safeFileName, sniffEvidenceType } from "../../../domain/evidence.js";
-import { publicStatusOf, type Report } from "../../../domain/contracts/reports.js";
+import { publicStatusOf, type Report, reportCode } from "../../../domain/contracts/reports.js";
+import { looksLikeCaseReference } from "../../../domain/contracts/cases.js";
+import { combineChildrenInvolved, type ReportKind, reportUrgency, type Urgency } from "../../../domain/triage.js";
+import { todayIso } from "../../dates.js";
+import { announceReporterMessage, markReportRead, threadOf, unreadFor } from "./threads.js";
 import type { Services } from "../../services.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, reportPolicy } from "../../auth/policies/index.js";
@@ -15,7 +19,7 @@ import { once } from "../../idempotency.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { allocateCaseReference, findCaseWithFacts, refreshSearchDocument } from "../cases/index.js";
+import { allocateCaseReference, authorizeCase, findCaseWithFacts, refreshSearchDocument } from "../cases/index.js";
 import { hashReceipt, issueReceipt, receiptHashCandidates } from "./receipts.js";
 
 import { presentQueueItem } from "./presenters.js";
@@ -145,6 +149,10 @@ export async function submitReport(
           personnelCategoryCodes: report.personnelCategoryCodes,
           nationalityCodes: report.nationalityCodes,
           childrenInvolved: report.childrenInvolved,
+          kind: report.kind,
+          immediateDanger: report.immediateDanger,
+          needs: report.needs,
+          urgency: reportUrgency({ ...report, receivedOn: todayIso() }),
           reporterIsVictim: report.reporterIsVictim,
           anonymous: report.anonymous,
           receiptHash,
@@ -168,6 +176,7 @@ export async function submitReport(
             missionCode: report.missionCode,
             anonymous: report.anonymous,
             evidenceFiles: files.length,
+            urgency: reportUrgency({ ...report, receivedOn: todayIso() }),
           },
         });
         // Only a submission that may be retried keeps its receipt (encrypted), to answer the retry with it.
@@ -201,26 +210,6 @@ async function reportByReceipt(services: Services, tx: Transaction, receipt: str
   return row;
 }
 
-async function thread(services: Services, tx: Transaction, reportId: string) {
-  const rows = await tx
-    .select()
-    .from(reportMessages)
-    .where(eq(reportMessages.reportId, reportId))
-    .orderBy(asc(reportMessages.createdAt));
-  return Promise.all(
-    rows.map(async (row) => ({
-      id: row.id,
-      fromReporter: row.fromReporter,
-      message: await services.encryption.decrypt(
-        tx,
-        row.bodyEncrypted,
-        fieldContext("report_messages", "body_encrypted", row.id),
-      ),
-      createdAt: row.createdAt.toISOString(),
-    })),
-  );
-}
-
 /** What the holder of a receipt may see: the public status and the thread, nothing about anyone. */
 export async function followUpReport(services: Services, receipt: string) {
   return inTransaction(services.db, systemActor, async (tx) => {
@@ -233,26 +222,28 @@ export async function followUpReport(services: Services, receipt: string) {
     return {
       status: publicStatusOf(caseStatus),
       receivedAt: report.receivedAt.toISOString(),
-      messages: await thread(services, tx, report.id),
+      messages: await threadOf(services, tx, report.id),
     };
   });
 }
 
 async function addMessage(services: Services, tx: Transaction, actor: Actor, reportId: string, message: string) {
   const id = randomUUID();
+  const fromReporter = actor.userId === null;
   const bodyEncrypted = await services.encryption.encrypt(
     tx,
     message,
     fieldContext("report_messages", "body_encrypted", id),
   );
-  await tx
-    .insert(reportMessages)
-    .values({ id, reportId, fromReporter: actor.userId === null, authorId: actor.userId, bodyEncrypted });
+  await tx.insert(reportMessages).values({ id, reportId, fromReporter, authorId: actor.userId, bodyEncrypted });
+  // The reporter's words reach the people handling the report; an officer who writes has read the thread.
+  if (fromReporter) await announceReporterMessage(services, tx, reportId, id);
+  else await markReportRead(tx, actor, reportId);
   await recordAuditEvent(tx, actor, {
     action: "report.message",
     subjectType: "report",
     subjectId: reportId,
-    details: { fromReporter: actor.userId === null },
+    details: { fromReporter },
   });
 }
 
@@ -279,34 +270,148 @@ async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise
   return row;
 }
 
-export async function listIntakeQueue(
-  services: Services,
-  actor: Actor,
-  filter: { missionCode?: string; unlinked?: boolean; limit: number; offset: number },
-) {
+export interface QueueFilter {
+  missionCode?: string;
+  unlinked?: boolean;
+  unread?: boolean;
+  kind?: ReportKind;
+  urgency?: Urgency;
+  channel?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Words of what happened are searched in the newest reports of the filter, decrypted: at most this many. */
+export const QUEUE_SEARCH_SCAN = 2_000;
+
+/**
+ * The intake queue, newest first (the most urgent first among reports not yet in a case): each row
+ * with the start of what happened, the place, its urgency, a mark when the reporter wrote since the
+ * reader last opened it, and the cases it may duplicate by number. Showing excerpts is an audited read.
+ */
+export async function listIntakeQueue(services: Services, actor: Actor, filter: QueueFilter) {
   if (!reportPolicy.queue(actor)) throw new Forbidden("Your role does not receive reports.");
   return inTransaction(services.db, actor, async (tx) => {
     const conditions: SQL[] = [];
     if (filter.missionCode) conditions.push(eq(reports.missionCode, filter.missionCode));
     if (filter.unlinked) conditions.push(isNull(reports.caseId));
+    if (filter.unread) conditions.push(unreadFor(actor.userId));
+    if (filter.kind) conditions.push(eq(reports.kind, filter.kind));
+    if (filter.urgency) conditions.push(eq(reports.urgency, filter.urgency));
+    if (filter.channel) conditions.push(eq(reports.channel, filter.channel));
+    const words = filter.q ? searchWords(filter.q, conditions) : null;
     const rows = await tx
-      .select({
-        report: reports,
-        possibleDuplicate: sql<boolean>`${reports.caseId} is null and (exists (select 1 from conduct_possible_duplicate_cases(${reports.id})) or exists (select 1 from conduct_possible_duplicate_reports(${reports.id})))`,
-      })
+      .select({ report: reports, caseReference: cases.reference, unread: unreadFor(actor.userId) })
       .from(reports)
+      .leftJoin(cases, eq(cases.id, reports.caseId))
       .where(and(...conditions))
-      .orderBy(desc(reports.receivedAt))
-      .limit(filter.limit)
-      .offset(filter.offset);
+      .orderBy(
+        ...(filter.unlinked
+          ? [sql`case ${reports.urgency} when 'urgent' then 0 when 'priority' then 1 else 2 end`]
+          : []),
+        desc(reports.receivedAt),
+      )
+      .limit(words ? QUEUE_SEARCH_SCAN : filter.limit)
+      .offset(words ? 0 : filter.offset);
+    const visible = rows.filter((row) => reportPolicy.view(actor, row.report));
+    const opened = await Promise.all(
+      visible.map(async (row) => ({ ...row, ...(await openForQueue(services, tx, row.report)) })),
+    );
+    const page = words
+      ? opened
+          .filter((row) => matchesWords(`${row.whatHappened} ${row.place ?? ""}`, words))
+          .slice(filter.offset, filter.offset + filter.limit)
+      : opened;
+    const duplicates = await duplicateReferencesOf(
+      tx,
+      page.filter((row) => row.report.caseId === null).map((row) => row.report.id),
+    );
+    await recordAuditEvent(tx, actor, {
+      action: "report.queue.read",
+      subjectType: "report",
+      details: { shown: page.length, searched: words !== null },
+    });
     return {
-      items: rows
-        .map((row) => presentQueueItem(row.report, row.possibleDuplicate, actor))
-        .filter((item) => item.can.view),
+      items: page.map((row) => {
+        const matches = duplicates.get(row.report.id);
+        return {
+          ...presentQueueItem(
+            row.report,
+            {
+              possibleDuplicate: matches !== undefined,
+              unread: row.unread,
+              caseReference: row.caseReference,
+            },
+            actor,
+          ),
+          excerpt: excerptOf(row.whatHappened),
+          place: row.place,
+          duplicateReferences: matches?.cases ?? [],
+        };
+      }),
       limit: filter.limit,
       offset: filter.offset,
     };
   });
+}
+
+/** A report code or case number narrows the query itself; other words are matched in the decrypted text. */
+function searchWords(q: string, conditions: SQL[]): string[] | null {
+  const code = /^R-([0-9A-F]{1,8})$/i.exec(q);
+  if (code) {
+    conditions.push(sql`${reports.id}::text like ${`${code[1].toLowerCase()}%`}`);
+    return null;
+  }
+  if (looksLikeCaseReference(q)) {
+    conditions.push(sql`upper(${cases.reference}) like ${`${q.toUpperCase()}%`}`);
+    return null;
+  }
+  return normalise(q).split(/\s+/).filter(Boolean);
+}
+
+/** Case and accents aside ("Katindo" finds "KATINDO", "reunion" finds "réunion"). */
+const normalise = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+
+const matchesWords = (text: string, words: string[]) => {
+  const haystack = normalise(text);
+  return words.every((word) => haystack.includes(word));
+};
+
+const EXCERPT_LENGTH = 160;
+const excerptOf = (text: string) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
+};
+
+async function openForQueue(services: Services, tx: Transaction, row: ReportRow) {
+  const open = (column: string, value: string | null) =>
+    value ? services.encryption.decrypt(tx, value, fieldContext("reports", column, row.id)) : Promise.resolve(null);
+  return {
+    whatHappened: (await open("what_happened_encrypted", row.whatHappenedEncrypted)) as string,
+    place: await open("place_encrypted", row.placeEncrypted),
+  };
+}
+
+/** For reports not yet in a case: the case numbers and other reports they may duplicate (migrations 0047, 0048). */
+async function duplicateReferencesOf(tx: Transaction, reportIds: string[]) {
+  const found = new Map<string, { cases: string[] }>();
+  if (reportIds.length === 0) return found;
+  const result = (await tx.execute(sql`
+    select r.id as report_id,
+      array(select d.reference from conduct_possible_duplicate_cases(r.id) d order by d.reference) as cases,
+      exists (select 1 from conduct_possible_duplicate_reports(r.id)) as similar
+    from reports r where r.id in (${sql.join(
+      reportIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`)) as unknown as { rows: { report_id: string; cases: string[]; similar: boolean }[] };
+  for (const row of result.rows)
+    if (row.cases.length > 0 || row.similar) found.set(row.report_id, { cases: row.cases });
+  return found;
 }
 
 /** The full report for an intake officer: an audited read of sensitive content. */
@@ -317,22 +422,70 @@ export async function readReport(services: Services, actor: Actor, id: string) {
     const open = (column: string, value: string | null) =>
       value ? services.encryption.decrypt(tx, value, fieldContext("reports", column, id)) : Promise.resolve(null);
     await recordAuditEvent(tx, actor, { action: "report.read", subjectType: "report", subjectId: id });
+    await markReportRead(tx, actor, id);
+    const [linked] = row.caseId
+      ? await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, row.caseId))
+      : [];
     // Once part of a case, a report is no longer anyone's duplicate; both lists travel in one round trip.
     const [matchingCases, matchingReports] = row.caseId
       ? [[], []]
       : await Promise.all([possibleDuplicates(tx, id), similarReports(tx, id)]);
     return {
-      ...presentQueueItem(row, matchingCases.length + matchingReports.length > 0, actor),
+      ...presentQueueItem(
+        row,
+        {
+          possibleDuplicate: matchingCases.length + matchingReports.length > 0,
+          unread: false,
+          caseReference: linked?.reference ?? null,
+        },
+        actor,
+      ),
       whatHappened: (await open("what_happened_encrypted", row.whatHappenedEncrypted)) as string,
       place: await open("place_encrypted", row.placeEncrypted),
       involved: await open("involved_encrypted", row.involvedEncrypted),
       reporterIsVictim: row.reporterIsVictim,
       contact: await open("reporter_contact_encrypted", row.reporterContactEncrypted),
-      messages: await thread(services, tx, id),
+      messages: await threadOf(services, tx, id),
       evidence: await evidenceOf(services, tx, id),
       possibleDuplicates: matchingCases,
       similarReports: matchingReports,
     };
+  });
+}
+
+/**
+ * The reports a case was built from, each with what it said and its thread with the reporter, for
+ * those who may read reports (the case's intake officers); reading them clears their new-message marks.
+ */
+export async function readCaseReports(services: Services, actor: Actor, caseId: string) {
+  return inTransaction(services.db, actor, async (tx) => {
+    await authorizeCase(tx, actor, caseId, {
+      can: "readReports",
+      refusal: "The reports and the threads with their reporters are for the case's intake officers.",
+    });
+    const rows = await tx
+      .select({ report: reports, caseReference: cases.reference, unread: unreadFor(actor.userId) })
+      .from(reports)
+      .innerJoin(cases, eq(cases.id, reports.caseId))
+      .where(eq(reports.caseId, caseId))
+      .orderBy(asc(reports.receivedAt));
+    const items = [];
+    for (const row of rows.filter((row) => reportPolicy.view(actor, row.report))) {
+      const { whatHappened, place } = await openForQueue(services, tx, row.report);
+      items.push({
+        ...presentQueueItem(
+          row.report,
+          { possibleDuplicate: false, unread: row.unread, caseReference: row.caseReference },
+          actor,
+        ),
+        whatHappened,
+        place,
+        messages: await threadOf(services, tx, row.report.id),
+      });
+      await recordAuditEvent(tx, actor, { action: "report.read", subjectType: "report", subjectId: row.report.id });
+      await markReportRead(tx, actor, row.report.id);
+    }
+    return { items };
   });
 }
 
@@ -367,6 +520,7 @@ async function similarReports(tx: Transaction, reportId: string) {
   };
   return result.rows.map((row) => ({
     reportId: row.report_id,
+    code: reportCode(row.report_id),
     receivedAt: new Date(row.received_at).toISOString(),
     sameNationality: row.same_nationality,
     sameCategory: row.same_category,
@@ -464,9 +618,35 @@ export async function linkReportToCase(
       throw new Conflict("This report is already part of a case.", { caseId: report.caseId }, "report_already_linked");
 
     let caseId = target.caseId;
+    const place = report.placeEncrypted
+      ? await services.encryption.decrypt(
+          tx,
+          report.placeEncrypted,
+          fieldContext("reports", "place_encrypted", report.id),
+        )
+      : null;
     if (caseId) {
       const existing = await findCaseWithFacts(tx, caseId);
       if (!existing || !casePolicy.abilities(actor, existing.facts).edit) throw new NotFound("case");
+      // A further report adds what the case did not know yet; it never erases what the case says.
+      const added = {
+        childrenInvolved: combineChildrenInvolved(existing.row.childrenInvolved, report.childrenInvolved),
+        urgent: existing.row.urgent || report.urgency === "urgent",
+        placeEncrypted:
+          existing.row.placeEncrypted ??
+          (place
+            ? await services.encryption.encrypt(tx, place, fieldContext("cases", "place_encrypted", caseId))
+            : null),
+      };
+      const changes =
+        added.childrenInvolved !== existing.row.childrenInvolved ||
+        added.urgent !== existing.row.urgent ||
+        added.placeEncrypted !== existing.row.placeEncrypted;
+      if (changes)
+        await tx
+          .update(cases)
+          .set({ ...added, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+          .where(eq(cases.id, caseId));
     } else {
       const missionCode = target.missionCode ?? report.missionCode;
       if (!missionCode)
@@ -496,6 +676,11 @@ export async function linkReportToCase(
         dateOfIncident: report.incidentDate,
         categoryCodes: report.personnelCategoryCodes,
         nationalityCodes: report.nationalityCodes,
+        childrenInvolved: report.childrenInvolved,
+        urgent: report.urgency === "urgent",
+        placeEncrypted: place
+          ? await services.encryption.encrypt(tx, place, fieldContext("cases", "place_encrypted", caseId))
+          : null,
         narrativeEncrypted: await services.encryption.encrypt(
           tx,
           narrative,

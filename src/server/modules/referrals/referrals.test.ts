@@ -88,7 +88,13 @@ describe("referrals", () => {
     const referred = await officer.request({
       method: "POST",
       url: `/api/cases/${caseId}/referrals`,
-      payload: { entity: "member_state", countryCode: "GHA", noteVerbaleReference: "NV/1", sentOn: daysAgo(1), caseVersion: 1 },
+      payload: {
+        entity: "member_state",
+        countryCode: "GHA",
+        noteVerbaleReference: "NV/1",
+        sentOn: daysAgo(1),
+        caseVersion: 1,
+      },
     });
     expect(referred.statusCode).toBe(201);
     const now = (await officer.request({ method: "GET", url: `/api/cases/${caseId}` })).json();
@@ -108,7 +114,10 @@ describe("referrals", () => {
     expect(first.statusCode).toBe(201);
     const again = await refer(2);
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: "referral_exists", existing: { id: first.json().id, countryCode: "GHA" } });
+    expect(again.json()).toMatchObject({
+      code: "referral_exists",
+      existing: { id: first.json().id, countryCode: "GHA" },
+    });
     let listed = (await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items;
     expect(listed).toHaveLength(1);
     expect((await refer(2, true)).statusCode).toBe(201);

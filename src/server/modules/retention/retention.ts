@@ -66,6 +66,7 @@ async function due(tx: Transaction, days: RetentionDays): Promise<Record<Retenti
           closedBefore(daysAgo(days.closed_case_narratives)),
           or(
             isNotNull(cases.narrativeEncrypted),
+            isNotNull(cases.placeEncrypted),
             sql`exists (select 1 from ${caseNotes} n where n.case_id = ${cases.id})`,
           ),
         ),
@@ -100,7 +101,11 @@ export async function applyRetention(services: Services): Promise<Record<Retenti
     const caseIds = idsOf(found.closed_case_narratives);
     if (caseIds.length) {
       await tx.delete(caseNotes).where(inArray(caseNotes.caseId, caseIds));
-      await tx.update(cases).set({ narrativeEncrypted: null, searchVector: null }).where(inArray(cases.id, caseIds));
+      // The place as reported goes with the narrative: both are what the people involved said.
+      await tx
+        .update(cases)
+        .set({ narrativeEncrypted: null, placeEncrypted: null, searchVector: null })
+        .where(inArray(cases.id, caseIds));
     }
     const counts = Object.fromEntries(retentionKinds.map((kind) => [kind, found[kind].length])) as Record<
       RetentionKind,
