@@ -120,7 +120,7 @@ describe("reporting without JavaScript", () => {
       .first()
       .click();
     await page.getByRole("heading", { name: /^MONUSCO-\d{4}-\d{4}$/, level: 1 }).waitFor();
-    await page.getByText("Reported through the web form near Bunia.").waitFor();
+    await page.getByText("Reported through the web form near Bunia.").first().waitFor();
     await expectAccessible(page);
     await page.getByRole("button", { name: "Start preliminary assessment" }).click();
     await page.getByRole("button", { name: "Record a referral" }).waitFor();

@@ -82,12 +82,10 @@ describe("staff intake in the web app", () => {
     expect(followUp.json()).toMatchObject({ status: "received" });
 
     await page.getByRole("link", { name: "Back to the queue" }).click();
-    await page.getByRole("row", { name: /Hotline/ }).waitFor();
-    expect(await page.getByRole("row", { name: /Hotline/ }).count()).toBe(1);
-    await page
-      .getByRole("row", { name: /Hotline/ })
-      .getByRole("link", { name: /Open/ })
-      .click();
+    const hotline = page.getByRole("listitem").filter({ hasText: /Hotline/ });
+    await hotline.waitFor();
+    expect(await hotline.count()).toBe(1);
+    await hotline.getByRole("link", { name: /Open/ }).click();
     await page.getByRole("link", { name: "letter-from-the-caller.png" }).waitFor();
     await page.goBack();
 
@@ -145,9 +143,11 @@ describe("staff intake in the web app", () => {
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, staff);
     await page.getByRole("link", { name: "Reports" }).click();
-    const flagged = page.getByRole("row", { name: /Possible duplicate/ });
+    const flagged = page.getByRole("listitem").filter({ hasText: /Possible duplicate/ });
     await flagged.waitFor();
     expect(await flagged.count()).toBe(1);
+    // The duplicate is named by its case number on the queue itself.
+    await flagged.getByText(opened.reference, { exact: false }).waitFor();
     await flagged.getByRole("link", { name: /Open/ }).click();
     await page.getByText("This report may describe an allegation already reported").waitFor();
     await expectAccessible(page);

@@ -2,6 +2,8 @@
 // JavaScript, small enough for a basic phone on a poor connection.
 import type { PublicReportStatus } from "../../domain/contracts/reports.js";
 import { html, SafeHtml } from "./html.js";
+import { immediateNeeds, reportKinds } from "../../domain/triage.js";
+import { vocabulary } from "../../domain/vocabulary/index.js";
 import { type DataMessages, dataMessages } from "./data-messages.js";
 import {
   languageNames,
@@ -124,6 +126,19 @@ ${errorList(w, state.errors)}
 <div class="field-block"><label class="field" for="involved">${w.involved}</label><textarea id="involved" name="involved" maxlength="2000">${text("involved")}</textarea></div>
 </fieldset>
 <div class="field-block"><label class="field" for="evidence">${w.evidence}</label><input type="file" id="evidence" name="evidence" multiple accept="image/jpeg,image/png,image/webp,application/pdf,audio/*" aria-describedby="evidence-help"><p class="help" id="evidence-help">${w.evidenceHelp}</p></div>
+${radios(
+  "kind",
+  w.kind,
+  reportKinds.map((value) => ({ value, label: vocabulary[language].reportKinds[value] })),
+  text("kind") || "unknown",
+)}
+<fieldset><legend>${w.immediateDanger}</legend><p class="help">${w.immediateDangerHelp}</p>${(
+    ["yes", "no", "unknown"] as const
+  ).map(
+    (value) =>
+      html`<label class="choice"><input type="radio" name="immediateDanger" value="${value}"${(text("immediateDanger") || "unknown") === value ? html` checked` : ""}> ${w[value]}</label>`,
+  )}</fieldset>
+<fieldset><legend>${w.needs}</legend>${immediateNeeds.map((need) => html`<label class="choice"><input type="checkbox" name="needs" value="${need}"${[v.needs ?? []].flat().includes(need) ? html` checked` : ""}> ${vocabulary[language].immediateNeeds[need]}</label>`)}</fieldset>
 ${radios(
   "childrenInvolved",
   w.children,

@@ -93,6 +93,13 @@ export const ar: Messages = {
       reopen: "إعادة فتح القضية",
     },
     events: {
+      bySystem: "Conduct Ledger (تلقائيًا)",
+      case_withdraw: "سُحبت من النشر",
+      case_publish: "نُشرت",
+      officer_message: "كتب موظف إلى صاحب البلاغ",
+      reporter_message: "كتب صاحب البلاغ",
+      report_link: "ضُم البلاغ إلى القضية",
+      report_submit: "ورد البلاغ",
       case_create: "فُتحت القضية",
       case_transition: "انتقل إلى",
       case_update: "عُدّلت بيانات القضية",
@@ -184,6 +191,10 @@ export const ar: Messages = {
       reportedOn: "أُبلغ عنها في {{date}}",
     },
     record: {
+      needs: "ما الذي يحتاج إليه الشخص المعني الآن؟",
+      immediateDangerHelp: "إذا كان الجواب نعم، فالبلاغ عاجل: اتصل الآن بأمن البعثة وبمساعدة الضحايا، ثم سجِّله.",
+      immediateDanger: "هل هناك شخص في خطر الآن؟",
+      kind: "ما موضوع البلاغ؟",
       button: "تسجيل بلاغ",
       title: "تسجيل بلاغ",
       intro:
@@ -487,7 +498,14 @@ export const ar: Messages = {
     monthsLabel: "السجن (بالأشهر)",
     details: "تفاصيل",
   },
+  caseReports: {
+    title: "البلاغات والرسائل",
+    none: "لا يوجد بلاغ ضمن هذه القضية.",
+  },
   caseWork: {
+    riskLocationHelp: "موقع البعثة الذي وقعت فيه الأحداث أو بالقرب منه، كما هو مسمى في سجل المخاطر.",
+    riskLocation: "الموقع في سجل المخاطر",
+    childrenInvolved: "يتعلق بأطفال",
     publish: "النشر في الإحصاءات",
     withdraw: "السحب من الإحصاءات",
     publishHelp: "لا تحتسب الإحصاءات العامة إلا القضايا المنشورة؛ ولا يُنشر أبدًا أي سرد أو اسم أو تفصيل عن الضحايا.",

@@ -91,6 +91,13 @@ export const en = {
       reopen: "Reopen the case",
     },
     events: {
+      bySystem: "Conduct Ledger (automatic)",
+      case_withdraw: "Withdrawn from publication",
+      case_publish: "Published",
+      officer_message: "Officer wrote to the reporter",
+      reporter_message: "The reporter wrote",
+      report_link: "Report added to the case",
+      report_submit: "Report received",
       case_create: "Case opened",
       case_transition: "Moved to",
       case_update: "Case data updated",
@@ -182,6 +189,11 @@ export const en = {
       reportedOn: "reported {{date}}",
     },
     record: {
+      needs: "What does the person it happened to need now?",
+      immediateDangerHelp:
+        "If yes, the report is urgent: call the mission's security and victim assistance now, then record it.",
+      immediateDanger: "Is someone in danger now?",
+      kind: "What it is about",
       button: "Record a report",
       title: "Record a report",
       intro:
@@ -495,7 +507,14 @@ export const en = {
     monthsLabel: "Imprisonment (months)",
     details: "Details",
   },
+  caseReports: {
+    title: "Reports and messages",
+    none: "No report is part of this case.",
+  },
   caseWork: {
+    riskLocationHelp: "The mission location it happened at or near, as named in the risk register.",
+    riskLocation: "Location in the risk register",
+    childrenInvolved: "Children involved",
     publish: "Publish for statistics",
     withdraw: "Withdraw from statistics",
     publishHelp: "Public statistics count released cases only; no narrative, name or victim detail is ever published.",

@@ -95,6 +95,13 @@ export const fr: Messages = {
       reopen: "Rouvrir le dossier",
     },
     events: {
+      bySystem: "Conduct Ledger (automatique)",
+      case_withdraw: "Retiré de la publication",
+      case_publish: "Publié",
+      officer_message: "Un agent a écrit à la personne qui a signalé",
+      reporter_message: "La personne qui a signalé a écrit",
+      report_link: "Signalement rattaché au dossier",
+      report_submit: "Signalement reçu",
       case_create: "Dossier ouvert",
       case_transition: "Passé à",
       case_update: "Données du dossier modifiées",
@@ -186,6 +193,11 @@ export const fr: Messages = {
       reportedOn: "signalé le {{date}}",
     },
     record: {
+      needs: "De quoi la personne concernée a-t-elle besoin maintenant ?",
+      immediateDangerHelp:
+        "Si oui, le signalement est urgent : appelez maintenant la sécurité de la mission et l'assistance aux victimes, puis enregistrez-le.",
+      immediateDanger: "Quelqu'un est-il en danger maintenant ?",
+      kind: "De quoi s'agit-il ?",
       button: "Enregistrer un signalement",
       title: "Enregistrer un signalement",
       intro:
@@ -507,7 +519,15 @@ export const fr: Messages = {
     monthsLabel: "Emprisonnement (mois)",
     details: "Précisions",
   },
+  caseReports: {
+    title: "Signalements et messages",
+    none: "Aucun signalement n'est rattaché à ce dossier.",
+  },
   caseWork: {
+    riskLocationHelp:
+      "Le site de la mission où, ou près duquel, les faits se sont produits, tel que nommé dans le registre des risques.",
+    riskLocation: "Lieu du registre des risques",
+    childrenInvolved: "Enfants concernés",
     publish: "Publier pour les statistiques",
     withdraw: "Retirer des statistiques",
     publishHelp:

@@ -11,12 +11,15 @@ import { Assignments, type CaseData, EditCaseButton, Notes, PublishButton } from
 import { EnforcementSections } from "./enforcement.js";
 import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
+import { CaseReports } from "./case-reports.js";
+import { NewMessageBadge } from "../components/reports.js";
+import { useFormat } from "../format.js";
 import { RedactButton } from "./redaction.js";
 import { REDACTED } from "../../domain/contracts/retention.js";
 import type { CaseTimeline } from "../../domain/contracts/cases.js";
 
 export function CaseDetail() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const victimSummary = (victims: CaseData["victims"]) =>
     (Object.entries(victims) as [keyof CaseData["victims"], number][])
       .filter(([, count]) => count > 0)
@@ -36,7 +39,22 @@ export function CaseDetail() {
       api<CaseData>("POST", `/api/cases/${caseId}/transitions`, { transition, version: query.data?.version }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
   });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const format = useFormat();
+  type Event = CaseTimeline["items"][number];
+  const eventTitle = (event: Event) =>
+    event.action === "case.transition"
+      ? `${t("cases.events.case_transition")} ${t(`status.${event.details.to}`)}`
+      : event.action === "report.message"
+        ? t(event.details.fromReporter ? "cases.events.reporter_message" : "cases.events.officer_message")
+        : t(`cases.events.${event.action.replaceAll(".", "_")}`, { defaultValue: event.action });
+  // The person who acted as far as this reader may know; otherwise their role; the reporter is named as such.
+  const eventActor = (event: Event) =>
+    event.actorName ??
+    (event.actorRole && !["system", "public"].includes(event.actorRole)
+      ? t(`roles.${event.actorRole}`)
+      : event.action.startsWith("report.")
+        ? t("reports.fromReporter")
+        : t("cases.events.bySystem"));
   return (
     <>
       <Button component={Link} to="/cases" variant="subtle" px={0} mb="sm">
@@ -49,6 +67,7 @@ export function CaseDetail() {
               title={item.reference}
               actions={
                 <Group>
+                  {item.unreadMessages && <NewMessageBadge />}
                   {item.urgent && (
                     <Badge size="lg" color="red" variant="light">
                       {t("caseWork.urgentBadge")}
@@ -74,13 +93,13 @@ export function CaseDetail() {
                   <Text size="sm" c="gray.7">
                     {t("cases.reported")}
                   </Text>
-                  <Text>{item.dateReported}</Text>
+                  <Text>{format.date(item.dateReported)}</Text>
                 </div>
                 <div>
                   <Text size="sm" c="gray.7">
                     {t("cases.dateOfIncident")}
                   </Text>
-                  <Text>{item.dateOfIncident ?? t("reports.unknownDate")}</Text>
+                  <Text>{item.dateOfIncident ? format.date(item.dateOfIncident) : t("reports.unknownDate")}</Text>
                 </div>
                 <div>
                   <Text size="sm" c="gray.7">
@@ -111,6 +130,26 @@ export function CaseDetail() {
                 </div>
                 <div>
                   <Text size="sm" c="gray.7">
+                    {t("caseWork.childrenInvolved")}
+                  </Text>
+                  <Text>{t(`reports.answers.${item.childrenInvolved}`)}</Text>
+                </div>
+                {item.can.readNarrative && (
+                  <div>
+                    <Text size="sm" c="gray.7">
+                      {t("reports.place")}
+                    </Text>
+                    <Text>{item.place ? <bdi>{item.place}</bdi> : "—"}</Text>
+                  </div>
+                )}
+                <div>
+                  <Text size="sm" c="gray.7">
+                    {t("caseWork.riskLocation")}
+                  </Text>
+                  <Text>{item.riskLocation ? <bdi>{item.riskLocation}</bdi> : "—"}</Text>
+                </div>
+                <div>
+                  <Text size="sm" c="gray.7">
                     {t("caseWork.paternityClaim")}
                   </Text>
                   <Text>{item.paternityClaim ? t("app.yes") : t("app.no")}</Text>
@@ -126,7 +165,7 @@ export function CaseDetail() {
                   <RedactButton field="case.narrative" recordId={item.id} caseId={item.id} />
                 )}
               </Group>
-              <Text style={{ whiteSpace: "pre-wrap" }} c={item.narrative ? undefined : "gray.7"}>
+              <Text style={{ whiteSpace: "pre-wrap" }} c={item.narrative ? undefined : "gray.7"} dir="auto">
                 {item.narrative ?? t("cases.narrativeHidden")}
               </Text>
             </Paper>
@@ -165,6 +204,7 @@ export function CaseDetail() {
               nationalityCodes={item.nationalityCodes}
               canRefer={item.can.refer}
             />
+            {item.can.readReports && <CaseReports caseId={item.id} />}
             {item.can.seeVictims && (
               <CaseVictims caseId={item.id} missionCode={item.missionCode} canRegister={item.can.registerVictim} />
             )}
@@ -176,17 +216,10 @@ export function CaseDetail() {
                 {t("cases.timeline")}
               </Title>
               <Timeline bulletSize={14} lineWidth={2}>
-                {(timeline.data?.items ?? []).map((event) => (
-                  <Timeline.Item
-                    key={event.at + event.action}
-                    title={
-                      event.action === "case.transition"
-                        ? `${t("cases.events.case_transition")} ${t(`status.${event.details.to}`)}`
-                        : t(`cases.events.${event.action.replaceAll(".", "_")}`, { defaultValue: event.action })
-                    }
-                  >
+                {(timeline.data?.items ?? []).map((event, index) => (
+                  <Timeline.Item key={`${event.at}-${index}`} title={eventTitle(event)}>
                     <Text size="xs" c="gray.7">
-                      {time.format(new Date(event.at))}
+                      {format.dateTime(event.at)} · {eventActor(event)}
                     </Text>
                   </Timeline.Item>
                 ))}

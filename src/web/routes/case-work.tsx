@@ -2,12 +2,14 @@
 // who is assigned, and the officers' notes.
 import {
   Alert,
+  Autocomplete,
   Button,
   Checkbox,
   Group,
   MultiSelect,
   NumberInput,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -23,6 +25,7 @@ import { useTranslation } from "react-i18next";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import type { Case, ListAssignees, ListNotes } from "../../domain/contracts/cases.js";
+import type { RiskRegister } from "../../domain/contracts/risk.js";
 import { FormActions, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, usePersonnelCategories } from "../reference-data.js";
 
@@ -38,6 +41,8 @@ const fieldLabels = {
   victims: "caseWork.victims",
   paternityClaim: "caseWork.paternityClaim",
   urgent: "caseWork.urgentBadge",
+  childrenInvolved: "caseWork.childrenInvolved",
+  riskLocation: "caseWork.riskLocation",
   narrativeConfidential: "caseWork.confidential",
 } as const;
 
@@ -69,6 +74,13 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const allegationOptions = useAllegationOptions();
+  // The mission's risk register names its locations; a role that cannot read the register types one.
+  const register = useQuery({
+    queryKey: ["risk", item.missionCode],
+    queryFn: () => api<RiskRegister>("GET", `/api/risk/${item.missionCode}`),
+    retry: false,
+  });
+  const riskLocations = [...new Set((register.data?.locations ?? []).map((entry) => entry.location))];
   const form = useForm({
     initialValues: {
       dateOfIncident: item.dateOfIncident ?? "",
@@ -78,6 +90,9 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
       victims: item.victims,
       paternityClaim: item.paternityClaim,
       urgent: item.urgent,
+      childrenInvolved: item.childrenInvolved,
+      place: item.place ?? "",
+      riskLocation: item.riskLocation ?? "",
       narrative: item.narrative ?? "",
       narrativeConfidential: item.narrativeConfidential,
     },
@@ -87,8 +102,10 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
       api("PATCH", `/api/cases/${item.id}`, {
         ...v,
         dateOfIncident: v.dateOfIncident || null,
-        // Only officers who read the narrative send it back; others leave it as it is.
+        riskLocation: v.riskLocation.trim() || null,
+        // Only officers who read the narrative (and the place as reported) send them back.
         narrative: item.can.readNarrative ? v.narrative.trim() || null : undefined,
+        place: item.can.readNarrative ? v.place.trim() || null : undefined,
         version: item.version,
       }),
     onSuccess: async () => {
@@ -172,6 +189,19 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
             ))}
           </SimpleGrid>
         </fieldset>
+        <Select
+          label={t("caseWork.childrenInvolved")}
+          allowDeselect={false}
+          data={(["yes", "no", "unknown"] as const).map((value) => ({ value, label: t(`reports.answers.${value}`) }))}
+          {...form.getInputProps("childrenInvolved")}
+        />
+        {item.can.readNarrative && <TextInput label={t("reports.place")} {...form.getInputProps("place")} />}
+        <Autocomplete
+          label={t("caseWork.riskLocation")}
+          description={t("caseWork.riskLocationHelp")}
+          data={riskLocations}
+          {...form.getInputProps("riskLocation")}
+        />
         <Group>
           <Checkbox
             label={t("caseWork.paternityClaim")}

@@ -20,6 +20,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type ImmediateNeed, immediateNeeds, type ReportKind, reportKinds } from "../../domain/triage.js";
 import type { Me } from "../../domain/contracts/users.js";
 import { reportBody, reportChannels } from "../../domain/contracts/reports.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
@@ -31,7 +32,11 @@ import { useMe } from "../session.js";
 import type { Receipt } from "../../domain/contracts/reports.js";
 
 const staffChannels = reportChannels.filter((channel) => channel !== "web_form" && channel !== "api");
-const answers = { children: ["unknown", "yes", "no"], reporterIsVictim: ["prefer_not_to_say", "yes", "no"] } as const;
+const answers = {
+  children: ["unknown", "yes", "no"],
+  immediateDanger: ["unknown", "yes", "no"],
+  reporterIsVictim: ["prefer_not_to_say", "yes", "no"],
+} as const;
 
 /** A file as the API takes it; the server checks what it really is from its first bytes. */
 async function asUpload(file: File) {
@@ -51,6 +56,9 @@ const blank = {
   nationalityCodes: [] as string[],
   involved: "",
   childrenInvolved: "unknown",
+  kind: "unknown",
+  immediateDanger: "unknown",
+  needs: [] as string[],
   reporterIsVictim: "prefer_not_to_say",
   anonymous: false,
   contact: "",
@@ -68,6 +76,9 @@ const asReport = (values: Values) => ({
   nationalityCodes: values.nationalityCodes,
   involved: values.involved || null,
   childrenInvolved: values.childrenInvolved as "yes" | "no" | "unknown",
+  kind: values.kind as ReportKind,
+  immediateDanger: values.immediateDanger as "yes" | "no" | "unknown",
+  needs: values.needs as ImmediateNeed[],
   reporterIsVictim: values.reporterIsVictim as "yes" | "no" | "prefer_not_to_say",
   anonymous: values.anonymous,
   contact: values.anonymous ? null : values.contact || null,
@@ -200,6 +211,24 @@ export function RecordReport() {
             {...form.getInputProps("nationalityCodes")}
           />
           <Textarea label={t("reports.record.involved")} autosize minRows={2} {...form.getInputProps("involved")} />
+          <NativeSelect
+            label={t("reports.record.kind")}
+            data={reportKinds.map((value) => ({ value, label: t(`reports.kinds.${value}`) }))}
+            {...form.getInputProps("kind")}
+          />
+          <NativeSelect
+            label={t("reports.record.immediateDanger")}
+            description={t("reports.record.immediateDangerHelp")}
+            data={choices("immediateDanger", "reports.answers")}
+            {...form.getInputProps("immediateDanger")}
+          />
+          <Checkbox.Group label={t("reports.record.needs")} {...form.getInputProps("needs")}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+              {immediateNeeds.map((need) => (
+                <Checkbox key={need} value={need} label={t(`reports.needOptions.${need}`)} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={t("reports.record.children")}

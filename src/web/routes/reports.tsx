@@ -24,6 +24,7 @@ import type { ListCases } from "../../domain/contracts/cases.js";
 import type { LinkReportToCase, ListIntakeQueue, ReadReport as FullReport } from "../../domain/contracts/reports.js";
 import { api } from "../api.js";
 import { useFormat } from "../format.js";
+import { NewMessageBadge, ThreadMessages, UrgencyBadge } from "../components/reports.js";
 import { reportKinds, urgencies } from "../../domain/triage.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
@@ -128,27 +129,6 @@ function CaseLink({ report }: { report: FullReport }) {
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-const urgencyColours = { urgent: "red", priority: "orange", routine: "gray" } as const;
-
-export function UrgencyBadge({ urgency }: { urgency: keyof typeof urgencyColours }) {
-  const { t } = useTranslation();
-  if (urgency === "routine") return null;
-  return (
-    <Badge color={urgencyColours[urgency]} variant="light">
-      {t(`reports.urgencies.${urgency}`)}
-    </Badge>
-  );
-}
-
-export function NewMessageBadge() {
-  const { t } = useTranslation();
-  return (
-    <Badge color="blue" variant="filled">
-      {t("reports.newMessage")}
-    </Badge>
   );
 }
 
@@ -443,18 +423,7 @@ export function ReportDetail() {
               <Title order={2} size="h4" mb="sm">
                 {t("reports.thread")}
               </Title>
-              {report.messages.length === 0 && <Text c="gray.7">{t("reports.noMessages")}</Text>}
-              {report.messages.map((m) => (
-                <Paper key={m.id} p="sm" mb="xs" bg={m.fromReporter ? "gray.0" : "blue.0"}>
-                  <Text size="xs" c="gray.7">
-                    {m.fromReporter ? t("reports.fromReporter") : t("reports.fromOfficer")} ·{" "}
-                    {format.dateTime(m.createdAt)}
-                  </Text>
-                  <Text style={{ whiteSpace: "pre-wrap" }} dir="auto">
-                    {m.message}
-                  </Text>
-                </Paper>
-              ))}
+              <ThreadMessages messages={report.messages} />
               {report.can.reply && (
                 <form
                   onSubmit={(e) => {
