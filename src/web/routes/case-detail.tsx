@@ -216,8 +216,11 @@ export function CaseDetail() {
                 {t("cases.timeline")}
               </Title>
               <Timeline bulletSize={14} lineWidth={2}>
-                {(timeline.data?.items ?? []).map((event, index) => (
-                  <Timeline.Item key={`${event.at}-${index}`} title={eventTitle(event)}>
+                {(timeline.data?.items ?? []).map((event) => (
+                  <Timeline.Item
+                    key={`${event.at}-${event.action}-${JSON.stringify(event.details)}`}
+                    title={eventTitle(event)}
+                  >
                     <Text size="xs" c="gray.7">
                       {format.dateTime(event.at)} · {eventActor(event)}
                     </Text>
