@@ -1009,6 +1009,20 @@ const matrix: MatrixRow[] = [
     url: () => "/api/overdue",
     expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
   },
+  {
+    method: "GET",
+    route: "/api/work",
+    url: () => "/api/work",
+    expect: only(
+      "cds_officer",
+      "cdt_officer",
+      "cbcm_focal_point",
+      "member_state_focal_point",
+      "victim_assistance",
+      "identity_custodian",
+      "publisher",
+    ),
+  },
   { method: "GET", route: "/api/notifications", url: () => "/api/notifications", expect: everyone },
   {
     method: "POST",

@@ -37,6 +37,7 @@ import { isDatabaseUnavailable } from "../db/connection.js";
 import { registerAuditRoutes } from "./modules/audit/index.js";
 import { registerCaseRoutes } from "./modules/cases/index.js";
 import { registerDeadlineRoutes } from "./modules/deadlines/index.js";
+import { registerWorkRoutes } from "./modules/work/index.js";
 import { registerGoodPracticeRoutes } from "./modules/good-practices/index.js";
 import { registerPublicationRoutes } from "./modules/publication/index.js";
 import { registerActionRoutes, registerInvestigationRoutes } from "./modules/enforcement/index.js";
@@ -246,6 +247,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerInvestigationRoutes(app);
   registerActionRoutes(app);
   registerDeadlineRoutes(app);
+  registerWorkRoutes(app);
   registerPublicationRoutes(app);
   registerGoodPracticeRoutes(app);
   registerCommitmentRoutes(app);

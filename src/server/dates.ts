@@ -8,3 +8,7 @@ export function assertNotInFuture(date: string, path: string, message = "That da
   if (date.slice(0, 10) > todayIso())
     throw new ValidationFailed(message, [{ path, message: "in_future" }], "date_in_future");
 }
+
+/** The calendar day some days after an ISO date (UTC). */
+export const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -10,6 +10,7 @@ import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
 import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.js";
 import { AccountPage } from "./routes/account.js";
 import { AuditPage } from "./routes/audit.js";
+import { MyWorkPage } from "./routes/work.js";
 import { CaseDetail } from "./routes/case-detail.js";
 import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
@@ -92,6 +93,11 @@ const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
 
 const routeTree = rootRoute.addChildren([
   page("/", Home),
+  page("/work", () => (
+    <Guarded area="work">
+      <MyWorkPage />
+    </Guarded>
+  )),
   page("/reports", () => (
     <Guarded area="reports">
       <ReportQueue />

@@ -97,6 +97,7 @@ describe("reporting without JavaScript", () => {
     ).json();
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    await page.getByRole("link", { name: "Reports", exact: true }).click();
     await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
     await expectAccessible(page);
     await page.getByRole("link", { name: /^Open/ }).first().click();

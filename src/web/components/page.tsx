@@ -5,6 +5,7 @@ import {
   Button,
   Center,
   Code,
+  CopyButton,
   Group,
   List,
   Loader,
@@ -137,14 +138,39 @@ export function FormActions({
   );
 }
 
-/** A secret the server shows only once (temporary password, backup codes), ready to copy by hand. */
-export function ShownOnce({ intro, value }: { intro: string; value: string }) {
+/**
+ * A secret the server shows only once (temporary password, backup codes, a receipt): it wraps on a
+ * narrow screen, and can be copied or, given a file name, downloaded as text to keep.
+ */
+export function ShownOnce({ intro, value, fileName }: { intro: string; value: string; fileName?: string }) {
+  const { t } = useTranslation();
+  const download = () => {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([`${value}\n`], { type: "text/plain" }));
+    link.download = fileName ?? "secret.txt";
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
   return (
     <>
       <Text size="sm">{intro}</Text>
-      <Code block dir="ltr" tabIndex={0}>
+      <Code block dir="ltr" tabIndex={0} style={{ whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
         {value}
       </Code>
+      <Group gap="xs">
+        <CopyButton value={value}>
+          {({ copied, copy }) => (
+            <Button size="xs" variant="light" onClick={copy}>
+              {copied ? t("app.copied") : t("app.copy")}
+            </Button>
+          )}
+        </CopyButton>
+        {fileName && (
+          <Button size="xs" variant="light" onClick={download}>
+            {t("app.download")}
+          </Button>
+        )}
+      </Group>
     </>
   );
 }

@@ -14,6 +14,7 @@ import type { ListNotifications } from "../../domain/contracts/deadlines.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
 export const areas = [
+  "work",
   "reports",
   "cases",
   "victims",
@@ -92,7 +93,8 @@ export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
       <Group gap="xs" wrap="nowrap">
         <LanguageSwitcher />
         {me && !me.twoFactorPending && (
-          <Button variant="subtle" onClick={() => void signOut()}>
+          // On a phone the header has no room for it: the menu carries it instead.
+          <Button variant="subtle" onClick={() => void signOut()} visibleFrom={burger ? "sm" : undefined}>
             {t("app.signOut")}
           </Button>
         )}
@@ -103,6 +105,7 @@ export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
 
 export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
+  const signOut = useSignOut();
   const [opened, { toggle, close }] = useDisclosure();
   const path = useRouterState({ select: (state) => state.location.pathname });
   const visible = areas.filter((area) => me.can[area]);
@@ -145,6 +148,7 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
             onClick={close}
           />
         ))}
+        <NavLink component="button" label={t("app.signOut")} onClick={() => void signOut()} hiddenFrom="sm" />
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

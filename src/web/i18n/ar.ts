@@ -4,6 +4,7 @@ import type { Messages } from "./en.js";
 
 export const ar: Messages = {
   app: {
+    download: "تنزيل",
     name: "سجل السلوك",
     tagline: "السلوك والانضباط في عمليات السلام التابعة للأمم المتحدة",
     language: "اللغة",
@@ -46,6 +47,7 @@ export const ar: Messages = {
     backupCodes: "احتفظ برموز الاحتياط هذه في مكان آمن. يتيح كل منها الدخول مرة واحدة دون هاتفك:",
   },
   nav: {
+    work: "عملي",
     accountability: "المساءلة",
     goodPractices: "الممارسات الجيدة",
     outreach: "التوعية",
@@ -497,6 +499,45 @@ export const ar: Messages = {
     currency: "العملة",
     monthsLabel: "السجن (بالأشهر)",
     details: "تفاصيل",
+  },
+  work: {
+    title: "عملي",
+    intro: "ما ينتظر إجراءً منك الآن في السجلات التي تعمل عليها. افتح عنصرًا لتتخذ الإجراء.",
+    nothing: "لا شيء في الانتظار.",
+    due: "الموعد {{date}}",
+    wasDue: "كان الموعد {{date}}",
+    counts: {
+      more_zero: "و{{count}} غيرها",
+      more_one: "وعنصر آخر",
+      more_two: "وعنصران آخران",
+      more_few: "و{{count}} عناصر أخرى",
+      more_many: "و{{count}} عنصرًا آخر",
+      more_other: "و{{count}} عنصر آخر",
+    },
+    sections: {
+      newMessages: "رسائل جديدة من أصحاب البلاغات",
+      reportsToHandle: "بلاغات لم تُضم بعد إلى قضية",
+      overdue: "متأخر",
+      dueThisWeek: "مستحق هذا الأسبوع",
+      awaitingReply: "ردود منتظرة من الدول الأعضاء",
+      claimsWaiting: "مطالبات أبوة في الانتظار",
+      revealRequests: "طلبات كشف الهوية للبت فيها",
+      toPublish: "قضايا جاهزة للنشر",
+    },
+    details: {
+      referral_reply: "رد الدولة",
+      investigation: "التحقيق",
+      focal_point: "تعيين جهة تنسيق للأبوة",
+      payments: "توقفت المدفوعات",
+      paternity: "إثبات الأبوة",
+      victim: "هوية الضحية",
+      perpetrator: "هوية الجاني المزعوم",
+      sea: "استغلال جنسي أو انتهاك جنسي",
+      other_misconduct: "سوء سلوك آخر",
+      unknown: "",
+      actions: "الإجراءات المتخذة",
+      closed: "مغلقة",
+    },
   },
   caseReports: {
     title: "البلاغات والرسائل",

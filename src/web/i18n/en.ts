@@ -2,6 +2,7 @@
 import { en as words } from "../../domain/vocabulary/en.js";
 export const en = {
   app: {
+    download: "Download",
     name: "Conduct Ledger",
     tagline: "Conduct and discipline in UN peace operations",
     language: "Language",
@@ -44,6 +45,7 @@ export const en = {
     backupCodes: "Keep these backup codes somewhere safe. Each one lets you sign in once without your phone:",
   },
   nav: {
+    work: "My work",
     accountability: "Accountability",
     goodPractices: "Good practices",
     outreach: "Outreach",
@@ -506,6 +508,41 @@ export const en = {
     currency: "Currency",
     monthsLabel: "Imprisonment (months)",
     details: "Details",
+  },
+  work: {
+    title: "My work",
+    intro: "What needs your action now, in the records you work on. Open an item to act on it.",
+    nothing: "Nothing waiting.",
+    due: "due {{date}}",
+    wasDue: "was due {{date}}",
+    counts: {
+      more_one: "and {{count}} more",
+      more_other: "and {{count}} more",
+    } as Record<string, string>,
+    sections: {
+      newMessages: "New messages from reporters",
+      reportsToHandle: "Reports not yet in a case",
+      overdue: "Overdue",
+      dueThisWeek: "Due this week",
+      awaitingReply: "Replies awaited from Member States",
+      claimsWaiting: "Paternity claims waiting",
+      revealRequests: "Identity requests to decide",
+      toPublish: "Cases ready to publish",
+    },
+    details: {
+      referral_reply: "State's reply",
+      investigation: "Investigation",
+      focal_point: "Paternity focal point to appoint",
+      payments: "Payments stopped",
+      paternity: "Paternity to be established",
+      victim: "Victim's identity",
+      perpetrator: "Alleged perpetrator's identity",
+      sea: "Sexual exploitation or abuse",
+      other_misconduct: "Other misconduct",
+      unknown: "",
+      actions: "Actions taken",
+      closed: "Closed",
+    },
   },
   caseReports: {
     title: "Reports and messages",

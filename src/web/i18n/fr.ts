@@ -4,6 +4,7 @@ import type { Messages } from "./en.js";
 
 export const fr: Messages = {
   app: {
+    download: "Télécharger",
     name: "Conduct Ledger",
     tagline: "Déontologie et discipline dans les opérations de paix des Nations Unies",
     language: "Langue",
@@ -47,6 +48,7 @@ export const fr: Messages = {
     backupCodes: "Conservez ces codes de secours en lieu sûr. Chacun permet une connexion sans votre téléphone :",
   },
   nav: {
+    work: "Mon travail",
     accountability: "Responsabilité",
     goodPractices: "Bonnes pratiques",
     outreach: "Sensibilisation",
@@ -518,6 +520,41 @@ export const fr: Messages = {
     currency: "Devise",
     monthsLabel: "Emprisonnement (mois)",
     details: "Précisions",
+  },
+  work: {
+    title: "Mon travail",
+    intro: "Ce qui attend votre action maintenant, dans les dossiers que vous suivez. Ouvrez un élément pour agir.",
+    nothing: "Rien en attente.",
+    due: "échéance le {{date}}",
+    wasDue: "échu le {{date}}",
+    counts: {
+      more_one: "et {{count}} autre",
+      more_other: "et {{count}} autres",
+    },
+    sections: {
+      newMessages: "Nouveaux messages des personnes qui ont signalé",
+      reportsToHandle: "Signalements pas encore dans un dossier",
+      overdue: "En retard",
+      dueThisWeek: "À échéance cette semaine",
+      awaitingReply: "Réponses attendues des États Membres",
+      claimsWaiting: "Demandes de paternité en attente",
+      revealRequests: "Demandes d'identité à trancher",
+      toPublish: "Dossiers prêts à publier",
+    },
+    details: {
+      referral_reply: "Réponse de l'État",
+      investigation: "Enquête",
+      focal_point: "Point focal paternité à désigner",
+      payments: "Versements interrompus",
+      paternity: "Paternité à établir",
+      victim: "Identité de la victime",
+      perpetrator: "Identité de l'auteur présumé",
+      sea: "Exploitation ou atteintes sexuelles",
+      other_misconduct: "Autre faute",
+      unknown: "",
+      actions: "Mesures prises",
+      closed: "Clos",
+    },
   },
   caseReports: {
     title: "Signalements et messages",

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CaseFilter, ListCases, ListSavedFilters } from "../../domain/contracts/cases.js";
 import { caseStatuses } from "../../domain/workflow.js";
+import { NewMessageBadge } from "../components/reports.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
@@ -271,6 +272,7 @@ export function CaseList() {
                   <Table.Td>
                     <Group gap={4}>
                       <Badge variant="light">{t(`status.${item.status}`)}</Badge>
+                      {item.unreadMessages && <NewMessageBadge />}
                       {item.urgent && (
                         <Badge color="red" variant="light">
                           {t("caseWork.urgentBadge")}

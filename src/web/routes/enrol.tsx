@@ -75,7 +75,11 @@ export function EnrolTwoFactor({ onEnrolled }: { onEnrolled: () => void }) {
             <Text size="sm">
               {t("enrol.key")}: <Code>{setup.key}</Code>
             </Text>
-            <ShownOnce intro={t("enrol.backupCodes")} value={setup.backupCodes.join("  ")} />
+            <ShownOnce
+              intro={t("enrol.backupCodes")}
+              value={setup.backupCodes.join("\n")}
+              fileName="conduct-ledger-backup-codes.txt"
+            />
             <PinInput
               length={6}
               type="number"

@@ -125,11 +125,7 @@ function ReferForm({
             })}
           </Text>
           <Group mt="sm">
-            <Button
-              size="xs"
-              color="yellow"
-              onClick={() => refer.mutate({ values: form.values, confirmDuplicate: true })}
-            >
+            <Button size="xs" onClick={() => refer.mutate({ values: form.values, confirmDuplicate: true })}>
               {t("referrals.referAgain")}
             </Button>
           </Group>

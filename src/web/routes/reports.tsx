@@ -18,6 +18,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
+import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ListCases } from "../../domain/contracts/cases.js";
@@ -150,6 +151,8 @@ export function ReportQueue() {
   const format = useFormat();
   const [filters, setFilters] = useState<QueueFilters>({ status: "new", unread: false, kind: "", urgency: "", q: "" });
   const [searchText, setSearchText] = useState("");
+  // On a phone the three choices are stacked: side by side they would not fit.
+  const narrow = useMediaQuery("(max-width: 36em)") ?? false;
   const query = useQuery({
     queryKey: ["reports", filters],
     queryFn: () => api<ListIntakeQueue>("GET", queuePath(filters)),
@@ -170,6 +173,8 @@ export function ReportQueue() {
       <Stack gap="sm" mb="md">
         <SegmentedControl
           aria-label={t("reports.filters.status")}
+          orientation={narrow ? "vertical" : "horizontal"}
+          fullWidth={narrow}
           value={filters.status}
           onChange={(status) => set({ status: status as QueueFilters["status"] })}
           data={(["new", "linked", "all"] as const).map((value) => ({

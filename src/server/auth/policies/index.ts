@@ -2,6 +2,7 @@
 // in the database mirrors the case rules as a second layer.
 import { scopeOfRole } from "../../../domain/roles.js";
 import type { Actor } from "../actor.js";
+import type { WorkSection } from "../../../domain/contracts/work.js";
 
 const is = (actor: Actor, ...roles: string[]) => roles.includes(actor.role);
 
@@ -327,8 +328,24 @@ export const redactionPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "auditor"),
 };
 
+/** "My work": the sections each role works on; a role with none has no such page. */
+export const workPolicy = {
+  sections: (actor: Actor): Record<WorkSection, boolean> => ({
+    newMessages: reportPolicy.queue(actor),
+    reportsToHandle: reportPolicy.queue(actor),
+    overdue: referralPolicy.overdue(actor),
+    dueThisWeek: referralPolicy.overdue(actor),
+    awaitingReply: referralPolicy.overdue(actor),
+    claimsWaiting: paternityPolicy.list(actor),
+    revealRequests: revealPolicy.browse(actor),
+    toPublish: publicationPolicy.publish(actor),
+  }),
+  view: (actor: Actor) => Object.values(workPolicy.sections(actor)).some(Boolean),
+};
+
 export function navigationFor(actor: Actor) {
   return {
+    work: workPolicy.view(actor),
     reports: reportPolicy.queue(actor),
     overdue: referralPolicy.overdue(actor),
     notifications: actor.userId !== null,

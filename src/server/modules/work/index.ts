@@ -1,0 +1,2 @@
+// The work module's entry: all that the app and other modules may use of it.
+export { registerWorkRoutes } from "./routes.js";

@@ -1,0 +1,164 @@
+// Case work that never drops a thread, in Chromium at desktop and phone sizes, in English, French
+// and Arabic: the reporter writes on a report already part of a case → the officer sees the mark on
+// My work, the queue and the case list → reads the thread on the case; an officer refers by
+// recording the referral and is asked before referring twice. Screenshots go to
+// test-results/case-work/ (copied to docs/screenshots/case-work/ for the README).
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.js";
+import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+withBrowserHarness((harness) => ({ t, browser, base } = harness));
+
+const shots = "test-results/case-work";
+async function photograph(page: Page, name: string) {
+  mkdirSync(shots, { recursive: true });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+const phone = { width: 390, height: 844 };
+const plea = "He came back yesterday and threatened her. Please help";
+
+/** Nothing on the page is wider than the screen: no sideways scrolling on a phone. */
+async function expectFitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+async function reportInACase(missionCode: string) {
+  const receipt = (
+    await t.app.inject({
+      method: "POST",
+      url: "/api/public/reports",
+      payload: {
+        whatHappened: "A soldier threatened a woman at the water point of Katindo camp and asked her for sex.",
+        missionCode,
+        place: "Goma, Katindo camp",
+        childrenInvolved: "no",
+        kind: "sea",
+        personnelCategoryCodes: ["MIL_MC"],
+        nationalityCodes: ["GHA"],
+        anonymous: true,
+      },
+    })
+  ).json().receipt as string;
+  const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+  const [queued] = (await officer.request({ method: "GET", url: `/api/reports?mission=${missionCode}&unlinked=true` }))
+    .json()
+    .items as { id: string; version: number }[];
+  const linked = (
+    await officer.request({ method: "POST", url: `/api/reports/${queued.id}/case`, payload: { version: queued.version } })
+  ).json() as { caseId: string; reference: string };
+  return { receipt, ...linked };
+}
+
+describe("case work that never drops a thread", () => {
+  it("the reporter writes on a linked report; the officer sees it on My work, the queue and the cases, and reads it on the case", async () => {
+    const { receipt, caseId, reference } = await reportInACase("MINUSCA");
+    await t.app.inject({ method: "POST", url: "/api/public/reports/messages", payload: { receipt, message: plea } });
+
+    const page = await (await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    // My work is the officer's first page.
+    await page.getByRole("heading", { name: "My work", level: 1 }).waitFor();
+    const messages = page.getByRole("region", { name: "New messages from reporters" });
+    await messages.getByRole("link", { name: reference }).waitFor();
+    await expectAccessible(page);
+    await photograph(page, "my-work-desktop-en");
+
+    await page.getByRole("link", { name: "Reports", exact: true }).click();
+    await page.getByText("In a case", { exact: true }).click();
+    const card = page.getByRole("listitem").filter({ hasText: reference });
+    await card.getByText("New message").waitFor();
+    await card.getByText("Goma, Katindo camp").waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Cases", exact: true }).click();
+    await page.getByRole("row", { name: new RegExp(reference) }).getByText("New message").waitFor();
+
+    await page.goto(`${base}/cases/${caseId}`);
+    const thread = page.getByRole("heading", { name: "Reports and messages" });
+    await thread.waitFor();
+    await page.getByText(plea).waitFor();
+    await page.getByText("Goma, Katindo camp").first().waitFor();
+    await page.getByText("The reporter wrote").waitFor();
+    await expectAccessible(page);
+    await photograph(page, "case-threads-desktop-en");
+
+    await page.getByRole("link", { name: "My work" }).click();
+    await messages.getByText("Nothing waiting.").waitFor();
+  });
+
+  it("on a phone, in French and in Arabic, My work, the queue and a case fit the screen and read in order", async () => {
+    const { receipt, caseId } = await reportInACase("UNMISS");
+    await t.app.inject({ method: "POST", url: "/api/public/reports/messages", payload: { receipt, message: plea } });
+    const staff = await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] });
+
+    const french = await (await browser.newContext({ locale: "en", viewport: phone, isMobile: true })).newPage();
+    await signInThroughBrowser(french, base, staff);
+    await french.getByRole("combobox", { name: "Language" }).click();
+    await french.getByRole("option", { name: "Français" }).click();
+    await french.getByRole("heading", { name: "Mon travail", level: 1 }).waitFor();
+    await french.getByRole("region", { name: "Nouveaux messages des personnes qui ont signalé" }).waitFor();
+    await expectFitsWidth(french);
+    await expectAccessible(french);
+    await photograph(french, "my-work-phone-fr");
+    await french.goto(`${base}/reports`);
+    await french.getByRole("heading", { name: "Signalements reçus", level: 1 }).waitFor();
+    await french.getByText("Tous", { exact: true }).click();
+    await french.getByRole("link", { name: /^Ouvrir/ }).first().waitFor();
+    await expectFitsWidth(french);
+    await expectAccessible(french);
+    await photograph(french, "queue-phone-fr");
+
+    const arabic = await (await browser.newContext({ locale: "en", viewport: phone, isMobile: true })).newPage();
+    await signInThroughBrowser(arabic, base, staff);
+    await arabic.getByRole("combobox", { name: "Language" }).click();
+    await arabic.getByRole("option", { name: "العربية" }).click();
+    await arabic.goto(`${base}/cases/${caseId}`);
+    await arabic.getByRole("heading", { name: "البلاغات والرسائل" }).waitFor();
+    expect(await arabic.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    // The English message keeps its own direction inside the Arabic page.
+    expect(await arabic.getByText(plea).getAttribute("dir")).toBe("auto");
+    await expectFitsWidth(arabic);
+    await expectAccessible(arabic);
+    await photograph(arabic, "case-threads-phone-ar");
+  });
+
+  it("an officer refers by recording the referral, and is asked before referring the same people to the same State again", async () => {
+    const { caseId } = await reportInACase("MINUSCA");
+    const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+    await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/transitions`,
+      payload: { transition: "assess", version: 1 },
+    });
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.getByText("To refer the case, record the referral under Referrals").waitFor();
+    expect(await page.getByRole("button", { name: "Refer for investigation" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Record a referral" }).click();
+    await page.getByRole("dialog").getByLabel("Note verbale").fill("NV/MINUSCA/2026/88");
+    await page.getByRole("dialog").getByRole("button", { name: "Record the referral" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.getByText("Awaiting reply").waitFor();
+    await page.getByText("Moved to Referred").waitFor();
+
+    await page.getByRole("button", { name: "Record a further referral" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Record the referral" }).click();
+    await page.getByRole("dialog").getByText("Already referred to this recipient").waitFor();
+    await expectAccessible(page);
+    await photograph(page, "referral-twice-en");
+    await page.getByRole("dialog").getByRole("button", { name: "Record a second referral" }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items).toHaveLength(
+      2,
+    );
+  });
+});
