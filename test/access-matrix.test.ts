@@ -11,6 +11,7 @@ import {
   caseAssignments,
   caseNotes,
   cbcmNetworks,
+  assistanceRequests,
   cases,
   commitments,
   dnaSamples,
@@ -447,6 +448,50 @@ const matrix: MatrixRow[] = [
     label: "out of scope",
   },
   {
+    method: "POST",
+    route: "/api/cases/:id/assistance-requests",
+    url: () => `/api/cases/${fixture.inScopeCase}/assistance-requests`,
+    body: () => ({ urgency: "urgent", needs: ["medical"] }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/assistance-requests",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/assistance-requests`,
+    body: () => ({ urgency: "urgent", needs: [] }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/assistance-requests",
+    url: () => `/api/reports/${fixture.inScopeReport}/assistance-requests`,
+    body: () => ({ urgency: "priority", needs: [] }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/assistance-requests",
+    url: () => "/api/assistance-requests",
+    expect: only("cds_officer", "cdt_officer", "victim_assistance"),
+  },
+  {
+    method: "POST",
+    route: "/api/assistance-requests/:id/take",
+    url: async () => `/api/assistance-requests/${await openAssistanceRequest("MONUSCO")}/take`,
+    expect: only("victim_assistance"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/assistance-requests/:id/take",
+    url: async () => `/api/assistance-requests/${await openAssistanceRequest("UNMISS")}/take`,
+    expect: only(),
+    label: "another mission",
+  },
+  {
     method: "GET",
     route: "/api/cases/:id/reports",
     url: () => `/api/cases/${fixture.inScopeCase}/reports`,
@@ -754,6 +799,19 @@ const matrix: MatrixRow[] = [
     }),
     expect: only("cds_officer"),
     label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/publication/review",
+    url: () => "/api/publication/review",
+    expect: only("publisher", "cds_officer"),
+  },
+  {
+    method: "POST",
+    route: "/api/publication/preview",
+    url: () => "/api/publication/preview",
+    body: () => ({ caseIds: [fixture.outOfScopeCase] }),
+    expect: only("publisher", "cds_officer"),
   },
   {
     method: "POST",
@@ -2147,6 +2205,17 @@ async function freshProject(missionCode: string): Promise<string> {
         services: ["medical"],
       })
       .returning({ id: trustFundProjects.id }),
+  );
+  return row.id;
+}
+
+/** A request to victim assistance nobody has taken up yet, in a mission. */
+async function openAssistanceRequest(missionCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(assistanceRequests)
+      .values({ missionCode, urgency: "urgent", needs: ["medical"], requestedBy: "matrix" })
+      .returning({ id: assistanceRequests.id }),
   );
   return row.id;
 }

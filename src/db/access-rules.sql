@@ -10,6 +10,7 @@
 -- api_tokens: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- assistance_follow_ups: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- assistance_referrals: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- assistance_requests: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- audit_events: no RLS; conduct_app: INSERT, SELECT
 -- case_actions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- case_assignments: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
@@ -91,6 +92,9 @@ POLICY assistance_follow_ups_assistance_only ON assistance_follow_ups FOR ALL TO
 
 -- Policies on assistance_referrals
 POLICY assistance_referrals_assistance_only ON assistance_referrals FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK (conduct_can_see_victim(victim_id));
+
+-- Policies on assistance_requests
+POLICY assistance_requests_need_to_know ON assistance_requests FOR ALL TO public USING (conduct_can_see_assistance_request(mission_code)) WITH CHECK (conduct_can_see_assistance_request(mission_code));
 
 -- Policies on case_actions
 POLICY case_actions_need_to_know ON case_actions FOR ALL TO public USING (conduct_can_see_perpetrator(perpetrator_id)) WITH CHECK ((conduct_can_see_perpetrator(perpetrator_id) AND (conduct_is_case_manager() OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (taken_by = 'member_state'::text)))));
@@ -305,6 +309,15 @@ UNION ALL
 SELECT pc.id, c.reference FROM paternity_claims pc JOIN cases c ON c.id = pc.case_id
 WHERE conduct_actor_role() = 'auditor' AND pc.id = ANY (p_ids)
 
+-- conduct_can_see_assistance_request(p_mission text): stable; callers: PUBLIC
+SELECT CASE conduct_actor_role()
+  WHEN 'system' THEN true
+  WHEN 'cds_officer' THEN true
+  WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions())
+  WHEN 'victim_assistance' THEN p_mission = ANY (conduct_actor_missions())
+  ELSE false
+END
+
 -- conduct_can_see_case(p_case_id uuid, p_mission text, p_nationalities text[]): stable; callers: PUBLIC
 SELECT CASE conduct_actor_role()
   WHEN 'system' THEN true
@@ -455,6 +468,19 @@ SELECT conduct_actor_role() <> 'member_state_focal_point' OR donor = 'alleged_fa
 
 -- conduct_network_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM cbcm_networks WHERE id = p_id
+
+-- conduct_notify_assistance_request(p_request_id uuid, p_label text, p_email_status text): volatile, security definer; callers: conduct_app, postgres
+WITH request AS (
+  SELECT r.id, r.case_id, r.mission_code FROM assistance_requests r
+  WHERE r.id = p_request_id AND conduct_can_see_assistance_request(r.mission_code)
+), inserted AS (
+  INSERT INTO notifications (user_id, dedupe_key, kind, case_id, case_reference, subject_path, email_status)
+  SELECT p.user_id, 'assistance-request:' || request.id, 'assistance_request', request.case_id, p_label, '/work', p_email_status
+  FROM request JOIN staff_profiles p ON p.role = 'victim_assistance' AND request.mission_code = ANY (p.mission_codes) AND p.disabled_at IS NULL
+  ON CONFLICT DO NOTHING
+  RETURNING 1
+)
+SELECT count(*)::int FROM inserted
 
 -- conduct_notify_state_of_claim(p_claim_id uuid, p_email_status text): volatile, security definer; callers: conduct_app, postgres
 WITH claim AS (

@@ -732,6 +732,31 @@ const victimIdColumn = () =>
     .notNull()
     .references(() => victims.id);
 
+/**
+ * A request from an officer that victim assistance see a victim now, from a case or from a report not
+ * yet in one: its urgency and needs travel with it; an advocate takes it up (and may link the victim).
+ */
+export const assistanceRequests = pgTable(
+  "assistance_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    caseId: uuid("case_id").references(() => cases.id),
+    reportId: uuid("report_id").references(() => reports.id, { onDelete: "set null" }),
+    urgency: text("urgency").notNull(),
+    needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
+    /** What the advocate should know (how to reach the person safely…): encrypted. */
+    noteEncrypted: text("note_encrypted"),
+    requestedBy: text("requested_by").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    takenBy: text("taken_by"),
+    takenAt: timestamp("taken_at", { withTimezone: true }),
+  },
+  (t) => [index("assistance_requests_mission_idx").on(t.missionCode, t.takenAt)],
+);
+
 /** The cases a victim is linked to; assistance needs none (GA resolution 62/214). */
 export const victimCases = pgTable(
   "victim_cases",

@@ -37,6 +37,7 @@ export const auditSubjects = [
   "screening_entry",
   "trust_fund",
   "reveal_request",
+  "assistance_request",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -86,6 +87,12 @@ export const auditCatalogue = {
     }),
   ),
   "report.queue.read": action("report", z.object({ shown: count, searched: flag })),
+  "assistance.request": action(
+    "assistance_request",
+    z.object({ caseId: id.nullable(), reportId: id.nullable(), urgency: code, needs: names }),
+  ),
+  "assistance.list": action("assistance_request", z.object({ shown: count })),
+  "assistance.take": action("assistance_request", none),
   "report.follow_up": action("report", none),
   "report.message": action("report", z.object({ fromReporter: flag })),
   "report.read": action("report", none),

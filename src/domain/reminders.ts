@@ -13,6 +13,7 @@ export const reminderKinds = [
   "risk_review_overdue",
   "after_action_overdue",
   "reporter_message",
+  "assistance_request",
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
@@ -95,6 +96,11 @@ const subjects: Record<ReminderKind, Record<Language, string>> = {
     en: "{ref}: a follow-up action of an after-action review was due on {due}",
     fr: "{ref} : une mesure de suivi d'un examen a posteriori était due le {due}",
     ar: "{ref}: كان موعد إنجاز أحد إجراءات المتابعة لاستعراض ما بعد الإجراء {due}",
+  },
+  assistance_request: {
+    en: "{ref}: an officer asks victim assistance to see a victim",
+    fr: "{ref} : un agent demande à l'assistance aux victimes de voir une victime",
+    ar: "{ref}: يطلب أحد الموظفين من مساعدة الضحايا مقابلة ضحية",
   },
   reporter_message: {
     en: "{ref}: the reporter sent a new message",

@@ -11,6 +11,7 @@ import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.
 import { AccountPage } from "./routes/account.js";
 import { AuditPage } from "./routes/audit.js";
 import { MyWorkPage } from "./routes/work.js";
+import { PublishQueue } from "./routes/publish.js";
 import { CaseDetail } from "./routes/case-detail.js";
 import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
@@ -93,6 +94,11 @@ const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
 
 const routeTree = rootRoute.addChildren([
   page("/", Home),
+  page("/publish", () => (
+    <Guarded area="publish">
+      <PublishQueue />
+    </Guarded>
+  )),
   page("/work", () => (
     <Guarded area="work">
       <MyWorkPage />

@@ -48,11 +48,15 @@ async function reportInACase(missionCode: string) {
     })
   ).json().receipt as string;
   const officer = await t.tokenFor(await t.createStaff("cds_officer"));
-  const [queued] = (await officer.request({ method: "GET", url: `/api/reports?mission=${missionCode}&unlinked=true` }))
-    .json()
-    .items as { id: string; version: number }[];
+  const [queued] = (
+    await officer.request({ method: "GET", url: `/api/reports?mission=${missionCode}&unlinked=true` })
+  ).json().items as { id: string; version: number }[];
   const linked = (
-    await officer.request({ method: "POST", url: `/api/reports/${queued.id}/case`, payload: { version: queued.version } })
+    await officer.request({
+      method: "POST",
+      url: `/api/reports/${queued.id}/case`,
+      payload: { version: queued.version },
+    })
   ).json() as { caseId: string; reference: string };
   return { receipt, ...linked };
 }
@@ -79,7 +83,10 @@ describe("case work that never drops a thread", () => {
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "Cases", exact: true }).click();
-    await page.getByRole("row", { name: new RegExp(reference) }).getByText("New message").waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(reference) })
+      .getByText("New message")
+      .waitFor();
 
     await page.goto(`${base}/cases/${caseId}`);
     const thread = page.getByRole("heading", { name: "Reports and messages" });
@@ -111,7 +118,10 @@ describe("case work that never drops a thread", () => {
     await french.goto(`${base}/reports`);
     await french.getByRole("heading", { name: "Signalements reçus", level: 1 }).waitFor();
     await french.getByText("Tous", { exact: true }).click();
-    await french.getByRole("link", { name: /^Ouvrir/ }).first().waitFor();
+    await french
+      .getByRole("link", { name: /^Ouvrir/ })
+      .first()
+      .waitFor();
     await expectFitsWidth(french);
     await expectAccessible(french);
     await photograph(french, "queue-phone-fr");
@@ -159,6 +169,47 @@ describe("case work that never drops a thread", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
     expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items).toHaveLength(
       2,
+    );
+  });
+
+  it("a publisher reviews three cases, previews their public rows and publishes them at once", async () => {
+    const references: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const { caseId, reference } = await reportInACase("UNIFIL");
+      references.push(reference);
+      await t.handle.asOwner((owner) =>
+        owner.query(
+          "update cases set status = 'closed', allegation_codes = '{SA_RAPE}', victims_women = 1 where id = $1",
+          [caseId],
+        ),
+      );
+      await t.handle.asOwner((owner) =>
+        owner.query(
+          "insert into perpetrators (case_id, code, category_code, nationality_code) values ($1, 'P-01', 'MIL_MC', 'GHA')",
+          [caseId],
+        ),
+      );
+    }
+    const page = await (await browser.newContext({ locale: "en", viewport: { width: 1280, height: 900 } })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("publisher"));
+    await page.getByRole("heading", { name: "My work", level: 1 }).waitFor();
+    await page
+      .getByRole("region", { name: "Cases ready to publish" })
+      .getByRole("link", { name: references[0] })
+      .waitFor();
+    await page.getByRole("link", { name: "Publish", exact: true }).click();
+    for (const reference of references) await page.getByRole("checkbox", { name: `Choose ${reference}` }).check();
+    await page.getByRole("button", { name: "Preview and publish (3)" }).click();
+    const dialog = page.getByRole("dialog");
+    for (const reference of references) await dialog.getByRole("cell", { name: reference }).waitFor();
+    await dialog.getByRole("cell", { name: "Rape" }).first().waitFor();
+    await expectAccessible(page);
+    await photograph(page, "publish-preview-en");
+    await dialog.getByRole("button", { name: "Publish 3 cases" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?mission=UNIFIL" })).json().items;
+    expect(table.map((row: { reference: string }) => row.reference).sort()).toEqual(
+      expect.arrayContaining([...references].sort()),
     );
   });
 });

@@ -49,6 +49,9 @@ describe("the enforcement journey", () => {
     // 2. The mission's CDT officer opens a case, records who is implicated, assesses and refers it.
     const officer = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(officer, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    // The new report waits on the officer's first page, My work.
+    await officer.getByRole("region", { name: "Reports not yet in a case" }).getByRole("link").first().waitFor();
+    await officer.getByRole("link", { name: "Reports", exact: true }).click();
     await officer.getByRole("link", { name: /^Open/ }).first().click();
     // The photo sent without JavaScript is there, to download.
     await officer.getByRole("link", { name: "market.png" }).waitFor();

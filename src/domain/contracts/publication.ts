@@ -39,6 +39,55 @@ export const publicationBody = z.strictObject({
 });
 export const publicationOutcomeSchema = z.object({ changed: z.number() });
 
+/** One row of the public table of allegations, as the public reads it. */
+export const publicAllegationSchema = z.object({
+  reference: z.string(),
+  monthReported: z.string(),
+  missionCode: z.string(),
+  categoryCode: z.string(),
+  nationalityCode: z.string().nullable(),
+  allegation: z.string().nullable(),
+  allegationSubtypes: z.array(z.string()),
+  incidentPeriod: z.string().nullable(),
+  allegedPerpetrators: z.number().nullable(),
+  victims: z.number(),
+  victimsByGroup: z.object({ women: z.number(), girls: z.number(), boys: z.number(), men: z.number() }),
+  childVictims: z.number(),
+  paternityClaim: z.boolean(),
+  paternityStatus: z.array(z.string()),
+  investigatingEntities: z.array(z.string()),
+  investigationDays: z.number().nullable(),
+  findings: z.array(z.string()),
+  interimActions: z.array(z.string()),
+  finalActions: z.array(z.string()),
+  unActions: z.array(z.string()),
+  memberStateActions: z.array(z.string()),
+  criminalReferral: z.boolean().nullable(),
+});
+
+/** The publisher's review queue: cases ready to publish (or published, to withdraw), newest first. */
+export const publicationReviewQuery = z.strictObject({ state: z.enum(["ready", "published"]).default("ready") });
+export const publicationReviewSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string(),
+      missionCode: z.string(),
+      status: z.string(),
+      dateReported: z.string(),
+      categoryCodes: z.array(z.string()),
+      allegationCodes: z.array(z.string()),
+      publishedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type PublicationReview = z.infer<typeof publicationReviewSchema>;
+
+export const publicationPreviewBody = z.strictObject({ caseIds: z.array(z.uuid()).min(1).max(200) });
+/** The rows the public table would show for these cases once published: computed, then not kept. */
+export const publicationPreviewSchema = z.object({ items: z.array(publicAllegationSchema) });
+export type PublicationPreview = z.infer<typeof publicationPreviewSchema>;
+
 /** A view's query: how to group, and the filters every view takes (actions also by stage). */
 export const statisticsQuery = (view: StatView) =>
   z.strictObject({

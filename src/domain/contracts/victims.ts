@@ -1,6 +1,7 @@
 // Contracts of victim assistance (pseudonymous records, consent, needs, referrals to services,
 // children, the advocate's caseload), shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
+import { immediateNeeds, urgencies } from "../triage.js";
 import {
   ageGroups,
   consentRecipients,
@@ -260,3 +261,35 @@ export const updateProviderBody = z.strictObject({
   contact: shortText(300).nullable().optional(),
   active: z.boolean().optional(),
 });
+
+/** A request that victim assistance see a victim now, from a case or a report. */
+export const assistanceRequestBody = z.strictObject({
+  urgency: z.enum(urgencies),
+  needs: z
+    .array(z.enum(immediateNeeds))
+    .max(immediateNeeds.length)
+    .default([])
+    .transform((needs) => [...new Set(needs)]),
+  note: z.string().trim().max(2_000).nullable().default(null),
+});
+export type AssistanceRequestBody = z.output<typeof assistanceRequestBody>;
+export const assistanceRequestCreatedSchema = z.object({ id: z.string(), notified: z.number() });
+
+export const assistanceRequestSchema = z.object({
+  id: z.string(),
+  missionCode: z.string(),
+  caseId: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  reportId: z.string().nullable(),
+  reportCode: z.string().nullable(),
+  urgency: z.enum(urgencies),
+  needs: z.array(z.string()),
+  note: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  takenAt: z.string().nullable(),
+  can: z.object({ take: z.boolean() }),
+});
+export const listAssistanceRequestsSchema = z.object({ items: z.array(assistanceRequestSchema) });
+export type ListAssistanceRequests = z.infer<typeof listAssistanceRequestsSchema>;
+export const listAssistanceRequestsQuery = z.strictObject({ state: z.enum(["open", "taken"]).default("open") });

@@ -5,6 +5,7 @@ import { urgencies } from "../triage.js";
 /** The sections, in the order the page shows them; a person gets those their role works on. */
 export const workSections = [
   "newMessages",
+  "assistanceRequests",
   "reportsToHandle",
   "overdue",
   "dueThisWeek",

@@ -20,6 +20,7 @@ export const areas = [
   "victims",
   "paternity",
   "overdue",
+  "publish",
   "users",
   "reference",
   "audit",

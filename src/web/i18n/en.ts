@@ -45,6 +45,7 @@ export const en = {
     backupCodes: "Keep these backup codes somewhere safe. Each one lets you sign in once without your phone:",
   },
   nav: {
+    publish: "Publish",
     work: "My work",
     accountability: "Accountability",
     goodPractices: "Good practices",
@@ -509,6 +510,73 @@ export const en = {
     monthsLabel: "Imprisonment (months)",
     details: "Details",
   },
+  assistance: {
+    button: "Send to victim assistance",
+    help: "The mission's victim assistance advocates are told at once and see this request with its urgency and needs. Say nothing here that identifies the person beyond what they need to reach her safely.",
+    note: "For the advocate",
+    noteHelp: "How to reach the person safely, what was promised. Stored encrypted.",
+    send: "Send the request",
+    title: "Victims sent to you by officers",
+    none: "No request waiting.",
+    noNeeds: "Needs not yet known",
+    from: "Sent by {{name}}, {{date}}",
+    take: "Take it up",
+    counts: {
+      sent_one: "Sent. {{count}} advocate was told.",
+      sent_other: "Sent. {{count}} advocates were told.",
+    } as Record<string, string>,
+  },
+  publish: {
+    title: "Publish",
+    intro:
+      "Cases whose investigation has concluded, ready to be released to the public table and statistics. Preview what the public will read, then publish several at once.",
+    state: "Which cases",
+    states: {
+      ready: "Ready to publish",
+      published: "Published",
+    },
+    empty: {
+      ready: "No case is waiting to be published.",
+      published: "No case is published yet.",
+    },
+    selectAll: "Select all",
+    choose: "Choose {{reference}}",
+    publishedOn: "published {{date}}",
+    withdrawHelp:
+      "Withdrawing takes a case out of the public table and statistics at once; it can be published again later.",
+    previewTitle: "What the public will read",
+    columns: {
+      reference: "Case",
+      category: "Category of personnel",
+      nationality: "Nationality",
+      allegation: "Allegation",
+      victims: "Victims",
+      findings: "Findings",
+    },
+    findings: words.findingOutcomes,
+    dialog: {
+      publish: "Publish to the public table",
+      withdraw: "Withdraw from publication",
+    },
+    confirm: {
+      publish_one: "This case will be added to the public table and statistics as shown below.",
+      publish_other: "These {{count}} cases will be added to the public table and statistics as shown below.",
+      withdraw_one: "This case will be taken out of the public table and statistics.",
+      withdraw_other: "These {{count}} cases will be taken out of the public table and statistics.",
+    } as Record<string, string>,
+    apply: {
+      publish_one: "Publish",
+      publish_other: "Publish {{count}} cases",
+      withdraw_one: "Withdraw",
+      withdraw_other: "Withdraw {{count}} cases",
+    } as Record<string, string>,
+    open: {
+      publish_one: "Preview and publish",
+      publish_other: "Preview and publish ({{count}})",
+      withdraw_one: "Withdraw…",
+      withdraw_other: "Withdraw… ({{count}})",
+    } as Record<string, string>,
+  },
   work: {
     title: "My work",
     intro: "What needs your action now, in the records you work on. Open an item to act on it.",
@@ -520,6 +588,7 @@ export const en = {
       more_other: "and {{count}} more",
     } as Record<string, string>,
     sections: {
+      assistanceRequests: "Victims sent to you by officers",
       newMessages: "New messages from reporters",
       reportsToHandle: "Reports not yet in a case",
       overdue: "Overdue",
@@ -530,6 +599,12 @@ export const en = {
       toPublish: "Cases ready to publish",
     },
     details: {
+      material: "Material help",
+      legal: "Legal advice",
+      shelter: "A safe place to stay",
+      psychosocial: "Psychosocial support",
+      safety: "Safety and protection",
+      medical: "Medical care",
       referral_reply: "State's reply",
       investigation: "Investigation",
       focal_point: "Paternity focal point to appoint",
@@ -666,6 +741,7 @@ export const en = {
     what: "What",
     unread: "{{count}} unread",
     kinds: {
+      assistance_request: "An officer asks victim assistance to see a victim",
       reporter_message: "The reporter sent a new message",
       referral_reply_overdue: "The Member State's reply was due on {{due}}",
       investigation_due_soon: "The investigation is due on {{due}}",

@@ -48,6 +48,7 @@ export const fr: Messages = {
     backupCodes: "Conservez ces codes de secours en lieu sûr. Chacun permet une connexion sans votre téléphone :",
   },
   nav: {
+    publish: "Publication",
     work: "Mon travail",
     accountability: "Responsabilité",
     goodPractices: "Bonnes pratiques",
@@ -521,6 +522,74 @@ export const fr: Messages = {
     monthsLabel: "Emprisonnement (mois)",
     details: "Précisions",
   },
+  assistance: {
+    button: "Adresser à l'assistance aux victimes",
+    help: "Les personnes chargées de l'assistance aux victimes de la mission sont prévenues aussitôt et voient cette demande, son urgence et les besoins. N'écrivez ici rien qui identifie la personne au-delà de ce qu'il faut pour la joindre en sécurité.",
+    note: "Pour l'assistance",
+    noteHelp: "Comment joindre la personne en sécurité, ce qui a été promis. Conservé chiffré.",
+    send: "Envoyer la demande",
+    title: "Victimes que des agents vous adressent",
+    none: "Aucune demande en attente.",
+    noNeeds: "Besoins pas encore connus",
+    from: "Envoyée par {{name}}, {{date}}",
+    take: "Prendre en charge",
+    counts: {
+      sent_one: "Envoyée. {{count}} personne a été prévenue.",
+      sent_other: "Envoyée. {{count}} personnes ont été prévenues.",
+    },
+  },
+  publish: {
+    title: "Publication",
+    intro:
+      "Dossiers dont l'enquête est terminée, prêts à être publiés dans le tableau et les statistiques publics. Prévisualisez ce que le public lira, puis publiez-en plusieurs à la fois.",
+    state: "Quels dossiers",
+    states: {
+      ready: "Prêts à publier",
+      published: "Publiés",
+    },
+    empty: {
+      ready: "Aucun dossier n'attend d'être publié.",
+      published: "Aucun dossier n'est encore publié.",
+    },
+    selectAll: "Tout sélectionner",
+    choose: "Choisir {{reference}}",
+    publishedOn: "publié le {{date}}",
+    withdrawHelp:
+      "Retirer un dossier l'enlève aussitôt du tableau et des statistiques publics ; il peut être publié de nouveau plus tard.",
+    previewTitle: "Ce que le public lira",
+    columns: {
+      reference: "Dossier",
+      category: "Catégorie de personnel",
+      nationality: "Nationalité",
+      allegation: "Allégation",
+      victims: "Victimes",
+      findings: "Conclusions",
+    },
+    findings: words.findingOutcomes,
+    dialog: {
+      publish: "Publier dans le tableau public",
+      withdraw: "Retirer de la publication",
+    },
+    confirm: {
+      publish_one: "Ce dossier sera ajouté au tableau et aux statistiques publics tel qu'indiqué ci-dessous.",
+      publish_other:
+        "Ces {{count}} dossiers seront ajoutés au tableau et aux statistiques publics tels qu'indiqués ci-dessous.",
+      withdraw_one: "Ce dossier sera retiré du tableau et des statistiques publics.",
+      withdraw_other: "Ces {{count}} dossiers seront retirés du tableau et des statistiques publics.",
+    },
+    apply: {
+      publish_one: "Publier",
+      publish_other: "Publier {{count}} dossiers",
+      withdraw_one: "Retirer",
+      withdraw_other: "Retirer {{count}} dossiers",
+    },
+    open: {
+      publish_one: "Prévisualiser et publier",
+      publish_other: "Prévisualiser et publier ({{count}})",
+      withdraw_one: "Retirer…",
+      withdraw_other: "Retirer… ({{count}})",
+    },
+  },
   work: {
     title: "Mon travail",
     intro: "Ce qui attend votre action maintenant, dans les dossiers que vous suivez. Ouvrez un élément pour agir.",
@@ -532,6 +601,7 @@ export const fr: Messages = {
       more_other: "et {{count}} autres",
     },
     sections: {
+      assistanceRequests: "Victimes que des agents vous adressent",
       newMessages: "Nouveaux messages des personnes qui ont signalé",
       reportsToHandle: "Signalements pas encore dans un dossier",
       overdue: "En retard",
@@ -542,6 +612,12 @@ export const fr: Messages = {
       toPublish: "Dossiers prêts à publier",
     },
     details: {
+      material: "Aide matérielle",
+      legal: "Conseil juridique",
+      shelter: "Un lieu sûr",
+      psychosocial: "Soutien psychosocial",
+      safety: "Sécurité et protection",
+      medical: "Soins médicaux",
       referral_reply: "Réponse de l'État",
       investigation: "Enquête",
       focal_point: "Point focal paternité à désigner",
@@ -686,6 +762,7 @@ export const fr: Messages = {
     what: "Quoi",
     unread: "{{count}} non lus",
     kinds: {
+      assistance_request: "Un agent demande à l'assistance aux victimes de voir une victime",
       reporter_message: "La personne qui a signalé les faits a envoyé un nouveau message",
       referral_reply_overdue: "La réponse de l'État Membre était attendue le {{due}}",
       investigation_due_soon: "L'enquête doit être achevée le {{due}}",

@@ -12,6 +12,7 @@ import { EnforcementSections } from "./enforcement.js";
 import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
 import { CaseReports } from "./case-reports.js";
+import { AssistanceRequestButton } from "./assistance-requests.js";
 import { NewMessageBadge } from "../components/reports.js";
 import { useFormat } from "../format.js";
 import { RedactButton } from "./redaction.js";
@@ -77,6 +78,13 @@ export function CaseDetail() {
                     {t(`status.${item.status}`)}
                   </Badge>
                   {item.can.edit && <EditCaseButton item={item} />}
+                  {item.can.edit && (
+                    <AssistanceRequestButton
+                      url={`/api/cases/${item.id}/assistance-requests`}
+                      urgency={item.urgent ? "urgent" : "priority"}
+                      needs={[]}
+                    />
+                  )}
                   {item.can.publish && <PublishButton caseId={item.id} published={item.publishedAt !== null} />}
                 </Group>
               }

@@ -26,6 +26,7 @@ import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import type { Case, ListAssignees, ListNotes } from "../../domain/contracts/cases.js";
 import type { RiskRegister } from "../../domain/contracts/risk.js";
+import { PublicationButton } from "./publish.js";
 import { FormActions, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, usePersonnelCategories } from "../reference-data.js";
 
@@ -319,22 +320,7 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
 }
 
 /** Releases the case for public statistics (only counts leave, never content), or withdraws it. */
+/** Publishing or withdrawing the case goes through the same preview and confirmation as the publisher's queue. */
 export function PublishButton({ caseId, published }: { caseId: string; published: boolean }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const toggle = useMutation({
-    mutationFn: () =>
-      api("POST", "/api/publication", { caseIds: [caseId], action: published ? "withdraw" : "publish" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
-  });
-  return (
-    <Button
-      variant="default"
-      loading={toggle.isPending}
-      onClick={() => toggle.mutate()}
-      title={t("caseWork.publishHelp")}
-    >
-      {published ? t("caseWork.withdraw") : t("caseWork.publish")}
-    </Button>
-  );
+  return <PublicationButton caseIds={[caseId]} action={published ? "withdraw" : "publish"} variant="default" />;
 }

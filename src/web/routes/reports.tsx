@@ -25,6 +25,7 @@ import type { ListCases } from "../../domain/contracts/cases.js";
 import type { LinkReportToCase, ListIntakeQueue, ReadReport as FullReport } from "../../domain/contracts/reports.js";
 import { api } from "../api.js";
 import { useFormat } from "../format.js";
+import { AssistanceRequestButton } from "./assistance-requests.js";
 import { NewMessageBadge, ThreadMessages, UrgencyBadge } from "../components/reports.js";
 import { reportKinds, urgencies } from "../../domain/triage.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
@@ -347,6 +348,13 @@ export function ReportDetail() {
               intro={`${t("reports.received")} ${format.dateTime(report.receivedAt)}`}
               actions={
                 <Group gap="xs">
+                  {report.can.reply && report.missionCode && (
+                    <AssistanceRequestButton
+                      url={`/api/reports/${report.id}/assistance-requests`}
+                      urgency={report.urgency}
+                      needs={report.needs}
+                    />
+                  )}
                   <UrgencyBadge urgency={report.urgency} />
                   <Badge variant="outline" color="gray">
                     {t(`reports.kinds.${report.kind}`)}

@@ -34,6 +34,7 @@ import {
   serviceTypes,
   victimSexes,
 } from "../../domain/victims.js";
+import { AssistanceRequests } from "./assistance-requests.js";
 import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMe } from "../session.js";
@@ -108,6 +109,7 @@ export function VictimCaseload() {
           </Group>
         }
       />
+      <AssistanceRequests />
       <Group mb="md" align="flex-end">
         <TextInput
           label={t("victims.findCode")}

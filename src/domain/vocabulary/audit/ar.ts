@@ -28,6 +28,9 @@ export const ar = {
     "report.message": "رسالة بشأن بلاغ",
     "report.read": "فتح بلاغ",
     "report.queue.read": "الاطلاع على قائمة البلاغات (مع مقتطفات)",
+    "assistance.request": "إحالة ضحية إلى مساعدة الضحايا",
+    "assistance.list": "الاطلاع على طلبات مساعدة الضحايا",
+    "assistance.take": "التكفل بطلب مساعدة الضحايا",
     "report.evidence.read": "فتح ملف دليل",
     "report.link": "إضافة بلاغ إلى قضية",
     "case.create": "فتح قضية",
@@ -139,5 +142,6 @@ export const ar = {
     screening_entry: "إدراج في قائمة الفحص",
     trust_fund: "الصندوق الاستئماني",
     reveal_request: "طلب كشف هوية",
+    assistance_request: "طلب مساعدة",
   },
 };

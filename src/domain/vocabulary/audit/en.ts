@@ -28,6 +28,9 @@ export const en = {
     "report.message": "Message on a report",
     "report.read": "Report opened",
     "report.queue.read": "Intake queue read (excerpts shown)",
+    "assistance.request": "Victim sent to victim assistance",
+    "assistance.list": "Requests to victim assistance read",
+    "assistance.take": "Request to victim assistance taken up",
     "report.evidence.read": "Evidence file opened",
     "report.link": "Report added to a case",
     "case.create": "Case opened",
@@ -139,5 +142,6 @@ export const en = {
     screening_entry: "Screening list entry",
     trust_fund: "Trust Fund",
     reveal_request: "Reveal request",
+    assistance_request: "Assistance request",
   },
 };

@@ -28,6 +28,9 @@ export const es = {
     "report.message": "Mensaje sobre una denuncia",
     "report.read": "Denuncia abierta",
     "report.queue.read": "Cola de denuncias consultada (extractos mostrados)",
+    "assistance.request": "Víctima remitida a asistencia a las víctimas",
+    "assistance.list": "Solicitudes de asistencia consultadas",
+    "assistance.take": "Solicitud de asistencia atendida",
     "report.evidence.read": "Archivo de prueba abierto",
     "report.link": "Denuncia añadida a un caso",
     "case.create": "Caso abierto",
@@ -139,5 +142,6 @@ export const es = {
     screening_entry: "Inclusión en la lista de verificación",
     trust_fund: "Fondo Fiduciario",
     reveal_request: "Solicitud de revelación",
+    assistance_request: "Solicitud de asistencia",
   },
 };

@@ -28,6 +28,9 @@ export const fr = {
     "report.message": "Message sur un signalement",
     "report.read": "Signalement ouvert",
     "report.queue.read": "File des signalements consultée (extraits affichés)",
+    "assistance.request": "Victime adressée à l'assistance aux victimes",
+    "assistance.list": "Demandes d'assistance consultées",
+    "assistance.take": "Demande d'assistance prise en charge",
     "report.evidence.read": "Pièce jointe ouverte",
     "report.link": "Signalement joint à un dossier",
     "case.create": "Dossier ouvert",
@@ -139,5 +142,6 @@ export const fr = {
     screening_entry: "Inscription sur la liste de contrôle",
     trust_fund: "Fonds d'affectation spéciale",
     reveal_request: "Demande de révélation",
+    assistance_request: "Demande d'assistance",
   },
 };

@@ -28,6 +28,9 @@ export const ru = {
     "report.message": "Переписка по сообщению",
     "report.read": "Сообщение открыто",
     "report.queue.read": "Просмотрена очередь сообщений (с выдержками)",
+    "assistance.request": "Пострадавший направлен в службу помощи пострадавшим",
+    "assistance.list": "Просмотрены запросы о помощи пострадавшим",
+    "assistance.take": "Запрос о помощи принят в работу",
     "report.evidence.read": "Файл доказательств открыт",
     "report.link": "Сообщение добавлено к делу",
     "case.create": "Дело открыто",
@@ -139,5 +142,6 @@ export const ru = {
     screening_entry: "Запись в списке проверки",
     trust_fund: "Целевой фонд",
     reveal_request: "Запрос на раскрытие",
+    assistance_request: "Запрос о помощи",
   },
 };

@@ -28,6 +28,9 @@ export const zh = {
     "report.message": "关于举报的消息",
     "report.read": "打开举报",
     "report.queue.read": "查看举报队列（显示摘录）",
+    "assistance.request": "将受害者转介给受害者援助",
+    "assistance.list": "查看受害者援助请求",
+    "assistance.take": "受理受害者援助请求",
     "report.evidence.read": "打开证据文件",
     "report.link": "将举报并入案件",
     "case.create": "立案",
@@ -139,5 +142,6 @@ export const zh = {
     screening_entry: "审查名单条目",
     trust_fund: "信托基金",
     reveal_request: "披露申请",
+    assistance_request: "援助请求",
   },
 };

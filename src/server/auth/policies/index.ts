@@ -225,6 +225,14 @@ export const victimPolicy = {
   readProviders: (actor: Actor) => actor.userId !== null,
 };
 
+/** Requests to victim assistance: officers of the mission send them, its advocates take them up. */
+export const assistancePolicy = {
+  request: (actor: Actor, missionCode: string) =>
+    is(actor, "cds_officer") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  list: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "victim_assistance"),
+  take: (actor: Actor, missionCode: string) => victimPolicy.work(actor, missionCode),
+};
+
 export interface ClaimFacts {
   missionCode: string;
   countryCode: string;
@@ -332,6 +340,7 @@ export const redactionPolicy = {
 export const workPolicy = {
   sections: (actor: Actor): Record<WorkSection, boolean> => ({
     newMessages: reportPolicy.queue(actor),
+    assistanceRequests: victimPolicy.caseload(actor),
     reportsToHandle: reportPolicy.queue(actor),
     overdue: referralPolicy.overdue(actor),
     dueThisWeek: referralPolicy.overdue(actor),
@@ -346,6 +355,7 @@ export const workPolicy = {
 export function navigationFor(actor: Actor) {
   return {
     work: workPolicy.view(actor),
+    publish: publicationPolicy.publish(actor),
     reports: reportPolicy.queue(actor),
     overdue: referralPolicy.overdue(actor),
     notifications: actor.userId !== null,

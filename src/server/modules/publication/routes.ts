@@ -7,6 +7,10 @@ import {
   importOutcomeSchema,
   publicAllegationsQuery,
   publicationBody,
+  publicationPreviewBody,
+  publicationPreviewSchema,
+  publicationReviewQuery,
+  publicationReviewSchema,
   publicationOutcomeSchema,
   misconductQuery,
   statisticsQuery,
@@ -20,7 +24,14 @@ import { publicStatistics, type StatFilter } from "./stats.js";
 import { publicAllegationsPdf } from "./table-pdf.js";
 import { publicMisconduct, publicVictimSupport } from "./support.js";
 import { countryNamesIn } from "../reference/index.js";
-import { publicAllegationsCsv, publicAllegationsWorkbook, publishedAllegations, setPublication } from "./service.js";
+import {
+  previewPublication,
+  publicAllegationsCsv,
+  publicAllegationsWorkbook,
+  publicationReview,
+  publishedAllegations,
+  setPublication,
+} from "./service.js";
 
 export function registerPublicationRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -47,6 +58,33 @@ export function registerPublicationRoutes(app: FastifyInstance) {
       });
       return { ...outcome, rejected: outcome.rejected.map(({ line, reason }) => ({ line, reason })) };
     },
+  );
+
+  typed.get(
+    "/api/publication/review",
+    {
+      schema: {
+        tags: ["publication"],
+        summary: "The publisher's review queue: cases ready to publish, or published ones (to withdraw)",
+        querystring: publicationReviewQuery,
+        response: { 200: publicationReviewSchema },
+      },
+    },
+    async (request) => publicationReview(services, staffOf(request), request.query.state),
+  );
+
+  typed.post(
+    "/api/publication/preview",
+    {
+      schema: {
+        tags: ["publication"],
+        summary:
+          "The public table's rows for these cases as the public would read them once published; nothing is published or kept",
+        body: publicationPreviewBody,
+        response: { 200: publicationPreviewSchema },
+      },
+    },
+    async (request) => previewPublication(services, staffOf(request), request.body.caseIds),
   );
 
   typed.post(

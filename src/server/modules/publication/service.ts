@@ -1,6 +1,6 @@
 // Publication: a publisher releases reviewed cases for public statistics (who and when, audited),
 // and the public reads counts computed only from released cases, by the UN's counting rule.
-import { and, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { cases } from "../../../db/schema.js";
 import type { CountFilter } from "../../../domain/counting.js";
 import { importColumns } from "../../../domain/allegation-import.js";
@@ -49,6 +49,80 @@ export async function setPublication(
   // After the commit, so that no request can compute the old figures again in between.
   forgetPublicStatistics(services);
   return outcome;
+}
+
+/** Cases ready to publish (actions taken or closed, not yet published), or published ones to withdraw. */
+export async function publicationReview(services: Services, actor: Actor, state: "ready" | "published") {
+  if (!publicationPolicy.publish(actor)) throw new Forbidden("Only publishers release cases for public statistics.");
+  return inTransaction(
+    services.db,
+    actor,
+    async (tx) => {
+      const rows = await tx
+        .select({
+          id: cases.id,
+          reference: cases.reference,
+          missionCode: cases.missionCode,
+          status: cases.status,
+          dateReported: cases.dateReported,
+          categoryCodes: cases.categoryCodes,
+          allegationCodes: cases.allegationCodes,
+          publishedAt: cases.publishedAt,
+        })
+        .from(cases)
+        .where(
+          state === "ready"
+            ? and(isNull(cases.publishedAt), inArray(cases.status, ["actions", "closed"]))
+            : isNotNull(cases.publishedAt),
+        )
+        .orderBy(desc(state === "ready" ? cases.dateReported : cases.publishedAt), desc(cases.reference))
+        .limit(500);
+      return { items: rows.map((row) => ({ ...row, publishedAt: row.publishedAt?.toISOString() ?? null })) };
+    },
+    { readOnly: true },
+  );
+}
+
+/** Thrown to roll the preview's transaction back once its rows are read. */
+class PreviewRead extends Error {
+  constructor(readonly rows: PublicAllegationRow[]) {
+    super("preview read");
+  }
+}
+
+/**
+ * The public table's rows for cases as they would read once published: the cases are published
+ * inside a transaction, read through the very function the public table uses, and the transaction
+ * is rolled back, so the preview cannot differ from what the public will see and nothing is kept.
+ */
+export async function previewPublication(services: Services, actor: Actor, caseIds: string[]) {
+  if (!publicationPolicy.publish(actor)) throw new Forbidden("Only publishers release cases for public statistics.");
+  try {
+    await inTransaction(services.db, actor, async (tx) => {
+      const chosen = await tx
+        .update(cases)
+        .set({ publishedAt: new Date(), publishedBy: actor.userId })
+        .where(inArray(cases.id, caseIds))
+        .returning({ reference: cases.reference });
+      if (chosen.length === 0) throw new PreviewRead([]);
+      const references = sql.join(
+        chosen.map((row) => sql`${row.reference}`),
+        sql`, `,
+      );
+      const result = (await tx.execute(sql`
+        select * from conduct_published_allegations()
+        where reference in (${references})
+        order by reference, category_code, nationality_code nulls first`)) as unknown as {
+        rows: PublicAllegationRow[];
+      };
+      throw new PreviewRead(result.rows);
+    });
+  } catch (error) {
+    const read = [error, (error as { cause?: unknown })?.cause].find((e) => e instanceof PreviewRead);
+    if (read) return { items: (read as PreviewRead).rows.map(presentPublicAllegation) };
+    throw error;
+  }
+  return { items: [] };
 }
 
 export interface PublicAllegationFilter extends CountFilter {

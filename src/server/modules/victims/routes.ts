@@ -4,6 +4,14 @@ import { revealPendingSchema } from "../../../domain/contracts/reveals.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { staffOf } from "../../auth/actor.js";
+import { z } from "zod";
+import {
+  assistanceRequestBody,
+  assistanceRequestCreatedSchema,
+  listAssistanceRequestsQuery,
+  listAssistanceRequestsSchema,
+} from "../../../domain/contracts/victims.js";
+import { listAssistanceRequests, requestAssistance, takeAssistanceRequest } from "./requests.js";
 import {
   addFollowUp,
   addProvider,
@@ -327,5 +335,59 @@ export function registerVictimRoutes(app: FastifyInstance) {
           ? { ...request.body, serviceTypes: [...new Set(request.body.serviceTypes)] }
           : request.body,
       ),
+  );
+
+  const requestRoute = (source: "case" | "report") =>
+    typed.post(
+      `/api/${source}s/:id/assistance-requests`,
+      {
+        schema: {
+          tags: ["victims"],
+          summary: `Send the victim of this ${source} to the mission's victim assistance, with urgency and needs; the advocates are notified`,
+          params: z.strictObject({ id: z.uuid() }),
+          body: assistanceRequestBody,
+          response: { 201: assistanceRequestCreatedSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await requestAssistance(
+              services,
+              staffOf(request),
+              source === "case" ? { caseId: request.params.id } : { reportId: request.params.id },
+              request.body,
+            ),
+          ),
+    );
+  requestRoute("case");
+  requestRoute("report");
+
+  typed.get(
+    "/api/assistance-requests",
+    {
+      schema: {
+        tags: ["victims"],
+        summary:
+          "Requests to victim assistance in the caller's missions: open ones most urgent first, or those taken up",
+        querystring: listAssistanceRequestsQuery,
+        response: { 200: listAssistanceRequestsSchema },
+      },
+    },
+    async (request) => listAssistanceRequests(services, staffOf(request), request.query.state),
+  );
+
+  typed.post(
+    "/api/assistance-requests/:id/take",
+    {
+      schema: {
+        tags: ["victims"],
+        summary: "An advocate takes a request up; 409 when another already has",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: z.object({ taken: z.boolean() }) },
+      },
+    },
+    async (request) => takeAssistanceRequest(services, staffOf(request), request.params.id),
   );
 }

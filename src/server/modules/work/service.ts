@@ -3,7 +3,7 @@
 // waiting, identity requests to decide and cases ready to publish. Row-level security and the
 // policies narrow every list; the sections shown are the ones the person's role works on.
 import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
-import { cases, investigations, referrals, reports } from "../../../db/schema.js";
+import { assistanceRequests, cases, investigations, referrals, reports } from "../../../db/schema.js";
 import { reportCode } from "../../../domain/contracts/reports.js";
 import { type MyWork, type WorkItem, type WorkSection, workSections } from "../../../domain/contracts/work.js";
 import type { Urgency } from "../../../domain/triage.js";
@@ -139,6 +139,29 @@ async function investigationsDueThisWeek(tx: Transaction, actor: Actor, today: s
     );
 }
 
+/** Requests to victim assistance not yet taken up, in the advocate's missions (row-level security), most urgent first. */
+async function openAssistanceRequests(tx: Transaction) {
+  const rows = await tx
+    .select({ request: assistanceRequests, reference: cases.reference })
+    .from(assistanceRequests)
+    .leftJoin(cases, eq(cases.id, assistanceRequests.caseId))
+    .where(isNull(assistanceRequests.takenAt))
+    .orderBy(
+      sql`case ${assistanceRequests.urgency} when 'urgent' then 0 when 'priority' then 1 else 2 end`,
+      asc(assistanceRequests.requestedAt),
+    )
+    .limit(500);
+  return rows.map(({ request, reference }) =>
+    item({
+      id: request.id,
+      label: reference ?? (request.reportId ? reportCode(request.reportId) : request.missionCode),
+      path: "/victims",
+      urgency: request.urgency as Urgency,
+      detail: request.needs[0] ?? null,
+    }),
+  );
+}
+
 async function casesToPublish(tx: Transaction) {
   const rows = await tx
     .select({ id: cases.id, reference: cases.reference, status: cases.status })
@@ -169,6 +192,7 @@ export async function myWork(services: Services, actor: Actor): Promise<MyWork> 
         found.awaitingReply = awaited.filter((entry) => (entry.dueOn ?? "") > weekEnd);
       }
       if (may.toPublish) found.toPublish = await casesToPublish(tx);
+      if (may.assistanceRequests) found.assistanceRequests = await openAssistanceRequests(tx);
     },
     { readOnly: true },
   );
