@@ -293,6 +293,18 @@ ON CONFLICT (year, mission_code, category_code, nationality_code) DO UPDATE SET 
 -- conduct_assists_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_actor_role() = 'system' OR (conduct_actor_role() = 'victim_assistance' AND p_mission = ANY (conduct_actor_missions()))
 
+-- conduct_audit_case_subjects(p_reference text): stable, security definer; callers: conduct_app, postgres
+WITH target AS (
+  SELECT c.id FROM cases c WHERE conduct_actor_role() = 'auditor' AND upper(c.reference) = upper(p_reference)
+)
+SELECT id::text FROM target
+UNION ALL SELECT r.id::text FROM reports r JOIN target ON r.case_id = target.id
+UNION ALL SELECT rf.id::text FROM referrals rf JOIN target ON rf.case_id = target.id
+UNION ALL SELECT p.id::text FROM perpetrators p JOIN target ON p.case_id = target.id
+UNION ALL SELECT i.id::text FROM investigations i JOIN target ON i.case_id = target.id
+UNION ALL SELECT pc.id::text FROM paternity_claims pc JOIN target ON pc.case_id = target.id
+UNION ALL SELECT a.id::text FROM assistance_requests a JOIN target ON a.case_id = target.id
+
 -- conduct_audit_subject_names(p_ids uuid[]): stable, security definer; callers: conduct_app, postgres
 SELECT c.id, c.reference FROM cases c
 WHERE conduct_actor_role() = 'auditor' AND c.id = ANY (p_ids)

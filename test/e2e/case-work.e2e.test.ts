@@ -212,4 +212,34 @@ describe("case work that never drops a thread", () => {
       expect.arrayContaining([...references].sort()),
     );
   });
+
+  it("an officer sends a victim to victim assistance from the case, and the advocate picks it up", async () => {
+    const { caseId, reference } = await reportInACase("MONUSCO");
+    const officer = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(officer, base, await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    await officer.goto(`${base}/cases/${caseId}`);
+    await officer.getByRole("button", { name: "Send to victim assistance" }).click();
+    const dialog = officer.getByRole("dialog");
+    await dialog.getByText("Urgent", { exact: true }).click();
+    await dialog.getByLabel("Medical care").check();
+    await dialog.getByLabel("For the advocate").fill("Through the women's committee chair, mornings only.");
+    await expectAccessible(officer);
+    await dialog.getByRole("button", { name: "Send the request" }).click();
+    await dialog.getByText(/advocates? (was|were) told/).waitFor();
+
+    const advocate = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(advocate, base, await t.createStaff("victim_assistance", { missionCodes: ["MONUSCO"] }));
+    await advocate.getByRole("heading", { name: "My work", level: 1 }).waitFor();
+    await advocate
+      .getByRole("region", { name: "Victims sent to you by officers" })
+      .getByRole("link", { name: reference })
+      .click();
+    const request = advocate.getByRole("listitem").filter({ hasText: reference });
+    await request.getByText("Through the women's committee chair, mornings only.").waitFor();
+    await request.getByText("Urgent").waitFor();
+    await expectAccessible(advocate);
+    await photograph(advocate, "assistance-request-en");
+    await request.getByRole("button", { name: "Take it up" }).click();
+    await advocate.getByText("No request waiting.").waitFor();
+  });
 });

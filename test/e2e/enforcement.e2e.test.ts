@@ -128,7 +128,7 @@ describe("the enforcement journey", () => {
     ).json().items;
     await officer.goto(`${base}/reports/${queued.id}`);
     await officer.getByLabel("Write to the reporter").fill("Thank you. Action was taken and the case is closed.");
-    await officer.getByRole("button", { name: "Send" }).click();
+    await officer.getByRole("button", { name: "Send", exact: true }).click();
     await officer.getByRole("status").getByText(/Sent/).waitFor();
 
     // 5. The reporter comes back with the receipt.

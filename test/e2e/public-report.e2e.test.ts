@@ -104,7 +104,7 @@ describe("reporting without JavaScript", () => {
     await page.getByText("Reported through the web form near Bunia.").waitFor();
     await expectAccessible(page);
     await page.getByLabel("Write to the reporter").fill("Thank you. Are you safe where you are now?");
-    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByRole("button", { name: "Send", exact: true }).click();
     await page.getByRole("status").getByText(/Sent/).waitFor();
     const seen = (
       await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })

@@ -32,8 +32,8 @@ describe("signing in", () => {
     await page.getByLabel("Email").waitFor();
     await expectAccessible(page);
     await signIn(page, await staffOf("cdt_officer", { missionCodes: ["MONUSCO"] }));
-    // An intake officer starts at the reports waiting in their queue.
-    await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
+    // An officer starts at what needs their action: My work.
+    await page.getByRole("heading", { name: "My work", level: 1 }).waitFor();
     await page.getByRole("link", { name: "Cases" }).click();
     await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
     await page.getByText("No cases in your scope yet.").waitFor();
@@ -71,7 +71,7 @@ describe("signing in", () => {
     await page.getByText("Enter the 6-digit code").waitFor();
     await page.keyboard.type(await totpCode(officer.totpSecret as string));
     await page.keyboard.press("Enter");
-    await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "My work", level: 1 }).waitFor();
     for (let i = 0; i < 20 && (await focusedLabel()) !== "API tokens"; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "API tokens", level: 1 }).waitFor();

@@ -40,6 +40,10 @@ export const browseAuditEventsQuery = z.strictObject({
   actorId: z.string().max(64).optional(),
   subjectType: z.string().max(64).optional(),
   subjectId: z.string().max(64).optional(),
+  /** A case number (MONUSCO-2026-0042): every event of the case and of its records. */
+  caseReference: z.string().trim().min(3).max(40).optional(),
+  /** Part of the name of the person who acted. */
+  person: z.string().trim().min(2).max(100).optional(),
   outcome: auditOutcomeSchema.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

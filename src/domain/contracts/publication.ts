@@ -38,6 +38,7 @@ export const publicationBody = z.strictObject({
   action: z.enum(["publish", "withdraw"]),
 });
 export const publicationOutcomeSchema = z.object({ changed: z.number() });
+export type PublicationOutcome = z.infer<typeof publicationOutcomeSchema>;
 
 /** One row of the public table of allegations, as the public reads it. */
 export const publicAllegationSchema = z.object({

@@ -274,6 +274,7 @@ export const assistanceRequestBody = z.strictObject({
 });
 export type AssistanceRequestBody = z.output<typeof assistanceRequestBody>;
 export const assistanceRequestCreatedSchema = z.object({ id: z.string(), notified: z.number() });
+export type AssistanceRequestCreated = z.infer<typeof assistanceRequestCreatedSchema>;
 
 export const assistanceRequestSchema = z.object({
   id: z.string(),
@@ -293,3 +294,4 @@ export const assistanceRequestSchema = z.object({
 export const listAssistanceRequestsSchema = z.object({ items: z.array(assistanceRequestSchema) });
 export type ListAssistanceRequests = z.infer<typeof listAssistanceRequestsSchema>;
 export const listAssistanceRequestsQuery = z.strictObject({ state: z.enum(["open", "taken"]).default("open") });
+export const takeAssistanceRequestSchema = z.object({ taken: z.boolean() });

@@ -19,6 +19,8 @@ export const idempotencyRowId = (scope: string, key: string) => `${scope} ${key}
 /** Every encrypted column, re-encrypted by a data-key rotation (a test holds this list to the schema). */
 export const encryptedColumns: { table: string; column: string; idColumn: string }[] = [
   { table: "cases", column: "narrative_encrypted", idColumn: "id" },
+  { table: "cases", column: "place_encrypted", idColumn: "id" },
+  { table: "assistance_requests", column: "note_encrypted", idColumn: "id" },
   { table: "reports", column: "what_happened_encrypted", idColumn: "id" },
   { table: "reports", column: "place_encrypted", idColumn: "id" },
   { table: "reports", column: "involved_encrypted", idColumn: "id" },

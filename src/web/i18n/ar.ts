@@ -338,6 +338,9 @@ export const ar: Messages = {
     levels: words.misconductLevels,
   },
   audit: {
+    filterPerson: "الشخص الذي تصرّف",
+    filterCaseHelp: "كل أحداث القضية وسجلاتها، مثل MONUSCO-2026-0042",
+    filterCase: "رقم القضية",
     title: "سجل التدقيق",
     intro: "كل عملية كتابة وكل قراءة لسجل حساس، بالترتيب. يرتبط كل حدث بسابقه، فيمكن كشف أي تعديل.",
     when: "الوقت",
@@ -347,8 +350,6 @@ export const ar: Messages = {
     outcome: "النتيجة",
     details: "التفاصيل",
     filterAction: "الإجراء",
-    filterActor: "معرّف الفاعل",
-    filterSubject: "معرّف السجل",
     filterOutcome: "النتيجة",
     from: "من",
     to: "إلى",

@@ -339,6 +339,9 @@ export const en = {
     levels: words.misconductLevels,
   },
   audit: {
+    filterPerson: "Person who acted",
+    filterCaseHelp: "Every event of the case and its records, e.g. MONUSCO-2026-0042",
+    filterCase: "Case number",
     title: "Audit trail",
     intro:
       "Every write and every read of a sensitive record, in order. Each event is chained to the one before it, so an alteration is detectable.",
@@ -349,8 +352,6 @@ export const en = {
     outcome: "Outcome",
     details: "Details",
     filterAction: "Action",
-    filterActor: "Actor id",
-    filterSubject: "Record id",
     filterOutcome: "Outcome",
     from: "From",
     to: "To",

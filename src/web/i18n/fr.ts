@@ -344,6 +344,9 @@ export const fr: Messages = {
     levels: words.misconductLevels,
   },
   audit: {
+    filterPerson: "Personne qui a agi",
+    filterCaseHelp: "Tous les événements du dossier et de ses fiches, p. ex. MONUSCO-2026-0042",
+    filterCase: "Numéro de dossier",
     title: "Journal d'audit",
     intro:
       "Chaque écriture et chaque lecture d'un dossier sensible, dans l'ordre. Chaque événement est chaîné au précédent : une altération est détectable.",
@@ -354,8 +357,6 @@ export const fr: Messages = {
     outcome: "Résultat",
     details: "Détails",
     filterAction: "Action",
-    filterActor: "Identifiant de l'auteur",
-    filterSubject: "Identifiant du dossier",
     filterOutcome: "Résultat",
     from: "Du",
     to: "Au",

@@ -17,7 +17,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import type { ListAssistanceRequests } from "../../domain/contracts/victims.js";
+import type { AssistanceRequestCreated, ListAssistanceRequests } from "../../domain/contracts/victims.js";
 import { immediateNeeds, type Urgency, urgencies } from "../../domain/triage.js";
 import { api } from "../api.js";
 import { DialogButton } from "../components/dialog.js";
@@ -41,7 +41,7 @@ function AssistanceRequestForm({
   const form = useForm({ initialValues: { urgency, needs, note: "" } });
   const send = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api<{ notified: number }>("POST", url, { ...values, note: values.note.trim() || null }),
+      api<AssistanceRequestCreated>("POST", url, { ...values, note: values.note.trim() || null }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["assistance-requests"] });
     },

@@ -11,13 +11,13 @@ import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/pa
 
 interface Filters {
   action: string;
-  actorId: string;
-  subjectId: string;
+  caseReference: string;
+  person: string;
   outcome: string;
   from: string;
   to: string;
 }
-const noFilters: Filters = { action: "", actorId: "", subjectId: "", outcome: "", from: "", to: "" };
+const noFilters: Filters = { action: "", caseReference: "", person: "", outcome: "", from: "", to: "" };
 
 function queryString(filters: Filters, before: number | null) {
   const params = new URLSearchParams();
@@ -83,8 +83,12 @@ export function AuditPage() {
             value={draft.action || null}
             onChange={(value) => setDraft({ ...draft, action: value ?? "" })}
           />
-          <TextInput label={t("audit.filterActor")} {...field("actorId")} />
-          <TextInput label={t("audit.filterSubject")} {...field("subjectId")} />
+          <TextInput
+            label={t("audit.filterCase")}
+            description={t("audit.filterCaseHelp")}
+            {...field("caseReference")}
+          />
+          <TextInput label={t("audit.filterPerson")} {...field("person")} />
           <Select
             label={t("audit.filterOutcome")}
             clearable

@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PublicationPreview, PublicationReview } from "../../domain/contracts/publication.js";
+import type { PublicationOutcome, PublicationPreview, PublicationReview } from "../../domain/contracts/publication.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
@@ -27,7 +27,7 @@ function ConfirmPublication({ caseIds, action, onDone }: { caseIds: string[]; ac
     enabled: action === "publish",
   });
   const apply = useMutation({
-    mutationFn: () => api<{ changed: number }>("POST", "/api/publication", { caseIds, action }),
+    mutationFn: () => api<PublicationOutcome>("POST", "/api/publication", { caseIds, action }),
     onSuccess: async () => {
       await queryClient.invalidateQueries();
       onDone();

@@ -74,6 +74,55 @@ describe("audit trail", () => {
     expect((named as unknown as { rows: unknown[] }).rows).toEqual([]);
   });
 
+  it("an auditor finds every event of one case by its number, and by the person who acted", async () => {
+    const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINURSO"] }));
+    const publisher = await t.tokenFor(await t.createStaff("publisher"));
+    await t.app.inject({
+      method: "POST",
+      url: "/api/public/reports",
+      payload: { whatHappened: "An officer asked for money at the gate.", missionCode: "MINURSO", anonymous: true },
+    });
+    const [queued] = (
+      await officer.request({ method: "GET", url: "/api/reports?mission=MINURSO&unlinked=true" })
+    ).json().items;
+    const { caseId, reference } = (
+      await officer.request({
+        method: "POST",
+        url: `/api/reports/${queued.id}/case`,
+        payload: { version: queued.version },
+      })
+    ).json();
+    await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/assistance-requests`,
+      payload: { urgency: "urgent" },
+    });
+    await publisher.request({
+      method: "POST",
+      url: "/api/publication",
+      payload: { caseIds: [caseId], action: "publish" },
+    });
+    const auditor = await t.tokenFor(await t.createStaff("auditor"));
+    const byCase = (
+      await auditor.request({
+        method: "GET",
+        url: `/api/audit-events?caseReference=${reference.toLowerCase()}&limit=200`,
+      })
+    )
+      .json()
+      .items.map((event: { action: string }) => event.action);
+    // The report's events, the case's, the request to victim assistance and the publication naming it among others.
+    expect(byCase).toEqual(
+      expect.arrayContaining(["report.submit", "report.link", "case.create", "assistance.request", "case.publish"]),
+    );
+    expect(byCase).not.toContain("audit.browse");
+    const byPerson = (await auditor.request({ method: "GET", url: "/api/audit-events?person=publisher&limit=200" }))
+      .json()
+      .items.map((event: { action: string }) => event.action);
+    expect(byPerson).toContain("case.publish");
+    expect(byPerson).not.toContain("report.link");
+  });
+
   it("a refused or out-of-scope request is recorded as denied, naming the route and record", async () => {
     const analyst = await t.createStaff("analyst");
     const client = await t.tokenFor(analyst);

@@ -19,6 +19,10 @@ export interface AuditFilter {
   actorId?: string;
   subjectType?: string;
   subjectId?: string;
+  /** A case number: the events of the case and of every record hanging from it. */
+  caseReference?: string;
+  /** Part of the name of the person who acted. */
+  person?: string;
   outcome?: string;
   from?: Date;
   to?: Date;
@@ -33,6 +37,8 @@ export function listAuditEvents(tx: Transaction, filter: AuditFilter) {
   if (filter.subjectType) conditions.push(eq(auditEvents.subjectType, filter.subjectType));
   if (filter.subjectId) conditions.push(eq(auditEvents.subjectId, filter.subjectId));
   if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
+  if (filter.person) conditions.push(sql`${user.name} ilike ${`%${filter.person.replace(/[\\%_]/g, "\\$&")}%`}`);
+  if (filter.caseReference) conditions.push(aboutCase(filter.caseReference));
   if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
   if (filter.to) conditions.push(lte(auditEvents.occurredAt, filter.to));
   if (filter.before) conditions.push(lt(auditEvents.id, filter.before));
@@ -43,6 +49,13 @@ export function listAuditEvents(tx: Transaction, filter: AuditFilter) {
     .where(and(...conditions))
     .orderBy(desc(auditEvents.id))
     .limit(filter.limit);
+}
+
+/** Events of a case by its number: about the case or a record of it, or naming it among several (publication). */
+function aboutCase(reference: string) {
+  const subjects = sql`(select subject_id from conduct_audit_case_subjects(${reference}))`;
+  return sql`(${auditEvents.subjectId} in ${subjects} or ${auditEvents.details} ->> 'caseId' in ${subjects}
+    or exists (select 1 from jsonb_array_elements_text(case when jsonb_typeof(${auditEvents.details} -> 'caseIds') = 'array' then ${auditEvents.details} -> 'caseIds' else '[]'::jsonb end) listed where listed in ${subjects}))`;
 }
 
 export function auditEventsPage(tx: Transaction, afterId: number, size: number) {

@@ -88,8 +88,7 @@ export function registerIntakeRoutes(app: FastifyInstance) {
   typed.post(
     "/api/public/reports/messages",
     {
-      // A message sent again with its Idempotency-Key (a slow link, another instance) is written once.
-      config: { ...publicLimit(10), idempotency: "in-transaction" },
+      config: publicLimit(10),
       schema: {
         tags: ["public"],
         summary: "With a receipt: write to the case officer",
@@ -98,11 +97,7 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await postReporterMessage(services, request.body.receipt, request.body.message, idempotencyKeyOf(request)),
-        ),
+      reply.status(201).send(await postReporterMessage(services, request.body.receipt, request.body.message)),
   );
 
   typed.post(

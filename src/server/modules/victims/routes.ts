@@ -10,6 +10,7 @@ import {
   assistanceRequestCreatedSchema,
   listAssistanceRequestsQuery,
   listAssistanceRequestsSchema,
+  takeAssistanceRequestSchema,
 } from "../../../domain/contracts/victims.js";
 import { listAssistanceRequests, requestAssistance, takeAssistanceRequest } from "./requests.js";
 import {
@@ -385,7 +386,7 @@ export function registerVictimRoutes(app: FastifyInstance) {
         tags: ["victims"],
         summary: "An advocate takes a request up; 409 when another already has",
         params: z.strictObject({ id: z.uuid() }),
-        response: { 200: z.object({ taken: z.boolean() }) },
+        response: { 200: takeAssistanceRequestSchema },
       },
     },
     async (request) => takeAssistanceRequest(services, staffOf(request), request.params.id),
