@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditActions } from "../../domain/audit-catalogue.js";
 import type { AuditVerification, BrowseAuditEvents } from "../../domain/contracts/audit.js";
+import { useFormat } from "../format.js";
 import { api } from "../api.js";
 import { useVocabulary } from "../i18n/index.js";
 import { PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
@@ -41,7 +42,7 @@ export function AuditPage() {
     getNextPageParam: (last) => last.nextBefore,
   });
   const verify = useMutation({ mutationFn: () => api<AuditVerification>("GET", "/api/audit-events/verification") });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "medium" });
+  const format = useFormat();
   const field = (key: keyof Filters) => ({
     value: draft[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }),
@@ -128,7 +129,7 @@ export function AuditPage() {
                     <Table.Td>{event.id}</Table.Td>
                     <Table.Td>
                       <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                        {time.format(new Date(event.occurredAt))}
+                        {format.timestamp(event.occurredAt)}
                       </Text>
                     </Table.Td>
                     <Table.Td>

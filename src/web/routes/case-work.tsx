@@ -22,6 +22,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../format.js";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import type { Case, ListAssignees, ListNotes } from "../../domain/contracts/cases.js";
@@ -263,7 +264,7 @@ export function Assignments({ caseId, version }: { caseId: string; version: numb
 }
 
 export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["case", caseId, "notes"],
@@ -277,7 +278,7 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
       await queryClient.invalidateQueries({ queryKey: ["case", caseId, "notes"] });
     },
   });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const format = useFormat();
   return (
     <Paper withBorder p="lg">
       <Title order={2} size="h4" mb="sm">
@@ -289,7 +290,7 @@ export function Notes({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
             {data.items.map((note) => (
               <div key={note.id}>
                 <Text size="xs" c="gray.7">
-                  {time.format(new Date(note.createdAt))} · {note.authorName}
+                  {format.dateTime(note.createdAt)} · {note.authorName}
                 </Text>
                 <Text style={{ whiteSpace: "pre-wrap" }}>{note.body}</Text>
               </div>

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { CaseFilter, ListCases, ListSavedFilters } from "../../domain/contracts/cases.js";
 import { caseStatuses } from "../../domain/workflow.js";
 import { NewMessageBadge } from "../components/reports.js";
+import { useFormat } from "../format.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
@@ -43,7 +44,7 @@ const queryString = (filters: Partial<Filters>, extra: Record<string, string> = 
   } as Record<string, string>).toString();
 
 export function CaseList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe().data;
   const countries = useCountries();
   const categories = usePersonnelCategories();
@@ -76,7 +77,7 @@ export function CaseList() {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["saved-filters"] }),
   });
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const format = useFormat();
   const years = Array.from({ length: new Date().getUTCFullYear() - 2014 }, (_, i) =>
     String(new Date().getUTCFullYear() - i),
   );
@@ -268,7 +269,7 @@ export function CaseList() {
                     </Link>
                   </Table.Td>
                   <Table.Td>{item.missionCode}</Table.Td>
-                  <Table.Td>{date.format(new Date(item.dateReported))}</Table.Td>
+                  <Table.Td>{format.date(item.dateReported)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       <Badge variant="light">{t(`status.${item.status}`)}</Badge>

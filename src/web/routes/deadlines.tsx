@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Table, Text, Title } from "@ma
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../format.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, QueryView } from "../components/page.js";
 import type { ListNotifications, OverdueDashboard as Dashboard } from "../../domain/contracts/deadlines.js";
@@ -166,7 +167,7 @@ export function OverduePage() {
 }
 
 export function NotificationsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: ["notifications"],
@@ -176,7 +177,7 @@ export function NotificationsPage() {
     mutationFn: (id?: string) => api("POST", "/api/notifications/read", id ? { id } : {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const format = useFormat();
   return (
     <>
       <PageHeader
@@ -200,7 +201,7 @@ export function NotificationsPage() {
           >
             {data.items.map((item) => (
               <Table.Tr key={item.id} fw={item.read ? undefined : 600}>
-                <Table.Td>{time.format(new Date(item.createdAt))}</Table.Td>
+                <Table.Td>{format.dateTime(item.createdAt)}</Table.Td>
                 <Table.Td>{t(`notifications.kinds.${item.kind}`, { due: item.dueOn })}</Table.Td>
                 <Table.Td>
                   {item.caseId && item.caseReference ? (

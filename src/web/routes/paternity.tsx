@@ -21,6 +21,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { custodyKinds, paternityOutcomes, supportFrequencies } from "../../domain/paternity.js";
+import { useFormat } from "../format.js";
 import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries } from "../reference-data.js";
@@ -474,8 +475,8 @@ function OutcomePanel({ claim }: { claim: Claim }) {
 }
 
 function SamplesPanel({ claim }: { claim: Claim }) {
-  const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const { t } = useTranslation();
+  const format = useFormat();
   const form = useForm({ initialValues: { donor: claim.canTakeSamplesOf[0] ?? "mother", sampleCode: "" } });
   const add = useClaimMutation((v: typeof form.values) => api("POST", `/api/paternity-claims/${claim.id}/samples`, v));
   return (
@@ -548,7 +549,7 @@ function SamplesPanel({ claim }: { claim: Claim }) {
                       color={sample.flags.some((flag) => flag.eventId === event.id) ? "red" : "blue"}
                     >
                       <Text size="xs" c="gray.7">
-                        {time.format(new Date(event.occurredAt))}
+                        {format.dateTime(event.occurredAt)}
                         {event.byWhom ? ` · ${event.byWhom}` : ""}
                         {event.place ? ` · ${event.place}` : ""}
                       </Text>

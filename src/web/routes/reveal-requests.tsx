@@ -16,18 +16,19 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ListRevealRequests, RevealPending, RevealRequest } from "../../domain/contracts/reveals.js";
+import { type Formats, useFormat } from "../format.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useVocabulary } from "../i18n/index.js";
 
 export function RevealRequestsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [status, setStatus] = useState<"pending" | "decided">("pending");
   const query = useQuery({
     queryKey: ["reveal-requests", status],
     queryFn: () => api<ListRevealRequests>("GET", `/api/reveal-requests?status=${status}`),
   });
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const format = useFormat();
   return (
     <>
       <PageHeader title={t("reveals.title")} intro={t("reveals.intro")} />
@@ -50,7 +51,7 @@ export function RevealRequestsPage() {
           >
             {data.items.map((item) => (
               <Table.Tr key={item.id}>
-                <Table.Td>{time.format(new Date(item.requestedAt))}</Table.Td>
+                <Table.Td>{format.dateTime(item.requestedAt)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{t(`reveals.subjects.${item.subjectType}`)}</Text>
                   <Text size="sm" dir="ltr" fw={600}>
@@ -62,7 +63,7 @@ export function RevealRequestsPage() {
                   <Text size="sm">{item.reason}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Decision item={item} time={time} />
+                  <Decision item={item} format={format} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -85,7 +86,7 @@ function Requester({ item }: { item: RevealRequest }) {
   );
 }
 
-function Decision({ item, time }: { item: RevealRequest; time: Intl.DateTimeFormat }) {
+function Decision({ item, format }: { item: RevealRequest; format: Formats }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [note, setNote] = useState("");
@@ -100,7 +101,7 @@ function Decision({ item, time }: { item: RevealRequest; time: Intl.DateTimeForm
         <Badge color={item.decision === "approved" ? "green" : "red"}>{t(`reveals.decisions.${item.decision}`)}</Badge>
         {item.expiresAt && (
           <Text size="xs" c="gray.7">
-            {t("reveals.until", { time: time.format(new Date(item.expiresAt)) })}
+            {t("reveals.until", { time: format.dateTime(item.expiresAt) })}
           </Text>
         )}
         {item.note && <Text size="xs">{item.note}</Text>}

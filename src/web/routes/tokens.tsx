@@ -16,6 +16,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../format.js";
 import { createTokenBody } from "../../domain/contracts/tokens.js";
 import { api } from "../api.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
@@ -23,7 +24,7 @@ import { validateWith } from "../forms.js";
 import type { CreateToken, ListTokens } from "../../domain/contracts/tokens.js";
 
 export function TokensPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => api<ListTokens>("GET", "/api/tokens") });
   const [created, setCreated] = useState<string | null>(null);
@@ -41,8 +42,8 @@ export function TokensPage() {
     },
   });
   const revoke = useMutation({ mutationFn: (id: string) => api("DELETE", `/api/tokens/${id}`), onSuccess: refresh });
-  const date = (value: string | null) =>
-    value ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(value)) : t("tokens.never");
+  const format = useFormat();
+  const date = (value: string | null) => (value ? format.date(value) : t("tokens.never"));
 
   return (
     <>

@@ -23,7 +23,7 @@ async function closedCases(count: number) {
         reference: `REVIEW-${id.slice(0, 8)}-${index}`,
         missionCode: "UNMISS",
         status: "closed",
-        dateReported: "2026-06-0" + (index + 1),
+        dateReported: `2026-06-0${index + 1}`,
         categoryCodes: ["MIL_MC"],
         nationalityCodes: ["GHA"],
         allegationCodes: ["SA_RAPE"],
