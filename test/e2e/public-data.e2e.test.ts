@@ -24,6 +24,15 @@ const cell = (page: Page, caption: string, row: string) =>
     .getByRole("cell")
     .first();
 
+/** The case page's publish button: the public row previewed, then confirmed. */
+async function publishFromCasePage(page: Page) {
+  await page.getByRole("button", { name: "Preview and publish" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("cell").first().waitFor();
+  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByRole("button", { name: "Withdraw…" }).waitFor();
+}
+
 describe("public figures", () => {
   it("change as a publisher releases cases", async () => {
     const [observer, official] = [randomUUID(), randomUUID()];
@@ -59,8 +68,7 @@ describe("public figures", () => {
     const staff = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(staff, base, publisher);
     await staff.goto(`${base}/cases/${observer}`);
-    await staff.getByRole("button", { name: "Publish for statistics" }).click();
-    await staff.getByRole("button", { name: "Withdraw from statistics" }).waitFor();
+    await publishFromCasePage(staff);
 
     await visitor.reload();
     const caption = "Allegations — Category of personnel";
@@ -68,8 +76,7 @@ describe("public figures", () => {
     expect(await visitor.locator(".headline").textContent()).toBe("1");
 
     await staff.goto(`${base}/cases/${official}`);
-    await staff.getByRole("button", { name: "Publish for statistics" }).click();
-    await staff.getByRole("button", { name: "Withdraw from statistics" }).waitFor();
+    await publishFromCasePage(staff);
     await visitor.reload();
     // The second case counts once for each category: Military (MO) for Croatia, Civilian (INT).
     expect(await cell(visitor, caption, "Military \\(MO\\)").textContent()).toBe("2");

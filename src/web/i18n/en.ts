@@ -628,9 +628,6 @@ export const en = {
     riskLocationHelp: "The mission location it happened at or near, as named in the risk register.",
     riskLocation: "Location in the risk register",
     childrenInvolved: "Children involved",
-    publish: "Publish for statistics",
-    withdraw: "Withdraw from statistics",
-    publishHelp: "Public statistics count released cases only; no narrative, name or victim detail is ever published.",
     changedFields: "Changed by the other person: {{fields}}.",
     edit: "Edit case data",
     conflict:

@@ -642,10 +642,6 @@ export const fr: Messages = {
       "Le site de la mission où, ou près duquel, les faits se sont produits, tel que nommé dans le registre des risques.",
     riskLocation: "Lieu du registre des risques",
     childrenInvolved: "Enfants concernés",
-    publish: "Publier pour les statistiques",
-    withdraw: "Retirer des statistiques",
-    publishHelp:
-      "Les statistiques publiques ne comptent que les dossiers publiés ; aucun récit, nom ni détail sur une victime n'est jamais publié.",
     changedFields: "Modifié par l'autre personne : {{fields}}.",
     edit: "Modifier les données du dossier",
     conflict:
