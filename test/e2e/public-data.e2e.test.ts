@@ -27,9 +27,8 @@ const cell = (page: Page, caption: string, row: string) =>
 /** The case page's publish button: the public row previewed, then confirmed. */
 async function publishFromCasePage(page: Page) {
   await page.getByRole("button", { name: "Preview and publish" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("cell").first().waitFor();
-  await dialog.getByRole("button", { name: "Publish", exact: true }).click();
+  // The button waits for the preview; a case outside the table's scope (not SEA) previews no row.
+  await page.getByRole("dialog").getByRole("button", { name: "Publish", exact: true }).click();
   await page.getByRole("button", { name: "Withdraw…" }).waitFor();
 }
 

@@ -528,6 +528,8 @@ export const en = {
     } as Record<string, string>,
   },
   publish: {
+    noRows:
+      "These cases add no row to the public table of sexual exploitation and abuse; they are counted in the other published figures.",
     title: "Publish",
     intro:
       "Cases whose investigation has concluded, ready to be released to the public table and statistics. Preview what the public will read, then publish several at once.",

@@ -540,6 +540,8 @@ export const fr: Messages = {
     },
   },
   publish: {
+    noRows:
+      "Ces dossiers n'ajoutent aucune ligne au tableau public de l'exploitation et des atteintes sexuelles ; ils sont comptés dans les autres chiffres publiés.",
     title: "Publication",
     intro:
       "Dossiers dont l'enquête est terminée, prêts à être publiés dans le tableau et les statistiques publics. Prévisualisez ce que le public lira, puis publiez-en plusieurs à la fois.",

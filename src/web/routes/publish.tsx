@@ -37,7 +37,7 @@ function ConfirmPublication({ caseIds, action, onDone }: { caseIds: string[]; ac
     <Stack>
       <Text size="sm">{t(`publish.confirm.${action}`, { count: caseIds.length })}</Text>
       {action === "publish" && (
-        <QueryView query={preview}>
+        <QueryView query={preview} isEmpty={(data) => data.items.length === 0} empty={t("publish.noRows")}>
           {(data) => (
             <DataTable
               label={t("publish.previewTitle")}
