@@ -95,8 +95,9 @@ describe("public figures", () => {
     await visitor.screenshot({ path: "test-results/public-table.png", fullPage: true });
 
     await staff.goto(`${base}/cases/${observer}`);
-    await staff.getByRole("button", { name: "Withdraw from statistics" }).click();
-    await staff.getByRole("button", { name: "Publish for statistics" }).waitFor();
+    await staff.getByRole("button", { name: "Withdraw…" }).click();
+    await staff.getByRole("dialog").getByRole("button", { name: "Withdraw", exact: true }).click();
+    await staff.getByRole("button", { name: "Preview and publish" }).waitFor();
     // Pages may be kept a minute by the browser: a reader who reloads sees the change at once.
     await visitor.goto(`${base}/data?view=allegations&groupBy=category&mission=UNMOGIP&year=2025`);
     await visitor.reload();
