@@ -1,5 +1,9 @@
 // Marks a report carries wherever it is listed (urgency, a new message) and its thread with the reporter.
-import { Badge, Paper, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../api.js";
+import { ProblemAlert } from "./page.js";
 import { useTranslation } from "react-i18next";
 import type { ListCaseReports } from "../../domain/contracts/reports.js";
 import { useFormat } from "../format.js";
@@ -44,5 +48,46 @@ export function ThreadMessages({ messages }: { messages: Thread }) {
         </Paper>
       ))}
     </Stack>
+  );
+}
+
+/** The officer's answer to the reporter, read by them with their receipt. */
+export function ReplyToReporter({ reportId, onSent }: { reportId: string; onSent: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState("");
+  const reply = useMutation({
+    mutationFn: () => api("POST", `/api/reports/${reportId}/messages`, { message }),
+    onSuccess: async () => {
+      setMessage("");
+      await onSent();
+    },
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        reply.mutate();
+      }}
+    >
+      <ProblemAlert error={reply.error} />
+      {reply.isSuccess && (
+        <Alert color="green" mb="sm" role="status">
+          {t("reports.sent")}
+        </Alert>
+      )}
+      <Textarea
+        label={t("reports.reply")}
+        value={message}
+        onChange={(event) => setMessage(event.currentTarget.value)}
+        minRows={2}
+        autosize
+        maxLength={5000}
+      />
+      <Group justify="flex-end" mt="xs">
+        <Button type="submit" size="sm" loading={reply.isPending} disabled={!message.trim()}>
+          {t("reports.send")}
+        </Button>
+      </Group>
+    </form>
   );
 }

@@ -1,56 +1,15 @@
 // The reports a case was built from, with what each said and the thread with its reporter: the
 // officer reads and answers here, and reading clears the case's new-message mark.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Case } from "../../domain/contracts/cases.js";
 import type { ListCaseReports } from "../../domain/contracts/reports.js";
 import { api } from "../api.js";
-import { ProblemAlert, QueryView } from "../components/page.js";
+import { QueryView } from "../components/page.js";
 import { useFormat } from "../format.js";
-import { NewMessageBadge, ThreadMessages, UrgencyBadge } from "../components/reports.js";
-
-function ReplyToReporter({ reportId, onSent }: { reportId: string; onSent: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [message, setMessage] = useState("");
-  const reply = useMutation({
-    mutationFn: () => api("POST", `/api/reports/${reportId}/messages`, { message }),
-    onSuccess: async () => {
-      setMessage("");
-      await onSent();
-    },
-  });
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        reply.mutate();
-      }}
-    >
-      <ProblemAlert error={reply.error} />
-      {reply.isSuccess && (
-        <Alert color="green" mb="sm" role="status">
-          {t("reports.sent")}
-        </Alert>
-      )}
-      <Textarea
-        label={t("reports.reply")}
-        value={message}
-        onChange={(event) => setMessage(event.currentTarget.value)}
-        minRows={2}
-        autosize
-        maxLength={5000}
-      />
-      <Group justify="flex-end" mt="xs">
-        <Button type="submit" size="sm" loading={reply.isPending} disabled={!message.trim()}>
-          {t("reports.send")}
-        </Button>
-      </Group>
-    </form>
-  );
-}
+import { NewMessageBadge, ReplyToReporter, ThreadMessages, UrgencyBadge } from "../components/reports.js";
 
 export function CaseReports({ caseId }: { caseId: string }) {
   const { t } = useTranslation();

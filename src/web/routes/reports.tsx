@@ -12,7 +12,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -26,7 +25,7 @@ import type { LinkReportToCase, ListIntakeQueue, ReadReport as FullReport } from
 import { api } from "../api.js";
 import { useFormat } from "../format.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
-import { NewMessageBadge, ThreadMessages, UrgencyBadge } from "../components/reports.js";
+import { NewMessageBadge, ReplyToReporter, ThreadMessages, UrgencyBadge } from "../components/reports.js";
 import { reportKinds, urgencies } from "../../domain/triage.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
@@ -326,14 +325,6 @@ export function ReportDetail() {
     queryKey: ["report", reportId],
     queryFn: () => api<FullReport>("GET", `/api/reports/${reportId}`),
   });
-  const [message, setMessage] = useState("");
-  const reply = useMutation({
-    mutationFn: () => api("POST", `/api/reports/${reportId}/messages`, { message }),
-    onSuccess: async () => {
-      setMessage("");
-      await queryClient.invalidateQueries({ queryKey: ["report", reportId] });
-    },
-  });
   const format = useFormat();
   return (
     <>
@@ -438,32 +429,10 @@ export function ReportDetail() {
               </Title>
               <ThreadMessages messages={report.messages} />
               {report.can.reply && (
-                <form
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    reply.mutate();
-                  }}
-                >
-                  <ProblemAlert error={reply.error} />
-                  {reply.isSuccess && (
-                    <Alert color="green" mb="sm" role="status">
-                      {t("reports.sent")}
-                    </Alert>
-                  )}
-                  <Textarea
-                    label={t("reports.reply")}
-                    value={message}
-                    onChange={(e) => setMessage(e.currentTarget.value)}
-                    minRows={3}
-                    autosize
-                    maxLength={5000}
-                  />
-                  <Group justify="flex-end" mt="sm">
-                    <Button type="submit" loading={reply.isPending} disabled={!message.trim()}>
-                      {t("reports.send")}
-                    </Button>
-                  </Group>
-                </form>
+                <ReplyToReporter
+                  reportId={report.id}
+                  onSent={() => queryClient.invalidateQueries({ queryKey: ["report", reportId] })}
+                />
               )}
             </Paper>
           </Stack>
