@@ -9,6 +9,7 @@ import {
   afterActionReviews,
   assistanceReferrals,
   caseAssignments,
+  caseDocuments,
   caseNotes,
   cbcmNetworks,
   assistanceRequests,
@@ -446,6 +447,71 @@ const matrix: MatrixRow[] = [
     body: () => ({ entity: "member_state", countryCode: "IND", sentOn: "2026-11-02", caseVersion: 1 }),
     expect: only("cds_officer"),
     label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/documents",
+    url: () => `/api/cases/${fixture.inScopeCase}/documents`,
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/documents",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/documents`,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/documents",
+    url: () => `/api/cases/${fixture.inScopeCase}/documents`,
+    body: () => documentUpload("other", null),
+    expect: only("cds_officer", "cdt_officer", "investigator"),
+    label: "in scope, a document of the case",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/documents",
+    url: async () => `/api/cases/${(await freshDocuments()).caseId}/documents`,
+    body: () => documentUpload("reply", lastDocuments.referralId),
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "a reply on the State's own referral",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/documents",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/documents`,
+    body: () => documentUpload("other", null),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/case-documents/:id/content",
+    url: async () => `/api/case-documents/${(await freshDocuments()).documentId}/content`,
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    label: "on the State's referral",
+  },
+  {
+    method: "GET",
+    route: "/api/case-documents/:id/content",
+    url: async () => `/api/case-documents/${(await freshDocuments()).internalDocumentId}/content`,
+    expect: only("cds_officer", "cdt_officer", "investigator"),
+    label: "kept on the case",
+  },
+  {
+    method: "POST",
+    route: "/api/referrals/:id/notes-verbales",
+    url: async () => `/api/referrals/${(await freshDocuments()).referralId}/notes-verbales`,
+    body: () => ({ template: "reminder", language: "fr", datedOn: "2026-11-20" }),
+    expect: only("cds_officer", "cdt_officer"),
+  },
+  {
+    method: "GET",
+    route: "/api/referrals/:id/correspondence",
+    url: async () => `/api/referrals/${(await freshDocuments()).referralId}/correspondence`,
+    expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
   },
   {
     method: "POST",
@@ -2234,6 +2300,63 @@ async function freshCase(missionCode: string, status = "received", nationalityCo
     }),
   );
   return id;
+}
+
+const documentUpload = (kind: string, referralId: string | null) => ({
+  kind,
+  referralId,
+  datedOn: "2026-11-20",
+  fileName: "reply.pdf",
+  contentBase64: matrixPdf.toString("base64"),
+});
+
+/**
+ * A referred MONUSCO case of Ghana's nationals (the investigator assigned), referred to Ghana, with
+ * a document on the referral and one kept on the case only.
+ */
+let lastDocuments = { caseId: "", referralId: "", documentId: "", internalDocumentId: "" };
+async function freshDocuments() {
+  const caseId = await freshCase("MONUSCO", "referred", ["GHA"]);
+  lastDocuments = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.insert(caseAssignments).values({ caseId, userId: staff.investigator.id });
+    const [referral] = await tx
+      .insert(referrals)
+      .values({ caseId, entity: "member_state", countryCode: "GHA", sentOn: "2026-11-02" })
+      .returning({ id: referrals.id });
+    const document = async (referralId: string | null) => {
+      const id = randomUUID();
+      await tx.insert(caseDocuments).values({
+        id,
+        caseId,
+        referralId,
+        seriesId: id,
+        kind: referralId ? "note_verbale" : "investigation_report",
+        fileNameEncrypted: await t.app.services.encryption.encrypt(
+          tx,
+          "note.pdf",
+          fieldContext("case_documents", "file_name_encrypted", id),
+        ),
+        contentType: "application/pdf",
+        sizeBytes: matrixPdf.length,
+        sha256: "0".repeat(64),
+        contentEncrypted: await t.app.services.encryption.encryptBytes(
+          tx,
+          matrixPdf,
+          fieldContext("case_documents", "content_encrypted", id),
+        ),
+        datedOn: "2026-11-02",
+        uploadedBy: staff.cds_officer.id,
+      });
+      return id;
+    };
+    return {
+      caseId,
+      referralId: referral.id,
+      documentId: await document(referral.id),
+      internalDocumentId: await document(null),
+    };
+  });
+  return lastDocuments;
 }
 
 /** A referred case with one alleged perpetrator of the State's nationality and that State's NIO investigating; the investigator is assigned to the MONUSCO ones. */

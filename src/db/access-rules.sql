@@ -14,6 +14,7 @@
 -- audit_events: no RLS; conduct_app: INSERT, SELECT
 -- case_actions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- case_assignments: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- case_documents: RLS; conduct_app: INSERT, SELECT
 -- case_notes: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- case_number_counters: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- cases: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
@@ -26,6 +27,7 @@
 -- data_keys: no RLS; conduct_app: SELECT
 -- deadline_extensions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- dna_samples: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- document_numbers: no RLS; conduct_app: INSERT, SELECT, UPDATE
 -- evidence_files: RLS; conduct_app: DELETE, INSERT, SELECT
 -- findings: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- good_practice_files: RLS; conduct_app: DELETE, INSERT, SELECT
@@ -101,6 +103,9 @@ POLICY case_actions_need_to_know ON case_actions FOR ALL TO public USING (conduc
 
 -- Policies on case_assignments
 POLICY case_assignments_need_to_know ON case_assignments FOR ALL TO public USING (((user_id = conduct_actor_id()) OR conduct_can_see_case_id(case_id))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text])) AND conduct_can_see_case_id(case_id)));
+
+-- Policies on case_documents
+POLICY case_documents_need_to_know ON case_documents FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id))))))) WITH CHECK ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (kind = 'reply'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id)))))));
 
 -- Policies on case_notes
 POLICY case_notes_need_to_know ON case_notes FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() <> ALL (ARRAY['member_state_focal_point'::text, 'analyst'::text, 'publisher'::text])))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text]))));

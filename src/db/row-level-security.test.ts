@@ -257,6 +257,7 @@ describe("row-level security everywhere", () => {
       // Append-only audit (readers go through the audit module's policy); counters, keys and secrets kept encrypted.
       "audit_events",
       "case_number_counters",
+      "document_numbers",
       "data_keys",
       "idempotency_keys",
       "screening_secrets",

@@ -650,6 +650,59 @@ export const referrals = pgTable(
   (t) => [index("referrals_case_idx").on(t.caseId), index("referrals_due_idx").on(t.replyDueOn)],
 );
 
+/**
+ * A case's documents: notes verbales (written here from a template, or sent elsewhere and attached),
+ * a State's or OIOS's replies, investigation reports. Encrypted, each version kept: a new version
+ * shares its series and never replaces the bytes of the last.
+ */
+export const caseDocuments = pgTable(
+  "case_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: caseIdColumn(),
+    referralId: uuid("referral_id").references(() => referrals.id),
+    investigationId: uuid("investigation_id").references(() => investigations.id),
+    seriesId: uuid("series_id").notNull(),
+    version: integer("version").notNull().default(1),
+    kind: text("kind").notNull(),
+    fileNameEncrypted: text("file_name_encrypted").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** SHA-256 of the file (or of the written letter), so anyone can show it was not altered. */
+    sha256: text("sha256").notNull(),
+    /** An attached file's bytes; null for a note verbale written here, kept as its letter. */
+    contentEncrypted: text("content_encrypted"),
+    /** A note verbale written here: its words, from which its PDF and DOCX are made. */
+    letterEncrypted: text("letter_encrypted"),
+    number: text("number"),
+    template: text("template"),
+    language: text("language"),
+    /** When it was sent (outgoing) or received (incoming). */
+    datedOn: date("dated_on").notNull(),
+    uploadedBy: text("uploaded_by")
+      .notNull()
+      .references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("case_documents_case_idx").on(t.caseId),
+    index("case_documents_referral_idx").on(t.referralId),
+    uniqueIndex("case_documents_series_version_idx").on(t.seriesId, t.version),
+    uniqueIndex("case_documents_number_idx").on(t.number),
+  ],
+);
+
+/** The last number given in each series and year ("NV/2026/0007"), so numbers never repeat. */
+export const documentNumbers = pgTable(
+  "document_numbers",
+  {
+    series: text("series").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.series, t.year] })],
+);
+
 // ---- Good practices shared by Member States (draft → submitted → published, or returned) ----
 export const goodPractices = pgTable(
   "good_practices",

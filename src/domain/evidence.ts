@@ -41,3 +41,22 @@ export function safeFileName(name: string): string {
     .slice(0, 120);
   return cleaned || "evidence";
 }
+
+const officeTypes: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/**
+ * The type of a document staff attach (a good practice's guideline, a case's note verbale or reply):
+ * PDF and pictures by their first bytes (as evidence is checked), Office documents by being a ZIP
+ * archive named .docx, .pptx or .xlsx; null for anything else.
+ */
+export function documentFileType(content: Buffer, fileName: string): string | null {
+  const sniffed = sniffEvidenceType(content);
+  if (sniffed === "application/pdf" || sniffed?.startsWith("image/")) return sniffed;
+  const extension = fileName.toLowerCase().split(".").pop() ?? "";
+  const zip = content.length > 4 && content.readUInt32LE(0) === 0x04034b50;
+  return zip ? (officeTypes[extension] ?? null) : null;
+}

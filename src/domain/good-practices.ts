@@ -1,7 +1,6 @@
 // Good practices Member States share: their areas, and the review a practice goes through before
 // the public sees it (draft → submitted → published, or returned with comments and resubmitted).
 import { z } from "zod";
-import { sniffEvidenceType } from "./evidence.js";
 
 export const practiceAreas = ["prevention", "enforcement", "victim_support"] as const;
 export const practiceStatuses = ["draft", "submitted", "published", "returned"] as const;
@@ -37,24 +36,5 @@ export const practiceBody = z.strictObject({
 });
 export type PracticeInput = z.infer<typeof practiceBody>;
 
-/** Files shared with a practice: documents and pictures, recognised by their content, not their name. */
-export const MAX_PRACTICE_FILE_BYTES = 10 * 1024 * 1024;
+/** Files shared with a practice: documents and pictures (src/server/uploads/documents.ts). */
 export const MAX_PRACTICE_FILES = 5;
-
-const officeTypes: Record<string, string> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
-/**
- * The file's type if it is one a practice may carry: PDF and pictures by their first bytes (as
- * evidence is checked), Office documents by being a ZIP archive named .docx, .pptx or .xlsx.
- */
-export function practiceFileType(content: Buffer, fileName: string): string | null {
-  const sniffed = sniffEvidenceType(content);
-  if (sniffed === "application/pdf" || sniffed?.startsWith("image/")) return sniffed;
-  const extension = fileName.toLowerCase().split(".").pop() ?? "";
-  const zip = content.length > 4 && content.readUInt32LE(0) === 0x04034b50;
-  return zip ? (officeTypes[extension] ?? null) : null;
-}

@@ -44,6 +44,7 @@ import { registerActionRoutes, registerInvestigationRoutes } from "./modules/enf
 import { registerHealthRoutes } from "./modules/health/index.js";
 import { registerIntakeRoutes } from "./modules/intake/index.js";
 import { registerReferralRoutes } from "./modules/referrals/index.js";
+import { registerDocumentRoutes } from "./modules/documents/index.js";
 import { registerPublicPages } from "./public/routes.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
 import { registerReferenceRoutes } from "./modules/reference/index.js";
@@ -244,6 +245,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerCaseRoutes(app);
   registerIntakeRoutes(app);
   registerReferralRoutes(app);
+  registerDocumentRoutes(app);
   registerInvestigationRoutes(app);
   registerActionRoutes(app);
   registerDeadlineRoutes(app);

@@ -153,5 +153,17 @@ export const ar = {
     legal: "مشورة قانونية",
     material: "طعام أو مال أو مساعدة مادية أخرى",
   },
+  documentKinds: {
+    note_verbale: "مذكرة شفوية",
+    reply: "رد",
+    investigation_report: "تقرير تحقيق",
+    other: "وثيقة أخرى",
+  },
+  noteVerbaleTemplates: {
+    notification: "إخطار الدولة",
+    request_nio: "طلب تعيين موظف تحقيق وطني",
+    reminder: "تذكير",
+    outcome: "طلب النتيجة والإجراءات المتخذة",
+  },
   ...audit,
 } satisfies Vocabulary;

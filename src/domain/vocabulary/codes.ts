@@ -13,6 +13,8 @@ import { referralEntities } from "../referrals.js";
 import { roles } from "../roles.js";
 import { caseStatuses } from "../workflow.js";
 import { immediateNeeds, reportKinds, urgencies } from "../triage.js";
+import { documentKinds } from "../contracts/documents.js";
+import { noteVerbaleTemplates } from "../notes-verbales.js";
 
 export const vocabularyCodes = {
   personnelCategories: personnelCategorySeeds.map((seed) => seed.code),
@@ -37,6 +39,8 @@ export const vocabularyCodes = {
   reportKinds,
   urgencies,
   immediateNeeds,
+  documentKinds,
+  noteVerbaleTemplates,
   auditActions,
   auditSubjects,
 } as const;

@@ -153,5 +153,17 @@ export const en = {
     legal: "Legal advice",
     material: "Food, money or other material help",
   },
+  documentKinds: {
+    note_verbale: "Note verbale",
+    reply: "Reply",
+    investigation_report: "Investigation report",
+    other: "Other document",
+  },
+  noteVerbaleTemplates: {
+    notification: "Notification to the State",
+    request_nio: "Request to appoint an NIO",
+    reminder: "Reminder",
+    outcome: "Request for the outcome and actions",
+  },
   ...audit,
 } satisfies Vocabulary;

@@ -153,5 +153,17 @@ export const es = {
     legal: "Asesoramiento jurídico",
     material: "Alimentos, dinero u otra ayuda material",
   },
+  documentKinds: {
+    note_verbale: "Nota verbal",
+    reply: "Respuesta",
+    investigation_report: "Informe de investigación",
+    other: "Otro documento",
+  },
+  noteVerbaleTemplates: {
+    notification: "Notificación al Estado",
+    request_nio: "Solicitud de designación de un investigador nacional",
+    reminder: "Recordatorio",
+    outcome: "Solicitud del resultado y las medidas",
+  },
   ...audit,
 } satisfies Vocabulary;

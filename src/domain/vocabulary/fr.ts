@@ -153,5 +153,17 @@ export const fr = {
     legal: "Conseil juridique",
     material: "Nourriture, argent ou autre aide matérielle",
   },
+  documentKinds: {
+    note_verbale: "Note verbale",
+    reply: "Réponse",
+    investigation_report: "Rapport d'enquête",
+    other: "Autre document",
+  },
+  noteVerbaleTemplates: {
+    notification: "Notification à l'État",
+    request_nio: "Demande de désignation d'un enquêteur national",
+    reminder: "Rappel",
+    outcome: "Demande de l'issue et des mesures prises",
+  },
   ...audit,
 } satisfies Vocabulary;

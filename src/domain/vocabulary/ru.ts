@@ -153,5 +153,17 @@ export const ru = {
     legal: "Юридическая консультация",
     material: "Еда, деньги или другая материальная помощь",
   },
+  documentKinds: {
+    note_verbale: "Вербальная нота",
+    reply: "Ответ",
+    investigation_report: "Доклад о расследовании",
+    other: "Другой документ",
+  },
+  noteVerbaleTemplates: {
+    notification: "Уведомление государства",
+    request_nio: "Просьба назначить национального следователя",
+    reminder: "Напоминание",
+    outcome: "Запрос о результатах и принятых мерах",
+  },
   ...audit,
 } satisfies Vocabulary;

@@ -153,5 +153,17 @@ export const zh = {
     legal: "法律咨询",
     material: "食物、钱或其他物质帮助",
   },
+  documentKinds: {
+    note_verbale: "普通照会",
+    reply: "答复",
+    investigation_report: "调查报告",
+    other: "其他文件",
+  },
+  noteVerbaleTemplates: {
+    notification: "通知会员国",
+    request_nio: "请求任命国家调查官",
+    reminder: "催复",
+    outcome: "询问结果及所采取的行动",
+  },
   ...audit,
 } satisfies Vocabulary;

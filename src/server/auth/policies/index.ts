@@ -164,6 +164,26 @@ export const referralPolicy = {
   overdue: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
 };
 
+/**
+ * A case's documents: its officers and assigned investigators; a Member State only what was
+ * exchanged on its own referrals (row-level security and the referral policy), where it may attach
+ * its reply. Notes verbales are written by the officers who refer.
+ */
+export const documentPolicy = {
+  view: (actor: Actor, facts: CaseScopeFacts) =>
+    casePolicy.view(actor, facts) &&
+    is(actor, "cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+  attach: (actor: Actor, facts: CaseScopeFacts, kind: string, referralCountry: string | null) =>
+    documentPolicy.view(actor, facts) &&
+    (is(actor, "cds_officer", "cdt_officer", "investigator") ||
+      (kind === "reply" && referralCountry !== null && referralCountry === actor.countryCode)),
+  /** Whether the actor may attach anything at all on the case (the page's form). */
+  attachAny: (actor: Actor, facts: CaseScopeFacts) =>
+    documentPolicy.view(actor, facts) &&
+    is(actor, "cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+  writeNoteVerbale: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).refer,
+};
+
 export const publicationPolicy = {
   /** Publishers release reviewed cases; headquarters (CDS) is responsible for publication too. */
   publish: (actor: Actor) => is(actor, "publisher", "cds_officer"),

@@ -254,6 +254,8 @@ const caseHistoryActions = [
   "investigation.extend",
   "finding.record",
   "action.record",
+  "case.document.attach",
+  "case.note_verbale.issue",
 ];
 
 /** What the threads of the case's reports add to its history (for those who may read the reports). */

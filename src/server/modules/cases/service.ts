@@ -188,7 +188,7 @@ export async function caseTimeline(services: Services, actor: Actor, id: string)
  * The history's events a Member State may know of: none about another State's referral,
  * investigation or nationals (the enforcement record hides them the same way).
  */
-async function eventsKnownTo<E extends { details: unknown }>(
+async function eventsKnownTo<E extends { action: string; details: unknown }>(
   tx: Transaction,
   actor: Actor,
   caseId: string,
@@ -220,6 +220,8 @@ async function eventsKnownTo<E extends { details: unknown }>(
   return events.filter((event) => {
     const details = (event.details ?? {}) as Record<string, unknown>;
     if (typeof details.countryCode === "string" && details.countryCode !== own) return false;
+    // A State sees only the documents exchanged on its own referrals.
+    if (event.action.startsWith("case.document") && typeof details.referralId !== "string") return false;
     return refersTo.every((key) => typeof details[key] !== "string" || known.has(details[key] as string));
   });
 }

@@ -147,7 +147,7 @@ describe("a practice's files", () => {
     expect(published.headers).toMatchObject({
       "content-type": "application/pdf",
       "x-content-type-options": "nosniff",
-      "content-disposition": "attachment; filename*=UTF-8''guide%20committees.pdf",
+      "content-disposition": "attachment; filename=\"guide_committees.pdf\"; filename*=UTF-8''guide%20committees.pdf",
     });
     expect((await publicList("?country=SEN"))[0]).toMatchObject({
       files: [{ id: fileId, fileName: "guide committees.pdf" }],

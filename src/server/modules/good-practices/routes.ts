@@ -6,6 +6,7 @@ import { practiceBody } from "../../../domain/good-practices.js";
 import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import type { FastifyReply } from "fastify";
+import { type Download, sendDownload } from "../../uploads/download.js";
 import { publicActor } from "../../auth/actor.js";
 import {
   attachPracticeFile,
@@ -103,14 +104,7 @@ export function registerGoodPracticeRoutes(app: FastifyInstance) {
       movePractice(services, staffOf(request), request.params.id, request.body.step, request.body.comment),
   );
 
-  // Served as attachments, with the type found from the content, never rendered in the page's origin.
-  const sendFile = (reply: FastifyReply, file: { fileName: string; contentType: string; content: Buffer }) =>
-    reply
-      .header("content-type", file.contentType)
-      .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header("x-content-type-options", "nosniff")
-      .header("cache-control", "private, max-age=300")
-      .send(file.content);
+  const sendFile = (reply: FastifyReply, file: Download) => sendDownload(reply, file, "private, max-age=300");
 
   typed.post(
     "/api/good-practices/:id/files",

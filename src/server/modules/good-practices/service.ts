@@ -1,17 +1,13 @@
 // Good practices: Member State focal points write and submit their State's practices, headquarters
 // reviews and publishes them (or returns them with comments), and the public browses what is published.
-import { proveFile } from "../../uploads/prove.js";
-import { createHash } from "node:crypto";
+import { acceptDocument } from "../../uploads/documents.js";
 import { and, arrayContains, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { goodPracticeFiles, goodPractices } from "../../../db/schema.js";
-import { safeFileName } from "../../../domain/evidence.js";
 import {
-  MAX_PRACTICE_FILE_BYTES,
   MAX_PRACTICE_FILES,
   type PracticeInput,
   type PracticeStatus,
   type PracticeStep,
-  practiceFileType,
   practiceStep,
   practiceSteps,
 } from "../../../domain/good-practices.js";
@@ -222,21 +218,7 @@ export async function attachPracticeFile(
   practiceId: string,
   file: { fileName: string; content: Buffer },
 ) {
-  if (file.content.length > MAX_PRACTICE_FILE_BYTES)
-    throw new ValidationFailed(
-      "A file is at most 10 MB.",
-      [{ path: "body.content", message: "too_large" }],
-      "file_too_large",
-    );
-  const fileName = safeFileName(file.fileName);
-  const contentType = practiceFileType(file.content, fileName);
-  if (!contentType)
-    throw new ValidationFailed(
-      "Share a PDF, a picture (JPEG, PNG, WebP) or an Office document (DOCX, PPTX, XLSX).",
-      [{ path: "body.content", message: "type_not_accepted" }],
-      "file_type_not_accepted",
-    );
-  await proveFile(fileName, file.content, contentType);
+  const { fileName, contentType, sha256 } = await acceptDocument(file);
   return inTransaction(services.db, actor, async (tx) => {
     const practice = await practiceInScope(tx, actor, practiceId);
     if (!goodPracticePolicy.edit(actor, practice))
@@ -250,7 +232,6 @@ export async function attachPracticeFile(
         [{ path: "body", message: "too_many_files" }],
         "too_many_files",
       );
-    const sha256 = createHash("sha256").update(file.content).digest("hex");
     const [row] = await tx
       .insert(goodPracticeFiles)
       .values({

@@ -73,7 +73,7 @@ describe("evidence files", () => {
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(pdf)).toBe(true);
     expect(download.headers["content-disposition"]).toBe(
-      "attachment; filename=\"evidence\"; filename*=UTF-8''letter.pdf",
+      "attachment; filename=\"letter.pdf\"; filename*=UTF-8''letter.pdf",
     );
     expect(download.headers["content-security-policy"]).toContain("sandbox");
     expect(download.headers["x-content-sha256"]).toBe(report.evidence[1].sha256);

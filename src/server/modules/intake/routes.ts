@@ -1,5 +1,6 @@
 // HTTP for intake: the public JSON intake and follow-up (no sign-in), and the staff intake queue.
 import type { FastifyInstance } from "fastify";
+import { sendDownload } from "../../uploads/download.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { receiptBody, reportBody, reporterMessageBody } from "../../../domain/contracts/reports.js";
@@ -188,17 +189,7 @@ export function registerIntakeRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const file = await readEvidence(services, staffOf(request), request.params.id, request.params.fileId);
-      // Always a download, never rendered in the app's origin; the name is encoded, whatever it holds.
-      return reply
-        .header("content-type", file.contentType)
-        .header(
-          "content-disposition",
-          `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        )
-        .header("content-security-policy", "sandbox; default-src 'none'")
-        .header("x-content-sha256", file.sha256)
-        .header("cache-control", "no-store")
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 
