@@ -42,8 +42,9 @@ export interface NoteVerbaleLetter {
   particulars: [string, string][];
 }
 
+/** Items joined as the language does; a dash when the case does not say yet. */
 const list = (language: NoteVerbaleLanguage, items: string[]) =>
-  new Intl.ListFormat(language, { type: "conjunction" }).format(items);
+  items.length ? new Intl.ListFormat(language, { type: "conjunction" }).format(items) : "—";
 
 // French puts an article before most States' names ("du Ghana", "de la France", "de l'Inde", "des
 // Pays-Bas") and none before some ("de Madagascar", "d'Haïti"); the rule and its exceptions.

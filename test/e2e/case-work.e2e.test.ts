@@ -1,12 +1,15 @@
 // Case work that never drops a thread, in Chromium at desktop and phone sizes, in English, French
 // and Arabic: the reporter writes on a report already part of a case → the officer sees the mark on
 // My work, the queue and the case list → reads the thread on the case; an officer refers by
-// recording the referral and is asked before referring twice. Screenshots go to
+// recording the referral and is asked before referring twice, writes a numbered note verbale and
+// attaches the State's reply, which the State reads in Arabic on a phone. Screenshots go to
 // test-results/case-work/ (copied to docs/screenshots/case-work/ for the README).
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
+import { pdfFile } from "../helpers/files.js";
+import { readPdfPage } from "./pdf-pages.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
 
 let t: TestApp;
@@ -170,6 +173,73 @@ describe("case work that never drops a thread", () => {
     expect((await officer.request({ method: "GET", url: `/api/cases/${caseId}/referrals` })).json().items).toHaveLength(
       2,
     );
+  });
+
+  it("an officer writes a numbered note verbale on the referral and attaches the State's reply; the State reads the correspondence", async () => {
+    const { caseId } = await reportInACase("MINUSCA");
+    const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+    await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/transitions`,
+      payload: { transition: "assess", version: 1 },
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    await officer.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/referrals`,
+      payload: { entity: "member_state", countryCode: "GHA", sentOn: today, caseVersion: 2 },
+    });
+
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    await page.getByRole("combobox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "Français" }).click();
+    await page.goto(`${base}/cases/${caseId}`);
+    await page.getByRole("heading", { name: "Correspondance" }).waitFor();
+    await page.getByRole("button", { name: "Rédiger une note verbale" }).click();
+    const noteDialog = page.getByRole("dialog");
+    await noteDialog.getByText("jamais une victime").waitFor();
+    await expectAccessible(page);
+    await photograph(page, "note-verbale-dialog-fr");
+    await noteDialog.getByRole("button", { name: "Rédiger et numéroter la note" }).click();
+    await noteDialog.waitFor({ state: "detached" });
+    const note = page.getByRole("listitem").filter({ hasText: "Notification à l'État" }).first();
+    const number = (await note.locator("bdi").first().textContent()) ?? "";
+    expect(number).toMatch(/^CDS\/NV\/\d{4}\/\d{4}$/);
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      note.getByRole("link", { name: /\(PDF\)/ }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe(`${number.replaceAll("/", "-")}.pdf`);
+    mkdirSync(shots, { recursive: true });
+    const letter = await readPdfPage(browser, readFileSync(await pdf.path()), `${shots}/note-verbale-pdf-fr.png`);
+    expect(letter).toContain("Mission permanente du Ghana");
+    expect(letter).toContain(number);
+
+    await page.getByRole("button", { name: "Joindre la réponse de l'État" }).click();
+    const replyDialog = page.getByRole("dialog");
+    await replyDialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "reponse-ghana.pdf", mimeType: "application/pdf", buffer: await pdfFile("Reply") });
+    await replyDialog.getByRole("button", { name: "Joindre", exact: true }).click();
+    await replyDialog.waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "Télécharger reponse-ghana.pdf" }).first().waitFor();
+    await page.getByRole("heading", { name: "Documents", level: 2 }).waitFor();
+    await expectAccessible(page);
+    await photograph(page, "correspondence-fr");
+
+    // Ghana's focal point, in Arabic on a phone, reads the same exchanges on its own referral.
+    const state = await (await browser.newContext({ locale: "en", viewport: phone, isMobile: true })).newPage();
+    await signInThroughBrowser(state, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
+    await state.getByRole("combobox", { name: "Language" }).click();
+    await state.getByRole("option", { name: "العربية" }).click();
+    await state.goto(`${base}/cases/${caseId}`);
+    await state.getByRole("heading", { name: "المراسلات" }).waitFor();
+    await state.getByText(number).first().waitFor();
+    await state.getByRole("link", { name: "تنزيل reponse-ghana.pdf" }).first().waitFor();
+    await expectFitsWidth(state);
+    await expectAccessible(state);
+    await photograph(state, "correspondence-phone-ar");
   });
 
   it("a publisher reviews three cases, previews their public rows and publishes them at once", async () => {

@@ -85,7 +85,10 @@ export const correspondenceEntrySchema = z.object({
 });
 export type CorrespondenceEntry = z.infer<typeof correspondenceEntrySchema>;
 
-export const referralCorrespondenceSchema = z.object({ items: z.array(correspondenceEntrySchema) });
+export const referralCorrespondenceSchema = z.object({
+  items: z.array(correspondenceEntrySchema),
+  can: z.object({ attachReply: z.boolean(), writeNoteVerbale: z.boolean() }),
+});
 export type ReferralCorrespondence = z.infer<typeof referralCorrespondenceSchema>;
 
 export const documentCreatedSchema = z.object({

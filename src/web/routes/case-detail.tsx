@@ -11,6 +11,7 @@ import { Assignments, type CaseData, EditCaseButton, Notes, PublishButton } from
 import { EnforcementSections } from "./enforcement.js";
 import { CaseVictims } from "./victims.js";
 import { CaseReferrals } from "./referrals.js";
+import { CaseDocuments } from "./documents.js";
 import { CaseReports } from "./case-reports.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
 import { NewMessageBadge } from "../components/reports.js";
@@ -18,6 +19,8 @@ import { useFormat } from "../format.js";
 import { RedactButton } from "./redaction.js";
 import { REDACTED } from "../../domain/contracts/retention.js";
 import type { CaseTimeline } from "../../domain/contracts/cases.js";
+import type { DocumentKind } from "../../domain/contracts/documents.js";
+import { useVocabulary } from "../i18n/index.js";
 
 export function CaseDetail() {
   const { t } = useTranslation();
@@ -41,13 +44,19 @@ export function CaseDetail() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["case", caseId] }),
   });
   const format = useFormat();
+  const words = useVocabulary();
   type Event = CaseTimeline["items"][number];
   const eventTitle = (event: Event) =>
     event.action === "case.transition"
       ? `${t("cases.events.case_transition")} ${t(`status.${event.details.to}`)}`
       : event.action === "report.message"
         ? t(event.details.fromReporter ? "cases.events.reporter_message" : "cases.events.officer_message")
-        : t(`cases.events.${event.action.replaceAll(".", "_")}`, { defaultValue: event.action });
+        : t(`cases.events.${event.action.replaceAll(".", "_")}`, {
+            defaultValue: event.action,
+            // A note's number and a document's kind say which one the event is about.
+            number: event.details.number,
+            kind: words.documentKinds[event.details.kind as DocumentKind],
+          });
   // The person who acted as far as this reader may know; otherwise their role; the reporter is named as such.
   const eventActor = (event: Event) =>
     event.actorName ??
@@ -211,7 +220,9 @@ export function CaseDetail() {
               categoryCodes={item.categoryCodes}
               nationalityCodes={item.nationalityCodes}
               canRefer={item.can.refer}
+              canReadDocuments={item.can.readDocuments}
             />
+            {item.can.readDocuments && <CaseDocuments caseId={item.id} />}
             {item.can.readReports && <CaseReports caseId={item.id} />}
             {item.can.seeVictims && (
               <CaseVictims caseId={item.id} missionCode={item.missionCode} canRegister={item.can.registerVictim} />

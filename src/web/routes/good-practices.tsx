@@ -1,5 +1,6 @@
 // Good practices Member States share: the repository (published practices, and drafts and reviews
 // in the reader's scope), a State sharing its own, and headquarters publishing or returning them.
+import { base64Of } from "../files.js";
 import {
   Anchor,
   Badge,
@@ -172,15 +173,6 @@ export function GoodPracticesPage() {
     </>
   );
 }
-
-/** A file's content as base64, as the API takes it. */
-const base64Of = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 
 /** The documents and pictures shared with a practice; its editors attach and remove them. */
 function PracticeFiles({ practice }: { practice: Practice }) {

@@ -12,6 +12,7 @@ import type { ListCaseReferrals, Referral } from "../../domain/contracts/referra
 import { useCountries } from "../reference-data.js";
 import { DialogButton } from "../components/dialog.js";
 import { ExtendForm } from "./enforcement.js";
+import { ReferralCorrespondence } from "./documents.js";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -167,6 +168,7 @@ export function CaseReferrals({
   categoryCodes,
   nationalityCodes,
   canRefer,
+  canReadDocuments,
 }: {
   caseId: string;
   caseVersion: number;
@@ -174,6 +176,7 @@ export function CaseReferrals({
   categoryCodes: string[];
   nationalityCodes: string[];
   canRefer: boolean;
+  canReadDocuments: boolean;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -241,6 +244,7 @@ export function CaseReferrals({
                       {t("referrals.recordReply")}
                     </Button>
                   ))}
+                {canReadDocuments && <ReferralCorrespondence caseId={caseId} referralId={referral.id} />}
                 {referral.can.extend && (
                   <Group mt="xs">
                     <DialogButton label={t("enforcement.extend")} title={t("enforcement.extend")}>

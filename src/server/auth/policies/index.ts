@@ -89,6 +89,8 @@ export const casePolicy = {
       readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
       /** The reports the case was built from and the threads with their reporters: its intake officers. */
       readReports: view && is(actor, "cds_officer", "cdt_officer"),
+      /** The case's documents (a State: those of its own referrals only, see documentPolicy). */
+      readDocuments: view && is(actor, "cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
       addNote: view && is(actor, "cds_officer", "cdt_officer", "investigator"),
       publish: view && is(actor, "publisher", "cds_officer"),
       /** Strike out the narrative or a note, with a reason (headquarters). */

@@ -85,7 +85,7 @@ export async function listCaseDocuments(services: Services, actor: Actor, caseId
         versions: versions.sort((a, b) => b.version - a.version),
       })),
       can: {
-        attach: documentPolicy.attachAny(actor, found.facts),
+        attach: documentPolicy.attach(actor, found.facts, "other", null),
         writeNoteVerbale: documentPolicy.writeNoteVerbale(actor, found.facts),
       },
     };
@@ -437,8 +437,14 @@ export async function referralCorrespondence(services: Services, actor: Actor, r
       items.push(
         entry({ on: referral.nioAppointedOn, direction: "received", kind: "nio_appointed", nioName: referral.nioName }),
       );
+    const can = {
+      attachReply: documentPolicy.attach(actor, found.facts, "reply", referral.countryCode),
+      writeNoteVerbale:
+        documentPolicy.writeNoteVerbale(actor, found.facts) && isStateReferral(referral.entity as ReferralEntity),
+    };
     // The referral comes first on its day; the rest by date, each kept in the order it was recorded.
     return {
+      can,
       items: items
         .map((item, order) => ({ item, order }))
         .sort((a, b) => a.item.on.localeCompare(b.item.on) || a.order - b.order)
