@@ -1313,6 +1313,22 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "POST",
+    route: "/api/victims/:id/updates",
+    url: () => `/api/victims/${victimFixture.inScope}/updates`,
+    body: () => ({ informedOn: "2026-01-05", means: "in_person", topics: ["case_progress"] }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/updates",
+    url: () => `/api/victims/${victimFixture.outOfScope}/updates`,
+    body: () => ({ informedOn: "2026-01-05", means: "phone", topics: ["outcome"] }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
     route: "/api/victims/:id/referrals",
     url: () => `/api/victims/${victimFixture.inScope}/referrals`,
     body: () => ({ providerId: victimFixture.provider, serviceType: "medical", proposedOn: "2026-01-05" }),

@@ -78,6 +78,7 @@
 -- victim_cases: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- victim_children: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- victim_consents: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- victim_updates: RLS; conduct_app: INSERT, SELECT
 -- victims: RLS; conduct_app: INSERT, SELECT, UPDATE
 
 -- Policies on after_action_actions
@@ -258,6 +259,9 @@ POLICY victim_children_assistance_only ON victim_children FOR ALL TO public USIN
 
 -- Policies on victim_consents
 POLICY victim_consents_assistance_only ON victim_consents FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK (conduct_can_see_victim(victim_id));
+
+-- Policies on victim_updates
+POLICY victim_updates_assistance_only ON victim_updates FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK ((conduct_can_see_victim(victim_id) AND ((case_id IS NULL) OR conduct_can_see_case_id(case_id))));
 
 -- Policies on victims
 POLICY victims_assistance_only ON victims FOR ALL TO public USING (conduct_assists_in(mission_code)) WITH CHECK (conduct_assists_in(mission_code));

@@ -936,6 +936,28 @@ export const assistanceFollowUps = pgTable(
   (t) => [index("assistance_follow_ups_referral_idx").on(t.referralId)],
 );
 
+/**
+ * Each time a victim was told how their case or their assistance stands: when, how, about what,
+ * by whom. A victim-centred process owes them that; the record shows it was done.
+ */
+export const victimUpdates = pgTable(
+  "victim_updates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    /** The case the news was about, when it was about one. */
+    caseId: uuid("case_id").references(() => cases.id),
+    informedOn: date("informed_on").notNull(),
+    means: text("means").notNull(),
+    topics: text("topics").array().notNull(),
+    /** What was said and how the victim took it: encrypted, it is about the victim. */
+    noteEncrypted: text("note_encrypted"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("victim_updates_victim_idx").on(t.victimId, t.informedOn)],
+);
+
 // ---- Paternity and child-support claims, with the DNA samples' chain of custody ----
 /** A claim links mother (a victim), child and alleged father (a perpetrator code on a case); the father's State is notified. */
 export const paternityClaims = pgTable(

@@ -87,6 +87,7 @@ export const auditCatalogue = {
     }),
   ),
   "report.queue.read": action("report", z.object({ shown: count, searched: flag })),
+  "victim.informed": action("victim", z.object({ updateId: id, means: code, topics: names, caseId: id.optional() })),
   "assistance.request": action(
     "assistance_request",
     z.object({ caseId: id.nullable(), reportId: id.nullable(), urgency: code, needs: names }),

@@ -118,3 +118,16 @@ export function referralNeedsAction(referral: ReferralDue, today: string): boole
     referral.followUpOn !== null && referral.followUpOn <= today && !["closed", "declined"].includes(referral.status)
   );
 }
+
+/** How a victim was told of progress, and what about (each time is recorded). */
+export const updateMeans = ["in_person", "phone", "through_caregiver", "through_partner", "in_writing"] as const;
+export type UpdateMeans = (typeof updateMeans)[number];
+export const updateTopics = [
+  "case_progress",
+  "investigation",
+  "outcome",
+  "actions",
+  "paternity",
+  "assistance",
+] as const;
+export type UpdateTopic = (typeof updateTopics)[number];

@@ -100,6 +100,17 @@ describe("the victim assistance journey", () => {
     await assess.getByRole("button", { name: "Save" }).click();
     await page.getByText("Medical care now; school fees for the next term.").waitFor();
 
+    // She is told where the case stands, in person; the record keeps each time.
+    await page.getByText("No record yet of the victim being told how things stand.").waitFor();
+    await page.getByRole("button", { name: "Record that the victim was informed" }).click();
+    const informed = page.getByRole("dialog");
+    await informed.getByLabel("Where the case stands").check();
+    await informed.getByLabel("The investigation").check();
+    await informed.getByLabel(/What was said/).fill("Told her Ghana was notified; she asked when she will hear more.");
+    await informed.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Told her Ghana was notified; she asked when she will hear more.").waitFor();
+    await page.getByRole("heading", { name: "Keeping the victim informed" }).waitFor();
+
     // Two referrals: medical (sharing her identity, which her consent allows), then education.
     await page.getByRole("button", { name: "Refer to a service" }).click();
     await choose(page, "Provider", "Goma hospital SGBV unit (Goma)");

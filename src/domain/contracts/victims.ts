@@ -8,6 +8,8 @@ import {
   referralStatuses,
   revealPurposes,
   serviceTypes,
+  updateMeans,
+  updateTopics,
   victimSexes,
 } from "../victims.js";
 
@@ -129,6 +131,27 @@ export const registerVictimBody = z.strictObject({
   caregiver: privateFields.caregiver.default(null),
 });
 
+/** One time the victim was told how things stand. */
+export const victimUpdateSchema = z.object({
+  id: z.string(),
+  informedOn: z.string(),
+  means: z.enum(updateMeans),
+  topics: z.array(z.enum(updateTopics)),
+  caseId: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  note: z.string().nullable(),
+  byName: z.string().nullable(),
+});
+export type VictimUpdate = z.infer<typeof victimUpdateSchema>;
+
+export const recordVictimUpdateBody = z.strictObject({
+  informedOn: z.iso.date(),
+  means: z.enum(updateMeans),
+  topics: z.array(z.enum(updateTopics)).min(1).max(updateTopics.length),
+  caseId: z.uuid().nullable().default(null),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+
 export const readVictimSchema = victimSummarySchema.extend({
   cases: z.array(z.object({ id: z.string(), reference: z.string(), status: z.string() })),
   consent: consentSchema,
@@ -140,6 +163,8 @@ export const readVictimSchema = victimSummarySchema.extend({
     }),
   ),
   children: z.array(childSchema),
+  /** Each time the victim was informed, newest first. */
+  updates: z.array(victimUpdateSchema),
 });
 export type ReadVictim = z.infer<typeof readVictimSchema>;
 

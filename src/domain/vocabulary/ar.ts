@@ -165,5 +165,20 @@ export const ar = {
     reminder: "تذكير",
     outcome: "طلب النتيجة والإجراءات المتخذة",
   },
+  updateMeans: {
+    in_person: "شخصياً",
+    phone: "بالهاتف",
+    through_caregiver: "عن طريق مقدم رعاية",
+    through_partner: "عن طريق منظمة شريكة",
+    in_writing: "كتابةً",
+  },
+  updateTopics: {
+    case_progress: "وضع القضية",
+    investigation: "التحقيق",
+    outcome: "النتيجة",
+    actions: "الإجراءات المتخذة",
+    paternity: "دعوى إثبات الأبوة",
+    assistance: "المساعدة والخدمات",
+  },
   ...audit,
 } satisfies Vocabulary;

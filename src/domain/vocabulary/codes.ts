@@ -14,6 +14,7 @@ import { roles } from "../roles.js";
 import { caseStatuses } from "../workflow.js";
 import { immediateNeeds, reportKinds, urgencies } from "../triage.js";
 import { documentKinds } from "../contracts/documents.js";
+import { updateMeans, updateTopics } from "../victims.js";
 import { noteVerbaleTemplates } from "../notes-verbales.js";
 
 export const vocabularyCodes = {
@@ -41,6 +42,8 @@ export const vocabularyCodes = {
   immediateNeeds,
   documentKinds,
   noteVerbaleTemplates,
+  updateMeans,
+  updateTopics,
   auditActions,
   auditSubjects,
 } as const;

@@ -165,5 +165,20 @@ export const en = {
     reminder: "Reminder",
     outcome: "Request for the outcome and actions",
   },
+  updateMeans: {
+    in_person: "In person",
+    phone: "By phone",
+    through_caregiver: "Through a caregiver",
+    through_partner: "Through a partner organisation",
+    in_writing: "In writing",
+  },
+  updateTopics: {
+    case_progress: "Where the case stands",
+    investigation: "The investigation",
+    outcome: "The outcome",
+    actions: "Actions taken",
+    paternity: "The paternity claim",
+    assistance: "Assistance and services",
+  },
   ...audit,
 } satisfies Vocabulary;

@@ -165,5 +165,20 @@ export const es = {
     reminder: "Recordatorio",
     outcome: "Solicitud del resultado y las medidas",
   },
+  updateMeans: {
+    in_person: "En persona",
+    phone: "Por teléfono",
+    through_caregiver: "Por medio de un cuidador",
+    through_partner: "Por medio de una organización asociada",
+    in_writing: "Por escrito",
+  },
+  updateTopics: {
+    case_progress: "La situación del caso",
+    investigation: "La investigación",
+    outcome: "El resultado",
+    actions: "Las medidas adoptadas",
+    paternity: "La reclamación de paternidad",
+    assistance: "La asistencia y los servicios",
+  },
   ...audit,
 } satisfies Vocabulary;

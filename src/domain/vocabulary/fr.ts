@@ -165,5 +165,20 @@ export const fr = {
     reminder: "Rappel",
     outcome: "Demande de l'issue et des mesures prises",
   },
+  updateMeans: {
+    in_person: "En personne",
+    phone: "Par téléphone",
+    through_caregiver: "Par l'intermédiaire d'un proche aidant",
+    through_partner: "Par une organisation partenaire",
+    in_writing: "Par écrit",
+  },
+  updateTopics: {
+    case_progress: "L'état du dossier",
+    investigation: "L'enquête",
+    outcome: "L'issue",
+    actions: "Les mesures prises",
+    paternity: "La demande en reconnaissance de paternité",
+    assistance: "L'assistance et les services",
+  },
   ...audit,
 } satisfies Vocabulary;

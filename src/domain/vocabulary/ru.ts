@@ -165,5 +165,20 @@ export const ru = {
     reminder: "Напоминание",
     outcome: "Запрос о результатах и принятых мерах",
   },
+  updateMeans: {
+    in_person: "Лично",
+    phone: "По телефону",
+    through_caregiver: "Через лицо, осуществляющее уход",
+    through_partner: "Через партнерскую организацию",
+    in_writing: "Письменно",
+  },
+  updateTopics: {
+    case_progress: "Ход дела",
+    investigation: "Расследование",
+    outcome: "Результат",
+    actions: "Принятые меры",
+    paternity: "Иск об установлении отцовства",
+    assistance: "Помощь и услуги",
+  },
   ...audit,
 } satisfies Vocabulary;

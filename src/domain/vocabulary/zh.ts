@@ -165,5 +165,20 @@ export const zh = {
     reminder: "催复",
     outcome: "询问结果及所采取的行动",
   },
+  updateMeans: {
+    in_person: "当面",
+    phone: "电话",
+    through_caregiver: "通过照料人",
+    through_partner: "通过伙伴组织",
+    in_writing: "书面",
+  },
+  updateTopics: {
+    case_progress: "案件进展",
+    investigation: "调查",
+    outcome: "结果",
+    actions: "已采取的行动",
+    paternity: "亲子关系索赔",
+    assistance: "援助和服务",
+  },
   ...audit,
 } satisfies Vocabulary;

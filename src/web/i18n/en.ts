@@ -794,6 +794,16 @@ export const en = {
     },
   },
   victims: {
+    informed: {
+      title: "Keeping the victim informed",
+      record: "Record that the victim was informed",
+      on: "Informed on",
+      means: "How",
+      topics: "About",
+      case: "On the case",
+      note: "What was said, and what the victim asked (kept encrypted)",
+      never: "No record yet of the victim being told how things stand.",
+    },
     title: "Victims",
     intro:
       "Your caseload in the missions you cover. What needs action today comes first: follow-ups that are due, plans to review, and records still without consent or a needs assessment.",

@@ -814,6 +814,16 @@ export const fr: Messages = {
     },
   },
   victims: {
+    informed: {
+      title: "Information de la victime",
+      record: "Consigner que la victime a été informée",
+      on: "Informée le",
+      means: "Comment",
+      topics: "Sur quoi",
+      case: "Concernant le dossier",
+      note: "Ce qui a été dit, et ce que la victime a demandé (conservé chiffré)",
+      never: "Aucune trace pour l'instant que la victime ait été informée de l'avancement.",
+    },
     title: "Victimes",
     intro:
       "Vos fiches dans les missions que vous couvrez. Ce qui demande une action aujourd'hui vient en premier : suivis échus, plans à réviser, fiches encore sans consentement ou sans évaluation des besoins.",

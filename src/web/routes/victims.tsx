@@ -38,6 +38,7 @@ import { AssistanceRequests } from "./assistance-requests.js";
 import { api } from "../api.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useMe } from "../session.js";
+import { useFormat } from "../format.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import type {
   CaseVictims as CaseVictimList,
@@ -48,6 +49,7 @@ import type {
   VictimSummary,
 } from "../../domain/contracts/victims.js";
 import { VictimClaims } from "./paternity.js";
+import { InformedPanel } from "./victim-updates.js";
 import type { ListCases } from "../../domain/contracts/cases.js";
 
 type VictimRecord = ReadVictim;
@@ -82,6 +84,7 @@ function Who({ victim }: { victim: Pick<VictimSummary, "sex" | "ageGroup" | "age
 }
 
 export function VictimCaseload() {
+  const format = useFormat();
   const { t } = useTranslation();
   const [dueOnly, setDueOnly] = useState(false);
   const [code, setCode] = useState("");
@@ -161,7 +164,7 @@ export function VictimCaseload() {
                 <Table.Td>
                   {item.due ? (
                     <Badge color="red" variant="light">
-                      {t("victims.dueSince", { date: item.nextActionOn })}
+                      {t("victims.dueSince", { date: format.date(item.nextActionOn) })}
                     </Badge>
                   ) : (
                     (item.nextActionOn ?? "—")
@@ -409,6 +412,7 @@ export function VictimRecordPage() {
           </SimpleGrid>
           <CasesPanel victim={victim} />
           <NeedsPanel victim={victim} />
+          <InformedPanel victim={victim} />
           <ReferralsPanel victim={victim} />
           <ChildrenPanel victim={victim} />
           <VictimClaims victim={victim} />
@@ -419,6 +423,7 @@ export function VictimRecordPage() {
 }
 
 function PersonPanel({ victim }: { victim: VictimRecord }) {
+  const format = useFormat();
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [pending, setPending] = useState<RevealPending | null>(null);
@@ -493,7 +498,7 @@ function PersonPanel({ victim }: { victim: VictimRecord }) {
         )}
         {victim.nextActionOn && (
           <Text size="sm" mt="xs">
-            {t("victims.nextAction")}: {victim.nextActionOn}
+            {t("victims.nextAction")}: {format.date(victim.nextActionOn)}
           </Text>
         )}
       </Stack>
@@ -502,6 +507,7 @@ function PersonPanel({ victim }: { victim: VictimRecord }) {
 }
 
 function ConsentPanel({ victim }: { victim: VictimRecord }) {
+  const format = useFormat();
   const { t } = useTranslation();
   const form = useForm({ initialValues: { recipient: "service_providers", granted: "yes", givenOn: today() } });
   const save = useVictimMutation(victim.id, (v: typeof form.values) =>
@@ -555,12 +561,12 @@ function ConsentPanel({ victim }: { victim: VictimRecord }) {
             <Text size="xs" c="gray.7" mt="xs">
               {t("victims.consentHistory", {
                 count: victim.consent.history.length,
-                date: victim.consent.history[0].givenOn,
+                date: format.date(victim.consent.history[0].givenOn),
               })}
             </Text>
             {victim.consent.history.slice(0, 5).map((entry) => (
               <Text key={entry.recordedAt + entry.recipient} size="xs" c="gray.7">
-                {entry.givenOn} · {t(`victims.recipients.${entry.recipient}`)} ·{" "}
+                {format.date(entry.givenOn)} · {t(`victims.recipients.${entry.recipient}`)} ·{" "}
                 {entry.granted ? t("victims.shareAllowed") : t("victims.shareNotAllowed")} ·{" "}
                 {t("victims.recordedBy", { name: entry.recordedByName ?? "—" })}
               </Text>
@@ -618,6 +624,7 @@ function CasesPanel({ victim }: { victim: VictimRecord }) {
 }
 
 function NeedsPanel({ victim }: { victim: VictimRecord }) {
+  const format = useFormat();
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { assessedOn: today(), needs: [] as string[], plan: "", reviewOn: "" },
@@ -658,8 +665,8 @@ function NeedsPanel({ victim }: { victim: VictimRecord }) {
       ) : (
         <Stack gap={4}>
           <Text size="sm">
-            {t("victims.assessedOnDate", { date: latest.assessedOn })}
-            {latest.reviewOn ? ` · ${t("victims.reviewOnDate", { date: latest.reviewOn })}` : ""}
+            {t("victims.assessedOnDate", { date: format.date(latest.assessedOn) })}
+            {latest.reviewOn ? ` · ${t("victims.reviewOnDate", { date: format.date(latest.reviewOn) })}` : ""}
           </Text>
           <Group gap={6}>
             {latest.needs.map((need) => (
@@ -685,6 +692,7 @@ function NeedsPanel({ victim }: { victim: VictimRecord }) {
 }
 
 function ReferralsPanel({ victim }: { victim: VictimRecord }) {
+  const format = useFormat();
   const { t } = useTranslation();
   const childCode = (id: string | null) => victim.children.find((child) => child.id === id)?.code;
   return (
@@ -739,11 +747,11 @@ function ReferralsPanel({ victim }: { victim: VictimRecord }) {
                   {t(`victims.statuses.${referral.status}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td>{referral.proposedOn}</Table.Td>
+              <Table.Td>{format.date(referral.proposedOn)}</Table.Td>
               <Table.Td>
                 {referral.needsAction ? (
                   <Badge color="red" variant="light">
-                    {referral.followUpOn}
+                    {format.date(referral.followUpOn)}
                   </Badge>
                 ) : (
                   (referral.followUpOn ?? "—")
@@ -752,7 +760,7 @@ function ReferralsPanel({ victim }: { victim: VictimRecord }) {
               <Table.Td>
                 {referral.followUps.map((followUp) => (
                   <Text key={followUp.id} size="xs">
-                    <b>{followUp.recordedOn}</b> {followUp.note}
+                    <b>{format.date(followUp.recordedOn)}</b> {followUp.note}
                   </Text>
                 ))}
                 {referral.outcome && (

@@ -46,6 +46,7 @@ export const ar = {
     "case.note_verbale.issue": "تحرير مذكرة شفوية",
     "case.document.read": "تنزيل وثيقة قضية",
     "case.documents.read": "عرض وثائق قضية",
+    "victim.informed": "إبلاغ الضحية بالمستجدات",
     "case.refer": "إحالة قضية",
     "case.publish": "النشر لأغراض الإحصاءات",
     "case.withdraw": "السحب من الإحصاءات",

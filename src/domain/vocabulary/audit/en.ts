@@ -46,6 +46,7 @@ export const en = {
     "case.note_verbale.issue": "Note verbale written",
     "case.document.read": "Case document downloaded",
     "case.documents.read": "Case documents listed",
+    "victim.informed": "Victim informed of progress",
     "case.refer": "Case referred",
     "case.publish": "Published for statistics",
     "case.withdraw": "Withdrawn from statistics",

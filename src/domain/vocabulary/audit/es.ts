@@ -46,6 +46,7 @@ export const es = {
     "case.note_verbale.issue": "Nota verbal redactada",
     "case.document.read": "Documento del caso descargado",
     "case.documents.read": "Documentos del caso consultados",
+    "victim.informed": "Víctima informada de los avances",
     "case.refer": "Caso remitido",
     "case.publish": "Publicado para las estadísticas",
     "case.withdraw": "Retirado de las estadísticas",

@@ -46,6 +46,7 @@ export const fr = {
     "case.note_verbale.issue": "Note verbale rédigée",
     "case.document.read": "Document du dossier téléchargé",
     "case.documents.read": "Documents du dossier consultés",
+    "victim.informed": "Victime informée de l'avancement",
     "case.refer": "Dossier renvoyé",
     "case.publish": "Publié pour les statistiques",
     "case.withdraw": "Retiré des statistiques",

@@ -46,6 +46,7 @@ export const ru = {
     "case.note_verbale.issue": "Составлена вербальная нота",
     "case.document.read": "Документ дела загружен",
     "case.documents.read": "Просмотрен список документов дела",
+    "victim.informed": "Потерпевшая сторона проинформирована о ходе дела",
     "case.refer": "Дело передано",
     "case.publish": "Опубликовано для статистики",
     "case.withdraw": "Исключено из статистики",

@@ -7,7 +7,9 @@ import {
   assistanceReferrals,
   needsAssessments,
   serviceProviders,
+  victimCases,
   victimChildren,
+  victimUpdates,
 } from "../../../db/schema.js";
 import {
   type AssistanceReferralStatus,
@@ -15,6 +17,8 @@ import {
   defaultFollowUp,
   nextChildCode,
   type ServiceType,
+  type UpdateMeans,
+  type UpdateTopic,
   type VictimSex,
 } from "../../../domain/victims.js";
 import type { Services } from "../../services.js";
@@ -26,6 +30,7 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { assertConsent, openOutcome, refreshNextAction, victimInScope } from "./records.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
+import { updatesOf, noteContext as updateNoteContext } from "./updates.js";
 
 import { presentAssistanceReferral, presentProvider } from "./presenters.js";
 export async function recordAssessment(
@@ -367,5 +372,57 @@ export async function recordChild(
       details: { childId: id, code: row.code },
     });
     return { id, code: row.code, sex: row.sex, birthYear: row.birthYear, identityRecorded: identityEncrypted !== null };
+  });
+}
+
+export interface VictimUpdateInput {
+  informedOn: string;
+  means: UpdateMeans;
+  topics: UpdateTopic[];
+  caseId: string | null;
+  note: string | null;
+}
+
+/** Each time the advocate tells the victim how things stand; the case must be one of theirs. */
+export async function recordVictimUpdate(services: Services, actor: Actor, victimId: string, input: VictimUpdateInput) {
+  notInFuture(input.informedOn, "body.informedOn", "The victim cannot have been informed in the future.");
+  return inTransaction(services.db, actor, async (tx) => {
+    await victimInScope(tx, actor, victimId);
+    if (input.caseId) {
+      const [linked] = await tx
+        .select({ caseId: victimCases.caseId })
+        .from(victimCases)
+        .where(and(eq(victimCases.victimId, victimId), eq(victimCases.caseId, input.caseId)));
+      if (!linked)
+        throw new ValidationFailed(
+          "That case is not linked to this victim.",
+          [{ path: "body.caseId", message: "not_linked" }],
+          "case_not_linked",
+        );
+    }
+    const id = randomUUID();
+    await tx.insert(victimUpdates).values({
+      id,
+      victimId,
+      caseId: input.caseId,
+      informedOn: input.informedOn,
+      means: input.means,
+      topics: [...new Set(input.topics)],
+      noteEncrypted: input.note ? await services.encryption.encrypt(tx, input.note, updateNoteContext(id)) : null,
+      recordedBy: actor.userId,
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "victim.informed",
+      subjectType: "victim",
+      subjectId: victimId,
+      details: {
+        updateId: id,
+        means: input.means,
+        topics: input.topics,
+        ...(input.caseId ? { caseId: input.caseId } : {}),
+      },
+    });
+    const [recorded] = (await updatesOf(services, tx, victimId)).filter((update) => update.id === id);
+    return recorded;
   });
 }

@@ -1,6 +1,7 @@
 // Victim records: pseudonymous codes for everyone in scope; identity, contact, location and
 // caregiver encrypted and revealed only to victim-assistance staff, with a reason, audited. Consent
 // decides what may be passed on; the server refuses what it does not allow.
+import { updatesOf } from "./updates.js";
 import { revealClearance } from "../reveals/index.js";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, ilike, inArray, lte, sql } from "drizzle-orm";
@@ -429,6 +430,7 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
         birthYear: child.birthYear,
         identityRecorded: child.identityEncrypted !== null,
       })),
+      updates: await updatesOf(services, tx, victimId),
     };
   });
 }

@@ -18,6 +18,7 @@ import {
   addProvider,
   listProviders,
   recordAssessment,
+  recordVictimUpdate,
   recordChild,
   referToService,
   updateProvider,
@@ -39,6 +40,7 @@ import {
   addFollowUpSchema,
   addProviderBody,
   needsAssessmentSchema,
+  victimUpdateSchema,
   caseVictimsSchema,
   caseloadQuery,
   caseloadSchema,
@@ -52,6 +54,7 @@ import {
   providerSchema,
   readVictimSchema,
   recordAssessmentBody,
+  recordVictimUpdateBody,
   recordChildBody,
   recordConsentBody,
   referToServiceBody,
@@ -183,6 +186,21 @@ export function registerVictimRoutes(app: FastifyInstance) {
       },
     },
     async (request) => linkVictimToCase(services, staffOf(request), request.params.id, request.body.caseId),
+  );
+
+  typed.post(
+    "/api/victims/:id/updates",
+    {
+      schema: {
+        tags,
+        summary: "Record a time the victim was informed of progress: when, how, about what, on which case",
+        params: idParams,
+        body: recordVictimUpdateBody,
+        response: { 201: victimUpdateSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordVictimUpdate(services, staffOf(request), request.params.id, request.body)),
   );
 
   typed.post(

@@ -521,4 +521,64 @@ describe("row-level security on the victim tables, on its own", () => {
     );
     expect(refusal).toMatch(/row-level security/);
   });
+
+  it("records each time the victim is told of progress, on a case of theirs, the note sealed and read back newest first", async () => {
+    const told = await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/updates`,
+      payload: {
+        informedOn: today,
+        means: "in_person",
+        topics: ["investigation", "assistance"],
+        caseId,
+        note: "Told her the State appointed an investigator; she asked about school fees.",
+      },
+    });
+    expect(told.statusCode, told.body).toBe(201);
+    expect(told.json()).toMatchObject({ caseReference: "MONUSCO-2026-0101", topics: ["investigation", "assistance"] });
+    await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/updates`,
+      payload: { informedOn: "2026-02-10", means: "phone", topics: ["case_progress"] },
+    });
+    const record = (await advocate.request({ method: "GET", url: `/api/victims/${victimId}` })).json();
+    expect(record.updates.map((u: { informedOn: string }) => u.informedOn)).toEqual([today, "2026-02-10"]);
+    expect(record.updates[0].note).toContain("school fees");
+    const [row] = await t.handle.asOwner((owner) =>
+      owner.query<{ note_encrypted: string }>(
+        `select note_encrypted from victim_updates where id = '${told.json().id}'`,
+      ),
+    );
+    expect(row.note_encrypted).not.toContain("school");
+
+    const otherCase = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(cases).values({
+        id: otherCase,
+        reference: `MONUSCO-U-${otherCase.slice(0, 6)}`,
+        missionCode: "MONUSCO",
+        dateReported: "2026-02-01",
+      }),
+    );
+    const unlinked = await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/updates`,
+      payload: { informedOn: today, means: "phone", topics: ["outcome"], caseId: otherCase },
+    });
+    expect(unlinked.json().code).toBe("case_not_linked");
+    const future = await advocate.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/updates`,
+      payload: { informedOn: "2999-01-01", means: "phone", topics: ["outcome"] },
+    });
+    expect(future.statusCode).toBe(400);
+    for (const token of [otherMissionAdvocate, prying.cdt_officer, prying.member_state_focal_point]) {
+      const refused = await token.request({
+        method: "POST",
+        url: `/api/victims/${victimId}/updates`,
+        payload: { informedOn: today, means: "phone", topics: ["outcome"] },
+      });
+      expect(refused.statusCode).toBe(404);
+    }
+  });
 });
