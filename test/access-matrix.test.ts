@@ -450,6 +450,20 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "GET",
+    route: "/api/cases/:id/summary",
+    url: () => `/api/cases/${fixture.inScopeCase}/summary?language=ar`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/summary",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/summary`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
     route: "/api/cases/:id/documents",
     url: () => `/api/cases/${fixture.inScopeCase}/documents`,
     expect: only("cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),

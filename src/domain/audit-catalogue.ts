@@ -127,6 +127,7 @@ export const auditCatalogue = {
     z.object({ documentId: id, referralId: id, number: code, template: code, language: code, sha256: code }),
   ),
   "case.document.read": action("case", z.object({ documentId: id, format: code, referralId: id.optional() })),
+  "case.summary.print": action("case", z.object({ language: code, narrative: flag })),
   "case.documents.read": action("case", z.object({ shown: count, referralId: id.optional() })),
   "case.publish": action("case", z.object({ caseIds: names, requested: count })),
   "case.withdraw": action("case", z.object({ caseIds: names, requested: count })),

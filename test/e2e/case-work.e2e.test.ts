@@ -240,6 +240,18 @@ describe("case work that never drops a thread", () => {
     await expectFitsWidth(state);
     await expectAccessible(state);
     await photograph(state, "correspondence-phone-ar");
+    // The State prints the case as it may see it, in Arabic.
+    const [summary] = await Promise.all([
+      state.waitForEvent("download"),
+      state.getByRole("link", { name: "طباعة ملخص (PDF)" }).click(),
+    ]);
+    const summaryText = await readPdfPage(
+      browser,
+      readFileSync(await summary.path()),
+      `${shots}/case-summary-pdf-ar.png`,
+    );
+    expect(summaryText).toContain(number);
+    expect(summaryText).not.toContain("Katindo");
   });
 
   it("a publisher reviews three cases, previews their public rows and publishes them at once", async () => {

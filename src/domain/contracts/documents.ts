@@ -67,6 +67,8 @@ export const issueNoteVerbaleBody = z.strictObject({
 });
 export type IssueNoteVerbale = z.infer<typeof issueNoteVerbaleBody>;
 
+export const caseSummaryQuery = z.strictObject({ language: z.enum(["en", "fr", "ar"]).default("en") });
+
 export const documentFormatQuery = z.strictObject({ format: z.enum(["file", "pdf", "docx"]).default("file") });
 
 /** One exchange on a referral, oldest first: the referral itself, notes sent, replies received. */

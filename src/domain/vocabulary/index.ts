@@ -20,3 +20,9 @@ export const vocabulary: Record<UnLanguage, Vocabulary> = { en, fr, es, ar, zh, 
 export function label(language: UnLanguage, group: VocabularyGroup, code: string): string {
   return (vocabulary[language][group] as Record<string, string>)[code] ?? code;
 }
+
+/** An allegation's label, whether the code is a type ("SA") or a subtype ("SE_TRANSACTIONAL_SEX"). */
+export function allegationLabel(language: UnLanguage, code: string): string {
+  const types = vocabulary[language].allegationTypes as Record<string, string>;
+  return types[code] ?? label(language, "allegationSubtypes", code);
+}

@@ -664,6 +664,11 @@ export const en = {
       fr: "French",
     },
   },
+  caseSummary: {
+    title: "Case summary",
+    printed: "Printed on {{date}} (UTC) by {{name}}, with what this reader may see. Confidential: do not forward.",
+    print: "Print a summary (PDF)",
+  },
   caseWork: {
     riskLocationHelp: "The mission location it happened at or near, as named in the risk register.",
     riskLocation: "Location in the risk register",

@@ -677,6 +677,12 @@ export const fr: Messages = {
       fr: "français",
     },
   },
+  caseSummary: {
+    title: "Résumé du dossier",
+    printed:
+      "Imprimé le {{date}} (UTC) par {{name}}, avec ce que ce lecteur peut voir. Confidentiel : ne pas transférer.",
+    print: "Imprimer un résumé (PDF)",
+  },
   caseWork: {
     riskLocationHelp:
       "Le site de la mission où, ou près duquel, les faits se sont produits, tel que nommé dans le registre des risques.",

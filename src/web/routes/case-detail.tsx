@@ -23,7 +23,7 @@ import type { DocumentKind } from "../../domain/contracts/documents.js";
 import { useVocabulary } from "../i18n/index.js";
 
 export function CaseDetail() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const victimSummary = (victims: CaseData["victims"]) =>
     (Object.entries(victims) as [keyof CaseData["victims"], number][])
       .filter(([, count]) => count > 0)
@@ -95,6 +95,14 @@ export function CaseDetail() {
                     />
                   )}
                   {item.can.publish && <PublishButton caseId={item.id} published={item.publishedAt !== null} />}
+                  <Button
+                    component="a"
+                    href={`/api/cases/${item.id}/summary?language=${["fr", "ar"].includes(i18n.language) ? i18n.language : "en"}`}
+                    variant="default"
+                    size="xs"
+                  >
+                    {t("caseSummary.print")}
+                  </Button>
                 </Group>
               }
             />

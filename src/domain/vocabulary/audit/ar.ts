@@ -47,6 +47,7 @@ export const ar = {
     "case.document.read": "تنزيل وثيقة قضية",
     "case.documents.read": "عرض وثائق قضية",
     "victim.informed": "إبلاغ الضحية بالمستجدات",
+    "case.summary.print": "طباعة ملخص القضية",
     "case.refer": "إحالة قضية",
     "case.publish": "النشر لأغراض الإحصاءات",
     "case.withdraw": "السحب من الإحصاءات",

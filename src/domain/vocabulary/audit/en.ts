@@ -47,6 +47,7 @@ export const en = {
     "case.document.read": "Case document downloaded",
     "case.documents.read": "Case documents listed",
     "victim.informed": "Victim informed of progress",
+    "case.summary.print": "Case summary printed",
     "case.refer": "Case referred",
     "case.publish": "Published for statistics",
     "case.withdraw": "Withdrawn from statistics",

@@ -47,6 +47,7 @@ export const es = {
     "case.document.read": "Documento del caso descargado",
     "case.documents.read": "Documentos del caso consultados",
     "victim.informed": "Víctima informada de los avances",
+    "case.summary.print": "Resumen del caso impreso",
     "case.refer": "Caso remitido",
     "case.publish": "Publicado para las estadísticas",
     "case.withdraw": "Retirado de las estadísticas",

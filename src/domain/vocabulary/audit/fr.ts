@@ -47,6 +47,7 @@ export const fr = {
     "case.document.read": "Document du dossier téléchargé",
     "case.documents.read": "Documents du dossier consultés",
     "victim.informed": "Victime informée de l'avancement",
+    "case.summary.print": "Résumé du dossier imprimé",
     "case.refer": "Dossier renvoyé",
     "case.publish": "Publié pour les statistiques",
     "case.withdraw": "Retiré des statistiques",

@@ -47,6 +47,7 @@ export const ru = {
     "case.document.read": "Документ дела загружен",
     "case.documents.read": "Просмотрен список документов дела",
     "victim.informed": "Потерпевшая сторона проинформирована о ходе дела",
+    "case.summary.print": "Распечатана сводка по делу",
     "case.refer": "Дело передано",
     "case.publish": "Опубликовано для статистики",
     "case.withdraw": "Исключено из статистики",

@@ -3,4 +3,4 @@ export { authorizeCase, type CaseAbility } from "./authorize.js";
 export { listPerpetrators } from "./perpetrators.js";
 export { allocateCaseReference, assertCaseOpen, findCaseWithFacts, refreshSearchDocument } from "./queries.js";
 export { registerCaseRoutes } from "./routes.js";
-export { advanceCase } from "./service.js";
+export { advanceCase, caseTimeline, readCase } from "./service.js";

@@ -292,3 +292,39 @@ describe("case documents", () => {
     );
   });
 });
+
+describe("the printable case summary", () => {
+  it("holds what the reader may see: the officer the narrative and every referral, a State neither", async () => {
+    const { caseId } = await referredCase();
+    const officer = await t.tokenFor(await t.createStaff("cds_officer"));
+    const patched = await officer.request({
+      method: "PATCH",
+      url: `/api/cases/${caseId}`,
+      payload: { narrative: "A soldier asked a girl for sex at the water point.", version: 1 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const officerPdf = await officer.request({ method: "GET", url: `/api/cases/${caseId}/summary?language=en` });
+    expect(officerPdf.headers["content-type"]).toBe("application/pdf");
+    const officerText = await pdfText(officerPdf.rawPayload);
+    expect(officerText).toContain("Case summary");
+    expect(officerText).toContain("water point");
+    expect(officerText).toContain("Rwanda");
+    expect(officerText).toContain("Ghana");
+
+    const ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
+    const statePdf = await ghana.request({ method: "GET", url: `/api/cases/${caseId}/summary?language=fr` });
+    const stateText = await pdfText(statePdf.rawPayload);
+    expect(stateText).toContain("Résumé du dossier");
+    expect(stateText).toContain("Ghana");
+    expect(stateText).not.toContain("water point");
+    expect(stateText).not.toContain("Rwanda");
+
+    const arabic = await officer.request({ method: "GET", url: `/api/cases/${caseId}/summary?language=ar` });
+    expect(arabic.statusCode).toBe(200);
+    expect(await pdfText(arabic.rawPayload)).toContain("MONUSCO-D-");
+    const printed = await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.select().from(auditEvents).where(eq(auditEvents.subjectId, caseId)),
+    );
+    expect(printed.filter((event) => event.action === "case.summary.print")).toHaveLength(3);
+  });
+});

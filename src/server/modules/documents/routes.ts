@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   attachCaseDocumentBody,
+  caseSummaryQuery,
   documentFormatQuery,
   issueNoteVerbaleBody,
   listCaseDocumentsSchema,
@@ -14,6 +15,7 @@ import { staffOf } from "../../auth/actor.js";
 import { sendDownload } from "../../uploads/download.js";
 import {
   attachCaseDocument,
+  printCaseSummary,
   issueNoteVerbale,
   listCaseDocuments,
   readCaseDocument,
@@ -67,6 +69,24 @@ export function registerDocumentRoutes(app: FastifyInstance) {
     },
     async (request, reply) =>
       sendDownload(reply, await readCaseDocument(services, staffOf(request), request.params.id, request.query.format)),
+  );
+
+  typed.get(
+    "/api/cases/:id/summary",
+    {
+      schema: {
+        tags: ["documents"],
+        summary:
+          "A printable summary (PDF) of the case as the caller may see it, in English, French or Arabic (audited)",
+        params: z.strictObject({ id: z.uuid() }),
+        querystring: caseSummaryQuery,
+      },
+    },
+    async (request, reply) =>
+      sendDownload(
+        reply,
+        await printCaseSummary(services, staffOf(request), request.params.id, request.query.language),
+      ),
   );
 
   typed.post(

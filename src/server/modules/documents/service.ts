@@ -27,7 +27,7 @@ import {
   writeNoteVerbale,
 } from "../../../domain/notes-verbales.js";
 import { isStateReferral, type ReferralEntity } from "../../../domain/referrals.js";
-import { label } from "../../../domain/vocabulary/index.js";
+import { allegationLabel, label } from "../../../domain/vocabulary/index.js";
 import type { Actor } from "../../auth/actor.js";
 import { type CaseScopeFacts, casePolicy, documentPolicy, referralPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture } from "../../dates.js";
@@ -37,7 +37,9 @@ import type { Services } from "../../services.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { acceptDocument } from "../../uploads/documents.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { authorizeCase, findCaseWithFacts } from "../cases/index.js";
+import { authorizeCase, caseTimeline, findCaseWithFacts, readCase } from "../cases/index.js";
+import { listCaseReferrals } from "../referrals/index.js";
+import { caseSummaryPdf, type SummaryLanguage } from "./case-summary-pdf.js";
 import { noteVerbaleDocx, noteVerbalePdf } from "./note-verbale-files.js";
 
 type DocumentRow = typeof caseDocuments.$inferSelect;
@@ -328,11 +330,7 @@ async function noteFacts(
     missionCode: theCase.missionCode,
     missionName: (language === "fr" ? mission?.nameFr : null) ?? mission?.name ?? theCase.missionCode,
     stateName: country?.names[language] ?? country?.names.en ?? referral.countryCode ?? "",
-    allegations: theCase.allegationCodes.map((code) =>
-      code === "SE" || code === "SA"
-        ? label(language, "allegationTypes", code)
-        : label(language, "allegationSubtypes", code),
-    ),
+    allegations: theCase.allegationCodes.map((code) => allegationLabel(language, code)),
     personnel: theCase.categoryCodes.map((code) => label(language, "personnelCategories", code)),
     dateReported: theCase.dateReported,
     replyDueOn: referral.replyDueOn,
@@ -450,5 +448,30 @@ export async function referralCorrespondence(services: Services, actor: Actor, r
         .sort((a, b) => a.item.on.localeCompare(b.item.on) || a.order - b.order)
         .map(({ item }) => item),
     };
+  });
+}
+
+/**
+ * A printable summary of the case as the reader may see it, built from what the case page answers
+ * them (each read audited as usual), and its printing audited on the case.
+ */
+export async function printCaseSummary(services: Services, actor: Actor, caseId: string, language: SummaryLanguage) {
+  const item = await readCase(services, actor, caseId);
+  const { items: caseReferrals } = await listCaseReferrals(services, actor, caseId);
+  const { items: history } = await caseTimeline(services, actor, caseId);
+  return inTransaction(services.db, actor, async (tx) => {
+    const rows = await tx.select({ code: countries.code, names: countries.names }).from(countries);
+    const countryNames = new Map(rows.map((row) => [row.code, row.names[language] ?? row.names.en ?? row.code]));
+    await recordAuditEvent(tx, actor, {
+      action: "case.summary.print",
+      subjectType: "case",
+      subjectId: caseId,
+      details: { language, narrative: item.narrative !== null },
+    });
+    const content = await caseSummaryPdf(
+      { item, referrals: caseReferrals, history, countryNames, printedBy: actor.name ?? actor.email ?? actor.role },
+      language,
+    );
+    return { fileName: `${item.reference}-summary.pdf`, contentType: "application/pdf", content };
   });
 }
