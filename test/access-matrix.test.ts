@@ -450,6 +450,12 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "GET",
+    route: "/api/figures",
+    url: () => "/api/figures?by=nationality&mission=MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+  },
+  {
+    method: "GET",
     route: "/api/cases/:id/summary",
     url: () => `/api/cases/${fixture.inScopeCase}/summary?language=ar`,
     expect: only(...caseRoles),

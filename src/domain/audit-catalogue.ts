@@ -128,6 +128,7 @@ export const auditCatalogue = {
   ),
   "case.document.read": action("case", z.object({ documentId: id, format: code, referralId: id.optional() })),
   "case.summary.print": action("case", z.object({ language: code, narrative: flag })),
+  "case.figures.read": action(null, z.object({ by: code, filter: names })),
   "case.documents.read": action("case", z.object({ shown: count, referralId: id.optional() })),
   "case.publish": action("case", z.object({ caseIds: names, requested: count })),
   "case.withdraw": action("case", z.object({ caseIds: names, requested: count })),

@@ -3,7 +3,7 @@
 import { AppShell } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../domain/contracts/users.js";
 import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
@@ -88,6 +88,9 @@ function Home() {
   return <Navigate to={pathOf(first)} replace />;
 }
 
+// The charts library is loaded only by the page that draws charts: the rest of the app stays light on a slow line.
+const FiguresPage = lazy(() => import("./routes/figures.js").then((module) => ({ default: module.FiguresPage })));
+
 const rootRoute = createRootRoute({ component: Root });
 const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
@@ -97,6 +100,13 @@ const routeTree = rootRoute.addChildren([
   page("/publish", () => (
     <Guarded area="publish">
       <PublishQueue />
+    </Guarded>
+  )),
+  page("/figures", () => (
+    <Guarded area="figures">
+      <Suspense fallback={null}>
+        <FiguresPage />
+      </Suspense>
     </Guarded>
   )),
   page("/work", () => (

@@ -254,6 +254,46 @@ describe("case work that never drops a thread", () => {
     expect(summaryText).not.toContain("Katindo");
   });
 
+  it("an analyst counts the cases by mission, narrows to one by its bar, then by nationality, and opens its cases", async () => {
+    for (const missionCode of ["MINUSCA", "MINUSCA", "UNISFA"]) await reportInACase(missionCode);
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("analyst"));
+    await page.goto(`${base}/figures`);
+    await page.getByRole("heading", { name: "Figures", level: 1 }).waitFor();
+    const chart = page.getByRole("img", { name: "Cases by Mission" });
+    await chart.locator("svg").waitFor();
+    const minusca = page.getByRole("row", { name: /MINUSCA/ });
+    const counted = Number(await minusca.getByRole("cell").nth(1).textContent());
+    expect(counted).toBeGreaterThanOrEqual(2);
+    // The bar itself narrows the figures to its mission, and the next dimension is counted.
+    const missions = await page.locator("tbody tr td:first-child").allTextContents();
+    await chart.locator('path[fill="#1864ab"]').nth(missions.indexOf("MINUSCA")).click();
+    await page.getByRole("group", { name: "Narrowed to" }).getByText("Mission: MINUSCA").waitFor();
+    await page.getByRole("img", { name: "Cases by Year reported" }).waitFor();
+    await page.getByRole("radiogroup", { name: "Count by" }).getByText("Nationality", { exact: true }).click();
+    await page.getByRole("img", { name: "Cases by Nationality" }).waitFor();
+    await page.getByRole("row", { name: /Ghana/ }).waitFor();
+    await expectAccessible(page);
+    await photograph(page, "figures-en");
+    await page.getByRole("link", { name: "Open the cases of Ghana" }).click();
+    await page.waitForURL(/\/cases\?.*mission=MINUSCA.*nationality=GHA|\/cases\?.*nationality=GHA.*mission=MINUSCA/);
+    await page
+      .getByRole("link", { name: /^MINUSCA-/ })
+      .first()
+      .waitFor();
+
+    const arabic = await (await browser.newContext({ locale: "en", viewport: phone, isMobile: true })).newPage();
+    await signInThroughBrowser(arabic, base, await t.createStaff("analyst"));
+    await arabic.getByRole("combobox", { name: "Language" }).click();
+    await arabic.getByRole("option", { name: "العربية" }).click();
+    await arabic.goto(`${base}/figures`);
+    await arabic.getByRole("heading", { name: "الأرقام", level: 1 }).waitFor();
+    await arabic.getByRole("img", { name: "القضايا حسب البعثة" }).locator("svg").waitFor();
+    await expectFitsWidth(arabic);
+    await expectAccessible(arabic);
+    await photograph(arabic, "figures-phone-ar");
+  });
+
   it("a publisher reviews three cases, previews their public rows and publishes them at once", async () => {
     const references: string[] = [];
     for (let index = 0; index < 3; index++) {

@@ -17,6 +17,7 @@ export const areas = [
   "work",
   "reports",
   "cases",
+  "figures",
   "victims",
   "paternity",
   "overdue",

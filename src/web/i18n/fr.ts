@@ -48,6 +48,7 @@ export const fr: Messages = {
     backupCodes: "Conservez ces codes de secours en lieu sûr. Chacun permet une connexion sans votre téléphone :",
   },
   nav: {
+    figures: "Chiffres",
     publish: "Publication",
     work: "Mon travail",
     accountability: "Responsabilité",
@@ -682,6 +683,37 @@ export const fr: Messages = {
     printed:
       "Imprimé le {{date}} (UTC) par {{name}}, avec ce que ce lecteur peut voir. Confidentiel : ne pas transférer.",
     print: "Imprimer un résumé (PDF)",
+  },
+  figures: {
+    counts: {
+      total_one: "{{number}} dossier en tout.",
+      total_other: "{{number}} dossiers en tout.",
+    },
+    title: "Chiffres",
+    intro:
+      "Les dossiers de votre périmètre, comptés. Choisissez selon quoi compter ; choisissez une barre ou « Restreindre » pour regarder à l'intérieur ; chaque ligne ouvre ses dossiers.",
+    countBy: "Compter par",
+    filters: "Restreint à",
+    removeFilter: "Retirer {{name}}",
+    clear: "Tout afficher",
+    none: "Aucun dossier ne correspond.",
+    openAll: "Les ouvrir dans la liste des dossiers",
+    chartTitle: "Dossiers par {{by}}",
+    help: "Un dossier qui met en cause deux nationalités ou deux catégories de personnel compte sous chacune, une seule fois dans le total.",
+    cases: "Dossiers",
+    actions: "Voir de plus près",
+    narrow: "Restreindre",
+    narrowTo: "Restreindre à {{name}}",
+    openCases: "Dossiers",
+    openCasesOf: "Ouvrir les dossiers de {{name}}",
+    by: {
+      mission: "Mission",
+      year: "Année du signalement",
+      status: "Statut",
+      nationality: "Nationalité",
+      category: "Personnel",
+      allegation: "Allégation",
+    },
   },
   caseWork: {
     riskLocationHelp:

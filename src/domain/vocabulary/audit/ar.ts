@@ -48,6 +48,7 @@ export const ar = {
     "case.documents.read": "عرض وثائق قضية",
     "victim.informed": "إبلاغ الضحية بالمستجدات",
     "case.summary.print": "طباعة ملخص القضية",
+    "case.figures.read": "الاطلاع على الأرقام الداخلية",
     "case.refer": "إحالة قضية",
     "case.publish": "النشر لأغراض الإحصاءات",
     "case.withdraw": "السحب من الإحصاءات",

@@ -48,6 +48,7 @@ export const en = {
     "case.documents.read": "Case documents listed",
     "victim.informed": "Victim informed of progress",
     "case.summary.print": "Case summary printed",
+    "case.figures.read": "Internal figures read",
     "case.refer": "Case referred",
     "case.publish": "Published for statistics",
     "case.withdraw": "Withdrawn from statistics",

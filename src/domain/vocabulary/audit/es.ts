@@ -48,6 +48,7 @@ export const es = {
     "case.documents.read": "Documentos del caso consultados",
     "victim.informed": "Víctima informada de los avances",
     "case.summary.print": "Resumen del caso impreso",
+    "case.figures.read": "Cifras internas consultadas",
     "case.refer": "Caso remitido",
     "case.publish": "Publicado para las estadísticas",
     "case.withdraw": "Retirado de las estadísticas",

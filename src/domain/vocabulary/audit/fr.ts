@@ -48,6 +48,7 @@ export const fr = {
     "case.documents.read": "Documents du dossier consultés",
     "victim.informed": "Victime informée de l'avancement",
     "case.summary.print": "Résumé du dossier imprimé",
+    "case.figures.read": "Chiffres internes consultés",
     "case.refer": "Dossier renvoyé",
     "case.publish": "Publié pour les statistiques",
     "case.withdraw": "Retiré des statistiques",

@@ -48,6 +48,7 @@ export const zh = {
     "case.documents.read": "查看案件文件列表",
     "victim.informed": "已向受害人通报进展",
     "case.summary.print": "打印案件摘要",
+    "case.figures.read": "查看内部数据",
     "case.refer": "移交案件",
     "case.publish": "发布用于统计",
     "case.withdraw": "从统计中撤回",

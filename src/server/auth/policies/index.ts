@@ -186,6 +186,11 @@ export const documentPolicy = {
   writeNoteVerbale: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).refer,
 };
 
+/** Internal figures: the analysts, headquarters and the mission teams (their missions' cases). */
+export const figuresPolicy = {
+  read: (actor: Actor) => is(actor, "analyst", "cds_officer", "cdt_officer"),
+};
+
 export const publicationPolicy = {
   /** Publishers release reviewed cases; headquarters (CDS) is responsible for publication too. */
   publish: (actor: Actor) => is(actor, "publisher", "cds_officer"),
@@ -382,6 +387,7 @@ export function navigationFor(actor: Actor) {
     overdue: referralPolicy.overdue(actor),
     notifications: actor.userId !== null,
     cases: casePolicy.list(actor),
+    figures: figuresPolicy.read(actor),
     importAllegations: publicationPolicy.importAllegations(actor),
     victims: victimPolicy.caseload(actor),
     paternity: paternityPolicy.list(actor),

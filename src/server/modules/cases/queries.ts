@@ -1,4 +1,5 @@
 // SQL for reading cases; row-level security narrows every query to the actor's scope.
+import type { FigureDimension } from "../../../domain/contracts/figures.js";
 import {
   and,
   arrayContains,
@@ -163,6 +164,42 @@ export function caseListQuery(
     ...Object.values(set),
   );
   return { statement: caseListStatement(db, shape), values };
+}
+
+// What the internal figures count by: a column, the year reported, or each code of a list.
+const figureKeys = {
+  mission: sql<string>`${cases.missionCode}`,
+  status: sql<string>`${cases.status}`,
+  year: sql<string>`to_char(${cases.dateReported}, 'YYYY')`,
+  nationality: sql<string>`unnest(${cases.nationalityCodes})`,
+  category: sql<string>`unnest(${cases.categoryCodes})`,
+  allegation: sql<string>`unnest(${cases.allegationCodes})`,
+} satisfies Record<FigureDimension, SQL>;
+
+/**
+ * Cases counted by one dimension under the case list's own filters (row-level security keeps them
+ * to the reader's scope), largest first, and how many cases match in all.
+ */
+export async function caseFigureRows(
+  tx: Pick<Transaction, "select">,
+  by: FigureDimension,
+  filter: CaseFilter,
+  actorId: string | null,
+  today: string,
+) {
+  const set = caseListValues({ ...filter, q: undefined }, actorId, today);
+  const where = and(...(Object.keys(set) as CaseListCondition[]).map((key) => caseListConditions[key]));
+  const values = Object.assign({ actorId: actorId ?? "" }, ...Object.values(set));
+  const key = figureKeys[by];
+  const rows = await tx
+    .select({ key: key.as("key"), cases: sql<number>`count(*)::int`.as("cases") })
+    .from(cases)
+    .where(where)
+    .groupBy(sql`1`)
+    .orderBy(sql`2 desc`, sql`1`)
+    .execute(values);
+  const [total] = await tx.select({ cases: sql<number>`count(*)::int` }).from(cases).where(where).execute(values);
+  return { rows, total: total?.cases ?? 0 };
 }
 
 /** Up to this many cases matching the searched words are read by their ids; beyond, the words are common. */

@@ -7,7 +7,8 @@ import { staffOf } from "../../auth/actor.js";
 import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/cases.js";
 import { exportCases } from "./export.js";
 import { addPerpetrator, revealPerpetratorIdentity } from "./perpetrators.js";
-import { caseTimeline, listCases, readCase, transitionCase, updateCase } from "./service.js";
+import { caseTimeline, listCases, readCase, readFigures, transitionCase, updateCase } from "./service.js";
+import { figuresQuery, figuresSchema } from "../../../domain/contracts/figures.js";
 import {
   addNote,
   deleteSavedFilter,
@@ -253,6 +254,20 @@ export function registerCaseRoutes(app: FastifyInstance) {
     },
     async (request) =>
       transitionCase(services, staffOf(request), request.params.id, request.body.transition, request.body.version),
+  );
+
+  typed.get(
+    "/api/figures",
+    {
+      schema: {
+        tags: ["cases"],
+        summary:
+          "Internal figures: cases in the caller's scope counted by mission, year, status, nationality, personnel or allegation, under the case list's filters",
+        querystring: figuresQuery,
+        response: { 200: figuresSchema },
+      },
+    },
+    async (request) => readFigures(services, staffOf(request), request.query),
   );
 
   typed.get(

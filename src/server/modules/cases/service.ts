@@ -2,7 +2,7 @@
 import { authorizeCase } from "./authorize.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { casePolicy } from "../../auth/policies/index.js";
+import { casePolicy, figuresPolicy } from "../../auth/policies/index.js";
 import { type AnyColumn, and, eq, isNull, or, sql } from "drizzle-orm";
 import { cases, investigations, perpetrators, referrals } from "../../../db/schema.js";
 import {
@@ -25,8 +25,10 @@ import {
   findCaseRow,
   listCaseRows,
   refreshSearchDocument,
+  caseFigureRows,
 } from "./queries.js";
 import { todayIso } from "../../dates.js";
+import type { FiguresQuery } from "../../../domain/contracts/figures.js";
 
 import { presentCaseSummary } from "./presenters.js";
 type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseRow>>>;
@@ -223,6 +225,20 @@ async function eventsKnownTo<E extends { action: string; details: unknown }>(
     // A State sees only the documents exchanged on its own referrals.
     if (event.action.startsWith("case.document") && typeof details.referralId !== "string") return false;
     return refersTo.every((key) => typeof details[key] !== "string" || known.has(details[key] as string));
+  });
+}
+
+/** The internal figures: cases in the reader's scope counted by one dimension, under the list's filters. */
+export async function readFigures(services: Services, actor: Actor, query: FiguresQuery) {
+  if (!figuresPolicy.read(actor)) throw new Forbidden("Your role does not read the internal figures.");
+  const { by, ...filter } = query;
+  return inTransaction(services.db, actor, async (tx) => {
+    const { rows, total } = await caseFigureRows(tx, by, filter, actor.userId, todayIso());
+    await recordAuditEvent(tx, actor, {
+      action: "case.figures.read",
+      details: { by, filter: Object.keys(filter).filter((key) => filter[key as keyof typeof filter]) },
+    });
+    return { by, total, rows };
   });
 }
 
