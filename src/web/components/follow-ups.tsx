@@ -1,5 +1,6 @@
 // Follow-up actions with an owner and a due date (risk mitigations, after-action follow-ups): the
 // same fields to set one, the same state badge, the same dialog to record it done.
+import { DateField } from "./date-field.js";
 import { Badge, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -35,7 +36,7 @@ export function FollowUpFields({
           required
           {...form.getInputProps(`${prefix}owner`)}
         />
-        <TextInput label={t("risk.dueOn")} type="date" required {...form.getInputProps(`${prefix}dueOn`)} />
+        <DateField label={t("risk.dueOn")} required {...form.getInputProps(`${prefix}dueOn`)} />
         {extra}
       </SimpleGrid>
     </Stack>
@@ -69,7 +70,7 @@ export function CompleteFollowUp({ url, item, queryKey }: { url: string; item: F
       form={form}
       mutation={save}
     >
-      <TextInput label={t("risk.completedOn")} type="date" required {...form.getInputProps("completedOn")} />
+      <DateField label={t("risk.completedOn")} required {...form.getInputProps("completedOn")} />
       <Textarea label={t("risk.completionNote")} autosize minRows={2} {...form.getInputProps("note")} />
     </DialogForm>
   );

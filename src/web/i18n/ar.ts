@@ -4,6 +4,7 @@ import type { Messages } from "./en.js";
 
 export const ar: Messages = {
   app: {
+    clearDate: "مسح التاريخ",
     download: "تنزيل",
     name: "سجل السلوك",
     tagline: "السلوك والانضباط في عمليات السلام التابعة للأمم المتحدة",

@@ -2,6 +2,7 @@
 import { en as words } from "../../domain/vocabulary/en.js";
 export const en = {
   app: {
+    clearDate: "Clear the date",
     download: "Download",
     name: "Conduct Ledger",
     tagline: "Conduct and discipline in UN peace operations",

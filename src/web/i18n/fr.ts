@@ -4,6 +4,7 @@ import type { Messages } from "./en.js";
 
 export const fr: Messages = {
   app: {
+    clearDate: "Effacer la date",
     download: "Télécharger",
     name: "Conduct Ledger",
     tagline: "Déontologie et discipline dans les opérations de paix des Nations Unies",

@@ -1,5 +1,6 @@
 // Member State accountability: headquarters compares the contributing countries and opens any
 // country's scorecard; a State's focal point sees its own. The published part is public as well.
+import { DateField } from "../components/date-field.js";
 import {
   Badge,
   Button,
@@ -333,7 +334,7 @@ export function CommitmentsPanel() {
           maxLength={300}
           {...form.getInputProps("member")}
         />
-        <TextInput type="date" label={t("accountability.joinedOn")} required {...form.getInputProps("joinedOn")} />
+        <DateField label={t("accountability.joinedOn")} required {...form.getInputProps("joinedOn")} />
       </DialogForm>
       <ProblemAlert error={remove.error} />
       <QueryView query={query} isEmpty={(data) => data.items.length === 0} empty={t("accountability.noneYet")}>

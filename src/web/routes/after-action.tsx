@@ -1,5 +1,6 @@
 // After-action reviews: lessons searchable across missions, a new review of the mission's cases, and
 // one review — with, for its own mission, what happened, the cases and the follow-up actions.
+import { DateField } from "../components/date-field.js";
 import {
   Anchor,
   Badge,
@@ -194,7 +195,7 @@ function ReviewForm({ onDone }: { onDone: () => void }) {
         <ProblemAlert error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect label={t("cases.mission")} data={missionChoices} {...form.getInputProps("missionCode")} />
-          <TextInput label={t("afterAction.heldOn")} type="date" required {...form.getInputProps("heldOn")} />
+          <DateField label={t("afterAction.heldOn")} required {...form.getInputProps("heldOn")} />
         </SimpleGrid>
         <TextInput label={t("afterAction.reviewTitle")} required {...form.getInputProps("title")} />
         <TextInput

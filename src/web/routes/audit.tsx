@@ -1,4 +1,5 @@
 // The audit trail for auditors: filter, page back through time, and verify the hash chain.
+import { DateField } from "../components/date-field.js";
 import { Alert, Badge, Button, Code, Group, Select, SimpleGrid, Table, Text, TextInput } from "@mantine/core";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useState } from "react";
@@ -97,8 +98,8 @@ export function AuditPage() {
             value={draft.outcome || null}
             onChange={(value) => setDraft({ ...draft, outcome: value ?? "" })}
           />
-          <TextInput label={t("audit.from")} type="date" {...field("from")} />
-          <TextInput label={t("audit.to")} type="date" {...field("to")} />
+          <DateField label={t("audit.from")} value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
+          <DateField label={t("audit.to")} value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
         </SimpleGrid>
         <Group justify="flex-end" mb="md">
           <Button type="submit" variant="default">

@@ -1,5 +1,6 @@
 // Working on a case: completing its data (with the other person's version shown on a conflict),
 // who is assigned, and the officers' notes.
+import { DateField } from "../components/date-field.js";
 import {
   Alert,
   Autocomplete,
@@ -149,8 +150,7 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
         ) : (
           <ProblemAlert error={save.error} />
         )}
-        <TextInput
-          type="date"
+        <DateField
           label={t("cases.dateOfIncident")}
           max={item.dateReported}
           description={t("caseWork.dateUnknown")}

@@ -1,6 +1,7 @@
 // A case's documents and each referral's correspondence: attach a file or a new version, write a
 // numbered note verbale from a template, download as attached or as PDF and Word.
-import { Anchor, Badge, FileInput, Group, Paper, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { DateField } from "../components/date-field.js";
+import { Anchor, Badge, FileInput, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -100,7 +101,7 @@ function AttachForm({
           accept="application/pdf,image/jpeg,image/png,image/webp,.docx,.pptx,.xlsx"
           {...form.getInputProps("file")}
         />
-        <TextInput type="date" label={t("documents.datedOn")} required {...form.getInputProps("datedOn")} />
+        <DateField label={t("documents.datedOn")} required {...form.getInputProps("datedOn")} />
         <FormActions onCancel={onDone} submitLabel={t("documents.save")} loading={attach.isPending} />
       </Stack>
     </form>
@@ -141,7 +142,7 @@ function NoteVerbaleForm({ caseId, referralId, onDone }: { caseId: string; refer
           data={noteVerbaleLanguages.map((code) => ({ value: code, label: t(`documents.languages.${code}`) }))}
           {...form.getInputProps("language")}
         />
-        <TextInput type="date" label={t("documents.noteDated")} required {...form.getInputProps("datedOn")} />
+        <DateField label={t("documents.noteDated")} required {...form.getInputProps("datedOn")} />
         <FormActions onCancel={onDone} submitLabel={t("documents.issue")} loading={issue.isPending} />
       </Stack>
     </form>

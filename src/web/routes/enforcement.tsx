@@ -1,6 +1,7 @@
 // The enforcement record on a case page: who is implicated (codes; identity on request with a
 // reason), the investigations with their clock, progress and findings per person, and the actions.
 // What each person may do comes from the server's `can`; nothing here re-derives it.
+import { DateField } from "../components/date-field.js";
 import type { RevealPending } from "../../domain/contracts/reveals.js";
 import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
 import {
@@ -334,7 +335,7 @@ function OpenInvestigationForm({
           />
         )}
         <TextInput label={t("enforcement.investigators")} {...form.getInputProps("investigators")} />
-        <TextInput type="date" label={t("enforcement.startedOn")} required {...form.getInputProps("startedOn")} />
+        <DateField label={t("enforcement.startedOn")} required {...form.getInputProps("startedOn")} />
         <Text size="sm" c="gray.7">
           {t("enforcement.clockHelp")}
         </Text>
@@ -524,8 +525,8 @@ function CompleteForm({
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack>
         <ProblemAlert error={save.error} />
-        <TextInput type="date" label={t("enforcement.completedOn")} required {...form.getInputProps("completedOn")} />
-        <TextInput type="date" label={t("enforcement.reportReceivedOn")} {...form.getInputProps("reportReceivedOn")} />
+        <DateField label={t("enforcement.completedOn")} required {...form.getInputProps("completedOn")} />
+        <DateField label={t("enforcement.reportReceivedOn")} {...form.getInputProps("reportReceivedOn")} />
         <FormActions onCancel={onDone} submitLabel={t("enforcement.complete")} loading={save.isPending} />
       </Stack>
     </form>
@@ -688,7 +689,7 @@ function ActionForm({
           data={kinds.map((k) => ({ value: k, label: t(`enforcement.kinds.${k}`) }))}
           {...form.getInputProps("kind")}
         />
-        <TextInput type="date" label={t("enforcement.decidedOn")} required {...form.getInputProps("decidedOn")} />
+        <DateField label={t("enforcement.decidedOn")} required {...form.getInputProps("decidedOn")} />
         {needsAmount && (
           <SimpleGrid cols={2}>
             <NumberInput label={t("enforcement.amount")} min={1} required {...form.getInputProps("amount")} />

@@ -1,5 +1,6 @@
 // Community outreach and complaint networks of a mission: who was reached on what, and the
 // community-based complaint network — its members and the reports they passed on.
+import { DateField } from "../components/date-field.js";
 import {
   Badge,
   Checkbox,
@@ -293,7 +294,7 @@ function ActivityForm({
       <Stack>
         <ProblemAlert error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("outreach.heldOn")} type="date" required {...form.getInputProps("heldOn")} />
+          <DateField label={t("outreach.heldOn")} required {...form.getInputProps("heldOn")} />
           <TextInput label={t("outreach.language")} required {...form.getInputProps("language")} />
           <TextInput label={t("outreach.place")} required {...form.getInputProps("place")} />
           <TextInput label={t("outreach.community")} required {...form.getInputProps("community")} />

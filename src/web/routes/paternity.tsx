@@ -1,6 +1,7 @@
 // Paternity and child-support claims: the list (advocates and the States concerned), the panel on a
 // victim's record, and the claim page with its DNA samples' chain of custody as a timeline, gaps
 // and disorder flagged. The State works from codes; nothing here shows who the mother or child are.
+import { DateField } from "../components/date-field.js";
 import {
   Alert,
   Badge,
@@ -218,7 +219,7 @@ function OpenClaimForm({ victim, onDone }: { victim: VictimForClaims; onDone: ()
           }))}
           {...form.getInputProps("perpetratorId")}
         />
-        <TextInput label={t("paternity.notifiedOn")} type="date" required {...form.getInputProps("notifiedOn")} />
+        <DateField label={t("paternity.notifiedOn")} required {...form.getInputProps("notifiedOn")} />
         <FormActions onCancel={onDone} submitLabel={t("paternity.openClaim")} loading={save.isPending} />
       </Stack>
     </form>
@@ -300,12 +301,7 @@ function StatePanel({ claim }: { claim: Claim }) {
         {!claim.closedOn && (
           <DialogForm label={t("paternity.recordFocalPoint")} form={form} mutation={save}>
             <TextInput label={t("paternity.focalPoint")} required {...form.getInputProps("focalPointName")} />
-            <TextInput
-              label={t("paternity.appointedOn")}
-              type="date"
-              required
-              {...form.getInputProps("focalPointAppointedOn")}
-            />
+            <DateField label={t("paternity.appointedOn")} required {...form.getInputProps("focalPointAppointedOn")} />
           </DialogForm>
         )}
       </Group>
@@ -370,9 +366,8 @@ function OutcomePanel({ claim }: { claim: Claim }) {
                       data={paternityOutcomes.map((value) => ({ value, label: t(`paternity.outcomes.${value}`) }))}
                       {...outcome.getInputProps("paternity")}
                     />
-                    <TextInput
+                    <DateField
                       label={t("paternity.decidedOn")}
-                      type="date"
                       required
                       {...outcome.getInputProps("paternityDecidedOn")}
                     />
@@ -411,12 +406,7 @@ function OutcomePanel({ claim }: { claim: Claim }) {
                           }))}
                           {...support.getInputProps("frequency")}
                         />
-                        <TextInput
-                          label={t("paternity.orderedOn")}
-                          type="date"
-                          required
-                          {...support.getInputProps("orderedOn")}
-                        />
+                        <DateField label={t("paternity.orderedOn")} required {...support.getInputProps("orderedOn")} />
                       </SimpleGrid>
                       <TextInput label={t("paternity.authority")} required {...support.getInputProps("authority")} />
                       <FormActions onCancel={done} submitLabel={t("app.save")} loading={saveSupport.isPending} />
@@ -663,7 +653,7 @@ function PaymentsPanel({ claim }: { claim: Claim }) {
             submitLabel={t("paternity.recordPayment")}
           >
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t("paternity.paidOn")} type="date" required {...form.getInputProps("paidOn")} />
+              <DateField label={t("paternity.paidOn")} required {...form.getInputProps("paidOn")} />
               <NumberInput
                 label={t("paternity.amount")}
                 required

@@ -1,6 +1,7 @@
 // Staff intake: a report received by phone, in person, by letter, from a community network or from
 // another UN entity, written down by the mission's team or a community focal point. One idempotency
 // key per report typed, kept across retries: on a poor link, sending again never records it twice.
+import { DateField } from "../components/date-field.js";
 import {
   Button,
   Checkbox,
@@ -190,10 +191,9 @@ export function RecordReport() {
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t("reports.record.place")} {...form.getInputProps("place")} />
-            <TextInput
+            <DateField
               label={t("reports.record.incidentDate")}
               description={t("reports.record.incidentDateHelp")}
-              type="date"
               {...form.getInputProps("incidentDate")}
             />
           </SimpleGrid>

@@ -1,4 +1,5 @@
 // Referrals on a case: refer it; a State records its reply and NIO.
+import { DateField } from "../components/date-field.js";
 import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -43,9 +44,9 @@ function ReplyForm({ referral, onDone }: { referral: Referral; onDone: () => voi
           </Group>
         </Radio.Group>
         <Group grow align="flex-end">
-          <TextInput type="date" label={t("referrals.repliedOn")} required {...form.getInputProps("repliedOn")} />
+          <DateField label={t("referrals.repliedOn")} required {...form.getInputProps("repliedOn")} />
           <TextInput label={t("referrals.nio")} {...form.getInputProps("nioName")} />
-          <TextInput type="date" label={t("referrals.nioAppointedOn")} {...form.getInputProps("nioAppointedOn")} />
+          <DateField label={t("referrals.nioAppointedOn")} {...form.getInputProps("nioAppointedOn")} />
         </Group>
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
@@ -150,7 +151,7 @@ function ReferForm({
           />
         )}
         <TextInput label={t("referrals.noteVerbale")} {...form.getInputProps("noteVerbaleReference")} />
-        <TextInput type="date" label={t("referrals.sentOn")} required {...form.getInputProps("sentOn")} />
+        <DateField label={t("referrals.sentOn")} required {...form.getInputProps("sentOn")} />
       </Stack>
       <Group justify="flex-end" mt="sm">
         <Button type="submit" loading={refer.isPending}>

@@ -1,5 +1,6 @@
 // Misconduct risk management: a mission's register (latest assessment of each location, worst
 // first), its heat map and the quarterly report; one assessment with its factors and mitigations.
+import { DateField } from "../components/date-field.js";
 import {
   Anchor,
   Badge,
@@ -372,8 +373,8 @@ function AssessmentForm({
           {...form.getInputProps("location")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("risk.assessedOn")} type="date" required {...form.getInputProps("assessedOn")} />
-          <TextInput label={t("risk.reviewOn")} type="date" required {...form.getInputProps("reviewOn")} />
+          <DateField label={t("risk.assessedOn")} required {...form.getInputProps("assessedOn")} />
+          <DateField label={t("risk.reviewOn")} required {...form.getInputProps("reviewOn")} />
         </SimpleGrid>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>

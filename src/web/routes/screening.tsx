@@ -1,5 +1,6 @@
 // Screening candidates before deployment or hiring: one person, or a whole list from CSV with a
 // result file back. Nothing typed here is stored: the server compares keyed hashes only.
+import { DateField } from "../components/date-field.js";
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
@@ -45,7 +46,7 @@ function OneCandidate() {
         <Stack>
           <TextInput label={t("screening.name")} autoComplete="off" {...form.getInputProps("name")} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t("screening.dateOfBirth")} type="date" {...form.getInputProps("dateOfBirth")} />
+            <DateField label={t("screening.dateOfBirth")} {...form.getInputProps("dateOfBirth")} />
             <TextInput
               label={t("screening.nationality")}
               description="ISO 3166 (GHA, SEN…)"

@@ -1,6 +1,7 @@
 // Training: each contingent's coverage (pre-deployment training certified by its State, the
 // mission's induction) with its gaps, and the sessions recorded — with forms to record a session,
 // certify a State's training, import an attendance list and add a contingent.
+import { DateField } from "../components/date-field.js";
 import {
   Alert,
   Badge,
@@ -348,8 +349,8 @@ function SessionForm({
           {...form.getInputProps("contingentId")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("training.startsOn")} type="date" required {...form.getInputProps("startsOn")} />
-          <TextInput label={t("training.endsOn")} type="date" required {...form.getInputProps("endsOn")} />
+          <DateField label={t("training.startsOn")} required {...form.getInputProps("startsOn")} />
+          <DateField label={t("training.endsOn")} required {...form.getInputProps("endsOn")} />
           <TextInput label={t("training.trainer")} required {...form.getInputProps("trainer")} />
           <NativeSelect
             label={t("training.audience")}
@@ -521,7 +522,7 @@ function ContingentForm({ missionChoices, onDone }: { missionChoices: string[]; 
             allowDecimal={false}
             {...form.getInputProps("strength")}
           />
-          <TextInput label={t("training.deployedOn")} type="date" required {...form.getInputProps("deployedOn")} />
+          <DateField label={t("training.deployedOn")} required {...form.getInputProps("deployedOn")} />
         </SimpleGrid>
         <FormActions onCancel={onDone} submitLabel={t("training.addContingent")} loading={save.isPending} />
       </Stack>

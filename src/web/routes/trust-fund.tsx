@@ -1,5 +1,6 @@
 // The Trust Fund in Support of Victims of SEA: money in, money committed, projects, people reached;
 // the contributions (withheld payments marked) and projects, with forms for those who keep the books.
+import { DateField } from "../components/date-field.js";
 import {
   Badge,
   Checkbox,
@@ -254,7 +255,7 @@ function ContributionForm({ onDone }: { onDone: () => void }) {
           {...form.getInputProps("countryCode")}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label={t("trustFund.receivedOn")} type="date" required {...form.getInputProps("receivedOn")} />
+          <DateField label={t("trustFund.receivedOn")} required {...form.getInputProps("receivedOn")} />
           <NumberInput
             label={t("trustFund.amount")}
             required
@@ -335,8 +336,8 @@ function ProjectForm({ onDone }: { onDone: () => void }) {
             dir="ltr"
             {...form.getInputProps("currency")}
           />
-          <TextInput label={t("trustFund.startsOn")} type="date" required {...form.getInputProps("startsOn")} />
-          <TextInput label={t("trustFund.endsOn")} type="date" required {...form.getInputProps("endsOn")} />
+          <DateField label={t("trustFund.startsOn")} required {...form.getInputProps("startsOn")} />
+          <DateField label={t("trustFund.endsOn")} required {...form.getInputProps("endsOn")} />
         </SimpleGrid>
         <Checkbox.Group label={t("trustFund.services")} required {...form.getInputProps("services")}>
           <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs">
@@ -378,7 +379,7 @@ function ReachForm({ projectId, onDone }: { projectId: string; onDone: () => voi
             allowDecimal={false}
             {...form.getInputProps("people")}
           />
-          <TextInput label={t("trustFund.reportedOn")} type="date" required {...form.getInputProps("reportedOn")} />
+          <DateField label={t("trustFund.reportedOn")} required {...form.getInputProps("reportedOn")} />
         </SimpleGrid>
         <FormActions onCancel={onDone} submitLabel={t("app.save")} loading={save.isPending} />
       </Stack>

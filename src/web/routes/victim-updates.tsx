@@ -1,18 +1,7 @@
 // Keeping the victim informed: each time the advocate told them how their case or assistance
 // stands, newest first, and the form to record the next time.
-import {
-  Badge,
-  Checkbox,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { DateField } from "../components/date-field.js";
+import { Badge, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -62,7 +51,7 @@ export function InformedPanel({ victim }: { victim: ReadVictim }) {
           {t("victims.informed.title")}
         </Title>
         <DialogForm label={t("victims.informed.record")} form={form} mutation={save}>
-          <TextInput type="date" label={t("victims.informed.on")} required {...form.getInputProps("informedOn")} />
+          <DateField label={t("victims.informed.on")} required {...form.getInputProps("informedOn")} />
           <Select
             label={t("victims.informed.means")}
             allowDeselect={false}

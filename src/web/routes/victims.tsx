@@ -1,6 +1,7 @@
 // Victim assistance, designed for the advocate's day: the caseload with what needs action today,
 // and the victim record on one page — identity on request with a reason, consent, needs and plan,
 // referrals with follow-up, children. Identity is never shown unless revealed on purpose.
+import { DateField } from "../components/date-field.js";
 import type { RevealPending } from "../../domain/contracts/reveals.js";
 import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
 import {
@@ -377,7 +378,7 @@ export function RegisterVictimForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("victims.name")} autoComplete="off" {...form.getInputProps("name")} />
           <TextInput label={t("victims.otherNames")} autoComplete="off" {...form.getInputProps("otherNames")} />
-          <TextInput label={t("victims.dateOfBirth")} type="date" {...form.getInputProps("dateOfBirth")} />
+          <DateField label={t("victims.dateOfBirth")} {...form.getInputProps("dateOfBirth")} />
           <TextInput label={t("victims.contact")} autoComplete="off" {...form.getInputProps("contact")} />
           <TextInput label={t("victims.location")} autoComplete="off" {...form.getInputProps("location")} />
           <TextInput label={t("victims.caregiver")} autoComplete="off" {...form.getInputProps("caregiver")} />
@@ -539,7 +540,7 @@ function ConsentPanel({ victim }: { victim: VictimRecord }) {
             ]}
             {...form.getInputProps("granted")}
           />
-          <TextInput label={t("victims.givenOn")} type="date" required {...form.getInputProps("givenOn")} />
+          <DateField label={t("victims.givenOn")} required {...form.getInputProps("givenOn")} />
         </DialogForm>
       </Group>
       <Stack gap={4}>
@@ -646,7 +647,7 @@ function NeedsPanel({ victim }: { victim: VictimRecord }) {
           {t("victims.needs")}
         </Title>
         <DialogForm label={t("victims.assess")} form={form} mutation={save}>
-          <TextInput label={t("victims.assessedOn")} type="date" required {...form.getInputProps("assessedOn")} />
+          <DateField label={t("victims.assessedOn")} required {...form.getInputProps("assessedOn")} />
           <Checkbox.Group label={t("victims.needsLabel")} required {...form.getInputProps("needs")}>
             <SimpleGrid cols={{ base: 2, sm: 4 }} mt="xs">
               {serviceTypes.map((type) => (
@@ -655,7 +656,7 @@ function NeedsPanel({ victim }: { victim: VictimRecord }) {
             </SimpleGrid>
           </Checkbox.Group>
           <Textarea label={t("victims.plan")} autosize minRows={3} {...form.getInputProps("plan")} />
-          <TextInput label={t("victims.reviewOn")} type="date" {...form.getInputProps("reviewOn")} />
+          <DateField label={t("victims.reviewOn")} {...form.getInputProps("reviewOn")} />
         </DialogForm>
       </Group>
       {!latest ? (
@@ -845,11 +846,10 @@ function ReferralForm({ victim, onDone }: { victim: VictimRecord; onDone: () => 
           />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t("victims.proposedOn")} type="date" required {...form.getInputProps("proposedOn")} />
-          <TextInput
+          <DateField label={t("victims.proposedOn")} required {...form.getInputProps("proposedOn")} />
+          <DateField
             label={t("victims.followUpOn")}
             description={t("victims.followUpHelp")}
-            type="date"
             {...form.getInputProps("followUpOn")}
           />
         </SimpleGrid>
@@ -913,8 +913,8 @@ function ReferralActions({ victimId, referral }: { victimId: string; referral: R
           <DialogForm label={t("victims.addFollowUp")} variant="subtle" form={form} mutation={followUp}>
             <Textarea label={t("victims.followUpNote")} required autosize minRows={3} {...form.getInputProps("note")} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t("victims.recordedOn")} type="date" required {...form.getInputProps("recordedOn")} />
-              <TextInput label={t("victims.nextFollowUpOn")} type="date" {...form.getInputProps("nextFollowUpOn")} />
+              <DateField label={t("victims.recordedOn")} required {...form.getInputProps("recordedOn")} />
+              <DateField label={t("victims.nextFollowUpOn")} {...form.getInputProps("nextFollowUpOn")} />
             </SimpleGrid>
           </DialogForm>
         )}
@@ -957,7 +957,7 @@ function ChildrenPanel({ victim }: { victim: VictimRecord }) {
               {...form.getInputProps("birthYear")}
             />
             <TextInput label={t("victims.name")} autoComplete="off" {...form.getInputProps("name")} />
-            <TextInput label={t("victims.dateOfBirth")} type="date" {...form.getInputProps("dateOfBirth")} />
+            <DateField label={t("victims.dateOfBirth")} {...form.getInputProps("dateOfBirth")} />
           </SimpleGrid>
         </DialogForm>
       </Group>

@@ -176,6 +176,27 @@ const figureKeys = {
   allegation: sql<string>`unnest(${cases.allegationCodes})`,
 } satisfies Record<FigureDimension, SQL>;
 
+/** The figures' two statements (counts by the dimension, and the total) and the values they run with. */
+export function caseFigureQueries(
+  tx: Pick<Transaction, "select">,
+  by: FigureDimension,
+  filter: CaseFilter,
+  actorId: string | null,
+  today: string,
+) {
+  const set = caseListValues({ ...filter, q: undefined }, actorId, today);
+  const where = and(...(Object.keys(set) as CaseListCondition[]).map((key) => caseListConditions[key]));
+  const values: Record<string, unknown> = Object.assign({ actorId: actorId ?? "" }, ...Object.values(set));
+  const rows = tx
+    .select({ key: figureKeys[by].as("key"), cases: sql<number>`count(*)::int`.as("cases") })
+    .from(cases)
+    .where(where)
+    .groupBy(sql`1`)
+    .orderBy(sql`2 desc`, sql`1`);
+  const total = tx.select({ cases: sql<number>`count(*)::int` }).from(cases).where(where);
+  return { rows, total, values };
+}
+
 /**
  * Cases counted by one dimension under the case list's own filters (row-level security keeps them
  * to the reader's scope), largest first, and how many cases match in all.
@@ -187,18 +208,9 @@ export async function caseFigureRows(
   actorId: string | null,
   today: string,
 ) {
-  const set = caseListValues({ ...filter, q: undefined }, actorId, today);
-  const where = and(...(Object.keys(set) as CaseListCondition[]).map((key) => caseListConditions[key]));
-  const values = Object.assign({ actorId: actorId ?? "" }, ...Object.values(set));
-  const key = figureKeys[by];
-  const rows = await tx
-    .select({ key: key.as("key"), cases: sql<number>`count(*)::int`.as("cases") })
-    .from(cases)
-    .where(where)
-    .groupBy(sql`1`)
-    .orderBy(sql`2 desc`, sql`1`)
-    .execute(values);
-  const [total] = await tx.select({ cases: sql<number>`count(*)::int` }).from(cases).where(where).execute(values);
+  const queries = caseFigureQueries(tx, by, filter, actorId, today);
+  const rows = await queries.rows.execute(queries.values);
+  const [total] = await queries.total.execute(queries.values);
   return { rows, total: total?.cases ?? 0 };
 }
 
