@@ -142,7 +142,7 @@ const words: Record<NoteVerbaleLanguage, Words> = {
         `${words.en.opening(f)} and has the honour to inform it of ${words.en.allegation(f)}.`,
         `In accordance with the memorandum of understanding, the Secretariat requests the Government of ${f.stateName} to inform it${f.replyDueOn ? ` by ${date(f.replyDueOn)}` : ""} whether it intends to investigate the allegation and, if so, to appoint a National Investigation Officer.`,
       ],
-      request_nio: (f, date) => [
+      request_nio: (f) => [
         `${words.en.opening(f)} and has the honour to refer to ${words.en.allegation(f)}.`,
         `The Secretariat requests the Government of ${f.stateName} to appoint a National Investigation Officer for this case and to inform it of the officer's name and of the date on which the investigation begins.`,
       ],
@@ -150,7 +150,7 @@ const words: Record<NoteVerbaleLanguage, Words> = {
         `${words.en.opening(f)} and has the honour to refer to ${f.previous ? `its note ${f.previous.number} of ${date(f.previous.datedOn)} concerning ` : ""}${words.en.allegation(f)}.`,
         `The Secretariat has not yet received the Government's reply${f.replyDueOn ? `, which was due on ${date(f.replyDueOn)}` : ""}, and would be grateful to receive it at the earliest opportunity.`,
       ],
-      outcome: (f, date) => [
+      outcome: (f) => [
         `${words.en.opening(f)} and has the honour to refer to ${words.en.allegation(f)}.`,
         `The Secretariat requests the Government of ${f.stateName} to inform it of the outcome of its investigation and of any judicial or disciplinary action taken, so that the outcome may be recorded and the victims informed.`,
       ],
@@ -179,7 +179,7 @@ const words: Record<NoteVerbaleLanguage, Words> = {
         `${words.fr.opening(f)} et a l'honneur de porter à son attention ${words.fr.allegation(f)}.`,
         `Conformément au mémorandum d'accord, le Secrétariat prie le Gouvernement ${frenchOfState(f.stateName)} de lui faire savoir${f.replyDueOn ? ` d'ici au ${date(f.replyDueOn)}` : ""} s'il entend enquêter sur cette allégation et, le cas échéant, de désigner un enquêteur national.`,
       ],
-      request_nio: (f, date) => [
+      request_nio: (f) => [
         `${words.fr.opening(f)} et a l'honneur de se référer à ${words.fr.allegation(f)}.`,
         `Le Secrétariat prie le Gouvernement ${frenchOfState(f.stateName)} de désigner un enquêteur national pour cette affaire et de lui communiquer son nom ainsi que la date à laquelle l'enquête commence.`,
       ],
@@ -187,7 +187,7 @@ const words: Record<NoteVerbaleLanguage, Words> = {
         `${words.fr.opening(f)} et a l'honneur de se référer à ${f.previous ? `sa note ${f.previous.number} du ${date(f.previous.datedOn)} concernant ` : ""}${words.fr.allegation(f)}.`,
         `Le Secrétariat n'a pas encore reçu la réponse du Gouvernement${f.replyDueOn ? `, attendue pour le ${date(f.replyDueOn)}` : ""}, et lui serait reconnaissant de bien vouloir la lui faire parvenir dans les meilleurs délais.`,
       ],
-      outcome: (f, date) => [
+      outcome: (f) => [
         `${words.fr.opening(f)} et a l'honneur de se référer à ${words.fr.allegation(f)}.`,
         `Le Secrétariat prie le Gouvernement ${frenchOfState(f.stateName)} de l'informer de l'issue de son enquête et de toute mesure judiciaire ou disciplinaire prise, afin que l'issue puisse être enregistrée et les victimes informées.`,
       ],

@@ -1,6 +1,7 @@
 // Entry point of the web app.
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
+import "./tables.css";
 import { DirectionProvider, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";

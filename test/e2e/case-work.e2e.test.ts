@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
+import type { Role } from "../../src/domain/roles.js";
 import { pdfFile } from "../helpers/files.js";
 import { readPdfPage } from "./pdf-pages.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
@@ -292,6 +293,42 @@ describe("case work that never drops a thread", () => {
     await expectFitsWidth(arabic);
     await expectAccessible(arabic);
     await photograph(arabic, "figures-phone-ar");
+  });
+
+  it("every staff page fits a 360-pixel screen, tables shown as cards, for each role", async () => {
+    await reportInACase("MONUSCO");
+    const narrowest = { width: 360, height: 780 };
+    const roles: [Role, { missionCodes?: string[]; countryCode?: string }][] = [
+      ["cds_officer", {}],
+      ["administrator", {}],
+      ["auditor", {}],
+      ["victim_assistance", { missionCodes: ["MONUSCO"] }],
+      ["member_state_focal_point", { countryCode: "GHA" }],
+    ];
+    const visited: string[] = [];
+    for (const [role, scope] of roles) {
+      const staff = await t.createStaff(role, scope);
+      const me = (await (await t.tokenFor(staff)).request({ method: "GET", url: "/api/me" })).json() as {
+        can: Record<string, boolean>;
+      };
+      const page = await (await browser.newContext({ locale: "en", viewport: narrowest, isMobile: true })).newPage();
+      await signInThroughBrowser(page, base, staff);
+      const areas = Object.entries(me.can)
+        .filter(([area, allowed]) => allowed && area !== "importAllegations")
+        .map(([area]) => area);
+      for (const area of areas) {
+        const path = `/${area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+        await page.goto(`${base}${path}`);
+        await page.getByRole("heading", { level: 1 }).first().waitFor();
+        await page.waitForLoadState("networkidle");
+        await expectFitsWidth(page);
+        await expectAccessible(page);
+        if (["/users", "/audit", "/cases"].includes(path) && role !== "member_state_focal_point")
+          await photograph(page, `${path.slice(1)}-phone-360-${role}`);
+        visited.push(`${role} ${path}`);
+      }
+    }
+    expect(visited.length).toBeGreaterThan(20);
   });
 
   it("a publisher reviews three cases, previews their public rows and publishes them at once", async () => {

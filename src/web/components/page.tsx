@@ -15,7 +15,8 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import type { ReactNode } from "react";
+import { type ReactNode, useLayoutEffect, useRef } from "react";
+import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { ApiProblem, problemMessage } from "../api.js";
 
@@ -108,8 +109,39 @@ export function QueryView<T>({
 
 /** A wide table that scrolls sideways on small screens; focusable so keyboard users can scroll it too. */
 export function ScrollTable({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  const narrow = useMediaQuery("(max-width: 36em)") ?? false;
+  const box = useRef<HTMLDivElement>(null);
+  // On a phone the rows become cards: each cell carries its column's name, and the table keeps
+  // its roles explicitly (a table shown as blocks loses them otherwise).
+  useLayoutEffect(() => {
+    const table = box.current?.querySelector("table");
+    if (!table) return;
+    const names = Array.from(table.querySelectorAll("thead th"), (th) => th.textContent?.trim() ?? "");
+    const roles: [string, string][] = [
+      ["table", "table"],
+      ["thead, tbody", "rowgroup"],
+      ["tr", "row"],
+      ["th", "columnheader"],
+      ["td", "cell"],
+    ];
+    for (const [selector, role] of roles)
+      for (const element of [table, ...table.querySelectorAll(selector)].filter((e) => e.matches(selector)))
+        if (narrow) element.setAttribute("role", role);
+        else element.removeAttribute("role");
+    for (const row of table.querySelectorAll("tbody tr"))
+      Array.from((row as HTMLTableRowElement).cells).forEach((cell, index) => {
+        if (narrow && names[index]) cell.dataset.label = names[index];
+        else delete cell.dataset.label;
+      });
+  });
+  if (narrow)
+    return (
+      <Box ref={box} role="region" aria-label={label} className="stacked-table">
+        {children}
+      </Box>
+    );
   return (
-    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto" }}>
+    <Box ref={box} role="region" aria-label={label} tabIndex={0} style={{ overflowX: "auto" }}>
       <Box miw={minWidth}>{children}</Box>
     </Box>
   );
