@@ -295,41 +295,43 @@ describe("case work that never drops a thread", () => {
     await photograph(arabic, "figures-phone-ar");
   });
 
-  it("every staff page fits a 360-pixel screen, tables shown as cards, for each role", async () => {
-    await reportInACase("MONUSCO");
-    const narrowest = { width: 360, height: 780 };
-    const roles: [Role, { missionCodes?: string[]; countryCode?: string }][] = [
-      ["cds_officer", {}],
-      ["administrator", {}],
-      ["auditor", {}],
-      ["victim_assistance", { missionCodes: ["MONUSCO"] }],
-      ["member_state_focal_point", { countryCode: "GHA" }],
-    ];
-    const visited: string[] = [];
-    for (const [role, scope] of roles) {
+  // Every role's pages at the narrowest phone width: each fits the screen and passes axe.
+  const narrowest = { width: 360, height: 780 };
+  const phoneRoles: [Role, { missionCodes?: string[]; countryCode?: string }][] = [
+    ["cds_officer", {}],
+    ["cdt_officer", { missionCodes: ["MONUSCO"] }],
+    ["administrator", {}],
+    ["auditor", {}],
+    ["analyst", {}],
+    ["publisher", {}],
+    ["investigator", {}],
+    ["identity_custodian", {}],
+    ["cbcm_focal_point", { missionCodes: ["MONUSCO"] }],
+    ["victim_assistance", { missionCodes: ["MONUSCO"] }],
+    ["member_state_focal_point", { countryCode: "GHA" }],
+  ];
+  for (const [role, scope] of phoneRoles)
+    it(`every page of the ${role} role fits a 360-pixel screen, tables shown as cards`, async () => {
+      if (role === "cds_officer") await reportInACase("MONUSCO");
       const staff = await t.createStaff(role, scope);
       const me = (await (await t.tokenFor(staff)).request({ method: "GET", url: "/api/me" })).json() as {
         can: Record<string, boolean>;
       };
       const page = await (await browser.newContext({ locale: "en", viewport: narrowest, isMobile: true })).newPage();
       await signInThroughBrowser(page, base, staff);
-      const areas = Object.entries(me.can)
+      const paths = Object.entries(me.can)
         .filter(([area, allowed]) => allowed && area !== "importAllegations")
-        .map(([area]) => area);
-      for (const area of areas) {
-        const path = `/${area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+        .map(([area]) => `/${area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
+      expect(paths.length).toBeGreaterThan(0);
+      for (const path of paths) {
         await page.goto(`${base}${path}`);
         await page.getByRole("heading", { level: 1 }).first().waitFor();
         await page.waitForLoadState("networkidle");
         await expectFitsWidth(page);
         await expectAccessible(page);
-        if (["/users", "/audit", "/cases"].includes(path) && role !== "member_state_focal_point")
-          await photograph(page, `${path.slice(1)}-phone-360-${role}`);
-        visited.push(`${role} ${path}`);
+        if (["/users", "/audit"].includes(path)) await photograph(page, `${path.slice(1)}-phone-360-${role}`);
       }
-    }
-    expect(visited.length).toBeGreaterThan(20);
-  });
+    });
 
   it("a publisher reviews three cases, previews their public rows and publishes them at once", async () => {
     const references: string[] = [];

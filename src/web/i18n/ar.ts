@@ -653,6 +653,7 @@ export const ar: Messages = {
     none: "لا يوجد بلاغ ضمن هذه القضية.",
   },
   documents: {
+    investigation: "بشأن التحقيق (اختياري)",
     title: "الوثائق",
     none: "لا توجد وثائق بعد.",
     attach: "إرفاق وثيقة",

@@ -631,6 +631,7 @@ export const en = {
     none: "No report is part of this case.",
   },
   documents: {
+    investigation: "On the investigation (optional)",
     title: "Documents",
     none: "No documents yet.",
     attach: "Attach a document",

@@ -644,6 +644,7 @@ export const fr: Messages = {
     none: "Aucun signalement n'est rattaché à ce dossier.",
   },
   documents: {
+    investigation: "Concernant l'enquête (facultatif)",
     title: "Documents",
     none: "Aucun document pour l'instant.",
     attach: "Joindre un document",

@@ -14,6 +14,7 @@ import {
   type ReferralCorrespondence as Correspondence,
 } from "../../domain/contracts/documents.js";
 import { type NoteVerbaleLanguage, noteVerbaleLanguages, noteVerbaleTemplates } from "../../domain/notes-verbales.js";
+import type { EnforcementRecord as Enforcement } from "../../domain/contracts/enforcement.js";
 import { api } from "../api.js";
 import { DialogButton } from "../components/dialog.js";
 import { FormActions, ProblemAlert, QueryView } from "../components/page.js";
@@ -62,8 +63,16 @@ function AttachForm({
   const { t } = useTranslation();
   const words = useVocabulary();
   const queryClient = useQueryClient();
-  const form = useForm<{ kind: DocumentKind; file: File | null; datedOn: string }>({
-    initialValues: { kind: kind ?? "other", file: null, datedOn: today() },
+  const format = useFormat();
+  // A new document of the case may belong to one of its investigations (its report, for one).
+  const enforcement = useQuery({
+    queryKey: ["case", caseId, "enforcement"],
+    queryFn: () => api<Enforcement>("GET", `/api/cases/${caseId}/enforcement`),
+    enabled: !kind,
+  });
+  const investigations = kind ? [] : (enforcement.data?.investigations ?? []);
+  const form = useForm<{ kind: DocumentKind; file: File | null; datedOn: string; investigationId: string | null }>({
+    initialValues: { kind: kind ?? "other", file: null, datedOn: today(), investigationId: null },
     validate: { file: (file) => (file ? null : t("documents.chooseFile")) },
   });
   const attach = useMutation({
@@ -71,6 +80,7 @@ function AttachForm({
       api<DocumentCreated>("POST", `/api/cases/${caseId}/documents`, {
         kind: values.kind,
         referralId,
+        investigationId: values.investigationId,
         seriesId,
         datedOn: values.datedOn,
         fileName: values.file?.name ?? "",
@@ -91,6 +101,17 @@ function AttachForm({
             allowDeselect={false}
             data={documentKinds.map((code) => ({ value: code, label: words.documentKinds[code] }))}
             {...form.getInputProps("kind")}
+          />
+        )}
+        {investigations.length > 0 && (
+          <Select
+            label={t("documents.investigation")}
+            clearable
+            data={investigations.map((investigation) => ({
+              value: investigation.id,
+              label: `${words.investigatingEntities[investigation.entity as keyof typeof words.investigatingEntities] ?? investigation.entity} · ${format.date(investigation.startedOn)}`,
+            }))}
+            {...form.getInputProps("investigationId")}
           />
         )}
         <FileInput
