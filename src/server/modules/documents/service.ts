@@ -2,7 +2,7 @@
 // version kept), notes verbales written here from templates and numbered, and each referral's
 // correspondence. Every download and every write is audited on the case.
 import { createHash, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   caseDocuments,
   countries,
@@ -156,13 +156,14 @@ export async function attachCaseDocument(services: Services, actor: Actor, caseI
         "version_mismatch",
       );
     const id = randomUUID();
+    const version = (previous?.version ?? 0) + 1;
     await tx.insert(caseDocuments).values({
       id,
       caseId,
       referralId: input.referralId,
       investigationId: input.investigationId,
       seriesId: input.seriesId ?? id,
-      version: (previous?.version ?? 0) + 1,
+      version,
       kind: input.kind,
       fileNameEncrypted: await services.encryption.encrypt(tx, file.fileName, fileNameContext(id)),
       contentType: file.contentType,
@@ -183,7 +184,7 @@ export async function attachCaseDocument(services: Services, actor: Actor, caseI
       details: {
         documentId: id,
         kind: input.kind,
-        version: (previous?.version ?? 0) + 1,
+        version,
         ...(input.referralId ? { referralId: input.referralId } : {}),
         ...(input.investigationId ? { investigationId: input.investigationId } : {}),
         contentType: file.contentType,
@@ -191,7 +192,7 @@ export async function attachCaseDocument(services: Services, actor: Actor, caseI
         sha256: file.sha256,
       },
     });
-    return { id, seriesId: input.seriesId ?? id, version: (previous?.version ?? 0) + 1 };
+    return { id, seriesId: input.seriesId ?? id, version };
   });
 }
 
@@ -460,7 +461,14 @@ export async function printCaseSummary(services: Services, actor: Actor, caseId:
   const { items: caseReferrals } = await listCaseReferrals(services, actor, caseId);
   const { items: history } = await caseTimeline(services, actor, caseId);
   return inTransaction(services.db, actor, async (tx) => {
-    const rows = await tx.select({ code: countries.code, names: countries.names }).from(countries);
+    // Only the States the summary names: the case's nationalities and its referrals' States.
+    const codes = [...item.nationalityCodes, ...caseReferrals.flatMap((r) => (r.countryCode ? [r.countryCode] : []))];
+    const rows = codes.length
+      ? await tx
+          .select({ code: countries.code, names: countries.names })
+          .from(countries)
+          .where(inArray(countries.code, codes))
+      : [];
     const countryNames = new Map(rows.map((row) => [row.code, row.names[language] ?? row.names.en ?? row.code]));
     await recordAuditEvent(tx, actor, {
       action: "case.summary.print",

@@ -422,7 +422,7 @@ export async function recordVictimUpdate(services: Services, actor: Actor, victi
         ...(input.caseId ? { caseId: input.caseId } : {}),
       },
     });
-    const [recorded] = (await updatesOf(services, tx, victimId)).filter((update) => update.id === id);
+    const [recorded] = await updatesOf(services, tx, victimId, id);
     return recorded;
   });
 }
