@@ -160,6 +160,7 @@ const matrix: MatrixRow[] = [
     expect: everyone,
     anonymous: "allow",
   },
+  { method: "GET", route: "/", url: () => "/?lang=sw", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/report", url: () => "/report?lang=fr", expect: everyone, anonymous: "allow" },
   {
     method: "POST",
@@ -401,6 +402,29 @@ const matrix: MatrixRow[] = [
     body: () => ({ version: 1 }),
     expect: only("cds_officer"),
     label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/reports/:id",
+    url: async () => `/api/reports/${await freshReport("MONUSCO", "headquarters")}`,
+    expect: only("cds_officer"),
+    label: "sent to headquarters",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/hand-to-mission",
+    url: async () => `/api/reports/${await freshReport("MONUSCO", "headquarters")}/hand-to-mission`,
+    body: () => ({ version: 1 }),
+    expect: only("cds_officer"),
+    label: "sent to headquarters",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/hand-to-mission",
+    url: async () => `/api/reports/${await freshReport("MONUSCO", "mission")}/hand-to-mission`,
+    body: () => ({ version: 1 }),
+    expect: only(),
+    label: "already with the mission",
   },
   {
     method: "GET",
@@ -2042,8 +2066,8 @@ const matrix: MatrixRow[] = [
 ];
 
 /** A report nobody has linked yet, so that every role's attempt meets the same state. */
-async function freshReport(missionCode: string): Promise<string> {
-  await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport(missionCode) });
+async function freshReport(missionCode: string, route = "unknown"): Promise<string> {
+  await t.app.inject({ method: "POST", url: "/api/public/reports", payload: { ...publicReport(missionCode), route } });
   const [row] = await t.handle.asOwner((owner) =>
     owner.query<{ id: string }>(
       "SELECT r.id FROM reports r WHERE r.case_id IS NULL ORDER BY r.received_at DESC LIMIT 1",

@@ -113,7 +113,7 @@ POLICY case_notes_need_to_know ON case_notes FOR ALL TO public USING ((conduct_c
 POLICY case_notes_retention ON case_notes AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
 -- Policies on cases
-POLICY cases_need_to_know ON cases FOR ALL TO public USING (conduct_can_see_case(id, mission_code, nationality_codes)) WITH CHECK (conduct_can_see_case(id, mission_code, nationality_codes));
+POLICY cases_need_to_know ON cases FOR ALL TO public USING (conduct_can_see_case(id, mission_code, nationality_codes, headquarters_only)) WITH CHECK (conduct_can_see_case(id, mission_code, nationality_codes, headquarters_only));
 
 -- Policies on cbcm_members
 POLICY cbcm_members_mission ON cbcm_members FOR ALL TO public USING (conduct_reads_outreach_in(conduct_network_mission(network_id))) WITH CHECK (conduct_keeps_prevention_in(conduct_network_mission(network_id)));
@@ -200,7 +200,7 @@ POLICY report_messages_retention ON report_messages AS RESTRICTIVE FOR DELETE TO
 POLICY report_reads_own ON report_reads FOR ALL TO public USING ((user_id = conduct_actor_id())) WITH CHECK (((user_id = conduct_actor_id()) AND conduct_can_see_report_id(report_id)));
 
 -- Policies on reports
-POLICY reports_need_to_know ON reports FOR ALL TO public USING (conduct_can_see_report(mission_code, submitted_by)) WITH CHECK (conduct_can_see_report(mission_code, submitted_by));
+POLICY reports_need_to_know ON reports FOR ALL TO public USING (conduct_can_see_report(mission_code, submitted_by, headquarters_only)) WITH CHECK (conduct_can_see_report(mission_code, submitted_by, headquarters_only));
 POLICY reports_public_intake ON reports FOR INSERT TO public WITH CHECK (((conduct_actor_role() = 'public'::text) AND (submitted_by IS NULL)));
 POLICY reports_retention ON reports AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
@@ -339,21 +339,21 @@ SELECT CASE conduct_actor_role()
   ELSE false
 END
 
--- conduct_can_see_case(p_case_id uuid, p_mission text, p_nationalities text[]): stable; callers: PUBLIC
+-- conduct_can_see_case(p_case_id uuid, p_mission text, p_nationalities text[], p_headquarters_only boolean): stable; callers: PUBLIC
 SELECT CASE conduct_actor_role()
   WHEN 'system' THEN true
   WHEN 'cds_officer' THEN true
   WHEN 'analyst' THEN true
   WHEN 'publisher' THEN true
-  WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions())
-  WHEN 'victim_assistance' THEN p_mission = ANY (conduct_actor_missions())
+  WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
+  WHEN 'victim_assistance' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
   WHEN 'member_state_focal_point' THEN conduct_actor_country() = ANY (p_nationalities)
   WHEN 'investigator' THEN conduct_is_assigned(p_case_id)
   ELSE false
 END
 
 -- conduct_can_see_case_id(p_case_id uuid): stable, security definer; callers: PUBLIC
-SELECT coalesce((SELECT conduct_can_see_case(c.id, c.mission_code, c.nationality_codes) FROM cases c WHERE c.id = p_case_id), false)
+SELECT coalesce((SELECT conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only) FROM cases c WHERE c.id = p_case_id), false)
 
 -- conduct_can_see_claim(p_claim_id uuid): stable, security definer; callers: PUBLIC
 SELECT coalesce((SELECT conduct_can_see_victim(c.victim_id) OR conduct_state_sees_claim(c.victim_id, c.country_code)
@@ -365,17 +365,17 @@ SELECT coalesce((SELECT conduct_can_see_case_id(i.case_id) AND (i.country_code I
 -- conduct_can_see_perpetrator(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT coalesce((SELECT conduct_can_see_case_id(p.case_id) AND conduct_sees_country(p.nationality_code) FROM perpetrators p WHERE p.id = p_id), false)
 
--- conduct_can_see_report(p_mission text, p_submitted_by text): stable; callers: PUBLIC
+-- conduct_can_see_report(p_mission text, p_submitted_by text, p_headquarters_only boolean): stable; callers: PUBLIC
 SELECT CASE conduct_actor_role()
   WHEN 'system' THEN true
   WHEN 'cds_officer' THEN true
-  WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions())
+  WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
   WHEN 'cbcm_focal_point' THEN p_submitted_by = conduct_actor_id()
   ELSE false
 END
 
 -- conduct_can_see_report_id(p_report_id uuid): stable, security definer; callers: PUBLIC
-SELECT coalesce((SELECT conduct_can_see_report(r.mission_code, r.submitted_by) FROM reports r WHERE r.id = p_report_id), false)
+SELECT coalesce((SELECT conduct_can_see_report(r.mission_code, r.submitted_by, r.headquarters_only) FROM reports r WHERE r.id = p_report_id), false)
 
 -- conduct_can_see_victim(p_victim_id uuid): stable, security definer; callers: PUBLIC
 SELECT coalesce((SELECT conduct_assists_in(v.mission_code) FROM victims v WHERE v.id = p_victim_id), false)

@@ -237,6 +237,8 @@ export const cases = pgTable(
     narrativeConfidential: boolean("narrative_confidential").notNull().default(false),
     /** Urgent cases are investigated on the shorter clock (3 months by default). */
     urgent: boolean("urgent").notNull().default(false),
+    /** Built from a report its reporter sent past the mission: its team does not see it until headquarters hands it over. */
+    headquartersOnly: boolean("headquarters_only").notNull().default(false),
     victimsWomen: integer("victims_women").notNull().default(0),
     victimsGirls: integer("victims_girls").notNull().default(0),
     victimsBoys: integer("victims_boys").notNull().default(0),
@@ -567,6 +569,10 @@ export const reports = pgTable(
     reporterIsVictim: text("reporter_is_victim").notNull(),
     anonymous: boolean("anonymous").notNull(),
     reporterContactEncrypted: text("reporter_contact_encrypted"),
+    /** Who the reporter chose to receive it (mission, headquarters, unknown): src/domain/triage.ts. */
+    route: text("route").notNull().default("unknown"),
+    /** Hidden from the mission's team until headquarters hands it over (the reporter chose headquarters). */
+    headquartersOnly: boolean("headquarters_only").notNull().default(false),
     receiptHash: text("receipt_hash").notNull().unique(),
     submittedBy: text("submitted_by").references(() => user.id),
     caseId: uuid("case_id").references(() => cases.id),

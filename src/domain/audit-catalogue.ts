@@ -81,6 +81,7 @@ export const auditCatalogue = {
     z.object({
       channel: code,
       missionCode: code.nullable(),
+      route: code.optional(),
       anonymous: flag,
       evidenceFiles: count,
       urgency: code.optional(),
@@ -99,6 +100,8 @@ export const auditCatalogue = {
   "report.read": action("report", none),
   "report.evidence.read": action("report", z.object({ fileId: id })),
   "report.link": action("report", z.object({ caseId: id })),
+  "report.hand_to_mission": action("report", z.object({ missionCode: code.nullable() })),
+  "case.hand_to_mission": action("case", z.object({ fromReport: id })),
   "case.create": action("case", z.object({ fromReport: id.optional(), source: z.literal("demo").optional() })),
   "case.read": action("case", z.object({ narrative: flag })),
   "case.update": action("case", z.object({ changed: names })),

@@ -3,6 +3,14 @@
 export const reportKinds = ["sea", "other_misconduct", "unknown"] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
+/**
+ * Who the reporter wants to receive the report: the mission's conduct team, headquarters and OIOS
+ * only (when the mission itself is the problem), or "I don't know" (the mission named, else
+ * headquarters).
+ */
+export const reportRoutes = ["mission", "headquarters", "unknown"] as const;
+export type ReportRoute = (typeof reportRoutes)[number];
+
 export const immediateNeeds = ["medical", "safety", "psychosocial", "shelter", "legal", "material"] as const;
 export type ImmediateNeed = (typeof immediateNeeds)[number];
 

@@ -150,10 +150,12 @@ const demoReports = [
     needs: ["medical", "psychosocial"] as ("medical" | "psychosocial")[],
     personnelCategoryCodes: ["MIL_MC"],
     nationalityCodes: [] as string[],
+    route: "mission" as const,
   },
   {
     missionCode: "MONUSCO",
-    whatHappened: "A UN driver asked my sister to meet him at night in exchange for a job at the base.",
+    whatHappened:
+      "A UN driver asked my sister to meet him at night in exchange for a job at the base. His friends work in the mission's offices, so I send this to headquarters.",
     place: null,
     childrenInvolved: "no" as const,
     kind: "sea" as const,
@@ -161,6 +163,7 @@ const demoReports = [
     needs: [] as "medical"[],
     personnelCategoryCodes: ["CIV_NS"],
     nationalityCodes: [] as string[],
+    route: "headquarters" as const,
   },
   {
     missionCode: null,
@@ -173,6 +176,7 @@ const demoReports = [
     needs: [] as "medical"[],
     personnelCategoryCodes: ["POL_FPU"],
     nationalityCodes: [] as string[],
+    route: "unknown" as const,
   },
 ];
 

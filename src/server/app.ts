@@ -45,7 +45,9 @@ import { registerHealthRoutes } from "./modules/health/index.js";
 import { registerIntakeRoutes } from "./modules/intake/index.js";
 import { registerReferralRoutes } from "./modules/referrals/index.js";
 import { registerDocumentRoutes } from "./modules/documents/index.js";
-import { registerPublicPages } from "./public/routes.js";
+import { languageOf, registerPublicPages } from "./public/routes.js";
+import { notFoundPage } from "./public/home.js";
+import { isStaffAppPath } from "../domain/contracts/staff-app.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
 import { registerReferenceRoutes } from "./modules/reference/index.js";
 import { registerTokenRoutes } from "./modules/tokens/index.js";
@@ -279,8 +281,16 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && hasWeb && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").sendFile("index.html", { maxAge: 0, immutable: false });
+    const pathname = request.url.split("?")[0];
+    if (request.method === "GET" && !pathname.startsWith("/api/")) {
+      // The staff app draws its own pages; any other address is a public one that does not exist.
+      if (hasWeb && isStaffAppPath(pathname))
+        return reply.type("text/html").sendFile("index.html", { maxAge: 0, immutable: false });
+      return reply
+        .status(404)
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(notFoundPage(languageOf(request, reply)));
     }
     return reply
       .status(404)

@@ -96,7 +96,7 @@ const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
   createRoute({ getParentRoute: () => rootRoute, path, component });
 
 const routeTree = rootRoute.addChildren([
-  page("/", Home),
+  page("/staff", Home),
   page("/publish", () => (
     <Guarded area="publish">
       <PublishQueue />

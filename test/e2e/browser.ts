@@ -52,7 +52,7 @@ export async function signInThroughBrowser(
   base: string,
   staff: { email: string; password: string; totpSecret: string | null },
 ) {
-  await page.goto(base);
+  await page.goto(`${base}/staff`);
   await page.getByLabel("Email").fill(staff.email);
   await page
     .getByLabel(/^Password/)

@@ -176,7 +176,7 @@ describe("need-to-know in the browser", () => {
   it("one connection guessing passwords is slowed down before it can lock an officer out", async () => {
     const officer = await t.createStaff("cds_officer");
     const page = await (await browser.newContext({ locale: "en" })).newPage();
-    await page.goto(base);
+    await page.goto(`${base}/staff`);
     const attempt = async () => {
       await page.getByLabel("Email").fill(officer.email);
       await page

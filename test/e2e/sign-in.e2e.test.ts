@@ -28,7 +28,7 @@ async function staffOf(role: Role, scope: { missionCodes?: string[]; countryCode
 describe("signing in", () => {
   it("a CDT officer signs in with password and TOTP, sees the case list, in English, French and Arabic", async () => {
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(`${base}/staff`);
     await page.getByLabel("Email").waitFor();
     await expectAccessible(page);
     await signIn(page, await staffOf("cdt_officer", { missionCodes: ["MONUSCO"] }));
@@ -53,7 +53,7 @@ describe("signing in", () => {
   it("a person signs in and moves around with the keyboard alone", async () => {
     const officer = await staffOf("cds_officer");
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(`${base}/staff`);
     await page.getByLabel("Email").waitFor();
     const focusedLabel = () =>
       page.evaluate(
@@ -80,7 +80,7 @@ describe("signing in", () => {
   it("a wrong code keeps the person out and says why", async () => {
     const officer = await staffOf("cds_officer");
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(`${base}/staff`);
     await page.getByLabel("Email").fill(officer.email);
     await page
       .getByLabel(/^Password/)
@@ -104,7 +104,7 @@ describe("signing in", () => {
     });
     const password = created.json().temporaryPassword as string;
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(`${base}/staff`);
     await page.getByLabel("Email").fill("first.time@test.conduct.org");
     await page
       .getByLabel(/^Password/)

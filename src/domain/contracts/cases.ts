@@ -85,6 +85,8 @@ export const caseSummarySchema = z.object({
   childrenInvolved: z.enum(["yes", "no", "unknown"]),
   riskLocation: z.string().nullable(),
   urgent: z.boolean(),
+  /** Built from a report sent past the mission: the mission's team does not see it until headquarters hands it over. */
+  headquartersOnly: z.boolean(),
   unreadMessages: z.boolean(),
   narrativeConfidential: z.boolean(),
   publishedAt: z.string().nullable(),

@@ -2,7 +2,7 @@
 // server-rendered form and the web app.
 import { z } from "zod";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../evidence.js";
-import { immediateNeeds, reportKinds, urgencies } from "../triage.js";
+import { immediateNeeds, reportKinds, reportRoutes, urgencies } from "../triage.js";
 
 export const reportChannels = ["web_form", "api", "hotline", "in_person", "letter", "cbcm", "un_entity"] as const;
 export const childrenInvolvedSchema = z.enum(["yes", "no", "unknown"]);
@@ -52,6 +52,8 @@ export const reportBody = z
       .default([])
       .transform((needs) => [...new Set(needs)]),
     reporterIsVictim: reporterIsVictimSchema.default("prefer_not_to_say"),
+    /** Who receives it: "headquarters" keeps it from the mission's team (the mission may be the problem). */
+    route: z.enum(reportRoutes).default("unknown"),
     anonymous: z.boolean(),
     contact: optionalText(500),
     language: publicLanguageSchema.default("en"),
@@ -61,6 +63,8 @@ export const reportBody = z
       context.addIssue({ code: "custom", path: ["contact"], message: "contact_required" });
     if (report.anonymous && report.contact)
       context.addIssue({ code: "custom", path: ["contact"], message: "contact_with_anonymous" });
+    if (report.route === "mission" && !report.missionCode)
+      context.addIssue({ code: "custom", path: ["route"], message: "route_mission_without_mission" });
     if (report.incidentDate && report.incidentDate > new Date().toISOString().slice(0, 10))
       context.addIssue({ code: "custom", path: ["incidentDate"], message: "date_in_future" });
   });
@@ -126,6 +130,10 @@ export const queueItemSchema = z.object({
   needs: z.array(z.string()),
   urgency: z.enum(urgencies),
   anonymous: z.boolean(),
+  /** Who the reporter chose to receive it. */
+  route: z.enum(reportRoutes),
+  /** Kept from the mission's team (the reporter sent it to headquarters) until headquarters hands it over. */
+  headquartersOnly: z.boolean(),
   caseId: z.string().nullable(),
   caseReference: z.string().nullable(),
   /** The reporter wrote since this reader last opened the report. */
@@ -251,6 +259,12 @@ export const linkReportToCaseBody = z.strictObject({
     .regex(/^[A-Z0-9-]{2,20}$/)
     .optional(),
   version: z.number().int().positive(),
+});
+
+export const handToMissionBody = z.strictObject({ version: z.number().int().positive() });
+export const handToMissionSchema = z.object({
+  /** The case built from the report was handed over too (no other report of it is kept from the mission). */
+  caseHandedOver: z.boolean(),
 });
 
 export const postOfficerMessageSchema = z.object({ sent: z.boolean() });

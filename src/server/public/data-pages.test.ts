@@ -253,6 +253,7 @@ describe("public data pages", () => {
       ["/api/public/good-practices/files/:fileId", `/api/public/good-practices/files/${await publishedPracticeFile()}`],
       ["/api/public/commitments", "/api/public/commitments"],
       ["/data/world.svg", "/data/world.svg"],
+      ["/", "/"],
       ["/report", "/report"],
       ["/report/follow-up", "/report/follow-up"],
       ["/healthz", "/healthz"],

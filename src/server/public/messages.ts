@@ -40,6 +40,12 @@ const en = {
   preferNot: "I prefer not to say",
   evidence: "Photos, documents or recordings (optional)",
   evidenceHelp: "Up to 3 files, 10 MB each: photos (JPEG, PNG, WebP), PDF, or audio. They are stored encrypted.",
+  routeLegend: "Who should receive your report?",
+  routeMission: "The conduct and discipline team of the mission I chose above",
+  routeHeadquarters: "UN Headquarters and OIOS only, not the mission (for example if you fear the mission's staff)",
+  routeUnknown: "I don't know: the mission's team, or headquarters if I chose no mission",
+  routeHelp:
+    "If you send it to headquarters, the mission's staff do not see your report unless headquarters decides they must.",
   contactChoice: "Can we contact you? *",
   anonymous: "No, I want to stay anonymous — I will follow up with my receipt",
   giveContact: "Yes, you can contact me:",
@@ -92,6 +98,7 @@ const en = {
       "A file is not a photo, a PDF or an audio recording. Remove it and send the form again (choose your files again).",
     evidenceTooLarge:
       "A file is larger than 10 MB, or there are more than 3. Send smaller or fewer files (choose your files again).",
+    routeMission: "You chose the mission's team: choose the mission above, or send the report to headquarters.",
     invalid: "Some answers could not be read. Check the form and send it again.",
     evidenceDamaged:
       "A file could not be opened: it may be damaged or incomplete. Send another copy (choose your files again).",
@@ -133,6 +140,13 @@ const fr: PublicMessages = {
   evidence: "Photos, documents ou enregistrements (facultatif)",
   evidenceHelp:
     "Jusqu'à 3 fichiers de 10 Mo chacun : photos (JPEG, PNG, WebP), PDF ou audio. Ils sont conservés chiffrés.",
+  routeLegend: "Qui doit recevoir votre signalement ?",
+  routeMission: "L'équipe déontologie et discipline de la mission choisie ci-dessus",
+  routeHeadquarters:
+    "Le Siège de l'ONU et le BSCI seulement, pas la mission (par exemple si vous craignez le personnel de la mission)",
+  routeUnknown: "Je ne sais pas : l'équipe de la mission, ou le Siège si je n'ai choisi aucune mission",
+  routeHelp:
+    "Si vous l'envoyez au Siège, le personnel de la mission ne voit pas votre signalement, sauf si le Siège décide qu'il le doit.",
   contactChoice: "Pouvons-nous vous contacter ? *",
   anonymous: "Non, je veux rester anonyme — je suivrai avec mon reçu",
   giveContact: "Oui, vous pouvez me contacter :",
@@ -185,6 +199,8 @@ const fr: PublicMessages = {
       "Un fichier n'est ni une photo, ni un PDF, ni un enregistrement audio. Retirez-le et renvoyez le formulaire (choisissez à nouveau vos fichiers).",
     evidenceTooLarge:
       "Un fichier dépasse 10 Mo, ou il y en a plus de 3. Envoyez des fichiers plus petits ou moins nombreux (choisissez à nouveau vos fichiers).",
+    routeMission:
+      "Vous avez choisi l'équipe de la mission : choisissez la mission ci-dessus, ou envoyez le signalement au Siège.",
     invalid: "Certaines réponses n'ont pas pu être lues. Vérifiez le formulaire et envoyez-le à nouveau.",
     evidenceDamaged:
       "Un fichier n'a pas pu être ouvert : il est peut-être endommagé ou incomplet. Envoyez-en une autre copie (choisissez à nouveau vos fichiers).",
@@ -223,6 +239,11 @@ const ar: PublicMessages = {
   preferNot: "أفضّل عدم الإجابة",
   evidence: "صور أو مستندات أو تسجيلات (اختياري)",
   evidenceHelp: "حتى 3 ملفات، 10 ميغابايت لكل منها: صور (JPEG وPNG وWebP) أو PDF أو تسجيل صوتي. تُحفظ مشفرة.",
+  routeLegend: "من ينبغي أن يتلقى بلاغك؟",
+  routeMission: "فريق السلوك والانضباط في البعثة التي اخترتها أعلاه",
+  routeHeadquarters: "مقر الأمم المتحدة ومكتب خدمات الرقابة الداخلية فقط، لا البعثة (مثلًا إذا كنت تخشى موظفي البعثة)",
+  routeUnknown: "لا أعرف: فريق البعثة، أو المقر إذا لم أختر بعثة",
+  routeHelp: "إذا أرسلته إلى المقر، فلن يرى موظفو البعثة بلاغك ما لم يقرر المقر أن عليهم ذلك.",
   contactChoice: "هل يمكننا التواصل معك؟ *",
   anonymous: "لا، أريد أن أبقى مجهول الهوية — سأتابع بإيصالي",
   giveContact: "نعم، يمكنكم التواصل معي:",
@@ -273,6 +294,7 @@ const ar: PublicMessages = {
     evidenceType: "أحد الملفات ليس صورة ولا PDF ولا تسجيلًا صوتيًا. احذفه وأرسل النموذج مجددًا (اختر ملفاتك من جديد).",
     evidenceTooLarge:
       "أحد الملفات أكبر من 10 ميغابايت، أو عددها أكثر من 3. أرسل ملفات أصغر أو أقل (اختر ملفاتك من جديد).",
+    routeMission: "اخترت فريق البعثة: اختر البعثة أعلاه، أو أرسل البلاغ إلى المقر.",
     invalid: "تعذّرت قراءة بعض الإجابات. راجع النموذج وأرسله مجددًا.",
     evidenceDamaged: "تعذّر فتح أحد الملفات: ربما يكون تالفًا أو ناقصًا. أرسل نسخة أخرى منه (اختر ملفاتك مرة أخرى).",
     evidenceActive:
@@ -309,6 +331,11 @@ const zh: PublicMessages = {
   preferNot: "我不愿回答",
   evidence: "照片、文件或录音（可选）",
   evidenceHelp: "最多 3 个文件，每个不超过 10 MB：照片（JPEG、PNG、WebP）、PDF 或音频。文件加密保存。",
+  routeLegend: "谁应接收您的举报？",
+  routeMission: "您在上面选择的特派团的行为和纪律小组",
+  routeHeadquarters: "仅联合国总部和监督厅，不经过特派团（例如您担心特派团工作人员）",
+  routeUnknown: "我不知道：特派团小组；如未选择特派团，则由总部接收",
+  routeHelp: "如果发送给总部，特派团工作人员将看不到您的举报，除非总部决定必须让他们看到。",
   contactChoice: "我们可以联系您吗？ *",
   anonymous: "不，我希望匿名——我会凭回执跟进",
   giveContact: "可以，请通过以下方式联系我：",
@@ -358,6 +385,7 @@ const zh: PublicMessages = {
     unavailable: "我们的系统暂时不可用。您的报告没有丢失：请在几秒钟后重新提交表格（重新选择文件）。",
     evidenceType: "有文件不是照片、PDF 或录音。请删除该文件后重新发送表格（重新选择文件）。",
     evidenceTooLarge: "有文件超过 10 MB，或文件多于 3 个。请发送较小或较少的文件（重新选择文件）。",
+    routeMission: "您选择了特派团小组：请在上面选择特派团，或将举报发送给总部。",
     invalid: "部分回答无法读取。请检查表格后重新发送。",
     evidenceDamaged: "有文件无法打开：可能已损坏或不完整。请发送另一份副本（重新选择文件）。",
     evidenceActive:
@@ -396,6 +424,13 @@ const ru: PublicMessages = {
   preferNot: "Предпочитаю не отвечать",
   evidence: "Фотографии, документы или записи (необязательно)",
   evidenceHelp: "До 3 файлов по 10 МБ: фотографии (JPEG, PNG, WebP), PDF или аудио. Они хранятся в зашифрованном виде.",
+  routeLegend: "Кто должен получить ваше сообщение?",
+  routeMission: "Группа по вопросам поведения и дисциплины миссии, выбранной выше",
+  routeHeadquarters:
+    "Только Центральные учреждения ООН и УСВН, не миссия (например, если вы опасаетесь сотрудников миссии)",
+  routeUnknown: "Не знаю: группа миссии, а если миссия не выбрана — Центральные учреждения",
+  routeHelp:
+    "Если вы направите сообщение в Центральные учреждения, сотрудники миссии его не увидят, пока Центральные учреждения не решат иначе.",
   contactChoice: "Можем ли мы с вами связаться? *",
   anonymous: "Нет, я хочу остаться анонимным — буду следить по квитанции",
   giveContact: "Да, со мной можно связаться:",
@@ -448,6 +483,7 @@ const ru: PublicMessages = {
       "Один из файлов не является фотографией, PDF или аудиозаписью. Удалите его и отправьте форму снова (выберите файлы заново).",
     evidenceTooLarge:
       "Файл больше 10 МБ или файлов больше 3. Отправьте файлы меньшего размера или в меньшем количестве (выберите файлы заново).",
+    routeMission: "Вы выбрали группу миссии: выберите миссию выше или направьте сообщение в Центральные учреждения.",
     invalid: "Некоторые ответы не удалось прочитать. Проверьте форму и отправьте её снова.",
     evidenceDamaged:
       "Не удалось открыть файл: возможно, он повреждён или неполон. Отправьте другую копию (выберите файлы заново).",
@@ -487,6 +523,13 @@ const es: PublicMessages = {
   preferNot: "Prefiero no decirlo",
   evidence: "Fotos, documentos o grabaciones (opcional)",
   evidenceHelp: "Hasta 3 archivos de 10 MB cada uno: fotos (JPEG, PNG, WebP), PDF o audio. Se guardan cifrados.",
+  routeLegend: "¿Quién debe recibir su denuncia?",
+  routeMission: "El equipo de conducta y disciplina de la misión elegida arriba",
+  routeHeadquarters:
+    "Solo la Sede de las Naciones Unidas y la OSSI, no la misión (por ejemplo, si teme al personal de la misión)",
+  routeUnknown: "No lo sé: el equipo de la misión, o la Sede si no elegí ninguna misión",
+  routeHelp:
+    "Si la envía a la Sede, el personal de la misión no ve su denuncia salvo que la Sede decida que debe verla.",
   contactChoice: "¿Podemos contactarle? *",
   anonymous: "No, quiero permanecer en el anonimato — haré el seguimiento con mi recibo",
   giveContact: "Sí, pueden contactarme:",
@@ -539,6 +582,7 @@ const es: PublicMessages = {
       "Un archivo no es una foto, un PDF ni una grabación de audio. Quítelo y envíe el formulario de nuevo (vuelva a elegir sus archivos).",
     evidenceTooLarge:
       "Un archivo supera los 10 MB, o hay más de 3. Envíe archivos más pequeños o menos archivos (vuelva a elegir sus archivos).",
+    routeMission: "Eligió el equipo de la misión: elija la misión arriba o envíe la denuncia a la Sede.",
     invalid: "Algunas respuestas no se pudieron leer. Revise el formulario y envíelo de nuevo.",
     evidenceDamaged:
       "No se pudo abrir un archivo: puede estar dañado o incompleto. Envíe otra copia (vuelva a elegir sus archivos).",

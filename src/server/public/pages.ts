@@ -23,7 +23,8 @@ textarea{min-height:8rem}.help{color:#495057;font-size:.9rem;margin:.2rem 0 0}.c
 .field-block{margin-bottom:1rem}button{background:#1864ab;color:#fff;border:0;border-radius:6px;padding:.75rem 1.25rem;font:inherit;font-weight:600}
 .errors{border:2px solid #c92a2a;background:#fff5f5;border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}.error{color:#c92a2a;font-weight:600}
 .receipt{font:700 1.6rem/1.4 ui-monospace,monospace;letter-spacing:.1em;background:#e7f5ff;border:2px dashed #1864ab;border-radius:8px;padding:1rem;text-align:center;direction:ltr}
-.message{border-inline-start:4px solid #1864ab;padding:.25rem .75rem;margin:.5rem 0}.message.you{border-color:#868e96}.meta{color:#495057;font-size:.85rem}`;
+.doors{list-style:none;padding:0;display:grid;gap:.75rem}.doors a{display:block;background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:.75rem 1rem;text-decoration:none;color:#1a1b1e}.doors strong{display:block;color:#1864ab;font-size:1.1rem}
+a.brand{color:#1a1b1e;text-decoration:none}.message{border-inline-start:4px solid #1864ab;padding:.25rem .75rem;margin:.5rem 0}.message.you{border-color:#868e96}.meta{color:#495057;font-size:.85rem}`;
 
 const wideStyles = `main.wide,header.wide{max-width:72rem}nav.site{display:flex;flex-wrap:wrap;gap:.25rem 1rem;width:100%}nav.site a{margin:0}nav.site a[aria-current]{font-weight:700;color:#1a1b1e}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}caption{text-align:start;font-weight:600;padding:.5rem 0}th,td{border:1px solid #dee2e6;padding:.35rem .5rem;text-align:start;vertical-align:top}th{background:#f1f3f5}td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}
@@ -74,7 +75,7 @@ export function layout(
       html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`,
   );
   return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[language].feedTitle}"></head>
-<body><header class="${wide.trim()}"><span class="brand">Conduct Ledger</span><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${options.demo ? html`<p class="note" role="note">${dataMessages[language].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
+<body><header class="${wide.trim()}"><a class="brand" href="/?lang=${language}">Conduct Ledger</a><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${options.demo ? html`<p class="note" role="note">${dataMessages[language].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
 }
 
 export interface FormState {
@@ -118,6 +119,16 @@ ${errorList(w, state.errors)}
 <input type="hidden" name="idempotencyKey" value="${idempotencyKey}"><input type="hidden" name="language" value="${language}">
 <div class="field-block"><label class="field" for="whatHappened">${w.whatHappened}</label><textarea id="whatHappened" name="whatHappened" required minlength="10" maxlength="20000" aria-describedby="whatHappened-help">${text("whatHappened")}</textarea><p class="help" id="whatHappened-help">${w.whatHappenedHelp}</p></div>
 <div class="field-block"><label class="field" for="missionCode">${w.mission}</label><select id="missionCode" name="missionCode"><option value="">${w.missionUnknown}</option>${missions.map((m) => html`<option value="${m.value}"${text("missionCode") === m.value ? html` selected` : ""}>${m.label}</option>`)}</select></div>
+<fieldset><legend>${w.routeLegend}</legend><p class="help" id="route-help">${w.routeHelp}</p>${(
+    [
+      ["mission", w.routeMission],
+      ["headquarters", w.routeHeadquarters],
+      ["unknown", w.routeUnknown],
+    ] as const
+  ).map(
+    ([value, label]) =>
+      html`<label class="choice"><input type="radio" name="route" value="${value}" aria-describedby="route-help"${(text("route") || "unknown") === value ? html` checked` : ""}> ${label}</label>`,
+  )}</fieldset>
 <div class="field-block"><label class="field" for="place">${w.place}</label><input type="text" id="place" name="place" maxlength="500" value="${text("place")}"></div>
 <div class="field-block"><label class="field" for="incidentDate">${w.incidentDate}</label><input type="date" id="incidentDate" name="incidentDate" value="${text("incidentDate")}" aria-describedby="incidentDate-help"><p class="help" id="incidentDate-help">${w.incidentDateHelp}</p></div>
 <fieldset><legend>${w.who}</legend>

@@ -15,6 +15,8 @@ import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js
 import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/index.js";
 import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
+import { homePage } from "./home.js";
+import { holdsDemoData } from "../installation.js";
 
 const LANGUAGE_COOKIE = "conduct_lang";
 type Form = Record<string, string | string[] | undefined>;
@@ -55,6 +57,7 @@ function reportFromForm(form: Form, language: PublicLanguage): ReportBody {
     immediateDanger: (one("immediateDanger") ?? "unknown") as ReportBody["immediateDanger"],
     needs: many("needs") as ReportBody["needs"],
     reporterIsVictim: (one("reporterIsVictim") ?? "prefer_not_to_say") as ReportBody["reporterIsVictim"],
+    route: (one("route") ?? "unknown") as ReportBody["route"],
     anonymous: one("anonymous") !== "no",
     contact: one("contact"),
     language,
@@ -70,6 +73,7 @@ function formErrors(issues: { path: PropertyKey[]; message: string }[]): FormSta
     else if (field === "contact")
       errors[issue.message === "contact_with_anonymous" ? "contactWithAnonymous" : "contact"] = true;
     else if (field === "incidentDate") errors.incidentDate = true;
+    else if (field === "route") errors.routeMission = true;
     else errors.invalid = true;
   }
   return errors;
@@ -186,6 +190,12 @@ export function registerPublicPages(app: FastifyInstance) {
         { values: {}, errors: { [key]: true } },
         tooMany ? 429 : status === 413 ? 413 : 400,
       );
+    });
+
+    let demo: Promise<boolean> | null = null;
+    scope.get("/", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
+      demo ??= holdsDemoData(services.db);
+      return page(reply, 200, homePage(languageOf(request, reply), await demo));
     });
 
     scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) =>

@@ -91,3 +91,47 @@ export function ReplyToReporter({ reportId, onSent }: { reportId: string; onSent
     </form>
   );
 }
+
+/**
+ * A report its reporter sent past the mission: headquarters alone sees it (and the case built from
+ * it) until it hands it over, after a second, deliberate click.
+ */
+export function HeadquartersOnlyNotice({
+  report,
+  onHanded,
+}: {
+  report: { id: string; missionCode: string | null; version: number; can: Record<string, boolean> };
+  onHanded: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const hand = useMutation({
+    mutationFn: () => api("POST", `/api/reports/${report.id}/hand-to-mission`, { version: report.version }),
+    onSuccess: onHanded,
+  });
+  const mission = report.missionCode ?? t("reports.noMission");
+  return (
+    <Alert color="grape" title={t("reports.headquartersOnly.title")}>
+      <Text size="sm">{t("reports.headquartersOnly.text", { mission })}</Text>
+      <ProblemAlert error={hand.error} />
+      {report.can.handToMission && report.missionCode && (
+        <Group mt="sm">
+          {confirming ? (
+            <>
+              <Button color="grape" loading={hand.isPending} onClick={() => hand.mutate()}>
+                {t("reports.headquartersOnly.confirm", { mission })}
+              </Button>
+              <Button variant="subtle" onClick={() => setConfirming(false)}>
+                {t("app.cancel")}
+              </Button>
+            </>
+          ) : (
+            <Button variant="light" color="grape" onClick={() => setConfirming(true)}>
+              {t("reports.headquartersOnly.hand")}
+            </Button>
+          )}
+        </Group>
+      )}
+    </Alert>
+  );
+}

@@ -127,6 +127,19 @@ export const en = {
     nationalities: "Nationality",
   },
   reports: {
+    headquartersOnly: {
+      title: "Sent to headquarters by the reporter",
+      text: "The reporter chose headquarters and OIOS rather than the mission. {{mission}}'s conduct team does not see this report, nor a case built from it, until headquarters hands them over.",
+      hand: "Hand to the mission's team",
+      confirm: "Confirm: {{mission}}'s team will see this report and its case",
+      badge: "Headquarters only",
+    },
+    routes: {
+      legend: "Who should receive it",
+      mission: "The mission's conduct team",
+      headquarters: "Headquarters and OIOS only, not the mission",
+      unknown: "Not said",
+    },
     filters: {
       status: "Which reports",
       new: "Not yet in a case",

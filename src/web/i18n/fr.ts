@@ -131,6 +131,19 @@ export const fr: Messages = {
     nationalities: "Nationalité",
   },
   reports: {
+    headquartersOnly: {
+      title: "Adressé au Siège par son auteur",
+      text: "L'auteur a choisi le Siège et le BSCI plutôt que la mission. L'équipe déontologie de {{mission}} ne voit ni ce signalement ni le dossier qui en est tiré, tant que le Siège ne les lui a pas transmis.",
+      hand: "Transmettre à l'équipe de la mission",
+      confirm: "Confirmer : l'équipe de {{mission}} verra ce signalement et son dossier",
+      badge: "Siège uniquement",
+    },
+    routes: {
+      legend: "Qui doit le recevoir",
+      mission: "L'équipe déontologie de la mission",
+      headquarters: "Le Siège et le BSCI seulement, pas la mission",
+      unknown: "Non précisé",
+    },
     filters: {
       status: "Quels signalements",
       new: "Pas encore dans un dossier",

@@ -83,6 +83,11 @@ export function CaseDetail() {
                       {t("caseWork.urgentBadge")}
                     </Badge>
                   )}
+                  {item.headquartersOnly && (
+                    <Badge size="lg" color="grape" variant="light" title={t("reports.headquartersOnly.title")}>
+                      {t("reports.headquartersOnly.badge")}
+                    </Badge>
+                  )}
                   <Badge size="lg" variant="light">
                     {t(`status.${item.status}`)}
                   </Badge>

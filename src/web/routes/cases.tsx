@@ -279,6 +279,11 @@ export function CaseList() {
                           {t("caseWork.urgentBadge")}
                         </Badge>
                       )}
+                      {item.headquartersOnly && (
+                        <Badge color="grape" variant="light">
+                          {t("reports.headquartersOnly.badge")}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>{item.categoryCodes.map(categories.labelOf).join(", ")}</Table.Td>

@@ -21,7 +21,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ImmediateNeed, immediateNeeds, type ReportKind, reportKinds } from "../../domain/triage.js";
+import {
+  type ImmediateNeed,
+  immediateNeeds,
+  type ReportKind,
+  reportKinds,
+  type ReportRoute,
+  reportRoutes,
+} from "../../domain/triage.js";
 import type { Me } from "../../domain/contracts/users.js";
 import { reportBody, reportChannels } from "../../domain/contracts/reports.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
@@ -61,6 +68,7 @@ const blank = {
   immediateDanger: "unknown",
   needs: [] as string[],
   reporterIsVictim: "prefer_not_to_say",
+  route: "unknown",
   anonymous: false,
   contact: "",
   evidence: [] as File[],
@@ -81,6 +89,7 @@ const asReport = (values: Values) => ({
   immediateDanger: values.immediateDanger as "yes" | "no" | "unknown",
   needs: values.needs as ImmediateNeed[],
   reporterIsVictim: values.reporterIsVictim as "yes" | "no" | "prefer_not_to_say",
+  route: values.route as ReportRoute,
   anonymous: values.anonymous,
   contact: values.anonymous ? null : values.contact || null,
 });
@@ -239,6 +248,14 @@ export function RecordReport() {
               label={t("reports.record.reporterIsVictim")}
               data={choices("reporterIsVictim", "reports.answers")}
               {...form.getInputProps("reporterIsVictim")}
+            />
+            <NativeSelect
+              label={t("reports.routes.legend")}
+              // A mission's officer cannot keep a report from their own team: the reporter goes to headquarters.
+              data={reportRoutes
+                .filter((route) => route !== "headquarters" || me.role !== "cdt_officer")
+                .map((route) => ({ value: route, label: t(`reports.routes.${route}`) }))}
+              {...form.getInputProps("route")}
             />
           </SimpleGrid>
           <Checkbox label={t("reports.record.anonymous")} {...form.getInputProps("anonymous", { type: "checkbox" })} />

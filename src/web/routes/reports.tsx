@@ -25,7 +25,13 @@ import type { LinkReportToCase, ListIntakeQueue, ReadReport as FullReport } from
 import { api } from "../api.js";
 import { useFormat } from "../format.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
-import { NewMessageBadge, ReplyToReporter, ThreadMessages, UrgencyBadge } from "../components/reports.js";
+import {
+  HeadquartersOnlyNotice,
+  NewMessageBadge,
+  ReplyToReporter,
+  ThreadMessages,
+  UrgencyBadge,
+} from "../components/reports.js";
 import { reportKinds, urgencies } from "../../domain/triage.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
@@ -238,6 +244,11 @@ export function ReportQueue() {
                       </Text>
                       {item.unread && <NewMessageBadge />}
                       <UrgencyBadge urgency={item.urgency} />
+                      {item.headquartersOnly && (
+                        <Badge color="grape" variant="light">
+                          {t("reports.headquartersOnly.badge")}
+                        </Badge>
+                      )}
                       <Badge variant="outline" color="gray">
                         {t(`reports.kinds.${item.kind}`)}
                       </Badge>
@@ -353,6 +364,9 @@ export function ReportDetail() {
                 </Group>
               }
             />
+            {report.headquartersOnly && (
+              <HeadquartersOnlyNotice report={report} onHanded={() => queryClient.invalidateQueries()} />
+            )}
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="xs">
                 {t("reports.whatHappened")}
@@ -381,6 +395,7 @@ export function ReportDetail() {
                 </Fact>
                 <Fact label={t("reports.children")}>{t(`reports.answers.${report.childrenInvolved}`)}</Fact>
                 <Fact label={t("reports.reporterIsVictim")}>{t(`reports.answers.${report.reporterIsVictim}`)}</Fact>
+                <Fact label={t("reports.routes.legend")}>{t(`reports.routes.${report.route}`)}</Fact>
               </SimpleGrid>
               {report.involved && (
                 <Fact label={t("reports.involved")}>

@@ -33,6 +33,8 @@ export const ar = {
     "assistance.take": "التكفل بطلب مساعدة الضحايا",
     "report.evidence.read": "فتح ملف دليل",
     "report.link": "إضافة بلاغ إلى قضية",
+    "report.hand_to_mission": "إحالة بلاغ موجَّه إلى المقر إلى البعثة",
+    "case.hand_to_mission": "إحالة قضية إلى البعثة",
     "case.create": "فتح قضية",
     "case.read": "الاطلاع على قضية",
     "case.update": "تعديل قضية",

@@ -33,6 +33,8 @@ export const en = {
     "assistance.take": "Request to victim assistance taken up",
     "report.evidence.read": "Evidence file opened",
     "report.link": "Report added to a case",
+    "report.hand_to_mission": "Report sent to headquarters handed to the mission",
+    "case.hand_to_mission": "Case handed to the mission",
     "case.create": "Case opened",
     "case.read": "Case opened for reading",
     "case.update": "Case changed",

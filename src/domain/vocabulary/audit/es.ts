@@ -33,6 +33,8 @@ export const es = {
     "assistance.take": "Solicitud de asistencia atendida",
     "report.evidence.read": "Archivo de prueba abierto",
     "report.link": "Denuncia añadida a un caso",
+    "report.hand_to_mission": "Denuncia enviada a la Sede transferida a la misión",
+    "case.hand_to_mission": "Caso transferido a la misión",
     "case.create": "Caso abierto",
     "case.read": "Caso consultado",
     "case.update": "Caso modificado",

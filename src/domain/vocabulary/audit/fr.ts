@@ -33,6 +33,8 @@ export const fr = {
     "assistance.take": "Demande d'assistance prise en charge",
     "report.evidence.read": "Pièce jointe ouverte",
     "report.link": "Signalement joint à un dossier",
+    "report.hand_to_mission": "Signalement adressé au Siège transmis à la mission",
+    "case.hand_to_mission": "Dossier transmis à la mission",
     "case.create": "Dossier ouvert",
     "case.read": "Dossier consulté",
     "case.update": "Dossier modifié",

@@ -33,6 +33,8 @@ export const ru = {
     "assistance.take": "Запрос о помощи принят в работу",
     "report.evidence.read": "Файл доказательств открыт",
     "report.link": "Сообщение добавлено к делу",
+    "report.hand_to_mission": "Сообщение, направленное в Центральные учреждения, передано миссии",
+    "case.hand_to_mission": "Дело передано миссии",
     "case.create": "Дело открыто",
     "case.read": "Дело просмотрено",
     "case.update": "Дело изменено",

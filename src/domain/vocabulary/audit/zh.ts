@@ -33,6 +33,8 @@ export const zh = {
     "assistance.take": "受理受害者援助请求",
     "report.evidence.read": "打开证据文件",
     "report.link": "将举报并入案件",
+    "report.hand_to_mission": "将发给总部的举报移交特派团",
+    "case.hand_to_mission": "将案件移交特派团",
     "case.create": "立案",
     "case.read": "查阅案件",
     "case.update": "更改案件",

@@ -31,6 +31,8 @@ export interface CaseScopeFacts {
   assignedUserIds: string[];
   /** A closed case takes no new enforcement records until it is reopened. */
   status?: string;
+  /** Built from a report sent past the mission: hidden from its team until headquarters hands it over. */
+  headquartersOnly?: boolean;
 }
 
 const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
@@ -46,7 +48,7 @@ export const casePolicy = {
         return true;
       case "cdt_officer":
       case "victim_assistance":
-        return actor.missionCodes.includes(facts.missionCode);
+        return actor.missionCodes.includes(facts.missionCode) && !facts.headquartersOnly;
       case "member_state_focal_point":
         return actor.countryCode !== null && facts.nationalityCodes.includes(actor.countryCode);
       case "investigator":
@@ -133,6 +135,8 @@ export const enforcementPolicy = {
 export interface ReportScopeFacts {
   missionCode: string | null;
   submittedBy: string | null;
+  /** The reporter sent it to headquarters: the mission's team does not see it until it is handed over. */
+  headquartersOnly: boolean;
 }
 
 export const reportPolicy = {
@@ -140,13 +144,18 @@ export const reportPolicy = {
   queue: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "cbcm_focal_point"),
   view(actor: Actor, facts: ReportScopeFacts): boolean {
     if (is(actor, "cds_officer")) return true;
-    if (is(actor, "cdt_officer")) return facts.missionCode !== null && actor.missionCodes.includes(facts.missionCode);
+    if (is(actor, "cdt_officer"))
+      return facts.missionCode !== null && actor.missionCodes.includes(facts.missionCode) && !facts.headquartersOnly;
     if (is(actor, "cbcm_focal_point")) return facts.submittedBy !== null && facts.submittedBy === actor.userId;
     return false;
   },
   abilities(actor: Actor, facts: ReportScopeFacts) {
     const view = reportPolicy.view(actor, facts);
-    return { view, reply: view && is(actor, "cds_officer", "cdt_officer") };
+    return {
+      view,
+      reply: view && is(actor, "cds_officer", "cdt_officer"),
+      handToMission: view && facts.headquartersOnly && is(actor, "cds_officer"),
+    };
   },
   /** Staff intake: headquarters for any mission, a mission's team and its CBCM focal points for theirs. */
   submit: (actor: Actor, missionCode: string | null) =>

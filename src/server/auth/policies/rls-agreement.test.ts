@@ -96,12 +96,17 @@ const country = fc.constantFrom(...countries);
 describe("row-level security and the server's policy agree", () => {
   it("on reports", async () => {
     await agreeFor(
-      fc.record({ missionCode: fc.option(mission, { nil: null }), submitter: fc.option(fc.nat(1), { nil: null }) }),
+      fc.record({
+        missionCode: fc.option(mission, { nil: null }),
+        submitter: fc.option(fc.nat(1), { nil: null }),
+        headquartersOnly: fc.boolean(),
+      }),
       async (tx, r) => {
         const [row] = await tx
           .insert(reports)
           .values({
             missionCode: r.missionCode,
+            headquartersOnly: r.headquartersOnly,
             submittedBy: r.submitter === null ? null : userIds[r.submitter],
             channel: "hotline",
             language: "en",
@@ -118,6 +123,7 @@ describe("row-level security and the server's policy agree", () => {
         reportPolicy.view(actor, {
           missionCode: r.missionCode,
           submittedBy: r.submitter === null ? null : userIds[r.submitter],
+          headquartersOnly: r.headquartersOnly,
         }),
       20261201,
     );
@@ -330,6 +336,21 @@ describe("row-level security and the server's policy agree", () => {
       },
       (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [] }),
       20261208,
+    );
+  });
+
+  it("on cases, one sent past its mission hidden from the mission's team", async () => {
+    await agreeFor(
+      fc.record({ missionCode: mission, nationalityCodes: fc.subarray(countries), headquartersOnly: fc.boolean() }),
+      async (tx, r) => {
+        const [row] = await tx
+          .insert(cases)
+          .values({ reference: `T-${randomUUID()}`, dateReported: "2026-01-01", ...r })
+          .returning({ id: cases.id });
+        return { id: row.id, read: (as) => as.select({ id: cases.id }).from(cases).where(eq(cases.id, row.id)) };
+      },
+      (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [] }),
+      20261209,
     );
   });
 });

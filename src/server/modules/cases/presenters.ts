@@ -22,7 +22,12 @@ export function presentCaseSummary(
   actor: Actor,
   assignedUserIds: string[],
 ) {
-  const facts = { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds };
+  const facts = {
+    missionCode: row.missionCode,
+    nationalityCodes: row.nationalityCodes,
+    assignedUserIds,
+    headquartersOnly: row.headquartersOnly,
+  };
   const can = casePolicy.abilities(actor, facts);
   return {
     id: row.id,
@@ -45,6 +50,7 @@ export function presentCaseSummary(
     childrenInvolved: row.childrenInvolved as "yes" | "no" | "unknown",
     riskLocation: row.riskLocation,
     urgent: row.urgent,
+    headquartersOnly: row.headquartersOnly,
     /** The reporter wrote on one of the case's reports since this reader last read it. */
     unreadMessages: row.unreadMessages ?? false,
     narrativeConfidential: row.narrativeConfidential,

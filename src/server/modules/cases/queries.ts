@@ -361,6 +361,7 @@ export async function findCaseWithFacts(tx: Transaction, id: string) {
       nationalityCodes: row.nationalityCodes,
       assignedUserIds,
       status: row.status,
+      headquartersOnly: row.headquartersOnly,
     },
   };
 }

@@ -1,7 +1,7 @@
 // How the intake area's records are answered: the fields each reader gets and their abilities.
 import type { reports } from "../../../db/schema.js";
 import { reportCode } from "../../../domain/contracts/reports.js";
-import type { ReportKind, Urgency } from "../../../domain/triage.js";
+import type { ReportKind, ReportRoute, Urgency } from "../../../domain/triage.js";
 import type { Actor } from "../../auth/actor.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 
@@ -32,6 +32,8 @@ export function presentQueueItem(row: ReportRow, facts: ReaderFacts, actor: Acto
     needs: row.needs,
     urgency: row.urgency as Urgency,
     anonymous: row.anonymous,
+    route: row.route as ReportRoute,
+    headquartersOnly: row.headquartersOnly,
     caseId: row.caseId,
     version: row.version,
     can: reportPolicy.abilities(actor, row),

@@ -12,6 +12,7 @@ import { idempotencyKeyOf } from "../../idempotency.js";
 import { publicRoute } from "../../rate-limits.js";
 import {
   followUpReport,
+  handReportToMission,
   linkReportToCase,
   listIntakeQueue,
   readCaseReports,
@@ -27,6 +28,8 @@ import {
   decoded,
   evidenceUpload,
   followUpReportSchema,
+  handToMissionBody,
+  handToMissionSchema,
   linkReportToCaseBody,
   linkReportToCaseSchema,
   listIntakeQueueQuery,
@@ -205,6 +208,21 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
     },
     async (request) => linkReportToCase(services, staffOf(request), request.params.id, request.body),
+  );
+
+  typed.post(
+    "/api/reports/:id/hand-to-mission",
+    {
+      schema: {
+        tags: ["intake"],
+        summary:
+          "Hand a report its reporter sent to headquarters over to the mission's team (headquarters only), with its case",
+        params: z.strictObject({ id: z.uuid() }),
+        body: handToMissionBody,
+        response: { 200: handToMissionSchema },
+      },
+    },
+    async (request) => handReportToMission(services, staffOf(request), request.params.id, request.body.version),
   );
 
   typed.post(

@@ -129,6 +129,15 @@ export async function submitReport(
   idempotencyKey?: string,
   evidence: EvidenceUpload[] = [],
 ): Promise<{ receipt: string; replayed: boolean }> {
+  const headquartersOnly = report.route === "headquarters";
+  // A mission's officer cannot file what the mission's team may not read: the reporter goes to headquarters.
+  if (
+    actor.userId !== null &&
+    !reportPolicy.view(actor, { missionCode: report.missionCode, submittedBy: actor.userId, headquartersOnly })
+  )
+    throw new Forbidden(
+      "A report for headquarters only is recorded by headquarters or a complaint network's focal point.",
+    );
   const files = await checkEvidence(evidence);
   const receipt = issueReceipt();
   const receiptHash = (await hashReceipt(receipt, services.receiptPepper)) as string;
@@ -154,6 +163,8 @@ export async function submitReport(
           needs: report.needs,
           urgency: reportUrgency({ ...report, receivedOn: todayIso() }),
           reporterIsVictim: report.reporterIsVictim,
+          route: report.route,
+          headquartersOnly,
           anonymous: report.anonymous,
           receiptHash,
           submittedBy: actor.userId,
@@ -174,6 +185,7 @@ export async function submitReport(
           details: {
             channel,
             missionCode: report.missionCode,
+            route: report.route,
             anonymous: report.anonymous,
             evidenceFiles: files.length,
             urgency: reportUrgency({ ...report, receivedOn: todayIso() }),
@@ -674,6 +686,8 @@ export async function linkReportToCase(
         missionCode,
         dateReported,
         dateOfIncident: report.incidentDate,
+        // A case built from a report sent past the mission stays with headquarters, as the report does.
+        headquartersOnly: report.headquartersOnly,
         categoryCodes: report.personnelCategoryCodes,
         nationalityCodes: report.nationalityCodes,
         childrenInvolved: report.childrenInvolved,
@@ -707,5 +721,53 @@ export async function linkReportToCase(
     });
     const [linked] = await tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, caseId));
     return { caseId, reference: linked.reference };
+  });
+}
+
+/**
+ * Headquarters hands a report its reporter sent past the mission to the mission's team, and with it
+ * the case built from it once no other report of that case is kept from the mission.
+ */
+export async function handReportToMission(services: Services, actor: Actor, reportId: string, version: number) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const report = await visibleReport(tx, actor, reportId);
+    if (!reportPolicy.abilities(actor, report).handToMission)
+      throw new Forbidden("Only headquarters hands a report sent to it over to the mission.");
+    if (report.version !== version)
+      throw new Conflict(
+        "Someone else changed this report since you opened it. Reload, then try again.",
+        {},
+        "stale_version",
+      );
+    await tx
+      .update(reports)
+      .set({ headquartersOnly: false, version: sql`${reports.version} + 1` })
+      .where(eq(reports.id, reportId));
+    await recordAuditEvent(tx, actor, {
+      action: "report.hand_to_mission",
+      subjectType: "report",
+      subjectId: reportId,
+      details: { missionCode: report.missionCode },
+    });
+    if (!report.caseId) return { caseHandedOver: false };
+    const [stillKept] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.caseId, report.caseId), eq(reports.headquartersOnly, true)))
+      .limit(1);
+    if (stillKept) return { caseHandedOver: false };
+    const handed = await tx
+      .update(cases)
+      .set({ headquartersOnly: false, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(cases.id, report.caseId), eq(cases.headquartersOnly, true)))
+      .returning({ id: cases.id });
+    if (handed.length)
+      await recordAuditEvent(tx, actor, {
+        action: "case.hand_to_mission",
+        subjectType: "case",
+        subjectId: report.caseId,
+        details: { fromReport: reportId },
+      });
+    return { caseHandedOver: handed.length > 0 };
   });
 }

@@ -45,7 +45,7 @@ export const unreadFor = (userId: string | null) =>
 
 /**
  * Who hears of a reporter's message: the intake officers of the report's mission (headquarters when
- * it names none), the CBCM focal point who filed it, and the officers assigned to its case.
+ * it names none or the reporter sent it to headquarters), the CBCM focal point who filed it, and the officers assigned to its case.
  */
 async function recipientsOf(tx: Transaction, report: typeof reports.$inferSelect) {
   const rows = await tx
@@ -54,7 +54,7 @@ async function recipientsOf(tx: Transaction, report: typeof reports.$inferSelect
     .where(
       sql`${staffProfiles.disabledAt} is null and (
         (${staffProfiles.role} = 'cdt_officer' and ${report.missionCode} = any(${staffProfiles.missionCodes}))
-        or (${staffProfiles.role} = 'cds_officer' and ${report.missionCode}::text is null)
+        or (${staffProfiles.role} = 'cds_officer' and (${report.missionCode}::text is null or ${report.headquartersOnly}))
         or (${staffProfiles.role} = 'cbcm_focal_point' and ${staffProfiles.userId} = ${report.submittedBy})
         or (${staffProfiles.role} in ('cds_officer', 'cdt_officer') and exists (
           select 1 from ${caseAssignments} a where a.case_id = ${report.caseId} and a.user_id = ${staffProfiles.userId})))`,
@@ -70,7 +70,7 @@ async function recipientsOf(tx: Transaction, report: typeof reports.$inferSelect
           countryCode: null,
           via: "system",
         },
-        { missionCode: report.missionCode, submittedBy: report.submittedBy },
+        { missionCode: report.missionCode, submittedBy: report.submittedBy, headquartersOnly: report.headquartersOnly },
       ),
     )
     .map((row) => row.userId);
