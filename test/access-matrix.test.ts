@@ -43,6 +43,7 @@ import { systemActor } from "../src/server/auth/actor.js";
 import { signInSteps } from "../src/server/auth/sign-in.js";
 import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
+import { saveHelp } from "../src/server/modules/help/index.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
 import { pdfFile } from "./helpers/files.js";
 
@@ -1014,6 +1015,38 @@ const matrix: MatrixRow[] = [
     url: () => "/data/member-states/GHA?lang=ar",
     expect: everyone,
     anonymous: "allow",
+  },
+  { method: "GET", route: "/help", url: () => "/help?lang=ar", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/api/help-information", url: () => "/api/help-information", expect: everyone },
+  {
+    method: "GET",
+    route: "/api/help-information/:scope/versions",
+    url: async () => `/api/help-information/${await helpKept("HQ")}/versions`,
+    expect: everyone,
+  },
+  {
+    method: "PUT",
+    route: "/api/help-information/:scope",
+    url: async () => `/api/help-information/${await helpKept("MONUSCO")}`,
+    body: () => helpEdit("MONUSCO"),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "PUT",
+    route: "/api/help-information/:scope",
+    url: async () => `/api/help-information/${await helpKept("UNMISS")}`,
+    body: () => helpEdit("UNMISS"),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "PUT",
+    route: "/api/help-information/:scope",
+    url: async () => `/api/help-information/${await helpKept("HQ")}`,
+    body: () => helpEdit("HQ"),
+    expect: only("cds_officer"),
+    label: "headquarters",
   },
   {
     method: "GET",
@@ -2607,6 +2640,24 @@ async function freshRevealRequest(): Promise<string> {
 }
 
 /** A commitment recorded just for one removal. */
+/** Each scope's latest help version, read before each request so that every edit starts from it. */
+const helpVersions = new Map<string, number>();
+async function helpKept(scope: string): Promise<string> {
+  const listed = (await clients.cds_officer.request({ method: "GET", url: "/api/help-information" })).json() as {
+    items: { scope: string; version: number }[];
+  };
+  let version = listed.items.find((item) => item.scope === scope)?.version;
+  if (version === undefined)
+    version = (await saveHelp(t.app.services, systemActor, scope, { contacts: [], texts: {}, version: 0 })).version;
+  helpVersions.set(scope, version);
+  return scope;
+}
+const helpEdit = (scope: string) => ({
+  contacts: [{ kind: "hotline", value: "+243 81 555 0140", hours: "24/7" }],
+  texts: { en: { nextSteps: "An officer reads it.", timeline: "Within two days." } },
+  version: helpVersions.get(scope),
+});
+
 async function freshCommitment(): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
     tx

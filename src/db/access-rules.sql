@@ -32,6 +32,7 @@
 -- findings: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- good_practice_files: RLS; conduct_app: DELETE, INSERT, SELECT
 -- good_practices: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- help_information: RLS; conduct_app: INSERT, SELECT
 -- idempotency_keys: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- imported_allegation_facts: RLS; conduct_app: INSERT, SELECT
 -- installation_facts: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -152,6 +153,10 @@ POLICY good_practice_files_remove ON good_practice_files FOR DELETE TO public US
 
 -- Policies on good_practices
 POLICY good_practices_visibility ON good_practices FOR ALL TO public USING (((status = 'published'::text) OR (conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (conduct_actor_country() = ANY (country_codes))))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (conduct_actor_country() = ANY (country_codes)) AND (status = ANY (ARRAY['draft'::text, 'submitted'::text, 'returned'::text])))));
+
+-- Policies on help_information
+POLICY help_information_keep ON help_information FOR INSERT TO public WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (scope = ANY (conduct_actor_missions())))));
+POLICY help_information_read ON help_information FOR SELECT TO public USING (true);
 
 -- Policies on imported_allegation_facts
 POLICY imported_allegation_facts_hq ON imported_allegation_facts FOR ALL TO public USING (conduct_can_see_case_id(case_id)) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));

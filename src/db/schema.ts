@@ -1464,6 +1464,26 @@ export const commitments = pgTable(
   (t) => [uniqueIndex("commitments_unique_idx").on(t.kind, t.countryCode, t.member)],
 );
 
+// ---- Help for people who report ----
+/**
+ * Each version of a mission's (or headquarters', scope "HQ") help for reporters: contacts and, by
+ * language, what happens next and how long it takes. Versions are only ever added (src/domain/help.ts).
+ */
+export const helpInformation = pgTable(
+  "help_information",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** A mission's code, or "HQ" for headquarters. */
+    scope: text("scope").notNull(),
+    version: integer("version").notNull(),
+    contacts: jsonb("contacts").$type<{ kind: string; value: string; hours: string | null }[]>().notNull(),
+    texts: jsonb("texts").$type<Record<string, { nextSteps: string; timeline: string }>>().notNull(),
+    editedBy: text("edited_by").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("help_information_version_idx").on(t.scope, t.version)],
+);
+
 // ---- Two-person rule for revealing an identity ----
 /**
  * A request to reveal a victim's or an alleged perpetrator's identity, decided by an identity

@@ -38,6 +38,7 @@ export const auditSubjects = [
   "trust_fund",
   "reveal_request",
   "assistance_request",
+  "help_information",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -183,6 +184,10 @@ export const auditCatalogue = {
     z.object({ fileId: id, contentType: code, sizeBytes: count, sha256: code }),
   ),
   "good_practice.file_remove": action("good_practice", z.object({ fileId: id })),
+  "help.update": action(
+    "help_information",
+    z.object({ scope: code, version: count, contacts: count, languages: names }),
+  ),
   "commitment.record": action("commitment", z.object({ kind: code, countryCode: code })),
   "commitment.remove": action("commitment", z.object({ kind: code, countryCode: code, joinedOn: day.nullable() })),
   "accountability.view": action("country", none),

@@ -6,6 +6,7 @@ import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/services.js";
 import { computeDueDate } from "../domain/deadlines.js";
 import { publicActor, systemActor } from "../server/auth/actor.js";
+import { seedDemoHelp } from "./demo-help.js";
 import { allocateCaseReference, refreshSearchDocument } from "../server/modules/cases/index.js";
 import { recordAuditEvent } from "../server/modules/audit/index.js";
 import { postReporterMessage, submitReport } from "../server/modules/intake/index.js";
@@ -291,6 +292,7 @@ export async function seedDemoData(services: Services): Promise<void> {
     via: "system" as const,
   };
   await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2]]);
+  await seedDemoHelp(services);
 }
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);

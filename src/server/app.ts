@@ -46,6 +46,7 @@ import { registerIntakeRoutes } from "./modules/intake/index.js";
 import { registerReferralRoutes } from "./modules/referrals/index.js";
 import { registerDocumentRoutes } from "./modules/documents/index.js";
 import { languageOf, registerPublicPages } from "./public/routes.js";
+import { registerHelpRoutes } from "./modules/help/index.js";
 import { notFoundPage } from "./public/home.js";
 import { isStaffAppPath } from "../domain/contracts/staff-app.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
@@ -264,6 +265,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerTrainingRoutes(app);
   registerAfterActionRoutes(app);
   registerOutreachRoutes(app);
+  registerHelpRoutes(app);
   registerPublicPages(app);
   registerPublicDataPages(app);
 

@@ -16,6 +16,7 @@ import { CaseDetail } from "./routes/case-detail.js";
 import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
 import { ReferencePage } from "./routes/reference.js";
+import { HelpInformationPage } from "./routes/help-information.js";
 import { NotificationsPage, OverduePage } from "./routes/deadlines.js";
 import { RevealRequestsPage } from "./routes/reveal-requests.js";
 import { RecordReport } from "./routes/record-report.js";
@@ -225,6 +226,11 @@ const routeTree = rootRoute.addChildren([
     </Guarded>
   )),
   page("/reference", () => <ReferencePage canManage={useSignedIn().can.reference} />),
+  page("/help-information", () => (
+    <Guarded area="helpInformation">
+      <HelpInformationPage />
+    </Guarded>
+  )),
   page("/audit", () => (
     <Guarded area="audit">
       <AuditPage />

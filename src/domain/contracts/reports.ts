@@ -170,6 +170,8 @@ export type Receipt = z.infer<typeof receiptSchema>;
 export const followUpReportSchema = z.object({
   status: z.enum(publicReportStatuses),
   receivedAt: z.string(),
+  /** The mission the reporter named, whose help the follow-up page shows. */
+  missionCode: z.string().nullable(),
   messages: threadSchema,
 });
 export type FollowUpReport = z.infer<typeof followUpReportSchema>;

@@ -28,6 +28,7 @@ export const staffAppPaths = [
   "/notifications",
   "/users",
   "/reference",
+  "/help-information",
   "/audit",
   "/reveal-requests",
   "/tokens",

@@ -358,3 +358,39 @@ export const missionSeeds: MissionSeed[] = [
     endYear: null,
   },
 ];
+
+/** Where a mission serves, when that is not one country's name: in the six languages. */
+const placeNames: Record<string, Record<string, string>> = {
+  Golan: { en: "Golan", fr: "Golan", ar: "الجولان", zh: "戈兰", ru: "Голаны", es: "Golán" },
+  Abyei: { en: "Abyei", fr: "Abyei", ar: "أبيي", zh: "阿卜耶伊", ru: "Абьей", es: "Abyei" },
+  Kosovo: { en: "Kosovo", fr: "Kosovo", ar: "كوسوفو", zh: "科索沃", ru: "Косово", es: "Kosovo" },
+  "India and Pakistan": {
+    en: "India and Pakistan",
+    fr: "Inde et Pakistan",
+    ar: "الهند وباكستان",
+    zh: "印度和巴基斯坦",
+    ru: "Индия и Пакистан",
+    es: "India y Pakistán",
+  },
+  "Middle East": {
+    en: "Middle East",
+    fr: "Moyen-Orient",
+    ar: "الشرق الأوسط",
+    zh: "中东",
+    ru: "Ближний Восток",
+    es: "Oriente Medio",
+  },
+  Darfur: { en: "Darfur", fr: "Darfour", ar: "دارفور", zh: "达尔富尔", ru: "Дарфур", es: "Darfur" },
+};
+
+/**
+ * A mission's place in the reader's language: a named place from the table above, else its host
+ * country's UN short name, else the place as recorded.
+ */
+export function missionPlaceIn(
+  language: string,
+  mission: { location: string | null; name: string; hostCountryNames: Record<string, string> | null },
+): string {
+  const place = mission.location ?? mission.name;
+  return placeNames[place]?.[language] ?? mission.hostCountryNames?.[language] ?? place;
+}

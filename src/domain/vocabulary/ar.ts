@@ -165,6 +165,16 @@ export const ar = {
     reminder: "تذكير",
     outcome: "طلب النتيجة والإجراءات المتخذة",
   },
+  helpContactKinds: {
+    emergency: "الطوارئ",
+    medical: "الرعاية الطبية",
+    victim_assistance: "المدافع عن حقوق الضحايا والمساعدة",
+    hotline: "الخط الساخن",
+    sms: "الرسائل القصيرة",
+    messaging: "واتساب أو تطبيق مراسلة آخر",
+    email: "البريد الإلكتروني",
+    office: "مكتب أو صندوق شكاوى",
+  },
   updateMeans: {
     in_person: "شخصياً",
     phone: "بالهاتف",

@@ -15,6 +15,7 @@ import { caseStatuses } from "../workflow.js";
 import { immediateNeeds, reportKinds, urgencies } from "../triage.js";
 import { documentKinds } from "../contracts/documents.js";
 import { updateMeans, updateTopics } from "../victims.js";
+import { helpContactKinds } from "../help.js";
 import { noteVerbaleTemplates } from "../notes-verbales.js";
 
 export const vocabularyCodes = {
@@ -42,6 +43,7 @@ export const vocabularyCodes = {
   immediateNeeds,
   documentKinds,
   noteVerbaleTemplates,
+  helpContactKinds,
   updateMeans,
   updateTopics,
   auditActions,

@@ -165,6 +165,16 @@ export const en = {
     reminder: "Reminder",
     outcome: "Request for the outcome and actions",
   },
+  helpContactKinds: {
+    emergency: "Emergency",
+    medical: "Medical care",
+    victim_assistance: "Victims' rights advocate and assistance",
+    hotline: "Hotline",
+    sms: "SMS",
+    messaging: "WhatsApp or other messaging",
+    email: "Email",
+    office: "Office or complaint box",
+  },
   updateMeans: {
     in_person: "In person",
     phone: "By phone",

@@ -165,6 +165,16 @@ export const es = {
     reminder: "Recordatorio",
     outcome: "Solicitud del resultado y las medidas",
   },
+  helpContactKinds: {
+    emergency: "Emergencias",
+    medical: "Atención médica",
+    victim_assistance: "Defensor de los derechos de las víctimas y asistencia",
+    hotline: "Línea directa",
+    sms: "SMS",
+    messaging: "WhatsApp u otra mensajería",
+    email: "Correo electrónico",
+    office: "Oficina o buzón de quejas",
+  },
   updateMeans: {
     in_person: "En persona",
     phone: "Por teléfono",

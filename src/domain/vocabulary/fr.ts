@@ -165,6 +165,16 @@ export const fr = {
     reminder: "Rappel",
     outcome: "Demande de l'issue et des mesures prises",
   },
+  helpContactKinds: {
+    emergency: "Urgence",
+    medical: "Soins médicaux",
+    victim_assistance: "Défenseur des droits des victimes et assistance",
+    hotline: "Ligne d'assistance",
+    sms: "SMS",
+    messaging: "WhatsApp ou autre messagerie",
+    email: "Courriel",
+    office: "Bureau ou boîte à plaintes",
+  },
   updateMeans: {
     in_person: "En personne",
     phone: "Par téléphone",

@@ -165,6 +165,16 @@ export const ru = {
     reminder: "Напоминание",
     outcome: "Запрос о результатах и принятых мерах",
   },
+  helpContactKinds: {
+    emergency: "Экстренная помощь",
+    medical: "Медицинская помощь",
+    victim_assistance: "Защитник прав пострадавших и помощь",
+    hotline: "Горячая линия",
+    sms: "SMS",
+    messaging: "WhatsApp или другой мессенджер",
+    email: "Электронная почта",
+    office: "Бюро или ящик для жалоб",
+  },
   updateMeans: {
     in_person: "Лично",
     phone: "По телефону",

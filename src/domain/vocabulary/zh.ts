@@ -165,6 +165,16 @@ export const zh = {
     reminder: "催复",
     outcome: "询问结果及所采取的行动",
   },
+  helpContactKinds: {
+    emergency: "紧急情况",
+    medical: "医疗服务",
+    victim_assistance: "受害者权利倡导者和援助",
+    hotline: "热线",
+    sms: "短信",
+    messaging: "WhatsApp 或其他即时通讯",
+    email: "电子邮件",
+    office: "办公室或投诉箱",
+  },
   updateMeans: {
     in_person: "当面",
     phone: "电话",

@@ -16,6 +16,7 @@ const en = {
   badFilters: "Left out, as they could not be read:",
   nav: {
     report: "Report misconduct",
+    help: "Get help",
     data: "Figures",
     table: "Table of allegations",
     practices: "Good practices",
@@ -171,6 +172,7 @@ const fr: DataMessages = {
   badFilters: "Laissés de côté, car illisibles :",
   nav: {
     report: "Signaler une faute",
+    help: "Obtenir de l'aide",
     data: "Chiffres",
     table: "Tableau des allégations",
     practices: "Bonnes pratiques",
@@ -321,6 +323,7 @@ const ar: DataMessages = {
   badFilters: "تُركت جانبًا لتعذّر قراءتها:",
   nav: {
     report: "الإبلاغ عن سوء السلوك",
+    help: "احصل على المساعدة",
     data: "الأرقام",
     table: "جدول الادعاءات",
     practices: "الممارسات الجيدة",
@@ -490,6 +493,7 @@ const zh: DataMessages = {
   badFilters: "以下内容无法读取，已忽略：",
   nav: {
     report: "举报不当行为",
+    help: "获得帮助",
     data: "数据",
     table: "指控一览表",
     practices: "良好做法",
@@ -630,6 +634,7 @@ const ru: DataMessages = {
   badFilters: "Не удалось прочитать, поэтому не учтены:",
   nav: {
     report: "Сообщить о проступке",
+    help: "Получить помощь",
     data: "Данные",
     table: "Таблица обвинений",
     practices: "Передовой опыт",
@@ -795,6 +800,7 @@ const es: DataMessages = {
   badFilters: "Se omitieron porque no se pudieron leer:",
   nav: {
     report: "Denunciar una falta",
+    help: "Obtener ayuda",
     data: "Cifras",
     table: "Tabla de denuncias",
     practices: "Buenas prácticas",

@@ -254,6 +254,7 @@ describe("public data pages", () => {
       ["/api/public/commitments", "/api/public/commitments"],
       ["/data/world.svg", "/data/world.svg"],
       ["/", "/"],
+      ["/help", "/help"],
       ["/report", "/report"],
       ["/report/follow-up", "/report/follow-up"],
       ["/healthz", "/healthz"],

@@ -28,6 +28,17 @@ describe("the public home", () => {
   });
 });
 
+describe("the report form's missions", () => {
+  it("are named in the reader's language: the host country's UN name, or the place", async () => {
+    const arabic = await t.app.inject({ method: "GET", url: "/report?lang=ar" });
+    expect(arabic.body).toContain("MONUSCO — جمهورية الكونغو الديمقراطية");
+    expect(arabic.body).toContain("UNDOF — الجولان");
+    const french = await t.app.inject({ method: "GET", url: "/report?lang=fr" });
+    expect(french.body).toContain("MINUSCA — République centrafricaine");
+    expect(french.body).toContain("UNTSO — Moyen-Orient");
+  });
+});
+
 describe("an address that does not exist", () => {
   it("answers a readable page in the reader's language that leads to the form", async () => {
     const response = await t.app.inject({ method: "GET", url: "/data/allegation?lang=fr" });

@@ -24,7 +24,8 @@ textarea{min-height:8rem}.help{color:#495057;font-size:.9rem;margin:.2rem 0 0}.c
 .errors{border:2px solid #c92a2a;background:#fff5f5;border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}.error{color:#c92a2a;font-weight:600}
 .receipt{font:700 1.6rem/1.4 ui-monospace,monospace;letter-spacing:.1em;background:#e7f5ff;border:2px dashed #1864ab;border-radius:8px;padding:1rem;text-align:center;direction:ltr}
 .doors{list-style:none;padding:0;display:grid;gap:.75rem}.doors a{display:block;background:#fff;border:1px solid #dee2e6;border-radius:8px;padding:.75rem 1rem;text-decoration:none;color:#1a1b1e}.doors strong{display:block;color:#1864ab;font-size:1.1rem}
-a.brand{color:#1a1b1e;text-decoration:none}.message{border-inline-start:4px solid #1864ab;padding:.25rem .75rem;margin:.5rem 0}.message.you{border-color:#868e96}.meta{color:#495057;font-size:.85rem}`;
+a.brand{color:#1a1b1e;text-decoration:none}.contacts{padding-inline-start:1.2rem}.contacts a{font-weight:600}section.help h2{font-size:1.2rem;margin-top:0}section.help h3{font-size:1rem;margin-bottom:.25rem}
+.message{border-inline-start:4px solid #1864ab;padding:.25rem .75rem;margin:.5rem 0}.message.you{border-color:#868e96}.meta{color:#495057;font-size:.85rem}`;
 
 const wideStyles = `main.wide,header.wide{max-width:72rem}nav.site{display:flex;flex-wrap:wrap;gap:.25rem 1rem;width:100%}nav.site a{margin:0}nav.site a[aria-current]{font-weight:700;color:#1a1b1e}
 table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}caption{text-align:start;font-weight:600;padding:.5rem 0}th,td{border:1px solid #dee2e6;padding:.35rem .5rem;text-align:start;vertical-align:top}th{background:#f1f3f5}td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}
@@ -46,6 +47,7 @@ export interface LayoutOptions {
 
 const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
   { key: "report", href: "/report" },
+  { key: "help", href: "/help" },
   { key: "data", href: "/data" },
   { key: "table", href: "/data/allegations" },
   { key: "practices", href: "/data/good-practices" },
@@ -108,13 +110,14 @@ export function reportForm(
   countries: Option[],
   state: FormState,
   idempotencyKey: string,
+  help: SafeHtml,
 ): string {
   const w = publicMessages[language];
   const v = state.values;
   const text = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");
   const checkedCategories = [v.personnelCategoryCodes ?? []].flat();
   const body = html`<h1>${w.title}</h1><p>${w.intro}</p><p><a href="/report/follow-up?lang=${language}">${w.followUpLink}</a></p>
-${errorList(w, state.errors)}
+${help}${errorList(w, state.errors)}
 <form method="post" action="/report?lang=${language}" enctype="multipart/form-data">
 <input type="hidden" name="idempotencyKey" value="${idempotencyKey}"><input type="hidden" name="language" value="${language}">
 <div class="field-block"><label class="field" for="whatHappened">${w.whatHappened}</label><textarea id="whatHappened" name="whatHappened" required minlength="10" maxlength="20000" aria-describedby="whatHappened-help">${text("whatHappened")}</textarea><p class="help" id="whatHappened-help">${w.whatHappenedHelp}</p></div>
@@ -180,12 +183,12 @@ ${radios(
   return layout(language, w.title, body, "/report", { current: "report" });
 }
 
-export function receiptPage(language: PublicLanguage, receipt: string): string {
+export function receiptPage(language: PublicLanguage, receipt: string, help: SafeHtml): string {
   const w = publicMessages[language];
   return layout(
     language,
     w.receiptTitle,
-    html`<h1>${w.receiptTitle}</h1><section><p>${w.receiptIntro}</p><p class="receipt">${receipt}</p><p><a href="/report/follow-up?lang=${language}">${w.receiptNext}</a></p></section>`,
+    html`<h1>${w.receiptTitle}</h1><section><p>${w.receiptIntro}</p><p class="receipt">${receipt}</p><p><a href="/report/follow-up?lang=${language}">${w.receiptNext}</a></p></section>${help}`,
     "/report",
   );
 }
@@ -205,6 +208,7 @@ export function followUpPage(
   view: FollowUpView | null,
   errors: FormState["errors"],
   typedReceipt = "",
+  help: SafeHtml | "" = "",
 ): string {
   const w = publicMessages[language];
   const date = (iso: string) =>
@@ -218,7 +222,7 @@ export function followUpPage(
   return layout(
     language,
     w.followUpTitle,
-    html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}`,
+    html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}${help}`,
     "/report/follow-up",
   );
 }

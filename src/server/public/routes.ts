@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
-import { asc, isNull, ne } from "drizzle-orm";
+import { asc, eq, isNull, ne } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { countries, missions } from "../../db/schema.js";
 import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
@@ -16,6 +16,10 @@ import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport 
 import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
 import { homePage } from "./home.js";
+import { helpPage, helpSection, helpBox, helpMessages } from "./help-pages.js";
+import { currentHelp } from "../modules/help/index.js";
+import { HEADQUARTERS, type HelpInformation } from "../../domain/help.js";
+import { missionPlaceIn } from "../../domain/reference/missions.js";
 import { holdsDemoData } from "../installation.js";
 
 const LANGUAGE_COOKIE = "conduct_lang";
@@ -109,6 +113,7 @@ interface MissionRow {
   code: string;
   location: string | null;
   name: string;
+  hostCountryNames: Record<string, string> | null;
 }
 
 export function registerPublicPages(app: FastifyInstance) {
@@ -129,8 +134,14 @@ export function registerPublicPages(app: FastifyInstance) {
     try {
       const [missionRows, countryRows] = await Promise.all([
         services.db
-          .select({ code: missions.code, location: missions.location, name: missions.name })
+          .select({
+            code: missions.code,
+            location: missions.location,
+            name: missions.name,
+            hostCountryNames: countries.names,
+          })
           .from(missions)
+          .leftJoin(countries, eq(countries.code, missions.hostCountryCode))
           .where(isNull(missions.endYear))
           .orderBy(asc(missions.code)),
         // The nationalities people pick: Member States and observer States.
@@ -146,10 +157,31 @@ export function registerPublicPages(app: FastifyInstance) {
     }
     return lastLists;
   }
+  // Help is read for each page, and the last read is kept for when the database is away.
+  let lastHelp = new Map<string, HelpInformation>();
+  async function readHelp() {
+    try {
+      lastHelp = await currentHelp(services);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+    }
+    return lastHelp;
+  }
+  /** The help a reporter of this mission needs (headquarters' where the mission keeps none). */
+  async function helpFor(language: PublicLanguage, missionCode: string | null) {
+    const [help, { missionRows }] = await Promise.all([readHelp(), readLists()]);
+    const mission = missionRows.find((m) => m.code === missionCode);
+    const headquarters = help.get(HEADQUARTERS);
+    return mission && help.has(mission.code)
+      ? helpSection(language, missionLabel(mission, language), help.get(mission.code), headquarters)
+      : helpSection(language, helpMessages[language].headquarters, headquarters, headquarters);
+  }
+  const missionLabel = (m: MissionRow, language: PublicLanguage) => `${m.code} — ${missionPlaceIn(language, m)}`;
+
   async function options(language: PublicLanguage) {
     const { missionRows, countryRows } = await readLists();
     return {
-      missions: missionRows.map((m) => ({ value: m.code, label: `${m.code} — ${m.location ?? m.name}` })),
+      missions: missionRows.map((m) => ({ value: m.code, label: missionLabel(m, language) })),
       countries: countryRows
         .map((c) => ({ value: c.code, label: c.names[language] ?? c.names.en }))
         .sort((a, b) => a.label.localeCompare(b.label, language)),
@@ -163,8 +195,12 @@ export function registerPublicPages(app: FastifyInstance) {
     status = 200,
     key: string = randomUUID(),
   ) {
-    const { missions: missionOptions, countries: countryOptions } = await options(language);
-    return page(reply, status, reportForm(language, missionOptions, countryOptions, state, key));
+    const [{ missions: missionOptions, countries: countryOptions }, help] = await Promise.all([
+      options(language),
+      readHelp(),
+    ]);
+    const box = helpBox(language, help.get(HEADQUARTERS));
+    return page(reply, status, reportForm(language, missionOptions, countryOptions, state, key, box));
   }
 
   app.register(async (scope) => {
@@ -198,6 +234,14 @@ export function registerPublicPages(app: FastifyInstance) {
       return page(reply, 200, homePage(languageOf(request, reply), await demo));
     });
 
+    scope.get("/help", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
+      demo ??= holdsDemoData(services.db);
+      const [help, { missionRows }] = await Promise.all([readHelp(), readLists()]);
+      const language = languageOf(request, reply);
+      const places = missionRows.map((m) => ({ code: m.code, label: missionLabel(m, language) }));
+      return page(reply, 200, helpPage(language, help, places, await demo));
+    });
+
     scope.get("/report", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) =>
       showForm(reply, languageOf(request, reply), { values: {}, errors: {} }),
     );
@@ -217,7 +261,7 @@ export function registerPublicPages(app: FastifyInstance) {
         const key = formKey(form);
         try {
           const { receipt } = await submitReport(services, publicActor, parsed.data, "web_form", key, files);
-          return page(reply, 201, receiptPage(language, receipt));
+          return page(reply, 201, receiptPage(language, receipt, await helpFor(language, parsed.data.missionCode)));
         } catch (error) {
           // The form keeps its key: sent again once the database is back, it is written once.
           if (isDatabaseUnavailable(error)) {
@@ -240,7 +284,12 @@ export function registerPublicPages(app: FastifyInstance) {
       const receipt = String((request.body as Form)?.receipt ?? "").slice(0, 40);
       try {
         const view = await followUpReport(services, receipt);
-        return page(reply, 200, followUpPage(language, { receipt, ...view, sent, messageKey: randomUUID() }, {}));
+        const help = await helpFor(language, view.missionCode);
+        return page(
+          reply,
+          200,
+          followUpPage(language, { receipt, ...view, sent, messageKey: randomUUID() }, {}, "", help),
+        );
       } catch (error) {
         if (error instanceof DomainError && error.status === 404)
           return page(reply, 404, followUpPage(language, null, { receipt: true }, receipt));

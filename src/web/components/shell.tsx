@@ -32,6 +32,7 @@ export const areas = [
   "training",
   "afterAction",
   "outreach",
+  "helpInformation",
   "goodPractices",
   "accountability",
   "notifications",

@@ -77,6 +77,7 @@ export const ar = {
     "good_practice.withdraw": "سحب ممارسة جيدة",
     "good_practice.file_add": "إرفاق ملف بممارسة جيدة",
     "good_practice.file_remove": "إزالة ملف من ممارسة جيدة",
+    "help.update": "تحديث المساعدة لأصحاب البلاغات",
     "commitment.record": "تسجيل التزام",
     "commitment.remove": "حذف التزام",
     "accountability.view": "الاطلاع على بطاقة الأداء",
@@ -152,5 +153,6 @@ export const ar = {
     trust_fund: "الصندوق الاستئماني",
     reveal_request: "طلب كشف هوية",
     assistance_request: "طلب مساعدة",
+    help_information: "المساعدة لأصحاب البلاغات",
   },
 };

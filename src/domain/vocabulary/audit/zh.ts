@@ -77,6 +77,7 @@ export const zh = {
     "good_practice.withdraw": "撤回良好做法",
     "good_practice.file_add": "为良好做法附加文件",
     "good_practice.file_remove": "从良好做法中删除文件",
+    "help.update": "举报人帮助信息已更新",
     "commitment.record": "记录承诺",
     "commitment.remove": "删除承诺",
     "accountability.view": "查看记分卡",
@@ -152,5 +153,6 @@ export const zh = {
     trust_fund: "信托基金",
     reveal_request: "披露申请",
     assistance_request: "援助请求",
+    help_information: "举报人帮助信息",
   },
 };

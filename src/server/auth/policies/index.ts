@@ -21,6 +21,15 @@ export const tokenPolicy = {
   manageOf: (actor: Actor, ownerId: string) => actor.userId === ownerId || is(actor, "administrator", "system"),
 };
 
+/** Help for reporters: every staff member reads it; a mission's team keeps its own, headquarters any (and its own, "HQ"). */
+export const helpPolicy = {
+  read: (actor: Actor) => actor.userId !== null,
+  /** The page in the staff app: those who keep some mission's help. */
+  keep: (actor: Actor) => is(actor, "cds_officer", "cdt_officer"),
+  edit: (actor: Actor, scope: string) =>
+    is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(scope)),
+};
+
 export const auditPolicy = {
   browse: (actor: Actor) => is(actor, "auditor"),
 };
@@ -410,6 +419,7 @@ export function navigationFor(actor: Actor) {
     accountability: accountabilityPolicy.browse(actor),
     users: userPolicy.manage(actor),
     reference: referencePolicy.manage(actor),
+    helpInformation: helpPolicy.keep(actor),
     audit: auditPolicy.browse(actor),
     revealRequests: revealPolicy.browse(actor),
     tokens: tokenPolicy.manageOwn(actor),

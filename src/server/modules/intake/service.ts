@@ -234,6 +234,7 @@ export async function followUpReport(services: Services, receipt: string) {
     return {
       status: publicStatusOf(caseStatus),
       receivedAt: report.receivedAt.toISOString(),
+      missionCode: report.missionCode,
       messages: await threadOf(services, tx, report.id),
     };
   });
