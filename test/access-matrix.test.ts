@@ -1018,6 +1018,16 @@ const matrix: MatrixRow[] = [
   },
   { method: "GET", route: "/help", url: () => "/help?lang=ar", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/help-information", url: () => "/api/help-information", expect: everyone },
+  { method: "GET", route: "/api/languages", url: () => "/api/languages", expect: everyone },
+  { method: "GET", route: "/api/languages/template", url: () => "/api/languages/template", expect: everyone },
+  { method: "GET", route: "/api/languages/:code", url: () => "/api/languages/sw", expect: everyone },
+  {
+    method: "PUT",
+    route: "/api/languages/:code",
+    url: () => "/api/languages/kg",
+    body: () => ({ code: "kg", name: "Kikongo", fallback: "fr", messages: { "form.submit": "Tinda" } }),
+    expect: only("administrator"),
+  },
   {
     method: "GET",
     route: "/api/help-information/:scope/versions",

@@ -21,6 +21,7 @@
 -- cbcm_members: RLS; conduct_app: INSERT, SELECT
 -- cbcm_networks: RLS; conduct_app: INSERT, SELECT
 -- commitments: RLS; conduct_app: DELETE, INSERT, SELECT
+-- community_languages: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- contingents: RLS; conduct_app: INSERT, SELECT
 -- countries: no RLS; conduct_app: SELECT
 -- custody_events: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -125,6 +126,11 @@ POLICY cbcm_networks_mission ON cbcm_networks FOR ALL TO public USING (conduct_r
 -- Policies on commitments
 POLICY commitments_keep ON commitments FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));
 POLICY commitments_read ON commitments FOR SELECT TO public USING (true);
+
+-- Policies on community_languages
+POLICY community_languages_change ON community_languages FOR UPDATE TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY community_languages_keep ON community_languages FOR INSERT TO public WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY community_languages_read ON community_languages FOR SELECT TO public USING (true);
 
 -- Policies on contingents
 POLICY contingents_scope ON contingents FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'analyst'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions()))) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions())))));

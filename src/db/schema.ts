@@ -1484,6 +1484,24 @@ export const helpInformation = pgTable(
   (t) => [uniqueIndex("help_information_version_idx").on(t.scope, t.version)],
 );
 
+/**
+ * A community language the report pages speak besides the UN's six (Swahili, Lingala, Sango…): a
+ * translation file an administrator loaded, its keys overlaying the UN language it falls back to.
+ */
+export const communityLanguages = pgTable("community_languages", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  dir: text("dir").notNull().default("ltr"),
+  fallback: text("fallback").notNull(),
+  /** A translator reviewed it; until then the pages say it is a draft. */
+  reviewed: boolean("reviewed").notNull().default(false),
+  messages: jsonb("messages").$type<Record<string, string>>().notNull(),
+  version: integer("version").notNull().default(1),
+  /** Null while it is the file shipped with the product: a newer shipped file replaces it. */
+  updatedBy: text("updated_by").references(() => user.id),
+  updatedAt: updatedAt(),
+});
+
 // ---- Two-person rule for revealing an identity ----
 /**
  * A request to reveal a victim's or an alleged perpetrator's identity, decided by an identity

@@ -39,6 +39,7 @@ export const auditSubjects = [
   "reveal_request",
   "assistance_request",
   "help_information",
+  "language",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -184,6 +185,7 @@ export const auditCatalogue = {
     z.object({ fileId: id, contentType: code, sizeBytes: count, sha256: code }),
   ),
   "good_practice.file_remove": action("good_practice", z.object({ fileId: id })),
+  "language.save": action("language", z.object({ reviewed: flag, keys: count, version: count })),
   "help.update": action(
     "help_information",
     z.object({ scope: code, version: count, contacts: count, languages: names }),

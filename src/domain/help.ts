@@ -3,7 +3,7 @@
 // usually takes, in the reporter's language. Shown on the report form, the receipt and the
 // follow-up page; edited by the mission's team, every version kept.
 import { z } from "zod";
-import { publicLanguageSchema } from "./contracts/reports.js";
+import { reportLanguageSchema } from "./contracts/reports.js";
 
 export const helpContactKinds = [
   "emergency",
@@ -44,7 +44,7 @@ export const helpTextsSchema = z.strictObject({
 export const helpInformationBody = z.strictObject({
   contacts: z.array(helpContactSchema).max(20),
   /** By language: a language left out shows English, then the platform's own words. */
-  texts: z.partialRecord(publicLanguageSchema, helpTextsSchema),
+  texts: z.record(reportLanguageSchema, helpTextsSchema),
   /** The version this edit starts from (0 when there is none yet): an edit over a newer one is refused. */
   version: z.number().int().min(0),
 });

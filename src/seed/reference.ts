@@ -1,5 +1,6 @@
 // Loads reference data (missions, countries in the six UN languages, personnel categories,
 // allegation types, misconduct taxonomy). Adds what is missing; never overwrites an administrator's edits.
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { allegationTypeSeeds, misconductTypeSeeds } from "../domain/reference/allegations.js";
 import { missionSeeds } from "../domain/reference/missions.js";
@@ -31,6 +32,28 @@ async function seedCountries(owner: OwnerClient) {
      WHERE (countries.alpha2, countries.m49, countries.standing, countries.names, countries.variants)
        IS DISTINCT FROM (excluded.alpha2, excluded.m49, excluded.standing, excluded.names, excluded.variants)`,
     [JSON.stringify(countrySeeds())],
+  );
+}
+
+/**
+ * The communities' languages shipped as draft translation files: each load brings them up to date
+ * unless an administrator has since loaded their own file (updated_by is then set).
+ */
+async function seedCommunityLanguages(owner: OwnerClient) {
+  const folder = new URL("./data/languages/", import.meta.url);
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => JSON.parse(readFileSync(new URL(name, folder), "utf8")) as object);
+  await owner.query(
+    `INSERT INTO community_languages (code, name, dir, fallback, reviewed, messages)
+     SELECT r.code, r.name, r.dir, r.fallback, r.reviewed, r.messages
+     FROM jsonb_to_recordset($1::jsonb) AS r(code text, name text, dir text, fallback text, reviewed boolean, messages jsonb)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, dir = excluded.dir, fallback = excluded.fallback,
+       reviewed = excluded.reviewed, messages = excluded.messages, version = community_languages.version + 1
+     WHERE community_languages.updated_by IS NULL
+       AND (community_languages.name, community_languages.messages, community_languages.reviewed)
+         IS DISTINCT FROM (excluded.name, excluded.messages, excluded.reviewed)`,
+    [JSON.stringify(files)],
   );
 }
 
@@ -82,6 +105,7 @@ export async function seedReferenceData(handle: DatabaseHandle): Promise<void> {
       "code",
     );
     await seedCountries(owner);
+    await seedCommunityLanguages(owner);
     await insertMissing(
       owner,
       "personnel_categories",

@@ -47,6 +47,7 @@ import { registerReferralRoutes } from "./modules/referrals/index.js";
 import { registerDocumentRoutes } from "./modules/documents/index.js";
 import { languageOf, registerPublicPages } from "./public/routes.js";
 import { registerHelpRoutes } from "./modules/help/index.js";
+import { registerLanguageRoutes } from "./modules/languages/index.js";
 import { notFoundPage } from "./public/home.js";
 import { isStaffAppPath } from "../domain/contracts/staff-app.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
@@ -266,6 +267,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerAfterActionRoutes(app);
   registerOutreachRoutes(app);
   registerHelpRoutes(app);
+  registerLanguageRoutes(app);
   registerPublicPages(app);
   registerPublicDataPages(app);
 

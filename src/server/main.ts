@@ -37,6 +37,7 @@ try {
   const lines = [
     "",
     `Conduct Ledger is running at ${config.publicUrl}  (database: ${runtime.handle.kind})`,
+    `Staff sign-in: ${config.publicUrl}/staff`,
     `API documentation: ${config.publicUrl}/api/docs`,
   ];
   if (config.demo) {

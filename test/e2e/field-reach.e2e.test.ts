@@ -80,6 +80,22 @@ describe("field reach", () => {
     await page.getByText("Un casque bleu a demandé").waitFor();
   });
 
+  it("the home page in Swahili, without JavaScript, leads to the form and a receipt in Swahili", async () => {
+    const phone = await (
+      await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "sw-CD" })
+    ).newPage();
+    await phone.goto(base);
+    await phone.getByRole("heading", { name: /Ripoti utovu wa nidhamu/ }).waitFor();
+    await phone.getByText("tafsiri ya awali ambayo bado haijakaguliwa", { exact: false }).waitFor();
+    await photograph(phone, "home-sw");
+    await phone.getByRole("link", { name: /Ripoti utovu wa nidhamu Tuambie/ }).click();
+    await phone.getByLabel("Nini kilitokea? *").fill("Askari wa kambi aliomba ngono kwa kubadilishana na chakula.");
+    await phone.getByLabel("Wapi? Misheni ya Umoja wa Mataifa").selectOption("MONUSCO");
+    await phone.getByRole("button", { name: "Tuma ripoti" }).click();
+    await phone.getByRole("heading", { name: "Ripoti yako imepokelewa" }).waitFor();
+    await photograph(phone, "receipt-sw");
+  });
+
   it("an address that does not exist answers a page that leads back, in the reader's language", async () => {
     const phone = await (await browser.newContext({ javaScriptEnabled: false, locale: "ar" })).newPage();
     const response = await phone.goto(`${base}/data/allegation`);

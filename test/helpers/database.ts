@@ -70,7 +70,8 @@ export async function pgliteTemplate(): Promise<Blob> {
     ...readdirSync(path.join(root, "src/domain/reference"))
       .sort()
       .map((name) => path.join(root, "src/domain/reference", name)),
-    ...readdirSync(path.join(root, "src/seed/data"))
+    ...readdirSync(path.join(root, "src/seed/data"), { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".json"))
       .sort()
       .map((name) => path.join(root, "src/seed/data", name)),
   ];

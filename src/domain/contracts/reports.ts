@@ -8,6 +8,8 @@ export const reportChannels = ["web_form", "api", "hotline", "in_person", "lette
 export const childrenInvolvedSchema = z.enum(["yes", "no", "unknown"]);
 export const reporterIsVictimSchema = z.enum(["yes", "no", "prefer_not_to_say"]);
 export const publicLanguageSchema = z.enum(["en", "fr", "ar", "zh", "ru", "es"]);
+/** The language a reporter wrote in: one of the UN's six or a community language (ISO 639 code). */
+export const reportLanguageSchema = z.string().regex(/^[a-z]{2,3}$/);
 
 const optionalText = (max: number) =>
   z
@@ -56,7 +58,7 @@ export const reportBody = z
     route: z.enum(reportRoutes).default("unknown"),
     anonymous: z.boolean(),
     contact: optionalText(500),
-    language: publicLanguageSchema.default("en"),
+    language: reportLanguageSchema.default("en"),
   })
   .superRefine((report, context) => {
     if (!report.anonymous && !report.contact)

@@ -359,8 +359,8 @@ export const missionSeeds: MissionSeed[] = [
   },
 ];
 
-/** Where a mission serves, when that is not one country's name: in the six languages. */
-const placeNames: Record<string, Record<string, string>> = {
+/** Where a mission serves, when that is not one country's name: in the six languages (countries are named by their UN names). */
+export const placeNames: Record<string, Record<"en" | "fr" | "ar" | "zh" | "ru" | "es", string>> = {
   Golan: { en: "Golan", fr: "Golan", ar: "الجولان", zh: "戈兰", ru: "Голаны", es: "Golán" },
   Abyei: { en: "Abyei", fr: "Abyei", ar: "أبيي", zh: "阿卜耶伊", ru: "Абьей", es: "Abyei" },
   Kosovo: { en: "Kosovo", fr: "Kosovo", ar: "كوسوفو", zh: "科索沃", ru: "Косово", es: "Kosovo" },
@@ -382,15 +382,3 @@ const placeNames: Record<string, Record<string, string>> = {
   },
   Darfur: { en: "Darfur", fr: "Darfour", ar: "دارفور", zh: "达尔富尔", ru: "Дарфур", es: "Darfur" },
 };
-
-/**
- * A mission's place in the reader's language: a named place from the table above, else its host
- * country's UN short name, else the place as recorded.
- */
-export function missionPlaceIn(
-  language: string,
-  mission: { location: string | null; name: string; hostCountryNames: Record<string, string> | null },
-): string {
-  const place = mission.location ?? mission.name;
-  return placeNames[place]?.[language] ?? mission.hostCountryNames?.[language] ?? place;
-}

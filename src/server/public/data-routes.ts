@@ -35,7 +35,7 @@ import { layout } from "./pages.js";
 import { holdsDemoData } from "../installation.js";
 import { escapeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
-import { languageOf } from "./routes.js";
+import { dataLanguageOf as languageOf } from "./routes.js";
 import { misconductPage, victimSupportPage } from "./support-pages.js";
 
 const fields = {

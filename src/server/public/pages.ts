@@ -3,15 +3,9 @@
 import type { PublicReportStatus } from "../../domain/contracts/reports.js";
 import { html, SafeHtml } from "./html.js";
 import { immediateNeeds, reportKinds } from "../../domain/triage.js";
-import { vocabulary } from "../../domain/vocabulary/index.js";
 import { type DataMessages, dataMessages } from "./data-messages.js";
-import {
-  languageNames,
-  type PublicLanguage,
-  publicLanguages,
-  type PublicMessages,
-  publicMessages,
-} from "./messages.js";
+import { publicLanguages, type PublicMessages } from "./messages.js";
+import { reportLanguages, reportWords } from "./report-words.js";
 
 const styles = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1a1b1e;background:#f8f9fa}
 header,main{max-width:40rem;margin:0 auto;padding:1rem}header{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
@@ -37,6 +31,8 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:.9rem}captio
 .note{border:1px solid #f08c00;background:#fff9db;border-radius:8px;padding:.5rem 1rem}.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}article.practice h2{font-size:1.15rem;margin:.2rem 0}.tag{display:inline-block;background:#e7f5ff;color:#0b3d6b;border-radius:4px;padding:0 .4rem;margin-inline-end:.3rem;font-size:.85rem}`;
 
 export interface LayoutOptions {
+  /** The languages offered: the report pages add the communities' own to the UN's six. */
+  languages?: readonly string[];
   /** Pages of figures and tables take the width of the screen. */
   wide?: boolean;
   /** Which entry of the site's navigation this page is. */
@@ -59,25 +55,27 @@ const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
 
 /** A page of the public site; `path` may carry the page's query (its filters), kept when the language changes. */
 export function layout(
-  language: PublicLanguage,
+  language: string,
   title: string,
   body: SafeHtml,
   path: string,
   options: LayoutOptions = {},
 ): string {
-  const words = publicMessages[language];
-  const nav = dataMessages[language].nav;
+  const words = reportWords(language);
+  const nav = words.nav;
   const withLanguage = (code: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${code}`;
-  const switcher = publicLanguages
+  const switcher = (options.languages ?? publicLanguages)
     .filter((code) => code !== language)
-    .map((code) => html`<a href="${withLanguage(code)}" lang="${code}" hreflang="${code}">${languageNames[code]}</a>`);
+    .map(
+      (code) => html`<a href="${withLanguage(code)}" lang="${code}" hreflang="${code}">${reportWords(code).name}</a>`,
+    );
   const wide = options.wide ? " wide" : "";
   const site = siteLinks.map(
     (link) =>
       html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`,
   );
-  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[language].feedTitle}"></head>
-<body><header class="${wide.trim()}"><a class="brand" href="/?lang=${language}">Conduct Ledger</a><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${options.demo ? html`<p class="note" role="note">${dataMessages[language].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
+  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[words.fallback].feedTitle}"></head>
+<body><header class="${wide.trim()}"><a class="brand" href="/?lang=${language}">Conduct Ledger</a><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${words.draft ? html`<p class="note" role="note">${words.home.draft}</p>` : ""}${options.demo ? html`<p class="note" role="note">${dataMessages[words.fallback].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
 }
 
 export interface FormState {
@@ -105,14 +103,15 @@ const errorList = (words: PublicMessages, errors: FormState["errors"]) => {
 };
 
 export function reportForm(
-  language: PublicLanguage,
+  language: string,
   missions: Option[],
   countries: Option[],
   state: FormState,
   idempotencyKey: string,
   help: SafeHtml,
 ): string {
-  const w = publicMessages[language];
+  const words = reportWords(language);
+  const w = words.form;
   const v = state.values;
   const text = (name: string) => (typeof v[name] === "string" ? (v[name] as string) : "");
   const checkedCategories = [v.personnelCategoryCodes ?? []].flat();
@@ -143,7 +142,7 @@ ${help}${errorList(w, state.errors)}
 ${radios(
   "kind",
   w.kind,
-  reportKinds.map((value) => ({ value, label: vocabulary[language].reportKinds[value] })),
+  reportKinds.map((value) => ({ value, label: words.vocabulary.reportKinds[value] })),
   text("kind") || "unknown",
 )}
 <fieldset><legend>${w.immediateDanger}</legend><p class="help">${w.immediateDangerHelp}</p>${(
@@ -152,7 +151,7 @@ ${radios(
     (value) =>
       html`<label class="choice"><input type="radio" name="immediateDanger" value="${value}"${(text("immediateDanger") || "unknown") === value ? html` checked` : ""}> ${w[value]}</label>`,
   )}</fieldset>
-<fieldset><legend>${w.needs}</legend>${immediateNeeds.map((need) => html`<label class="choice"><input type="checkbox" name="needs" value="${need}"${[v.needs ?? []].flat().includes(need) ? html` checked` : ""}> ${vocabulary[language].immediateNeeds[need]}</label>`)}</fieldset>
+<fieldset><legend>${w.needs}</legend>${immediateNeeds.map((need) => html`<label class="choice"><input type="checkbox" name="needs" value="${need}"${[v.needs ?? []].flat().includes(need) ? html` checked` : ""}> ${words.vocabulary.immediateNeeds[need]}</label>`)}</fieldset>
 ${radios(
   "childrenInvolved",
   w.children,
@@ -180,16 +179,17 @@ ${radios(
 </fieldset>
 <button type="submit">${w.submit}</button>
 </form>`;
-  return layout(language, w.title, body, "/report", { current: "report" });
+  return layout(language, w.title, body, "/report", { current: "report", languages: reportLanguages() });
 }
 
-export function receiptPage(language: PublicLanguage, receipt: string, help: SafeHtml): string {
-  const w = publicMessages[language];
+export function receiptPage(language: string, receipt: string, help: SafeHtml): string {
+  const w = reportWords(language).form;
   return layout(
     language,
     w.receiptTitle,
     html`<h1>${w.receiptTitle}</h1><section><p>${w.receiptIntro}</p><p class="receipt">${receipt}</p><p><a href="/report/follow-up?lang=${language}">${w.receiptNext}</a></p></section>${help}`,
     "/report",
+    { languages: reportLanguages() },
   );
 }
 
@@ -204,13 +204,13 @@ export interface FollowUpView {
 }
 
 export function followUpPage(
-  language: PublicLanguage,
+  language: string,
   view: FollowUpView | null,
   errors: FormState["errors"],
   typedReceipt = "",
   help: SafeHtml | "" = "",
 ): string {
-  const w = publicMessages[language];
+  const w = reportWords(language).form;
   const date = (iso: string) =>
     new Intl.DateTimeFormat(language, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
   const lookup = html`<form method="post" action="/report/follow-up?lang=${language}"><div class="field-block"><label class="field" for="receipt">${w.receipt}</label><input type="text" id="receipt" name="receipt" required autocomplete="off" autocapitalize="characters" spellcheck="false" value="${typedReceipt}" dir="ltr"></div><button type="submit">${w.show}</button></form>`;
@@ -224,5 +224,6 @@ export function followUpPage(
     w.followUpTitle,
     html`<h1>${w.followUpTitle}</h1>${errorList(w, errors)}${view ? report : lookup}${help}`,
     "/report/follow-up",
+    { languages: reportLanguages() },
   );
 }

@@ -13,35 +13,42 @@ import { DATABASE_RETRY_SECONDS, DomainError } from "../errors.js";
 import { isDatabaseUnavailable } from "../../db/connection.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
 import { type EvidenceUpload, followUpReport, postReporterMessage, submitReport } from "../modules/intake/index.js";
-import { type PublicLanguage, publicLanguages, type PublicMessages } from "./messages.js";
+import type { PublicLanguage, PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
 import { homePage } from "./home.js";
-import { helpPage, helpSection, helpBox, helpMessages } from "./help-pages.js";
+import { helpPage, helpSection, helpBox } from "./help-pages.js";
+import { isReportLanguage, missionPlace, reportWords } from "./report-words.js";
 import { currentHelp } from "../modules/help/index.js";
 import { HEADQUARTERS, type HelpInformation } from "../../domain/help.js";
-import { missionPlaceIn } from "../../domain/reference/missions.js";
 import { holdsDemoData } from "../installation.js";
 
 const LANGUAGE_COOKIE = "conduct_lang";
 type Form = Record<string, string | string[] | undefined>;
 
-/** The reader's language: asked in the address (then remembered), remembered, or the browser's. */
-export function languageOf(request: FastifyRequest, reply: FastifyReply): PublicLanguage {
+/**
+ * The reader's language: asked in the address (then remembered), remembered, or the browser's; one
+ * of the UN's six or a community language the report pages speak.
+ */
+export function languageOf(request: FastifyRequest, reply: FastifyReply): string {
   const asked = (request.query as { lang?: string }).lang;
-  if (publicLanguages.includes(asked as PublicLanguage)) {
+  if (typeof asked === "string" && isReportLanguage(asked)) {
     reply.header("set-cookie", `${LANGUAGE_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
-    return asked as PublicLanguage;
+    return asked;
   }
   const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
-  if (publicLanguages.includes(remembered as PublicLanguage)) return remembered as PublicLanguage;
+  if (remembered && isReportLanguage(remembered)) return remembered;
   const browser = (request.headers["accept-language"] ?? "")
     .split(",")
-    .map((part) => part.trim().slice(0, 2).toLowerCase());
-  return (browser.find((code) => publicLanguages.includes(code as PublicLanguage)) as PublicLanguage) ?? "en";
+    .map((part) => part.trim().split(/[-;]/)[0].toLowerCase());
+  return browser.find(isReportLanguage) ?? "en";
 }
 
+/** The data pages speak the UN's six: a community language reads them in the language it falls back to. */
+export const dataLanguageOf = (request: FastifyRequest, reply: FastifyReply): PublicLanguage =>
+  reportWords(languageOf(request, reply)).fallback;
+
 /** The form's fields as the shared contract expects them. */
-function reportFromForm(form: Form, language: PublicLanguage): ReportBody {
+function reportFromForm(form: Form, language: string): ReportBody {
   const one = (name: string) => {
     const value = form[name];
     return (Array.isArray(value) ? value[0] : value)?.trim() || null;
@@ -114,6 +121,7 @@ interface MissionRow {
   location: string | null;
   name: string;
   hostCountryNames: Record<string, string> | null;
+  alpha2: string | null;
 }
 
 export function registerPublicPages(app: FastifyInstance) {
@@ -139,6 +147,7 @@ export function registerPublicPages(app: FastifyInstance) {
             location: missions.location,
             name: missions.name,
             hostCountryNames: countries.names,
+            alpha2: countries.alpha2,
           })
           .from(missions)
           .leftJoin(countries, eq(countries.code, missions.hostCountryCode))
@@ -168,29 +177,29 @@ export function registerPublicPages(app: FastifyInstance) {
     return lastHelp;
   }
   /** The help a reporter of this mission needs (headquarters' where the mission keeps none). */
-  async function helpFor(language: PublicLanguage, missionCode: string | null) {
+  async function helpFor(language: string, missionCode: string | null) {
     const [help, { missionRows }] = await Promise.all([readHelp(), readLists()]);
     const mission = missionRows.find((m) => m.code === missionCode);
     const headquarters = help.get(HEADQUARTERS);
     return mission && help.has(mission.code)
       ? helpSection(language, missionLabel(mission, language), help.get(mission.code), headquarters)
-      : helpSection(language, helpMessages[language].headquarters, headquarters, headquarters);
+      : helpSection(language, reportWords(language).help.headquarters, headquarters, headquarters);
   }
-  const missionLabel = (m: MissionRow, language: PublicLanguage) => `${m.code} — ${missionPlaceIn(language, m)}`;
+  const missionLabel = (m: MissionRow, language: string) => `${m.code} — ${missionPlace(reportWords(language), m)}`;
 
-  async function options(language: PublicLanguage) {
+  async function options(language: string) {
     const { missionRows, countryRows } = await readLists();
     return {
       missions: missionRows.map((m) => ({ value: m.code, label: missionLabel(m, language) })),
       countries: countryRows
-        .map((c) => ({ value: c.code, label: c.names[language] ?? c.names.en }))
+        .map((c) => ({ value: c.code, label: c.names[language] ?? c.names[reportWords(language).fallback] }))
         .sort((a, b) => a.label.localeCompare(b.label, language)),
     };
   }
 
   async function showForm(
     reply: FastifyReply,
-    language: PublicLanguage,
+    language: string,
     state: FormState,
     status = 200,
     key: string = randomUUID(),

@@ -751,6 +751,28 @@ export const en = {
       es: "Spanish",
     },
   },
+  languages: {
+    title: "Community languages",
+    intro:
+      "The report pages (home, form, receipt, follow-up, help) speak these languages besides the UN's six. A key a file lacks shows the words of the language it falls back to. Download the template, have it translated, then load the file; a translator's review marks it reviewed.",
+    template: "Download the translation template",
+    file: "Translation file (JSON)",
+    load: "Load the file",
+    loaded: "The language is loaded: the report pages speak it now.",
+    notJson: "This file is not a translation file (JSON).",
+    language: "Language",
+    translated: "Translated",
+    status: "Status",
+    count: "{{translated}} of {{keys}}",
+    reviewed: "Reviewed",
+    draft: "Draft",
+    download: "Download",
+    missingTitle: "keys not translated",
+    counts: {
+      missing_one: "{{count}} missing",
+      missing_other: "{{count}} missing",
+    } as Record<string, string>,
+  },
   caseWork: {
     riskLocationHelp: "The mission location it happened at or near, as named in the risk register.",
     riskLocation: "Location in the risk register",

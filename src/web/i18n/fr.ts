@@ -765,6 +765,28 @@ export const fr: Messages = {
       es: "Espagnol",
     },
   },
+  languages: {
+    title: "Langues locales",
+    intro:
+      "Les pages de signalement (accueil, formulaire, reçu, suivi, aide) parlent ces langues en plus des six de l'ONU. Une clé absente d'un fichier affiche les mots de la langue de repli. Téléchargez le modèle, faites-le traduire, puis chargez le fichier ; la relecture d'un traducteur le marque comme relu.",
+    template: "Télécharger le modèle de traduction",
+    file: "Fichier de traduction (JSON)",
+    load: "Charger le fichier",
+    loaded: "La langue est chargée : les pages de signalement la parlent désormais.",
+    notJson: "Ce fichier n'est pas un fichier de traduction (JSON).",
+    language: "Langue",
+    translated: "Traduit",
+    status: "Statut",
+    count: "{{translated}} sur {{keys}}",
+    reviewed: "Relu",
+    draft: "Provisoire",
+    download: "Télécharger",
+    missingTitle: "clés non traduites",
+    counts: {
+      missing_one: "{{count}} manquante",
+      missing_other: "{{count}} manquantes",
+    },
+  },
   caseWork: {
     riskLocationHelp:
       "Le site de la mission où, ou près duquel, les faits se sont produits, tel que nommé dans le registre des risques.",

@@ -17,6 +17,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { ListLanguages } from "../../domain/contracts/languages.js";
 import { publicLanguageSchema } from "../../domain/contracts/reports.js";
 import {
   HEADQUARTERS,
@@ -40,15 +41,34 @@ function useScopeName() {
   return (scope: string) => (scope === HEADQUARTERS ? t("helpInformation.headquarters") : scope);
 }
 
+/** The UN's six, then the communities' languages the report pages speak, each with its name. */
+function useHelpLanguages() {
+  const { t } = useTranslation();
+  const community = useQuery({ queryKey: ["languages"], queryFn: () => api<ListLanguages>("GET", "/api/languages") });
+  return [
+    ...languages.map((code) => ({
+      code,
+      name: t(`helpInformation.languages.${code}`),
+      dir: code === "ar" ? "rtl" : "ltr",
+    })),
+    ...(community.data?.items ?? []).map((language) => ({
+      code: language.code,
+      name: language.name,
+      dir: language.dir,
+    })),
+  ];
+}
+
 function EditHelp({ scope, current }: { scope: string; current: HelpInformation | null }) {
   const { t } = useTranslation();
   const words = useVocabulary();
   const queryClient = useQueryClient();
+  const helpLanguages = useHelpLanguages();
   const form = useForm<{ contacts: Contact[]; texts: Texts }>({
     initialValues: {
       contacts: current?.contacts ?? [],
       texts: Object.fromEntries(
-        languages.map((language) => [language, current?.texts[language] ?? { nextSteps: "", timeline: "" }]),
+        helpLanguages.map(({ code }) => [code, current?.texts[code] ?? { nextSteps: "", timeline: "" }]),
       ),
     },
   });
@@ -115,28 +135,28 @@ function EditHelp({ scope, current }: { scope: string; current: HelpInformation 
       </Text>
       <Tabs defaultValue="en" keepMounted={false}>
         <Tabs.List>
-          {languages.map((language) => (
-            <Tabs.Tab key={language} value={language}>
-              {t(`helpInformation.languages.${language}`)}
+          {helpLanguages.map((language) => (
+            <Tabs.Tab key={language.code} value={language.code}>
+              {language.name}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        {languages.map((language) => (
-          <Tabs.Panel key={language} value={language} pt="sm">
-            <Stack gap="sm" lang={language} dir={language === "ar" ? "rtl" : "ltr"}>
+        {helpLanguages.map((language) => (
+          <Tabs.Panel key={language.code} value={language.code} pt="sm">
+            <Stack gap="sm" lang={language.code} dir={language.dir}>
               <Textarea
                 label={t("helpInformation.nextSteps")}
                 autosize
                 minRows={3}
                 maxLength={2000}
-                {...form.getInputProps(`texts.${language}.nextSteps`)}
+                {...form.getInputProps(`texts.${language.code}.nextSteps`)}
               />
               <Textarea
                 label={t("helpInformation.timeline")}
                 autosize
                 minRows={2}
                 maxLength={1000}
-                {...form.getInputProps(`texts.${language}.timeline`)}
+                {...form.getInputProps(`texts.${language.code}.timeline`)}
               />
             </Stack>
           </Tabs.Panel>
@@ -210,7 +230,7 @@ function HelpCard({ help }: { help: HelpInformation }) {
           {t("helpInformation.languagesWritten", {
             languages:
               Object.keys(help.texts)
-                .map((language) => t(`helpInformation.languages.${language}`))
+                .map((language) => t(`helpInformation.languages.${language}`, { defaultValue: language }))
                 .join(", ") || t("helpInformation.platformWords"),
           })}
         </Text>

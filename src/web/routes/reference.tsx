@@ -5,6 +5,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LanguagesPanel } from "./languages.js";
 import {
   type CreateMissionBody,
   createMissionBody,
@@ -315,6 +316,7 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
           <Tabs.Tab value="categories">{t("reference.categories")}</Tabs.Tab>
           <Tabs.Tab value="allegations">{t("reference.allegationTypes")}</Tabs.Tab>
           <Tabs.Tab value="misconduct">{t("reference.misconductTypes")}</Tabs.Tab>
+          <Tabs.Tab value="languages">{t("languages.title")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="missions">
           <Missions canManage={canManage} />
@@ -355,6 +357,9 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
               },
             ]}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="languages">
+          <LanguagesPanel canManage={canManage} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -77,6 +77,7 @@ export const ar = {
     "good_practice.withdraw": "سحب ممارسة جيدة",
     "good_practice.file_add": "إرفاق ملف بممارسة جيدة",
     "good_practice.file_remove": "إزالة ملف من ممارسة جيدة",
+    "language.save": "تحميل لغة محلية",
     "help.update": "تحديث المساعدة لأصحاب البلاغات",
     "commitment.record": "تسجيل التزام",
     "commitment.remove": "حذف التزام",
@@ -154,5 +155,6 @@ export const ar = {
     reveal_request: "طلب كشف هوية",
     assistance_request: "طلب مساعدة",
     help_information: "المساعدة لأصحاب البلاغات",
+    language: "لغة محلية",
   },
 };

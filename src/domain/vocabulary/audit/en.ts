@@ -77,6 +77,7 @@ export const en = {
     "good_practice.withdraw": "Good practice withdrawn",
     "good_practice.file_add": "File attached to a good practice",
     "good_practice.file_remove": "File removed from a good practice",
+    "language.save": "Community language loaded",
     "help.update": "Help for reporters updated",
     "commitment.record": "Commitment recorded",
     "commitment.remove": "Commitment removed",
@@ -154,5 +155,6 @@ export const en = {
     reveal_request: "Reveal request",
     assistance_request: "Assistance request",
     help_information: "Help for reporters",
+    language: "Community language",
   },
 };

@@ -77,6 +77,7 @@ export const es = {
     "good_practice.withdraw": "Buena práctica retirada",
     "good_practice.file_add": "Archivo adjuntado a una buena práctica",
     "good_practice.file_remove": "Archivo quitado de una buena práctica",
+    "language.save": "Lengua local cargada",
     "help.update": "Ayuda para denunciantes actualizada",
     "commitment.record": "Compromiso registrado",
     "commitment.remove": "Compromiso eliminado",
@@ -154,5 +155,6 @@ export const es = {
     reveal_request: "Solicitud de revelación",
     assistance_request: "Solicitud de asistencia",
     help_information: "Ayuda para denunciantes",
+    language: "Lengua local",
   },
 };

@@ -77,6 +77,7 @@ export const fr = {
     "good_practice.withdraw": "Bonne pratique retirée",
     "good_practice.file_add": "Fichier joint à une bonne pratique",
     "good_practice.file_remove": "Fichier retiré d'une bonne pratique",
+    "language.save": "Langue locale chargée",
     "help.update": "Aide aux auteurs de signalements mise à jour",
     "commitment.record": "Engagement enregistré",
     "commitment.remove": "Engagement supprimé",
@@ -154,5 +155,6 @@ export const fr = {
     reveal_request: "Demande de révélation",
     assistance_request: "Demande d'assistance",
     help_information: "Aide aux auteurs de signalements",
+    language: "Langue locale",
   },
 };

@@ -77,6 +77,7 @@ export const ru = {
     "good_practice.withdraw": "Передовая практика отозвана",
     "good_practice.file_add": "К передовой практике приложен файл",
     "good_practice.file_remove": "Из передовой практики удалён файл",
+    "language.save": "Местный язык загружен",
     "help.update": "Сведения о помощи заявителям обновлены",
     "commitment.record": "Обязательство записано",
     "commitment.remove": "Обязательство удалено",
@@ -154,5 +155,6 @@ export const ru = {
     reveal_request: "Запрос на раскрытие",
     assistance_request: "Запрос о помощи",
     help_information: "Помощь заявителям",
+    language: "Местный язык",
   },
 };

@@ -77,6 +77,7 @@ export const zh = {
     "good_practice.withdraw": "撤回良好做法",
     "good_practice.file_add": "为良好做法附加文件",
     "good_practice.file_remove": "从良好做法中删除文件",
+    "language.save": "已加载社区语言",
     "help.update": "举报人帮助信息已更新",
     "commitment.record": "记录承诺",
     "commitment.remove": "删除承诺",
@@ -154,5 +155,6 @@ export const zh = {
     reveal_request: "披露申请",
     assistance_request: "援助请求",
     help_information: "举报人帮助信息",
+    language: "社区语言",
   },
 };

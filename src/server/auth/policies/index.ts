@@ -30,6 +30,12 @@ export const helpPolicy = {
     is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(scope)),
 };
 
+/** The communities' languages of the report pages: staff read them, an administrator loads them. */
+export const languagePolicy = {
+  read: (actor: Actor) => actor.userId !== null,
+  manage: (actor: Actor) => is(actor, "administrator", "system"),
+};
+
 export const auditPolicy = {
   browse: (actor: Actor) => is(actor, "auditor"),
 };
