@@ -84,8 +84,8 @@ interface MatrixRow {
   body?: (role: Role) => unknown;
   expect: (role: Role) => Expectation;
   label?: string;
-  /** Public routes also serve people who are not signed in. */
-  anonymous?: "allow";
+  /** Public routes also serve people who are not signed in; a gateway's webhook only a signed delivery. */
+  anonymous?: "allow" | "signed";
 }
 
 const everyone = () => "allow" as const;
@@ -1019,6 +1019,15 @@ const matrix: MatrixRow[] = [
   { method: "GET", route: "/help", url: () => "/help?lang=ar", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/api/help-information", url: () => "/api/help-information", expect: everyone },
   { method: "GET", route: "/api/languages", url: () => "/api/languages", expect: everyone },
+  // A gateway's webhook answers only a delivery signed with its secret (src/server/modules/sms/sms.test.ts).
+  ...(["twilio", "generic"] as const).map((gateway) => ({
+    method: "POST" as const,
+    route: `/api/sms/${gateway}`,
+    url: () => `/api/sms/${gateway}`,
+    body: () => ({ from: "+243815550100", text: "unsigned" }),
+    expect: only(),
+    anonymous: "signed" as const,
+  })),
   { method: "GET", route: "/api/languages/template", url: () => "/api/languages/template", expect: everyone },
   { method: "GET", route: "/api/languages/:code", url: () => "/api/languages/sw", expect: everyone },
   {
@@ -2695,13 +2704,14 @@ describe("access matrix", () => {
         }
       });
     }
-    it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: anonymous is ${row.anonymous === "allow" ? "allowed" : "refused"}`, async () => {
+    it(`${row.method} ${row.route}${row.label ? ` (${row.label})` : ""}: anonymous is ${row.anonymous === "allow" ? "allowed" : row.anonymous === "signed" ? "refused unless signed" : "refused"}`, async () => {
       const response = await t.app.inject({
         method: row.method,
         url: await row.url("cds_officer"),
         payload: row.body?.("cds_officer") as object | undefined,
       });
       if (row.anonymous === "allow") expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(400);
+      else if (row.anonymous === "signed") expect(response.statusCode).toBe(403);
       else expect(response.statusCode).toBe(401);
     });
   }

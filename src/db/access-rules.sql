@@ -66,6 +66,8 @@
 -- session: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- sign_in_address_failures: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- sign_in_failures: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- sms_conversations: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- sms_messages: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- staff_profiles: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- support_payments: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- training_attendance: RLS; conduct_app: DELETE, INSERT, SELECT
@@ -240,6 +242,12 @@ POLICY screening_keys_hq ON screening_keys FOR ALL TO public USING ((conduct_act
 
 -- Policies on service_providers
 POLICY service_providers_directory ON service_providers FOR ALL TO public USING ((conduct_actor_role() IS NOT NULL)) WITH CHECK (conduct_assists_in(mission_code));
+
+-- Policies on sms_conversations
+POLICY sms_conversations_server ON sms_conversations FOR ALL TO public USING ((conduct_actor_role() = 'system'::text)) WITH CHECK ((conduct_actor_role() = 'system'::text));
+
+-- Policies on sms_messages
+POLICY sms_messages_server ON sms_messages FOR ALL TO public USING ((conduct_actor_role() = 'system'::text)) WITH CHECK ((conduct_actor_role() = 'system'::text));
 
 -- Policies on support_payments
 POLICY support_payments_claim ON support_payments FOR ALL TO public USING (conduct_can_see_claim(claim_id)) WITH CHECK (conduct_can_see_claim(claim_id));

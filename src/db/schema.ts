@@ -1502,6 +1502,55 @@ export const communityLanguages = pgTable("community_languages", {
   updatedAt: updatedAt(),
 });
 
+// ---- SMS and messaging ----
+/**
+ * A reporter's conversation by text message: threaded by a keyed hash of their number, the number
+ * itself sealed (encrypted) to answer them and dropped after a while; the report it led to.
+ */
+export const smsConversations = pgTable(
+  "sms_conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    gateway: text("gateway").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    phoneEncrypted: text("phone_encrypted"),
+    language: text("language"),
+    /** Where the conversation stands: src/domain/sms.ts. */
+    step: text("step").notNull(),
+    /** What the reporter has said so far, before the report is filed (encrypted). */
+    draftEncrypted: text("draft_encrypted"),
+    reportId: uuid("report_id").references(() => reports.id, { onDelete: "set null" }),
+    lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sms_conversations_phone_idx").on(t.gateway, t.phoneHash)],
+);
+
+/** Each text message in or out: its words encrypted; an inbound one answered once, even delivered twice. */
+export const smsMessages = pgTable(
+  "sms_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => smsConversations.id, { onDelete: "cascade" }),
+    direction: text("direction").notNull(),
+    /** The gateway's own id of an inbound message: a retried delivery finds it and gets the same answer. */
+    gatewayMessageId: text("gateway_message_id"),
+    bodyEncrypted: text("body_encrypted").notNull(),
+    /** What we answered an inbound message (encrypted), to answer its retries alike. */
+    replyEncrypted: text("reply_encrypted"),
+    /** Outbound: queued, sent or failed (after its attempts). */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("sms_messages_gateway_id_idx").on(t.conversationId, t.gatewayMessageId),
+    index("sms_messages_outbox_idx").on(t.status, t.createdAt),
+  ],
+);
+
 // ---- Two-person rule for revealing an identity ----
 /**
  * A request to reveal a victim's or an alleged perpetrator's identity, decided by an identity

@@ -48,6 +48,7 @@ import { registerDocumentRoutes } from "./modules/documents/index.js";
 import { languageOf, registerPublicPages } from "./public/routes.js";
 import { registerHelpRoutes } from "./modules/help/index.js";
 import { registerLanguageRoutes } from "./modules/languages/index.js";
+import { registerSmsRoutes } from "./modules/sms/index.js";
 import { notFoundPage } from "./public/home.js";
 import { isStaffAppPath } from "../domain/contracts/staff-app.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
@@ -268,6 +269,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerOutreachRoutes(app);
   registerHelpRoutes(app);
   registerLanguageRoutes(app);
+  registerSmsRoutes(app);
   registerPublicPages(app);
   registerPublicDataPages(app);
 

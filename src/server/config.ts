@@ -41,6 +41,23 @@ export interface Config {
   };
   /** Public counts under this many are shown as a range (0 = exact counts, as the UN publishes). */
   smallCellThreshold: number;
+  /** The SMS and messaging channel (src/server/modules/sms); unset secrets leave a gateway's webhook closed. */
+  sms: {
+    /** Which gateway sends the officers' replies: "twilio" or "generic"; unset, replies wait in the outbox. */
+    gateway: "twilio" | "generic" | null;
+    /** The generic gateway's shared secret: it signs each webhook (HMAC-SHA256) and we sign each send. */
+    genericSecret?: string;
+    /** Where the generic gateway takes messages to send (POST, JSON). */
+    genericUrl?: string;
+    twilioAccountSid?: string;
+    /** Twilio's auth token: it signs each webhook, and authenticates each send. */
+    twilioAuthToken?: string;
+    twilioApiBase: string;
+    /** The number (or sender name) replies are sent from. */
+    from: string;
+    /** Days a reporter's number is kept (sealed) to answer them after their last message. */
+    numberRetentionDays: number;
+  };
 }
 
 /** A retention period in days, or null (kept for ever) when unset. */
@@ -81,5 +98,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       closed_case_narratives: days(env.CONDUCT_RETENTION_CLOSED_CASES_DAYS),
     },
     smallCellThreshold: Number(env.CONDUCT_SMALL_CELL_THRESHOLD ?? 0),
+    sms: {
+      gateway: env.SMS_GATEWAY === "twilio" || env.SMS_GATEWAY === "generic" ? env.SMS_GATEWAY : null,
+      genericSecret: env.SMS_GENERIC_SECRET || undefined,
+      genericUrl: env.SMS_GENERIC_URL || undefined,
+      twilioAccountSid: env.TWILIO_ACCOUNT_SID || undefined,
+      twilioAuthToken: env.TWILIO_AUTH_TOKEN || undefined,
+      twilioApiBase: env.TWILIO_API_BASE ?? "https://api.twilio.com",
+      from: env.SMS_FROM ?? "",
+      numberRetentionDays: Number(env.SMS_NUMBER_RETENTION_DAYS ?? 90),
+    },
   };
 }

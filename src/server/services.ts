@@ -26,6 +26,8 @@ function createServices({ handle, config, masterKey }: AppDependencies) {
     csrfSecret: deriveSecret(masterKey, "csrf"),
     addressPepper: deriveSecret(masterKey, "sign-in-address"),
     receiptPepper: Buffer.from(deriveSecret(masterKey, "receipt-pepper"), "base64url"),
+    /** Keys the hash that threads a reporter's text messages: the number itself is never stored in the clear. */
+    phonePepper: Buffer.from(deriveSecret(masterKey, "sms-phone"), "base64url"),
   };
 }
 

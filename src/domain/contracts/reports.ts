@@ -4,7 +4,16 @@ import { z } from "zod";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../evidence.js";
 import { immediateNeeds, reportKinds, reportRoutes, urgencies } from "../triage.js";
 
-export const reportChannels = ["web_form", "api", "hotline", "in_person", "letter", "cbcm", "un_entity"] as const;
+export const reportChannels = [
+  "web_form",
+  "api",
+  "sms",
+  "hotline",
+  "in_person",
+  "letter",
+  "cbcm",
+  "un_entity",
+] as const;
 export const childrenInvolvedSchema = z.enum(["yes", "no", "unknown"]);
 export const reporterIsVictimSchema = z.enum(["yes", "no", "prefer_not_to_say"]);
 export const publicLanguageSchema = z.enum(["en", "fr", "ar", "zh", "ru", "es"]);
@@ -182,7 +191,7 @@ export const postReporterMessageSchema = z.object({ sent: z.boolean() });
 export type PostReporterMessage = z.infer<typeof postReporterMessageSchema>;
 
 export const submitReportBody = z.strictObject({
-  channel: z.enum(reportChannels).exclude(["web_form", "api"]),
+  channel: z.enum(reportChannels).exclude(["web_form", "api", "sms"]),
   report: reportBody,
   evidence: evidenceUpload,
 });

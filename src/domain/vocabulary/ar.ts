@@ -79,6 +79,7 @@ export const ar = {
   },
   reportChannels: {
     web_form: "النموذج الإلكتروني",
+    sms: "رسائل قصيرة أو مراسلة",
     api: "عبر الإنترنت (واجهة برمجية)",
     hotline: "الخط الساخن",
     in_person: "شخصيًا",

@@ -79,6 +79,7 @@ export const en = {
   },
   reportChannels: {
     web_form: "Web form",
+    sms: "SMS or messaging",
     api: "Online (API)",
     hotline: "Hotline",
     in_person: "In person",

@@ -79,6 +79,7 @@ export const es = {
   },
   reportChannels: {
     web_form: "Formulario web",
+    sms: "SMS o mensajería",
     api: "En línea (API)",
     hotline: "Línea directa",
     in_person: "En persona",

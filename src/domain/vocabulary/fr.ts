@@ -79,6 +79,7 @@ export const fr = {
   },
   reportChannels: {
     web_form: "Formulaire en ligne",
+    sms: "SMS ou messagerie",
     api: "En ligne (API)",
     hotline: "Ligne d'assistance",
     in_person: "En personne",

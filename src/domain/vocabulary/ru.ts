@@ -79,6 +79,7 @@ export const ru = {
   },
   reportChannels: {
     web_form: "Веб-форма",
+    sms: "SMS или мессенджер",
     api: "Онлайн (API)",
     hotline: "Горячая линия",
     in_person: "Лично",

@@ -79,6 +79,7 @@ export const zh = {
   },
   reportChannels: {
     web_form: "网络表格",
+    sms: "短信或即时通讯",
     api: "在线（API）",
     hotline: "热线",
     in_person: "当面",

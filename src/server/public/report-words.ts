@@ -7,6 +7,7 @@ import { type Vocabulary, vocabulary } from "../../domain/vocabulary/index.js";
 import { type DataMessages, dataMessages } from "./data-messages.js";
 import { type HelpMessages, helpMessages } from "./help-messages.js";
 import { type HomeMessages, homeMessages } from "./home-messages.js";
+import { type SmsMessages, smsMessages } from "./sms-messages.js";
 import {
   languageNames,
   type PublicLanguage,
@@ -26,6 +27,7 @@ export interface ReportWords {
   form: PublicMessages;
   home: HomeMessages;
   help: HelpMessages;
+  sms: SmsMessages;
   nav: DataMessages["nav"];
   vocabulary: Pick<Vocabulary, "reportKinds" | "immediateNeeds" | "helpContactKinds">;
   /** Names of places a mission serves in, by their English name (see missionPlaceIn). */
@@ -52,6 +54,7 @@ function sourceTree(language: PublicLanguage): Tree {
     form,
     home: homeMessages[language],
     help: helpMessages[language],
+    sms: smsMessages[language],
     nav: dataMessages[language].nav,
     vocabulary: {
       reportKinds: words.reportKinds,

@@ -39,7 +39,8 @@ import { useCountries, useMissions, usePersonnelCategories } from "../reference-
 import { useMe } from "../session.js";
 import type { Receipt } from "../../domain/contracts/reports.js";
 
-const staffChannels = reportChannels.filter((channel) => channel !== "web_form" && channel !== "api");
+// Channels that arrive by themselves (the form, the API, text messages) are not typed by staff.
+const staffChannels = reportChannels.filter((channel) => !["web_form", "api", "sms"].includes(channel));
 const answers = {
   children: ["unknown", "yes", "no"],
   immediateDanger: ["unknown", "yes", "no"],

@@ -4,6 +4,7 @@
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
 import { applyRetention } from "../retention/index.js";
 import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { forgetOldNumbers, forwardOfficerReplies } from "../sms/index.js";
 import nodemailer, { type Transporter } from "nodemailer";
 import {
   afterActionActions,
@@ -350,6 +351,9 @@ export function startReminderLoop(
         // The server's one periodic cycle also keeps the idempotency table to a week's keys.
         await forgetOldIdempotencyKeys(services.db);
         await applyRetention(services);
+        // Text messages: the officers' replies not yet sent, and the numbers kept past their time.
+        await forwardOfficerReplies(services);
+        await forgetOldNumbers(services);
         if (transport) await sendPendingEmail(services, transport);
       } catch (error) {
         log.error({ err: error }, "reminder cycle failed");

@@ -1,4 +1,10 @@
 // The intake module's entry: all that the app and other modules may use of it.
 export { registerIntakeRoutes } from "./routes.js";
-export { followUpReport, postReporterMessage, submitReport, type EvidenceUpload } from "./service.js";
+export {
+  addReporterMessage,
+  followUpReport,
+  postReporterMessage,
+  submitReport,
+  type EvidenceUpload,
+} from "./service.js";
 export { unreadFor } from "./threads.js";

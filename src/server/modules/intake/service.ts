@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm"
 import { cases, evidenceFiles, missions, reportMessages, reports } from "../../../db/schema.js";
 import { proveFile } from "../../uploads/prove.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, safeFileName, sniffEvidenceType } from "../../../domain/evidence.js";
-import { publicStatusOf, type Report, reportCode } from "../../../domain/contracts/reports.js";
+import { publicStatusOf, type Report, type reportChannels, reportCode } from "../../../domain/contracts/reports.js";
 import { looksLikeCaseReference } from "../../../domain/contracts/cases.js";
 import { combineChildrenInvolved, type ReportKind, reportUrgency, type Urgency } from "../../../domain/triage.js";
 import { todayIso } from "../../dates.js";
@@ -24,7 +24,7 @@ import { hashReceipt, issueReceipt, receiptHashCandidates } from "./receipts.js"
 
 import { presentQueueItem } from "./presenters.js";
 import type { ReportRow } from "./presenters.js";
-export type Channel = "web_form" | "api" | "hotline" | "in_person" | "letter" | "cbcm" | "un_entity";
+export type Channel = (typeof reportChannels)[number];
 
 const RECEIPT_CONTEXT = "idempotency.receipt";
 
@@ -128,7 +128,7 @@ export async function submitReport(
   channel: Channel,
   idempotencyKey?: string,
   evidence: EvidenceUpload[] = [],
-): Promise<{ receipt: string; replayed: boolean }> {
+): Promise<{ receipt: string; replayed: boolean; reportId: string }> {
   const headquartersOnly = report.route === "headquarters";
   // A mission's officer cannot file what the mission's team may not read: the reporter goes to headquarters.
   if (
@@ -193,6 +193,7 @@ export async function submitReport(
         });
         // Only a submission that may be retried keeps its receipt (encrypted), to answer the retry with it.
         return {
+          reportId: id,
           receiptEncrypted: idempotencyKey ? await services.encryption.encrypt(tx, receipt, RECEIPT_CONTEXT) : null,
         };
       },
@@ -202,6 +203,7 @@ export async function submitReport(
         ? await services.encryption.decrypt(tx, body.receiptEncrypted, RECEIPT_CONTEXT)
         : receipt,
       replayed,
+      reportId: body.reportId,
     };
   });
 }
@@ -274,6 +276,11 @@ export async function postReporterMessage(
     });
     return body;
   });
+}
+
+/** A reporter's message reaching a report's thread by another way than the receipt (a text message). */
+export async function addReporterMessage(services: Services, tx: Transaction, reportId: string, message: string) {
+  await addMessage(services, tx, systemActor, reportId, message);
 }
 
 /** The report, if the actor may see it; otherwise NotFound, so that its existence does not leak. */
