@@ -3,37 +3,13 @@
 import { AppShell } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from "@tanstack/react-router";
-import { lazy, type ReactNode, Suspense } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../domain/contracts/users.js";
 import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
 import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.js";
-import { AccountPage } from "./routes/account.js";
-import { AuditPage } from "./routes/audit.js";
-import { MyWorkPage } from "./routes/work.js";
-import { PublishQueue } from "./routes/publish.js";
-import { CaseDetail } from "./routes/case-detail.js";
-import { CaseList } from "./routes/cases.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
-import { ReferencePage } from "./routes/reference.js";
-import { HelpInformationPage } from "./routes/help-information.js";
-import { NotificationsPage, OverduePage } from "./routes/deadlines.js";
-import { RevealRequestsPage } from "./routes/reveal-requests.js";
-import { RecordReport } from "./routes/record-report.js";
-import { ReportDetail, ReportQueue } from "./routes/reports.js";
 import { SignIn } from "./routes/sign-in.js";
-import { TokensPage } from "./routes/tokens.js";
-import { UsersPage } from "./routes/users.js";
-import { VictimCaseload, VictimRecordPage } from "./routes/victims.js";
-import { ClaimPage, PaternityList } from "./routes/paternity.js";
-import { TrustFundPage } from "./routes/trust-fund.js";
-import { ScreeningPage } from "./routes/screening.js";
-import { RiskAssessmentPage, RiskRegisterPage } from "./routes/risk.js";
-import { TrainingPage } from "./routes/training.js";
-import { AfterActionList, AfterActionPage } from "./routes/after-action.js";
-import { OutreachPage } from "./routes/outreach.js";
-import { GoodPracticesPage } from "./routes/good-practices.js";
-import { AccountabilityPage } from "./routes/accountability.js";
 import { useMe } from "./session.js";
 
 function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
@@ -67,7 +43,9 @@ function Root() {
     );
   return (
     <Workspace me={me.data}>
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </Workspace>
   );
 }
@@ -89,8 +67,45 @@ function Home() {
   return <Navigate to={pathOf(first)} replace />;
 }
 
-// The charts library is loaded only by the page that draws charts: the rest of the app stays light on a slow line.
-const FiguresPage = lazy(() => import("./routes/figures.js").then((module) => ({ default: module.FiguresPage })));
+/**
+ * Each page is its own file, fetched when first opened (then kept by the browser): sign-in and the
+ * first page load only what they draw, which matters on a slow line.
+ */
+function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  // biome-ignore lint/suspicious/noExplicitAny: each page keeps its own props, checked where it is used
+  return lazy(async () => ({ default: (await load())[name] as ComponentType<any> })) as M[K];
+}
+const FiguresPage = lazyNamed(() => import("./routes/figures.js"), "FiguresPage");
+const AccountPage = lazyNamed(() => import("./routes/account.js"), "AccountPage");
+const AuditPage = lazyNamed(() => import("./routes/audit.js"), "AuditPage");
+const MyWorkPage = lazyNamed(() => import("./routes/work.js"), "MyWorkPage");
+const PublishQueue = lazyNamed(() => import("./routes/publish.js"), "PublishQueue");
+const CaseDetail = lazyNamed(() => import("./routes/case-detail.js"), "CaseDetail");
+const CaseList = lazyNamed(() => import("./routes/cases.js"), "CaseList");
+const ReferencePage = lazyNamed(() => import("./routes/reference.js"), "ReferencePage");
+const HelpInformationPage = lazyNamed(() => import("./routes/help-information.js"), "HelpInformationPage");
+const NotificationsPage = lazyNamed(() => import("./routes/deadlines.js"), "NotificationsPage");
+const OverduePage = lazyNamed(() => import("./routes/deadlines.js"), "OverduePage");
+const RevealRequestsPage = lazyNamed(() => import("./routes/reveal-requests.js"), "RevealRequestsPage");
+const RecordReport = lazyNamed(() => import("./routes/record-report.js"), "RecordReport");
+const ReportDetail = lazyNamed(() => import("./routes/reports.js"), "ReportDetail");
+const ReportQueue = lazyNamed(() => import("./routes/reports.js"), "ReportQueue");
+const TokensPage = lazyNamed(() => import("./routes/tokens.js"), "TokensPage");
+const UsersPage = lazyNamed(() => import("./routes/users.js"), "UsersPage");
+const VictimCaseload = lazyNamed(() => import("./routes/victims.js"), "VictimCaseload");
+const VictimRecordPage = lazyNamed(() => import("./routes/victims.js"), "VictimRecordPage");
+const ClaimPage = lazyNamed(() => import("./routes/paternity.js"), "ClaimPage");
+const PaternityList = lazyNamed(() => import("./routes/paternity.js"), "PaternityList");
+const TrustFundPage = lazyNamed(() => import("./routes/trust-fund.js"), "TrustFundPage");
+const ScreeningPage = lazyNamed(() => import("./routes/screening.js"), "ScreeningPage");
+const RiskAssessmentPage = lazyNamed(() => import("./routes/risk.js"), "RiskAssessmentPage");
+const RiskRegisterPage = lazyNamed(() => import("./routes/risk.js"), "RiskRegisterPage");
+const TrainingPage = lazyNamed(() => import("./routes/training.js"), "TrainingPage");
+const AfterActionList = lazyNamed(() => import("./routes/after-action.js"), "AfterActionList");
+const AfterActionPage = lazyNamed(() => import("./routes/after-action.js"), "AfterActionPage");
+const OutreachPage = lazyNamed(() => import("./routes/outreach.js"), "OutreachPage");
+const GoodPracticesPage = lazyNamed(() => import("./routes/good-practices.js"), "GoodPracticesPage");
+const AccountabilityPage = lazyNamed(() => import("./routes/accountability.js"), "AccountabilityPage");
 
 const rootRoute = createRootRoute({ component: Root });
 const page = <TPath extends string>(path: TPath, component: () => ReactNode) =>
@@ -105,9 +120,7 @@ const routeTree = rootRoute.addChildren([
   )),
   page("/figures", () => (
     <Guarded area="figures">
-      <Suspense fallback={null}>
-        <FiguresPage />
-      </Suspense>
+      <FiguresPage />
     </Guarded>
   )),
   page("/work", () => (

@@ -1,6 +1,7 @@
 // A date field in the reader's language: the calendar's months and weekdays, and the date written
 // as every staff page writes it ("2 déc. 2026"), while the form keeps the ISO day ("2026-12-02").
 // Typed dates are read as ISO or in the language's usual numeric order.
+import "@mantine/dates/styles.css";
 import { DateInput, type DateInputProps } from "@mantine/dates";
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat.js";

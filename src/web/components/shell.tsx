@@ -48,7 +48,7 @@ export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const signedIn = useMe().data;
   const choose = (language: Language) => {
-    applyLanguage(language);
+    void applyLanguage(language);
     // Remembered on the account too, so that reminders and exports can follow it later.
     if (signedIn && !signedIn.twoFactorPending)
       void api("PATCH", "/api/me/preferences", { language }).catch(() => undefined);

@@ -2,12 +2,8 @@
 import i18next from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 import type { Vocabulary } from "../../domain/vocabulary/codes.js";
-import { ar as arWords } from "../../domain/vocabulary/ar.js";
 import { en as enWords } from "../../domain/vocabulary/en.js";
-import { fr as frWords } from "../../domain/vocabulary/fr.js";
-import { ar } from "./ar.js";
 import { en } from "./en.js";
-import { fr } from "./fr.js";
 
 export const languages = [
   { code: "en", label: "English", dir: "ltr" },
@@ -22,14 +18,32 @@ const browser = navigator.language.slice(0, 2);
 const initial: Language = isLanguage(stored) ? stored : isLanguage(browser) ? browser : "en";
 
 void i18next.use(initReactI18next).init({
-  lng: initial,
+  lng: "en",
   fallbackLng: "en",
-  resources: { en: { translation: en }, fr: { translation: fr }, ar: { translation: ar } },
+  resources: { en: { translation: en } },
   interpolation: { escapeValue: false },
   nsSeparator: false,
 });
 
-const vocabularies: Record<Language, Vocabulary> = { en: enWords, fr: frWords, ar: arWords };
+// English is in the app's first file; another language is fetched when chosen (a slow line pays only for its own).
+const vocabularies: Partial<Record<Language, Vocabulary>> = { en: enWords };
+const loaders: Record<Exclude<Language, "en">, () => Promise<{ messages: object; words: Vocabulary }>> = {
+  fr: async () => ({
+    messages: (await import("./fr.js")).fr,
+    words: (await import("../../domain/vocabulary/fr.js")).fr,
+  }),
+  ar: async () => ({
+    messages: (await import("./ar.js")).ar,
+    words: (await import("../../domain/vocabulary/ar.js")).ar,
+  }),
+};
+
+async function load(language: Language) {
+  if (vocabularies[language]) return;
+  const { messages, words } = await loaders[language as Exclude<Language, "en">]();
+  i18next.addResourceBundle(language, "translation", messages);
+  vocabularies[language] = words;
+}
 
 /**
  * The domain's code labels in the reader's language, read directly: some codes (audit actions such as
@@ -37,17 +51,21 @@ const vocabularies: Record<Language, Vocabulary> = { en: enWords, fr: frWords, a
  */
 export function useVocabulary(): Vocabulary {
   const { i18n } = useTranslation();
-  return vocabularies[isLanguage(i18n.language) ? i18n.language : "en"];
+  return vocabularies[isLanguage(i18n.language) ? i18n.language : "en"] ?? enWords;
 }
 
 export const directionOf = (language: string) => languages.find((l) => l.code === language)?.dir ?? "ltr";
 
-export function applyLanguage(language: Language) {
+/** Switches the app to a language, once its words are here; the page's direction follows. */
+export async function applyLanguage(language: Language) {
+  // Remembered at once: a page opened while the words are still on their way opens in this language.
   localStorage.setItem("conduct.language", language);
+  await load(language);
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);
-  void i18next.changeLanguage(language);
+  await i18next.changeLanguage(language);
 }
 
-applyLanguage(initial);
+/** The remembered (or the browser's) language, ready before the app is first drawn. */
+export const languageReady = applyLanguage(initial).catch(() => applyLanguage("en"));
 export { i18next };
