@@ -101,7 +101,7 @@ describe("the enforcement journey", () => {
       .getByLabel("What has happened")
       .fill("The complainant and two witnesses were interviewed.");
     await ghana.getByRole("dialog").getByRole("button", { name: "Save" }).click();
-    await ghana.getByText("The complainant and two witnesses were interviewed.", { exact: false }).waitFor();
+    await ghana.getByText("The complainant and two witnesses were interviewed.", { exact: false }).first().waitFor();
     await ghana.getByLabel("P-01").first().click();
     await ghana.getByRole("option", { name: "Substantiated", exact: true }).click();
     await ghana.locator('input[value="Substantiated"]').waitFor();
@@ -110,7 +110,7 @@ describe("the enforcement journey", () => {
 
     // 4. The officer sees the State's work at once, records the final action and closes the case.
     await officer.reload();
-    await officer.getByText("The complainant and two witnesses were interviewed.", { exact: false }).waitFor();
+    await officer.getByText("The complainant and two witnesses were interviewed.", { exact: false }).first().waitFor();
     await officer.getByRole("button", { name: "Record an action" }).click();
     const action = officer.getByRole("dialog");
     await action.getByLabel("Stage").first().click();

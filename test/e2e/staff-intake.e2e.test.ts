@@ -106,6 +106,8 @@ describe("staff intake in the web app", () => {
     await signInThroughBrowser(page, base, await t.createStaff("cbcm_focal_point", { missionCodes: ["UNMISS"] }));
     await page.getByRole("link", { name: "Reports" }).click();
     await page.getByRole("link", { name: "Record a report" }).click();
+    // The page is fetched when first opened: read it once it is drawn.
+    await page.getByLabel("Mission where it happened").waitFor();
     // Their channel is their network, and their mission the only one offered.
     expect(await page.getByLabel("Received by").count()).toBe(0);
     expect(await page.getByLabel("Mission where it happened").locator("option").allInnerTexts()).toEqual(["UNMISS"]);
