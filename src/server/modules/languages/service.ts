@@ -14,14 +14,21 @@ import { recordAuditEvent } from "../audit/index.js";
 
 type Row = typeof communityLanguages.$inferSelect;
 
+/** A language as its file says it: the row's own columns, typed. */
+const fileOf = (row: Row) => ({
+  code: row.code,
+  name: row.name,
+  dir: row.dir as "ltr" | "rtl",
+  fallback: row.fallback as PublicLanguage,
+  reviewed: row.reviewed,
+  messages: row.messages,
+});
+
 const summary = (row: Row) => {
   const missing = missingKeys(row.messages);
+  const { messages: _messages, ...language } = fileOf(row);
   return {
-    code: row.code,
-    name: row.name,
-    dir: row.dir as "ltr" | "rtl",
-    fallback: row.fallback as PublicLanguage,
-    reviewed: row.reviewed,
+    ...language,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     translated: Object.keys(translationTemplate()).length - missing.length,
@@ -32,16 +39,7 @@ const summary = (row: Row) => {
 /** Reads the community languages into the pages' registry. */
 export async function loadCommunityLanguages(services: Services) {
   const rows = await inTransaction(services.db, publicActor, (tx) => tx.select().from(communityLanguages));
-  setCommunityLanguages(
-    rows.map((row) => ({
-      code: row.code,
-      name: row.name,
-      dir: row.dir as "ltr" | "rtl",
-      fallback: row.fallback as PublicLanguage,
-      reviewed: row.reviewed,
-      messages: row.messages,
-    })),
-  );
+  setCommunityLanguages(rows.map(fileOf));
 }
 
 export async function listLanguages(services: Services, actor: Actor) {
@@ -63,14 +61,7 @@ export async function translationFile(services: Services, actor: Actor, code: st
     if (!row) throw new NotFound("community language");
     // Every key, translated or not: the translator sees what is left (empty) next to what is done.
     const messages = Object.fromEntries(Object.keys(template).map((key) => [key, row.messages[key] ?? ""]));
-    return {
-      code: row.code,
-      name: row.name,
-      dir: row.dir as "ltr" | "rtl",
-      fallback: row.fallback as PublicLanguage,
-      reviewed: row.reviewed,
-      messages,
-    };
+    return { ...fileOf(row), messages };
   });
 }
 
