@@ -84,8 +84,12 @@ function overlay(tree: Tree, messages: Record<string, string>, prefix = ""): Tre
   return out;
 }
 
-/** The keys a translation file holds, with the English words to translate. */
-export const translationTemplate = (): Record<string, string> => flatten(sourceTree("en"));
+let template: Record<string, string> | null = null;
+/** The keys a translation file holds, with the English words to translate (the same for the process's life). */
+export const translationTemplate = (): Record<string, string> => {
+  template ??= flatten(sourceTree("en"));
+  return template;
+};
 
 /** The keys a translation lacks (empty counts as lacking), in the template's order. */
 export const missingKeys = (messages: Record<string, string>) =>

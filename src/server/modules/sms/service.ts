@@ -208,7 +208,10 @@ async function saveTurn(
       step: next.step,
       language: next.language,
       draftEncrypted: Object.keys(next.draft).length ? await seal("draft_encrypted", JSON.stringify(next.draft)) : null,
-      phoneEncrypted: next.phone ? await seal("phone_encrypted", normalisePhone(next.phone)) : null,
+      // Sealed once: a later turn keeps the sealed number rather than encrypting it again.
+      phoneEncrypted: next.phone
+        ? (conversation.phoneEncrypted ?? (await seal("phone_encrypted", normalisePhone(next.phone))))
+        : null,
       lastInboundAt: new Date(),
       ...(next.reportId ? { reportId: next.reportId } : {}),
     })
