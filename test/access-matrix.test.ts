@@ -43,6 +43,7 @@ import { systemActor } from "../src/server/auth/actor.js";
 import { signInSteps } from "../src/server/auth/sign-in.js";
 import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
+import { sealJson } from "../src/domain/sealing.js";
 import { saveHelp } from "../src/server/modules/help/index.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
 import { pdfFile } from "./helpers/files.js";
@@ -74,6 +75,8 @@ const fixture = {
   inScopeEvidence: randomUUID(),
   outOfScopeEvidence: randomUUID(),
   note: randomUUID(),
+  /** Reports sealed to the server's key, for the own mission and for another. */
+  sealed: {} as Record<"own" | "other", unknown>,
 };
 
 type Expectation = "allow" | "deny";
@@ -203,6 +206,28 @@ const matrix: MatrixRow[] = [
     body: () => ({ channel: "hotline", report: publicReport("UNMISS") }),
     expect: only("cds_officer"),
     label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/sealed",
+    url: () => "/api/reports/sealed",
+    body: () => fixture.sealed.own,
+    expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/sealed",
+    url: () => "/api/reports/sealed",
+    body: () => fixture.sealed.other,
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/reports/sealing-key",
+    url: () => "/api/reports/sealing-key",
+    expect: only("cds_officer", "cdt_officer", "cbcm_focal_point"),
   },
   {
     method: "GET",
@@ -2564,6 +2589,14 @@ beforeAll(async () => {
     url: "/api/reports",
     payload: { channel: "cbcm", report: publicReport() },
   });
+  const { published } = await t.app.services.sealingKey();
+  for (const [which, missionCode] of [
+    ["own", "MONUSCO"],
+    ["other", "UNMISS"],
+  ] as const)
+    fixture.sealed[which] = {
+      report: await sealJson(published, { channel: "hotline", report: publicReport(missionCode) }),
+    };
   fixture.receipt = (
     await t.app.inject({ method: "POST", url: "/api/public/reports", payload: publicReport("UNMISS") })
   ).json().receipt;

@@ -6,6 +6,7 @@ import type { DatabaseHandle } from "../db/connection.js";
 import { createAuth } from "./auth/better-auth.js";
 import type { Config } from "./config.js";
 import { deriveSecret, FieldEncryption } from "./security/encryption.js";
+import { deriveSealingKey } from "./security/sealing-key.js";
 
 export interface AppDependencies {
   handle: DatabaseHandle;
@@ -28,6 +29,16 @@ function createServices({ handle, config, masterKey }: AppDependencies) {
     receiptPepper: Buffer.from(deriveSecret(masterKey, "receipt-pepper"), "base64url"),
     /** Keys the hash that threads a reporter's text messages: the number itself is never stored in the clear. */
     phonePepper: Buffer.from(deriveSecret(masterKey, "sms-phone"), "base64url"),
+    /** Opens reports sealed in a browser while offline; derived once, when first asked for. */
+    sealingKey: memoised(() => deriveSealingKey(masterKey)),
+  };
+}
+
+function memoised<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => {
+    made ??= make();
+    return made;
   };
 }
 

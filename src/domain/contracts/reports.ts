@@ -1,6 +1,7 @@
 // The report a person submits (public form, JSON intake, staff intake), shared by the API, the
 // server-rendered form and the web app.
 import { z } from "zod";
+import { envelopeSchema } from "../sealing.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../evidence.js";
 import { immediateNeeds, reportKinds, reportRoutes, urgencies } from "../triage.js";
 
@@ -195,6 +196,19 @@ export const submitReportBody = z.strictObject({
   report: reportBody,
   evidence: evidenceUpload,
 });
+
+/**
+ * A report written while offline, sealed in the browser (domain/sealing.ts): one envelope holds
+ * `{ channel, report }`, one per file holds `{ fileName, contentBase64 }`. Base64 of base64 makes a
+ * file about 1.8 times its size, hence the larger limit.
+ */
+export const sealedReportBody = z.strictObject({
+  report: envelopeSchema,
+  evidence: z.array(envelopeSchema).max(MAX_EVIDENCE_FILES).default([]),
+});
+export const sealedReportContent = submitReportBody.omit({ evidence: true });
+export const sealedEvidenceContent = evidenceUpload.unwrap().element;
+export const SEALED_BODY_LIMIT = 64 * 1024 * 1024;
 
 export const listIntakeQueueSchema = z.object({
   items: z.array(queueRowSchema),

@@ -1,5 +1,5 @@
 // HTTP for intake: the public JSON intake and follow-up (no sign-in), and the staff intake queue.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendDownload } from "../../uploads/download.js";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -40,8 +40,12 @@ import {
   postReporterMessageSchema,
   readReportSchema,
   receiptSchema,
+  SEALED_BODY_LIMIT,
+  sealedReportBody,
   submitReportBody,
 } from "../../../domain/contracts/reports.js";
+import { sealingKeySchema } from "../../../domain/sealing.js";
+import { openSealedReport } from "./sealed.js";
 
 export function registerIntakeRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -118,22 +122,61 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
       bodyLimit: EVIDENCE_BODY_LIMIT,
     },
-    async (request, reply) => {
-      const actor = staffOf(request);
-      if (!reportPolicy.submit(actor, request.body.report.missionCode))
-        throw new Forbidden("You record reports only for your own missions.");
-      const channel = actor.role === "cbcm_focal_point" ? "cbcm" : request.body.channel;
-      const { receipt, replayed } = await submitReport(
-        services,
-        actor,
-        request.body.report,
-        channel,
-        idempotencyKeyOf(request),
-        decoded(request.body.evidence),
-      );
-      return reply.status(replayed ? 200 : 201).send({ receipt });
+    async (request, reply) => recordStaffReport(request, reply, request.body),
+  );
+
+  typed.get(
+    "/api/reports/sealing-key",
+    {
+      schema: {
+        tags: ["intake"],
+        summary:
+          "The server's public key, to seal reports written without a connection until they can be sent (P-256, raw point in base64)",
+        response: { 200: sealingKeySchema },
+      },
+    },
+    async (request) => {
+      if (!reportPolicy.queue(staffOf(request))) throw new Forbidden("Intake officers seal reports; you do not record them.");
+      return (await services.sealingKey()).published;
     },
   );
+
+  typed.post(
+    "/api/reports/sealed",
+    {
+      config: { idempotency: "in-transaction" },
+      schema: {
+        tags: ["intake"],
+        summary:
+          "Record a report written without a connection and sealed in the browser to the server's key; opened and checked as POST /api/reports",
+        body: sealedReportBody,
+        response: { 201: receiptSchema, 200: receiptSchema },
+      },
+      bodyLimit: SEALED_BODY_LIMIT,
+    },
+    async (request, reply) => recordStaffReport(request, reply, await openSealedReport(services, request.body)),
+  );
+
+  /** A report staff write down, sent in the clear or sealed: the caller's scope, then the one use-case. */
+  async function recordStaffReport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: z.output<typeof submitReportBody>,
+  ) {
+    const actor = staffOf(request);
+    if (!reportPolicy.submit(actor, body.report.missionCode))
+      throw new Forbidden("You record reports only for your own missions.");
+    const channel = actor.role === "cbcm_focal_point" ? "cbcm" : body.channel;
+    const { receipt, replayed } = await submitReport(
+      services,
+      actor,
+      body.report,
+      channel,
+      idempotencyKeyOf(request),
+      decoded(body.evidence),
+    );
+    return reply.status(replayed ? 200 : 201).send({ receipt });
+  }
 
   typed.get(
     "/api/reports",
