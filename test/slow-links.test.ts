@@ -43,6 +43,20 @@ describe("the web app's files", () => {
         : response.body;
     expect(page).toMatch(/<script type="module"[^>]+src="\/assets\/index-/);
   });
+
+  it("the offline app's service worker, manifest and kept page are asked for again too; the worker keeps the app", async () => {
+    for (const url of ["/sw.js", "/manifest.webmanifest", "/index.html"]) {
+      const response = await t.app.inject({ method: "GET", url, headers: { "accept-encoding": "br, gzip" } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers["cache-control"], url).toBe("public, max-age=0");
+    }
+    const worker = (await t.app.inject({ method: "GET", url: "/sw.js" })).body;
+    const script = t.app.routeList.find((route) => /^\/assets\/index-[\w-]+\.js$/.test(route.url))?.url as string;
+    expect(worker).toContain(script.slice(1));
+    expect(worker).toContain("conduct-staff-session");
+    const manifest = (await t.app.inject({ method: "GET", url: "/manifest.webmanifest" })).json();
+    expect(manifest.start_url).toBe("/staff");
+  });
 });
 
 describe("answers", () => {

@@ -284,7 +284,13 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
       preCompressed: true,
       maxAge: "365d",
       immutable: true,
+      // Files whose names do not change with their content are always asked for again.
+      globIgnore: unhashedWebFiles.map((file) => file.slice(1)),
     });
+    for (const file of unhashedWebFiles)
+      app.get(file, { schema: { hide: true }, config: { access: "public" } }, (_request, reply) =>
+        reply.sendFile(file.slice(1), { maxAge: 0, immutable: false }),
+      );
   }
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split("?")[0];
@@ -305,6 +311,9 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   });
   return app;
 }
+
+/** The offline app's service worker, its manifest and the page it keeps: never held by a browser's cache. */
+const unhashedWebFiles = ["/index.html", "/sw.js", "/manifest.webmanifest", "/icon.svg"];
 
 /**
  * Responses that can carry a secret are never compressed, so that their length tells an observer

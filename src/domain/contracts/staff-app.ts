@@ -35,7 +35,11 @@ export const staffAppPaths = [
   "/account",
 ] as const;
 
-const patterns = staffAppPaths.map((path) => new RegExp(`^${path.replace(/\$[A-Za-z]+/g, "[^/]+")}/?$`));
+/** The addresses as patterns: the server's and the offline app's (vite.config.ts) one test. */
+export const staffAppPatterns = staffAppPaths.map((path) => new RegExp(`^${path.replace(/\$[A-Za-z]+/g, "[^/]+")}/?$`));
 
 /** Whether an address (without its query) is a page of the staff app. */
-export const isStaffAppPath = (pathname: string) => patterns.some((pattern) => pattern.test(pathname));
+export const isStaffAppPath = (pathname: string) => staffAppPatterns.some((pattern) => pattern.test(pathname));
+
+/** Where the offline staff app keeps who is signed in and the reference lists: emptied at sign-out. */
+export const STAFF_SESSION_CACHE = "conduct-staff-session";

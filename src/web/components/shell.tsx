@@ -11,6 +11,8 @@ import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 import type { ListNotifications } from "../../domain/contracts/deadlines.js";
+import { STAFF_SESSION_CACHE } from "../../domain/contracts/staff-app.js";
+import { OutboxSync } from "../offline/outbox-view.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
 export const areas = [
@@ -72,6 +74,8 @@ export function useSignOut() {
   return async () => {
     await api("POST", "/api/auth/sign-out", {});
     setCsrfToken(null);
+    // The offline app's copy of who was signed in goes with the session.
+    if ("caches" in window) await caches.delete(STAFF_SESSION_CACHE);
     queryClient.clear();
     await queryClient.invalidateQueries();
   };
@@ -153,7 +157,10 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
         ))}
         <NavLink component="button" label={t("app.signOut")} onClick={() => void signOut()} hiddenFrom="sm" />
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        {me.can.reports && <OutboxSync ownerId={me.id} />}
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -209,6 +209,25 @@ export const en = {
       sameCategory: "same category of personnel",
       reportedOn: "reported {{date}}",
     },
+    outbox: {
+      title: "Reports on this device",
+      intro:
+        "Reports written without a connection are sealed on this device: only the server can open them. They are sent by themselves when the link returns.",
+      queuedTitle: "Saved on this device",
+      queuedIntro:
+        "There is no connection: the report is sealed on this device and will be sent by itself when the link returns. Its receipt appears below once the server has it.",
+      written: "Written {{date}}",
+      states: { waiting: "Waiting for a connection", sending: "Sending", sent: "Recorded", refused: "Refused" },
+      sendNow: "Send now",
+      sendAgain: "Send again",
+      withoutFiles: "Send without its files",
+      showReceipt: "Show the receipt",
+      given: "Receipt given on: remove",
+      counts: {
+        files_one: "{{count}} file",
+        files_other: "{{count}} files",
+      } as Record<string, string>,
+    },
     record: {
       needs: "What does the person it happened to need now?",
       immediateDangerHelp:
@@ -406,6 +425,13 @@ export const en = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    offline_not_ready:
+      "This device has not yet received the server's key: connect once while signed in, then reports can wait here without a connection.",
+    offline_needs_secure_page:
+      "Reports can wait on the device only when the app is opened on a secure (https) address.",
+    sealing_key_unknown:
+      "This report was sealed to a key the server no longer holds: it cannot be opened. Record it again.",
+    sealed_report_damaged: "This report was damaged on the device or on the way and cannot be opened. Record it again.",
     request_in_progress:
       "The same request is still being answered. Wait a moment, then look whether it was recorded before sending it again.",
     idempotency_key_reused:

@@ -213,6 +213,25 @@ export const fr: Messages = {
       sameCategory: "même catégorie de personnel",
       reportedOn: "signalé le {{date}}",
     },
+    outbox: {
+      title: "Signalements sur cet appareil",
+      intro:
+        "Les signalements écrits sans connexion sont scellés sur cet appareil : seul le serveur peut les ouvrir. Ils partent d’eux-mêmes quand la liaison revient.",
+      queuedTitle: "Enregistré sur cet appareil",
+      queuedIntro:
+        "Il n’y a pas de connexion : le signalement est scellé sur cet appareil et partira de lui-même quand la liaison reviendra. Son reçu apparaît ci-dessous dès que le serveur l’a.",
+      written: "Écrit le {{date}}",
+      states: { waiting: "En attente de connexion", sending: "Envoi en cours", sent: "Enregistré", refused: "Refusé" },
+      sendNow: "Envoyer maintenant",
+      sendAgain: "Renvoyer",
+      withoutFiles: "Envoyer sans ses fichiers",
+      showReceipt: "Afficher le reçu",
+      given: "Reçu transmis : retirer",
+      counts: {
+        files_one: "{{count}} fichier",
+        files_other: "{{count}} fichiers",
+      } as Record<string, string>,
+    },
     record: {
       needs: "De quoi la personne concernée a-t-elle besoin maintenant ?",
       immediateDangerHelp:
@@ -411,6 +430,14 @@ export const fr: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    offline_not_ready:
+      "Cet appareil n’a pas encore reçu la clé du serveur : connectez-vous une fois en ligne ; ensuite les signalements pourront attendre ici sans connexion.",
+    offline_needs_secure_page:
+      "Les signalements ne peuvent attendre sur l’appareil que si l’application est ouverte à une adresse sécurisée (https).",
+    sealing_key_unknown:
+      "Ce signalement a été scellé avec une clé que le serveur ne détient plus : il ne peut pas être ouvert. Enregistrez-le à nouveau.",
+    sealed_report_damaged:
+      "Ce signalement a été endommagé sur l’appareil ou en route et ne peut pas être ouvert. Enregistrez-le à nouveau.",
     request_in_progress:
       "La même demande est encore en cours de traitement. Patientez un instant, puis vérifiez si elle a été enregistrée avant de la renvoyer.",
     idempotency_key_reused:

@@ -33,6 +33,9 @@ import type { Me } from "../../domain/contracts/users.js";
 import { reportBody, reportChannels } from "../../domain/contracts/reports.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
 import { api, newIdempotencyKey } from "../api.js";
+import { base64Of } from "../files.js";
+import { canKeepOffline, queueReport } from "../offline/outbox.js";
+import { failureOf, Outbox } from "../offline/outbox-view.js";
 import { PageHeader, ProblemAlert, ShownOnce } from "../components/page.js";
 import { useErrorsInCurrentLanguage, validateWith } from "../forms.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
@@ -47,13 +50,8 @@ const answers = {
   reporterIsVictim: ["prefer_not_to_say", "yes", "no"],
 } as const;
 
-/** A file as the API takes it; the server checks what it really is from its first bytes. */
-async function asUpload(file: File) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { fileName: file.name, contentBase64: btoa(binary) };
-}
+/** A file as the API takes it; the server checks what it really is from its structure. */
+const asUpload = async (file: File) => ({ fileName: file.name, contentBase64: await base64Of(file) });
 
 const blank = {
   channel: "hotline",
@@ -104,6 +102,7 @@ export function RecordReport() {
   const queryClient = useQueryClient();
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [receipt, setReceipt] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const headquarters = me.role === "cds_officer";
   const missionCodes = headquarters
     ? (missions.data?.items ?? []).filter((m) => m.current).map((m) => m.code)
@@ -124,19 +123,26 @@ export function RecordReport() {
   });
   useErrorsInCurrentLanguage(form);
   const record = useMutation({
-    mutationFn: async (values: Values) =>
-      api<Receipt>(
-        "POST",
-        "/api/reports",
-        {
-          channel: values.channel,
-          report: asReport(values),
-          evidence: await Promise.all(values.evidence.map(asUpload)),
-        },
-        { idempotencyKey },
-      ),
+    mutationFn: async (values: Values): Promise<Receipt | { queued: true }> => {
+      const body = {
+        channel: values.channel,
+        report: asReport(values),
+        evidence: await Promise.all(values.evidence.map(asUpload)),
+      };
+      if (navigator.onLine) {
+        try {
+          return await api<Receipt>("POST", "/api/reports", body, { idempotencyKey });
+        } catch (error) {
+          // Refused by the server: the officer corrects it. Not reached: it waits on the device.
+          if (!canKeepOffline() || !failureOf(error).retry) throw error;
+        }
+      }
+      await queueReport(me.id, idempotencyKey, body);
+      return { queued: true };
+    },
     onSuccess: (answer) => {
-      setReceipt(answer.receipt);
+      if ("receipt" in answer) setReceipt(answer.receipt);
+      else setQueued(true);
       void queryClient.invalidateQueries({ queryKey: ["reports"] });
     },
   });
@@ -145,7 +151,22 @@ export function RecordReport() {
     record.reset();
     setIdempotencyKey(newIdempotencyKey());
     setReceipt(null);
+    setQueued(false);
   };
+
+  if (queued) {
+    return (
+      <>
+        <PageHeader title={t("reports.outbox.queuedTitle")} intro={t("reports.outbox.queuedIntro")} />
+        <Stack maw={760}>
+          <Group>
+            <Button onClick={startAgain}>{t("reports.record.another")}</Button>
+          </Group>
+          <Outbox ownerId={me.id} />
+        </Stack>
+      </>
+    );
+  }
 
   if (receipt) {
     return (
@@ -171,6 +192,7 @@ export function RecordReport() {
   return (
     <>
       <PageHeader title={t("reports.record.title")} intro={t("reports.record.intro")} />
+      <Outbox ownerId={me.id} />
       <form onSubmit={form.onSubmit((values) => record.mutate(values))} noValidate>
         <Stack maw={760}>
           <ProblemAlert error={record.error} />

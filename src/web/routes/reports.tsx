@@ -34,6 +34,9 @@ import {
 } from "../components/reports.js";
 import { reportKinds, urgencies } from "../../domain/triage.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
+import { Outbox } from "../offline/outbox-view.js";
+import { useMe } from "../session.js";
+import type { Me } from "../../domain/contracts/users.js";
 import { useCountries, usePersonnelCategories } from "../reference-data.js";
 
 /** Makes the report part of a case: a new one, or an existing case of the same mission. */
@@ -154,6 +157,7 @@ const queuePath = (filters: QueueFilters) => {
 /** The intake queue as a list of cards, readable on a phone: what to triage on at a glance, and filters. */
 export function ReportQueue() {
   const { t } = useTranslation();
+  const me = useMe().data as Me;
   const format = useFormat();
   const [filters, setFilters] = useState<QueueFilters>({ status: "new", unread: false, kind: "", urgency: "", q: "" });
   const [searchText, setSearchText] = useState("");
@@ -176,6 +180,7 @@ export function ReportQueue() {
           </Button>
         }
       />
+      <Outbox ownerId={me.id} />
       <Stack gap="sm" mb="md">
         <SegmentedControl
           aria-label={t("reports.filters.status")}

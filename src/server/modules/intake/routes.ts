@@ -136,7 +136,8 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      if (!reportPolicy.queue(staffOf(request))) throw new Forbidden("Intake officers seal reports; you do not record them.");
+      if (!reportPolicy.queue(staffOf(request)))
+        throw new Forbidden("Intake officers seal reports; you do not record them.");
       return (await services.sealingKey()).published;
     },
   );
