@@ -120,5 +120,7 @@ async function startProcess(script: string, env: Record<string, string>) {
     peakRss: () =>
       Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0) * 1024,
     stop: () => server.kill("SIGTERM"),
+    /** As a power cut or the kernel's out-of-memory killer would: no goodbye. */
+    kill: () => server.kill("SIGKILL"),
   };
 }
