@@ -4,23 +4,26 @@
 // agreed with the server's, HKDF-SHA-256, then AES-256-GCM — so a file the server refuses can be
 // left out without opening the rest. The same code seals in the browser and opens on the server
 // (both have WebCrypto).
-import { z } from "zod";
+// (No schema here: the staff app's first screen would carry the validation library with it; the
+// API's schemas are in contracts/reports.ts.)
 
 const INFO = new TextEncoder().encode("conduct-ledger sealed report v1");
 const curve = { name: "ECDH", namedCurve: "P-256" } as const;
 
-export const envelopeSchema = z.strictObject({
+export interface Envelope {
   /** Which of the server's keys it was sealed to. */
-  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  keyId: string;
   /** The sender's one-time public key, uncompressed point, base64. */
-  ephemeralKey: z.base64().max(200),
-  iv: z.base64().max(40),
-  ciphertext: z.base64(),
-});
-export type Envelope = z.infer<typeof envelopeSchema>;
+  ephemeralKey: string;
+  iv: string;
+  ciphertext: string;
+}
 
-export const sealingKeySchema = z.object({ keyId: z.string(), publicKey: z.string() });
-export type SealingKey = z.infer<typeof sealingKeySchema>;
+/** The server's public key as it gives it: a raw P-256 point in base64, and its id. */
+export interface SealingKey {
+  keyId: string;
+  publicKey: string;
+}
 
 export const toBase64 = (bytes: Uint8Array) => {
   let binary = "";

@@ -9,12 +9,8 @@ import { createRoot } from "react-dom/client";
 import { languageReady } from "./i18n/index.js";
 import { router } from "./router.js";
 import { theme } from "./theme.js";
-import { registerSW } from "virtual:pwa-register";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
-
-// The app keeps itself on the device (vite.config.ts), to open and take reports without a link.
-if ("serviceWorker" in navigator) registerSW({ immediate: true });
 
 // Drawn once the reader's language is here, so that the first screen never flashes in English.
 await languageReady;

@@ -1,7 +1,6 @@
 // The report a person submits (public form, JSON intake, staff intake), shared by the API, the
 // server-rendered form and the web app.
 import { z } from "zod";
-import { envelopeSchema } from "../sealing.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from "../evidence.js";
 import { immediateNeeds, reportKinds, reportRoutes, urgencies } from "../triage.js";
 
@@ -202,6 +201,16 @@ export const submitReportBody = z.strictObject({
  * `{ channel, report }`, one per file holds `{ fileName, contentBase64 }`. Base64 of base64 makes a
  * file about 1.8 times its size, hence the larger limit.
  */
+export type StaffReportBody = z.output<typeof submitReportBody>;
+
+export const envelopeSchema = z.strictObject({
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  ephemeralKey: z.base64().max(200),
+  iv: z.base64().max(40),
+  ciphertext: z.base64(),
+});
+export const sealingKeySchema = z.object({ keyId: z.string(), publicKey: z.string() });
+
 export const sealedReportBody = z.strictObject({
   report: envelopeSchema,
   evidence: z.array(envelopeSchema).max(MAX_EVIDENCE_FILES).default([]),

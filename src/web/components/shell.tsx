@@ -4,7 +4,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title } 
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useRouterState } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../domain/contracts/users.js";
 import { api, setCsrfToken } from "../api.js";
@@ -12,6 +12,7 @@ import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 import type { ListNotifications } from "../../domain/contracts/deadlines.js";
 import { STAFF_SESSION_CACHE } from "../../domain/contracts/staff-app.js";
+import { keepAppOnDevice } from "../offline/app-on-device.js";
 import { OutboxSync } from "../offline/outbox-view.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
@@ -112,6 +113,7 @@ export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
 
 export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
+  useEffect(keepAppOnDevice, []);
   const signOut = useSignOut();
   const [opened, { toggle, close }] = useDisclosure();
   const path = useRouterState({ select: (state) => state.location.pathname });

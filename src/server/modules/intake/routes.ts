@@ -42,9 +42,10 @@ import {
   receiptSchema,
   SEALED_BODY_LIMIT,
   sealedReportBody,
+  sealingKeySchema,
+  type StaffReportBody,
   submitReportBody,
 } from "../../../domain/contracts/reports.js";
-import { sealingKeySchema } from "../../../domain/sealing.js";
 import { openSealedReport } from "./sealed.js";
 
 export function registerIntakeRoutes(app: FastifyInstance) {
@@ -159,11 +160,7 @@ export function registerIntakeRoutes(app: FastifyInstance) {
   );
 
   /** A report staff write down, sent in the clear or sealed: the caller's scope, then the one use-case. */
-  async function recordStaffReport(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    body: z.output<typeof submitReportBody>,
-  ) {
+  async function recordStaffReport(request: FastifyRequest, reply: FastifyReply, body: StaffReportBody) {
     const actor = staffOf(request);
     if (!reportPolicy.submit(actor, body.report.missionCode))
       throw new Forbidden("You record reports only for your own missions.");
