@@ -5,10 +5,13 @@ import { unLanguages, type VocabularyGroup, vocabulary, vocabularyCodes } from "
 import { dataMessages } from "../src/server/public/data-messages.js";
 import { ar } from "../src/web/i18n/ar.js";
 import { en } from "../src/web/i18n/en.js";
+import { es } from "../src/web/i18n/es.js";
 import { fr } from "../src/web/i18n/fr.js";
+import { ru } from "../src/web/i18n/ru.js";
+import { zh } from "../src/web/i18n/zh.js";
 
 const groups = Object.keys(vocabularyCodes) as VocabularyGroup[];
-const staffApp = { en, fr, ar };
+const staffApp = { en, fr, ar, zh, ru, es };
 
 /** Where each surface keeps a group's labels. */
 const staffSurfaces: [VocabularyGroup, (messages: typeof en) => Record<string, string>][] = [

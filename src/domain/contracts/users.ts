@@ -1,8 +1,9 @@
 // Contracts of staff accounts and the signed-in person, shared by the API and the web app.
 import { z } from "zod";
 import { roleSchema } from "../roles.js";
+import { unLanguages } from "../un-languages.js";
 
-export const languageSchema = z.enum(["en", "fr", "ar"]);
+export const languageSchema = z.enum(unLanguages);
 export const missionCodesSchema = z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(50);
 export const countryCodeSchema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166 alpha-3 code");
 

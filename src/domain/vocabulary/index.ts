@@ -11,8 +11,8 @@ import { zh } from "./zh.js";
 
 export { type Vocabulary, type VocabularyGroup, vocabularyCodes } from "./codes.js";
 
-export const unLanguages = ["en", "fr", "es", "ar", "zh", "ru"] as const;
-export type UnLanguage = (typeof unLanguages)[number];
+import type { UnLanguage } from "../un-languages.js";
+export { type UnLanguage, unLanguages } from "../un-languages.js";
 
 export const vocabulary: Record<UnLanguage, Vocabulary> = { en, fr, es, ar, zh, ru };
 

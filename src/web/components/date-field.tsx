@@ -6,7 +6,10 @@ import { DateInput, type DateInputProps } from "@mantine/dates";
 import dayjs from "dayjs";
 import customParseFormat from "dayjs/plugin/customParseFormat.js";
 import "dayjs/locale/ar.js";
+import "dayjs/locale/es.js";
 import "dayjs/locale/fr.js";
+import "dayjs/locale/ru.js";
+import "dayjs/locale/zh.js";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../format.js";
 
@@ -16,6 +19,9 @@ const typedFormats: Record<string, string[]> = {
   en: ["M/D/YYYY", "MMM D, YYYY", "D MMM YYYY"],
   fr: ["D/M/YYYY", "D.M.YYYY", "D MMM YYYY", "D MMMM YYYY"],
   ar: ["D/M/YYYY", "D MMMM YYYY"],
+  es: ["D/M/YYYY", "D MMM YYYY", "D [de] MMMM [de] YYYY"],
+  ru: ["D.M.YYYY", "D MMMM YYYY"],
+  zh: ["YYYY/M/D", "YYYY年M月D日"],
 };
 
 /** The ISO day a person typed, or null when it is not a date. */

@@ -229,6 +229,7 @@ export const fr: Messages = {
       given: "Reçu transmis : retirer",
       counts: {
         files_one: "{{count}} fichier",
+        files_many: "{{count}} fichiers",
         files_other: "{{count}} fichiers",
       } as Record<string, string>,
     },
@@ -581,6 +582,7 @@ export const fr: Messages = {
     take: "Prendre en charge",
     counts: {
       sent_one: "Envoyée. {{count}} personne a été prévenue.",
+      sent_many: "Envoyée. {{count}} personnes ont été prévenues.",
       sent_other: "Envoyée. {{count}} personnes ont été prévenues.",
     },
   },
@@ -620,21 +622,28 @@ export const fr: Messages = {
     },
     confirm: {
       publish_one: "Ce dossier sera ajouté au tableau et aux statistiques publics tel qu'indiqué ci-dessous.",
+      publish_many:
+        "Ces {{count}} dossiers seront ajoutés au tableau et aux statistiques publics tels qu'indiqués ci-dessous.",
       publish_other:
         "Ces {{count}} dossiers seront ajoutés au tableau et aux statistiques publics tels qu'indiqués ci-dessous.",
       withdraw_one: "Ce dossier sera retiré du tableau et des statistiques publics.",
+      withdraw_many: "Ces {{count}} dossiers seront retirés du tableau et des statistiques publics.",
       withdraw_other: "Ces {{count}} dossiers seront retirés du tableau et des statistiques publics.",
     },
     apply: {
       publish_one: "Publier",
+      publish_many: "Publier {{count}} dossiers",
       publish_other: "Publier {{count}} dossiers",
       withdraw_one: "Retirer",
+      withdraw_many: "Retirer {{count}} dossiers",
       withdraw_other: "Retirer {{count}} dossiers",
     },
     open: {
       publish_one: "Prévisualiser et publier",
+      publish_many: "Prévisualiser et publier ({{count}})",
       publish_other: "Prévisualiser et publier ({{count}})",
       withdraw_one: "Retirer…",
+      withdraw_many: "Retirer… ({{count}})",
       withdraw_other: "Retirer… ({{count}})",
     },
   },
@@ -646,6 +655,7 @@ export const fr: Messages = {
     wasDue: "échu le {{date}}",
     counts: {
       more_one: "et {{count}} autre",
+      more_many: "et {{count}} autres",
       more_other: "et {{count}} autres",
     },
     sections: {
@@ -730,6 +740,7 @@ export const fr: Messages = {
   figures: {
     counts: {
       total_one: "{{number}} dossier en tout.",
+      total_many: "{{number}} dossiers en tout.",
       total_other: "{{number}} dossiers en tout.",
     },
     title: "Chiffres",
@@ -811,6 +822,7 @@ export const fr: Messages = {
     missingTitle: "clés non traduites",
     counts: {
       missing_one: "{{count}} manquante",
+      missing_many: "{{count}} manquantes",
       missing_other: "{{count}} manquantes",
     },
   },
@@ -828,14 +840,19 @@ export const fr: Messages = {
     victims: "Victimes",
     victimCount: {
       women_one: "{{count}} femme",
+      women_many: "{{count}} femmes",
       women_other: "{{count}} femmes",
       girls_one: "{{count}} fille",
+      girls_many: "{{count}} filles",
       girls_other: "{{count}} filles",
       boys_one: "{{count}} garçon",
+      boys_many: "{{count}} garçons",
       boys_other: "{{count}} garçons",
       men_one: "{{count}} homme",
+      men_many: "{{count}} hommes",
       men_other: "{{count}} hommes",
       unknown_one: "{{count}} personne d'âge ou de sexe inconnu",
+      unknown_many: "{{count}} personnes d'âge ou de sexe inconnu",
       unknown_other: "{{count}} personnes d'âge ou de sexe inconnu",
     } as Record<string, string>,
     victimGroups: { women: "femmes", girls: "filles", boys: "garçons", men: "hommes", unknown: "âge ou sexe inconnu" },

@@ -4,13 +4,9 @@ import { initReactI18next, useTranslation } from "react-i18next";
 import type { Vocabulary } from "../../domain/vocabulary/codes.js";
 import { en as enWords } from "../../domain/vocabulary/en.js";
 import { en } from "./en.js";
+import { type Language, languages } from "./languages.js";
 
-export const languages = [
-  { code: "en", label: "English", dir: "ltr" },
-  { code: "fr", label: "Français", dir: "ltr" },
-  { code: "ar", label: "العربية", dir: "rtl" },
-] as const;
-export type Language = (typeof languages)[number]["code"];
+export { type Language, languages };
 
 const isLanguage = (value: string | null): value is Language => languages.some((l) => l.code === value);
 const stored = localStorage.getItem("conduct.language");
@@ -35,6 +31,18 @@ const loaders: Record<Exclude<Language, "en">, () => Promise<{ messages: object;
   ar: async () => ({
     messages: (await import("./ar.js")).ar,
     words: (await import("../../domain/vocabulary/ar.js")).ar,
+  }),
+  zh: async () => ({
+    messages: (await import("./zh.js")).zh,
+    words: (await import("../../domain/vocabulary/zh.js")).zh,
+  }),
+  ru: async () => ({
+    messages: (await import("./ru.js")).ru,
+    words: (await import("../../domain/vocabulary/ru.js")).ru,
+  }),
+  es: async () => ({
+    messages: (await import("./es.js")).es,
+    words: (await import("../../domain/vocabulary/es.js")).es,
   }),
 };
 
