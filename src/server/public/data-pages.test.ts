@@ -260,6 +260,11 @@ describe("public data pages", () => {
       ["/healthz", "/healthz"],
       ["/readyz", "/readyz"],
       ["/api/openapi.json", "/api/openapi.json"],
+      // The staff app's page and its offline worker (the web app is built before the tests).
+      ["/index.html", "/index.html"],
+      ["/sw.js", "/sw.js"],
+      ["/manifest.webmanifest", "/manifest.webmanifest"],
+      ["/icon.svg", "/icon.svg"],
     ])
       await visit(route, url);
     // Every public page and API that answers GET was read: a new one joins this test or fails it.
