@@ -56,6 +56,8 @@ describe("offline intake", () => {
     const waiting = page.getByText("Waiting for a connection");
     await expect.poll(() => waiting.count()).toBe(2);
     expect(await offlineReports()).toBe(0);
+    // Counted beside Reports, wherever the officer is in the app.
+    await page.getByLabel("2 reports waiting on this device").waitFor();
     await page.screenshot({ path: "docs/screenshots/field-reach/offline-outbox-en.png", fullPage: true });
 
     // What rests on the device is sealed: neither the words nor the file names are in it.
@@ -85,6 +87,7 @@ describe("offline intake", () => {
     const recorded = page.getByText("Recorded", { exact: true });
     await expect.poll(() => recorded.count(), { timeout: 60_000 }).toBe(2);
     expect(await offlineReports()).toBe(2);
+    await expect.poll(() => page.getByLabel(/waiting on this device/).count()).toBe(0);
     expect(keys[1]).toBe(keys[0]);
     expect(new Set(keys).size).toBe(2);
     expect(

@@ -1,6 +1,7 @@
 // Contracts of Member State accountability (the published record, the scorecard, the comparison
 // across States), shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
+import { unLanguages } from "../un-languages.js";
 import { severities } from "../accountability.js";
 import { countryCodeField } from "./fields.js";
 
@@ -51,7 +52,7 @@ export const scorecardSchema = publicScorecardSchema.extend({
 export type Scorecard = z.infer<typeof scorecardSchema>;
 export const scorecardQuery = z.strictObject({
   format: z.enum(["json", "pdf"]).default("json"),
-  lang: z.enum(["en", "fr", "ar"]).default("en"),
+  lang: z.enum(unLanguages).default("en"),
 });
 
 export const publicComparisonSchema = z.array(

@@ -1,6 +1,7 @@
 // Contracts of a case's documents (attached files and notes verbales written here) and of a
 // referral's correspondence, shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
+import { unLanguages } from "../un-languages.js";
 import { noteVerbaleLanguages, noteVerbaleTemplates } from "../notes-verbales.js";
 
 /** What a document is: a note verbale the UN sends, a reply it receives, an investigation's report. */
@@ -67,7 +68,7 @@ export const issueNoteVerbaleBody = z.strictObject({
 });
 export type IssueNoteVerbale = z.infer<typeof issueNoteVerbaleBody>;
 
-export const caseSummaryQuery = z.strictObject({ language: z.enum(["en", "fr", "ar"]).default("en") });
+export const caseSummaryQuery = z.strictObject({ language: z.enum(unLanguages).default("en") });
 
 export const documentFormatQuery = z.strictObject({ format: z.enum(["file", "pdf", "docx"]).default("file") });
 

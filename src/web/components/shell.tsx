@@ -13,7 +13,7 @@ import { useMe } from "../session.js";
 import type { ListNotifications } from "../../domain/contracts/deadlines.js";
 import { STAFF_SESSION_CACHE } from "../../domain/contracts/staff-app.js";
 import { keepAppOnDevice } from "../offline/app-on-device.js";
-import { OutboxSync } from "../offline/outbox-view.js";
+import { OutboxSync, useOutbox } from "../offline/outbox-view.js";
 
 // In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
 export const areas = [
@@ -126,6 +126,8 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
       refetchInterval: 60_000,
       enabled: me.can.notifications,
     }).data?.unread ?? 0;
+  // Reports written offline and not yet sent are counted beside Reports, so none is forgotten.
+  const waiting = useOutbox(me.can.reports ? me.id : null).filter((item) => item.state !== "sent").length;
   return (
     <AppShell
       header={{ height: 60 }}
@@ -149,6 +151,15 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
               area === "notifications" && unread > 0 ? (
                 <Badge size="sm" color="red" aria-label={t("notifications.unread", { count: unread })}>
                   {unread}
+                </Badge>
+              ) : area === "reports" && waiting > 0 ? (
+                <Badge
+                  size="sm"
+                  color="orange"
+                  variant="light"
+                  aria-label={t("reports.outbox.counts.waiting", { count: waiting })}
+                >
+                  {waiting}
                 </Badge>
               ) : undefined
             }

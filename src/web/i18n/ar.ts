@@ -225,6 +225,12 @@ export const ar: Messages = {
       showReceipt: "اعرض الإيصال",
       given: "سُلّم الإيصال: احذف",
       counts: {
+        waiting_zero: "لا بلاغات في الانتظار على هذا الجهاز",
+        waiting_one: "بلاغ واحد في الانتظار على هذا الجهاز",
+        waiting_two: "بلاغان في الانتظار على هذا الجهاز",
+        waiting_few: "{{count}} بلاغات في الانتظار على هذا الجهاز",
+        waiting_many: "{{count}} بلاغًا في الانتظار على هذا الجهاز",
+        waiting_other: "{{count}} بلاغ في الانتظار على هذا الجهاز",
         files_zero: "لا ملفات",
         files_one: "ملف واحد",
         files_two: "ملفان",

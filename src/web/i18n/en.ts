@@ -224,6 +224,8 @@ export const en = {
       showReceipt: "Show the receipt",
       given: "Receipt given on: remove",
       counts: {
+        waiting_one: "{{count}} report waiting on this device",
+        waiting_other: "{{count}} reports waiting on this device",
         files_one: "{{count}} file",
         files_other: "{{count}} files",
       } as Record<string, string>,

@@ -229,6 +229,9 @@ export const es: Messages = {
       showReceipt: "Mostrar el recibo",
       given: "Recibo entregado: quitar",
       counts: {
+        waiting_one: "{{count}} denuncia en espera en este dispositivo",
+        waiting_many: "{{count}} denuncias en espera en este dispositivo",
+        waiting_other: "{{count}} denuncias en espera en este dispositivo",
         files_one: "{{count}} archivo",
         files_many: "{{count}} archivos",
         files_other: "{{count}} archivos",

@@ -228,6 +228,9 @@ export const fr: Messages = {
       showReceipt: "Afficher le reçu",
       given: "Reçu transmis : retirer",
       counts: {
+        waiting_one: "{{count}} signalement en attente sur cet appareil",
+        waiting_many: "{{count}} signalements en attente sur cet appareil",
+        waiting_other: "{{count}} signalements en attente sur cet appareil",
         files_one: "{{count}} fichier",
         files_many: "{{count}} fichiers",
         files_other: "{{count}} fichiers",

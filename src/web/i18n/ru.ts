@@ -228,6 +228,10 @@ export const ru: Messages = {
       showReceipt: "Показать квитанцию",
       given: "Квитанция передана: убрать",
       counts: {
+        waiting_one: "{{count}} сообщение ожидает на этом устройстве",
+        waiting_few: "{{count}} сообщения ожидают на этом устройстве",
+        waiting_many: "{{count}} сообщений ожидают на этом устройстве",
+        waiting_other: "{{count}} сообщения ожидают на этом устройстве",
         files_one: "{{count}} файл",
         files_few: "{{count}} файла",
         files_many: "{{count}} файлов",

@@ -222,6 +222,7 @@ export const zh: Messages = {
       showReceipt: "显示回执",
       given: "回执已转交：移除",
       counts: {
+        waiting_other: "本设备上有 {{count}} 份举报等待发送",
         files_other: "{{count}} 个文件",
       } as Record<string, string>,
     },

@@ -13,14 +13,12 @@ import {
   browserOutbox,
   canKeepOffline,
   forgetItem,
+  outboxChanges,
   outboxOf,
   receiptOf,
   rememberSealingKey,
   saveItem,
 } from "./outbox.js";
-
-const changes = new EventTarget();
-const announce = () => changes.dispatchEvent(new Event("change"));
 
 /** Worth trying again later: no link, no session yet, the server or its database away, busy. */
 export function failureOf(error: unknown): SendFailure {
@@ -45,11 +43,9 @@ export function sendOutbox(ownerId: string) {
       async (item) =>
         (await api<Receipt>("POST", "/api/reports/sealed", item.sealed, { idempotencyKey: item.key })).receipt,
       failureOf,
-      announce,
     );
   round ??= (navigator.locks ? navigator.locks.request("conduct-outbox", drain) : drain()).finally(() => {
     round = null;
-    announce();
   });
   return round;
 }
@@ -92,17 +88,18 @@ export function OutboxSync({ ownerId }: { ownerId: string }) {
   return null;
 }
 
-export function useOutbox(ownerId: string) {
+/** The officer's reports on this device; none for someone who does not record reports (null). */
+export function useOutbox(ownerId: string | null) {
   const [items, setItems] = useState<OutboxItem[]>([]);
   useEffect(() => {
-    if (!canKeepOffline()) return;
+    if (ownerId === null || !canKeepOffline()) return;
     let live = true;
     const load = () => void outboxOf(ownerId).then((found) => live && setItems(found));
     load();
-    changes.addEventListener("change", load);
+    outboxChanges.addEventListener("change", load);
     return () => {
       live = false;
-      changes.removeEventListener("change", load);
+      outboxChanges.removeEventListener("change", load);
     };
   }, [ownerId]);
   return items;
@@ -116,7 +113,6 @@ function OutboxEntry({ item }: { item: OutboxItem }) {
   const [receipt, setReceipt] = useState<string | null>(null);
   const change = async (next: OutboxItem) => {
     await saveItem(next);
-    announce();
     void sendOutbox(item.ownerId);
   };
   return (
@@ -166,7 +162,7 @@ function OutboxEntry({ item }: { item: OutboxItem }) {
             <>
               <ShownOnce intro={t("reports.record.doneIntro")} value={receipt} />
               <Group>
-                <Button size="xs" onClick={() => void forgetItem(item.key).then(announce)}>
+                <Button size="xs" onClick={() => void forgetItem(item.key)}>
                   {t("reports.outbox.given")}
                 </Button>
               </Group>
@@ -195,7 +191,7 @@ export function Outbox({ ownerId }: { ownerId: string }) {
         <Title order={2} size="h4" id="outbox-title">
           {t("reports.outbox.title")}
         </Title>
-        {waiting && (
+        {waiting && navigator.onLine && (
           <Button size="xs" variant="light" onClick={() => void sendOutbox(ownerId)}>
             {t("reports.outbox.sendNow")}
           </Button>

@@ -10,6 +10,10 @@ const DATABASE = "conduct-offline";
 const OUTBOX = "outbox";
 const KEYS = "keys";
 
+/** Told of every change to the outbox, so that each view of it (the list, the count) follows. */
+export const outboxChanges = new EventTarget();
+const announce = () => outboxChanges.dispatchEvent(new Event("change"));
+
 let opened: Promise<IDBDatabase> | null = null;
 function database() {
   opened ??= new Promise((resolve, reject) => {
@@ -84,6 +88,7 @@ export async function queueReport(
     problem: null,
   };
   await inStore(OUTBOX, "readwrite", (store) => store.put(item));
+  announce();
 }
 
 export async function outboxOf(ownerId: string): Promise<OutboxItem[]> {
@@ -93,8 +98,12 @@ export async function outboxOf(ownerId: string): Promise<OutboxItem[]> {
 
 export const saveItem = async (item: OutboxItem) => {
   await inStore(OUTBOX, "readwrite", (store) => store.put(item));
+  announce();
 };
-export const forgetItem = (key: string) => inStore(OUTBOX, "readwrite", (store) => store.delete(key));
+export const forgetItem = async (key: string) => {
+  await inStore(OUTBOX, "readwrite", (store) => store.delete(key));
+  announce();
+};
 
 export async function receiptOf(item: OutboxItem): Promise<string | null> {
   if (!item.receipt) return null;

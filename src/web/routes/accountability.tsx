@@ -139,7 +139,6 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
     queryKey: ["accountability", countryCode],
     queryFn: () => api<Scorecard>("GET", `/api/accountability/${countryCode}`),
   });
-  const pdfLanguage = i18n.language === "fr" || i18n.language === "ar" ? i18n.language : "en";
   return (
     <QueryView query={query}>
       {(card) => {
@@ -151,7 +150,7 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
               <Button
                 component="a"
                 variant="default"
-                href={`/api/accountability/${card.countryCode}?format=pdf&lang=${pdfLanguage}`}
+                href={`/api/accountability/${card.countryCode}?format=pdf&lang=${i18n.language}`}
               >
                 {t("accountability.pdf")}
               </Button>

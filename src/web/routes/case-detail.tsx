@@ -102,7 +102,7 @@ export function CaseDetail() {
                   {item.can.publish && <PublishButton caseId={item.id} published={item.publishedAt !== null} />}
                   <Button
                     component="a"
-                    href={`/api/cases/${item.id}/summary?language=${["fr", "ar"].includes(i18n.language) ? i18n.language : "en"}`}
+                    href={`/api/cases/${item.id}/summary?language=${i18n.language}`}
                     variant="default"
                     size="xs"
                   >

@@ -175,6 +175,16 @@ describe("Member State accountability", () => {
     expect(text).toContain("غانا");
     expect(text).toContain("مساءلة");
     expect(text).not.toContain("Member State accountability");
+    for (const [language, title, ghana] of [
+      ["zh", "会员国问责", "加纳"],
+      ["ru", "Подотчетность государств-членов", "Гана"],
+      ["es", "Rendición de cuentas de los Estados Miembros", "Ghana"],
+    ]) {
+      const card = await officer.request({ method: "GET", url: `/api/accountability/GHA?format=pdf&lang=${language}` });
+      const words = await pdfText(card.rawPayload);
+      expect(words, language).toContain(title);
+      expect(words, language).toContain(ghana);
+    }
     const [event] = await t.handle.asOwner((owner) =>
       owner.query<{ subject_id: string; actor_role: string }>(
         "SELECT subject_id, actor_role FROM audit_events WHERE action = 'accountability.view' LIMIT 1",

@@ -1,19 +1,18 @@
-// A contributing country's scorecard as a PDF in the staff app's languages (English, French,
-// Arabic set right to left), with the web app's own words.
+// A contributing country's scorecard as a PDF in the staff app's six languages (Arabic set right to
+// left), with the web app's own words.
 import type { Share } from "../../../domain/accountability.js";
-import { ar } from "../../../web/i18n/ar.js";
-import { en } from "../../../web/i18n/en.js";
-import { fr } from "../../../web/i18n/fr.js";
+import type { UnLanguage } from "../../../domain/un-languages.js";
+import { staffMessages } from "../../../web/i18n/all.js";
 import { label } from "../../../domain/vocabulary/index.js";
 import { openPdf, rightToLeft, writeParagraph } from "../../pdf.js";
 import type { Scorecard } from "./service.js";
 
 export async function scorecardPdf(
   card: Scorecard,
-  language: "en" | "fr" | "ar",
+  language: UnLanguage,
   countryNames: Map<string, string>,
 ): Promise<Buffer> {
-  const messages = { en, fr, ar }[language];
+  const messages = staffMessages[language];
   const w = messages.accountability;
   const actionName = (kind: string) =>
     messages.enforcement.kinds[kind as keyof typeof messages.enforcement.kinds] ?? kind;

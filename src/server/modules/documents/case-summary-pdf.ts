@@ -1,16 +1,15 @@
 // A printable summary of a case as its reader may see it (what the case page shows them): its
 // facts, the narrative and place if they may read them, the referrals addressed where they may know
-// of them, and the history with who acted. In English, French or Arabic (set right to left).
+// of them, and the history with who acted. In the six UN languages (Arabic set right to left).
 import type { Case } from "../../../domain/contracts/cases.js";
 import type { Referral } from "../../../domain/contracts/referrals.js";
 import { allegationLabel, label } from "../../../domain/vocabulary/index.js";
-import { ar } from "../../../web/i18n/ar.js";
-import { en } from "../../../web/i18n/en.js";
-import { fr } from "../../../web/i18n/fr.js";
+import type { UnLanguage } from "../../../domain/un-languages.js";
+import { staffMessages } from "../../../web/i18n/all.js";
 import { openPdf, rightToLeft, writeParagraph } from "../../pdf.js";
 import { counted } from "../../public/plurals.js";
 
-export type SummaryLanguage = "en" | "fr" | "ar";
+export type SummaryLanguage = UnLanguage;
 
 export interface CaseSummaryInput {
   item: Case;
@@ -27,7 +26,7 @@ export interface CaseSummaryInput {
 }
 
 export async function caseSummaryPdf(input: CaseSummaryInput, language: SummaryLanguage): Promise<Buffer> {
-  const w = { en, fr, ar }[language];
+  const w = staffMessages[language];
   const { item } = input;
   const day = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
   const moment = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -322,9 +322,21 @@ describe("the printable case summary", () => {
     const arabic = await officer.request({ method: "GET", url: `/api/cases/${caseId}/summary?language=ar` });
     expect(arabic.statusCode).toBe(200);
     expect(await pdfText(arabic.rawPayload)).toContain("MONUSCO-D-");
+    // Every UN language, in the staff app's own words: Chinese with a font that has its glyphs.
+    for (const [language, title] of [
+      ["zh", "案件摘要"],
+      ["ru", "Сводка по делу"],
+      ["es", "Resumen del caso"],
+    ]) {
+      const summary = await officer.request({
+        method: "GET",
+        url: `/api/cases/${caseId}/summary?language=${language}`,
+      });
+      expect(await pdfText(summary.rawPayload), language).toContain(title);
+    }
     const printed = await inTransaction(t.app.services.db, systemActor, (tx) =>
       tx.select().from(auditEvents).where(eq(auditEvents.subjectId, caseId)),
     );
-    expect(printed.filter((event) => event.action === "case.summary.print")).toHaveLength(3);
+    expect(printed.filter((event) => event.action === "case.summary.print")).toHaveLength(6);
   });
 });

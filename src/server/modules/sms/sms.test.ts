@@ -102,9 +102,16 @@ describe("the SMS channel", () => {
       url: `/api/reports/${bySms[0].id}/messages`,
       payload: { message: "Asante. Je, unaweza kutuambia kikosi chake?" },
     });
+    // The reply's own request starts a cycle too, which may hold the message while this one runs:
+    // cycles go on until one has got it out past the failure.
+    const sendsOut = () => delivered.filter((d) => d.path === "/send");
+    for (let cycle = 0; sendsOut().length === 0 && cycle < 40; cycle++) {
+      await forwardOfficerReplies(t.app.services);
+      if (sendsOut().length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await forwardOfficerReplies(t.app.services);
-    await forwardOfficerReplies(t.app.services);
-    const sends = delivered.filter((d) => d.path === "/send");
+    expect(failNext).toBe(0);
+    const sends = sendsOut();
     expect(sends).toHaveLength(1);
     const sent = JSON.parse(sends[0].body);
     expect(sent).toMatchObject({
