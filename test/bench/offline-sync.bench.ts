@@ -6,7 +6,8 @@
 // to a server left alone (the baseline: what sealing and the outbox's bookkeeping cost).
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx test/bench/offline-sync.bench.ts
 import { sealJson, type SealingKey } from "../../src/domain/sealing.js";
-import { drainOutbox, type OutboxItem, type OutboxStore, type SendFailure } from "../../src/web/offline/drain.js";
+import { drainOutbox, type SendFailure } from "../../src/web/offline/drain.js";
+import { memoryOutbox } from "../helpers/memory-outbox.js";
 import { createTestApp } from "../helpers/app.js";
 import { startServerProcess } from "./http.js";
 import { rawConnection, requirePostgres } from "./measure.js";
@@ -63,7 +64,7 @@ const clearSeconds = (performance.now() - clearStarted) / 1000;
 const key: SealingKey = await (
   await fetch(`${server.base}/api/reports/sealing-key`, { headers: { authorization: token } })
 ).json();
-const outbox = new Map<string, OutboxItem>();
+const { store, byKey: outbox, receipts } = memoryOutbox();
 for (let n = 0; n < REPORTS; n++) {
   const id = `offline-${String(n).padStart(4, "0")}-0000`;
   outbox.set(id, {
@@ -79,18 +80,6 @@ for (let n = 0; n < REPORTS; n++) {
     problem: null,
   });
 }
-const receipts = new Map<string, string>();
-const store: OutboxStore = {
-  unsent: async () =>
-    [...outbox.values()]
-      .filter((item) => item.state === "waiting" || item.state === "sending")
-      .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
-  save: async (item) => void outbox.set(item.key, item),
-  markSent: async (item, receipt) => {
-    outbox.set(item.key, { ...item, state: "sent", sealed: null });
-    receipts.set(item.key, receipt);
-  },
-};
 
 let sends = 0;
 let killed = false;

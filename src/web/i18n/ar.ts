@@ -2,6 +2,9 @@
 import { ar as words } from "../../domain/vocabulary/ar.js";
 import type { Messages } from "./en.js";
 
+/** What the staff app loads when this language is chosen: the messages, and the code labels they name. */
+export { words, ar as messages };
+
 export const ar: Messages = {
   app: {
     clearDate: "مسح التاريخ",

@@ -2,6 +2,9 @@
 import { es as words } from "../../domain/vocabulary/es.js";
 import type { Messages } from "./en.js";
 
+/** What the staff app loads when this language is chosen: the messages, and the code labels they name. */
+export { words, es as messages };
+
 export const es: Messages = {
   app: {
     clearDate: "Borrar la fecha",

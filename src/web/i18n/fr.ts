@@ -2,6 +2,9 @@
 import { fr as words } from "../../domain/vocabulary/fr.js";
 import type { Messages } from "./en.js";
 
+/** What the staff app loads when this language is chosen: the messages, and the code labels they name. */
+export { words, fr as messages };
+
 export const fr: Messages = {
   app: {
     clearDate: "Effacer la date",

@@ -23,32 +23,18 @@ void i18next.use(initReactI18next).init({
 
 // English is in the app's first file; another language is fetched when chosen (a slow line pays only for its own).
 const vocabularies: Partial<Record<Language, Vocabulary>> = { en: enWords };
-const loaders: Record<Exclude<Language, "en">, () => Promise<{ messages: object; words: Vocabulary }>> = {
-  fr: async () => ({
-    messages: (await import("./fr.js")).fr,
-    words: (await import("../../domain/vocabulary/fr.js")).fr,
-  }),
-  ar: async () => ({
-    messages: (await import("./ar.js")).ar,
-    words: (await import("../../domain/vocabulary/ar.js")).ar,
-  }),
-  zh: async () => ({
-    messages: (await import("./zh.js")).zh,
-    words: (await import("../../domain/vocabulary/zh.js")).zh,
-  }),
-  ru: async () => ({
-    messages: (await import("./ru.js")).ru,
-    words: (await import("../../domain/vocabulary/ru.js")).ru,
-  }),
-  es: async () => ({
-    messages: (await import("./es.js")).es,
-    words: (await import("../../domain/vocabulary/es.js")).es,
-  }),
+// Each language's file carries its messages and the code labels they name.
+const modules: Record<Exclude<Language, "en">, () => Promise<{ messages: object; words: Vocabulary }>> = {
+  fr: () => import("./fr.js"),
+  ar: () => import("./ar.js"),
+  zh: () => import("./zh.js"),
+  ru: () => import("./ru.js"),
+  es: () => import("./es.js"),
 };
 
 async function load(language: Language) {
   if (vocabularies[language]) return;
-  const { messages, words } = await loaders[language as Exclude<Language, "en">]();
+  const { messages, words } = await modules[language as Exclude<Language, "en">]();
   i18next.addResourceBundle(language, "translation", messages);
   vocabularies[language] = words;
 }

@@ -2,6 +2,9 @@
 import { ru as words } from "../../domain/vocabulary/ru.js";
 import type { Messages } from "./en.js";
 
+/** What the staff app loads when this language is chosen: the messages, and the code labels they name. */
+export { words, ru as messages };
+
 export const ru: Messages = {
   app: {
     clearDate: "Очистить дату",

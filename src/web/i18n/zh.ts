@@ -2,6 +2,9 @@
 import { zh as words } from "../../domain/vocabulary/zh.js";
 import type { Messages } from "./en.js";
 
+/** What the staff app loads when this language is chosen: the messages, and the code labels they name. */
+export { words, zh as messages };
+
 export const zh: Messages = {
   app: {
     clearDate: "清除日期",

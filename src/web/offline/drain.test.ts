@@ -2,7 +2,8 @@
 // leaves the rest waiting; a refusal is kept with its reason and the round goes on; a report
 // caught mid-send by a closed page is sent again.
 import { describe, expect, it } from "vitest";
-import { type OutboxItem, type OutboxStore, type SendFailure, drainOutbox } from "./drain.js";
+import { memoryOutbox } from "../../../test/helpers/memory-outbox.js";
+import { type OutboxItem, type SendFailure, drainOutbox } from "./drain.js";
 
 const envelope = { keyId: "0123456789abcdef", ephemeralKey: "AA==", iv: "AA==", ciphertext: "AA==" };
 const item = (key: string, state: OutboxItem["state"] = "waiting", ownerId = "me"): OutboxItem => ({
@@ -18,23 +19,6 @@ const item = (key: string, state: OutboxItem["state"] = "waiting", ownerId = "me
   problem: null,
 });
 
-function memoryStore(items: OutboxItem[]) {
-  const byKey = new Map(items.map((entry) => [entry.key, entry]));
-  const receipts = new Map<string, string>();
-  const store: OutboxStore = {
-    unsent: async (ownerId) =>
-      [...byKey.values()]
-        .filter((entry) => entry.ownerId === ownerId && (entry.state === "waiting" || entry.state === "sending"))
-        .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)),
-    save: async (entry) => void byKey.set(entry.key, entry),
-    markSent: async (entry, receipt) => {
-      byKey.set(entry.key, { ...entry, state: "sent", sealed: null });
-      receipts.set(entry.key, receipt);
-    },
-  };
-  return { store, byKey, receipts };
-}
-
 class Failed extends Error {
   constructor(readonly failure: SendFailure) {
     super(failure.message);
@@ -44,7 +28,11 @@ const failureOf = (error: unknown) => (error as Failed).failure;
 
 describe("an outbox round", () => {
   it("sends oldest first under each report's key, and only the owner's", async () => {
-    const { store, byKey, receipts } = memoryStore([item("k2"), item("k1", "sending"), item("k3", "waiting", "other")]);
+    const { store, byKey, receipts } = memoryOutbox([
+      item("k2"),
+      item("k1", "sending"),
+      item("k3", "waiting", "other"),
+    ]);
     const sent: string[] = [];
     const outcome = await drainOutbox(
       store,
@@ -63,7 +51,7 @@ describe("an outbox round", () => {
   });
 
   it("stops at a failed link and keeps the rest waiting; goes past a refusal, keeping its reason", async () => {
-    const { store, byKey } = memoryStore([item("k1"), item("k2"), item("k3"), item("k4")]);
+    const { store, byKey } = memoryOutbox([item("k1"), item("k2"), item("k3"), item("k4")]);
     const outcome = await drainOutbox(
       store,
       "me",

@@ -9,8 +9,6 @@ import { staffMessages } from "../../../web/i18n/all.js";
 import { openPdf, rightToLeft, writeParagraph } from "../../pdf.js";
 import { counted } from "../../public/plurals.js";
 
-export type SummaryLanguage = UnLanguage;
-
 export interface CaseSummaryInput {
   item: Case;
   referrals: Referral[];
@@ -25,7 +23,7 @@ export interface CaseSummaryInput {
   printedBy: string;
 }
 
-export async function caseSummaryPdf(input: CaseSummaryInput, language: SummaryLanguage): Promise<Buffer> {
+export async function caseSummaryPdf(input: CaseSummaryInput, language: UnLanguage): Promise<Buffer> {
   const w = staffMessages[language];
   const { item } = input;
   const day = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });

@@ -39,7 +39,8 @@ import { acceptDocument } from "../../uploads/documents.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { authorizeCase, caseTimeline, findCaseWithFacts, readCase } from "../cases/index.js";
 import { listCaseReferrals } from "../referrals/index.js";
-import { caseSummaryPdf, type SummaryLanguage } from "./case-summary-pdf.js";
+import { caseSummaryPdf } from "./case-summary-pdf.js";
+import type { UnLanguage } from "../../../domain/un-languages.js";
 import { noteVerbaleDocx, noteVerbalePdf } from "./note-verbale-files.js";
 
 type DocumentRow = typeof caseDocuments.$inferSelect;
@@ -456,7 +457,7 @@ export async function referralCorrespondence(services: Services, actor: Actor, r
  * A printable summary of the case as the reader may see it, built from what the case page answers
  * them (each read audited as usual), and its printing audited on the case.
  */
-export async function printCaseSummary(services: Services, actor: Actor, caseId: string, language: SummaryLanguage) {
+export async function printCaseSummary(services: Services, actor: Actor, caseId: string, language: UnLanguage) {
   const item = await readCase(services, actor, caseId);
   const { items: caseReferrals } = await listCaseReferrals(services, actor, caseId);
   const { items: history } = await caseTimeline(services, actor, caseId);
