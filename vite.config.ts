@@ -72,7 +72,8 @@ function offlineShell() {
 
 export default defineConfig({
   root: "src/web",
-  build: { outDir: "../../dist/web", emptyOutDir: true },
+  // The manifest tells the server's sign-in page which files the app needs next.
+  build: { outDir: "../../dist/web", emptyOutDir: true, manifest: true },
   plugins: [precompress(), offlineShell()],
   server: { proxy: { "/api": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" } },
 });

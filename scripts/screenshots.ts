@@ -47,14 +47,14 @@ async function session(email: string, language: string) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: language });
   await context.addInitScript((lang) => localStorage.setItem("conduct.language", lang), language);
   const page = await context.newPage();
-  await page.goto(base);
+  await page.goto(`${base}/staff?lang=${language}`);
   await page.locator('input[type="email"]').fill(email);
   await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.locator('input[autocomplete="one-time-code"]').first().waitFor();
   await page.keyboard.type(await totpCode(secrets.get(email) as string));
   await page.locator('button[type="submit"]').click();
-  await page.locator("nav").waitFor();
+  await page.locator("#root nav").first().waitFor();
   return page;
 }
 const secrets = new Map<string, string>();
@@ -106,11 +106,13 @@ for (const [path, name, language] of publicPages) {
   await page.context().close();
 }
 for (const language of ["en", "fr", "ar"]) {
-  const signIn = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn.addInitScript((lang) => localStorage.setItem("conduct.language", lang), language);
-  await signIn.goto(base);
-  await signIn.locator('input[type="email"]').waitFor();
-  await signIn.screenshot({ path: `${out}/sign-in-${language}.png` });
+  // The sign-in page is the server's: it reads without script, on a phone's screen too.
+  const signIn = await (
+    await browser.newContext({ viewport: { width: 390, height: 700 }, javaScriptEnabled: false })
+  ).newPage();
+  await signIn.goto(`${base}/staff?lang=${language}`);
+  await signIn.screenshot({ path: `${out}/sign-in-${language}.png`, fullPage: true });
+  await signIn.context().close();
   const form = await (
     await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false })
   ).newPage();

@@ -45,7 +45,8 @@ import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
 import { sealJson } from "../src/domain/sealing.js";
 import { saveHelp } from "../src/server/modules/help/index.js";
-import { createTestApp, type TestApp } from "./helpers/app.js";
+import { totpCode } from "../src/server/auth/two-factor.js";
+import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "./helpers/app.js";
 import { pdfFile } from "./helpers/files.js";
 
 let t: TestApp;
@@ -77,7 +78,22 @@ const fixture = {
   note: randomUUID(),
   /** Reports sealed to the server's key, for the own mission and for another. */
   sealed: {} as Record<"own" | "other", unknown>,
+  /** The authenticator code of the last password step begun on the sign-in page. */
+  pendingCode: "",
 };
+
+/** A password step on the sign-in page for a new officer: the cookie the code step needs. */
+async function passwordStepDone(): Promise<Record<string, string>> {
+  const officer = await t.createStaff("analyst");
+  const response = await t.app.inject({
+    method: "POST",
+    url: "/sign-in",
+    headers: { origin: ORIGIN },
+    payload: { email: officer.email, password: officer.password },
+  });
+  fixture.pendingCode = await totpCode(officer.totpSecret as string);
+  return { cookie: cookiesOf(response.headers["set-cookie"]) };
+}
 
 type Expectation = "allow" | "deny";
 interface MatrixRow {
@@ -89,6 +105,8 @@ interface MatrixRow {
   label?: string;
   /** Public routes also serve people who are not signed in; a gateway's webhook only a signed delivery. */
   anonymous?: "allow" | "signed";
+  /** Headers the request needs besides the role's own (a sign-in step's cookie); read before `body`. */
+  headers?: () => Promise<Record<string, string>>;
 }
 
 const everyone = () => "allow" as const;
@@ -165,6 +183,24 @@ const matrix: MatrixRow[] = [
     anonymous: "allow",
   },
   { method: "GET", route: "/", url: () => "/?lang=sw", expect: everyone, anonymous: "allow" },
+  { method: "GET", route: "/sign-in", url: () => "/sign-in?next=/cases", expect: everyone, anonymous: "allow" },
+  {
+    method: "POST",
+    route: "/sign-in",
+    url: () => "/sign-in",
+    body: () => ({ email: staff.analyst.email, password: staff.analyst.password, next: "/cases" }),
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "POST",
+    route: "/sign-in/code",
+    url: () => "/sign-in/code",
+    headers: passwordStepDone,
+    body: () => ({ code: fixture.pendingCode, next: "/cases" }),
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/report", url: () => "/report?lang=fr", expect: everyone, anonymous: "allow" },
   {
     method: "POST",
@@ -2728,6 +2764,7 @@ describe("access matrix", () => {
         const response = await clients[role].request({
           method: row.method,
           url: await row.url(role),
+          headers: await row.headers?.(),
           payload: row.body?.(role) as object | undefined,
         });
         if (expected === "allow") expect(response.statusCode, response.body).toBeLessThan(400);
@@ -2741,6 +2778,7 @@ describe("access matrix", () => {
       const response = await t.app.inject({
         method: row.method,
         url: await row.url("cds_officer"),
+        headers: await row.headers?.(),
         payload: row.body?.("cds_officer") as object | undefined,
       });
       if (row.anonymous === "allow") expect(response.statusCode, response.body.slice(0, 300)).toBeLessThan(400);
@@ -2758,6 +2796,7 @@ describe("access matrix", () => {
           route.url === "/healthz" ||
           route.url === "/readyz" ||
           route.url.startsWith("/report") ||
+          route.url.startsWith("/sign-in") ||
           route.url.startsWith("/data"),
       )
       .filter(

@@ -17,7 +17,8 @@ afterAll(() => t?.close());
 
 describe("the web app's files", () => {
   it("are sent as written compressed at build time, and kept by the browser for a year", async () => {
-    const script = t.app.routeList.find((route) => /^\/assets\/index-[\w-]+\.js$/.test(route.url))?.url as string;
+    // The app's main part (the entry is only the kilobyte that asks who is signed in).
+    const script = t.app.routeList.find((route) => /^\/assets\/main-[\w-]+\.js$/.test(route.url))?.url as string;
     const plain = await t.app.inject({ method: "GET", url: script });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     for (const [encoding, decompress] of [
@@ -51,7 +52,8 @@ describe("the web app's files", () => {
       expect(response.headers["cache-control"], url).toBe("public, max-age=0");
     }
     const worker = (await t.app.inject({ method: "GET", url: "/sw.js" })).body;
-    const script = t.app.routeList.find((route) => /^\/assets\/index-[\w-]+\.js$/.test(route.url))?.url as string;
+    // The app's main part (the entry is only the kilobyte that asks who is signed in).
+    const script = t.app.routeList.find((route) => /^\/assets\/main-[\w-]+\.js$/.test(route.url))?.url as string;
     expect(worker).toContain(script.slice(1));
     expect(worker).toContain("conduct-staff-session");
     const manifest = (await t.app.inject({ method: "GET", url: "/manifest.webmanifest" })).json();

@@ -50,6 +50,7 @@ import { registerHelpRoutes } from "./modules/help/index.js";
 import { registerLanguageRoutes } from "./modules/languages/index.js";
 import { registerSmsRoutes } from "./modules/sms/index.js";
 import { notFoundPage } from "./public/home.js";
+import { certainlySignedOut, nextAddress, registerSignInPage, staffAppFiles } from "./public/sign-in.js";
 import { isStaffAppPath } from "../domain/contracts/staff-app.js";
 import { registerPublicDataPages } from "./public/data-routes.js";
 import { registerReferenceRoutes } from "./modules/reference/index.js";
@@ -272,8 +273,9 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerSmsRoutes(app);
   registerPublicPages(app);
   registerPublicDataPages(app);
-
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
+  const showSignIn = registerSignInPage(app, services, hasWeb ? staffAppFiles(webRoot) : []);
+
   if (hasWeb) {
     // The build names assets by their content, so a browser keeps them for a year and asks again
     // only for the page that names them; each is sent in the compressed form written at build time.
@@ -296,8 +298,11 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
     const pathname = request.url.split("?")[0];
     if (request.method === "GET" && !pathname.startsWith("/api/")) {
       // The staff app draws its own pages; any other address is a public one that does not exist.
-      if (hasWeb && isStaffAppPath(pathname))
+      if (hasWeb && isStaffAppPath(pathname)) {
+        // Signed out for certain: the sign-in page at once, rather than the app that would send there.
+        if (certainlySignedOut(request)) return showSignIn(request, reply, nextAddress(request.url));
         return reply.type("text/html").sendFile("index.html", { maxAge: 0, immutable: false });
+      }
       return reply
         .status(404)
         .type("text/html; charset=utf-8")

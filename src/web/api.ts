@@ -34,7 +34,7 @@ export async function api<T>(
   method: string,
   url: string,
   body?: unknown,
-  options: { idempotencyKey?: string } = {},
+  options: { idempotencyKey?: string; first?: Promise<Response | null> | null } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
@@ -46,12 +46,16 @@ export async function api<T>(
   for (let attempt = 0; ; attempt++) {
     let response: Response;
     try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: "same-origin",
-      });
+      // An answer already on its way (the app's first file asked who is signed in) is read, not asked again.
+      const early = attempt === 0 ? await options.first : null;
+      response =
+        early ??
+        (await fetch(url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          credentials: "same-origin",
+        }));
     } catch {
       if (attempt >= retryDelays.length)
         throw new ApiProblem(0, "network_unavailable", "The connection failed before the server answered.");

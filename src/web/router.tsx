@@ -9,10 +9,10 @@ import type { Me } from "../domain/contracts/users.js";
 import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
 import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.js";
 import { EnrolTwoFactor } from "./routes/enrol.js";
-import { SignIn } from "./routes/sign-in.js";
+import { signInAddress } from "./first-answer.js";
 import { useMe } from "./session.js";
 
-function SignedOutFrame({ me, children }: { me: Me | null; children: ReactNode }) {
+function SignedOutFrame({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header>
@@ -29,12 +29,11 @@ function Root() {
   const refresh = () => queryClient.invalidateQueries();
   if (me.isPending) return <Loading />;
   if (me.error) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
-  if (!me.data)
-    return (
-      <SignedOutFrame me={null}>
-        <SignIn onSignedIn={refresh} />
-      </SignedOutFrame>
-    );
+  if (!me.data) {
+    // Signed out (or the session ended): the server's sign-in page, which comes back here.
+    window.location.replace(signInAddress());
+    return <Loading />;
+  }
   if (me.data.twoFactorPending)
     return (
       <SignedOutFrame me={me.data}>

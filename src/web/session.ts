@@ -2,13 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Me } from "../domain/contracts/users.js";
 import { ApiProblem, api, setCsrfToken } from "./api.js";
+import { takeFirstAnswer } from "./first-answer.js";
 
 export function useMe() {
   return useQuery({
     queryKey: ["me"],
     queryFn: async (): Promise<Me | null> => {
       try {
-        const me = await api<Me>("GET", "/api/me");
+        const me = await api<Me>("GET", "/api/me", undefined, { first: takeFirstAnswer() });
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {

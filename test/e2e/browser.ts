@@ -65,7 +65,8 @@ export async function signInThroughBrowser(
     await page.keyboard.type(await totpCode(staff.totpSecret));
     await page.getByRole("button", { name: "Verify" }).click();
   }
-  await page.getByRole("navigation").waitFor();
+  // The app's own navigation (the sign-in page, drawn by the server, has navigation too but no app root).
+  await page.locator("#root nav").first().waitFor();
 }
 
 export async function expectAccessible(page: Page) {

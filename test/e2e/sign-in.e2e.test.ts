@@ -50,6 +50,30 @@ describe("signing in", () => {
     await expectAccessible(page);
   });
 
+  it("signs in on the server's page in Arabic, with no script needed there; the app opens in Arabic; signing out comes back", async () => {
+    const officer = await staffOf("cdt_officer", { missionCodes: ["MONUSCO"] });
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await page.goto(`${base}/cases?lang=ar`);
+    // The page asked for is where the person lands once signed in.
+    await page.getByRole("heading", { name: "تسجيل الدخول", level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await page.locator("script").count()).toBe(0);
+    await expectAccessible(page);
+    await page.getByLabel("البريد الإلكتروني").fill(officer.email);
+    await page.getByLabel("كلمة المرور").fill(officer.password);
+    await page.getByRole("button", { name: "دخول" }).click();
+    await page.getByLabel("رمز التحقق").fill(await totpCode(officer.totpSecret as string));
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "تحقق" }).click();
+    await page.getByRole("heading", { name: "القضايا", level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/cases");
+    expect(new URL(page.url()).search).toBe("");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await page.getByRole("button", { name: "تسجيل الخروج" }).click();
+    await page.getByRole("heading", { name: "تسجيل الدخول", level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+  });
+
   it("a person signs in and moves around with the keyboard alone", async () => {
     const officer = await staffOf("cds_officer");
     const page = await newPage();

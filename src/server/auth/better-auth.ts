@@ -10,14 +10,19 @@ import type { Config } from "../config.js";
 /** The header we set from Fastify's own view of the client address; never taken from the client. */
 export const CLIENT_IP_HEADER = "x-conduct-client-ip";
 
+/** The origins the staff app is served from: a sign-in step sent from any other is refused. */
+export const trustedOrigins = (config: Config) => [
+  ...new Set([new URL(config.publicUrl).origin, `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`]),
+];
+
 export function createAuth(db: Database, config: Config, secret: string) {
-  const origins = new Set([config.publicUrl, `http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`]);
+  const origins = trustedOrigins(config);
   return betterAuth({
     appName: "Conduct Ledger",
     baseURL: config.publicUrl,
     basePath: "/api/auth",
     secret,
-    trustedOrigins: [...origins],
+    trustedOrigins: origins,
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: "pg",

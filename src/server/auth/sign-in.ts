@@ -17,7 +17,7 @@ import type { Database } from "../../db/connection.js";
 
 const emailHash = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
 
-interface BridgeDeps {
+export interface BridgeDeps {
   db: Database;
   auth: Auth;
   config: Config;
@@ -127,30 +127,29 @@ const authProblemDetails: Record<string, string> = {
   unauthorized: "Sign in to continue.",
 };
 
-interface Forwarded {
+export interface Forwarded {
   status: number;
   body: Record<string, unknown> | null;
+  /** The library's headers, cookies apart: what the JSON routes pass on as they are. */
+  headers: [string, string][];
+  cookies: string[];
 }
 
-async function forward(deps: BridgeDeps, request: FastifyRequest, reply: FastifyReply): Promise<Forwarded> {
+/** Asks the sign-in library for one of its steps, as the browser behind `request` (its cookies, its origin). */
+async function forward(deps: BridgeDeps, request: FastifyRequest, step: string, payload?: object): Promise<Forwarded> {
   const headers = toHeaders(request);
   headers.delete("x-forwarded-for");
   headers.set(CLIENT_IP_HEADER, request.ip);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   if (hasBody) headers.set("content-type", "application/json");
+  headers.delete("content-length");
   const response = await deps.auth.handler(
-    new Request(new URL(request.url, deps.config.publicUrl), {
+    new Request(new URL(step, deps.config.publicUrl), {
       method: request.method,
       headers,
-      body: hasBody ? JSON.stringify(request.body ?? {}) : undefined,
+      body: hasBody ? JSON.stringify(payload ?? request.body ?? {}) : undefined,
     }),
   );
-  reply.status(response.status);
-  for (const [name, value] of response.headers) {
-    if (name !== "set-cookie" && name !== "content-length" && name !== "content-type") reply.header(name, value);
-  }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) reply.header("set-cookie", cookies);
   const raw = await response.text();
   let body: Record<string, unknown> | null = null;
   try {
@@ -158,8 +157,15 @@ async function forward(deps: BridgeDeps, request: FastifyRequest, reply: Fastify
   } catch {
     body = null;
   }
-  return { status: response.status, body };
+  const passed = [...response.headers].filter(
+    ([name]) => name !== "set-cookie" && name !== "content-length" && name !== "content-type",
+  );
+  return { status: response.status, body, headers: passed, cookies: response.headers.getSetCookie() };
 }
+
+/** The code of a refused step, as the app's problems name it. */
+export const refusalCode = (forwarded: Forwarded) =>
+  forwarded.status === 429 ? "too_many_requests" : String(forwarded.body?.code ?? "auth_error").toLowerCase();
 
 /** A JSON answer with every session token taken out, however deeply nested: the browser only ever holds it in the HttpOnly cookie. */
 export function withoutTokens(value: unknown): unknown {
@@ -174,9 +180,11 @@ export function withoutTokens(value: unknown): unknown {
 
 /** Success as JSON without any token; errors as problem+json. */
 function sendForwarded(reply: FastifyReply, forwarded: Forwarded) {
+  reply.status(forwarded.status);
+  for (const [name, value] of forwarded.headers) reply.header(name, value);
+  if (forwarded.cookies.length) reply.header("set-cookie", forwarded.cookies);
   if (forwarded.status >= 400) {
-    const code =
-      forwarded.status === 429 ? "too_many_requests" : String(forwarded.body?.code ?? "auth_error").toLowerCase();
+    const code = refusalCode(forwarded);
     const detail = authProblemDetails[code] ?? String(forwarded.body?.message ?? "The request could not be completed.");
     return reply.type("application/problem+json").send(problem(forwarded.status, code, detail));
   }
@@ -208,27 +216,53 @@ async function auditAuthStep(deps: BridgeDeps, action: AuditAction, forwarded: F
   );
 }
 
+/**
+ * The password step, with what the library leaves to us: the throttle per connection, the lockout
+ * per account and the audit event. Throws TooManyRequests when either holds.
+ */
+export async function signInWithPassword(
+  deps: BridgeDeps,
+  request: FastifyRequest,
+  credentials: { email: string; password: string },
+): Promise<Forwarded> {
+  const address = addressHash(deps, request.ip);
+  await assertAddressNotThrottled(deps, address);
+  await assertNotLockedOut(deps.db, credentials.email);
+  const actor = await signInActor(deps.db, { email: credentials.email });
+  const forwarded = await forward(deps, request, "/api/auth/sign-in/email", credentials);
+  if (forwarded.status === 200 || forwarded.status === 401)
+    await recordSignInOutcome(deps, credentials.email, address, actor, forwarded.status === 200);
+  return forwarded;
+}
+
+/** One of the later steps (`signInSteps`), audited. */
+export async function signInStep(
+  deps: BridgeDeps,
+  request: FastifyRequest,
+  step: keyof typeof signInSteps,
+  payload?: object,
+): Promise<Forwarded> {
+  const forwarded = await forward(deps, request, step, payload);
+  await auditAuthStep(deps, signInSteps[step], forwarded);
+  return forwarded;
+}
+
 export function registerAuthBridge(app: FastifyInstance, deps: BridgeDeps) {
   app.post(
     "/api/auth/sign-in/email",
     { config: { access: "public" }, schema: { hide: true } },
     async (request, reply) => {
-      const email = String((request.body as { email?: unknown } | undefined)?.email ?? "");
-      const address = addressHash(deps, request.ip);
-      await assertAddressNotThrottled(deps, address);
-      await assertNotLockedOut(deps.db, email);
-      const actor = await signInActor(deps.db, { email });
-      const forwarded = await forward(deps, request, reply);
-      if (forwarded.status === 200 || forwarded.status === 401)
-        await recordSignInOutcome(deps, email, address, actor, forwarded.status === 200);
+      const body = (request.body ?? {}) as { email?: unknown; password?: unknown };
+      const forwarded = await signInWithPassword(deps, request, {
+        email: String(body.email ?? ""),
+        password: String(body.password ?? ""),
+      });
       return sendForwarded(reply, forwarded);
     },
   );
-  for (const [url, action] of Object.entries(signInSteps)) {
-    app.post(url, { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
-      const forwarded = await forward(deps, request, reply);
-      await auditAuthStep(deps, action, forwarded);
-      return sendForwarded(reply, forwarded);
-    });
+  for (const step of Object.keys(signInSteps) as (keyof typeof signInSteps)[]) {
+    app.post(step, { config: { access: "public" }, schema: { hide: true } }, async (request, reply) =>
+      sendForwarded(reply, await signInStep(deps, request, step)),
+    );
   }
 }

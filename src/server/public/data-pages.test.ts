@@ -255,6 +255,7 @@ describe("public data pages", () => {
       ["/data/world.svg", "/data/world.svg"],
       ["/", "/"],
       ["/help", "/help"],
+      ["/sign-in", "/sign-in?next=/cases"],
       ["/report", "/report"],
       ["/report/follow-up", "/report/follow-up"],
       ["/healthz", "/healthz"],

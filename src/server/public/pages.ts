@@ -39,6 +39,8 @@ export interface LayoutOptions {
   current?: keyof DataMessages["nav"];
   /** Says the figures are invented (a demo instance). */
   demo?: boolean;
+  /** More for the page's head: its own styles, files to fetch ahead. */
+  head?: SafeHtml;
 }
 
 const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
@@ -74,7 +76,7 @@ export function layout(
     (link) =>
       html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`,
   );
-  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[words.fallback].feedTitle}"></head>
+  return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[words.fallback].feedTitle}">${options.head}</head>
 <body><header class="${wide.trim()}"><a class="brand" href="/?lang=${language}">Conduct Ledger</a><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${words.draft ? html`<p class="note" role="note">${words.home.draft}</p>` : ""}${options.demo ? html`<p class="note" role="note">${dataMessages[words.fallback].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
 }
 

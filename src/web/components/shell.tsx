@@ -2,7 +2,7 @@
 // server sent (the UI never re-derives permissions), and the page.
 import { AppShell, Badge, Burger, Button, Group, NavLink, Select, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -71,14 +71,13 @@ export function LanguageSwitcher() {
 }
 
 export function useSignOut() {
-  const queryClient = useQueryClient();
   return async () => {
     await api("POST", "/api/auth/sign-out", {});
     setCsrfToken(null);
     // The offline app's copy of who was signed in goes with the session.
     if ("caches" in window) await caches.delete(STAFF_SESSION_CACHE);
-    queryClient.clear();
-    await queryClient.invalidateQueries();
+    // A fresh page: nothing read while signed in stays in this tab's memory.
+    window.location.replace("/sign-in");
   };
 }
 

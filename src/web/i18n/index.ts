@@ -9,9 +9,21 @@ import { type Language, languages } from "./languages.js";
 export { type Language, languages };
 
 const isLanguage = (value: string | null): value is Language => languages.some((l) => l.code === value);
+
+/** The language the person signed in with (the server's sign-in page names it once in the address). */
+function languageFromAddress(): string | null {
+  const url = new URL(location.href);
+  const asked = url.searchParams.get("lang");
+  if (asked !== null) {
+    url.searchParams.delete("lang");
+    history.replaceState(history.state, "", url);
+  }
+  return asked;
+}
+const asked = languageFromAddress();
 const stored = localStorage.getItem("conduct.language");
 const browser = navigator.language.slice(0, 2);
-const initial: Language = isLanguage(stored) ? stored : isLanguage(browser) ? browser : "en";
+const initial: Language = [asked, stored, browser].find(isLanguage) ?? "en";
 
 void i18next.use(initReactI18next).init({
   lng: "en",
@@ -54,6 +66,9 @@ export const directionOf = (language: string) => languages.find((l) => l.code ==
 export async function applyLanguage(language: Language) {
   // Remembered at once: a page opened while the words are still on their way opens in this language.
   localStorage.setItem("conduct.language", language);
+  // The server's pages (sign-in, the public site) read the same choice.
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser the field uses
+  document.cookie = `conduct_lang=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
   await load(language);
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);
