@@ -8,7 +8,6 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "../domain/contracts/users.js";
 import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
 import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.js";
-import { EnrolTwoFactor } from "./routes/enrol.js";
 import { signInAddress } from "./first-answer.js";
 import { useMe } from "./session.js";
 
@@ -37,7 +36,9 @@ function Root() {
   if (me.data.twoFactorPending)
     return (
       <SignedOutFrame me={me.data}>
-        <EnrolTwoFactor onEnrolled={refresh} />
+        <Suspense fallback={<Loading />}>
+          <EnrolTwoFactor onEnrolled={refresh} />
+        </Suspense>
       </SignedOutFrame>
     );
   return (
@@ -75,6 +76,8 @@ function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K) {
   return lazy(async () => ({ default: (await load())[name] as ComponentType<any> })) as M[K];
 }
 const FiguresPage = lazyNamed(() => import("./routes/figures.js"), "FiguresPage");
+// Enrolment (and its QR code library) is needed once per account, not on every first page.
+const EnrolTwoFactor = lazyNamed(() => import("./routes/enrol.js"), "EnrolTwoFactor");
 const AccountPage = lazyNamed(() => import("./routes/account.js"), "AccountPage");
 const AuditPage = lazyNamed(() => import("./routes/audit.js"), "AuditPage");
 const MyWorkPage = lazyNamed(() => import("./routes/work.js"), "MyWorkPage");

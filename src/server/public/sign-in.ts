@@ -97,10 +97,22 @@ function refusal(language: (typeof unLanguages)[number], step: Step, code: strin
   return problems[code] ?? problems[step === "password" ? "invalid_email_or_password" : "invalid_code"];
 }
 
-/** On to the app, which opens in the language the person signed in with (and takes it out of the address). */
-function goOn(reply: FastifyReply, next: string, language: string) {
+/** The language the reader chose (in the address or remembered), rather than the browser's default. */
+function chosenLanguage(request: FastifyRequest): string | null {
+  const asked = (request.query as { lang?: unknown } | undefined)?.lang;
+  const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
+  const chosen = typeof asked === "string" ? asked : remembered;
+  return chosen && (unLanguages as readonly string[]).includes(chosen) ? chosen : null;
+}
+
+/**
+ * On to the app. A language the person chose on this page goes with them (the app takes it out of
+ * the address); otherwise the app keeps the one it remembers.
+ */
+function goOn(request: FastifyRequest, reply: FastifyReply, next: string) {
   const url = new URL(next, "http://conduct.invalid");
-  url.searchParams.set("lang", language);
+  const language = chosenLanguage(request);
+  if (language) url.searchParams.set("lang", language);
   return reply
     .status(303)
     .header("location", `${url.pathname}${url.search}`)
@@ -132,7 +144,7 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
       );
     }
     if (forwarded.body?.twoFactorRedirect) return page(reply, 200, signInPage(lang, "code", next, { prefetch }));
-    return goOn(reply, next, lang);
+    return goOn(request, reply, next);
   }
 
   const showSignIn = (request: FastifyRequest, reply: FastifyReply, next: string) =>
@@ -176,8 +188,7 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
     scope.get("/sign-in", { config, schema: { hide: true } }, async (request, reply) => {
       const next = nextAddress((request.query as { next?: unknown }).next);
       // Someone already signed in goes straight on.
-      if (await deps.auth.api.getSession({ headers: toHeaders(request) }))
-        return goOn(reply, next, language(request, reply));
+      if (await deps.auth.api.getSession({ headers: toHeaders(request) })) return goOn(request, reply, next);
       return showSignIn(request, reply, next);
     });
 
