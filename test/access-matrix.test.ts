@@ -830,6 +830,58 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "GET",
+    route: "/api/units",
+    url: () => "/api/units?mission=MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
+  },
+  {
+    method: "POST",
+    route: "/api/units/:id/leaders",
+    url: async () => `/api/units/${await freshUnit("MONUSCO", "GHA")}/leaders`,
+    body: () => ({ post: "commander", name: "Col. Matrix", servedFrom: "2026-02-01" }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/units/:id/leaders",
+    url: async () => `/api/units/${await freshUnit("UNMISS", "IND")}/leaders`,
+    body: () => ({ post: "commander", name: "Col. Matrix", servedFrom: "2026-02-01" }),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "PUT",
+    route: "/api/perpetrators/:id/unit",
+    url: async () => `/api/perpetrators/${(await freshEnforcement("MONUSCO", "GHA")).perpetratorId}/unit`,
+    body: () => ({ contingentId: null }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/perpetrators/:id/unit",
+    url: async () => `/api/perpetrators/${(await freshEnforcement("UNMISS", "IND")).perpetratorId}/unit`,
+    body: () => ({ contingentId: null }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/command",
+    url: () => `/api/cases/${fixture.inScopeCase}/command`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/command",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/command`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
     route: "/api/cases/:id/enforcement",
     url: () => `/api/cases/${fixture.inScopeCase}/enforcement`,
     expect: only(...caseRoles),
@@ -2534,6 +2586,24 @@ async function freshDocuments() {
 
 /** A referred case with one alleged perpetrator of the State's nationality and that State's NIO investigating; the investigator is assigned to the MONUSCO ones. */
 let lastEnforcement = { caseId: "", perpetratorId: "", investigationId: "" };
+/** A unit (a contingent's rotation) recorded just for one request. */
+async function freshUnit(missionCode: string, countryCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(contingents)
+      .values({
+        missionCode,
+        countryCode,
+        name: `Matrix unit ${randomUUID()}`,
+        categoryCode: "MIL_MC",
+        strength: 10,
+        deployedOn: "2026-01-01",
+      })
+      .returning({ id: contingents.id }),
+  );
+  return row.id;
+}
+
 async function freshEnforcement(missionCode: string, countryCode: string) {
   const caseId = await freshCase(missionCode, "under_investigation", [countryCode]);
   lastEnforcement = await inTransaction(t.app.services.db, systemActor, async (tx) => {

@@ -77,6 +77,7 @@
 -- trust_fund_contributions: RLS; conduct_app: INSERT, SELECT
 -- trust_fund_projects: RLS; conduct_app: INSERT, SELECT
 -- two_factor: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- unit_leaders: RLS; conduct_app: INSERT, SELECT
 -- user: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- verification: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- victim_cases: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -269,6 +270,9 @@ POLICY trust_fund_contributions_books ON trust_fund_contributions FOR ALL TO pub
 
 -- Policies on trust_fund_projects
 POLICY trust_fund_projects_books ON trust_fund_projects FOR ALL TO public USING ((conduct_actor_role() IS NOT NULL)) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR conduct_assists_in(mission_code)));
+
+-- Policies on unit_leaders
+POLICY unit_leaders_scope ON unit_leaders FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_leaders.contingent_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (conduct_contingent_mission(contingent_id) = ANY (conduct_actor_missions())))));
 
 -- Policies on victim_cases
 POLICY victim_cases_assistance_only ON victim_cases FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK ((conduct_can_see_victim(victim_id) AND conduct_can_see_case_id(case_id)));

@@ -291,6 +291,8 @@ export const perpetrators = pgTable(
     categoryCode: text("category_code").notNull(),
     nationalityCode: text("nationality_code"),
     unit: text("unit"),
+    /** The unit (a contingent's rotation) the person served in at the time of the incident. */
+    contingentId: uuid("contingent_id").references(() => contingents.id),
     /** JSON of name, rank, index/service number: revealed only with a reason, and audited. */
     identityEncrypted: text("identity_encrypted"),
     version: integer("version").notNull().default(1),
@@ -1253,6 +1255,11 @@ export const contingents = pgTable(
     categoryCode: text("category_code").notNull(),
     strength: integer("strength").notNull(),
     deployedOn: date("deployed_on").notNull(),
+    /** The rotation this unit is ("ROT 12"): each rotation is its own unit, with its own leaders. */
+    rotation: text("rotation"),
+    rotatedOutOn: date("rotated_out_on"),
+    /** Where it is based (a camp or team site, as the risk register names it). */
+    location: text("location"),
     recordedBy: text("recorded_by"),
     createdAt: createdAt(),
   },
@@ -1260,6 +1267,25 @@ export const contingents = pgTable(
     uniqueIndex("contingents_name_idx").on(t.missionCode, t.name),
     index("contingents_country_idx").on(t.countryCode),
   ],
+);
+
+/** A unit's commander and key leaders by period: who answered for the unit on a given day. */
+export const unitLeaders = pgTable(
+  "unit_leaders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contingentId: uuid("contingent_id")
+      .notNull()
+      .references(() => contingents.id),
+    post: text("post").notNull(),
+    /** JSON of name and rank: a leader named in misconduct cases is personal data. */
+    identityEncrypted: text("identity_encrypted").notNull(),
+    servedFrom: date("served_from").notNull(),
+    servedTo: date("served_to"),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unit_leaders_unit_idx").on(t.contingentId, t.servedFrom)],
 );
 
 export const trainingSessions = pgTable(

@@ -32,6 +32,7 @@ export const auditSubjects = [
   "after_action_review",
   "risk_assessment",
   "training",
+  "unit",
   "outreach",
   "screening",
   "screening_entry",
@@ -246,6 +247,10 @@ export const auditCatalogue = {
   "risk.report": action("risk_assessment", z.object({ missionCode: code, quarter: code, format: code })),
   "training.course.add": action("training", z.object({ code, kind: code })),
   "training.contingent.add": action("training", z.object({ missionCode: code, countryCode: code, strength: count })),
+  "command.leaders.read": action(null, z.object({ units: count, leaders: count })),
+  "command.leader.add": action("unit", z.object({ leaderId: id, post: code })),
+  "command.perpetrator.unit": action("perpetrator", z.object({ caseId: id, contingentId: id.nullable() })),
+  "command.case.read": action("case", z.object({ units: count })),
   "training.session.record": action(
     "training",
     z.object({

@@ -7,6 +7,7 @@ import type { Services } from "../server/services.js";
 import { fieldContext } from "../server/security/encryption.js";
 import type { Transaction } from "../server/transaction.js";
 import { searchDocument } from "../server/modules/after-action/index.js";
+import { insertLeader } from "../server/modules/command/index.js";
 import {
   afterActionActions,
   afterActionDetails,
@@ -118,7 +119,14 @@ const demoContingents = [
   },
 ];
 
-async function seedDemoTraining(tx: Transaction) {
+/** The battalion's command by period: a hand-over midway, and its SEA focal point throughout. */
+const demoLeaders = [
+  { post: "commander", name: "Kofi Asante", rank: "Colonel", fromDaysAgo: 120, toDaysAgo: 30 },
+  { post: "commander", name: "Ama Owusu", rank: "Lieutenant Colonel", fromDaysAgo: 32, toDaysAgo: null },
+  { post: "sea_focal_point", name: "Yaw Boateng", rank: "Captain", fromDaysAgo: 120, toDaysAgo: null },
+];
+
+async function seedDemoTraining(services: Services, tx: Transaction) {
   const courseId = async (code: string) =>
     (await tx.select({ id: trainingCourses.id }).from(trainingCourses).where(eq(trainingCourses.code, code)))[0].id;
   const national = await courseId("CPTM-CD");
@@ -133,8 +141,23 @@ async function seedDemoTraining(tx: Transaction) {
         categoryCode: demo.categoryCode,
         strength: demo.strength,
         deployedOn: isoDays(-demo.deployedDaysAgo),
+        rotation: `ROT ${demo.name.slice(-1)}`,
+        location: demo.countryCode === "GHA" ? "Bunia" : null,
       })
       .returning({ id: contingents.id });
+    if (demo.name === "GHANBATT-1")
+      for (const leader of demoLeaders)
+        await insertLeader(
+          services,
+          tx,
+          unit.id,
+          {
+            ...leader,
+            servedFrom: isoDays(-leader.fromDaysAgo),
+            servedTo: leader.toDaysAgo === null ? null : isoDays(-leader.toDaysAgo),
+          },
+          null,
+        );
     const ended = Math.max(demo.deployedDaysAgo, 0) + 15;
     const certified = demo.national.certifiedDaysAgo;
     await tx.insert(trainingSessions).values({
@@ -306,7 +329,7 @@ export async function seedDemoPrevention(
   tx: Transaction,
   refs: { monuscoCaseId: string; cbcmUserId: string },
 ) {
-  await seedDemoTraining(tx);
+  await seedDemoTraining(services, tx);
   await seedDemoReviews(services, tx, refs.monuscoCaseId);
   await seedDemoOutreach(tx, refs.cbcmUserId);
   // An earlier assessment of the camp, so that its history shows how the rating moved.

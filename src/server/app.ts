@@ -64,6 +64,7 @@ import { registerTrustFundRoutes } from "./modules/trust-fund/index.js";
 import { registerScreeningRoutes } from "./modules/screening/index.js";
 import { registerRiskRoutes } from "./modules/risk/index.js";
 import { registerTrainingRoutes } from "./modules/training/index.js";
+import { registerCommandRoutes } from "./modules/command/index.js";
 import { registerAfterActionRoutes } from "./modules/after-action/index.js";
 import { registerOutreachRoutes } from "./modules/outreach/index.js";
 import { registerCommitmentRoutes } from "./modules/commitments/index.js";
@@ -266,6 +267,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerScreeningRoutes(app);
   registerRiskRoutes(app);
   registerTrainingRoutes(app);
+  registerCommandRoutes(app);
   registerAfterActionRoutes(app);
   registerOutreachRoutes(app);
   registerHelpRoutes(app);

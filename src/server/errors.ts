@@ -101,3 +101,7 @@ export function problem(status: number, code: string, detail: string, extras: Pr
     ...extras,
   };
 }
+
+/** One field refused, named by its path, with a code the web app translates. */
+export const invalidField = (message: string, path: string, code: string) =>
+  new ValidationFailed(message, [{ path, message: code }], code);

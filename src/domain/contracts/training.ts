@@ -8,16 +8,21 @@ const missionCode = missionCodeField;
 const countryCode = countryCodeField;
 const share = z.record(z.string(), z.number());
 
+/** What every answer says of a contingent (one unit: a rotation). */
+export const contingentFields = {
+  id: z.string(),
+  missionCode: z.string(),
+  countryCode: z.string(),
+  name: z.string(),
+  categoryCode: z.string(),
+  strength: z.number(),
+  deployedOn: z.string(),
+};
+
 export const trainingOverviewSchema = z.object({
   contingents: z.array(
     z.object({
-      id: z.string(),
-      missionCode: z.string(),
-      countryCode: z.string(),
-      name: z.string(),
-      categoryCode: z.string(),
-      strength: z.number(),
-      deployedOn: z.string(),
+      ...contingentFields,
       coverage: z.object({
         shares: share,
         trained: share,
@@ -84,6 +89,10 @@ export const addContingentBody = z.strictObject({
   categoryCode: z.enum(["MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"]),
   strength: z.number().int().min(1).max(20_000),
   deployedOn: z.iso.date(),
+  /** Each rotation is its own unit, with its own commanders. */
+  rotation: z.string().trim().min(1).max(40).nullable().default(null),
+  rotatedOutOn: z.iso.date().nullable().default(null),
+  location: z.string().trim().min(2).max(200).nullable().default(null),
 });
 
 export const recordSessionBody = z.strictObject({

@@ -31,6 +31,7 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "reports", column: "reporter_contact_encrypted", idColumn: "id" },
   { table: "report_messages", column: "body_encrypted", idColumn: "id" },
   { table: "perpetrators", column: "identity_encrypted", idColumn: "id" },
+  { table: "unit_leaders", column: "identity_encrypted", idColumn: "id" },
   { table: "evidence_files", column: "file_name_encrypted", idColumn: "id" },
   { table: "evidence_files", column: "content_encrypted", idColumn: "id" },
   { table: "victims", column: "identity_encrypted", idColumn: "id" },

@@ -240,7 +240,12 @@ export function CaseDetail() {
             {item.can.seeVictims && (
               <CaseVictims caseId={item.id} missionCode={item.missionCode} canRegister={item.can.registerVictim} />
             )}
-            <EnforcementSections caseId={item.id} status={item.status} nationalityCodes={item.nationalityCodes} />
+            <EnforcementSections
+              caseId={item.id}
+              missionCode={item.missionCode}
+              status={item.status}
+              nationalityCodes={item.nationalityCodes}
+            />
             {item.can.edit && <Assignments caseId={item.id} version={item.version} />}
             {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}
             <Paper withBorder p="lg">

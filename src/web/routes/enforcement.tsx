@@ -4,6 +4,7 @@
 import { DateField } from "../components/date-field.js";
 import type { RevealPending } from "../../domain/contracts/reveals.js";
 import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
+import { CaseCommandSection } from "./command.js";
 import {
   Badge,
   Group,
@@ -58,10 +59,12 @@ function useCaseMutation<T>(caseId: string, request: (values: T) => Promise<unkn
 
 export function EnforcementSections({
   caseId,
+  missionCode,
   status,
   nationalityCodes,
 }: {
   caseId: string;
+  missionCode: string;
   status: string;
   nationalityCodes: string[];
 }) {
@@ -74,6 +77,9 @@ export function EnforcementSections({
       {(record) => (
         <>
           <Perpetrators caseId={caseId} record={record} nationalityCodes={nationalityCodes} />
+          {record.perpetrators.length > 0 && (
+            <CaseCommandSection caseId={caseId} missionCode={missionCode} record={record} />
+          )}
           <Investigations caseId={caseId} record={record} status={status} nationalityCodes={nationalityCodes} />
           <Actions caseId={caseId} record={record} />
         </>

@@ -29,6 +29,7 @@ import type {
   TrainingOverview as Overview,
 } from "../../domain/contracts/training.js";
 import { api } from "../api.js";
+import { UnitLeaders } from "./command.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { DataTable, FormActions, PageHeader, ProblemAlert, ProblemRows, QueryView } from "../components/page.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
@@ -118,6 +119,7 @@ export function TrainingPage() {
                     t("training.kinds.pre_deployment"),
                     t("training.kinds.induction"),
                     t("training.gaps"),
+                    t("command.leaders"),
                   ]}
                 >
                   {data.contingents.map((c) => (
@@ -161,6 +163,17 @@ export function TrainingPage() {
                             ))}
                           </Stack>
                         )}
+                      </Table.Td>
+                      <Table.Td>
+                        <DialogButton
+                          label={t("command.leaders")}
+                          title={`${t("command.leaders")}: ${c.name}`}
+                          variant="subtle"
+                        >
+                          {() => (
+                            <UnitLeaders unitId={c.id} missionCode={c.missionCode} canAdd={data.can.addContingent} />
+                          )}
+                        </DialogButton>
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -7,7 +7,7 @@ import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
-import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { Forbidden, NotFound, invalidField } from "../../errors.js";
 import { assertCompletable, type Completion, completionOf } from "../../follow-ups.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
@@ -38,18 +38,15 @@ export interface AssessmentInput {
   mitigations: MitigationInput[];
 }
 
-const invalid = (message: string, path: string, code: string) =>
-  new ValidationFailed(message, [{ path, message: code }], code);
-
 function checkMitigation(m: MitigationInput, assessedOn: string, factorKinds: string[], path: string) {
   if (m.factorKind !== null && !factorKinds.includes(m.factorKind))
-    throw invalid(
+    throw invalidField(
       "A mitigation answers one of the factors assessed here.",
       `${path}.factorKind`,
       "factor_not_assessed",
     );
   if (m.dueOn < assessedOn)
-    throw invalid(
+    throw invalidField(
       "A mitigation falls due after the assessment that calls for it.",
       `${path}.dueOn`,
       "due_before_assessment",
@@ -62,11 +59,15 @@ export async function recordAssessment(services: Services, actor: Actor, input: 
     throw new Forbidden("Headquarters or the mission's conduct and discipline team assess its locations.");
   assertNotInFuture(input.assessedOn, "body.assessedOn");
   if (input.reviewOn <= input.assessedOn)
-    throw invalid("The review comes after the assessment.", "body.reviewOn", "review_before_assessment");
+    throw invalidField("The review comes after the assessment.", "body.reviewOn", "review_before_assessment");
   const kinds = input.factors.map((f) => f.kind);
   const repeated = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
   if (repeated)
-    throw invalid(`The factor "${repeated}" is rated twice; rate each factor once.`, "body.factors", "factor_repeated");
+    throw invalidField(
+      `The factor "${repeated}" is rated twice; rate each factor once.`,
+      "body.factors",
+      "factor_repeated",
+    );
   for (const [i, m] of input.mitigations.entries())
     checkMitigation(m, input.assessedOn, kinds, `body.mitigations.${i}`);
   return inTransaction(services.db, actor, async (tx) => {
@@ -75,7 +76,7 @@ export async function recordAssessment(services: Services, actor: Actor, input: 
       .from(missions)
       .where(eq(missions.code, input.missionCode));
     if (!mission)
-      throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
+      throw invalidField(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
     const [row] = await tx
       .insert(riskAssessments)
       .values({
@@ -264,7 +265,8 @@ export async function riskReport(
 ) {
   assertMission(actor, missionCode);
   const today = todayIso();
-  if (quarter > quarterOf(today)) throw invalid("That quarter has not begun.", "params.quarter", "quarter_in_future");
+  if (quarter > quarterOf(today))
+    throw invalidField("That quarter has not begun.", "params.quarter", "quarter_in_future");
   return inTransaction(services.db, actor, async (tx) => {
     const report = quarterlyReport(quarter, await missionAssessments(tx, missionCode), today);
     await recordAuditEvent(tx, actor, {

@@ -9,13 +9,10 @@ import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
-import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { Conflict, Forbidden, NotFound, invalidField, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { keyedHashes } from "../screening/index.js";
-
-const invalid = (message: string, path: string, code: string) =>
-  new ValidationFailed(message, [{ path, message: code }], code);
 
 export async function listCourses(services: Services, actor: Actor) {
   if (!trainingPolicy.read(actor)) throw new Forbidden();
@@ -64,18 +61,23 @@ export interface ContingentInput {
   categoryCode: string;
   strength: number;
   deployedOn: string;
+  rotation: string | null;
+  rotatedOutOn: string | null;
+  location: string | null;
 }
 
 export async function addContingent(services: Services, actor: Actor, input: ContingentInput) {
   if (!trainingPolicy.keepContingent(actor, input.missionCode))
     throw new Forbidden("Headquarters or the mission's conduct and discipline team record its contingents.");
+  if (input.rotatedOutOn !== null && input.rotatedOutOn < input.deployedOn)
+    throw invalidField("The unit cannot rotate out before it deploys.", "body.rotatedOutOn", "date_out_of_range");
   return inTransaction(services.db, actor, async (tx) => {
     const [mission] = await tx
       .select({ code: missions.code })
       .from(missions)
       .where(eq(missions.code, input.missionCode));
     if (!mission)
-      throw invalid(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
+      throw invalidField(`There is no mission with the code ${input.missionCode}.`, "body.missionCode", "unknown_code");
     const [row] = await tx
       .insert(contingents)
       .values({ ...input, recordedBy: actor.userId })
@@ -109,13 +111,13 @@ export interface SessionInput {
 /** National pre-deployment training is the State's (no mission); induction and refreshers happen in a mission. */
 function checkSessionShape(kind: string, input: SessionInput) {
   if (kind === "pre_deployment" && (input.missionCode !== null || input.countryCode === null))
-    throw invalid(
+    throw invalidField(
       "Pre-deployment training is a State's national training: name the State, not a mission.",
       "body.missionCode",
       "pre_deployment_is_national",
     );
   if (["induction", "refresher"].includes(kind) && input.missionCode === null)
-    throw invalid(
+    throw invalidField(
       "Induction and refresher training take place in a mission: name it.",
       "body.missionCode",
       "mission_required",
@@ -127,25 +129,25 @@ export async function recordSession(services: Services, actor: Actor, input: Ses
     throw new Forbidden("A mission's team records its training; a State records its national training.");
   assertNotInFuture(input.endsOn, "body.endsOn", "Record a session once it has ended.");
   if (input.endsOn < input.startsOn)
-    throw invalid("A session ends after it starts.", "body.endsOn", "ends_before_start");
+    throw invalidField("A session ends after it starts.", "body.endsOn", "ends_before_start");
   if (input.completions > input.participants)
-    throw invalid(
+    throw invalidField(
       "More people completed the session than attended it.",
       "body.completions",
       "completions_over_participants",
     );
   return inTransaction(services.db, actor, async (tx) => {
     const [course] = await tx.select().from(trainingCourses).where(eq(trainingCourses.id, input.courseId));
-    if (!course) throw invalid("There is no such course.", "body.courseId", "unknown_course");
+    if (!course) throw invalidField("There is no such course.", "body.courseId", "unknown_course");
     checkSessionShape(course.kind, input);
     if (input.contingentId) {
       const [contingent] = await tx.select().from(contingents).where(eq(contingents.id, input.contingentId));
       if (!contingent)
-        throw invalid("There is no such contingent in your scope.", "body.contingentId", "unknown_contingent");
+        throw invalidField("There is no such contingent in your scope.", "body.contingentId", "unknown_contingent");
       if (input.missionCode !== null && contingent.missionCode !== input.missionCode)
-        throw invalid("The contingent serves in another mission.", "body.contingentId", "contingent_elsewhere");
+        throw invalidField("The contingent serves in another mission.", "body.contingentId", "contingent_elsewhere");
       if (input.countryCode !== null && contingent.countryCode !== input.countryCode)
-        throw invalid("The contingent is another State's.", "body.contingentId", "contingent_elsewhere");
+        throw invalidField("The contingent is another State's.", "body.contingentId", "contingent_elsewhere");
     }
     const [row] = await tx
       .insert(trainingSessions)
@@ -184,9 +186,9 @@ export async function certifySession(services: Services, actor: Actor, id: strin
     if (!trainingPolicy.certify(actor, session))
       throw new Forbidden("Only the State's focal point certifies its national training.");
     if (kind !== "pre_deployment")
-      throw invalid("Only pre-deployment training is certified.", "params.id", "not_pre_deployment");
+      throw invalidField("Only pre-deployment training is certified.", "params.id", "not_pre_deployment");
     if (session.contingentId === null)
-      throw invalid(
+      throw invalidField(
         "Certification is for a contingent: record which one the session trained.",
         "params.id",
         "no_contingent",
@@ -267,7 +269,7 @@ export async function importAttendance(
   const [header, ...body] = await attendanceRows(input.content);
   const columns = (header ?? []).map((cell) => cell.trim().toLowerCase());
   if (columns[0] !== "service_number" || columns[1] !== "completed")
-    throw invalid(
+    throw invalidField(
       "The first row must name the columns service_number and completed (others, such as a name, are ignored).",
       "line 1",
       "bad_header",

@@ -1,0 +1,24 @@
+// Command accountability: the posts of a unit's leadership, and who held the command on a given day.
+
+/** The leaders a unit's record names: its commander first, then those the SEA framework asks for. */
+export const unitPosts = ["commander", "deputy_commander", "sea_focal_point", "legal_officer"] as const;
+export type UnitPost = (typeof unitPosts)[number];
+
+export interface LeaderPeriod {
+  post: string;
+  servedFrom: string;
+  servedTo: string | null;
+}
+
+/** Whether a leader was in post on a day (ISO dates; an open period runs to this day). */
+export const servedOn = (leader: LeaderPeriod, day: string) =>
+  leader.servedFrom <= day && (leader.servedTo === null || day <= leader.servedTo);
+
+/**
+ * The unit's commander on a day: the one in post then; if periods overlap (a hand-over), the one who
+ * took the command last. None when no commander's period covers the day.
+ */
+export function commanderOn<L extends LeaderPeriod>(leaders: L[], day: string): L | null {
+  const inPost = leaders.filter((leader) => leader.post === "commander" && servedOn(leader, day));
+  return inPost.sort((a, b) => b.servedFrom.localeCompare(a.servedFrom))[0] ?? null;
+}

@@ -1,0 +1,63 @@
+// Contracts of command accountability: units (a contingent's rotation) with their leaders by period,
+// and the unit and commander an alleged perpetrator answered to at the time of the incident.
+import { z } from "zod";
+import { unitPosts } from "../command.js";
+import { countryCodeField, missionCodeField } from "./fields.js";
+import { contingentFields } from "./training.js";
+
+const leaderSchema = z.object({
+  id: z.string(),
+  post: z.enum(unitPosts),
+  name: z.string(),
+  rank: z.string().nullable(),
+  servedFrom: z.string(),
+  servedTo: z.string().nullable(),
+});
+
+export const unitListSchema = z.object({
+  items: z.array(
+    z.object({
+      ...contingentFields,
+      rotation: z.string().nullable(),
+      rotatedOutOn: z.string().nullable(),
+      location: z.string().nullable(),
+      leaders: z.array(leaderSchema),
+    }),
+  ),
+});
+export type UnitList = z.infer<typeof unitListSchema>;
+
+export const unitListQuery = z.strictObject({
+  mission: missionCodeField.optional(),
+  country: countryCodeField.optional(),
+});
+
+export const addLeaderBody = z
+  .strictObject({
+    post: z.enum(unitPosts),
+    name: z.string().trim().min(1).max(200),
+    rank: z.string().trim().min(1).max(80).nullable().default(null),
+    servedFrom: z.iso.date(),
+    servedTo: z.iso.date().nullable().default(null),
+  })
+  .refine((leader) => leader.servedTo === null || leader.servedFrom <= leader.servedTo, {
+    message: "The period ends before it starts.",
+    path: ["servedTo"],
+  });
+export type AddLeaderBody = z.infer<typeof addLeaderBody>;
+
+export const perpetratorUnitBody = z.strictObject({ contingentId: z.uuid().nullable() });
+
+/** A perpetrator's unit and the commander on the day of the incident (none known: null). */
+export const perpetratorCommandSchema = z.object({
+  perpetratorId: z.string(),
+  code: z.string(),
+  unit: z
+    .object({ id: z.string(), name: z.string(), rotation: z.string().nullable(), countryCode: z.string() })
+    .nullable(),
+  commander: leaderSchema.nullable(),
+  /** The day the commander is read for: the incident's, else the report's. */
+  onDay: z.string(),
+});
+export const caseCommandSchema = z.object({ items: z.array(perpetratorCommandSchema) });
+export type CaseCommand = z.infer<typeof caseCommandSchema>;

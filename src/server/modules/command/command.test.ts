@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
+import { sql } from "drizzle-orm";
+import { cases, unitLeaders } from "../../../db/schema.js";
+import { type Actor, systemActor } from "../../auth/actor.js";
+import { inTransaction } from "../../transaction.js";
+
+let t: TestApp;
+type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
+let monusco: Client;
+let minusca: Client;
+let ghana: Client;
+let rwanda: Client;
+let headquarters: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  monusco = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+  minusca = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+  ghana = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));
+  rwanda = await t.tokenFor(await t.createStaff("member_state_focal_point", { countryCode: "RWA" }));
+  headquarters = await t.tokenFor(await t.createStaff("cds_officer"));
+});
+afterAll(() => t?.close());
+
+async function unit(client: Client, body: Record<string, unknown>) {
+  const response = await client.request({
+    method: "POST",
+    url: "/api/training/contingents",
+    payload: { categoryCode: "MIL_MC", strength: 850, deployedOn: "2025-11-01", ...body },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
+async function caseWithPerpetrator(missionCode: string, nationalityCode: string, dateOfIncident: string) {
+  const id = randomUUID();
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(cases).values({
+      id,
+      reference: `${missionCode}-U-${id.slice(0, 8)}`,
+      missionCode,
+      status: "referred",
+      dateReported: "2026-05-02",
+      dateOfIncident,
+      allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+    }),
+  );
+  const officer = missionCode === "MONUSCO" ? monusco : minusca;
+  const added = await officer.request({
+    method: "POST",
+    url: `/api/cases/${id}/perpetrators`,
+    payload: { categoryCode: "MIL_MC", nationalityCode, unit: null, identity: null },
+  });
+  expect(added.statusCode, added.body).toBe(201);
+  return { caseId: id, perpetratorId: added.json().id as string };
+}
+
+const leaderCount = (action: string) =>
+  t.handle.asOwner((owner) =>
+    owner.query<{ n: number }>("select count(*)::int as n from audit_events where action = $1", [action]),
+  );
+
+describe("units and their command", () => {
+  it("a mission's team records a unit's commanders by period; the case shows who commanded on the day", async () => {
+    const ghanbatt = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT ROT 12 ${randomUUID().slice(0, 4)}`,
+      rotation: "ROT 12",
+      location: "Bunia",
+    });
+    for (const leader of [
+      {
+        post: "commander",
+        name: "Col. Kwame Mensah",
+        rank: "Colonel",
+        servedFrom: "2025-11-01",
+        servedTo: "2026-04-30",
+      },
+      { post: "commander", name: "Lt Col. Ama Owusu", rank: "Lieutenant Colonel", servedFrom: "2026-04-25" },
+      { post: "sea_focal_point", name: "Capt. Yaw Boateng", servedFrom: "2025-11-01" },
+    ]) {
+      const added = await monusco.request({ method: "POST", url: `/api/units/${ghanbatt}/leaders`, payload: leader });
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    // Names are sealed at rest.
+    const stored = await t.handle.asOwner((owner) =>
+      owner.query<{ identity_encrypted: string }>(
+        "select identity_encrypted from unit_leaders where contingent_id = $1",
+        [ghanbatt],
+      ),
+    );
+    expect(stored).toHaveLength(3);
+    expect(stored.map((row) => row.identity_encrypted).join()).not.toContain("Mensah");
+
+    const { caseId, perpetratorId } = await caseWithPerpetrator("MONUSCO", "GHA", "2026-03-14");
+    const linked = await monusco.request({
+      method: "PUT",
+      url: `/api/perpetrators/${perpetratorId}/unit`,
+      payload: { contingentId: ghanbatt },
+    });
+    expect(linked.statusCode, linked.body).toBe(204);
+    const before = (await leaderCount("command.case.read"))[0].n;
+    const command = await monusco.request({ method: "GET", url: `/api/cases/${caseId}/command` });
+    expect(command.statusCode).toBe(200);
+    expect(command.json().items).toEqual([
+      expect.objectContaining({
+        code: "P-01",
+        onDay: "2026-03-14",
+        unit: expect.objectContaining({ id: ghanbatt, rotation: "ROT 12", countryCode: "GHA" }),
+        commander: expect.objectContaining({ name: "Col. Kwame Mensah", rank: "Colonel", post: "commander" }),
+      }),
+    ]);
+    expect((await leaderCount("command.case.read"))[0].n).toBe(before + 1);
+
+    // The State sees its own unit and commanders; another State neither the unit nor its leaders.
+    const ghanaUnits = (await ghana.request({ method: "GET", url: "/api/units?mission=MONUSCO" })).json().items;
+    expect(ghanaUnits.find((u: { id: string }) => u.id === ghanbatt)?.leaders).toHaveLength(3);
+    const rwandaUnits = (await rwanda.request({ method: "GET", url: "/api/units" })).json().items;
+    expect(rwandaUnits.find((u: { id: string }) => u.id === ghanbatt)).toBeUndefined();
+    const ghanaCommand = await ghana.request({ method: "GET", url: `/api/cases/${caseId}/command` });
+    expect(ghanaCommand.json().items[0].commander.name).toBe("Col. Kwame Mensah");
+  });
+
+  it("leaders are recorded by headquarters or the unit's mission only; a State and another mission are refused", async () => {
+    const unitId = await unit(headquarters, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT ROT 13 ${randomUUID().slice(0, 4)}`,
+    });
+    const leader = { post: "commander", name: "Col. Test", servedFrom: "2026-01-01" };
+    for (const client of [ghana, minusca]) {
+      const refused = await client.request({ method: "POST", url: `/api/units/${unitId}/leaders`, payload: leader });
+      expect([403, 404]).toContain(refused.statusCode);
+    }
+    const backwards = await headquarters.request({
+      method: "POST",
+      url: `/api/units/${unitId}/leaders`,
+      payload: { ...leader, servedTo: "2025-12-01" },
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(
+      (await headquarters.request({ method: "POST", url: `/api/units/${unitId}/leaders`, payload: leader })).statusCode,
+    ).toBe(201);
+  });
+
+  it("a perpetrator's unit must be of the case's mission and the person's State", async () => {
+    const rwabatt = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "RWA",
+      name: `RWABATT ${randomUUID().slice(0, 4)}`,
+    });
+    const elsewhere = await unit(minusca, {
+      missionCode: "MINUSCA",
+      countryCode: "GHA",
+      name: `GHANBATT MINUSCA ${randomUUID().slice(0, 4)}`,
+    });
+    const { perpetratorId } = await caseWithPerpetrator("MONUSCO", "GHA", "2026-03-14");
+    for (const contingentId of [rwabatt, elsewhere, randomUUID()]) {
+      const refused = await monusco.request({
+        method: "PUT",
+        url: `/api/perpetrators/${perpetratorId}/unit`,
+        payload: { contingentId },
+      });
+      expect(refused.statusCode, contingentId).toBe(400);
+    }
+    // A State does not write where the person served: the case's officers do.
+    const byState = await ghana.request({
+      method: "PUT",
+      url: `/api/perpetrators/${perpetratorId}/unit`,
+      payload: { contingentId: null },
+    });
+    expect(byState.statusCode).toBe(403);
+  });
+
+  it("row-level security keeps another mission's team from a unit's leaders, and from adding one", async () => {
+    const unitId = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT RLS ${randomUUID().slice(0, 4)}`,
+    });
+    await monusco.request({
+      method: "POST",
+      url: `/api/units/${unitId}/leaders`,
+      payload: { post: "commander", name: "Col. Hidden", servedFrom: "2026-01-01" },
+    });
+    const asMinusca: Actor = {
+      ...systemActor,
+      role: "cdt_officer",
+      missionCodes: ["MINUSCA"],
+      userId: "someone",
+      via: "token",
+    };
+    const seen = await inTransaction(
+      t.app.services.db,
+      asMinusca,
+      async (tx) =>
+        (
+          (await tx.execute(
+            sql`select count(*)::int as n from unit_leaders where contingent_id = ${unitId}`,
+          )) as unknown as { rows: { n: number }[] }
+        ).rows[0].n,
+    );
+    expect(seen).toBe(0);
+    await expect(
+      inTransaction(t.app.services.db, asMinusca, (tx) =>
+        tx
+          .insert(unitLeaders)
+          .values({ contingentId: unitId, post: "commander", identityEncrypted: "x", servedFrom: "2026-01-01" }),
+      ),
+    ).rejects.toThrow();
+  });
+});

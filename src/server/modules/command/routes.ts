@@ -1,0 +1,82 @@
+// HTTP for command accountability: units with their leaders by period, the unit an alleged
+// perpetrator served in, and a case's command at the time of the incident.
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  addLeaderBody,
+  caseCommandSchema,
+  perpetratorUnitBody,
+  unitListQuery,
+  unitListSchema,
+} from "../../../domain/contracts/command.js";
+import { createdSchema, noContentSchema } from "../../../domain/contracts/fields.js";
+import { staffOf } from "../../auth/actor.js";
+import { addLeader, caseCommand, listUnits, setPerpetratorUnit } from "./service.js";
+
+const tags = ["enforcement"];
+const params = z.strictObject({ id: z.uuid() });
+
+export function registerCommandRoutes(app: FastifyInstance) {
+  const { services } = app;
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    "/api/units",
+    {
+      schema: {
+        tags,
+        summary: "Units in scope (each rotation of a contingent) with their commanders and key leaders by period",
+        querystring: unitListQuery,
+        response: { 200: unitListSchema },
+      },
+    },
+    async (request) =>
+      listUnits(services, staffOf(request), { missionCode: request.query.mission, countryCode: request.query.country }),
+  );
+
+  typed.post(
+    "/api/units/:id/leaders",
+    {
+      schema: {
+        tags,
+        summary: "Record a unit's commander or key leader for a period",
+        params,
+        body: addLeaderBody,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addLeader(services, staffOf(request), request.params.id, request.body)),
+  );
+
+  typed.put(
+    "/api/perpetrators/:id/unit",
+    {
+      schema: {
+        tags,
+        summary: "Record the unit an alleged perpetrator served in at the time of the incident (null: unknown)",
+        params,
+        body: perpetratorUnitBody,
+        response: { 204: noContentSchema },
+      },
+    },
+    async (request, reply) => {
+      await setPerpetratorUnit(services, staffOf(request), request.params.id, request.body.contingentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  typed.get(
+    "/api/cases/:id/command",
+    {
+      schema: {
+        tags,
+        summary: "Each alleged perpetrator's unit and its commander on the day of the incident",
+        params,
+        response: { 200: caseCommandSchema },
+      },
+    },
+    async (request) => caseCommand(services, staffOf(request), request.params.id),
+  );
+}
