@@ -64,7 +64,7 @@ describe("the enforcement journey", () => {
     await officer.getByRole("button", { name: "Add an alleged perpetrator" }).click();
     await officer.getByRole("dialog").getByLabel("Name").fill("Cpl. Journey Example");
     await officer.getByRole("dialog").getByRole("button", { name: "Add an alleged perpetrator" }).click();
-    await officer.getByRole("cell", { name: "P-01" }).waitFor();
+    await officer.getByRole("cell", { name: "P-01" }).first().waitFor();
     await officer.getByText("To refer the case, record the referral under Referrals").waitFor();
     await officer.getByRole("button", { name: "Record a referral" }).click();
     await officer.getByRole("dialog").getByLabel("Note verbale").fill("NV/MINUSCA/2026/301");
