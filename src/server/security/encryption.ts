@@ -124,6 +124,11 @@ export class FieldEncryption {
     return (await this.decryptBytes(reader, value, context)).toString("utf8");
   }
 
+  /** A field sealed as JSON (an identity, a letter, a draft), opened and read back. */
+  async decryptJson<T>(reader: KeyReader, value: string, context: string): Promise<T> {
+    return JSON.parse(await this.decrypt(reader, value, context)) as T;
+  }
+
   /** Binary content (evidence files), sealed the same way as text fields. */
   async encryptBytes(reader: KeyReader, plaintext: Buffer, context: string): Promise<string> {
     const currentId = await this.currentKeyId(reader);

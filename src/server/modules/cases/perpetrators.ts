@@ -120,13 +120,11 @@ export async function revealPerpetratorIdentity(
       reason,
     });
     if ("approval" in clearance) return clearance;
-    const identity = JSON.parse(
-      await services.encryption.decrypt(
-        tx,
-        row.identityEncrypted,
-        fieldContext("perpetrators", "identity_encrypted", row.id),
-      ),
-    ) as PerpetratorIdentity;
+    const identity = await services.encryption.decryptJson<PerpetratorIdentity>(
+      tx,
+      row.identityEncrypted,
+      fieldContext("perpetrators", "identity_encrypted", row.id),
+    );
     await recordAuditEvent(tx, actor, {
       action: "perpetrator.identity.reveal",
       subjectType: "perpetrator",

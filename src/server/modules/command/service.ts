@@ -26,13 +26,11 @@ type LeaderRow = typeof unitLeaders.$inferSelect;
 async function presentLeaders(services: Services, tx: Transaction, rows: LeaderRow[]) {
   const opened = await Promise.all(
     rows.map(async (row) => {
-      const identity = JSON.parse(
-        await services.encryption.decrypt(
-          tx,
-          row.identityEncrypted,
-          fieldContext("unit_leaders", "identity_encrypted", row.id),
-        ),
-      ) as LeaderIdentity;
+      const identity = await services.encryption.decryptJson<LeaderIdentity>(
+        tx,
+        row.identityEncrypted,
+        fieldContext("unit_leaders", "identity_encrypted", row.id),
+      );
       return {
         id: row.id,
         post: row.post as UnitPost,

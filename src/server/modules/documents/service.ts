@@ -360,13 +360,11 @@ export async function readCaseDocument(services: Services, actor: Actor, documen
       details: { documentId, format, ...(row.referralId ? { referralId: row.referralId } : {}) },
     });
     if (row.letterEncrypted) {
-      const letter = JSON.parse(
-        await services.encryption.decrypt(
-          tx,
-          row.letterEncrypted,
-          fieldContext("case_documents", "letter_encrypted", row.id),
-        ),
-      ) as NoteVerbaleLetter;
+      const letter = await services.encryption.decryptJson<NoteVerbaleLetter>(
+        tx,
+        row.letterEncrypted,
+        fieldContext("case_documents", "letter_encrypted", row.id),
+      );
       return format === "docx"
         ? {
             fileName: `${fileName}.docx`,

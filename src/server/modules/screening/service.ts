@@ -311,13 +311,11 @@ export async function syncScreeningList(services: Services): Promise<number> {
     for (const person of pending) {
       const reason = listedReason(person.allegationCodes);
       if (!reason) continue;
-      const identity = JSON.parse(
-        await services.encryption.decrypt(
-          tx,
-          person.identityEncrypted as string,
-          fieldContext("perpetrators", "identity_encrypted", person.perpetratorId),
-        ),
-      ) as { name: string; serviceNumber: string | null };
+      const identity = await services.encryption.decryptJson<{ name: string; serviceNumber: string | null }>(
+        tx,
+        person.identityEncrypted as string,
+        fieldContext("perpetrators", "identity_encrypted", person.perpetratorId),
+      );
       const entry = await addScreeningEntry(
         services,
         systemActor,

@@ -94,12 +94,10 @@ export async function receiveSms(services: Services, gateway: GatewayName, inbou
         };
     }
     const draft: Draft = conversation.draftEncrypted
-      ? JSON.parse(
-          await services.encryption.decrypt(
-            tx,
-            conversation.draftEncrypted,
-            fieldContext("sms_conversations", "draft_encrypted", conversation.id),
-          ),
+      ? await services.encryption.decryptJson<Draft>(
+          tx,
+          conversation.draftEncrypted,
+          fieldContext("sms_conversations", "draft_encrypted", conversation.id),
         )
       : {};
     const language = conversation.language ?? "en";
