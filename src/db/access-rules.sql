@@ -11,13 +11,14 @@
 -- assistance_follow_ups: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- assistance_referrals: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- assistance_requests: RLS; conduct_app: INSERT, SELECT, UPDATE
--- audit_events: no RLS; conduct_app: INSERT, SELECT
+-- audit_events: RLS; conduct_app: INSERT, SELECT
 -- case_actions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- case_assignments: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- case_documents: RLS; conduct_app: INSERT, SELECT
+-- case_nationalities: RLS; conduct_app: SELECT
 -- case_notes: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- case_number_counters: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
--- cases: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- cases: RLS; conduct_app: DELETE, INSERT, UPDATE, SELECT of every column but nationality_codes, allegation_pairs
 -- cbcm_members: RLS; conduct_app: INSERT, SELECT
 -- cbcm_networks: RLS; conduct_app: INSERT, SELECT
 -- commitments: RLS; conduct_app: DELETE, INSERT, SELECT
@@ -104,6 +105,10 @@ POLICY assistance_referrals_assistance_only ON assistance_referrals FOR ALL TO p
 -- Policies on assistance_requests
 POLICY assistance_requests_need_to_know ON assistance_requests FOR ALL TO public USING (conduct_can_see_assistance_request(mission_code)) WITH CHECK (conduct_can_see_assistance_request(mission_code));
 
+-- Policies on audit_events
+POLICY audit_events_append ON audit_events FOR INSERT TO public WITH CHECK (true);
+POLICY audit_events_read ON audit_events FOR SELECT TO public USING (((conduct_actor_role() <> 'member_state_focal_point'::text) OR conduct_state_knows_event(actor_id, action, subject_type, subject_id, details)));
+
 -- Policies on case_actions
 POLICY case_actions_need_to_know ON case_actions FOR ALL TO public USING (conduct_can_see_perpetrator(perpetrator_id)) WITH CHECK ((conduct_can_see_perpetrator(perpetrator_id) AND (conduct_is_case_manager() OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (taken_by = 'member_state'::text)))));
 
@@ -112,6 +117,9 @@ POLICY case_assignments_need_to_know ON case_assignments FOR ALL TO public USING
 
 -- Policies on case_documents
 POLICY case_documents_need_to_know ON case_documents FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id))))))) WITH CHECK ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (kind = 'reply'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id)))))));
+
+-- Policies on case_nationalities
+POLICY case_nationalities_need_to_know ON case_nationalities FOR SELECT TO public USING ((conduct_sees_country(nationality_code) AND (EXISTS ( SELECT 1 FROM cases c WHERE (c.id = case_nationalities.case_id)))));
 
 -- Policies on case_notes
 POLICY case_notes_need_to_know ON case_notes FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() <> ALL (ARRAY['member_state_focal_point'::text, 'analyst'::text, 'publisher'::text])))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text]))));
@@ -493,6 +501,27 @@ BEGIN
   RETURN NULL;
 END
 
+-- conduct_keep_case_nationalities(): volatile, security definer; callers: PUBLIC
+BEGIN
+  -- Each branch names only the transition tables its trigger declares.
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO case_nationalities (case_id, nationality_code, position)
+      SELECT c.id, n.code, min(n.position)::int
+      FROM new_cases c CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
+      GROUP BY c.id, n.code;
+  ELSE
+    DELETE FROM case_nationalities k USING new_cases n JOIN old_cases o ON o.id = n.id
+      WHERE k.case_id = n.id AND n.nationality_codes IS DISTINCT FROM o.nationality_codes;
+    INSERT INTO case_nationalities (case_id, nationality_code, position)
+      SELECT c.id, n.code, min(n.position)::int
+      FROM new_cases c JOIN old_cases o ON o.id = c.id
+      CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
+      WHERE c.nationality_codes IS DISTINCT FROM o.nationality_codes
+      GROUP BY c.id, n.code;
+  END IF;
+  RETURN NULL;
+END
+
 -- conduct_keeps_prevention_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_actor_role() IN ('system', 'cds_officer') OR (conduct_actor_role() = 'cdt_officer' AND p_mission = ANY (conduct_actor_missions()))
 
@@ -501,7 +530,20 @@ SELECT conduct_actor_role() IN ('system', 'cds_officer')
  OR (conduct_actor_role() = 'cdt_officer' AND p_mission = ANY (conduct_actor_missions()))
  OR (conduct_actor_role() = 'member_state_focal_point' AND p_mission IS NULL AND p_country = conduct_actor_country())
 
--- conduct_lock_audit_chain(): volatile; callers: PUBLIC
+-- conduct_known_allegation_pairs(p_case_id uuid): stable, security definer; callers: conduct_app, postgres
+SELECT coalesce((
+  SELECT array(SELECT pair FROM unnest(c.allegation_pairs) AS pair
+               WHERE split_part(pair, ':', 2) = '' OR conduct_sees_country(split_part(pair, ':', 2)) ORDER BY pair)
+  FROM cases c WHERE c.id = p_case_id AND conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+), '{}'::text[])
+
+-- conduct_known_allegation_units(): stable, security definer; callers: conduct_app, postgres
+SELECT c.id, u.year, u.mission_code, u.category_code, u.nationality_code
+FROM cases c CROSS JOIN LATERAL conduct_case_allegation_units(c) u
+WHERE conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+  AND (u.nationality_code = '' OR conduct_sees_country(u.nationality_code))
+
+-- conduct_lock_audit_chain(): volatile, security definer; callers: PUBLIC
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('conduct-ledger-audit-chain'));
   RETURN (SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1);
@@ -541,12 +583,14 @@ WITH claim AS (
 SELECT count(*)::int FROM inserted
 
 -- conduct_possible_duplicate_cases(p_report_id uuid): stable; callers: conduct_app, postgres
-SELECT c.id, c.reference, c.date_reported, c.nationality_codes && r.nationality_codes, c.category_codes && r.personnel_category_codes
+SELECT c.id, c.reference, c.date_reported, same.nationality, c.category_codes && r.personnel_category_codes
 FROM reports r
 JOIN cases c ON c.mission_code = r.mission_code
+CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM case_nationalities n
+  WHERE n.case_id = c.id AND n.nationality_code = ANY (r.nationality_codes)) AS nationality) same
 WHERE r.id = p_report_id
   AND c.id IS DISTINCT FROM r.case_id
-  AND (c.nationality_codes && r.nationality_codes OR c.category_codes && r.personnel_category_codes)
+  AND (same.nationality OR c.category_codes && r.personnel_category_codes)
   AND ((r.incident_date IS NOT NULL AND c.date_of_incident BETWEEN r.incident_date - 30 AND r.incident_date + 30)
     OR c.date_reported BETWEEN (r.received_at AT TIME ZONE 'UTC')::date - 30 AND (r.received_at AT TIME ZONE 'UTC')::date + 30)
 ORDER BY abs(c.date_reported - (r.received_at AT TIME ZONE 'UTC')::date), c.reference
@@ -695,6 +739,21 @@ SELECT conduct_actor_role() <> 'member_state_focal_point' OR p_country = conduct
 -- conduct_session_access(p_session uuid, p_write boolean): stable, security definer; callers: PUBLIC
 SELECT coalesce((SELECT CASE WHEN p_write THEN conduct_keeps_training(s.mission_code, s.country_code) ELSE conduct_reads_training(s.mission_code, s.country_code, s.contingent_id) END
  FROM training_sessions s WHERE s.id = p_session), false)
+
+-- conduct_state_knows_event(p_actor text, p_action text, p_subject_type text, p_subject_id text, p_details jsonb): stable; callers: PUBLIC
+SELECT (p_actor = conduct_actor_id()
+    OR (p_subject_type = 'case' AND EXISTS (SELECT 1 FROM cases c WHERE c.id::text = p_subject_id))
+    OR EXISTS (SELECT 1 FROM cases c WHERE c.id::text IN (SELECT jsonb_array_elements_text(p_details -> 'caseIds'))))
+  AND coalesce(p_details ->> 'countryCode' = conduct_actor_country(), true)
+  AND (p_action NOT LIKE 'case.document%' OR p_details ? 'referralId')
+  AND (NOT p_details ? 'perpetratorId'
+    OR EXISTS (SELECT 1 FROM perpetrators p WHERE p.id::text = p_details ->> 'perpetratorId'))
+  AND (NOT p_details ? 'perpetratorCode'
+    OR EXISTS (SELECT 1 FROM perpetrators p WHERE p.case_id::text = p_subject_id AND p.code = p_details ->> 'perpetratorCode'))
+  AND (NOT p_details ? 'investigationId'
+    OR EXISTS (SELECT 1 FROM investigations i WHERE i.id::text = p_details ->> 'investigationId'))
+  AND (NOT p_details ? 'referralId'
+    OR EXISTS (SELECT 1 FROM referrals r WHERE r.id::text = p_details ->> 'referralId'))
 
 -- conduct_state_sees_claim(p_victim_id uuid, p_country text): stable; callers: PUBLIC
 SELECT conduct_actor_role() = 'member_state_focal_point' AND p_country = conduct_actor_country() AND conduct_consent_in_force(p_victim_id, 'member_state')

@@ -12,11 +12,23 @@ export const accessRulesFile = path.join(path.dirname(fileURLToPath(import.meta.
 const folded = (text: string) => text.replace(/\s+/g, " ").trim();
 
 export async function describeAccessRules(owner: OwnerClient): Promise<string> {
-  const tables = await owner.query<{ table: string; rls: boolean; forced: boolean; grants: string | null }>(
+  const tables = await owner.query<{
+    table: string;
+    rls: boolean;
+    forced: boolean;
+    grants: string | null;
+    unreadable: string | null;
+  }>(
     `SELECT c.relname AS "table", c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
             (SELECT string_agg(privilege_type, ', ' ORDER BY privilege_type)
                FROM information_schema.role_table_grants g
-              WHERE g.table_schema = 'public' AND g.table_name = c.relname AND g.grantee = $1) AS grants
+              WHERE g.table_schema = 'public' AND g.table_name = c.relname AND g.grantee = $1) AS grants,
+            -- Columns kept from the role on a table it otherwise reads (granted column by column).
+            (SELECT string_agg(a.attname, ', ' ORDER BY a.attnum) FROM pg_attribute a
+              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                AND NOT has_column_privilege($1, c.oid, a.attnum, 'SELECT')
+                AND EXISTS (SELECT 1 FROM pg_attribute r WHERE r.attrelid = c.oid AND r.attnum > 0
+                  AND NOT r.attisdropped AND has_column_privilege($1, c.oid, r.attnum, 'SELECT'))) AS unreadable
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm') AND c.relname NOT LIKE '\\_\\_drizzle%'
       ORDER BY c.relname`,
@@ -61,7 +73,8 @@ export async function describeAccessRules(owner: OwnerClient): Promise<string> {
   ];
   for (const table of tables) {
     const security = table.rls ? (table.forced ? "RLS forced" : "RLS") : "no RLS";
-    lines.push(`-- ${table.table}: ${security}; ${APP_ROLE}: ${table.grants ?? "nothing"}`);
+    const columns = table.unreadable ? `, SELECT of every column but ${table.unreadable}` : "";
+    lines.push(`-- ${table.table}: ${security}; ${APP_ROLE}: ${table.grants ?? "nothing"}${columns}`);
   }
   let current = "";
   for (const policy of policies) {

@@ -43,7 +43,15 @@ async function tablesInDependencyOrder(owner: OwnerClient): Promise<TableInfo[]>
   return ordered;
 }
 
-const publicCountTriggers = ["cases_public_counts_insert", "cases_public_counts_update", "cases_public_counts_delete"];
+// Triggers that keep rows derived from cases (public counts, the nationalities' rows): the backup
+// holds those rows as they were, so the triggers must not write them a second time.
+const keepingTriggers = [
+  "cases_public_counts_insert",
+  "cases_public_counts_update",
+  "cases_public_counts_delete",
+  "cases_keep_nationalities_insert",
+  "cases_keep_nationalities_update",
+];
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function lastMigration(owner: OwnerClient): Promise<string> {
@@ -108,8 +116,7 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
         await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate");
         await owner.query(`TRUNCATE ${(header.tables ?? []).map(quote).join(", ")} RESTART IDENTITY CASCADE`);
         await owner.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_truncate");
-        // The public counts come back from the backup as they were: the triggers that keep them must not count the cases twice.
-        for (const trigger of publicCountTriggers) await owner.query(`ALTER TABLE cases DISABLE TRIGGER ${trigger}`);
+        for (const trigger of keepingTriggers) await owner.query(`ALTER TABLE cases DISABLE TRIGGER ${trigger}`);
         continue;
       }
       const { table, row } = JSON.parse(line) as { table: string; row: unknown };
@@ -122,7 +129,7 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
     }
     await flush();
     if (!header) throw new Error(`${file} is empty.`);
-    for (const trigger of publicCountTriggers) await owner.query(`ALTER TABLE cases ENABLE TRIGGER ${trigger}`);
+    for (const trigger of keepingTriggers) await owner.query(`ALTER TABLE cases ENABLE TRIGGER ${trigger}`);
     // Serial columns continue after the highest restored id.
     const sequences = await owner.query<{ table_name: string; column_name: string; seq: string }>(`
       SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS seq

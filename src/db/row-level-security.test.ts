@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
 import { systemActor, type Actor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
-import { caseAssignments, cases, referrals, reports } from "./schema.js";
+import { auditEvents, caseAssignments, cases, perpetrators, referrals, reports } from "./schema.js";
 
 let t: TestApp;
 let investigatorId = "";
@@ -43,7 +43,7 @@ beforeAll(async () => {
         },
         { reference: "UNMISS-2026-0001", missionCode: "UNMISS", dateReported: "2026-01-03", nationalityCodes: [] },
       ])
-      .returning();
+      .returning({ id: cases.id });
     await tx.insert(caseAssignments).values({ caseId: rows[2].id, userId: investigatorId });
   });
 });
@@ -73,7 +73,7 @@ describe("row-level security on cases", () => {
     expect(ids).toHaveLength(1);
     expect(
       await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), async (tx) =>
-        tx.select().from(cases).where(sql`${cases.id} = ${ids[0].id}`),
+        tx.select({ id: cases.id }).from(cases).where(sql`${cases.id} = ${ids[0].id}`),
       ),
     ).toEqual([]);
   });
@@ -87,7 +87,7 @@ describe("row-level security on cases", () => {
   });
 
   it("without an actor context a query sees no case at all", async () => {
-    const rows = await t.app.services.db.select().from(cases);
+    const rows = await t.app.services.db.select({ id: cases.id }).from(cases);
     expect(rows).toEqual([]);
   });
 
@@ -122,9 +122,107 @@ describe("row-level security on cases", () => {
 
   it("an update under an out-of-scope context changes nothing", async () => {
     const updated = await inTransaction(t.app.services.db, actor("cdt_officer", { missionCodes: ["MINUSCA"] }), (tx) =>
-      tx.update(cases).set({ status: "closed" }).where(sql`${cases.missionCode} = 'MONUSCO'`).returning(),
+      tx
+        .update(cases)
+        .set({ status: "closed" })
+        .where(sql`${cases.missionCode} = 'MONUSCO'`)
+        .returning({ id: cases.id }),
     );
     expect(updated).toEqual([]);
+  });
+});
+
+describe("a case's nationalities, projected for a Member State in the database", () => {
+  const ghana = actor("member_state_focal_point", { countryCode: "GHA" });
+  const rows = async <T>(who: Actor, query: ReturnType<typeof sql>) =>
+    inTransaction(t.app.services.db, who, async (tx) => ((await tx.execute(query)) as unknown as { rows: T[] }).rows);
+  let jointCase = "";
+
+  beforeAll(async () => {
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          reference: "MINUSCA-2026-0002",
+          missionCode: "MINUSCA",
+          dateReported: "2026-03-01",
+          categoryCodes: ["MIL_MC", "FPU"],
+          nationalityCodes: ["RWA", "GHA"],
+          allegationCodes: ["SA_RAPE"],
+          allegationPairs: ["FPU:RWA", "MIL_MC:GHA"],
+        })
+        .returning({ id: cases.id });
+      jointCase = row.id;
+    });
+  });
+
+  it("the application role may not read the case's arrays that name nationalities, whoever acts", async () => {
+    const refusal = (who: Actor, query: ReturnType<typeof sql>) =>
+      rows(who, query).then(
+        () => "read",
+        (error: { cause?: { code?: string } }) => error.cause?.code,
+      );
+    // 42501: insufficient privilege.
+    expect(await refusal(systemActor, sql`select nationality_codes from cases`)).toBe("42501");
+    expect(await refusal(systemActor, sql`select allegation_pairs from cases`)).toBe("42501");
+    expect(await refusal(ghana, sql`select * from cases`)).toBe("42501");
+    expect(await refusal(ghana, sql`select reference from cases`)).toBe("read");
+  });
+
+  it("a State reads its own nationals only; headquarters reads all, in the recorded order; another mission nothing", async () => {
+    const nationalities = (who: Actor) =>
+      rows<{ code: string }>(
+        who,
+        sql`select nationality_code as code from case_nationalities where case_id = ${jointCase} order by position`,
+      ).then((found) => found.map((row) => row.code));
+    expect(await nationalities(ghana)).toEqual(["GHA"]);
+    expect(await nationalities(actor("member_state_focal_point", { countryCode: "RWA" }))).toEqual(["RWA"]);
+    expect(await nationalities(actor("cds_officer"))).toEqual(["RWA", "GHA"]);
+    expect(await nationalities(actor("cdt_officer", { missionCodes: ["MONUSCO"] }))).toEqual([]);
+    expect(await nationalities(actor("member_state_focal_point", { countryCode: "SEN" }))).toEqual([]);
+  });
+
+  it("the rows follow the case's list when it changes", async () => {
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx
+        .update(cases)
+        .set({ nationalityCodes: ["GHA", "SEN"] })
+        .where(sql`${cases.id} = ${jointCase}`),
+    );
+    const all = await rows<{ code: string }>(
+      systemActor,
+      sql`select nationality_code as code from case_nationalities where case_id = ${jointCase} order by position`,
+    );
+    expect(all.map((row) => row.code)).toEqual(["GHA", "SEN"]);
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx
+        .update(cases)
+        .set({ nationalityCodes: ["RWA", "GHA"] })
+        .where(sql`${cases.id} = ${jointCase}`),
+    );
+  });
+
+  it("pairs and counted allegations come to a State without another State's nationals", async () => {
+    const [pairs] = await rows<{ pairs: string[] }>(
+      ghana,
+      sql`select conduct_known_allegation_pairs(${jointCase}) as pairs`,
+    );
+    expect(pairs.pairs).toEqual(["MIL_MC:GHA"]);
+    const [hidden] = await rows<{ pairs: string[] }>(
+      actor("cdt_officer", { missionCodes: ["MONUSCO"] }),
+      sql`select conduct_known_allegation_pairs(${jointCase}) as pairs`,
+    );
+    expect(hidden.pairs).toEqual([]);
+    const units = await rows<{ nationality: string }>(
+      ghana,
+      sql`select nationality_code as nationality from conduct_known_allegation_units() where case_id = ${jointCase}`,
+    );
+    expect(units.map((unit) => unit.nationality)).toEqual(["GHA"]);
+    const everyUnit = await rows<{ nationality: string }>(
+      actor("cds_officer"),
+      sql`select nationality_code as nationality from conduct_known_allegation_units() where case_id = ${jointCase} order by 1`,
+    );
+    expect(everyUnit.map((unit) => unit.nationality)).toEqual(["GHA", "RWA"]);
   });
 });
 
@@ -228,6 +326,86 @@ describe("row-level security on referrals", () => {
   });
 });
 
+describe("row-level security on the audit trail", () => {
+  it("a State reads the history of its cases without another State's referral, investigation or nationals", async () => {
+    const caseId = randomUUID();
+    const otherCase = randomUUID();
+    const ids = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values([
+        {
+          id: caseId,
+          reference: "MINUSCA-2026-0888",
+          missionCode: "MINUSCA",
+          dateReported: "2026-01-01",
+          nationalityCodes: ["GHA", "RWA"],
+        },
+        {
+          id: otherCase,
+          reference: "MINUSCA-2026-0889",
+          missionCode: "MINUSCA",
+          dateReported: "2026-01-01",
+          nationalityCodes: ["RWA"],
+        },
+      ]);
+      const [ghana, rwanda] = await tx
+        .insert(referrals)
+        .values([
+          { caseId, entity: "member_state", countryCode: "GHA", sentOn: "2026-02-01" },
+          { caseId, entity: "member_state", countryCode: "RWA", sentOn: "2026-02-01" },
+        ])
+        .returning({ id: referrals.id });
+      const [p1, p2] = await tx
+        .insert(perpetrators)
+        .values([
+          { caseId, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA", identityEncrypted: "enc:v1:0:x" },
+          { caseId, code: "P-02", categoryCode: "FPU", nationalityCode: "RWA", identityEncrypted: "enc:v1:0:y" },
+        ])
+        .returning({ id: perpetrators.id });
+      const event = (action: string, subjectId: string, details: Record<string, unknown>) => ({
+        occurredAt: new Date(),
+        actorId: "hq-officer",
+        actorRole: "cds_officer",
+        action,
+        subjectType: "case",
+        subjectId,
+        outcome: "success",
+        details: { ...details, marker: action + JSON.stringify(details) },
+        previousHash: "x",
+        hash: randomUUID(),
+      });
+      await tx
+        .insert(auditEvents)
+        .values([
+          event("case.create", caseId, {}),
+          event("case.refer", caseId, { referralId: ghana.id, countryCode: "GHA" }),
+          event("case.refer", caseId, { referralId: rwanda.id, countryCode: "RWA" }),
+          event("perpetrator.add", caseId, { perpetratorId: p1.id, perpetratorCode: "P-01" }),
+          event("perpetrator.add", caseId, { perpetratorId: p2.id, perpetratorCode: "P-02" }),
+          event("case.document.attach", caseId, {}),
+          event("case.create", otherCase, {}),
+        ]);
+      return { ghana: ghana.id, p1: p1.id };
+    });
+    const markers = (who: Actor) =>
+      inTransaction(t.app.services.db, who, async (tx) =>
+        (
+          await tx
+            .select({ details: auditEvents.details })
+            .from(auditEvents)
+            .where(sql`${auditEvents.subjectId} in (${caseId}, ${otherCase})`)
+            .orderBy(auditEvents.id)
+        ).map((row) => row.details.marker),
+      );
+    expect(await markers(actor("member_state_focal_point", { countryCode: "GHA" }))).toEqual([
+      "case.create{}",
+      `case.refer{"referralId":"${ids.ghana}","countryCode":"GHA"}`,
+      `perpetrator.add{"perpetratorId":"${ids.p1}","perpetratorCode":"P-01"}`,
+    ]);
+    expect(await markers(actor("member_state_focal_point", { countryCode: "SEN" }))).toEqual([]);
+    expect(await markers(actor("cds_officer"))).toHaveLength(7);
+  });
+});
+
 describe("row-level security everywhere", () => {
   it("covers every table the app can read, except reference data, sign-in records and counters that hold nothing personal", async () => {
     const open = await t.handle.asOwner((owner) =>
@@ -254,8 +432,7 @@ describe("row-level security everywhere", () => {
       "two_factor",
       "user",
       "verification",
-      // Append-only audit (readers go through the audit module's policy); counters, keys and secrets kept encrypted.
-      "audit_events",
+      // Counters, and keys and secrets kept encrypted.
       "case_number_counters",
       "document_numbers",
       "data_keys",

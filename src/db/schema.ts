@@ -280,6 +280,27 @@ export const cases = pgTable(
   ],
 );
 
+/**
+ * A case's nationalities, one row each, kept from `cases.nationality_codes` by a trigger. The app
+ * role reads a case's nationalities only here: row-level security shows a Member State its own
+ * nationals and nothing of another State's (the array itself is not granted to the app role).
+ */
+export const caseNationalities = pgTable(
+  "case_nationalities",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    nationalityCode: text("nationality_code").notNull(),
+    /** The nationality's place in the case's own list, so a reader sees them in the recorded order. */
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.nationalityCode] }),
+    index("case_nationalities_code_idx").on(t.nationalityCode, t.caseId),
+  ],
+);
+
 // ---- Enforcement: who is implicated, the investigations, findings and actions ----
 /** An alleged perpetrator: a pseudonymous code for everyone in scope; identity encrypted. */
 export const perpetrators = pgTable(

@@ -101,7 +101,7 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
       from perpetrators p join cases c on c.id = p.case_id
       where p.nationality_code is not null and (${country}::text is null or p.nationality_code = ${country}::text)`),
     tx.execute(sql`select u.nationality_code as country, u.year::text as key, count(*)::int as count
-      from cases c cross join lateral conduct_case_allegation_units(c) u
+      from conduct_known_allegation_units() u
       where u.nationality_code <> '' and (${country}::text is null or u.nationality_code = ${country}::text)
       group by 1, 2 order by 1, 2`),
   ])) as unknown as { rows: Record<string, unknown>[] }[];

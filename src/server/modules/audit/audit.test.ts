@@ -35,7 +35,7 @@ describe("audit trail", () => {
       tx
         .insert(cases)
         .values({ reference: "UNMISS-2026-0007", missionCode: "UNMISS", dateReported: "2026-05-01" })
-        .returning(),
+        .returning({ id: cases.id }),
     );
     expect((await (await t.tokenFor(officer)).request({ method: "GET", url: `/api/cases/${row.id}` })).statusCode).toBe(
       200,
@@ -53,7 +53,7 @@ describe("audit trail", () => {
       tx
         .insert(cases)
         .values({ reference: "UNMISS-2026-0031", missionCode: "UNMISS", dateReported: "2026-05-02" })
-        .returning(),
+        .returning({ id: cases.id }),
     );
     await (await t.tokenFor(officer)).request({ method: "GET", url: `/api/cases/${row.id}` });
     const auditor = await t.tokenFor(await t.createStaff("auditor"));

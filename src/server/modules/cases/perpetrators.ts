@@ -13,7 +13,7 @@ import { Forbidden, NotFound } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { assertCaseOpen, assertKnownCodes, findCaseWithFacts } from "./queries.js";
+import { assertCaseOpen, assertKnownCodes, findCaseWithFacts, knownNationalities } from "./queries.js";
 
 import { presentPerpetrator } from "./presenters.js";
 export interface PerpetratorIdentity {
@@ -69,7 +69,7 @@ export async function addPerpetrator(services: Services, actor: Actor, caseId: s
       .set({
         categoryCodes: sql`(select array(select distinct unnest(${cases.categoryCodes} || array[${input.categoryCode}]::text[]) order by 1))`,
         ...(input.nationalityCode && {
-          nationalityCodes: sql`(select array(select distinct unnest(${cases.nationalityCodes} || array[${input.nationalityCode}]::text[]) order by 1))`,
+          nationalityCodes: sql`(select array(select distinct unnest(${knownNationalities(cases.id)} || array[${input.nationalityCode}]::text[]) order by 1))`,
         }),
         version: sql`${cases.version} + 1`,
         updatedAt: new Date(),

@@ -13,12 +13,15 @@ import {
   isNull,
   or,
   sql,
+  type AnyColumn,
   type SQL,
+  type SQLWrapper,
 } from "drizzle-orm";
 import {
   allegationTypes,
   auditEvents,
   caseAssignments,
+  caseNationalities,
   caseNotes,
   caseNumberCounters,
   cases,
@@ -36,8 +39,28 @@ import { type CaseFilter, foldForSearch, looksLikeCaseReference } from "../../..
 import type { Transaction } from "../../transaction.js";
 import { runStatement, shapedStatements } from "../../../db/prepared.js";
 
-// Everything but the search document, which is SQL's business alone.
-const { searchVector: _searchVector, ...caseColumns } = getTableColumns(cases);
+/**
+ * A case's nationalities as its reader may know them: row-level security on `case_nationalities`
+ * shows a Member State its own nationals only (the app role may not read `cases.nationality_codes`).
+ */
+export const knownNationalities = (caseId: AnyColumn) =>
+  sql<
+    string[]
+  >`array(select n.nationality_code from ${caseNationalities} n where n.case_id = ${caseId} order by n.position)`;
+
+/** Cases with one of these nationalities among those the reader may know (none of another State's for a State). */
+export const withNationality = (caseId: AnyColumn, codes: SQLWrapper | string[]) =>
+  sql`exists (select 1 from ${caseNationalities} n where n.case_id = ${caseId} and n.nationality_code = any(${codes}::text[]))`;
+
+// Everything but the search document, which is SQL's business alone, and the two lists that name
+// nationalities, which the app role reads only as projected for its reader.
+const {
+  searchVector: _searchVector,
+  nationalityCodes: _nationalityCodes,
+  allegationPairs: _allegationPairs,
+  ...storedColumns
+} = getTableColumns(cases);
+const caseColumns = { ...storedColumns, nationalityCodes: knownNationalities(cases.id).as("nationality_codes") };
 
 // What a list row shows: no narrative ciphertext, and the case's assigned officers in the same
 // query (the list is the most-read page; one round trip less matters).
@@ -85,7 +108,7 @@ const caseListConditions = {
   year: between(cases.dateReported, param("from"), param("to")),
   status: eq(cases.status, param("status")),
   category: arrayContains(cases.categoryCodes, param("category")),
-  nationality: arrayContains(cases.nationalityCodes, param("nationality")),
+  nationality: withNationality(cases.id, param("nationality")),
   type: arrayContains(cases.allegationCodes, param("type")),
   published: isNotNull(cases.publishedAt),
   unpublished: isNull(cases.publishedAt),
@@ -171,7 +194,7 @@ const figureKeys = {
   mission: sql<string>`${cases.missionCode}`,
   status: sql<string>`${cases.status}`,
   year: sql<string>`to_char(${cases.dateReported}, 'YYYY')`,
-  nationality: sql<string>`unnest(${cases.nationalityCodes})`,
+  nationality: sql<string>`unnest(${knownNationalities(cases.id)})`,
   category: sql<string>`unnest(${cases.categoryCodes})`,
   allegation: sql<string>`unnest(${cases.allegationCodes})`,
 } satisfies Record<FigureDimension, SQL>;

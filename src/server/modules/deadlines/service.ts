@@ -9,6 +9,7 @@ import { Forbidden, NotFound } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { listOverdueReferrals } from "../referrals/index.js";
+import { knownNationalities } from "../cases/index.js";
 
 interface LateItem {
   kind: "referrals" | "investigations";
@@ -44,7 +45,7 @@ export async function overdueDashboard(
         investigation: investigations,
         reference: cases.reference,
         missionCode: cases.missionCode,
-        nationalityCodes: cases.nationalityCodes,
+        nationalityCodes: knownNationalities(cases.id),
       })
       .from(investigations)
       .innerJoin(cases, eq(cases.id, investigations.caseId))

@@ -7,7 +7,7 @@
 // its own facts, and they are merged wherever they are in the file.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
 import {
   headerLayout,
@@ -26,6 +26,7 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { csvText } from "../../spreadsheets.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/index.js";
+import { knownNationalities } from "../cases/index.js";
 
 /** The most rows a file sent through the web app may hold; the command line streams any size. */
 export const IMPORT_MAX_ROWS = 200_000;
@@ -334,8 +335,9 @@ async function mergeIntoWritten(
   item: ImportedAllegation,
   sourceFile: string | null,
 ) {
-  const union = (column: string, values: string[]) =>
-    sql`array(select distinct v from unnest(${sql.raw(column)} || ${values}::text[]) v order by 1)`;
+  // The app role reads a case's nationalities and pairs only as projected for its reader (all, for a publisher).
+  const union = (column: string | SQL, values: string[]) =>
+    sql`array(select distinct v from unnest(${typeof column === "string" ? sql.raw(column) : column} || ${values}::text[]) v order by 1)`;
   const { women, girls, boys, men } = item.victimsByGroup;
   const grouped = sql`greatest(victims_women, ${women}::int) + greatest(victims_girls, ${girls}::int)
     + greatest(victims_boys, ${boys}::int) + greatest(victims_men, ${men}::int)`;
@@ -343,9 +345,9 @@ async function mergeIntoWritten(
     .update(cases)
     .set({
       categoryCodes: union("category_codes", item.categoryCodes),
-      nationalityCodes: union("nationality_codes", item.nationalityCodes),
+      nationalityCodes: union(knownNationalities(cases.id), item.nationalityCodes),
       allegationCodes: union("allegation_codes", item.allegationCodes),
-      allegationPairs: union("allegation_pairs", [...item.rows.keys()]),
+      allegationPairs: union(sql`conduct_known_allegation_pairs(${cases.id})`, [...item.rows.keys()]),
       victimsWomen: sql`greatest(victims_women, ${women}::int)`,
       victimsGirls: sql`greatest(victims_girls, ${girls}::int)`,
       victimsBoys: sql`greatest(victims_boys, ${boys}::int)`,

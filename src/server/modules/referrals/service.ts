@@ -16,7 +16,7 @@ import { type CaseScopeFacts, referralPolicy } from "../../auth/policies/index.j
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { findCaseWithFacts, authorizeCase } from "../cases/index.js";
+import { findCaseWithFacts, authorizeCase, knownNationalities } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
@@ -199,7 +199,7 @@ export async function listOverdueReferrals(services: Services, actor: Actor, tod
         referral: referrals,
         reference: cases.reference,
         missionCode: cases.missionCode,
-        nationalityCodes: cases.nationalityCodes,
+        nationalityCodes: knownNationalities(cases.id),
       })
       .from(referrals)
       .innerJoin(cases, eq(cases.id, referrals.caseId))

@@ -15,6 +15,7 @@ import { overdueDashboard } from "../deadlines/index.js";
 import { unreadFor } from "../intake/index.js";
 import { listClaims } from "../paternity/index.js";
 import { listRevealRequests } from "../reveals/index.js";
+import { knownNationalities } from "../cases/index.js";
 import { enforcementPolicy, referralPolicy, reportPolicy, workPolicy } from "../../auth/policies/index.js";
 
 /** Each section lists its first items; its total says how many there are in all. */
@@ -85,7 +86,7 @@ async function repliesAwaited(tx: Transaction, actor: Actor, today: string) {
       referral: referrals,
       reference: cases.reference,
       missionCode: cases.missionCode,
-      nationalityCodes: cases.nationalityCodes,
+      nationalityCodes: knownNationalities(cases.id),
     })
     .from(referrals)
     .innerJoin(cases, eq(cases.id, referrals.caseId))
@@ -112,7 +113,7 @@ async function investigationsDueThisWeek(tx: Transaction, actor: Actor, today: s
       investigation: investigations,
       reference: cases.reference,
       missionCode: cases.missionCode,
-      nationalityCodes: cases.nationalityCodes,
+      nationalityCodes: knownNationalities(cases.id),
     })
     .from(investigations)
     .innerJoin(cases, eq(cases.id, investigations.caseId))
