@@ -119,7 +119,7 @@ POLICY case_assignments_need_to_know ON case_assignments FOR ALL TO public USING
 POLICY case_documents_need_to_know ON case_documents FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id))))))) WITH CHECK ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (kind = 'reply'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id)))))));
 
 -- Policies on case_nationalities
-POLICY case_nationalities_need_to_know ON case_nationalities FOR SELECT TO public USING ((conduct_sees_country(nationality_code) AND (EXISTS ( SELECT 1 FROM cases c WHERE (c.id = case_nationalities.case_id)))));
+POLICY case_nationalities_need_to_know ON case_nationalities FOR SELECT TO public USING (conduct_can_see_case(case_id, mission_code, ARRAY[nationality_code], headquarters_only));
 
 -- Policies on case_notes
 POLICY case_notes_need_to_know ON case_notes FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() <> ALL (ARRAY['member_state_focal_point'::text, 'analyst'::text, 'publisher'::text])))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text]))));
@@ -505,19 +505,21 @@ END
 BEGIN
   -- Each branch names only the transition tables its trigger declares.
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO case_nationalities (case_id, nationality_code, position)
-      SELECT c.id, n.code, min(n.position)::int
+    INSERT INTO case_nationalities (case_id, nationality_code, position, mission_code, headquarters_only)
+      SELECT c.id, n.code, min(n.position)::int, c.mission_code, c.headquarters_only
       FROM new_cases c CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
-      GROUP BY c.id, n.code;
+      GROUP BY c.id, c.mission_code, c.headquarters_only, n.code;
   ELSE
+    -- A case whose nationalities or scope changed has its rows written again.
     DELETE FROM case_nationalities k USING new_cases n JOIN old_cases o ON o.id = n.id
-      WHERE k.case_id = n.id AND n.nationality_codes IS DISTINCT FROM o.nationality_codes;
-    INSERT INTO case_nationalities (case_id, nationality_code, position)
-      SELECT c.id, n.code, min(n.position)::int
+      WHERE k.case_id = n.id
+        AND (n.nationality_codes, n.mission_code, n.headquarters_only) IS DISTINCT FROM (o.nationality_codes, o.mission_code, o.headquarters_only);
+    INSERT INTO case_nationalities (case_id, nationality_code, position, mission_code, headquarters_only)
+      SELECT c.id, n.code, min(n.position)::int, c.mission_code, c.headquarters_only
       FROM new_cases c JOIN old_cases o ON o.id = c.id
       CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
-      WHERE c.nationality_codes IS DISTINCT FROM o.nationality_codes
-      GROUP BY c.id, n.code;
+      WHERE (c.nationality_codes, c.mission_code, c.headquarters_only) IS DISTINCT FROM (o.nationality_codes, o.mission_code, o.headquarters_only)
+      GROUP BY c.id, c.mission_code, c.headquarters_only, n.code;
   END IF;
   RETURN NULL;
 END

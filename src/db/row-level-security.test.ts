@@ -194,6 +194,20 @@ describe("a case's nationalities, projected for a Member State in the database",
       sql`select nationality_code as code from case_nationalities where case_id = ${jointCase} order by position`,
     );
     expect(all.map((row) => row.code)).toEqual(["GHA", "SEN"]);
+    // The rows carry the case's scope: a case moved to another mission is that mission's team's to read.
+    const readBy = (missionCode: string) =>
+      rows<{ code: string }>(
+        actor("cdt_officer", { missionCodes: [missionCode] }),
+        sql`select nationality_code as code from case_nationalities where case_id = ${jointCase}`,
+      );
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.update(cases).set({ missionCode: "MONUSCO" }).where(sql`${cases.id} = ${jointCase}`),
+    );
+    expect(await readBy("MONUSCO")).toHaveLength(2);
+    expect(await readBy("MINUSCA")).toEqual([]);
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.update(cases).set({ missionCode: "MINUSCA" }).where(sql`${cases.id} = ${jointCase}`),
+    );
     await inTransaction(t.app.services.db, systemActor, (tx) =>
       tx
         .update(cases)

@@ -294,6 +294,9 @@ export const caseNationalities = pgTable(
     nationalityCode: text("nationality_code").notNull(),
     /** The nationality's place in the case's own list, so a reader sees them in the recorded order. */
     position: integer("position").notNull(),
+    /** The case's scope, copied so the row's own policy decides without reading the case again. */
+    missionCode: text("mission_code").notNull(),
+    headquartersOnly: boolean("headquarters_only").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.nationalityCode] }),

@@ -8,14 +8,16 @@ CREATE TABLE "case_nationalities" (
 	"case_id" uuid NOT NULL,
 	"nationality_code" text NOT NULL,
 	"position" integer NOT NULL,
+	"mission_code" text NOT NULL,
+	"headquarters_only" boolean NOT NULL,
 	CONSTRAINT "case_nationalities_case_id_nationality_code_pk" PRIMARY KEY("case_id","nationality_code")
 );
 --> statement-breakpoint
 ALTER TABLE "case_nationalities" ADD CONSTRAINT "case_nationalities_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_nationalities_code_idx" ON "case_nationalities" USING btree ("nationality_code","case_id");
 --> statement-breakpoint
-INSERT INTO case_nationalities (case_id, nationality_code, position)
-  SELECT c.id, n.code, min(n.position)::int
+INSERT INTO case_nationalities (case_id, nationality_code, position, mission_code, headquarters_only)
+  SELECT c.id, n.code, min(n.position)::int, c.mission_code, c.headquarters_only
   FROM cases c CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
   GROUP BY c.id, n.code;
 --> statement-breakpoint
@@ -24,19 +26,21 @@ CREATE FUNCTION conduct_keep_case_nationalities() RETURNS trigger LANGUAGE plpgs
 BEGIN
   -- Each branch names only the transition tables its trigger declares.
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO case_nationalities (case_id, nationality_code, position)
-      SELECT c.id, n.code, min(n.position)::int
+    INSERT INTO case_nationalities (case_id, nationality_code, position, mission_code, headquarters_only)
+      SELECT c.id, n.code, min(n.position)::int, c.mission_code, c.headquarters_only
       FROM new_cases c CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
-      GROUP BY c.id, n.code;
+      GROUP BY c.id, c.mission_code, c.headquarters_only, n.code;
   ELSE
+    -- A case whose nationalities or scope changed has its rows written again.
     DELETE FROM case_nationalities k USING new_cases n JOIN old_cases o ON o.id = n.id
-      WHERE k.case_id = n.id AND n.nationality_codes IS DISTINCT FROM o.nationality_codes;
-    INSERT INTO case_nationalities (case_id, nationality_code, position)
-      SELECT c.id, n.code, min(n.position)::int
+      WHERE k.case_id = n.id
+        AND (n.nationality_codes, n.mission_code, n.headquarters_only) IS DISTINCT FROM (o.nationality_codes, o.mission_code, o.headquarters_only);
+    INSERT INTO case_nationalities (case_id, nationality_code, position, mission_code, headquarters_only)
+      SELECT c.id, n.code, min(n.position)::int, c.mission_code, c.headquarters_only
       FROM new_cases c JOIN old_cases o ON o.id = c.id
       CROSS JOIN LATERAL unnest(c.nationality_codes) WITH ORDINALITY AS n(code, position)
-      WHERE c.nationality_codes IS DISTINCT FROM o.nationality_codes
-      GROUP BY c.id, n.code;
+      WHERE (c.nationality_codes, c.mission_code, c.headquarters_only) IS DISTINCT FROM (o.nationality_codes, o.mission_code, o.headquarters_only)
+      GROUP BY c.id, c.mission_code, c.headquarters_only, n.code;
   END IF;
   RETURN NULL;
 END $$;
@@ -49,10 +53,11 @@ CREATE TRIGGER cases_keep_nationalities_update AFTER UPDATE ON cases
 --> statement-breakpoint
 ALTER TABLE case_nationalities ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
--- The EXISTS reads cases under the reader's own row-level security; the planner joins it, so a list
--- of thousands of cases pays one join, not a lookup per row.
+-- The case's own rule, with this row's nationality as the case's: a State sees the rows of its own
+-- nationals (on cases it therefore sees), others the rows of the cases they see. The row carries the
+-- case's scope, so a count over thousands of cases reads no case twice.
 CREATE POLICY case_nationalities_need_to_know ON case_nationalities FOR SELECT
-  USING (conduct_sees_country(nationality_code) AND EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id));
+  USING (conduct_can_see_case(case_id, mission_code, ARRAY[nationality_code], headquarters_only));
 --> statement-breakpoint
 GRANT SELECT ON case_nationalities TO conduct_app;
 --> statement-breakpoint

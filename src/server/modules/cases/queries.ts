@@ -194,7 +194,8 @@ const figureKeys = {
   mission: sql<string>`${cases.missionCode}`,
   status: sql<string>`${cases.status}`,
   year: sql<string>`to_char(${cases.dateReported}, 'YYYY')`,
-  nationality: sql<string>`unnest(${knownNationalities(cases.id)})`,
+  // Read through the joined rows the reader may see (see caseFigureQueries).
+  nationality: sql<string>`${caseNationalities.nationalityCode}`,
   category: sql<string>`unnest(${cases.categoryCodes})`,
   allegation: sql<string>`unnest(${cases.allegationCodes})`,
 } satisfies Record<FigureDimension, SQL>;
@@ -210,9 +211,13 @@ export function caseFigureQueries(
   const set = caseListValues({ ...filter, q: undefined }, actorId, today);
   const where = and(...(Object.keys(set) as CaseListCondition[]).map((key) => caseListConditions[key]));
   const values: Record<string, unknown> = Object.assign({ actorId: actorId ?? "" }, ...Object.values(set));
-  const rows = tx
+  const counted = tx
     .select({ key: figureKeys[by].as("key"), cases: sql<number>`count(*)::int`.as("cases") })
-    .from(cases)
+    .from(cases);
+  // A case counts once for each nationality its reader may know: a join, not a list per case.
+  const rows = (
+    by === "nationality" ? counted.innerJoin(caseNationalities, eq(caseNationalities.caseId, cases.id)) : counted
+  )
     .where(where)
     .groupBy(sql`1`)
     .orderBy(sql`2 desc`, sql`1`);
