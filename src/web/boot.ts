@@ -3,10 +3,6 @@
 // app in the background while they type) rather than waiting for the whole app first.
 import { firstAnswer, signInAddress } from "./first-answer.js";
 
-const signedOut = await firstAnswer.then(
-  (response) => response?.status === 401,
-  // Offline with nothing kept: the app opens and says so.
-  () => false,
-);
-if (signedOut) location.replace(signInAddress());
+// No answer at all (offline): the app opens and says so.
+if ((await firstAnswer)?.status === 401) location.replace(signInAddress());
 else await import("./main.js");
