@@ -867,6 +867,28 @@ const matrix: MatrixRow[] = [
     label: "out of scope",
   },
   {
+    method: "PUT",
+    route: "/api/cases/:id/units/:unitId/duties",
+    url: async () => {
+      const { caseId, unitId } = await freshCaseUnit("MONUSCO", "GHA");
+      return `/api/cases/${caseId}/units/${unitId}/duties`;
+    },
+    body: () => ({ duties: [{ duty: "reported", answer: "no" }] }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/cases/:id/units/:unitId/duties",
+    url: async () => {
+      const { caseId, unitId } = await freshCaseUnit("UNMISS", "IND");
+      return `/api/cases/${caseId}/units/${unitId}/duties`;
+    },
+    body: () => ({ duties: [{ duty: "reported", answer: "no" }] }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
     method: "GET",
     route: "/api/cases/:id/command",
     url: () => `/api/cases/${fixture.inScopeCase}/command`,
@@ -2602,6 +2624,16 @@ async function freshUnit(missionCode: string, countryCode: string): Promise<stri
       .returning({ id: contingents.id }),
   );
   return row.id;
+}
+
+/** A case whose alleged perpetrator served in a unit of their State, both recorded just for one request. */
+async function freshCaseUnit(missionCode: string, countryCode: string) {
+  const { caseId, perpetratorId } = await freshEnforcement(missionCode, countryCode);
+  const unitId = await freshUnit(missionCode, countryCode);
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.update(perpetrators).set({ contingentId: unitId }).where(eq(perpetrators.id, perpetratorId)),
+  );
+  return { caseId, unitId };
 }
 
 async function freshEnforcement(missionCode: string, countryCode: string) {

@@ -21,6 +21,7 @@
 -- cases: RLS; conduct_app: DELETE, INSERT, UPDATE, SELECT of every column but nationality_codes, allegation_pairs
 -- cbcm_members: RLS; conduct_app: INSERT, SELECT
 -- cbcm_networks: RLS; conduct_app: INSERT, SELECT
+-- command_duties: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- commitments: RLS; conduct_app: DELETE, INSERT, SELECT
 -- community_languages: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- contingents: RLS; conduct_app: INSERT, SELECT
@@ -133,6 +134,9 @@ POLICY cbcm_members_mission ON cbcm_members FOR ALL TO public USING (conduct_rea
 
 -- Policies on cbcm_networks
 POLICY cbcm_networks_mission ON cbcm_networks FOR ALL TO public USING (conduct_reads_outreach_in(mission_code)) WITH CHECK (conduct_keeps_prevention_in(mission_code));
+
+-- Policies on command_duties
+POLICY command_duties_need_to_know ON command_duties FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND (EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = command_duties.contingent_id))))) WITH CHECK ((conduct_can_see_case_id(case_id) AND conduct_is_case_manager() AND (EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = command_duties.contingent_id)))));
 
 -- Policies on commitments
 POLICY commitments_keep ON commitments FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));

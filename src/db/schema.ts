@@ -1312,6 +1312,26 @@ export const unitLeaders = pgTable(
   (t) => [index("unit_leaders_unit_idx").on(t.contingentId, t.servedFrom)],
 );
 
+/** What a unit's leaders did on a case, duty by duty (src/domain/command.ts), as the case's officers found it. */
+export const commandDuties = pgTable(
+  "command_duties",
+  {
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    contingentId: uuid("contingent_id")
+      .notNull()
+      .references(() => contingents.id),
+    duty: text("duty").notNull(),
+    answer: text("answer").notNull(),
+    /** The day it was done (reported, measures taken…), when it was. */
+    doneOn: date("done_on"),
+    recordedBy: text("recorded_by"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.contingentId, t.duty] })],
+);
+
 export const trainingSessions = pgTable(
   "training_sessions",
   {

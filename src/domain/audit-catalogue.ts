@@ -251,6 +251,11 @@ export const auditCatalogue = {
   "command.leader.add": action("unit", z.object({ leaderId: id, post: code })),
   "command.perpetrator.unit": action("perpetrator", z.object({ caseId: id, contingentId: id.nullable() })),
   "command.case.read": action("case", z.object({ units: count })),
+  // The unit's State rides along, so a State's view of the case history leaves out another State's unit.
+  "command.duties.record": action(
+    "case",
+    z.object({ contingentId: id, countryCode: code, duties: z.array(code), failed: z.array(code) }),
+  ),
   "training.session.record": action(
     "training",
     z.object({

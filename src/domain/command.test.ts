@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commanderOn } from "./command.js";
+import { commanderOn, failedDuties } from "./command.js";
 
 const leader = (name: string, post: string, servedFrom: string, servedTo: string | null) => ({
   name,
@@ -28,5 +28,18 @@ describe("the commander on a day", () => {
   it("is nobody before the first command, and never a deputy", () => {
     expect(commanderOn(leaders, "2025-12-31")).toBeNull();
     expect(commanderOn(leaders.slice(2), "2026-03-01")).toBeNull();
+  });
+});
+
+describe("leaders' duties on a case", () => {
+  it("fail where answered no, not where partly met or not known", () => {
+    expect(
+      failedDuties([
+        { duty: "reported", answer: "no" },
+        { duty: "interim_measures", answer: "partly" },
+        { duty: "evidence_preserved", answer: "unknown" },
+        { duty: "cooperated", answer: "no" },
+      ]),
+    ).toEqual(["reported", "cooperated"]);
   });
 });

@@ -22,3 +22,18 @@ export function commanderOn<L extends LeaderPeriod>(leaders: L[], day: string): 
   const inPost = leaders.filter((leader) => leader.post === "commander" && servedOn(leader, day));
   return inPost.sort((a, b) => b.servedFrom.localeCompare(a.servedFrom))[0] ?? null;
 }
+
+/**
+ * What a unit's leaders owed on a case: to report it, to take interim measures, to preserve the
+ * evidence, and to cooperate with the National Investigation Officer and OIOS.
+ */
+export const commandDuties = ["reported", "interim_measures", "evidence_preserved", "cooperated"] as const;
+export type CommandDuty = (typeof commandDuties)[number];
+
+/** How a duty was met; "partly" and "yes" carry the day it was done. */
+export const dutyAnswers = ["yes", "partly", "no", "unknown"] as const;
+export type DutyAnswer = (typeof dutyAnswers)[number];
+
+/** The duties a unit's leaders failed on a case ("no"): what a failure-to-report or -enforce allegation starts from. */
+export const failedDuties = (duties: { duty: CommandDuty; answer: DutyAnswer }[]) =>
+  duties.filter((duty) => duty.answer === "no").map((duty) => duty.duty);

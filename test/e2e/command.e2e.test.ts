@@ -1,6 +1,7 @@
 // Command at the time of the incident, in Chromium: headquarters records a battalion's commanders by
 // period from the training page; the mission's officer sets the unit of an alleged perpetrator on the
-// case page and reads who commanded it on the day; the State's focal point reads the same, in Arabic.
+// case page, reads who commanded it on the day and records what the leaders did; the State's focal
+// point reads the same, in Arabic.
 // Each page passes axe.
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
@@ -82,6 +83,18 @@ describe("command at the time of the incident", () => {
     await page.getByRole("cell", { name: "Colonel Kwame Mensah" }).waitFor();
     await expectAccessible(page);
 
+    // And records that the commander did not report it, but took interim measures.
+    await page.getByRole("button", { name: "Record what the leaders did" }).click();
+    await page.getByLabel("Reported the allegation").selectOption("no");
+    await page.getByLabel("Took interim measures").selectOption("yes");
+    await page.getByLabel("On", { exact: true }).nth(1).fill("2026-04-14");
+    await page.getByRole("button", { name: "Record what the leaders did" }).click();
+    await page.getByText("No · Failed").waitFor();
+    await page.getByRole("cell", { name: "Took interim measures" }).waitFor();
+    await expectAccessible(page);
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.SCREENSHOTS}/duties-en.png`, fullPage: true });
+
     // Ghana's focal point reads the same, in Arabic, right to left.
     const state = await (await browser.newContext({ locale: "en" })).newPage();
     await state.addInitScript(() => localStorage.setItem("conduct.language", "ar"));
@@ -89,7 +102,12 @@ describe("command at the time of the incident", () => {
     await state.goto(`${base}/cases/${caseId}`);
     await state.getByRole("heading", { name: "القيادة وقت الواقعة" }).waitFor();
     await state.getByRole("cell", { name: "Colonel Kwame Mensah" }).waitFor();
+    await state.getByText("لا · إخلال").waitFor();
+    // The State reads what its unit's leaders did; recording it is the case officers'.
+    expect(await state.getByRole("button", { name: "تسجيل ما قامت به القيادة" }).count()).toBe(0);
     expect(await state.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await expectAccessible(state);
+    if (process.env.SCREENSHOTS)
+      await state.screenshot({ path: `${process.env.SCREENSHOTS}/duties-ar.png`, fullPage: true });
   });
 });

@@ -1,7 +1,7 @@
 // Contracts of command accountability: units (a contingent's rotation) with their leaders by period,
 // and the unit and commander an alleged perpetrator answered to at the time of the incident.
 import { z } from "zod";
-import { unitPosts } from "../command.js";
+import { commandDuties, dutyAnswers, unitPosts } from "../command.js";
 import { countryCodeField, missionCodeField } from "./fields.js";
 import { contingentFields } from "./training.js";
 
@@ -59,5 +59,47 @@ export const perpetratorCommandSchema = z.object({
   /** The day the commander is read for: the incident's, else the report's. */
   onDay: z.string(),
 });
-export const caseCommandSchema = z.object({ items: z.array(perpetratorCommandSchema) });
+const dutySchema = z.object({
+  duty: z.enum(commandDuties),
+  answer: z.enum(dutyAnswers),
+  doneOn: z.string().nullable(),
+});
+
+/** A unit one of the case's alleged perpetrators served in, and what its leaders did on the case. */
+const caseUnitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  rotation: z.string().nullable(),
+  countryCode: z.string(),
+  duties: z.array(dutySchema),
+});
+
+export const caseCommandSchema = z.object({
+  items: z.array(perpetratorCommandSchema),
+  units: z.array(caseUnitSchema),
+  can: z.object({ recordDuties: z.boolean() }),
+});
 export type CaseCommand = z.infer<typeof caseCommandSchema>;
+
+/** The leaders' duties as the case's officers found them; a day only for what was done, never ahead. */
+export const commandDutiesBody = z.strictObject({
+  duties: z
+    .array(
+      z
+        .strictObject({
+          duty: z.enum(commandDuties),
+          answer: z.enum(dutyAnswers),
+          doneOn: z.iso.date().nullable().default(null),
+        })
+        .refine((duty) => duty.doneOn === null || duty.answer === "yes" || duty.answer === "partly", {
+          message: "A day is recorded only for a duty that was done.",
+          path: ["doneOn"],
+        }),
+    )
+    .min(1)
+    .max(commandDuties.length)
+    .refine((duties) => new Set(duties.map((duty) => duty.duty)).size === duties.length, {
+      message: "Each duty once.",
+    }),
+});
+export type CommandDutiesBody = z.infer<typeof commandDutiesBody>;

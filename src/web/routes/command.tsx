@@ -1,10 +1,24 @@
 // Command at the time of the incident, on a case page: the unit each alleged perpetrator served in
 // and who commanded it on the day, read from the units' records. The case's officers set the unit.
-import { Button, NativeSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type UnitPost, unitPosts } from "../../domain/command.js";
+import { commandDuties, type DutyAnswer, dutyAnswers, type UnitPost, unitPosts } from "../../domain/command.js";
 import type { CaseCommand, UnitList } from "../../domain/contracts/command.js";
 import type { EnforcementRecord } from "../../domain/contracts/enforcement.js";
 import { api } from "../api.js";
@@ -13,6 +27,103 @@ import { DataTable, ProblemAlert, QueryView } from "../components/page.js";
 import { useFormat } from "../format.js";
 
 type Person = CaseCommand["items"][number];
+type CaseUnit = CaseCommand["units"][number];
+
+/** What a unit's leaders did on the case, duty by duty; the case's officers record it. */
+function UnitDuties({ unit, caseId, canRecord }: { unit: CaseUnit; caseId: string; canRecord: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const recorded = (duty: string) => unit.duties.find((entry) => entry.duty === duty);
+  const form = useForm({
+    initialValues: Object.fromEntries(
+      commandDuties.map((duty) => [
+        duty,
+        { answer: recorded(duty)?.answer ?? "unknown", doneOn: recorded(duty)?.doneOn ?? "" },
+      ]),
+    ) as Record<string, { answer: DutyAnswer; doneOn: string }>,
+  });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api("PUT", `/api/cases/${caseId}/units/${unit.id}/duties`, {
+        duties: commandDuties.map((duty) => ({
+          duty,
+          answer: values[duty].answer,
+          // A day only for what was done.
+          doneOn: ["yes", "partly"].includes(values[duty].answer) && values[duty].doneOn ? values[duty].doneOn : null,
+        })),
+      }),
+    onSuccess: async () => {
+      setEditing(false);
+      await queryClient.invalidateQueries({ queryKey: ["case", caseId, "command"] });
+    },
+  });
+  const unitName = unit.rotation ? `${unit.name} (${unit.rotation})` : unit.name;
+  return (
+    <Stack gap="xs" mt="md">
+      <Title order={3} size="h5">
+        {t("command.dutiesTitle", { unit: unitName })}
+      </Title>
+      {unit.duties.length === 0 ? (
+        <Text size="sm" c="gray.7">
+          {t("command.noDuties")}
+        </Text>
+      ) : (
+        <DataTable
+          label={t("command.dutiesTitle", { unit: unitName })}
+          minWidth={420}
+          headers={[t("command.duty"), t("command.answer"), t("command.doneOn")]}
+        >
+          {unit.duties.map((entry) => (
+            <Table.Tr key={entry.duty}>
+              <Table.Td>{t(`command.duties.${entry.duty}`)}</Table.Td>
+              <Table.Td>
+                {entry.answer === "no" ? (
+                  <Badge color="red.8" variant="light">
+                    {t("command.answers.no")} · {t("command.failed")}
+                  </Badge>
+                ) : (
+                  t(`command.answers.${entry.answer}`)
+                )}
+              </Table.Td>
+              <Table.Td>{entry.doneOn ? format.date(entry.doneOn) : "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      {canRecord && !editing && (
+        <Button variant="light" size="sm" onClick={() => setEditing(true)} style={{ alignSelf: "flex-start" }}>
+          {t("command.recordDuties")}
+        </Button>
+      )}
+      {canRecord && editing && (
+        <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+          <Stack gap="xs">
+            <ProblemAlert error={save.error} />
+            {commandDuties.map((duty) => (
+              <Group key={duty} align="flex-end" grow>
+                <NativeSelect
+                  label={t(`command.duties.${duty}`)}
+                  data={dutyAnswers.map((answer) => ({ value: answer, label: t(`command.answers.${answer}`) }))}
+                  {...form.getInputProps(`${duty}.answer`)}
+                />
+                <DateField
+                  label={t("command.doneOn")}
+                  disabled={!["yes", "partly"].includes(form.values[duty].answer)}
+                  {...form.getInputProps(`${duty}.doneOn`)}
+                />
+              </Group>
+            ))}
+            <Button type="submit" loading={save.isPending} style={{ alignSelf: "flex-start" }}>
+              {t("command.recordDuties")}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
 
 function UnitChoice({
   person,
@@ -118,6 +229,9 @@ export function CaseCommandSection({
                 </Table.Tr>
               ))}
             </DataTable>
+            {data.units.map((unit) => (
+              <UnitDuties key={unit.id} unit={unit} caseId={caseId} canRecord={data.can.recordDuties} />
+            ))}
           </>
         )}
       </QueryView>

@@ -121,6 +121,7 @@ export const ar = {
     "command.leader.add": "تسجيل قائد وحدة",
     "command.perpetrator.unit": "تحديد وحدة الجاني المزعوم",
     "command.case.read": "عرض القيادة في قضية",
+    "command.duties.record": "تسجيل أداء القادة لواجباتهم في قضية",
     "training.session.record": "تسجيل تدريب",
     "training.certify": "اعتماد تدريب",
     "training.attendance.import": "استيراد قائمة الحضور",

@@ -121,6 +121,7 @@ export const en = {
     "command.leader.add": "Unit leader recorded",
     "command.perpetrator.unit": "Unit of an alleged perpetrator set",
     "command.case.read": "Command of a case viewed",
+    "command.duties.record": "Leaders' duties on a case recorded",
     "training.session.record": "Training recorded",
     "training.certify": "Training certified",
     "training.attendance.import": "Attendance list imported",

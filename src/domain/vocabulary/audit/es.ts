@@ -121,6 +121,7 @@ export const es = {
     "command.leader.add": "Mando de unidad registrado",
     "command.perpetrator.unit": "Unidad de un presunto autor indicada",
     "command.case.read": "Mando de un caso consultado",
+    "command.duties.record": "Deberes del mando en un caso registrados",
     "training.session.record": "Capacitación registrada",
     "training.certify": "Capacitación certificada",
     "training.attendance.import": "Lista de asistencia importada",

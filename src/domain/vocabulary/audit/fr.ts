@@ -121,6 +121,7 @@ export const fr = {
     "command.leader.add": "Chef d'unité enregistré",
     "command.perpetrator.unit": "Unité d'un auteur présumé indiquée",
     "command.case.read": "Commandement d'un dossier consulté",
+    "command.duties.record": "Devoirs du commandement dans un dossier enregistrés",
     "training.session.record": "Formation enregistrée",
     "training.certify": "Formation certifiée",
     "training.attendance.import": "Liste de présence importée",

@@ -121,6 +121,7 @@ export const ru = {
     "command.leader.add": "Записан командир подразделения",
     "command.perpetrator.unit": "Указано подразделение предполагаемого виновного",
     "command.case.read": "Просмотрено командование по делу",
+    "command.duties.record": "Записаны обязанности командования по делу",
     "training.session.record": "Подготовка записана",
     "training.certify": "Подготовка удостоверена",
     "training.attendance.import": "Импортирован список присутствия",

@@ -1,12 +1,13 @@
 // A Member State sees a case through its own nationals only: for any focal point and any case, no
 // answer (list, filters, detail, history, enforcement record, referrals, export) names another
-// State's national, its referral or its investigation.
+// State's national, its referral or its investigation, and neither do the tables it may read.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { cases } from "../../../db/schema.js";
-import { systemActor } from "../../auth/actor.js";
+import { type Actor, systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 
 type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
@@ -81,6 +82,23 @@ async function whatTheStateReads(client: Client, caseId: string): Promise<{ url:
   return bodies;
 }
 
+/**
+ * What the same State reads from the database itself, as the application role under its context:
+ * the second layer must hold without the server's policy (a route that forgot it).
+ */
+async function whatTheDatabaseShows(state: string, caseId: string): Promise<string> {
+  const focal: Actor = { ...systemActor, userId: "focal-point", role: "member_state_focal_point", countryCode: state };
+  const result = await inTransaction(t.app.services.db, focal, (tx) =>
+    tx.execute(sql`select
+      (select json_agg(n.nationality_code) from case_nationalities n where n.case_id = ${caseId}) as nationalities,
+      (select json_agg(e.details) from audit_events e where e.subject_id = ${caseId}) as history,
+      (select json_agg(p.nationality_code) from perpetrators p where p.case_id = ${caseId}) as perpetrators,
+      (select json_agg(r.country_code) from referrals r where r.case_id = ${caseId}) as referrals,
+      (select json_agg(i.country_code) from investigations i where i.case_id = ${caseId}) as investigations`),
+  );
+  return JSON.stringify((result as unknown as { rows: unknown[] }).rows);
+}
+
 describe("a Member State's view of a case", () => {
   it("names no other State's national, for any focal point and any case", async () => {
     await fc.assert(
@@ -95,6 +113,10 @@ describe("a Member State's view of a case", () => {
           for (const { url, body } of bodies)
             for (const other of others)
               expect(body, `${own} reads ${other} in ${url}`).not.toMatch(new RegExp(`\\b${other}\\b`));
+          const stored = await whatTheDatabaseShows(own, caseId);
+          for (const other of others)
+            expect(stored, `${own} reads ${other} in the database`).not.toMatch(new RegExp(`\\b${other}\\b`));
+          expect(stored).toContain(`"${own}"`);
           // Its own national is still there: the case is seen, only narrowed.
           expect(bodies.find(({ url }) => url === `/api/cases/${caseId}`)?.body).toContain(`"${own}"`);
         },

@@ -333,6 +333,7 @@ const caseHistoryActions = [
   "action.record",
   "case.document.attach",
   "case.note_verbale.issue",
+  "command.duties.record",
 ];
 
 /** What the threads of the case's reports add to its history (for those who may read the reports). */

@@ -212,4 +212,109 @@ describe("units and their command", () => {
       ),
     ).rejects.toThrow();
   });
+
+  it("the case's officers record what a unit's leaders did; its State reads it, another State's unit stays hidden", async () => {
+    const ghanbatt = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT DUTIES ${randomUUID().slice(0, 4)}`,
+    });
+    const rwabatt = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "RWA",
+      name: `RWABATT DUTIES ${randomUUID().slice(0, 4)}`,
+    });
+    const { caseId, perpetratorId } = await caseWithPerpetrator("MONUSCO", "GHA", "2026-03-14");
+    const second = await monusco.request({
+      method: "POST",
+      url: `/api/cases/${caseId}/perpetrators`,
+      payload: { categoryCode: "MIL_MC", nationalityCode: "RWA", unit: null, identity: null },
+    });
+    for (const [person, contingentId] of [
+      [perpetratorId, ghanbatt],
+      [second.json().id, rwabatt],
+    ])
+      expect(
+        (
+          await monusco.request({
+            method: "PUT",
+            url: `/api/perpetrators/${person}/unit`,
+            payload: { contingentId },
+          })
+        ).statusCode,
+      ).toBe(204);
+    const duties = (url: string, client: Client, body: Record<string, unknown>) =>
+      client.request({ method: "PUT", url: `/api/cases/${caseId}/units/${url}/duties`, payload: body });
+    const found = {
+      duties: [
+        { duty: "reported", answer: "no" },
+        { duty: "interim_measures", answer: "yes", doneOn: "2026-03-20" },
+        { duty: "cooperated", answer: "partly", doneOn: "2026-04-02" },
+      ],
+    };
+    expect((await duties(ghanbatt, monusco, found)).statusCode).toBe(204);
+    expect(
+      (await duties(rwabatt, monusco, { duties: [{ duty: "evidence_preserved", answer: "yes" }] })).statusCode,
+    ).toBe(204);
+    // Recorded again: replaced, not doubled.
+    expect(
+      (await duties(ghanbatt, monusco, { duties: [{ duty: "reported", answer: "yes", doneOn: "2026-03-16" }] }))
+        .statusCode,
+    ).toBe(204);
+
+    const read = async (client: Client) =>
+      (await client.request({ method: "GET", url: `/api/cases/${caseId}/command` })).json();
+    const officerView = await read(monusco);
+    expect(officerView.can.recordDuties).toBe(true);
+    expect(officerView.units.find((u: { id: string }) => u.id === ghanbatt).duties).toEqual([
+      { duty: "reported", answer: "yes", doneOn: "2026-03-16" },
+      { duty: "interim_measures", answer: "yes", doneOn: "2026-03-20" },
+      { duty: "cooperated", answer: "partly", doneOn: "2026-04-02" },
+    ]);
+    const ghanaView = await read(ghana);
+    expect(ghanaView.can.recordDuties).toBe(false);
+    expect(ghanaView.units.map((u: { id: string }) => u.id)).toEqual([ghanbatt]);
+    expect(JSON.stringify(ghanaView)).not.toContain(rwabatt);
+    // The history of the case tells Ghana of its own unit's record only.
+    const history = JSON.stringify(
+      (await ghana.request({ method: "GET", url: `/api/cases/${caseId}/timeline` })).json(),
+    );
+    expect(history).toContain("command.duties.record");
+    expect(history).not.toContain(rwabatt);
+    expect(history).not.toContain("RWA");
+  });
+
+  it("duties are refused to a State, for a unit the case does not involve, with a day ahead or for what was not done", async () => {
+    const ghanbatt = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT REFUSED ${randomUUID().slice(0, 4)}`,
+    });
+    const { caseId, perpetratorId } = await caseWithPerpetrator("MONUSCO", "GHA", "2026-03-14");
+    const put = (client: Client, body: Record<string, unknown>) =>
+      client.request({ method: "PUT", url: `/api/cases/${caseId}/units/${ghanbatt}/duties`, payload: body });
+    const reported = { duties: [{ duty: "reported", answer: "yes", doneOn: "2026-03-15" }] };
+    // Not yet linked to any of the case's people.
+    const unlinked = await put(monusco, reported);
+    expect(unlinked.statusCode).toBe(400);
+    expect(unlinked.json().errors[0].path).toBe("params.unitId");
+    await monusco.request({
+      method: "PUT",
+      url: `/api/perpetrators/${perpetratorId}/unit`,
+      payload: { contingentId: ghanbatt },
+    });
+    expect((await put(ghana, reported)).statusCode).toBe(403);
+    const ahead = await put(monusco, { duties: [{ duty: "reported", answer: "yes", doneOn: "2999-01-01" }] });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().errors[0].path).toBe("body.duties.0.doneOn");
+    expect(
+      (await put(monusco, { duties: [{ duty: "reported", answer: "no", doneOn: "2026-03-15" }] })).statusCode,
+    ).toBe(400);
+    expect((await put(monusco, { duties: [reported.duties[0], reported.duties[0]] })).statusCode).toBe(400);
+    const stored = await t.handle.asOwner((owner) =>
+      owner.query<{ n: number }>("select count(*)::int as n from command_duties where case_id = $1", [caseId]),
+    );
+    expect(stored[0].n).toBe(0);
+    expect((await put(monusco, reported)).statusCode).toBe(204);
+  });
 });

@@ -6,13 +6,14 @@ import { z } from "zod";
 import {
   addLeaderBody,
   caseCommandSchema,
+  commandDutiesBody,
   perpetratorUnitBody,
   unitListQuery,
   unitListSchema,
 } from "../../../domain/contracts/command.js";
 import { createdSchema, noContentSchema } from "../../../domain/contracts/fields.js";
 import { staffOf } from "../../auth/actor.js";
-import { addLeader, caseCommand, listUnits, setPerpetratorUnit } from "./service.js";
+import { addLeader, caseCommand, listUnits, recordDuties, setPerpetratorUnit } from "./service.js";
 
 const tags = ["enforcement"];
 const params = z.strictObject({ id: z.uuid() });
@@ -78,5 +79,23 @@ export function registerCommandRoutes(app: FastifyInstance) {
       },
     },
     async (request) => caseCommand(services, staffOf(request), request.params.id),
+  );
+
+  typed.put(
+    "/api/cases/:id/units/:unitId/duties",
+    {
+      schema: {
+        tags,
+        summary:
+          "Record what a unit's leaders did on the case: reported it, took interim measures, preserved evidence, cooperated",
+        params: z.strictObject({ id: z.uuid(), unitId: z.uuid() }),
+        body: commandDutiesBody,
+        response: { 204: noContentSchema },
+      },
+    },
+    async (request, reply) => {
+      await recordDuties(services, staffOf(request), request.params.id, request.params.unitId, request.body);
+      return reply.status(204).send(null);
+    },
   );
 }

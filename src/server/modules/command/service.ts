@@ -3,9 +3,16 @@
 // names are sealed like perpetrators' identities; reading them is audited.
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { contingents, perpetrators, unitLeaders } from "../../../db/schema.js";
-import { commanderOn, type UnitPost } from "../../../domain/command.js";
-import type { AddLeaderBody, CaseCommand, UnitList } from "../../../domain/contracts/command.js";
+import { commandDuties, contingents, perpetrators, unitLeaders } from "../../../db/schema.js";
+import {
+  type CommandDuty,
+  commandDuties as commandDutyOrder,
+  commanderOn,
+  type DutyAnswer,
+  failedDuties,
+  type UnitPost,
+} from "../../../domain/command.js";
+import type { AddLeaderBody, CaseCommand, CommandDutiesBody, UnitList } from "../../../domain/contracts/command.js";
 import type { Actor } from "../../auth/actor.js";
 import { enforcementPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { Forbidden, invalidField, NotFound } from "../../errors.js";
@@ -212,6 +219,13 @@ export async function caseCommand(services: Services, actor: Actor, caseId: stri
         onDay,
       };
     });
+    // Row-level security leaves out the duties of units the reader may not see.
+    const duties = unitIds.length
+      ? await tx
+          .select()
+          .from(commandDuties)
+          .where(and(eq(commandDuties.caseId, caseId), inArray(commandDuties.contingentId, unitIds)))
+      : [];
     if (leaders.all.length)
       await recordAuditEvent(tx, actor, {
         action: "command.case.read",
@@ -219,6 +233,80 @@ export async function caseCommand(services: Services, actor: Actor, caseId: stri
         subjectId: caseId,
         details: { units: units.length },
       });
-    return { items };
+    return {
+      items,
+      units: units
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((unit) => ({
+          id: unit.id,
+          name: unit.name,
+          rotation: unit.rotation,
+          countryCode: unit.countryCode,
+          duties: duties
+            .filter((duty) => duty.contingentId === unit.id)
+            .map((duty) => ({ duty: duty.duty as CommandDuty, answer: duty.answer as DutyAnswer, doneOn: duty.doneOn }))
+            // In the order the duties fall due: report, interim measures, evidence, cooperation.
+            .sort((a, b) => commandDutyOrder.indexOf(a.duty) - commandDutyOrder.indexOf(b.duty)),
+        })),
+      can: { recordDuties: enforcementPolicy.addPerpetrator(actor, found.facts) && found.row.status !== "closed" },
+    };
+  });
+}
+
+/**
+ * Records what a unit's leaders did on a case, duty by duty (a duty recorded again is replaced): the
+ * case's officers, for a unit one of its alleged perpetrators served in, on an open case.
+ */
+export async function recordDuties(
+  services: Services,
+  actor: Actor,
+  caseId: string,
+  unitId: string,
+  input: CommandDutiesBody,
+) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const found = await authorizeCase(tx, actor, caseId);
+    if (!enforcementPolicy.addPerpetrator(actor, found.facts))
+      throw new Forbidden("Only the case's Conduct and Discipline officers record what a unit's leaders did.");
+    assertCaseOpen(found.row);
+    const [unit] = await tx
+      .select({ id: contingents.id, countryCode: contingents.countryCode })
+      .from(contingents)
+      .innerJoin(perpetrators, eq(perpetrators.contingentId, contingents.id))
+      .where(and(eq(contingents.id, unitId), eq(perpetrators.caseId, caseId)))
+      .limit(1);
+    if (!unit)
+      throw invalidField(
+        "None of the case's alleged perpetrators served in that unit.",
+        "params.unitId",
+        "unit_elsewhere",
+      );
+    const today = new Date().toISOString().slice(0, 10);
+    const ahead = input.duties.findIndex((duty) => duty.doneOn !== null && duty.doneOn > today);
+    if (ahead >= 0) throw invalidField("That day has not come yet.", `body.duties.${ahead}.doneOn`, "in_future");
+    await tx
+      .insert(commandDuties)
+      .values(input.duties.map((duty) => ({ caseId, contingentId: unit.id, ...duty, recordedBy: actor.userId })))
+      .onConflictDoUpdate({
+        target: [commandDuties.caseId, commandDuties.contingentId, commandDuties.duty],
+        set: {
+          answer: sql`excluded.answer`,
+          doneOn: sql`excluded.done_on`,
+          recordedBy: sql`excluded.recorded_by`,
+          recordedAt: sql`now()`,
+        },
+      });
+    await recordAuditEvent(tx, actor, {
+      action: "command.duties.record",
+      subjectType: "case",
+      subjectId: caseId,
+      details: {
+        contingentId: unit.id,
+        countryCode: unit.countryCode,
+        duties: input.duties.map((duty) => `${duty.duty}:${duty.answer}`),
+        failed: failedDuties(input.duties),
+      },
+    });
+    return null;
   });
 }
