@@ -34,6 +34,9 @@ export type CommandDuty = (typeof commandDuties)[number];
 export const dutyAnswers = ["yes", "partly", "no", "unknown"] as const;
 export type DutyAnswer = (typeof dutyAnswers)[number];
 
+/** Whether an answer says the duty was done, at least in part: only then has it a day. */
+export const dutyDone = (answer: DutyAnswer) => answer === "yes" || answer === "partly";
+
 /** The duties a unit's leaders failed on a case ("no"): what a failure-to-report or -enforce allegation starts from. */
 export const failedDuties = (duties: { duty: CommandDuty; answer: DutyAnswer }[]) =>
   duties.filter((duty) => duty.answer === "no").map((duty) => duty.duty);

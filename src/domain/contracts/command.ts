@@ -1,7 +1,7 @@
 // Contracts of command accountability: units (a contingent's rotation) with their leaders by period,
 // and the unit and commander an alleged perpetrator answered to at the time of the incident.
 import { z } from "zod";
-import { commandDuties, dutyAnswers, unitPosts } from "../command.js";
+import { commandDuties, dutyAnswers, dutyDone, unitPosts } from "../command.js";
 import { countryCodeField, missionCodeField } from "./fields.js";
 import { contingentFields } from "./training.js";
 
@@ -91,7 +91,7 @@ export const commandDutiesBody = z.strictObject({
           answer: z.enum(dutyAnswers),
           doneOn: z.iso.date().nullable().default(null),
         })
-        .refine((duty) => duty.doneOn === null || duty.answer === "yes" || duty.answer === "partly", {
+        .refine((duty) => duty.doneOn === null || dutyDone(duty.answer), {
           message: "A day is recorded only for a duty that was done.",
           path: ["doneOn"],
         }),

@@ -18,7 +18,14 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { commandDuties, type DutyAnswer, dutyAnswers, type UnitPost, unitPosts } from "../../domain/command.js";
+import {
+  commandDuties,
+  type DutyAnswer,
+  dutyAnswers,
+  dutyDone,
+  type UnitPost,
+  unitPosts,
+} from "../../domain/command.js";
 import type { CaseCommand, UnitList } from "../../domain/contracts/command.js";
 import type { EnforcementRecord } from "../../domain/contracts/enforcement.js";
 import { api } from "../api.js";
@@ -51,7 +58,7 @@ function UnitDuties({ unit, caseId, canRecord }: { unit: CaseUnit; caseId: strin
           duty,
           answer: values[duty].answer,
           // A day only for what was done.
-          doneOn: ["yes", "partly"].includes(values[duty].answer) && values[duty].doneOn ? values[duty].doneOn : null,
+          doneOn: dutyDone(values[duty].answer) && values[duty].doneOn ? values[duty].doneOn : null,
         })),
       }),
     onSuccess: async () => {
@@ -110,7 +117,7 @@ function UnitDuties({ unit, caseId, canRecord }: { unit: CaseUnit; caseId: strin
                 />
                 <DateField
                   label={t("command.doneOn")}
-                  disabled={!["yes", "partly"].includes(form.values[duty].answer)}
+                  disabled={!dutyDone(form.values[duty].answer)}
                   {...form.getInputProps(`${duty}.doneOn`)}
                 />
               </Group>

@@ -14,6 +14,7 @@ import {
 } from "../../../domain/command.js";
 import type { AddLeaderBody, CaseCommand, CommandDutiesBody, UnitList } from "../../../domain/contracts/command.js";
 import type { Actor } from "../../auth/actor.js";
+import { assertNotInFuture } from "../../dates.js";
 import { enforcementPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { Forbidden, invalidField, NotFound } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
@@ -281,9 +282,9 @@ export async function recordDuties(
         "params.unitId",
         "unit_elsewhere",
       );
-    const today = new Date().toISOString().slice(0, 10);
-    const ahead = input.duties.findIndex((duty) => duty.doneOn !== null && duty.doneOn > today);
-    if (ahead >= 0) throw invalidField("That day has not come yet.", `body.duties.${ahead}.doneOn`, "in_future");
+    input.duties.forEach((duty, index) => {
+      if (duty.doneOn) assertNotInFuture(duty.doneOn, `body.duties.${index}.doneOn`);
+    });
     await tx
       .insert(commandDuties)
       .values(input.duties.map((duty) => ({ caseId, contingentId: unit.id, ...duty, recordedBy: actor.userId })))
