@@ -835,6 +835,20 @@ const matrix: MatrixRow[] = [
     expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
   },
   {
+    method: "GET",
+    route: "/api/units/patterns",
+    url: () => "/api/units/patterns?mission=MONUSCO",
+    expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
+  },
+  {
+    method: "POST",
+    route: "/api/units/:id/decisions",
+    url: async () => `/api/units/${await freshUnit("MONUSCO", "GHA")}/decisions`,
+    body: () => ({ decision: "review", decidedOn: "2026-10-01", grounds: "Several allegations in one rotation." }),
+    expect: only("cds_officer"),
+    label: "headquarters' decision",
+  },
+  {
     method: "POST",
     route: "/api/units/:id/leaders",
     url: async () => `/api/units/${await freshUnit("MONUSCO", "GHA")}/leaders`,

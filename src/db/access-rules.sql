@@ -79,6 +79,8 @@
 -- trust_fund_contributions: RLS; conduct_app: INSERT, SELECT
 -- trust_fund_projects: RLS; conduct_app: INSERT, SELECT
 -- two_factor: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- unit_allegation_counts: RLS; conduct_app: SELECT
+-- unit_decisions: RLS; conduct_app: INSERT, SELECT
 -- unit_leaders: RLS; conduct_app: INSERT, SELECT
 -- user: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- verification: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
@@ -282,6 +284,12 @@ POLICY trust_fund_contributions_books ON trust_fund_contributions FOR ALL TO pub
 
 -- Policies on trust_fund_projects
 POLICY trust_fund_projects_books ON trust_fund_projects FOR ALL TO public USING ((conduct_actor_role() IS NOT NULL)) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR conduct_assists_in(mission_code)));
+
+-- Policies on unit_allegation_counts
+POLICY unit_allegation_counts_scope ON unit_allegation_counts FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_allegation_counts.contingent_id))));
+
+-- Policies on unit_decisions
+POLICY unit_decisions_scope ON unit_decisions FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_decisions.contingent_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) AND (EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_decisions.contingent_id)))));
 
 -- Policies on unit_leaders
 POLICY unit_leaders_scope ON unit_leaders FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_leaders.contingent_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (conduct_contingent_mission(contingent_id) = ANY (conduct_actor_missions())))));
@@ -558,6 +566,14 @@ END
 -- conduct_may_take_sample(donor text): stable; callers: PUBLIC
 SELECT conduct_actor_role() <> 'member_state_focal_point' OR donor = 'alleged_father'
 
+-- conduct_mission_unit_rates(p_missions text[]): stable, security definer; callers: PUBLIC
+SELECT c.mission_code, sum(c.strength)::bigint, coalesce(sum(s.allegations), 0)::bigint
+FROM contingents c
+LEFT JOIN (SELECT contingent_id, sum(count) AS allegations FROM unit_allegation_counts WHERE sea GROUP BY 1) s
+  ON s.contingent_id = c.id
+WHERE c.mission_code = ANY (p_missions)
+GROUP BY c.mission_code
+
 -- conduct_network_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM cbcm_networks WHERE id = p_id
 
@@ -726,6 +742,69 @@ SELECT conduct_actor_role() = 'analyst' OR conduct_keeps_prevention_in(p_mission
 SELECT conduct_actor_role() IN ('system', 'cds_officer', 'analyst')
  OR (conduct_actor_role() = 'cdt_officer' AND (p_mission = ANY (conduct_actor_missions()) OR conduct_contingent_mission(p_contingent) = ANY (conduct_actor_missions())))
  OR (conduct_actor_role() = 'member_state_focal_point' AND p_country = conduct_actor_country())
+
+-- conduct_recount_cases_units(): volatile, security definer; callers: PUBLIC
+BEGIN
+  -- Only a change of allegation types moves a case between SEA and other misconduct.
+  PERFORM conduct_recount_units(ARRAY(
+    SELECT p.contingent_id FROM old_cases o JOIN new_cases n ON n.id = o.id JOIN perpetrators p ON p.case_id = n.id
+    WHERE o.allegation_codes IS DISTINCT FROM n.allegation_codes AND p.contingent_id IS NOT NULL));
+  RETURN NULL;
+END
+
+-- conduct_recount_findings_units(): volatile, security definer; callers: PUBLIC
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM conduct_recount_units(ARRAY(
+      SELECT p.contingent_id FROM perpetrators p WHERE p.id IN (SELECT perpetrator_id FROM new_findings)));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM conduct_recount_units(ARRAY(
+      SELECT p.contingent_id FROM perpetrators p WHERE p.id IN (SELECT perpetrator_id FROM old_findings)));
+  ELSE
+    PERFORM conduct_recount_units(ARRAY(
+      SELECT p.contingent_id FROM perpetrators p
+      WHERE p.id IN (SELECT perpetrator_id FROM old_findings UNION SELECT perpetrator_id FROM new_findings)));
+  END IF;
+  RETURN NULL;
+END
+
+-- conduct_recount_perpetrators_units(): volatile, security definer; callers: PUBLIC
+BEGIN
+  -- Each branch names only the transition tables its trigger declares.
+  IF TG_OP = 'INSERT' THEN
+    PERFORM conduct_recount_units(ARRAY(SELECT contingent_id FROM new_perpetrators));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM conduct_recount_units(ARRAY(SELECT contingent_id FROM old_perpetrators));
+  ELSE
+    PERFORM conduct_recount_units(ARRAY(
+      SELECT unnest(ARRAY[o.contingent_id, n.contingent_id])
+      FROM old_perpetrators o JOIN new_perpetrators n ON n.id = o.id
+      WHERE (o.contingent_id, o.case_id) IS DISTINCT FROM (n.contingent_id, n.case_id)));
+  END IF;
+  RETURN NULL;
+END
+
+-- conduct_recount_units(p_units uuid[]): volatile, security definer; callers: postgres
+DECLARE
+  units uuid[] := ARRAY(SELECT DISTINCT u FROM unnest(p_units) u WHERE u IS NOT NULL ORDER BY u);
+BEGIN
+  IF cardinality(units) = 0 THEN RETURN; END IF;
+  -- One recount of a unit at a time, in a fixed order: the second waits, then counts what the first
+  -- committed. NO KEY UPDATE leaves the foreign-key checks of new perpetrators unblocked.
+  PERFORM 1 FROM contingents WHERE id = ANY (units) ORDER BY id FOR NO KEY UPDATE;
+  DELETE FROM unit_allegation_counts WHERE contingent_id = ANY (units);
+  INSERT INTO unit_allegation_counts (contingent_id, sea, outcome, count)
+    SELECT per_case.contingent_id, per_case.sea, per_case.outcome, count(*)
+    FROM (
+      SELECT p.contingent_id, conduct_is_sea(c.allegation_codes) AS sea,
+        CASE WHEN bool_or(f.finding = 'substantiated') THEN 'substantiated'
+          WHEN count(f.finding) > 0 THEN 'not_substantiated' ELSE 'pending' END AS outcome
+      FROM perpetrators p JOIN cases c ON c.id = p.case_id LEFT JOIN findings f ON f.perpetrator_id = p.id
+      WHERE p.contingent_id = ANY (units)
+      GROUP BY p.contingent_id, c.id
+    ) per_case
+    GROUP BY 1, 2, 3;
+END
 
 -- conduct_review_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM after_action_reviews WHERE id = p_id

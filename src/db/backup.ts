@@ -43,15 +43,22 @@ async function tablesInDependencyOrder(owner: OwnerClient): Promise<TableInfo[]>
   return ordered;
 }
 
-// Triggers that keep rows derived from cases (public counts, the nationalities' rows): the backup
-// holds those rows as they were, so the triggers must not write them a second time.
+// Triggers that keep rows derived from others (public counts, the nationalities' rows, units'
+// counts): the backup holds those rows as they were, so the triggers must not write them again.
 const keepingTriggers = [
-  "cases_public_counts_insert",
-  "cases_public_counts_update",
-  "cases_public_counts_delete",
-  "cases_keep_nationalities_insert",
-  "cases_keep_nationalities_update",
-];
+  ["cases", "cases_public_counts_insert"],
+  ["cases", "cases_public_counts_update"],
+  ["cases", "cases_public_counts_delete"],
+  ["cases", "cases_keep_nationalities_insert"],
+  ["cases", "cases_keep_nationalities_update"],
+  ["cases", "cases_unit_counts_update"],
+  ["perpetrators", "perpetrators_unit_counts_insert"],
+  ["perpetrators", "perpetrators_unit_counts_update"],
+  ["perpetrators", "perpetrators_unit_counts_delete"],
+  ["findings", "findings_unit_counts_insert"],
+  ["findings", "findings_unit_counts_update"],
+  ["findings", "findings_unit_counts_delete"],
+] as const;
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function lastMigration(owner: OwnerClient): Promise<string> {
@@ -116,7 +123,8 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
         await owner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_truncate");
         await owner.query(`TRUNCATE ${(header.tables ?? []).map(quote).join(", ")} RESTART IDENTITY CASCADE`);
         await owner.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_truncate");
-        for (const trigger of keepingTriggers) await owner.query(`ALTER TABLE cases DISABLE TRIGGER ${trigger}`);
+        for (const [table, trigger] of keepingTriggers)
+          await owner.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
         continue;
       }
       const { table, row } = JSON.parse(line) as { table: string; row: unknown };
@@ -129,7 +137,7 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
     }
     await flush();
     if (!header) throw new Error(`${file} is empty.`);
-    for (const trigger of keepingTriggers) await owner.query(`ALTER TABLE cases ENABLE TRIGGER ${trigger}`);
+    for (const [table, trigger] of keepingTriggers) await owner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
     // Serial columns continue after the highest restored id.
     const sequences = await owner.query<{ table_name: string; column_name: string; seq: string }>(`
       SELECT table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) AS seq

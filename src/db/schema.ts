@@ -323,7 +323,11 @@ export const perpetrators = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("perpetrators_code_idx").on(t.caseId, t.code)],
+  (t) => [
+    uniqueIndex("perpetrators_code_idx").on(t.caseId, t.code),
+    // A unit's allegations are recounted from its people when one of them changes.
+    index("perpetrators_unit_idx").on(t.contingentId),
+  ],
 );
 
 export const investigations = pgTable(
@@ -1330,6 +1334,43 @@ export const commandDuties = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.contingentId, t.duty] })],
+);
+
+/**
+ * A unit's allegations, kept by triggers as perpetrators, findings and allegation types change: one
+ * count per kind (SEA or not) and outcome (src/domain/command.ts), so that a mission's units are
+ * compared without reading every case.
+ */
+export const unitAllegationCounts = pgTable(
+  "unit_allegation_counts",
+  {
+    contingentId: uuid("contingent_id")
+      .notNull()
+      .references(() => contingents.id),
+    sea: boolean("sea").notNull(),
+    /** substantiated, not_substantiated or pending. */
+    outcome: text("outcome").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contingentId, t.sea, t.outcome] })],
+);
+
+/** What headquarters decided on a unit's record (resolution 2272): review, repatriation, replacement… */
+export const unitDecisions = pgTable(
+  "unit_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contingentId: uuid("contingent_id")
+      .notNull()
+      .references(() => contingents.id),
+    decision: text("decision").notNull(),
+    decidedOn: date("decided_on").notNull(),
+    /** The grounds, as headquarters wrote them (no names: a unit's record, not a person's). */
+    grounds: text("grounds").notNull(),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unit_decisions_unit_idx").on(t.contingentId, t.decidedOn)],
 );
 
 export const trainingSessions = pgTable(

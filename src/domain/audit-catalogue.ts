@@ -256,6 +256,10 @@ export const auditCatalogue = {
     "case",
     z.object({ contingentId: id, countryCode: code, duties: z.array(code), failed: z.array(code) }),
   ),
+  "command.unit.decide": action(
+    "unit",
+    z.object({ decisionId: id, decision: code, decidedOn: day, missionCode: code, countryCode: code }),
+  ),
   "training.session.record": action(
     "training",
     z.object({

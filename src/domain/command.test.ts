@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commanderOn, failedDuties } from "./command.js";
+import { commanderOn, failedDuties, perThousand, systemicSignalsOf } from "./command.js";
 
 const leader = (name: string, post: string, servedFrom: string, servedTo: string | null) => ({
   name,
@@ -41,5 +41,35 @@ describe("leaders' duties on a case", () => {
         { duty: "cooperated", answer: "no" },
       ]),
     ).toEqual(["reported", "cooperated"]);
+  });
+});
+
+describe("patterns in a unit", () => {
+  const counts = (substantiated: number, notSubstantiated: number, pending: number) => ({
+    substantiated,
+    notSubstantiated,
+    pending,
+    otherMisconduct: 0,
+  });
+
+  it("rates SEA allegations per 1,000 personnel, to one decimal, and none without a strength", () => {
+    expect(perThousand(3, 850)).toBe(3.5);
+    expect(perThousand(0, 850)).toBe(0);
+    expect(perThousand(2, 0)).toBeNull();
+  });
+
+  it("signals several allegations or more than one substantiated, whatever the mission's rate", () => {
+    expect(systemicSignalsOf(counts(0, 1, 2), 3.5, 3.5)).toEqual(["several_allegations"]);
+    expect(systemicSignalsOf(counts(2, 0, 0), 2.4, 2.4)).toEqual(["repeatedly_substantiated"]);
+  });
+
+  it("signals a rate twice the mission's from two allegations, not from one", () => {
+    expect(systemicSignalsOf(counts(0, 1, 1), 2.4, 1.2)).toEqual(["above_mission_rate"]);
+    expect(systemicSignalsOf(counts(0, 1, 1), 2.3, 1.2)).toEqual([]);
+    expect(systemicSignalsOf(counts(0, 0, 1), 9, 0.5)).toEqual([]);
+  });
+
+  it("leaves other misconduct out of the SEA signals", () => {
+    expect(systemicSignalsOf({ ...counts(0, 0, 0), otherMisconduct: 7 }, 0, 0)).toEqual([]);
   });
 });

@@ -40,3 +40,54 @@ export const dutyDone = (answer: DutyAnswer) => answer === "yes" || answer === "
 /** The duties a unit's leaders failed on a case ("no"): what a failure-to-report or -enforce allegation starts from. */
 export const failedDuties = (duties: { duty: CommandDuty; answer: DutyAnswer }[]) =>
   duties.filter((duty) => duty.answer === "no").map((duty) => duty.duty);
+
+/**
+ * A unit's allegations, one per case an alleged perpetrator of the unit is implicated in: SEA by
+ * outcome (the unit's people's findings: any substantiated, else any other finding, else pending),
+ * and other misconduct.
+ */
+export interface UnitAllegations {
+  substantiated: number;
+  notSubstantiated: number;
+  pending: number;
+  otherMisconduct: number;
+}
+
+export const seaAllegations = (counts: UnitAllegations) =>
+  counts.substantiated + counts.notSubstantiated + counts.pending;
+
+/** SEA allegations per 1,000 personnel of a strength (a unit's, or the sum of a mission's units'). */
+export const perThousand = (allegations: number, strength: number) =>
+  strength > 0 ? Math.round((allegations / strength) * 10_000) / 10 : null;
+
+/**
+ * When a unit's record may show widespread or systemic SEA in the sense of Security Council
+ * resolution 2272 (2016): several allegations in one rotation, more than one substantiated, or a
+ * rate at least twice the mission's. A signal for headquarters to review, never a finding.
+ */
+export const systemicThresholds = { allegations: 3, substantiated: 2, timesMissionRate: 2, allegationsForRate: 2 };
+export const systemicSignals = ["several_allegations", "repeatedly_substantiated", "above_mission_rate"] as const;
+export type SystemicSignal = (typeof systemicSignals)[number];
+
+export function systemicSignalsOf(
+  counts: UnitAllegations,
+  rate: number | null,
+  missionRate: number | null,
+): SystemicSignal[] {
+  const sea = seaAllegations(counts);
+  const signals: SystemicSignal[] = [];
+  if (sea >= systemicThresholds.allegations) signals.push("several_allegations");
+  if (counts.substantiated >= systemicThresholds.substantiated) signals.push("repeatedly_substantiated");
+  if (
+    sea >= systemicThresholds.allegationsForRate &&
+    rate !== null &&
+    missionRate !== null &&
+    rate >= systemicThresholds.timesMissionRate * missionRate
+  )
+    signals.push("above_mission_rate");
+  return signals;
+}
+
+/** What headquarters decided on a unit's record (resolution 2272): in the order they usually come. */
+export const unitDecisions = ["review", "state_response", "repatriation", "replacement", "no_further_action"] as const;
+export type UnitDecision = (typeof unitDecisions)[number];

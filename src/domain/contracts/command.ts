@@ -1,7 +1,8 @@
 // Contracts of command accountability: units (a contingent's rotation) with their leaders by period,
-// and the unit and commander an alleged perpetrator answered to at the time of the incident.
+// the unit and commander an alleged perpetrator answered to at the time of the incident, and the
+// patterns in a unit's allegations with headquarters' decisions on them.
 import { z } from "zod";
-import { commandDuties, dutyAnswers, dutyDone, unitPosts } from "../command.js";
+import { commandDuties, dutyAnswers, dutyDone, systemicSignals, unitDecisions, unitPosts } from "../command.js";
 import { countryCodeField, missionCodeField } from "./fields.js";
 import { contingentFields } from "./training.js";
 
@@ -103,3 +104,50 @@ export const commandDutiesBody = z.strictObject({
     }),
 });
 export type CommandDutiesBody = z.infer<typeof commandDutiesBody>;
+
+export const unitPatternsQuery = z.strictObject({
+  mission: missionCodeField.optional(),
+  country: countryCodeField.optional(),
+  /** Only the units whose record signals a possible systemic pattern. */
+  signalled: z.enum(["true", "false"]).optional(),
+});
+
+const unitDecisionSchema = z.object({
+  id: z.string(),
+  decision: z.enum(unitDecisions),
+  decidedOn: z.string(),
+  grounds: z.string(),
+});
+
+const count = z.number().int();
+
+/** A unit's allegations by outcome (src/domain/command.ts), its rate against its mission's, the signals and decisions. */
+export const unitPatternsSchema = z.object({
+  items: z.array(
+    z.object({
+      ...contingentFields,
+      rotation: z.string().nullable(),
+      rotatedOutOn: z.string().nullable(),
+      allegations: z.object({
+        substantiated: count,
+        notSubstantiated: count,
+        pending: count,
+        otherMisconduct: count,
+      }),
+      ratePerThousand: z.number().nullable(),
+      missionRate: z.number().nullable(),
+      signals: z.array(z.enum(systemicSignals)),
+      /** Latest first. */
+      decisions: z.array(unitDecisionSchema),
+    }),
+  ),
+  can: z.object({ decide: z.boolean() }),
+});
+export type UnitPatterns = z.infer<typeof unitPatternsSchema>;
+
+export const unitDecisionBody = z.strictObject({
+  decision: z.enum(unitDecisions),
+  decidedOn: z.iso.date(),
+  grounds: z.string().trim().min(1).max(2000),
+});
+export type UnitDecisionBody = z.infer<typeof unitDecisionBody>;

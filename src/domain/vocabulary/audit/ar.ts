@@ -122,6 +122,7 @@ export const ar = {
     "command.perpetrator.unit": "تحديد وحدة الجاني المزعوم",
     "command.case.read": "عرض القيادة في قضية",
     "command.duties.record": "تسجيل أداء القادة لواجباتهم في قضية",
+    "command.unit.decide": "قرار بشأن سجل وحدة (القرار 2272)",
     "training.session.record": "تسجيل تدريب",
     "training.certify": "اعتماد تدريب",
     "training.attendance.import": "استيراد قائمة الحضور",

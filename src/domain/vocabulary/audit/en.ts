@@ -122,6 +122,7 @@ export const en = {
     "command.perpetrator.unit": "Unit of an alleged perpetrator set",
     "command.case.read": "Command of a case viewed",
     "command.duties.record": "Leaders' duties on a case recorded",
+    "command.unit.decide": "Decision on a unit's record (resolution 2272)",
     "training.session.record": "Training recorded",
     "training.certify": "Training certified",
     "training.attendance.import": "Attendance list imported",

@@ -122,6 +122,7 @@ export const es = {
     "command.perpetrator.unit": "Unidad de un presunto autor indicada",
     "command.case.read": "Mando de un caso consultado",
     "command.duties.record": "Deberes del mando en un caso registrados",
+    "command.unit.decide": "Decisión sobre el historial de una unidad (resolución 2272)",
     "training.session.record": "Capacitación registrada",
     "training.certify": "Capacitación certificada",
     "training.attendance.import": "Lista de asistencia importada",

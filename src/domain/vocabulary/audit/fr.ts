@@ -122,6 +122,7 @@ export const fr = {
     "command.perpetrator.unit": "Unité d'un auteur présumé indiquée",
     "command.case.read": "Commandement d'un dossier consulté",
     "command.duties.record": "Devoirs du commandement dans un dossier enregistrés",
+    "command.unit.decide": "Décision sur le bilan d'une unité (résolution 2272)",
     "training.session.record": "Formation enregistrée",
     "training.certify": "Formation certifiée",
     "training.attendance.import": "Liste de présence importée",

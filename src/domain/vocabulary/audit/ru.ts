@@ -122,6 +122,7 @@ export const ru = {
     "command.perpetrator.unit": "Указано подразделение предполагаемого виновного",
     "command.case.read": "Просмотрено командование по делу",
     "command.duties.record": "Записаны обязанности командования по делу",
+    "command.unit.decide": "Решение по показателям подразделения (резолюция 2272)",
     "training.session.record": "Подготовка записана",
     "training.certify": "Подготовка удостоверена",
     "training.attendance.import": "Импортирован список присутствия",

@@ -122,6 +122,7 @@ export const zh = {
     "command.perpetrator.unit": "设定了被指控者所属部队",
     "command.case.read": "查看了案件的指挥情况",
     "command.duties.record": "记录了指挥人员在案件中的职责履行情况",
+    "command.unit.decide": "就某单位的记录作出决定(第2272号决议)",
     "training.session.record": "记录培训",
     "training.certify": "认证培训",
     "training.attendance.import": "导入出勤名单",

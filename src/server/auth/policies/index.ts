@@ -365,6 +365,15 @@ export const trainingPolicy = {
     is(actor, "member_state_focal_point") && scope.missionCode === null && ownCountry(actor, scope.countryCode),
 };
 
+/**
+ * Patterns in units: read by those who read units (a State its own, by row-level security);
+ * decisions on a unit's record (resolution 2272) are headquarters'.
+ */
+export const unitPatternPolicy = {
+  read: (actor: Actor) => trainingPolicy.read(actor),
+  decide: (actor: Actor) => is(actor, "cds_officer"),
+};
+
 /** Outreach and complaint networks: kept like other prevention records; a mission's community focal points read them too. */
 export const outreachPolicy = {
   read: (actor: Actor) => preventionPolicy.read(actor) || is(actor, "cbcm_focal_point"),
@@ -374,7 +383,6 @@ export const outreachPolicy = {
   keep: (actor: Actor, missionCode: string) => preventionPolicy.keep(actor, missionCode),
 };
 
-/** The areas of the web app a role sees in its navigation. */
 /** The two-person rule for revealing identities: custodians decide others' requests, never their own. */
 export const revealPolicy = {
   decide: (actor: Actor, requestedBy: string) => is(actor, "identity_custodian") && actor.userId !== requestedBy,
@@ -403,6 +411,7 @@ export const workPolicy = {
   view: (actor: Actor) => Object.values(workPolicy.sections(actor)).some(Boolean),
 };
 
+/** The areas of the web app a role sees in its navigation. */
 export function navigationFor(actor: Actor) {
   return {
     work: workPolicy.view(actor),
@@ -419,6 +428,7 @@ export function navigationFor(actor: Actor) {
     screening: screeningPolicy.screen(actor),
     risk: preventionPolicy.read(actor),
     training: trainingPolicy.read(actor),
+    units: unitPatternPolicy.read(actor),
     afterAction: preventionPolicy.read(actor),
     outreach: outreachPolicy.read(actor),
     goodPractices: goodPracticePolicy.browse(actor),

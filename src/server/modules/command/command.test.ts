@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { sql } from "drizzle-orm";
-import { cases, unitLeaders } from "../../../db/schema.js";
+import { cases, findings, investigations, perpetrators, unitDecisions, unitLeaders } from "../../../db/schema.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 
@@ -316,5 +316,241 @@ describe("units and their command", () => {
     );
     expect(stored[0].n).toBe(0);
     expect((await put(monusco, reported)).statusCode).toBe(204);
+  });
+});
+
+describe("patterns in a unit", () => {
+  // UNMISS holds only this scenario's units, so the mission's rate is known: 4 SEA allegations
+  // over 2,000 personnel (2.0 per 1,000).
+  async function unmissCase(allegationCodes: string[], people: { nationalityCode: string; unitId: string }[]) {
+    const id = randomUUID();
+    return inTransaction(t.app.services.db, systemActor, async (tx) => {
+      await tx.insert(cases).values({
+        id,
+        reference: `UNMISS-P-${id.slice(0, 8)}`,
+        missionCode: "UNMISS",
+        status: "under_investigation",
+        dateReported: "2026-05-02",
+        allegationCodes,
+      });
+      const rows = await tx
+        .insert(perpetrators)
+        .values(
+          people.map((person, index) => ({
+            caseId: id,
+            code: `P-0${index + 1}`,
+            categoryCode: "MIL_MC",
+            nationalityCode: person.nationalityCode,
+            contingentId: person.unitId,
+          })),
+        )
+        .returning({ id: perpetrators.id });
+      return { caseId: id, perpetratorIds: rows.map((row) => row.id) };
+    });
+  }
+
+  async function find(caseId: string, perpetratorId: string, finding: string) {
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      const [investigation] = await tx
+        .insert(investigations)
+        .values({
+          caseId,
+          entity: "oios",
+          startedOn: "2026-05-10",
+          dueOn: "2026-11-10",
+          deadlineKind: "investigation_sea",
+          policyVersion: "default-1",
+        })
+        .returning();
+      await tx
+        .insert(findings)
+        .values({ caseId, investigationId: investigation.id, perpetratorId, finding, recordedOn: "2026-09-01" });
+    });
+  }
+
+  const patternsOf = async (client: Client, query = "mission=UNMISS") => {
+    const response = await client.request({ method: "GET", url: `/api/units/patterns?${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as {
+      items: {
+        id: string;
+        allegations: Record<string, number>;
+        ratePerThousand: number;
+        missionRate: number;
+        signals: string[];
+        decisions: { decision: string; grounds: string }[];
+      }[];
+      can: { decide: boolean };
+    };
+  };
+
+  let ghanbatt: string;
+  let rwabatt: string;
+  let otherMisconduct: string;
+
+  beforeAll(async () => {
+    ghanbatt = await unit(headquarters, {
+      missionCode: "UNMISS",
+      countryCode: "GHA",
+      name: "GHANBATT UNMISS",
+      strength: 500,
+    });
+    rwabatt = await unit(headquarters, {
+      missionCode: "UNMISS",
+      countryCode: "RWA",
+      name: "RWABATT UNMISS",
+      strength: 1500,
+    });
+    const substantiated = await unmissCase(
+      ["SA_SEXUAL_ASSAULT"],
+      [
+        { nationalityCode: "GHA", unitId: ghanbatt },
+        { nationalityCode: "GHA", unitId: ghanbatt },
+      ],
+    );
+    await find(substantiated.caseId, substantiated.perpetratorIds[0], "substantiated");
+    await find(substantiated.caseId, substantiated.perpetratorIds[1], "not_substantiated");
+    const cleared = await unmissCase(["SE_TRANSACTIONAL_SEX"], [{ nationalityCode: "GHA", unitId: ghanbatt }]);
+    await find(cleared.caseId, cleared.perpetratorIds[0], "not_substantiated");
+    await unmissCase(["SE_SOLICITATION"], [{ nationalityCode: "GHA", unitId: ghanbatt }]);
+    otherMisconduct = (await unmissCase(["FRAUD_THEFT"], [{ nationalityCode: "GHA", unitId: ghanbatt }])).caseId;
+    await unmissCase(["SE_SOLICITATION"], [{ nationalityCode: "RWA", unitId: rwabatt }]);
+  });
+
+  it("count each case once per unit by its people's best-known outcome, against the mission's rate, with the 2272 signals", async () => {
+    const { items, can } = await patternsOf(headquarters);
+    expect(can.decide).toBe(true);
+    expect(items.find((item) => item.id === ghanbatt)).toMatchObject({
+      allegations: { substantiated: 1, notSubstantiated: 1, pending: 1, otherMisconduct: 1 },
+      ratePerThousand: 6,
+      missionRate: 2,
+      signals: ["several_allegations", "above_mission_rate"],
+    });
+    expect(items.find((item) => item.id === rwabatt)).toMatchObject({
+      allegations: { substantiated: 0, notSubstantiated: 0, pending: 1, otherMisconduct: 0 },
+      ratePerThousand: 0.7,
+      missionRate: 2,
+      signals: [],
+    });
+    const signalled = await patternsOf(headquarters, "mission=UNMISS&signalled=true");
+    expect(signalled.items.map((item) => item.id)).toEqual([ghanbatt]);
+  });
+
+  it("follow the record: a case that becomes SEA, a person moved out of the unit", async () => {
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx
+        .update(cases)
+        .set({ allegationCodes: ["SE_EXPLOITATIVE_RELATIONSHIP"] })
+        .where(sql`id = ${otherMisconduct}`),
+    );
+    let ghana = (await patternsOf(headquarters)).items.find((item) => item.id === ghanbatt);
+    expect(ghana?.allegations).toEqual({ substantiated: 1, notSubstantiated: 1, pending: 2, otherMisconduct: 0 });
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.update(perpetrators).set({ contingentId: null }).where(sql`case_id = ${otherMisconduct}`),
+    );
+    ghana = (await patternsOf(headquarters)).items.find((item) => item.id === ghanbatt);
+    expect(ghana?.allegations).toEqual({ substantiated: 1, notSubstantiated: 1, pending: 1, otherMisconduct: 0 });
+  });
+
+  it("a State reads its own units only, beside the mission's rate; row-level security holds without the server", async () => {
+    const seenByGhana = await patternsOf(ghana);
+    expect(seenByGhana.items.map((item) => item.id)).toEqual([ghanbatt]);
+    expect(seenByGhana.items[0].missionRate).toBe(2);
+    expect(seenByGhana.can.decide).toBe(false);
+    expect((await patternsOf(rwanda)).items.map((item) => item.id)).toEqual([rwabatt]);
+    const asRwanda: Actor = {
+      ...systemActor,
+      role: "member_state_focal_point",
+      countryCode: "RWA",
+      userId: "someone",
+      via: "token",
+    };
+    const counts = await inTransaction(
+      t.app.services.db,
+      asRwanda,
+      async (tx) =>
+        (
+          (await tx.execute(
+            sql`select count(*)::int as n from unit_allegation_counts where contingent_id = ${ghanbatt}`,
+          )) as unknown as {
+            rows: { n: number }[];
+          }
+        ).rows[0].n,
+    );
+    expect(counts).toBe(0);
+  });
+
+  it("headquarters records its decision on the unit; the State reads it; others are refused and nothing is stored", async () => {
+    const decision = { decision: "review", decidedOn: "2026-10-01", grounds: "Three allegations in one rotation." };
+    for (const [client, status] of [
+      [ghana, 403],
+      // Another mission's team does not see the unit at all.
+      [monusco, 404],
+    ] as const) {
+      const refused = await client.request({
+        method: "POST",
+        url: `/api/units/${ghanbatt}/decisions`,
+        payload: decision,
+      });
+      expect(refused.statusCode, refused.body).toBe(status);
+    }
+    const ahead = await headquarters.request({
+      method: "POST",
+      url: `/api/units/${ghanbatt}/decisions`,
+      payload: { ...decision, decidedOn: "2999-01-01" },
+    });
+    expect(ahead.statusCode).toBe(400);
+    expect(ahead.json().errors[0].path).toBe("body.decidedOn");
+    const unknown = await headquarters.request({
+      method: "POST",
+      url: `/api/units/${randomUUID()}/decisions`,
+      payload: decision,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const stored = await t.handle.asOwner((owner) =>
+      owner.query<{ n: number }>("select count(*)::int as n from unit_decisions where contingent_id = $1", [ghanbatt]),
+    );
+    expect(stored[0].n).toBe(0);
+
+    const made = await headquarters.request({
+      method: "POST",
+      url: `/api/units/${ghanbatt}/decisions`,
+      payload: decision,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    await headquarters.request({
+      method: "POST",
+      url: `/api/units/${ghanbatt}/decisions`,
+      payload: { decision: "repatriation", decidedOn: "2026-11-02", grounds: "Two substantiated in review." },
+    });
+    const read = (await patternsOf(ghana)).items[0];
+    expect(read.decisions.map((item) => item.decision)).toEqual(["repatriation", "review"]);
+    const [event] = await t.handle.asOwner((owner) =>
+      owner.query<{ subject_id: string; details: Record<string, unknown> }>(
+        "select subject_id, details from audit_events where action = 'command.unit.decide' and details->>'decisionId' = $1",
+        [made.json().id],
+      ),
+    );
+    expect(event).toMatchObject({
+      subject_id: ghanbatt,
+      details: { decision: "review", countryCode: "GHA", missionCode: "UNMISS" },
+    });
+    // The grounds are the unit's record, not the audit trail's.
+    expect(JSON.stringify(event.details)).not.toContain("rotation");
+
+    const asTeam: Actor = {
+      ...systemActor,
+      role: "cdt_officer",
+      missionCodes: ["UNMISS"],
+      userId: "someone",
+      via: "token",
+    };
+    await expect(
+      inTransaction(t.app.services.db, asTeam, (tx) =>
+        tx
+          .insert(unitDecisions)
+          .values({ contingentId: ghanbatt, decision: "review", decidedOn: "2026-10-01", grounds: "x" }),
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 // HTTP for command accountability: units with their leaders by period, the unit an alleged
-// perpetrator served in, and a case's command at the time of the incident.
+// perpetrator served in, a case's command at the time of the incident, and patterns in units.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -8,11 +8,15 @@ import {
   caseCommandSchema,
   commandDutiesBody,
   perpetratorUnitBody,
+  unitDecisionBody,
   unitListQuery,
   unitListSchema,
+  unitPatternsQuery,
+  unitPatternsSchema,
 } from "../../../domain/contracts/command.js";
 import { createdSchema, noContentSchema } from "../../../domain/contracts/fields.js";
 import { staffOf } from "../../auth/actor.js";
+import { decideOnUnit, unitPatterns } from "./patterns.js";
 import { addLeader, caseCommand, listUnits, recordDuties, setPerpetratorUnit } from "./service.js";
 
 const tags = ["enforcement"];
@@ -34,6 +38,41 @@ export function registerCommandRoutes(app: FastifyInstance) {
     },
     async (request) =>
       listUnits(services, staffOf(request), { missionCode: request.query.mission, countryCode: request.query.country }),
+  );
+
+  typed.get(
+    "/api/units/patterns",
+    {
+      schema: {
+        tags,
+        summary:
+          "Units in scope with their allegations by outcome, per 1,000 personnel against the mission's rate, the resolution 2272 signals and decisions",
+        querystring: unitPatternsQuery,
+        response: { 200: unitPatternsSchema },
+      },
+    },
+    async (request) =>
+      unitPatterns(services, staffOf(request), {
+        missionCode: request.query.mission,
+        countryCode: request.query.country,
+        signalledOnly: request.query.signalled === "true",
+      }),
+  );
+
+  typed.post(
+    "/api/units/:id/decisions",
+    {
+      schema: {
+        tags,
+        summary:
+          "Record headquarters' decision on a unit's record (review, State's response, repatriation, replacement)",
+        params,
+        body: unitDecisionBody,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await decideOnUnit(services, staffOf(request), request.params.id, request.body)),
   );
 
   typed.post(
