@@ -97,6 +97,17 @@ describe("demo data", () => {
     expect(await count("training_sessions where certified_on is null and mission_code is null")).toBe(1);
   });
 
+  it("links MINUSCA's joint investigation to its two battalions, the Ghanaian one's substantiated allegation counted", async () => {
+    expect(await count("perpetrators where contingent_id is not null")).toBe(2);
+    const [ghana] = await t.handle.asOwner((owner) =>
+      owner.query<{ outcome: string; count: number }>(
+        "select u.outcome, u.count from unit_allegation_counts u join contingents c on c.id = u.contingent_id where c.name = 'GHANBATT-3'",
+      ),
+    );
+    expect(ghana).toEqual({ outcome: "substantiated", count: 1 });
+    expect(await count("unit_decisions")).toBe(1);
+  });
+
   it("shares two missions' after-action lessons, one with an overdue follow-up", async () => {
     expect(await count("after_action_reviews")).toBe(2);
     expect(await count("after_action_actions where completed_on is null and due_on < current_date")).toBe(1);

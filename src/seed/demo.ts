@@ -6,6 +6,7 @@ import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/services.js";
 import { computeDueDate } from "../domain/deadlines.js";
 import { publicActor, systemActor } from "../server/auth/actor.js";
+import { seedDemoCommand } from "./demo-command.js";
 import { seedDemoHelp } from "./demo-help.js";
 import { allocateCaseReference, refreshSearchDocument } from "../server/modules/cases/index.js";
 import { recordAuditEvent } from "../server/modules/audit/index.js";
@@ -260,6 +261,7 @@ export async function seedDemoData(services: Services): Promise<void> {
         await seedEnforcementRecord(services, tx, row.id, ["GHA"], { completedDaysAgo: null, startedDaysAgo: 100 });
     }
     await seedDemoVictims(services, tx, caseIds);
+    await seedDemoCommand(tx, caseIds[3]);
     await seedDemoPrevention(services, tx, {
       monuscoCaseId: caseIds[0],
       cbcmUserId: ids.get("cbcm_focal_point") as string,

@@ -107,6 +107,7 @@ const AfterActionList = lazyNamed(() => import("./routes/after-action.js"), "Aft
 const AfterActionPage = lazyNamed(() => import("./routes/after-action.js"), "AfterActionPage");
 const OutreachPage = lazyNamed(() => import("./routes/outreach.js"), "OutreachPage");
 const GoodPracticesPage = lazyNamed(() => import("./routes/good-practices.js"), "GoodPracticesPage");
+const UnitsPage = lazyNamed(() => import("./routes/units.js"), "UnitsPage");
 const AccountabilityPage = lazyNamed(() => import("./routes/accountability.js"), "AccountabilityPage");
 
 const rootRoute = createRootRoute({ component: Root });
@@ -198,6 +199,11 @@ const routeTree = rootRoute.addChildren([
   page("/good-practices", () => (
     <Guarded area="goodPractices">
       <GoodPracticesPage />
+    </Guarded>
+  )),
+  page("/units", () => (
+    <Guarded area="units">
+      <UnitsPage />
     </Guarded>
   )),
   page("/accountability", () => (

@@ -18,6 +18,7 @@ export const staffAppPaths = [
   "/screening",
   "/risk",
   "/training",
+  "/units",
   "/good-practices",
   "/accountability",
   "/outreach",

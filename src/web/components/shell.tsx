@@ -33,6 +33,7 @@ export const areas = [
   "screening",
   "risk",
   "training",
+  "units",
   "afterAction",
   "outreach",
   "helpInformation",
