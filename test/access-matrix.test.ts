@@ -20,6 +20,7 @@ import {
   goodPracticeFiles,
   goodPractices,
   investigations,
+  nationalProceedings,
   paternityClaims,
   perpetrators,
   contingents,
@@ -899,6 +900,58 @@ const matrix: MatrixRow[] = [
       return `/api/cases/${caseId}/units/${unitId}/duties`;
     },
     body: () => ({ duties: [{ duty: "reported", answer: "no" }] }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/proceedings",
+    url: () => `/api/cases/${fixture.inScopeCase}/proceedings`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/proceedings",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/proceedings`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/perpetrators/:id/proceedings",
+    url: async () => `/api/perpetrators/${(await freshEnforcement("MONUSCO", "GHA")).perpetratorId}/proceedings`,
+    body: () => ({ kind: "court_martial", venue: "mission_area", openedOn: "2026-06-02", charges: "Matrix charge." }),
+    expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
+    label: "own national, in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/perpetrators/:id/proceedings",
+    url: async () => `/api/perpetrators/${(await freshEnforcement("UNMISS", "IND")).perpetratorId}/proceedings`,
+    body: () => ({ kind: "court_martial", venue: "mission_area", openedOn: "2026-06-02", charges: "Matrix charge." }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/proceedings/:id",
+    url: async () => `/api/proceedings/${await freshProceeding("MONUSCO", "GHA")}`,
+    body: () => ({
+      ...{ kind: "court_martial", venue: "mission_area", openedOn: "2026-06-02", charges: "Matrix charge." },
+      version: 1,
+    }),
+    expect: only("cds_officer", "cdt_officer", "member_state_focal_point"),
+    label: "own national, in scope",
+  },
+  {
+    method: "PUT",
+    route: "/api/proceedings/:id",
+    url: async () => `/api/proceedings/${await freshProceeding("UNMISS", "IND")}`,
+    body: () => ({
+      ...{ kind: "court_martial", venue: "mission_area", openedOn: "2026-06-02", charges: "Matrix charge." },
+      version: 1,
+    }),
     expect: only("cds_officer"),
     label: "out of scope",
   },
@@ -2680,6 +2733,26 @@ async function freshEnforcement(missionCode: string, countryCode: string) {
     return { caseId, perpetratorId: perpetrator.id, investigationId: investigation.id };
   });
   return lastEnforcement;
+}
+
+/** A pending court-martial of a fresh case's person, at version 1. */
+async function freshProceeding(missionCode: string, countryCode: string) {
+  const { caseId, perpetratorId } = await freshEnforcement(missionCode, countryCode);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(nationalProceedings)
+      .values({
+        caseId,
+        perpetratorId,
+        countryCode,
+        kind: "court_martial",
+        venue: "mission_area",
+        openedOn: "2026-06-02",
+        charges: "Matrix charge.",
+      })
+      .returning({ id: nationalProceedings.id }),
+  );
+  return row.id;
 }
 
 /** A draft practice of Ghana's, so that each role meets the same state. */

@@ -43,6 +43,7 @@
 -- investigations: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- misconduct_types: no RLS; conduct_app: SELECT
 -- missions: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- national_proceedings: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- needs_assessments: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- notifications: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- outreach_activities: RLS; conduct_app: INSERT, SELECT
@@ -193,6 +194,9 @@ POLICY investigation_updates_need_to_know ON investigation_updates FOR ALL TO pu
 
 -- Policies on investigations
 POLICY investigations_need_to_know ON investigations FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((country_code IS NULL) OR conduct_sees_country(country_code)))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_is_case_manager() OR (conduct_actor_role() = 'investigator'::text) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));
+
+-- Policies on national_proceedings
+POLICY national_proceedings_need_to_know ON national_proceedings FOR ALL TO public USING ((conduct_can_see_perpetrator(perpetrator_id) AND conduct_sees_country(country_code))) WITH CHECK ((conduct_can_see_perpetrator(perpetrator_id) AND (conduct_is_case_manager() OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));
 
 -- Policies on needs_assessments
 POLICY needs_assessments_assistance_only ON needs_assessments FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK (conduct_can_see_victim(victim_id));

@@ -1373,6 +1373,36 @@ export const unitDecisions = pgTable(
   (t) => [index("unit_decisions_unit_idx").on(t.contingentId, t.decidedOn)],
 );
 
+/** Military justice: a State's proceedings against one of its personnel (src/domain/military-justice.ts). */
+export const nationalProceedings = pgTable(
+  "national_proceedings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: caseIdColumn(),
+    perpetratorId: uuid("perpetrator_id")
+      .notNull()
+      .references(() => perpetrators.id, { onDelete: "cascade" }),
+    /** The State that holds the proceeding: the person's nationality. */
+    countryCode: text("country_code").notNull(),
+    kind: text("kind").notNull(),
+    venue: text("venue").notNull(),
+    openedOn: date("opened_on").notNull(),
+    charges: text("charges").notNull(),
+    verdict: text("verdict").notNull().default("pending"),
+    verdictOn: date("verdict_on"),
+    sentence: text("sentence"),
+    appeal: text("appeal").notNull().default("none"),
+    recordedBy: text("recorded_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("national_proceedings_case_idx").on(t.caseId),
+    index("national_proceedings_country_idx").on(t.countryCode),
+  ],
+);
+
 export const trainingSessions = pgTable(
   "training_sessions",
   {

@@ -28,7 +28,7 @@ describe("accountability measures", () => {
     expect(severityOf(["FRAUD_THEFT"])).toBe("other");
   });
 
-  it("measures replies, appointments, investigations and penalties", () => {
+  it("measures replies, appointments, investigations, proceedings and penalties", () => {
     const measures = accountabilityMeasures(
       {
         referrals: [
@@ -50,6 +50,11 @@ describe("accountability measures", () => {
           { severity: "sexual_exploitation", substantiated: true, finalActions: [] },
           { severity: "sexual_exploitation", substantiated: false, finalActions: [] },
         ],
+        proceedings: [
+          { kind: "court_martial", venue: "mission_area", verdict: "convicted" },
+          { kind: "court_martial", venue: "home_country", verdict: "pending" },
+          { kind: "civilian_court", venue: "mission_area", verdict: "acquitted" },
+        ],
       },
       "2026-11-30",
     );
@@ -64,6 +69,8 @@ describe("accountability measures", () => {
       openPastDeadline: 1,
     });
     expect(measures.substantiatedWithFinalAction).toEqual({ count: 2, of: 3, share: 2 / 3 });
+    // Only a court-martial held in the mission area counts as on site.
+    expect(measures.proceedings).toEqual({ total: 3, onSiteCourtsMartial: 1, convictions: 1 });
     // A child abused: imprisonment for one, a reprimand for the other — the inconsistency shows.
     expect(measures.penalties).toEqual([
       { severity: "child_or_rape", substantiated: 2, actions: { imprisonment: 1, reprimand: 1 }, noAction: 0 },

@@ -1,6 +1,7 @@
 // How a contributing country is doing on accountability for its personnel: does it answer the UN's
 // notes verbales in time, appoint national investigation officers, finish investigations within the
 // policy, and act on substantiated findings with penalties that match the misconduct.
+import { isOnSiteCourtMartial } from "./military-justice.js";
 
 export type IsoDate = string;
 
@@ -45,6 +46,13 @@ export interface OutcomeFact {
   finalActions: string[];
 }
 
+/** A State's own proceeding against one of its personnel (src/domain/military-justice.ts). */
+export interface ProceedingFact {
+  kind: string;
+  venue: string;
+  verdict: string;
+}
+
 export interface Share {
   count: number;
   of: number;
@@ -70,12 +78,19 @@ export interface AccountabilityMeasures {
   };
   /** Substantiated findings for which a final action was reported. */
   substantiatedWithFinalAction: Share;
+  /** Military justice: the State's proceedings, the courts-martial held on site in the mission area, convictions. */
+  proceedings: { total: number; onSiteCourtsMartial: number; convictions: number };
   /** Final actions for substantiated findings, by how grave the misconduct was: inconsistent penalties show side by side. */
   penalties: { severity: Severity; substantiated: number; actions: Record<string, number>; noAction: number }[];
 }
 
 export function accountabilityMeasures(
-  facts: { referrals: ReferralFact[]; investigations: InvestigationFact[]; outcomes: OutcomeFact[] },
+  facts: {
+    referrals: ReferralFact[];
+    investigations: InvestigationFact[];
+    outcomes: OutcomeFact[];
+    proceedings: ProceedingFact[];
+  },
   today: IsoDate,
 ): AccountabilityMeasures {
   const measured = facts.referrals.filter(
@@ -109,6 +124,11 @@ export function accountabilityMeasures(
       substantiated.filter((o) => o.finalActions.length > 0).length,
       substantiated.length,
     ),
+    proceedings: {
+      total: facts.proceedings.length,
+      onSiteCourtsMartial: facts.proceedings.filter(isOnSiteCourtMartial).length,
+      convictions: facts.proceedings.filter((p) => p.verdict === "convicted").length,
+    },
     penalties: severities
       .map((severity) => {
         const group = substantiated.filter((o) => o.severity === severity);

@@ -256,6 +256,16 @@ export const auditCatalogue = {
     "case",
     z.object({ contingentId: id, countryCode: code, duties: z.array(code), failed: z.array(code) }),
   ),
+  // The person's State rides along, so another State's focal point never reads the event.
+  "proceeding.record": action(
+    "case",
+    z.object({ proceedingId: id, perpetratorCode: code, countryCode: code, kind: code, venue: code, verdict: code }),
+  ),
+  "proceeding.update": action(
+    "case",
+    z.object({ proceedingId: id, perpetratorCode: code, countryCode: code, kind: code, venue: code, verdict: code }),
+  ),
+  "proceeding.read": action("case", z.object({})),
   "command.unit.decide": action(
     "unit",
     z.object({ decisionId: id, decision: code, decidedOn: day, missionCode: code, countryCode: code }),

@@ -27,6 +27,7 @@ export const accountabilityMeasuresSchema = z.object({
     openPastDeadline: z.number(),
   }),
   substantiatedWithFinalAction: share,
+  proceedings: z.object({ total: z.number(), onSiteCourtsMartial: z.number(), convictions: z.number() }),
   penalties: z.array(
     z.object({
       severity: z.enum(severities),

@@ -176,6 +176,9 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
                 <Figure label={t("accountability.p90Days")} value={m.investigations.p90Days} />
                 <Figure label={t("accountability.withinDeadline")} value={share(m.investigations.withinDeadline)} />
                 <Figure label={t("accountability.openPastDeadline")} value={m.investigations.openPastDeadline} />
+                <Figure label={t("accountability.proceedings")} value={m.proceedings.total} />
+                <Figure label={t("accountability.onSiteCourtsMartial")} value={m.proceedings.onSiteCourtsMartial} />
+                <Figure label={t("accountability.convictions")} value={m.proceedings.convictions} />
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">

@@ -5,6 +5,7 @@ import { DateField } from "../components/date-field.js";
 import type { RevealPending } from "../../domain/contracts/reveals.js";
 import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
 import { CaseCommandSection } from "./command.js";
+import { CaseProceedingsSection } from "./proceedings.js";
 import {
   Badge,
   Group,
@@ -82,6 +83,7 @@ export function EnforcementSections({
           )}
           <Investigations caseId={caseId} record={record} status={status} nationalityCodes={nationalityCodes} />
           <Actions caseId={caseId} record={record} />
+          {record.perpetrators.length > 0 && <CaseProceedingsSection caseId={caseId} />}
         </>
       )}
     </QueryView>

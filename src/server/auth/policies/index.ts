@@ -144,6 +144,14 @@ export const enforcementPolicy = {
         is(actor, "member_state_focal_point") &&
         enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode))),
   addPerpetrator: (actor: Actor, facts: CaseScopeFacts) => isOpen(facts) && casePolicy.abilities(actor, facts).edit,
+  /**
+   * Military justice: a State records its own nationals' proceedings, the case's officers on its
+   * behalf. A closed case still takes them: a trial often ends after the UN has closed its case.
+   */
+  recordProceeding: (actor: Actor, facts: CaseScopeFacts, nationalityCode: string | null) =>
+    nationalityCode !== null &&
+    enforcementPolicy.viewPerpetrator(actor, facts, nationalityCode) &&
+    (casePolicy.abilities(actor, facts).edit || is(actor, "member_state_focal_point")),
   extendDeadline: (actor: Actor, facts: CaseScopeFacts) => isOpen(facts) && casePolicy.abilities(actor, facts).edit,
 };
 

@@ -71,6 +71,9 @@ export async function scorecardPdf(
   line(w.withinDeadline, shareText(m.investigations.withinDeadline));
   line(w.openPastDeadline, m.investigations.openPastDeadline);
   line(w.substantiatedWithFinalAction, shareText(m.substantiatedWithFinalAction));
+  line(w.proceedings, m.proceedings.total);
+  line(w.onSiteCourtsMartial, m.proceedings.onSiteCourtsMartial);
+  line(w.convictions, m.proceedings.convictions);
 
   heading(w.penalties);
   doc.fontSize(9).fillColor("#495057");

@@ -7,6 +7,7 @@ import {
   accountabilityMeasures,
   type InvestigationFact,
   type OutcomeFact,
+  type ProceedingFact,
   type ReferralFact,
   severityOf,
 } from "../../../domain/accountability.js";
@@ -81,6 +82,7 @@ interface Facts {
   referrals: ReferralFact[];
   investigations: InvestigationFact[];
   outcomes: OutcomeFact[];
+  proceedings: ProceedingFact[];
   allegationsByYear: StatCount[];
 }
 
@@ -90,7 +92,7 @@ const iso = (value: string | Date | null) =>
 /** The facts behind the measures, for one country or all, as the actor's row-level security lets them be read. */
 async function loadFacts(tx: Transaction, countryCode: string | null): Promise<Map<string, Facts>> {
   const country = countryCode ?? null;
-  const [referrals, investigations, outcomes, years] = (await Promise.all([
+  const [referrals, investigations, outcomes, years, proceedings] = (await Promise.all([
     tx.execute(sql`select country_code as country, sent_on, reply_due_on, replied_on, nio_appointed_on from referrals
       where entity = 'member_state' and country_code is not null and (${country}::text is null or country_code = ${country}::text)`),
     tx.execute(sql`select country_code as country, started_on, completed_on, due_on from investigations
@@ -104,10 +106,18 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
       from conduct_known_allegation_units() u
       where u.nationality_code <> '' and (${country}::text is null or u.nationality_code = ${country}::text)
       group by 1, 2 order by 1, 2`),
+    tx.execute(sql`select country_code as country, kind, venue, verdict from national_proceedings
+      where (${country}::text is null or country_code = ${country}::text)`),
   ])) as unknown as { rows: Record<string, unknown>[] }[];
   const byCountry = new Map<string, Facts>();
   const of = (code: string) => {
-    const facts = byCountry.get(code) ?? { referrals: [], investigations: [], outcomes: [], allegationsByYear: [] };
+    const facts = byCountry.get(code) ?? {
+      referrals: [],
+      investigations: [],
+      outcomes: [],
+      proceedings: [],
+      allegationsByYear: [],
+    };
     byCountry.set(code, facts);
     return facts;
   };
@@ -129,6 +139,12 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
       severity: severityOf(o.allegation_codes as string[]),
       substantiated: o.substantiated as boolean,
       finalActions: o.final_actions as string[],
+    });
+  for (const p of proceedings.rows)
+    of(p.country as string).proceedings.push({
+      kind: p.kind as string,
+      venue: p.venue as string,
+      verdict: p.verdict as string,
     });
   for (const y of years.rows)
     of(y.country as string).allegationsByYear.push({ key: y.key as string, count: y.count as number });
@@ -153,6 +169,7 @@ export async function scorecard(services: Services, actor: Actor, countryCode: s
       referrals: [],
       investigations: [],
       outcomes: [],
+      proceedings: [],
       allegationsByYear: [],
     };
     await recordAuditEvent(tx, actor, {

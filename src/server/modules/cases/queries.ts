@@ -334,6 +334,8 @@ const caseHistoryActions = [
   "case.document.attach",
   "case.note_verbale.issue",
   "command.duties.record",
+  "proceeding.record",
+  "proceeding.update",
 ];
 
 /** What the threads of the case's reports add to its history (for those who may read the reports). */

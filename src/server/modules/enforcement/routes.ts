@@ -1,5 +1,5 @@
 // HTTP for the enforcement record: investigations on their clock, findings per alleged perpetrator,
-// and the interim and final actions taken.
+// the interim and final actions taken, and the States' own proceedings (military justice).
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -25,7 +25,13 @@ import {
   recordFindingSchema,
   updateInvestigationBody,
 } from "../../../domain/contracts/enforcement.js";
-import { createdSchema } from "../../../domain/contracts/fields.js";
+import { createdSchema, noContentSchema } from "../../../domain/contracts/fields.js";
+import {
+  caseProceedingsSchema,
+  proceedingBody,
+  proceedingUpdateBody,
+} from "../../../domain/contracts/military-justice.js";
+import { caseProceedings, recordProceeding, updateProceeding } from "./proceedings.js";
 import { enforcementRecord, recordAction } from "./actions.js";
 
 export function registerInvestigationRoutes(app: FastifyInstance) {
@@ -194,5 +200,51 @@ export function registerActionRoutes(app: FastifyInstance) {
       },
     },
     async (request) => enforcementRecord(services, staffOf(request), request.params.id),
+  );
+
+  typed.get(
+    "/api/cases/:id/proceedings",
+    {
+      schema: {
+        tags: ["actions"],
+        summary:
+          "The national proceedings (court-martial, civilian court, disciplinary board) the caller may see on a case",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: caseProceedingsSchema },
+      },
+    },
+    async (request) => caseProceedings(services, staffOf(request), request.params.id),
+  );
+
+  typed.post(
+    "/api/perpetrators/:id/proceedings",
+    {
+      schema: {
+        tags: ["actions"],
+        summary: "Record a State's proceeding against its national: court-martial on site or at home, court, board",
+        params: z.strictObject({ id: z.uuid() }),
+        body: proceedingBody,
+        response: { 201: createdSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordProceeding(services, staffOf(request), request.params.id, request.body)),
+  );
+
+  typed.put(
+    "/api/proceedings/:id",
+    {
+      schema: {
+        tags: ["actions"],
+        summary: "Update a national proceeding (verdict, sentence, appeal) at the version it was read",
+        params: z.strictObject({ id: z.uuid() }),
+        body: proceedingUpdateBody,
+        response: { 204: noContentSchema },
+      },
+    },
+    async (request, reply) => {
+      await updateProceeding(services, staffOf(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
   );
 }
