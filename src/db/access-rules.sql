@@ -571,10 +571,9 @@ END
 SELECT conduct_actor_role() <> 'member_state_focal_point' OR donor = 'alleged_father'
 
 -- conduct_mission_unit_rates(p_missions text[]): stable, security definer; callers: PUBLIC
-SELECT c.mission_code, sum(c.strength)::bigint, coalesce(sum(s.allegations), 0)::bigint
-FROM contingents c
-LEFT JOIN (SELECT contingent_id, sum(count) AS allegations FROM unit_allegation_counts WHERE sea GROUP BY 1) s
-  ON s.contingent_id = c.id
+SELECT c.mission_code, sum(c.strength)::bigint,
+  coalesce(sum(u.substantiated + u.not_substantiated + u.pending), 0)::bigint
+FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id
 WHERE c.mission_code = ANY (p_missions)
 GROUP BY c.mission_code
 
@@ -797,17 +796,22 @@ BEGIN
   -- committed. NO KEY UPDATE leaves the foreign-key checks of new perpetrators unblocked.
   PERFORM 1 FROM contingents WHERE id = ANY (units) ORDER BY id FOR NO KEY UPDATE;
   DELETE FROM unit_allegation_counts WHERE contingent_id = ANY (units);
-  INSERT INTO unit_allegation_counts (contingent_id, sea, outcome, count)
-    SELECT per_case.contingent_id, per_case.sea, per_case.outcome, count(*)
+  INSERT INTO unit_allegation_counts (contingent_id, substantiated, not_substantiated, pending, other_misconduct)
+    SELECT per_case.contingent_id,
+      count(*) FILTER (WHERE per_case.sea AND per_case.outcome = 'substantiated'),
+      count(*) FILTER (WHERE per_case.sea AND per_case.outcome = 'not_substantiated'),
+      count(*) FILTER (WHERE per_case.sea AND per_case.outcome = 'pending'),
+      count(*) FILTER (WHERE NOT per_case.sea)
     FROM (
       SELECT p.contingent_id, conduct_is_sea(c.allegation_codes) AS sea,
         CASE WHEN bool_or(f.finding = 'substantiated') THEN 'substantiated'
           WHEN count(f.finding) > 0 THEN 'not_substantiated' ELSE 'pending' END AS outcome
-      FROM perpetrators p JOIN cases c ON c.id = p.case_id LEFT JOIN findings f ON f.perpetrator_id = p.id
-      WHERE p.contingent_id = ANY (units)
+      -- A join, not "= ANY (units)": a recount of thousands of units (an import) stays a hash join.
+      FROM unnest(units) AS unit(id) JOIN perpetrators p ON p.contingent_id = unit.id
+      JOIN cases c ON c.id = p.case_id LEFT JOIN findings f ON f.perpetrator_id = p.id
       GROUP BY p.contingent_id, c.id
     ) per_case
-    GROUP BY 1, 2, 3;
+    GROUP BY 1;
 END
 
 -- conduct_review_mission(p_id uuid): stable, security definer; callers: PUBLIC

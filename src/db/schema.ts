@@ -1338,22 +1338,18 @@ export const commandDuties = pgTable(
 
 /**
  * A unit's allegations, kept by triggers as perpetrators, findings and allegation types change: one
- * count per kind (SEA or not) and outcome (src/domain/command.ts), so that a mission's units are
- * compared without reading every case.
+ * row per unit, SEA by outcome and other misconduct (src/domain/command.ts), so that thousands of
+ * units are compared without reading a case.
  */
-export const unitAllegationCounts = pgTable(
-  "unit_allegation_counts",
-  {
-    contingentId: uuid("contingent_id")
-      .notNull()
-      .references(() => contingents.id),
-    sea: boolean("sea").notNull(),
-    /** substantiated, not_substantiated or pending. */
-    outcome: text("outcome").notNull(),
-    count: integer("count").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.contingentId, t.sea, t.outcome] })],
-);
+export const unitAllegationCounts = pgTable("unit_allegation_counts", {
+  contingentId: uuid("contingent_id")
+    .primaryKey()
+    .references(() => contingents.id),
+  substantiated: integer("substantiated").notNull(),
+  notSubstantiated: integer("not_substantiated").notNull(),
+  pending: integer("pending").notNull(),
+  otherMisconduct: integer("other_misconduct").notNull(),
+});
 
 /** What headquarters decided on a unit's record (resolution 2272): review, repatriation, replacement… */
 export const unitDecisions = pgTable(

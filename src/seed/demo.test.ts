@@ -100,11 +100,11 @@ describe("demo data", () => {
   it("links MINUSCA's joint investigation to its two battalions, the Ghanaian one's substantiated allegation counted", async () => {
     expect(await count("perpetrators where contingent_id is not null")).toBe(2);
     const [ghana] = await t.handle.asOwner((owner) =>
-      owner.query<{ outcome: string; count: number }>(
-        "select u.outcome, u.count from unit_allegation_counts u join contingents c on c.id = u.contingent_id where c.name = 'GHANBATT-3'",
+      owner.query<{ substantiated: number; pending: number }>(
+        "select u.substantiated, u.pending from unit_allegation_counts u join contingents c on c.id = u.contingent_id where c.name = 'GHANBATT-3'",
       ),
     );
-    expect(ghana).toEqual({ outcome: "substantiated", count: 1 });
+    expect(ghana).toEqual({ substantiated: 1, pending: 0 });
     expect(await count("unit_decisions")).toBe(1);
   });
 

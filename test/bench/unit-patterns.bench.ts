@@ -54,14 +54,11 @@ async function seedUnits() {
 
 const rawStatements = (where: string) => [
   `SELECT c.id, c.mission_code, c.country_code, c.name, c.category_code, c.strength, c.deployed_on, c.rotation, c.rotated_out_on,
-     coalesce(sum(u.count) FILTER (WHERE u.sea AND u.outcome = 'substantiated'), 0)::int,
-     coalesce(sum(u.count) FILTER (WHERE u.sea AND u.outcome = 'not_substantiated'), 0)::int,
-     coalesce(sum(u.count) FILTER (WHERE u.sea AND u.outcome = 'pending'), 0)::int,
-     coalesce(sum(u.count) FILTER (WHERE NOT u.sea), 0)::int
+     coalesce(u.substantiated, 0), coalesce(u.not_substantiated, 0), coalesce(u.pending, 0), coalesce(u.other_misconduct, 0)
    FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id ${where}
-   GROUP BY c.id ORDER BY c.mission_code, c.name`,
+   ORDER BY c.mission_code, c.name`,
   `SELECT * FROM conduct_mission_unit_rates(array(SELECT DISTINCT mission_code FROM contingents c ${where}))`,
-  `SELECT * FROM unit_decisions WHERE contingent_id IN (SELECT id FROM contingents c ${where}) ORDER BY decided_on DESC, created_at DESC`,
+  `SELECT d.* FROM unit_decisions d JOIN contingents c ON c.id = d.contingent_id ${where} ORDER BY d.decided_on DESC, d.created_at DESC`,
 ];
 
 try {

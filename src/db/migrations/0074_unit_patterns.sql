@@ -1,14 +1,15 @@
 -- Why: a pattern of SEA in a unit (resolution 2272) shows in its allegations per 1,000 personnel
--- against its mission's. A unit's allegations are counted once per case its people are implicated in,
--- by kind and outcome, and kept as perpetrators, findings and allegation types change, so a mission's
--- units compare without reading every case. Headquarters' decisions on a unit's record are kept
--- beside them. Both are read by whoever sees the unit (a State its own units only).
+-- against its mission's. A unit's allegations are counted once per case its people are implicated
+-- in, SEA by outcome and other misconduct, in one row per unit kept as perpetrators, findings and
+-- allegation types change, so thousands of units compare without reading a case. Headquarters'
+-- decisions on a unit's record are kept beside them. Both are read by whoever sees the unit (a
+-- State its own units only).
 CREATE TABLE "unit_allegation_counts" (
-	"contingent_id" uuid NOT NULL,
-	"sea" boolean NOT NULL,
-	"outcome" text NOT NULL,
-	"count" integer NOT NULL,
-	CONSTRAINT "unit_allegation_counts_contingent_id_sea_outcome_pk" PRIMARY KEY("contingent_id","sea","outcome")
+	"contingent_id" uuid PRIMARY KEY NOT NULL,
+	"substantiated" integer NOT NULL,
+	"not_substantiated" integer NOT NULL,
+	"pending" integer NOT NULL,
+	"other_misconduct" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "unit_decisions" (
@@ -24,7 +25,8 @@ CREATE TABLE "unit_decisions" (
 ALTER TABLE "unit_allegation_counts" ADD CONSTRAINT "unit_allegation_counts_contingent_id_contingents_id_fk" FOREIGN KEY ("contingent_id") REFERENCES "public"."contingents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_decisions" ADD CONSTRAINT "unit_decisions_contingent_id_contingents_id_fk" FOREIGN KEY ("contingent_id") REFERENCES "public"."contingents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "unit_decisions_unit_idx" ON "unit_decisions" USING btree ("contingent_id","decided_on");--> statement-breakpoint
-CREATE INDEX "perpetrators_unit_idx" ON "perpetrators" USING btree ("contingent_id");--> statement-breakpoint
+CREATE INDEX "perpetrators_unit_idx" ON "perpetrators" USING btree ("contingent_id");
+--> statement-breakpoint
 CREATE FUNCTION conduct_recount_units(p_units uuid[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS
 $$
@@ -36,17 +38,22 @@ BEGIN
   -- committed. NO KEY UPDATE leaves the foreign-key checks of new perpetrators unblocked.
   PERFORM 1 FROM contingents WHERE id = ANY (units) ORDER BY id FOR NO KEY UPDATE;
   DELETE FROM unit_allegation_counts WHERE contingent_id = ANY (units);
-  INSERT INTO unit_allegation_counts (contingent_id, sea, outcome, count)
-    SELECT per_case.contingent_id, per_case.sea, per_case.outcome, count(*)
+  INSERT INTO unit_allegation_counts (contingent_id, substantiated, not_substantiated, pending, other_misconduct)
+    SELECT per_case.contingent_id,
+      count(*) FILTER (WHERE per_case.sea AND per_case.outcome = 'substantiated'),
+      count(*) FILTER (WHERE per_case.sea AND per_case.outcome = 'not_substantiated'),
+      count(*) FILTER (WHERE per_case.sea AND per_case.outcome = 'pending'),
+      count(*) FILTER (WHERE NOT per_case.sea)
     FROM (
       SELECT p.contingent_id, conduct_is_sea(c.allegation_codes) AS sea,
         CASE WHEN bool_or(f.finding = 'substantiated') THEN 'substantiated'
           WHEN count(f.finding) > 0 THEN 'not_substantiated' ELSE 'pending' END AS outcome
-      FROM perpetrators p JOIN cases c ON c.id = p.case_id LEFT JOIN findings f ON f.perpetrator_id = p.id
-      WHERE p.contingent_id = ANY (units)
+      -- A join, not "= ANY (units)": a recount of thousands of units (an import) stays a hash join.
+      FROM unnest(units) AS unit(id) JOIN perpetrators p ON p.contingent_id = unit.id
+      JOIN cases c ON c.id = p.case_id LEFT JOIN findings f ON f.perpetrator_id = p.id
       GROUP BY p.contingent_id, c.id
     ) per_case
-    GROUP BY 1, 2, 3;
+    GROUP BY 1;
 END
 $$;
 --> statement-breakpoint
@@ -133,10 +140,9 @@ CREATE FUNCTION conduct_mission_unit_rates(p_missions text[])
 RETURNS TABLE (mission_code text, strength bigint, sea_allegations bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
 $$
-  SELECT c.mission_code, sum(c.strength)::bigint, coalesce(sum(s.allegations), 0)::bigint
-  FROM contingents c
-  LEFT JOIN (SELECT contingent_id, sum(count) AS allegations FROM unit_allegation_counts WHERE sea GROUP BY 1) s
-    ON s.contingent_id = c.id
+  SELECT c.mission_code, sum(c.strength)::bigint,
+    coalesce(sum(u.substantiated + u.not_substantiated + u.pending), 0)::bigint
+  FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id
   WHERE c.mission_code = ANY (p_missions)
   GROUP BY c.mission_code
 $$;

@@ -25,7 +25,8 @@ CREATE TABLE "national_proceedings" (
 ALTER TABLE "national_proceedings" ADD CONSTRAINT "national_proceedings_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "national_proceedings" ADD CONSTRAINT "national_proceedings_perpetrator_id_perpetrators_id_fk" FOREIGN KEY ("perpetrator_id") REFERENCES "public"."perpetrators"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "national_proceedings_case_idx" ON "national_proceedings" USING btree ("case_id");--> statement-breakpoint
-CREATE INDEX "national_proceedings_country_idx" ON "national_proceedings" USING btree ("country_code");--> statement-breakpoint
+CREATE INDEX "national_proceedings_country_idx" ON "national_proceedings" USING btree ("country_code");
+--> statement-breakpoint
 ALTER TABLE "national_proceedings" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY national_proceedings_need_to_know ON "national_proceedings"

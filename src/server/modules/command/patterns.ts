@@ -1,7 +1,8 @@
 // Patterns in a unit: its allegations (kept counts, one per case its people are implicated in) by
 // outcome, per 1,000 personnel against its mission's rate, the resolution 2272 signals, and what
 // headquarters decided on its record.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { contingents, unitAllegationCounts, unitDecisions } from "../../../db/schema.js";
 import {
   perThousand,
@@ -19,10 +20,7 @@ import type { Services } from "../../services.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 
-const counted = (sea: boolean, outcome: string | null) =>
-  sql<number>`coalesce(sum(${unitAllegationCounts.count}) filter (where ${unitAllegationCounts.sea} = ${sea}${
-    outcome === null ? sql`` : sql` and ${unitAllegationCounts.outcome} = ${outcome}`
-  }), 0)::int`;
+const counted = (column: AnyPgColumn) => sql<number>`coalesce(${column}, 0)`.mapWith(Number);
 
 /** Each mission's SEA allegations per 1,000 personnel of its units, over every State's units. */
 async function missionRates(tx: Transaction, missionCodes: string[]) {
@@ -43,6 +41,10 @@ export async function unitPatterns(
   filter: { missionCode?: string; countryCode?: string; signalledOnly: boolean },
 ): Promise<UnitPatterns> {
   if (!unitPatternPolicy.read(actor)) throw new Forbidden("Your role does not read units and their records.");
+  const inScope = and(
+    filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
+    filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
+  );
   return inTransaction(services.db, actor, async (tx) => {
     const units = await tx
       .select({
@@ -55,20 +57,14 @@ export async function unitPatterns(
         deployedOn: contingents.deployedOn,
         rotation: contingents.rotation,
         rotatedOutOn: contingents.rotatedOutOn,
-        substantiated: counted(true, "substantiated"),
-        notSubstantiated: counted(true, "not_substantiated"),
-        pending: counted(true, "pending"),
-        otherMisconduct: counted(false, null),
+        substantiated: counted(unitAllegationCounts.substantiated),
+        notSubstantiated: counted(unitAllegationCounts.notSubstantiated),
+        pending: counted(unitAllegationCounts.pending),
+        otherMisconduct: counted(unitAllegationCounts.otherMisconduct),
       })
       .from(contingents)
       .leftJoin(unitAllegationCounts, eq(unitAllegationCounts.contingentId, contingents.id))
-      .where(
-        and(
-          filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
-          filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
-        ),
-      )
-      .groupBy(contingents.id)
+      .where(inScope)
       .orderBy(asc(contingents.missionCode), asc(contingents.name));
     const rates = await missionRates(tx, [...new Set(units.map((unit) => unit.missionCode))]);
     const patterns = units
@@ -85,17 +81,15 @@ export async function unitPatterns(
         };
       })
       .filter((unit) => !filter.signalledOnly || unit.signals.length > 0);
+    // Decisions are few: those on the units in scope, matched to the units answered.
     const decisions = patterns.length
       ? await tx
-          .select()
+          .select({ decision: unitDecisions })
           .from(unitDecisions)
-          .where(
-            inArray(
-              unitDecisions.contingentId,
-              patterns.map((unit) => unit.id),
-            ),
-          )
+          .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
+          .where(inScope)
           .orderBy(desc(unitDecisions.decidedOn), desc(unitDecisions.createdAt))
+          .then((rows) => rows.map((row) => row.decision))
       : [];
     return {
       items: patterns.map((unit) => ({
