@@ -20,6 +20,8 @@ import {
   goodPracticeFiles,
   goodPractices,
   investigations,
+  leadershipCommitments,
+  leadershipPlans,
   nationalProceedings,
   paternityClaims,
   perpetrators,
@@ -64,6 +66,7 @@ const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = 
   publisher: {},
   cbcm_focal_point: { missionCodes: ["MONUSCO"] },
   identity_custodian: {},
+  head_of_mission: { missionCodes: ["MONUSCO"] },
 };
 const clients = {} as Record<Role, Awaited<ReturnType<TestApp["tokenFor"]>>>;
 const staff = {} as Record<Role, Awaited<ReturnType<TestApp["createStaff"]>>>;
@@ -835,6 +838,51 @@ const matrix: MatrixRow[] = [
     url: () => "/api/units?mission=MONUSCO",
     expect: only("cds_officer", "cdt_officer", "analyst", "member_state_focal_point"),
   },
+  {
+    method: "GET",
+    route: "/api/leadership",
+    url: () => "/api/leadership?mission=MONUSCO",
+    expect: only("cds_officer", "analyst", "cdt_officer", "head_of_mission"),
+  },
+  ...(["MONUSCO", "UNMISS"] as const).flatMap((missionCode): MatrixRow[] => {
+    const label = missionCode === "MONUSCO" ? "own mission" : "another mission";
+    const drafters = missionCode === "MONUSCO" ? only("cds_officer", "cdt_officer") : only("cds_officer");
+    return [
+      {
+        method: "POST",
+        route: "/api/leadership/plans",
+        url: () => "/api/leadership/plans",
+        // Each attempt drafts another year's plan, so that one role's success does not refuse the next.
+        body: () => ({ missionCode, year: nextPlanYear(), post: "head_of_mission", leaderName: "Matrix Leader" }),
+        expect: drafters,
+        label,
+      },
+      {
+        method: "POST",
+        route: "/api/leadership/plans/:id/commitments",
+        url: async () => `/api/leadership/plans/${(await freshPlan(missionCode)).planId}/commitments`,
+        body: () => ({ commitment: "Matrix commitment", owner: "Matrix owner", dueOn: "2026-12-31" }),
+        expect: drafters,
+        label,
+      },
+      {
+        method: "PUT",
+        route: "/api/leadership/commitments/:id/status",
+        url: async () => `/api/leadership/commitments/${(await freshPlan(missionCode)).commitmentId}/status`,
+        body: () => ({ status: "in_progress" }),
+        expect: drafters,
+        label,
+      },
+      {
+        method: "POST",
+        route: "/api/leadership/plans/:id/certify",
+        url: async () => `/api/leadership/plans/${(await freshPlan(missionCode)).planId}/certify`,
+        body: () => ({ version: 1 }),
+        expect: missionCode === "MONUSCO" ? only("head_of_mission") : only(),
+        label,
+      },
+    ];
+  }),
   {
     method: "GET",
     route: "/api/units/patterns",
@@ -2733,6 +2781,26 @@ async function freshEnforcement(missionCode: string, countryCode: string) {
     return { caseId, perpetratorId: perpetrator.id, investigationId: investigation.id };
   });
   return lastEnforcement;
+}
+
+let planYear = 2000;
+const nextPlanYear = () => planYear++;
+// Fresh plans are written straight to the database, in years the drafting rows never reach.
+let freshPlanYear = 3000;
+
+/** A fresh plan of a mission with one item, at version 1. */
+async function freshPlan(missionCode: string) {
+  return inTransaction(t.app.services.db, systemActor, async (tx) => {
+    const [plan] = await tx
+      .insert(leadershipPlans)
+      .values({ missionCode, year: freshPlanYear++, post: "force_commander", leaderName: "Matrix Leader" })
+      .returning({ id: leadershipPlans.id });
+    const [item] = await tx
+      .insert(leadershipCommitments)
+      .values({ planId: plan.id, commitment: "Matrix commitment", owner: "Matrix owner", dueOn: "2026-12-31" })
+      .returning({ id: leadershipCommitments.id });
+    return { planId: plan.id, commitmentId: item.id };
+  });
 }
 
 /** A pending court-martial of a fresh case's person, at version 1. */

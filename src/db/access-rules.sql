@@ -41,6 +41,8 @@
 -- installation_facts: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigation_updates: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigations: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- leadership_commitments: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- leadership_plans: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- misconduct_types: no RLS; conduct_app: SELECT
 -- missions: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- national_proceedings: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -194,6 +196,12 @@ POLICY investigation_updates_need_to_know ON investigation_updates FOR ALL TO pu
 
 -- Policies on investigations
 POLICY investigations_need_to_know ON investigations FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((country_code IS NULL) OR conduct_sees_country(country_code)))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_is_case_manager() OR (conduct_actor_role() = 'investigator'::text) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));
+
+-- Policies on leadership_commitments
+POLICY leadership_commitments_scope ON leadership_commitments FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM leadership_plans p WHERE (p.id = leadership_commitments.plan_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text])) AND (EXISTS ( SELECT 1 FROM leadership_plans p WHERE (p.id = leadership_commitments.plan_id)))));
+
+-- Policies on leadership_plans
+POLICY leadership_plans_scope ON leadership_plans FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'analyst'::text])) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'head_of_mission'::text])) AND (mission_code = ANY (conduct_actor_missions()))))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'head_of_mission'::text])) AND (mission_code = ANY (conduct_actor_missions())))));
 
 -- Policies on national_proceedings
 POLICY national_proceedings_need_to_know ON national_proceedings FOR ALL TO public USING ((conduct_can_see_perpetrator(perpetrator_id) AND conduct_sees_country(country_code))) WITH CHECK ((conduct_can_see_perpetrator(perpetrator_id) AND (conduct_is_case_manager() OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));

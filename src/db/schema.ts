@@ -1399,6 +1399,50 @@ export const nationalProceedings = pgTable(
   ],
 );
 
+/**
+ * A mission leader's yearly commitments on SEA (head of mission, force commander, police
+ * commissioner): drafted by the mission's team, certified by the head of mission.
+ */
+export const leadershipPlans = pgTable(
+  "leadership_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    year: integer("year").notNull(),
+    /** head_of_mission, force_commander or police_commissioner (src/domain/leadership.ts). */
+    post: text("post").notNull(),
+    /** The office holder, a public official: named in the open, unlike unit leaders in cases. */
+    leaderName: text("leader_name").notNull(),
+    certifiedOn: date("certified_on"),
+    certifiedBy: text("certified_by"),
+    recordedBy: text("recorded_by"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("leadership_plans_post_idx").on(t.missionCode, t.year, t.post)],
+);
+
+/** One item of a leader's action plan: what, who owns it, by when, and how far it went. */
+export const leadershipCommitments = pgTable(
+  "leadership_commitments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => leadershipPlans.id, { onDelete: "cascade" }),
+    commitment: text("commitment").notNull(),
+    owner: text("owner").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status").notNull().default("planned"),
+    doneOn: date("done_on"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("leadership_commitments_plan_idx").on(t.planId), index("leadership_commitments_due_idx").on(t.dueOn)],
+);
+
 export const trainingSessions = pgTable(
   "training_sessions",
   {

@@ -33,6 +33,7 @@ export const auditSubjects = [
   "risk_assessment",
   "training",
   "unit",
+  "leadership_plan",
   "outreach",
   "screening",
   "screening_entry",
@@ -269,6 +270,13 @@ export const auditCatalogue = {
   "command.unit.decide": action(
     "unit",
     z.object({ decisionId: id, decision: code, decidedOn: day, missionCode: code, countryCode: code }),
+  ),
+  "leadership.plan.create": action("leadership_plan", z.object({ missionCode: code, year: count, post: code })),
+  "leadership.commitment.add": action("leadership_plan", z.object({ commitmentId: id, dueOn: day })),
+  "leadership.commitment.update": action("leadership_plan", z.object({ commitmentId: id, status: code })),
+  "leadership.plan.certify": action(
+    "leadership_plan",
+    z.object({ missionCode: code, year: count, post: code, items: count }),
   ),
   "training.session.record": action(
     "training",

@@ -13,6 +13,7 @@ export const reminderKinds = [
   "risk_mitigation_overdue",
   "risk_review_overdue",
   "after_action_overdue",
+  "leadership_commitment_overdue",
   "reporter_message",
   "assistance_request",
 ] as const;
@@ -28,7 +29,8 @@ export type DeadlineSubject =
   | "child_support"
   | "risk_mitigation"
   | "risk_review"
-  | "after_action";
+  | "after_action"
+  | "leadership_commitment";
 
 /** The reminder a deadline calls for today, if any; the due date is in the key, so an extension earns a new one. */
 export function reminderFor(
@@ -42,6 +44,8 @@ export function reminderFor(
     return late > 0 ? { kind: "risk_mitigation_overdue", dedupeKey: `risk-mitigation:${id}:overdue:${dueOn}` } : null;
   if (subject === "after_action")
     return late > 0 ? { kind: "after_action_overdue", dedupeKey: `after-action:${id}:overdue:${dueOn}` } : null;
+  if (subject === "leadership_commitment")
+    return late > 0 ? { kind: "leadership_commitment_overdue", dedupeKey: `leadership:${id}:overdue:${dueOn}` } : null;
   if (subject === "risk_review")
     return late > 0 ? { kind: "risk_review_overdue", dedupeKey: `risk-review:${id}:overdue:${dueOn}` } : null;
   if (subject === "paternity_response")
@@ -122,6 +126,14 @@ const subjects: Record<ReminderKind, Record<Language, string>> = {
     ru: "{ref}: срок последующей меры по итогам разбора истек {due}",
     zh: "{ref}：一项事后审查后续措施已于 {due} 到期",
   },
+  leadership_commitment_overdue: {
+    en: "{ref}: an item of a leader's commitments on SEA was due on {due}",
+    fr: "{ref} : un élément des engagements d'un responsable en matière d'EAS était dû le {due}",
+    ar: "{ref}: كان موعد إنجاز أحد بنود التزامات أحد القادة بشأن الاستغلال والانتهاك الجنسيين {due}",
+    es: "{ref}: un elemento de los compromisos de un responsable sobre EAS vencía el {due}",
+    ru: "{ref}: срок пункта обязательств руководителя по СЭНС истек {due}",
+    zh: "{ref}：一名领导人关于性剥削和性虐待承诺中的一个事项已于 {due} 到期",
+  },
   assistance_request: {
     en: "{ref}: an officer asks victim assistance to see a victim",
     fr: "{ref} : un agent demande à l'assistance aux victimes de voir une victime",
@@ -183,7 +195,7 @@ export function reminderMessage(
   const body =
     kind === "reporter_message"
       ? messageBodies[lang]
-      : kind.startsWith("risk_") || kind === "after_action_overdue"
+      : kind.startsWith("risk_") || kind === "after_action_overdue" || kind === "leadership_commitment_overdue"
         ? preventionBodies[lang]
         : bodies[lang];
   return { subject: fill(subjects[kind][lang]), text: fill(body) };

@@ -13,6 +13,7 @@ export const roles = [
   "publisher",
   "cbcm_focal_point",
   "identity_custodian",
+  "head_of_mission",
 ] as const;
 export type Role = (typeof roles)[number];
 export const roleSchema = z.enum(roles);
@@ -33,6 +34,8 @@ export const scopeOfRole: Record<Role, ScopeKind> = {
   cbcm_focal_point: "missions",
   /** Approves or refuses others' requests to reveal an identity; sees no record itself. */
   identity_custodian: "none",
+  /** Certifies the mission's leadership commitments on SEA; reads the mission's figures beside them. */
+  head_of_mission: "missions",
 };
 
 /**

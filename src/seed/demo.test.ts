@@ -108,6 +108,14 @@ describe("demo data", () => {
     expect(await count("unit_decisions")).toBe(1);
   });
 
+  it("gives MONUSCO's leaders a certified plan with a late item and a draft, and a head of mission to certify", async () => {
+    expect(await count("leadership_plans where certified_on is not null")).toBe(1);
+    expect(
+      await count("leadership_commitments where due_on < current_date and status not in ('done', 'dropped')"),
+    ).toBe(1);
+    expect(await count("staff_profiles where role = 'head_of_mission'")).toBe(1);
+  });
+
   it("shares two missions' after-action lessons, one with an overdue follow-up", async () => {
     expect(await count("after_action_reviews")).toBe(2);
     expect(await count("after_action_actions where completed_on is null and due_on < current_date")).toBe(1);

@@ -6,7 +6,7 @@ import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/services.js";
 import { computeDueDate } from "../domain/deadlines.js";
 import { publicActor, systemActor } from "../server/auth/actor.js";
-import { seedDemoCommand } from "./demo-command.js";
+import { seedDemoCommand, seedDemoLeadership } from "./demo-command.js";
 import { seedDemoHelp } from "./demo-help.js";
 import { allocateCaseReference, refreshSearchDocument } from "../server/modules/cases/index.js";
 import { recordAuditEvent } from "../server/modules/audit/index.js";
@@ -53,6 +53,7 @@ export const demoAccounts: {
   { email: "analyst@demo.conduct.test", name: "Li Wei", role: "analyst" },
   { email: "auditor@demo.conduct.test", name: "Maria González", role: "auditor" },
   { email: "custodian@demo.conduct.test", name: "Ingrid Solberg", role: "identity_custodian" },
+  { email: "hom.monusco@demo.conduct.test", name: "Aïssata Touré", role: "head_of_mission", missionCodes: ["MONUSCO"] },
   { email: "publisher@demo.conduct.test", name: "Omar Haddad", role: "publisher" },
   { email: "cbcm@demo.conduct.test", name: "Esther Nzeyimana", role: "cbcm_focal_point", missionCodes: ["MONUSCO"] },
 ];
@@ -262,6 +263,7 @@ export async function seedDemoData(services: Services): Promise<void> {
     }
     await seedDemoVictims(services, tx, caseIds);
     await seedDemoCommand(tx, caseIds[3]);
+    await seedDemoLeadership(tx);
     await seedDemoPrevention(services, tx, {
       monuscoCaseId: caseIds[0],
       cbcmUserId: ids.get("cbcm_focal_point") as string,

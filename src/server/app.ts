@@ -65,6 +65,7 @@ import { registerScreeningRoutes } from "./modules/screening/index.js";
 import { registerRiskRoutes } from "./modules/risk/index.js";
 import { registerTrainingRoutes } from "./modules/training/index.js";
 import { registerCommandRoutes } from "./modules/command/index.js";
+import { registerLeadershipRoutes } from "./modules/leadership/index.js";
 import { registerAfterActionRoutes } from "./modules/after-action/index.js";
 import { registerOutreachRoutes } from "./modules/outreach/index.js";
 import { registerCommitmentRoutes } from "./modules/commitments/index.js";
@@ -268,6 +269,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerRiskRoutes(app);
   registerTrainingRoutes(app);
   registerCommandRoutes(app);
+  registerLeadershipRoutes(app);
   registerAfterActionRoutes(app);
   registerOutreachRoutes(app);
   registerHelpRoutes(app);

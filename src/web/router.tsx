@@ -107,6 +107,7 @@ const AfterActionList = lazyNamed(() => import("./routes/after-action.js"), "Aft
 const AfterActionPage = lazyNamed(() => import("./routes/after-action.js"), "AfterActionPage");
 const OutreachPage = lazyNamed(() => import("./routes/outreach.js"), "OutreachPage");
 const GoodPracticesPage = lazyNamed(() => import("./routes/good-practices.js"), "GoodPracticesPage");
+const LeadershipPage = lazyNamed(() => import("./routes/leadership.js"), "LeadershipPage");
 const UnitsPage = lazyNamed(() => import("./routes/units.js"), "UnitsPage");
 const AccountabilityPage = lazyNamed(() => import("./routes/accountability.js"), "AccountabilityPage");
 
@@ -199,6 +200,11 @@ const routeTree = rootRoute.addChildren([
   page("/good-practices", () => (
     <Guarded area="goodPractices">
       <GoodPracticesPage />
+    </Guarded>
+  )),
+  page("/leadership", () => (
+    <Guarded area="leadership">
+      <LeadershipPage />
     </Guarded>
   )),
   page("/units", () => (

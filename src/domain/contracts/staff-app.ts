@@ -19,6 +19,7 @@ export const staffAppPaths = [
   "/risk",
   "/training",
   "/units",
+  "/leadership",
   "/good-practices",
   "/accountability",
   "/outreach",

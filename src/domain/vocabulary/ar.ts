@@ -97,6 +97,7 @@ export const ar = {
     analyst: "محلل",
     auditor: "مدقق",
     identity_custodian: "أمين الهويات",
+    head_of_mission: "رئيس البعثة",
     publisher: "ناشر",
     cbcm_focal_point: "جهة تنسيق آلية الشكاوى المجتمعية",
   },

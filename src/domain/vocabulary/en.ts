@@ -97,6 +97,7 @@ export const en = {
     analyst: "Analyst",
     auditor: "Auditor",
     identity_custodian: "Identity custodian",
+    head_of_mission: "Head of mission",
     publisher: "Publisher",
     cbcm_focal_point: "CBCM focal point",
   },

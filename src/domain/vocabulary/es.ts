@@ -97,6 +97,7 @@ export const es = {
     analyst: "Analista",
     auditor: "Auditor",
     identity_custodian: "Custodio de identidades",
+    head_of_mission: "Jefe de misión",
     publisher: "Editor",
     cbcm_focal_point: "Coordinador CBCM",
   },

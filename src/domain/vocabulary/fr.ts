@@ -97,6 +97,7 @@ export const fr = {
     analyst: "Analyste",
     auditor: "Auditeur",
     identity_custodian: "Gardien des identités",
+    head_of_mission: "Chef de mission",
     publisher: "Éditeur",
     cbcm_focal_point: "Point focal CBCM",
   },

@@ -97,6 +97,7 @@ export const ru = {
     analyst: "Аналитик",
     auditor: "Аудитор",
     identity_custodian: "Хранитель личных данных",
+    head_of_mission: "Глава миссии",
     publisher: "Публикатор",
     cbcm_focal_point: "Координатор CBCM",
   },

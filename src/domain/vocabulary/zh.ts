@@ -97,6 +97,7 @@ export const zh = {
     analyst: "分析员",
     auditor: "审计员",
     identity_custodian: "身份保管人",
+    head_of_mission: "特派团团长",
     publisher: "发布人",
     cbcm_focal_point: "社区投诉机制协调人",
   },

@@ -34,6 +34,7 @@ export const areas = [
   "risk",
   "training",
   "units",
+  "leadership",
   "afterAction",
   "outreach",
   "helpInformation",

@@ -61,6 +61,7 @@ export const ar: Messages = {
     afterAction: "استعراضات ما بعد الإجراء",
     training: "التدريب",
     units: "الوحدات",
+    leadership: "التزامات القادة",
     risk: "مخاطر سوء السلوك",
     screening: "التدقيق",
     trustFund: "الصندوق الاستئماني",
@@ -564,6 +565,40 @@ export const ar: Messages = {
       lodged: "مقدَّم",
       upheld: "مؤيَّد",
       overturned: "ملغى",
+    },
+  },
+  leadership: {
+    title: "التزامات القادة",
+    intro:
+      "في كل عام، يلتزم رئيس البعثة وقائد القوة ومفوض الشرطة بخطة عمل بشأن الاستغلال والانتهاك الجنسيين. يصوغ فريق البعثة البنود ويتابعها، ويصدّق رئيس البعثة على الخطة. ويُذكَّر بالبنود المتأخرة.",
+    year: "السنة",
+    draft: "صياغة خطة",
+    post: "القائد",
+    leaderName: "اسم شاغل المنصب",
+    addItem: "إضافة بند",
+    commitment: "الالتزام",
+    owner: "المسؤول",
+    dueOn: "الموعد",
+    status: "الحالة",
+    late: "متأخر",
+    certify: "التصديق على الخطة",
+    certifiedOn: "صُدِّق عليها في {{date}}",
+    awaitingCertification: "في انتظار تصديق رئيس البعثة",
+    noItems: "لا توجد بنود بعد.",
+    none: "لا توجد خطة لهذه السنة بعد.",
+    figures: "الأرقام المنشورة للبعثة، {{year}}",
+    figuresLine:
+      "{{mission}}: ادعاءات الاستغلال والانتهاك الجنسيين المنشورة لعام {{year}}: {{n}} ({{previousYear}}: {{previous}})",
+    posts: {
+      head_of_mission: "رئيس البعثة",
+      force_commander: "قائد القوة",
+      police_commissioner: "مفوض الشرطة",
+    },
+    statuses: {
+      planned: "مخطط",
+      in_progress: "قيد التنفيذ",
+      done: "منجز",
+      dropped: "ملغى",
     },
   },
   command: {
@@ -1097,6 +1132,8 @@ export const ar: Messages = {
       risk_mitigation_overdue: "كان موعد إنجاز أحد تدابير تخفيف المخاطر {{due}}",
       risk_review_overdue: "كان موعد مراجعة تقييم المخاطر {{due}}",
       after_action_overdue: "كان موعد إنجاز أحد إجراءات المتابعة لاستعراض ما بعد الإجراء {{due}}",
+      leadership_commitment_overdue:
+        "كان موعد إنجاز أحد بنود التزامات أحد القادة بشأن الاستغلال والانتهاك الجنسيين {{due}}",
     },
   },
   victims: {

@@ -53,8 +53,9 @@ export interface CaseScopeFacts {
 const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
 
 export const casePolicy = {
+  // A head of mission reads the mission's figures and its leaders' plans, not its cases.
   list: (actor: Actor) =>
-    scopeOfRole[actor.role as keyof typeof scopeOfRole] !== "none" && !is(actor, "cbcm_focal_point"),
+    scopeOfRole[actor.role as keyof typeof scopeOfRole] !== "none" && !is(actor, "cbcm_focal_point", "head_of_mission"),
   view(actor: Actor, facts: CaseScopeFacts): boolean {
     switch (actor.role) {
       case "cds_officer":
@@ -382,6 +383,18 @@ export const unitPatternPolicy = {
   decide: (actor: Actor) => is(actor, "cds_officer"),
 };
 
+/**
+ * Leadership commitments: the mission's team drafts its leaders' plans and tracks the items; the
+ * head of mission certifies them; headquarters and analysts read every mission's.
+ */
+export const leadershipPolicy = {
+  read: (actor: Actor) => is(actor, "cds_officer", "analyst", "cdt_officer", "head_of_mission"),
+  draft: (actor: Actor, missionCode: string) =>
+    is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  certify: (actor: Actor, missionCode: string) =>
+    is(actor, "head_of_mission") && actor.missionCodes.includes(missionCode),
+};
+
 /** Outreach and complaint networks: kept like other prevention records; a mission's community focal points read them too. */
 export const outreachPolicy = {
   read: (actor: Actor) => preventionPolicy.read(actor) || is(actor, "cbcm_focal_point"),
@@ -437,6 +450,7 @@ export function navigationFor(actor: Actor) {
     risk: preventionPolicy.read(actor),
     training: trainingPolicy.read(actor),
     units: unitPatternPolicy.read(actor),
+    leadership: leadershipPolicy.read(actor),
     afterAction: preventionPolicy.read(actor),
     outreach: outreachPolicy.read(actor),
     goodPractices: goodPracticePolicy.browse(actor),

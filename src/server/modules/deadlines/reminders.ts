@@ -3,7 +3,7 @@
 // SKIP LOCKED so that one instance sends each message. A crash between sending and marking it sent
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
 import { applyRetention } from "../retention/index.js";
-import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { forgetOldNumbers, forwardOfficerReplies } from "../sms/index.js";
 import nodemailer, { type Transporter } from "nodemailer";
 import {
@@ -12,6 +12,8 @@ import {
   caseAssignments,
   cases,
   investigations,
+  leadershipCommitments,
+  leadershipPlans,
   notifications,
   paternityClaims,
   referrals,
@@ -81,6 +83,7 @@ async function openDeadlines(tx: Transaction, today: string): Promise<Deadline[]
     ...investigationRows.map((row) => ({ ...row, subject: "investigation" as const })),
     ...(await claimDeadlines(tx, today)),
     ...(await preventionDeadlines(tx, today)),
+    ...(await leadershipDeadlines(tx, today)),
   ];
 }
 
@@ -156,6 +159,35 @@ async function preventionDeadlines(tx: Transaction, today: string): Promise<Dead
   ];
 }
 
+/** Items of the leaders' commitments past their due date, neither done nor dropped. */
+async function leadershipDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
+  const rows = await tx
+    .select({
+      id: leadershipCommitments.id,
+      dueOn: leadershipCommitments.dueOn,
+      missionCode: leadershipPlans.missionCode,
+      year: leadershipPlans.year,
+    })
+    .from(leadershipCommitments)
+    .innerJoin(leadershipPlans, eq(leadershipPlans.id, leadershipCommitments.planId))
+    .where(
+      and(
+        notInArray(leadershipCommitments.status, ["done", "dropped"]),
+        sql`${leadershipCommitments.dueOn} < ${today}`,
+      ),
+    );
+  return rows.map((row) => ({
+    caseId: null,
+    path: `/leadership?mission=${row.missionCode}&year=${row.year}`,
+    reference: `${row.missionCode} · ${row.year}`,
+    missionCode: row.missionCode,
+    countryCode: null,
+    id: row.id,
+    dueOn: row.dueOn,
+    subject: "leadership_commitment" as const,
+  }));
+}
+
 /** Open claims whose State has not named its paternity focal point in time, or whose support payments have stopped. */
 async function claimDeadlines(tx: Transaction, today: string): Promise<Deadline[]> {
   const rows = await tx
@@ -209,9 +241,11 @@ async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string
   const ofState = sql`(${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})`;
   const who = deadline.victimId
     ? sql`${ofMission("victim_assistance")} or (${ofState} and conduct_consent_in_force(${deadline.victimId}, 'member_state'))`
-    : deadline.caseId === null
-      ? ofMission("cdt_officer")
-      : sql`${ofMission("cdt_officer")} or ${ofState} or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})`;
+    : deadline.subject === "leadership_commitment"
+      ? sql`${ofMission("cdt_officer")} or ${ofMission("head_of_mission")}`
+      : deadline.caseId === null
+        ? ofMission("cdt_officer")
+        : sql`${ofMission("cdt_officer")} or ${ofState} or exists (select 1 from ${caseAssignments} a where a.case_id = ${deadline.caseId} and a.user_id = ${staffProfiles.userId})`;
   const rows = await tx
     .select({ userId: staffProfiles.userId })
     .from(staffProfiles)
