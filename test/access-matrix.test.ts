@@ -48,6 +48,7 @@ import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
 import { sealJson } from "../src/domain/sealing.js";
 import { saveHelp } from "../src/server/modules/help/index.js";
+import { insertLeader } from "../src/server/modules/command/index.js";
 import { totpCode } from "../src/server/auth/two-factor.js";
 import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "./helpers/app.js";
 import { pdfFile } from "./helpers/files.js";
@@ -1003,6 +1004,20 @@ const matrix: MatrixRow[] = [
     expect: only("cds_officer"),
     label: "out of scope",
   },
+  ...(["MONUSCO", "UNMISS"] as const).map(
+    (missionCode): MatrixRow => ({
+      method: "POST",
+      route: "/api/cases/:id/units/:unitId/leader-allegations",
+      url: async () => {
+        const { caseId, unitId, leaderId } = await freshCaseUnitLeader(missionCode);
+        lastLeaderId = leaderId;
+        return `/api/cases/${caseId}/units/${unitId}/leader-allegations`;
+      },
+      body: () => ({ leaderId: lastLeaderId, allegationCodes: ["OBSTRUCTION_FAILURE_TO_REPORT"] }),
+      expect: missionCode === "MONUSCO" ? only("cds_officer", "cdt_officer") : only("cds_officer"),
+      label: missionCode === "MONUSCO" ? "in scope" : "out of scope",
+    }),
+  ),
   {
     method: "GET",
     route: "/api/cases/:id/command",
@@ -2742,6 +2757,23 @@ async function freshUnit(missionCode: string, countryCode: string): Promise<stri
 }
 
 /** A case whose alleged perpetrator served in a unit of their State, both recorded just for one request. */
+let lastLeaderId = "";
+
+/** A fresh case whose person served in a fresh unit of the mission (Ghana's or India's) with a commander. */
+async function freshCaseUnitLeader(missionCode: "MONUSCO" | "UNMISS") {
+  const { caseId, unitId } = await freshCaseUnit(missionCode, missionCode === "MONUSCO" ? "GHA" : "IND");
+  const leaderId = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    insertLeader(
+      t.app.services,
+      tx,
+      unitId,
+      { post: "commander", name: "Col. Matrix", rank: null, servedFrom: "2026-01-01", servedTo: null },
+      null,
+    ),
+  );
+  return { caseId, unitId, leaderId };
+}
+
 async function freshCaseUnit(missionCode: string, countryCode: string) {
   const { caseId, perpetratorId } = await freshEnforcement(missionCode, countryCode);
   const unitId = await freshUnit(missionCode, countryCode);

@@ -41,6 +41,7 @@
 -- installation_facts: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigation_updates: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigations: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- leader_allegations: RLS; conduct_app: INSERT, SELECT
 -- leadership_commitments: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- leadership_plans: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- misconduct_types: no RLS; conduct_app: SELECT
@@ -196,6 +197,9 @@ POLICY investigation_updates_need_to_know ON investigation_updates FOR ALL TO pu
 
 -- Policies on investigations
 POLICY investigations_need_to_know ON investigations FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((country_code IS NULL) OR conduct_sees_country(country_code)))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_is_case_manager() OR (conduct_actor_role() = 'investigator'::text) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));
+
+-- Policies on leader_allegations
+POLICY leader_allegations_need_to_know ON leader_allegations FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND conduct_can_see_case_id(origin_case_id))) WITH CHECK ((conduct_can_see_case_id(case_id) AND conduct_can_see_case_id(origin_case_id) AND conduct_is_case_manager()));
 
 -- Policies on leadership_commitments
 POLICY leadership_commitments_scope ON leadership_commitments FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM leadership_plans p WHERE (p.id = leadership_commitments.plan_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text])) AND (EXISTS ( SELECT 1 FROM leadership_plans p WHERE (p.id = leadership_commitments.plan_id)))));

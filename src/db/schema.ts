@@ -1443,6 +1443,28 @@ export const leadershipCommitments = pgTable(
   (t) => [index("leadership_commitments_plan_idx").on(t.planId), index("leadership_commitments_due_idx").on(t.dueOn)],
 );
 
+/** An allegation against a unit's leader (a case of its own) and the case whose handling it concerns. */
+export const leaderAllegations = pgTable(
+  "leader_allegations",
+  {
+    caseId: uuid("case_id")
+      .primaryKey()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    originCaseId: uuid("origin_case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    contingentId: uuid("contingent_id")
+      .notNull()
+      .references(() => contingents.id),
+    leaderId: uuid("leader_id")
+      .notNull()
+      .references(() => unitLeaders.id),
+    recordedBy: text("recorded_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("leader_allegations_origin_idx").on(t.originCaseId)],
+);
+
 export const trainingSessions = pgTable(
   "training_sessions",
   {

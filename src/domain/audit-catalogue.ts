@@ -106,7 +106,10 @@ export const auditCatalogue = {
   "report.link": action("report", z.object({ caseId: id })),
   "report.hand_to_mission": action("report", z.object({ missionCode: code.nullable() })),
   "case.hand_to_mission": action("case", z.object({ fromReport: id })),
-  "case.create": action("case", z.object({ fromReport: id.optional(), source: z.literal("demo").optional() })),
+  "case.create": action(
+    "case",
+    z.object({ fromReport: id.optional(), originCaseId: id.optional(), source: z.literal("demo").optional() }),
+  ),
   "case.read": action("case", z.object({ narrative: flag })),
   "case.update": action("case", z.object({ changed: names })),
   "case.transition": action("case", z.object({ transition: code, from: code, to: code })),
@@ -267,6 +270,8 @@ export const auditCatalogue = {
     z.object({ proceedingId: id, perpetratorCode: code, countryCode: code, kind: code, venue: code, verdict: code }),
   ),
   "proceeding.read": action("case", z.object({})),
+  // The unit's State rides along, so another State's focal point never reads the event.
+  "command.leader.allege": action("case", z.object({ caseId: id, contingentId: id, countryCode: code, post: code })),
   "command.unit.decide": action(
     "unit",
     z.object({ decisionId: id, decision: code, decidedOn: day, missionCode: code, countryCode: code }),

@@ -91,3 +91,16 @@ export function systemicSignalsOf(
 /** What headquarters decided on a unit's record (resolution 2272): in the order they usually come. */
 export const unitDecisions = ["review", "state_response", "repatriation", "replacement", "no_further_action"] as const;
 export type UnitDecision = (typeof unitDecisions)[number];
+
+/**
+ * What a unit's leader may be alleged to have done on a case, as misconduct of their own (the
+ * misconduct taxonomy's obstruction of accountability): the allegation becomes a case of its own,
+ * with its investigation, findings and actions.
+ */
+export const leaderAllegationCodes = [
+  "OBSTRUCTION_FAILURE_TO_REPORT",
+  "OBSTRUCTION_FAILURE_TO_ENFORCE",
+  "OBSTRUCTION_INTERFERENCE",
+  "OBSTRUCTION_NON_COOPERATION",
+  "OBSTRUCTION_RETALIATION",
+] as const;

@@ -26,6 +26,8 @@ async function seedUnits() {
        CROSS JOIN LATERAL (SELECT (array(SELECT DISTINCT unnest(nationality_codes) FROM cases ORDER BY 1))[1 + (g / 12) % 15] AS code) n`,
       [unitCount],
     );
+    // Statistics first: without them the planner joins a million cases to the units by nested loops.
+    await owner.query("analyze cases, contingents");
     // Each uniformed case's person served in one of the units of its mission and State. The cases'
     // published pairs (another trigger's work) do not enter unit patterns: left out to seed faster.
     await owner.query("ALTER TABLE perpetrators DISABLE TRIGGER perpetrators_pairs_insert");

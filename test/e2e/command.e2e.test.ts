@@ -95,6 +95,18 @@ describe("command at the time of the incident", () => {
     if (process.env.SCREENSHOTS)
       await page.screenshot({ path: `${process.env.SCREENSHOTS}/duties-en.png`, fullPage: true });
 
+    // The commander's failure to report becomes an allegation of its own, linked both ways.
+    await page.getByRole("button", { name: "Allege misconduct by the commander" }).click();
+    const allege = page.getByRole("dialog");
+    await allege.getByLabel("Failure to enforce the standards of conduct").check();
+    await allege.getByRole("button", { name: "Open the allegation" }).click();
+    await page.getByRole("heading", { name: "Allegations against the units' leaders" }).waitFor();
+    await page.getByRole("link", { name: /^MONUSCO-2026-/ }).click();
+    await page.getByText("An allegation against a unit's leader, arising from").waitFor();
+    await page.getByRole("link", { name: `MONUSCO-2026-${caseId.slice(0, 4)}` }).waitFor();
+    await expectAccessible(page);
+    await page.goBack();
+
     // Ghana's focal point reads the same, in Arabic, right to left.
     const state = await (await browser.newContext({ locale: "en" })).newPage();
     await state.addInitScript(() => localStorage.setItem("conduct.language", "ar"));

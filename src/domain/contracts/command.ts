@@ -2,7 +2,15 @@
 // the unit and commander an alleged perpetrator answered to at the time of the incident, and the
 // patterns in a unit's allegations with headquarters' decisions on them.
 import { z } from "zod";
-import { commandDuties, dutyAnswers, dutyDone, systemicSignals, unitDecisions, unitPosts } from "../command.js";
+import {
+  commandDuties,
+  dutyAnswers,
+  dutyDone,
+  leaderAllegationCodes,
+  systemicSignals,
+  unitDecisions,
+  unitPosts,
+} from "../command.js";
 import { countryCodeField, missionCodeField } from "./fields.js";
 import { contingentFields } from "./training.js";
 
@@ -75,9 +83,15 @@ const caseUnitSchema = z.object({
   duties: z.array(dutySchema),
 });
 
+const linkedCaseSchema = z.object({ caseId: z.string(), reference: z.string() });
+
 export const caseCommandSchema = z.object({
   items: z.array(perpetratorCommandSchema),
   units: z.array(caseUnitSchema),
+  /** Allegations against the units' leaders opened from this case (cases of their own). */
+  leaderAllegations: z.array(linkedCaseSchema.extend({ unitId: z.string(), post: z.enum(unitPosts) })),
+  /** When this case is itself an allegation against a leader: the case whose handling it concerns. */
+  arisesFrom: linkedCaseSchema.nullable(),
   can: z.object({ recordDuties: z.boolean() }),
 });
 export type CaseCommand = z.infer<typeof caseCommandSchema>;
@@ -151,3 +165,15 @@ export const unitDecisionBody = z.strictObject({
   grounds: z.string().trim().min(1).max(2000),
 });
 export type UnitDecisionBody = z.infer<typeof unitDecisionBody>;
+
+/** An allegation against one of the unit's leaders: opened as a case of its own. */
+export const leaderAllegationBody = z.strictObject({
+  leaderId: z.uuid(),
+  allegationCodes: z
+    .array(z.enum(leaderAllegationCodes))
+    .min(1)
+    .refine((codes) => new Set(codes).size === codes.length, { message: "Each allegation once." }),
+});
+export type LeaderAllegationBody = z.infer<typeof leaderAllegationBody>;
+
+export const leaderAllegationCreatedSchema = z.object({ caseId: z.string(), reference: z.string() });

@@ -141,6 +141,18 @@ export const misconductTypeSeeds: MisconductTypeSeed[] = [
     label: "Failure to cooperate with an investigation",
   },
   {
+    code: "OBSTRUCTION_FAILURE_TO_REPORT",
+    level: serious,
+    thematicArea: "obstruction_of_accountability",
+    label: "Failure of a commander to report misconduct",
+  },
+  {
+    code: "OBSTRUCTION_FAILURE_TO_ENFORCE",
+    level: serious,
+    thematicArea: "obstruction_of_accountability",
+    label: "Failure of a commander to enforce the standards of conduct",
+  },
+  {
     code: "OFFICE_PERSONAL_GAIN",
     level: serious,
     thematicArea: "misuse_of_office",

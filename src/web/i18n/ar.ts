@@ -125,6 +125,7 @@ export const ar: Messages = {
       finding_record: "سُجّل استنتاج",
       action_record: "سُجّل إجراء",
       command_duties_record: "سُجِّل أداء القادة لواجباتهم",
+      command_leader_allege: "فتح ادعاء ضد أحد قادة الوحدة",
       proceeding_record: "تسجيل إجراء وطني",
       proceeding_update: "تحديث إجراء وطني",
     },
@@ -602,6 +603,20 @@ export const ar: Messages = {
     },
   },
   command: {
+    leaderAllegationsTitle: "الادعاءات ضد قادة الوحدات",
+    arisesFrom: "ادعاء ضد أحد قادة الوحدات ناشئ عن القضية",
+    allege: "الإبلاغ عن سوء سلوك القائد",
+    allegeSubmit: "فتح الادعاء",
+    allegeHelp:
+      "يصبح الادعاء قضية مستقلة يكون القائد فيها الجاني المزعوم: تتبع الإحالة والتحقيق والاستنتاجات والإجراءات المسار المعتاد.",
+    allegations: "الادعاءات",
+    leaderCodes: {
+      OBSTRUCTION_FAILURE_TO_REPORT: "عدم الإبلاغ عن سوء السلوك",
+      OBSTRUCTION_FAILURE_TO_ENFORCE: "عدم إنفاذ معايير السلوك",
+      OBSTRUCTION_INTERFERENCE: "التدخل في تحقيق",
+      OBSTRUCTION_NON_COOPERATION: "عدم التعاون مع تحقيق",
+      OBSTRUCTION_RETALIATION: "الانتقام من شخص أبلغ",
+    },
     leaders: "القادة",
     addLeader: "تسجيل قائد",
     post: "المنصب",

@@ -120,6 +120,7 @@ export const en = {
       finding_record: "Finding recorded",
       action_record: "Action recorded",
       command_duties_record: "Leaders' duties recorded",
+      command_leader_allege: "Allegation against a unit's leader opened",
       proceeding_record: "National proceeding recorded",
       proceeding_update: "National proceeding updated",
     },
@@ -602,6 +603,20 @@ export const en = {
     },
   },
   command: {
+    leaderAllegationsTitle: "Allegations against the units' leaders",
+    arisesFrom: "An allegation against a unit's leader, arising from",
+    allege: "Allege misconduct by the commander",
+    allegeSubmit: "Open the allegation",
+    allegeHelp:
+      "The allegation becomes a case of its own, with the commander as its alleged perpetrator: its referral, investigation, findings and actions follow the usual path.",
+    allegations: "Allegations",
+    leaderCodes: {
+      OBSTRUCTION_FAILURE_TO_REPORT: "Failure to report misconduct",
+      OBSTRUCTION_FAILURE_TO_ENFORCE: "Failure to enforce the standards of conduct",
+      OBSTRUCTION_INTERFERENCE: "Interference with an investigation",
+      OBSTRUCTION_NON_COOPERATION: "Failure to cooperate with an investigation",
+      OBSTRUCTION_RETALIATION: "Retaliation against a person who reported",
+    },
     leaders: "Leaders",
     addLeader: "Record a leader",
     post: "Post",

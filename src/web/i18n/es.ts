@@ -128,6 +128,7 @@ export const es: Messages = {
       finding_record: "Conclusión registrada",
       action_record: "Medida registrada",
       command_duties_record: "Deberes del mando registrados",
+      command_leader_allege: "Denuncia contra un mando de unidad abierta",
       proceeding_record: "Procedimiento nacional registrado",
       proceeding_update: "Procedimiento nacional actualizado",
     },
@@ -617,6 +618,20 @@ export const es: Messages = {
     },
   },
   command: {
+    leaderAllegationsTitle: "Denuncias contra los mandos de las unidades",
+    arisesFrom: "Denuncia contra un mando de unidad, derivada del caso",
+    allege: "Denunciar una falta del comandante",
+    allegeSubmit: "Abrir la denuncia",
+    allegeHelp:
+      "La denuncia pasa a ser un caso propio con el comandante como presunto autor: remisión, investigación, conclusiones y medidas siguen la vía habitual.",
+    allegations: "Denuncias",
+    leaderCodes: {
+      OBSTRUCTION_FAILURE_TO_REPORT: "No denunciar una falta",
+      OBSTRUCTION_FAILURE_TO_ENFORCE: "No hacer cumplir las normas de conducta",
+      OBSTRUCTION_INTERFERENCE: "Injerencia en una investigación",
+      OBSTRUCTION_NON_COOPERATION: "Falta de cooperación con una investigación",
+      OBSTRUCTION_RETALIATION: "Represalias contra quien denunció",
+    },
     leaders: "Mandos",
     addLeader: "Registrar un mando",
     post: "Cargo",

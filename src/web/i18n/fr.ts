@@ -127,6 +127,7 @@ export const fr: Messages = {
       finding_record: "Conclusion enregistrée",
       action_record: "Mesure enregistrée",
       command_duties_record: "Devoirs du commandement enregistrés",
+      command_leader_allege: "Allégation visant un chef d'unité ouverte",
       proceeding_record: "Procédure nationale enregistrée",
       proceeding_update: "Procédure nationale mise à jour",
     },
@@ -619,6 +620,20 @@ export const fr: Messages = {
     },
   },
   command: {
+    leaderAllegationsTitle: "Allégations visant les chefs des unités",
+    arisesFrom: "Allégation visant un chef d'unité, issue du dossier",
+    allege: "Signaler une faute du commandant",
+    allegeSubmit: "Ouvrir l'allégation",
+    allegeHelp:
+      "L'allégation devient un dossier distinct dont le commandant est l'auteur présumé : renvoi, enquête, conclusions et mesures suivent la voie habituelle.",
+    allegations: "Allégations",
+    leaderCodes: {
+      OBSTRUCTION_FAILURE_TO_REPORT: "Manquement à l'obligation de signaler une faute",
+      OBSTRUCTION_FAILURE_TO_ENFORCE: "Manquement à l'obligation de faire respecter les normes de conduite",
+      OBSTRUCTION_INTERFERENCE: "Entrave à une enquête",
+      OBSTRUCTION_NON_COOPERATION: "Refus de coopérer à une enquête",
+      OBSTRUCTION_RETALIATION: "Représailles contre une personne ayant signalé",
+    },
     leaders: "Chefs",
     addLeader: "Enregistrer un chef",
     post: "Fonction",

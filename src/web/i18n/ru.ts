@@ -127,6 +127,7 @@ export const ru: Messages = {
       finding_record: "Вывод зарегистрирован",
       action_record: "Мера зарегистрирована",
       command_duties_record: "Записаны обязанности командования",
+      command_leader_allege: "Открыто заявление в отношении командира подразделения",
       proceeding_record: "Записано национальное разбирательство",
       proceeding_update: "Обновлено национальное разбирательство",
     },
@@ -621,6 +622,20 @@ export const ru: Messages = {
     },
   },
   command: {
+    leaderAllegationsTitle: "Заявления в отношении командиров подразделений",
+    arisesFrom: "Заявление в отношении командира подразделения, возникшее из дела",
+    allege: "Заявить о нарушении командира",
+    allegeSubmit: "Открыть заявление",
+    allegeHelp:
+      "Заявление становится отдельным делом, в котором командир — предполагаемый нарушитель: передача, расследование, выводы и меры идут обычным порядком.",
+    allegations: "Заявления",
+    leaderCodes: {
+      OBSTRUCTION_FAILURE_TO_REPORT: "Несообщение о нарушении",
+      OBSTRUCTION_FAILURE_TO_ENFORCE: "Необеспечение соблюдения норм поведения",
+      OBSTRUCTION_INTERFERENCE: "Вмешательство в расследование",
+      OBSTRUCTION_NON_COOPERATION: "Отказ от сотрудничества со следствием",
+      OBSTRUCTION_RETALIATION: "Преследование сообщившего",
+    },
     leaders: "Командиры",
     addLeader: "Записать командира",
     post: "Должность",

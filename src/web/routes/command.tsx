@@ -3,6 +3,7 @@
 import {
   Badge,
   Button,
+  Checkbox,
   Group,
   NativeSelect,
   Paper,
@@ -16,6 +17,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -23,6 +25,7 @@ import {
   type DutyAnswer,
   dutyAnswers,
   dutyDone,
+  leaderAllegationCodes,
   type UnitPost,
   unitPosts,
 } from "../../domain/command.js";
@@ -30,14 +33,62 @@ import type { CaseCommand, UnitList } from "../../domain/contracts/command.js";
 import type { EnforcementRecord } from "../../domain/contracts/enforcement.js";
 import { api } from "../api.js";
 import { DateField } from "../components/date-field.js";
+import { DialogForm } from "../components/dialog.js";
 import { DataTable, ProblemAlert, QueryView } from "../components/page.js";
 import { useFormat } from "../format.js";
 
 type Person = CaseCommand["items"][number];
 type CaseUnit = CaseCommand["units"][number];
+type Leader = NonNullable<Person["commander"]>;
 
 /** What a unit's leaders did on the case, duty by duty; the case's officers record it. */
-function UnitDuties({ unit, caseId, canRecord }: { unit: CaseUnit; caseId: string; canRecord: boolean }) {
+/** Opens an allegation against the unit's commander on the day, as a case of its own. */
+function AllegeAgainstCommander({ unit, caseId, commander }: { unit: CaseUnit; caseId: string; commander: Leader }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<{ allegationCodes: string[] }>({
+    initialValues: { allegationCodes: ["OBSTRUCTION_FAILURE_TO_REPORT"] },
+  });
+  const allege = useMutation({
+    mutationFn: (values: { allegationCodes: string[] }) =>
+      api("POST", `/api/cases/${caseId}/units/${unit.id}/leader-allegations`, {
+        leaderId: commander.id,
+        allegationCodes: values.allegationCodes,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["case", caseId, "command"] }),
+  });
+  const who = [commander.rank, commander.name].filter(Boolean).join(" ");
+  return (
+    <DialogForm
+      label={t("command.allege")}
+      title={`${t("command.allege")}: ${who}`}
+      submitLabel={t("command.allegeSubmit")}
+      form={form}
+      mutation={allege}
+    >
+      <Text size="sm">{t("command.allegeHelp")}</Text>
+      <Checkbox.Group label={t("command.allegations")} required {...form.getInputProps("allegationCodes")}>
+        <Stack gap="xs" mt="xs">
+          {leaderAllegationCodes.map((code) => (
+            <Checkbox key={code} value={code} label={t(`command.leaderCodes.${code}`)} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+    </DialogForm>
+  );
+}
+
+function UnitDuties({
+  unit,
+  caseId,
+  canRecord,
+  commander,
+}: {
+  unit: CaseUnit;
+  caseId: string;
+  canRecord: boolean;
+  commander: Leader | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -100,9 +151,12 @@ function UnitDuties({ unit, caseId, canRecord }: { unit: CaseUnit; caseId: strin
         </DataTable>
       )}
       {canRecord && !editing && (
-        <Button variant="light" size="sm" onClick={() => setEditing(true)} style={{ alignSelf: "flex-start" }}>
-          {t("command.recordDuties")}
-        </Button>
+        <Group gap="xs">
+          <Button variant="light" size="sm" onClick={() => setEditing(true)}>
+            {t("command.recordDuties")}
+          </Button>
+          {commander && <AllegeAgainstCommander unit={unit} caseId={caseId} commander={commander} />}
+        </Group>
       )}
       {canRecord && editing && (
         <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
@@ -201,6 +255,19 @@ export function CaseCommandSection({
       <QueryView query={command} isEmpty={(data) => data.items.length === 0} empty={t("enforcement.noPerpetrators")}>
         {(data) => (
           <>
+            {data.arisesFrom && (
+              <Text size="sm" mb="xs">
+                {t("command.arisesFrom")}{" "}
+                <Link
+                  to="/cases/$caseId"
+                  params={{ caseId: data.arisesFrom.caseId }}
+                  dir="ltr"
+                  style={{ color: "var(--mantine-color-blue-9)" }}
+                >
+                  {data.arisesFrom.reference}
+                </Link>
+              </Text>
+            )}
             <Text size="sm" c="gray.7" mb="sm">
               {t("command.intro", { date: format.date(data.items[0]?.onDay) })}
             </Text>
@@ -237,8 +304,34 @@ export function CaseCommandSection({
               ))}
             </DataTable>
             {data.units.map((unit) => (
-              <UnitDuties key={unit.id} unit={unit} caseId={caseId} canRecord={data.can.recordDuties} />
+              <UnitDuties
+                key={unit.id}
+                unit={unit}
+                caseId={caseId}
+                canRecord={data.can.recordDuties}
+                commander={data.items.find((person) => person.unit?.id === unit.id)?.commander ?? null}
+              />
             ))}
+            {data.leaderAllegations.length > 0 && (
+              <Stack gap={4} mt="md">
+                <Title order={3} size="h5">
+                  {t("command.leaderAllegationsTitle")}
+                </Title>
+                {data.leaderAllegations.map((opened) => (
+                  <Text key={opened.caseId} size="sm">
+                    <Link
+                      to="/cases/$caseId"
+                      params={{ caseId: opened.caseId }}
+                      dir="ltr"
+                      style={{ color: "var(--mantine-color-blue-9)" }}
+                    >
+                      {opened.reference}
+                    </Link>{" "}
+                    · {t(`command.posts.${opened.post}`)} · {data.units.find((u) => u.id === opened.unitId)?.name}
+                  </Text>
+                ))}
+              </Stack>
+            )}
           </>
         )}
       </QueryView>

@@ -123,6 +123,7 @@ export const ar = {
     "command.case.read": "عرض القيادة في قضية",
     "command.duties.record": "تسجيل أداء القادة لواجباتهم في قضية",
     "command.unit.decide": "قرار بشأن سجل وحدة (القرار 2272)",
+    "command.leader.allege": "فتح ادعاء ضد أحد قادة الوحدة",
     "leadership.plan.create": "صياغة خطة أحد القادة",
     "leadership.commitment.add": "إضافة بند إلى خطة أحد القادة",
     "leadership.commitment.update": "متابعة بند من خطة أحد القادة",

@@ -123,6 +123,7 @@ export const en = {
     "command.case.read": "Command of a case viewed",
     "command.duties.record": "Leaders' duties on a case recorded",
     "command.unit.decide": "Decision on a unit's record (resolution 2272)",
+    "command.leader.allege": "Allegation against a unit's leader opened",
     "leadership.plan.create": "Leader's plan drafted",
     "leadership.commitment.add": "Item added to a leader's plan",
     "leadership.commitment.update": "Item of a leader's plan tracked",

@@ -123,6 +123,7 @@ export const es = {
     "command.case.read": "Mando de un caso consultado",
     "command.duties.record": "Deberes del mando en un caso registrados",
     "command.unit.decide": "Decisión sobre el historial de una unidad (resolución 2272)",
+    "command.leader.allege": "Denuncia contra un mando de unidad abierta",
     "leadership.plan.create": "Plan de un responsable redactado",
     "leadership.commitment.add": "Elemento añadido al plan de un responsable",
     "leadership.commitment.update": "Seguimiento de un elemento del plan de un responsable",

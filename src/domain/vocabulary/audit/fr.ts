@@ -123,6 +123,7 @@ export const fr = {
     "command.case.read": "Commandement d'un dossier consulté",
     "command.duties.record": "Devoirs du commandement dans un dossier enregistrés",
     "command.unit.decide": "Décision sur le bilan d'une unité (résolution 2272)",
+    "command.leader.allege": "Allégation visant un chef d'unité ouverte",
     "leadership.plan.create": "Plan d'un responsable rédigé",
     "leadership.commitment.add": "Élément ajouté au plan d'un responsable",
     "leadership.commitment.update": "Suivi d'un élément du plan d'un responsable",

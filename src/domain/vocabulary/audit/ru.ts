@@ -123,6 +123,7 @@ export const ru = {
     "command.case.read": "Просмотрено командование по делу",
     "command.duties.record": "Записаны обязанности командования по делу",
     "command.unit.decide": "Решение по показателям подразделения (резолюция 2272)",
+    "command.leader.allege": "Открыто заявление в отношении командира подразделения",
     "leadership.plan.create": "Составлен план руководителя",
     "leadership.commitment.add": "Добавлен пункт плана руководителя",
     "leadership.commitment.update": "Отмечен ход выполнения пункта плана руководителя",

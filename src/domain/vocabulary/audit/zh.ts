@@ -123,6 +123,7 @@ export const zh = {
     "command.case.read": "查看了案件的指挥情况",
     "command.duties.record": "记录了指挥人员在案件中的职责履行情况",
     "command.unit.decide": "就某单位的记录作出决定(第2272号决议)",
+    "command.leader.allege": "已立案针对单位领导人的指控",
     "leadership.plan.create": "已起草领导人计划",
     "leadership.commitment.add": "已向领导人计划添加事项",
     "leadership.commitment.update": "已跟踪领导人计划事项",

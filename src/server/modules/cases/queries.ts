@@ -334,6 +334,7 @@ const caseHistoryActions = [
   "case.document.attach",
   "case.note_verbale.issue",
   "command.duties.record",
+  "command.leader.allege",
   "proceeding.record",
   "proceeding.update",
 ];

@@ -554,3 +554,90 @@ describe("patterns in a unit", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("allegations against a unit's leader", () => {
+  it("the officer opens one against the commander as a case of its own, linked both ways; the State reads it", async () => {
+    const ghanbatt = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT LEAD ${randomUUID().slice(0, 4)}`,
+    });
+    const other = await unit(monusco, {
+      missionCode: "MONUSCO",
+      countryCode: "GHA",
+      name: `GHANBATT OTHER ${randomUUID().slice(0, 4)}`,
+    });
+    const addLeader = async (unitId: string, name: string) => {
+      const added = await monusco.request({
+        method: "POST",
+        url: `/api/units/${unitId}/leaders`,
+        payload: { post: "commander", name, rank: "Colonel", servedFrom: "2025-11-01" },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      return added.json().id as string;
+    };
+    const commander = await addLeader(ghanbatt, "Col. Kojo Antwi");
+    const elsewhere = await addLeader(other, "Col. Other Unit");
+    const { caseId, perpetratorId } = await caseWithPerpetrator("MONUSCO", "GHA", "2026-03-14");
+    await monusco.request({
+      method: "PUT",
+      url: `/api/perpetrators/${perpetratorId}/unit`,
+      payload: { contingentId: ghanbatt },
+    });
+    const url = `/api/cases/${caseId}/units/${ghanbatt}/leader-allegations`;
+    const casesBefore = (
+      await t.handle.asOwner((owner) => owner.query<{ n: number }>("select count(*)::int as n from cases"))
+    )[0].n;
+    for (const [client, payload, status] of [
+      [ghana, { leaderId: commander, allegationCodes: ["OBSTRUCTION_FAILURE_TO_REPORT"] }, 403],
+      [monusco, { leaderId: elsewhere, allegationCodes: ["OBSTRUCTION_FAILURE_TO_REPORT"] }, 400],
+      [monusco, { leaderId: commander, allegationCodes: ["SE_SOLICITATION"] }, 400],
+    ] as const) {
+      const refused = await client.request({ method: "POST", url, payload });
+      expect(refused.statusCode, refused.body).toBe(status);
+    }
+    expect(
+      (await t.handle.asOwner((owner) => owner.query<{ n: number }>("select count(*)::int as n from cases")))[0].n,
+    ).toBe(casesBefore);
+
+    const opened = await monusco.request({
+      method: "POST",
+      url,
+      payload: {
+        leaderId: commander,
+        allegationCodes: ["OBSTRUCTION_FAILURE_TO_REPORT", "OBSTRUCTION_FAILURE_TO_ENFORCE"],
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { caseId: leaderCase, reference } = opened.json();
+    expect(reference).toMatch(/^MONUSCO-/);
+    const read = await monusco.request({ method: "GET", url: `/api/cases/${leaderCase}` });
+    expect(read.json()).toMatchObject({
+      allegationCodes: ["OBSTRUCTION_FAILURE_TO_REPORT", "OBSTRUCTION_FAILURE_TO_ENFORCE"],
+      nationalityCodes: ["GHA"],
+      categoryCodes: ["MIL_MC"],
+      dateOfIncident: "2026-03-14",
+    });
+    // The commander is the new case's alleged perpetrator, served in the unit, name sealed.
+    const [person] = await t.handle.asOwner((owner) =>
+      owner.query<{ contingent_id: string; identity_encrypted: string }>(
+        "select contingent_id, identity_encrypted from perpetrators where case_id = $1",
+        [leaderCase],
+      ),
+    );
+    expect(person.contingent_id).toBe(ghanbatt);
+    expect(person.identity_encrypted).not.toContain("Antwi");
+
+    for (const client of [monusco, ghana]) {
+      const origin = (await client.request({ method: "GET", url: `/api/cases/${caseId}/command` })).json();
+      expect(origin.leaderAllegations).toEqual([
+        { caseId: leaderCase, reference, unitId: ghanbatt, post: "commander" },
+      ]);
+    }
+    const arising = (await monusco.request({ method: "GET", url: `/api/cases/${leaderCase}/command` })).json();
+    expect(arising.arisesFrom).toEqual({ caseId, reference: expect.stringMatching(/^MONUSCO-U-/) });
+    // Rwanda sees neither the link nor the event naming Ghana's unit.
+    const hidden = await rwanda.request({ method: "GET", url: `/api/cases/${leaderCase}/command` });
+    expect(hidden.statusCode).toBe(404);
+  });
+});

@@ -7,6 +7,8 @@ import {
   addLeaderBody,
   caseCommandSchema,
   commandDutiesBody,
+  leaderAllegationBody,
+  leaderAllegationCreatedSchema,
   perpetratorUnitBody,
   unitDecisionBody,
   unitListQuery,
@@ -16,6 +18,7 @@ import {
 } from "../../../domain/contracts/command.js";
 import { createdSchema, noContentSchema } from "../../../domain/contracts/fields.js";
 import { staffOf } from "../../auth/actor.js";
+import { allegeAgainstLeader } from "./leader-allegations.js";
 import { decideOnUnit, unitPatterns } from "./patterns.js";
 import { addLeader, caseCommand, listUnits, recordDuties, setPerpetratorUnit } from "./service.js";
 
@@ -136,5 +139,25 @@ export function registerCommandRoutes(app: FastifyInstance) {
       await recordDuties(services, staffOf(request), request.params.id, request.params.unitId, request.body);
       return reply.status(204).send(null);
     },
+  );
+
+  typed.post(
+    "/api/cases/:id/units/:unitId/leader-allegations",
+    {
+      schema: {
+        tags,
+        summary:
+          "Open an allegation against one of the unit's leaders (failure to report or enforce, obstruction) as a case of its own",
+        params: z.strictObject({ id: z.uuid(), unitId: z.uuid() }),
+        body: leaderAllegationBody,
+        response: { 201: leaderAllegationCreatedSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await allegeAgainstLeader(services, staffOf(request), request.params.id, request.params.unitId, request.body),
+        ),
   );
 }

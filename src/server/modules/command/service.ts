@@ -3,7 +3,7 @@
 // names are sealed like perpetrators' identities; reading them is audited.
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { commandDuties, contingents, perpetrators, unitLeaders } from "../../../db/schema.js";
+import { cases, commandDuties, contingents, leaderAllegations, perpetrators, unitLeaders } from "../../../db/schema.js";
 import {
   type CommandDuty,
   commandDuties as commandDutyOrder,
@@ -31,7 +31,7 @@ interface LeaderIdentity {
 type LeaderRow = typeof unitLeaders.$inferSelect;
 
 /** Each leader opened, with the unit it belongs to. */
-async function presentLeaders(services: Services, tx: Transaction, rows: LeaderRow[]) {
+export async function presentLeaders(services: Services, tx: Transaction, rows: LeaderRow[]) {
   const opened = await Promise.all(
     rows.map(async (row) => {
       const identity = await services.encryption.decryptJson<LeaderIdentity>(
@@ -227,6 +227,24 @@ export async function caseCommand(services: Services, actor: Actor, caseId: stri
           .from(commandDuties)
           .where(and(eq(commandDuties.caseId, caseId), inArray(commandDuties.contingentId, unitIds)))
       : [];
+    // Row-level security leaves out the linked cases the reader may not see.
+    const opened = await tx
+      .select({
+        caseId: leaderAllegations.caseId,
+        reference: cases.reference,
+        unitId: leaderAllegations.contingentId,
+        post: unitLeaders.post,
+      })
+      .from(leaderAllegations)
+      .innerJoin(cases, eq(cases.id, leaderAllegations.caseId))
+      .innerJoin(unitLeaders, eq(unitLeaders.id, leaderAllegations.leaderId))
+      .where(eq(leaderAllegations.originCaseId, caseId))
+      .orderBy(asc(cases.reference));
+    const [arisesFrom] = await tx
+      .select({ caseId: leaderAllegations.originCaseId, reference: cases.reference })
+      .from(leaderAllegations)
+      .innerJoin(cases, eq(cases.id, leaderAllegations.originCaseId))
+      .where(eq(leaderAllegations.caseId, caseId));
     if (leaders.all.length)
       await recordAuditEvent(tx, actor, {
         action: "command.case.read",
@@ -249,9 +267,28 @@ export async function caseCommand(services: Services, actor: Actor, caseId: stri
             // In the order the duties fall due: report, interim measures, evidence, cooperation.
             .sort((a, b) => commandDutyOrder.indexOf(a.duty) - commandDutyOrder.indexOf(b.duty)),
         })),
+      leaderAllegations: opened.map((row) => ({ ...row, post: row.post as UnitPost })),
+      arisesFrom: arisesFrom ?? null,
       can: { recordDuties: enforcementPolicy.addPerpetrator(actor, found.facts) && found.row.status !== "closed" },
     };
   });
+}
+
+/** A unit one of the case's alleged perpetrators served in, or a field error naming the unit. */
+export async function caseUnit(tx: Transaction, caseId: string, unitId: string) {
+  const [unit] = await tx
+    .select({ unit: contingents })
+    .from(contingents)
+    .innerJoin(perpetrators, eq(perpetrators.contingentId, contingents.id))
+    .where(and(eq(contingents.id, unitId), eq(perpetrators.caseId, caseId)))
+    .limit(1);
+  if (!unit)
+    throw invalidField(
+      "None of the case's alleged perpetrators served in that unit.",
+      "params.unitId",
+      "unit_elsewhere",
+    );
+  return unit.unit;
 }
 
 /**
@@ -270,18 +307,7 @@ export async function recordDuties(
     if (!enforcementPolicy.addPerpetrator(actor, found.facts))
       throw new Forbidden("Only the case's Conduct and Discipline officers record what a unit's leaders did.");
     assertCaseOpen(found.row);
-    const [unit] = await tx
-      .select({ id: contingents.id, countryCode: contingents.countryCode })
-      .from(contingents)
-      .innerJoin(perpetrators, eq(perpetrators.contingentId, contingents.id))
-      .where(and(eq(contingents.id, unitId), eq(perpetrators.caseId, caseId)))
-      .limit(1);
-    if (!unit)
-      throw invalidField(
-        "None of the case's alleged perpetrators served in that unit.",
-        "params.unitId",
-        "unit_elsewhere",
-      );
+    const unit = await caseUnit(tx, caseId, unitId);
     input.duties.forEach((duty, index) => {
       if (duty.doneOn) assertNotInFuture(duty.doneOn, `body.duties.${index}.doneOn`);
     });
