@@ -55,6 +55,15 @@ describe("accountability measures", () => {
           { kind: "court_martial", venue: "home_country", verdict: "pending" },
           { kind: "civilian_court", venue: "mission_area", verdict: "acquitted" },
         ],
+        command: {
+          units: [
+            { signals: 2, decisions: ["review", "repatriation"] },
+            { signals: 0, decisions: ["review"] },
+            { signals: 0, decisions: [] },
+          ],
+          failedDuties: 3,
+          leaderAllegations: 1,
+        },
       },
       "2026-11-30",
     );
@@ -71,6 +80,13 @@ describe("accountability measures", () => {
     expect(measures.substantiatedWithFinalAction).toEqual({ count: 2, of: 3, share: 2 / 3 });
     // Only a court-martial held in the mission area counts as on site.
     expect(measures.proceedings).toEqual({ total: 3, onSiteCourtsMartial: 1, convictions: 1 });
+    expect(measures.command).toEqual({
+      units: 3,
+      signalled: 1,
+      decisions: { review: 2, repatriation: 1 },
+      failedDuties: 3,
+      leaderAllegations: 1,
+    });
     // A child abused: imprisonment for one, a reprimand for the other — the inconsistency shows.
     expect(measures.penalties).toEqual([
       { severity: "child_or_rape", substantiated: 2, actions: { imprisonment: 1, reprimand: 1 }, noAction: 0 },

@@ -53,12 +53,26 @@ export interface ProceedingFact {
   verdict: string;
 }
 
+/** What a State's units' record shows: signals of a systemic pattern, decisions, its leaders' conduct. */
+export interface CommandFacts {
+  units: { signals: number; decisions: string[] }[];
+  failedDuties: number;
+  leaderAllegations: number;
+}
+
 export interface Share {
   count: number;
   of: number;
   /** count / of, or null when there is nothing to measure. */
   share: number | null;
 }
+
+/** How many times each value occurs. */
+const countEach = (values: string[]) => {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+};
 
 const share = (count: number, of: number): Share => ({ count, of, share: of === 0 ? null : count / of });
 
@@ -80,6 +94,14 @@ export interface AccountabilityMeasures {
   substantiatedWithFinalAction: Share;
   /** Military justice: the State's proceedings, the courts-martial held on site in the mission area, convictions. */
   proceedings: { total: number; onSiteCourtsMartial: number; convictions: number };
+  /** Command: units on record, those signalled (resolution 2272), decisions by kind, leaders' failed duties and allegations. */
+  command: {
+    units: number;
+    signalled: number;
+    decisions: Record<string, number>;
+    failedDuties: number;
+    leaderAllegations: number;
+  };
   /** Final actions for substantiated findings, by how grave the misconduct was: inconsistent penalties show side by side. */
   penalties: { severity: Severity; substantiated: number; actions: Record<string, number>; noAction: number }[];
 }
@@ -90,6 +112,7 @@ export function accountabilityMeasures(
     investigations: InvestigationFact[];
     outcomes: OutcomeFact[];
     proceedings: ProceedingFact[];
+    command: CommandFacts;
   },
   today: IsoDate,
 ): AccountabilityMeasures {
@@ -129,15 +152,20 @@ export function accountabilityMeasures(
       onSiteCourtsMartial: facts.proceedings.filter(isOnSiteCourtMartial).length,
       convictions: facts.proceedings.filter((p) => p.verdict === "convicted").length,
     },
+    command: {
+      units: facts.command.units.length,
+      signalled: facts.command.units.filter((unit) => unit.signals > 0).length,
+      decisions: countEach(facts.command.units.flatMap((unit) => unit.decisions)),
+      failedDuties: facts.command.failedDuties,
+      leaderAllegations: facts.command.leaderAllegations,
+    },
     penalties: severities
       .map((severity) => {
         const group = substantiated.filter((o) => o.severity === severity);
-        const actions: Record<string, number> = {};
-        for (const kind of group.flatMap((o) => [...new Set(o.finalActions)])) actions[kind] = (actions[kind] ?? 0) + 1;
         return {
           severity,
           substantiated: group.length,
-          actions,
+          actions: countEach(group.flatMap((o) => [...new Set(o.finalActions)])),
           noAction: group.filter((o) => o.finalActions.length === 0).length,
         };
       })

@@ -28,6 +28,13 @@ export const accountabilityMeasuresSchema = z.object({
   }),
   substantiatedWithFinalAction: share,
   proceedings: z.object({ total: z.number(), onSiteCourtsMartial: z.number(), convictions: z.number() }),
+  command: z.object({
+    units: z.number(),
+    signalled: z.number(),
+    decisions: z.record(z.string(), z.number()),
+    failedDuties: z.number(),
+    leaderAllegations: z.number(),
+  }),
   penalties: z.array(
     z.object({
       severity: z.enum(severities),

@@ -1684,6 +1684,11 @@ export const en = {
     proceedings: "National proceedings (military justice)",
     onSiteCourtsMartial: "Courts-martial on site, in the mission area",
     convictions: "Convictions in national proceedings",
+    commandUnits: "Units on record (rotations)",
+    commandSignalled: "Units signalled (resolution 2272)",
+    commandDecisions: "Decisions on its units",
+    failedDuties: "Leaders' duties failed on cases",
+    leaderAllegations: "Allegations against its units' leaders",
     penalties: "Penalties against the gravity of the misconduct",
     penaltiesHelp:
       "Final actions reported for substantiated findings: different penalties for the same gravity stand out.",

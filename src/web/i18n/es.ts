@@ -1740,6 +1740,11 @@ export const es: Messages = {
     proceedings: "Procedimientos nacionales (justicia militar)",
     onSiteCourtsMartial: "Consejos de guerra in situ, en la zona de la misión",
     convictions: "Condenas en procedimientos nacionales",
+    commandUnits: "Unidades registradas (rotaciones)",
+    commandSignalled: "Unidades con señal (resolución 2272)",
+    commandDecisions: "Decisiones sobre sus unidades",
+    failedDuties: "Deberes del mando incumplidos en casos",
+    leaderAllegations: "Denuncias contra los mandos de sus unidades",
     penalties: "Sanciones frente a la gravedad de la falta",
     penaltiesHelp:
       "Medidas definitivas comunicadas para conclusiones fundamentadas: sanciones distintas para una misma gravedad se ven a simple vista.",

@@ -1740,6 +1740,11 @@ export const fr: Messages = {
     proceedings: "Procédures nationales (justice militaire)",
     onSiteCourtsMartial: "Cours martiales sur place, dans la zone de la mission",
     convictions: "Condamnations dans les procédures nationales",
+    commandUnits: "Unités enregistrées (rotations)",
+    commandSignalled: "Unités signalées (résolution 2272)",
+    commandDecisions: "Décisions sur ses unités",
+    failedDuties: "Devoirs du commandement non remplis dans des dossiers",
+    leaderAllegations: "Allégations visant les chefs de ses unités",
     penalties: "Sanctions au regard de la gravité de la faute",
     penaltiesHelp:
       "Mesures définitives signalées pour des conclusions fondées : des sanctions différentes pour une même gravité ressortent.",

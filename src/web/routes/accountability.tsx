@@ -179,6 +179,18 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
                 <Figure label={t("accountability.proceedings")} value={m.proceedings.total} />
                 <Figure label={t("accountability.onSiteCourtsMartial")} value={m.proceedings.onSiteCourtsMartial} />
                 <Figure label={t("accountability.convictions")} value={m.proceedings.convictions} />
+                <Figure label={t("accountability.commandUnits")} value={m.command.units} />
+                <Figure label={t("accountability.commandSignalled")} value={m.command.signalled} />
+                <Figure label={t("accountability.failedDuties")} value={m.command.failedDuties} />
+                <Figure label={t("accountability.leaderAllegations")} value={m.command.leaderAllegations} />
+                <Figure
+                  label={t("accountability.commandDecisions")}
+                  value={
+                    Object.entries(m.command.decisions)
+                      .map(([kind, count]) => `${t(`units.decisionKinds.${kind}`)}: ${count}`)
+                      .join(" · ") || "—"
+                  }
+                />
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">

@@ -74,6 +74,15 @@ export async function scorecardPdf(
   line(w.proceedings, m.proceedings.total);
   line(w.onSiteCourtsMartial, m.proceedings.onSiteCourtsMartial);
   line(w.convictions, m.proceedings.convictions);
+  line(w.commandUnits, m.command.units);
+  line(w.commandSignalled, m.command.signalled);
+  line(w.failedDuties, m.command.failedDuties);
+  line(w.leaderAllegations, m.command.leaderAllegations);
+  for (const [kind, count] of Object.entries(m.command.decisions))
+    line(
+      `${w.commandDecisions}: ${messages.units.decisionKinds[kind as keyof typeof messages.units.decisionKinds]}`,
+      count,
+    );
 
   heading(w.penalties);
   doc.fontSize(9).fillColor("#495057");

@@ -6,6 +6,7 @@ import {
   type AccountabilityMeasures,
   accountabilityMeasures,
   type InvestigationFact,
+  type CommandFacts,
   type OutcomeFact,
   type ProceedingFact,
   type ReferralFact,
@@ -18,6 +19,7 @@ import { accountabilityPolicy } from "../../auth/policies/index.js";
 import { todayIso } from "../../dates.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
+import { unitPatternRows } from "../command/index.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { cachedPublic, fold, publicStatistics } from "../publication/index.js";
 
@@ -83,8 +85,18 @@ interface Facts {
   investigations: InvestigationFact[];
   outcomes: OutcomeFact[];
   proceedings: ProceedingFact[];
+  command: CommandFacts;
   allegationsByYear: StatCount[];
 }
+
+const emptyFacts = (): Facts => ({
+  referrals: [],
+  investigations: [],
+  outcomes: [],
+  proceedings: [],
+  command: { units: [], failedDuties: 0, leaderAllegations: 0 },
+  allegationsByYear: [],
+});
 
 const iso = (value: string | Date | null) =>
   value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
@@ -92,32 +104,34 @@ const iso = (value: string | Date | null) =>
 /** The facts behind the measures, for one country or all, as the actor's row-level security lets them be read. */
 async function loadFacts(tx: Transaction, countryCode: string | null): Promise<Map<string, Facts>> {
   const country = countryCode ?? null;
-  const [referrals, investigations, outcomes, years, proceedings] = (await Promise.all([
-    tx.execute(sql`select country_code as country, sent_on, reply_due_on, replied_on, nio_appointed_on from referrals
+  const [referrals, investigations, outcomes, years, proceedings, failedDuties, leaderAllegations] = (await Promise.all(
+    [
+      tx.execute(sql`select country_code as country, sent_on, reply_due_on, replied_on, nio_appointed_on from referrals
       where entity = 'member_state' and country_code is not null and (${country}::text is null or country_code = ${country}::text)`),
-    tx.execute(sql`select country_code as country, started_on, completed_on, due_on from investigations
+      tx.execute(sql`select country_code as country, started_on, completed_on, due_on from investigations
       where country_code is not null and (${country}::text is null or country_code = ${country}::text)`),
-    tx.execute(sql`select p.nationality_code as country, c.allegation_codes,
+      tx.execute(sql`select p.nationality_code as country, c.allegation_codes,
         exists (select 1 from findings f where f.perpetrator_id = p.id and f.finding = 'substantiated') as substantiated,
         array(select distinct a.kind from case_actions a where a.perpetrator_id = p.id and a.stage = 'final') as final_actions
       from perpetrators p join cases c on c.id = p.case_id
       where p.nationality_code is not null and (${country}::text is null or p.nationality_code = ${country}::text)`),
-    tx.execute(sql`select u.nationality_code as country, u.year::text as key, count(*)::int as count
+      tx.execute(sql`select u.nationality_code as country, u.year::text as key, count(*)::int as count
       from conduct_known_allegation_units() u
       where u.nationality_code <> '' and (${country}::text is null or u.nationality_code = ${country}::text)
       group by 1, 2 order by 1, 2`),
-    tx.execute(sql`select country_code as country, kind, venue, verdict from national_proceedings
+      tx.execute(sql`select country_code as country, kind, venue, verdict from national_proceedings
       where (${country}::text is null or country_code = ${country}::text)`),
-  ])) as unknown as { rows: Record<string, unknown>[] }[];
+      tx.execute(sql`select u.country_code as country, count(*)::int as count
+      from command_duties d join contingents u on u.id = d.contingent_id
+      where d.answer = 'no' and (${country}::text is null or u.country_code = ${country}::text) group by 1`),
+      tx.execute(sql`select u.country_code as country, count(*)::int as count
+      from leader_allegations l join contingents u on u.id = l.contingent_id
+      where (${country}::text is null or u.country_code = ${country}::text) group by 1`),
+    ],
+  )) as unknown as { rows: Record<string, unknown>[] }[];
   const byCountry = new Map<string, Facts>();
   const of = (code: string) => {
-    const facts = byCountry.get(code) ?? {
-      referrals: [],
-      investigations: [],
-      outcomes: [],
-      proceedings: [],
-      allegationsByYear: [],
-    };
+    const facts = byCountry.get(code) ?? emptyFacts();
     byCountry.set(code, facts);
     return facts;
   };
@@ -146,6 +160,13 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
       venue: p.venue as string,
       verdict: p.verdict as string,
     });
+  for (const unit of await unitPatternRows(tx, { countryCode: country ?? undefined, signalledOnly: false }))
+    of(unit.countryCode).command.units.push({
+      signals: unit.signals.length,
+      decisions: unit.decisions.map((decision) => decision.decision),
+    });
+  for (const row of failedDuties.rows) of(row.country as string).command.failedDuties = row.count as number;
+  for (const row of leaderAllegations.rows) of(row.country as string).command.leaderAllegations = row.count as number;
   for (const y of years.rows)
     of(y.country as string).allegationsByYear.push({ key: y.key as string, count: y.count as number });
   return byCountry;
@@ -165,13 +186,7 @@ export async function scorecard(services: Services, actor: Actor, countryCode: s
     );
   const published = await publicScorecard(services, countryCode);
   return inTransaction(services.db, actor, async (tx) => {
-    const facts = (await loadFacts(tx, countryCode)).get(countryCode) ?? {
-      referrals: [],
-      investigations: [],
-      outcomes: [],
-      proceedings: [],
-      allegationsByYear: [],
-    };
+    const facts = (await loadFacts(tx, countryCode)).get(countryCode) ?? emptyFacts();
     await recordAuditEvent(tx, actor, {
       action: "accountability.view",
       subjectType: "country",

@@ -525,6 +525,16 @@ describe("patterns in a unit", () => {
     });
     const read = (await patternsOf(ghana)).items[0];
     expect(read.decisions.map((item) => item.decision)).toEqual(["repatriation", "review"]);
+    // The State's scorecard carries its units' record.
+    const [{ n: ghanaUnits }] = await t.handle.asOwner((owner) =>
+      owner.query<{ n: number }>("select count(*)::int as n from contingents where country_code = 'GHA'"),
+    );
+    const card = await ghana.request({ method: "GET", url: "/api/accountability/GHA" });
+    expect(card.json().measures.command).toMatchObject({
+      units: ghanaUnits,
+      signalled: 1,
+      decisions: { review: 1, repatriation: 1 },
+    });
     const [event] = await t.handle.asOwner((owner) =>
       owner.query<{ subject_id: string; details: Record<string, unknown> }>(
         "select subject_id, details from audit_events where action = 'command.unit.decide' and details->>'decisionId' = $1",

@@ -34,78 +34,84 @@ async function missionRates(tx: Transaction, missionCodes: string[]) {
   return new Map(rows.map((row) => [row.mission_code, perThousand(Number(row.sea_allegations), Number(row.strength))]));
 }
 
-/** The units in the caller's scope (a State its own, by row-level security) with their patterns. */
+/** The units in scope (a State its own, by row-level security) with their patterns and decisions. */
+export async function unitPatternRows(
+  tx: Transaction,
+  filter: { missionCode?: string; countryCode?: string; signalledOnly: boolean },
+): Promise<UnitPatterns["items"]> {
+  const inScope = and(
+    filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
+    filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
+  );
+  const units = await tx
+    .select({
+      id: contingents.id,
+      missionCode: contingents.missionCode,
+      countryCode: contingents.countryCode,
+      name: contingents.name,
+      categoryCode: contingents.categoryCode,
+      strength: contingents.strength,
+      deployedOn: contingents.deployedOn,
+      rotation: contingents.rotation,
+      rotatedOutOn: contingents.rotatedOutOn,
+      substantiated: counted(unitAllegationCounts.substantiated),
+      notSubstantiated: counted(unitAllegationCounts.notSubstantiated),
+      pending: counted(unitAllegationCounts.pending),
+      otherMisconduct: counted(unitAllegationCounts.otherMisconduct),
+    })
+    .from(contingents)
+    .leftJoin(unitAllegationCounts, eq(unitAllegationCounts.contingentId, contingents.id))
+    .where(inScope)
+    .orderBy(asc(contingents.missionCode), asc(contingents.name));
+  const rates = await missionRates(tx, [...new Set(units.map((unit) => unit.missionCode))]);
+  const patterns = units
+    .map(({ substantiated, notSubstantiated, pending, otherMisconduct, ...unit }) => {
+      const allegations: UnitAllegations = { substantiated, notSubstantiated, pending, otherMisconduct };
+      const ratePerThousand = perThousand(seaAllegations(allegations), unit.strength);
+      const missionRate = rates.get(unit.missionCode) ?? null;
+      return {
+        ...unit,
+        allegations,
+        ratePerThousand,
+        missionRate,
+        signals: systemicSignalsOf(allegations, ratePerThousand, missionRate),
+      };
+    })
+    .filter((unit) => !filter.signalledOnly || unit.signals.length > 0);
+  // Decisions are few: those on the units in scope, matched to the units answered.
+  const decisions = patterns.length
+    ? await tx
+        .select({ decision: unitDecisions })
+        .from(unitDecisions)
+        .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
+        .where(inScope)
+        .orderBy(desc(unitDecisions.decidedOn), desc(unitDecisions.createdAt))
+        .then((rows) => rows.map((row) => row.decision))
+    : [];
+  return patterns.map((unit) => ({
+    ...unit,
+    decisions: decisions
+      .filter((decision) => decision.contingentId === unit.id)
+      .map((decision) => ({
+        id: decision.id,
+        decision: decision.decision as UnitDecision,
+        decidedOn: decision.decidedOn,
+        grounds: decision.grounds,
+      })),
+  }));
+}
+
+/** The units in the caller's scope with their patterns, and whether it records decisions. */
 export async function unitPatterns(
   services: Services,
   actor: Actor,
   filter: { missionCode?: string; countryCode?: string; signalledOnly: boolean },
 ): Promise<UnitPatterns> {
   if (!unitPatternPolicy.read(actor)) throw new Forbidden("Your role does not read units and their records.");
-  const inScope = and(
-    filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
-    filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
-  );
-  return inTransaction(services.db, actor, async (tx) => {
-    const units = await tx
-      .select({
-        id: contingents.id,
-        missionCode: contingents.missionCode,
-        countryCode: contingents.countryCode,
-        name: contingents.name,
-        categoryCode: contingents.categoryCode,
-        strength: contingents.strength,
-        deployedOn: contingents.deployedOn,
-        rotation: contingents.rotation,
-        rotatedOutOn: contingents.rotatedOutOn,
-        substantiated: counted(unitAllegationCounts.substantiated),
-        notSubstantiated: counted(unitAllegationCounts.notSubstantiated),
-        pending: counted(unitAllegationCounts.pending),
-        otherMisconduct: counted(unitAllegationCounts.otherMisconduct),
-      })
-      .from(contingents)
-      .leftJoin(unitAllegationCounts, eq(unitAllegationCounts.contingentId, contingents.id))
-      .where(inScope)
-      .orderBy(asc(contingents.missionCode), asc(contingents.name));
-    const rates = await missionRates(tx, [...new Set(units.map((unit) => unit.missionCode))]);
-    const patterns = units
-      .map(({ substantiated, notSubstantiated, pending, otherMisconduct, ...unit }) => {
-        const allegations: UnitAllegations = { substantiated, notSubstantiated, pending, otherMisconduct };
-        const ratePerThousand = perThousand(seaAllegations(allegations), unit.strength);
-        const missionRate = rates.get(unit.missionCode) ?? null;
-        return {
-          ...unit,
-          allegations,
-          ratePerThousand,
-          missionRate,
-          signals: systemicSignalsOf(allegations, ratePerThousand, missionRate),
-        };
-      })
-      .filter((unit) => !filter.signalledOnly || unit.signals.length > 0);
-    // Decisions are few: those on the units in scope, matched to the units answered.
-    const decisions = patterns.length
-      ? await tx
-          .select({ decision: unitDecisions })
-          .from(unitDecisions)
-          .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
-          .where(inScope)
-          .orderBy(desc(unitDecisions.decidedOn), desc(unitDecisions.createdAt))
-          .then((rows) => rows.map((row) => row.decision))
-      : [];
-    return {
-      items: patterns.map((unit) => ({
-        ...unit,
-        decisions: decisions
-          .filter((decision) => decision.contingentId === unit.id)
-          .map((decision) => ({
-            id: decision.id,
-            decision: decision.decision as UnitDecision,
-            decidedOn: decision.decidedOn,
-            grounds: decision.grounds,
-          })),
-      })),
-      can: { decide: unitPatternPolicy.decide(actor) },
-    };
-  });
+  return inTransaction(services.db, actor, async (tx) => ({
+    items: await unitPatternRows(tx, filter),
+    can: { decide: unitPatternPolicy.decide(actor) },
+  }));
 }
 
 /** Records headquarters' decision on a unit's record: a review, the State's response, repatriation… */
