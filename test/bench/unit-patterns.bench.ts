@@ -26,8 +26,10 @@ async function seedUnits() {
        CROSS JOIN LATERAL (SELECT (array(SELECT DISTINCT unnest(nationality_codes) FROM cases ORDER BY 1))[1 + (g / 12) % 15] AS code) n`,
       [unitCount],
     );
-    // Statistics first: without them the planner joins a million cases to the units by nested loops.
+    // The planner underestimates the units per mission and State and would loop over a mission's
+    // cases once per unit: hash joins only, for seeding.
     await owner.query("analyze cases, contingents");
+    await owner.query("set enable_nestloop = off");
     // Each uniformed case's person served in one of the units of its mission and State. The cases'
     // published pairs (another trigger's work) do not enter unit patterns: left out to seed faster.
     await owner.query("ALTER TABLE perpetrators DISABLE TRIGGER perpetrators_pairs_insert");
@@ -42,6 +44,7 @@ async function seedUnits() {
         ON u.mission_code = c.mission_code AND u.country_code = c.nationality_codes[1]
           AND u.k = abs(hashtext(c.reference)) % g.n`);
     await owner.query("ALTER TABLE perpetrators ENABLE TRIGGER perpetrators_pairs_insert");
+    await owner.query("reset enable_nestloop");
     await owner.query(`
       INSERT INTO investigations (case_id, entity, started_on, due_on, deadline_kind, policy_version)
       SELECT case_id, 'oios', DATE '2025-01-01', DATE '2025-07-01', 'investigation_sea', 'bench'
