@@ -96,7 +96,7 @@ describe("signing in", () => {
     await page.keyboard.type(await totpCode(officer.totpSecret as string));
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "My work", level: 1 }).waitFor();
-    for (let i = 0; i < 20 && (await focusedLabel()) !== "API tokens"; i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 40 && (await focusedLabel()) !== "API tokens"; i++) await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "API tokens", level: 1 }).waitFor();
   });
