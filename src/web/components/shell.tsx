@@ -141,7 +141,8 @@ export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
           burger={<Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("app.openMenu")} />}
         />
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t("app.mainNavigation")}>
+      {/* Headquarters' areas outgrow a laptop's height: the navigation scrolls on its own. */}
+      <AppShell.Navbar p="xs" component="nav" aria-label={t("app.mainNavigation")} style={{ overflowY: "auto" }}>
         {[...visible, "account" as const].map((area) => (
           <NavLink
             key={area}
