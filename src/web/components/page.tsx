@@ -1,6 +1,7 @@
 // Building blocks every page shares: a header, a designed error, an empty state, a loading state.
 import {
   Alert,
+  Badge,
   Box,
   Button,
   Center,
@@ -240,5 +241,18 @@ export function DataTable({
         <Table.Tbody>{children}</Table.Tbody>
       </Table>
     </ScrollTable>
+  );
+}
+
+/** Warnings that stack in a table cell (a unit's signals, a contingent's training gaps), wrapping as they need. */
+export function WarningBadges({ labels }: { labels: string[] }) {
+  return (
+    <Stack gap={4}>
+      {labels.map((label) => (
+        <Badge key={label} color="red" variant="light" c="dark.9" style={{ whiteSpace: "normal", height: "auto" }}>
+          {label}
+        </Badge>
+      ))}
+    </Stack>
   );
 }

@@ -31,7 +31,15 @@ import type {
 import { api } from "../api.js";
 import { UnitLeaders } from "./command.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
-import { DataTable, FormActions, PageHeader, ProblemAlert, ProblemRows, QueryView } from "../components/page.js";
+import {
+  DataTable,
+  FormActions,
+  PageHeader,
+  ProblemAlert,
+  ProblemRows,
+  QueryView,
+  WarningBadges,
+} from "../components/page.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 
@@ -149,19 +157,7 @@ export function TrainingPage() {
                             {t("training.noGaps")}
                           </Badge>
                         ) : (
-                          <Stack gap={4}>
-                            {c.coverage.gaps.map((gap) => (
-                              <Badge
-                                key={gap}
-                                color="red"
-                                variant="light"
-                                c="dark.9"
-                                style={{ whiteSpace: "normal", height: "auto" }}
-                              >
-                                {t(`training.gapKinds.${gap}`)}
-                              </Badge>
-                            ))}
-                          </Stack>
+                          <WarningBadges labels={c.coverage.gaps.map((gap) => t(`training.gapKinds.${gap}`))} />
                         )}
                       </Table.Td>
                       <Table.Td>

@@ -1,6 +1,6 @@
 // Patterns in units: each unit's (a contingent's rotation) allegations by outcome, its rate per 1,000
 // personnel against its mission's, the resolution 2272 signals, and headquarters' decisions on it.
-import { Badge, Group, NativeSelect, Select, Stack, Switch, Table, Text, Textarea } from "@mantine/core";
+import { Group, NativeSelect, Select, Stack, Switch, Table, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -10,7 +10,7 @@ import type { UnitDecisionBody, UnitPatterns } from "../../domain/contracts/comm
 import { api } from "../api.js";
 import { DateField } from "../components/date-field.js";
 import { DialogForm } from "../components/dialog.js";
-import { DataTable, PageHeader, QueryView } from "../components/page.js";
+import { DataTable, PageHeader, QueryView, WarningBadges } from "../components/page.js";
 import { useFormat } from "../format.js";
 import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
@@ -152,19 +152,7 @@ export function UnitsPage() {
                       {t("units.noSignal")}
                     </Text>
                   ) : (
-                    <Stack gap={4}>
-                      {unit.signals.map((signal) => (
-                        <Badge
-                          key={signal}
-                          color="red"
-                          variant="light"
-                          c="dark.9"
-                          style={{ whiteSpace: "normal", height: "auto" }}
-                        >
-                          {t(`units.signalKinds.${signal}`)}
-                        </Badge>
-                      ))}
-                    </Stack>
+                    <WarningBadges labels={unit.signals.map((signal) => t(`units.signalKinds.${signal}`))} />
                   )}
                 </Table.Td>
                 <Table.Td>
