@@ -8,7 +8,9 @@ import type {
   MissionList,
   PersonnelCategoryList,
 } from "../domain/contracts/reference.js";
+import { scopeOfRole } from "../domain/roles.js";
 import { api } from "./api.js";
+import { useMe } from "./session.js";
 
 export function useMissions() {
   return useQuery({
@@ -16,6 +18,14 @@ export function useMissions() {
     queryFn: () => api<MissionList>("GET", "/api/reference/missions"),
     staleTime: 5 * 60_000,
   });
+}
+
+/** The missions a person may pick: their own when their role is scoped to missions, else every mission. */
+export function useMissionChoices(): string[] {
+  const me = useMe().data;
+  const missions = useMissions();
+  if (me && scopeOfRole[me.role] === "missions") return me.missionCodes;
+  return (missions.data?.items ?? []).map((mission) => mission.code);
 }
 
 export function useCountries() {

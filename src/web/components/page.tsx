@@ -10,6 +10,7 @@ import {
   Group,
   List,
   Loader,
+  Select,
   Stack,
   Table,
   Text,
@@ -254,5 +255,30 @@ export function WarningBadges({ labels }: { labels: string[] }) {
         </Badge>
       ))}
     </Stack>
+  );
+}
+
+/** A list page's mission filter; empty means every mission the reader may see. */
+export function MissionFilter({
+  choices,
+  value,
+  onChange,
+}: {
+  choices: string[];
+  value: string | null;
+  onChange: (mission: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      label={t("cases.mission")}
+      placeholder={t("training.allMissions")}
+      data={choices}
+      value={value}
+      onChange={onChange}
+      clearable
+      searchable
+      w={220}
+    />
   );
 }

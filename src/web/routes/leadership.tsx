@@ -1,6 +1,6 @@
 // Leadership commitments: each mission leader's yearly action plan on SEA with its items, owners, due
 // dates and progress, the mission's published figures beside them, and the head of mission's certification.
-import { Badge, Button, Group, NativeSelect, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -10,10 +10,9 @@ import { type CommitmentStatus, commitmentStatuses, leaderPosts } from "../../do
 import { api } from "../api.js";
 import { DateField } from "../components/date-field.js";
 import { DialogForm } from "../components/dialog.js";
-import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
+import { DataTable, MissionFilter, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { useFormat } from "../format.js";
-import { useMissions } from "../reference-data.js";
-import { useMe } from "../session.js";
+import { useMissionChoices } from "../reference-data.js";
 
 type Plan = Leadership["plans"][number];
 type Item = Plan["commitments"][number];
@@ -166,9 +165,7 @@ function PlanCard({ plan }: { plan: Plan }) {
 
 export function LeadershipPage() {
   const { t } = useTranslation();
-  const me = useMe().data;
   const format = useFormat();
-  const missions = useMissions();
   const thisYear = new Date().getFullYear();
   // A reminder's link names the mission and year of the late item.
   const linked = new URLSearchParams(window.location.search);
@@ -179,22 +176,12 @@ export function LeadershipPage() {
     queryFn: () =>
       api<Leadership>("GET", `/api/leadership?${new URLSearchParams({ year, ...(mission ? { mission } : {}) })}`),
   });
-  const scoped = me?.role === "cdt_officer" || me?.role === "head_of_mission";
-  const missionChoices = scoped ? (me?.missionCodes ?? []) : (missions.data?.items ?? []).map((m) => m.code);
+  const missionChoices = useMissionChoices();
   return (
     <>
       <PageHeader title={t("leadership.title")} intro={t("leadership.intro")} />
       <Group align="end" mb="md">
-        <Select
-          label={t("cases.mission")}
-          placeholder={t("training.allMissions")}
-          data={missionChoices}
-          value={mission}
-          onChange={setMission}
-          clearable
-          searchable
-          w={220}
-        />
+        <MissionFilter choices={missionChoices} value={mission} onChange={setMission} />
         <NativeSelect
           label={t("leadership.year")}
           data={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String)}

@@ -39,8 +39,9 @@ import {
   ProblemRows,
   QueryView,
   WarningBadges,
+  MissionFilter,
 } from "../components/page.js";
-import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
+import { useCountries, useMissionChoices, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 
 type Contingent = Overview["contingents"][number];
@@ -60,7 +61,6 @@ function useTrainingMutation<T>(request: (values: T) => Promise<unknown>) {
 export function TrainingPage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
-  const missions = useMissions();
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const [mission, setMission] = useState<string | null>(null);
@@ -69,7 +69,7 @@ export function TrainingPage() {
     queryFn: () => api<Overview>("GET", `/api/training${mission ? `?mission=${mission}` : ""}`),
   });
   const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  const missionChoices = me?.role === "cdt_officer" ? me.missionCodes : (missions.data?.items ?? []).map((m) => m.code);
+  const missionChoices = useMissionChoices();
   const where = (s: Session) => s.missionCode ?? t("training.national", { country: countries.nameOf(s.countryCode) });
   return (
     <>
@@ -79,16 +79,7 @@ export function TrainingPage() {
           <Stack>
             <Group align="end">
               {me?.role !== "member_state_focal_point" && (
-                <Select
-                  label={t("cases.mission")}
-                  placeholder={t("training.allMissions")}
-                  data={missionChoices}
-                  value={mission}
-                  onChange={setMission}
-                  clearable
-                  searchable
-                  w={220}
-                />
+                <MissionFilter choices={missionChoices} value={mission} onChange={setMission} />
               )}
               {data.can.recordSession && (
                 <DialogButton label={t("training.recordSession")} title={t("training.recordSession")} variant="filled">

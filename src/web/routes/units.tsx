@@ -1,6 +1,6 @@
 // Patterns in units: each unit's (a contingent's rotation) allegations by outcome, its rate per 1,000
 // personnel against its mission's, the resolution 2272 signals, and headquarters' decisions on it.
-import { Group, NativeSelect, Select, Stack, Switch, Table, Text, Textarea } from "@mantine/core";
+import { Group, NativeSelect, Stack, Switch, Table, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -10,9 +10,9 @@ import type { UnitDecisionBody, UnitPatterns } from "../../domain/contracts/comm
 import { api } from "../api.js";
 import { DateField } from "../components/date-field.js";
 import { DialogForm } from "../components/dialog.js";
-import { DataTable, PageHeader, QueryView, WarningBadges } from "../components/page.js";
+import { DataTable, MissionFilter, PageHeader, QueryView, WarningBadges } from "../components/page.js";
 import { useFormat } from "../format.js";
-import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
+import { useCountries, useMissionChoices, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 
 type Unit = UnitPatterns["items"][number];
@@ -66,7 +66,6 @@ export function UnitsPage() {
   const { t, i18n } = useTranslation();
   const me = useMe().data;
   const format = useFormat();
-  const missions = useMissions();
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const [mission, setMission] = useState<string | null>(null);
@@ -84,22 +83,13 @@ export function UnitsPage() {
   });
   const rate = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const rateOf = (value: number | null) => (value === null ? "—" : rate.format(value));
-  const missionChoices = me?.role === "cdt_officer" ? me.missionCodes : (missions.data?.items ?? []).map((m) => m.code);
+  const missionChoices = useMissionChoices();
   return (
     <>
       <PageHeader title={t("units.title")} intro={t("units.intro")} />
       <Group align="end" mb="md">
         {me?.role !== "member_state_focal_point" && (
-          <Select
-            label={t("cases.mission")}
-            placeholder={t("training.allMissions")}
-            data={missionChoices}
-            value={mission}
-            onChange={setMission}
-            clearable
-            searchable
-            w={220}
-          />
+          <MissionFilter choices={missionChoices} value={mission} onChange={setMission} />
         )}
         <Switch
           label={t("units.signalledOnly")}

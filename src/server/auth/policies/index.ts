@@ -391,6 +391,8 @@ export const leadershipPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "analyst", "cdt_officer", "head_of_mission"),
   draft: (actor: Actor, missionCode: string) =>
     is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  /** Whether the actor drafts any mission's plans (the page's button). */
+  draftAny: (actor: Actor) => is(actor, "cds_officer", "system", "cdt_officer"),
   certify: (actor: Actor, missionCode: string) =>
     is(actor, "head_of_mission") && actor.missionCodes.includes(missionCode),
 };

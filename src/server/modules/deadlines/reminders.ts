@@ -3,7 +3,7 @@
 // SKIP LOCKED so that one instance sends each message. A crash between sending and marking it sent
 // would resend it after the claim expires: at most one duplicate, never a lost reminder.
 import { applyRetention } from "../retention/index.js";
-import { and, desc, eq, isNull, lte, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { forgetOldNumbers, forwardOfficerReplies } from "../sms/index.js";
 import nodemailer, { type Transporter } from "nodemailer";
 import {
@@ -22,6 +22,7 @@ import {
   staffProfiles,
   supportPayments,
 } from "../../../db/schema.js";
+import { commitmentClosed, commitmentStatuses } from "../../../domain/leadership.js";
 import { nextPaymentDue, paymentsStopped, type SupportFrequency } from "../../../domain/paternity.js";
 import {
   DUE_SOON_DAYS,
@@ -172,7 +173,10 @@ async function leadershipDeadlines(tx: Transaction, today: string): Promise<Dead
     .innerJoin(leadershipPlans, eq(leadershipPlans.id, leadershipCommitments.planId))
     .where(
       and(
-        notInArray(leadershipCommitments.status, ["done", "dropped"]),
+        inArray(
+          leadershipCommitments.status,
+          commitmentStatuses.filter((status) => !commitmentClosed(status)),
+        ),
         sql`${leadershipCommitments.dueOn} < ${today}`,
       ),
     );

@@ -108,8 +108,7 @@ export async function leadership(
         },
       })),
       figures: await publishedFigures(tx, missions, year),
-      canDraft:
-        actor.missionCodes.some((code) => leadershipPolicy.draft(actor, code)) || leadershipPolicy.draft(actor, ""),
+      canDraft: leadershipPolicy.draftAny(actor),
     };
   });
 }
