@@ -1252,7 +1252,20 @@ const matrix: MatrixRow[] = [
     expect: everyone,
     anonymous: "allow",
   },
+  {
+    method: "GET",
+    route: "/api/public/missions/command",
+    url: () => "/api/public/missions/command",
+    expect: everyone,
+    anonymous: "allow",
+  },
   { method: "GET", route: "/api/accountability", url: () => "/api/accountability", expect: only("cds_officer") },
+  {
+    method: "GET",
+    route: "/api/accountability/missions",
+    url: () => "/api/accountability/missions",
+    expect: only("cds_officer"),
+  },
   {
     method: "GET",
     route: "/api/accountability/:country",

@@ -722,6 +722,17 @@ CROSS JOIN LATERAL (SELECT CASE WHEN x.paternity_status IS NOT NULL
         WHEN k.paternity IS NOT NULL THEN k.paternity ELSE 'pending' END
       FROM paternity_claims k WHERE k.perpetrator_id = ANY (m.ids) ORDER BY 1) END AS statuses) pc
 
+-- conduct_published_command(): stable, security definer; callers: conduct_app, postgres
+SELECT 'proceeding', c.mission_code, p.country_code, p.kind, p.venue, p.verdict, NULL, count(*)::int
+FROM national_proceedings p JOIN cases c ON c.id = p.case_id
+WHERE c.published_at IS NOT NULL
+GROUP BY 2, 3, 4, 5, 6
+UNION ALL
+SELECT 'decision', u.mission_code, u.country_code, NULL, NULL, NULL, d.decision, count(*)::int
+FROM unit_decisions d JOIN contingents u ON u.id = d.contingent_id
+WHERE d.decision IN ('repatriation', 'replacement')
+GROUP BY 2, 3, 7
+
 -- conduct_published_misconduct(): stable, security definer; callers: conduct_app, postgres
 SELECT DISTINCT extract(year FROM c.date_reported)::int, c.mission_code, category.code, t.thematic_area,
   (SELECT max(t2.level) FROM misconduct_types t2 WHERE t2.code = ANY (c.allegation_codes) AND t2.thematic_area = t.thematic_area)

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accountabilityMeasures, percentile, severityOf } from "./accountability.js";
+import {
+  accountabilityMeasures,
+  missionCommandMeasures,
+  percentile,
+  publicCommandMeasures,
+  publicCommandMeasuresOf,
+  severityOf,
+} from "./accountability.js";
+import { unitDecisions } from "./command.js";
+import { proceedingKinds, proceedingVenues, verdicts } from "./military-justice.js";
 
 describe("accountability measures", () => {
   it("percentiles by nearest rank", () => {
@@ -91,6 +100,61 @@ describe("accountability measures", () => {
     expect(measures.penalties).toEqual([
       { severity: "child_or_rape", substantiated: 2, actions: { imprisonment: 1, reprimand: 1 }, noAction: 0 },
       { severity: "sexual_exploitation", substantiated: 1, actions: {}, noAction: 1 },
+    ]);
+  });
+
+  it("measures a mission's command record: units, proceedings, this year's plans", () => {
+    const measures = missionCommandMeasures(
+      {
+        command: {
+          units: [
+            { signals: 2, decisions: ["review", "repatriation"] },
+            { signals: 0, decisions: [] },
+          ],
+          failedDuties: 3,
+          leaderAllegations: 1,
+        },
+        proceedings: [{ kind: "court_martial", venue: "mission_area", verdict: "convicted" }],
+        plans: [
+          {
+            certified: true,
+            commitments: [
+              { status: "done", dueOn: "2026-01-10" },
+              { status: "planned", dueOn: "2026-02-01" },
+              { status: "dropped", dueOn: "2026-02-01" },
+              { status: "in_progress", dueOn: "2026-12-31" },
+            ],
+          },
+          { certified: false, commitments: [] },
+        ],
+      },
+      "2026-06-01",
+    );
+    expect(measures).toEqual({
+      command: {
+        units: 2,
+        signalled: 1,
+        decisions: { review: 1, repatriation: 1 },
+        failedDuties: 3,
+        leaderAllegations: 1,
+      },
+      proceedings: { total: 1, onSiteCourtsMartial: 1, convictions: 1 },
+      commitments: { plans: 2, certified: 1, items: 4, done: 1, late: 1 },
+    });
+  });
+
+  it("publishes each proceeding under its forum, convictions too, and only the units sent home", () => {
+    for (const kind of proceedingKinds)
+      for (const venue of proceedingVenues)
+        for (const verdict of verdicts) {
+          const measures = publicCommandMeasuresOf({ source: "proceeding", kind, venue, verdict });
+          expect(measures[0]).toBe(kind === "court_martial" ? `court_martial_${venue}` : kind);
+          expect(measures.includes("convicted")).toBe(verdict === "convicted");
+          for (const measure of measures) expect(publicCommandMeasures).toContain(measure);
+        }
+    expect(unitDecisions.flatMap((decision) => publicCommandMeasuresOf({ source: "decision", decision }))).toEqual([
+      "unit_repatriation",
+      "unit_replacement",
     ]);
   });
 });

@@ -1,6 +1,8 @@
 // How a contributing country is doing on accountability for its personnel: does it answer the UN's
 // notes verbales in time, appoint national investigation officers, finish investigations within the
 // policy, and act on substantiated findings with penalties that match the misconduct.
+import { publicUnitDecisions } from "./command.js";
+import { type CommitmentStatus, commitmentLate } from "./leadership.js";
 import { isOnSiteCourtMartial } from "./military-justice.js";
 
 export type IsoDate = string;
@@ -76,6 +78,36 @@ const countEach = (values: string[]) => {
 
 const share = (count: number, of: number): Share => ({ count, of, share: of === 0 ? null : count / of });
 
+/** Military justice: the proceedings, the courts-martial held on site in the mission area, convictions. */
+export interface ProceedingMeasures {
+  total: number;
+  onSiteCourtsMartial: number;
+  convictions: number;
+}
+
+export const proceedingMeasures = (proceedings: ProceedingFact[]): ProceedingMeasures => ({
+  total: proceedings.length,
+  onSiteCourtsMartial: proceedings.filter(isOnSiteCourtMartial).length,
+  convictions: proceedings.filter((p) => p.verdict === "convicted").length,
+});
+
+/** Command: units on record, those signalled (resolution 2272), decisions by kind, leaders' failed duties and allegations. */
+export interface CommandMeasures {
+  units: number;
+  signalled: number;
+  decisions: Record<string, number>;
+  failedDuties: number;
+  leaderAllegations: number;
+}
+
+export const commandMeasures = (command: CommandFacts): CommandMeasures => ({
+  units: command.units.length,
+  signalled: command.units.filter((unit) => unit.signals > 0).length,
+  decisions: countEach(command.units.flatMap((unit) => unit.decisions)),
+  failedDuties: command.failedDuties,
+  leaderAllegations: command.leaderAllegations,
+});
+
 export interface AccountabilityMeasures {
   /** Replies to notes verbales given by the deadline, among those answered or already due. */
   repliesOnTime: Share;
@@ -92,16 +124,8 @@ export interface AccountabilityMeasures {
   };
   /** Substantiated findings for which a final action was reported. */
   substantiatedWithFinalAction: Share;
-  /** Military justice: the State's proceedings, the courts-martial held on site in the mission area, convictions. */
-  proceedings: { total: number; onSiteCourtsMartial: number; convictions: number };
-  /** Command: units on record, those signalled (resolution 2272), decisions by kind, leaders' failed duties and allegations. */
-  command: {
-    units: number;
-    signalled: number;
-    decisions: Record<string, number>;
-    failedDuties: number;
-    leaderAllegations: number;
-  };
+  proceedings: ProceedingMeasures;
+  command: CommandMeasures;
   /** Final actions for substantiated findings, by how grave the misconduct was: inconsistent penalties show side by side. */
   penalties: { severity: Severity; substantiated: number; actions: Record<string, number>; noAction: number }[];
 }
@@ -147,18 +171,8 @@ export function accountabilityMeasures(
       substantiated.filter((o) => o.finalActions.length > 0).length,
       substantiated.length,
     ),
-    proceedings: {
-      total: facts.proceedings.length,
-      onSiteCourtsMartial: facts.proceedings.filter(isOnSiteCourtMartial).length,
-      convictions: facts.proceedings.filter((p) => p.verdict === "convicted").length,
-    },
-    command: {
-      units: facts.command.units.length,
-      signalled: facts.command.units.filter((unit) => unit.signals > 0).length,
-      decisions: countEach(facts.command.units.flatMap((unit) => unit.decisions)),
-      failedDuties: facts.command.failedDuties,
-      leaderAllegations: facts.command.leaderAllegations,
-    },
+    proceedings: proceedingMeasures(facts.proceedings),
+    command: commandMeasures(facts.command),
     penalties: severities
       .map((severity) => {
         const group = substantiated.filter((o) => o.severity === severity);
@@ -171,4 +185,65 @@ export function accountabilityMeasures(
       })
       .filter((row) => row.substantiated > 0),
   };
+}
+
+/** A mission's command record: its units and leaders, the proceedings on its cases, its leaders' commitments. */
+export interface MissionCommandFacts {
+  command: CommandFacts;
+  proceedings: ProceedingFact[];
+  plans: { certified: boolean; commitments: { status: CommitmentStatus; dueOn: IsoDate }[] }[];
+}
+
+export interface MissionCommandMeasures {
+  command: CommandMeasures;
+  proceedings: ProceedingMeasures;
+  /** The leaders' yearly plans: how many, how many certified by the head of mission, their items done and late. */
+  commitments: { plans: number; certified: number; items: number; done: number; late: number };
+}
+
+export function missionCommandMeasures(facts: MissionCommandFacts, today: IsoDate): MissionCommandMeasures {
+  const items = facts.plans.flatMap((plan) => plan.commitments);
+  return {
+    command: commandMeasures(facts.command),
+    proceedings: proceedingMeasures(facts.proceedings),
+    commitments: {
+      plans: facts.plans.length,
+      certified: facts.plans.filter((plan) => plan.certified).length,
+      items: items.length,
+      done: items.filter((item) => item.status === "done").length,
+      late: items.filter((item) => commitmentLate(item, today)).length,
+    },
+  };
+}
+
+/**
+ * What the public sees of military justice and command: the national proceedings on published
+ * allegations, by forum (a court-martial on site or at home, a civilian court, a disciplinary
+ * board), the convictions among them, and the units repatriated or replaced (public acts of the
+ * Secretariat; reviews and a State's response stay internal).
+ */
+export const publicCommandMeasures = [
+  "court_martial_mission_area",
+  "court_martial_home_country",
+  "civilian_court",
+  "disciplinary_board",
+  "convicted",
+  "unit_repatriation",
+  "unit_replacement",
+] as const;
+export type PublicCommandMeasure = (typeof publicCommandMeasures)[number];
+
+/** A published proceeding, or a unit decision, as the published view of command reads it. */
+export type PublicCommandFact =
+  | { source: "proceeding"; kind: string; venue: string; verdict: string }
+  | { source: "decision"; decision: string };
+
+/** The public measures a fact counts in (none for an internal decision). */
+export function publicCommandMeasuresOf(fact: PublicCommandFact): PublicCommandMeasure[] {
+  if (fact.source === "decision")
+    return (publicUnitDecisions as readonly string[]).includes(fact.decision)
+      ? [`unit_${fact.decision}` as PublicCommandMeasure]
+      : [];
+  const forum = (fact.kind === "court_martial" ? `court_martial_${fact.venue}` : fact.kind) as PublicCommandMeasure;
+  return fact.verdict === "convicted" ? [forum, "convicted"] : [forum];
 }

@@ -199,6 +199,7 @@ export const auditCatalogue = {
   "commitment.remove": action("commitment", z.object({ kind: code, countryCode: code, joinedOn: day.nullable() })),
   "accountability.view": action("country", none),
   "accountability.compare": action("country", z.object({ countries: count })),
+  "accountability.missions": action("mission", z.object({ missions: count })),
   "victim.register": action("victim", z.object({ code, caseId: id.nullable() })),
   "victim.read": action("victim", z.object({ code })),
   "victim.update": action("victim", z.object({ fields: names })),

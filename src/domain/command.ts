@@ -92,6 +92,9 @@ export function systemicSignalsOf(
 export const unitDecisions = ["review", "state_response", "repatriation", "replacement", "no_further_action"] as const;
 export type UnitDecision = (typeof unitDecisions)[number];
 
+/** The decisions the Secretariat makes public (a unit repatriated or replaced); the others stay internal. */
+export const publicUnitDecisions = ["repatriation", "replacement"] as const satisfies readonly UnitDecision[];
+
 /**
  * What a unit's leader may be alleged to have done on a case, as misconduct of their own (the
  * misconduct taxonomy's obstruction of accountability): the allegation becomes a case of its own,

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { cases, perpetrators, referrals } from "../../src/db/schema.js";
+import { cases, nationalProceedings, perpetrators, referrals } from "../../src/db/schema.js";
 import { systemActor } from "../../src/server/auth/actor.js";
 import { inTransaction } from "../../src/server/transaction.js";
 import type { TestApp } from "../helpers/app.js";
@@ -38,6 +38,33 @@ describe("accountability scorecards", () => {
         nioAppointedOn: "2025-04-22",
         policyVersion: "default-1",
       });
+      // A published case whose soldier Ghana tried by court-martial on site, and convicted.
+      const tried = randomUUID();
+      await tx.insert(cases).values({
+        id: tried,
+        reference: "MINUSCA-2025-0302",
+        missionCode: "MINUSCA",
+        dateReported: "2025-04-03",
+        categoryCodes: ["MIL_MC"],
+        nationalityCodes: ["GHA"],
+        allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+        publishedAt: new Date(),
+      });
+      const [soldier] = await tx
+        .insert(perpetrators)
+        .values({ caseId: tried, code: "P-01", categoryCode: "MIL_MC", nationalityCode: "GHA" })
+        .returning();
+      await tx.insert(nationalProceedings).values({
+        caseId: tried,
+        perpetratorId: soldier.id,
+        countryCode: "GHA",
+        kind: "court_martial",
+        venue: "mission_area",
+        openedOn: "2025-06-01",
+        charges: "Sexual exploitation",
+        verdict: "convicted",
+        verdictOn: "2025-07-01",
+      });
     });
     const hq = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(hq, base, await t.createStaff("cds_officer"));
@@ -54,6 +81,30 @@ describe("accountability scorecards", () => {
     await hq.getByText("Replies to notes verbales on time").last().waitFor();
     const pdf = await hq.getByRole("link", { name: "Download the scorecard (PDF)" }).getAttribute("href");
     expect(pdf).toBe("/api/accountability/GHA?format=pdf&lang=en");
+    // Its published military justice, and each mission's command record below.
+    await hq
+      .getByRole("region", { name: "Military justice and command, published" })
+      .getByRole("row", { name: /Courts-martial on site, in the mission area 1/ })
+      .waitFor();
+    const minusca = hq.getByRole("region", { name: "Missions: command and military justice" }).getByRole("row", {
+      name: /^MINUSCA/,
+    });
+    await minusca.waitFor();
+    // Proceedings, on site, convictions: one each (every other cell is 0 or empty).
+    expect(await minusca.getByRole("cell").allTextContents()).toEqual([
+      "MINUSCA",
+      "0",
+      "0",
+      "—",
+      "0",
+      "0",
+      "1",
+      "1",
+      "1",
+      "0 (0)",
+      "0 / 0",
+      "0",
+    ]);
     await expectAccessible(hq);
     await hq.screenshot({ path: "test-results/accountability.png", fullPage: true });
 
@@ -74,6 +125,14 @@ describe("accountability scorecards", () => {
     await visitor.goto(`${base}/data/commitments?lang=fr`);
     await visitor.getByRole("row", { name: /Suède/ }).waitFor();
     await visitor.context().close();
+    // The public page of every State, in Arabic: the mission's courts-martial on site (axe runs in JavaScript).
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${base}/data/member-states?lang=ar`);
+    await reader.getByRole("heading", { name: "القضاء العسكري والقيادة — حسب البعثة" }).waitFor();
+    await reader.getByRole("row", { name: /MINUSCA/ }).waitFor();
+    await expectAccessible(reader);
+    await reader.screenshot({ path: "test-results/accountability-public-ar.png", fullPage: true });
+    await reader.context().close();
 
     const ghana = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(ghana, base, await t.createStaff("member_state_focal_point", { countryCode: "GHA" }));

@@ -15,6 +15,19 @@ const statCount = z.object({
 });
 const share = z.object({ count: z.number(), of: z.number(), share: z.number().nullable() });
 
+const proceedingMeasuresSchema = z.object({
+  total: z.number(),
+  onSiteCourtsMartial: z.number(),
+  convictions: z.number(),
+});
+const commandMeasuresSchema = z.object({
+  units: z.number(),
+  signalled: z.number(),
+  decisions: z.record(z.string(), z.number()),
+  failedDuties: z.number(),
+  leaderAllegations: z.number(),
+});
+
 export const accountabilityMeasuresSchema = z.object({
   repliesOnTime: share,
   nioAppointment: z.object({ appointed: z.number(), notAppointed: z.number(), medianDays: z.number().nullable() }),
@@ -27,14 +40,8 @@ export const accountabilityMeasuresSchema = z.object({
     openPastDeadline: z.number(),
   }),
   substantiatedWithFinalAction: share,
-  proceedings: z.object({ total: z.number(), onSiteCourtsMartial: z.number(), convictions: z.number() }),
-  command: z.object({
-    units: z.number(),
-    signalled: z.number(),
-    decisions: z.record(z.string(), z.number()),
-    failedDuties: z.number(),
-    leaderAllegations: z.number(),
-  }),
+  proceedings: proceedingMeasuresSchema,
+  command: commandMeasuresSchema,
   penalties: z.array(
     z.object({
       severity: z.enum(severities),
@@ -50,7 +57,31 @@ export const publicScorecardSchema = z.object({
   allegationsByYear: z.array(statCount),
   investigations: z.array(statCount),
   finalActions: z.array(statCount),
+  /** Military justice and command as published (publicCommandMeasures in src/domain/accountability.ts). */
+  command: z.array(statCount),
 });
+
+/** Military justice and command per mission, as published. */
+export const publicMissionCommandSchema = z.array(z.object({ missionCode: z.string(), measures: z.array(statCount) }));
+
+/** Each mission's command record (headquarters). */
+export const missionComparisonSchema = z.array(
+  z.object({
+    missionCode: z.string(),
+    measures: z.object({
+      command: commandMeasuresSchema,
+      proceedings: proceedingMeasuresSchema,
+      commitments: z.object({
+        plans: z.number(),
+        certified: z.number(),
+        items: z.number(),
+        done: z.number(),
+        late: z.number(),
+      }),
+    }),
+  }),
+);
+export type MissionComparison = z.infer<typeof missionComparisonSchema>;
 
 /** The whole scorecard, for headquarters and the State's own focal point (JSON or PDF). */
 export const scorecardSchema = publicScorecardSchema.extend({

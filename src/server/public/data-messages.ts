@@ -12,6 +12,19 @@ const en = {
   restrictedNote:
     "Replies to notes verbales, the appointment of national investigation officers, investigation lengths and penalties are shown to headquarters and to the country's own focal point in Conduct Ledger.",
   allStates: "All contributing countries",
+  commandTitle: "Military justice and command",
+  commandIntro:
+    "National proceedings the country reported on published allegations, by forum, the convictions among them, and the units repatriated or contingents replaced.",
+  commandByMission: "By mission",
+  commandMeasures: {
+    court_martial_mission_area: "Courts-martial on site, in the mission area",
+    court_martial_home_country: "Courts-martial at home",
+    civilian_court: "Civilian courts",
+    disciplinary_board: "Disciplinary boards",
+    convicted: "Convictions",
+    unit_repatriation: "Units repatriated",
+    unit_replacement: "Contingents replaced",
+  },
   demoNotice: "Demonstration data: these figures are invented, to try the software with. They are not UN figures.",
   badFilters: "Left out, as they could not be read:",
   nav: {
@@ -167,6 +180,19 @@ const fr: DataMessages = {
   restrictedNote:
     "Les réponses aux notes verbales, la nomination des enquêteurs nationaux, la durée des enquêtes et les sanctions sont présentées au Siège et au point focal du pays dans Conduct Ledger.",
   allStates: "Tous les pays contributeurs",
+  commandTitle: "Justice militaire et commandement",
+  commandIntro:
+    "Procédures nationales signalées par le pays sur les allégations publiées, par juridiction, les condamnations prononcées, et les unités rapatriées ou contingents remplacés.",
+  commandByMission: "Par mission",
+  commandMeasures: {
+    court_martial_mission_area: "Cours martiales sur place, dans la zone de la mission",
+    court_martial_home_country: "Cours martiales dans le pays",
+    civilian_court: "Tribunaux civils",
+    disciplinary_board: "Conseils de discipline",
+    convicted: "Condamnations",
+    unit_repatriation: "Unités rapatriées",
+    unit_replacement: "Contingents remplacés",
+  },
   demoNotice:
     "Données de démonstration : ces chiffres sont inventés, pour essayer le logiciel. Ce ne sont pas des chiffres de l'ONU.",
   badFilters: "Laissés de côté, car illisibles :",
@@ -319,6 +345,19 @@ const ar: DataMessages = {
   restrictedNote:
     "تُعرض الردود على المذكرات الشفوية وتعيين موظفي التحقيق الوطنيين ومدد التحقيقات والعقوبات على المقر وجهة الاتصال الخاصة بالبلد في Conduct Ledger.",
   allStates: "جميع البلدان المساهمة",
+  commandTitle: "القضاء العسكري والقيادة",
+  commandIntro:
+    "الإجراءات الوطنية التي أبلغ عنها البلد بشأن الادعاءات المنشورة، حسب الجهة، وأحكام الإدانة الصادرة فيها، والوحدات التي أعيدت إلى الوطن أو الوحدات التي استبدلت.",
+  commandByMission: "حسب البعثة",
+  commandMeasures: {
+    court_martial_mission_area: "محاكم عسكرية في الموقع، في منطقة البعثة",
+    court_martial_home_country: "محاكم عسكرية في البلد",
+    civilian_court: "محاكم مدنية",
+    disciplinary_board: "مجالس تأديبية",
+    convicted: "أحكام بالإدانة",
+    unit_repatriation: "وحدات أعيدت إلى الوطن",
+    unit_replacement: "وحدات استبدلت",
+  },
   demoNotice: "بيانات تجريبية: هذه الأرقام مختلقة لتجربة البرنامج، وليست أرقام الأمم المتحدة.",
   badFilters: "تُركت جانبًا لتعذّر قراءتها:",
   nav: {
@@ -489,6 +528,18 @@ const zh: DataMessages = {
   restrictedNote:
     "对普通照会的答复、国家调查官的任命、调查时长和处罚情况，仅在 Conduct Ledger 中向总部和该国的协调人显示。",
   allStates: "所有派遣国",
+  commandTitle: "军事司法与指挥",
+  commandIntro: "该国就已公布指控报告的国家诉讼程序（按审理机构分列）、其中的定罪，以及被遣返的部队或被替换的特遣队。",
+  commandByMission: "按特派团",
+  commandMeasures: {
+    court_martial_mission_area: "在特派团任务区就地举行的军事法庭",
+    court_martial_home_country: "在本国举行的军事法庭",
+    civilian_court: "民事法院",
+    disciplinary_board: "纪律委员会",
+    convicted: "定罪",
+    unit_repatriation: "被遣返的部队",
+    unit_replacement: "被替换的特遣队",
+  },
   demoNotice: "演示数据：这些数字是为试用本软件而编造的，并非联合国的数据。",
   badFilters: "以下内容无法读取，已忽略：",
   nav: {
@@ -630,6 +681,19 @@ const ru: DataMessages = {
   restrictedNote:
     "Ответы на вербальные ноты, назначение национальных следователей, сроки расследований и наказания видны в Conduct Ledger Центральным учреждениям и координатору самой страны.",
   allStates: "Все страны, предоставляющие персонал",
+  commandTitle: "Военная юстиция и командование",
+  commandIntro:
+    "Национальные разбирательства по опубликованным заявлениям, о которых сообщила страна, по видам, вынесенные обвинительные приговоры, а также репатриированные подразделения и заменённые контингенты.",
+  commandByMission: "По миссиям",
+  commandMeasures: {
+    court_martial_mission_area: "Военные трибуналы на месте, в районе миссии",
+    court_martial_home_country: "Военные трибуналы на родине",
+    civilian_court: "Гражданские суды",
+    disciplinary_board: "Дисциплинарные комиссии",
+    convicted: "Обвинительные приговоры",
+    unit_repatriation: "Репатриированные подразделения",
+    unit_replacement: "Заменённые контингенты",
+  },
   demoNotice: "Демонстрационные данные: эти цифры вымышлены для знакомства с программой. Это не данные ООН.",
   badFilters: "Не удалось прочитать, поэтому не учтены:",
   nav: {
@@ -795,6 +859,19 @@ const es: DataMessages = {
   restrictedNote:
     "Las respuestas a las notas verbales, el nombramiento de investigadores nacionales, la duración de las investigaciones y las sanciones se muestran en Conduct Ledger a la Sede y al coordinador del propio país.",
   allStates: "Todos los países que aportan personal",
+  commandTitle: "Justicia militar y mando",
+  commandIntro:
+    "Procedimientos nacionales comunicados por el país sobre denuncias publicadas, por jurisdicción, las condenas dictadas, y las unidades repatriadas o contingentes sustituidos.",
+  commandByMission: "Por misión",
+  commandMeasures: {
+    court_martial_mission_area: "Consejos de guerra in situ, en la zona de la misión",
+    court_martial_home_country: "Consejos de guerra en el país",
+    civilian_court: "Tribunales civiles",
+    disciplinary_board: "Juntas disciplinarias",
+    convicted: "Condenas",
+    unit_repatriation: "Unidades repatriadas",
+    unit_replacement: "Contingentes sustituidos",
+  },
   demoNotice:
     "Datos de demostración: estas cifras son inventadas, para probar el programa. No son cifras de las Naciones Unidas.",
   badFilters: "Se omitieron porque no se pudieron leer:",

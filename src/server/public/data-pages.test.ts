@@ -249,6 +249,7 @@ describe("public data pages", () => {
       ["/data/member-states/:country", "/data/member-states/NZL"],
       ["/api/public/member-states", "/api/public/member-states"],
       ["/api/public/member-states/:country", "/api/public/member-states/NZL"],
+      ["/api/public/missions/command", "/api/public/missions/command"],
       ["/api/public/good-practices", "/api/public/good-practices"],
       ["/api/public/good-practices/files/:fileId", `/api/public/good-practices/files/${await publishedPracticeFile()}`],
       ["/api/public/commitments", "/api/public/commitments"],

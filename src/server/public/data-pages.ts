@@ -8,7 +8,12 @@ import { type DataMessages, dataMessages, named } from "./data-messages.js";
 import { html, type SafeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
 import { allegationColumns, type PublicAllegation } from "../modules/publication/index.js";
-import type { PublicComparisonRow, PublicScorecard } from "../modules/accountability/index.js";
+import { type PublicCommandMeasure, publicCommandMeasures } from "../../domain/accountability.js";
+import type {
+  PublicCommandByMission as PublicMissionCommand,
+  PublicComparisonRow,
+  PublicScorecard,
+} from "../modules/accountability/index.js";
 import type { PublicPractice } from "../modules/good-practices/index.js";
 import type { LayoutOptions } from "./pages.js";
 
@@ -323,10 +328,23 @@ ${
   return { title: words.commitmentsTitle, body, path: "/data/commitments", current: "commitments" };
 }
 
+/** Military justice and command per mission: a row a mission, a column a published measure. */
+function commandByMission(words: DataMessages, missions: PublicMissionCommand[], format: Intl.NumberFormat) {
+  if (missions.length === 0) return html``;
+  const caption = `${words.commandTitle} — ${words.commandByMission}`;
+  const cell = (row: StatCount | undefined) =>
+    row === undefined ? format.format(0) : row.count === null ? (row.range ?? "") : format.format(row.count);
+  return html`<section><h2>${caption}</h2><p>${words.commandIntro}</p><div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${words.groupings.mission}</th>${publicCommandMeasures.map((measure) => html`<th scope="col" class="num">${words.commandMeasures[measure]}</th>`)}</tr></thead><tbody>${missions.map(
+    (mission) =>
+      html`<tr><th scope="row">${mission.missionCode}</th>${publicCommandMeasures.map((measure) => html`<td class="num">${cell(mission.measures.find((row) => row.key === measure))}</td>`)}</tr>`,
+  )}</tbody></table></div></section>`;
+}
+
 export function memberStatesPage(
   language: PublicLanguage,
   rows: PublicComparisonRow[],
   countries: Map<string, string>,
+  missions: PublicMissionCommand[],
   unknownCountry?: string,
 ): PageParts {
   const words = dataMessages[language];
@@ -340,7 +358,7 @@ ${
           html`<tr><th scope="row"><a href="/data/member-states/${row.countryCode}">${countries.get(row.countryCode) ?? row.countryCode}</a></th><td class="num">${format.format(row.allegations)}</td><td class="num">${format.format(row.substantiated)}</td><td class="num">${format.format(row.substantiatedWithFinalAction)}${row.substantiated ? ` (${percent.format(row.substantiatedWithFinalAction / row.substantiated)})` : ""}</td><td class="num">${row.medianInvestigationDays ?? "—"}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p role="status">${words.noData}</p>`
-}`;
+}${commandByMission(words, missions, format)}`;
   return { title: words.statesTitle, body, path: "/data/member-states", current: "states" };
 }
 
@@ -362,6 +380,12 @@ export function memberStatePage(
   const years = bars(card.allegationsByYear, "year");
   const statuses = bars(card.investigations, "status");
   const actions = bars(card.finalActions, "action");
+  const command: Bar[] = card.command.map((row) => ({
+    key: row.key,
+    label: words.commandMeasures[row.key as PublicCommandMeasure] ?? row.key,
+    count: row.count,
+    range: row.range,
+  }));
   const body = html`<p><a href="/data/member-states">${words.allStates}</a></p><h1>${name}</h1><p>${words.statesIntro}</p>
 <section><h2>${words.views.allegations} — ${words.byYear}</h2>${years.length ? html`${trendChart(years, format)}${numbersTable(`${name} — ${words.byYear}`, words.groupings.year, years, format, words)}` : html`<p>${words.noData}</p>`}</section>
 <section><h2>${words.groupings.status}</h2>${
@@ -377,6 +401,7 @@ export function memberStatePage(
       : html`<p>${words.noData}</p>`
   }</section>
 <section><h2>${words.views.actions} (${words.stages.final})</h2>${actions.length ? html`${barChart(actions, format)}${numbersTable(`${name} — ${words.views.actions}`, words.groupings.action, actions, format, words)}` : html`<p>${words.noData}</p>`}</section>
+<section><h2>${words.commandTitle}</h2><p>${words.commandIntro}</p>${command.length ? html`${barChart(command, format)}${numbersTable(`${name} — ${words.commandTitle}`, words.commandTitle, command, format, words)}` : html`<p>${words.noData}</p>`}</section>
 <p class="help">${words.restrictedNote}</p><p><a href="/data${queryString({ view: "allegations", groupBy: "mission", nationality: card.countryCode })}">${words.dataTitle}</a></p>`;
   return {
     title: `${name} — ${words.statesTitle}`,

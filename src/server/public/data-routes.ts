@@ -10,7 +10,7 @@ import { thematicAreas } from "../../domain/reference/allegations.js";
 import { practiceAreas } from "../../domain/good-practices.js";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../domain/public-stats.js";
 import { listCommitments } from "../modules/commitments/index.js";
-import { publicComparison, publicScorecard } from "../modules/accountability/index.js";
+import { publicCommandByMission, publicComparison, publicScorecard } from "../modules/accountability/index.js";
 import { listPublishedPractices } from "../modules/good-practices/index.js";
 import { latestPublications, publishedAllegations, victimsInWords } from "../modules/publication/index.js";
 import { publicMisconduct, publicStatistics, publicVictimSupport } from "../modules/publication/index.js";
@@ -243,8 +243,12 @@ export function registerPublicDataPages(app: FastifyInstance) {
 
   app.get("/data/member-states", { config, schema: { hide: true } }, async (request, reply) => {
     const language = languageOf(request, reply);
-    const [rows, countries] = await Promise.all([publicComparison(services), countryNamesIn(services, language)]);
-    return page(reply, language, memberStatesPage(language, rows, countries));
+    const [rows, countries, missions] = await Promise.all([
+      publicComparison(services),
+      countryNamesIn(services, language),
+      publicCommandByMission(services),
+    ]);
+    return page(reply, language, memberStatesPage(language, rows, countries, missions));
   });
 
   app.get("/data/member-states/:country", { config, schema: { hide: true } }, async (request, reply) => {
@@ -255,7 +259,13 @@ export function registerPublicDataPages(app: FastifyInstance) {
       return page(
         reply.status(404),
         language,
-        memberStatesPage(language, await publicComparison(services), countries, code.slice(0, 20)),
+        memberStatesPage(
+          language,
+          await publicComparison(services),
+          countries,
+          await publicCommandByMission(services),
+          code.slice(0, 20),
+        ),
       );
     return page(reply, language, memberStatePage(language, await publicScorecard(services, code), countries));
   });

@@ -19,13 +19,19 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Share } from "../../domain/accountability.js";
 import { commitmentKinds } from "../../domain/commitments.js";
 import type { ListCommitments } from "../../domain/contracts/commitments.js";
-import type { Comparison as ComparisonRows, Scorecard } from "../../domain/contracts/accountability.js";
+import type { PublicCommandMeasure, Share } from "../../domain/accountability.js";
+import type {
+  Comparison as ComparisonRows,
+  MissionComparison,
+  Scorecard,
+} from "../../domain/contracts/accountability.js";
 import { api } from "../api.js";
+import { useVocabulary } from "../i18n/index.js";
 import { DialogForm } from "../components/dialog.js";
 import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
+import { useFormat } from "../format.js";
 import { useCountries } from "../reference-data.js";
 import { useMe } from "../session.js";
 
@@ -51,6 +57,7 @@ export function AccountabilityPage() {
       <PageHeader title={t("accountability.title")} intro={t("accountability.intro")} />
       {headquarters && <Comparison onOpen={setCountry} />}
       {country && <CountryScorecard countryCode={country} />}
+      {headquarters && <MissionCommand />}
       {headquarters && <CommitmentsPanel />}
     </>
   );
@@ -133,6 +140,7 @@ function Figure({ label, value }: { label: string; value: string | number | null
 
 function CountryScorecard({ countryCode }: { countryCode: string }) {
   const { t, i18n } = useTranslation();
+  const words = useVocabulary();
   const { nameOf } = useCountries();
   const share = useShare();
   const query = useQuery({
@@ -245,13 +253,20 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
                 title={t("accountability.investigationStatus")}
                 badge={t("accountability.published")}
                 rows={card.investigations}
-                name={(key) => t(`enforcement.outcomes.${key}`, { defaultValue: key })}
+                name={(key) => (words.investigationStatuses as Record<string, string>)[key] ?? key}
               />
               <CountTable
                 title={t("accountability.finalActions")}
                 badge={t("accountability.published")}
                 rows={card.finalActions}
                 name={(key) => t(`enforcement.kinds.${key}`, { defaultValue: key })}
+              />
+              <CountTable
+                title={t("accountability.publishedCommand")}
+                badge={t("accountability.published")}
+                rows={card.command}
+                name={(key) => t(`accountability.commandMeasures.${key as PublicCommandMeasure}`)}
+                counted={t("accountability.count")}
               />
             </SimpleGrid>
           </Stack>
@@ -266,11 +281,14 @@ function CountTable({
   badge,
   rows,
   name,
+  counted,
 }: {
   title: string;
   badge: string;
   rows: Count[];
   name: (key: string) => string;
+  /** What the numbers count: allegations unless said. */
+  counted?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -284,15 +302,93 @@ function CountTable({
       {rows.length === 0 ? (
         <Text>{t("accountability.noneYet")}</Text>
       ) : (
-        <DataTable label={title} minWidth={280} headers={[title, t("accountability.allegations")]}>
+        <DataTable label={title} minWidth={280} headers={[title, counted ?? t("accountability.allegations")]}>
           {rows.map((row) => (
             <Table.Tr key={row.key}>
               <Table.Td>{name(row.key)}</Table.Td>
-              <Table.Td>{row.count ?? "—"}</Table.Td>
+              <Table.Td>{row.count ?? row.range ?? "—"}</Table.Td>
             </Table.Tr>
           ))}
         </DataTable>
       )}
+    </Paper>
+  );
+}
+
+/** Each mission's command record side by side: units, decisions, leaders, proceedings, this year's plans. */
+function MissionCommand() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = useQuery({
+    queryKey: ["accountability", "missions"],
+    queryFn: () => api<MissionComparison>("GET", "/api/accountability/missions"),
+  });
+  return (
+    <Paper withBorder p="lg" my="lg">
+      <Group mb="xs">
+        <Title order={2} size="h4">
+          {t("accountability.missions")}
+        </Title>
+        <Badge variant="light">{t("accountability.headquartersOnly")}</Badge>
+      </Group>
+      <Text size="sm" c="gray.7" mb="sm">
+        {t("accountability.missionsHelp")}
+      </Text>
+      <QueryView query={query} isEmpty={(rows) => rows.length === 0} empty={t("accountability.noneYet")}>
+        {(rows) => (
+          <DataTable
+            label={t("accountability.missions")}
+            minWidth={1100}
+            headers={[
+              t("accountability.mission"),
+              t("accountability.commandUnits"),
+              t("accountability.commandSignalled"),
+              t("accountability.commandDecisions"),
+              t("accountability.failedDuties"),
+              t("accountability.leaderAllegations"),
+              t("accountability.proceedings"),
+              t("accountability.onSiteCourtsMartial"),
+              t("accountability.convictions"),
+              t("accountability.plans"),
+              t("accountability.commitmentsDone"),
+              t("accountability.commitmentsLate"),
+            ]}
+          >
+            {rows.map(({ missionCode, measures: { command, proceedings, commitments } }) => (
+              <Table.Tr key={missionCode}>
+                <Table.Td>{missionCode}</Table.Td>
+                <Table.Td>{format.number(command.units)}</Table.Td>
+                <Table.Td>{format.number(command.signalled)}</Table.Td>
+                <Table.Td>
+                  {Object.entries(command.decisions)
+                    .map(([kind, count]) => `${t(`units.decisionKinds.${kind}`)}: ${format.number(count)}`)
+                    .join(" · ") || "—"}
+                </Table.Td>
+                <Table.Td>{format.number(command.failedDuties)}</Table.Td>
+                <Table.Td>{format.number(command.leaderAllegations)}</Table.Td>
+                <Table.Td>{format.number(proceedings.total)}</Table.Td>
+                <Table.Td>{format.number(proceedings.onSiteCourtsMartial)}</Table.Td>
+                <Table.Td>{format.number(proceedings.convictions)}</Table.Td>
+                <Table.Td>
+                  {format.number(commitments.plans)} ({format.number(commitments.certified)})
+                </Table.Td>
+                <Table.Td>
+                  {format.number(commitments.done)} / {format.number(commitments.items)}
+                </Table.Td>
+                <Table.Td>
+                  {commitments.late > 0 ? (
+                    <Badge color="red" variant="light">
+                      {format.number(commitments.late)}
+                    </Badge>
+                  ) : (
+                    format.number(commitments.late)
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
     </Paper>
   );
 }

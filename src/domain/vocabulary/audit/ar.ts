@@ -83,6 +83,7 @@ export const ar = {
     "commitment.remove": "حذف التزام",
     "accountability.view": "الاطلاع على بطاقة الأداء",
     "accountability.compare": "المقارنة بين الدول",
+    "accountability.missions": "المقارنة بين البعثات",
     "victim.register": "تسجيل ضحية",
     "victim.read": "فتح سجل ضحية",
     "victim.update": "تعديل سجل ضحية",

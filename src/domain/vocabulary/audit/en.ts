@@ -83,6 +83,7 @@ export const en = {
     "commitment.remove": "Commitment removed",
     "accountability.view": "Scorecard viewed",
     "accountability.compare": "States compared",
+    "accountability.missions": "Missions compared",
     "victim.register": "Victim registered",
     "victim.read": "Victim record opened",
     "victim.update": "Victim record changed",

@@ -83,6 +83,7 @@ export const es = {
     "commitment.remove": "Compromiso eliminado",
     "accountability.view": "Cuadro de indicadores consultado",
     "accountability.compare": "Estados comparados",
+    "accountability.missions": "Misiones comparadas",
     "victim.register": "Víctima registrada",
     "victim.read": "Expediente de víctima abierto",
     "victim.update": "Expediente de víctima modificado",

@@ -83,6 +83,7 @@ export const fr = {
     "commitment.remove": "Engagement supprimé",
     "accountability.view": "Tableau de bord consulté",
     "accountability.compare": "États comparés",
+    "accountability.missions": "Missions comparées",
     "victim.register": "Victime enregistrée",
     "victim.read": "Dossier de victime ouvert",
     "victim.update": "Dossier de victime modifié",

@@ -83,6 +83,7 @@ export const ru = {
     "commitment.remove": "Обязательство удалено",
     "accountability.view": "Просмотр оценочной карты",
     "accountability.compare": "Сравнение государств",
+    "accountability.missions": "Сравнение миссий",
     "victim.register": "Потерпевший зарегистрирован",
     "victim.read": "Открыта запись о потерпевшем",
     "victim.update": "Запись о потерпевшем изменена",

@@ -83,6 +83,7 @@ export const zh = {
     "commitment.remove": "删除承诺",
     "accountability.view": "查看记分卡",
     "accountability.compare": "比较各国",
+    "accountability.missions": "比较各特派团",
     "victim.register": "登记受害人",
     "victim.read": "打开受害人记录",
     "victim.update": "更改受害人记录",

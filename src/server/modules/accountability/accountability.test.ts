@@ -216,6 +216,7 @@ describe("Member State accountability", () => {
       allegationsByYear: [{ key: "2024", count: 1 }],
       investigations: [{ key: "substantiated", count: 1, medianDays: 60 }],
       finalActions: [{ key: "reprimand", count: 1 }],
+      command: [],
     });
     expect(published.body).not.toContain("repliesOnTime");
     expect((await t.app.inject({ method: "GET", url: "/api/public/member-states" })).json()).toContainEqual({

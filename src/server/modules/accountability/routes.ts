@@ -5,7 +5,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   comparisonSchema,
   countryParams,
+  missionComparisonSchema,
   publicComparisonSchema,
+  publicMissionCommandSchema,
   publicScorecardSchema,
   scorecardQuery,
 } from "../../../domain/contracts/accountability.js";
@@ -13,7 +15,14 @@ import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { countryNamesIn } from "../reference/index.js";
 import { scorecardPdf } from "./scorecard-pdf.js";
-import { comparison, publicComparison, publicScorecard, scorecard } from "./service.js";
+import {
+  comparison,
+  missionComparison,
+  publicCommandByMission,
+  publicComparison,
+  publicScorecard,
+  scorecard,
+} from "./service.js";
 
 export function registerAccountabilityRoutes(app: FastifyInstance) {
   const { services } = app;
@@ -46,6 +55,33 @@ export function registerAccountabilityRoutes(app: FastifyInstance) {
       },
     },
     async (request) => publicScorecard(services, request.params.country),
+  );
+
+  typed.get(
+    "/api/public/missions/command",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "Military justice and command per mission, as published: proceedings on published allegations by forum, convictions, units repatriated or replaced",
+        response: { 200: publicMissionCommandSchema },
+      },
+    },
+    async () => publicCommandByMission(services),
+  );
+
+  typed.get(
+    "/api/accountability/missions",
+    {
+      schema: {
+        tags: ["accountability"],
+        summary:
+          "Each mission's command record: units and signals, decisions, leaders' duties and allegations, proceedings, this year's leadership plans (headquarters; audited)",
+        response: { 200: missionComparisonSchema },
+      },
+    },
+    async (request) => missionComparison(services, staffOf(request)),
   );
 
   typed.get(

@@ -7,12 +7,17 @@ import {
   accountabilityMeasures,
   type InvestigationFact,
   type CommandFacts,
+  type MissionCommandFacts,
+  missionCommandMeasures,
   type OutcomeFact,
   type ProceedingFact,
+  type PublicCommandMeasure,
+  publicCommandMeasures,
+  publicCommandMeasuresOf,
   type ReferralFact,
   severityOf,
 } from "../../../domain/accountability.js";
-import type { StatCount } from "../../../domain/public-stats.js";
+import { protectSmallCells, type StatCount } from "../../../domain/public-stats.js";
 import type { Services } from "../../services.js";
 import { type Actor, publicActor } from "../../auth/actor.js";
 import { accountabilityPolicy } from "../../auth/policies/index.js";
@@ -28,17 +33,100 @@ export interface PublicScorecard {
   allegationsByYear: StatCount[];
   investigations: StatCount[];
   finalActions: StatCount[];
+  /** Military justice and command, as published (src/domain/accountability.ts, publicCommandMeasures). */
+  command: StatCount[];
 }
 
 /** What anyone may see of a country: its published allegations by year, where their investigations stand, the final actions taken. */
 export async function publicScorecard(services: Services, countryCode: string): Promise<PublicScorecard> {
   const filter = { nationality: countryCode };
-  const [allegationsByYear, investigations, finalActions] = await Promise.all([
+  const [allegationsByYear, investigations, finalActions, command] = await Promise.all([
     publicStatistics(services, "allegations", "year", filter),
     publicStatistics(services, "investigations", "status", filter),
     publicStatistics(services, "actions", "action", { ...filter, stage: "final" }),
+    publishedCommand(services),
   ]);
-  return { countryCode, allegationsByYear, investigations, finalActions };
+  return {
+    countryCode,
+    allegationsByYear,
+    investigations,
+    finalActions,
+    command: commandCounts(services, command, (row) => row.countryCode === countryCode),
+  };
+}
+
+interface PublishedCommandRow {
+  missionCode: string;
+  countryCode: string;
+  measure: PublicCommandMeasure;
+  count: number;
+}
+
+/** The published proceedings and unit decisions, counted by mission, State and public measure. */
+function publishedCommand(services: Services): Promise<PublishedCommandRow[]> {
+  return cachedPublic(services, "accountability:command", () =>
+    inTransaction(services.db, publicActor, async (tx) => {
+      const result = (await tx.execute(sql`select * from conduct_published_command()`)) as unknown as {
+        rows: {
+          source: "proceeding" | "decision";
+          mission_code: string;
+          nationality_code: string;
+          kind: string;
+          venue: string;
+          verdict: string;
+          decision: string;
+          n: number;
+        }[];
+      };
+      return result.rows.flatMap((row) =>
+        publicCommandMeasuresOf(
+          row.source === "decision"
+            ? { source: row.source, decision: row.decision }
+            : {
+                source: row.source,
+                kind: row.kind,
+                venue: row.venue,
+                verdict: row.verdict,
+              },
+        ).map((measure) => ({
+          missionCode: row.mission_code,
+          countryCode: row.nationality_code,
+          measure,
+          count: row.n,
+        })),
+      );
+    }),
+  );
+}
+
+/** The measures of the rows chosen, in the published order, small counts shown as ranges. */
+function commandCounts(
+  services: Services,
+  rows: PublishedCommandRow[],
+  chosen: (row: PublishedCommandRow) => boolean,
+): StatCount[] {
+  const counts = publicCommandMeasures.map((measure) => ({
+    key: measure,
+    count: rows.filter((row) => chosen(row) && row.measure === measure).reduce((sum, row) => sum + row.count, 0),
+  }));
+  return protectSmallCells(
+    counts.filter((row) => row.count > 0),
+    services.config.smallCellThreshold,
+  );
+}
+
+export interface PublicCommandByMission {
+  missionCode: string;
+  measures: StatCount[];
+}
+
+/** Military justice and command per mission, as published: where the courts-martial sat, units sent home. */
+export async function publicCommandByMission(services: Services): Promise<PublicCommandByMission[]> {
+  const rows = await publishedCommand(services);
+  return [...new Set(rows.map((row) => row.missionCode))].sort().map((missionCode) => ({
+    missionCode,
+    measures: commandCounts(services, rows, (row) => row.missionCode === missionCode),
+  }));
 }
 
 export interface PublicComparisonRow {
@@ -219,5 +307,61 @@ export async function comparison(services: Services, actor: Actor) {
         measures: accountabilityMeasures(f, today),
       }))
       .sort((a, b) => b.allegations - a.allegations || a.countryCode.localeCompare(b.countryCode));
+  });
+}
+
+/** Each mission's command record side by side, for headquarters (audited): units, proceedings, this year's leaders' plans. */
+export async function missionComparison(services: Services, actor: Actor) {
+  if (!accountabilityPolicy.compare(actor)) throw new Forbidden("Headquarters compares the missions.");
+  const today = todayIso();
+  return inTransaction(services.db, actor, async (tx) => {
+    const [proceedings, failedDuties, leaderAllegations, plans] = (await Promise.all([
+      tx.execute(sql`select c.mission_code as mission, p.kind, p.venue, p.verdict
+        from national_proceedings p join cases c on c.id = p.case_id`),
+      tx.execute(sql`select u.mission_code as mission, count(*)::int as count
+        from command_duties d join contingents u on u.id = d.contingent_id where d.answer = 'no' group by 1`),
+      tx.execute(sql`select u.mission_code as mission, count(*)::int as count
+        from leader_allegations l join contingents u on u.id = l.contingent_id group by 1`),
+      tx.execute(sql`select p.mission_code as mission, p.certified_on is not null as certified,
+          coalesce((select json_agg(json_build_object('status', c.status, 'dueOn', c.due_on))
+            from leadership_commitments c where c.plan_id = p.id), '[]') as commitments
+        from leadership_plans p where p.year = ${Number(today.slice(0, 4))}`),
+    ])) as unknown as { rows: Record<string, unknown>[] }[];
+    const byMission = new Map<string, MissionCommandFacts>();
+    const of = (code: string) => {
+      const facts = byMission.get(code) ?? {
+        command: { units: [], failedDuties: 0, leaderAllegations: 0 },
+        proceedings: [],
+        plans: [],
+      };
+      byMission.set(code, facts);
+      return facts;
+    };
+    for (const unit of await unitPatternRows(tx, { signalledOnly: false }))
+      of(unit.missionCode).command.units.push({
+        signals: unit.signals.length,
+        decisions: unit.decisions.map((decision) => decision.decision),
+      });
+    for (const p of proceedings.rows)
+      of(p.mission as string).proceedings.push({
+        kind: p.kind as string,
+        venue: p.venue as string,
+        verdict: p.verdict as string,
+      });
+    for (const row of failedDuties.rows) of(row.mission as string).command.failedDuties = row.count as number;
+    for (const row of leaderAllegations.rows) of(row.mission as string).command.leaderAllegations = row.count as number;
+    for (const plan of plans.rows)
+      of(plan.mission as string).plans.push({
+        certified: plan.certified as boolean,
+        commitments: plan.commitments as MissionCommandFacts["plans"][number]["commitments"],
+      });
+    await recordAuditEvent(tx, actor, {
+      action: "accountability.missions",
+      subjectType: "mission",
+      details: { missions: byMission.size },
+    });
+    return [...byMission.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([missionCode, facts]) => ({ missionCode, measures: missionCommandMeasures(facts, today) }));
   });
 }
