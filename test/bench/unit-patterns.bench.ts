@@ -2,8 +2,10 @@
 // (5,000) over twelve missions; every uniformed case's alleged perpetrator served in a unit of its
 // mission and State, three in ten with a finding. Headquarters reads one mission's units, the units
 // signalled across every mission, and a State its own, through the whole request path (token,
-// policy, row-level security, zod) — against the same three statements raw on an owner connection.
+// policy, row-level security, zod), the first page of each — against the same statements raw on an
+// owner connection.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_CASES=1000000 npx tsx test/bench/unit-patterns.bench.ts
+import { unitPageLimit } from "../../src/domain/contracts/command.js";
 import { createTestApp } from "../helpers/app.js";
 import { insertSyntheticCases } from "./generator.js";
 import { jsonGetter } from "./http.js";
@@ -57,13 +59,19 @@ async function seedUnits() {
   });
 }
 
+// What the service sends, raw: every unit's counts (for its signals), the missions' rates, then the
+// first page's units in full and their decisions.
+const page = `ORDER BY c.mission_code, c.name, c.id LIMIT ${unitPageLimit}`;
 const rawStatements = (where: string) => [
-  `SELECT c.id, c.mission_code, c.country_code, c.name, c.category_code, c.strength, c.deployed_on, c.rotation, c.rotated_out_on,
+  `SELECT c.id, c.mission_code, c.strength,
      coalesce(u.substantiated, 0), coalesce(u.not_substantiated, 0), coalesce(u.pending, 0), coalesce(u.other_misconduct, 0)
    FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id ${where}
-   ORDER BY c.mission_code, c.name`,
+   ORDER BY c.mission_code, c.name, c.id`,
   `SELECT * FROM conduct_mission_unit_rates(array(SELECT DISTINCT mission_code FROM contingents c ${where}))`,
-  `SELECT d.* FROM unit_decisions d JOIN contingents c ON c.id = d.contingent_id ${where} ORDER BY d.decided_on DESC, d.created_at DESC`,
+  `SELECT c.id, c.mission_code, c.country_code, c.name, c.category_code, c.strength, c.deployed_on, c.rotation, c.rotated_out_on
+   FROM contingents c ${where} ${page}`,
+  `SELECT d.* FROM unit_decisions d WHERE d.contingent_id IN (SELECT c.id FROM contingents c ${where} ${page})
+   ORDER BY d.decided_on DESC, d.created_at DESC`,
 ];
 
 try {
@@ -95,15 +103,16 @@ try {
   ];
   process.stdout.write(LATENCY_HEADER);
   for (const query of queries) {
-    const client = jsonGetter<{ items: unknown[] }>(base, query.client.headers);
+    const client = jsonGetter<{ items: unknown[]; total: number }>(base, query.client.headers);
     const get = () => client(`/api/units/patterns?${query.query}`);
-    const answered = (await get()).items.length;
+    const first = await get();
+    const answered = first.items.length;
     if (answered === 0) throw new Error(`${query.name}: no units, the benchmark would measure nothing`);
     const baseline = await latency(async () => {
       for (const statement of rawStatements(query.where)) await raw.query(statement);
     });
     const ours = await latency(get);
-    process.stdout.write(latencyLine(`${query.name} (${answered})`, ours, baseline, 50));
+    process.stdout.write(latencyLine(`${query.name} (${answered} of ${first.total})`, ours, baseline, 50));
     client.close();
   }
 } finally {

@@ -119,11 +119,17 @@ export const commandDutiesBody = z.strictObject({
 });
 export type CommandDutiesBody = z.infer<typeof commandDutiesBody>;
 
+/** The most units a page answers: a State's or a mission's units fit in one; every mission's take a few. */
+export const unitPageLimit = 200;
+
 export const unitPatternsQuery = z.strictObject({
   mission: missionCodeField.optional(),
   country: countryCodeField.optional(),
   /** Only the units whose record signals a possible systemic pattern. */
   signalled: z.enum(["true", "false"]).optional(),
+  /** A page of the units, in the order of their mission and name. */
+  limit: z.coerce.number().int().min(1).max(unitPageLimit).default(unitPageLimit),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 
 const unitDecisionSchema = z.object({
@@ -155,6 +161,10 @@ export const unitPatternsSchema = z.object({
       decisions: z.array(unitDecisionSchema),
     }),
   ),
+  /** How many units the filter finds, over every page. */
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
   can: z.object({ decide: z.boolean() }),
 });
 export type UnitPatterns = z.infer<typeof unitPatternsSchema>;

@@ -282,3 +282,31 @@ export function MissionFilter({
     />
   );
 }
+
+/** Previous and next through a list answered a page at a time; `position` says which stretch is shown. */
+export function Pager({
+  offset,
+  pageSize,
+  hasMore,
+  position,
+  onChange,
+}: {
+  offset: number;
+  pageSize: number;
+  hasMore: boolean;
+  position: string;
+  onChange: (offset: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" mt="sm">
+      <Button variant="default" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - pageSize))}>
+        {t("caseList.previous")}
+      </Button>
+      <span>{position}</span>
+      <Button variant="default" disabled={!hasMore} onClick={() => onChange(offset + pageSize)}>
+        {t("caseList.next")}
+      </Button>
+    </Group>
+  );
+}

@@ -499,6 +499,7 @@ export const en = {
     users_errors_countryNotAllowed: "This role does not belong to a Member State: remove the country.",
   },
   units: {
+    showing: "Units {{from}}–{{to}} of {{total}}",
     title: "Patterns in units",
     intro:
       "Each unit (a contingent's rotation) with the allegations against its people, counted once per case: SEA by outcome and other misconduct, SEA per 1,000 personnel against its mission's rate. A signal asks headquarters to review the unit's record under resolution 2272 (2016); it is never a finding.",

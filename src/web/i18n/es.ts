@@ -514,6 +514,7 @@ export const es: Messages = {
     users_errors_countryNotAllowed: "Esta función no pertenece a un Estado Miembro: quite el país.",
   },
   units: {
+    showing: "Unidades {{from}}–{{to}} de {{total}}",
     title: "Tendencias por unidad",
     intro:
       "Cada unidad (una rotación de un contingente) con las denuncias contra su personal, contadas una vez por caso: EAS por resultado y otras faltas, EAS por cada 1.000 efectivos frente a la tasa de la misión. Una señal pide a la Sede examinar el historial de la unidad conforme a la resolución 2272 (2016); nunca es una conclusión.",

@@ -516,6 +516,7 @@ export const fr: Messages = {
     users_errors_countryNotAllowed: "Ce rôle ne relève pas d'un État Membre : retirez le pays.",
   },
   units: {
+    showing: "Unités {{from}} à {{to}} sur {{total}}",
     title: "Tendances par unité",
     intro:
       "Chaque unité (une rotation d'un contingent) avec les allégations visant son personnel, comptées une fois par dossier : EAS par issue et autres fautes, EAS pour 1 000 personnes comparées au taux de la mission. Un signal demande au Siège d'examiner le bilan de l'unité au titre de la résolution 2272 (2016) ; ce n'est jamais une conclusion.",

@@ -10,7 +10,7 @@ import { caseStatuses } from "../../domain/workflow.js";
 import { NewMessageBadge } from "../components/reports.js";
 import { useFormat } from "../format.js";
 import { api } from "../api.js";
-import { DataTable, PageHeader, ProblemAlert, QueryView } from "../components/page.js";
+import { DataTable, PageHeader, Pager, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 import { ImportAllegationsButton } from "./import-allegations.js";
@@ -291,15 +291,13 @@ export function CaseList() {
                 </Table.Tr>
               ))}
             </DataTable>
-            <Group justify="space-between" mt="sm">
-              <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                {t("caseList.previous")}
-              </Button>
-              <span>{t("caseList.showing", { from: offset + 1, to: offset + data.items.length })}</span>
-              <Button variant="default" disabled={!data.hasMore} onClick={() => setOffset(offset + PAGE)}>
-                {t("caseList.next")}
-              </Button>
-            </Group>
+            <Pager
+              offset={offset}
+              pageSize={PAGE}
+              hasMore={data.hasMore}
+              position={t("caseList.showing", { from: offset + 1, to: offset + data.items.length })}
+              onChange={setOffset}
+            />
           </>
         )}
       </QueryView>

@@ -186,6 +186,12 @@ const emptyFacts = (): Facts => ({
   allegationsByYear: [],
 });
 
+/** What a unit's record adds to command measures: its signals and the decisions on it. */
+const commandUnit = (unit: { signals: unknown[]; decisions: { decision: string }[] }) => ({
+  signals: unit.signals.length,
+  decisions: unit.decisions.map((decision) => decision.decision),
+});
+
 const iso = (value: string | Date | null) =>
   value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
@@ -248,11 +254,8 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
       venue: p.venue as string,
       verdict: p.verdict as string,
     });
-  for (const unit of await unitPatternRows(tx, { countryCode: country ?? undefined, signalledOnly: false }))
-    of(unit.countryCode).command.units.push({
-      signals: unit.signals.length,
-      decisions: unit.decisions.map((decision) => decision.decision),
-    });
+  for (const unit of (await unitPatternRows(tx, { countryCode: country ?? undefined, signalledOnly: false })).items)
+    of(unit.countryCode).command.units.push(commandUnit(unit));
   for (const row of failedDuties.rows) of(row.country as string).command.failedDuties = row.count as number;
   for (const row of leaderAllegations.rows) of(row.country as string).command.leaderAllegations = row.count as number;
   for (const y of years.rows)
@@ -337,11 +340,8 @@ export async function missionComparison(services: Services, actor: Actor) {
       byMission.set(code, facts);
       return facts;
     };
-    for (const unit of await unitPatternRows(tx, { signalledOnly: false }))
-      of(unit.missionCode).command.units.push({
-        signals: unit.signals.length,
-        decisions: unit.decisions.map((decision) => decision.decision),
-      });
+    for (const unit of (await unitPatternRows(tx, { signalledOnly: false })).items)
+      of(unit.missionCode).command.units.push(commandUnit(unit));
     for (const p of proceedings.rows)
       of(p.mission as string).proceedings.push({
         kind: p.kind as string,

@@ -380,6 +380,8 @@ describe("patterns in a unit", () => {
         signals: string[];
         decisions: { decision: string; grounds: string }[];
       }[];
+      total: number;
+      offset: number;
       can: { decide: boolean };
     };
   };
@@ -434,6 +436,27 @@ describe("patterns in a unit", () => {
     });
     const signalled = await patternsOf(headquarters, "mission=UNMISS&signalled=true");
     expect(signalled.items.map((item) => item.id)).toEqual([ghanbatt]);
+    expect(signalled).toMatchObject({ total: 1, offset: 0 });
+  });
+
+  it("answer a page at a time, in the order of the mission and name, with how many there are", async () => {
+    const first = await patternsOf(headquarters, "mission=UNMISS&limit=1");
+    const second = await patternsOf(headquarters, "mission=UNMISS&limit=1&offset=1");
+    const past = await patternsOf(headquarters, "mission=UNMISS&limit=1&offset=5");
+    expect([first, second, past].map((page) => page.total)).toEqual([2, 2, 2]);
+    expect([...first.items, ...second.items, ...past.items].map((item) => item.id)).toEqual([ghanbatt, rwabatt]);
+    // The page's unit comes whole: its record, counts, signals and decisions.
+    expect(second.items[0]).toMatchObject({
+      name: "RWABATT UNMISS",
+      countryCode: "RWA",
+      strength: 1500,
+      decisions: [],
+    });
+    for (const query of ["limit=0", "limit=201", "offset=-1", "limit=many"]) {
+      const refused = await headquarters.request({ method: "GET", url: `/api/units/patterns?${query}` });
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.headers["content-type"]).toContain("application/problem+json");
+    }
   });
 
   it("follow the record: a case that becomes SEA, a person moved out of the unit", async () => {

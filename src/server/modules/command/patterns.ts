@@ -1,16 +1,10 @@
 // Patterns in a unit: its allegations (kept counts, one per case its people are implicated in) by
 // outcome, per 1,000 personnel against its mission's rate, the resolution 2272 signals, and what
 // headquarters decided on its record.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { contingents, unitAllegationCounts, unitDecisions } from "../../../db/schema.js";
-import {
-  perThousand,
-  seaAllegations,
-  systemicSignalsOf,
-  type UnitAllegations,
-  type UnitDecision,
-} from "../../../domain/command.js";
+import { perThousand, seaAllegations, systemicSignalsOf, type UnitDecision } from "../../../domain/command.js";
 import type { UnitDecisionBody, UnitPatterns } from "../../../domain/contracts/command.js";
 import type { Actor } from "../../auth/actor.js";
 import { unitPatternPolicy } from "../../auth/policies/index.js";
@@ -34,26 +28,38 @@ async function missionRates(tx: Transaction, missionCodes: string[]) {
   return new Map(rows.map((row) => [row.mission_code, perThousand(Number(row.sea_allegations), Number(row.strength))]));
 }
 
-/** The units in scope (a State its own, by row-level security) with their patterns and decisions. */
+export interface UnitFilter {
+  missionCode?: string;
+  countryCode?: string;
+  signalledOnly: boolean;
+}
+
+/** A stretch of the units, in the order of their mission and name. */
+export interface UnitPage {
+  offset: number;
+  limit: number;
+}
+
+type UnitPattern = UnitPatterns["items"][number];
+
+/**
+ * The units in scope (a State its own, by row-level security) with their patterns and decisions: every
+ * unit's counts are read to know its signals, then only the page's units are read in full.
+ */
 export async function unitPatternRows(
   tx: Transaction,
-  filter: { missionCode?: string; countryCode?: string; signalledOnly: boolean },
-): Promise<UnitPatterns["items"]> {
+  filter: UnitFilter,
+  page: UnitPage = { offset: 0, limit: Number.POSITIVE_INFINITY },
+): Promise<{ items: UnitPattern[]; total: number }> {
   const inScope = and(
     filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
     filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
   );
-  const units = await tx
+  const counts = await tx
     .select({
       id: contingents.id,
       missionCode: contingents.missionCode,
-      countryCode: contingents.countryCode,
-      name: contingents.name,
-      categoryCode: contingents.categoryCode,
       strength: contingents.strength,
-      deployedOn: contingents.deployedOn,
-      rotation: contingents.rotation,
-      rotatedOutOn: contingents.rotatedOutOn,
       substantiated: counted(unitAllegationCounts.substantiated),
       notSubstantiated: counted(unitAllegationCounts.notSubstantiated),
       pending: counted(unitAllegationCounts.pending),
@@ -62,15 +68,14 @@ export async function unitPatternRows(
     .from(contingents)
     .leftJoin(unitAllegationCounts, eq(unitAllegationCounts.contingentId, contingents.id))
     .where(inScope)
-    .orderBy(asc(contingents.missionCode), asc(contingents.name));
-  const rates = await missionRates(tx, [...new Set(units.map((unit) => unit.missionCode))]);
-  const patterns = units
-    .map(({ substantiated, notSubstantiated, pending, otherMisconduct, ...unit }) => {
-      const allegations: UnitAllegations = { substantiated, notSubstantiated, pending, otherMisconduct };
-      const ratePerThousand = perThousand(seaAllegations(allegations), unit.strength);
-      const missionRate = rates.get(unit.missionCode) ?? null;
+    .orderBy(asc(contingents.missionCode), asc(contingents.name), asc(contingents.id));
+  const rates = await missionRates(tx, [...new Set(counts.map((unit) => unit.missionCode))]);
+  const patterns = counts
+    .map(({ id, missionCode, strength, ...allegations }) => {
+      const ratePerThousand = perThousand(seaAllegations(allegations), strength);
+      const missionRate = rates.get(missionCode) ?? null;
       return {
-        ...unit,
+        id,
         allegations,
         ratePerThousand,
         missionRate,
@@ -78,38 +83,68 @@ export async function unitPatternRows(
       };
     })
     .filter((unit) => !filter.signalledOnly || unit.signals.length > 0);
-  // Decisions are few: those on the units in scope, matched to the units answered.
-  const decisions = patterns.length
-    ? await tx
-        .select({ decision: unitDecisions })
-        .from(unitDecisions)
-        .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
-        .where(inScope)
-        .orderBy(desc(unitDecisions.decidedOn), desc(unitDecisions.createdAt))
-        .then((rows) => rows.map((row) => row.decision))
-    : [];
-  return patterns.map((unit) => ({
-    ...unit,
-    decisions: decisions
-      .filter((decision) => decision.contingentId === unit.id)
-      .map((decision) => ({
+  const shown = patterns.slice(page.offset, page.offset + page.limit);
+  if (shown.length === 0) return { items: [], total: patterns.length };
+  // The whole scope when it is all shown (one join, not thousands of ids), else the page's units.
+  const whole = shown.length === counts.length;
+  const ids = whole
+    ? undefined
+    : inArray(
+        contingents.id,
+        shown.map((unit) => unit.id),
+      );
+  const [details, decisions] = await Promise.all([
+    tx
+      .select({
+        id: contingents.id,
+        missionCode: contingents.missionCode,
+        countryCode: contingents.countryCode,
+        name: contingents.name,
+        categoryCode: contingents.categoryCode,
+        strength: contingents.strength,
+        deployedOn: contingents.deployedOn,
+        rotation: contingents.rotation,
+        rotatedOutOn: contingents.rotatedOutOn,
+      })
+      .from(contingents)
+      .where(ids ?? inScope),
+    tx
+      .select({ decision: unitDecisions })
+      .from(unitDecisions)
+      .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
+      .where(ids ?? inScope)
+      .orderBy(desc(unitDecisions.decidedOn), desc(unitDecisions.createdAt)),
+  ]);
+  const detailOf = new Map(details.map((unit) => [unit.id, unit]));
+  const decisionsOf = new Map<string, (typeof decisions)[number]["decision"][]>();
+  for (const { decision } of decisions)
+    decisionsOf.set(decision.contingentId, [...(decisionsOf.get(decision.contingentId) ?? []), decision]);
+  return {
+    total: patterns.length,
+    items: shown.map((unit) => ({
+      ...(detailOf.get(unit.id) as (typeof details)[number]),
+      ...unit,
+      decisions: (decisionsOf.get(unit.id) ?? []).map((decision) => ({
         id: decision.id,
         decision: decision.decision as UnitDecision,
         decidedOn: decision.decidedOn,
         grounds: decision.grounds,
       })),
-  }));
+    })),
+  };
 }
 
-/** The units in the caller's scope with their patterns, and whether it records decisions. */
+/** A page of the units in the caller's scope with their patterns, how many there are, and whether it records decisions. */
 export async function unitPatterns(
   services: Services,
   actor: Actor,
-  filter: { missionCode?: string; countryCode?: string; signalledOnly: boolean },
+  filter: UnitFilter,
+  page: UnitPage,
 ): Promise<UnitPatterns> {
   if (!unitPatternPolicy.read(actor)) throw new Forbidden("Your role does not read units and their records.");
   return inTransaction(services.db, actor, async (tx) => ({
-    items: await unitPatternRows(tx, filter),
+    ...(await unitPatternRows(tx, filter, page)),
+    ...page,
     can: { decide: unitPatternPolicy.decide(actor) },
   }));
 }

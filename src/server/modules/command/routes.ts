@@ -55,11 +55,16 @@ export function registerCommandRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      unitPatterns(services, staffOf(request), {
-        missionCode: request.query.mission,
-        countryCode: request.query.country,
-        signalledOnly: request.query.signalled === "true",
-      }),
+      unitPatterns(
+        services,
+        staffOf(request),
+        {
+          missionCode: request.query.mission,
+          countryCode: request.query.country,
+          signalledOnly: request.query.signalled === "true",
+        },
+        { offset: request.query.offset, limit: request.query.limit },
+      ),
   );
 
   typed.post(
