@@ -184,6 +184,15 @@ export const ar = {
     through_partner: "عن طريق منظمة شريكة",
     in_writing: "كتابةً",
   },
+  commandMeasures: {
+    court_martial_mission_area: "محاكم عسكرية في الموقع، في منطقة البعثة",
+    court_martial_home_country: "محاكم عسكرية في البلد",
+    civilian_court: "محاكم مدنية",
+    disciplinary_board: "مجالس تأديبية",
+    convicted: "أحكام بالإدانة",
+    unit_repatriation: "وحدات أعيدت إلى الوطن",
+    unit_replacement: "وحدات استبدلت",
+  },
   updateTopics: {
     case_progress: "وضع القضية",
     investigation: "التحقيق",

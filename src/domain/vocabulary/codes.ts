@@ -1,5 +1,6 @@
 // The code lists each group of the vocabulary labels, taken from where the domain defines them, so
 // that a code added to the domain without a label in every language fails the type-check and a test.
+import { publicCommandMeasures } from "../accountability.js";
 import { auditActions, auditSubjects } from "../audit-catalogue.js";
 import { investigatingEntities, actionKinds, findingOutcomes } from "../enforcement.js";
 import { reportChannels } from "../contracts/reports.js";
@@ -46,6 +47,7 @@ export const vocabularyCodes = {
   helpContactKinds,
   updateMeans,
   updateTopics,
+  commandMeasures: publicCommandMeasures,
   auditActions,
   auditSubjects,
 } as const;

@@ -184,6 +184,15 @@ export const en = {
     through_partner: "Through a partner organisation",
     in_writing: "In writing",
   },
+  commandMeasures: {
+    court_martial_mission_area: "Courts-martial on site, in the mission area",
+    court_martial_home_country: "Courts-martial at home",
+    civilian_court: "Civilian courts",
+    disciplinary_board: "Disciplinary boards",
+    convicted: "Convictions",
+    unit_repatriation: "Units repatriated",
+    unit_replacement: "Contingents replaced",
+  },
   updateTopics: {
     case_progress: "Where the case stands",
     investigation: "The investigation",

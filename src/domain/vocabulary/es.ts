@@ -184,6 +184,15 @@ export const es = {
     through_partner: "Por medio de una organización asociada",
     in_writing: "Por escrito",
   },
+  commandMeasures: {
+    court_martial_mission_area: "Consejos de guerra in situ, en la zona de la misión",
+    court_martial_home_country: "Consejos de guerra en el país",
+    civilian_court: "Tribunales civiles",
+    disciplinary_board: "Juntas disciplinarias",
+    convicted: "Condenas",
+    unit_repatriation: "Unidades repatriadas",
+    unit_replacement: "Contingentes sustituidos",
+  },
   updateTopics: {
     case_progress: "La situación del caso",
     investigation: "La investigación",

@@ -184,6 +184,15 @@ export const fr = {
     through_partner: "Par une organisation partenaire",
     in_writing: "Par écrit",
   },
+  commandMeasures: {
+    court_martial_mission_area: "Cours martiales sur place, dans la zone de la mission",
+    court_martial_home_country: "Cours martiales dans le pays",
+    civilian_court: "Tribunaux civils",
+    disciplinary_board: "Conseils de discipline",
+    convicted: "Condamnations",
+    unit_repatriation: "Unités rapatriées",
+    unit_replacement: "Contingents remplacés",
+  },
   updateTopics: {
     case_progress: "L'état du dossier",
     investigation: "L'enquête",

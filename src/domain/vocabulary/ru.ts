@@ -184,6 +184,15 @@ export const ru = {
     through_partner: "Через партнерскую организацию",
     in_writing: "Письменно",
   },
+  commandMeasures: {
+    court_martial_mission_area: "Военные трибуналы на месте, в районе миссии",
+    court_martial_home_country: "Военные трибуналы на родине",
+    civilian_court: "Гражданские суды",
+    disciplinary_board: "Дисциплинарные комиссии",
+    convicted: "Обвинительные приговоры",
+    unit_repatriation: "Репатриированные подразделения",
+    unit_replacement: "Заменённые контингенты",
+  },
   updateTopics: {
     case_progress: "Ход дела",
     investigation: "Расследование",

@@ -184,6 +184,15 @@ export const zh = {
     through_partner: "通过伙伴组织",
     in_writing: "书面",
   },
+  commandMeasures: {
+    court_martial_mission_area: "在特派团任务区就地举行的军事法庭",
+    court_martial_home_country: "在本国举行的军事法庭",
+    civilian_court: "民事法院",
+    disciplinary_board: "纪律委员会",
+    convicted: "定罪",
+    unit_repatriation: "被遣返的部队",
+    unit_replacement: "被替换的特遣队",
+  },
   updateTopics: {
     case_progress: "案件进展",
     investigation: "调查",

@@ -16,15 +16,6 @@ const en = {
   commandIntro:
     "National proceedings the country reported on published allegations, by forum, the convictions among them, and the units repatriated or contingents replaced.",
   commandByMission: "By mission",
-  commandMeasures: {
-    court_martial_mission_area: "Courts-martial on site, in the mission area",
-    court_martial_home_country: "Courts-martial at home",
-    civilian_court: "Civilian courts",
-    disciplinary_board: "Disciplinary boards",
-    convicted: "Convictions",
-    unit_repatriation: "Units repatriated",
-    unit_replacement: "Contingents replaced",
-  },
   demoNotice: "Demonstration data: these figures are invented, to try the software with. They are not UN figures.",
   badFilters: "Left out, as they could not be read:",
   nav: {
@@ -77,6 +68,7 @@ const en = {
   statuses: vocabulary.en.investigationStatuses as Record<string, string>,
   entities: vocabulary.en.investigatingEntities as Record<string, string>,
   actions: vocabulary.en.actionKinds as Record<string, string>,
+  commandMeasures: vocabulary.en.commandMeasures as Record<string, string>,
   allegationTypes: vocabulary.en.allegationTypes as Record<string, string>,
   allegationSubtypes: vocabulary.en.allegationSubtypes as Record<string, string>,
   paternityStatuses: vocabulary.en.paternityStatuses as Record<string, string>,
@@ -184,15 +176,6 @@ const fr: DataMessages = {
   commandIntro:
     "Procédures nationales signalées par le pays sur les allégations publiées, par juridiction, les condamnations prononcées, et les unités rapatriées ou contingents remplacés.",
   commandByMission: "Par mission",
-  commandMeasures: {
-    court_martial_mission_area: "Cours martiales sur place, dans la zone de la mission",
-    court_martial_home_country: "Cours martiales dans le pays",
-    civilian_court: "Tribunaux civils",
-    disciplinary_board: "Conseils de discipline",
-    convicted: "Condamnations",
-    unit_repatriation: "Unités rapatriées",
-    unit_replacement: "Contingents remplacés",
-  },
   demoNotice:
     "Données de démonstration : ces chiffres sont inventés, pour essayer le logiciel. Ce ne sont pas des chiffres de l'ONU.",
   badFilters: "Laissés de côté, car illisibles :",
@@ -246,6 +229,7 @@ const fr: DataMessages = {
   statuses: vocabulary.fr.investigationStatuses as Record<string, string>,
   entities: vocabulary.fr.investigatingEntities as Record<string, string>,
   actions: vocabulary.fr.actionKinds as Record<string, string>,
+  commandMeasures: vocabulary.fr.commandMeasures as Record<string, string>,
   allegationTypes: vocabulary.fr.allegationTypes as Record<string, string>,
   allegationSubtypes: vocabulary.fr.allegationSubtypes as Record<string, string>,
   paternityStatuses: vocabulary.fr.paternityStatuses as Record<string, string>,
@@ -349,15 +333,6 @@ const ar: DataMessages = {
   commandIntro:
     "الإجراءات الوطنية التي أبلغ عنها البلد بشأن الادعاءات المنشورة، حسب الجهة، وأحكام الإدانة الصادرة فيها، والوحدات التي أعيدت إلى الوطن أو الوحدات التي استبدلت.",
   commandByMission: "حسب البعثة",
-  commandMeasures: {
-    court_martial_mission_area: "محاكم عسكرية في الموقع، في منطقة البعثة",
-    court_martial_home_country: "محاكم عسكرية في البلد",
-    civilian_court: "محاكم مدنية",
-    disciplinary_board: "مجالس تأديبية",
-    convicted: "أحكام بالإدانة",
-    unit_repatriation: "وحدات أعيدت إلى الوطن",
-    unit_replacement: "وحدات استبدلت",
-  },
   demoNotice: "بيانات تجريبية: هذه الأرقام مختلقة لتجربة البرنامج، وليست أرقام الأمم المتحدة.",
   badFilters: "تُركت جانبًا لتعذّر قراءتها:",
   nav: {
@@ -410,6 +385,7 @@ const ar: DataMessages = {
   statuses: vocabulary.ar.investigationStatuses as Record<string, string>,
   entities: vocabulary.ar.investigatingEntities as Record<string, string>,
   actions: vocabulary.ar.actionKinds as Record<string, string>,
+  commandMeasures: vocabulary.ar.commandMeasures as Record<string, string>,
   allegationTypes: vocabulary.ar.allegationTypes as Record<string, string>,
   allegationSubtypes: vocabulary.ar.allegationSubtypes as Record<string, string>,
   paternityStatuses: vocabulary.ar.paternityStatuses as Record<string, string>,
@@ -531,15 +507,6 @@ const zh: DataMessages = {
   commandTitle: "军事司法与指挥",
   commandIntro: "该国就已公布指控报告的国家诉讼程序（按审理机构分列）、其中的定罪，以及被遣返的部队或被替换的特遣队。",
   commandByMission: "按特派团",
-  commandMeasures: {
-    court_martial_mission_area: "在特派团任务区就地举行的军事法庭",
-    court_martial_home_country: "在本国举行的军事法庭",
-    civilian_court: "民事法院",
-    disciplinary_board: "纪律委员会",
-    convicted: "定罪",
-    unit_repatriation: "被遣返的部队",
-    unit_replacement: "被替换的特遣队",
-  },
   demoNotice: "演示数据：这些数字是为试用本软件而编造的，并非联合国的数据。",
   badFilters: "以下内容无法读取，已忽略：",
   nav: {
@@ -592,6 +559,7 @@ const zh: DataMessages = {
   statuses: vocabulary.zh.investigationStatuses as Record<string, string>,
   entities: vocabulary.zh.investigatingEntities as Record<string, string>,
   actions: vocabulary.zh.actionKinds as Record<string, string>,
+  commandMeasures: vocabulary.zh.commandMeasures as Record<string, string>,
   allegationTypes: vocabulary.zh.allegationTypes as Record<string, string>,
   allegationSubtypes: vocabulary.zh.allegationSubtypes as Record<string, string>,
   paternityStatuses: vocabulary.zh.paternityStatuses as Record<string, string>,
@@ -685,15 +653,6 @@ const ru: DataMessages = {
   commandIntro:
     "Национальные разбирательства по опубликованным заявлениям, о которых сообщила страна, по видам, вынесенные обвинительные приговоры, а также репатриированные подразделения и заменённые контингенты.",
   commandByMission: "По миссиям",
-  commandMeasures: {
-    court_martial_mission_area: "Военные трибуналы на месте, в районе миссии",
-    court_martial_home_country: "Военные трибуналы на родине",
-    civilian_court: "Гражданские суды",
-    disciplinary_board: "Дисциплинарные комиссии",
-    convicted: "Обвинительные приговоры",
-    unit_repatriation: "Репатриированные подразделения",
-    unit_replacement: "Заменённые контингенты",
-  },
   demoNotice: "Демонстрационные данные: эти цифры вымышлены для знакомства с программой. Это не данные ООН.",
   badFilters: "Не удалось прочитать, поэтому не учтены:",
   nav: {
@@ -746,6 +705,7 @@ const ru: DataMessages = {
   statuses: vocabulary.ru.investigationStatuses as Record<string, string>,
   entities: vocabulary.ru.investigatingEntities as Record<string, string>,
   actions: vocabulary.ru.actionKinds as Record<string, string>,
+  commandMeasures: vocabulary.ru.commandMeasures as Record<string, string>,
   allegationTypes: vocabulary.ru.allegationTypes as Record<string, string>,
   allegationSubtypes: vocabulary.ru.allegationSubtypes as Record<string, string>,
   paternityStatuses: vocabulary.ru.paternityStatuses as Record<string, string>,
@@ -863,15 +823,6 @@ const es: DataMessages = {
   commandIntro:
     "Procedimientos nacionales comunicados por el país sobre denuncias publicadas, por jurisdicción, las condenas dictadas, y las unidades repatriadas o contingentes sustituidos.",
   commandByMission: "Por misión",
-  commandMeasures: {
-    court_martial_mission_area: "Consejos de guerra in situ, en la zona de la misión",
-    court_martial_home_country: "Consejos de guerra en el país",
-    civilian_court: "Tribunales civiles",
-    disciplinary_board: "Juntas disciplinarias",
-    convicted: "Condenas",
-    unit_repatriation: "Unidades repatriadas",
-    unit_replacement: "Contingentes sustituidos",
-  },
   demoNotice:
     "Datos de demostración: estas cifras son inventadas, para probar el programa. No son cifras de las Naciones Unidas.",
   badFilters: "Se omitieron porque no se pudieron leer:",
@@ -925,6 +876,7 @@ const es: DataMessages = {
   statuses: vocabulary.es.investigationStatuses as Record<string, string>,
   entities: vocabulary.es.investigatingEntities as Record<string, string>,
   actions: vocabulary.es.actionKinds as Record<string, string>,
+  commandMeasures: vocabulary.es.commandMeasures as Record<string, string>,
   allegationTypes: vocabulary.es.allegationTypes as Record<string, string>,
   allegationSubtypes: vocabulary.es.allegationSubtypes as Record<string, string>,
   paternityStatuses: vocabulary.es.paternityStatuses as Record<string, string>,

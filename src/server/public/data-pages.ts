@@ -8,7 +8,7 @@ import { type DataMessages, dataMessages, named } from "./data-messages.js";
 import { html, type SafeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
 import { allegationColumns, type PublicAllegation } from "../modules/publication/index.js";
-import { type PublicCommandMeasure, publicCommandMeasures } from "../../domain/accountability.js";
+import { publicCommandMeasures } from "../../domain/accountability.js";
 import type {
   PublicCommandByMission as PublicMissionCommand,
   PublicComparisonRow,
@@ -334,7 +334,7 @@ function commandByMission(words: DataMessages, missions: PublicMissionCommand[],
   const caption = `${words.commandTitle} — ${words.commandByMission}`;
   const cell = (row: StatCount | undefined) =>
     row === undefined ? format.format(0) : row.count === null ? (row.range ?? "") : format.format(row.count);
-  return html`<section><h2>${caption}</h2><p>${words.commandIntro}</p><div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${words.groupings.mission}</th>${publicCommandMeasures.map((measure) => html`<th scope="col" class="num">${words.commandMeasures[measure]}</th>`)}</tr></thead><tbody>${missions.map(
+  return html`<section><h2>${caption}</h2><p>${words.commandIntro}</p><div class="scroll" tabindex="0" role="region" aria-label="${caption}"><table><caption>${caption}</caption><thead><tr><th scope="col">${words.groupings.mission}</th>${publicCommandMeasures.map((measure) => html`<th scope="col" class="num">${named(words.commandMeasures, measure)}</th>`)}</tr></thead><tbody>${missions.map(
     (mission) =>
       html`<tr><th scope="row">${mission.missionCode}</th>${publicCommandMeasures.map((measure) => html`<td class="num">${cell(mission.measures.find((row) => row.key === measure))}</td>`)}</tr>`,
   )}</tbody></table></div></section>`;
@@ -382,7 +382,7 @@ export function memberStatePage(
   const actions = bars(card.finalActions, "action");
   const command: Bar[] = card.command.map((row) => ({
     key: row.key,
-    label: words.commandMeasures[row.key as PublicCommandMeasure] ?? row.key,
+    label: named(words.commandMeasures, row.key),
     count: row.count,
     range: row.range,
   }));

@@ -1758,15 +1758,6 @@ export const ar: Messages = {
     commitmentsLate: "الالتزامات المتأخرة",
     publishedCommand: "القضاء العسكري والقيادة، المنشور",
     count: "العدد",
-    commandMeasures: {
-      court_martial_mission_area: "محاكم عسكرية في الموقع، في منطقة البعثة",
-      court_martial_home_country: "محاكم عسكرية في البلد",
-      civilian_court: "محاكم مدنية",
-      disciplinary_board: "مجالس تأديبية",
-      convicted: "أحكام بالإدانة",
-      unit_repatriation: "وحدات أعيدت إلى الوطن",
-      unit_replacement: "وحدات استبدلت",
-    },
   },
   screening: {
     title: "التدقيق",

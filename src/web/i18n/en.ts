@@ -1723,15 +1723,6 @@ export const en = {
     commitmentsLate: "Commitments late",
     publishedCommand: "Military justice and command, published",
     count: "Count",
-    commandMeasures: {
-      court_martial_mission_area: "Courts-martial on site, in the mission area",
-      court_martial_home_country: "Courts-martial at home",
-      civilian_court: "Civilian courts",
-      disciplinary_board: "Disciplinary boards",
-      convicted: "Convictions",
-      unit_repatriation: "Units repatriated",
-      unit_replacement: "Contingents replaced",
-    },
   },
   screening: {
     title: "Screening",

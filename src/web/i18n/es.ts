@@ -1779,15 +1779,6 @@ export const es: Messages = {
     commitmentsLate: "Compromisos atrasados",
     publishedCommand: "Justicia militar y mando, publicados",
     count: "Número",
-    commandMeasures: {
-      court_martial_mission_area: "Consejos de guerra in situ, en la zona de la misión",
-      court_martial_home_country: "Consejos de guerra en el país",
-      civilian_court: "Tribunales civiles",
-      disciplinary_board: "Juntas disciplinarias",
-      convicted: "Condenas",
-      unit_repatriation: "Unidades repatriadas",
-      unit_replacement: "Contingentes sustituidos",
-    },
   },
   screening: {
     title: "Verificación de antecedentes",

@@ -1779,15 +1779,6 @@ export const fr: Messages = {
     commitmentsLate: "Engagements en retard",
     publishedCommand: "Justice militaire et commandement, publiés",
     count: "Nombre",
-    commandMeasures: {
-      court_martial_mission_area: "Cours martiales sur place, dans la zone de la mission",
-      court_martial_home_country: "Cours martiales dans le pays",
-      civilian_court: "Tribunaux civils",
-      disciplinary_board: "Conseils de discipline",
-      convicted: "Condamnations",
-      unit_repatriation: "Unités rapatriées",
-      unit_replacement: "Contingents remplacés",
-    },
   },
   screening: {
     title: "Vérification",

@@ -1793,15 +1793,6 @@ export const ru: Messages = {
     commitmentsLate: "Просроченные обязательства",
     publishedCommand: "Военная юстиция и командование, опубликовано",
     count: "Число",
-    commandMeasures: {
-      court_martial_mission_area: "Военные трибуналы на месте, в районе миссии",
-      court_martial_home_country: "Военные трибуналы на родине",
-      civilian_court: "Гражданские суды",
-      disciplinary_board: "Дисциплинарные комиссии",
-      convicted: "Обвинительные приговоры",
-      unit_repatriation: "Репатриированные подразделения",
-      unit_replacement: "Заменённые контингенты",
-    },
   },
   screening: {
     title: "Проверка кандидатов",

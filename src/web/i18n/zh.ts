@@ -1663,15 +1663,6 @@ export const zh: Messages = {
     commitmentsLate: "逾期的承诺",
     publishedCommand: "军事司法与指挥（已公布）",
     count: "数量",
-    commandMeasures: {
-      court_martial_mission_area: "在特派团任务区就地举行的军事法庭",
-      court_martial_home_country: "在本国举行的军事法庭",
-      civilian_court: "民事法院",
-      disciplinary_board: "纪律委员会",
-      convicted: "定罪",
-      unit_repatriation: "被遣返的部队",
-      unit_replacement: "被替换的特遣队",
-    },
   },
   screening: {
     title: "审查",

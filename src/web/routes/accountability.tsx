@@ -21,7 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { commitmentKinds } from "../../domain/commitments.js";
 import type { ListCommitments } from "../../domain/contracts/commitments.js";
-import type { PublicCommandMeasure, Share } from "../../domain/accountability.js";
+import type { Share } from "../../domain/accountability.js";
 import type {
   Comparison as ComparisonRows,
   MissionComparison,
@@ -125,6 +125,38 @@ function Comparison({ onOpen }: { onOpen: (country: string) => void }) {
   );
 }
 
+/** A panel's title with who sees it: a restricted panel's badge is filled, a published one's outlined. */
+function PanelTitle({
+  title,
+  badge,
+  restricted,
+  order = 3,
+}: {
+  title: string;
+  badge: string;
+  restricted?: boolean;
+  order?: 2 | 3;
+}) {
+  return (
+    <Group mb="sm">
+      <Title order={order} size="h4">
+        {title}
+      </Title>
+      <Badge variant={restricted ? "light" : "outline"}>{badge}</Badge>
+    </Group>
+  );
+}
+
+/** Decisions on units by kind, "Review: 2 · Repatriation: 1". */
+function useDecisionSummary() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (decisions: Record<string, number>) =>
+    Object.entries(decisions)
+      .map(([kind, count]) => `${t(`units.decisionKinds.${kind}`)}: ${format.number(count)}`)
+      .join(" · ") || "—";
+}
+
 function Figure({ label, value }: { label: string; value: string | number | null }) {
   return (
     <Paper withBorder p="sm">
@@ -140,6 +172,7 @@ function Figure({ label, value }: { label: string; value: string | number | null
 
 function CountryScorecard({ countryCode }: { countryCode: string }) {
   const { t, i18n } = useTranslation();
+  const decisionSummary = useDecisionSummary();
   const words = useVocabulary();
   const { nameOf } = useCountries();
   const share = useShare();
@@ -164,12 +197,7 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
               </Button>
             </Group>
             <Paper withBorder p="lg">
-              <Group mb="sm">
-                <Title order={3} size="h4">
-                  {t("accountability.measures")}
-                </Title>
-                <Badge variant="light">{t("accountability.restricted")}</Badge>
-              </Group>
+              <PanelTitle title={t("accountability.measures")} badge={t("accountability.restricted")} restricted />
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
                 <Figure label={t("accountability.repliesOnTime")} value={share(m.repliesOnTime)} />
                 <Figure label={t("accountability.nioMedian")} value={m.nioAppointment.medianDays} />
@@ -191,14 +219,7 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
                 <Figure label={t("accountability.commandSignalled")} value={m.command.signalled} />
                 <Figure label={t("accountability.failedDuties")} value={m.command.failedDuties} />
                 <Figure label={t("accountability.leaderAllegations")} value={m.command.leaderAllegations} />
-                <Figure
-                  label={t("accountability.commandDecisions")}
-                  value={
-                    Object.entries(m.command.decisions)
-                      .map(([kind, count]) => `${t(`units.decisionKinds.${kind}`)}: ${count}`)
-                      .join(" · ") || "—"
-                  }
-                />
+                <Figure label={t("accountability.commandDecisions")} value={decisionSummary(m.command.decisions)} />
               </SimpleGrid>
             </Paper>
             <Paper withBorder p="lg">
@@ -265,7 +286,7 @@ function CountryScorecard({ countryCode }: { countryCode: string }) {
                 title={t("accountability.publishedCommand")}
                 badge={t("accountability.published")}
                 rows={card.command}
-                name={(key) => t(`accountability.commandMeasures.${key as PublicCommandMeasure}`)}
+                name={(key) => (words.commandMeasures as Record<string, string>)[key] ?? key}
                 counted={t("accountability.count")}
               />
             </SimpleGrid>
@@ -293,12 +314,7 @@ function CountTable({
   const { t } = useTranslation();
   return (
     <Paper withBorder p="lg">
-      <Group mb="sm">
-        <Title order={3} size="h4">
-          {title}
-        </Title>
-        <Badge variant="outline">{badge}</Badge>
-      </Group>
+      <PanelTitle title={title} badge={badge} />
       {rows.length === 0 ? (
         <Text>{t("accountability.noneYet")}</Text>
       ) : (
@@ -319,18 +335,19 @@ function CountTable({
 function MissionCommand() {
   const { t } = useTranslation();
   const format = useFormat();
+  const decisionSummary = useDecisionSummary();
   const query = useQuery({
     queryKey: ["accountability", "missions"],
     queryFn: () => api<MissionComparison>("GET", "/api/accountability/missions"),
   });
   return (
     <Paper withBorder p="lg" my="lg">
-      <Group mb="xs">
-        <Title order={2} size="h4">
-          {t("accountability.missions")}
-        </Title>
-        <Badge variant="light">{t("accountability.headquartersOnly")}</Badge>
-      </Group>
+      <PanelTitle
+        title={t("accountability.missions")}
+        badge={t("accountability.headquartersOnly")}
+        restricted
+        order={2}
+      />
       <Text size="sm" c="gray.7" mb="sm">
         {t("accountability.missionsHelp")}
       </Text>
@@ -359,11 +376,7 @@ function MissionCommand() {
                 <Table.Td>{missionCode}</Table.Td>
                 <Table.Td>{format.number(command.units)}</Table.Td>
                 <Table.Td>{format.number(command.signalled)}</Table.Td>
-                <Table.Td>
-                  {Object.entries(command.decisions)
-                    .map(([kind, count]) => `${t(`units.decisionKinds.${kind}`)}: ${format.number(count)}`)
-                    .join(" · ") || "—"}
-                </Table.Td>
+                <Table.Td>{decisionSummary(command.decisions)}</Table.Td>
                 <Table.Td>{format.number(command.failedDuties)}</Table.Td>
                 <Table.Td>{format.number(command.leaderAllegations)}</Table.Td>
                 <Table.Td>{format.number(proceedings.total)}</Table.Td>
