@@ -132,23 +132,27 @@ describe("signing in", () => {
   });
 
   it("an unknown email costs what a known one costs, so timing does not say who is staff", async () => {
-    const officer = await t.createStaff("analyst");
-    const fastest = async (email: string, address: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 2; i++) {
-        const started = performance.now();
-        expect((await signInWithPassword(email, `wrong-${i}`, `${address}.${i}`)).statusCode).toBe(401);
-        times.push(performance.now() - started);
-      }
-      return times.sort((a, b) => a - b)[0];
+    // Three accounts, two wrong passwords each (a third would lock them), each attempt beside one for
+    // an unknown email: the fastest of each kind, so that a busy machine's pauses weigh on neither.
+    const officers = [await t.createStaff("analyst"), await t.createStaff("analyst"), await t.createStaff("analyst")];
+    const timed = async (email: string, address: string) => {
+      const started = performance.now();
+      expect((await signInWithPassword(email, "wrong", address)).statusCode).toBe(401);
+      return performance.now() - started;
     };
-    await fastest("warming.up@test.conduct.org", "10.4.0");
-    const known = await fastest(officer.email, "10.4.1");
-    const unknown = await fastest("nobody.here@test.conduct.org", "10.4.2");
+    await timed("warming.up@test.conduct.org", "10.4.0.1");
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (const [n, officer] of officers.entries())
+      for (let i = 0; i < 2; i++) {
+        known.push(await timed(officer.email, `10.4.1.${n * 2 + i}`));
+        unknown.push(await timed(`nobody.${n}.${i}@test.conduct.org`, `10.4.2.${n * 2 + i}`));
+      }
+    const ratio = Math.min(...unknown) / Math.min(...known);
     // The sign-in library checks a password against a decoy hash for an unknown account (one hash
     // either way); an early answer for unknown emails would take a fraction of the time.
-    expect(unknown / known).toBeGreaterThan(0.5);
-    expect(unknown / known).toBeLessThan(2);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 
   it("a write without the CSRF token is refused even with a valid session", async () => {
