@@ -302,7 +302,7 @@ POLICY trust_fund_contributions_books ON trust_fund_contributions FOR ALL TO pub
 POLICY trust_fund_projects_books ON trust_fund_projects FOR ALL TO public USING ((conduct_actor_role() IS NOT NULL)) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR conduct_assists_in(mission_code)));
 
 -- Policies on unit_allegation_counts
-POLICY unit_allegation_counts_scope ON unit_allegation_counts FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_allegation_counts.contingent_id))));
+POLICY unit_allegation_counts_scope ON unit_allegation_counts FOR ALL TO public USING ((contingent_id IN ( SELECT c.id FROM contingents c)));
 
 -- Policies on unit_decisions
 POLICY unit_decisions_scope ON unit_decisions FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_decisions.contingent_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) AND (EXISTS ( SELECT 1 FROM contingents c WHERE (c.id = unit_decisions.contingent_id)))));

@@ -61,12 +61,12 @@ async function seedUnits() {
 
 // What the service sends, raw: every unit's counts (for its signals), the missions' rates, then the
 // first page's units in full and their decisions.
-const page = `ORDER BY c.mission_code, c.name, c.id LIMIT ${unitPageLimit}`;
+const order = `ORDER BY c.mission_code COLLATE "C", c.name COLLATE "C"`;
+const page = `${order} LIMIT ${unitPageLimit}`;
 const rawStatements = (where: string) => [
   `SELECT c.id, c.mission_code, c.strength,
      coalesce(u.substantiated, 0), coalesce(u.not_substantiated, 0), coalesce(u.pending, 0), coalesce(u.other_misconduct, 0)
-   FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id ${where}
-   ORDER BY c.mission_code, c.name, c.id`,
+   FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id ${where} ${order}`,
   `SELECT * FROM conduct_mission_unit_rates(array(SELECT DISTINCT mission_code FROM contingents c ${where}))`,
   `SELECT c.id, c.mission_code, c.country_code, c.name, c.category_code, c.strength, c.deployed_on, c.rotation, c.rotated_out_on
    FROM contingents c ${where} ${page}`,
