@@ -24,7 +24,7 @@ import { accountabilityPolicy } from "../../auth/policies/index.js";
 import { todayIso } from "../../dates.js";
 import { Forbidden } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { unitPatternRows } from "../command/index.js";
+import { unitCommandRecords } from "../command/index.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { cachedPublic, fold, publicStatistics } from "../publication/index.js";
 
@@ -186,10 +186,11 @@ const emptyFacts = (): Facts => ({
   allegationsByYear: [],
 });
 
-/** What a unit's record adds to command measures: its signals and the decisions on it. */
-const commandUnit = (unit: { signals: unknown[]; decisions: { decision: string }[] }) => ({
-  signals: unit.signals.length,
-  decisions: unit.decisions.map((decision) => decision.decision),
+/** A national proceeding as the measures count it: its kind, where it sat and its verdict. */
+const proceedingFact = (row: Record<string, unknown>) => ({
+  kind: row.kind as string,
+  venue: row.venue as string,
+  verdict: row.verdict as string,
 });
 
 const iso = (value: string | Date | null) =>
@@ -248,14 +249,9 @@ async function loadFacts(tx: Transaction, countryCode: string | null): Promise<M
       substantiated: o.substantiated as boolean,
       finalActions: o.final_actions as string[],
     });
-  for (const p of proceedings.rows)
-    of(p.country as string).proceedings.push({
-      kind: p.kind as string,
-      venue: p.venue as string,
-      verdict: p.verdict as string,
-    });
-  for (const unit of (await unitPatternRows(tx, { countryCode: country ?? undefined, signalledOnly: false })).items)
-    of(unit.countryCode).command.units.push(commandUnit(unit));
+  for (const p of proceedings.rows) of(p.country as string).proceedings.push(proceedingFact(p));
+  for (const unit of await unitCommandRecords(tx, { countryCode: country ?? undefined }))
+    of(unit.countryCode).command.units.push(unit.record);
   for (const row of failedDuties.rows) of(row.country as string).command.failedDuties = row.count as number;
   for (const row of leaderAllegations.rows) of(row.country as string).command.leaderAllegations = row.count as number;
   for (const y of years.rows)
@@ -340,14 +336,8 @@ export async function missionComparison(services: Services, actor: Actor) {
       byMission.set(code, facts);
       return facts;
     };
-    for (const unit of (await unitPatternRows(tx, { signalledOnly: false })).items)
-      of(unit.missionCode).command.units.push(commandUnit(unit));
-    for (const p of proceedings.rows)
-      of(p.mission as string).proceedings.push({
-        kind: p.kind as string,
-        venue: p.venue as string,
-        verdict: p.verdict as string,
-      });
+    for (const unit of await unitCommandRecords(tx, {})) of(unit.missionCode).command.units.push(unit.record);
+    for (const p of proceedings.rows) of(p.mission as string).proceedings.push(proceedingFact(p));
     for (const row of failedDuties.rows) of(row.mission as string).command.failedDuties = row.count as number;
     for (const row of leaderAllegations.rows) of(row.mission as string).command.leaderAllegations = row.count as number;
     for (const plan of plans.rows)

@@ -55,26 +55,24 @@ type UnitPattern = UnitPatterns["items"][number];
 interface UnitCounts extends UnitAllegations {
   id: string;
   missionCode: string;
+  countryCode: string;
   strength: number;
 }
 
-/**
- * The units in scope (a State its own, by row-level security) with their patterns and decisions: every
- * unit's counts are read to know its signals, then only the page's units are read in full.
- */
-export async function unitPatternRows(
-  tx: Transaction,
-  filter: UnitFilter,
-  page: UnitPage = { offset: 0, limit: Number.POSITIVE_INFINITY },
-): Promise<{ items: UnitPattern[]; total: number }> {
-  const inScope = and(
+const unitScope = (filter: UnitFilter) =>
+  and(
     filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
     filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
   );
-  // Every unit in scope, seven columns each: read as plain rows, since thousands of them would spend
-  // more time being mapped by the query builder than being read.
+
+/** Every unit in scope (a State its own, by row-level security) with its counts, rates and signals. */
+async function unitSignals(tx: Transaction, filter: UnitFilter) {
+  const inScope = unitScope(filter);
+  // Read as plain rows: thousands of them would spend more time being mapped by the query builder
+  // than being read.
   const { rows: counts } = (await tx.execute(sql`
-    select ${contingents.id} as id, ${contingents.missionCode} as "missionCode", ${contingents.strength} as strength,
+    select ${contingents.id} as id, ${contingents.missionCode} as "missionCode",
+      ${contingents.countryCode} as "countryCode", ${contingents.strength} as strength,
       coalesce(${unitAllegationCounts.substantiated}, 0) as substantiated,
       coalesce(${unitAllegationCounts.notSubstantiated}, 0) as "notSubstantiated",
       coalesce(${unitAllegationCounts.pending}, 0) as pending,
@@ -83,23 +81,54 @@ export async function unitPatternRows(
     ${inScope ? sql`where ${inScope}` : sql``}
     order by ${sql.join(unitOrder, sql`, `)}`)) as unknown as { rows: UnitCounts[] };
   const rates = await missionRates(tx, [...new Set(counts.map((unit) => unit.missionCode))]);
-  const patterns = counts
-    .map(({ id, missionCode, strength, ...allegations }) => {
-      const ratePerThousand = perThousand(seaAllegations(allegations), strength);
-      const missionRate = rates.get(missionCode) ?? null;
-      return {
-        id,
-        allegations,
-        ratePerThousand,
-        missionRate,
-        signals: systemicSignalsOf(allegations, ratePerThousand, missionRate),
-      };
-    })
-    .filter((unit) => !filter.signalledOnly || unit.signals.length > 0);
+  return counts.map(({ id, missionCode, countryCode, strength, ...allegations }) => {
+    const ratePerThousand = perThousand(seaAllegations(allegations), strength);
+    const missionRate = rates.get(missionCode) ?? null;
+    return {
+      id,
+      missionCode,
+      countryCode,
+      allegations,
+      ratePerThousand,
+      missionRate,
+      signals: systemicSignalsOf(allegations, ratePerThousand, missionRate),
+    };
+  });
+}
+
+/** What each unit in scope adds to command measures: its mission and State, its signals, the decisions on it. */
+export async function unitCommandRecords(tx: Transaction, filter: Omit<UnitFilter, "signalledOnly">) {
+  const units = await unitSignals(tx, { ...filter, signalledOnly: false });
+  const decisions = await tx
+    .select({ unitId: unitDecisions.contingentId, decision: unitDecisions.decision })
+    .from(unitDecisions)
+    .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
+    .where(unitScope({ ...filter, signalledOnly: false }));
+  const decisionsOf = new Map<string, string[]>();
+  for (const row of decisions) decisionsOf.set(row.unitId, [...(decisionsOf.get(row.unitId) ?? []), row.decision]);
+  return units.map((unit) => ({
+    missionCode: unit.missionCode,
+    countryCode: unit.countryCode,
+    record: { signals: unit.signals.length, decisions: decisionsOf.get(unit.id) ?? [] },
+  }));
+}
+
+/**
+ * A page of the units in scope with their patterns and decisions: every unit's counts are read to
+ * know its signals, then only the page's units are read in full.
+ */
+export async function unitPatternRows(
+  tx: Transaction,
+  filter: UnitFilter,
+  page: UnitPage,
+): Promise<{ items: UnitPattern[]; total: number }> {
+  const all = await unitSignals(tx, filter);
+  const patterns = all.filter((unit) => !filter.signalledOnly || unit.signals.length > 0);
   const shown = patterns.slice(page.offset, page.offset + page.limit);
   if (shown.length === 0) return { items: [], total: patterns.length };
   // The whole scope when it is all shown (one join, not thousands of ids), else the page's units.
-  const whole = shown.length === counts.length;
+  const inScope = unitScope(filter);
+  const whole = shown.length === all.length;
   const ids = whole
     ? undefined
     : inArray(
