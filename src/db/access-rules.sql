@@ -515,7 +515,7 @@ SELECT conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer')
 SELECT EXISTS (SELECT 1 FROM unnest(allegation_codes) a WHERE a LIKE 'SE\_%' OR a LIKE 'SA\_%')
 
 -- conduct_is_uniformed(category text): immutable; callers: PUBLIC
-SELECT category IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU')
+SELECT category IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU', 'NON_UN_FORCE')
 
 -- conduct_keep_allegation_pairs(): volatile, security definer; callers: PUBLIC
 BEGIN

@@ -1,7 +1,8 @@
 // Historical allegations in the UN's published layout, one row per allegation: the column names,
 // and each row read into a case's data (or a reason it cannot be). Pure rules only; the lookups of
 // missions and countries come from the caller.
-import { allegationPair, isUniformed } from "./counting.js";
+import { allegationPair } from "./counting.js";
+import { isUniformed } from "./reference/personnel.js";
 import { vocabulary } from "./vocabulary/index.js";
 
 /** The 15 columns published before 2015: still read. */

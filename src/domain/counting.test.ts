@@ -1,15 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  allegationPair,
-  allegationUnits,
-  type CountableCase,
-  countAllegations,
-  groupings,
-  isUniformed,
-} from "./counting.js";
+import { allegationPair, allegationUnits, type CountableCase, countAllegations, groupings } from "./counting.js";
+import { isUniformed, personnelCategorySeeds } from "./reference/personnel.js";
 
-const categories = ["CIV_INT", "CIV_NS", "CIV_UNV", "MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"];
+const categories = personnelCategorySeeds.map((seed) => seed.code);
 const caseArbitrary = fc.record({
   id: fc.uuid(),
   dateReported: fc.integer({ min: 2015, max: 2026 }).map((year) => `${year}-06-01`),

@@ -6,10 +6,7 @@
 // the rows it was published in; only a case with neither crosses its lists. Nationality counts only
 // for the uniformed categories. Only SEA cases enter SEA figures. Years are by date reported.
 import { isSeaCode } from "./enforcement.js";
-
-/** Military (MC), Military (MO), Police (UNPOL), Police (FPU): the categories whose nationality is published. */
-export const uniformedCategories = ["MIL_MC", "MIL_MO", "POL_UNPOL", "POL_FPU"] as const;
-export const isUniformed = (category: string) => (uniformedCategories as readonly string[]).includes(category);
+import { isUniformed } from "./reference/personnel.js";
 
 export interface CountableCase {
   id: string;

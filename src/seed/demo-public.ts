@@ -7,17 +7,19 @@ import type { Services } from "../server/services.js";
 import { type Actor, systemActor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
 import { commitments } from "../db/schema.js";
+import { isUniformed } from "../domain/reference/personnel.js";
+import { label } from "../domain/vocabulary/index.js";
 
 const header =
   "reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral";
-const categories: [label: string, weight: number][] = [
-  ["Military (MC)", 52],
-  ["Civilian (INT)", 12],
-  ["Civilian (NS)", 10],
-  ["Police (FPU)", 9],
-  ["Civilian (UNV)", 7],
-  ["Police (UNPOL)", 6],
-  ["Military (MO)", 4],
+const categories: [code: string, weight: number][] = [
+  ["MIL_MC", 52],
+  ["CIV_INT", 12],
+  ["CIV_NS", 10],
+  ["POL_FPU", 9],
+  ["CIV_UNV", 7],
+  ["POL_UNPOL", 6],
+  ["MIL_MO", 4],
 ];
 const missions: [code: string, from: number, to: number, weight: number][] = [
   ["MINUSCA", 2016, 2025, 30],
@@ -87,7 +89,7 @@ export function demoHistoryCsv(): string {
     for (let n = 1; n <= 10 + Math.floor(random.next() * 6); n++) {
       const [mission] = random.weighted(open, 3);
       const [category] = random.weighted(categories, 1);
-      const uniformed = /^(Military|Police)/.test(category);
+      const uniformed = isUniformed(category);
       const [findings, days, entity, interim, final, referral] = random.pick(outcomes);
       const victims = 1 + Math.floor(random.next() * 3);
       const children = random.next() < 0.3 ? 1 : 0;
@@ -98,7 +100,7 @@ export function demoHistoryCsv(): string {
           `DEMO-${mission}-${year}-${String(n).padStart(3, "0")}`,
           `${year}-${month}`,
           mission,
-          category,
+          label("en", "personnelCategories", category),
           uniformed ? random.pick(states) : "",
           allegation,
           victims,

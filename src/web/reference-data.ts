@@ -63,7 +63,15 @@ export function usePersonnelCategories() {
   });
   const labelOf = (code: string) =>
     t(`categories.${code}`, { defaultValue: query.data?.items.find((c) => c.code === code)?.label ?? code });
-  return { ...query, labelOf };
+  // Peace operations' seven first, then those the system-wide figures add (agencies, partners, forces).
+  const items = query.data?.items ?? [];
+  const options = [
+    { group: t("reference.peacekeepingCategories"), items: items.filter((c) => c.peacekeeping) },
+    { group: t("reference.systemWideCategories"), items: items.filter((c) => !c.peacekeeping) },
+  ]
+    .filter((group) => group.items.length > 0)
+    .map(({ group, items }) => ({ group, items: items.map((c) => ({ value: c.code, label: labelOf(c.code) })) }));
+  return { ...query, labelOf, options };
 }
 
 /** SEA types and the misconduct taxonomy, grouped for a multi-select, labelled in the user's language where we have it. */

@@ -1,6 +1,7 @@
 // Request and response contracts for reference data, shared by the API and the web app.
 import { z } from "zod";
 import { countryStandings } from "../reference/countries.js";
+import { systemWideCategories } from "../reference/personnel.js";
 
 export const missionKindSchema = z.enum(["peacekeeping_operation", "special_political_mission", "other_entity"]);
 
@@ -62,6 +63,10 @@ export const personnelCategorySchema = z.object({
   label: z.string(),
   uniformed: z.boolean(),
   sortOrder: z.number(),
+  /** One of the seven categories peace operations publish; the others come from system-wide reporting. */
+  peacekeeping: z.boolean(),
+  /** Where the UN's system-wide figures count this category. */
+  systemWide: z.enum(systemWideCategories),
 });
 export const allegationTypeSchema = z.object({
   code: z.string(),

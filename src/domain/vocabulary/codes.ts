@@ -8,7 +8,7 @@ import { missionKindSchema } from "../contracts/reference.js";
 import { investigationStatuses, victimGroups } from "../public-stats.js";
 import { allegationTypeSeeds, misconductLevels, thematicAreas } from "../reference/allegations.js";
 import { beneficiaryCategories } from "../trust-fund.js";
-import { personnelCategorySeeds } from "../reference/personnel.js";
+import { personnelCategorySeeds, systemWideCategories } from "../reference/personnel.js";
 import { publishedPaternityStatuses } from "../paternity.js";
 import { referralEntities } from "../referrals.js";
 import { roles } from "../roles.js";
@@ -21,6 +21,7 @@ import { noteVerbaleTemplates } from "../notes-verbales.js";
 
 export const vocabularyCodes = {
   personnelCategories: personnelCategorySeeds.map((seed) => seed.code),
+  systemWideCategories,
   caseStatuses,
   allegationTypes: ["SE", "SA"],
   allegationSubtypes: allegationTypeSeeds.map((seed) => seed.code),

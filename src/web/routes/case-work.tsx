@@ -156,11 +156,7 @@ function CaseDataForm({ item, onDone }: { item: CaseData; onDone: () => void }) 
           description={t("caseWork.dateUnknown")}
           {...form.getInputProps("dateOfIncident")}
         />
-        <MultiSelect
-          label={t("cases.categories")}
-          data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))}
-          {...form.getInputProps("categoryCodes")}
-        />
+        <MultiSelect label={t("cases.categories")} data={categories.options} {...form.getInputProps("categoryCodes")} />
         <MultiSelect
           label={t("cases.nationalities")}
           searchable

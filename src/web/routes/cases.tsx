@@ -152,7 +152,7 @@ export function CaseList() {
           <Select
             label={t("cases.categories")}
             clearable
-            data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))}
+            data={categories.options}
             value={filters.category ?? null}
             onChange={set("category")}
           />

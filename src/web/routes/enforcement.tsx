@@ -187,7 +187,7 @@ function PerpetratorForm({
         <Select
           label={t("cases.categories")}
           allowDeselect={false}
-          data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: categories.labelOf(c.code) }))}
+          data={categories.options}
           {...form.getInputProps("categoryCode")}
         />
         <Select

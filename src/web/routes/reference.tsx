@@ -5,12 +5,14 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useVocabulary } from "../i18n/index.js";
 import { LanguagesPanel } from "./languages.js";
 import {
   type CreateMissionBody,
   createMissionBody,
   type Mission,
   missionKindSchema,
+  type PersonnelCategoryList,
 } from "../../domain/contracts/reference.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
@@ -306,6 +308,7 @@ function SimpleList<T extends { code: string; label: string }>({
 
 export function ReferencePage({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
+  const words = useVocabulary();
   return (
     <>
       <PageHeader title={t("reference.title")} />
@@ -325,12 +328,13 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
           <Countries />
         </Tabs.Panel>
         <Tabs.Panel value="categories">
-          <SimpleList<{ code: string; label: string; uniformed: boolean }>
+          <SimpleList<PersonnelCategoryList["items"][number]>
             queryKey="categories"
             url="/api/reference/personnel-categories"
             labelOf={(item) => t(`categories.${item.code}`)}
             columns={[
               { title: t("reference.uniformed"), value: (item) => (item.uniformed ? t("app.yes") : t("app.no")) },
+              { title: t("reference.systemWide"), value: (item) => words.systemWideCategories[item.systemWide] },
             ]}
           />
         </Tabs.Panel>

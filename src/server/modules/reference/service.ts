@@ -2,6 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { prepared } from "../../../db/prepared.js";
 import { allegationTypes, countries, misconductTypes, missions, personnelCategories } from "../../../db/schema.js";
+import { personnelCategorySeedOf } from "../../../domain/reference/personnel.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { referencePolicy } from "../../auth/policies/index.js";
@@ -44,11 +45,18 @@ export async function listCountries(services: Services, actor: Actor) {
   ).execute();
 }
 
+/** The categories on record, each with where peace operations and the system-wide figures place it. */
 export async function listPersonnelCategories(services: Services, actor: Actor) {
   assertCanRead(actor);
-  return prepared(services.db, "categories", (db) =>
+  const rows = await prepared(services.db, "categories", (db) =>
     db.select().from(personnelCategories).orderBy(asc(personnelCategories.sortOrder)).prepare("reference_categories"),
   ).execute();
+  return rows.map((row) => {
+    // Every category on record is seeded from the domain's list; another would be a broken install.
+    const seed = personnelCategorySeedOf(row.code);
+    if (!seed) throw new Error(`Personnel category ${row.code} is on record but not in the domain's list`);
+    return { ...row, peacekeeping: seed.peacekeeping, systemWide: seed.systemWide };
+  });
 }
 
 export async function listAllegationTypes(services: Services, actor: Actor) {
