@@ -38,9 +38,13 @@ async function missionRates(tx: Transaction, missionCodes: string[]) {
   return new Map(rows.map((row) => [row.mission_code, perThousand(Number(row.sea_allegations), Number(row.strength))]));
 }
 
-export interface UnitFilter {
+/** Which units: one mission's, one State's, or all the caller may see. */
+export interface UnitScope {
   missionCode?: string;
   countryCode?: string;
+}
+
+export interface UnitFilter extends UnitScope {
   signalledOnly: boolean;
 }
 
@@ -59,15 +63,15 @@ interface UnitCounts extends UnitAllegations {
   strength: number;
 }
 
-const unitScope = (filter: UnitFilter) =>
+const unitScope = (filter: UnitScope) =>
   and(
     filter.missionCode ? eq(contingents.missionCode, filter.missionCode) : undefined,
     filter.countryCode ? eq(contingents.countryCode, filter.countryCode) : undefined,
   );
 
 /** Every unit in scope (a State its own, by row-level security) with its counts, rates and signals. */
-async function unitSignals(tx: Transaction, filter: UnitFilter) {
-  const inScope = unitScope(filter);
+async function unitSignals(tx: Transaction, scope: UnitScope) {
+  const inScope = unitScope(scope);
   // Read as plain rows: thousands of them would spend more time being mapped by the query builder
   // than being read.
   const { rows: counts } = (await tx.execute(sql`
@@ -97,13 +101,13 @@ async function unitSignals(tx: Transaction, filter: UnitFilter) {
 }
 
 /** What each unit in scope adds to command measures: its mission and State, its signals, the decisions on it. */
-export async function unitCommandRecords(tx: Transaction, filter: Omit<UnitFilter, "signalledOnly">) {
-  const units = await unitSignals(tx, { ...filter, signalledOnly: false });
+export async function unitCommandRecords(tx: Transaction, scope: UnitScope) {
+  const units = await unitSignals(tx, scope);
   const decisions = await tx
     .select({ unitId: unitDecisions.contingentId, decision: unitDecisions.decision })
     .from(unitDecisions)
     .innerJoin(contingents, eq(contingents.id, unitDecisions.contingentId))
-    .where(unitScope({ ...filter, signalledOnly: false }));
+    .where(unitScope(scope));
   const decisionsOf = new Map<string, string[]>();
   for (const row of decisions) decisionsOf.set(row.unitId, [...(decisionsOf.get(row.unitId) ?? []), row.decision]);
   return units.map((unit) => ({
