@@ -50,6 +50,3 @@ export const personnelCategorySeedOf = (category: string) => seedOf.get(category
 
 /** Whether a category's nationality is recorded and counted (uniformed personnel). */
 export const isUniformed = (category: string) => seedOf.get(category)?.uniformed ?? false;
-
-/** Where a category is counted in the system-wide figures; undefined for a code that is not a category. */
-export const systemWideCategoryOf = (category: string) => seedOf.get(category)?.systemWide;
