@@ -44,6 +44,7 @@ import { type Role, roles } from "../src/domain/roles.js";
 import { z } from "zod";
 import { systemActor } from "../src/server/auth/actor.js";
 import { signInSteps } from "../src/server/auth/sign-in.js";
+import { SSO_CALLBACK } from "../src/server/auth/sso.js";
 import { fieldContext } from "../src/server/security/encryption.js";
 import { inTransaction } from "../src/server/transaction.js";
 import { sealJson } from "../src/domain/sealing.js";
@@ -52,8 +53,11 @@ import { insertLeader } from "../src/server/modules/command/index.js";
 import { totpCode } from "../src/server/auth/two-factor.js";
 import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "./helpers/app.js";
 import { pdfFile } from "./helpers/files.js";
+import { type IdentityProvider, startIdentityProvider } from "./helpers/identity-provider.js";
+import { createSsoRule } from "../src/server/modules/sso/service.js";
 
 let t: TestApp;
+let identityProvider: IdentityProvider;
 const matrixPdf = await pdfFile();
 const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = {
   administrator: {},
@@ -196,6 +200,38 @@ const matrix: MatrixRow[] = [
     body: () => ({ email: staff.analyst.email, password: staff.analyst.password, next: "/cases" }),
     expect: everyone,
     anonymous: "allow",
+  },
+  // To the organisation's identity provider (src/server/auth/sso.test.ts walks the whole way).
+  {
+    method: "POST",
+    route: "/sign-in/sso",
+    url: () => "/sign-in/sso",
+    body: () => ({ provider: "unicef", next: "/cases" }),
+    expect: everyone,
+    anonymous: "allow",
+  },
+  // A callback this browser did not start leads back to the sign-in page, signed in as nobody.
+  {
+    method: "GET",
+    route: "/api/auth/callback/:providerId",
+    url: () => "/api/auth/callback/unicef?code=made-up&state=made-up",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  { method: "GET", route: "/api/sso/rules", url: () => "/api/sso/rules", expect: only("administrator") },
+  {
+    method: "POST",
+    route: "/api/sso/rules",
+    url: () => "/api/sso/rules",
+    body: () => ({ providerId: "unicef", claim: "groups", value: "matrix-analysts", role: "analyst" }),
+    expect: only("administrator"),
+  },
+  {
+    method: "DELETE",
+    route: "/api/sso/rules/:id",
+    url: async () =>
+      `/api/sso/rules/${(await createSsoRule(t.app.services, systemActor, { providerId: "unicef", claim: "groups", value: "matrix", role: "analyst" })).id}`,
+    expect: only("administrator"),
   },
   {
     method: "POST",
@@ -2915,7 +2951,8 @@ async function freshReferral(missionCode: string, countryCode: string): Promise<
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  identityProvider = await startIdentityProvider("unicef");
+  t = await createTestApp({ ssoProviders: [identityProvider.config("UNICEF")] });
   for (const role of roles) {
     staff[role] = await t.createStaff(role, scopes[role]);
     clients[role] = await t.tokenFor(staff[role]);
@@ -3008,7 +3045,10 @@ beforeAll(async () => {
   claimFixture.inScope = await claimParties(victimFixture.inScope, fixture.inScopeCase, "GHA");
   claimFixture.outOfScope = await claimParties(victimFixture.outOfScope, fixture.outOfScopeCase, "IND");
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await identityProvider.close();
+});
 
 /** A request by the victim assistance officer to reveal a victim's identity, waiting for a custodian. */
 async function freshRevealRequest(): Promise<string> {
@@ -3118,7 +3158,10 @@ describe("access matrix", () => {
       .map((route) => `${route.method} ${route.url}`)
       .sort();
     expect(reachable).toEqual(
-      ["/api/auth/sign-in/email", ...Object.keys(signInSteps)].map((url) => `POST ${url}`).sort(),
+      [
+        ...["/api/auth/sign-in/email", ...Object.keys(signInSteps)].map((url) => `POST ${url}`),
+        `GET ${SSO_CALLBACK}`,
+      ].sort(),
     );
     for (const url of ["/api/auth/update-user", "/api/auth/get-session", "/api/auth/list-sessions"]) {
       const response = await clients.administrator.request({ method: url.endsWith("user") ? "POST" : "GET", url });

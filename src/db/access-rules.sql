@@ -74,6 +74,7 @@
 -- sign_in_failures: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- sms_conversations: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- sms_messages: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- sso_rules: RLS; conduct_app: DELETE, INSERT, SELECT
 -- staff_profiles: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- support_payments: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- training_attendance: RLS; conduct_app: DELETE, INSERT, SELECT
@@ -279,6 +280,11 @@ POLICY sms_conversations_server ON sms_conversations FOR ALL TO public USING ((c
 
 -- Policies on sms_messages
 POLICY sms_messages_server ON sms_messages FOR ALL TO public USING ((conduct_actor_role() = 'system'::text)) WITH CHECK ((conduct_actor_role() = 'system'::text));
+
+-- Policies on sso_rules
+POLICY sso_rules_drop ON sso_rules FOR DELETE TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY sso_rules_keep ON sso_rules FOR INSERT TO public WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY sso_rules_read ON sso_rules FOR SELECT TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
 
 -- Policies on support_payments
 POLICY support_payments_claim ON support_payments FOR ALL TO public USING (conduct_can_see_claim(claim_id)) WITH CHECK (conduct_can_see_claim(claim_id));

@@ -17,6 +17,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -126,10 +127,34 @@ export const staffProfiles = pgTable("staff_profiles", {
   countryCode: text("country_code"),
   language: text("language").notNull().default("en"),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** The identity provider that made and keeps this account (its role follows the provider's claims); null: a local account. */
+  ssoProvider: text("sso_provider"),
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * How an identity provider's claims give a role and scope: the first rule, by position, whose claim
+ * holds its value decides, at every sign-in (src/domain/sso.ts).
+ */
+export const ssoRules = pgTable(
+  "sso_rules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    providerId: text("provider_id").notNull(),
+    /** A claim of the ID token or user info, dotted for a nested one (`realm_access.roles`). */
+    claim: text("claim").notNull(),
+    value: text("value").notNull(),
+    role: text("role").notNull(),
+    missionCodes: text("mission_codes").array().notNull().default(sql`'{}'::text[]`),
+    countryCode: text("country_code"),
+    position: integer("position").notNull(),
+    createdBy: text("created_by").references(() => user.id),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("sso_rules_position_unique").on(t.providerId, t.position)],
+);
 
 // Repeated sign-in failures per account, for temporary lockout (shared by all instances).
 export const signInFailures = pgTable("sign_in_failures", {

@@ -42,6 +42,7 @@ export const auditSubjects = [
   "assistance_request",
   "help_information",
   "language",
+  "sso_rule",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -56,6 +57,15 @@ export const auditCatalogue = {
   "auth.verify_backup_code": action("user", none),
   "auth.enable_two_factor": action("user", none),
   "auth.sign_out": action("user", none),
+  "auth.sign_in_sso": action(
+    "user",
+    z.object({ provider: code, role: code.optional(), changed: flag.optional(), reason: code.optional() }),
+  ),
+  "sso_rule.create": action(
+    "sso_rule",
+    z.object({ provider: code, claim: code, role: code, missionCodes: names, countryCode: code.nullable() }),
+  ),
+  "sso_rule.delete": action("sso_rule", z.object({ provider: code })),
   "user.create": action("user", z.object({ role: code, missionCodes: names, countryCode: code.nullable() })),
   "user.read": action("user", none),
   "user.update": action("user", z.object({ fields: names })),

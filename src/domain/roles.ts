@@ -42,8 +42,9 @@ export const scopeOfRole: Record<Role, ScopeKind> = {
  * Every role that can see case content, people's data or the audit trail must use TOTP. Community
  * complaint focal points only submit reports and may have no smartphone, so it is not forced on them.
  */
-export function requiresTwoFactor(role: Role): boolean {
-  return role !== "cbcm_focal_point";
+export function requiresTwoFactor(role: Role, ssoProvider: string | null = null): boolean {
+  // An account kept by an identity provider proves its second factor there, not here.
+  return role !== "cbcm_focal_point" && ssoProvider === null;
 }
 
 export interface Scope {

@@ -24,6 +24,7 @@ import { recordAuditEvent } from "./modules/audit/index.js";
 import { registerIdempotentWrites } from "./idempotency.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
+import { registerSsoCallback } from "./auth/sso.js";
 import {
   DATABASE_RETRY_SECONDS,
   DomainError,
@@ -58,6 +59,7 @@ import { registerTokenRoutes } from "./modules/tokens/index.js";
 import { registerRevealRoutes } from "./modules/reveals/index.js";
 import { registerRedactionRoutes } from "./modules/retention/index.js";
 import { registerUserRoutes } from "./modules/users/index.js";
+import { registerSsoRoutes } from "./modules/sso/index.js";
 import { registerVictimRoutes } from "./modules/victims/index.js";
 import { registerPaternityRoutes } from "./modules/paternity/index.js";
 import { registerTrustFundRoutes } from "./modules/trust-fund/index.js";
@@ -179,7 +181,8 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        // The sign-in form's answer leads on to an organisation's identity provider.
+        formAction: ["'self'", ...new Set(deps.config.ssoProviders.map((provider) => new URL(provider.issuer).origin))],
         upgradeInsecureRequests: null,
       },
     },
@@ -243,9 +246,11 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerIdempotentWrites(app, services);
 
   registerAuthBridge(app, services);
+  registerSsoCallback(app, services);
   registerHealthRoutes(app);
   registerReferenceRoutes(app);
   registerUserRoutes(app);
+  registerSsoRoutes(app);
   registerTokenRoutes(app);
   registerRevealRoutes(app);
   registerRedactionRoutes(app);

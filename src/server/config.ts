@@ -1,5 +1,38 @@
 // Reads the server's configuration from the environment, once, with the documented defaults.
 import path from "node:path";
+import { z } from "zod";
+
+/** An organisation's OpenID Connect identity provider that staff may sign in with. */
+const ssoProviderSchema = z.strictObject({
+  /** Short, stable and in the callback's address: `/api/auth/callback/<id>`. */
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+  /** What the sign-in button names: the organisation, e.g. "UNICEF". */
+  name: z.string().min(1).max(80),
+  /** The provider's issuer; its discovery document is read from `<issuer>/.well-known/openid-configuration`. */
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  /** Scopes asked besides `openid email profile`, e.g. the one that releases group membership. */
+  scopes: z.array(z.string()).default([]),
+});
+export type SsoProvider = z.infer<typeof ssoProviderSchema>;
+
+/** The providers in CONDUCT_SSO_PROVIDERS (a JSON list); a malformed list stops the server with the reason. */
+export function readSsoProviders(value: string | undefined): SsoProvider[] {
+  if (!value) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new Error("CONDUCT_SSO_PROVIDERS is not JSON: give a list of {id, name, issuer, clientId, clientSecret}.");
+  }
+  const result = z.array(ssoProviderSchema).safeParse(parsed);
+  if (!result.success)
+    throw new Error(`CONDUCT_SSO_PROVIDERS is not valid: ${z.prettifyError(result.error).replaceAll("\n", " ")}`);
+  const ids = result.data.map((provider) => provider.id);
+  if (new Set(ids).size !== ids.length) throw new Error("CONDUCT_SSO_PROVIDERS names one provider id twice.");
+  return result.data;
+}
 
 export interface Config {
   host: string;
@@ -58,6 +91,8 @@ export interface Config {
     /** Days a reporter's number is kept (sealed) to answer them after their last message. */
     numberRetentionDays: number;
   };
+  /** Organisations' identity providers staff may sign in with (OpenID Connect); none: passwords only. */
+  ssoProviders: SsoProvider[];
 }
 
 /** A retention period in days, or null (kept for ever) when unset. */
@@ -108,5 +143,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: env.SMS_FROM ?? "",
       numberRetentionDays: Number(env.SMS_NUMBER_RETENTION_DAYS ?? 90),
     },
+    ssoProviders: readSsoProviders(env.CONDUCT_SSO_PROVIDERS),
   };
 }

@@ -38,6 +38,8 @@ export const staffUserSchema = z.object({
   language: z.string(),
   twoFactorEnabled: z.boolean(),
   twoFactorRequired: z.boolean(),
+  /** The identity provider the account signs in with (its role follows the provider's claims); null: a password here. */
+  signInWith: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: z.string(),
   version: z.number().int(),
@@ -54,6 +56,7 @@ export const meSchema = z.object({
   language: z.string(),
   twoFactorRequired: z.boolean(),
   twoFactorPending: z.boolean(),
+  signInWith: z.string().nullable(),
   csrfToken: z.string().nullable(),
   via: z.string(),
   can: z.record(z.string(), z.boolean()),

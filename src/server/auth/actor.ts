@@ -8,6 +8,8 @@ export interface Actor {
   missionCodes: string[];
   countryCode: string | null;
   via: "session" | "token" | "system" | "public";
+  /** The identity provider that keeps this account; absent for a local account. */
+  ssoProvider?: string | null;
   /** Signed in with a password but not yet enrolled in the two-factor the role requires. */
   twoFactorPending?: boolean;
   sessionId?: string;

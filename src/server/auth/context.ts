@@ -70,6 +70,7 @@ function actorFrom(row: PersonRow, via: Actor["via"]): StaffActor {
     missionCodes: row.profile.missionCodes,
     countryCode: row.profile.countryCode,
     via,
+    ssoProvider: row.profile.ssoProvider,
     email: row.email,
     name: row.name,
     language: row.profile.language,
@@ -101,7 +102,7 @@ export async function resolveActor(request: FastifyRequest, deps: ContextDeps): 
   if (!staff || staff.profile.disabledAt) return null;
   const actor = actorFrom(staff, "session");
   actor.sessionId = found.session.id;
-  actor.twoFactorPending = requiresTwoFactor(actor.role) && !staff.twoFactorEnabled;
+  actor.twoFactorPending = requiresTwoFactor(actor.role, actor.ssoProvider) && !staff.twoFactorEnabled;
 
   if (unsafeMethods.has(request.method)) {
     const sent = request.headers[CSRF_HEADER];

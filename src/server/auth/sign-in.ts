@@ -136,7 +136,12 @@ export interface Forwarded {
 }
 
 /** Asks the sign-in library for one of its steps, as the browser behind `request` (its cookies, its origin). */
-async function forward(deps: BridgeDeps, request: FastifyRequest, step: string, payload?: object): Promise<Forwarded> {
+export async function forward(
+  deps: BridgeDeps,
+  request: FastifyRequest,
+  step: string,
+  payload?: object,
+): Promise<Forwarded> {
   const headers = toHeaders(request);
   headers.delete("x-forwarded-for");
   headers.set(CLIENT_IP_HEADER, request.ip);

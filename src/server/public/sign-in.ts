@@ -8,7 +8,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isStaffAppPath } from "../../domain/contracts/staff-app.js";
 import { unLanguages } from "../../domain/un-languages.js";
 import { staffMessages } from "../../web/i18n/all.js";
+import { ssoRefusals } from "../../domain/sso.js";
 import { type BridgeDeps, type Forwarded, refusalCode, signInStep, signInWithPassword } from "../auth/sign-in.js";
+import { startSso } from "../auth/sso.js";
 import { trustedOrigins } from "../auth/better-auth.js";
 import { toHeaders } from "../auth/context.js";
 import { DomainError, Forbidden } from "../errors.js";
@@ -62,7 +64,7 @@ function signInPage(
   language: (typeof unLanguages)[number],
   step: Step,
   next: string,
-  options: { email?: string; problem?: string; prefetch: string[] },
+  options: { email?: string; problem?: string; prefetch: string[]; providers?: { id: string; name: string }[] },
 ): string {
   const words = staffMessages[language];
   const hidden = html`<input type="hidden" name="next" value="${next}">`;
@@ -74,7 +76,7 @@ function signInPage(
       ? html`<form method="post" action="/sign-in">${hidden}
 <div class="field-block"><label class="field" for="email">${words.signIn.email}</label><input id="email" name="email" type="email" autocomplete="username" required value="${options.email ?? ""}"${options.email ? "" : html` autofocus`}></div>
 <div class="field-block"><label class="field" for="password">${words.signIn.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required${options.email ? html` autofocus` : ""}></div>
-<button type="submit">${words.signIn.submit}</button></form>`
+<button type="submit">${words.signIn.submit}</button></form>${organisations(words, next, options.providers ?? [])}`
       : html`<form method="post" action="/sign-in/code">${hidden}
 <div class="field-block"><label class="field" for="code">${words.signIn.code}</label><p class="help" id="code-help">${words.signIn.codeHelp}</p><input id="code" class="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus aria-describedby="code-help"></div>
 <button type="submit">${words.signIn.verify}</button></form>
@@ -87,6 +89,23 @@ function signInPage(
     `/sign-in?next=${encodeURIComponent(next)}`,
     { languages: unLanguages, head: html`${inputStyles}${prefetch}` },
   );
+}
+
+/** A button per organisation whose identity provider staff may sign in with. */
+function organisations(words: (typeof staffMessages)["en"], next: string, providers: { id: string; name: string }[]) {
+  if (!providers.length) return "";
+  const buttons = providers.map(
+    (provider) =>
+      html`<button type="submit" name="provider" value="${provider.id}">${words.signIn.ssoWith.replace("{{name}}", provider.name)}</button> `,
+  );
+  return html`<section class="sso" aria-labelledby="sso-title"><h2 id="sso-title">${words.signIn.orSso}</h2>
+<form method="post" action="/sign-in/sso"><input type="hidden" name="next" value="${next}">${buttons}</form></section>`;
+}
+
+/** The message for a refused sign-in through an organisation (`?sso=` from its callback), or none. */
+function ssoProblem(language: (typeof unLanguages)[number], asked: unknown): string | undefined {
+  const refusal = ssoRefusals.find((known) => known === asked);
+  return refusal && (staffMessages[language].problems as Record<string, string>)[`sso_${refusal}`];
 }
 
 /** The message for a refused step, in the reader's language. */
@@ -140,6 +159,7 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
           email: typeof form.email === "string" ? form.email : undefined,
           problem: refusal(lang, step, refusalCode(forwarded), forwarded.status),
           prefetch,
+          providers,
         }),
       );
     }
@@ -147,8 +167,12 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
     return goOn(request, reply, next);
   }
 
-  const showSignIn = (request: FastifyRequest, reply: FastifyReply, next: string) =>
-    page(reply, 200, signInPage(language(request, reply), "password", next, { prefetch }));
+  const providers = deps.config.ssoProviders.map(({ id, name }) => ({ id, name }));
+  const showSignIn = (request: FastifyRequest, reply: FastifyReply, next: string) => {
+    const lang = language(request, reply);
+    const problem = ssoProblem(lang, (request.query as { sso?: unknown } | undefined)?.sso);
+    return page(reply, 200, signInPage(lang, "password", next, { prefetch, providers, problem }));
+  };
 
   app.register(async (scope) => {
     await scope.register(formbody, { bodyLimit: 8 * 1024 });
@@ -168,6 +192,7 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
         signInPage(lang, step, nextAddress(form.next), {
           problem: refusal(lang, step, known?.code ?? "invalid_request", status),
           prefetch,
+          providers,
         }),
       );
     });
@@ -199,6 +224,20 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
         password: String(form.password ?? ""),
       });
       return answer(request, reply, "password", forwarded, form);
+    });
+
+    // To the organisation's identity provider, which sends the browser back to SSO_CALLBACK.
+    scope.post("/sign-in/sso", { config, schema: { hide: true } }, async (request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      const next = nextAddress(form.next);
+      const started = await startSso(deps, request, String(form.provider ?? ""), next);
+      if (!started) {
+        const lang = language(request, reply);
+        const problem = ssoProblem(lang, "failed");
+        return page(reply, 400, signInPage(lang, "password", next, { prefetch, providers, problem }));
+      }
+      if (started.cookies.length) reply.header("set-cookie", started.cookies);
+      return reply.status(303).header("location", started.url).header("cache-control", "no-store").send();
     });
 
     scope.post("/sign-in/code", { config, schema: { hide: true } }, async (request, reply) => {

@@ -33,6 +33,8 @@ export const en = {
     codeHelp: "Enter the 6-digit code from your authenticator app.",
     verify: "Verify",
     startOver: "Use another account",
+    orSso: "Or sign in with your organisation's account",
+    ssoWith: "Sign in with {{name}}",
   },
   enrol: {
     title: "Set up two-factor authentication",
@@ -436,6 +438,12 @@ export const en = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    sso_no_matching_rule:
+      "Your organisation signed you in, but your account there gives you no role here. Ask your administrator.",
+    sso_account_disabled: "This account is disabled. Ask your administrator.",
+    sso_local_account_exists:
+      "An account with this email signs in here with a password: use it, or ask your administrator to move it to your organisation's sign-in.",
+    sso_failed: "Signing in through your organisation did not complete. Try again.",
     offline_not_ready:
       "This device has not yet received the server's key: connect once while signed in, then reports can wait here without a connection.",
     offline_needs_secure_page:

@@ -38,6 +38,8 @@ export const es: Messages = {
     codeHelp: "Introduzca el código de 6 dígitos de su aplicación de autenticación.",
     verify: "Verificar",
     startOver: "Usar otra cuenta",
+    orSso: "O inicie sesión con la cuenta de su organización",
+    ssoWith: "Iniciar sesión con {{name}}",
   },
   enrol: {
     title: "Configurar la autenticación en dos pasos",
@@ -447,6 +449,12 @@ export const es: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    sso_no_matching_rule:
+      "Su organización lo autenticó, pero su cuenta allí no le da ningún rol aquí. Consulte a su administrador.",
+    sso_account_disabled: "Esta cuenta está desactivada. Consulte a su administrador.",
+    sso_local_account_exists:
+      "Una cuenta con este correo inicia sesión aquí con contraseña: úsela, o pida a su administrador que la pase al inicio de sesión de su organización.",
+    sso_failed: "El inicio de sesión a través de su organización no se completó. Vuelva a intentarlo.",
     offline_not_ready:
       "Este dispositivo aún no ha recibido la clave del servidor: conéctese una vez con la sesión iniciada y después las denuncias podrán esperar aquí sin conexión.",
     offline_needs_secure_page:

@@ -38,6 +38,8 @@ export const fr: Messages = {
     codeHelp: "Saisissez le code à 6 chiffres de votre application d'authentification.",
     verify: "Vérifier",
     startOver: "Utiliser un autre compte",
+    orSso: "Ou connectez-vous avec le compte de votre organisation",
+    ssoWith: "Se connecter avec {{name}}",
   },
   enrol: {
     title: "Configurer l'authentification à deux facteurs",
@@ -446,6 +448,12 @@ export const fr: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    sso_no_matching_rule:
+      "Votre organisation vous a authentifié, mais votre compte chez elle ne vous donne aucun rôle ici. Adressez-vous à votre administrateur.",
+    sso_account_disabled: "Ce compte est désactivé. Adressez-vous à votre administrateur.",
+    sso_local_account_exists:
+      "Un compte avec cette adresse se connecte ici par mot de passe : utilisez-le, ou demandez à votre administrateur de le rattacher à la connexion de votre organisation.",
+    sso_failed: "La connexion par votre organisation n’a pas abouti. Réessayez.",
     offline_not_ready:
       "Cet appareil n’a pas encore reçu la clé du serveur : connectez-vous une fois en ligne ; ensuite les signalements pourront attendre ici sans connexion.",
     offline_needs_secure_page:

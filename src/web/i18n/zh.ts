@@ -38,6 +38,8 @@ export const zh: Messages = {
     codeHelp: "请输入验证器应用中的 6 位数验证码。",
     verify: "验证",
     startOver: "使用其他账户",
+    orSso: "或使用您所在组织的账户登录",
+    ssoWith: "通过 {{name}} 登录",
   },
   enrol: {
     title: "设置双重身份验证",
@@ -429,6 +431,10 @@ export const zh: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    sso_no_matching_rule: "您的组织已验证您的身份，但您在该组织的账户未赋予您在此处的任何角色。请联系管理员。",
+    sso_account_disabled: "此账户已停用。请联系管理员。",
+    sso_local_account_exists: "使用此电子邮件的账户在此处以密码登录：请使用密码，或请管理员将其改为通过您的组织登录。",
+    sso_failed: "通过您的组织登录未能完成。请重试。",
     offline_not_ready: "本设备尚未收到服务器的密钥：请在登录状态下联网一次，之后举报即可在无网络时在此等待。",
     offline_needs_secure_page: "只有在通过安全地址（https）打开应用时，举报才能在设备上等待。",
     sealing_key_unknown: "此举报是用服务器已不再持有的密钥密封的：无法打开。请重新登记。",

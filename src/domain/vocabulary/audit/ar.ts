@@ -7,6 +7,9 @@ export const ar = {
     "auth.verify_backup_code": "استخدام رمز احتياطي للتحقق الثنائي",
     "auth.enable_two_factor": "إعداد التحقق الثنائي",
     "auth.sign_out": "تسجيل الخروج",
+    "auth.sign_in_sso": "تسجيل الدخول عن طريق مقدّم هوية",
+    "sso_rule.create": "إضافة قاعدة للدخول الموحّد",
+    "sso_rule.delete": "حذف قاعدة للدخول الموحّد",
     "user.create": "إنشاء حساب",
     "user.read": "الاطلاع على حساب",
     "user.update": "تعديل حساب",
@@ -172,6 +175,7 @@ export const ar = {
     reveal_request: "طلب كشف هوية",
     assistance_request: "طلب مساعدة",
     help_information: "المساعدة لأصحاب البلاغات",
+    sso_rule: "قاعدة الدخول الموحّد",
     language: "لغة محلية",
   },
 };

@@ -7,6 +7,9 @@ export const en = {
     "auth.verify_backup_code": "Used a two-factor backup code",
     "auth.enable_two_factor": "Set up two-factor authentication",
     "auth.sign_out": "Signed out",
+    "auth.sign_in_sso": "Signed in through an identity provider",
+    "sso_rule.create": "Single sign-on rule added",
+    "sso_rule.delete": "Single sign-on rule removed",
     "user.create": "Account created",
     "user.read": "Account viewed",
     "user.update": "Account changed",
@@ -172,6 +175,7 @@ export const en = {
     reveal_request: "Reveal request",
     assistance_request: "Assistance request",
     help_information: "Help for reporters",
+    sso_rule: "Single sign-on rule",
     language: "Community language",
   },
 };

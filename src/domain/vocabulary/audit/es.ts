@@ -7,6 +7,9 @@ export const es = {
     "auth.verify_backup_code": "Código de respaldo utilizado",
     "auth.enable_two_factor": "Autenticación de dos factores configurada",
     "auth.sign_out": "Cierre de sesión",
+    "auth.sign_in_sso": "Inicio de sesión mediante un proveedor de identidad",
+    "sso_rule.create": "Regla de inicio de sesión único añadida",
+    "sso_rule.delete": "Regla de inicio de sesión único eliminada",
     "user.create": "Cuenta creada",
     "user.read": "Cuenta consultada",
     "user.update": "Cuenta modificada",
@@ -172,6 +175,7 @@ export const es = {
     reveal_request: "Solicitud de revelación",
     assistance_request: "Solicitud de asistencia",
     help_information: "Ayuda para denunciantes",
+    sso_rule: "Regla de inicio de sesión único",
     language: "Lengua local",
   },
 };

@@ -7,6 +7,9 @@ export const fr = {
     "auth.verify_backup_code": "Code de secours utilisé",
     "auth.enable_two_factor": "Authentification à deux facteurs configurée",
     "auth.sign_out": "Déconnexion",
+    "auth.sign_in_sso": "Connexion par un fournisseur d’identité",
+    "sso_rule.create": "Règle d’authentification unique ajoutée",
+    "sso_rule.delete": "Règle d’authentification unique supprimée",
     "user.create": "Compte créé",
     "user.read": "Compte consulté",
     "user.update": "Compte modifié",
@@ -172,6 +175,7 @@ export const fr = {
     reveal_request: "Demande de révélation",
     assistance_request: "Demande d'assistance",
     help_information: "Aide aux auteurs de signalements",
+    sso_rule: "Règle d’authentification unique",
     language: "Langue locale",
   },
 };

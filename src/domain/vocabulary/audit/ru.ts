@@ -7,6 +7,9 @@ export const ru = {
     "auth.verify_backup_code": "Использован резервный код",
     "auth.enable_two_factor": "Настроена двухфакторная проверка",
     "auth.sign_out": "Выход из системы",
+    "auth.sign_in_sso": "Вход через поставщика удостоверений",
+    "sso_rule.create": "Добавлено правило единого входа",
+    "sso_rule.delete": "Удалено правило единого входа",
     "user.create": "Учётная запись создана",
     "user.read": "Учётная запись просмотрена",
     "user.update": "Учётная запись изменена",
@@ -172,6 +175,7 @@ export const ru = {
     reveal_request: "Запрос на раскрытие",
     assistance_request: "Запрос о помощи",
     help_information: "Помощь заявителям",
+    sso_rule: "Правило единого входа",
     language: "Местный язык",
   },
 };

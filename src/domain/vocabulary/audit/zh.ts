@@ -7,6 +7,9 @@ export const zh = {
     "auth.verify_backup_code": "使用双重验证备用码",
     "auth.enable_two_factor": "设置双重验证",
     "auth.sign_out": "退出登录",
+    "auth.sign_in_sso": "通过身份提供方登录",
+    "sso_rule.create": "已添加单点登录规则",
+    "sso_rule.delete": "已删除单点登录规则",
     "user.create": "创建账户",
     "user.read": "查看账户",
     "user.update": "更改账户",
@@ -172,6 +175,7 @@ export const zh = {
     reveal_request: "披露申请",
     assistance_request: "援助请求",
     help_information: "举报人帮助信息",
+    sso_rule: "单点登录规则",
     language: "社区语言",
   },
 };

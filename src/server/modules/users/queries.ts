@@ -14,6 +14,7 @@ const columns = {
   countryCode: staffProfiles.countryCode,
   language: staffProfiles.language,
   disabledAt: staffProfiles.disabledAt,
+  ssoProvider: staffProfiles.ssoProvider,
   version: staffProfiles.version,
 };
 

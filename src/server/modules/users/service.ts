@@ -28,7 +28,12 @@ function assertCanManage(actor: Actor) {
   if (!userPolicy.manage(actor)) throw new Forbidden("Only an administrator manages staff accounts.");
 }
 
-async function assertScopeIsValid(tx: Transaction, role: Role, missionCodes: string[], countryCode: string | null) {
+export async function assertScopeIsValid(
+  tx: Transaction,
+  role: Role,
+  missionCodes: string[],
+  countryCode: string | null,
+) {
   const problemKey = scopeProblem(role, { missionCodes, countryCode });
   if (problemKey) {
     const messages: Record<string, string> = {
@@ -148,6 +153,12 @@ export async function updateStaffUser(services: Services, actor: Actor, id: stri
         "self_change_refused",
       );
     }
+    if (current.ssoProvider && (changes.role || changes.missionCodes || changes.countryCode !== undefined))
+      throw new Conflict(
+        "This account's role and scope follow its identity provider's claims: change the single sign-on rules instead.",
+        {},
+        "sso_account",
+      );
     const role = changes.role ?? (current.role as Role);
     const missionCodes = changes.missionCodes ?? current.missionCodes;
     const countryCode = changes.countryCode !== undefined ? changes.countryCode : current.countryCode;
@@ -217,7 +228,14 @@ export async function setTemporaryPassword(services: Services, actor: Actor, id:
   const password = temporaryPassword();
   const hash = await (await services.auth.$context).password.hash(password);
   return inTransaction(services.db, actor, async (tx) => {
-    if (!(await findStaff(tx, id))) throw new NotFound("user");
+    const found = await findStaff(tx, id);
+    if (!found) throw new NotFound("user");
+    if (found.ssoProvider)
+      throw new Conflict(
+        "This account signs in through its organisation's identity provider and has no password here.",
+        {},
+        "sso_account",
+      );
     await tx
       .update(account)
       .set({ password: hash, updatedAt: new Date() })
