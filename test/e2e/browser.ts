@@ -4,6 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, vi } from "vitest";
 import { totpCode } from "../../src/server/auth/two-factor.js";
+import type { Config } from "../../src/server/config.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { freePort } from "../helpers/free-port.js";
 
@@ -16,13 +17,16 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** Settings a journey needs besides the defaults, given the address the app will listen on. */
+export type HarnessSettings = (base: string) => Promise<Partial<Config>>;
+
+export async function startBrowserHarness(settings?: HarnessSettings): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is missing at ${CHROMIUM}: install it with apt-get install -y chromium`);
   mkdirSync("test-results", { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp({ publicUrl: base, port });
+  const t = await createTestApp({ publicUrl: base, port, ...(await settings?.(base)) });
   await t.app.listen({ host: "127.0.0.1", port });
   // The flags keep Chromium off the network: this machine (and a field office) may have none.
   const browser = await chromium.launch({
@@ -58,7 +62,7 @@ export async function signInThroughBrowser(
     .getByLabel(/^Password/)
     .first()
     .fill(staff.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Community focal points sign in without an authenticator (their role reads no confidential record).
   if (staff.totpSecret) {
     await page.getByText("Enter the 6-digit code").waitFor();
@@ -94,13 +98,13 @@ export async function expectAccessible(page: Page) {
 }
 
 /** Starts the harness before the file's tests and closes it after; `ready` receives it. */
-export function withBrowserHarness(ready: (harness: BrowserHarness) => void) {
+export function withBrowserHarness(ready: (harness: BrowserHarness) => void, settings?: HarnessSettings) {
   // A whole journey is several people's work in one test; on CI the two database suites share the
   // machine's two cores and a journey can take three times as long as alone.
   vi.setConfig({ testTimeout: 180_000 });
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
-    harness = await startBrowserHarness();
+    harness = await startBrowserHarness(settings);
     ready(harness);
   });
   afterAll(() => harness?.close());

@@ -57,7 +57,7 @@ export function staffAppFiles(webRoot: string): string[] {
 }
 
 const inputStyles = new SafeHtml(
-  "<style>input[type=email],input[type=password],input.code{width:100%;padding:.6rem;border:1px solid #adb5bd;border-radius:6px;font:inherit;background:#fff}input.code{font:600 1.4rem ui-monospace,monospace;letter-spacing:.3em;max-width:12rem;direction:ltr}</style>",
+  "<style>input[type=email],input[type=password],input.code{width:100%;padding:.6rem;border:1px solid #adb5bd;border-radius:6px;font:inherit;background:#fff}input.code{font:600 1.4rem ui-monospace,monospace;letter-spacing:.3em;max-width:12rem;direction:ltr}.sso h2{font-size:1.1rem;margin-top:0}.sso form{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.5rem}</style>",
 );
 
 function signInPage(
@@ -96,7 +96,7 @@ function organisations(words: (typeof staffMessages)["en"], next: string, provid
   if (!providers.length) return "";
   const buttons = providers.map(
     (provider) =>
-      html`<button type="submit" name="provider" value="${provider.id}">${words.signIn.ssoWith.replace("{{name}}", provider.name)}</button> `,
+      html`<button type="submit" name="provider" value="${provider.id}">${words.signIn.ssoWith.replace("{{name}}", provider.name)}</button>`,
   );
   return html`<section class="sso" aria-labelledby="sso-title"><h2 id="sso-title">${words.signIn.orSso}</h2>
 <form method="post" action="/sign-in/sso"><input type="hidden" name="next" value="${next}">${buttons}</form></section>`;

@@ -325,6 +325,7 @@ export const en = {
     },
   },
   users: {
+    throughProvider: "Through {{name}}",
     title: "Users",
     intro: "Staff accounts, their role and the missions or Member State they work on.",
     new: "New account",
@@ -356,6 +357,29 @@ export const en = {
     staleVersion:
       "Someone else changed this account while you were editing. Their version is now shown; apply your change again.",
     empty: "No accounts yet.",
+  },
+  sso: {
+    rules: "Single sign-on rules",
+    title: "Single sign-on",
+    intro:
+      "Staff of other organisations sign in with their organisation's account. Each rule gives the people of an identity provider whose claim holds a value a role and scope here; the first rule that holds decides, at every sign-in.",
+    none: "No identity provider is configured: staff sign in with a password and an authenticator app. A server administrator adds one in CONDUCT_SSO_PROVIDERS.",
+    provider: "Identity provider",
+    claim: "Claim",
+    claimHelp: "The claim's name in the ID token, dotted for a nested one (groups, roles, realm_access.roles).",
+    value: "Value",
+    when: "When the claim holds",
+    position: "Position",
+    positionHelp: "Rules are tried in order; leave empty to add it last.",
+    newRule: "New rule",
+    remove: "Remove",
+    empty: "No rules yet: nobody from these providers can sign in.",
+    ended: {
+      removed_one: "Rule removed: {{count}} session ended.",
+      removed_other: "Rule removed: {{count}} sessions ended.",
+    } as Record<string, string>,
+    followsRules:
+      "This account signs in through its organisation: its role and scope follow the single sign-on rules, and its two-factor is the organisation's.",
   },
   reference: {
     title: "Reference data",

@@ -336,6 +336,7 @@ export const es: Messages = {
     },
   },
   users: {
+    throughProvider: "Mediante {{name}}",
     title: "Usuarios",
     intro: "Cuentas del personal, su función y las misiones o el Estado Miembro en que trabajan.",
     new: "Nueva cuenta",
@@ -367,6 +368,31 @@ export const es: Messages = {
     staleVersion:
       "Otra persona modificó esta cuenta mientras usted la editaba. Ahora se muestra su versión; aplique de nuevo su cambio.",
     empty: "Todavía no hay cuentas.",
+  },
+  sso: {
+    rules: "Reglas de inicio de sesión único",
+    title: "Inicio de sesión único",
+    intro:
+      "El personal de otras organizaciones inicia sesión con la cuenta de su organización. Cada regla da aquí un rol y un ámbito a las personas de un proveedor de identidad cuya notificación tiene un valor; decide la primera regla que se cumple, en cada inicio de sesión.",
+    none: "No hay ningún proveedor de identidad configurado: el personal inicia sesión con contraseña y aplicación de autenticación. Un administrador del servidor lo añade en CONDUCT_SSO_PROVIDERS.",
+    provider: "Proveedor de identidad",
+    claim: "Notificación",
+    claimHelp:
+      "El nombre de la notificación en el token de identidad, con puntos para una anidada (groups, roles, realm_access.roles).",
+    value: "Valor",
+    when: "Cuando la notificación vale",
+    position: "Posición",
+    positionHelp: "Las reglas se prueban en orden; déjelo vacío para añadirla al final.",
+    newRule: "Nueva regla",
+    remove: "Eliminar",
+    empty: "Aún no hay reglas: nadie de estos proveedores puede iniciar sesión.",
+    ended: {
+      removed_one: "Regla eliminada: {{count}} sesión cerrada.",
+      removed_many: "Regla eliminada: {{count}} sesiones cerradas.",
+      removed_other: "Regla eliminada: {{count}} sesiones cerradas.",
+    } as Record<string, string>,
+    followsRules:
+      "Esta cuenta inicia sesión mediante su organización: su rol y su ámbito siguen las reglas de inicio de sesión único, y su doble factor es el de la organización.",
   },
   reference: {
     title: "Datos de referencia",

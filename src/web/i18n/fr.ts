@@ -335,6 +335,7 @@ export const fr: Messages = {
     },
   },
   users: {
+    throughProvider: "Par {{name}}",
     title: "Utilisateurs",
     intro: "Comptes du personnel, leur rôle et les missions ou l'État Membre dont ils s'occupent.",
     new: "Nouveau compte",
@@ -366,6 +367,31 @@ export const fr: Messages = {
     staleVersion:
       "Quelqu'un d'autre a modifié ce compte pendant votre saisie. Sa version est affichée ; appliquez à nouveau votre modification.",
     empty: "Aucun compte pour l'instant.",
+  },
+  sso: {
+    rules: "Règles d’authentification unique",
+    title: "Authentification unique",
+    intro:
+      "Le personnel d’autres organisations se connecte avec le compte de son organisation. Chaque règle donne un rôle et un périmètre ici aux personnes d’un fournisseur d’identité dont une revendication a une valeur ; la première règle satisfaite décide, à chaque connexion.",
+    none: "Aucun fournisseur d’identité n’est configuré : le personnel se connecte par mot de passe et application d’authentification. Un administrateur du serveur en ajoute un dans CONDUCT_SSO_PROVIDERS.",
+    provider: "Fournisseur d’identité",
+    claim: "Revendication",
+    claimHelp:
+      "Le nom de la revendication dans le jeton d’identité, avec des points pour une revendication imbriquée (groups, roles, realm_access.roles).",
+    value: "Valeur",
+    when: "Quand la revendication vaut",
+    position: "Position",
+    positionHelp: "Les règles sont essayées dans l’ordre ; laissez vide pour l’ajouter à la fin.",
+    newRule: "Nouvelle règle",
+    remove: "Supprimer",
+    empty: "Aucune règle : personne de ces fournisseurs ne peut se connecter.",
+    ended: {
+      removed_one: "Règle supprimée : {{count}} session fermée.",
+      removed_many: "Règle supprimée : {{count}} sessions fermées.",
+      removed_other: "Règle supprimée : {{count}} sessions fermées.",
+    } as Record<string, string>,
+    followsRules:
+      "Ce compte se connecte par son organisation : son rôle et son périmètre suivent les règles d’authentification unique, et sa double authentification est celle de l’organisation.",
   },
   reference: {
     title: "Données de référence",

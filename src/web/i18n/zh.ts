@@ -320,6 +320,7 @@ export const zh: Messages = {
     },
   },
   users: {
+    throughProvider: "通过 {{name}}",
     title: "用户",
     intro: "工作人员账户、其角色及其负责的特派团或会员国。",
     new: "新账户",
@@ -350,6 +351,27 @@ export const zh: Messages = {
     newTemporaryPassword: "新的临时密码",
     staleVersion: "在您编辑期间，其他人修改了此账户。现在显示的是其版本；请重新应用您的修改。",
     empty: "尚无账户。",
+  },
+  sso: {
+    rules: "单点登录规则",
+    title: "单点登录",
+    intro:
+      "其他组织的工作人员使用其组织账户登录。每条规则为身份提供方中某项声明具有特定值的人员在此赋予角色和范围；每次登录时由第一条成立的规则决定。",
+    none: "未配置身份提供方：工作人员使用密码和身份验证器应用登录。服务器管理员可在 CONDUCT_SSO_PROVIDERS 中添加。",
+    provider: "身份提供方",
+    claim: "声明",
+    claimHelp: "身份令牌中声明的名称，嵌套声明用点分隔（groups、roles、realm_access.roles）。",
+    value: "值",
+    when: "当声明为",
+    position: "顺序",
+    positionHelp: "规则按顺序尝试；留空则添加到最后。",
+    newRule: "新规则",
+    remove: "删除",
+    empty: "尚无规则：这些提供方的人员均无法登录。",
+    ended: {
+      removed_other: "规则已删除：结束了 {{count}} 个会话。",
+    } as Record<string, string>,
+    followsRules: "此账户通过其组织登录：其角色和范围遵循单点登录规则，其双重验证由组织负责。",
   },
   reference: {
     title: "参考数据",

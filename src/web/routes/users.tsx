@@ -1,110 +1,17 @@
 // Staff accounts for administrators: who they are, their role, their need-to-know scope.
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { type CreateUserBody, createUserBody, type StaffUser, updateUserBody } from "../../domain/contracts/users.js";
-import { type Role, roles, scopeOfRole, scopeProblem } from "../../domain/roles.js";
+import { roles } from "../../domain/roles.js";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable, ShownOnce } from "../components/page.js";
-import { validateWith } from "../forms.js";
-import { useCountries, useMissions } from "../reference-data.js";
 import type { CreateStaffUser, ListStaffUsers } from "../../domain/contracts/users.js";
-
-function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path: string) => object } }) {
-  const { t } = useTranslation();
-  const missions = useMissions();
-  const countries = useCountries();
-  const kind = scopeOfRole[role];
-  if (kind === "missions") {
-    return (
-      <MultiSelect
-        label={t("users.missions")}
-        searchable
-        data={(missions.data?.items ?? []).map((m) => ({
-          value: m.code,
-          label: `${m.code} — ${m.location ?? m.name}`,
-        }))}
-        {...form.getInputProps("missionCodes")}
-      />
-    );
-  }
-  if (kind === "country") {
-    return (
-      <Select
-        label={t("users.country")}
-        searchable
-        data={countries.stateChoices}
-        {...form.getInputProps("countryCode")}
-      />
-    );
-  }
-  return null;
-}
-
-function useScopeLabel() {
-  const { t } = useTranslation();
-  const countries = useCountries();
-  return (user: StaffUser) => {
-    switch (scopeOfRole[user.role]) {
-      case "missions":
-        return user.missionCodes.join(", ");
-      case "country":
-        return countries.nameOf(user.countryCode);
-      case "global":
-        return t("users.allCases");
-      case "assigned":
-        return t("users.assignedCases");
-      default:
-        return t("users.noCaseContent");
-    }
-  };
-}
-
-/** The API's contract and the domain's scope rule, checked in the form before anything is sent. */
-function validateStaff<T extends { role: Role; missionCodes?: string[]; countryCode?: string | null }>(
-  schema: Parameters<typeof validateWith>[0],
-  t: TFunction,
-) {
-  return (values: T) => {
-    const fitted = fitScope(values);
-    const errors = validateWith(schema, t)(fitted);
-    const problem = scopeProblem(fitted.role, {
-      missionCodes: fitted.missionCodes ?? [],
-      countryCode: fitted.countryCode ?? null,
-    });
-    if (problem)
-      errors[scopeOfRole[fitted.role] === "country" ? "countryCode" : "missionCodes"] = t(
-        `problems.${problem.replaceAll(".", "_")}`,
-      );
-    return errors;
-  };
-}
-
-/** Clears the scope a role does not use, so switching roles never sends a stale one. */
-function fitScope<T extends { role: Role; missionCodes?: string[]; countryCode?: string | null }>(values: T): T {
-  const kind = scopeOfRole[values.role];
-  return {
-    ...values,
-    missionCodes: kind === "missions" ? (values.missionCodes ?? []) : [],
-    countryCode: kind === "country" ? (values.countryCode ?? null) : null,
-  };
-}
+import { SsoRulesPanel, useSsoRules } from "./sso-rules.js";
+import { fitScope, ScopeFields, useScopeLabel, validateStaff } from "./staff-scope.js";
 
 function NewUser({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -151,6 +58,8 @@ function NewUser({ onClose }: { onClose: () => void }) {
 
 function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
   const { t } = useTranslation();
+  // An identity provider's account takes its role from the rules, and has no password or code here.
+  const kept = user.signInWith !== null;
   const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -167,7 +76,12 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["users"] });
   const save = useMutation({
-    mutationFn: (values: typeof form.values) => api<StaffUser>("PATCH", `/api/users/${user.id}`, fitScope(values)),
+    mutationFn: (values: typeof form.values) =>
+      api<StaffUser>(
+        "PATCH",
+        `/api/users/${user.id}`,
+        kept ? { name: values.name, disabled: values.disabled, version: values.version } : fitScope(values),
+      ),
     onSuccess: async () => {
       await refresh();
       onClose();
@@ -211,24 +125,34 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
         {secret && <ShownOnce intro={t("users.temporaryPassword")} value={secret} />}
         <ProblemAlert error={save.error ?? action.error} />
         <TextInput label={t("users.name")} required {...form.getInputProps("name")} />
-        <Select
-          label={t("users.role")}
-          data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps("role")}
-        />
-        <ScopeFields role={form.values.role} form={form} />
+        {kept ? (
+          <Alert color="gray">{t("sso.followsRules")}</Alert>
+        ) : (
+          <>
+            <Select
+              label={t("users.role")}
+              data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps("role")}
+            />
+            <ScopeFields role={form.values.role} form={form} />
+          </>
+        )}
         <Checkbox label={t("users.disable")} {...form.getInputProps("disabled", { type: "checkbox" })} />
         <Group gap="xs">
-          <Button size="xs" variant="light" onClick={() => action.mutate("reset-two-factor")}>
-            {t("users.resetTwoFactor")}
-          </Button>
+          {!kept && (
+            <Button size="xs" variant="light" onClick={() => action.mutate("reset-two-factor")}>
+              {t("users.resetTwoFactor")}
+            </Button>
+          )}
           <Button size="xs" variant="light" onClick={() => action.mutate("revoke-sessions")}>
             {t("users.revokeSessions")}
           </Button>
-          <Button size="xs" variant="light" onClick={() => action.mutate("temporary-password")}>
-            {t("users.newTemporaryPassword")}
-          </Button>
+          {!kept && (
+            <Button size="xs" variant="light" onClick={() => action.mutate("temporary-password")}>
+              {t("users.newTemporaryPassword")}
+            </Button>
+          )}
         </Group>
         <FormActions onCancel={onClose} submitLabel={t("app.save")} loading={save.isPending} />
       </Stack>
@@ -242,6 +166,8 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffUser | null>(null);
   const scopeLabel = useScopeLabel();
+  const sso = useSsoRules();
+  const providerName = (id: string) => sso.data?.providers.find((provider) => provider.id === id)?.name ?? id;
   return (
     <>
       <PageHeader
@@ -270,7 +196,9 @@ export function UsersPage() {
                 <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
                 <Table.Td>{scopeLabel(user)}</Table.Td>
                 <Table.Td>
-                  {!user.twoFactorRequired ? (
+                  {user.signInWith ? (
+                    <Text size="sm">{t("users.throughProvider", { name: providerName(user.signInWith) })}</Text>
+                  ) : !user.twoFactorRequired ? (
                     <Text size="sm" c="gray.7">
                       {t("users.notRequired")}
                     </Text>
@@ -308,6 +236,7 @@ export function UsersPage() {
           </DataTable>
         )}
       </QueryView>
+      <SsoRulesPanel query={sso} />
       <Dialog opened={creating} onClose={() => setCreating(false)} title={t("users.new")}>
         {creating && <NewUser onClose={() => setCreating(false)} />}
       </Dialog>

@@ -1,0 +1,91 @@
+// A staff account's role and need-to-know scope in forms and tables: the fields a role needs, its
+// label, and the domain's scope rule checked before anything is sent (accounts and sign-on rules).
+import { MultiSelect, Select } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { StaffUser } from "../../domain/contracts/users.js";
+import { type Role, scopeOfRole, scopeProblem } from "../../domain/roles.js";
+import { validateWith } from "../forms.js";
+import { useCountries, useMissions } from "../reference-data.js";
+
+export function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path: string) => object } }) {
+  const { t } = useTranslation();
+  const missions = useMissions();
+  const countries = useCountries();
+  const kind = scopeOfRole[role];
+  if (kind === "missions") {
+    return (
+      <MultiSelect
+        label={t("users.missions")}
+        searchable
+        data={(missions.data?.items ?? []).map((m) => ({
+          value: m.code,
+          label: `${m.code} — ${m.location ?? m.name}`,
+        }))}
+        {...form.getInputProps("missionCodes")}
+      />
+    );
+  }
+  if (kind === "country") {
+    return (
+      <Select
+        label={t("users.country")}
+        searchable
+        data={countries.stateChoices}
+        {...form.getInputProps("countryCode")}
+      />
+    );
+  }
+  return null;
+}
+
+type Scoped = Pick<StaffUser, "role" | "missionCodes" | "countryCode">;
+
+export function useScopeLabel() {
+  const { t } = useTranslation();
+  const countries = useCountries();
+  return (user: Scoped) => {
+    switch (scopeOfRole[user.role]) {
+      case "missions":
+        return user.missionCodes.join(", ");
+      case "country":
+        return countries.nameOf(user.countryCode);
+      case "global":
+        return t("users.allCases");
+      case "assigned":
+        return t("users.assignedCases");
+      default:
+        return t("users.noCaseContent");
+    }
+  };
+}
+
+/** The API's contract and the domain's scope rule, checked in the form before anything is sent. */
+export function validateStaff<T extends { role: Role; missionCodes?: string[]; countryCode?: string | null }>(
+  schema: Parameters<typeof validateWith>[0],
+  t: TFunction,
+) {
+  return (values: T) => {
+    const fitted = fitScope(values);
+    const errors = validateWith(schema, t)(fitted);
+    const problem = scopeProblem(fitted.role, {
+      missionCodes: fitted.missionCodes ?? [],
+      countryCode: fitted.countryCode ?? null,
+    });
+    if (problem)
+      errors[scopeOfRole[fitted.role] === "country" ? "countryCode" : "missionCodes"] = t(
+        `problems.${problem.replaceAll(".", "_")}`,
+      );
+    return errors;
+  };
+}
+
+/** Clears the scope a role does not use, so switching roles never sends a stale one. */
+export function fitScope<T extends { role: Role; missionCodes?: string[]; countryCode?: string | null }>(values: T): T {
+  const kind = scopeOfRole[values.role];
+  return {
+    ...values,
+    missionCodes: kind === "missions" ? (values.missionCodes ?? []) : [],
+    countryCode: kind === "country" ? (values.countryCode ?? null) : null,
+  };
+}
