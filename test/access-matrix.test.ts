@@ -365,6 +365,19 @@ const matrix: MatrixRow[] = [
     expect: everyone,
   },
   { method: "GET", route: "/api/reference/missions", url: () => "/api/reference/missions", expect: everyone },
+  { method: "GET", route: "/api/reference/entities", url: () => "/api/reference/entities", expect: everyone },
+  {
+    method: "POST",
+    route: "/api/reference/entities",
+    url: () => "/api/reference/entities",
+    body: (role) => ({
+      code: `IP-${role.replaceAll("_", "").slice(0, 10).toUpperCase()}`,
+      kind: "implementing_partner",
+      name: "Matrix partner",
+      partnerOf: "UNICEF",
+    }),
+    expect: only("administrator"),
+  },
   { method: "GET", route: "/api/reference/countries", url: () => "/api/reference/countries", expect: everyone },
   {
     method: "GET",

@@ -84,6 +84,7 @@
 -- trust_fund_contributions: RLS; conduct_app: INSERT, SELECT
 -- trust_fund_projects: RLS; conduct_app: INSERT, SELECT
 -- two_factor: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- un_entities: no RLS; conduct_app: INSERT, SELECT, UPDATE
 -- unit_allegation_counts: RLS; conduct_app: SELECT
 -- unit_decisions: RLS; conduct_app: INSERT, SELECT
 -- unit_leaders: RLS; conduct_app: INSERT, SELECT

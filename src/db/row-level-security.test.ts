@@ -435,6 +435,7 @@ describe("row-level security everywhere", () => {
       "misconduct_types",
       "missions",
       "personnel_categories",
+      "un_entities",
       // Sign-in records, read by the authentication library for the person signing in.
       "account",
       "api_tokens",

@@ -191,8 +191,24 @@ export const apiTokens = pgTable(
 
 // ---- Reference data ----
 // A mission is one kind of organisational unit; other UN entities join as other kinds.
+/** The UN system's entities whose units keep records here (src/domain/reference/entities.ts). */
+export const unEntities = pgTable("un_entities", {
+  code: text("code").primaryKey(),
+  kind: text("kind").notNull(),
+  /** Its English name; the six languages' come from the vocabulary for the seeded entities. */
+  name: text("name").notNull(),
+  /** An implementing partner's UN entity: the one whose programmes it carries out. */
+  partnerOf: text("partner_of"),
+  version: integer("version").notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
 export const missions = pgTable("missions", {
   code: text("code").primaryKey(),
+  /** The entity the unit belongs to: DPO for a peacekeeping operation, UNICEF for its country office. */
+  entityCode: text("entity_code")
+    .notNull()
+    .references(() => unEntities.code),
   name: text("name").notNull(),
   nameFr: text("name_fr"),
   kind: text("kind").notNull(),

@@ -43,6 +43,7 @@ export const auditSubjects = [
   "help_information",
   "language",
   "sso_rule",
+  "entity",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -89,6 +90,7 @@ export const auditCatalogue = {
   "audit.browse": action(null, z.object({ results: count })),
   "audit.verify": action(null, z.object({ events: count })),
   "reference.mission.create": action("mission", none),
+  "reference.entity.create": action("entity", z.object({ kind: code })),
   "reference.mission.update": action("mission", z.object({ fields: names })),
   "report.submit": action(
     "report",

@@ -12,6 +12,7 @@ import { allocateCaseReference, refreshSearchDocument } from "../server/modules/
 import { recordAuditEvent } from "../server/modules/audit/index.js";
 import { postReporterMessage, submitReport } from "../server/modules/intake/index.js";
 import { createStaffUser } from "../server/modules/users/index.js";
+import { createEntity, createMission } from "../server/modules/reference/index.js";
 import { seedDemoVictims } from "./demo-victims.js";
 import { seedDemoPrevention } from "./demo-prevention.js";
 import { seedDemoPublic } from "./demo-public.js";
@@ -56,6 +57,8 @@ export const demoAccounts: {
   { email: "hom.monusco@demo.conduct.test", name: "Aïssata Touré", role: "head_of_mission", missionCodes: ["MONUSCO"] },
   { email: "publisher@demo.conduct.test", name: "Omar Haddad", role: "publisher" },
   { email: "cbcm@demo.conduct.test", name: "Esther Nzeyimana", role: "cbcm_focal_point", missionCodes: ["MONUSCO"] },
+  // One UN: a conduct officer of UNICEF's office in the Democratic Republic of the Congo.
+  { email: "cdt.unicef@demo.conduct.test", name: "Grace Kabila", role: "cdt_officer", missionCodes: ["UNICEF-COD"] },
 ];
 
 const demoCases = [
@@ -183,6 +186,31 @@ const demoReports = [
   },
 ];
 
+/** Units of other entities of the UN system, and an implementing partner, for the one-UN demo. */
+async function seedSystemUnits(services: Services) {
+  await createEntity(services, systemActor, {
+    code: "HOPE-RELIEF",
+    kind: "implementing_partner",
+    name: "Hope Relief International",
+    partnerOf: "UNICEF",
+  });
+  for (const [code, entityCode, name, host, location] of [
+    ["UNICEF-COD", "UNICEF", "UNICEF Democratic Republic of the Congo", "COD", "Kinshasa"],
+    ["UNHCR-CAF", "UNHCR", "UNHCR Central African Republic", "CAF", "Bangui"],
+  ] as const)
+    await createMission(services, systemActor, {
+      code,
+      entityCode,
+      name,
+      nameFr: null,
+      kind: "entity_office",
+      hostCountryCode: host,
+      location,
+      startYear: 1994,
+      endYear: null,
+    });
+}
+
 export async function hasAnyAccount(services: Services): Promise<boolean> {
   const rows = await services.db.select({ id: user.id }).from(user).limit(1);
   return rows.length > 0;
@@ -190,6 +218,7 @@ export async function hasAnyAccount(services: Services): Promise<boolean> {
 
 export async function seedDemoData(services: Services): Promise<void> {
   await inTransaction(services.db, systemActor, (tx) => recordInstallationFact(tx, systemActor, "demo_data", true));
+  await seedSystemUnits(services);
   const ids = new Map<string, string>();
   for (const account of demoAccounts) {
     const created = await createStaffUser(services, systemActor, {
@@ -200,7 +229,8 @@ export async function seedDemoData(services: Services): Promise<void> {
       countryCode: account.countryCode ?? null,
       password: DEMO_PASSWORD,
     });
-    ids.set(account.role, created.user.id);
+    // The first account of a role is the one the demo's records name.
+    if (!ids.has(account.role)) ids.set(account.role, created.user.id);
   }
   const caseIds: string[] = [];
   await inTransaction(services.db, systemActor, async (tx) => {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { allegationTypeSeeds, misconductTypeSeeds } from "../domain/reference/allegations.js";
 import { missionSeeds } from "../domain/reference/missions.js";
+import { entityOfMissionKind, unEntitySeeds } from "../domain/reference/entities.js";
 import { personnelCategorySeeds } from "../domain/reference/personnel.js";
 import { label } from "../domain/vocabulary/index.js";
 import type { DatabaseHandle, OwnerClient } from "../db/connection.js";
@@ -90,10 +91,18 @@ export async function seedReferenceData(handle: DatabaseHandle): Promise<void> {
     await seedGoodPractices(owner);
     await insertMissing(
       owner,
+      "un_entities",
+      ["code", "kind", "name"],
+      unEntitySeeds.map((entity) => ({ ...entity, name: label("en", "unEntities", entity.code) })),
+      "code",
+    );
+    await insertMissing(
+      owner,
       "missions",
-      ["code", "name", "name_fr", "kind", "host_country_code", "location", "start_year", "end_year"],
+      ["code", "entity_code", "name", "name_fr", "kind", "host_country_code", "location", "start_year", "end_year"],
       missionSeeds.map((m) => ({
         code: m.code,
+        entity_code: m.kind === "entity_office" ? null : entityOfMissionKind[m.kind],
         name: m.name,
         name_fr: m.nameFr,
         kind: m.kind,

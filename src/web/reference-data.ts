@@ -8,9 +8,14 @@ import type {
   MissionList,
   PersonnelCategoryList,
 } from "../domain/contracts/reference.js";
+import type { z } from "zod";
+import type { listUnEntitiesSchema } from "../domain/contracts/reference.js";
 import { scopeOfRole } from "../domain/roles.js";
 import { api } from "./api.js";
 import { useMe } from "./session.js";
+import { useVocabulary } from "./i18n/index.js";
+
+type UnEntityList = z.infer<typeof listUnEntitiesSchema>;
 
 export function useMissions() {
   return useQuery({
@@ -18,6 +23,27 @@ export function useMissions() {
     queryFn: () => api<MissionList>("GET", "/api/reference/missions"),
     staleTime: 5 * 60_000,
   });
+}
+
+/** The UN system's entities, with their names in the reader's language (the installation's own keep theirs). */
+export function useEntities() {
+  const words = useVocabulary();
+  const query = useQuery({
+    queryKey: ["reference", "entities"],
+    queryFn: () => api<UnEntityList>("GET", "/api/reference/entities"),
+    staleTime: 5 * 60_000,
+  });
+  const named = (code: string) => (words.unEntities as Record<string, string>)[code];
+  const short = (code: string) => (words.unEntityAcronyms as Record<string, string>)[code];
+  return {
+    ...query,
+    nameOf: (entity: { code: string; name: string }) => named(entity.code) ?? entity.name,
+    shortNameOf: (code: string) => short(code) ?? code,
+    choices: (query.data?.items ?? []).map((entity) => ({
+      value: entity.code,
+      label: `${short(entity.code) ?? entity.code} — ${named(entity.code) ?? entity.name}`,
+    })),
+  };
 }
 
 /** The missions a person may pick: their own when their role is scoped to missions, else every mission. */

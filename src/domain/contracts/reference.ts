@@ -2,8 +2,14 @@
 import { z } from "zod";
 import { countryStandings } from "../reference/countries.js";
 import { systemWideCategories } from "../reference/personnel.js";
+import { unEntityKinds } from "../reference/entities.js";
 
-export const missionKindSchema = z.enum(["peacekeeping_operation", "special_political_mission", "other_entity"]);
+export const missionKindSchema = z.enum([
+  "peacekeeping_operation",
+  "special_political_mission",
+  "other_entity",
+  "entity_office",
+]);
 
 const missionFields = {
   name: z.string().trim().min(3).max(200),
@@ -18,13 +24,18 @@ const missionFields = {
   endYear: z.number().int().min(1945).max(2100).nullable(),
 };
 
+const unitCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, "use capital letters, digits and dashes");
+
 export const createMissionBody = z.strictObject({
-  code: z.string().regex(/^[A-Z0-9-]{2,20}$/, "use capital letters, digits and dashes"),
+  code: unitCode,
+  /** The UN system entity the unit belongs to; unset, its kind's (DPO, DPPA, the Secretariat). */
+  entityCode: unitCode.optional(),
   ...missionFields,
 });
 export type CreateMissionBody = z.input<typeof createMissionBody>;
 
 export const updateMissionBody = z.strictObject({
+  entityCode: unitCode.optional(),
   name: missionFields.name.optional(),
   nameFr: missionFields.nameFr.optional(),
   kind: missionFields.kind.optional(),
@@ -37,6 +48,7 @@ export const updateMissionBody = z.strictObject({
 
 export const missionSchema = z.object({
   code: z.string(),
+  entityCode: z.string(),
   name: z.string(),
   nameFr: z.string().nullable(),
   kind: z.string(),
@@ -94,3 +106,26 @@ export type CountryList = z.infer<typeof countryListSchema>;
 export type PersonnelCategoryList = z.infer<typeof personnelCategoryListSchema>;
 export type AllegationTypeList = z.infer<typeof allegationTypeListSchema>;
 export type MisconductTypeList = z.infer<typeof misconductTypeListSchema>;
+
+export const unEntityKindSchema = z.enum(unEntityKinds);
+
+export const unEntitySchema = z.object({
+  code: z.string(),
+  kind: unEntityKindSchema,
+  /** Its English name; the six languages' are the vocabulary's for the seeded entities. */
+  name: z.string(),
+  partnerOf: z.string().nullable(),
+  /** The units (missions, offices) that belong to it. */
+  units: z.array(z.string()),
+  version: z.number(),
+});
+export type UnEntity = z.infer<typeof unEntitySchema>;
+export const listUnEntitiesSchema = z.object({ items: z.array(unEntitySchema) });
+
+export const createUnEntityBody = z.strictObject({
+  code: unitCode,
+  kind: unEntityKindSchema,
+  name: z.string().trim().min(2).max(200),
+  partnerOf: unitCode.nullable().default(null),
+});
+export type CreateUnEntityBody = z.input<typeof createUnEntityBody>;

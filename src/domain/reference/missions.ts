@@ -1,6 +1,8 @@
 // UN peace operations and special political missions, current and closed. Reference data that an
 // administrator may extend; the seed only adds codes that are missing.
-export type MissionKind = "peacekeeping_operation" | "special_political_mission" | "other_entity";
+/** A unit where records are kept: a peace operation, a special political mission, another Secretariat
+ * office, or an office of an entity of the UN system (a country office, an operation). */
+export type MissionKind = "peacekeeping_operation" | "special_political_mission" | "other_entity" | "entity_office";
 
 export interface MissionSeed {
   code: string;

@@ -9,6 +9,7 @@ import { investigationStatuses, victimGroups } from "../public-stats.js";
 import { allegationTypeSeeds, misconductLevels, thematicAreas } from "../reference/allegations.js";
 import { beneficiaryCategories } from "../trust-fund.js";
 import { personnelCategorySeeds, systemWideCategories } from "../reference/personnel.js";
+import { unEntityKinds, unEntitySeeds } from "../reference/entities.js";
 import { publishedPaternityStatuses } from "../paternity.js";
 import { referralEntities } from "../referrals.js";
 import { roles } from "../roles.js";
@@ -40,6 +41,10 @@ export const vocabularyCodes = {
   misconductLevels,
   beneficiaryCategories,
   missionKinds: missionKindSchema.options,
+  unEntityKinds,
+  /** The seeded entities; an installation's own (implementing partners, non-UN forces) carry their name. */
+  unEntities: unEntitySeeds.map((seed) => seed.code),
+  unEntityAcronyms: unEntitySeeds.map((seed) => seed.code),
   reportKinds,
   urgencies,
   immediateNeeds,

@@ -6,10 +6,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useVocabulary } from "../i18n/index.js";
+import { unEntityKinds } from "../../domain/reference/entities.js";
 import { LanguagesPanel } from "./languages.js";
 import {
   type CreateMissionBody,
   createMissionBody,
+  type CreateUnEntityBody,
+  createUnEntityBody,
   type Mission,
   missionKindSchema,
   type PersonnelCategoryList,
@@ -18,16 +21,18 @@ import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { validateWith } from "../forms.js";
-import { useCountries, useMissions } from "../reference-data.js";
+import { useCountries, useEntities, useMissions } from "../reference-data.js";
 
 function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const countries = useCountries();
+  const entities = useEntities();
   const form = useForm<CreateMissionBody>({
     initialValues: mission
       ? {
           code: mission.code,
+          entityCode: mission.entityCode,
           name: mission.name,
           nameFr: mission.nameFr,
           kind: mission.kind as CreateMissionBody["kind"],
@@ -84,6 +89,16 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
           {...form.getInputProps("kind")}
         />
         <Select
+          label={t("reference.entity")}
+          description={t("reference.entityHelp")}
+          searchable
+          clearable
+          data={entities.choices}
+          value={form.values.entityCode ?? null}
+          onChange={(value) => form.setFieldValue("entityCode", value ?? undefined)}
+          error={form.errors.entityCode}
+        />
+        <Select
           label={t("reference.hostCountry")}
           searchable
           clearable
@@ -117,6 +132,7 @@ function Missions({ canManage }: { canManage: boolean }) {
   const preferFrench = i18n.language === "fr";
   const missions = useMissions();
   const countries = useCountries();
+  const entities = useEntities();
   const [editing, setEditing] = useState<Mission | "new" | null>(null);
   return (
     <>
@@ -134,6 +150,7 @@ function Missions({ canManage }: { canManage: boolean }) {
               t("reference.code"),
               t("reference.name"),
               t("reference.kind"),
+              t("reference.entity"),
               t("reference.hostCountry"),
               t("reference.years"),
             ]}
@@ -157,6 +174,7 @@ function Missions({ canManage }: { canManage: boolean }) {
                   )}
                 </Table.Td>
                 <Table.Td>{t(`reference.kinds.${mission.kind}`)}</Table.Td>
+                <Table.Td>{entities.shortNameOf(mission.entityCode)}</Table.Td>
                 <Table.Td>
                   {mission.hostCountryCode ? countries.nameOf(mission.hostCountryCode) : mission.location}
                 </Table.Td>
@@ -199,6 +217,115 @@ function Missions({ canManage }: { canManage: boolean }) {
         title={editing === "new" ? t("reference.newMission") : t("reference.editMission")}
       >
         {editing && <MissionForm mission={editing === "new" ? null : editing} onClose={() => setEditing(null)} />}
+      </Dialog>
+    </>
+  );
+}
+
+function EntityForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const entities = useEntities();
+  const form = useForm<CreateUnEntityBody>({
+    initialValues: { code: "", kind: "implementing_partner", name: "", partnerOf: null },
+    validate: validateWith(createUnEntityBody, t),
+  });
+  const save = useMutation({
+    mutationFn: (values: CreateUnEntityBody) => api("POST", "/api/reference/entities", values),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["reference", "entities"] });
+      onClose();
+    },
+  });
+  const unSystem = (entities.data?.items ?? []).filter(
+    (entity) => entity.kind !== "implementing_partner" && entity.kind !== "non_un_force",
+  );
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <Stack>
+        <ProblemAlert error={save.error} />
+        <TextInput
+          label={t("reference.code")}
+          required
+          {...form.getInputProps("code")}
+          onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
+        />
+        <TextInput label={t("reference.name")} required {...form.getInputProps("name")} />
+        <Select
+          label={t("reference.kind")}
+          data={unEntityKinds.map((kind) => ({ value: kind, label: t(`reference.entityKinds.${kind}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps("kind")}
+          onChange={(kind) => {
+            form.setFieldValue("kind", kind as CreateUnEntityBody["kind"]);
+            if (kind !== "implementing_partner") form.setFieldValue("partnerOf", null);
+          }}
+        />
+        {form.values.kind === "implementing_partner" && (
+          <Select
+            label={t("reference.partnerOf")}
+            required
+            searchable
+            data={unSystem.map((entity) => ({
+              value: entity.code,
+              label: `${entities.shortNameOf(entity.code)} — ${entities.nameOf(entity)}`,
+            }))}
+            {...form.getInputProps("partnerOf")}
+          />
+        )}
+        <FormActions onCancel={onClose} submitLabel={t("reference.newEntity")} loading={save.isPending} />
+      </Stack>
+    </form>
+  );
+}
+
+/** The UN system's entities, each with its units: the scopes records are kept in, one UN. */
+function Entities({ canManage }: { canManage: boolean }) {
+  const { t } = useTranslation();
+  const entities = useEntities();
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      {canManage && (
+        <Group justify="flex-end" mb="sm">
+          <Button onClick={() => setAdding(true)}>{t("reference.newEntity")}</Button>
+        </Group>
+      )}
+      <QueryView query={entities}>
+        {(data) => (
+          <DataTable
+            label={t("reference.entities")}
+            minWidth={720}
+            headers={[t("reference.shortName"), t("reference.name"), t("reference.kind"), t("reference.units")]}
+          >
+            {data.items.map((entity) => (
+              <Table.Tr key={entity.code}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {entities.shortNameOf(entity.code)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{entities.nameOf(entity)}</Text>
+                  {entity.partnerOf && (
+                    <Text size="xs" c="gray.7">
+                      {t("reference.partnerOf")}: {entities.shortNameOf(entity.partnerOf)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`reference.entityKinds.${entity.kind}`)}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" dir="ltr">
+                    {entity.units.join(", ")}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
+      <Dialog opened={adding} onClose={() => setAdding(false)} title={t("reference.newEntity")}>
+        {adding && <EntityForm onClose={() => setAdding(false)} />}
       </Dialog>
     </>
   );
@@ -315,6 +442,7 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
       <Tabs defaultValue="missions" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="missions">{t("reference.missions")}</Tabs.Tab>
+          <Tabs.Tab value="entities">{t("reference.entities")}</Tabs.Tab>
           <Tabs.Tab value="countries">{t("reference.countries")}</Tabs.Tab>
           <Tabs.Tab value="categories">{t("reference.categories")}</Tabs.Tab>
           <Tabs.Tab value="allegations">{t("reference.allegationTypes")}</Tabs.Tab>
@@ -323,6 +451,9 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
         </Tabs.List>
         <Tabs.Panel value="missions">
           <Missions canManage={canManage} />
+        </Tabs.Panel>
+        <Tabs.Panel value="entities">
+          <Entities canManage={canManage} />
         </Tabs.Panel>
         <Tabs.Panel value="countries">
           <Countries />

@@ -25,6 +25,7 @@ export const ar = {
     "audit.browse": "الاطلاع على سجل التدقيق",
     "audit.verify": "التحقق من سلسلة التدقيق",
     "reference.mission.create": "إضافة بعثة",
+    "reference.entity.create": "إضافة كيان من كيانات منظومة الأمم المتحدة",
     "reference.mission.update": "تعديل بعثة",
     "report.submit": "استلام بلاغ",
     "report.follow_up": "متابعة المبلِّغ",
@@ -176,6 +177,7 @@ export const ar = {
     assistance_request: "طلب مساعدة",
     help_information: "المساعدة لأصحاب البلاغات",
     sso_rule: "قاعدة الدخول الموحّد",
+    entity: "كيان من كيانات منظومة الأمم المتحدة",
     language: "لغة محلية",
   },
 };

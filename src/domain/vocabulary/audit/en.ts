@@ -25,6 +25,7 @@ export const en = {
     "audit.browse": "Audit trail browsed",
     "audit.verify": "Audit chain verified",
     "reference.mission.create": "Mission added",
+    "reference.entity.create": "UN system entity added",
     "reference.mission.update": "Mission changed",
     "report.submit": "Report received",
     "report.follow_up": "Reporter followed up",
@@ -176,6 +177,7 @@ export const en = {
     assistance_request: "Assistance request",
     help_information: "Help for reporters",
     sso_rule: "Single sign-on rule",
+    entity: "UN system entity",
     language: "Community language",
   },
 };

@@ -25,6 +25,7 @@ export const es = {
     "audit.browse": "Registro de auditoría consultado",
     "audit.verify": "Cadena de auditoría verificada",
     "reference.mission.create": "Misión añadida",
+    "reference.entity.create": "Entidad del sistema de las Naciones Unidas añadida",
     "reference.mission.update": "Misión modificada",
     "report.submit": "Denuncia recibida",
     "report.follow_up": "Seguimiento consultado por el denunciante",
@@ -176,6 +177,7 @@ export const es = {
     assistance_request: "Solicitud de asistencia",
     help_information: "Ayuda para denunciantes",
     sso_rule: "Regla de inicio de sesión único",
+    entity: "Entidad del sistema de las Naciones Unidas",
     language: "Lengua local",
   },
 };

@@ -25,6 +25,7 @@ export const fr = {
     "audit.browse": "Journal d'audit consulté",
     "audit.verify": "Chaîne d'audit vérifiée",
     "reference.mission.create": "Mission ajoutée",
+    "reference.entity.create": "Entité du système des Nations Unies ajoutée",
     "reference.mission.update": "Mission modifiée",
     "report.submit": "Signalement reçu",
     "report.follow_up": "Suivi consulté par l'auteur du signalement",
@@ -176,6 +177,7 @@ export const fr = {
     assistance_request: "Demande d'assistance",
     help_information: "Aide aux auteurs de signalements",
     sso_rule: "Règle d’authentification unique",
+    entity: "Entité du système des Nations Unies",
     language: "Langue locale",
   },
 };

@@ -25,6 +25,7 @@ export const ru = {
     "audit.browse": "Просмотр журнала аудита",
     "audit.verify": "Проверка цепочки аудита",
     "reference.mission.create": "Миссия добавлена",
+    "reference.entity.create": "Добавлена структура системы ООН",
     "reference.mission.update": "Миссия изменена",
     "report.submit": "Сообщение получено",
     "report.follow_up": "Заявитель проверил ход дела",
@@ -176,6 +177,7 @@ export const ru = {
     assistance_request: "Запрос о помощи",
     help_information: "Помощь заявителям",
     sso_rule: "Правило единого входа",
+    entity: "Структура системы ООН",
     language: "Местный язык",
   },
 };

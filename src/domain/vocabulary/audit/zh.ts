@@ -25,6 +25,7 @@ export const zh = {
     "audit.browse": "浏览审计记录",
     "audit.verify": "核查审计链",
     "reference.mission.create": "添加特派团",
+    "reference.entity.create": "已添加联合国系统实体",
     "reference.mission.update": "更改特派团",
     "report.submit": "收到举报",
     "report.follow_up": "举报人查看进展",
@@ -176,6 +177,7 @@ export const zh = {
     assistance_request: "援助请求",
     help_information: "举报人帮助信息",
     sso_rule: "单点登录规则",
+    entity: "联合国系统实体",
     language: "社区语言",
   },
 };

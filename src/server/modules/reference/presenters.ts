@@ -7,6 +7,7 @@ export type MissionRow = typeof missions.$inferSelect;
 
 export const presentMission = (row: MissionRow, actor: Actor) => ({
   code: row.code,
+  entityCode: row.entityCode,
   name: row.name,
   nameFr: row.nameFr,
   kind: row.kind,

@@ -6,16 +6,21 @@ import {
   allegationTypeListSchema,
   countryListSchema,
   createMissionBody,
+  createUnEntityBody,
+  listUnEntitiesSchema,
   misconductTypeListSchema,
   missionListSchema,
   missionSchema,
   personnelCategoryListSchema,
+  unEntitySchema,
   updateMissionBody,
 } from "../../../domain/contracts/reference.js";
 import { staffOf } from "../../auth/actor.js";
 import {
+  createEntity,
   createMission,
   listAllegationTypes,
+  listEntities,
   listCountries,
   listMisconductTypes,
   listMissions,
@@ -50,6 +55,33 @@ export function registerReferenceRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => reply.status(201).send(await createMission(services, staffOf(request), request.body)),
+  );
+
+  typed.get(
+    "/api/reference/entities",
+    {
+      schema: {
+        tags: ["reference"],
+        summary:
+          "The UN system's entities (departments, funds, programmes, agencies, partners, forces) and their units",
+        response: { 200: listUnEntitiesSchema },
+      },
+    },
+    async (request) => ({ items: await listEntities(services, staffOf(request)) }),
+  );
+
+  typed.post(
+    "/api/reference/entities",
+    {
+      schema: {
+        tags: ["reference"],
+        summary:
+          "Add an entity: an implementing partner of a UN entity, a non-UN force, another UN entity (administrators)",
+        body: createUnEntityBody,
+        response: { 201: unEntitySchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createEntity(services, staffOf(request), request.body)),
   );
 
   typed.patch(

@@ -1,13 +1,22 @@
 // Reference data: read by every signed-in user; missions maintained by administrators.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { prepared } from "../../../db/prepared.js";
-import { allegationTypes, countries, misconductTypes, missions, personnelCategories } from "../../../db/schema.js";
+import {
+  allegationTypes,
+  countries,
+  misconductTypes,
+  missions,
+  personnelCategories,
+  unEntities,
+} from "../../../db/schema.js";
+import { entityOfMissionKind, type UnEntityKind } from "../../../domain/reference/entities.js";
+import type { MissionKind } from "../../../domain/reference/missions.js";
 import { personnelCategorySeedOf } from "../../../domain/reference/personnel.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { referencePolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
-import { inTransaction } from "../../transaction.js";
+import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 
 import { presentMission } from "./presenters.js";
@@ -75,9 +84,11 @@ export async function listMisconductTypes(services: Services, actor: Actor) {
 
 export interface MissionInput {
   code: string;
+  /** Unset: the entity of its kind (DPO for a peacekeeping operation); an entity's office must name it. */
+  entityCode?: string;
   name: string;
   nameFr: string | null;
-  kind: string;
+  kind: MissionKind;
   hostCountryCode: string | null;
   location: string | null;
   startYear: number;
@@ -92,13 +103,30 @@ function assertYears(input: { startYear: number; endYear: number | null }) {
   }
 }
 
+/** The entity a unit belongs to: the one named, which must exist, or its kind's. */
+async function entityOfUnit(tx: Transaction, kind: MissionKind, named: string | undefined) {
+  const code = named ?? (kind === "entity_office" ? undefined : entityOfMissionKind[kind]);
+  if (!code)
+    throw new ValidationFailed("An office of a UN system entity must name its entity.", [
+      { path: "body.entityCode", message: "required for an entity's office" },
+    ]);
+  const [found] = await tx.select({ code: unEntities.code }).from(unEntities).where(eq(unEntities.code, code));
+  if (!found)
+    throw new ValidationFailed(`Unknown entity: ${code}.`, [{ path: "body.entityCode", message: "unknown entity" }]);
+  return code;
+}
+
 export async function createMission(services: Services, actor: Actor, input: MissionInput) {
   if (!referencePolicy.manage(actor)) throw new Forbidden("Only an administrator maintains reference data.");
   assertYears(input);
   return inTransaction(services.db, actor, async (tx) => {
     const [existing] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, input.code));
     if (existing) throw new Conflict(`A mission with code ${input.code} already exists.`, {}, "mission_code_taken");
-    const [row] = await tx.insert(missions).values(input).returning();
+    const entityCode = await entityOfUnit(tx, input.kind, input.entityCode);
+    const [row] = await tx
+      .insert(missions)
+      .values({ ...input, entityCode })
+      .returning();
     await recordAuditEvent(tx, actor, {
       action: "reference.mission.create",
       subjectType: "mission",
@@ -126,6 +154,12 @@ export async function updateMission(
       );
     }
     const { version, ...fields } = changes;
+    if (fields.entityCode !== undefined || fields.kind !== undefined)
+      fields.entityCode = await entityOfUnit(
+        tx,
+        fields.kind ?? (current.kind as MissionKind),
+        fields.entityCode ?? (fields.kind ? undefined : current.entityCode),
+      );
     assertYears({
       startYear: fields.startYear ?? current.startYear,
       endYear: fields.endYear !== undefined ? fields.endYear : current.endYear,
@@ -149,4 +183,61 @@ export async function updateMission(
 export async function countryNamesIn(services: Services, language: string): Promise<Map<string, string>> {
   const rows = await services.db.select({ code: countries.code, names: countries.names }).from(countries);
   return new Map(rows.map((row) => [row.code, row.names[language] ?? row.names.en ?? row.code]));
+}
+
+/** The UN system's entities: the seeded ones and the installation's own (implementing partners, non-UN forces). */
+export async function listEntities(services: Services, actor: Actor) {
+  assertCanRead(actor);
+  return inTransaction(services.db, actor, async (tx) => {
+    const [entities, units] = await Promise.all([
+      tx.select().from(unEntities).orderBy(asc(unEntities.code)),
+      tx.select({ code: missions.code, entityCode: missions.entityCode }).from(missions),
+    ]);
+    return entities.map((entity) => ({
+      code: entity.code,
+      kind: entity.kind as UnEntityKind,
+      name: entity.name,
+      partnerOf: entity.partnerOf,
+      units: units.filter((unit) => unit.entityCode === entity.code).map((unit) => unit.code),
+      version: entity.version,
+    }));
+  });
+}
+
+export interface EntityInput {
+  code: string;
+  kind: UnEntityKind;
+  name: string;
+  partnerOf: string | null;
+}
+
+/** Adds an entity: an implementing partner (of a UN entity that exists) or a non-UN force, or another of the system's. */
+export async function createEntity(services: Services, actor: Actor, input: EntityInput) {
+  if (!referencePolicy.manage(actor)) throw new Forbidden("Only an administrator maintains reference data.");
+  if ((input.kind === "implementing_partner") !== (input.partnerOf !== null))
+    throw new ValidationFailed("An implementing partner, and only one, names the UN entity it works for.", [
+      { path: "body.partnerOf", message: "partner_of_mismatch" },
+    ]);
+  return inTransaction(services.db, actor, async (tx) => {
+    const codes = [input.code, ...(input.partnerOf ? [input.partnerOf] : [])];
+    const found = await tx
+      .select({ code: unEntities.code, kind: unEntities.kind })
+      .from(unEntities)
+      .where(inArray(unEntities.code, codes));
+    if (found.some((row) => row.code === input.code))
+      throw new Conflict(`An entity with code ${input.code} already exists.`, {}, "entity_code_taken");
+    const partner = found.find((row) => row.code === input.partnerOf);
+    if (input.partnerOf && (!partner || partner.kind === "implementing_partner" || partner.kind === "non_un_force"))
+      throw new ValidationFailed(`${input.partnerOf} is not an entity of the UN system here.`, [
+        { path: "body.partnerOf", message: "unknown UN entity" },
+      ]);
+    const [row] = await tx.insert(unEntities).values(input).returning();
+    await recordAuditEvent(tx, actor, {
+      action: "reference.entity.create",
+      subjectType: "entity",
+      subjectId: row.code,
+      details: { kind: row.kind },
+    });
+    return { ...row, kind: row.kind as UnEntityKind, units: [] as string[] };
+  });
 }
