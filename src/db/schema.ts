@@ -620,6 +620,8 @@ export const reports = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** Null when the reporter did not know the mission: the headquarters queue takes it. */
     missionCode: text("mission_code").references(() => missions.code),
+    /** The organisation the reporter says the people work for (null: they did not know). */
+    organisationCode: text("organisation_code").references(() => unEntities.code),
     channel: text("channel").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     language: text("language").notNull(),

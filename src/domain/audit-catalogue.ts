@@ -97,6 +97,7 @@ export const auditCatalogue = {
     z.object({
       channel: code,
       missionCode: code.nullable(),
+      organisationCode: code.nullable().optional(),
       route: code.optional(),
       anonymous: flag,
       evidenceFiles: count,

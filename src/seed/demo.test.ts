@@ -18,7 +18,10 @@ describe("demo data", () => {
   it("loads cases, enforcement, reports, victims, a paternity claim with its DNA chain and the Trust Fund's books", async () => {
     expect(await count("cases where reference not like 'DEMO-%'")).toBe(8);
     expect(await count("perpetrators")).toBeGreaterThanOrEqual(3);
-    expect(await count("reports")).toBe(3);
+    expect(await count("reports")).toBe(5);
+    // One UN: the partner's worker stays with UNICEF's office; UNHCR's staff at MINUSCA wait for headquarters.
+    expect(await count("reports where organisation_code = 'HOPE-RELIEF' and not headquarters_only")).toBe(1);
+    expect(await count("reports where organisation_code = 'UNHCR' and headquarters_only")).toBe(1);
     expect(await count("victims")).toBe(3);
     expect(await count("service_providers")).toBe(5);
     expect(await count("paternity_claims")).toBe(1);

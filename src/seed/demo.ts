@@ -157,6 +157,7 @@ const demoReports = [
     personnelCategoryCodes: ["MIL_MC"],
     nationalityCodes: [] as string[],
     route: "mission" as const,
+    organisationCode: null,
   },
   {
     missionCode: "MONUSCO",
@@ -170,6 +171,7 @@ const demoReports = [
     personnelCategoryCodes: ["CIV_NS"],
     nationalityCodes: [] as string[],
     route: "headquarters" as const,
+    organisationCode: "DPO",
   },
   {
     missionCode: null,
@@ -183,6 +185,37 @@ const demoReports = [
     personnelCategoryCodes: ["POL_FPU"],
     nationalityCodes: [] as string[],
     route: "unknown" as const,
+    organisationCode: null,
+  },
+  // One UN: an implementing partner's worker, reported to the office of the UN entity it works for.
+  {
+    missionCode: "UNICEF-COD",
+    whatHappened:
+      "A man from the organisation that gives out food in the camp said my cousin would get more if she came to his house.",
+    place: "Kinshasa, Maluku site",
+    childrenInvolved: "unknown" as const,
+    kind: "sea" as const,
+    immediateDanger: "unknown" as const,
+    needs: [] as "medical"[],
+    personnelCategoryCodes: ["IP_STAFF"],
+    nationalityCodes: [] as string[],
+    route: "mission" as const,
+    organisationCode: "HOPE-RELIEF",
+  },
+  // Staff of another organisation, reported where a peacekeeping mission serves: headquarters routes it.
+  {
+    missionCode: "MINUSCA",
+    whatHappened:
+      "A staff member of the refugee agency at the registration centre asked a woman for money and sex to put her on the list.",
+    place: "Bangui, registration centre",
+    childrenInvolved: "no" as const,
+    kind: "sea" as const,
+    immediateDanger: "no" as const,
+    needs: [] as "medical"[],
+    personnelCategoryCodes: ["CIV_INT"],
+    nationalityCodes: [] as string[],
+    route: "unknown" as const,
+    organisationCode: "UNHCR",
   },
 ];
 

@@ -35,9 +35,15 @@ export function useEntities() {
   });
   const named = (code: string) => (words.unEntities as Record<string, string>)[code];
   const short = (code: string) => (words.unEntityAcronyms as Record<string, string>)[code];
+  const nameOf = (entity: { code: string; name: string }) => named(entity.code) ?? entity.name;
   return {
     ...query,
-    nameOf: (entity: { code: string; name: string }) => named(entity.code) ?? entity.name,
+    nameOf,
+    /** "UNHCR — Office of the United Nations High Commissioner for Refugees", or an installation's own by its name. */
+    labelOf: (code: string) => {
+      const entity = query.data?.items.find((item) => item.code === code);
+      return named(code) ? `${short(code)} — ${named(code)}` : (entity?.name ?? code);
+    },
     shortNameOf: (code: string) => short(code) ?? code,
     choices: (query.data?.items ?? []).map((entity) => ({
       value: entity.code,

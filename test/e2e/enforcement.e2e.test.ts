@@ -33,7 +33,7 @@ describe("the enforcement journey", () => {
     await phone
       .getByLabel("What happened? *")
       .fill("A soldier from the Ghanaian camp offered money to a 16-year-old girl for sex near the market.");
-    await phone.getByLabel("Where? UN mission").selectOption("MINUSCA");
+    await phone.getByLabel("Where? UN mission or office").selectOption("MINUSCA");
     await phone.getByLabel("Soldier (contingent)").check();
     await phone.getByLabel("Nationality of the personnel, if known").selectOption({ label: "Ghana" });
     const photo = await pngFile();

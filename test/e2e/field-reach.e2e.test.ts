@@ -50,7 +50,7 @@ describe("field reach", () => {
     await phone
       .getByLabel("Que s'est-il passé ?")
       .fill("Un casque bleu a demandé des faveurs sexuelles contre de l'eau.");
-    await phone.getByLabel("Où ? Mission des Nations Unies").selectOption("MINUSCA");
+    await phone.getByLabel("Où ? Mission ou bureau des Nations Unies").selectOption("MINUSCA");
     await phone.getByLabel(/Le Siège de l'ONU et le BSCI seulement/).check();
     await phone.getByRole("button", { name: "Envoyer le signalement" }).click();
     await phone.getByRole("heading", { name: "Votre signalement a été reçu" }).waitFor();

@@ -37,7 +37,7 @@ describe("reporting without JavaScript", () => {
     await page
       .getByLabel("Que s'est-il passé ?")
       .fill("Un soldat a demandé des relations sexuelles en échange de nourriture. <script>alert(1)</script>");
-    await page.getByLabel("Où ? Mission des Nations Unies").selectOption("MONUSCO");
+    await page.getByLabel("Où ? Mission ou bureau des Nations Unies").selectOption("MONUSCO");
     await page.getByLabel("Soldat (contingent)").check();
     await page.getByRole("button", { name: "Envoyer le signalement" }).click();
     await page.getByRole("heading", { name: "Votre signalement a été reçu" }).waitFor();

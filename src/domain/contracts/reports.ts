@@ -36,6 +36,12 @@ export const reportBody = z
       .regex(/^[A-Z0-9-]{2,20}$/)
       .nullish()
       .transform((value) => value ?? null),
+    /** The organisation the people work for (a UN system entity or a partner's code); null: not known. */
+    organisationCode: z
+      .string()
+      .regex(/^[A-Z0-9-]{2,20}$/)
+      .nullish()
+      .transform((value) => value ?? null),
     place: optionalText(500),
     /** Null when the reporter does not know the date. */
     incidentDate: z.iso
@@ -129,6 +135,8 @@ export const queueItemSchema = z.object({
   /** Not yet part of a case, while a case or another report of its mission may describe the same allegation. */
   possibleDuplicate: z.boolean(),
   missionCode: z.string().nullable(),
+  /** The organisation the reporter named; null when they did not know. */
+  organisationCode: z.string().nullable(),
   channel: z.string(),
   receivedAt: z.string(),
   language: z.string(),

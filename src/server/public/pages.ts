@@ -106,8 +106,7 @@ const errorList = (words: PublicMessages, errors: FormState["errors"]) => {
 
 export function reportForm(
   language: string,
-  missions: Option[],
-  countries: Option[],
+  { missions, countries, organisations }: { missions: Option[]; countries: Option[]; organisations: Option[] },
   state: FormState,
   idempotencyKey: string,
   help: SafeHtml,
@@ -122,6 +121,7 @@ ${help}${errorList(w, state.errors)}
 <form method="post" action="/report?lang=${language}" enctype="multipart/form-data">
 <input type="hidden" name="idempotencyKey" value="${idempotencyKey}"><input type="hidden" name="language" value="${language}">
 <div class="field-block"><label class="field" for="whatHappened">${w.whatHappened}</label><textarea id="whatHappened" name="whatHappened" required minlength="10" maxlength="20000" aria-describedby="whatHappened-help">${text("whatHappened")}</textarea><p class="help" id="whatHappened-help">${w.whatHappenedHelp}</p></div>
+<div class="field-block"><label class="field" for="organisationCode">${w.organisation}</label><select id="organisationCode" name="organisationCode" aria-describedby="organisation-help"><option value="">${w.organisationUnknown}</option>${organisations.map((o) => html`<option value="${o.value}"${text("organisationCode") === o.value ? html` selected` : ""}>${o.label}</option>`)}</select><p class="help" id="organisation-help">${w.organisationHelp}</p></div>
 <div class="field-block"><label class="field" for="missionCode">${w.mission}</label><select id="missionCode" name="missionCode"><option value="">${w.missionUnknown}</option>${missions.map((m) => html`<option value="${m.value}"${text("missionCode") === m.value ? html` selected` : ""}>${m.label}</option>`)}</select></div>
 <fieldset><legend>${w.routeLegend}</legend><p class="help" id="route-help">${w.routeHelp}</p>${(
     [

@@ -176,3 +176,29 @@ export function missionPlace(
       : mission.hostCountryNames?.[words.fallback]);
   return words.places[place] ?? country ?? place;
 }
+
+/** An entity of the UN system, or a partner or force an installation added (named in its own words). */
+export interface OrganisationRow {
+  code: string;
+  name: string;
+  partnerOf: string | null;
+}
+
+/**
+ * The organisations a reporter may name, in the reader's words ("UNICEF — United Nations Children's
+ * Fund"); a partner by its own name, with the UN entity it works for; sorted as the language sorts.
+ */
+export function organisationOptions(words: ReportWords, rows: OrganisationRow[]) {
+  const names = vocabulary[words.fallback];
+  const named = (code: string) => (names.unEntities as Record<string, string>)[code];
+  const short = (code: string) => (names.unEntityAcronyms as Record<string, string>)[code] ?? code;
+  const label = (row: OrganisationRow) =>
+    named(row.code)
+      ? `${short(row.code)} — ${named(row.code)}`
+      : row.partnerOf
+        ? `${row.name} (${short(row.partnerOf)})`
+        : row.name;
+  return rows
+    .map((row) => ({ value: row.code, label: label(row) }))
+    .sort((a, b) => a.label.localeCompare(b.label, words.fallback));
+}

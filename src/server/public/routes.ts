@@ -5,7 +5,7 @@ import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import { asc, eq, isNull, ne } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { countries, missions } from "../../db/schema.js";
+import { countries, missions, unEntities } from "../../db/schema.js";
 import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
 import { publicActor } from "../auth/actor.js";
 import { publicRoute } from "../rate-limits.js";
@@ -17,7 +17,13 @@ import type { PublicLanguage, PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
 import { homePage } from "./home.js";
 import { helpPage, helpSection, helpBox } from "./help-pages.js";
-import { isReportLanguage, missionPlace, reportWords } from "./report-words.js";
+import {
+  isReportLanguage,
+  missionPlace,
+  type OrganisationRow,
+  organisationOptions,
+  reportWords,
+} from "./report-words.js";
 import { currentHelp } from "../modules/help/index.js";
 import { HEADQUARTERS, type HelpInformation } from "../../domain/help.js";
 import { holdsDemoData } from "../installation.js";
@@ -58,6 +64,7 @@ function reportFromForm(form: Form, language: string): ReportBody {
   return {
     whatHappened: one("whatHappened") ?? "",
     missionCode: one("missionCode"),
+    organisationCode: one("organisationCode"),
     place: one("place"),
     incidentDate: one("incidentDate"),
     personnelCategoryCodes: many("personnelCategoryCodes"),
@@ -136,11 +143,14 @@ export function registerPublicPages(app: FastifyInstance) {
       : undefined;
 
   // The last lists read are kept, so the form can still be drawn again while the database is away.
-  let lastLists: { missionRows: MissionRow[]; countryRows: { code: string; names: Record<string, string> }[] } | null =
-    null;
+  let lastLists: {
+    missionRows: MissionRow[];
+    countryRows: { code: string; names: Record<string, string> }[];
+    entityRows: OrganisationRow[];
+  } | null = null;
   async function readLists() {
     try {
-      const [missionRows, countryRows] = await Promise.all([
+      const [missionRows, countryRows, entityRows] = await Promise.all([
         services.db
           .select({
             code: missions.code,
@@ -159,8 +169,11 @@ export function registerPublicPages(app: FastifyInstance) {
           .from(countries)
           .where(ne(countries.standing, "territory"))
           .orderBy(asc(countries.code)),
+        services.db
+          .select({ code: unEntities.code, name: unEntities.name, partnerOf: unEntities.partnerOf })
+          .from(unEntities),
       ]);
-      lastLists = { missionRows, countryRows };
+      lastLists = { missionRows, countryRows, entityRows };
     } catch (error) {
       if (!lastLists) throw error;
     }
@@ -188,9 +201,10 @@ export function registerPublicPages(app: FastifyInstance) {
   const missionLabel = (m: MissionRow, language: string) => `${m.code} — ${missionPlace(reportWords(language), m)}`;
 
   async function options(language: string) {
-    const { missionRows, countryRows } = await readLists();
+    const { missionRows, countryRows, entityRows } = await readLists();
     return {
       missions: missionRows.map((m) => ({ value: m.code, label: missionLabel(m, language) })),
+      organisations: organisationOptions(reportWords(language), entityRows),
       countries: countryRows
         .map((c) => ({ value: c.code, label: c.names[language] ?? c.names[reportWords(language).fallback] }))
         .sort((a, b) => a.label.localeCompare(b.label, language)),
@@ -204,12 +218,9 @@ export function registerPublicPages(app: FastifyInstance) {
     status = 200,
     key: string = randomUUID(),
   ) {
-    const [{ missions: missionOptions, countries: countryOptions }, help] = await Promise.all([
-      options(language),
-      readHelp(),
-    ]);
+    const [lists, help] = await Promise.all([options(language), readHelp()]);
     const box = helpBox(language, help.get(HEADQUARTERS));
-    return page(reply, status, reportForm(language, missionOptions, countryOptions, state, key, box));
+    return page(reply, status, reportForm(language, lists, state, key, box));
   }
 
   app.register(async (scope) => {

@@ -141,6 +141,8 @@ export const ar: Messages = {
     nationalities: "الجنسية",
   },
   reports: {
+    organisation: "يعملون لدى",
+    organisationUnknown: "غير معروف",
     headquartersOnly: {
       title: "أرسله صاحبه إلى المقر",
       text: "اختار صاحب البلاغ المقر ومكتب خدمات الرقابة الداخلية بدلًا من البعثة. لا يرى فريق السلوك في {{mission}} هذا البلاغ ولا القضية المبنية عليه إلى أن يحيلهما المقر.",

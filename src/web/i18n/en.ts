@@ -136,6 +136,8 @@ export const en = {
     nationalities: "Nationality",
   },
   reports: {
+    organisation: "They work for",
+    organisationUnknown: "Not known",
     headquartersOnly: {
       title: "Sent to headquarters by the reporter",
       text: "The reporter chose headquarters and OIOS rather than the mission. {{mission}}'s conduct team does not see this report, nor a case built from it, until headquarters hands them over.",

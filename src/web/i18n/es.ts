@@ -144,6 +144,8 @@ export const es: Messages = {
     nationalities: "Nacionalidad",
   },
   reports: {
+    organisation: "Trabajan para",
+    organisationUnknown: "No se sabe",
     headquartersOnly: {
       title: "Enviada a la Sede por el denunciante",
       text: "El denunciante eligió la Sede y la OSSI en lugar de la misión. El equipo de conducta de {{mission}} no ve esta denuncia, ni un caso abierto a partir de ella, hasta que la Sede se la traspase.",

@@ -143,6 +143,8 @@ export const fr: Messages = {
     nationalities: "Nationalité",
   },
   reports: {
+    organisation: "Ils travaillent pour",
+    organisationUnknown: "Inconnu",
     headquartersOnly: {
       title: "Adressé au Siège par son auteur",
       text: "L'auteur a choisi le Siège et le BSCI plutôt que la mission. L'équipe déontologie de {{mission}} ne voit ni ce signalement ni le dossier qui en est tiré, tant que le Siège ne les lui a pas transmis.",

@@ -140,6 +140,8 @@ export const zh: Messages = {
     nationalities: "国籍",
   },
   reports: {
+    organisation: "所属组织",
+    organisationUnknown: "不详",
     headquartersOnly: {
       title: "举报人已发送给总部",
       text: "举报人选择了总部和监督厅，而不是特派团。在总部移交之前，{{mission}} 的行为小组看不到此举报，也看不到据此开启的案件。",

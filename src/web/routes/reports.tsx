@@ -37,7 +37,7 @@ import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { Outbox } from "../offline/outbox-view.js";
 import { useMe } from "../session.js";
 import type { Me } from "../../domain/contracts/users.js";
-import { useCountries, usePersonnelCategories } from "../reference-data.js";
+import { useCountries, useEntities, usePersonnelCategories } from "../reference-data.js";
 
 /** Makes the report part of a case: a new one, or an existing case of the same mission. */
 function CaseLink({ report }: { report: FullReport }) {
@@ -337,6 +337,7 @@ export function ReportDetail() {
   const queryClient = useQueryClient();
   const countries = useCountries();
   const categories = usePersonnelCategories();
+  const entities = useEntities();
   const query = useQuery({
     queryKey: ["report", reportId],
     queryFn: () => api<FullReport>("GET", `/api/reports/${reportId}`),
@@ -383,6 +384,11 @@ export function ReportDetail() {
             <Paper withBorder p="lg">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <Fact label={t("reports.mission")}>{report.missionCode ?? t("reports.noMission")}</Fact>
+                <Fact label={t("reports.organisation")}>
+                  {report.organisationCode
+                    ? entities.labelOf(report.organisationCode)
+                    : t("reports.organisationUnknown")}
+                </Fact>
                 <Fact label={t("reports.place")}>{report.place ? <bdi>{report.place}</bdi> : "—"}</Fact>
                 <Fact label={t("reports.incidentDate")}>
                   {report.incidentDate ? format.date(report.incidentDate) : t("reports.unknownDate")}

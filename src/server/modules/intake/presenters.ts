@@ -33,6 +33,7 @@ export function presentQueueItem(row: ReportRow, facts: ReaderFacts, actor: Acto
     urgency: row.urgency as Urgency,
     anonymous: row.anonymous,
     route: row.route as ReportRoute,
+    organisationCode: row.organisationCode,
     headquartersOnly: row.headquartersOnly,
     caseId: row.caseId,
     version: row.version,

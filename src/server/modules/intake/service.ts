@@ -3,7 +3,7 @@
 // reporter's device is.
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { cases, evidenceFiles, missions, reportMessages, reports } from "../../../db/schema.js";
+import { cases, evidenceFiles, missions, reportMessages, reports, unEntities } from "../../../db/schema.js";
 import { proveFile } from "../../uploads/prove.js";
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES, safeFileName, sniffEvidenceType } from "../../../domain/evidence.js";
 import { publicStatusOf, type Report, type reportChannels, reportCode } from "../../../domain/contracts/reports.js";
@@ -45,6 +45,31 @@ const unknownMission = (code: string | null) =>
     [{ path: "body.missionCode", message: "unknown mission" }],
     "unknown_mission",
   );
+
+/**
+ * Whether a report from the public names an organisation that the unit it names is not part of
+ * (UNHCR's staff, reported to a peacekeeping mission): headquarters routes it, the unit's team does
+ * not see it. An implementing partner belongs with the entity it works for.
+ */
+async function namesAnotherOrganisation(tx: Transaction, report: Report): Promise<boolean> {
+  if (!report.organisationCode) return false;
+  const [organisation] = await tx
+    .select({ code: unEntities.code, partnerOf: unEntities.partnerOf })
+    .from(unEntities)
+    .where(eq(unEntities.code, report.organisationCode));
+  if (!organisation)
+    throw new ValidationFailed(
+      `Unknown organisation: ${report.organisationCode}.`,
+      [{ path: "body.organisationCode", message: "unknown organisation" }],
+      "unknown_organisation",
+    );
+  if (!report.missionCode) return false;
+  const [unit] = await tx
+    .select({ entityCode: missions.entityCode })
+    .from(missions)
+    .where(eq(missions.code, report.missionCode));
+  return unit !== undefined && unit.entityCode !== organisation.code && unit.entityCode !== organisation.partnerOf;
+}
 
 async function assertMissionExists(tx: Transaction, code: string | null) {
   if (!code) return;
@@ -149,9 +174,12 @@ export async function submitReport(
       idempotencyKey,
       async () => {
         const id = randomUUID();
+        // A staff member files what they may read; the public's report about another organisation waits for headquarters.
+        const crossesOrganisations = actor.userId === null && (await namesAnotherOrganisation(tx, report));
         const values = {
           id,
           missionCode: report.missionCode,
+          organisationCode: report.organisationCode,
           channel,
           language: report.language,
           incidentDate: report.incidentDate,
@@ -164,7 +192,7 @@ export async function submitReport(
           urgency: reportUrgency({ ...report, receivedOn: todayIso() }),
           reporterIsVictim: report.reporterIsVictim,
           route: report.route,
-          headquartersOnly,
+          headquartersOnly: headquartersOnly || crossesOrganisations,
           anonymous: report.anonymous,
           receiptHash,
           submittedBy: actor.userId,
@@ -185,6 +213,7 @@ export async function submitReport(
           details: {
             channel,
             missionCode: report.missionCode,
+            organisationCode: report.organisationCode,
             route: report.route,
             anonymous: report.anonymous,
             evidenceFiles: files.length,
