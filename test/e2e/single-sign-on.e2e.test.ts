@@ -1,8 +1,12 @@
-// Browser journey for single sign-on: an administrator gives UNICEF's conduct group a role; a UNICEF
-// officer signs in at her organisation's identity provider (a local OpenID provider) and lands in
-// the app, without a password or code here; someone no rule covers is turned back, in their language.
+// Browser journey for one UN: an administrator gives UNICEF's conduct group a role in UNICEF's office;
+// a UNICEF officer signs in at her organisation's identity provider (a local OpenID provider) and
+// lands in the app, without a password or code here; a reporter without JavaScript names the
+// organisation on the public form: a partner's worker reaches UNICEF's office, UNHCR's staff go to
+// headquarters; someone no rule covers is turned back, in their language.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
+import { systemActor } from "../../src/server/auth/actor.js";
+import { createEntity, createMission } from "../../src/server/modules/reference/index.js";
 import type { TestApp } from "../helpers/app.js";
 import { type IdentityProvider, startIdentityProvider } from "../helpers/identity-provider.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
@@ -35,7 +39,24 @@ async function signInAtProvider(page: Page, login: string) {
 }
 
 describe("single sign-on", () => {
-  it("an administrator adds a rule; a UNICEF officer signs in through UNICEF and works at once", async () => {
+  it("an administrator adds a rule; a UNICEF officer signs in through UNICEF and finds her office's report", async () => {
+    await createEntity(t.app.services, systemActor, {
+      code: "HOPE-RELIEF",
+      kind: "implementing_partner",
+      name: "Hope Relief International",
+      partnerOf: "UNICEF",
+    });
+    await createMission(t.app.services, systemActor, {
+      code: "UNICEF-COD",
+      entityCode: "UNICEF",
+      name: "UNICEF Democratic Republic of the Congo",
+      nameFr: null,
+      kind: "entity_office",
+      hostCountryCode: "COD",
+      location: "Kinshasa",
+      startYear: 1994,
+      endYear: null,
+    });
     const admin = await t.createStaff("administrator");
     const adminPage = await newPage();
     await signInThroughBrowser(adminPage, base, admin);
@@ -45,12 +66,32 @@ describe("single sign-on", () => {
     const dialog = adminPage.getByRole("dialog");
     await dialog.getByLabel("Value").fill("unicef-conduct");
     await dialog.getByLabel("Missions").click();
-    await adminPage.getByRole("option", { name: /^MONUSCO/ }).click();
+    await adminPage.getByRole("option", { name: /^UNICEF-COD/ }).click();
     await dialog.getByLabel("Missions").press("Escape");
     await dialog.getByRole("button", { name: "New rule" }).click();
     await adminPage.getByRole("cell", { name: "groups = unicef-conduct" }).first().waitFor();
     await expectAccessible(adminPage);
     await adminPage.screenshot({ path: "test-results/sso-rules.png", fullPage: true });
+
+    // Two reports from a basic phone, without JavaScript: a partner's worker, and UNHCR's staff at MINUSCA.
+    const phone = await (
+      await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })
+    ).newPage();
+    for (const [organisation, unit, text] of [
+      [/^Hope Relief International/, "UNICEF-COD", "A food distributor from the partner asked for sex for rations."],
+      [/^UNHCR/, "MINUSCA", "A refugee agency clerk asked for money and sex to register a family."],
+    ] as const) {
+      await phone.goto(`${base}/report`);
+      await phone.getByLabel("What happened?").fill(text);
+      const choice = await phone
+        .getByLabel("Who do they work for?")
+        .locator("option")
+        .filter({ hasText: organisation });
+      await phone.getByLabel("Who do they work for?").selectOption((await choice.getAttribute("value")) as string);
+      await phone.getByLabel("Where? UN mission or office").selectOption(unit);
+      await phone.getByRole("button", { name: "Send the report" }).click();
+      await phone.getByRole("heading", { name: "Your report was received" }).waitFor();
+    }
 
     unicef.people.set("amina", { email: "amina.diallo@unicef.test", name: "Amina Diallo", groups: ["unicef-conduct"] });
     const page = await newPage();
@@ -60,8 +101,17 @@ describe("single sign-on", () => {
     // Back in the app at the page she asked for, as a CDT officer of MONUSCO, no code asked here.
     await page.getByRole("heading", { name: "Cases", level: 1 }).waitFor();
     const me = await page.evaluate(() => fetch("/api/me").then((response) => response.json()));
-    expect(me).toMatchObject({ role: "cdt_officer", missionCodes: ["MONUSCO"], signInWith: "unicef" });
+    expect(me).toMatchObject({ role: "cdt_officer", missionCodes: ["UNICEF-COD"], signInWith: "unicef" });
     await page.screenshot({ path: "test-results/sso-landed.png", fullPage: true });
+    // Her office's report is hers; the one about UNHCR's staff is not (headquarters routes it).
+    await page.getByRole("link", { name: "Reports", exact: true }).click();
+    await page.getByRole("heading", { name: "Reports received", level: 1 }).waitFor();
+    expect(await page.getByText("A refugee agency clerk").count()).toBe(0);
+    await page.getByRole("link", { name: /^Open/ }).first().click();
+    await page.getByText("Hope Relief International").waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/sso-partner-report.png", fullPage: true });
+
 
     // The administrator sees where her account signs in; its role is not edited by hand.
     await adminPage.reload();
