@@ -43,3 +43,4 @@ export type CreateSsoRuleBody = z.input<typeof createSsoRuleBody>;
 
 export const ssoRuleParams = z.strictObject({ id: z.uuid() });
 export const ssoRuleDeletedSchema = z.object({ id: z.string(), sessionsEnded: z.number().int() });
+export type SsoRuleDeleted = z.infer<typeof ssoRuleDeletedSchema>;

@@ -5,7 +5,12 @@ import { useForm } from "@mantine/form";
 import { type UseQueryResult, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CreateSsoRuleBody, createSsoRuleBody, type SsoRules } from "../../domain/contracts/sso.js";
+import {
+  type CreateSsoRuleBody,
+  createSsoRuleBody,
+  type SsoRuleDeleted,
+  type SsoRules,
+} from "../../domain/contracts/sso.js";
 import { roles } from "../../domain/roles.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
@@ -80,7 +85,7 @@ export function SsoRulesPanel({ query }: { query: UseQueryResult<SsoRules> }) {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (id: string) => api<{ sessionsEnded: number }>("DELETE", `/api/sso/rules/${id}`),
+    mutationFn: (id: string) => api<SsoRuleDeleted>("DELETE", `/api/sso/rules/${id}`),
     onSuccess: async (result) => {
       setNotice(t("sso.ended.removed", { count: result.sessionsEnded }));
       await queryClient.invalidateQueries({ queryKey: ["sso-rules"] });
