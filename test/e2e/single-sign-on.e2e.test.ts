@@ -112,7 +112,6 @@ describe("single sign-on", () => {
     await expectAccessible(page);
     await page.screenshot({ path: "test-results/sso-partner-report.png", fullPage: true });
 
-
     // The administrator sees where her account signs in; its role is not edited by hand.
     await adminPage.reload();
     await adminPage.getByRole("cell", { name: /amina\.diallo@unicef\.test/ }).waitFor();
