@@ -1,6 +1,7 @@
 // The SMS conversation that leads a reporter on a basic phone to a report: choose a language, say
-// what happened, which mission, who should receive it; then the receipt, and messages both ways.
-export const smsSteps = ["language", "what_happened", "mission", "route", "open"] as const;
+// what happened, who the people work for, which mission, who should receive it; then the receipt,
+// and messages both ways.
+export const smsSteps = ["language", "what_happened", "organisation", "mission", "route", "open"] as const;
 export type SmsStep = (typeof smsSteps)[number];
 
 /** A reporter's number in one form, so that "+243 81 555 0112" and "+243815550112" thread together. */

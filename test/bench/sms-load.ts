@@ -1,5 +1,5 @@
 // Load generator for the SMS benchmark, in its own process: virtual reporters, each texting a whole
-// conversation (greeting, language, what happened, mission, route, two follow-ups), every message
+// conversation (greeting, language, what happened, organisation, mission, route, two follow-ups), every message
 // signed as the generic gateway signs it and carrying its own id. Prints one JSON line.
 // Args: url seconds connections secret
 import http from "node:http";
@@ -12,6 +12,7 @@ const conversation = [
   "Hello",
   "1",
   "A soldier at the camp asked for sex in exchange for food yesterday evening.",
+  "0",
   "3",
   "1",
   "He wore a blue helmet and a badge with a flag.",

@@ -186,15 +186,18 @@ export interface OrganisationRow {
 
 /**
  * The organisations a reporter may name, in the reader's words ("UNICEF — United Nations Children's
- * Fund"); a partner by its own name, with the UN entity it works for; sorted as the language sorts.
+ * Fund", or "UNICEF" alone where a text message must be short); a partner by its own name, with the
+ * UN entity it works for; sorted as the language sorts.
  */
-export function organisationOptions(words: ReportWords, rows: OrganisationRow[]) {
+export function organisationOptions(words: ReportWords, rows: OrganisationRow[], { brief = false } = {}) {
   const names = vocabulary[words.fallback];
   const named = (code: string) => (names.unEntities as Record<string, string>)[code];
   const short = (code: string) => (names.unEntityAcronyms as Record<string, string>)[code] ?? code;
   const label = (row: OrganisationRow) =>
     named(row.code)
-      ? `${short(row.code)} — ${named(row.code)}`
+      ? brief
+        ? short(row.code)
+        : `${short(row.code)} — ${named(row.code)}`
       : row.partnerOf
         ? `${row.name} (${short(row.partnerOf)})`
         : row.name;

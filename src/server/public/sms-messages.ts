@@ -6,6 +6,8 @@ export interface SmsMessages {
   welcome: string;
   whatHappened: string;
   tooShort: string;
+  organisation: string;
+  organisationUnknown: string;
   mission: string;
   missionUnknown: string;
   route: string;
@@ -22,6 +24,8 @@ export const smsMessages: Record<PublicLanguage, SmsMessages> = {
       "Conduct Ledger: report misconduct by UN personnel, confidentially. Reply with the number of your language:",
     whatHappened: "What happened, where and when? Write it in one message. You do not have to give your name.",
     tooShort: "Please describe what happened in a few more words.",
+    organisation: "Who do they work for? Reply with its number:",
+    organisationUnknown: "I don't know",
     mission: "Which UN mission? Reply with its number:",
     missionUnknown: "I don't know",
     route: "Who should receive it? 1 the mission's team, 2 UN headquarters and OIOS only, 0 I don't know",
@@ -38,6 +42,8 @@ export const smsMessages: Record<PublicLanguage, SmsMessages> = {
     whatHappened:
       "Que s'est-il passé, où et quand ? Écrivez-le en un message. Vous n'êtes pas obligé de donner votre nom.",
     tooShort: "Décrivez ce qui s'est passé en quelques mots de plus.",
+    organisation: "Pour qui travaillent-ils ? Répondez par son numéro :",
+    organisationUnknown: "Je ne sais pas",
     mission: "Quelle mission de l'ONU ? Répondez par son numéro :",
     missionUnknown: "Je ne sais pas",
     route:
@@ -53,6 +59,8 @@ export const smsMessages: Record<PublicLanguage, SmsMessages> = {
     welcome: "Conduct Ledger: أبلغ عن سوء سلوك أفراد الأمم المتحدة بسرية. أجب برقم لغتك:",
     whatHappened: "ماذا حدث وأين ومتى؟ اكتب ذلك في رسالة واحدة. لست مضطرًا إلى ذكر اسمك.",
     tooShort: "صف ما حدث ببضع كلمات أخرى من فضلك.",
+    organisation: "لمن يعملون؟ أجب برقمها:",
+    organisationUnknown: "لا أعرف",
     mission: "أي بعثة للأمم المتحدة؟ أجب برقمها:",
     missionUnknown: "لا أعرف",
     route: "من ينبغي أن يتلقاه؟ 1 فريق البعثة، 2 مقر الأمم المتحدة ومكتب خدمات الرقابة الداخلية فقط، 0 لا أعرف",
@@ -67,6 +75,8 @@ export const smsMessages: Record<PublicLanguage, SmsMessages> = {
     welcome: "Conduct Ledger：保密举报联合国人员的不当行为。请回复您的语言编号：",
     whatHappened: "发生了什么、在哪里、什么时候？请用一条短信写下。您无需提供姓名。",
     tooShort: "请再多用几个词描述发生的事情。",
+    organisation: "他们为谁工作？请回复其编号：",
+    organisationUnknown: "我不知道",
     mission: "哪个联合国特派团？请回复其编号：",
     missionUnknown: "我不知道",
     route: "应由谁接收？1 特派团小组，2 仅联合国总部和监督厅，0 我不知道",
@@ -80,6 +90,8 @@ export const smsMessages: Record<PublicLanguage, SmsMessages> = {
     welcome: "Conduct Ledger: конфиденциально сообщите о проступке персонала ООН. Ответьте номером вашего языка:",
     whatHappened: "Что произошло, где и когда? Напишите одним сообщением. Называть имя не обязательно.",
     tooShort: "Пожалуйста, опишите случившееся подробнее.",
+    organisation: "На кого они работают? Ответьте её номером:",
+    organisationUnknown: "Не знаю",
     mission: "Какая миссия ООН? Ответьте её номером:",
     missionUnknown: "Не знаю",
     route: "Кто должен получить сообщение? 1 группа миссии, 2 только Центральные учреждения ООН и УСВН, 0 не знаю",
@@ -95,6 +107,8 @@ export const smsMessages: Record<PublicLanguage, SmsMessages> = {
       "Conduct Ledger: denuncie faltas del personal de la ONU, de forma confidencial. Responda con el número de su idioma:",
     whatHappened: "¿Qué ocurrió, dónde y cuándo? Escríbalo en un mensaje. No tiene que dar su nombre.",
     tooShort: "Describa lo ocurrido con algunas palabras más, por favor.",
+    organisation: "¿Para quién trabajan? Responda con su número:",
+    organisationUnknown: "No lo sé",
     mission: "¿Qué misión de la ONU? Responda con su número:",
     missionUnknown: "No lo sé",
     route: "¿Quién debe recibirla? 1 el equipo de la misión, 2 solo la Sede de la ONU y la OSSI, 0 no lo sé",

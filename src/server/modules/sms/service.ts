@@ -4,12 +4,12 @@
 // dropped after the configured time (or at once when they text STOP).
 import { createHmac } from "node:crypto";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import { missions, reportMessages, smsConversations, smsMessages } from "../../../db/schema.js";
+import { missions, reportMessages, smsConversations, smsMessages, unEntities } from "../../../db/schema.js";
 import { type Report, reportBody } from "../../../domain/contracts/reports.js";
 import { HEADQUARTERS } from "../../../domain/help.js";
 import { asksToForget, chosenNumber, normalisePhone, numberedMenu, type SmsStep } from "../../../domain/sms.js";
 import { publicActor, systemActor } from "../../auth/actor.js";
-import { reportLanguages, reportWords } from "../../public/report-words.js";
+import { organisationOptions, reportLanguages, reportWords } from "../../public/report-words.js";
 import { fieldContext } from "../../security/encryption.js";
 import type { Services } from "../../services.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -20,6 +20,7 @@ import { type GatewayName, type Inbound, sendThroughGateway } from "./gateways.j
 type Conversation = typeof smsConversations.$inferSelect;
 interface Draft {
   whatHappened?: string;
+  organisationCode?: string | null;
   missionCode?: string | null;
 }
 /** Sends a failed reply is tried before it is left as failed (each periodic cycle tries once more). */
@@ -42,6 +43,15 @@ async function openMissions(tx: Transaction) {
 
 const welcome = () =>
   `${reportWords("en").sms.welcome} ${numberedMenu(reportLanguages().map((code) => reportWords(code).name))}`;
+/** The organisations a reporter may name, as the form lists them (named in the reader's language). */
+async function organisations(tx: Transaction, language: string) {
+  const rows = await tx
+    .select({ code: unEntities.code, name: unEntities.name, partnerOf: unEntities.partnerOf })
+    .from(unEntities);
+  return organisationOptions(reportWords(language), rows, { brief: true });
+}
+const organisationMenu = (language: string, options: { label: string }[]) =>
+  `${reportWords(language).sms.organisation} ${numberedMenu(options.map((option) => option.label))}, 0 ${reportWords(language).sms.organisationUnknown}`;
 const missionMenu = (language: string, codes: string[]) =>
   `${reportWords(language).sms.mission} ${numberedMenu(codes)}, 0 ${reportWords(language).sms.missionUnknown}`;
 
@@ -122,6 +132,15 @@ export async function receiveSms(services: Services, gateway: GatewayName, inbou
       if (text.length < 10) reply = sms.tooShort;
       else {
         draft.whatHappened = text;
+        step = "organisation";
+        reply = organisationMenu(language, await organisations(tx, language));
+      }
+    } else if (step === "organisation") {
+      const options = await organisations(tx, language);
+      const choice = chosenNumber(text, options.length, true);
+      if (choice === null) reply = `${sms.chooseNumber} ${organisationMenu(language, options)}`;
+      else {
+        draft.organisationCode = choice === 0 ? null : options[choice - 1].value;
         step = "mission";
         reply = missionMenu(language, await openMissions(tx));
       }
@@ -167,6 +186,7 @@ export async function receiveSms(services: Services, gateway: GatewayName, inbou
   const report = reportBody.parse({
     whatHappened: draft.whatHappened ?? text,
     missionCode: draft.missionCode ?? null,
+    organisationCode: draft.organisationCode ?? null,
     route,
     anonymous: true,
     language,

@@ -71,7 +71,12 @@ describe("the SMS channel", () => {
     // The menu numbers the UN's six, then the communities' languages (ln, sg, sw): Kiswahili is 9.
     expect(languages).toBe("Nini kilitokea, wapi na lini? Kiandike katika ujumbe mmoja. Si lazima utaje jina lako.");
     expect(await text("Askari")).toBe("Tafadhali eleza kilichotokea kwa maneno machache zaidi.");
-    const missions = await text("Askari wa kambi ya Katindo aliomba ngono kwa chakula jana usiku.");
+    const organisations = await text("Askari wa kambi ya Katindo aliomba ngono kwa chakula jana usiku.");
+    // Who the people work for, in Swahili, the organisations by their short names.
+    expect(organisations).toMatch(/^Wanafanya kazi kwa nani\? Jibu kwa namba yake: 1 /);
+    const peaceOperations = /(\d+) DOP/.exec(organisations)?.[1] as string;
+    expect(peaceOperations).toBeTruthy();
+    const missions = await text(peaceOperations);
     expect(missions).toMatch(/MONUSCO/);
     const monusco = /(\d+) MONUSCO/.exec(missions)?.[1] as string;
     expect(await text("99")).toContain("Tafadhali jibu kwa moja ya namba.");
@@ -94,6 +99,7 @@ describe("the SMS channel", () => {
     const report = (await officer.request({ method: "GET", url: `/api/reports/${bySms[0].id}` })).json();
     expect(report.whatHappened).toBe("Askari wa kambi ya Katindo aliomba ngono kwa chakula jana usiku.");
     expect(report.route).toBe("mission");
+    expect(report.organisationCode).toBe("DPO");
 
     // The officer writes; the gateway is down once, then the message leaves, once.
     failNext = 1;
