@@ -11,11 +11,10 @@ import {
   type SsoRuleDeleted,
   type SsoRules,
 } from "../../domain/contracts/sso.js";
-import { roles } from "../../domain/roles.js";
 import { api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import { DataTable, FormActions, ProblemAlert, QueryView } from "../components/page.js";
-import { fitScope, ScopeFields, useScopeLabel, validateStaff } from "./staff-scope.js";
+import { fitScope, RoleAndScopeFields, useScopeLabel, validateStaff } from "./staff-scope.js";
 
 export const useSsoRules = () =>
   useQuery({ queryKey: ["sso-rules"], queryFn: () => api<SsoRules>("GET", "/api/sso/rules") });
@@ -59,13 +58,7 @@ function NewRule({ providers, onClose }: { providers: SsoRules["providers"]; onC
           {...form.getInputProps("claim")}
         />
         <TextInput label={t("sso.value")} dir="ltr" required {...form.getInputProps("value")} />
-        <Select
-          label={t("users.role")}
-          data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps("role")}
-        />
-        <ScopeFields role={form.values.role} form={form} />
+        <RoleAndScopeFields form={form} />
         <NumberInput
           label={t("sso.position")}
           description={t("sso.positionHelp")}

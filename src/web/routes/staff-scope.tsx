@@ -4,11 +4,29 @@ import { MultiSelect, Select } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { StaffUser } from "../../domain/contracts/users.js";
-import { type Role, scopeOfRole, scopeProblem } from "../../domain/roles.js";
+import { type Role, roles, scopeOfRole, scopeProblem } from "../../domain/roles.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useMissions } from "../reference-data.js";
 
-export function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path: string) => object } }) {
+type FieldsForm = { values: { role: Role }; getInputProps: (path: string) => object };
+
+/** The role to choose, then the scope that role needs. */
+export function RoleAndScopeFields({ form }: { form: FieldsForm }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        label={t("users.role")}
+        data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        allowDeselect={false}
+        {...form.getInputProps("role")}
+      />
+      <ScopeFields role={form.values.role} form={form} />
+    </>
+  );
+}
+
+function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path: string) => object } }) {
   const { t } = useTranslation();
   const missions = useMissions();
   const countries = useCountries();

@@ -1,17 +1,16 @@
 // Staff accounts for administrators: who they are, their role, their need-to-know scope.
-import { Alert, Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type CreateUserBody, createUserBody, type StaffUser, updateUserBody } from "../../domain/contracts/users.js";
-import { roles } from "../../domain/roles.js";
 import { ApiProblem, api } from "../api.js";
 import { Dialog } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable, ShownOnce } from "../components/page.js";
 import type { CreateStaffUser, ListStaffUsers } from "../../domain/contracts/users.js";
 import { SsoRulesPanel, useSsoRules } from "./sso-rules.js";
-import { fitScope, ScopeFields, useScopeLabel, validateStaff } from "./staff-scope.js";
+import { fitScope, RoleAndScopeFields, useScopeLabel, validateStaff } from "./staff-scope.js";
 
 function NewUser({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -43,13 +42,7 @@ function NewUser({ onClose }: { onClose: () => void }) {
         <ProblemAlert error={create.error} />
         <TextInput label={t("users.email")} type="email" required {...form.getInputProps("email")} />
         <TextInput label={t("users.name")} required {...form.getInputProps("name")} />
-        <Select
-          label={t("users.role")}
-          data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps("role")}
-        />
-        <ScopeFields role={form.values.role} form={form} />
+        <RoleAndScopeFields form={form} />
         <FormActions onCancel={onClose} submitLabel={t("users.new")} loading={create.isPending} />
       </Stack>
     </form>
@@ -125,19 +118,7 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
         {secret && <ShownOnce intro={t("users.temporaryPassword")} value={secret} />}
         <ProblemAlert error={save.error ?? action.error} />
         <TextInput label={t("users.name")} required {...form.getInputProps("name")} />
-        {kept ? (
-          <Alert color="gray">{t("sso.followsRules")}</Alert>
-        ) : (
-          <>
-            <Select
-              label={t("users.role")}
-              data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps("role")}
-            />
-            <ScopeFields role={form.values.role} form={form} />
-          </>
-        )}
+        {kept ? <Alert color="gray">{t("sso.followsRules")}</Alert> : <RoleAndScopeFields form={form} />}
         <Checkbox label={t("users.disable")} {...form.getInputProps("disabled", { type: "checkbox" })} />
         <Group gap="xs">
           {!kept && (
