@@ -14,6 +14,7 @@ import { scopeOfRole } from "../domain/roles.js";
 import { api } from "./api.js";
 import { useMe } from "./session.js";
 import { useVocabulary } from "./i18n/index.js";
+import { entityLabel, entityName, entityShortName } from "../domain/vocabulary/entity-names.js";
 
 type UnEntityList = z.infer<typeof listUnEntitiesSchema>;
 
@@ -33,22 +34,15 @@ export function useEntities() {
     queryFn: () => api<UnEntityList>("GET", "/api/reference/entities"),
     staleTime: 5 * 60_000,
   });
-  const named = (code: string) => (words.unEntities as Record<string, string>)[code];
-  const short = (code: string) => (words.unEntityAcronyms as Record<string, string>)[code];
-  const nameOf = (entity: { code: string; name: string }) => named(entity.code) ?? entity.name;
+  const items = query.data?.items ?? [];
   return {
     ...query,
-    nameOf,
-    /** "UNHCR — Office of the United Nations High Commissioner for Refugees", or an installation's own by its name. */
-    labelOf: (code: string) => {
-      const entity = query.data?.items.find((item) => item.code === code);
-      return named(code) ? `${short(code)} — ${named(code)}` : (entity?.name ?? code);
-    },
-    shortNameOf: (code: string) => short(code) ?? code,
-    choices: (query.data?.items ?? []).map((entity) => ({
-      value: entity.code,
-      label: `${short(entity.code) ?? entity.code} — ${named(entity.code) ?? entity.name}`,
-    })),
+    nameOf: (entity: { code: string; name: string }) => entityName(words, entity),
+    shortNameOf: (code: string) => entityShortName(words, code),
+    /** "UNHCR — Office of the United Nations High Commissioner for Refugees"; a partner by its name. */
+    labelOf: (code: string) =>
+      entityLabel(words, items.find((item) => item.code === code) ?? { code, name: code, partnerOf: null }),
+    choices: items.map((entity) => ({ value: entity.code, label: entityLabel(words, entity) })),
   };
 }
 

@@ -4,6 +4,7 @@
 // language it falls back to, so a key it lacks still reads, in that language.
 import { placeNames } from "../../domain/reference/missions.js";
 import { type Vocabulary, vocabulary } from "../../domain/vocabulary/index.js";
+import { entityLabel, type NamedEntity } from "../../domain/vocabulary/entity-names.js";
 import { type DataMessages, dataMessages } from "./data-messages.js";
 import { type HelpMessages, helpMessages } from "./help-messages.js";
 import { type HomeMessages, homeMessages } from "./home-messages.js";
@@ -177,31 +178,9 @@ export function missionPlace(
   return words.places[place] ?? country ?? place;
 }
 
-/** An entity of the UN system, or a partner or force an installation added (named in its own words). */
-export interface OrganisationRow {
-  code: string;
-  name: string;
-  partnerOf: string | null;
-}
-
-/**
- * The organisations a reporter may name, in the reader's words ("UNICEF — United Nations Children's
- * Fund", or "UNICEF" alone where a text message must be short); a partner by its own name, with the
- * UN entity it works for; sorted as the language sorts.
- */
-export function organisationOptions(words: ReportWords, rows: OrganisationRow[], { brief = false } = {}) {
-  const names = vocabulary[words.fallback];
-  const named = (code: string) => (names.unEntities as Record<string, string>)[code];
-  const short = (code: string) => (names.unEntityAcronyms as Record<string, string>)[code] ?? code;
-  const label = (row: OrganisationRow) =>
-    named(row.code)
-      ? brief
-        ? short(row.code)
-        : `${short(row.code)} — ${named(row.code)}`
-      : row.partnerOf
-        ? `${row.name} (${short(row.partnerOf)})`
-        : row.name;
+/** The organisations a reporter may name, labelled in the reader's UN language, sorted as it sorts. */
+export function organisationOptions(words: ReportWords, rows: NamedEntity[], { brief = false } = {}) {
   return rows
-    .map((row) => ({ value: row.code, label: label(row) }))
+    .map((row) => ({ value: row.code, label: entityLabel(vocabulary[words.fallback], row, { brief }) }))
     .sort((a, b) => a.label.localeCompare(b.label, words.fallback));
 }

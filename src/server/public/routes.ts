@@ -17,15 +17,10 @@ import type { PublicLanguage, PublicMessages } from "./messages.js";
 import { type FormState, followUpPage, receiptPage, reportForm } from "./pages.js";
 import { homePage } from "./home.js";
 import { helpPage, helpSection, helpBox } from "./help-pages.js";
-import {
-  isReportLanguage,
-  missionPlace,
-  type OrganisationRow,
-  organisationOptions,
-  reportWords,
-} from "./report-words.js";
+import { isReportLanguage, missionPlace, organisationOptions, reportWords } from "./report-words.js";
 import { currentHelp } from "../modules/help/index.js";
 import { HEADQUARTERS, type HelpInformation } from "../../domain/help.js";
+import type { NamedEntity } from "../../domain/vocabulary/entity-names.js";
 import { holdsDemoData } from "../installation.js";
 
 const LANGUAGE_COOKIE = "conduct_lang";
@@ -146,7 +141,7 @@ export function registerPublicPages(app: FastifyInstance) {
   let lastLists: {
     missionRows: MissionRow[];
     countryRows: { code: string; names: Record<string, string> }[];
-    entityRows: OrganisationRow[];
+    entityRows: NamedEntity[];
   } | null = null;
   async function readLists() {
     try {

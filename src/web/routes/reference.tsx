@@ -23,6 +23,26 @@ import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable } from "../
 import { validateWith } from "../forms.js";
 import { useCountries, useEntities, useMissions } from "../reference-data.js";
 
+/** A reference code, typed in capitals whatever the keyboard sends (MONUSCO, UNICEF-COD). */
+function CodeInput({
+  form,
+  disabled = false,
+}: {
+  form: { getInputProps: (path: string) => object; setFieldValue: (path: "code", value: string) => void };
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      label={t("reference.code")}
+      required
+      disabled={disabled}
+      {...form.getInputProps("code")}
+      onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
+    />
+  );
+}
+
 function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -68,13 +88,7 @@ function MissionForm({ mission, onClose }: { mission: Mission | null; onClose: (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack>
         <ProblemAlert error={save.error} />
-        <TextInput
-          label={t("reference.code")}
-          required
-          disabled={mission !== null}
-          {...form.getInputProps("code")}
-          onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
-        />
+        <CodeInput form={form} disabled={mission !== null} />
         <TextInput label={t("reference.name")} required {...form.getInputProps("name")} />
         <TextInput
           label={t("reference.nameFr")}
@@ -237,19 +251,17 @@ function EntityForm({ onClose }: { onClose: () => void }) {
       onClose();
     },
   });
-  const unSystem = (entities.data?.items ?? []).filter(
-    (entity) => entity.kind !== "implementing_partner" && entity.kind !== "non_un_force",
+  // A partner works for an entity of the UN system, not for another partner or a force.
+  const outside = new Set(
+    (entities.data?.items ?? [])
+      .filter((entity) => entity.kind === "implementing_partner" || entity.kind === "non_un_force")
+      .map((entity) => entity.code),
   );
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
       <Stack>
         <ProblemAlert error={save.error} />
-        <TextInput
-          label={t("reference.code")}
-          required
-          {...form.getInputProps("code")}
-          onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
-        />
+        <CodeInput form={form} />
         <TextInput label={t("reference.name")} required {...form.getInputProps("name")} />
         <Select
           label={t("reference.kind")}
@@ -266,10 +278,7 @@ function EntityForm({ onClose }: { onClose: () => void }) {
             label={t("reference.partnerOf")}
             required
             searchable
-            data={unSystem.map((entity) => ({
-              value: entity.code,
-              label: `${entities.shortNameOf(entity.code)} — ${entities.nameOf(entity)}`,
-            }))}
+            data={entities.choices.filter((choice) => !outside.has(choice.value))}
             {...form.getInputProps("partnerOf")}
           />
         )}

@@ -3,7 +3,7 @@
 // administrator under the UN entity they work for.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { unEntitySeeds } from "../../../domain/reference/entities.js";
+import { unEntityKinds, unEntitySeeds } from "../../../domain/reference/entities.js";
 import { vocabulary } from "../../../domain/vocabulary/index.js";
 
 let t: TestApp;
@@ -90,5 +90,23 @@ describe("entities of the UN system", () => {
     const officer = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const forbidden = await officer.request({ method: "POST", url: "/api/reference/entities", payload: partner });
     expect(forbidden.statusCode).toBe(403);
+  });
+
+  it("takes every kind of entity the domain knows, and the database refuses any other", async () => {
+    for (const kind of unEntityKinds) {
+      const partnerOf = kind === "implementing_partner" ? "WFP" : null;
+      const code = `KIND-${unEntityKinds.indexOf(kind)}`;
+      const created = await admin.request({
+        method: "POST",
+        url: "/api/reference/entities",
+        payload: { code, kind, name: `A ${kind}`, partnerOf },
+      });
+      expect(created.statusCode, kind).toBe(201);
+    }
+    await expect(
+      t.handle.asOwner((owner) =>
+        owner.query("INSERT INTO un_entities (code, kind, name) VALUES ('ODD-KIND', 'club', 'A club')"),
+      ),
+    ).rejects.toThrow(/un_entities_shape/);
   });
 });
