@@ -1438,6 +1438,26 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "GET",
+    route: "/data/system-wide",
+    url: () => "/data/system-wide?groupBy=category&lang=zh",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/public/system-wide",
+    url: () => "/api/public/system-wide?groupBy=entity&year=2026",
+    expect: everyone,
+    anonymous: "allow",
+  },
+  {
+    method: "GET",
+    route: "/api/publication/system-wide-report",
+    url: () => "/api/publication/system-wide-report?year=2026&quarter=1&format=xlsx",
+    expect: only("publisher", "cds_officer"),
+  },
+  {
+    method: "GET",
     route: "/api/public/stats/misconduct",
     url: () => "/api/public/stats/misconduct?groupBy=level",
     expect: everyone,

@@ -68,7 +68,7 @@ function progressBar(label: string) {
   };
 }
 
-async function withApp<T>(
+export async function withApp<T>(
   purpose: string,
   work: (app: Awaited<ReturnType<typeof buildApp>>) => Promise<T>,
 ): Promise<T> {

@@ -18,7 +18,7 @@
 -- case_nationalities: RLS; conduct_app: SELECT
 -- case_notes: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- case_number_counters: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
--- cases: RLS; conduct_app: DELETE, INSERT, UPDATE, SELECT of every column but nationality_codes, allegation_pairs
+-- cases: RLS; conduct_app: DELETE, INSERT, UPDATE, SELECT of every column but nationality_codes, allegation_pairs, finding_outcome
 -- cbcm_members: RLS; conduct_app: INSERT, SELECT
 -- cbcm_networks: RLS; conduct_app: INSERT, SELECT
 -- command_duties: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -77,6 +77,8 @@
 -- sso_rules: RLS; conduct_app: DELETE, INSERT, SELECT
 -- staff_profiles: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- support_payments: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- system_wide_allegation_counts: RLS; conduct_app: SELECT
+-- system_wide_allegation_year_counts: RLS; conduct_app: SELECT
 -- training_attendance: RLS; conduct_app: DELETE, INSERT, SELECT
 -- training_courses: RLS; conduct_app: INSERT, SELECT
 -- training_sessions: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -290,6 +292,12 @@ POLICY sso_rules_read ON sso_rules FOR SELECT TO public USING ((conduct_actor_ro
 -- Policies on support_payments
 POLICY support_payments_claim ON support_payments FOR ALL TO public USING (conduct_can_see_claim(claim_id)) WITH CHECK (conduct_can_see_claim(claim_id));
 
+-- Policies on system_wide_allegation_counts
+POLICY system_wide_allegation_counts_read ON system_wide_allegation_counts FOR SELECT TO public USING (true);
+
+-- Policies on system_wide_allegation_year_counts
+POLICY system_wide_allegation_year_counts_read ON system_wide_allegation_year_counts FOR SELECT TO public USING (true);
+
 -- Policies on training_attendance
 POLICY training_attendance_scope ON training_attendance FOR ALL TO public USING (conduct_session_access(session_id, false)) WITH CHECK (conduct_session_access(session_id, true));
 
@@ -364,6 +372,19 @@ INSERT INTO public_allegation_counts AS p (year, mission_code, category_code, na
   -- A fixed order, so that concurrent statements lock the same counts in the same order.
   ORDER BY 1, 2, 3, 4
 ON CONFLICT (year, mission_code, category_code, nationality_code) DO UPDATE SET count = p.count + excluded.count
+
+-- conduct_apply_system_wide_units(p_removed cases[], p_added cases[]): volatile, security definer; callers: PUBLIC
+INSERT INTO system_wide_allegation_counts AS p (year, quarter, entity_code, category, status, count)
+  SELECT d.year, d.quarter, m.entity_code, d.category, d.status, sum(d.delta)::int
+  FROM (
+    SELECT o.mission_code, u.*, -1 AS delta FROM unnest(p_removed) o CROSS JOIN LATERAL conduct_case_system_wide_units(o) u
+    UNION ALL
+    SELECT n.mission_code, u.*, 1 FROM unnest(p_added) n CROSS JOIN LATERAL conduct_case_system_wide_units(n) u
+  ) d
+  JOIN missions m ON m.code = d.mission_code
+  GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.delta) <> 0
+  ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT (year, quarter, entity_code, category, status) DO UPDATE SET count = p.count + excluded.count
 
 -- conduct_assists_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_actor_role() = 'system' OR (conduct_actor_role() = 'victim_assistance' AND p_mission = ANY (conduct_actor_missions()))
@@ -465,8 +486,18 @@ FROM (
 ) unit
 WHERE conduct_is_sea(c.allegation_codes)
 
+-- conduct_case_finding_outcome(p_case uuid): stable, security definer; callers: PUBLIC
+SELECT f.finding FROM findings f WHERE f.case_id = p_case
+ORDER BY array_position(ARRAY['substantiated', 'not_substantiated', 'closed_limited_information', 'closed_other'], f.finding)
+LIMIT 1
+
 -- conduct_case_reference_taken(p_reference text): stable, security definer; callers: PUBLIC
 SELECT EXISTS (SELECT 1 FROM cases WHERE reference = p_reference)
+
+-- conduct_case_system_wide_units(c cases): immutable; callers: PUBLIC
+SELECT u.year, extract(quarter FROM c.date_reported)::int, conduct_system_wide_category(u.category_code),
+  conduct_system_wide_status(c.status, c.finding_outcome)
+FROM conduct_case_allegation_units(c) u
 
 -- conduct_case_victims(p_case_id uuid): stable, security definer; callers: conduct_app, postgres
 SELECT v.code, v.sex, v.age_group
@@ -559,6 +590,14 @@ BEGIN
   RETURN NULL;
 END
 
+-- conduct_keep_finding_outcome(): volatile, security definer; callers: PUBLIC
+BEGIN
+  UPDATE cases c SET finding_outcome = conduct_case_finding_outcome(c.id)
+    WHERE c.id IN (SELECT case_id FROM changed_findings)
+      AND c.finding_outcome IS DISTINCT FROM conduct_case_finding_outcome(c.id);
+  RETURN NULL;
+END
+
 -- conduct_keeps_prevention_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_actor_role() IN ('system', 'cds_officer') OR (conduct_actor_role() = 'cdt_officer' AND p_mission = ANY (conduct_actor_missions()))
 
@@ -595,6 +634,19 @@ SELECT c.mission_code, sum(c.strength)::bigint,
 FROM contingents c LEFT JOIN unit_allegation_counts u ON u.contingent_id = c.id
 WHERE c.mission_code = ANY (p_missions)
 GROUP BY c.mission_code
+
+-- conduct_move_unit_system_wide_counts(): volatile, security definer; callers: PUBLIC
+BEGIN
+  INSERT INTO system_wide_allegation_counts AS p (year, quarter, entity_code, category, status, count)
+    SELECT u.year, u.quarter, e.entity_code, u.category, u.status, sum(e.delta)::int
+    FROM cases c CROSS JOIN LATERAL conduct_case_system_wide_units(c) u
+    CROSS JOIN (VALUES (OLD.entity_code, -1), (NEW.entity_code, 1)) AS e(entity_code, delta)
+    WHERE c.mission_code = NEW.code AND c.published_at IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5
+    ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (year, quarter, entity_code, category, status) DO UPDATE SET count = p.count + excluded.count;
+  RETURN NULL;
+END
 
 -- conduct_network_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM cbcm_networks WHERE id = p_id
@@ -850,6 +902,23 @@ SELECT mission_code FROM after_action_reviews WHERE id = p_id
 -- conduct_risk_assessment_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM risk_assessments WHERE id = p_id
 
+-- conduct_roll_up_system_wide_counts(): volatile, security definer; callers: PUBLIC
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO system_wide_allegation_year_counts AS y (year, entity_code, category, status, count)
+      SELECT n.year, n.entity_code, n.category, n.status, sum(n.count)::int FROM new_counts n
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (year, entity_code, category, status) DO UPDATE SET count = y.count + excluded.count;
+  ELSE
+    INSERT INTO system_wide_allegation_year_counts AS y (year, entity_code, category, status, count)
+      SELECT n.year, n.entity_code, n.category, n.status, sum(n.count - o.count)::int
+      FROM new_counts n JOIN old_counts o USING (year, quarter, entity_code, category, status)
+      GROUP BY 1, 2, 3, 4 HAVING sum(n.count - o.count) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (year, entity_code, category, status) DO UPDATE SET count = y.count + excluded.count;
+  END IF;
+  RETURN NULL;
+END
+
 -- conduct_screening_hits(p_hashes text[]): stable, security definer; callers: conduct_app, postgres
 SELECT k.key_hash, k.entry_id, k.strength, e.reason, e.case_id
 FROM screening_keys k JOIN screening_entries e ON e.id = k.entry_id
@@ -881,13 +950,30 @@ SELECT (p_actor = conduct_actor_id()
 -- conduct_state_sees_claim(p_victim_id uuid, p_country text): stable; callers: PUBLIC
 SELECT conduct_actor_role() = 'member_state_focal_point' AND p_country = conduct_actor_country() AND conduct_consent_in_force(p_victim_id, 'member_state')
 
+-- conduct_system_wide_category(category text): immutable; callers: PUBLIC
+SELECT CASE category
+  WHEN 'CIV_INT' THEN 'un_staff' WHEN 'CIV_NS' THEN 'un_staff' WHEN 'CIV_UNV' THEN 'un_volunteer'
+  WHEN 'MIL_MC' THEN 'military' WHEN 'MIL_MO' THEN 'military'
+  WHEN 'POL_UNPOL' THEN 'police' WHEN 'POL_FPU' THEN 'police'
+  WHEN 'CIV_NONSTAFF' THEN 'non_staff' WHEN 'GPP' THEN 'government_provided'
+  WHEN 'IP_STAFF' THEN 'implementing_partner' WHEN 'NON_UN_FORCE' THEN 'non_un_forces'
+  ELSE 'unknown' END
+
+-- conduct_system_wide_status(status text, finding text): immutable; callers: PUBLIC
+SELECT CASE WHEN finding IS NOT NULL THEN finding
+  WHEN status IN ('under_investigation', 'findings', 'actions') THEN 'under_investigation'
+  WHEN status = 'closed' THEN 'closed_other'
+  ELSE 'pending_assessment' END
+
 -- conduct_track_public_allegation_counts(): volatile, security definer; callers: PUBLIC
 BEGIN
   -- Each branch names only the transition tables its trigger declares.
   IF TG_OP = 'INSERT' THEN
     PERFORM conduct_apply_allegation_units('{}'::cases[], ARRAY(SELECT n::cases FROM new_cases n WHERE n.published_at IS NOT NULL));
+    PERFORM conduct_apply_system_wide_units('{}'::cases[], ARRAY(SELECT n::cases FROM new_cases n WHERE n.published_at IS NOT NULL));
   ELSIF TG_OP = 'DELETE' THEN
     PERFORM conduct_apply_allegation_units(ARRAY(SELECT o::cases FROM old_cases o WHERE o.published_at IS NOT NULL), '{}'::cases[]);
+    PERFORM conduct_apply_system_wide_units(ARRAY(SELECT o::cases FROM old_cases o WHERE o.published_at IS NOT NULL), '{}'::cases[]);
   ELSE
     PERFORM conduct_apply_allegation_units(
       ARRAY(SELECT o::cases FROM old_cases o JOIN new_cases n ON n.id = o.id
@@ -898,6 +984,16 @@ BEGIN
         WHERE n.published_at IS NOT NULL AND (o.published_at IS NULL
           OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes, o.allegation_codes, o.allegation_pairs)
             IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes, n.allegation_codes, n.allegation_pairs))));
+    -- The system-wide units also move with where the case stands.
+    PERFORM conduct_apply_system_wide_units(
+      ARRAY(SELECT o::cases FROM old_cases o JOIN new_cases n ON n.id = o.id
+        WHERE o.published_at IS NOT NULL AND (n.published_at IS NULL
+          OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes, o.allegation_codes, o.allegation_pairs, o.status, o.finding_outcome)
+            IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes, n.allegation_codes, n.allegation_pairs, n.status, n.finding_outcome))),
+      ARRAY(SELECT n::cases FROM old_cases o JOIN new_cases n ON n.id = o.id
+        WHERE n.published_at IS NOT NULL AND (o.published_at IS NULL
+          OR (o.date_reported, o.mission_code, o.category_codes, o.nationality_codes, o.allegation_codes, o.allegation_pairs, o.status, o.finding_outcome)
+            IS DISTINCT FROM (n.date_reported, n.mission_code, n.category_codes, n.nationality_codes, n.allegation_codes, n.allegation_pairs, n.status, n.finding_outcome))));
   END IF;
   RETURN NULL;
 END

@@ -43,8 +43,8 @@ async function tablesInDependencyOrder(owner: OwnerClient): Promise<TableInfo[]>
   return ordered;
 }
 
-// Triggers that keep rows derived from others (public counts, the nationalities' rows, units'
-// counts): the backup holds those rows as they were, so the triggers must not write them again.
+// Triggers that keep rows derived from others (public and system-wide counts, the nationalities'
+// rows, units' counts, a case's finding): the backup holds those rows as they were, so the triggers must not write them again.
 const keepingTriggers = [
   ["cases", "cases_public_counts_insert"],
   ["cases", "cases_public_counts_update"],
@@ -58,6 +58,11 @@ const keepingTriggers = [
   ["findings", "findings_unit_counts_insert"],
   ["findings", "findings_unit_counts_update"],
   ["findings", "findings_unit_counts_delete"],
+  ["findings", "findings_outcome_insert"],
+  ["findings", "findings_outcome_update"],
+  ["findings", "findings_outcome_delete"],
+  ["system_wide_allegation_counts", "system_wide_counts_roll_up_insert"],
+  ["system_wide_allegation_counts", "system_wide_counts_roll_up_update"],
 ] as const;
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -298,6 +298,8 @@ export const cases = pgTable(
      * Empty: categories crossed with nationalities, as the case's lists say.
      */
     allegationPairs: text("allegation_pairs").array().notNull().default(sql`'{}'::text[]`),
+    /** The finding that speaks for the case (src/domain/system-wide.ts, findingPrecedence), kept by a trigger on findings. */
+    findingOutcome: text("finding_outcome"),
     /** Lexemes of the non-confidential narrative and the officers' notes, English and French stemming. */
     searchVector: tsvector("search_vector"),
     /** Released for public statistics by a publisher (who and when); nothing unpublished is public. */
@@ -1686,6 +1688,44 @@ export const publicAllegationCounts = pgTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.year, t.missionCode, t.categoryCode, t.nationalityCode] })],
+);
+
+/**
+ * The system-wide figures' counts (src/domain/system-wide.ts): published SEA allegations by quarter
+ * reported, the unit's entity, the system-wide category of personnel and status, kept as cases,
+ * findings and units change, so the figures of every entity read a few thousand rows.
+ */
+export const systemWideAllegationCounts = pgTable(
+  "system_wide_allegation_counts",
+  {
+    year: integer("year").notNull(),
+    quarter: integer("quarter").notNull(),
+    entityCode: text("entity_code").notNull(),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.quarter, t.entityCode, t.category, t.status] }),
+    // One entity's own figures read its rows only.
+    index("system_wide_allegation_counts_entity_idx").on(t.entityCode, t.year, t.quarter),
+  ],
+);
+
+/** The same counts by year, rolled up from the quarters' by a trigger: figures over years read a quarter of the rows. */
+export const systemWideAllegationYearCounts = pgTable(
+  "system_wide_allegation_year_counts",
+  {
+    year: integer("year").notNull(),
+    entityCode: text("entity_code").notNull(),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.entityCode, t.category, t.status] }),
+    index("system_wide_allegation_year_counts_entity_idx").on(t.entityCode, t.year),
+  ],
 );
 
 /**

@@ -116,7 +116,43 @@ export function demoHistoryCsv(): string {
       );
     }
   }
+  rows.push(...systemHistoryRows());
   return `${rows.join("\n")}\n`;
+}
+
+/** Other entities' offices (one UN): a few years of their own history, for the system-wide figures. */
+function systemHistoryRows(): string[] {
+  const random = generator(2021);
+  const offices: [unit: string, perYear: number][] = [
+    ["UNICEF-COD", 3],
+    ["UNHCR-CAF", 2],
+  ];
+  const staff = ["IP_STAFF", "IP_STAFF", "CIV_INT", "CIV_NS", "CIV_NONSTAFF", "CIV_UNV", "GPP"];
+  return offices.flatMap(([unit, perYear]) =>
+    [2021, 2022, 2023, 2024, 2025].flatMap((year) =>
+      Array.from({ length: perYear + Math.floor(random.next() * 2) }, (_, n) => {
+        const [findings, days, entity, interim, final, referral] = random.pick(outcomes);
+        const month = String(1 + Math.floor(random.next() * 12)).padStart(2, "0");
+        return [
+          `DEMO-${unit}-${year}-${String(n + 1).padStart(3, "0")}`,
+          `${year}-${month}`,
+          unit,
+          label("en", "personnelCategories", random.pick(staff)),
+          "",
+          random.pick(["SE", "SE", "SA"]),
+          1,
+          0,
+          "No",
+          entity === "NIO" || entity === "TCC" ? "Mission" : entity,
+          days,
+          findings,
+          interim === "Repatriation" ? "" : interim,
+          final === "Repatriation and ban" || final === "Imprisonment" ? "Dismissal" : final,
+          referral,
+        ].join(",");
+      }),
+    ),
+  );
 }
 
 export async function seedDemoPublic(services: Services, publisher: Actor, caseIdsToPublish: string[]) {

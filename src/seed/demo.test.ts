@@ -2,7 +2,7 @@
 // each area something to work on.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
-import { seedDemoData } from "./demo.js";
+import { seedDemoData, seedSystemUnits } from "./demo.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -76,6 +76,8 @@ describe("demo data", () => {
     expect(first.split("\n").length).toBeGreaterThan(100);
     const empty = await createTestApp();
     try {
+      // The other entities' offices hold history too: the importing installation knows them.
+      await seedSystemUnits(empty.app.services);
       const hq = await empty.tokenFor(await empty.createStaff("cds_officer"));
       const imported = await hq.request({
         method: "POST",

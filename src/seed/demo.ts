@@ -220,7 +220,7 @@ const demoReports = [
 ];
 
 /** Units of other entities of the UN system, and an implementing partner, for the one-UN demo. */
-async function seedSystemUnits(services: Services) {
+export async function seedSystemUnits(services: Services) {
   await createEntity(services, systemActor, {
     code: "HOPE-RELIEF",
     kind: "implementing_partner",

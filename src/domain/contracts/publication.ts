@@ -2,6 +2,8 @@
 // shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
 import { type StatGrouping, type StatView, viewGroupings } from "../public-stats.js";
+import { systemWideCategories } from "../reference/personnel.js";
+import { systemWideGroupings, systemWideStatuses } from "../system-wide.js";
 import { countryCodeField, missionCodeField } from "./fields.js";
 import { publicLanguageSchema } from "./reports.js";
 import { projectFields } from "./trust-fund.js";
@@ -135,6 +137,28 @@ export const victimSupportSchema = z.object({
 export type VictimSupport = z.infer<typeof victimSupportSchema>;
 
 export const misconductGroupings = ["year", "mission", "category", "area", "level"] as const;
+/** The system-wide figures' filters: every entity's published allegations, or one entity's own. */
+export const systemWideFilters = {
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  entity: z
+    .string()
+    .regex(/^[A-Z0-9-]{2,20}$/)
+    .optional(),
+  category: z.enum([...systemWideCategories, "unknown"]).optional(),
+  status: z.enum(systemWideStatuses).optional(),
+};
+export const systemWideQuery = z.strictObject({ groupBy: z.enum(systemWideGroupings), ...systemWideFilters });
+export type SystemWideFilter = Omit<z.infer<typeof systemWideQuery>, "groupBy">;
+
+/** The quarterly report for headquarters: one quarter's figures of every entity. */
+export const systemWideReportQuery = z.strictObject({
+  year: z.coerce.number().int().min(1990).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+  format: z.enum(["xlsx", "pdf"]),
+  lang: publicLanguageSchema.default("en"),
+});
+
 export const misconductQuery = z.strictObject({
   groupBy: z.enum(misconductGroupings),
   ...publicFilters,

@@ -28,6 +28,7 @@ const en = {
     states: "Member States",
     support: "Support to victims",
     misconduct: "Other misconduct",
+    systemWide: "UN system-wide",
   },
   dataTitle: "Sexual exploitation and abuse: published figures",
   dataIntro:
@@ -83,6 +84,18 @@ const en = {
   paternityTitle: "Paternity claims",
   status: "Status",
   claims: "Claims",
+  systemWide: {
+    title: "Sexual exploitation and abuse across the UN system",
+    intro:
+      "Published allegations of every entity of the UN system that keeps its records here: the Secretariat (peace operations and special political missions among them), agencies, funds and programmes, their implementing partners, and forces outside the UN under a Security Council mandate. Allegations are counted as the UN counts them; quarters are by the date the allegation was reported; the status is where the case stands. Each entity's own figures are its line, or the entity filter.",
+    groupings: { entity: "Entity", quarter: "Quarter", category: "Category of personnel", status: "Status" },
+    categories: { ...vocabulary.en.systemWideCategories, unknown: "Not yet known" } as Record<string, string>,
+    quarterName: "Q{{quarter}} {{year}}",
+    byQuarter: "By quarter",
+    reportTitle: "UN system-wide allegations of sexual exploitation and abuse, {{period}}",
+    byCategory: "By category of personnel",
+    byStatus: "By status",
+  },
   misconductTitle: "Other misconduct: published figures",
   misconductIntro:
     "Allegations of misconduct other than sexual exploitation and abuse in published cases, counted once for each category of personnel and category of misconduct. Years are by the date the allegation was reported.",
@@ -189,6 +202,7 @@ const fr: DataMessages = {
     states: "États Membres",
     support: "Soutien aux victimes",
     misconduct: "Autres fautes",
+    systemWide: "Ensemble du système de l’ONU",
   },
   dataTitle: "Exploitation et atteintes sexuelles : chiffres publiés",
   dataIntro:
@@ -244,6 +258,19 @@ const fr: DataMessages = {
   paternityTitle: "Demandes de reconnaissance de paternité",
   status: "État",
   claims: "Demandes",
+  systemWide: {
+    title: "Exploitation et atteintes sexuelles dans l’ensemble du système des Nations Unies",
+    intro:
+      "Allégations publiées de chaque entité du système des Nations Unies qui tient ses dossiers ici : le Secrétariat (dont les opérations de paix et les missions politiques spéciales), les institutions, fonds et programmes, leurs partenaires d’exécution et les forces non onusiennes agissant sous mandat du Conseil de sécurité. Les allégations sont comptées comme l’ONU les compte ; les trimestres suivent la date du signalement ; le statut est l’état du dossier. Les chiffres propres à chaque entité sont sa ligne, ou le filtre par entité.",
+    groupings: { entity: "Entité", quarter: "Trimestre", category: "Catégorie de personnel", status: "Statut" },
+    categories: { ...vocabulary.fr.systemWideCategories, unknown: "Pas encore connue" } as Record<string, string>,
+    quarterName: "T{{quarter}} {{year}}",
+    byQuarter: "Par trimestre",
+    reportTitle:
+      "Allégations d’exploitation et d’atteintes sexuelles dans l’ensemble du système des Nations Unies, {{period}}",
+    byCategory: "Par catégorie de personnel",
+    byStatus: "Par statut",
+  },
   misconductTitle: "Autres fautes : chiffres publiés",
   misconductIntro:
     "Les allégations de fautes autres que l’exploitation et les atteintes sexuelles dans les affaires publiées, comptées une fois par catégorie de personnel et par catégorie de faute. Les années sont celles du signalement.",
@@ -345,6 +372,7 @@ const ar: DataMessages = {
     states: "الدول الأعضاء",
     support: "دعم الضحايا",
     misconduct: "أشكال سوء السلوك الأخرى",
+    systemWide: "منظومة الأمم المتحدة",
   },
   dataTitle: "الاستغلال والانتهاك الجنسيان: الأرقام المنشورة",
   dataIntro:
@@ -400,6 +428,18 @@ const ar: DataMessages = {
   paternityTitle: "دعاوى إثبات الأبوة",
   status: "الحالة",
   claims: "الدعاوى",
+  systemWide: {
+    title: "الاستغلال والانتهاك الجنسيان في منظومة الأمم المتحدة بأكملها",
+    intro:
+      "الادعاءات المنشورة لكل كيان من كيانات منظومة الأمم المتحدة التي تحفظ سجلاتها هنا: الأمانة العامة (ومنها عمليات السلام والبعثات السياسية الخاصة)، والوكالات والصناديق والبرامج، وشركاؤها المنفذون، والقوات من خارج الأمم المتحدة العاملة بولاية من مجلس الأمن. تُحسب الادعاءات كما تحسبها الأمم المتحدة؛ والأرباع بحسب تاريخ الإبلاغ عن الادعاء؛ والحالة هي المرحلة التي بلغتها القضية. أرقام كل كيان هي سطره، أو عامل التصفية حسب الكيان.",
+    groupings: { entity: "الكيان", quarter: "الربع", category: "فئة الأفراد", status: "الحالة" },
+    categories: { ...vocabulary.ar.systemWideCategories, unknown: "غير معروفة بعد" } as Record<string, string>,
+    quarterName: "الربع {{quarter}} من {{year}}",
+    byQuarter: "حسب الربع",
+    reportTitle: "ادعاءات الاستغلال والانتهاك الجنسيين في منظومة الأمم المتحدة بأكملها، {{period}}",
+    byCategory: "حسب فئة الأفراد",
+    byStatus: "حسب الحالة",
+  },
   misconductTitle: "أشكال سوء السلوك الأخرى: الأرقام المنشورة",
   misconductIntro:
     "ادعاءات سوء السلوك غير الاستغلال والانتهاك الجنسيين في القضايا المنشورة، تُحسب مرة واحدة لكل فئة من الأفراد ولكل فئة من سوء السلوك. السنوات حسب تاريخ الإبلاغ.",
@@ -519,6 +559,7 @@ const zh: DataMessages = {
     states: "会员国",
     support: "对受害者的支持",
     misconduct: "其他不当行为",
+    systemWide: "联合国全系统",
   },
   dataTitle: "性剥削和性虐待：已公布的数据",
   dataIntro:
@@ -574,6 +615,18 @@ const zh: DataMessages = {
   paternityTitle: "亲子关系申索",
   status: "状态",
   claims: "申索数",
+  systemWide: {
+    title: "联合国全系统的性剥削和性虐待",
+    intro:
+      "在此保存记录的联合国系统各实体已公布的指控：秘书处（包括和平行动和特别政治任务）、各机构、基金和方案、其执行伙伴，以及经安全理事会授权的非联合国部队。指控按联合国的计算方法计算；季度按指控报告日期划分；状态为案件所处阶段。每个实体自己的数字即其所在行，或按实体筛选。",
+    groupings: { entity: "实体", quarter: "季度", category: "人员类别", status: "状态" },
+    categories: { ...vocabulary.zh.systemWideCategories, unknown: "尚不清楚" } as Record<string, string>,
+    quarterName: "{{year}}年第{{quarter}}季度",
+    byQuarter: "按季度",
+    reportTitle: "联合国全系统性剥削和性虐待指控，{{period}}",
+    byCategory: "按人员类别",
+    byStatus: "按状态",
+  },
   misconductTitle: "其他不当行为：已公布的数字",
   misconductIntro:
     "已公布案件中性剥削和性虐待以外的不当行为指控，按人员类别和不当行为类别各计一次。年份按指控举报日期计。",
@@ -665,6 +718,7 @@ const ru: DataMessages = {
     states: "Государства-члены",
     support: "Поддержка пострадавших",
     misconduct: "Иные проступки",
+    systemWide: "Вся система ООН",
   },
   dataTitle: "Сексуальная эксплуатация и сексуальные надругательства: опубликованные данные",
   dataIntro:
@@ -720,6 +774,18 @@ const ru: DataMessages = {
   paternityTitle: "Иски об установлении отцовства",
   status: "Статус",
   claims: "Иски",
+  systemWide: {
+    title: "Сексуальная эксплуатация и сексуальные надругательства во всей системе ООН",
+    intro:
+      "Опубликованные заявления по каждой структуре системы ООН, которая ведёт здесь свои дела: Секретариат (в том числе операции в пользу мира и специальные политические миссии), учреждения, фонды и программы, их партнёры-исполнители и силы, не входящие в ООН, действующие по мандату Совета Безопасности. Заявления считаются так, как их считает ООН; кварталы — по дате поступления заявления; статус — стадия дела. Собственные данные каждой структуры — её строка или фильтр по структуре.",
+    groupings: { entity: "Структура", quarter: "Квартал", category: "Категория персонала", status: "Статус" },
+    categories: { ...vocabulary.ru.systemWideCategories, unknown: "Пока неизвестно" } as Record<string, string>,
+    quarterName: "{{quarter}} кв. {{year}}",
+    byQuarter: "По кварталам",
+    reportTitle: "Заявления о сексуальной эксплуатации и сексуальных надругательствах во всей системе ООН, {{period}}",
+    byCategory: "По категориям персонала",
+    byStatus: "По статусу",
+  },
   misconductTitle: "Иные проступки: опубликованные данные",
   misconductIntro:
     "Обвинения в проступках, помимо сексуальной эксплуатации и сексуальных надругательств, по опубликованным делам, учитываемые один раз для каждой категории персонала и каждой категории проступков. Годы указаны по дате сообщения.",
@@ -836,6 +902,7 @@ const es: DataMessages = {
     states: "Estados Miembros",
     support: "Apoyo a las víctimas",
     misconduct: "Otras faltas de conducta",
+    systemWide: "Todo el sistema de la ONU",
   },
   dataTitle: "Explotación y abusos sexuales: cifras publicadas",
   dataIntro:
@@ -891,6 +958,18 @@ const es: DataMessages = {
   paternityTitle: "Demandas de paternidad",
   status: "Estado",
   claims: "Demandas",
+  systemWide: {
+    title: "Explotación y abusos sexuales en todo el sistema de las Naciones Unidas",
+    intro:
+      "Denuncias publicadas de cada entidad del sistema de las Naciones Unidas que lleva aquí sus expedientes: la Secretaría (incluidas las operaciones de paz y las misiones políticas especiales), los organismos, fondos y programas, sus asociados en la ejecución y las fuerzas ajenas a las Naciones Unidas con mandato del Consejo de Seguridad. Las denuncias se cuentan como las cuenta la ONU; los trimestres, por la fecha de la denuncia; el estado es el del caso. Las cifras propias de cada entidad son su línea, o el filtro por entidad.",
+    groupings: { entity: "Entidad", quarter: "Trimestre", category: "Categoría de personal", status: "Estado" },
+    categories: { ...vocabulary.es.systemWideCategories, unknown: "Aún no se sabe" } as Record<string, string>,
+    quarterName: "T{{quarter}} {{year}}",
+    byQuarter: "Por trimestre",
+    reportTitle: "Denuncias de explotación y abusos sexuales en todo el sistema de las Naciones Unidas, {{period}}",
+    byCategory: "Por categoría de personal",
+    byStatus: "Por estado",
+  },
   misconductTitle: "Otras faltas de conducta: cifras publicadas",
   misconductIntro:
     "Las denuncias de faltas de conducta distintas de la explotación y los abusos sexuales en los casos publicados, contadas una vez por categoría de personal y por categoría de falta. Los años son los de la fecha de la denuncia.",

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { misconductGroupings } from "../../domain/contracts/publication.js";
+import { systemWideGroupings } from "../../domain/system-wide.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/helpers/app.js";
 import { eq } from "drizzle-orm";
@@ -153,6 +154,7 @@ describe("public data pages", () => {
         "/data/allegations",
         "/data/good-practices",
         "/data/commitments",
+        "/data/system-wide",
         "/report",
         "/report/follow-up",
       ]) {
@@ -234,6 +236,10 @@ describe("public data pages", () => {
       for (const groupBy of viewGroupings[view]) await visit("/data", `/data?view=${view}&groupBy=${groupBy}`);
     for (const format of ["json", "csv", "xlsx"])
       await visit("/api/public/allegations", `/api/public/allegations?format=${format}&limit=10000`);
+    for (const groupBy of systemWideGroupings) {
+      await visit("/api/public/system-wide", `/api/public/system-wide?groupBy=${groupBy}`);
+      await visit("/data/system-wide", `/data/system-wide?groupBy=${groupBy}`);
+    }
     for (const groupBy of misconductGroupings) {
       await visit("/api/public/stats/misconduct", `/api/public/stats/misconduct?groupBy=${groupBy}`);
       await visit("/data/misconduct", `/data/misconduct?groupBy=${groupBy}`);

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { missions } from "../../db/schema.js";
 import { commitmentKinds } from "../../domain/commitments.js";
-import { misconductGroupings } from "../../domain/contracts/publication.js";
+import { misconductGroupings, systemWideFilters } from "../../domain/contracts/publication.js";
+import { systemWideGroupings } from "../../domain/system-wide.js";
 import { thematicAreas } from "../../domain/reference/allegations.js";
 import { practiceAreas } from "../../domain/good-practices.js";
 import { type StatGrouping, type StatView, statViews, viewGroupings } from "../../domain/public-stats.js";
@@ -13,8 +14,14 @@ import { listCommitments } from "../modules/commitments/index.js";
 import { publicCommandByMission, publicComparison, publicScorecard } from "../modules/accountability/index.js";
 import { listPublishedPractices } from "../modules/good-practices/index.js";
 import { latestPublications, publishedAllegations, victimsInWords } from "../modules/publication/index.js";
-import { publicMisconduct, publicStatistics, publicVictimSupport } from "../modules/publication/index.js";
-import { countryNamesIn } from "../modules/reference/index.js";
+import {
+  publicMisconduct,
+  publicStatistics,
+  publicVictimSupport,
+  systemWideFigures,
+} from "../modules/publication/index.js";
+import { systemWidePage } from "./system-wide-page.js";
+import { countryNamesIn, namedEntities } from "../modules/reference/index.js";
 import { publicRoute } from "../rate-limits.js";
 import { worldSvg } from "./charts.js";
 import { dataMessages, named } from "./data-messages.js";
@@ -56,22 +63,27 @@ const fields = {
 type Field = keyof typeof fields;
 
 /** The address's parameters that read well; the others are named, so the page can say it left them out. */
-function readQuery<F extends Field>(
+function readFields<S extends Record<string, z.ZodType>>(
   request: FastifyRequest,
-  names: F[],
-): { values: Partial<{ [K in F]: z.infer<(typeof fields)[K]> }>; ignored: string[] } {
+  schema: S,
+): { values: Partial<{ [K in keyof S]: z.infer<S[K]> }>; ignored: string[] } {
   const query = request.query as Record<string, unknown>;
   const values: Record<string, unknown> = {};
   const ignored: string[] = [];
-  for (const name of names) {
+  for (const [name, field] of Object.entries(schema)) {
     const raw = query[name];
     if (raw === undefined || raw === "") continue;
-    const parsed = fields[name].safeParse(raw);
+    const parsed = field.safeParse(raw);
     if (parsed.success) values[name] = parsed.data;
     else ignored.push(name);
   }
-  return { values: values as Partial<{ [K in F]: z.infer<(typeof fields)[K]> }>, ignored };
+  return { values: values as Partial<{ [K in keyof S]: z.infer<S[K]> }>, ignored };
 }
+
+const readQuery = <F extends Field>(request: FastifyRequest, names: F[]) =>
+  readFields(request, Object.fromEntries(names.map((name) => [name, fields[name]])) as Pick<typeof fields, F>);
+
+const systemWideFields = { groupBy: z.enum(systemWideGroupings), ...systemWideFilters };
 
 /** Options in the reader's alphabetical order. */
 const alphabetical = (language: PublicLanguage) => (a: Option, b: Option) => a.label.localeCompare(b.label, language);
@@ -286,6 +298,30 @@ export function registerPublicDataPages(app: FastifyInstance) {
       choices(language, await countryNamesIn(services, language)),
     ]);
     return page(reply, language, misconductPage(language, { groupBy, ...filter }, rows, options, ignored));
+  });
+
+  app.get("/data/system-wide", { config, schema: { hide: true } }, async (request, reply) => {
+    const language = languageOf(request, reply);
+    const { values, ignored } = readFields(request, systemWideFields);
+    const { groupBy = "entity", ...filter } = values;
+    const [breakdown, byQuarter, quarters, entities] = await Promise.all([
+      systemWideFigures(services, groupBy, filter),
+      groupBy === "quarter" ? null : systemWideFigures(services, "quarter", filter),
+      systemWideFigures(services, "quarter", {}),
+      namedEntities(services.db),
+    ]);
+    const years = [...new Set(quarters.map((row) => row.key.slice(0, 4)))].reverse();
+    return page(
+      reply.status(ignored.length ? 400 : 200),
+      language,
+      systemWidePage(
+        language,
+        { groupBy, ...filter },
+        { breakdown, byQuarter: byQuarter ?? breakdown },
+        { years, entities },
+        ignored,
+      ),
+    );
   });
 
   app.get("/data/commitments", { config, schema: { hide: true } }, async (request, reply) => {

@@ -53,6 +53,7 @@ const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
   { key: "commitments", href: "/data/commitments" },
   { key: "support", href: "/data/victim-support" },
   { key: "misconduct", href: "/data/misconduct" },
+  { key: "systemWide", href: "/data/system-wide" },
 ];
 
 /** A page of the public site; `path` may carry the page's query (its filters), kept when the language changes. */

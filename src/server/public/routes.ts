@@ -5,7 +5,8 @@ import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import { asc, eq, isNull, ne } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { countries, missions, unEntities } from "../../db/schema.js";
+import { countries, missions } from "../../db/schema.js";
+import { namedEntities } from "../modules/reference/index.js";
 import { type ReportBody, reportBody } from "../../domain/contracts/reports.js";
 import { publicActor } from "../auth/actor.js";
 import { publicRoute } from "../rate-limits.js";
@@ -164,9 +165,7 @@ export function registerPublicPages(app: FastifyInstance) {
           .from(countries)
           .where(ne(countries.standing, "territory"))
           .orderBy(asc(countries.code)),
-        services.db
-          .select({ code: unEntities.code, name: unEntities.name, partnerOf: unEntities.partnerOf })
-          .from(unEntities),
+        namedEntities(services.db),
       ]);
       lastLists = { missionRows, countryRows, entityRows };
     } catch (error) {

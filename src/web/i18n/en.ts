@@ -784,6 +784,16 @@ export const en = {
     } as Record<string, string>,
   },
   publish: {
+    systemWide: {
+      title: "UN system-wide quarterly report",
+      intro:
+        "Every entity’s published allegations of sexual exploitation and abuse in a quarter, by category of personnel and by status, for the Secretary-General’s quarterly updates. The public reads the same figures on the system-wide page.",
+      year: "Year",
+      quarter: "Quarter",
+      quarterName: "Q{{quarter}}",
+      xlsx: "Workbook (XLSX)",
+      pdf: "PDF",
+    },
     noRows:
       "These cases add no row to the public table of sexual exploitation and abuse; they are counted in the other published figures.",
     title: "Publish",

@@ -804,6 +804,16 @@ export const es: Messages = {
     } as Record<string, string>,
   },
   publish: {
+    systemWide: {
+      title: "Informe trimestral de todo el sistema",
+      intro:
+        "Las denuncias publicadas de explotación y abusos sexuales de cada entidad en un trimestre, por categoría de personal y por estado, para las actualizaciones trimestrales del Secretario General. El público lee las mismas cifras en la página de todo el sistema.",
+      year: "Año",
+      quarter: "Trimestre",
+      quarterName: "T{{quarter}}",
+      xlsx: "Libro (XLSX)",
+      pdf: "PDF",
+    },
     noRows:
       "Estos casos no añaden ninguna fila a la tabla pública de explotación y abusos sexuales; se cuentan en las demás cifras publicadas.",
     title: "Publicar",

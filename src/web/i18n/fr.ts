@@ -806,6 +806,16 @@ export const fr: Messages = {
     },
   },
   publish: {
+    systemWide: {
+      title: "Rapport trimestriel pour l’ensemble du système",
+      intro:
+        "Les allégations publiées d’exploitation et d’atteintes sexuelles de chaque entité pour un trimestre, par catégorie de personnel et par statut, pour les mises à jour trimestrielles du Secrétaire général. Le public lit les mêmes chiffres sur la page de l’ensemble du système.",
+      year: "Année",
+      quarter: "Trimestre",
+      quarterName: "T{{quarter}}",
+      xlsx: "Classeur (XLSX)",
+      pdf: "PDF",
+    },
     noRows:
       "Ces dossiers n'ajoutent aucune ligne au tableau public de l'exploitation et des atteintes sexuelles ; ils sont comptés dans les autres chiffres publiés.",
     title: "Publication",

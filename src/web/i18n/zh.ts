@@ -757,6 +757,16 @@ export const zh: Messages = {
     } as Record<string, string>,
   },
   publish: {
+    systemWide: {
+      title: "联合国全系统季度报告",
+      intro:
+        "各实体某一季度已公布的性剥削和性虐待指控，按人员类别和状态分列，供秘书长季度更新使用。公众在全系统页面上看到相同的数字。",
+      year: "年份",
+      quarter: "季度",
+      quarterName: "第{{quarter}}季度",
+      xlsx: "工作簿 (XLSX)",
+      pdf: "PDF",
+    },
     noRows: "这些案件不会在性剥削和性虐待公开表格中增加行；它们计入其他已发布数据。",
     title: "发布",
     intro: "调查已结束、可纳入公开表格和统计数据的案件。先预览公众将看到的内容，然后可一次发布多个。",

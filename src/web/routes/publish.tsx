@@ -1,7 +1,20 @@
 // Publishing with a review: the publisher's queue of cases ready to publish (or published, to
 // withdraw), the public rows previewed as the public will read them, and a confirmation before
-// several cases are published or withdrawn at once.
-import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+// several cases are published or withdrawn at once; and the quarterly system-wide report.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
@@ -112,6 +125,57 @@ export function PublicationButton({
   );
 }
 
+/** The last quarter that has ended: the one a quarterly report is made for. */
+function lastQuarter(today = new Date()) {
+  const quarter = Math.floor(today.getUTCMonth() / 3);
+  return quarter === 0 ? { year: today.getUTCFullYear() - 1, quarter: 4 } : { year: today.getUTCFullYear(), quarter };
+}
+
+/** Headquarters' quarterly report of every entity's published allegations, as a workbook or a PDF. */
+function SystemWideReport() {
+  const { t, i18n } = useTranslation();
+  const [period, setPeriod] = useState(() => lastQuarter());
+  const href = (format: "xlsx" | "pdf") =>
+    `/api/publication/system-wide-report?year=${period.year}&quarter=${period.quarter}&format=${format}&lang=${i18n.language}`;
+  return (
+    <Paper withBorder p="md" mt="xl" component="section" aria-labelledby="system-wide-report">
+      <Title order={2} size="h4" id="system-wide-report">
+        {t("publish.systemWide.title")}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t("publish.systemWide.intro")}
+      </Text>
+      <Group align="flex-end">
+        <NumberInput
+          label={t("publish.systemWide.year")}
+          min={1990}
+          max={2100}
+          value={period.year}
+          onChange={(value) => setPeriod({ ...period, year: Number(value) || period.year })}
+          w={120}
+        />
+        <Select
+          label={t("publish.systemWide.quarter")}
+          data={["1", "2", "3", "4"].map((value) => ({
+            value,
+            label: t("publish.systemWide.quarterName", { quarter: value }),
+          }))}
+          value={String(period.quarter)}
+          onChange={(value) => value && setPeriod({ ...period, quarter: Number(value) })}
+          allowDeselect={false}
+          w={160}
+        />
+        <Button component="a" variant="default" href={href("xlsx")}>
+          {t("publish.systemWide.xlsx")}
+        </Button>
+        <Button component="a" variant="default" href={href("pdf")}>
+          {t("publish.systemWide.pdf")}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 export function PublishQueue() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -182,6 +246,7 @@ export function PublishQueue() {
           );
         }}
       </QueryView>
+      <SystemWideReport />
     </>
   );
 }

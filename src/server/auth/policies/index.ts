@@ -230,6 +230,8 @@ export const publicationPolicy = {
   publish: (actor: Actor) => is(actor, "publisher", "cds_officer"),
   /** Historical allegations come in published, so headquarters alone (and the operator's console) imports them. */
   importAllegations: (actor: Actor) => is(actor, "cds_officer", "system"),
+  /** The quarterly system-wide report: headquarters, for the Secretary-General's quarterly updates. */
+  systemWideReport: (actor: Actor) => is(actor, "publisher", "cds_officer"),
 };
 
 /**

@@ -52,12 +52,14 @@ export const knownNationalities = (caseId: AnyColumn) =>
 export const withNationality = (caseId: AnyColumn, codes: SQLWrapper | string[]) =>
   sql`exists (select 1 from ${caseNationalities} n where n.case_id = ${caseId} and n.nationality_code = any(${codes}::text[]))`;
 
-// Everything but the search document, which is SQL's business alone, and the two lists that name
-// nationalities, which the app role reads only as projected for its reader.
+// Everything but the search document, which is SQL's business alone, the two lists that name
+// nationalities, which the app role reads only as projected for its reader, and the finding kept for
+// the system-wide figures (one State's reader may not learn another State's national's finding).
 const {
   searchVector: _searchVector,
   nationalityCodes: _nationalityCodes,
   allegationPairs: _allegationPairs,
+  findingOutcome: _findingOutcome,
   ...storedColumns
 } = getTableColumns(cases);
 const caseColumns = { ...storedColumns, nationalityCodes: knownNationalities(cases.id).as("nationality_codes") };

@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
+import { publishedStatusOf, statusPrecedence } from "../../../domain/system-wide.js";
 import {
   headerLayout,
   type ImportedAllegation,
@@ -249,10 +250,10 @@ async function writeBatch(
   // One JSON parameter for the batch (see insertFacts); the cases come back by reference.
   const inserted = (await tx.execute(sql`insert into cases (reference, mission_code, status, date_reported,
       category_codes, nationality_codes, allegation_codes, allegation_pairs, victims_women, victims_girls, victims_boys,
-      victims_men, victims_unknown, paternity_claim, published_at, published_by)
+      victims_men, victims_unknown, paternity_claim, finding_outcome, published_at, published_by)
     select r.reference, r.mission_code, 'closed', r.date_reported, r.category_codes, r.nationality_codes,
-      r.allegation_codes, r.allegation_pairs, r.women, r.girls, r.boys, r.men, r.unknown, r.paternity_claim, now(),
-      ${actor.userId}::text
+      r.allegation_codes, r.allegation_pairs, r.women, r.girls, r.boys, r.men, r.unknown, r.paternity_claim,
+      r.finding_outcome, now(), ${actor.userId}::text
     from jsonb_to_recordset(${JSON.stringify(
       fresh.map((item) => ({
         reference: item.reference,
@@ -266,10 +267,12 @@ async function writeBatch(
         // Imported counts without sex or age are "unknown" on the case; the published count is kept beside it.
         unknown: item.victims - groupedVictims(item),
         paternity_claim: item.paternityClaim,
+        // Where the file says the allegation stands, for the system-wide figures.
+        finding_outcome: publishedStatusOf([...item.rows.values()].map((facts) => facts.findings)),
       })),
     )}::jsonb) as r(reference text, mission_code text, date_reported date, category_codes text[],
       nationality_codes text[], allegation_codes text[], allegation_pairs text[], women int, girls int, boys int,
-      men int, unknown int, paternity_claim boolean)
+      men int, unknown int, paternity_claim boolean, finding_outcome text)
     returning id, reference`)) as unknown as { rows: { id: string; reference: string }[] };
   const idOf = new Map(inserted.rows.map((row) => [row.reference, row.id]));
   await insertFacts(
@@ -355,6 +358,9 @@ async function mergeIntoWritten(
       // The total is the largest any row gave; what the groups do not account for stays unknown.
       victimsUnknown: sql`greatest(victims_women + victims_girls + victims_boys + victims_men + victims_unknown, ${item.victims}::int, ${grouped}) - (${grouped})`,
       paternityClaim: sql`paternity_claim or ${item.paternityClaim}`,
+      // The strongest of what the rows say (src/domain/system-wide.ts, statusPrecedence).
+      findingOutcome: sql`(select s from unnest(array[finding_outcome, ${publishedStatusOf([...item.rows.values()].map((facts) => facts.findings))}::text]) s
+        where s is not null order by array_position(string_to_array(${statusPrecedence.join(",")}, ','), s) limit 1)`,
     })
     .where(eq(cases.id, caseId));
   await insertFacts(tx, actor, [{ caseId, item }], sourceFile);

@@ -13,3 +13,4 @@ export {
 } from "./service.js";
 export { cachedPublic, fold, publicStatistics } from "./stats.js";
 export { publicMisconduct, publicVictimSupport } from "./support.js";
+export { systemWideFigures, systemWideQuarter } from "./system-wide.js";

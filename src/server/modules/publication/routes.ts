@@ -14,6 +14,8 @@ import {
   publicationOutcomeSchema,
   misconductQuery,
   statisticsQuery,
+  systemWideQuery,
+  systemWideReportQuery,
   statisticsSchema,
   victimSupportSchema,
 } from "../../../domain/contracts/publication.js";
@@ -21,6 +23,9 @@ import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { IMPORT_MAX_ROWS, importAllegations } from "./import.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
+import { systemWideFigures } from "./system-wide.js";
+import { systemWideReport } from "./system-wide-report.js";
+import { workbookContentType } from "../../spreadsheets.js";
 import { publicAllegationsPdf } from "./table-pdf.js";
 import { publicMisconduct, publicVictimSupport } from "./support.js";
 import { countryNamesIn } from "../reference/index.js";
@@ -129,6 +134,43 @@ export function registerPublicationRoutes(app: FastifyInstance) {
       },
     );
   }
+
+  typed.get(
+    "/api/public/system-wide",
+    {
+      config: publicRoute(services.config, 120),
+      schema: {
+        tags: ["public"],
+        summary:
+          "Published SEA allegations of every entity of the UN system by entity, quarter reported, system-wide category of personnel or status; filtered, an entity's own",
+        querystring: systemWideQuery,
+        response: { 200: statisticsSchema },
+      },
+    },
+    async (request) => {
+      const { groupBy, ...filter } = request.query;
+      return systemWideFigures(services, groupBy, filter);
+    },
+  );
+
+  typed.get(
+    "/api/publication/system-wide-report",
+    {
+      schema: {
+        tags: ["publication"],
+        summary:
+          "The quarterly system-wide report for headquarters: a quarter's published SEA allegations of every entity by category of personnel and by status (XLSX or PDF)",
+        querystring: systemWideReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, body } = await systemWideReport(services, staffOf(request), request.query);
+      return reply
+        .header("content-type", request.query.format === "pdf" ? "application/pdf" : workbookContentType)
+        .header("content-disposition", `attachment; filename="${fileName}"`)
+        .send(body);
+    },
+  );
 
   typed.get(
     "/api/public/stats/misconduct",

@@ -12,6 +12,7 @@ import {
 import { entityOfMissionKind, type UnEntityKind } from "../../../domain/reference/entities.js";
 import type { MissionKind } from "../../../domain/reference/missions.js";
 import { personnelCategorySeedOf } from "../../../domain/reference/personnel.js";
+import type { Database } from "../../../db/connection.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { referencePolicy } from "../../auth/policies/index.js";
@@ -24,6 +25,10 @@ import { presentMission } from "./presenters.js";
 function assertCanRead(actor: Actor) {
   if (!referencePolicy.read(actor)) throw new Forbidden();
 }
+
+/** Every entity as organisations are named to readers (src/domain/vocabulary/entity-names.ts). */
+export const namedEntities = (db: Database | Transaction) =>
+  db.select({ code: unEntities.code, name: unEntities.name, partnerOf: unEntities.partnerOf }).from(unEntities);
 
 export async function listMissions(services: Services, actor: Actor) {
   assertCanRead(actor);

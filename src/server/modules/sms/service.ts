@@ -4,7 +4,8 @@
 // dropped after the configured time (or at once when they text STOP).
 import { createHmac } from "node:crypto";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import { missions, reportMessages, smsConversations, smsMessages, unEntities } from "../../../db/schema.js";
+import { missions, reportMessages, smsConversations, smsMessages } from "../../../db/schema.js";
+import { namedEntities } from "../reference/index.js";
 import { type Report, reportBody } from "../../../domain/contracts/reports.js";
 import { HEADQUARTERS } from "../../../domain/help.js";
 import { asksToForget, chosenNumber, normalisePhone, numberedMenu, type SmsStep } from "../../../domain/sms.js";
@@ -45,10 +46,7 @@ const welcome = () =>
   `${reportWords("en").sms.welcome} ${numberedMenu(reportLanguages().map((code) => reportWords(code).name))}`;
 /** The organisations a reporter may name, as the form lists them (named in the reader's language). */
 async function organisations(tx: Transaction, language: string) {
-  const rows = await tx
-    .select({ code: unEntities.code, name: unEntities.name, partnerOf: unEntities.partnerOf })
-    .from(unEntities);
-  return organisationOptions(reportWords(language), rows, { brief: true });
+  return organisationOptions(reportWords(language), await namedEntities(tx), { brief: true });
 }
 const organisationMenu = (language: string, options: { label: string }[]) =>
   `${reportWords(language).sms.organisation} ${numberedMenu(options.map((option) => option.label))}, 0 ${reportWords(language).sms.organisationUnknown}`;
