@@ -74,7 +74,16 @@ ${select("category", sw.groupings.category, options("category", [...systemWideCa
 ${select("status", sw.groupings.status, options("status", systemWideStatuses), query.status, words.all)}
 <button type="submit">${words.apply}</button> <a href="/data/system-wide">${words.clear}</a></form>`;
   const heading = sw.groupings[query.groupBy];
-  const main = bars(query.groupBy, figures.breakdown);
+  // Categories and statuses in the order the UN lists them; entities and quarters by their keys.
+  const listed: Partial<Record<SystemWideGrouping, readonly string[]>> = {
+    category: [...systemWideCategories, "unknown"],
+    status: systemWideStatuses,
+  };
+  const order = listed[query.groupBy];
+  const main = bars(
+    query.groupBy,
+    order ? [...figures.breakdown].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)) : figures.breakdown,
+  );
   const total = figures.breakdown.reduce((sum, row) => sum + (row.count ?? 0), 0);
   const byQuarter =
     query.groupBy === "quarter"
