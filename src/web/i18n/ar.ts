@@ -271,6 +271,8 @@ export const ar: Messages = {
       incidentDateHelp: "اتركه فارغًا إن كان الشخص لا يعرفه.",
       categories: "الأفراد المعنيون، إن كانوا معروفين",
       nationalities: "جنسية الأفراد، إن كانت معروفة",
+      organisation: "الجهة التي يعملون لديها، إن كانت معروفة",
+      organisationUnknown: "غير معروفة",
       involved: "من كان معنيًا (الوحدة، الوصف)",
       children: "هل كان هناك أطفال معنيون؟",
       reporterIsVictim: "هل مقدّم البلاغ هو الشخص الذي وقع عليه الفعل؟",

@@ -260,6 +260,8 @@ export const en = {
       incidentDateHelp: "Leave empty if the person does not know.",
       categories: "Personnel involved, if known",
       nationalities: "Nationality of the personnel, if known",
+      organisation: "Who they work for, if known",
+      organisationUnknown: "Not known",
       involved: "Who was involved (unit, description)",
       children: "Were children involved?",
       reporterIsVictim: "Is the reporter the person it happened to?",

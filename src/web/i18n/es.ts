@@ -270,6 +270,8 @@ export const es: Messages = {
       incidentDateHelp: "Déjela en blanco si la persona no la sabe.",
       categories: "Personal implicado, si se sabe",
       nationalities: "Nacionalidad del personal, si se sabe",
+      organisation: "Para quién trabajan, si se sabe",
+      organisationUnknown: "No se sabe",
       involved: "Quién estuvo implicado (unidad, descripción)",
       children: "¿Había niños afectados?",
       reporterIsVictim: "¿El denunciante es la persona a quien le ocurrió?",

@@ -269,6 +269,8 @@ export const fr: Messages = {
       incidentDateHelp: "Laissez vide si la personne ne la connaît pas.",
       categories: "Personnel en cause, si connu",
       nationalities: "Nationalité du personnel, si connue",
+      organisation: "Pour qui ils travaillent, si on le sait",
+      organisationUnknown: "Pas connu",
       involved: "Qui était en cause (unité, description)",
       children: "Des enfants étaient-ils concernés ?",
       reporterIsVictim: "La personne qui signale est-elle la victime ?",

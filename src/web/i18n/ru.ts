@@ -271,6 +271,8 @@ export const ru: Messages = {
       incidentDateHelp: "Оставьте пустым, если человек не знает.",
       categories: "Причастный персонал, если известно",
       nationalities: "Гражданство персонала, если известно",
+      organisation: "На кого они работают, если известно",
+      organisationUnknown: "Неизвестно",
       involved: "Кто был причастен (подразделение, описание)",
       children: "Были ли затронуты дети?",
       reporterIsVictim: "Заявитель — тот, с кем это произошло?",

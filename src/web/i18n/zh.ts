@@ -258,6 +258,8 @@ export const zh: Messages = {
       incidentDateHelp: "如当事人不知道，请留空。",
       categories: "所涉人员（如知道）",
       nationalities: "人员国籍（如知道）",
+      organisation: "他们为哪个组织工作（如知道）",
+      organisationUnknown: "不知道",
       involved: "涉及哪些人（部队、描述）",
       children: "是否涉及儿童？",
       reporterIsVictim: "举报人是否就是当事人？",

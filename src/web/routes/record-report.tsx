@@ -38,7 +38,7 @@ import { canKeepOffline, queueReport } from "../offline/outbox.js";
 import { failureOf, Outbox } from "../offline/outbox-view.js";
 import { PageHeader, ProblemAlert, ShownOnce } from "../components/page.js";
 import { useErrorsInCurrentLanguage, validateWith } from "../forms.js";
-import { useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
+import { useCountries, useEntities, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
 import type { Receipt } from "../../domain/contracts/reports.js";
 
@@ -61,6 +61,7 @@ const blank = {
   incidentDate: "",
   personnelCategoryCodes: [] as string[],
   nationalityCodes: [] as string[],
+  organisationCode: "",
   involved: "",
   childrenInvolved: "unknown",
   kind: "unknown",
@@ -82,6 +83,7 @@ const asReport = (values: Values) => ({
   incidentDate: values.incidentDate || null,
   personnelCategoryCodes: values.personnelCategoryCodes,
   nationalityCodes: values.nationalityCodes,
+  organisationCode: values.organisationCode || null,
   involved: values.involved || null,
   childrenInvolved: values.childrenInvolved as "yes" | "no" | "unknown",
   kind: values.kind as ReportKind,
@@ -99,6 +101,7 @@ export function RecordReport() {
   const missions = useMissions();
   const countries = useCountries();
   const categories = usePersonnelCategories();
+  const entities = useEntities();
   const queryClient = useQueryClient();
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [receipt, setReceipt] = useState<string | null>(null);
@@ -241,6 +244,14 @@ export function RecordReport() {
             searchable
             data={countries.stateChoices}
             {...form.getInputProps("nationalityCodes")}
+          />
+          <NativeSelect
+            label={t("reports.record.organisation")}
+            data={[
+              { value: "", label: t("reports.record.organisationUnknown") },
+              ...[...entities.choices].sort((a, b) => a.label.localeCompare(b.label)),
+            ]}
+            {...form.getInputProps("organisationCode")}
           />
           <Textarea label={t("reports.record.involved")} autosize minRows={2} {...form.getInputProps("involved")} />
           <NativeSelect

@@ -79,6 +79,32 @@ describe("the organisation a reporter names", () => {
     expect(refused.json().errors[0].path).toBe("body.organisationCode");
   });
 
+  it("keeps the organisation a UNICEF officer records, and refuses one it does not know", async () => {
+    const unicef = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNICEF-CAF"] }));
+    const record = (organisationCode: string) =>
+      unicef.request({
+        method: "POST",
+        url: "/api/reports",
+        payload: {
+          channel: "in_person",
+          report: {
+            whatHappened:
+              "A distribution worker of the partner asked a mother for sex before giving her the food ration.",
+            missionCode: "UNICEF-CAF",
+            organisationCode,
+            anonymous: true,
+          },
+        },
+      });
+    const recorded = await record("SAFE-WATER");
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const mine = (await unicef.request({ method: "GET", url: "/api/reports" })).json().items as Item[];
+    expect(mine.filter((item) => item.organisationCode === "SAFE-WATER").length).toBeGreaterThan(0);
+    const refused = await record("NOBODY");
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].path).toBe("body.organisationCode");
+  });
+
   it("asks on the form, in the reader's language, with the organisations named as the UN names them", async () => {
     const french = await t.app.inject({ method: "GET", url: "/report?lang=fr" });
     expect(french.body).toContain("Pour qui travaillent-ils ?");

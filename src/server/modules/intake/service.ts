@@ -174,8 +174,9 @@ export async function submitReport(
       idempotencyKey,
       async () => {
         const id = randomUUID();
-        // A staff member files what they may read; the public's report about another organisation waits for headquarters.
-        const crossesOrganisations = actor.userId === null && (await namesAnotherOrganisation(tx, report));
+        // Every organisation named must be known; a staff member files what they may read, while the
+        // public's report about another organisation waits for headquarters.
+        const crossesOrganisations = (await namesAnotherOrganisation(tx, report)) && actor.userId === null;
         const values = {
           id,
           missionCode: report.missionCode,
