@@ -25,7 +25,16 @@ export const addScreeningEntryBody = z.strictObject({
 
 export const screenCandidateSchema = z.object({
   result: z.string(),
-  matches: z.array(z.object({ result: z.string(), reason: z.string(), caseReference: z.string().nullable() })),
+  matches: z.array(
+    z.object({
+      result: z.string(),
+      reason: z.string(),
+      /** The entity whose case listed the person (whom to ask); null for an entry added by hand. */
+      listedBy: z.string().nullable(),
+      /** The case, only to those who may see it. */
+      caseReference: z.string().nullable(),
+    }),
+  ),
 });
 export type ScreenCandidate = z.infer<typeof screenCandidateSchema>;
 

@@ -1837,6 +1837,7 @@ export const ar: Messages = {
     },
     nothingFound: "لا أحد في القائمة يطابق هذه البيانات.",
     caseHidden: "القضية غير معروضة لدورك",
+    listedBy: "أدرجه {{entity}}",
     list: "قائمة كاملة",
     listHelp:
       "ملف CSV بسطر العناوين name,date_of_birth,nationality,document_numbers (التواريخ بصيغة YYYY-MM-DD، وتُفصل الأرقام المتعددة بـ ;). تحصل على ملف نتائج بسطر لكل مرشح.",

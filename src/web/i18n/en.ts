@@ -1799,6 +1799,7 @@ export const en = {
     },
     nothingFound: "Nobody on the list matches these identifiers.",
     caseHidden: "case not shown to your role",
+    listedBy: "listed by {{entity}}",
     list: "A whole list",
     listHelp:
       "A CSV file with the header name,date_of_birth,nationality,document_numbers (dates as YYYY-MM-DD, several numbers separated by ;). You get a result file with one line per candidate.",

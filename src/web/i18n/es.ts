@@ -1862,6 +1862,7 @@ export const es: Messages = {
     },
     nothingFound: "Nadie en la lista coincide con estos identificadores.",
     caseHidden: "caso no mostrado a su función",
+    listedBy: "inscrito por {{entity}}",
     list: "Una lista completa",
     listHelp:
       "Un archivo CSV con el encabezado name,date_of_birth,nationality,document_numbers (fechas como AAAA-MM-DD, varios números separados por ;). Recibe un archivo de resultados con una línea por candidato.",

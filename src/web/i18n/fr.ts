@@ -1862,6 +1862,7 @@ export const fr: Messages = {
     },
     nothingFound: "Personne sur la liste ne correspond à ces identifiants.",
     caseHidden: "dossier non montré à votre rôle",
+    listedBy: "inscrit par {{entity}}",
     list: "Une liste entière",
     listHelp:
       "Un fichier CSV avec l'en-tête name,date_of_birth,nationality,document_numbers (dates au format AAAA-MM-JJ, plusieurs numéros séparés par ;). Vous recevez un fichier de résultats, une ligne par candidat.",

@@ -1735,6 +1735,7 @@ export const zh: Messages = {
     },
     nothingFound: "名单上没有人与这些标识符匹配。",
     caseHidden: "您的角色不显示该案件",
+    listedBy: "由{{entity}}列入",
     list: "整份名单",
     listHelp:
       "CSV 文件，标题行为 name,date_of_birth,nationality,document_numbers（日期格式为 YYYY-MM-DD，多个号码用 ; 分隔）。您将得到一个结果文件，每名候选人一行。",

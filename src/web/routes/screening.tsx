@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScreenBatch as BatchOutcome, ScreenCandidate as Outcome } from "../../domain/contracts/screening.js";
 import { api } from "../api.js";
+import { useEntities } from "../reference-data.js";
 import { PageHeader, ProblemAlert } from "../components/page.js";
 
 const colour = (result: string) => (result === "match" ? "red" : result === "possible_match" ? "orange" : "green");
@@ -27,6 +28,7 @@ export function ScreeningPage() {
 
 function OneCandidate() {
   const { t } = useTranslation();
+  const entities = useEntities();
   const form = useForm({ initialValues: { name: "", dateOfBirth: "", nationalityCode: "", documentNumber: "" } });
   const run = useMutation({
     mutationFn: (v: typeof form.values) =>
@@ -77,6 +79,7 @@ function OneCandidate() {
                         {t(`screening.results.${m.result}`)}
                       </Badge>
                       {t(`screening.reasons.${m.reason}`)}
+                      {m.listedBy ? ` · ${t("screening.listedBy", { entity: entities.shortNameOf(m.listedBy) })}` : ""}
                       {m.caseReference ? ` · ${m.caseReference}` : ` · ${t("screening.caseHidden")}`}
                     </Text>
                   ))}

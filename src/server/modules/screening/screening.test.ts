@@ -10,6 +10,7 @@ import { fieldContext } from "../../security/encryption.js";
 import { syncScreeningList } from "./service.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
+import { createMission } from "../reference/index.js";
 
 let t: TestApp;
 type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
@@ -70,7 +71,7 @@ describe("screening", () => {
     });
     expect(match.json()).toEqual({
       result: "match",
-      matches: [{ result: "match", reason: "substantiated_sea", caseReference: "MONUSCO-2024-0311" }],
+      matches: [{ result: "match", reason: "substantiated_sea", listedBy: "DPO", caseReference: "MONUSCO-2024-0311" }],
     });
     expect((await screen(hq, { name: "Someone Else", documentNumbers: ["a0123-4567"] })).json().result).toBe("match");
     expect(
@@ -97,8 +98,39 @@ describe("screening", () => {
     expect((await screen(monusco, person)).json().matches[0].caseReference).toBe("MONUSCO-2024-0311");
     expect((await screen(unmiss, person)).json()).toEqual({
       result: "match",
-      matches: [{ result: "match", reason: "substantiated_sea", caseReference: null }],
+      matches: [{ result: "match", reason: "substantiated_sea", listedBy: "DPO", caseReference: null }],
     });
+  });
+
+  it("screens a UNICEF candidate against a peace operation's list: the match names the listing entity, not its case", async () => {
+    await createMission(t.app.services, systemActor, {
+      code: "UNICEF-SSD",
+      entityCode: "UNICEF",
+      name: "UNICEF South Sudan",
+      nameFr: null,
+      kind: "entity_office",
+      hostCountryCode: "SSD",
+      location: "Juba",
+      startYear: 1994,
+      endYear: null,
+    });
+    const unicef = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNICEF-SSD"] }));
+    const answer = await screen(unicef, {
+      name: "DIALLO Mamadou Abdoulaye",
+      dateOfBirth: "1988-02-14",
+      nationalityCode: "SEN",
+    });
+    expect(answer.json()).toEqual({
+      result: "match",
+      matches: [{ result: "match", reason: "substantiated_sea", listedBy: "DPO", caseReference: null }],
+    });
+    // The peace operation's team, for its part, cannot read anything of UNICEF's screening: it is audited without the person.
+    const audit = await t.handle.asOwner((owner) =>
+      owner.query<{ details: unknown }>(
+        "select details from audit_events where action = 'screening.run' order by id desc limit 1",
+      ),
+    );
+    expect(JSON.stringify(audit)).not.toMatch(/Diallo|Mamadou|1988/);
   });
 
   it("screens a whole contingent list and flags the one person on the list", async () => {
@@ -113,8 +145,10 @@ describe("screening", () => {
     const body = result.json();
     expect(body).toMatchObject({ candidates: 3, matches: 1, possibleMatches: 0 });
     const lines = body.resultCsv.trim().split("\n");
-    expect(lines[0]).toBe("name,date_of_birth,nationality,document_numbers,line,result,reasons,case_references");
-    expect(lines[2]).toBe("Diallo Mamadou Abdoulaye,1988-02-14,SEN,,3,match,substantiated_sea,MONUSCO-2024-0311");
+    expect(lines[0]).toBe(
+      "name,date_of_birth,nationality,document_numbers,line,result,reasons,listed_by,case_references",
+    );
+    expect(lines[2]).toBe("Diallo Mamadou Abdoulaye,1988-02-14,SEN,,3,match,substantiated_sea,DPO,MONUSCO-2024-0311");
     expect(lines[1]).toContain(",2,no_match,");
     expect(
       (

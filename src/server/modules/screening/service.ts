@@ -130,6 +130,8 @@ interface Hit {
   strength: KeyStrength;
   reason: string;
   caseId: string | null;
+  /** The entity whose case put the person on the list; null for an entry added by hand. */
+  listedBy: string | null;
 }
 
 async function hitsFor(tx: Transaction, hashes: string[]): Promise<Map<string, Hit[]>> {
@@ -137,14 +139,27 @@ async function hitsFor(tx: Transaction, hashes: string[]): Promise<Map<string, H
   for (let i = 0; i < hashes.length; i += 5_000) {
     const chunk = hashes.slice(i, i + 5_000);
     const result = (await tx.execute(
-      sql`select key_hash, entry_id, strength, reason, case_id from conduct_screening_hits(${`{${chunk.join(",")}}`}::text[])`,
+      sql`select key_hash, entry_id, strength, reason, case_id, listed_by from conduct_screening_hits(${`{${chunk.join(",")}}`}::text[])`,
     )) as unknown as {
-      rows: { key_hash: string; entry_id: string; strength: KeyStrength; reason: string; case_id: string | null }[];
+      rows: {
+        key_hash: string;
+        entry_id: string;
+        strength: KeyStrength;
+        reason: string;
+        case_id: string | null;
+        listed_by: string | null;
+      }[];
     };
     for (const row of result.rows)
       byHash.set(row.key_hash, [
         ...(byHash.get(row.key_hash) ?? []),
-        { entryId: row.entry_id, strength: row.strength, reason: row.reason, caseId: row.case_id },
+        {
+          entryId: row.entry_id,
+          strength: row.strength,
+          reason: row.reason,
+          caseId: row.case_id,
+          listedBy: row.listed_by,
+        },
       ]);
   }
   return byHash;
@@ -152,7 +167,12 @@ async function hitsFor(tx: Transaction, hashes: string[]): Promise<Map<string, H
 
 export interface ScreeningOutcome {
   result: ScreeningResult;
-  matches: { result: Exclude<ScreeningResult, "no_match">; reason: string; caseReference: string | null }[];
+  matches: {
+    result: Exclude<ScreeningResult, "no_match">;
+    reason: string;
+    listedBy: string | null;
+    caseReference: string | null;
+  }[];
 }
 
 /** Per entry met, the strongest key that met it; the case named only if the screener may see it. */
@@ -176,6 +196,7 @@ async function outcomeOf(
     matches.push({
       result: resultOf(strengths) as Exclude<ScreeningResult, "no_match">,
       reason: hit.reason,
+      listedBy: hit.listedBy,
       caseReference: hit.caseId ? (references.get(hit.caseId) ?? null) : null,
     });
   }
@@ -271,12 +292,13 @@ export async function screenBatch(services: Services, actor: Actor, text: string
       details: { candidates: people.length, matches: counts.match, possibleMatches: counts.possible_match },
     });
     const resultCsv = csvText([
-      [...batchColumns, "line", "result", "reasons", "case_references"],
+      [...batchColumns, "line", "result", "reasons", "listed_by", "case_references"],
       ...candidates.map((row, i) => [
         ...batchColumns.map((_, c) => row[c] ?? ""),
         i + 2,
         outcomes[i].result,
         outcomes[i].matches.map((m) => m.reason).join(";"),
+        outcomes[i].matches.map((m) => m.listedBy ?? "").join(";"),
         outcomes[i].matches
           .map((m) => m.caseReference ?? "")
           .filter(Boolean)
