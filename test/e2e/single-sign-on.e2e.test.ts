@@ -2,10 +2,15 @@
 // a UNICEF officer signs in at her organisation's identity provider (a local OpenID provider) and
 // lands in the app, without a password or code here; a reporter without JavaScript names the
 // organisation on the public form: a partner's worker reaches UNICEF's office, UNHCR's staff go to
-// headquarters; someone no rule covers is turned back, in their language.
+// headquarters; she records a report herself, naming the partner; she screens a candidate listed by a
+// peace operation and learns who listed him, not the case; someone no rule covers is turned back, in
+// their language.
+import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
+import { cases } from "../../src/db/schema.js";
 import { systemActor } from "../../src/server/auth/actor.js";
+import { inTransaction } from "../../src/server/transaction.js";
 import { createEntity, createMission } from "../../src/server/modules/reference/index.js";
 import type { TestApp } from "../helpers/app.js";
 import { type IdentityProvider, startIdentityProvider } from "../helpers/identity-provider.js";
@@ -111,6 +116,53 @@ describe("single sign-on", () => {
     await page.getByText("Hope Relief International").waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: "test-results/sso-partner-report.png", fullPage: true });
+
+    // She records a report taken by phone, naming the partner the worker is with.
+    await page.goto(`${base}/reports/new`);
+    await page.getByRole("heading", { name: "Record a report", level: 1 }).waitFor();
+    await page.getByLabel(/^What happened/).fill("A caller said a partner's driver offered lifts for sex.");
+    await page.getByLabel("Who they work for, if known").selectOption("HOPE-RELIEF");
+    await page.getByLabel("The reporter wishes to stay anonymous").check();
+    await page.getByRole("button", { name: "Record the report" }).click();
+    await page.getByRole("heading", { name: "Report recorded" }).waitFor();
+    const recorded = await t.handle.asOwner((owner) =>
+      owner.query<{ n: number }>(
+        "select count(*)::int as n from reports where organisation_code = 'HOPE-RELIEF' and submitted_by is not null",
+      ),
+    );
+    expect(recorded[0].n).toBe(1);
+
+    // A candidate a peace operation listed: the match says DPO listed him, and shows no case of theirs.
+    const monuscoCase = randomUUID();
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(cases).values({
+        id: monuscoCase,
+        reference: "MONUSCO-2023-0042",
+        missionCode: "MONUSCO",
+        dateReported: "2023-05-02",
+      }),
+    );
+    const hq = await t.tokenFor(await t.createStaff("cds_officer"));
+    const listed = await hq.request({
+      method: "POST",
+      url: "/api/screening/entries",
+      payload: {
+        name: "Jean-Paul Mbeki",
+        documentNumbers: ["P7788990"],
+        reason: "substantiated_sea",
+        caseId: monuscoCase,
+      },
+    });
+    expect(listed.statusCode, listed.body).toBe(201);
+    await page.goto(`${base}/screening`);
+    await page.getByLabel("Full name").fill("MBEKI Jean Paul");
+    await page.getByLabel("Passport, national ID or service number").fill("p 778 899 0");
+    await page.getByRole("button", { name: "Screen", exact: true }).click();
+    await page.getByText("listed by DPO").waitFor();
+    await page.getByText("case not shown to your role").waitFor();
+    expect(await page.getByText("MONUSCO-2023-0042").count()).toBe(0);
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/sso-screening.png", fullPage: true });
 
     // The administrator sees where her account signs in; its role is not edited by hand.
     await adminPage.reload();
