@@ -911,17 +911,22 @@ BEGIN
     ON CONFLICT (year, entity_code, category, status) DO UPDATE SET count = y.count + excluded.count;
   ELSE
     INSERT INTO system_wide_allegation_year_counts AS y (year, entity_code, category, status, count)
-      SELECT n.year, n.entity_code, n.category, n.status, sum(n.count - o.count)::int
-      FROM new_counts n JOIN old_counts o USING (year, quarter, entity_code, category, status)
-      GROUP BY 1, 2, 3, 4 HAVING sum(n.count - o.count) <> 0 ORDER BY 1, 2, 3, 4
+      -- Netted without a join: transition tables have no index, and a plan guessed for few rows
+      -- would loop over every pair.
+      SELECT d.year, d.entity_code, d.category, d.status, sum(d.delta)::int
+      FROM (SELECT year, entity_code, category, status, count AS delta FROM new_counts
+        UNION ALL SELECT year, entity_code, category, status, -count FROM old_counts) d
+      GROUP BY 1, 2, 3, 4 HAVING sum(d.delta) <> 0 ORDER BY 1, 2, 3, 4
     ON CONFLICT (year, entity_code, category, status) DO UPDATE SET count = y.count + excluded.count;
   END IF;
   RETURN NULL;
 END
 
 -- conduct_screening_hits(p_hashes text[]): stable, security definer; callers: conduct_app, postgres
-SELECT k.key_hash, k.entry_id, k.strength, e.reason, e.case_id
+SELECT k.key_hash, k.entry_id, k.strength, e.reason, e.case_id, m.entity_code
 FROM screening_keys k JOIN screening_entries e ON e.id = k.entry_id
+LEFT JOIN cases c ON c.id = e.case_id
+LEFT JOIN missions m ON m.code = c.mission_code
 WHERE k.key_hash = ANY (p_hashes)
   AND conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer')
 

@@ -108,9 +108,9 @@ async function startProcess(script: string, env: Record<string, string>) {
       )
     )
       break;
-    if (attempt === 150 || server.exitCode !== null) {
+    if (attempt === 300 || server.exitCode !== null) {
       server.kill("SIGTERM");
-      throw new Error(`${script} did not start at ${base} within 30 seconds.`);
+      throw new Error(`${script} did not start at ${base} within 60 seconds.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
