@@ -298,7 +298,7 @@ export const cases = pgTable(
      * Empty: categories crossed with nationalities, as the case's lists say.
      */
     allegationPairs: text("allegation_pairs").array().notNull().default(sql`'{}'::text[]`),
-    /** The finding that speaks for the case (src/domain/system-wide.ts, findingPrecedence), kept by a trigger on findings. */
+    /** The finding that speaks for the case (the first in src/domain/system-wide.ts, systemWideStatuses), kept by a trigger on findings. */
     findingOutcome: text("finding_outcome"),
     /** Lexemes of the non-confidential narrative and the officers' notes, English and French stemming. */
     searchVector: tsvector("search_vector"),

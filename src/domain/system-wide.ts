@@ -3,32 +3,19 @@
 // category of personnel and status. An allegation is a unit of the counting rule (counting.ts), so
 // a peace operation's system-wide total equals its own published total; its category is counted in
 // the category's system-wide group (reference/personnel.ts) and its status is the case's.
-import type { FindingOutcome } from "./enforcement.js";
-import { foldTerm } from "./public-stats.js";
+import { foldTerm, investigationStatuses } from "./public-stats.js";
 import type { CaseStatus } from "./workflow.js";
 import { type SystemWideCategory, personnelCategorySeedOf } from "./reference/personnel.js";
 
 export const systemWideGroupings = ["entity", "quarter", "category", "status"] as const;
 export type SystemWideGrouping = (typeof systemWideGroupings)[number];
 
-/** Where an allegation stands as the system-wide figures say it (labels: vocabulary investigationStatuses). */
-export const systemWideStatuses = [
-  "pending_assessment",
-  "under_investigation",
-  "substantiated",
-  "not_substantiated",
-  "closed_limited_information",
-  "closed_other",
-] as const;
+/**
+ * Where an allegation stands, as the published tables already say it (public-stats.ts): strongest
+ * first, so the order is also which of several a case's status is — its findings before how far it got.
+ */
+export const systemWideStatuses = investigationStatuses;
 export type SystemWideStatus = (typeof systemWideStatuses)[number];
-
-/** The finding that speaks for a case with several (one per alleged perpetrator): the first of these it has. */
-export const findingPrecedence: readonly FindingOutcome[] = [
-  "substantiated",
-  "not_substantiated",
-  "closed_limited_information",
-  "closed_other",
-];
 
 /**
  * A case's system-wide status: its finding once there is one (for imported history, what its file
@@ -42,17 +29,10 @@ export function systemWideStatusOf(status: CaseStatus, finding: SystemWideStatus
   return "pending_assessment";
 }
 
-/** The order in which what a case says speaks for it: findings first, then how far it got. */
-export const statusPrecedence: readonly SystemWideStatus[] = [
-  ...findingPrecedence,
-  "under_investigation",
-  "pending_assessment",
-];
-
 /** What imported history's findings column published ("Substantiated;Under Investigation"), the strongest; null when it names no status. */
 export function publishedStatusOf(findings: readonly (string | null)[]): SystemWideStatus | null {
   const said = new Set(findings.flatMap((text) => (text ?? "").split(";")).map(foldTerm));
-  return statusPrecedence.find((status) => said.has(status)) ?? null;
+  return systemWideStatuses.find((status) => said.has(status)) ?? null;
 }
 
 /** The system-wide group a category of personnel is counted in; an unknown category is counted as not known. */

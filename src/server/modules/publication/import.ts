@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
-import { publishedStatusOf, statusPrecedence } from "../../../domain/system-wide.js";
+import { publishedStatusOf, systemWideStatuses } from "../../../domain/system-wide.js";
 import {
   headerLayout,
   type ImportedAllegation,
@@ -358,9 +358,9 @@ async function mergeIntoWritten(
       // The total is the largest any row gave; what the groups do not account for stays unknown.
       victimsUnknown: sql`greatest(victims_women + victims_girls + victims_boys + victims_men + victims_unknown, ${item.victims}::int, ${grouped}) - (${grouped})`,
       paternityClaim: sql`paternity_claim or ${item.paternityClaim}`,
-      // The strongest of what the rows say (src/domain/system-wide.ts, statusPrecedence).
+      // The strongest of what the rows say (src/domain/system-wide.ts, systemWideStatuses).
       findingOutcome: sql`(select s from unnest(array[finding_outcome, ${publishedStatusOf([...item.rows.values()].map((facts) => facts.findings))}::text]) s
-        where s is not null order by array_position(string_to_array(${statusPrecedence.join(",")}, ','), s) limit 1)`,
+        where s is not null order by array_position(string_to_array(${systemWideStatuses.join(",")}, ','), s) limit 1)`,
     })
     .where(eq(cases.id, caseId));
   await insertFacts(tx, actor, [{ caseId, item }], sourceFile);

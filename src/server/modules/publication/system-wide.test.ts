@@ -13,7 +13,7 @@ import { allegationPair, allegationUnits } from "../../../domain/counting.js";
 import { findingOutcomes, type FindingOutcome } from "../../../domain/enforcement.js";
 import { personnelCategorySeeds } from "../../../domain/reference/personnel.js";
 import {
-  findingPrecedence,
+  systemWideStatuses,
   systemWideCategoryOf,
   systemWideStatusOf,
   type SystemWideGrouping,
@@ -121,7 +121,7 @@ async function addPerson(caseId: string, person: Person) {
 function expected(items: TestCase[], entity: string, groupBy: SystemWideGrouping) {
   const counts = new Map<string, number>();
   for (const item of items.filter((candidate) => candidate.published)) {
-    const finding = findingPrecedence.find((outcome) => item.people.some((person) => person.finding === outcome));
+    const finding = systemWideStatuses.find((outcome) => item.people.some((person) => person.finding === outcome));
     const units = allegationUnits({
       id: item.id,
       dateReported: item.dateReported,
