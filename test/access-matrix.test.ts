@@ -38,6 +38,7 @@ import {
   victimChildren,
   victimConsents,
   victims,
+  unEntities,
 } from "../src/db/schema.js";
 import { auditCatalogue, isAuditAction } from "../src/domain/audit-catalogue.js";
 import { type Role, roles } from "../src/domain/roles.js";
@@ -55,6 +56,8 @@ import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "./helpers/app.js
 import { pdfFile } from "./helpers/files.js";
 import { type IdentityProvider, startIdentityProvider } from "./helpers/identity-provider.js";
 import { createSsoRule } from "../src/server/modules/sso/service.js";
+import { federationKeys, signedBundle } from "./helpers/federation-bundle.js";
+import { addFederationMember } from "../src/server/modules/federation/index.js";
 
 let t: TestApp;
 let identityProvider: IdentityProvider;
@@ -231,6 +234,36 @@ const matrix: MatrixRow[] = [
     route: "/api/sso/rules/:id",
     url: async () =>
       `/api/sso/rules/${(await createSsoRule(t.app.services, systemActor, { providerId: "unicef", claim: "groups", value: "matrix", role: "analyst" })).id}`,
+    expect: only("administrator"),
+  },
+  { method: "GET", route: "/api/federation", url: () => "/api/federation", expect: only("administrator") },
+  {
+    method: "POST",
+    route: "/api/federation/members",
+    url: async () => {
+      matrixEntity = await freshEntity();
+      return "/api/federation/members";
+    },
+    body: () => ({
+      code: `MATRIX-${randomUUID().slice(0, 8).toUpperCase()}`,
+      name: "Another installation",
+      publicKey: federationKeys().publicKey,
+      entityCodes: [matrixEntity],
+    }),
+    expect: only("administrator"),
+  },
+  {
+    method: "GET",
+    route: "/api/federation/bundle",
+    url: () => "/api/federation/bundle",
+    expect: only("administrator"),
+  },
+  {
+    method: "POST",
+    route: "/api/federation/bundles",
+    url: () => "/api/federation/bundles",
+    headers: async () => ({ "content-type": "application/gzip" }),
+    body: () => signedBundle(matrixMember, []),
     expect: only("administrator"),
   },
   {
@@ -2961,6 +2994,18 @@ async function freshPracticeFile(
   return { practiceId, fileId: row.id };
 }
 
+/** A UN entity of its own (no unit here), for a member installation to report. */
+async function freshEntity(): Promise<string> {
+  const code = `MX${randomUUID().slice(0, 6).toUpperCase()}`;
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(unEntities).values({ code, kind: "fund_programme", name: `Matrix entity ${code}` }),
+  );
+  return code;
+}
+let matrixEntity = "";
+/** An installation registered as a member of this one (the hub), whose signed bundles it merges. */
+const matrixMember = federationKeys();
+
 async function freshPractice(): Promise<string> {
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
     tx
@@ -2991,6 +3036,12 @@ beforeAll(async () => {
     clients[role] = await t.tokenFor(staff[role]);
   }
   fixture.targetUserId = (await t.createStaff("analyst")).id;
+  await addFederationMember(t.app.services, systemActor, {
+    code: "MATRIX-MEMBER",
+    name: "A member installation",
+    publicKey: matrixMember.publicKey,
+    entityCodes: [await freshEntity()],
+  });
   // In scope: a MONUSCO report filed by the CBCM focal point; out of scope: an UNMISS report from the public.
   await clients.cbcm_focal_point.request({
     method: "POST",

@@ -1,7 +1,17 @@
 // The `conduct` command: operator tasks on the server's console (migrate, seed, users, tokens,
 // audit verification, key rotation, backup and restore).
 import { applyRetention, retentionDryRun, retentionKinds } from "../server/modules/retention/index.js";
-import { createReadStream, existsSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { type ParseArgsConfig, parseArgs } from "node:util";
@@ -24,6 +34,9 @@ import {
   publicAllegationsWorkbook,
 } from "../server/modules/publication/index.js";
 import { createToken } from "../server/modules/tokens/index.js";
+import { addFederationMemberBody } from "../domain/contracts/federation.js";
+import { addFederationMember, federationStatus, mergeBundle, writeBundle } from "../server/modules/federation/index.js";
+import { adoptFederationScreeningKey, exportScreeningKey } from "../server/modules/screening/index.js";
 import { createStaffUser } from "../server/modules/users/index.js";
 import { openRuntime } from "../server/runtime.js";
 import { masterKeyFile, parseMasterKey, rotateDataKey, rotateMasterKey } from "../server/security/encryption.js";
@@ -46,6 +59,15 @@ const usage = `Usage: conduct <command>
                                    write the published allegations in the same layout (default allegations-DATE.csv)
   retention [--dry-run]            let go what the retention settings say is due (CONDUCT_RETENTION_*_DAYS);
                                    --dry-run lists it by case number or report id and changes nothing
+  federation identity              print this installation's public key (to register it at a hub) and fingerprints
+  federation export FILE           write this installation's signed bundle (published figures, screening hashes)
+  federation import FILE           merge a member's bundle at this hub; refused with the reason if it does not verify
+  federation member add --code C --name N --key PUBLIC_KEY --entity CODE...
+                                   register a member installation and the entities it reports
+  federation screening-key export FILE
+                                   write this hub's screening key for its members (a secret: carry it by hand)
+  federation screening-key adopt FILE
+                                   screen under the hub's key from now on, so its hashes can be compared
   backup FILE                      write every record to FILE (gzipped JSON lines)
   restore FILE                     replace every record with those in FILE
 
@@ -300,6 +322,9 @@ async function run(argv: string[]): Promise<number> {
       });
     }
 
+    case "federation":
+      return federation(sub, rest);
+
     case "backup":
     case "restore": {
       if (!sub) throw new UsageError(`${command} needs a FILE`);
@@ -326,6 +351,74 @@ async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command ${command}.`);
   }
+}
+
+/** `conduct federation …`: the operator's side of exchanging bundles with a hub or its members. */
+async function federation(sub: string | undefined, rest: string[]): Promise<number> {
+  const [what, ...more] = rest;
+  if (sub === "identity")
+    return withApp("federation identity", async (app) => {
+      const status = await federationStatus(app.services, systemActor);
+      print({ publicKey: status.publicKey, keyFingerprint: status.keyFingerprint, screeningKey: status.screeningKey });
+      return 0;
+    });
+  if (sub === "export" || sub === "import") {
+    if (!what) throw new UsageError(`federation ${sub} needs a FILE`);
+    if (sub === "import" && !existsSync(what)) throw new UsageError(`No file ${what}.`);
+    return withApp(`federation ${sub}`, async (app) => {
+      if (sub === "import") {
+        const merged = await mergeBundle(app.services, systemActor, createReadStream(what));
+        print(
+          `Merged ${merged.member}'s bundle of ${merged.madeAt}: ${merged.figures} figures, ${merged.hashes} screening hashes.`,
+        );
+        return 0;
+      }
+      const gzip = createGzip();
+      const written = pipeline(gzip, createWriteStream(what, { mode: 0o600 }));
+      const bundle = await writeBundle(app.services, systemActor, gzip);
+      gzip.end();
+      await written;
+      print(`Signed bundle written to ${what}: ${bundle.figures} figures, ${bundle.hashes} screening hashes.`);
+      return 0;
+    });
+  }
+  if (sub === "member" && what === "add") {
+    const { values } = args(
+      {
+        code: { type: "string" },
+        name: { type: "string" },
+        key: { type: "string" },
+        entity: { type: "string", multiple: true },
+      },
+      more,
+    );
+    if (!values.code || !values.name || !values.key || !values.entity?.length)
+      throw new UsageError("federation member add needs --code, --name, --key and at least one --entity");
+    const body = { code: values.code, name: values.name, publicKey: values.key, entityCodes: values.entity };
+    return withApp("federation member add", async (app) => {
+      print(await addFederationMember(app.services, systemActor, addFederationMemberBody.parse(body)));
+      return 0;
+    });
+  }
+  if (sub === "screening-key" && (what === "export" || what === "adopt")) {
+    const file = more[0];
+    if (!file) throw new UsageError(`federation screening-key ${what} needs a FILE`);
+    if (what === "adopt" && !existsSync(file)) throw new UsageError(`No file ${file}.`);
+    return withApp(`federation screening-key ${what}`, async (app) => {
+      if (what === "export") {
+        writeFileSync(file, `${(await exportScreeningKey(app.services)).toString("base64")}\n`, { mode: 0o600 });
+        print(`Screening key written to ${file}. Give it only to members' operators, by hand; then delete it.`);
+        return 0;
+      }
+      const { relisted } = await adoptFederationScreeningKey(
+        app.services,
+        Buffer.from(readFileSync(file, "utf8").trim(), "base64"),
+      );
+      print(`This installation now screens under the federation's key; ${relisted} people listed again.`);
+      return 0;
+    });
+  }
+  throw new UsageError("federation: identity, export FILE, import FILE, member add, screening-key export|adopt FILE");
 }
 
 export async function main(argv: string[]): Promise<number> {

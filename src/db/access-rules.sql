@@ -32,6 +32,10 @@
 -- dna_samples: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- document_numbers: no RLS; conduct_app: INSERT, SELECT, UPDATE
 -- evidence_files: RLS; conduct_app: DELETE, INSERT, SELECT
+-- federation_allegation_counts: RLS; conduct_app: DELETE, INSERT, SELECT
+-- federation_identity: no RLS; conduct_app: INSERT, SELECT
+-- federation_members: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- federation_screening_keys: RLS; conduct_app: DELETE, INSERT, SELECT
 -- findings: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- good_practice_files: RLS; conduct_app: DELETE, INSERT, SELECT
 -- good_practices: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -173,6 +177,19 @@ POLICY dna_samples_claim ON dna_samples FOR ALL TO public USING (conduct_can_see
 POLICY evidence_files_need_to_know ON evidence_files FOR ALL TO public USING (conduct_can_see_report_id(report_id)) WITH CHECK (conduct_can_see_report_id(report_id));
 POLICY evidence_files_public_intake ON evidence_files FOR INSERT TO public WITH CHECK ((conduct_actor_role() = 'public'::text));
 POLICY evidence_files_retention ON evidence_files AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
+
+-- Policies on federation_allegation_counts
+POLICY federation_allegation_counts_add ON federation_allegation_counts FOR INSERT TO public WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_allegation_counts_read ON federation_allegation_counts FOR SELECT TO public USING (true);
+POLICY federation_allegation_counts_replace ON federation_allegation_counts FOR DELETE TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+
+-- Policies on federation_members
+POLICY federation_members_add ON federation_members FOR INSERT TO public WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_members_merge ON federation_members FOR UPDATE TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_members_read ON federation_members FOR SELECT TO public USING (true);
+
+-- Policies on federation_screening_keys
+POLICY federation_screening_keys_merge ON federation_screening_keys FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
 
 -- Policies on findings
 POLICY findings_need_to_know ON findings FOR ALL TO public USING ((conduct_can_see_investigation(investigation_id) AND conduct_can_see_perpetrator(perpetrator_id))) WITH CHECK ((conduct_can_work_on_investigation(investigation_id) AND conduct_can_see_perpetrator(perpetrator_id)));
@@ -922,12 +939,27 @@ BEGIN
   RETURN NULL;
 END
 
+-- conduct_screening_export(p_after_entry uuid, p_after_hash text, p_limit integer): stable, security definer; callers: conduct_app, postgres
+SELECT k.entry_id, k.key_hash, k.strength, e.reason, m.entity_code
+FROM screening_keys k JOIN screening_entries e ON e.id = k.entry_id
+LEFT JOIN cases c ON c.id = e.case_id
+LEFT JOIN missions m ON m.code = c.mission_code
+WHERE (k.entry_id, k.key_hash) > (p_after_entry, p_after_hash)
+  AND conduct_actor_role() IN ('system', 'administrator')
+ORDER BY k.entry_id, k.key_hash
+LIMIT p_limit
+
 -- conduct_screening_hits(p_hashes text[]): stable, security definer; callers: conduct_app, postgres
 SELECT k.key_hash, k.entry_id, k.strength, e.reason, e.case_id, m.entity_code
 FROM screening_keys k JOIN screening_entries e ON e.id = k.entry_id
 LEFT JOIN cases c ON c.id = e.case_id
 LEFT JOIN missions m ON m.code = c.mission_code
 WHERE k.key_hash = ANY (p_hashes)
+  AND conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer')
+UNION ALL
+SELECT f.key_hash, f.entry_id, f.strength, f.reason, NULL, f.listed_by
+FROM federation_screening_keys f
+WHERE f.key_hash = ANY (p_hashes)
   AND conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer')
 
 -- conduct_sees_country(p_country text): stable; callers: PUBLIC

@@ -453,6 +453,7 @@ describe("row-level security everywhere", () => {
       "data_keys",
       "idempotency_keys",
       "screening_secrets",
+      "federation_identity",
     ];
     expect(open.map((row) => row.relname)).toEqual(withoutRls.sort());
   });

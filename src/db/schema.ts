@@ -1728,6 +1728,68 @@ export const systemWideAllegationYearCounts = pgTable(
   ],
 );
 
+// ---- Federation: installations that exchange published figures and screening hashes ----
+/** This installation's signing key pair (Ed25519): made once, the private half kept encrypted. */
+export const federationIdentity = pgTable("federation_identity", {
+  id: serial("id").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  privateKeyEncrypted: text("private_key_encrypted").notNull(),
+  createdAt: createdAt(),
+});
+
+/** An installation whose signed bundles this one (the hub) merges: its key and the entities it reports. */
+export const federationMembers = pgTable("federation_members", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  publicKey: text("public_key").notNull(),
+  entityCodes: text("entity_codes").array().notNull(),
+  /** When the last merged bundle was made: an older or equal one is a replay and is refused. */
+  lastMadeAt: timestamp("last_made_at", { withTimezone: true }),
+  lastMergedAt: timestamp("last_merged_at", { withTimezone: true }),
+  lastDigest: text("last_digest"),
+  /** What the last merged bundle held. */
+  figures: integer("figures").notNull().default(0),
+  hashes: integer("hashes").notNull().default(0),
+  createdBy: text("created_by"),
+  createdAt: createdAt(),
+});
+
+/** A member's published figures as its last bundle gave them, shaped as this installation's own kept counts. */
+export const federationAllegationCounts = pgTable(
+  "federation_allegation_counts",
+  {
+    memberCode: text("member_code")
+      .notNull()
+      .references(() => federationMembers.code, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    quarter: integer("quarter").notNull(),
+    entityCode: text("entity_code").notNull(),
+    category: text("category").notNull(),
+    status: text("status").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberCode, t.year, t.quarter, t.entityCode, t.category, t.status] })],
+);
+
+/** A member's screening list as keyed hashes (under the federation's key): never a name, never a case. */
+export const federationScreeningKeys = pgTable(
+  "federation_screening_keys",
+  {
+    memberCode: text("member_code")
+      .notNull()
+      .references(() => federationMembers.code, { onDelete: "cascade" }),
+    entryId: uuid("entry_id").notNull(),
+    keyHash: text("key_hash").notNull(),
+    strength: text("strength").notNull(),
+    reason: text("reason").notNull(),
+    listedBy: text("listed_by"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberCode, t.entryId, t.keyHash] }),
+    index("federation_screening_keys_hash_idx").on(t.keyHash),
+  ],
+);
+
 /**
  * Commitments Member States made publicly: signing the Voluntary Compact on preventing and
  * addressing SEA, joining the Circle of Leadership (the head of state or government), and A4P/A4P+

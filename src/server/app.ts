@@ -60,6 +60,7 @@ import { registerRevealRoutes } from "./modules/reveals/index.js";
 import { registerRedactionRoutes } from "./modules/retention/index.js";
 import { registerUserRoutes } from "./modules/users/index.js";
 import { registerSsoRoutes } from "./modules/sso/index.js";
+import { registerFederationRoutes } from "./modules/federation/index.js";
 import { registerVictimRoutes } from "./modules/victims/index.js";
 import { registerPaternityRoutes } from "./modules/paternity/index.js";
 import { registerTrustFundRoutes } from "./modules/trust-fund/index.js";
@@ -271,6 +272,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerPaternityRoutes(app);
   registerTrustFundRoutes(app);
   registerScreeningRoutes(app);
+  registerFederationRoutes(app);
   registerRiskRoutes(app);
   registerTrainingRoutes(app);
   registerCommandRoutes(app);

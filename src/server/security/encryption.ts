@@ -47,6 +47,7 @@ export const encryptedColumns: { table: string; column: string; idColumn: string
   { table: "case_documents", column: "letter_encrypted", idColumn: "id" },
   { table: "assistance_referrals", column: "outcome_encrypted", idColumn: "id" },
   { table: "screening_secrets", column: "secret_encrypted", idColumn: "id" },
+  { table: "federation_identity", column: "private_key_encrypted", idColumn: "id" },
   { table: "after_action_details", column: "what_happened_encrypted", idColumn: "review_id" },
   { table: "idempotency_keys", column: "response_encrypted", idColumn: IDEMPOTENCY_ROW_ID },
 ];

@@ -337,6 +337,11 @@ export const screeningPolicy = {
   screen: (actor: Actor) => is(actor, "cds_officer", "cdt_officer"),
 };
 
+/** Federation: the administrator (or the operator at the console) keeps keys, members and bundles. */
+export const federationPolicy = {
+  manage: (actor: Actor) => is(actor, "administrator", "system"),
+};
+
 /**
  * A mission's prevention records (risk assessments): headquarters and the mission's conduct and
  * discipline team keep them; analysts read them for reporting. They hold no personal data.

@@ -1,3 +1,10 @@
 // The screening module's entry: all that the app and other modules may use of it.
 export { registerScreeningRoutes } from "./routes.js";
-export { keyedHashes, syncScreeningList } from "./service.js";
+export {
+  adoptFederationScreeningKey,
+  exportScreeningKey,
+  keyedHashes,
+  keyFingerprint,
+  screeningHashKey,
+  syncScreeningList,
+} from "./service.js";

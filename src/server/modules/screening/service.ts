@@ -25,44 +25,109 @@ import type { Services } from "../../services.js";
 import { csvText } from "../../spreadsheets.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, screeningPolicy } from "../../auth/policies/index.js";
-import { Forbidden, ValidationFailed } from "../../errors.js";
+import { Conflict, Forbidden, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { findCaseWithFacts } from "../cases/index.js";
 
-const secrets = new WeakMap<Services, Buffer>();
+const secrets = new WeakMap<Services, Map<number, Buffer>>();
+/** Row 1: this installation's own secret. Row 2: a federation's screening key, once adopted (never changed). */
+const OWN_SECRET = 1;
+const FEDERATION_SECRET = 2;
+const secretContext = (id: number) => fieldContext("screening_secrets", "secret_encrypted", String(id));
 
-/** The hashing key: made once (random), stored encrypted, the same for every server instance. */
-async function screeningSecret(services: Services, tx: Transaction): Promise<Buffer> {
-  const known = secrets.get(services);
+async function storedSecret(services: Services, tx: Transaction, id: number): Promise<Buffer | null> {
+  const known = secrets.get(services)?.get(id);
   if (known) return known;
-  let [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, 1));
-  if (!row) {
-    const secretEncrypted = await services.encryption.encrypt(
-      tx,
-      randomBytes(32).toString("base64"),
-      fieldContext("screening_secrets", "secret_encrypted", "1"),
-    );
-    const made = await tx
-      .insert(screeningSecrets)
-      .values({ id: 1, secretEncrypted })
-      .onConflictDoNothing()
-      .returning({ id: screeningSecrets.id });
-    if (made.length)
-      await recordAuditEvent(tx, systemActor, { action: "screening.secret.create", subjectType: "screening" });
-    [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, 1));
-  }
-  const secret = Buffer.from(
-    await services.encryption.decrypt(
-      tx,
-      row.secretEncrypted,
-      fieldContext("screening_secrets", "secret_encrypted", "1"),
-    ),
-    "base64",
-  );
-  secrets.set(services, secret);
+  const [row] = await tx.select().from(screeningSecrets).where(eq(screeningSecrets.id, id));
+  if (!row) return null;
+  const secret = Buffer.from(await services.encryption.decrypt(tx, row.secretEncrypted, secretContext(id)), "base64");
+  secrets.set(services, (secrets.get(services) ?? new Map()).set(id, secret));
   return secret;
+}
+
+/** This installation's own key: made once (random), stored encrypted, the same for every server instance. */
+async function screeningSecret(services: Services, tx: Transaction): Promise<Buffer> {
+  const known = await storedSecret(services, tx, OWN_SECRET);
+  if (known) return known;
+  const secretEncrypted = await services.encryption.encrypt(
+    tx,
+    randomBytes(32).toString("base64"),
+    secretContext(OWN_SECRET),
+  );
+  const made = await tx
+    .insert(screeningSecrets)
+    .values({ id: OWN_SECRET, secretEncrypted })
+    .onConflictDoNothing()
+    .returning({ id: screeningSecrets.id });
+  if (made.length)
+    await recordAuditEvent(tx, systemActor, { action: "screening.secret.create", subjectType: "screening" });
+  return (await storedSecret(services, tx, OWN_SECRET)) as Buffer;
+}
+
+/**
+ * The key the screening list is hashed with: a federation's, once this installation adopted it (so
+ * that a hub compares its members' hashes with its own), else this installation's own.
+ */
+export async function screeningHashKey(services: Services, tx: Transaction): Promise<Buffer> {
+  return (await storedSecret(services, tx, FEDERATION_SECRET)) ?? screeningSecret(services, tx);
+}
+
+/** Says which key hashes were made with, without saying the key. */
+export const keyFingerprint = (key: Buffer) =>
+  createHmac("sha256", key).update("conduct-ledger:key-fingerprint").digest("base64url").slice(0, 22);
+
+/** The key a hub gives its members to adopt (by hand, never over the network): audited. */
+export async function exportScreeningKey(services: Services): Promise<Buffer> {
+  return inTransaction(services.db, systemActor, async (tx) => {
+    const key = await screeningHashKey(services, tx);
+    await recordAuditEvent(tx, systemActor, {
+      action: "screening.key.export",
+      subjectType: "screening",
+      details: { fingerprint: keyFingerprint(key) },
+    });
+    return key;
+  });
+}
+
+/**
+ * Screens from now on under a federation's key (the hub's, given by its administrator): the people
+ * listed from findings are hashed again from their recorded identity. Refused while the list holds
+ * people put on it by hand (their identifiers were never kept, so they cannot be hashed again), and
+ * once another key was adopted.
+ */
+export async function adoptFederationScreeningKey(services: Services, key: Buffer): Promise<{ relisted: number }> {
+  if (key.length < 32) throw new ValidationFailed("A screening key is at least 32 bytes.", [], "key_too_short");
+  await inTransaction(services.db, systemActor, async (tx) => {
+    const adopted = await storedSecret(services, tx, FEDERATION_SECRET);
+    if (adopted) {
+      if (adopted.equals(key)) return;
+      throw new Conflict("This installation already screens under another federation key.", {}, "key_adopted");
+    }
+    const [byHand] = (
+      (await tx.execute(
+        sql`select count(*)::int as count from ${screeningEntries} where perpetrator_id is null`,
+      )) as unknown as { rows: { count: number }[] }
+    ).rows;
+    if (byHand.count > 0)
+      throw new Conflict(
+        `${byHand.count} people were put on the list by hand; their identifiers were not kept, so they cannot be hashed under the federation key. Remove them, adopt the key, and list them again.`,
+        {},
+        "entries_by_hand",
+      );
+    await tx.delete(screeningEntries);
+    await tx.insert(screeningSecrets).values({
+      id: FEDERATION_SECRET,
+      secretEncrypted: await services.encryption.encrypt(tx, key.toString("base64"), secretContext(FEDERATION_SECRET)),
+    });
+    await recordAuditEvent(tx, systemActor, {
+      action: "screening.key.adopt",
+      subjectType: "screening",
+      details: { fingerprint: keyFingerprint(key) },
+    });
+  });
+  return { relisted: await syncScreeningList(services) };
 }
 
 /** Keyed hashes for another purpose (attendance lists), kept apart from the screening keys by a prefix. */
@@ -91,7 +156,7 @@ export async function addScreeningEntry(
 ) {
   if (!screeningPolicy.manage(actor)) throw new Forbidden("Headquarters keeps the screening list.");
   const work = async (tx: Transaction) => {
-    const keys = hashKeys(await screeningSecret(services, tx), input);
+    const keys = hashKeys(await screeningHashKey(services, tx), input);
     if (keys.length === 0)
       throw new ValidationFailed(
         "Give at least a name or a document number.",
@@ -211,7 +276,7 @@ export async function screenCandidate(
 ): Promise<ScreeningOutcome> {
   if (!screeningPolicy.screen(actor)) throw new Forbidden("Your role does not screen candidates.");
   return inTransaction(services.db, actor, async (tx) => {
-    const keys = hashKeys(await screeningSecret(services, tx), candidate);
+    const keys = hashKeys(await screeningHashKey(services, tx), candidate);
     if (keys.length === 0)
       throw new ValidationFailed(
         "Give at least a name or a document number.",
@@ -273,7 +338,7 @@ export async function screenBatch(services: Services, actor: Actor, text: string
       .filter(Boolean),
   }));
   return inTransaction(services.db, actor, async (tx) => {
-    const secret = await screeningSecret(services, tx);
+    const secret = await screeningHashKey(services, tx);
     const keysOf = people.map((person) => hashKeys(secret, person));
     const hits = await hitsFor(tx, [...new Set(keysOf.flat().map((k) => k.hash))]);
     const references = new Map<string, string | null>();

@@ -1,0 +1,3 @@
+// The federation module's entry: all that the app and other modules may use of it.
+export { registerFederationRoutes } from "./routes.js";
+export { addFederationMember, BundleRefused, federationStatus, mergeBundle, writeBundle } from "./service.js";
