@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { importColumns } from "../domain/allegation-import.js";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,6 +14,8 @@ import { openRuntime } from "../server/runtime.js";
 import { encryptedColumns, FieldEncryption, fieldContext } from "../server/security/encryption.js";
 import { main, withApp } from "./main.js";
 import { seedSystemUnits } from "../seed/demo.js";
+import { BUNDLE_FORMAT } from "../domain/federation.js";
+import { federationKeys, signedBundle } from "../../test/helpers/federation-bundle.js";
 
 let database: TestDatabase;
 const dataDir = mkdtempSync(path.join(tmpdir(), "conduct-cli-"));
@@ -246,6 +248,75 @@ describe("conduct CLI", () => {
     const sheet = workbook.getWorksheet("Allegations");
     expect(sheet?.rowCount).toBe(lines.length);
     expect((await conduct("export", "allegations", "--format", "pdf")).stderr).toContain("--format is csv or xlsx");
+  });
+
+  it("federates: prints its key, writes its signed bundle, registers a member, merges its bundle and refuses a changed one", async () => {
+    const identity = await conduct("federation", "identity");
+    expect(identity.code).toBe(0);
+    const { publicKey, keyFingerprint } = JSON.parse(identity.stdout);
+    expect(keyFingerprint).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const own = path.join(dataDir, "own.ndjson.gz");
+    const exported = await conduct("federation", "export", own);
+    expect(exported.code).toBe(0);
+    const lines = gunzipSync(readFileSync(own)).toString("utf8").trimEnd().split("\n");
+    expect(JSON.parse(lines[0])).toMatchObject({ format: BUNDLE_FORMAT, publicKey });
+    expect(lines.filter((line) => line.startsWith('["f"')).length).toBeGreaterThan(0);
+    expect(exported.stdout).toContain(`${lines.filter((line) => line.startsWith('["f"')).length} figures`);
+    expect(JSON.parse(lines[lines.length - 1])).toHaveProperty("signature");
+
+    const member = federationKeys();
+    const badCode = await conduct(
+      "federation",
+      "member",
+      "add",
+      "--code",
+      "wfp ledger",
+      "--name",
+      "WFP",
+      "--key",
+      member.publicKey,
+      "--entity",
+      "WFP",
+    );
+    expect(badCode.code).toBe(2);
+    expect(badCode.stderr).toContain("--code");
+    const added = await conduct(
+      "federation",
+      "member",
+      "add",
+      "--code",
+      "WFP-LEDGER",
+      "--name",
+      "WFP Ledger",
+      "--key",
+      member.publicKey,
+      "--entity",
+      "WFP",
+    );
+    expect(added.code, added.stderr).toBe(0);
+    const bundle = path.join(dataDir, "wfp.ndjson.gz");
+    writeFileSync(
+      bundle,
+      signedBundle(member, [["f", 2025, 2, "WFP", "implementing_partner", "under_investigation", 4]]),
+    );
+    const merged = await conduct("federation", "import", bundle);
+    expect(merged.stdout).toContain("Merged WFP-LEDGER's bundle");
+    const changed = path.join(dataDir, "changed.ndjson.gz");
+    writeFileSync(
+      changed,
+      gzipSync(
+        gunzipSync(signedBundle(member, [["f", 2025, 3, "WFP", "un_staff", "substantiated", 1]]))
+          .toString()
+          .replace(",1]", ",9]"),
+      ),
+    );
+    const refused = await conduct("federation", "import", changed);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("the bundle was changed after it was signed");
+
+    const keyFile = path.join(dataDir, "screening.key");
+    expect((await conduct("federation", "screening-key", "export", keyFile)).code).toBe(0);
+    expect(Buffer.from(readFileSync(keyFile, "utf8").trim(), "base64")).toHaveLength(32);
   });
 
   it("audit verify fails, naming the event, after an owner alters a row", async () => {

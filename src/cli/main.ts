@@ -394,9 +394,21 @@ async function federation(sub: string | undefined, rest: string[]): Promise<numb
     );
     if (!values.code || !values.name || !values.key || !values.entity?.length)
       throw new UsageError("federation member add needs --code, --name, --key and at least one --entity");
-    const body = { code: values.code, name: values.name, publicKey: values.key, entityCodes: values.entity };
+    const body = addFederationMemberBody.safeParse({
+      code: values.code,
+      name: values.name,
+      publicKey: values.key,
+      entityCodes: values.entity,
+    });
+    const optionOf: Record<string, string> = { publicKey: "key", entityCodes: "entity" };
+    if (!body.success)
+      throw new UsageError(
+        body.error.issues
+          .map((issue) => `--${optionOf[String(issue.path[0])] ?? String(issue.path[0])}: ${issue.message}`)
+          .join("\n"),
+      );
     return withApp("federation member add", async (app) => {
-      print(await addFederationMember(app.services, systemActor, addFederationMemberBody.parse(body)));
+      print(await addFederationMember(app.services, systemActor, body.data));
       return 0;
     });
   }

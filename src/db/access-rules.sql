@@ -179,17 +179,17 @@ POLICY evidence_files_public_intake ON evidence_files FOR INSERT TO public WITH 
 POLICY evidence_files_retention ON evidence_files AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
 -- Policies on federation_allegation_counts
-POLICY federation_allegation_counts_add ON federation_allegation_counts FOR INSERT TO public WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_allegation_counts_add ON federation_allegation_counts FOR INSERT TO public WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 POLICY federation_allegation_counts_read ON federation_allegation_counts FOR SELECT TO public USING (true);
-POLICY federation_allegation_counts_replace ON federation_allegation_counts FOR DELETE TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_allegation_counts_replace ON federation_allegation_counts FOR DELETE TO public USING ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 
 -- Policies on federation_members
-POLICY federation_members_add ON federation_members FOR INSERT TO public WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
-POLICY federation_members_merge ON federation_members FOR UPDATE TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_members_add ON federation_members FOR INSERT TO public WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_members_merge ON federation_members FOR UPDATE TO public USING ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 POLICY federation_members_read ON federation_members FOR SELECT TO public USING (true);
 
 -- Policies on federation_screening_keys
-POLICY federation_screening_keys_merge ON federation_screening_keys FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'administrator'::text])));
+POLICY federation_screening_keys_merge ON federation_screening_keys FOR ALL TO public USING ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 
 -- Policies on findings
 POLICY findings_need_to_know ON findings FOR ALL TO public USING ((conduct_can_see_investigation(investigation_id) AND conduct_can_see_perpetrator(perpetrator_id))) WITH CHECK ((conduct_can_work_on_investigation(investigation_id) AND conduct_can_see_perpetrator(perpetrator_id)));
@@ -940,14 +940,19 @@ BEGIN
 END
 
 -- conduct_screening_export(p_after_entry uuid, p_after_hash text, p_limit integer): stable, security definer; callers: conduct_app, postgres
+-- A page of keys in key order first (the primary key's index), then what each entry says.
 SELECT k.entry_id, k.key_hash, k.strength, e.reason, m.entity_code
-FROM screening_keys k JOIN screening_entries e ON e.id = k.entry_id
+FROM (
+  SELECT entry_id, key_hash, strength FROM screening_keys
+  WHERE (entry_id, key_hash) > (p_after_entry, p_after_hash)
+    AND (SELECT conduct_actor_role()) IN ('system', 'administrator')
+  ORDER BY entry_id, key_hash
+  LIMIT p_limit
+) k
+JOIN screening_entries e ON e.id = k.entry_id
 LEFT JOIN cases c ON c.id = e.case_id
 LEFT JOIN missions m ON m.code = c.mission_code
-WHERE (k.entry_id, k.key_hash) > (p_after_entry, p_after_hash)
-  AND conduct_actor_role() IN ('system', 'administrator')
 ORDER BY k.entry_id, k.key_hash
-LIMIT p_limit
 
 -- conduct_screening_hits(p_hashes text[]): stable, security definer; callers: conduct_app, postgres
 SELECT k.key_hash, k.entry_id, k.strength, e.reason, e.case_id, m.entity_code

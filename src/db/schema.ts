@@ -1758,9 +1758,8 @@ export const federationMembers = pgTable("federation_members", {
 export const federationAllegationCounts = pgTable(
   "federation_allegation_counts",
   {
-    memberCode: text("member_code")
-      .notNull()
-      .references(() => federationMembers.code, { onDelete: "cascade" }),
+    /** The member whose bundle gave it (no foreign key: a per-row check would be most of a merge's time). */
+    memberCode: text("member_code").notNull(),
     year: integer("year").notNull(),
     quarter: integer("quarter").notNull(),
     entityCode: text("entity_code").notNull(),
@@ -1775,9 +1774,8 @@ export const federationAllegationCounts = pgTable(
 export const federationScreeningKeys = pgTable(
   "federation_screening_keys",
   {
-    memberCode: text("member_code")
-      .notNull()
-      .references(() => federationMembers.code, { onDelete: "cascade" }),
+    /** The member whose bundle gave it (no foreign key: a per-row check would be most of a merge's time). */
+    memberCode: text("member_code").notNull(),
     entryId: uuid("entry_id").notNull(),
     keyHash: text("key_hash").notNull(),
     strength: text("strength").notNull(),

@@ -35,7 +35,7 @@ export const figureLineSchema = z.tuple([
 /** One keyed hash of one listed person: the entry it belongs to, how strong, why listed, by which entity. */
 export const hashLineSchema = z.tuple([
   z.literal("s"),
-  z.uuid(),
+  z.guid(),
   z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   z.enum(["strong", "medium", "weak"]),
   z.enum(screeningReasons),

@@ -37,7 +37,9 @@ export async function api<T>(
   options: { idempotencyKey?: string; first?: Promise<Response | null> | null } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  // A file (a federation bundle) goes as it is, under its own type; anything else as JSON.
+  const file = body instanceof Blob ? body : null;
+  if (body !== undefined) headers["content-type"] = file ? file.type || "application/octet-stream" : "application/json";
   if (method !== "GET") {
     if (csrfToken) headers["x-csrf-token"] = csrfToken;
     headers["idempotency-key"] = options.idempotencyKey ?? newIdempotencyKey();
@@ -53,7 +55,7 @@ export async function api<T>(
         (await fetch(url, {
           method,
           headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
           credentials: "same-origin",
         }));
     } catch {

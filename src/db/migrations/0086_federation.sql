@@ -45,8 +45,6 @@ CREATE TABLE "federation_screening_keys" (
 	CONSTRAINT "federation_screening_keys_member_code_entry_id_key_hash_pk" PRIMARY KEY("member_code","entry_id","key_hash")
 );
 --> statement-breakpoint
-ALTER TABLE "federation_allegation_counts" ADD CONSTRAINT "federation_allegation_counts_member_code_federation_members_code_fk" FOREIGN KEY ("member_code") REFERENCES "public"."federation_members"("code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "federation_screening_keys" ADD CONSTRAINT "federation_screening_keys_member_code_federation_members_code_fk" FOREIGN KEY ("member_code") REFERENCES "public"."federation_members"("code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "federation_screening_keys_hash_idx" ON "federation_screening_keys" USING btree ("key_hash");
 --> statement-breakpoint
 GRANT SELECT, INSERT ON "federation_identity" TO conduct_app;
@@ -58,11 +56,11 @@ ALTER TABLE "federation_members" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY federation_members_read ON "federation_members" FOR SELECT USING (true);
 --> statement-breakpoint
 CREATE POLICY federation_members_add ON "federation_members" FOR INSERT
-  WITH CHECK (conduct_actor_role() IN ('system', 'administrator'));
+  WITH CHECK ((SELECT conduct_actor_role()) IN ('system', 'administrator'));
 --> statement-breakpoint
 CREATE POLICY federation_members_merge ON "federation_members" FOR UPDATE
-  USING (conduct_actor_role() IN ('system', 'administrator'))
-  WITH CHECK (conduct_actor_role() IN ('system', 'administrator'));
+  USING ((SELECT conduct_actor_role()) IN ('system', 'administrator'))
+  WITH CHECK ((SELECT conduct_actor_role()) IN ('system', 'administrator'));
 --> statement-breakpoint
 GRANT SELECT, INSERT, DELETE ON "federation_allegation_counts" TO conduct_app;
 --> statement-breakpoint
@@ -71,18 +69,18 @@ ALTER TABLE "federation_allegation_counts" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY federation_allegation_counts_read ON "federation_allegation_counts" FOR SELECT USING (true);
 --> statement-breakpoint
 CREATE POLICY federation_allegation_counts_add ON "federation_allegation_counts" FOR INSERT
-  WITH CHECK (conduct_actor_role() IN ('system', 'administrator'));
+  WITH CHECK ((SELECT conduct_actor_role()) IN ('system', 'administrator'));
 --> statement-breakpoint
 CREATE POLICY federation_allegation_counts_replace ON "federation_allegation_counts" FOR DELETE
-  USING (conduct_actor_role() IN ('system', 'administrator'));
+  USING ((SELECT conduct_actor_role()) IN ('system', 'administrator'));
 --> statement-breakpoint
 GRANT SELECT, INSERT, DELETE ON "federation_screening_keys" TO conduct_app;
 --> statement-breakpoint
 ALTER TABLE "federation_screening_keys" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY federation_screening_keys_merge ON "federation_screening_keys"
-  USING (conduct_actor_role() IN ('system', 'administrator'))
-  WITH CHECK (conduct_actor_role() IN ('system', 'administrator'));
+  USING ((SELECT conduct_actor_role()) IN ('system', 'administrator'))
+  WITH CHECK ((SELECT conduct_actor_role()) IN ('system', 'administrator'));
 --> statement-breakpoint
 DROP FUNCTION conduct_screening_hits(text[]);
 --> statement-breakpoint
@@ -111,14 +109,19 @@ CREATE FUNCTION conduct_screening_export(p_after_entry uuid, p_after_hash text, 
 RETURNS TABLE (entry_id uuid, key_hash text, strength text, reason text, listed_by text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
 $$
+  -- A page of keys in key order first (the primary key's index), then what each entry says.
   SELECT k.entry_id, k.key_hash, k.strength, e.reason, m.entity_code
-  FROM screening_keys k JOIN screening_entries e ON e.id = k.entry_id
+  FROM (
+    SELECT entry_id, key_hash, strength FROM screening_keys
+    WHERE (entry_id, key_hash) > (p_after_entry, p_after_hash)
+      AND (SELECT conduct_actor_role()) IN ('system', 'administrator')
+    ORDER BY entry_id, key_hash
+    LIMIT p_limit
+  ) k
+  JOIN screening_entries e ON e.id = k.entry_id
   LEFT JOIN cases c ON c.id = e.case_id
   LEFT JOIN missions m ON m.code = c.mission_code
-  WHERE (k.entry_id, k.key_hash) > (p_after_entry, p_after_hash)
-    AND conduct_actor_role() IN ('system', 'administrator')
   ORDER BY k.entry_id, k.key_hash
-  LIMIT p_limit
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION conduct_screening_export(uuid, text, int) FROM PUBLIC;

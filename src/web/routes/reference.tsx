@@ -22,6 +22,7 @@ import { Dialog } from "../components/dialog.js";
 import { FormActions, PageHeader, ProblemAlert, QueryView, DataTable } from "../components/page.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useEntities, useMissions } from "../reference-data.js";
+import { FederationPanel } from "./federation.js";
 
 /** A reference code, typed in capitals whatever the keyboard sends (MONUSCO, UNICEF-COD). */
 function CodeInput({
@@ -457,6 +458,7 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
           <Tabs.Tab value="allegations">{t("reference.allegationTypes")}</Tabs.Tab>
           <Tabs.Tab value="misconduct">{t("reference.misconductTypes")}</Tabs.Tab>
           <Tabs.Tab value="languages">{t("languages.title")}</Tabs.Tab>
+          {canManage && <Tabs.Tab value="federation">{t("federation.title")}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="missions">
           <Missions canManage={canManage} />
@@ -505,6 +507,11 @@ export function ReferencePage({ canManage }: { canManage: boolean }) {
         <Tabs.Panel value="languages">
           <LanguagesPanel canManage={canManage} />
         </Tabs.Panel>
+        {canManage && (
+          <Tabs.Panel value="federation">
+            <FederationPanel />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </>
   );

@@ -13,6 +13,8 @@ import { auditEvents, cases, missions, perpetrators } from "../../../db/schema.j
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 import { adoptFederationScreeningKey, exportScreeningKey } from "../screening/index.js";
+import { federationKeys, signedBundle } from "../../../../test/helpers/federation-bundle.js";
+import { addFederationMember } from "./service.js";
 
 let hub: TestApp;
 let member: TestApp;
@@ -243,6 +245,24 @@ describe("two installations federate", () => {
     expect(audited.map((event) => (event.details as { reason: string }).reason).sort()).toEqual(
       [...refusals.map(([, reason]) => reason), "replayed", "entity_not_registered", "screening_key_differs"].sort(),
     );
+  });
+
+  it("refuses a signed bundle that gives a figure twice, or lines after its signature", async () => {
+    const keys = federationKeys();
+    await addFederationMember(hub.app.services, systemActor, {
+      code: "UNFPA-LEDGER",
+      name: "UNFPA Conduct Ledger",
+      publicKey: keys.publicKey,
+      entityCodes: ["UNFPA"],
+    });
+    const figure = ["f", 2025, 1, "UNFPA", "un_staff", "substantiated", 3];
+    const twice = await merge(signedBundle(keys, [figure, figure]));
+    expect(twice.json()).toMatchObject({ code: "bad_line", detail: expect.stringContaining("twice") });
+    const after = rewrite(signedBundle(keys, [figure]), (lines) => [...lines, JSON.stringify(figure)]);
+    expect((await merge(after)).json()).toMatchObject({ code: "bad_line", errors: [{ path: "line 4" }] });
+    const once = await merge(signedBundle(keys, [figure]));
+    expect(once.json()).toMatchObject({ member: "UNFPA-LEDGER", figures: 1, hashes: 0 });
+    expect(await figures(hub)).toContainEqual({ key: "UNFPA", count: 3 });
   });
 
   it("keeps federation to administrators", async () => {

@@ -38,6 +38,10 @@ import { recordAuditEvent } from "../audit/index.js";
 import { keyFingerprint, screeningHashKey } from "../screening/index.js";
 
 const PAGE = 10_000;
+/** Lines a merge writes per statement. */
+const BATCH = 10_000;
+const isUniqueViolation = (error: unknown) =>
+  [error, (error as { cause?: unknown })?.cause].some((e) => (e as { code?: string } | undefined)?.code === "23505");
 
 export function assertMayFederate(actor: Actor) {
   if (!federationPolicy.manage(actor)) throw new Forbidden("Only an administrator keeps the federation.");
@@ -188,10 +192,17 @@ export async function writeBundle(services: Services, actor: Actor, out: Writabl
   return inTransaction(services.db, actor, async (tx) => {
     const identity = await signingIdentity(services, tx);
     const digest = createHash("sha256");
+    // Lines go out in chunks of about a megabyte: compressing line by line waits on zlib each time.
+    let chunk = "";
+    const send = async () => {
+      digest.update(chunk);
+      const full = !out.write(chunk);
+      chunk = "";
+      if (full) await once(out, "drain");
+    };
     const write = async (line: string) => {
-      const text = `${line}\n`;
-      digest.update(text);
-      if (!out.write(text)) await once(out, "drain");
+      chunk += `${line}\n`;
+      if (chunk.length >= 1 << 20) await send();
     };
     const header: BundleHeader = {
       format: BUNDLE_FORMAT,
@@ -241,9 +252,9 @@ export async function writeBundle(services: Services, actor: Actor, out: Writabl
       if (page.length < PAGE) break;
       afterKey = [page[page.length - 1].entry_id, page[page.length - 1].key_hash];
     }
+    await send();
     const signature = sign(null, digest.digest(), identity.privateKey).toString("base64");
-    const text = `${JSON.stringify({ signature })}\n`;
-    if (!out.write(text)) await once(out, "drain");
+    if (!out.write(`${JSON.stringify({ signature })}\n`)) await once(out, "drain");
     await recordAuditEvent(tx, actor, {
       action: "federation.bundle.export",
       subjectType: "federation",
@@ -298,8 +309,7 @@ async function insertFigures(tx: Transaction, member: string, rows: FigureRow[])
     await tx.execute(sql`insert into federation_allegation_counts
       (member_code, year, quarter, entity_code, category, status, count)
       select ${member}, y, q, e, c, s, n
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(y int, q int, e text, c text, s text, n int)
-      on conflict do nothing`);
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(y int, q int, e text, c text, s text, n int)`);
 }
 
 async function insertHashes(tx: Transaction, member: string, rows: HashRow[]) {
@@ -307,8 +317,7 @@ async function insertHashes(tx: Transaction, member: string, rows: HashRow[]) {
     await tx.execute(sql`insert into federation_screening_keys
       (member_code, entry_id, key_hash, strength, reason, listed_by)
       select ${member}, i, h, t, r, l
-      from json_to_recordset(${JSON.stringify(rows)}::json) as x(i uuid, h text, t text, r text, l text)
-      on conflict do nothing`);
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(i uuid, h text, t text, r text, l text)`);
 }
 
 /**
@@ -374,6 +383,22 @@ async function mergeInto(services: Services, tx: Transaction, actor: Actor, inpu
   let hashRows: HashRow[] = [];
   let figures = 0;
   let hashes = 0;
+  const flush = async (all: boolean) => {
+    try {
+      if (all || figureRows.length >= BATCH) {
+        await insertFigures(tx, member.code, figureRows);
+        figureRows = [];
+      }
+      if (all || hashRows.length >= BATCH) {
+        await insertHashes(tx, member.code, hashRows);
+        hashRows = [];
+      }
+    } catch (error) {
+      // The transaction is spoilt: nothing more is written, and the reason waits for the signature.
+      if (!isUniqueViolation(error)) throw error;
+      problem ??= refuse("bad_line", "the same figure or screening hash is given twice.", number);
+    }
+  };
   try {
     for await (const text of lines) {
       number++;
@@ -382,16 +407,18 @@ async function mergeInto(services: Services, tx: Transaction, actor: Actor, inpu
         continue;
       }
       const value = parsed(text);
-      const signed = signatureLineSchema.safeParse(value);
-      if (signed.success) {
+      // A line is told by its shape first: a failed parse costs more than the rest of the line's work.
+      const kind = Array.isArray(value) ? value[0] : "signature";
+      const signed = kind === "signature" ? signatureLineSchema.safeParse(value) : null;
+      if (signed?.success) {
         signature = signed.data.signature;
         continue;
       }
       digest.update(`${text}\n`);
       if (problem) continue;
-      const figure = figureLineSchema.safeParse(value);
-      const hash = figure.success ? null : hashLineSchema.safeParse(value);
-      if (figure.success) {
+      const figure = kind === "f" ? figureLineSchema.safeParse(value) : null;
+      const hash = kind === "s" ? hashLineSchema.safeParse(value) : null;
+      if (figure?.success) {
         const [, y, q, e, c, s, n] = figure.data;
         if (!entities.has(e)) {
           problem = refuse("entity_not_registered", `it reports ${e}, which it is not registered for.`, number);
@@ -415,14 +442,7 @@ async function mergeInto(services: Services, tx: Transaction, actor: Actor, inpu
         problem = refuse("bad_line", "a line is neither a figure nor a screening hash.", number);
         continue;
       }
-      if (figureRows.length >= 5_000) {
-        await insertFigures(tx, member.code, figureRows);
-        figureRows = [];
-      }
-      if (hashRows.length >= 5_000) {
-        await insertHashes(tx, member.code, hashRows);
-        hashRows = [];
-      }
+      await flush(false);
     }
   } catch (error) {
     if (error instanceof BundleRefused) throw error;
@@ -441,15 +461,8 @@ async function mergeInto(services: Services, tx: Transaction, actor: Actor, inpu
       `this bundle was made ${header.data.madeAt}, not after the last one merged (${member.lastMadeAt.toISOString()}).`,
       1,
     );
-  await insertFigures(tx, member.code, figureRows);
-  await insertHashes(tx, member.code, hashRows);
-  const [kept] = (
-    (await tx.execute(
-      sql`select count(*)::int as count from federation_allegation_counts where member_code = ${member.code}`,
-    )) as unknown as { rows: { count: number }[] }
-  ).rows;
-  if (kept.count !== figures)
-    throw refuse("bad_line", "the same quarter, entity, category and status is given twice.", null);
+  await flush(true);
+  if (problem) throw problem;
   await tx
     .update(federationMembers)
     .set({
