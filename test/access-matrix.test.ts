@@ -39,6 +39,8 @@ import {
   victimConsents,
   victims,
   unEntities,
+  victimShares,
+  missions,
 } from "../src/db/schema.js";
 import { auditCatalogue, isAuditAction } from "../src/domain/audit-catalogue.js";
 import { type Role, roles } from "../src/domain/roles.js";
@@ -1757,6 +1759,36 @@ const matrix: MatrixRow[] = [
   },
   {
     method: "POST",
+    route: "/api/victims/:id/shares",
+    url: async () => `/api/victims/${await freshVictim("MONUSCO")}/shares`,
+    body: () => ({ unitCode: OTHER_ENTITY_UNIT, consentBy: "victim", consentOn: "2026-01-05" }),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/shares",
+    url: async () => `/api/victims/${await freshVictim("UNMISS")}/shares`,
+    body: () => ({ unitCode: OTHER_ENTITY_UNIT, consentBy: "victim", consentOn: "2026-01-05" }),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/shares/:shareId/end",
+    url: async () => freshShare("MONUSCO"),
+    expect: only("victim_assistance"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/victims/:id/shares/:shareId/end",
+    url: async () => freshShare("UNMISS"),
+    expect: only(),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
     route: "/api/victims/:id/cases",
     url: () => `/api/victims/${victimFixture.inScope}/cases`,
     body: () => ({ caseId: fixture.inScopeCase }),
@@ -2522,6 +2554,21 @@ async function freshVictim(missionCode: string): Promise<string> {
   return row.id;
 }
 
+/** A unit of another entity than the peace operations' (DPO), that records may be shared with. */
+const OTHER_ENTITY_UNIT = "UNICEF-MX";
+
+/** A fresh victim's record shared with another entity's unit: the url that ends the share. */
+async function freshShare(missionCode: string): Promise<string> {
+  const victimId = await freshVictim(missionCode);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(victimShares)
+      .values({ victimId, unitCode: OTHER_ENTITY_UNIT, consentBy: "victim", consentOn: "2026-01-05" })
+      .returning({ id: victimShares.id }),
+  );
+  return `/api/victims/${victimId}/shares/${row.id}/end`;
+}
+
 async function freshAssistanceReferral(victimId: string): Promise<string> {
   const providerId = victimId === victimFixture.inScope ? victimFixture.provider : victimFixture.outOfScopeProvider;
   const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
@@ -3109,6 +3156,15 @@ beforeAll(async () => {
     await tx.insert(caseAssignments).values({ caseId: fixture.inScopeCase, userId: staff.investigator.id });
     await tx.insert(caseNotes).values({ id: fixture.note, caseId: fixture.inScopeCase, body: "A note to redact." });
   });
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.insert(missions).values({
+      code: OTHER_ENTITY_UNIT,
+      entityCode: "UNICEF",
+      name: "UNICEF office",
+      kind: "entity_office",
+      startYear: 2000,
+    }),
+  );
   victimFixture.inScope = await freshVictim("MONUSCO");
   victimFixture.outOfScope = await freshVictim("UNMISS");
   await inTransaction(t.app.services.db, systemActor, async (tx) => {

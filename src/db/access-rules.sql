@@ -99,6 +99,7 @@
 -- victim_cases: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- victim_children: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- victim_consents: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- victim_shares: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- victim_updates: RLS; conduct_app: INSERT, SELECT
 -- victims: RLS; conduct_app: INSERT, SELECT, UPDATE
 
@@ -351,11 +352,14 @@ POLICY victim_children_assistance_only ON victim_children FOR ALL TO public USIN
 -- Policies on victim_consents
 POLICY victim_consents_assistance_only ON victim_consents FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK (conduct_can_see_victim(victim_id));
 
+-- Policies on victim_shares
+POLICY victim_shares_assistance_only ON victim_shares FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK (conduct_can_see_victim(victim_id));
+
 -- Policies on victim_updates
 POLICY victim_updates_assistance_only ON victim_updates FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK ((conduct_can_see_victim(victim_id) AND ((case_id IS NULL) OR conduct_can_see_case_id(case_id))));
 
 -- Policies on victims
-POLICY victims_assistance_only ON victims FOR ALL TO public USING (conduct_assists_in(mission_code)) WITH CHECK (conduct_assists_in(mission_code));
+POLICY victims_assistance_only ON victims FOR ALL TO public USING ((conduct_assists_in(mission_code) OR (id = ANY (conduct_actor_shared_victims())))) WITH CHECK ((conduct_assists_in(mission_code) OR (id = ANY (conduct_actor_shared_victims()))));
 
 -- Functions (PUBLIC may call a function whose callers are not listed)
 
@@ -373,6 +377,10 @@ SELECT coalesce(string_to_array(nullif(current_setting('app.actor_missions', tru
 
 -- conduct_actor_role(): stable; callers: PUBLIC
 SELECT nullif(current_setting('app.actor_role', true), '')
+
+-- conduct_actor_shared_victims(): stable, security definer; callers: conduct_app, postgres
+SELECT coalesce(array_agg(s.victim_id), '{}') FROM victim_shares s
+WHERE s.ended_at IS NULL AND conduct_assists_in(s.unit_code)
 
 -- conduct_allegation_pair(category text, nationality text): immutable; callers: PUBLIC
 SELECT category || ':' || CASE WHEN conduct_is_uniformed(category) THEN coalesce(nationality, '') ELSE '' END
@@ -482,7 +490,8 @@ END
 SELECT coalesce((SELECT conduct_can_see_report(r.mission_code, r.submitted_by, r.headquarters_only) FROM reports r WHERE r.id = p_report_id), false)
 
 -- conduct_can_see_victim(p_victim_id uuid): stable, security definer; callers: PUBLIC
-SELECT coalesce((SELECT conduct_assists_in(v.mission_code) FROM victims v WHERE v.id = p_victim_id), false)
+SELECT coalesce((SELECT conduct_assists_in(v.mission_code) OR v.id = ANY (conduct_actor_shared_victims())
+  FROM victims v WHERE v.id = p_victim_id), false)
 
 -- conduct_can_work_on_investigation(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT coalesce((SELECT conduct_can_see_case_id(i.case_id) AND (conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer', 'investigator')

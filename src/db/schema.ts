@@ -919,6 +919,29 @@ export const victimConsents = pgTable(
   (t) => [index("victim_consents_victim_idx").on(t.victimId)],
 );
 
+/**
+ * A victim's record shared with a unit of another entity (a child referred to UNICEF's office), with
+ * the consent that allows it: its victim-assistance staff work on the record while the share lasts.
+ */
+export const victimShares = pgTable(
+  "victim_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    victimId: victimIdColumn(),
+    unitCode: text("unit_code")
+      .notNull()
+      .references(() => missions.code),
+    /** Who consented: the victim, or for a child their caregiver. */
+    consentBy: text("consent_by").notNull(),
+    consentOn: date("consent_on").notNull(),
+    sharedBy: text("shared_by"),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: text("ended_by"),
+  },
+  (t) => [index("victim_shares_victim_idx").on(t.victimId), index("victim_shares_unit_idx").on(t.unitCode)],
+);
+
 /** A needs assessment and the assistance plan drawn from it (the plan's text is encrypted). */
 export const needsAssessments = pgTable(
   "needs_assessments",

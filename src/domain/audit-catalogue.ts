@@ -218,6 +218,8 @@ export const auditCatalogue = {
   "victim.read": action("victim", z.object({ code })),
   "victim.update": action("victim", z.object({ fields: names })),
   "victim.consent": action("victim", z.object({ recipient: code, granted: flag })),
+  "victim.share": action("victim", z.object({ unitCode: code, entityCode: code, consentBy: code, shareId: id })),
+  "victim.share.end": action("victim", z.object({ unitCode: code, shareId: id })),
   "victim.identity.reveal": action(
     "victim",
     z.object({ code, purpose: code, reason: z.string(), approvalId: id.optional() }),

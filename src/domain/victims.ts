@@ -11,6 +11,14 @@ export type AgeGroup = (typeof ageGroups)[number];
 export const consentRecipients = ["investigators", "service_providers", "member_state"] as const;
 export type ConsentRecipient = (typeof consentRecipients)[number];
 
+/** Who consents to sharing a record with another entity: the victim, or for a child their caregiver. */
+export const consentGivers = ["victim", "caregiver"] as const;
+export type ConsentGiver = (typeof consentGivers)[number];
+
+/** A child's record is shared on their caregiver's consent, an adult's on their own; unknown age, either. */
+export const consentGiverFits = (ageGroup: AgeGroup, giver: ConsentGiver) =>
+  ageGroup === "unknown" || (ageGroup === "child") === (giver === "caregiver");
+
 export const serviceTypes = [
   "medical",
   "psychosocial",

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { immediateNeeds, urgencies } from "../triage.js";
 import {
   ageGroups,
+  consentGivers,
   consentRecipients,
   referralStatuses,
   revealPurposes,
@@ -152,6 +153,27 @@ export const recordVictimUpdateBody = z.strictObject({
   note: z.string().trim().max(2000).nullable().default(null),
 });
 
+/** The record shared with a unit of another entity, and the consent that allows it. */
+export const victimShareSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  entityCode: z.string(),
+  consentBy: z.enum(consentGivers),
+  consentOn: z.string(),
+  sharedAt: z.string(),
+  sharedByName: z.string().nullable(),
+  endedAt: z.string().nullable(),
+});
+export type VictimShare = z.infer<typeof victimShareSchema>;
+
+export const shareVictimBody = z.strictObject({
+  unitCode: missionCode,
+  consentBy: z.enum(consentGivers),
+  consentOn: z.iso.date(),
+});
+export type ShareVictimBody = z.infer<typeof shareVictimBody>;
+export const victimShareParams = z.object({ id: z.uuid(), shareId: z.uuid() });
+
 export const readVictimSchema = victimSummarySchema.extend({
   cases: z.array(z.object({ id: z.string(), reference: z.string(), status: z.string() })),
   consent: consentSchema,
@@ -165,6 +187,9 @@ export const readVictimSchema = victimSummarySchema.extend({
   children: z.array(childSchema),
   /** Each time the victim was informed, newest first. */
   updates: z.array(victimUpdateSchema),
+  /** Units of other entities the record is or was shared with; `own` when the reader's unit keeps it. */
+  shares: z.array(victimShareSchema),
+  can: z.object({ share: z.boolean() }),
 });
 export type ReadVictim = z.infer<typeof readVictimSchema>;
 

@@ -504,6 +504,12 @@ export const en = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    consent_giver:
+      "The consent does not fit: a child's record is shared on their caregiver's consent, an adult's on their own.",
+    same_entity: "That unit is of the same entity: move the record within the entity instead.",
+    not_the_keeping_unit: "Only the unit that keeps the record shares it.",
+    already_shared: "The record is already shared with that unit.",
+    share_ended: "This share has ended already.",
     not_a_bundle: "This file is not a federation bundle (gzipped, as an installation downloads it).",
     unknown_installation: "No member installation has the key that signed this bundle: register the member first.",
     not_signed: "The bundle has no signature: it was cut short on the way. Ask the member for it again.",
@@ -1195,6 +1201,21 @@ export const en = {
     },
   },
   victims: {
+    shares: {
+      title: "Shared with other entities",
+      share: "Share with another entity",
+      help: "Another entity's unit (a UNICEF office for a child) works on this record with your team until the share ends. Record the consent that allows it.",
+      unit: "Unit of another entity",
+      consentBy: "Consent given by",
+      childConsent: "A child's record is shared on their caregiver's consent.",
+      givers: { victim: "The victim", caregiver: "The caregiver" },
+      none: "Kept by this unit only.",
+      since: "Since {{date}} · consent of {{giver}} on {{consentOn}} · by {{name}}",
+      ended: "Ended {{date}}",
+      end: "End sharing",
+      sharedWithYou: "{{unit}} keeps this record and shared it with your unit.",
+      chooseUnit: "Choose a unit.",
+    },
     informed: {
       title: "Keeping the victim informed",
       record: "Record that the victim was informed",

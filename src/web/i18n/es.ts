@@ -518,6 +518,12 @@ export const es: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    consent_giver:
+      "El consentimiento no corresponde: el expediente de un niño se comparte con el consentimiento de su cuidador; el de un adulto, con el suyo.",
+    same_entity: "Esa unidad es de la misma entidad: traslade el expediente dentro de la entidad.",
+    not_the_keeping_unit: "Solo la unidad que lleva el expediente puede compartirlo.",
+    already_shared: "El expediente ya se comparte con esa unidad.",
+    share_ended: "Este intercambio ya terminó.",
     not_a_bundle: "Este archivo no es un lote de federación (comprimido, tal como una instalación lo descarga).",
     unknown_installation:
       "Ninguna instalación miembro tiene la clave que firmó este lote: registre primero al miembro.",
@@ -1245,6 +1251,21 @@ export const es: Messages = {
     },
   },
   victims: {
+    shares: {
+      title: "Compartido con otras entidades",
+      share: "Compartir con otra entidad",
+      help: "La unidad de otra entidad (una oficina de UNICEF para un niño) trabaja en este expediente con su equipo hasta que termine el intercambio. Registre el consentimiento que lo permite.",
+      unit: "Unidad de otra entidad",
+      consentBy: "Consentimiento dado por",
+      childConsent: "El expediente de un niño se comparte con el consentimiento de su cuidador.",
+      givers: { victim: "La víctima", caregiver: "El cuidador" },
+      none: "Lo lleva solo esta unidad.",
+      since: "Desde el {{date}} · consentimiento de {{giver}} el {{consentOn}} · por {{name}}",
+      ended: "Terminado el {{date}}",
+      end: "Dejar de compartir",
+      sharedWithYou: "{{unit}} lleva este expediente y lo compartió con su unidad.",
+      chooseUnit: "Elija una unidad.",
+    },
     informed: {
       title: "Mantener informada a la víctima",
       record: "Registrar que se informó a la víctima",

@@ -518,6 +518,12 @@ export const fr: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    consent_giver:
+      "Le consentement ne convient pas : le dossier d’un enfant est partagé avec le consentement de la personne qui en a la charge, celui d’un adulte avec le sien.",
+    same_entity: "Cette unité relève de la même entité : déplacez plutôt le dossier au sein de l’entité.",
+    not_the_keeping_unit: "Seule l’unité qui tient le dossier peut le partager.",
+    already_shared: "Le dossier est déjà partagé avec cette unité.",
+    share_ended: "Ce partage a déjà pris fin.",
     not_a_bundle: "Ce fichier n'est pas un lot de fédération (compressé, tel qu'une installation le télécharge).",
     unknown_installation: "Aucune installation membre n'a la clé qui a signé ce lot : enregistrez d'abord le membre.",
     not_signed: "Le lot n'a pas de signature : il a été tronqué en chemin. Redemandez-le au membre.",
@@ -1242,6 +1248,21 @@ export const fr: Messages = {
     },
   },
   victims: {
+    shares: {
+      title: "Partagé avec d’autres entités",
+      share: "Partager avec une autre entité",
+      help: "L’unité d’une autre entité (un bureau de l’UNICEF pour un enfant) travaille sur ce dossier avec votre équipe jusqu’à la fin du partage. Enregistrez le consentement qui le permet.",
+      unit: "Unité d’une autre entité",
+      consentBy: "Consentement donné par",
+      childConsent: "Le dossier d’un enfant est partagé avec le consentement de la personne qui en a la charge.",
+      givers: { victim: "La victime", caregiver: "La personne qui en a la charge" },
+      none: "Tenu par cette unité seulement.",
+      since: "Depuis le {{date}} · consentement de {{giver}} le {{consentOn}} · par {{name}}",
+      ended: "Terminé le {{date}}",
+      end: "Mettre fin au partage",
+      sharedWithYou: "{{unit}} tient ce dossier et l’a partagé avec votre unité.",
+      chooseUnit: "Choisissez une unité.",
+    },
     informed: {
       title: "Information de la victime",
       record: "Consigner que la victime a été informée",

@@ -494,6 +494,11 @@ export const zh: Messages = {
   roles: words.roles,
   status: words.caseStatuses,
   problems: {
+    consent_giver: "同意人不符：儿童的记录须经其照料者同意共享，成年人的记录须经本人同意。",
+    same_entity: "该单位属于同一实体：请在实体内部转移记录。",
+    not_the_keeping_unit: "只有保管记录的单位可以共享记录。",
+    already_shared: "该记录已与该单位共享。",
+    share_ended: "此共享已经结束。",
     not_a_bundle: "此文件不是联合数据包（应为安装下载时的压缩文件）。",
     unknown_installation: "没有成员安装持有签署此数据包的密钥：请先登记该成员。",
     not_signed: "数据包没有签名：它在传输中被截断。请向成员重新索取。",
@@ -1143,6 +1148,21 @@ export const zh: Messages = {
     },
   },
   victims: {
+    shares: {
+      title: "已与其他实体共享",
+      share: "与另一实体共享",
+      help: "另一实体的单位（儿童可为儿基会办事处）将与您的团队共同处理此记录，直至共享结束。请记录允许共享的同意。",
+      unit: "另一实体的单位",
+      consentBy: "同意人",
+      childConsent: "儿童的记录须经其照料者同意方可共享。",
+      givers: { victim: "受害人", caregiver: "照料者" },
+      none: "仅由本单位保管。",
+      since: "自 {{date}} 起 · {{giver}}于 {{consentOn}} 同意 · 经办人 {{name}}",
+      ended: "已于 {{date}} 结束",
+      end: "结束共享",
+      sharedWithYou: "{{unit}} 保管此记录，并已与您的单位共享。",
+      chooseUnit: "请选择一个单位。",
+    },
     informed: {
       title: "让受害人了解情况",
       record: "登记已告知受害人",

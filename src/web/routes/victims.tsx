@@ -2,6 +2,8 @@
 // and the victim record on one page — identity on request with a reason, consent, needs and plan,
 // referrals with follow-up, children. Identity is never shown unless revealed on purpose.
 import { DateField } from "../components/date-field.js";
+import { useVictimMutation } from "./victim-mutation.js";
+import { SharesPanel } from "./victim-shares.js";
 import type { RevealPending } from "../../domain/contracts/reveals.js";
 import { RevealReasonField, RevealWaiting } from "./reveal-requests.js";
 import {
@@ -59,19 +61,6 @@ type Referral = VictimRecord["referrals"][number];
 const today = () => new Date().toISOString().slice(0, 10);
 const orNull = (text: string) => text.trim() || null;
 const link = { color: "var(--mantine-color-blue-9)" };
-
-/** A mutation that refreshes the victim record (and the caseload) when it succeeds, then runs `done`. */
-function useVictimMutation<T>(victimId: string, request: (values: T) => Promise<unknown>, done?: () => void) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["victims"] });
-      await queryClient.invalidateQueries({ queryKey: ["victim", victimId] });
-      done?.();
-    },
-  });
-}
 
 function Who({ victim }: { victim: Pick<VictimSummary, "sex" | "ageGroup" | "ageAtIncident"> }) {
   const { t } = useTranslation();
@@ -411,6 +400,7 @@ export function VictimRecordPage() {
             <PersonPanel victim={victim} />
             <ConsentPanel victim={victim} />
           </SimpleGrid>
+          <SharesPanel victim={victim} />
           <CasesPanel victim={victim} />
           <NeedsPanel victim={victim} />
           <InformedPanel victim={victim} />

@@ -92,6 +92,8 @@ export const ar = {
     "victim.read": "فتح سجل ضحية",
     "victim.update": "تعديل سجل ضحية",
     "victim.consent": "تسجيل الموافقة",
+    "victim.share": "مشاركة السجل مع كيان آخر",
+    "victim.share.end": "إنهاء المشاركة مع كيان آخر",
     "victim.identity.reveal": "كشف هوية الضحية",
     "identity.reveal.request": "طُلب كشف هوية",
     "identity.reveal.decide": "قُبل كشف الهوية أو رُفض",

@@ -92,6 +92,8 @@ export const en = {
     "victim.read": "Victim record opened",
     "victim.update": "Victim record changed",
     "victim.consent": "Consent recorded",
+    "victim.share": "Record shared with another entity",
+    "victim.share.end": "Sharing with another entity ended",
     "victim.identity.reveal": "Victim's identity revealed",
     "identity.reveal.request": "Identity reveal requested",
     "identity.reveal.decide": "Identity reveal approved or refused",

@@ -92,6 +92,8 @@ export const es = {
     "victim.read": "Expediente de víctima abierto",
     "victim.update": "Expediente de víctima modificado",
     "victim.consent": "Consentimiento registrado",
+    "victim.share": "Expediente compartido con otra entidad",
+    "victim.share.end": "Fin del intercambio con otra entidad",
     "victim.identity.reveal": "Identidad de la víctima revelada",
     "identity.reveal.request": "Revelación de identidad solicitada",
     "identity.reveal.decide": "Revelación de identidad aprobada o denegada",

@@ -92,6 +92,8 @@ export const fr = {
     "victim.read": "Dossier de victime ouvert",
     "victim.update": "Dossier de victime modifié",
     "victim.consent": "Consentement enregistré",
+    "victim.share": "Dossier partagé avec une autre entité",
+    "victim.share.end": "Partage avec une autre entité terminé",
     "victim.identity.reveal": "Identité de la victime révélée",
     "identity.reveal.request": "Révélation d'identité demandée",
     "identity.reveal.decide": "Révélation d'identité approuvée ou refusée",

@@ -92,6 +92,8 @@ export const ru = {
     "victim.read": "Открыта запись о потерпевшем",
     "victim.update": "Запись о потерпевшем изменена",
     "victim.consent": "Согласие записано",
+    "victim.share": "Запись передана другой структуре",
+    "victim.share.end": "Передача другой структуре прекращена",
     "victim.identity.reveal": "Раскрыта личность потерпевшего",
     "identity.reveal.request": "Запрошено раскрытие личности",
     "identity.reveal.decide": "Раскрытие личности одобрено или отклонено",

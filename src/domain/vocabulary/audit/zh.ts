@@ -92,6 +92,8 @@ export const zh = {
     "victim.read": "打开受害人记录",
     "victim.update": "更改受害人记录",
     "victim.consent": "记录同意",
+    "victim.share": "记录已与另一实体共享",
+    "victim.share.end": "与另一实体的共享已结束",
     "victim.identity.reveal": "披露受害人身份",
     "identity.reveal.request": "已申请披露身份",
     "identity.reveal.decide": "身份披露已批准或拒绝",

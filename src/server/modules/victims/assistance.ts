@@ -29,6 +29,7 @@ import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { assertConsent, openOutcome, refreshNextAction, victimInScope } from "./records.js";
+import { sharedUnitsOf } from "./shares.js";
 import { assertNotInFuture as notInFuture, todayIso } from "../../dates.js";
 import { updatesOf, noteContext as updateNoteContext } from "./updates.js";
 
@@ -166,15 +167,17 @@ export interface ReferralInput {
   shareIdentity: boolean;
 }
 
-/** Refers a victim (or their child) to a provider of the mission; sending who they are needs their consent. */
+/** Refers a victim (or their child) to a provider of the mission (or of a unit the record is shared with); sending who they are needs their consent. */
 export async function referToService(services: Services, actor: Actor, victimId: string, input: ReferralInput) {
   notInFuture(input.proposedOn, "body.proposedOn");
   return inTransaction(services.db, actor, async (tx) => {
     const victim = await victimInScope(tx, actor, victimId);
     const [provider] = await tx.select().from(serviceProviders).where(eq(serviceProviders.id, input.providerId));
-    if (!provider?.active || provider.missionCode !== victim.missionCode) {
+    // A record shared with another entity's unit may be referred to that unit's providers too.
+    const units = [victim.missionCode, ...(await sharedUnitsOf(tx, victimId))];
+    if (!provider?.active || !units.includes(provider.missionCode)) {
       throw new ValidationFailed(
-        "Choose an active service provider of the victim's mission.",
+        "Choose an active service provider of the victim's mission, or of a unit the record is shared with.",
         [{ path: "body.providerId", message: "unknown_provider" }],
         "unknown_provider",
       );

@@ -2,6 +2,7 @@
 // caregiver encrypted and revealed only to victim-assistance staff, with a reason, audited. Consent
 // decides what may be passed on; the server refuses what it does not allow.
 import { updatesOf } from "./updates.js";
+import { sharesOf, victimInScope } from "./shares.js";
 import { revealClearance } from "../reveals/index.js";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, ilike, inArray, lte, sql } from "drizzle-orm";
@@ -30,7 +31,7 @@ import {
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { victimPolicy } from "../../auth/policies/index.js";
-import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { Conflict, Forbidden, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
@@ -82,12 +83,7 @@ async function sealPrivate(services: Services, tx: Transaction, id: string, fiel
   return sealed;
 }
 
-/** A victim in scope (row-level security hides the rest), or 404. */
-export async function victimInScope(tx: Transaction, actor: Actor, id: string): Promise<VictimRow> {
-  const [row] = await tx.select().from(victims).where(eq(victims.id, id));
-  if (!row || !victimPolicy.work(actor, row.missionCode)) throw new NotFound("victim");
-  return row;
-}
+export { victimInScope } from "./shares.js";
 
 /**
  * Recomputes when the victim next needs the advocate: the earliest open referral's follow-up, the
@@ -431,6 +427,8 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
         identityRecorded: child.identityEncrypted !== null,
       })),
       updates: await updatesOf(services, tx, victimId),
+      shares: await sharesOf(tx, victimId),
+      can: { share: victimPolicy.work(actor, row.missionCode) },
     };
   });
 }

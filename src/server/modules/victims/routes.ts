@@ -13,6 +13,7 @@ import {
   takeAssistanceRequestSchema,
 } from "../../../domain/contracts/victims.js";
 import { listAssistanceRequests, requestAssistance, takeAssistanceRequest } from "./requests.js";
+import { endVictimShare, shareVictim } from "./shares.js";
 import {
   addFollowUp,
   addProvider,
@@ -36,6 +37,9 @@ import {
 } from "./records.js";
 
 import {
+  shareVictimBody,
+  victimShareParams,
+  victimShareSchema,
   addFollowUpBody,
   addFollowUpSchema,
   addProviderBody,
@@ -118,6 +122,35 @@ export function registerVictimRoutes(app: FastifyInstance) {
       },
     },
     async (request) => readVictim(services, staffOf(request), request.params.id),
+  );
+
+  typed.post(
+    "/api/victims/:id/shares",
+    {
+      schema: {
+        tags,
+        summary:
+          "Share the record with a unit of another entity, on the victim's (or a child's caregiver's) consent; audited",
+        params: idParams,
+        body: shareVictimBody,
+        response: { 201: z.array(victimShareSchema) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await shareVictim(services, staffOf(request), request.params.id, request.body)),
+  );
+
+  typed.post(
+    "/api/victims/:id/shares/:shareId/end",
+    {
+      schema: {
+        tags,
+        summary: "End a share: the other entity's unit no longer works on the record; audited",
+        params: victimShareParams,
+        response: { 200: z.array(victimShareSchema) },
+      },
+    },
+    async (request) => endVictimShare(services, staffOf(request), request.params.id, request.params.shareId),
   );
 
   typed.patch(
