@@ -25,6 +25,7 @@ import {
   victimChildren,
   victimConsents,
   victims,
+  victimShares,
 } from "../db/schema.js";
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -189,6 +190,11 @@ export async function seedDemoVictims(services: Services, tx: Transaction, caseI
     caseId: caseIds[2],
     registeredDaysAgo: 7,
   });
+
+  // One UN: her aunt agreed that UNICEF's office, which runs child protection in Goma, works on her record too.
+  await tx
+    .insert(victimShares)
+    .values({ victimId: second, unitCode: "UNICEF-COD", consentBy: "caregiver", consentOn: isoDaysAgo(5) });
 
   // Assisted without any case (GA resolution 62/214): a plan under way, nothing due yet.
   const third = await victim("V-MONUSCO-0002", "MONUSCO", {

@@ -59,6 +59,13 @@ export const demoAccounts: {
   { email: "cbcm@demo.conduct.test", name: "Esther Nzeyimana", role: "cbcm_focal_point", missionCodes: ["MONUSCO"] },
   // One UN: a conduct officer of UNICEF's office in the Democratic Republic of the Congo.
   { email: "cdt.unicef@demo.conduct.test", name: "Grace Kabila", role: "cdt_officer", missionCodes: ["UNICEF-COD"] },
+  // …and its child-protection advocate, with whom MONUSCO shares a girl's record.
+  {
+    email: "advocate.unicef@demo.conduct.test",
+    name: "Joseph Mukendi",
+    role: "victim_assistance",
+    missionCodes: ["UNICEF-COD"],
+  },
 ];
 
 const demoCases = [

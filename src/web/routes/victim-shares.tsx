@@ -85,8 +85,8 @@ export function SharesPanel({ victim }: { victim: ReadVictim }) {
                   date: format.date(item.sharedAt),
                   giver: t(`victims.shares.givers.${item.consentBy}`),
                   consentOn: format.date(item.consentOn),
-                  name: item.sharedByName ?? "—",
                 })}
+                {item.sharedByName && ` · ${t("victims.shares.sharedBy", { name: item.sharedByName })}`}
               </Text>
             </Stack>
             {item.endedAt ? (
