@@ -359,7 +359,7 @@ POLICY victim_shares_assistance_only ON victim_shares FOR ALL TO public USING (c
 POLICY victim_updates_assistance_only ON victim_updates FOR ALL TO public USING (conduct_can_see_victim(victim_id)) WITH CHECK ((conduct_can_see_victim(victim_id) AND ((case_id IS NULL) OR conduct_can_see_case_id(case_id))));
 
 -- Policies on victims
-POLICY victims_assistance_only ON victims FOR ALL TO public USING ((conduct_assists_in(mission_code) OR (id = ANY (conduct_actor_shared_victims())))) WITH CHECK ((conduct_assists_in(mission_code) OR (id = ANY (conduct_actor_shared_victims()))));
+POLICY victims_assistance_only ON victims FOR ALL TO public USING ((conduct_assists_in(mission_code) OR (id = ANY (( SELECT conduct_actor_shared_victims() AS conduct_actor_shared_victims)::uuid[])))) WITH CHECK ((conduct_assists_in(mission_code) OR (id = ANY (( SELECT conduct_actor_shared_victims() AS conduct_actor_shared_victims)::uuid[]))));
 
 -- Functions (PUBLIC may call a function whose callers are not listed)
 
@@ -490,7 +490,7 @@ END
 SELECT coalesce((SELECT conduct_can_see_report(r.mission_code, r.submitted_by, r.headquarters_only) FROM reports r WHERE r.id = p_report_id), false)
 
 -- conduct_can_see_victim(p_victim_id uuid): stable, security definer; callers: PUBLIC
-SELECT coalesce((SELECT conduct_assists_in(v.mission_code) OR v.id = ANY (conduct_actor_shared_victims())
+SELECT coalesce((SELECT conduct_assists_in(v.mission_code) OR v.id = ANY ((SELECT conduct_actor_shared_victims())::uuid[])
   FROM victims v WHERE v.id = p_victim_id), false)
 
 -- conduct_can_work_on_investigation(p_id uuid): stable, security definer; callers: PUBLIC

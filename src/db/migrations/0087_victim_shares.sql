@@ -2,7 +2,8 @@
 -- entity by an explicit referral, with the consent that allows it (a child referred to UNICEF's
 -- office with their caregiver's consent). While the share lasts, that unit's victim-assistance staff
 -- see and work on the record like its own. The victims' rule reads the shares through one function
--- that answers the actor's shared victims once per query, so the caseload keeps its index.
+-- that answers the actor's shared victims once per query (a subquery: called bare, the
+-- function would run for every row), so the caseload stays as fast as before.
 CREATE TABLE "victim_shares" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"victim_id" uuid NOT NULL,
@@ -36,13 +37,13 @@ GRANT EXECUTE ON FUNCTION conduct_actor_shared_victims() TO conduct_app;
 DROP POLICY victims_assistance_only ON "victims";
 --> statement-breakpoint
 CREATE POLICY victims_assistance_only ON "victims"
-  USING (conduct_assists_in(mission_code) OR id = ANY (conduct_actor_shared_victims()))
-  WITH CHECK (conduct_assists_in(mission_code) OR id = ANY (conduct_actor_shared_victims()));
+  USING (conduct_assists_in(mission_code) OR id = ANY ((SELECT conduct_actor_shared_victims())::uuid[]))
+  WITH CHECK (conduct_assists_in(mission_code) OR id = ANY ((SELECT conduct_actor_shared_victims())::uuid[]));
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION conduct_can_see_victim(p_victim_id uuid) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
 $$
-  SELECT coalesce((SELECT conduct_assists_in(v.mission_code) OR v.id = ANY (conduct_actor_shared_victims())
+  SELECT coalesce((SELECT conduct_assists_in(v.mission_code) OR v.id = ANY ((SELECT conduct_actor_shared_victims())::uuid[])
     FROM victims v WHERE v.id = p_victim_id), false)
 $$;
 --> statement-breakpoint
