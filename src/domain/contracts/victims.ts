@@ -165,6 +165,8 @@ export const victimShareSchema = z.object({
   endedAt: z.string().nullable(),
 });
 export type VictimShare = z.infer<typeof victimShareSchema>;
+/** Every share of a record, oldest first: what sharing and ending a share answer. */
+export const victimSharesSchema = z.array(victimShareSchema);
 
 export const shareVictimBody = z.strictObject({
   unitCode: missionCode,

@@ -39,7 +39,7 @@ import {
 import {
   shareVictimBody,
   victimShareParams,
-  victimShareSchema,
+  victimSharesSchema,
   addFollowUpBody,
   addFollowUpSchema,
   addProviderBody,
@@ -133,7 +133,7 @@ export function registerVictimRoutes(app: FastifyInstance) {
           "Share the record with a unit of another entity, on the victim's (or a child's caregiver's) consent; audited",
         params: idParams,
         body: shareVictimBody,
-        response: { 201: z.array(victimShareSchema) },
+        response: { 201: victimSharesSchema },
       },
     },
     async (request, reply) =>
@@ -147,7 +147,7 @@ export function registerVictimRoutes(app: FastifyInstance) {
         tags,
         summary: "End a share: the other entity's unit no longer works on the record; audited",
         params: victimShareParams,
-        response: { 200: z.array(victimShareSchema) },
+        response: { 200: victimSharesSchema },
       },
     },
     async (request) => endVictimShare(services, staffOf(request), request.params.id, request.params.shareId),
