@@ -578,6 +578,22 @@ const matrix: MatrixRow[] = [
     label: "already with the mission",
   },
   {
+    method: "POST",
+    route: "/api/reports/:id/route",
+    url: async () => `/api/reports/${await freshReport("MONUSCO", "headquarters")}/route`,
+    body: () => ({ missionCode: OTHER_ENTITY_UNIT, version: 1 }),
+    expect: only("cds_officer"),
+    label: "sent to headquarters, to another entity's unit",
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/route",
+    url: async () => `/api/reports/${await freshReport("MONUSCO", "mission")}/route`,
+    body: () => ({ missionCode: "UNMISS", version: 1 }),
+    expect: only("cds_officer"),
+    label: "with a mission, to another mission",
+  },
+  {
     method: "GET",
     route: "/api/cases/:id/timeline",
     url: () => `/api/cases/${fixture.inScopeCase}/timeline`,

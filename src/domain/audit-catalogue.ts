@@ -119,6 +119,7 @@ export const auditCatalogue = {
   "report.evidence.read": action("report", z.object({ fileId: id })),
   "report.link": action("report", z.object({ caseId: id })),
   "report.hand_to_mission": action("report", z.object({ missionCode: code.nullable() })),
+  "report.route": action("report", z.object({ fromMissionCode: code.nullable(), toMissionCode: code })),
   "case.hand_to_mission": action("case", z.object({ fromReport: id })),
   "case.create": action(
     "case",

@@ -3,8 +3,9 @@
 // lands in the app, without a password or code here; a reporter without JavaScript names the
 // organisation on the public form: a partner's worker reaches UNICEF's office, UNHCR's staff go to
 // headquarters; she records a report herself, naming the partner; she screens a candidate listed by a
-// peace operation and learns who listed him, not the case; someone no rule covers is turned back, in
-// their language.
+// peace operation and learns who listed him, not the case; headquarters sends the UNHCR report to
+// UNHCR's office; both become cases and, once published, the system-wide page counts them under
+// UNICEF and UNHCR; someone no rule covers is turned back, in their language.
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -50,6 +51,17 @@ describe("single sign-on", () => {
       kind: "implementing_partner",
       name: "Hope Relief International",
       partnerOf: "UNICEF",
+    });
+    await createMission(t.app.services, systemActor, {
+      code: "UNHCR-CAF",
+      entityCode: "UNHCR",
+      name: "UNHCR Central African Republic",
+      nameFr: null,
+      kind: "entity_office",
+      hostCountryCode: "CAF",
+      location: "Bangui",
+      startYear: 1994,
+      endYear: null,
     });
     await createMission(t.app.services, systemActor, {
       code: "UNICEF-COD",
@@ -132,6 +144,86 @@ describe("single sign-on", () => {
     );
     expect(recorded[0].n).toBe(1);
 
+    // She opens a case from it.
+    await page.goto(`${base}/reports`);
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "offered lifts for sex" })
+      .getByRole("link", { name: /^Open/ })
+      .click();
+    await page.getByRole("button", { name: "Open a case from this report" }).click();
+    await page.getByText(/^Part of case/).waitFor();
+
+    // Headquarters sends the report about UNHCR's clerk, given at MINUSCA, to UNHCR's office.
+    const headquarters = await t.createStaff("cds_officer");
+    const hqPage = await newPage();
+    await signInThroughBrowser(hqPage, base, headquarters);
+    await hqPage.goto(`${base}/reports`);
+    await hqPage
+      .getByRole("listitem")
+      .filter({ hasText: "A refugee agency clerk" })
+      .getByRole("link", { name: /^Open/ })
+      .click();
+    await hqPage.getByText(/work for UNHCR, which MINUSCA is not part of/).waitFor();
+    await hqPage.getByRole("combobox", { name: "Unit", exact: true }).click();
+    await hqPage.getByRole("option", { name: /^UNHCR-CAF/ }).click();
+    await hqPage.getByRole("button", { name: "Send the report" }).click();
+    await hqPage.getByRole("button", { name: "Confirm: send it to UNHCR-CAF" }).click();
+    await hqPage.getByText("Sent to headquarters by the reporter").waitFor({ state: "detached" });
+    await expectAccessible(hqPage);
+    await hqPage.screenshot({ path: "test-results/sso-routed.png", fullPage: true });
+    const [routed] = await t.handle.asOwner((owner) =>
+      owner.query<{ id: string; version: number }>(
+        "select id, version from reports where mission_code = 'UNHCR-CAF' and organisation_code = 'UNHCR'",
+      ),
+    );
+    const hq = await t.tokenFor(headquarters);
+    const unhcrCase = await hq.request({
+      method: "POST",
+      url: `/api/reports/${routed.id}/case`,
+      payload: { version: routed.version },
+    });
+    expect(unhcrCase.statusCode, unhcrCase.body).toBe(200);
+
+    // What each case is about, recorded; a publisher publishes both; the public system-wide page counts them.
+    const journeyCases = await t.handle.asOwner((owner) =>
+      owner.query<{ id: string; version: number; mission_code: string }>(
+        "select id, version, mission_code from cases where mission_code in ('UNICEF-COD', 'UNHCR-CAF') order by mission_code",
+      ),
+    );
+    expect(journeyCases.map((c) => c.mission_code)).toEqual(["UNHCR-CAF", "UNICEF-COD"]);
+    for (const [index, categoryCode] of ["CIV_INT", "IP_STAFF"].entries()) {
+      const updated = await hq.request({
+        method: "PATCH",
+        url: `/api/cases/${journeyCases[index].id}`,
+        payload: {
+          categoryCodes: [categoryCode],
+          allegationCodes: ["SE_TRANSACTIONAL_SEX"],
+          version: journeyCases[index].version,
+        },
+      });
+      expect(updated.statusCode, updated.body).toBe(200);
+    }
+    const publisherPage = await newPage();
+    await signInThroughBrowser(publisherPage, base, await t.createStaff("publisher"));
+    for (const { id } of journeyCases) {
+      await publisherPage.goto(`${base}/cases/${id}`);
+      await publisherPage.getByRole("button", { name: "Preview and publish" }).click();
+      await publisherPage.getByRole("dialog").getByRole("button", { name: "Publish", exact: true }).click();
+      await publisherPage.getByRole("button", { name: "Withdraw…" }).waitFor();
+    }
+    const visitor = await newPage();
+    const countOf = async (groupBy: string, row: RegExp) => {
+      await visitor.goto(`${base}/data/system-wide?groupBy=${groupBy}`);
+      const table = visitor.getByRole("table", { name: /^Sexual exploitation and abuse across the UN system — / });
+      return table.getByRole("row", { name: row }).getByRole("cell").first().textContent();
+    };
+    expect(await countOf("entity", /^UNICEF/)).toBe("1");
+    expect(await countOf("entity", /^UNHCR/)).toBe("1");
+    expect(await countOf("category", /^Implementing partner personnel/)).toBe("1");
+    await expectAccessible(visitor);
+    await visitor.screenshot({ path: "test-results/sso-system-wide.png", fullPage: true });
+
     // A candidate a peace operation listed: the match says DPO listed him, and shows no case of theirs.
     const monuscoCase = randomUUID();
     await inTransaction(t.app.services.db, systemActor, (tx) =>
@@ -142,7 +234,7 @@ describe("single sign-on", () => {
         dateReported: "2023-05-02",
       }),
     );
-    const hq = await t.tokenFor(await t.createStaff("cds_officer"));
+
     const listed = await hq.request({
       method: "POST",
       url: "/api/screening/entries",

@@ -311,6 +311,14 @@ export const handToMissionSchema = z.object({
   caseHandedOver: z.boolean(),
 });
 
+/** Headquarters sends the report to a unit: another mission, or an office of the entity the reporter named. */
+export const routeReportBody = z.strictObject({
+  missionCode: z.string().regex(/^[A-Z0-9-]{2,20}$/),
+  version: z.number().int().positive(),
+});
+export const routeReportSchema = z.object({ missionCode: z.string() });
+export type RouteReport = z.infer<typeof routeReportSchema>;
+
 export const postOfficerMessageSchema = z.object({ sent: z.boolean() });
 export type PostOfficerMessage = z.infer<typeof postOfficerMessageSchema>;
 

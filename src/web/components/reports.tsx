@@ -1,12 +1,13 @@
 // Marks a report carries wherever it is listed (urgency, a new message) and its thread with the reporter.
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api.js";
 import { ProblemAlert } from "./page.js";
 import { useTranslation } from "react-i18next";
-import type { ListCaseReports } from "../../domain/contracts/reports.js";
+import type { ListCaseReports, RouteReport as RouteReportAnswer } from "../../domain/contracts/reports.js";
 import { useFormat } from "../format.js";
+import { useEntities, useMissions } from "../reference-data.js";
 
 const urgencyColours = { urgent: "red", priority: "orange", routine: "gray" } as const;
 
@@ -100,10 +101,18 @@ export function HeadquartersOnlyNotice({
   report,
   onHanded,
 }: {
-  report: { id: string; missionCode: string | null; version: number; can: Record<string, boolean> };
+  report: {
+    id: string;
+    missionCode: string | null;
+    organisationCode: string | null;
+    route: string;
+    version: number;
+    can: Record<string, boolean>;
+  };
   onHanded: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const entities = useEntities();
   const [confirming, setConfirming] = useState(false);
   const hand = useMutation({
     mutationFn: () => api("POST", `/api/reports/${report.id}/hand-to-mission`, { version: report.version }),
@@ -112,7 +121,14 @@ export function HeadquartersOnlyNotice({
   const mission = report.missionCode ?? t("reports.noMission");
   return (
     <Alert color="grape" title={t("reports.headquartersOnly.title")}>
-      <Text size="sm">{t("reports.headquartersOnly.text", { mission })}</Text>
+      <Text size="sm">
+        {report.route !== "headquarters" && report.organisationCode
+          ? t("reports.headquartersOnly.textOrganisation", {
+              mission,
+              organisation: entities.shortNameOf(report.organisationCode),
+            })
+          : t("reports.headquartersOnly.text", { mission })}
+      </Text>
       <ProblemAlert error={hand.error} />
       {report.can.handToMission && report.missionCode && (
         <Group mt="sm">
@@ -133,5 +149,96 @@ export function HeadquartersOnlyNotice({
         </Group>
       )}
     </Alert>
+  );
+}
+
+/**
+ * Headquarters sends a report to the unit that should work on it; the offices of the organisation
+ * the reporter named (or of the UN entity a named partner works for) come first.
+ */
+export function RouteReport({
+  report,
+  onRouted,
+}: {
+  report: { id: string; missionCode: string | null; organisationCode: string | null; version: number };
+  onRouted: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const missions = useMissions();
+  const entities = useEntities();
+  const [unit, setUnit] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const route = useMutation({
+    mutationFn: (missionCode: string) =>
+      api<RouteReportAnswer>("POST", `/api/reports/${report.id}/route`, { missionCode, version: report.version }),
+    onSuccess: async () => {
+      setUnit(null);
+      setConfirming(false);
+      await onRouted();
+    },
+  });
+  const named = entities.data?.items.find((entity) => entity.code === report.organisationCode);
+  const entityOfNamed = named?.partnerOf ?? named?.code;
+  const units = (missions.data?.items ?? []).filter(
+    (mission) => mission.current && mission.code !== report.missionCode,
+  );
+  const option = (mission: (typeof units)[number]) => ({
+    value: mission.code,
+    label: `${mission.code} — ${mission.name}`,
+  });
+  const suggested = units.filter((mission) => mission.entityCode === entityOfNamed);
+  const data = [
+    ...(suggested.length && entityOfNamed
+      ? [
+          {
+            group: t("reports.routeTo.suggested", { organisation: entities.shortNameOf(entityOfNamed) }),
+            items: suggested.map(option),
+          },
+        ]
+      : []),
+    { group: t("reports.routeTo.others"), items: units.filter((mission) => !suggested.includes(mission)).map(option) },
+  ];
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h4" mb="xs">
+        {t("reports.routeTo.title")}
+      </Title>
+      <Text size="sm" c="gray.7" mb="sm">
+        {t("reports.routeTo.help", { mission: report.missionCode ?? t("reports.noMission") })}
+      </Text>
+      <ProblemAlert error={route.error} />
+      {route.isSuccess && (
+        <Alert color="green" mb="sm" role="status">
+          {t("reports.routeTo.sent", { unit: route.data.missionCode })}
+        </Alert>
+      )}
+      <Group align="flex-end">
+        <Select
+          label={t("reports.routeTo.unit")}
+          data={data}
+          value={unit}
+          onChange={(value) => {
+            setUnit(value);
+            setConfirming(false);
+          }}
+          searchable
+          w={{ base: "100%", sm: 380 }}
+        />
+        {confirming && unit ? (
+          <>
+            <Button color="grape" loading={route.isPending} onClick={() => route.mutate(unit)}>
+              {t("reports.routeTo.confirm", { unit })}
+            </Button>
+            <Button variant="subtle" onClick={() => setConfirming(false)}>
+              {t("app.cancel")}
+            </Button>
+          </>
+        ) : (
+          <Button variant="light" color="grape" disabled={!unit} onClick={() => setConfirming(true)}>
+            {t("reports.routeTo.send")}
+          </Button>
+        )}
+      </Group>
+    </Paper>
   );
 }

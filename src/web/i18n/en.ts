@@ -144,6 +144,18 @@ export const en = {
       hand: "Hand to the mission's team",
       confirm: "Confirm: {{mission}}'s team will see this report and its case",
       badge: "Headquarters only",
+      textOrganisation:
+        "The reporter said the people work for {{organisation}}, which {{mission}} is not part of. {{mission}}'s conduct team does not see this report until headquarters hands it to them or sends it to the right office.",
+    },
+    routeTo: {
+      title: "Send to the unit that should work on it",
+      help: "Another mission, or an office of the organisation the people work for. That unit's team sees the report at once; {{mission}}'s no longer does. A report in a case stays with its case.",
+      unit: "Unit",
+      suggested: "Offices of {{organisation}}",
+      others: "Every other unit",
+      send: "Send the report",
+      confirm: "Confirm: send it to {{unit}}",
+      sent: "Sent to {{unit}}.",
     },
     routes: {
       legend: "Who should receive it",
@@ -583,6 +595,9 @@ export const en = {
     invalid_password: "The password is not correct.",
     email_taken: "An account with this email address already exists.",
     mission_code_taken: "A mission with this code already exists.",
+    report_in_case: "This report is part of a case: it stays with its case.",
+    already_with_unit: "The report is already with that unit.",
+    unknown_mission: "No unit has that code.",
     stale_version: "Someone else changed this record while you were editing. Reload and apply your change again.",
     self_change_refused: "You cannot disable your own account or change your own role; ask another administrator.",
     forbidden: "You do not have permission to do this.",

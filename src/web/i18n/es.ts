@@ -152,6 +152,18 @@ export const es: Messages = {
       hand: "Traspasar al equipo de la misión",
       confirm: "Confirmar: el equipo de {{mission}} verá esta denuncia y su caso",
       badge: "Solo la Sede",
+      textOrganisation:
+        "Según el denunciante, las personas trabajan para {{organisation}}, de la que {{mission}} no forma parte. El equipo de conducta de {{mission}} no ve esta denuncia hasta que la Sede se la transfiera o la envíe a la oficina que corresponde.",
+    },
+    routeTo: {
+      title: "Enviar a la unidad que debe tramitarla",
+      help: "Otra misión, o una oficina de la organización para la que trabajan las personas. El equipo de esa unidad ve la denuncia de inmediato; el de {{mission}} deja de verla. Una denuncia que forma parte de un caso se queda con su caso.",
+      unit: "Unidad",
+      suggested: "Oficinas de {{organisation}}",
+      others: "Todas las demás unidades",
+      send: "Enviar la denuncia",
+      confirm: "Confirmar: enviarla a {{unit}}",
+      sent: "Enviada a {{unit}}.",
     },
     routes: {
       legend: "Quién debe recibirla",
@@ -600,6 +612,9 @@ export const es: Messages = {
     invalid_password: "La contraseña no es correcta.",
     email_taken: "Ya existe una cuenta con esta dirección de correo.",
     mission_code_taken: "Ya existe una misión con este código.",
+    report_in_case: "Esta denuncia forma parte de un caso: se queda con su caso.",
+    already_with_unit: "La denuncia ya está en esa unidad.",
+    unknown_mission: "Ninguna unidad tiene ese código.",
     stale_version:
       "Otra persona modificó este expediente mientras usted lo editaba. Vuelva a cargarlo y aplique de nuevo su cambio.",
     self_change_refused:

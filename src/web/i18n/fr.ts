@@ -151,6 +151,18 @@ export const fr: Messages = {
       hand: "Transmettre à l'équipe de la mission",
       confirm: "Confirmer : l'équipe de {{mission}} verra ce signalement et son dossier",
       badge: "Siège uniquement",
+      textOrganisation:
+        "Selon l'auteur, les personnes travaillent pour {{organisation}}, dont {{mission}} ne fait pas partie. L'équipe de déontologie de {{mission}} ne voit pas ce signalement tant que le Siège ne le lui a pas transmis ou ne l'a pas envoyé au bon bureau.",
+    },
+    routeTo: {
+      title: "Envoyer à l'unité qui doit le traiter",
+      help: "Une autre mission, ou un bureau de l'organisation pour laquelle travaillent les personnes. L'équipe de cette unité voit aussitôt le signalement ; celle de {{mission}} ne le voit plus. Un signalement rattaché à un dossier reste avec son dossier.",
+      unit: "Unité",
+      suggested: "Bureaux de {{organisation}}",
+      others: "Toutes les autres unités",
+      send: "Envoyer le signalement",
+      confirm: "Confirmer : l'envoyer à {{unit}}",
+      sent: "Envoyé à {{unit}}.",
     },
     routes: {
       legend: "Qui doit le recevoir",
@@ -602,6 +614,9 @@ export const fr: Messages = {
     invalid_password: "Le mot de passe est incorrect.",
     email_taken: "Un compte existe déjà avec cette adresse électronique.",
     mission_code_taken: "Une mission porte déjà ce code.",
+    report_in_case: "Ce signalement fait partie d'un dossier : il reste avec son dossier.",
+    already_with_unit: "Le signalement est déjà auprès de cette unité.",
+    unknown_mission: "Aucune unité ne porte ce code.",
     stale_version:
       "Quelqu'un d'autre a modifié cet enregistrement pendant votre saisie. Rechargez puis appliquez à nouveau votre modification.",
     self_change_refused:

@@ -148,6 +148,18 @@ export const zh: Messages = {
       hand: "移交给特派团小组",
       confirm: "确认：{{mission}} 的小组将看到此举报及其案件",
       badge: "仅限总部",
+      textOrganisation:
+        "举报人称相关人员为{{organisation}}工作，而{{mission}}不属于该组织。在总部将本举报移交{{mission}}的行为小组或转交相应办事处之前，该小组看不到本举报。",
+    },
+    routeTo: {
+      title: "转交应处理本举报的单位",
+      help: "另一特派团，或相关人员所属组织的办事处。该单位的小组会立即看到本举报；{{mission}}的小组将不再看到。已并入案件的举报随案件保留。",
+      unit: "单位",
+      suggested: "{{organisation}}的办事处",
+      others: "其他所有单位",
+      send: "转交举报",
+      confirm: "确认：转交{{unit}}",
+      sent: "已转交{{unit}}。",
     },
     routes: {
       legend: "应由谁接收",
@@ -556,6 +568,9 @@ export const zh: Messages = {
     invalid_password: "密码不正确。",
     email_taken: "已存在使用此电子邮件地址的账户。",
     mission_code_taken: "已存在使用此代码的特派团。",
+    report_in_case: "本举报已并入案件，随案件保留。",
+    already_with_unit: "本举报已在该单位。",
+    unknown_mission: "没有该代码的单位。",
     stale_version: "在您编辑期间，其他人修改了此记录。请重新加载后再次应用您的修改。",
     self_change_refused: "您不能停用自己的账户或更改自己的角色；请联系另一位管理员。",
     forbidden: "您没有执行此操作的权限。",

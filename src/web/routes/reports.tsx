@@ -27,6 +27,7 @@ import { useFormat } from "../format.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
 import {
   HeadquartersOnlyNotice,
+  RouteReport,
   NewMessageBadge,
   ReplyToReporter,
   ThreadMessages,
@@ -417,6 +418,9 @@ export function ReportDetail() {
                 {report.anonymous ? t("reports.anonymousReporter") : `${t("reports.contact")}: ${report.contact}`}
               </Text>
             </Paper>
+            {report.can.route && !report.caseId && (
+              <RouteReport report={report} onRouted={() => queryClient.invalidateQueries()} />
+            )}
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="xs">
                 {t("reports.evidence")}

@@ -38,6 +38,7 @@ export const ar = {
     "report.evidence.read": "فتح ملف دليل",
     "report.link": "إضافة بلاغ إلى قضية",
     "report.hand_to_mission": "إحالة بلاغ موجَّه إلى المقر إلى البعثة",
+    "report.route": "إحالة المقر بلاغاً إلى وحدة أخرى",
     "case.hand_to_mission": "إحالة قضية إلى البعثة",
     "case.create": "فتح قضية",
     "case.read": "الاطلاع على قضية",

@@ -38,6 +38,7 @@ export const zh = {
     "report.evidence.read": "打开证据文件",
     "report.link": "将举报并入案件",
     "report.hand_to_mission": "将发给总部的举报移交特派团",
+    "report.route": "总部将举报转交另一单位",
     "case.hand_to_mission": "将案件移交特派团",
     "case.create": "立案",
     "case.read": "查阅案件",

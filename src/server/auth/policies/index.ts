@@ -180,6 +180,8 @@ export const reportPolicy = {
       view,
       reply: view && is(actor, "cds_officer", "cdt_officer"),
       handToMission: view && facts.headquartersOnly && is(actor, "cds_officer"),
+      /** Headquarters sends a report to the unit that should work on it (while it is in no case). */
+      route: view && is(actor, "cds_officer"),
     };
   },
   /** Staff intake: headquarters for any mission, a mission's team and its CBCM focal points for theirs. */

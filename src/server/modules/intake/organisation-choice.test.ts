@@ -26,6 +26,17 @@ beforeAll(async () => {
     startYear: 1994,
     endYear: null,
   });
+  await createMission(t.app.services, systemActor, {
+    code: "UNHCR-CAF",
+    entityCode: "UNHCR",
+    name: "UNHCR Central African Republic",
+    nameFr: null,
+    kind: "entity_office",
+    hostCountryCode: "CAF",
+    location: "Bangui",
+    startYear: 1994,
+    endYear: null,
+  });
 });
 afterAll(() => t?.close());
 
@@ -70,6 +81,58 @@ describe("the organisation a reporter names", () => {
     expect(seenByMission.map((item) => item.organisationCode).sort()).toEqual(["DPO", null].sort());
     const seenByUnicef = (await unicef.request({ method: "GET", url: "/api/reports" })).json().items as Item[];
     expect(seenByUnicef.map((item) => item.organisationCode)).toEqual(["SAFE-WATER"]);
+  });
+
+  it("lets headquarters route a report to the named organisation's office, which then sees it; audited", async () => {
+    const hq = await t.tokenFor(await t.createStaff("cds_officer"));
+    const minusca = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
+    const unhcr = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["UNHCR-CAF"] }));
+    const queue = async () => (await hq.request({ method: "GET", url: "/api/reports" })).json().items as Item[];
+    const before = new Set((await queue()).map((item) => item.id));
+    expect((await send("MINUSCA", "UNHCR")).statusCode).toBe(201);
+    const report = (await queue()).find((item) => !before.has(item.id)) as Item & { version: number };
+    const route = (who: typeof hq, missionCode: string, version = report.version) =>
+      who.request({ method: "POST", url: `/api/reports/${report.id}/route`, payload: { missionCode, version } });
+
+    expect((await route(minusca, "UNHCR-CAF")).statusCode).toBe(404);
+    const unknown = await route(hq, "NOWHERE");
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].path).toBe("body.missionCode");
+    expect((await route(hq, "UNHCR-CAF", report.version + 5)).json().code).toBe("stale_version");
+    expect((await unhcr.request({ method: "GET", url: `/api/reports/${report.id}` })).statusCode).toBe(404);
+
+    const routed = await route(hq, "UNHCR-CAF");
+    expect(routed.statusCode, routed.body).toBe(200);
+    expect(routed.json()).toEqual({ missionCode: "UNHCR-CAF" });
+    const atUnhcr = await unhcr.request({ method: "GET", url: `/api/reports/${report.id}` });
+    expect(atUnhcr.statusCode).toBe(200);
+    expect(atUnhcr.json()).toMatchObject({
+      missionCode: "UNHCR-CAF",
+      headquartersOnly: false,
+      organisationCode: "UNHCR",
+    });
+    expect((await minusca.request({ method: "GET", url: `/api/reports/${report.id}` })).statusCode).toBe(404);
+    const again = await route(hq, "UNHCR-CAF", report.version + 1);
+    expect(again.json().code).toBe("already_with_unit");
+
+    const [event] = await t.handle.asOwner((owner) =>
+      owner.query<{ details: unknown }>(
+        "select details from audit_events where action = 'report.route' and subject_id = $1",
+        [report.id],
+      ),
+    );
+    expect(event.details).toEqual({ fromMissionCode: "MINUSCA", toMissionCode: "UNHCR-CAF" });
+
+    // Once in a case, a report stays with its case.
+    const opened = await unhcr.request({
+      method: "POST",
+      url: `/api/reports/${report.id}/case`,
+      payload: { version: report.version + 1 },
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const inCase = await route(hq, "MINUSCA", report.version + 2);
+    expect(inCase.statusCode).toBe(409);
+    expect(inCase.json().code).toBe("report_in_case");
   });
 
   it("refuses an organisation it does not know, naming the field", async () => {

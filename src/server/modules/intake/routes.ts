@@ -20,6 +20,7 @@ import {
   postReporterMessage,
   readEvidence,
   readReport,
+  routeReport,
   submitReport,
 } from "./service.js";
 
@@ -38,6 +39,8 @@ import {
   postOfficerMessageBody,
   postOfficerMessageSchema,
   postReporterMessageSchema,
+  routeReportBody,
+  routeReportSchema,
   readReportSchema,
   receiptSchema,
   SEALED_BODY_LIMIT,
@@ -264,6 +267,21 @@ export function registerIntakeRoutes(app: FastifyInstance) {
       },
     },
     async (request) => handReportToMission(services, staffOf(request), request.params.id, request.body.version),
+  );
+
+  typed.post(
+    "/api/reports/:id/route",
+    {
+      schema: {
+        tags: ["intake"],
+        summary:
+          "Send a report not yet in a case to the unit that should work on it: another mission or an entity's office (headquarters only)",
+        params: z.strictObject({ id: z.uuid() }),
+        body: routeReportBody,
+        response: { 200: routeReportSchema },
+      },
+    },
+    async (request) => routeReport(services, staffOf(request), request.params.id, request.body),
   );
 
   typed.post(

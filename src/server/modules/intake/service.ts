@@ -766,6 +766,50 @@ export async function linkReportToCase(
  * Headquarters hands a report its reporter sent past the mission to the mission's team, and with it
  * the case built from it once no other report of that case is kept from the mission.
  */
+/**
+ * Headquarters sends a report to the unit that should work on it: another mission, or the office of
+ * the entity the reporter named (a report about UNHCR's staff given at MINUSCA goes to UNHCR). The
+ * receiving unit's team sees it at once; a report already in a case stays with its case.
+ */
+export async function routeReport(
+  services: Services,
+  actor: Actor,
+  reportId: string,
+  body: { missionCode: string; version: number },
+) {
+  return inTransaction(services.db, actor, async (tx) => {
+    const report = await visibleReport(tx, actor, reportId);
+    if (!reportPolicy.abilities(actor, report).route) throw new Forbidden("Only headquarters routes a report.");
+    if (report.version !== body.version)
+      throw new Conflict(
+        "Someone else changed this report since you opened it. Reload, then try again.",
+        {},
+        "stale_version",
+      );
+    if (report.caseId)
+      throw new Conflict("This report is part of a case: it stays with its case.", {}, "report_in_case");
+    const [unit] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, body.missionCode));
+    if (!unit) throw unknownMission(body.missionCode);
+    if (unit.code === report.missionCode && !report.headquartersOnly)
+      throw new ValidationFailed(
+        `The report is already with ${unit.code}.`,
+        [{ path: "body.missionCode", message: "already with this unit" }],
+        "already_with_unit",
+      );
+    await tx
+      .update(reports)
+      .set({ missionCode: unit.code, headquartersOnly: false, version: sql`${reports.version} + 1` })
+      .where(eq(reports.id, reportId));
+    await recordAuditEvent(tx, actor, {
+      action: "report.route",
+      subjectType: "report",
+      subjectId: reportId,
+      details: { fromMissionCode: report.missionCode, toMissionCode: unit.code },
+    });
+    return { missionCode: unit.code };
+  });
+}
+
 export async function handReportToMission(services: Services, actor: Actor, reportId: string, version: number) {
   return inTransaction(services.db, actor, async (tx) => {
     const report = await visibleReport(tx, actor, reportId);
