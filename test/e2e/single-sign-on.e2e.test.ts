@@ -164,12 +164,16 @@ describe("single sign-on", () => {
       .filter({ hasText: "A refugee agency clerk" })
       .getByRole("link", { name: /^Open/ })
       .click();
+    await hqPage.getByText("Kept for headquarters: the people work for another organisation").waitFor();
     await hqPage.getByText(/work for UNHCR, which MINUSCA is not part of/).waitFor();
     await hqPage.getByRole("combobox", { name: "Unit", exact: true }).click();
     await hqPage.getByRole("option", { name: /^UNHCR-CAF/ }).click();
     await hqPage.getByRole("button", { name: "Send the report" }).click();
     await hqPage.getByRole("button", { name: "Confirm: send it to UNHCR-CAF" }).click();
-    await hqPage.getByText("Sent to headquarters by the reporter").waitFor({ state: "detached" });
+    await hqPage.getByText("Sent to UNHCR-CAF.").waitFor();
+    await hqPage
+      .getByText("Kept for headquarters: the people work for another organisation")
+      .waitFor({ state: "detached" });
     await expectAccessible(hqPage);
     await hqPage.screenshot({ path: "test-results/sso-routed.png", fullPage: true });
     const [routed] = await t.handle.asOwner((owner) =>

@@ -119,13 +119,18 @@ export function HeadquartersOnlyNotice({
     onSuccess: onHanded,
   });
   const mission = report.missionCode ?? t("reports.noMission");
+  // Kept back because it names another organisation, not because the reporter chose headquarters.
+  const aboutOrganisation = report.route !== "headquarters" ? report.organisationCode : null;
   return (
-    <Alert color="grape" title={t("reports.headquartersOnly.title")}>
+    <Alert
+      color="grape"
+      title={t(aboutOrganisation ? "reports.headquartersOnly.titleOrganisation" : "reports.headquartersOnly.title")}
+    >
       <Text size="sm">
-        {report.route !== "headquarters" && report.organisationCode
+        {aboutOrganisation
           ? t("reports.headquartersOnly.textOrganisation", {
               mission,
-              organisation: entities.shortNameOf(report.organisationCode),
+              organisation: entities.shortNameOf(aboutOrganisation),
             })
           : t("reports.headquartersOnly.text", { mission })}
       </Text>

@@ -144,6 +144,7 @@ export const en = {
       hand: "Hand to the mission's team",
       confirm: "Confirm: {{mission}}'s team will see this report and its case",
       badge: "Headquarters only",
+      titleOrganisation: "Kept for headquarters: the people work for another organisation",
       textOrganisation:
         "The reporter said the people work for {{organisation}}, which {{mission}} is not part of. {{mission}}'s conduct team does not see this report until headquarters hands it to them or sends it to the right office.",
     },

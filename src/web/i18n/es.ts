@@ -152,6 +152,7 @@ export const es: Messages = {
       hand: "Traspasar al equipo de la misión",
       confirm: "Confirmar: el equipo de {{mission}} verá esta denuncia y su caso",
       badge: "Solo la Sede",
+      titleOrganisation: "Reservada a la Sede: las personas trabajan para otra organización",
       textOrganisation:
         "Según el denunciante, las personas trabajan para {{organisation}}, de la que {{mission}} no forma parte. El equipo de conducta de {{mission}} no ve esta denuncia hasta que la Sede se la transfiera o la envíe a la oficina que corresponde.",
     },

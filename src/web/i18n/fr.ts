@@ -151,6 +151,7 @@ export const fr: Messages = {
       hand: "Transmettre à l'équipe de la mission",
       confirm: "Confirmer : l'équipe de {{mission}} verra ce signalement et son dossier",
       badge: "Siège uniquement",
+      titleOrganisation: "Réservé au Siège : les personnes travaillent pour une autre organisation",
       textOrganisation:
         "Selon l'auteur, les personnes travaillent pour {{organisation}}, dont {{mission}} ne fait pas partie. L'équipe de déontologie de {{mission}} ne voit pas ce signalement tant que le Siège ne le lui a pas transmis ou ne l'a pas envoyé au bon bureau.",
     },

@@ -148,6 +148,7 @@ export const zh: Messages = {
       hand: "移交给特派团小组",
       confirm: "确认：{{mission}} 的小组将看到此举报及其案件",
       badge: "仅限总部",
+      titleOrganisation: "留待总部处理：相关人员为另一组织工作",
       textOrganisation:
         "举报人称相关人员为{{organisation}}工作，而{{mission}}不属于该组织。在总部将本举报移交{{mission}}的行为小组或转交相应办事处之前，该小组看不到本举报。",
     },
