@@ -255,6 +255,21 @@ const matrix: MatrixRow[] = [
     expect: only("administrator"),
   },
   {
+    method: "DELETE",
+    route: "/api/federation/members/:code",
+    url: async () => {
+      const code = `GONE-${randomUUID().slice(0, 8).toUpperCase()}`;
+      await addFederationMember(t.app.services, systemActor, {
+        code,
+        name: "An installation that left",
+        publicKey: federationKeys().publicKey,
+        entityCodes: [await freshEntity()],
+      });
+      return `/api/federation/members/${code}`;
+    },
+    expect: only("administrator"),
+  },
+  {
     method: "GET",
     route: "/api/federation/bundle",
     url: () => "/api/federation/bundle",

@@ -313,6 +313,10 @@ describe("conduct CLI", () => {
     const refused = await conduct("federation", "import", changed);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("the bundle was changed after it was signed");
+    const removed = await conduct("federation", "member", "remove", "WFP-LEDGER");
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toContain("Removed WFP-LEDGER: 1 figures");
+    expect((await conduct("federation", "member", "remove", "WFP-LEDGER")).code).not.toBe(0);
 
     const keyFile = path.join(dataDir, "screening.key");
     expect((await conduct("federation", "screening-key", "export", keyFile)).code).toBe(0);

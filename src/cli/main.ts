@@ -35,7 +35,13 @@ import {
 } from "../server/modules/publication/index.js";
 import { createToken } from "../server/modules/tokens/index.js";
 import { addFederationMemberBody } from "../domain/contracts/federation.js";
-import { addFederationMember, federationStatus, mergeBundle, writeBundle } from "../server/modules/federation/index.js";
+import {
+  addFederationMember,
+  federationStatus,
+  mergeBundle,
+  removeFederationMember,
+  writeBundle,
+} from "../server/modules/federation/index.js";
 import { adoptFederationScreeningKey, exportScreeningKey } from "../server/modules/screening/index.js";
 import { createStaffUser } from "../server/modules/users/index.js";
 import { openRuntime } from "../server/runtime.js";
@@ -64,6 +70,7 @@ const usage = `Usage: conduct <command>
   federation import FILE           merge a member's bundle at this hub; refused with the reason if it does not verify
   federation member add --code C --name N --key PUBLIC_KEY --entity CODE...
                                    register a member installation and the entities it reports
+  federation member remove CODE    remove a member: what it sent stops counting here
   federation screening-key export FILE
                                    write this hub's screening key for its members (a secret: carry it by hand)
   federation screening-key adopt FILE
@@ -412,6 +419,17 @@ async function federation(sub: string | undefined, rest: string[]): Promise<numb
       return 0;
     });
   }
+  if (sub === "member" && what === "remove") {
+    const code = more[0];
+    if (!code) throw new UsageError("federation member remove needs the member's CODE");
+    return withApp("federation member remove", async (app) => {
+      const removed = await removeFederationMember(app.services, systemActor, code);
+      print(
+        `Removed ${removed.member}: ${removed.figures} figures and ${removed.hashes} screening hashes no longer count here.`,
+      );
+      return 0;
+    });
+  }
   if (sub === "screening-key" && (what === "export" || what === "adopt")) {
     const file = more[0];
     if (!file) throw new UsageError(`federation screening-key ${what} needs a FILE`);
@@ -430,7 +448,9 @@ async function federation(sub: string | undefined, rest: string[]): Promise<numb
       return 0;
     });
   }
-  throw new UsageError("federation: identity, export FILE, import FILE, member add, screening-key export|adopt FILE");
+  throw new UsageError(
+    "federation: identity, export FILE, import FILE, member add|remove, screening-key export|adopt FILE",
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {

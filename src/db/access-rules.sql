@@ -34,7 +34,7 @@
 -- evidence_files: RLS; conduct_app: DELETE, INSERT, SELECT
 -- federation_allegation_counts: RLS; conduct_app: DELETE, INSERT, SELECT
 -- federation_identity: no RLS; conduct_app: INSERT, SELECT
--- federation_members: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- federation_members: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- federation_screening_keys: RLS; conduct_app: DELETE, INSERT, SELECT
 -- findings: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- good_practice_files: RLS; conduct_app: DELETE, INSERT, SELECT
@@ -188,6 +188,7 @@ POLICY federation_allegation_counts_replace ON federation_allegation_counts FOR 
 POLICY federation_members_add ON federation_members FOR INSERT TO public WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 POLICY federation_members_merge ON federation_members FOR UPDATE TO public USING ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 POLICY federation_members_read ON federation_members FOR SELECT TO public USING (true);
+POLICY federation_members_remove ON federation_members FOR DELETE TO public USING ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));
 
 -- Policies on federation_screening_keys
 POLICY federation_screening_keys_merge ON federation_screening_keys FOR ALL TO public USING ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text]))) WITH CHECK ((( SELECT conduct_actor_role() AS conduct_actor_role) = ANY (ARRAY['system'::text, 'administrator'::text])));

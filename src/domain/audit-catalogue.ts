@@ -264,6 +264,7 @@ export const auditCatalogue = {
     "federation",
     z.object({ member: code, entityCodes: z.array(code), fingerprint: code }),
   ),
+  "federation.member.remove": action("federation", z.object({ member: code, figures: count, hashes: count })),
   "federation.bundle.export": action("federation", z.object({ figures: count, hashes: count })),
   "federation.bundle.merge": action("federation", z.object({ member: code, figures: count, hashes: count })),
   "federation.bundle.refuse": action("federation", z.object({ member: code.nullable(), reason: code })),

@@ -25,11 +25,14 @@ export const federationSchema = z.object({
 });
 export type Federation = z.infer<typeof federationSchema>;
 
+/** A member installation's code: capital letters, digits and hyphens. */
+export const federationMemberCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, "capital letters, digits and hyphens");
+
 export const addFederationMemberBody = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, "capital letters, digits and hyphens"),
+  code: federationMemberCode,
   name: z.string().trim().min(1).max(200),
   publicKey: z.string().trim().min(1).max(1000),
   entityCodes: z.array(z.string().trim().min(1).max(40)).min(1).max(100),
@@ -43,3 +46,11 @@ export const mergedBundleSchema = z.object({
   hashes: z.number().int(),
 });
 export type MergedBundle = z.infer<typeof mergedBundleSchema>;
+
+/** What removing a member took out of the hub's figures and screening list. */
+export const removedFederationMemberSchema = z.object({
+  member: z.string(),
+  figures: z.number().int(),
+  hashes: z.number().int(),
+});
+export type RemovedFederationMember = z.infer<typeof removedFederationMemberSchema>;

@@ -411,6 +411,10 @@ export const ar: Messages = {
     bundleFile: "الحزمة (.ndjson.gz)",
     merge: "دمج",
     merged: "دُمجت حزمة {{member}} المعدّة في {{madeAt}}: {{figures}} من الأرقام و{{hashes}} من بصمات الفحص.",
+    remove: "إزالة",
+    removeTitle: "إزالة {{member}}؟",
+    removeWarning:
+      "تتوقف أرقامه البالغة {{figures}} وبصمات التدقيق البالغة {{hashes}} عن الاحتساب هنا فوراً، في أرقام المنظومة بأسرها وفي التدقيق. وتُرفض حزمه إلى أن يُسجَّل من جديد.",
     invalid: "تحقق من هذا الحقل.",
   },
   sso: {

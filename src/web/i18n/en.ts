@@ -403,6 +403,10 @@ export const en = {
     bundleFile: "Bundle (.ndjson.gz)",
     merge: "Merge",
     merged: "{{member}}'s bundle of {{madeAt}} merged: {{figures}} figures, {{hashes}} screening hashes.",
+    remove: "Remove",
+    removeTitle: "Remove {{member}}?",
+    removeWarning:
+      "Its {{figures}} figures and {{hashes}} screening hashes stop counting here at once, in the system-wide figures and in screening. Its bundles are refused until it is registered again.",
     invalid: "Check this field.",
   },
   sso: {

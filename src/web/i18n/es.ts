@@ -414,6 +414,10 @@ export const es: Messages = {
     bundleFile: "Lote (.ndjson.gz)",
     merge: "Integrar",
     merged: "Lote de {{member}} del {{madeAt}} integrado: {{figures}} cifras, {{hashes}} huellas de verificación.",
+    remove: "Retirar",
+    removeTitle: "¿Retirar {{member}}?",
+    removeWarning:
+      "Sus {{figures}} cifras y sus {{hashes}} huellas de verificación dejan de contar aquí de inmediato, en las cifras de todo el sistema y en la verificación. Sus lotes se rechazan hasta que vuelva a registrarse.",
     invalid: "Revise este campo.",
   },
   sso: {

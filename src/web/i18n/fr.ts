@@ -414,6 +414,10 @@ export const fr: Messages = {
     bundleFile: "Lot (.ndjson.gz)",
     merge: "Intégrer",
     merged: "Lot de {{member}} du {{madeAt}} intégré : {{figures}} chiffres, {{hashes}} empreintes de vérification.",
+    remove: "Retirer",
+    removeTitle: "Retirer {{member}} ?",
+    removeWarning:
+      "Ses {{figures}} chiffres et ses {{hashes}} empreintes de vérification cessent aussitôt de compter ici, dans les chiffres de l'ensemble du système comme dans la vérification. Ses lots sont refusés jusqu'à ce qu'il soit de nouveau enregistré.",
     invalid: "Vérifiez ce champ.",
   },
   sso: {

@@ -396,6 +396,10 @@ export const zh: Messages = {
     bundleFile: "数据包 (.ndjson.gz)",
     merge: "合并",
     merged: "已合并 {{member}} 于 {{madeAt}} 生成的数据包：{{figures}} 项数字，{{hashes}} 个审查哈希。",
+    remove: "移除",
+    removeTitle: "移除{{member}}？",
+    removeWarning:
+      "其{{figures}}项数据和{{hashes}}个审查哈希值将立即不再计入本处的全系统数据和审查。在重新登记之前，其数据包将被拒绝。",
     invalid: "请检查此字段。",
   },
   sso: {

@@ -8,11 +8,13 @@ import { useTranslation } from "react-i18next";
 import {
   type AddFederationMemberBody,
   type Federation,
+  type FederationMember,
   type MergedBundle,
+  type RemovedFederationMember,
   addFederationMemberBody,
 } from "../../domain/contracts/federation.js";
 import { api } from "../api.js";
-import { Dialog } from "../components/dialog.js";
+import { Dialog, DialogButton } from "../components/dialog.js";
 import { DataTable, FormActions, ProblemAlert, ProblemRows, QueryView } from "../components/page.js";
 import { useEntities } from "../reference-data.js";
 import { useFormat } from "../format.js";
@@ -122,6 +124,40 @@ function MergeBundle() {
   );
 }
 
+/** Removing a member takes what it sent out of the figures and screening here at once: asked first. */
+function RemoveMember({ member, onClose }: { member: FederationMember; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api<RemovedFederationMember>("DELETE", `/api/federation/members/${member.code}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["federation"] });
+      onClose();
+    },
+  });
+  return (
+    <Stack>
+      <ProblemAlert error={remove.error} />
+      <Text>
+        {t("federation.removeWarning", {
+          member: member.name,
+          figures: format.number(member.figures),
+          hashes: format.number(member.hashes),
+        })}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="subtle" onClick={onClose}>
+          {t("app.cancel")}
+        </Button>
+        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          {t("federation.remove")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 export function FederationPanel() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -178,6 +214,7 @@ export function FederationPanel() {
                     t("federation.lastBundle"),
                     t("federation.figures"),
                     t("federation.hashes"),
+                    t("app.actions"),
                   ]}
                 >
                   {data.members.map((member) => (
@@ -194,6 +231,15 @@ export function FederationPanel() {
                       </Table.Td>
                       <Table.Td>{format.number(member.figures)}</Table.Td>
                       <Table.Td>{format.number(member.hashes)}</Table.Td>
+                      <Table.Td>
+                        <DialogButton
+                          label={t("federation.remove")}
+                          title={t("federation.removeTitle", { member: member.name })}
+                          variant="subtle"
+                        >
+                          {(close) => <RemoveMember member={member} onClose={close} />}
+                        </DialogButton>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </DataTable>

@@ -120,6 +120,7 @@ export const ar = {
     "screening.key.export": "تسليم مفتاح الفحص لأعضاء الاتحاد",
     "federation.identity.create": "إنشاء مفتاح التوقيع الخاص بالاتحاد",
     "federation.member.add": "تسجيل عضو في الاتحاد",
+    "federation.member.remove": "إزالة عضو من الاتحاد مع ما أرسله",
     "federation.bundle.export": "توقيع حزمة الاتحاد وإرسالها",
     "federation.bundle.merge": "دمج حزمة الاتحاد",
     "federation.bundle.refuse": "رفض حزمة الاتحاد",

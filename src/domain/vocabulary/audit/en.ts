@@ -120,6 +120,7 @@ export const en = {
     "screening.key.export": "Screening key given to federation members",
     "federation.identity.create": "Federation signing key created",
     "federation.member.add": "Federation member registered",
+    "federation.member.remove": "Federation member removed, with what it sent",
     "federation.bundle.export": "Federation bundle signed and sent",
     "federation.bundle.merge": "Federation bundle merged",
     "federation.bundle.refuse": "Federation bundle refused",

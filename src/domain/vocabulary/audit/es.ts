@@ -120,6 +120,7 @@ export const es = {
     "screening.key.export": "Clave de verificación entregada a los miembros de la federación",
     "federation.identity.create": "Clave de firma de la federación creada",
     "federation.member.add": "Miembro de la federación registrado",
+    "federation.member.remove": "Miembro de la federación retirado, con lo que había enviado",
     "federation.bundle.export": "Lote de la federación firmado y enviado",
     "federation.bundle.merge": "Lote de la federación integrado",
     "federation.bundle.refuse": "Lote de la federación rechazado",

@@ -120,6 +120,7 @@ export const fr = {
     "screening.key.export": "Clé de vérification remise aux membres de la fédération",
     "federation.identity.create": "Clé de signature de la fédération créée",
     "federation.member.add": "Membre de la fédération enregistré",
+    "federation.member.remove": "Membre de la fédération retiré, avec ce qu'il avait envoyé",
     "federation.bundle.export": "Lot de la fédération signé et envoyé",
     "federation.bundle.merge": "Lot de la fédération intégré",
     "federation.bundle.refuse": "Lot de la fédération refusé",

@@ -120,6 +120,7 @@ export const ru = {
     "screening.key.export": "Ключ проверки передан участникам федерации",
     "federation.identity.create": "Создан ключ подписи федерации",
     "federation.member.add": "Зарегистрирован участник федерации",
+    "federation.member.remove": "Участник федерации исключён вместе с переданными им данными",
     "federation.bundle.export": "Пакет федерации подписан и отправлен",
     "federation.bundle.merge": "Пакет федерации объединён",
     "federation.bundle.refuse": "Пакет федерации отклонён",

@@ -120,6 +120,7 @@ export const zh = {
     "screening.key.export": "审查密钥已交给联合成员",
     "federation.identity.create": "已创建联合签名密钥",
     "federation.member.add": "已登记联合成员",
+    "federation.member.remove": "已移除联合成员及其所发送的数据",
     "federation.bundle.export": "联合数据包已签名并发送",
     "federation.bundle.merge": "联合数据包已合并",
     "federation.bundle.refuse": "联合数据包被拒绝",

@@ -94,6 +94,8 @@ const listedCandidate = { name: "Kofi Mensah Asante", dateOfBirth: "1980-04-12",
 
 describe("two installations federate", () => {
   let memberCaseId: string;
+  /** The keys of a member installation the test signs for itself (UNFPA's). */
+  let unfpaKeys: ReturnType<typeof federationKeys>;
 
   it("registers the member for the entities it reports, not for one counted here", async () => {
     await publish(hub, "HUB-UNIT", "UNDP", 2);
@@ -248,7 +250,8 @@ describe("two installations federate", () => {
   });
 
   it("refuses a signed bundle that gives a figure twice, or lines after its signature", async () => {
-    const keys = federationKeys();
+    unfpaKeys = federationKeys();
+    const keys = unfpaKeys;
     await addFederationMember(hub.app.services, systemActor, {
       code: "UNFPA-LEDGER",
       name: "UNFPA Conduct Ledger",
@@ -263,6 +266,46 @@ describe("two installations federate", () => {
     const once = await merge(signedBundle(keys, [figure]));
     expect(once.json()).toMatchObject({ member: "UNFPA-LEDGER", figures: 1, hashes: 0 });
     expect(await figures(hub)).toContainEqual({ key: "UNFPA", count: 3 });
+  });
+
+  it("removes a member: its figures and screening hashes stop counting at once, audited", async () => {
+    const officer = await hub.tokenFor(await hub.createStaff("cds_officer"));
+    expect((await officer.request({ method: "DELETE", url: "/api/federation/members/UNFPA-LEDGER" })).statusCode).toBe(
+      403,
+    );
+    const removed = await hubAdmin.request({ method: "DELETE", url: "/api/federation/members/UNFPA-LEDGER" });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toEqual({ member: "UNFPA-LEDGER", figures: 1, hashes: 0 });
+    expect((await figures(hub)).map((row) => row.key)).not.toContain("UNFPA");
+    const gone = await hubAdmin.request({ method: "DELETE", url: "/api/federation/members/UNFPA-LEDGER" });
+    expect(gone.statusCode).toBe(404);
+    // Its bundles are now from an installation nobody registered.
+    expect((await merge(signedBundle(unfpaKeys, []))).json().code).toBe("unknown_installation");
+
+    // WFP's hashes go with WFP: the candidate it listed no longer matches here.
+    expect(
+      (await hubAdmin.request({ method: "DELETE", url: "/api/federation/members/WFP-LEDGER" })).json(),
+    ).toMatchObject({
+      member: "WFP-LEDGER",
+      figures: 2,
+    });
+    const screened = await officer.request({
+      method: "POST",
+      url: "/api/screenings",
+      payload: { ...listedCandidate, documentNumbers: [] },
+    });
+    expect(screened.json().result).toBe("no_match");
+    expect(await figures(hub)).toEqual([{ key: "UNDP", count: 2 }]);
+    const audited = await inTransaction(hub.app.services.db, systemActor, (tx) =>
+      tx
+        .select({ details: auditEvents.details })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, "federation.member.remove")),
+    );
+    expect(audited.map((event) => (event.details as { member: string }).member).sort()).toEqual([
+      "UNFPA-LEDGER",
+      "WFP-LEDGER",
+    ]);
   });
 
   it("keeps federation to administrators", async () => {

@@ -4,14 +4,24 @@ import type { Readable } from "node:stream";
 import { createGzip } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   addFederationMemberBody,
+  federationMemberCode,
   federationMemberSchema,
   federationSchema,
   mergedBundleSchema,
+  removedFederationMemberSchema,
 } from "../../../domain/contracts/federation.js";
 import { staffOf } from "../../auth/actor.js";
-import { addFederationMember, assertMayFederate, federationStatus, mergeBundle, writeBundle } from "./service.js";
+import {
+  addFederationMember,
+  assertMayFederate,
+  federationStatus,
+  mergeBundle,
+  removeFederationMember,
+  writeBundle,
+} from "./service.js";
 
 const tags = ["federation"];
 /** A bundle of a million figures and a million hashes is some 60 MB gzipped. */
@@ -46,6 +56,20 @@ export function registerFederationRoutes(app: FastifyInstance) {
     },
     async (request, reply) =>
       reply.status(201).send(await addFederationMember(services, staffOf(request), request.body)),
+  );
+
+  typed.delete(
+    "/api/federation/members/:code",
+    {
+      schema: {
+        tags,
+        summary:
+          "Remove a member installation: what it sent stops counting in the figures and screening here (audited)",
+        params: z.strictObject({ code: federationMemberCode }),
+        response: { 200: removedFederationMemberSchema },
+      },
+    },
+    async (request) => removeFederationMember(services, staffOf(request), request.params.code),
   );
 
   typed.get(

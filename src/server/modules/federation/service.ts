@@ -30,7 +30,7 @@ import {
 } from "../../../domain/federation.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { federationPolicy } from "../../auth/policies/index.js";
-import { Conflict, DomainError, Forbidden, ValidationFailed } from "../../errors.js";
+import { Conflict, DomainError, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import type { Services } from "../../services.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
@@ -183,6 +183,32 @@ export async function addFederationMember(services: Services, actor: Actor, body
       details: { member: row.code, entityCodes, fingerprint: publicKeyFingerprint(row.publicKey) },
     });
     return presentMember(row);
+  });
+}
+
+/** Takes out of the hub's figures and screening list what a member sent. */
+async function forgetWhatMemberSent(tx: Transaction, memberCode: string) {
+  await tx.execute(sql`delete from federation_allegation_counts where member_code = ${memberCode}`);
+  await tx.execute(sql`delete from federation_screening_keys where member_code = ${memberCode}`);
+}
+
+/**
+ * Removes a member installation (it left, or lost its key): what it sent stops counting in the
+ * system-wide figures and screening here at once; it may be registered again, under a new key.
+ */
+export async function removeFederationMember(services: Services, actor: Actor, code: string) {
+  assertMayFederate(actor);
+  return inTransaction(services.db, actor, async (tx) => {
+    const [member] = await tx.delete(federationMembers).where(eq(federationMembers.code, code)).returning();
+    if (!member) throw new NotFound("federation member");
+    await forgetWhatMemberSent(tx, member.code);
+    await recordAuditEvent(tx, actor, {
+      action: "federation.member.remove",
+      subjectType: "federation",
+      subjectId: member.code,
+      details: { member: member.code, figures: member.figures, hashes: member.hashes },
+    });
+    return { member: member.code, figures: member.figures, hashes: member.hashes };
   });
 }
 
@@ -374,8 +400,7 @@ async function mergeInto(services: Services, tx: Transaction, actor: Actor, inpu
     new BundleRefused(reason, `${member.name}: ${message}`, line, member.code);
   const ourScreeningKey = keyFingerprint(await screeningHashKey(services, tx));
   const entities = new Set(member.entityCodes);
-  await tx.execute(sql`delete from federation_allegation_counts where member_code = ${member.code}`);
-  await tx.execute(sql`delete from federation_screening_keys where member_code = ${member.code}`);
+  await forgetWhatMemberSent(tx, member.code);
   // The first thing wrong in the content; given only once the signature is known to hold.
   let problem: BundleRefused | null = null;
   let signature: string | null = null;
