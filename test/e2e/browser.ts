@@ -70,7 +70,8 @@ export async function signInThroughBrowser(
     await page.getByRole("button", { name: "Verify" }).click();
   }
   // The app's own navigation (the sign-in page, drawn by the server, has navigation too but no app root).
-  await page.locator("#root nav").first().waitFor();
+  // Its first load fetches the app's code: under a loaded CI machine that can take past the default 30 s.
+  await page.locator("#root nav").first().waitFor({ timeout: 60_000 });
 }
 
 /** What axe finds wrong with the page as it is now, one line a node. */
