@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cases } from "../../src/db/schema.js";
 import { systemActor } from "../../src/server/auth/actor.js";
 import { inTransaction } from "../../src/server/transaction.js";
-import { createEntity, createMission } from "../../src/server/modules/reference/index.js";
+import { seedSystemUnits } from "../../src/seed/demo.js";
 import type { TestApp } from "../helpers/app.js";
 import { type IdentityProvider, startIdentityProvider } from "../helpers/identity-provider.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
@@ -46,34 +46,8 @@ async function signInAtProvider(page: Page, login: string) {
 
 describe("single sign-on", () => {
   it("an administrator adds a rule; a UNICEF officer signs in through UNICEF and finds her office's report", async () => {
-    await createEntity(t.app.services, systemActor, {
-      code: "HOPE-RELIEF",
-      kind: "implementing_partner",
-      name: "Hope Relief International",
-      partnerOf: "UNICEF",
-    });
-    await createMission(t.app.services, systemActor, {
-      code: "UNHCR-CAF",
-      entityCode: "UNHCR",
-      name: "UNHCR Central African Republic",
-      nameFr: null,
-      kind: "entity_office",
-      hostCountryCode: "CAF",
-      location: "Bangui",
-      startYear: 1994,
-      endYear: null,
-    });
-    await createMission(t.app.services, systemActor, {
-      code: "UNICEF-COD",
-      entityCode: "UNICEF",
-      name: "UNICEF Democratic Republic of the Congo",
-      nameFr: null,
-      kind: "entity_office",
-      hostCountryCode: "COD",
-      location: "Kinshasa",
-      startYear: 1994,
-      endYear: null,
-    });
+    // UNICEF's office in the DRC, UNHCR's in the Central African Republic, and Hope Relief, UNICEF's partner.
+    await seedSystemUnits(t.app.services);
     const admin = await t.createStaff("administrator");
     const adminPage = await newPage();
     await signInThroughBrowser(adminPage, base, admin);

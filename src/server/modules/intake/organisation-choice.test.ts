@@ -15,28 +15,21 @@ beforeAll(async () => {
     name: "Safe Water Alliance",
     partnerOf: "UNICEF",
   });
-  await createMission(t.app.services, systemActor, {
-    code: "UNICEF-CAF",
-    entityCode: "UNICEF",
-    name: "UNICEF Central African Republic",
-    nameFr: null,
-    kind: "entity_office",
-    hostCountryCode: "CAF",
-    location: "Bangui",
-    startYear: 1994,
-    endYear: null,
-  });
-  await createMission(t.app.services, systemActor, {
-    code: "UNHCR-CAF",
-    entityCode: "UNHCR",
-    name: "UNHCR Central African Republic",
-    nameFr: null,
-    kind: "entity_office",
-    hostCountryCode: "CAF",
-    location: "Bangui",
-    startYear: 1994,
-    endYear: null,
-  });
+  for (const [code, entityCode, name] of [
+    ["UNICEF-CAF", "UNICEF", "UNICEF Central African Republic"],
+    ["UNHCR-CAF", "UNHCR", "UNHCR Central African Republic"],
+  ])
+    await createMission(t.app.services, systemActor, {
+      code,
+      entityCode,
+      name,
+      nameFr: null,
+      kind: "entity_office",
+      hostCountryCode: "CAF",
+      location: "Bangui",
+      startYear: 1994,
+      endYear: null,
+    });
 });
 afterAll(() => t?.close());
 

@@ -314,6 +314,16 @@ export async function addReporterMessage(services: Services, tx: Transaction, re
 }
 
 /** The report, if the actor may see it; otherwise NotFound, so that its existence does not leak. */
+/** A change made on the report as its officer last read it: another change since is a conflict. */
+function assertSameVersion(report: ReportRow, version: number) {
+  if (report.version !== version)
+    throw new Conflict(
+      "Someone else changed this report since you opened it. Reload, then try again.",
+      {},
+      "stale_version",
+    );
+}
+
 async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise<ReportRow> {
   const [row] = await tx.select().from(reports).where(eq(reports.id, id));
   if (!row || !reportPolicy.view(actor, row)) throw new NotFound("report");
@@ -658,12 +668,7 @@ export async function linkReportToCase(
     const report = await visibleReport(tx, actor, reportId);
     if (!reportPolicy.abilities(actor, report).reply)
       throw new Forbidden("Only the intake officers of this report link it to a case.");
-    if (report.version !== target.version)
-      throw new Conflict(
-        "Someone else changed this report since you opened it. Reload, then try again.",
-        {},
-        "stale_version",
-      );
+    assertSameVersion(report, target.version);
     if (report.caseId)
       throw new Conflict("This report is already part of a case.", { caseId: report.caseId }, "report_already_linked");
 
@@ -780,12 +785,7 @@ export async function routeReport(
   return inTransaction(services.db, actor, async (tx) => {
     const report = await visibleReport(tx, actor, reportId);
     if (!reportPolicy.abilities(actor, report).route) throw new Forbidden("Only headquarters routes a report.");
-    if (report.version !== body.version)
-      throw new Conflict(
-        "Someone else changed this report since you opened it. Reload, then try again.",
-        {},
-        "stale_version",
-      );
+    assertSameVersion(report, body.version);
     if (report.caseId)
       throw new Conflict("This report is part of a case: it stays with its case.", {}, "report_in_case");
     const [unit] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, body.missionCode));
@@ -815,12 +815,7 @@ export async function handReportToMission(services: Services, actor: Actor, repo
     const report = await visibleReport(tx, actor, reportId);
     if (!reportPolicy.abilities(actor, report).handToMission)
       throw new Forbidden("Only headquarters hands a report sent to it over to the mission.");
-    if (report.version !== version)
-      throw new Conflict(
-        "Someone else changed this report since you opened it. Reload, then try again.",
-        {},
-        "stale_version",
-      );
+    assertSameVersion(report, version);
     await tx
       .update(reports)
       .set({ headquartersOnly: false, version: sql`${reports.version} + 1` })
