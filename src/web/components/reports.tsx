@@ -93,6 +93,40 @@ export function ReplyToReporter({ reportId, onSent }: { reportId: string; onSent
   );
 }
 
+/** A step hard to undo: the first click asks, a second on the named confirmation does it. */
+function ConfirmedAction({
+  label,
+  confirmLabel,
+  pending,
+  disabled = false,
+  onConfirm,
+}: {
+  label: string;
+  confirmLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <Button variant="light" color="grape" disabled={disabled} onClick={() => setConfirming(true)}>
+        {label}
+      </Button>
+    );
+  return (
+    <>
+      <Button color="grape" loading={pending} onClick={onConfirm}>
+        {confirmLabel}
+      </Button>
+      <Button variant="subtle" onClick={() => setConfirming(false)}>
+        {t("app.cancel")}
+      </Button>
+    </>
+  );
+}
+
 /**
  * A report its reporter sent past the mission: headquarters alone sees it (and the case built from
  * it) until it hands it over, after a second, deliberate click.
@@ -113,7 +147,6 @@ export function HeadquartersOnlyNotice({
 }) {
   const { t } = useTranslation();
   const entities = useEntities();
-  const [confirming, setConfirming] = useState(false);
   const hand = useMutation({
     mutationFn: () => api("POST", `/api/reports/${report.id}/hand-to-mission`, { version: report.version }),
     onSuccess: onHanded,
@@ -137,20 +170,12 @@ export function HeadquartersOnlyNotice({
       <ProblemAlert error={hand.error} />
       {report.can.handToMission && report.missionCode && (
         <Group mt="sm">
-          {confirming ? (
-            <>
-              <Button color="grape" loading={hand.isPending} onClick={() => hand.mutate()}>
-                {t("reports.headquartersOnly.confirm", { mission })}
-              </Button>
-              <Button variant="subtle" onClick={() => setConfirming(false)}>
-                {t("app.cancel")}
-              </Button>
-            </>
-          ) : (
-            <Button variant="light" color="grape" onClick={() => setConfirming(true)}>
-              {t("reports.headquartersOnly.hand")}
-            </Button>
-          )}
+          <ConfirmedAction
+            label={t("reports.headquartersOnly.hand")}
+            confirmLabel={t("reports.headquartersOnly.confirm", { mission })}
+            pending={hand.isPending}
+            onConfirm={() => hand.mutate()}
+          />
         </Group>
       )}
     </Alert>
@@ -172,13 +197,11 @@ export function RouteReport({
   const missions = useMissions();
   const entities = useEntities();
   const [unit, setUnit] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const route = useMutation({
     mutationFn: (missionCode: string) =>
       api<RouteReportAnswer>("POST", `/api/reports/${report.id}/route`, { missionCode, version: report.version }),
     onSuccess: async () => {
       setUnit(null);
-      setConfirming(false);
       await onRouted();
     },
   });
@@ -222,27 +245,19 @@ export function RouteReport({
           label={t("reports.routeTo.unit")}
           data={data}
           value={unit}
-          onChange={(value) => {
-            setUnit(value);
-            setConfirming(false);
-          }}
+          onChange={setUnit}
           searchable
           w={{ base: "100%", sm: 380 }}
         />
-        {confirming && unit ? (
-          <>
-            <Button color="grape" loading={route.isPending} onClick={() => route.mutate(unit)}>
-              {t("reports.routeTo.confirm", { unit })}
-            </Button>
-            <Button variant="subtle" onClick={() => setConfirming(false)}>
-              {t("app.cancel")}
-            </Button>
-          </>
-        ) : (
-          <Button variant="light" color="grape" disabled={!unit} onClick={() => setConfirming(true)}>
-            {t("reports.routeTo.send")}
-          </Button>
-        )}
+        {/* A new unit chosen asks again: the confirmation names the unit. */}
+        <ConfirmedAction
+          key={unit ?? ""}
+          label={t("reports.routeTo.send")}
+          confirmLabel={t("reports.routeTo.confirm", { unit })}
+          disabled={!unit}
+          pending={route.isPending}
+          onConfirm={() => unit && route.mutate(unit)}
+        />
       </Group>
     </Paper>
   );
