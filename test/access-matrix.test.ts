@@ -64,13 +64,18 @@ import { addFederationMember } from "../src/server/modules/federation/index.js";
 let t: TestApp;
 let identityProvider: IdentityProvider;
 const matrixPdf = await pdfFile();
-const scopes: Record<Role, { missionCodes?: string[]; countryCode?: string }> = {
+/**
+ * MONUSCO stands alone in an entity of its own here, so that the roles given that entity whole must
+ * see exactly what those given MONUSCO by name see, through every route.
+ */
+const MONUSCO_ENTITY = "MATRIX-FIELD";
+const scopes: Record<Role, { missionCodes?: string[]; entityCodes?: string[]; countryCode?: string }> = {
   administrator: {},
   cds_officer: {},
-  cdt_officer: { missionCodes: ["MONUSCO"] },
+  cdt_officer: { entityCodes: [MONUSCO_ENTITY] },
   investigator: {},
   member_state_focal_point: { countryCode: "GHA" },
-  victim_assistance: { missionCodes: ["MONUSCO"] },
+  victim_assistance: { entityCodes: [MONUSCO_ENTITY] },
   analyst: {},
   auditor: {},
   publisher: {},
@@ -3109,6 +3114,10 @@ async function freshReferral(missionCode: string, countryCode: string): Promise<
 beforeAll(async () => {
   identityProvider = await startIdentityProvider("unicef");
   t = await createTestApp({ ssoProviders: [identityProvider.config("UNICEF")] });
+  await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.insert(unEntities).values({ code: MONUSCO_ENTITY, kind: "other_entity", name: "MONUSCO alone" });
+    await tx.update(missions).set({ entityCode: MONUSCO_ENTITY }).where(eq(missions.code, "MONUSCO"));
+  });
   for (const role of roles) {
     staff[role] = await t.createStaff(role, scopes[role]);
     clients[role] = await t.tokenFor(staff[role]);

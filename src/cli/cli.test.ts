@@ -106,6 +106,8 @@ describe("conduct CLI", () => {
       "cdt_officer",
       "--mission",
       "monusco",
+      "--entity",
+      "unicef",
       "--password",
       "a-long-enough-password",
     );
@@ -115,6 +117,7 @@ describe("conduct CLI", () => {
       email: "officer@test.conduct.org",
       role: "cdt_officer",
       missionCodes: ["MONUSCO"],
+      entityCodes: ["UNICEF"],
       twoFactorEnabled: true,
     });
     expect(printed.totpSecret).toMatch(/^[A-Z2-7]{32,}$/);

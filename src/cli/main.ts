@@ -52,7 +52,7 @@ const usage = `Usage: conduct <command>
 
   migrate                          create or update the database schema and reference data
   seed --demo                      load demo accounts and cases into an empty database
-  users create --email E --role R [--name N] [--mission CODE]... [--country ISO3] [--password P]
+  users create --email E --role R [--name N] [--mission CODE]... [--entity CODE]... [--country ISO3] [--password P]
                                    create a staff account; prints one JSON line (with the TOTP secret for staff roles)
   tokens create --email E --name N create an API token for a user; prints the token once
   audit verify                     check the audit trail's hash chain (exit 1 naming the first broken event)
@@ -152,6 +152,7 @@ async function run(argv: string[]): Promise<number> {
           role: { type: "string" },
           name: { type: "string" },
           mission: { type: "string", multiple: true },
+          entity: { type: "string", multiple: true },
           country: { type: "string" },
           password: { type: "string" },
         },
@@ -167,6 +168,7 @@ async function run(argv: string[]): Promise<number> {
           name: (values.name as string | undefined) ?? (values.email as string).split("@")[0],
           role: role.data,
           missionCodes: ((values.mission as string[] | undefined) ?? []).map((code) => code.toUpperCase()),
+          entityCodes: ((values.entity as string[] | undefined) ?? []).map((code) => code.toUpperCase()),
           countryCode: (values.country as string | undefined)?.toUpperCase() ?? null,
           password,
         });

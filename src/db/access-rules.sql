@@ -685,7 +685,8 @@ WITH request AS (
 ), inserted AS (
   INSERT INTO notifications (user_id, dedupe_key, kind, case_id, case_reference, subject_path, email_status)
   SELECT p.user_id, 'assistance-request:' || request.id, 'assistance_request', request.case_id, p_label, '/work', p_email_status
-  FROM request JOIN staff_profiles p ON p.role = 'victim_assistance' AND request.mission_code = ANY (p.mission_codes) AND p.disabled_at IS NULL
+  FROM request JOIN staff_profiles p ON p.role = 'victim_assistance'
+    AND request.mission_code = ANY (conduct_scope_units(p.mission_codes, p.entity_codes)) AND p.disabled_at IS NULL
   ON CONFLICT DO NOTHING
   RETURNING 1
 )
@@ -947,6 +948,11 @@ BEGIN
     ON CONFLICT (year, entity_code, category, status) DO UPDATE SET count = y.count + excluded.count;
   END IF;
   RETURN NULL;
+END
+
+-- conduct_scope_units(p_missions text[], p_entities text[]): stable; callers: PUBLIC
+SELECT CASE WHEN cardinality(p_entities) = 0 THEN p_missions
+  ELSE array(SELECT unnest(p_missions) UNION SELECT code FROM missions WHERE entity_code = ANY (p_entities) ORDER BY 1)
 END
 
 -- conduct_screening_export(p_after_entry uuid, p_after_hash text, p_limit integer): stable, security definer; callers: conduct_app, postgres

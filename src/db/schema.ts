@@ -124,6 +124,8 @@ export const staffProfiles = pgTable("staff_profiles", {
     .references(() => user.id, { onDelete: "cascade" }),
   role: text("role").notNull(),
   missionCodes: text("mission_codes").array().notNull().default(sql`'{}'::text[]`),
+  /** Entities whose every unit, current and future, is in scope (conduct_scope_units adds them to the missions). */
+  entityCodes: text("entity_codes").array().notNull().default(sql`'{}'::text[]`),
   countryCode: text("country_code"),
   language: text("language").notNull().default("en"),
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
@@ -148,6 +150,7 @@ export const ssoRules = pgTable(
     value: text("value").notNull(),
     role: text("role").notNull(),
     missionCodes: text("mission_codes").array().notNull().default(sql`'{}'::text[]`),
+    entityCodes: text("entity_codes").array().notNull().default(sql`'{}'::text[]`),
     countryCode: text("country_code"),
     position: integer("position").notNull(),
     createdBy: text("created_by").references(() => user.id),

@@ -65,10 +65,20 @@ export const auditCatalogue = {
   ),
   "sso_rule.create": action(
     "sso_rule",
-    z.object({ provider: code, claim: code, role: code, missionCodes: names, countryCode: code.nullable() }),
+    z.object({
+      provider: code,
+      claim: code,
+      role: code,
+      missionCodes: names,
+      entityCodes: names.optional(),
+      countryCode: code.nullable(),
+    }),
   ),
   "sso_rule.delete": action("sso_rule", z.object({ provider: code })),
-  "user.create": action("user", z.object({ role: code, missionCodes: names, countryCode: code.nullable() })),
+  "user.create": action(
+    "user",
+    z.object({ role: code, missionCodes: names, entityCodes: names.optional(), countryCode: code.nullable() }),
+  ),
   "user.read": action("user", none),
   "user.update": action("user", z.object({ fields: names })),
   "user.update_preferences": action("user", z.object({ fields: names })),

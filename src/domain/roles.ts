@@ -49,15 +49,18 @@ export function requiresTwoFactor(role: Role, ssoProvider: string | null = null)
 
 export interface Scope {
   missionCodes: string[];
+  /** Entities whose every unit is in scope, now and later (a UNICEF headquarters officer: UNICEF). */
+  entityCodes: string[];
   countryCode: string | null;
 }
 
-/** A role's scope must carry exactly what the role needs: missions, a country, or neither. */
+/** A role's scope must carry exactly what the role needs: units or entities, a country, or neither. */
 export function scopeProblem(role: Role, scope: Scope): string | null {
   const kind = scopeOfRole[role];
-  if (kind === "missions" && scope.missionCodes.length === 0) return "users.errors.missionsRequired";
+  const units = scope.missionCodes.length + scope.entityCodes.length;
+  if (kind === "missions" && units === 0) return "users.errors.missionsRequired";
   if (kind === "country" && !scope.countryCode) return "users.errors.countryRequired";
-  if (kind !== "missions" && scope.missionCodes.length > 0) return "users.errors.missionsNotAllowed";
+  if (kind !== "missions" && units > 0) return "users.errors.missionsNotAllowed";
   if (kind !== "country" && scope.countryCode) return "users.errors.countryNotAllowed";
   return null;
 }

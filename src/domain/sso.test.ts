@@ -8,6 +8,7 @@ const rule = (position: number, claim: string, value: string, role: SsoRule["rol
   value,
   role,
   missionCodes: role === "cdt_officer" ? ["MONUSCO"] : [],
+  entityCodes: [],
   countryCode: null,
   position,
 });

@@ -11,6 +11,7 @@ export interface SsoRule {
   value: string;
   role: Role;
   missionCodes: string[];
+  entityCodes: string[];
   countryCode: string | null;
   position: number;
 }

@@ -38,6 +38,7 @@ export const demoAccounts: {
   name: string;
   role: Role;
   missionCodes?: string[];
+  entityCodes?: string[];
   countryCode?: string;
 }[] = [
   { email: "admin@demo.conduct.test", name: "Amina Diallo", role: "administrator" },
@@ -66,6 +67,8 @@ export const demoAccounts: {
     role: "victim_assistance",
     missionCodes: ["UNICEF-COD"],
   },
+  // …and UNICEF's headquarters conduct officer: every UNICEF office, and any it opens later.
+  { email: "hq.unicef@demo.conduct.test", name: "Helena Varga", role: "cdt_officer", entityCodes: ["UNICEF"] },
 ];
 
 const demoCases = [
@@ -266,6 +269,7 @@ export async function seedDemoData(services: Services): Promise<void> {
       name: account.name,
       role: account.role,
       missionCodes: account.missionCodes ?? [],
+      entityCodes: account.entityCodes ?? [],
       countryCode: account.countryCode ?? null,
       password: DEMO_PASSWORD,
     });

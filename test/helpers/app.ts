@@ -38,7 +38,10 @@ export async function createTestApp(
   const app = await buildApp({ handle, config, masterKey }, { logger: options.logger });
   let sequence = 0;
 
-  async function createStaff(role: Role, scope: { missionCodes?: string[]; countryCode?: string } = {}) {
+  async function createStaff(
+    role: Role,
+    scope: { missionCodes?: string[]; entityCodes?: string[]; countryCode?: string } = {},
+  ) {
     const email = `${role}.${++sequence}.${randomBytes(3).toString("hex")}@test.conduct.org`;
     const password = `pw-${randomBytes(12).toString("hex")}`;
     const created = await createStaffUser(app.services, systemActor, {
@@ -46,6 +49,7 @@ export async function createTestApp(
       name: `${role} ${sequence}`,
       role,
       missionCodes: scope.missionCodes ?? [],
+      entityCodes: scope.entityCodes ?? [],
       countryCode: scope.countryCode ?? null,
       password,
     });

@@ -2,7 +2,7 @@
 // their people a role and scope here (src/domain/sso.ts).
 import { z } from "zod";
 import { roleSchema } from "../roles.js";
-import { countryCodeSchema, missionCodesSchema } from "./users.js";
+import { countryCodeSchema, entityCodesSchema, missionCodesSchema } from "./users.js";
 
 export const ssoRuleSchema = z.object({
   id: z.string(),
@@ -11,6 +11,7 @@ export const ssoRuleSchema = z.object({
   value: z.string(),
   role: roleSchema,
   missionCodes: z.array(z.string()),
+  entityCodes: z.array(z.string()),
   countryCode: z.string().nullable(),
   position: z.number().int(),
   createdAt: z.string(),
@@ -35,6 +36,7 @@ export const createSsoRuleBody = z.strictObject({
   value: z.string().trim().min(1).max(200),
   role: roleSchema,
   missionCodes: missionCodesSchema.default([]),
+  entityCodes: entityCodesSchema.default([]),
   countryCode: countryCodeSchema.nullable().default(null),
   /** Where the rule stands among its provider's (the first that holds decides); unset: last. */
   position: z.number().int().min(1).max(10_000).optional(),

@@ -5,6 +5,8 @@ import { unLanguages } from "../un-languages.js";
 
 export const languageSchema = z.enum(unLanguages);
 export const missionCodesSchema = z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(50);
+/** Entities given whole: every unit they have, and every unit they open later, is in scope. */
+export const entityCodesSchema = z.array(z.string().regex(/^[A-Z0-9-]{2,20}$/)).max(20);
 export const countryCodeSchema = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166 alpha-3 code");
 
 export const createUserBody = z.strictObject({
@@ -12,6 +14,7 @@ export const createUserBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: roleSchema,
   missionCodes: missionCodesSchema.default([]),
+  entityCodes: entityCodesSchema.default([]),
   countryCode: countryCodeSchema.nullable().default(null),
   language: languageSchema.optional(),
   password: z.string().min(12).max(256).optional(),
@@ -22,6 +25,7 @@ export const updateUserBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   role: roleSchema.optional(),
   missionCodes: missionCodesSchema.optional(),
+  entityCodes: entityCodesSchema.optional(),
   countryCode: countryCodeSchema.nullable().optional(),
   disabled: z.boolean().optional(),
   version: z.number().int().positive(),
@@ -34,6 +38,7 @@ export const staffUserSchema = z.object({
   name: z.string(),
   role: roleSchema,
   missionCodes: z.array(z.string()),
+  entityCodes: z.array(z.string()),
   countryCode: z.string().nullable(),
   language: z.string(),
   twoFactorEnabled: z.boolean(),
@@ -51,7 +56,9 @@ export const meSchema = z.object({
   email: z.string().optional(),
   name: z.string().optional(),
   role: roleSchema,
+  /** Every unit in scope: those given one by one and every unit of the entities given. */
   missionCodes: z.array(z.string()),
+  entityCodes: z.array(z.string()),
   countryCode: z.string().nullable(),
   language: z.string(),
   twoFactorRequired: z.boolean(),

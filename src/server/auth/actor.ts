@@ -1,11 +1,16 @@
 // Who is acting: a staff member (by session or API token), the public, or the system itself.
+import { sql } from "drizzle-orm";
+import { staffProfiles } from "../../db/schema.js";
 import type { Role } from "../../domain/roles.js";
 import { Unauthorized } from "../errors.js";
 
 export interface Actor {
   userId: string | null;
   role: Role | "system" | "public";
+  /** The units in scope: those given one by one and every unit of the entities given. */
   missionCodes: string[];
+  /** The entities given whole (shown to the person; every rule reads missionCodes). */
+  entityCodes?: string[];
   countryCode: string | null;
   via: "session" | "token" | "system" | "public";
   /** The identity provider that keeps this account; absent for a local account. */
@@ -17,6 +22,14 @@ export interface Actor {
   name?: string;
   language?: string;
 }
+
+/**
+ * A staff member's units: those given one by one and every unit, now and later, of the entities
+ * given. The one expansion behind the actor's scope and every read of someone else's.
+ */
+export const unitsInScope = sql<
+  string[]
+>`conduct_scope_units(${staffProfiles.missionCodes}, ${staffProfiles.entityCodes})`;
 
 export const systemActor: Actor = { userId: null, role: "system", missionCodes: [], countryCode: null, via: "system" };
 export const publicActor: Actor = { userId: null, role: "public", missionCodes: [], countryCode: null, via: "public" };

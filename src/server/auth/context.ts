@@ -8,7 +8,7 @@ import { prepared } from "../../db/prepared.js";
 import { apiTokens, staffProfiles, user } from "../../db/schema.js";
 import { type Role, requiresTwoFactor } from "../../domain/roles.js";
 import { Forbidden, Unauthorized } from "../errors.js";
-import type { Actor, StaffActor } from "./actor.js";
+import { type Actor, type StaffActor, unitsInScope } from "./actor.js";
 import type { Auth } from "./better-auth.js";
 
 export const TOKEN_PREFIX = "ctk_";
@@ -31,7 +31,13 @@ export function toHeaders(request: FastifyRequest): Headers {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-const person = { profile: staffProfiles, email: user.email, name: user.name, twoFactorEnabled: user.twoFactorEnabled };
+const person = {
+  profile: staffProfiles,
+  units: unitsInScope,
+  email: user.email,
+  name: user.name,
+  twoFactorEnabled: user.twoFactorEnabled,
+};
 
 /** The lookups every request makes. */
 const actorByToken = (db: Database) =>
@@ -67,7 +73,8 @@ function actorFrom(row: PersonRow, via: Actor["via"]): StaffActor {
   return {
     userId: row.profile.userId,
     role: row.profile.role as Role,
-    missionCodes: row.profile.missionCodes,
+    missionCodes: row.units,
+    entityCodes: row.profile.entityCodes,
     countryCode: row.profile.countryCode,
     via,
     ssoProvider: row.profile.ssoProvider,

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "../../../test/helpers/app.js";
 import { type IdentityProvider, startIdentityProvider } from "../../../test/helpers/identity-provider.js";
+import { createMission } from "../modules/reference/index.js";
+import { systemActor } from "./actor.js";
 
 let t: TestApp;
 let unicef: IdentityProvider;
@@ -201,5 +203,38 @@ describe("single sign-on through an organisation's identity provider", () => {
     expect(french.body).toContain("Se connecter avec UNICEF");
     expect(french.body).toContain('action="/sign-in/sso"');
     expect(String(french.headers["content-security-policy"])).toContain(`form-action 'self' ${unicef.issuer}`);
+  });
+
+  it("gives a whole entity by a rule: every unit of it, one opened later too", async () => {
+    const rule = await admin.request({
+      method: "POST",
+      url: "/api/sso/rules",
+      payload: {
+        providerId: "unicef",
+        claim: "groups",
+        value: "conduct-hq",
+        role: "cdt_officer",
+        entityCodes: ["UNICEF"],
+      },
+    });
+    expect(rule.statusCode, rule.body).toBe(201);
+    expect(rule.json()).toMatchObject({ missionCodes: [], entityCodes: ["UNICEF"] });
+    unicef.people.set("nadia", { email: "nadia@unicef.test", name: "Nadia Haddad", groups: ["conduct-hq"] });
+    const before = (await me((await signInThrough("nadia")).cookie)).json();
+    expect(before).toMatchObject({ role: "cdt_officer", entityCodes: ["UNICEF"] });
+    expect(before.missionCodes).not.toContain("UNICEF-YEM");
+    await createMission(t.app.services, systemActor, {
+      code: "UNICEF-YEM",
+      entityCode: "UNICEF",
+      name: "UNICEF Yemen",
+      nameFr: null,
+      kind: "entity_office",
+      hostCountryCode: "YEM",
+      location: "Sana'a",
+      startYear: 1990,
+      endYear: null,
+    });
+    const session = await signInThrough("nadia");
+    expect((await me(session.cookie)).json().missionCodes).toContain("UNICEF-YEM");
   });
 });

@@ -51,12 +51,18 @@ async function provision(tx: Transaction, providerId: string, claims: Claims): P
   const rules = (await tx.select().from(ssoRules).where(eq(ssoRules.providerId, providerId))) as SsoRule[];
   const rule = ruleFor(rules, providerId, claims);
   if (!rule) return { userId: found.userId, refusal: "no_matching_rule" };
-  const scope = { role: rule.role, missionCodes: rule.missionCodes, countryCode: rule.countryCode };
+  const scope = {
+    role: rule.role,
+    missionCodes: rule.missionCodes,
+    entityCodes: rule.entityCodes,
+    countryCode: rule.countryCode,
+  };
   const changed =
     !profile ||
     profile.role !== scope.role ||
     profile.countryCode !== scope.countryCode ||
-    profile.missionCodes.join() !== scope.missionCodes.join();
+    profile.missionCodes.join() !== scope.missionCodes.join() ||
+    profile.entityCodes.join() !== scope.entityCodes.join();
   if (!profile) await tx.insert(staffProfiles).values({ userId: found.userId, ...scope, ssoProvider: providerId });
   else if (changed)
     await tx

@@ -362,6 +362,9 @@ export const ar: Messages = {
     role: "الدور",
     scope: "النطاق",
     missions: "البعثات",
+    entities: "الكيانات (جميع وحداتها)",
+    entitiesHelp: "تشمل جميع وحدات هذه الكيانات، بما فيها الوحدات التي تُفتح لاحقاً.",
+    everyUnitOf: "{{entity}}: جميع الوحدات",
     country: "الدولة العضو",
     twoFactor: "المصادقة الثنائية",
     status: "الحالة",
@@ -608,7 +611,7 @@ export const ar: Messages = {
     unauthorized: "انتهت جلستك. سجّل الدخول مرة أخرى.",
     users_errors_missionsRequired: "يعمل هذا الدور على بعثات: اختر بعثة واحدة على الأقل.",
     users_errors_countryRequired: "يعمل هذا الدور لدولة عضو: اختر بلدها.",
-    users_errors_missionsNotAllowed: "هذا الدور غير مقيّد ببعثات: أزل البعثات.",
+    users_errors_missionsNotAllowed: "هذا الدور غير مقيّد ببعثات: أزل البعثات والكيانات.",
     users_errors_countryNotAllowed: "هذا الدور لا يتبع دولة عضوًا: أزل البلد.",
   },
   units: {

@@ -352,6 +352,9 @@ export const en = {
     role: "Role",
     scope: "Scope",
     missions: "Missions",
+    entities: "Entities (every unit)",
+    entitiesHelp: "Every unit of these entities is in scope, including units opened later.",
+    everyUnitOf: "{{entity}}: every unit",
     country: "Member State",
     twoFactor: "Two-factor",
     status: "Status",
@@ -609,7 +612,7 @@ export const en = {
     unauthorized: "Your session has ended. Sign in again.",
     users_errors_missionsRequired: "This role works on missions: choose at least one mission.",
     users_errors_countryRequired: "This role works for one Member State: choose its country.",
-    users_errors_missionsNotAllowed: "This role is not limited to missions: remove the missions.",
+    users_errors_missionsNotAllowed: "This role is not limited to missions: remove the missions and entities.",
     users_errors_countryNotAllowed: "This role does not belong to a Member State: remove the country.",
   },
   units: {

@@ -363,6 +363,9 @@ export const es: Messages = {
     role: "Función",
     scope: "Ámbito",
     missions: "Misiones",
+    entities: "Entidades (todas sus unidades)",
+    entitiesHelp: "Todas las unidades de estas entidades, incluidas las que se abran más adelante.",
+    everyUnitOf: "{{entity}}: todas las unidades",
     country: "Estado Miembro",
     twoFactor: "Dos pasos",
     status: "Estado",
@@ -628,7 +631,7 @@ export const es: Messages = {
     unauthorized: "Su sesión ha terminado. Inicie sesión de nuevo.",
     users_errors_missionsRequired: "Esta función trabaja en misiones: elija al menos una misión.",
     users_errors_countryRequired: "Esta función trabaja para un Estado Miembro: elija su país.",
-    users_errors_missionsNotAllowed: "Esta función no se limita a misiones: quite las misiones.",
+    users_errors_missionsNotAllowed: "Esta función no se limita a misiones: quite las misiones y las entidades.",
     users_errors_countryNotAllowed: "Esta función no pertenece a un Estado Miembro: quite el país.",
   },
   units: {

@@ -362,6 +362,9 @@ export const fr: Messages = {
     role: "Rôle",
     scope: "Périmètre",
     missions: "Missions",
+    entities: "Entités (toutes leurs unités)",
+    entitiesHelp: "Toutes les unités de ces entités, y compris celles ouvertes plus tard.",
+    everyUnitOf: "{{entity}} : toutes les unités",
     country: "État Membre",
     twoFactor: "Double facteur",
     status: "Statut",
@@ -630,7 +633,7 @@ export const fr: Messages = {
     unauthorized: "Votre session a pris fin. Reconnectez-vous.",
     users_errors_missionsRequired: "Ce rôle travaille sur des missions : choisissez au moins une mission.",
     users_errors_countryRequired: "Ce rôle travaille pour un État Membre : choisissez son pays.",
-    users_errors_missionsNotAllowed: "Ce rôle n'est pas limité à des missions : retirez les missions.",
+    users_errors_missionsNotAllowed: "Ce rôle n'est pas limité à des missions : retirez les missions et les entités.",
     users_errors_countryNotAllowed: "Ce rôle ne relève pas d'un État Membre : retirez le pays.",
   },
   units: {

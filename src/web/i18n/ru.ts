@@ -365,6 +365,9 @@ export const ru: Messages = {
     role: "Роль",
     scope: "Сфера ведения",
     missions: "Миссии",
+    entities: "Структуры (все их подразделения)",
+    entitiesHelp: "Все подразделения этих структур, включая открытые позднее.",
+    everyUnitOf: "{{entity}}: все подразделения",
     country: "Государство-член",
     twoFactor: "Двухфакторная",
     status: "Статус",
@@ -634,7 +637,7 @@ export const ru: Messages = {
     unauthorized: "Ваш сеанс завершен. Войдите снова.",
     users_errors_missionsRequired: "Эта роль работает с миссиями: выберите хотя бы одну миссию.",
     users_errors_countryRequired: "Эта роль работает на одно государство-член: выберите его страну.",
-    users_errors_missionsNotAllowed: "Эта роль не ограничена миссиями: уберите миссии.",
+    users_errors_missionsNotAllowed: "Эта роль не ограничена миссиями: уберите миссии и структуры.",
     users_errors_countryNotAllowed: "Эта роль не относится к государству-члену: уберите страну.",
   },
   units: {

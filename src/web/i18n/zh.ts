@@ -347,6 +347,9 @@ export const zh: Messages = {
     role: "角色",
     scope: "范围",
     missions: "特派团",
+    entities: "实体（所有单位）",
+    entitiesHelp: "这些实体的所有单位，包括以后设立的单位。",
+    everyUnitOf: "{{entity}}：所有单位",
     country: "会员国",
     twoFactor: "双重验证",
     status: "状态",
@@ -582,7 +585,7 @@ export const zh: Messages = {
     unauthorized: "您的会话已结束。请重新登录。",
     users_errors_missionsRequired: "此角色负责特派团：请至少选择一个特派团。",
     users_errors_countryRequired: "此角色为一个会员国工作：请选择该国。",
-    users_errors_missionsNotAllowed: "此角色不限于特派团：请移除特派团。",
+    users_errors_missionsNotAllowed: "此角色不限于特派团：请移除特派团和实体。",
     users_errors_countryNotAllowed: "此角色不属于会员国：请移除国家。",
   },
   units: {

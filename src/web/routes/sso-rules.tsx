@@ -29,6 +29,7 @@ function NewRule({ providers, onClose }: { providers: SsoRules["providers"]; onC
       value: "",
       role: "cdt_officer",
       missionCodes: [],
+      entityCodes: [],
       countryCode: null,
     },
     validate: validateStaff(createSsoRuleBody, t),

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { StaffUser } from "../../domain/contracts/users.js";
 import { type Role, roles, scopeOfRole, scopeProblem } from "../../domain/roles.js";
 import { validateWith } from "../forms.js";
-import { useCountries, useMissions } from "../reference-data.js";
+import { useCountries, useEntities, useMissions } from "../reference-data.js";
 
 type FieldsForm = { values: { role: Role }; getInputProps: (path: string) => object };
 
@@ -29,19 +29,29 @@ export function RoleAndScopeFields({ form }: { form: FieldsForm }) {
 function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path: string) => object } }) {
   const { t } = useTranslation();
   const missions = useMissions();
+  const entities = useEntities();
   const countries = useCountries();
   const kind = scopeOfRole[role];
   if (kind === "missions") {
     return (
-      <MultiSelect
-        label={t("users.missions")}
-        searchable
-        data={(missions.data?.items ?? []).map((m) => ({
-          value: m.code,
-          label: `${m.code} — ${m.location ?? m.name}`,
-        }))}
-        {...form.getInputProps("missionCodes")}
-      />
+      <>
+        <MultiSelect
+          label={t("users.entities")}
+          description={t("users.entitiesHelp")}
+          searchable
+          data={entities.choices}
+          {...form.getInputProps("entityCodes")}
+        />
+        <MultiSelect
+          label={t("users.missions")}
+          searchable
+          data={(missions.data?.items ?? []).map((m) => ({
+            value: m.code,
+            label: `${m.code} — ${m.location ?? m.name}`,
+          }))}
+          {...form.getInputProps("missionCodes")}
+        />
+      </>
     );
   }
   if (kind === "country") {
@@ -57,15 +67,19 @@ function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path:
   return null;
 }
 
-type Scoped = Pick<StaffUser, "role" | "missionCodes" | "countryCode">;
+type Scoped = Pick<StaffUser, "role" | "missionCodes" | "entityCodes" | "countryCode">;
 
 export function useScopeLabel() {
   const { t } = useTranslation();
   const countries = useCountries();
+  const entities = useEntities();
   return (user: Scoped) => {
     switch (scopeOfRole[user.role]) {
       case "missions":
-        return user.missionCodes.join(", ");
+        return [
+          ...user.entityCodes.map((code) => t("users.everyUnitOf", { entity: entities.shortNameOf(code) })),
+          ...user.missionCodes,
+        ].join(", ");
       case "country":
         return countries.nameOf(user.countryCode);
       case "global":
@@ -79,15 +93,15 @@ export function useScopeLabel() {
 }
 
 /** The API's contract and the domain's scope rule, checked in the form before anything is sent. */
-export function validateStaff<T extends { role: Role; missionCodes?: string[]; countryCode?: string | null }>(
-  schema: Parameters<typeof validateWith>[0],
-  t: TFunction,
-) {
+export function validateStaff<
+  T extends { role: Role; missionCodes?: string[]; entityCodes?: string[]; countryCode?: string | null },
+>(schema: Parameters<typeof validateWith>[0], t: TFunction) {
   return (values: T) => {
     const fitted = fitScope(values);
     const errors = validateWith(schema, t)(fitted);
     const problem = scopeProblem(fitted.role, {
       missionCodes: fitted.missionCodes ?? [],
+      entityCodes: fitted.entityCodes ?? [],
       countryCode: fitted.countryCode ?? null,
     });
     if (problem)
@@ -99,11 +113,14 @@ export function validateStaff<T extends { role: Role; missionCodes?: string[]; c
 }
 
 /** Clears the scope a role does not use, so switching roles never sends a stale one. */
-export function fitScope<T extends { role: Role; missionCodes?: string[]; countryCode?: string | null }>(values: T): T {
+export function fitScope<
+  T extends { role: Role; missionCodes?: string[]; entityCodes?: string[]; countryCode?: string | null },
+>(values: T): T {
   const kind = scopeOfRole[values.role];
   return {
     ...values,
     missionCodes: kind === "missions" ? (values.missionCodes ?? []) : [],
+    entityCodes: kind === "missions" ? (values.entityCodes ?? []) : [],
     countryCode: kind === "country" ? (values.countryCode ?? null) : null,
   };
 }

@@ -17,7 +17,7 @@ function NewUser({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const form = useForm<CreateUserBody>({
-    initialValues: { email: "", name: "", role: "cdt_officer", missionCodes: [], countryCode: null },
+    initialValues: { email: "", name: "", role: "cdt_officer", missionCodes: [], entityCodes: [], countryCode: null },
     validate: validateStaff(createUserBody, t),
   });
   const create = useMutation({
@@ -61,6 +61,7 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
       name: user.name,
       role: user.role,
       missionCodes: user.missionCodes,
+      entityCodes: user.entityCodes,
       countryCode: user.countryCode,
       disabled: user.disabled,
       version: user.version,
@@ -87,6 +88,7 @@ function EditUser({ user, onClose }: { user: StaffUser; onClose: () => void }) {
           name: current.name,
           role: current.role,
           missionCodes: current.missionCodes,
+          entityCodes: current.entityCodes,
           countryCode: current.countryCode,
           disabled: current.disabled,
           version: current.version,

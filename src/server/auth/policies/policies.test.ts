@@ -80,13 +80,16 @@ describe("need-to-know", () => {
       fc.property(
         fc.constantFrom(...roles),
         fc.subarray(missions),
+        fc.subarray(["UNICEF", "UNHCR"]),
         fc.option(fc.constantFrom(...countries), { nil: null }),
-        (role, missionCodes, countryCode) => {
+        (role, missionCodes, entityCodes, countryCode) => {
           const kind = scopeOfRole[role];
+          // Units come one by one or a whole entity at a time; either gives a unit-scoped role its scope.
+          const units = missionCodes.length + entityCodes.length;
           const fits =
-            (kind === "missions" ? missionCodes.length > 0 : missionCodes.length === 0) &&
+            (kind === "missions" ? units > 0 : units === 0) &&
             (kind === "country" ? countryCode !== null : countryCode === null);
-          expect(scopeProblem(role, { missionCodes, countryCode }) === null).toBe(fits);
+          expect(scopeProblem(role, { missionCodes, entityCodes, countryCode }) === null).toBe(fits);
         },
       ),
       { seed: 7 },

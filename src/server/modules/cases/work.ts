@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { caseAssignments, caseNotes, cases, savedFilters, staffProfiles, user } from "../../../db/schema.js";
 import type { CaseFilter } from "../../../domain/contracts/cases.js";
 import type { Services } from "../../services.js";
-import type { Actor } from "../../auth/actor.js";
+import { type Actor, unitsInScope } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
@@ -20,7 +20,7 @@ export async function listAssignees(services: Services, actor: Actor, caseId: st
       refusal: "Only the case's Conduct and Discipline officers assign it.",
     });
     const rows = await tx
-      .select({ id: user.id, name: user.name, role: staffProfiles.role, missionCodes: staffProfiles.missionCodes })
+      .select({ id: user.id, name: user.name, role: staffProfiles.role, missionCodes: unitsInScope })
       .from(staffProfiles)
       .innerJoin(user, eq(user.id, staffProfiles.userId))
       .where(

@@ -1,4 +1,4 @@
 // The deadlines module's entry: all that the app and other modules may use of it.
-export { startReminderLoop } from "./reminders.js";
+export { startReminderLoop, sweepReminders } from "./reminders.js";
 export { registerDeadlineRoutes } from "./routes.js";
 export { overdueDashboard } from "./service.js";

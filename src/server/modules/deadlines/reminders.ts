@@ -32,7 +32,7 @@ import {
   reminderMessage,
 } from "../../../domain/reminders.js";
 import type { Services } from "../../services.js";
-import { systemActor } from "../../auth/actor.js";
+import { systemActor, unitsInScope } from "../../auth/actor.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { syncScreeningList } from "../screening/index.js";
@@ -241,7 +241,7 @@ async function claimDeadlines(tx: Transaction, today: string): Promise<Deadline[
  */
 async function recipientsOf(tx: Transaction, deadline: Deadline): Promise<string[]> {
   const ofMission = (role: string) =>
-    sql`(${staffProfiles.role} = ${role} and ${deadline.missionCode} = any(${staffProfiles.missionCodes}))`;
+    sql`(${staffProfiles.role} = ${role} and ${deadline.missionCode} = any(${unitsInScope}))`;
   const ofState = sql`(${staffProfiles.role} = 'member_state_focal_point' and ${staffProfiles.countryCode} = ${deadline.countryCode ?? ""})`;
   const who = deadline.victimId
     ? sql`${ofMission("victim_assistance")} or (${ofState} and conduct_consent_in_force(${deadline.victimId}, 'member_state'))`

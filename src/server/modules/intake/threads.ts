@@ -11,7 +11,7 @@ import {
   staffProfiles,
 } from "../../../db/schema.js";
 import { reportCode } from "../../../domain/contracts/reports.js";
-import type { Actor } from "../../auth/actor.js";
+import { type Actor, unitsInScope } from "../../auth/actor.js";
 import type { Role } from "../../../domain/roles.js";
 import { reportPolicy } from "../../auth/policies/index.js";
 import { fieldContext } from "../../security/encryption.js";
@@ -49,11 +49,11 @@ export const unreadFor = (userId: string | null) =>
  */
 async function recipientsOf(tx: Transaction, report: typeof reports.$inferSelect) {
   const rows = await tx
-    .select({ userId: staffProfiles.userId, role: staffProfiles.role, missionCodes: staffProfiles.missionCodes })
+    .select({ userId: staffProfiles.userId, role: staffProfiles.role, missionCodes: unitsInScope })
     .from(staffProfiles)
     .where(
       sql`${staffProfiles.disabledAt} is null and (
-        (${staffProfiles.role} = 'cdt_officer' and ${report.missionCode} = any(${staffProfiles.missionCodes}))
+        (${staffProfiles.role} = 'cdt_officer' and ${report.missionCode} = any(${unitsInScope}))
         or (${staffProfiles.role} = 'cds_officer' and (${report.missionCode}::text is null or ${report.headquartersOnly}))
         or (${staffProfiles.role} = 'cbcm_focal_point' and ${staffProfiles.userId} = ${report.submittedBy})
         or (${staffProfiles.role} in ('cds_officer', 'cdt_officer') and exists (

@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { cbcmMembers, cbcmNetworks, missions, outreachActivities, staffProfiles, user } from "../../../db/schema.js";
 import { outreachTotals } from "../../../domain/outreach.js";
 import type { Services } from "../../services.js";
-import type { Actor } from "../../auth/actor.js";
+import { type Actor, unitsInScope } from "../../auth/actor.js";
 import { outreachPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
@@ -160,7 +160,7 @@ export async function addMember(
     assertKeeps(actor, network.missionCode);
     if (input.userId) {
       const [account] = await tx
-        .select()
+        .select({ missionCodes: unitsInScope })
         .from(staffProfiles)
         .where(
           and(
@@ -227,7 +227,7 @@ export async function networksOf(services: Services, actor: Actor, missionCode: 
             and(
               eq(staffProfiles.role, "cbcm_focal_point"),
               isNull(staffProfiles.disabledAt),
-              sql`${missionCode} = any(${staffProfiles.missionCodes})`,
+              sql`${missionCode} = any(${unitsInScope})`,
             ),
           )
           .orderBy(user.name)

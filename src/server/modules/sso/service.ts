@@ -23,6 +23,7 @@ const present = (row: typeof ssoRules.$inferSelect) => ({
   value: row.value,
   role: row.role as Role,
   missionCodes: row.missionCodes,
+  entityCodes: row.entityCodes,
   countryCode: row.countryCode,
   position: row.position,
   createdAt: row.createdAt.toISOString(),
@@ -45,10 +46,13 @@ export async function createSsoRule(services: Services, actor: Actor, body: Crea
     throw new ValidationFailed(`This installation has no identity provider "${body.providerId}".`, [
       { path: "body.providerId", message: "unknown identity provider" },
     ]);
-  const missionCodes = body.missionCodes ?? [];
-  const countryCode = body.countryCode ?? null;
+  const scope = {
+    missionCodes: body.missionCodes ?? [],
+    entityCodes: body.entityCodes ?? [],
+    countryCode: body.countryCode ?? null,
+  };
   return inTransaction(services.db, actor, async (tx) => {
-    await assertScopeIsValid(tx, body.role, missionCodes, countryCode);
+    await assertScopeIsValid(tx, body.role, scope);
     const [last] = await tx
       .select({ position: max(ssoRules.position) })
       .from(ssoRules)
@@ -67,8 +71,7 @@ export async function createSsoRule(services: Services, actor: Actor, body: Crea
         claim: body.claim,
         value: body.value,
         role: body.role,
-        missionCodes,
-        countryCode,
+        ...scope,
         position,
         createdBy: actor.userId,
       })
@@ -77,7 +80,7 @@ export async function createSsoRule(services: Services, actor: Actor, body: Crea
       action: "sso_rule.create",
       subjectType: "sso_rule",
       subjectId: row.id,
-      details: { provider: row.providerId, claim: row.claim, role: row.role, missionCodes, countryCode },
+      details: { provider: row.providerId, claim: row.claim, role: row.role, ...scope },
     });
     return present(row);
   });
@@ -100,6 +103,7 @@ export async function deleteSsoRule(services: Services, actor: Actor, id: string
           eq(staffProfiles.ssoProvider, row.providerId),
           eq(staffProfiles.role, row.role),
           sql`${staffProfiles.missionCodes} = ${sql.param(row.missionCodes)}::text[]`,
+          sql`${staffProfiles.entityCodes} = ${sql.param(row.entityCodes)}::text[]`,
           sql`${staffProfiles.countryCode} is not distinct from ${row.countryCode}`,
         ),
       );

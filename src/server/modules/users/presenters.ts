@@ -9,6 +9,7 @@ export function presentStaff(row: NonNullable<StaffRow>) {
     name: row.name,
     role: row.role as Role,
     missionCodes: row.missionCodes,
+    entityCodes: row.entityCodes,
     countryCode: row.countryCode,
     language: row.language,
     twoFactorEnabled: row.twoFactorEnabled,

@@ -11,6 +11,7 @@ const columns = {
   createdAt: user.createdAt,
   role: staffProfiles.role,
   missionCodes: staffProfiles.missionCodes,
+  entityCodes: staffProfiles.entityCodes,
   countryCode: staffProfiles.countryCode,
   language: staffProfiles.language,
   disabledAt: staffProfiles.disabledAt,

@@ -55,6 +55,7 @@ export function registerUserRoutes(app: FastifyInstance) {
         name: actor.name,
         role: actor.role,
         missionCodes: actor.missionCodes,
+        entityCodes: actor.entityCodes ?? [],
         countryCode: actor.countryCode,
         language: actor.language ?? "en",
         twoFactorRequired: requiresTwoFactor(actor.role, actor.ssoProvider),

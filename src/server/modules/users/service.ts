@@ -2,8 +2,17 @@
 // session revocation — each checked by policy and audited in the same transaction.
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { account, countries, missions, session, staffProfiles, twoFactor, user } from "../../../db/schema.js";
-import { type Role, scopeProblem } from "../../../domain/roles.js";
+import {
+  account,
+  countries,
+  missions,
+  session,
+  staffProfiles,
+  twoFactor,
+  unEntities,
+  user,
+} from "../../../db/schema.js";
+import { type Role, type Scope, scopeProblem } from "../../../domain/roles.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { userPolicy } from "../../auth/policies/index.js";
@@ -19,6 +28,7 @@ export interface StaffInput {
   name: string;
   role: Role;
   missionCodes: string[];
+  entityCodes?: string[];
   countryCode: string | null;
   password?: string;
   language?: string;
@@ -28,18 +38,21 @@ function assertCanManage(actor: Actor) {
   if (!userPolicy.manage(actor)) throw new Forbidden("Only an administrator manages staff accounts.");
 }
 
-export async function assertScopeIsValid(
-  tx: Transaction,
-  role: Role,
-  missionCodes: string[],
-  countryCode: string | null,
-) {
-  const problemKey = scopeProblem(role, { missionCodes, countryCode });
+/** Codes among `codes` that `table` does not hold. */
+async function unknownCodes(tx: Transaction, table: typeof missions | typeof unEntities, codes: string[]) {
+  if (codes.length === 0) return [];
+  const found = await tx.select({ code: table.code }).from(table).where(inArray(table.code, codes));
+  return codes.filter((code) => !found.some((row) => row.code === code));
+}
+
+export async function assertScopeIsValid(tx: Transaction, role: Role, scope: Scope) {
+  const { missionCodes, entityCodes, countryCode } = scope;
+  const problemKey = scopeProblem(role, scope);
   if (problemKey) {
     const messages: Record<string, string> = {
       "users.errors.missionsRequired": "This role works on missions: choose at least one mission.",
       "users.errors.countryRequired": "This role works for one Member State: choose its country.",
-      "users.errors.missionsNotAllowed": "This role is not limited to missions: remove the missions.",
+      "users.errors.missionsNotAllowed": "This role is not limited to missions: remove the missions and entities.",
       "users.errors.countryNotAllowed": "This role does not belong to a Member State: remove the country.",
     };
     throw new ValidationFailed(
@@ -48,14 +61,16 @@ export async function assertScopeIsValid(
       problemKey,
     );
   }
-  if (missionCodes.length) {
-    const found = await tx.select({ code: missions.code }).from(missions).where(inArray(missions.code, missionCodes));
-    const unknown = missionCodes.filter((code) => !found.some((row) => row.code === code));
-    if (unknown.length)
-      throw new ValidationFailed(`Unknown mission code: ${unknown.join(", ")}.`, [
-        { path: "body.missionCodes", message: "unknown mission" },
-      ]);
-  }
+  const unknownMissions = await unknownCodes(tx, missions, missionCodes);
+  if (unknownMissions.length)
+    throw new ValidationFailed(`Unknown mission code: ${unknownMissions.join(", ")}.`, [
+      { path: "body.missionCodes", message: "unknown mission" },
+    ]);
+  const unknownEntities = await unknownCodes(tx, unEntities, entityCodes);
+  if (unknownEntities.length)
+    throw new ValidationFailed(`Unknown entity code: ${unknownEntities.join(", ")}.`, [
+      { path: "body.entityCodes", message: "unknown entity" },
+    ]);
   if (countryCode) {
     const [found] = await tx.select({ code: countries.code }).from(countries).where(eq(countries.code, countryCode));
     if (!found)
@@ -94,7 +109,8 @@ export async function createStaffUser(services: Services, actor: Actor, input: S
     async (tx) =>
       (
         await once(tx, services.encryption, `user.create:${actor.userId ?? "system"}`, idempotencyKey, async () => {
-          await assertScopeIsValid(tx, input.role, input.missionCodes, input.countryCode);
+          const entityCodes = input.entityCodes ?? [];
+          await assertScopeIsValid(tx, input.role, { ...input, entityCodes });
           const [existing] = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
           if (existing) throw new Conflict("An account with this email address already exists.", {}, "email_taken");
           const id = randomUUID();
@@ -106,6 +122,7 @@ export async function createStaffUser(services: Services, actor: Actor, input: S
             userId: id,
             role: input.role,
             missionCodes: input.missionCodes,
+            entityCodes,
             countryCode: input.countryCode,
             language: input.language ?? "en",
           });
@@ -113,7 +130,12 @@ export async function createStaffUser(services: Services, actor: Actor, input: S
             action: "user.create",
             subjectType: "user",
             subjectId: id,
-            details: { role: input.role, missionCodes: input.missionCodes, countryCode: input.countryCode },
+            details: {
+              role: input.role,
+              missionCodes: input.missionCodes,
+              entityCodes,
+              countryCode: input.countryCode,
+            },
           });
           const created = await findStaff(tx, id);
           return {
@@ -129,6 +151,7 @@ export interface StaffChanges {
   name?: string;
   role?: Role;
   missionCodes?: string[];
+  entityCodes?: string[];
   countryCode?: string | null;
   disabled?: boolean;
   version: number;
@@ -153,7 +176,10 @@ export async function updateStaffUser(services: Services, actor: Actor, id: stri
         "self_change_refused",
       );
     }
-    if (current.ssoProvider && (changes.role || changes.missionCodes || changes.countryCode !== undefined))
+    if (
+      current.ssoProvider &&
+      (changes.role || changes.missionCodes || changes.entityCodes || changes.countryCode !== undefined)
+    )
       throw new Conflict(
         "This account's role and scope follow its identity provider's claims: change the single sign-on rules instead.",
         {},
@@ -161,14 +187,16 @@ export async function updateStaffUser(services: Services, actor: Actor, id: stri
       );
     const role = changes.role ?? (current.role as Role);
     const missionCodes = changes.missionCodes ?? current.missionCodes;
+    const entityCodes = changes.entityCodes ?? current.entityCodes;
     const countryCode = changes.countryCode !== undefined ? changes.countryCode : current.countryCode;
-    await assertScopeIsValid(tx, role, missionCodes, countryCode);
+    await assertScopeIsValid(tx, role, { missionCodes, entityCodes, countryCode });
     const changed = Object.keys(changes).filter((key) => key !== "version");
     await tx
       .update(staffProfiles)
       .set({
         role,
         missionCodes,
+        entityCodes,
         countryCode,
         disabledAt:
           changes.disabled === undefined
@@ -183,7 +211,13 @@ export async function updateStaffUser(services: Services, actor: Actor, id: stri
     if (changes.name !== undefined)
       await tx.update(user).set({ name: changes.name.trim(), updatedAt: new Date() }).where(eq(user.id, id));
     // A narrower role or a disabled account must not keep sessions opened under the old rights.
-    if (changes.disabled || changes.role || changes.missionCodes || changes.countryCode !== undefined) {
+    if (
+      changes.disabled ||
+      changes.role ||
+      changes.missionCodes ||
+      changes.entityCodes ||
+      changes.countryCode !== undefined
+    ) {
       await tx.delete(session).where(eq(session.userId, id));
     }
     await recordAuditEvent(tx, actor, {
