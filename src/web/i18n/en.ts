@@ -605,6 +605,7 @@ export const en = {
     mission_code_taken: "A mission with this code already exists.",
     report_in_case: "This report is part of a case: it stays with its case.",
     already_with_unit: "The report is already with that unit.",
+    unit_closed: "That unit has closed: send the report to a unit that is still open.",
     unknown_mission: "No unit has that code.",
     stale_version: "Someone else changed this record while you were editing. Reload and apply your change again.",
     self_change_refused: "You cannot disable your own account or change your own role; ask another administrator.",

@@ -622,6 +622,7 @@ export const es: Messages = {
     mission_code_taken: "Ya existe una misión con este código.",
     report_in_case: "Esta denuncia forma parte de un caso: se queda con su caso.",
     already_with_unit: "La denuncia ya está en esa unidad.",
+    unit_closed: "Esa unidad está cerrada: envíe la denuncia a una unidad que siga abierta.",
     unknown_mission: "Ninguna unidad tiene ese código.",
     stale_version:
       "Otra persona modificó este expediente mientras usted lo editaba. Vuelva a cargarlo y aplique de nuevo su cambio.",

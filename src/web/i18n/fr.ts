@@ -624,6 +624,7 @@ export const fr: Messages = {
     mission_code_taken: "Une mission porte déjà ce code.",
     report_in_case: "Ce signalement fait partie d'un dossier : il reste avec son dossier.",
     already_with_unit: "Le signalement est déjà auprès de cette unité.",
+    unit_closed: "Cette unité est fermée : envoyez le signalement à une unité encore ouverte.",
     unknown_mission: "Aucune unité ne porte ce code.",
     stale_version:
       "Quelqu'un d'autre a modifié cet enregistrement pendant votre saisie. Rechargez puis appliquez à nouveau votre modification.",

@@ -578,6 +578,7 @@ export const zh: Messages = {
     mission_code_taken: "已存在使用此代码的特派团。",
     report_in_case: "本举报已并入案件，随案件保留。",
     already_with_unit: "本举报已在该单位。",
+    unit_closed: "该单位已关闭：请将举报发送给仍在运作的单位。",
     unknown_mission: "没有该代码的单位。",
     stale_version: "在您编辑期间，其他人修改了此记录。请重新加载后再次应用您的修改。",
     self_change_refused: "您不能停用自己的账户或更改自己的角色；请联系另一位管理员。",

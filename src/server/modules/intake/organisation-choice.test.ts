@@ -107,6 +107,9 @@ describe("the organisation a reporter names", () => {
     expect((await minusca.request({ method: "GET", url: `/api/reports/${report.id}` })).statusCode).toBe(404);
     const again = await route(hq, "UNHCR-CAF", report.version + 1);
     expect(again.json().code).toBe("already_with_unit");
+    const closed = await route(hq, "MINUSMA", report.version + 1);
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json()).toMatchObject({ code: "unit_closed", errors: [{ path: "body.missionCode" }] });
 
     const [event] = await t.handle.asOwner((owner) =>
       owner.query<{ details: unknown }>(

@@ -768,10 +768,6 @@ export async function linkReportToCase(
 }
 
 /**
- * Headquarters hands a report its reporter sent past the mission to the mission's team, and with it
- * the case built from it once no other report of that case is kept from the mission.
- */
-/**
  * Headquarters sends a report to the unit that should work on it: another mission, or the office of
  * the entity the reporter named (a report about UNHCR's staff given at MINUSCA goes to UNHCR). The
  * receiving unit's team sees it at once; a report already in a case stays with its case.
@@ -788,8 +784,18 @@ export async function routeReport(
     assertSameVersion(report, body.version);
     if (report.caseId)
       throw new Conflict("This report is part of a case: it stays with its case.", {}, "report_in_case");
-    const [unit] = await tx.select({ code: missions.code }).from(missions).where(eq(missions.code, body.missionCode));
+    const [unit] = await tx
+      .select({ code: missions.code, endYear: missions.endYear })
+      .from(missions)
+      .where(eq(missions.code, body.missionCode));
     if (!unit) throw unknownMission(body.missionCode);
+    // A closed unit has no team left to work on a report (its old cases stay readable).
+    if (unit.endYear !== null)
+      throw new ValidationFailed(
+        `${unit.code} closed in ${unit.endYear}: send the report to a unit that is still open.`,
+        [{ path: "body.missionCode", message: "closed unit" }],
+        "unit_closed",
+      );
     if (unit.code === report.missionCode && !report.headquartersOnly)
       throw new ValidationFailed(
         `The report is already with ${unit.code}.`,
@@ -810,6 +816,10 @@ export async function routeReport(
   });
 }
 
+/**
+ * Headquarters hands a report its reporter sent past the mission to the mission's team, and with it
+ * the case built from it once no other report of that case is kept from the mission.
+ */
 export async function handReportToMission(services: Services, actor: Actor, reportId: string, version: number) {
   return inTransaction(services.db, actor, async (tx) => {
     const report = await visibleReport(tx, actor, reportId);
