@@ -614,6 +614,22 @@ const matrix: MatrixRow[] = [
     label: "with a mission, to another mission",
   },
   {
+    method: "POST",
+    route: "/api/cases/:id/transfer",
+    url: async () => `/api/cases/${await freshCase("MONUSCO")}/transfer`,
+    body: () => ({ missionCode: OTHER_ENTITY_UNIT, version: 1 }),
+    expect: only("cds_officer"),
+    label: "in scope, to another entity's unit",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/transfer",
+    url: async () => `/api/cases/${await freshCase("UNMISS")}/transfer`,
+    body: () => ({ missionCode: "MONUSCO", version: 1 }),
+    expect: only("cds_officer"),
+    label: "out of scope, to another mission",
+  },
+  {
     method: "GET",
     route: "/api/cases/:id/timeline",
     url: () => `/api/cases/${fixture.inScopeCase}/timeline`,

@@ -131,6 +131,7 @@ export const auditCatalogue = {
   "report.hand_to_mission": action("report", z.object({ missionCode: code.nullable() })),
   "report.route": action("report", z.object({ fromMissionCode: code.nullable(), toMissionCode: code })),
   "case.hand_to_mission": action("case", z.object({ fromReport: id })),
+  "case.transfer": action("case", z.object({ fromMissionCode: code, toMissionCode: code, reportsMoved: count })),
   "case.create": action(
     "case",
     z.object({ fromReport: id.optional(), originCaseId: id.optional(), source: z.literal("demo").optional() }),

@@ -200,3 +200,15 @@ export const caseTimelineSchema = z.object({
   ),
 });
 export type CaseTimeline = z.infer<typeof caseTimelineSchema>;
+
+/** Headquarters sends a case to the unit that should work on it (another entity's office, say). */
+export const transferCaseBody = z.strictObject({
+  missionCode: z.string().regex(/^[A-Z0-9-]{2,20}$/),
+  version: z.number().int().positive(),
+});
+export const transferCaseSchema = z.object({
+  missionCode: z.string(),
+  reportsMoved: z.number().int(),
+  version: z.number().int(),
+});
+export type TransferCase = z.infer<typeof transferCaseSchema>;

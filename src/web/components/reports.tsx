@@ -1,13 +1,14 @@
 // Marks a report carries wherever it is listed (urgency, a new message) and its thread with the reporter.
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../api.js";
 import { ProblemAlert } from "./page.js";
 import { useTranslation } from "react-i18next";
-import type { ListCaseReports, RouteReport as RouteReportAnswer } from "../../domain/contracts/reports.js";
+import type { ListCaseReports } from "../../domain/contracts/reports.js";
+import { ConfirmedAction } from "./send-to-unit.js";
+import { useEntities } from "../reference-data.js";
 import { useFormat } from "../format.js";
-import { useEntities, useMissions } from "../reference-data.js";
 
 const urgencyColours = { urgent: "red", priority: "orange", routine: "gray" } as const;
 
@@ -93,40 +94,6 @@ export function ReplyToReporter({ reportId, onSent }: { reportId: string; onSent
   );
 }
 
-/** A step hard to undo: the first click asks, a second on the named confirmation does it. */
-function ConfirmedAction({
-  label,
-  confirmLabel,
-  pending,
-  disabled = false,
-  onConfirm,
-}: {
-  label: string;
-  confirmLabel: string;
-  pending: boolean;
-  disabled?: boolean;
-  onConfirm: () => void;
-}) {
-  const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming)
-    return (
-      <Button variant="light" color="grape" disabled={disabled} onClick={() => setConfirming(true)}>
-        {label}
-      </Button>
-    );
-  return (
-    <>
-      <Button color="grape" loading={pending} onClick={onConfirm}>
-        {confirmLabel}
-      </Button>
-      <Button variant="subtle" onClick={() => setConfirming(false)}>
-        {t("app.cancel")}
-      </Button>
-    </>
-  );
-}
-
 /**
  * A report its reporter sent past the mission: headquarters alone sees it (and the case built from
  * it) until it hands it over, after a second, deliberate click.
@@ -179,86 +146,5 @@ export function HeadquartersOnlyNotice({
         </Group>
       )}
     </Alert>
-  );
-}
-
-/**
- * Headquarters sends a report to the unit that should work on it; the offices of the organisation
- * the reporter named (or of the UN entity a named partner works for) come first.
- */
-export function RouteReport({
-  report,
-  onRouted,
-}: {
-  report: { id: string; missionCode: string | null; organisationCode: string | null; version: number };
-  onRouted: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const missions = useMissions();
-  const entities = useEntities();
-  const [unit, setUnit] = useState<string | null>(null);
-  const route = useMutation({
-    mutationFn: (missionCode: string) =>
-      api<RouteReportAnswer>("POST", `/api/reports/${report.id}/route`, { missionCode, version: report.version }),
-    onSuccess: async () => {
-      setUnit(null);
-      await onRouted();
-    },
-  });
-  const named = entities.data?.items.find((entity) => entity.code === report.organisationCode);
-  const entityOfNamed = named?.partnerOf ?? named?.code;
-  const units = (missions.data?.items ?? []).filter(
-    (mission) => mission.current && mission.code !== report.missionCode,
-  );
-  const option = (mission: (typeof units)[number]) => ({
-    value: mission.code,
-    label: `${mission.code} — ${mission.name}`,
-  });
-  const suggested = units.filter((mission) => mission.entityCode === entityOfNamed);
-  const data = [
-    ...(suggested.length && entityOfNamed
-      ? [
-          {
-            group: t("reports.routeTo.suggested", { organisation: entities.shortNameOf(entityOfNamed) }),
-            items: suggested.map(option),
-          },
-        ]
-      : []),
-    { group: t("reports.routeTo.others"), items: units.filter((mission) => !suggested.includes(mission)).map(option) },
-  ];
-  return (
-    <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="xs">
-        {t("reports.routeTo.title")}
-      </Title>
-      <Text size="sm" c="gray.7" mb="sm">
-        {t("reports.routeTo.help", { mission: report.missionCode ?? t("reports.noMission") })}
-      </Text>
-      <ProblemAlert error={route.error} />
-      {route.isSuccess && (
-        <Alert color="green" mb="sm" role="status">
-          {t("reports.routeTo.sent", { unit: route.data.missionCode })}
-        </Alert>
-      )}
-      <Group align="flex-end">
-        <Select
-          label={t("reports.routeTo.unit")}
-          data={data}
-          value={unit}
-          onChange={setUnit}
-          searchable
-          w={{ base: "100%", sm: 380 }}
-        />
-        {/* A new unit chosen asks again: the confirmation names the unit. */}
-        <ConfirmedAction
-          key={unit ?? ""}
-          label={t("reports.routeTo.send")}
-          confirmLabel={t("reports.routeTo.confirm", { unit })}
-          disabled={!unit}
-          pending={route.isPending}
-          onConfirm={() => unit && route.mutate(unit)}
-        />
-      </Group>
-    </Paper>
   );
 }

@@ -76,6 +76,10 @@ export const en = {
     account: "My account",
   },
   cases: {
+    transferTo: {
+      help: "The case and the reports it was built from go to another mission, or to an office of the organisation the people work for: that unit's team works on it at once, {{mission}}'s no longer sees it, and it counts for that unit's entity. Its number and history stay; victims' records stay with their advocates, who may share them.",
+      send: "Send the case",
+    },
     back: "Back to the cases",
     narrative: "Narrative",
     narrativeHidden: "The narrative is not shown to your role.",

@@ -83,6 +83,10 @@ export const es: Messages = {
     account: "Mi cuenta",
   },
   cases: {
+    transferTo: {
+      help: "El caso y las denuncias de las que surgió pasan a otra misión, o a una oficina de la organización para la que trabajan las personas: el equipo de esa unidad se ocupa de él de inmediato, el de {{mission}} deja de verlo, y cuenta para la entidad de esa unidad. Su número y su historial se mantienen; los expedientes de las víctimas siguen con quienes las acompañan, que pueden compartirlos.",
+      send: "Enviar el caso",
+    },
     back: "Volver a los casos",
     narrative: "Relato",
     narrativeHidden: "El relato no se muestra a su función.",

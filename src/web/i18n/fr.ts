@@ -82,6 +82,10 @@ export const fr: Messages = {
     account: "Mon compte",
   },
   cases: {
+    transferTo: {
+      help: "Le dossier et les signalements dont il est issu vont à une autre mission, ou à un bureau de l'organisation pour laquelle travaillent les personnes : l'équipe de cette unité s'en occupe aussitôt, celle de {{mission}} ne le voit plus, et il compte pour l'entité de cette unité. Son numéro et son historique restent ; les dossiers des victimes restent auprès de leurs accompagnateurs, qui peuvent les partager.",
+      send: "Envoyer le dossier",
+    },
     back: "Retour aux dossiers",
     narrative: "Récit",
     narrativeHidden: "Le récit n'est pas visible pour votre rôle.",

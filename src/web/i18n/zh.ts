@@ -81,6 +81,10 @@ export const zh: Messages = {
     account: "我的账户",
   },
   cases: {
+    transferTo: {
+      help: "案件及其来源举报转交另一特派团，或转交当事人所属组织的办事处：该单位团队立即处理，{{mission}}团队不再看到该案件，案件计入该单位所属实体。案件编号和历史记录保持不变；受害人记录仍由协助他们的人员保管，并可由其共享。",
+      send: "转交案件",
+    },
     back: "返回案件列表",
     narrative: "案情叙述",
     narrativeHidden: "您的角色不显示案情叙述。",

@@ -15,6 +15,7 @@ import { CaseDocuments } from "./documents.js";
 import { CaseReports } from "./case-reports.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
 import { NewMessageBadge } from "../components/reports.js";
+import { SendToUnit } from "../components/send-to-unit.js";
 import { useFormat } from "../format.js";
 import { RedactButton } from "./redaction.js";
 import { REDACTED } from "../../domain/contracts/retention.js";
@@ -247,6 +248,15 @@ export function CaseDetail() {
               nationalityCodes={item.nationalityCodes}
             />
             {item.can.edit && <Assignments caseId={item.id} version={item.version} />}
+            {item.can.transfer && (
+              <SendToUnit
+                path={`/api/cases/${item.id}/transfer`}
+                record={{ missionCode: item.missionCode, organisationCode: null, version: item.version }}
+                help={t("cases.transferTo.help", { mission: item.missionCode })}
+                send={t("cases.transferTo.send")}
+                onSent={() => queryClient.invalidateQueries()}
+              />
+            )}
             {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="sm">

@@ -27,12 +27,12 @@ import { useFormat } from "../format.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
 import {
   HeadquartersOnlyNotice,
-  RouteReport,
   NewMessageBadge,
   ReplyToReporter,
   ThreadMessages,
   UrgencyBadge,
 } from "../components/reports.js";
+import { SendToUnit } from "../components/send-to-unit.js";
 import { reportKinds, urgencies } from "../../domain/triage.js";
 import { PageHeader, ProblemAlert, QueryView } from "../components/page.js";
 import { Outbox } from "../offline/outbox-view.js";
@@ -419,7 +419,13 @@ export function ReportDetail() {
               </Text>
             </Paper>
             {report.can.route && !report.caseId && (
-              <RouteReport report={report} onRouted={() => queryClient.invalidateQueries()} />
+              <SendToUnit
+                path={`/api/reports/${report.id}/route`}
+                record={report}
+                help={t("reports.routeTo.help", { mission: report.missionCode ?? t("reports.noMission") })}
+                send={t("reports.routeTo.send")}
+                onSent={() => queryClient.invalidateQueries()}
+              />
             )}
             <Paper withBorder p="lg">
               <Title order={2} size="h4" mb="xs">

@@ -39,6 +39,7 @@ export const en = {
     "report.link": "Report added to a case",
     "report.hand_to_mission": "Report sent to headquarters handed to the mission",
     "report.route": "Report routed by headquarters to another unit",
+    "case.transfer": "Case sent by headquarters, with its reports, to another unit",
     "case.hand_to_mission": "Case handed to the mission",
     "case.create": "Case opened",
     "case.read": "Case opened for reading",

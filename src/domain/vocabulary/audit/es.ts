@@ -39,6 +39,7 @@ export const es = {
     "report.link": "Denuncia añadida a un caso",
     "report.hand_to_mission": "Denuncia enviada a la Sede transferida a la misión",
     "report.route": "Denuncia remitida por la Sede a otra unidad",
+    "case.transfer": "Caso enviado por la Sede, con sus denuncias, a otra unidad",
     "case.hand_to_mission": "Caso transferido a la misión",
     "case.create": "Caso abierto",
     "case.read": "Caso consultado",

@@ -39,6 +39,7 @@ export const fr = {
     "report.link": "Signalement joint à un dossier",
     "report.hand_to_mission": "Signalement adressé au Siège transmis à la mission",
     "report.route": "Signalement orienté par le Siège vers une autre unité",
+    "case.transfer": "Dossier envoyé par le Siège, avec ses signalements, à une autre unité",
     "case.hand_to_mission": "Dossier transmis à la mission",
     "case.create": "Dossier ouvert",
     "case.read": "Dossier consulté",

@@ -39,6 +39,7 @@ export const zh = {
     "report.link": "将举报并入案件",
     "report.hand_to_mission": "将发给总部的举报移交特派团",
     "report.route": "总部将举报转交另一单位",
+    "case.transfer": "总部将案件连同其举报转交另一单位",
     "case.hand_to_mission": "将案件移交特派团",
     "case.create": "立案",
     "case.read": "查阅案件",

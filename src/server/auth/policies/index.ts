@@ -114,6 +114,8 @@ export const casePolicy = {
       publish: view && is(actor, "publisher", "cds_officer"),
       /** Strike out the narrative or a note, with a reason (headquarters). */
       redact: view && is(actor, "cds_officer"),
+      /** Send the case, with its reports, to the unit that should work on it (headquarters). */
+      transfer: view && is(actor, "cds_officer"),
     };
   },
 };

@@ -18,6 +18,7 @@ import {
   saveFilter,
   setAssignments,
 } from "./work.js";
+import { transferCase } from "./transfer.js";
 
 import {
   addNoteBody,
@@ -26,6 +27,8 @@ import {
   caseTimelineSchema,
   deleteSavedFilterSchema,
   listAssigneesSchema,
+  transferCaseBody,
+  transferCaseSchema,
   listCasesSchema,
   listNotesSchema,
   listSavedFiltersSchema,
@@ -95,6 +98,20 @@ export function registerCaseRoutes(app: FastifyInstance) {
       },
     },
     async (request) => updateCase(services, staffOf(request), request.params.id, request.body),
+  );
+
+  typed.post(
+    "/api/cases/:id/transfer",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Headquarters sends the case, with its reports, to the unit that should work on it",
+        params: z.strictObject({ id: z.uuid() }),
+        body: transferCaseBody,
+        response: { 200: transferCaseSchema },
+      },
+    },
+    async (request) => transferCase(services, staffOf(request), request.params.id, request.body),
   );
 
   typed.get(

@@ -20,6 +20,7 @@ import { fieldContext } from "../../security/encryption.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { allocateCaseReference, authorizeCase, findCaseWithFacts, refreshSearchDocument } from "../cases/index.js";
+import { receivingUnit } from "../reference/index.js";
 import { hashReceipt, issueReceipt, receiptHashCandidates } from "./receipts.js";
 
 import { presentQueueItem } from "./presenters.js";
@@ -784,35 +785,18 @@ export async function routeReport(
     assertSameVersion(report, body.version);
     if (report.caseId)
       throw new Conflict("This report is part of a case: it stays with its case.", {}, "report_in_case");
-    const [unit] = await tx
-      .select({ code: missions.code, endYear: missions.endYear })
-      .from(missions)
-      .where(eq(missions.code, body.missionCode));
-    if (!unit) throw unknownMission(body.missionCode);
-    // A closed unit has no team left to work on a report (its old cases stay readable).
-    if (unit.endYear !== null)
-      throw new ValidationFailed(
-        `${unit.code} closed in ${unit.endYear}: send the report to a unit that is still open.`,
-        [{ path: "body.missionCode", message: "closed unit" }],
-        "unit_closed",
-      );
-    if (unit.code === report.missionCode && !report.headquartersOnly)
-      throw new ValidationFailed(
-        `The report is already with ${unit.code}.`,
-        [{ path: "body.missionCode", message: "already with this unit" }],
-        "already_with_unit",
-      );
+    const unit = await receivingUnit(tx, body.missionCode, report.missionCode, !report.headquartersOnly);
     await tx
       .update(reports)
-      .set({ missionCode: unit.code, headquartersOnly: false, version: sql`${reports.version} + 1` })
+      .set({ missionCode: unit, headquartersOnly: false, version: sql`${reports.version} + 1` })
       .where(eq(reports.id, reportId));
     await recordAuditEvent(tx, actor, {
       action: "report.route",
       subjectType: "report",
       subjectId: reportId,
-      details: { fromMissionCode: report.missionCode, toMissionCode: unit.code },
+      details: { fromMissionCode: report.missionCode, toMissionCode: unit },
     });
-    return { missionCode: unit.code };
+    return { missionCode: unit };
   });
 }
 

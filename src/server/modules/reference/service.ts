@@ -246,3 +246,26 @@ export async function createEntity(services: Services, actor: Actor, input: Enti
     return { ...row, kind: row.kind as UnEntityKind, units: [] as string[] };
   });
 }
+
+/**
+ * The unit headquarters sends a record to (a report, a case): one that exists, is still open (a
+ * closed unit has no team left to work on it) and is not where the record already is.
+ */
+export async function receivingUnit(tx: Transaction, code: string, from: string | null, alreadyThere: boolean) {
+  const [unit] = await tx
+    .select({ code: missions.code, endYear: missions.endYear })
+    .from(missions)
+    .where(eq(missions.code, code));
+  const refuse = (message: string, problem: string, code: string) =>
+    new ValidationFailed(message, [{ path: "body.missionCode", message: problem }], code);
+  if (!unit) throw refuse(`Unknown mission code: ${code}.`, "unknown mission", "unknown_mission");
+  if (unit.endYear !== null)
+    throw refuse(
+      `${unit.code} closed in ${unit.endYear}: send it to a unit that is still open.`,
+      "closed unit",
+      "unit_closed",
+    );
+  if (unit.code === from && alreadyThere)
+    throw refuse(`It is already with ${unit.code}.`, "already with this unit", "already_with_unit");
+  return unit.code;
+}
