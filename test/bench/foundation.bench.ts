@@ -1,4 +1,5 @@
-// Foundation benchmark (PostgreSQL): authenticated GET of a reference list and GET /healthz through
+// Foundation benchmark (PostgreSQL): authenticated GET of a reference list (by a headquarters
+// officer's token and session, and by an officer scoped to a whole entity) and GET /healthz through
 // the whole request path, against a bare Fastify route answering the same JSON, in the same run.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
 import Fastify from "fastify";
@@ -17,6 +18,9 @@ try {
   const staff = await t.createStaff("cds_officer");
   const authorization = (await t.tokenFor(staff)).headers.authorization;
   const cookie = (await t.signIn(staff)).headers.cookie;
+  // Scoped to a whole entity: its units are found at every request (every peace operation, for DPO).
+  const entityOfficer = (await t.tokenFor(await t.createStaff("cdt_officer", { entityCodes: ["DPO"] }))).headers
+    .authorization;
   await t.app.listen({ host: "127.0.0.1", port: 0 });
   const ourPort = (t.app.server.address() as { port: number }).port;
 
@@ -25,6 +29,11 @@ try {
       name: "GET /api/reference/missions (bearer token)",
       path: "/api/reference/missions",
       headers: { authorization } as Record<string, string>,
+    },
+    {
+      name: "GET /api/reference/missions (token, entity)",
+      path: "/api/reference/missions",
+      headers: { authorization: entityOfficer } as Record<string, string>,
     },
     {
       name: "GET /api/reference/missions (session)",
