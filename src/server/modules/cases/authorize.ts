@@ -2,7 +2,7 @@
 // exist, and an ability the actor lacks on it is a 403 with its reason.
 import { casePolicy } from "../../auth/policies/index.js";
 import type { Actor } from "../../auth/actor.js";
-import { Forbidden, NotFound } from "../../errors.js";
+import { Conflict, Forbidden, NotFound } from "../../errors.js";
 import type { Transaction } from "../../transaction.js";
 import { findCaseWithFacts } from "./queries.js";
 
@@ -20,4 +20,13 @@ export async function authorizeCase(
   const can = casePolicy.abilities(actor, found.facts);
   if (ability && !can[ability.can]) throw new Forbidden(ability.refusal);
   return { ...found, can };
+}
+
+/** Someone else changed the case since the caller read it. */
+export const staleCase = () =>
+  new Conflict("Someone else changed this case since you opened it. Reload, then try again.", {}, "stale_version");
+
+/** A change is made on the case as the caller last read it; someone else's change since is a 409. */
+export function assertCaseVersion(row: { version: number }, version: number) {
+  if (row.version !== version) throw staleCase();
 }

@@ -1,5 +1,5 @@
 // The cases module's entry: all that the app and other modules may use of it.
-export { authorizeCase, type CaseAbility } from "./authorize.js";
+export { assertCaseVersion, authorizeCase, type CaseAbility } from "./authorize.js";
 export { listPerpetrators } from "./perpetrators.js";
 export {
   allocateCaseReference,

@@ -130,4 +130,27 @@ describe("sending a case to another unit", () => {
     // Nothing moved on any refusal.
     expect((await monusco.request({ method: "GET", url: `/api/cases/${caseId}` })).json().missionCode).toBe("MONUSCO");
   });
+
+  it("lets one of two headquarters officers sending the same case at once win; the case and its reports go one way", async () => {
+    const monusco = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    const [first, second] = [await t.createStaff("cds_officer"), await t.createStaff("cds_officer")];
+    const officers = [await t.tokenFor(first), await t.tokenFor(second)];
+    const { caseId, reportId } = await caseAtMonusco(monusco);
+    const { version } = (await officers[0].request({ method: "GET", url: `/api/cases/${caseId}` })).json();
+    const answers = await Promise.all(
+      (["UNICEF-KIN", "MINUSCA"] as const).map((missionCode, index) =>
+        officers[index].request({
+          method: "POST",
+          url: `/api/cases/${caseId}/transfer`,
+          payload: { missionCode, version },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    const winner = answers.find((answer) => answer.statusCode === 200)?.json().missionCode;
+    const now = (await officers[0].request({ method: "GET", url: `/api/cases/${caseId}` })).json();
+    expect(now.missionCode).toBe(winner);
+    const report = (await officers[0].request({ method: "GET", url: `/api/reports/${reportId}` })).json();
+    expect(report.missionCode).toBe(winner);
+  });
 });

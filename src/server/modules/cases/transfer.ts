@@ -3,12 +3,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { cases, reports } from "../../../db/schema.js";
 import type { Actor } from "../../auth/actor.js";
-import { Conflict } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { receivingUnit } from "../reference/index.js";
-import { authorizeCase } from "./authorize.js";
+import { assertCaseVersion, authorizeCase, staleCase } from "./authorize.js";
 
 /**
  * Moves the case and the reports it was built from to another unit: the receiving team works on it
@@ -26,18 +25,16 @@ export async function transferCase(
       can: "transfer",
       refusal: "Only headquarters sends a case to another unit.",
     });
-    if (found.row.version !== body.version)
-      throw new Conflict(
-        "Someone else changed this case since you opened it. Reload, then try again.",
-        {},
-        "stale_version",
-      );
+    assertCaseVersion(found.row, body.version);
     const from = found.row.missionCode;
-    const unit = await receivingUnit(tx, body.missionCode, from, true);
-    await tx
+    const unit = await receivingUnit(tx, body.missionCode, from);
+    const [updated] = await tx
       .update(cases)
       .set({ missionCode: unit, version: sql`${cases.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(cases.id, caseId), eq(cases.version, body.version)));
+      .where(and(eq(cases.id, caseId), eq(cases.version, body.version)))
+      .returning({ id: cases.id });
+    // Changed by someone else since it was read: nothing moves, the reports included.
+    if (!updated) throw staleCase();
     const moved = await tx
       .update(reports)
       .set({ missionCode: unit, version: sql`${reports.version} + 1` })

@@ -5,11 +5,11 @@ import type { CaseFilter } from "../../../domain/contracts/cases.js";
 import type { Services } from "../../services.js";
 import { type Actor, unitsInScope } from "../../auth/actor.js";
 import { casePolicy } from "../../auth/policies/index.js";
-import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { fieldContext } from "../../security/encryption.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { authorizeCase } from "./authorize.js";
+import { assertCaseVersion, authorizeCase } from "./authorize.js";
 import { refreshSearchDocument } from "./queries.js";
 
 /** Staff who may be assigned to a case: its mission's officers, headquarters, and investigators. */
@@ -57,12 +57,7 @@ export async function setAssignments(
       can: "edit",
       refusal: "Only the case's Conduct and Discipline officers assign it.",
     });
-    if (found.row.version !== version)
-      throw new Conflict(
-        "Someone else changed this case since you opened it. Reload, then try again.",
-        {},
-        "stale_version",
-      );
+    assertCaseVersion(found.row, version);
     const wanted = [...new Set(userIds)];
     const staff = wanted.length
       ? await tx

@@ -785,7 +785,8 @@ export async function routeReport(
     assertSameVersion(report, body.version);
     if (report.caseId)
       throw new Conflict("This report is part of a case: it stays with its case.", {}, "report_in_case");
-    const unit = await receivingUnit(tx, body.missionCode, report.missionCode, !report.headquartersOnly);
+    // A report kept for headquarters is with no unit yet, even the one it names.
+    const unit = await receivingUnit(tx, body.missionCode, report.headquartersOnly ? null : report.missionCode);
     await tx
       .update(reports)
       .set({ missionCode: unit, headquartersOnly: false, version: sql`${reports.version} + 1` })

@@ -249,9 +249,9 @@ export async function createEntity(services: Services, actor: Actor, input: Enti
 
 /**
  * The unit headquarters sends a record to (a report, a case): one that exists, is still open (a
- * closed unit has no team left to work on it) and is not where the record already is.
+ * closed unit has no team left to work on it) and is not `holder`, the unit that has the record now.
  */
-export async function receivingUnit(tx: Transaction, code: string, from: string | null, alreadyThere: boolean) {
+export async function receivingUnit(tx: Transaction, code: string, holder: string | null) {
   const [unit] = await tx
     .select({ code: missions.code, endYear: missions.endYear })
     .from(missions)
@@ -265,7 +265,7 @@ export async function receivingUnit(tx: Transaction, code: string, from: string 
       "closed unit",
       "unit_closed",
     );
-  if (unit.code === from && alreadyThere)
+  if (unit.code === holder)
     throw refuse(`It is already with ${unit.code}.`, "already with this unit", "already_with_unit");
   return unit.code;
 }

@@ -16,7 +16,7 @@ import { type CaseScopeFacts, referralPolicy } from "../../auth/policies/index.j
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { findCaseWithFacts, authorizeCase, knownNationalities } from "../cases/index.js";
+import { assertCaseVersion, findCaseWithFacts, authorizeCase, knownNationalities } from "../cases/index.js";
 import { advanceCase } from "../cases/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 
@@ -38,12 +38,7 @@ export async function referCase(services: Services, actor: Actor, caseId: string
       can: "refer",
       refusal: "Only the case's Conduct and Discipline officers refer it.",
     });
-    if (found.row.version !== input.caseVersion)
-      throw new Conflict(
-        "Someone else changed this case since you opened it. Reload, then try again.",
-        {},
-        "stale_version",
-      );
+    assertCaseVersion(found.row, input.caseVersion);
     const problem = referralProblem(found.row, input);
     if (problem)
       throw new ValidationFailed(
