@@ -40,6 +40,7 @@ import {
   victims,
   unEntities,
   victimShares,
+  caseShares,
   missions,
 } from "../src/db/schema.js";
 import { auditCatalogue, isAuditAction } from "../src/domain/audit-catalogue.js";
@@ -612,6 +613,71 @@ const matrix: MatrixRow[] = [
     body: () => ({ missionCode: "UNMISS", version: 1 }),
     expect: only("cds_officer"),
     label: "with a mission, to another mission",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/shares",
+    url: () => `/api/cases/${fixture.inScopeCase}/shares`,
+    expect: only(...caseRoles),
+    label: "in scope",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/shares",
+    url: () => `/api/cases/${fixture.outOfScopeCase}/shares`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/shares",
+    url: async () => `/api/cases/${await freshCase("MONUSCO")}/shares`,
+    body: () => ({ unitCode: OTHER_ENTITY_UNIT, reason: "Child victims assisted by UNICEF" }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope, with another entity's unit",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/shares",
+    url: async () => `/api/cases/${await freshCase("UNMISS")}/shares`,
+    body: () => ({ unitCode: OTHER_ENTITY_UNIT, reason: "Child victims assisted by UNICEF" }),
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/shares/:shareId/end",
+    url: async () => (await freshCaseShare("MONUSCO", OTHER_ENTITY_UNIT)).endUrl,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "in scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/shares/:shareId/end",
+    url: async () => (await freshCaseShare("UNMISS", OTHER_ENTITY_UNIT)).endUrl,
+    expect: only("cds_officer"),
+    label: "out of scope",
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/shares/:shareId/end",
+    url: async () => (await freshCaseShare("UNMISS", "MONUSCO")).endUrl,
+    expect: only("cds_officer", "cdt_officer"),
+    label: "shared with the actor's unit, handed back",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id",
+    url: async () => `/api/cases/${(await freshCaseShare("UNMISS", "MONUSCO")).caseId}`,
+    expect: only("cds_officer", "cdt_officer", "victim_assistance", "analyst", "publisher"),
+    label: "out of scope, shared with the actor's unit",
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id",
+    url: async () => `/api/cases/${(await freshCaseShare("UNMISS", "MONUSCO", true)).caseId}`,
+    expect: only("cds_officer", "analyst", "publisher"),
+    label: "out of scope, its share with the actor's unit ended",
   },
   {
     method: "POST",
@@ -2619,6 +2685,18 @@ async function freshShare(missionCode: string): Promise<string> {
       .returning({ id: victimShares.id }),
   );
   return `/api/victims/${victimId}/shares/${row.id}/end`;
+}
+
+/** A fresh case of `missionCode` shared with `unitCode` (the share ended if `ended`); no national of the focal point's State. */
+async function freshCaseShare(missionCode: string, unitCode: string, ended = false) {
+  const caseId = await freshCase(missionCode, "received", ["IND"]);
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(caseShares)
+      .values({ caseId, unitCode, reason: "Joint inquiry", endedAt: ended ? new Date() : null })
+      .returning({ id: caseShares.id }),
+  );
+  return { caseId, endUrl: `/api/cases/${caseId}/shares/${row.id}/end` };
 }
 
 async function freshAssistanceReferral(victimId: string): Promise<string> {

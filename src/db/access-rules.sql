@@ -18,6 +18,7 @@
 -- case_nationalities: RLS; conduct_app: SELECT
 -- case_notes: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- case_number_counters: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
+-- case_shares: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- cases: RLS; conduct_app: DELETE, INSERT, UPDATE, SELECT of every column but nationality_codes, allegation_pairs, finding_outcome
 -- cbcm_members: RLS; conduct_app: INSERT, SELECT
 -- cbcm_networks: RLS; conduct_app: INSERT, SELECT
@@ -135,14 +136,17 @@ POLICY case_assignments_need_to_know ON case_assignments FOR ALL TO public USING
 POLICY case_documents_need_to_know ON case_documents FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id))))))) WITH CHECK ((conduct_can_see_case_id(case_id) AND ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text])) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (kind = 'reply'::text) AND (referral_id IS NOT NULL) AND (EXISTS ( SELECT 1 FROM referrals r WHERE (r.id = case_documents.referral_id)))))));
 
 -- Policies on case_nationalities
-POLICY case_nationalities_need_to_know ON case_nationalities FOR SELECT TO public USING (conduct_can_see_case(case_id, mission_code, ARRAY[nationality_code], headquarters_only));
+POLICY case_nationalities_need_to_know ON case_nationalities FOR SELECT TO public USING ((conduct_can_see_case(case_id, mission_code, ARRAY[nationality_code], headquarters_only) OR (case_id = ANY (( SELECT conduct_actor_shared_cases() AS conduct_actor_shared_cases)::uuid[]))));
 
 -- Policies on case_notes
 POLICY case_notes_need_to_know ON case_notes FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() <> ALL (ARRAY['member_state_focal_point'::text, 'analyst'::text, 'publisher'::text])))) WITH CHECK ((conduct_can_see_case_id(case_id) AND (conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'investigator'::text]))));
 POLICY case_notes_retention ON case_notes AS RESTRICTIVE FOR DELETE TO public USING ((conduct_actor_role() = 'system'::text));
 
+-- Policies on case_shares
+POLICY case_shares_need_to_know ON case_shares FOR ALL TO public USING (conduct_can_see_case_id(case_id)) WITH CHECK ((conduct_can_see_case_id(case_id) AND conduct_is_case_manager()));
+
 -- Policies on cases
-POLICY cases_need_to_know ON cases FOR ALL TO public USING (conduct_can_see_case(id, mission_code, nationality_codes, headquarters_only)) WITH CHECK (conduct_can_see_case(id, mission_code, nationality_codes, headquarters_only));
+POLICY cases_need_to_know ON cases FOR ALL TO public USING ((conduct_can_see_case(id, mission_code, nationality_codes, headquarters_only) OR (id = ANY (( SELECT conduct_actor_shared_cases() AS conduct_actor_shared_cases)::uuid[])))) WITH CHECK ((conduct_can_see_case(id, mission_code, nationality_codes, headquarters_only) OR (id = ANY (( SELECT conduct_actor_shared_cases() AS conduct_actor_shared_cases)::uuid[]))));
 
 -- Policies on cbcm_members
 POLICY cbcm_members_mission ON cbcm_members FOR ALL TO public USING (conduct_reads_outreach_in(conduct_network_mission(network_id))) WITH CHECK (conduct_keeps_prevention_in(conduct_network_mission(network_id)));
@@ -379,6 +383,11 @@ SELECT coalesce(string_to_array(nullif(current_setting('app.actor_missions', tru
 -- conduct_actor_role(): stable; callers: PUBLIC
 SELECT nullif(current_setting('app.actor_role', true), '')
 
+-- conduct_actor_shared_cases(): stable, security definer; callers: conduct_app, postgres
+SELECT coalesce(array_agg(s.case_id), '{}') FROM case_shares s
+WHERE conduct_actor_role() IN ('cdt_officer', 'victim_assistance')
+  AND s.ended_at IS NULL AND s.unit_code = ANY (conduct_actor_missions())
+
 -- conduct_actor_shared_victims(): stable, security definer; callers: conduct_app, postgres
 SELECT coalesce(array_agg(s.victim_id), '{}') FROM victim_shares s
 WHERE s.ended_at IS NULL AND conduct_assists_in(s.unit_code)
@@ -466,7 +475,9 @@ SELECT CASE conduct_actor_role()
 END
 
 -- conduct_can_see_case_id(p_case_id uuid): stable, security definer; callers: PUBLIC
-SELECT coalesce((SELECT conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only) FROM cases c WHERE c.id = p_case_id), false)
+SELECT coalesce((SELECT conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+    OR c.id = ANY ((SELECT conduct_actor_shared_cases())::uuid[])
+  FROM cases c WHERE c.id = p_case_id), false)
 
 -- conduct_can_see_claim(p_claim_id uuid): stable, security definer; callers: PUBLIC
 SELECT coalesce((SELECT conduct_can_see_victim(c.victim_id) OR conduct_state_sees_claim(c.victim_id, c.country_code)
@@ -637,13 +648,16 @@ SELECT conduct_actor_role() IN ('system', 'cds_officer')
 SELECT coalesce((
   SELECT array(SELECT pair FROM unnest(c.allegation_pairs) AS pair
                WHERE split_part(pair, ':', 2) = '' OR conduct_sees_country(split_part(pair, ':', 2)) ORDER BY pair)
-  FROM cases c WHERE c.id = p_case_id AND conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+  FROM cases c WHERE c.id = p_case_id
+    AND (conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+      OR c.id = ANY ((SELECT conduct_actor_shared_cases())::uuid[]))
 ), '{}'::text[])
 
 -- conduct_known_allegation_units(): stable, security definer; callers: conduct_app, postgres
 SELECT c.id, u.year, u.mission_code, u.category_code, u.nationality_code
 FROM cases c CROSS JOIN LATERAL conduct_case_allegation_units(c) u
-WHERE conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+WHERE (conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headquarters_only)
+    OR c.id = ANY ((SELECT conduct_actor_shared_cases())::uuid[]))
   AND (u.nationality_code = '' OR conduct_sees_country(u.nationality_code))
 
 -- conduct_lock_audit_chain(): volatile, security definer; callers: PUBLIC

@@ -549,6 +549,29 @@ export const caseAssignments = pgTable(
   (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index("case_assignments_user_idx").on(t.userId)],
 );
 
+/**
+ * A case shared with a unit of another entity (one UN): an explicit, audited referral by the case's
+ * managers. While it lasts, that unit's conduct and victim-assistance staff read the case and add
+ * notes; the unit that holds it still decides everything else.
+ */
+export const caseShares = pgTable(
+  "case_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: caseIdColumn(),
+    unitCode: text("unit_code")
+      .notNull()
+      .references(() => missions.code),
+    /** Why the unit needs the case (assisting a child, a joint inquiry): read by both sides and the auditors. */
+    reason: text("reason").notNull(),
+    sharedBy: text("shared_by"),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: text("ended_by"),
+  },
+  (t) => [index("case_shares_case_idx").on(t.caseId), index("case_shares_unit_idx").on(t.unitCode)],
+);
+
 // Per-mission, per-year counters for readable case numbers (MONUSCO-2026-0042).
 export const caseNumberCounters = pgTable(
   "case_number_counters",

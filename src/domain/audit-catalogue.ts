@@ -132,6 +132,8 @@ export const auditCatalogue = {
   "report.route": action("report", z.object({ fromMissionCode: code.nullable(), toMissionCode: code })),
   "case.hand_to_mission": action("case", z.object({ fromReport: id })),
   "case.transfer": action("case", z.object({ fromMissionCode: code, toMissionCode: code, reportsMoved: count })),
+  "case.share": action("case", z.object({ unitCode: code, entityCode: code, shareId: id })),
+  "case.share.end": action("case", z.object({ unitCode: code, shareId: id })),
   "case.create": action(
     "case",
     z.object({ fromReport: id.optional(), originCaseId: id.optional(), source: z.literal("demo").optional() }),

@@ -25,6 +25,7 @@ import {
   victimChildren,
   victimConsents,
   victims,
+  caseShares,
   victimShares,
 } from "../db/schema.js";
 
@@ -195,6 +196,12 @@ export async function seedDemoVictims(services: Services, tx: Transaction, caseI
   await tx
     .insert(victimShares)
     .values({ victimId: second, unitCode: "UNICEF-COD", consentBy: "caregiver", consentOn: isoDaysAgo(5) });
+  // And MONUSCO's team shared her case with that office, which reads it and adds its notes.
+  await tx.insert(caseShares).values({
+    caseId: caseIds[2],
+    unitCode: "UNICEF-COD",
+    reason: "UNICEF's child protection team in Goma assists the girl; it follows the case with us.",
+  });
 
   // Assisted without any case (GA resolution 62/214): a plan under way, nothing due yet.
   const third = await victim("V-MONUSCO-0002", "MONUSCO", {

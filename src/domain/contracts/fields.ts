@@ -20,3 +20,15 @@ export type Created = z.infer<typeof createdSchema>;
 
 /** What a route answers with 204: nothing. */
 export const noContentSchema = z.null();
+
+/** A record shared with a unit of another entity (one UN): with whom, since when, by whom, until when. */
+export const unitShareFields = {
+  id: z.string(),
+  unitCode: z.string(),
+  entityCode: z.string(),
+  sharedAt: z.string(),
+  sharedByName: z.string().nullable(),
+  endedAt: z.string().nullable(),
+};
+/** A shared record and one of its shares, as ending a share names them. */
+export const unitShareParams = z.object({ id: z.uuid(), shareId: z.uuid() });

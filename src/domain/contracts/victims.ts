@@ -2,6 +2,7 @@
 // children, the advocate's caseload), shared by the routes, the OpenAPI document and the web app.
 import { z } from "zod";
 import { immediateNeeds, urgencies } from "../triage.js";
+import { unitShareFields } from "./fields.js";
 import {
   ageGroups,
   consentGivers,
@@ -155,14 +156,9 @@ export const recordVictimUpdateBody = z.strictObject({
 
 /** The record shared with a unit of another entity, and the consent that allows it. */
 export const victimShareSchema = z.object({
-  id: z.string(),
-  unitCode: z.string(),
-  entityCode: z.string(),
+  ...unitShareFields,
   consentBy: z.enum(consentGivers),
   consentOn: z.string(),
-  sharedAt: z.string(),
-  sharedByName: z.string().nullable(),
-  endedAt: z.string().nullable(),
 });
 export type VictimShare = z.infer<typeof victimShareSchema>;
 /** Every share of a record, oldest first: what sharing and ending a share answer. */
@@ -174,7 +170,6 @@ export const shareVictimBody = z.strictObject({
   consentOn: z.iso.date(),
 });
 export type ShareVictimBody = z.infer<typeof shareVictimBody>;
-export const victimShareParams = z.object({ id: z.uuid(), shareId: z.uuid() });
 
 export const readVictimSchema = victimSummarySchema.extend({
   cases: z.array(z.object({ id: z.string(), reference: z.string(), status: z.string() })),

@@ -16,6 +16,7 @@ import { CaseReports } from "./case-reports.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
 import { NewMessageBadge } from "../components/reports.js";
 import { SendToUnit } from "../components/send-to-unit.js";
+import { CaseSharesPanel } from "./case-shares.js";
 import { useFormat } from "../format.js";
 import { RedactButton } from "./redaction.js";
 import { REDACTED } from "../../domain/contracts/retention.js";
@@ -56,6 +57,7 @@ export function CaseDetail() {
             defaultValue: event.action,
             // A note's number and a document's kind say which one the event is about.
             number: event.details.number,
+            unit: event.details.unitCode ?? event.details.toMissionCode,
             kind: words.documentKinds[event.details.kind as DocumentKind],
           });
   // The person who acted as far as this reader may know; otherwise their role; the reporter is named as such.
@@ -256,6 +258,9 @@ export function CaseDetail() {
                 send={t("cases.transferTo.send")}
                 onSent={() => queryClient.invalidateQueries()}
               />
+            )}
+            {(item.can.share || (item.can.readNotes && item.sharedUnitCodes.length > 0)) && (
+              <CaseSharesPanel item={item} />
             )}
             {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}
             <Paper withBorder p="lg">

@@ -1,6 +1,6 @@
 // On the victim record: the units of other entities it is shared with (a child referred to UNICEF's
 // office), on whose consent, and — for the unit that keeps the record — sharing it and ending a share.
-import { Badge, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Group, Paper, Select, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { ReadVictim } from "../../domain/contracts/victims.js";
@@ -8,7 +8,7 @@ import { consentGivers } from "../../domain/victims.js";
 import { api } from "../api.js";
 import { DateField } from "../components/date-field.js";
 import { DialogForm } from "../components/dialog.js";
-import { ProblemAlert } from "../components/page.js";
+import { ShareList } from "../components/shares.js";
 import { useFormat } from "../format.js";
 import { useEntities, useMissions } from "../reference-data.js";
 import { useVictimMutation } from "./victim-mutation.js";
@@ -67,52 +67,24 @@ export function SharesPanel({ victim }: { victim: ReadVictim }) {
           </DialogForm>
         )}
       </Group>
-      <Stack gap="xs">
-        <ProblemAlert error={end.error} />
-        {victim.shares.length === 0 && (
-          <Text size="sm" c="gray.7">
-            {t("victims.shares.none")}
-          </Text>
-        )}
-        {victim.shares.map((item) => (
-          <Group key={item.id} justify="space-between" wrap="nowrap">
-            <Stack gap={0}>
-              <Text size="sm" fw={500}>
-                {item.unitCode} — {entities.shortNameOf(item.entityCode)}
-              </Text>
-              <Text size="xs" c="gray.7">
-                {t("victims.shares.since", {
-                  date: format.date(item.sharedAt),
-                  giver: t(`victims.shares.givers.${item.consentBy}`),
-                  consentOn: format.date(item.consentOn),
-                })}
-                {item.sharedByName && ` · ${t("victims.shares.sharedBy", { name: item.sharedByName })}`}
-              </Text>
-            </Stack>
-            {item.endedAt ? (
-              <Badge color="gray" variant="light">
-                {t("victims.shares.ended", { date: format.date(item.endedAt) })}
-              </Badge>
-            ) : (
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                loading={end.isPending && end.variables === item.id}
-                onClick={() => end.mutate(item.id)}
-                aria-label={`${t("victims.shares.end")}: ${item.unitCode}`}
-              >
-                {t("victims.shares.end")}
-              </Button>
-            )}
-          </Group>
-        ))}
-        {active.length > 0 && !victim.can.share && (
-          <Text size="xs" c="gray.7">
-            {t("victims.shares.sharedWithYou", { unit: victim.missionCode })}
-          </Text>
-        )}
-      </Stack>
+      <ShareList
+        shares={victim.shares}
+        none={t("victims.shares.none")}
+        detail={(item) =>
+          t("victims.shares.since", {
+            date: format.date(item.sharedAt),
+            giver: t(`victims.shares.givers.${item.consentBy}`),
+            consentOn: format.date(item.consentOn),
+          })
+        }
+        mayEnd={() => true}
+        end={end}
+      />
+      {active.length > 0 && !victim.can.share && (
+        <Text size="xs" c="gray.7" mt="xs">
+          {t("victims.shares.sharedWithYou", { unit: victim.missionCode })}
+        </Text>
+      )}
     </Paper>
   );
 }

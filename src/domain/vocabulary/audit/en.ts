@@ -40,6 +40,8 @@ export const en = {
     "report.hand_to_mission": "Report sent to headquarters handed to the mission",
     "report.route": "Report routed by headquarters to another unit",
     "case.transfer": "Case sent by headquarters, with its reports, to another unit",
+    "case.share": "Case shared with a unit of another entity",
+    "case.share.end": "Case sharing with another entity ended",
     "case.hand_to_mission": "Case handed to the mission",
     "case.create": "Case opened",
     "case.read": "Case opened for reading",

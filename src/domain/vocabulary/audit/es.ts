@@ -40,6 +40,8 @@ export const es = {
     "report.hand_to_mission": "Denuncia enviada a la Sede transferida a la misión",
     "report.route": "Denuncia remitida por la Sede a otra unidad",
     "case.transfer": "Caso enviado por la Sede, con sus denuncias, a otra unidad",
+    "case.share": "Caso compartido con una unidad de otra entidad",
+    "case.share.end": "Fin del intercambio del caso con otra entidad",
     "case.hand_to_mission": "Caso transferido a la misión",
     "case.create": "Caso abierto",
     "case.read": "Caso consultado",

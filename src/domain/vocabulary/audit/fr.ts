@@ -40,6 +40,8 @@ export const fr = {
     "report.hand_to_mission": "Signalement adressé au Siège transmis à la mission",
     "report.route": "Signalement orienté par le Siège vers une autre unité",
     "case.transfer": "Dossier envoyé par le Siège, avec ses signalements, à une autre unité",
+    "case.share": "Dossier partagé avec une unité d’une autre entité",
+    "case.share.end": "Partage du dossier avec une autre entité terminé",
     "case.hand_to_mission": "Dossier transmis à la mission",
     "case.create": "Dossier ouvert",
     "case.read": "Dossier consulté",

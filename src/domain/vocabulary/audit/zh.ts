@@ -40,6 +40,8 @@ export const zh = {
     "report.hand_to_mission": "将发给总部的举报移交特派团",
     "report.route": "总部将举报转交另一单位",
     "case.transfer": "总部将案件连同其举报转交另一单位",
+    "case.share": "案件已与另一实体的单位共享",
+    "case.share.end": "与另一实体共享案件已结束",
     "case.hand_to_mission": "将案件移交特派团",
     "case.create": "立案",
     "case.read": "查阅案件",

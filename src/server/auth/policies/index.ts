@@ -49,6 +49,8 @@ export interface CaseScopeFacts {
   status?: string;
   /** Built from a report sent past the mission: hidden from its team until headquarters hands it over. */
   headquartersOnly?: boolean;
+  /** Units of other entities the case is shared with now: their staff read it and add notes. */
+  sharedUnitCodes?: string[];
 }
 
 const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
@@ -65,7 +67,10 @@ export const casePolicy = {
         return true;
       case "cdt_officer":
       case "victim_assistance":
-        return actor.missionCodes.includes(facts.missionCode) && !facts.headquartersOnly;
+        return (
+          (actor.missionCodes.includes(facts.missionCode) && !facts.headquartersOnly) ||
+          (facts.sharedUnitCodes ?? []).some((unit) => actor.missionCodes.includes(unit))
+        );
       case "member_state_focal_point":
         return actor.countryCode !== null && facts.nationalityCodes.includes(actor.countryCode);
       case "investigator":
@@ -106,8 +111,8 @@ export const casePolicy = {
       /** Investigators assigned to the case and a State's focal point (for its NIO) report on investigations. */
       investigate: manages || (view && is(actor, "investigator", "member_state_focal_point")),
       readNotes: view && !is(actor, "member_state_focal_point", "analyst", "publisher"),
-      /** The reports the case was built from and the threads with their reporters: its intake officers. */
-      readReports: view && is(actor, "cds_officer", "cdt_officer"),
+      /** The reports the case was built from and the threads with their reporters: the intake officers of the unit holding it. */
+      readReports: manages,
       /** The case's documents (a State: those of its own referrals only, see documentPolicy). */
       readDocuments: view && is(actor, "cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
       addNote: view && is(actor, "cds_officer", "cdt_officer", "investigator"),
@@ -116,6 +121,8 @@ export const casePolicy = {
       redact: view && is(actor, "cds_officer"),
       /** Send the case, with its reports, to the unit that should work on it (headquarters). */
       transfer: view && is(actor, "cds_officer"),
+      /** Share it with a unit of another entity, and end a share: those who manage it. */
+      share: manages,
     };
   },
 };
@@ -213,14 +220,16 @@ export const documentPolicy = {
   view: (actor: Actor, facts: CaseScopeFacts) =>
     casePolicy.view(actor, facts) &&
     is(actor, "cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+  /** The case's managers and investigators attach; a State its replies; a unit the case is shared with reads only. */
   attach: (actor: Actor, facts: CaseScopeFacts, kind: string, referralCountry: string | null) =>
     documentPolicy.view(actor, facts) &&
-    (is(actor, "cds_officer", "cdt_officer", "investigator") ||
+    (casePolicy.abilities(actor, facts).edit ||
+      is(actor, "investigator") ||
       (kind === "reply" && referralCountry !== null && referralCountry === actor.countryCode)),
   /** Whether the actor may attach anything at all on the case (the page's form). */
   attachAny: (actor: Actor, facts: CaseScopeFacts) =>
     documentPolicy.view(actor, facts) &&
-    is(actor, "cds_officer", "cdt_officer", "investigator", "member_state_focal_point"),
+    (casePolicy.abilities(actor, facts).edit || is(actor, "investigator", "member_state_focal_point")),
   writeNoteVerbale: (actor: Actor, facts: CaseScopeFacts) => casePolicy.abilities(actor, facts).refer,
 };
 

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { caseAssignments, cases } from "../../../db/schema.js";
+import { caseAssignments, caseShares, cases } from "../../../db/schema.js";
 import { roles, scopeOfRole, scopeProblem } from "../../../domain/roles.js";
 import { type Actor, systemActor } from "../actor.js";
 import { inTransaction } from "../../transaction.js";
@@ -32,6 +32,10 @@ const caseArbitrary = fc.record({
   missionCode: fc.constantFrom(...missions),
   nationalityCodes: fc.subarray(countries),
   assignedIndexes: fc.subarray([0, 1]),
+  headquartersOnly: fc.boolean(),
+  // Shared with units (one UN); an ended share grants nothing.
+  sharedWith: fc.subarray(missions),
+  endedShares: fc.subarray(missions),
 });
 
 describe("need-to-know", () => {
@@ -54,9 +58,16 @@ describe("need-to-know", () => {
             missionCode: c.missionCode,
             dateReported: "2026-01-01",
             nationalityCodes: c.nationalityCodes,
+            headquartersOnly: c.headquartersOnly,
           });
           if (assignedUserIds.length)
             await tx.insert(caseAssignments).values(assignedUserIds.map((userId) => ({ caseId: id, userId })));
+          const shares = [
+            ...c.sharedWith.map((unitCode) => ({ unitCode, endedAt: null })),
+            ...c.endedShares.map((unitCode) => ({ unitCode, endedAt: new Date() })),
+          ];
+          if (shares.length)
+            await tx.insert(caseShares).values(shares.map((share) => ({ ...share, caseId: id, reason: "Agreement" })));
         });
         const seenByDatabase =
           (
@@ -68,10 +79,12 @@ describe("need-to-know", () => {
           missionCode: c.missionCode,
           nationalityCodes: c.nationalityCodes,
           assignedUserIds,
+          headquartersOnly: c.headquartersOnly,
+          sharedUnitCodes: c.sharedWith,
         });
         expect(seenByDatabase).toBe(seenByPolicy);
       }),
-      { numRuns: 150, seed: 20261122 },
+      { numRuns: 200, seed: 20261122 },
     );
   });
 

@@ -50,6 +50,8 @@ export async function exportCases(services: Services, actor: Actor, filter: Case
         missionCode: row.missionCode,
         nationalityCodes: row.nationalityCodes,
         assignedUserIds: row.assignedUserIds,
+        headquartersOnly: row.headquartersOnly,
+        sharedUnitCodes: row.sharedUnitCodes,
       }),
     );
     const records = visible.map((row) => {

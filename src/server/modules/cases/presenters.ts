@@ -27,6 +27,7 @@ export function presentCaseSummary(
     nationalityCodes: row.nationalityCodes,
     assignedUserIds,
     headquartersOnly: row.headquartersOnly,
+    sharedUnitCodes: row.sharedUnitCodes,
   };
   const can = casePolicy.abilities(actor, facts);
   return {
@@ -51,6 +52,7 @@ export function presentCaseSummary(
     riskLocation: row.riskLocation,
     urgent: row.urgent,
     headquartersOnly: row.headquartersOnly,
+    sharedUnitCodes: row.sharedUnitCodes,
     /** The reporter wrote on one of the case's reports since this reader last read it. */
     unreadMessages: row.unreadMessages ?? false,
     narrativeConfidential: row.narrativeConfidential,

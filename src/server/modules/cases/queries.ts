@@ -24,6 +24,7 @@ import {
   caseNationalities,
   caseNotes,
   caseNumberCounters,
+  caseShares,
   cases,
   countries,
   investigations,
@@ -62,7 +63,16 @@ const {
   findingOutcome: _findingOutcome,
   ...storedColumns
 } = getTableColumns(cases);
-const caseColumns = { ...storedColumns, nationalityCodes: knownNationalities(cases.id).as("nationality_codes") };
+const caseColumns = {
+  ...storedColumns,
+  nationalityCodes: knownNationalities(cases.id).as("nationality_codes"),
+  /** Units of other entities whose staff read the case now (an explicit share). */
+  sharedUnitCodes: sql<
+    string[]
+  >`array(select s.unit_code from ${caseShares} s where s.case_id = cases.id and s.ended_at is null order by s.unit_code)`.as(
+    "shared_unit_codes",
+  ),
+};
 
 // What a list row shows: no narrative ciphertext, and the case's assigned officers in the same
 // query (the list is the most-read page; one round trip less matters).
@@ -339,6 +349,9 @@ const caseHistoryActions = [
   "command.leader.allege",
   "proceeding.record",
   "proceeding.update",
+  "case.transfer",
+  "case.share",
+  "case.share.end",
 ];
 
 /** What the threads of the case's reports add to its history (for those who may read the reports). */
@@ -396,6 +409,7 @@ export async function findCaseWithFacts(tx: Transaction, id: string) {
       assignedUserIds,
       status: row.status,
       headquartersOnly: row.headquartersOnly,
+      sharedUnitCodes: row.sharedUnitCodes,
     },
   };
 }

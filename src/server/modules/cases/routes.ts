@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { staffOf } from "../../auth/actor.js";
-import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/cases.js";
+import { caseFilterSchema, caseSharesSchema, caseUpdateBody, shareCaseBody } from "../../../domain/contracts/cases.js";
 import { exportCases } from "./export.js";
 import { addPerpetrator, revealPerpetratorIdentity } from "./perpetrators.js";
 import { caseTimeline, listCases, readCase, readFigures, transitionCase, updateCase } from "./service.js";
@@ -19,6 +19,8 @@ import {
   setAssignments,
 } from "./work.js";
 import { transferCase } from "./transfer.js";
+import { endCaseShare, listCaseShares, shareCase } from "./shares.js";
+import { unitShareParams } from "../../../domain/contracts/fields.js";
 
 import {
   addNoteBody,
@@ -112,6 +114,47 @@ export function registerCaseRoutes(app: FastifyInstance) {
       },
     },
     async (request) => transferCase(services, staffOf(request), request.params.id, request.body),
+  );
+
+  typed.get(
+    "/api/cases/:id/shares",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "The units of other entities the case is or was shared with, and why",
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: caseSharesSchema },
+      },
+    },
+    async (request) => listCaseShares(services, staffOf(request), request.params.id),
+  );
+
+  typed.post(
+    "/api/cases/:id/shares",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "Share the case with a unit of another entity, saying why: its staff read it and add notes; audited",
+        params: z.strictObject({ id: z.uuid() }),
+        body: shareCaseBody,
+        response: { 201: caseSharesSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await shareCase(services, staffOf(request), request.params.id, request.body)),
+  );
+
+  typed.post(
+    "/api/cases/:id/shares/:shareId/end",
+    {
+      schema: {
+        tags: ["cases"],
+        summary: "End a share: the other entity's unit no longer reads the case; audited",
+        params: unitShareParams,
+        response: { 200: caseSharesSchema },
+      },
+    },
+    async (request) => endCaseShare(services, staffOf(request), request.params.id, request.params.shareId),
   );
 
   typed.get(

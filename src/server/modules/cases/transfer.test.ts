@@ -3,50 +3,14 @@
 // works on it at once and under whose entity it counts; MONUSCO's team no longer sees it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { systemActor } from "../../auth/actor.js";
-import { createMission } from "../reference/index.js";
+import { type Client, caseAtMonusco, openUnicefOffice } from "../../../../test/helpers/one-un.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await createMission(t.app.services, systemActor, {
-    code: "UNICEF-KIN",
-    entityCode: "UNICEF",
-    name: "UNICEF Kinshasa",
-    nameFr: null,
-    kind: "entity_office",
-    hostCountryCode: "COD",
-    location: "Kinshasa",
-    startYear: 1994,
-    endYear: null,
-  });
+  await openUnicefOffice(t);
 });
 afterAll(() => t?.close());
-
-type Client = Awaited<ReturnType<TestApp["tokenFor"]>>;
-
-/** A public report at MONUSCO made into a case by MONUSCO's officer. */
-async function caseAtMonusco(officer: Client) {
-  const sent = await t.app.inject({
-    method: "POST",
-    url: "/api/public/reports",
-    payload: {
-      whatHappened: "A worker of the partner that runs the child-friendly space asked a girl to come to his house.",
-      missionCode: "MONUSCO",
-      anonymous: true,
-    },
-  });
-  expect(sent.statusCode, sent.body).toBe(201);
-  const [report] = (await officer.request({ method: "GET", url: "/api/reports?mission=MONUSCO&unlinked=true" })).json()
-    .items as { id: string; version: number }[];
-  const opened = await officer.request({
-    method: "POST",
-    url: `/api/reports/${report.id}/case`,
-    payload: { version: report.version },
-  });
-  expect(opened.statusCode, opened.body).toBe(200);
-  return { reportId: report.id, caseId: opened.json().caseId as string };
-}
 
 const systemWideByEntity = async () => {
   const answer = await t.app.inject({ method: "GET", url: "/api/public/system-wide?groupBy=entity" });
@@ -60,7 +24,7 @@ describe("sending a case to another unit", () => {
     const hq = await t.tokenFor(await t.createStaff("cds_officer"));
     const monusco = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const unicef = await t.tokenFor(await t.createStaff("cdt_officer", { entityCodes: ["UNICEF"] }));
-    const { caseId, reportId } = await caseAtMonusco(monusco);
+    const { caseId, reportId } = await caseAtMonusco(t, monusco);
     await t.handle.asOwner((owner) =>
       owner.query(
         "update cases set category_codes = '{IP_STAFF}', allegation_codes = '{SE_EXPLOITATIVE_RELATIONSHIP}', published_at = now() where id = $1",
@@ -107,7 +71,7 @@ describe("sending a case to another unit", () => {
     const hq = await t.tokenFor(await t.createStaff("cds_officer"));
     const monusco = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const minusca = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MINUSCA"] }));
-    const { caseId } = await caseAtMonusco(monusco);
+    const { caseId } = await caseAtMonusco(t, monusco);
     const { version } = (await hq.request({ method: "GET", url: `/api/cases/${caseId}` })).json();
     const send = (client: Client, missionCode: string, at = version) =>
       client.request({ method: "POST", url: `/api/cases/${caseId}/transfer`, payload: { missionCode, version: at } });
@@ -135,7 +99,7 @@ describe("sending a case to another unit", () => {
     const monusco = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
     const [first, second] = [await t.createStaff("cds_officer"), await t.createStaff("cds_officer")];
     const officers = [await t.tokenFor(first), await t.tokenFor(second)];
-    const { caseId, reportId } = await caseAtMonusco(monusco);
+    const { caseId, reportId } = await caseAtMonusco(t, monusco);
     const { version } = (await officers[0].request({ method: "GET", url: `/api/cases/${caseId}` })).json();
     const answers = await Promise.all(
       (["UNICEF-KIN", "MINUSCA"] as const).map((missionCode, index) =>

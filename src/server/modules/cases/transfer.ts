@@ -27,7 +27,7 @@ export async function transferCase(
     });
     assertCaseVersion(found.row, body.version);
     const from = found.row.missionCode;
-    const unit = await receivingUnit(tx, body.missionCode, from);
+    const { code: unit } = await receivingUnit(tx, body.missionCode, from);
     const [updated] = await tx
       .update(cases)
       .set({ missionCode: unit, version: sql`${cases.version} + 1`, updatedAt: new Date() })

@@ -786,7 +786,11 @@ export async function routeReport(
     if (report.caseId)
       throw new Conflict("This report is part of a case: it stays with its case.", {}, "report_in_case");
     // A report kept for headquarters is with no unit yet, even the one it names.
-    const unit = await receivingUnit(tx, body.missionCode, report.headquartersOnly ? null : report.missionCode);
+    const { code: unit } = await receivingUnit(
+      tx,
+      body.missionCode,
+      report.headquartersOnly ? null : report.missionCode,
+    );
     await tx
       .update(reports)
       .set({ missionCode: unit, headquartersOnly: false, version: sql`${reports.version} + 1` })

@@ -248,16 +248,22 @@ export async function createEntity(services: Services, actor: Actor, input: Enti
 }
 
 /**
- * The unit headquarters sends a record to (a report, a case): one that exists, is still open (a
- * closed unit has no team left to work on it) and is not `holder`, the unit that has the record now.
+ * The unit headquarters sends a record to (a report, a case), or a case is shared with: one that
+ * exists, is still open (a closed unit has no team left to work on it) and is not `holder`, the unit
+ * that has the record now. `field` names the body's field in a refusal.
  */
-export async function receivingUnit(tx: Transaction, code: string, holder: string | null) {
+export async function receivingUnit(
+  tx: Transaction,
+  code: string,
+  holder: string | null,
+  field = "body.missionCode",
+): Promise<{ code: string; entityCode: string }> {
   const [unit] = await tx
-    .select({ code: missions.code, endYear: missions.endYear })
+    .select({ code: missions.code, entityCode: missions.entityCode, endYear: missions.endYear })
     .from(missions)
     .where(eq(missions.code, code));
   const refuse = (message: string, problem: string, code: string) =>
-    new ValidationFailed(message, [{ path: "body.missionCode", message: problem }], code);
+    new ValidationFailed(message, [{ path: field, message: problem }], code);
   if (!unit) throw refuse(`Unknown mission code: ${code}.`, "unknown mission", "unknown_mission");
   if (unit.endYear !== null)
     throw refuse(
@@ -267,5 +273,5 @@ export async function receivingUnit(tx: Transaction, code: string, holder: strin
     );
   if (unit.code === holder)
     throw refuse(`It is already with ${unit.code}.`, "already with this unit", "already_with_unit");
-  return unit.code;
+  return { code: unit.code, entityCode: unit.entityCode };
 }

@@ -1,6 +1,7 @@
 // HTTP for victim assistance: the caseload, the victim record, consentSchema, identityBody reveal, needs and
 // plans, referrals to service providers and their follow-up, children, and the providers' directory.
 import { revealPendingSchema } from "../../../domain/contracts/reveals.js";
+import { unitShareParams } from "../../../domain/contracts/fields.js";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { staffOf } from "../../auth/actor.js";
@@ -38,7 +39,6 @@ import {
 
 import {
   shareVictimBody,
-  victimShareParams,
   victimSharesSchema,
   addFollowUpBody,
   addFollowUpSchema,
@@ -146,7 +146,7 @@ export function registerVictimRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "End a share: the other entity's unit no longer works on the record; audited",
-        params: victimShareParams,
+        params: unitShareParams,
         response: { 200: victimSharesSchema },
       },
     },
