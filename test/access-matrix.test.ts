@@ -41,6 +41,7 @@ import {
   unEntities,
   victimShares,
   caseShares,
+  preventionShares,
   missions,
 } from "../src/db/schema.js";
 import { auditCatalogue, isAuditAction } from "../src/domain/audit-catalogue.js";
@@ -2228,6 +2229,67 @@ const matrix: MatrixRow[] = [
   // The Trust Fund's books: read by the roles that follow it; headquarters and the mission's advocates write.
   {
     method: "GET",
+    route: "/api/risk/shared",
+    url: () => "/api/risk/shared",
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+  },
+  {
+    method: "GET",
+    route: "/api/risk/:missionCode/shares",
+    url: () => "/api/risk/MONUSCO/shares",
+    expect: only("cds_officer", "cdt_officer", "analyst"),
+    label: "own mission",
+  },
+  {
+    method: "GET",
+    route: "/api/risk/:missionCode/shares",
+    url: () => "/api/risk/UNMISS/shares",
+    expect: only("cds_officer", "analyst"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/risk/:missionCode/shares",
+    url: async () => {
+      await endRegisterShares("MONUSCO");
+      return "/api/risk/MONUSCO/shares";
+    },
+    body: () => ({ unitCode: OTHER_ENTITY_UNIT, reason: "Child-friendly spaces beside the camps" }),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission, with another entity's unit",
+  },
+  {
+    method: "POST",
+    route: "/api/risk/:missionCode/shares",
+    url: () => "/api/risk/UNMISS/shares",
+    body: () => ({ unitCode: OTHER_ENTITY_UNIT, reason: "Child-friendly spaces beside the camps" }),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  {
+    method: "POST",
+    route: "/api/risk/:missionCode/shares/:shareId/end",
+    url: () => freshRegisterShare("MONUSCO", OTHER_ENTITY_UNIT),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "own mission",
+  },
+  {
+    method: "POST",
+    route: "/api/risk/:missionCode/shares/:shareId/end",
+    url: () => freshRegisterShare("UNMISS", OTHER_ENTITY_UNIT),
+    expect: only("cds_officer"),
+    label: "another mission",
+  },
+  // UNMIK's register, shared with the actor's unit for one request: read, or handed back, by its team.
+  {
+    method: "POST",
+    route: "/api/risk/:missionCode/shares/:shareId/end",
+    url: () => freshRegisterShare("UNMIK", "MONUSCO"),
+    expect: only("cds_officer", "cdt_officer"),
+    label: "another mission's, shared with the actor's unit",
+  },
+  {
+    method: "GET",
     route: "/api/risk/:missionCode",
     url: () => "/api/risk/MONUSCO",
     expect: only("cds_officer", "cdt_officer", "analyst"),
@@ -2697,6 +2759,24 @@ async function freshCaseShare(missionCode: string, unitCode: string, ended = fal
       .returning({ id: caseShares.id }),
   );
   return { caseId, endUrl: `/api/cases/${caseId}/shares/${row.id}/end` };
+}
+
+/** A share of a mission's risk register with `unitCode`: the url that ends it. */
+async function freshRegisterShare(missionCode: string, unitCode: string): Promise<string> {
+  const [row] = await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx
+      .insert(preventionShares)
+      .values({ missionCode, unitCode, reason: "Same places" })
+      .returning({ id: preventionShares.id }),
+  );
+  return `/api/risk/${missionCode}/shares/${row.id}/end`;
+}
+
+/** Ends every share of a mission's risk register (so that sharing it again is not a conflict). */
+async function endRegisterShares(missionCode: string) {
+  await inTransaction(t.app.services.db, systemActor, (tx) =>
+    tx.update(preventionShares).set({ endedAt: new Date() }).where(eq(preventionShares.missionCode, missionCode)),
+  );
 }
 
 async function freshAssistanceReferral(victimId: string): Promise<string> {

@@ -58,6 +58,7 @@
 -- paternity_claims: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- perpetrators: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- personnel_categories: no RLS; conduct_app: SELECT
+-- prevention_shares: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- public_allegation_counts: RLS; conduct_app: SELECT
 -- rate_limit: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- redactions: RLS; conduct_app: INSERT, SELECT
@@ -254,6 +255,9 @@ POLICY paternity_claims_update ON paternity_claims FOR UPDATE TO public USING ((
 -- Policies on perpetrators
 POLICY perpetrators_need_to_know ON perpetrators FOR ALL TO public USING ((conduct_can_see_case_id(case_id) AND conduct_sees_country(nationality_code))) WITH CHECK ((conduct_can_see_case_id(case_id) AND conduct_is_case_manager()));
 
+-- Policies on prevention_shares
+POLICY prevention_shares_either_side ON prevention_shares FOR ALL TO public USING ((conduct_reads_prevention_in(mission_code) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (unit_code = ANY (conduct_actor_missions()))))) WITH CHECK ((conduct_keeps_prevention_in(mission_code) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (unit_code = ANY (conduct_actor_missions())))));
+
 -- Policies on public_allegation_counts
 POLICY public_allegation_counts_read ON public_allegation_counts FOR SELECT TO public USING (true);
 
@@ -281,13 +285,13 @@ POLICY reveal_requests_file ON reveal_requests FOR INSERT TO public WITH CHECK (
 POLICY reveal_requests_read ON reveal_requests FOR SELECT TO public USING (((requested_by = conduct_actor_id()) OR (conduct_actor_role() = ANY (ARRAY['identity_custodian'::text, 'system'::text]))));
 
 -- Policies on risk_assessments
-POLICY risk_assessments_mission ON risk_assessments FOR ALL TO public USING (conduct_reads_prevention_in(mission_code)) WITH CHECK (conduct_keeps_prevention_in(mission_code));
+POLICY risk_assessments_mission ON risk_assessments FOR ALL TO public USING ((conduct_reads_prevention_in(mission_code) OR (mission_code = ANY (( SELECT conduct_actor_shared_prevention() AS conduct_actor_shared_prevention)::text[])))) WITH CHECK (conduct_keeps_prevention_in(mission_code));
 
 -- Policies on risk_factors
-POLICY risk_factors_mission ON risk_factors FOR ALL TO public USING (conduct_reads_prevention_in(conduct_risk_assessment_mission(assessment_id))) WITH CHECK (conduct_keeps_prevention_in(conduct_risk_assessment_mission(assessment_id)));
+POLICY risk_factors_mission ON risk_factors FOR ALL TO public USING ((conduct_reads_prevention_in(conduct_risk_assessment_mission(assessment_id)) OR (conduct_risk_assessment_mission(assessment_id) = ANY (( SELECT conduct_actor_shared_prevention() AS conduct_actor_shared_prevention)::text[])))) WITH CHECK (conduct_keeps_prevention_in(conduct_risk_assessment_mission(assessment_id)));
 
 -- Policies on risk_mitigations
-POLICY risk_mitigations_mission ON risk_mitigations FOR ALL TO public USING (conduct_reads_prevention_in(conduct_risk_assessment_mission(assessment_id))) WITH CHECK (conduct_keeps_prevention_in(conduct_risk_assessment_mission(assessment_id)));
+POLICY risk_mitigations_mission ON risk_mitigations FOR ALL TO public USING ((conduct_reads_prevention_in(conduct_risk_assessment_mission(assessment_id)) OR (conduct_risk_assessment_mission(assessment_id) = ANY (( SELECT conduct_actor_shared_prevention() AS conduct_actor_shared_prevention)::text[])))) WITH CHECK (conduct_keeps_prevention_in(conduct_risk_assessment_mission(assessment_id)));
 
 -- Policies on saved_filters
 POLICY saved_filters_own ON saved_filters FOR ALL TO public USING ((user_id = conduct_actor_id())) WITH CHECK ((user_id = conduct_actor_id()));
@@ -387,6 +391,10 @@ SELECT nullif(current_setting('app.actor_role', true), '')
 SELECT coalesce(array_agg(s.case_id), '{}') FROM case_shares s
 WHERE conduct_actor_role() IN ('cdt_officer', 'victim_assistance')
   AND s.ended_at IS NULL AND s.unit_code = ANY (conduct_actor_missions())
+
+-- conduct_actor_shared_prevention(): stable, security definer; callers: conduct_app, postgres
+SELECT coalesce(array_agg(DISTINCT s.mission_code), '{}') FROM prevention_shares s
+WHERE conduct_actor_role() = 'cdt_officer' AND s.ended_at IS NULL AND s.unit_code = ANY (conduct_actor_missions())
 
 -- conduct_actor_shared_victims(): stable, security definer; callers: conduct_app, postgres
 SELECT coalesce(array_agg(s.victim_id), '{}') FROM victim_shares s

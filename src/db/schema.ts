@@ -1290,6 +1290,30 @@ export const screeningKeys = pgTable(
   (t) => [primaryKey({ columns: [t.entryId, t.keyHash] }), index("screening_keys_hash_idx").on(t.keyHash)],
 );
 
+/**
+ * A unit's prevention records (its misconduct risk register and quarterly reports) shared with a unit
+ * of another entity working in the same places (UNICEF's office beside MONUSCO's camps): explicit,
+ * with the reason, audited, until either side ends it. That unit's conduct team reads them.
+ */
+export const preventionShares = pgTable(
+  "prevention_shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    missionCode: text("mission_code")
+      .notNull()
+      .references(() => missions.code),
+    unitCode: text("unit_code")
+      .notNull()
+      .references(() => missions.code),
+    reason: text("reason").notNull(),
+    sharedBy: text("shared_by"),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: text("ended_by"),
+  },
+  (t) => [index("prevention_shares_mission_idx").on(t.missionCode), index("prevention_shares_unit_idx").on(t.unitCode)],
+);
+
 // ---- Prevention: misconduct risk management ----
 /** One assessment of one mission location; reassessing a location adds a new one, so its history stays. */
 export const riskAssessments = pgTable(

@@ -291,6 +291,11 @@ export const auditCatalogue = {
   "risk.mitigation.add": action("risk_assessment", z.object({ mitigationId: id, dueOn: day })),
   "risk.mitigation.complete": action("risk_assessment", z.object({ mitigationId: id, completedOn: day })),
   "risk.report": action("risk_assessment", z.object({ missionCode: code, quarter: code, format: code })),
+  "risk.share": action(
+    "risk_assessment",
+    z.object({ missionCode: code, unitCode: code, entityCode: code, shareId: id }),
+  ),
+  "risk.share.end": action("risk_assessment", z.object({ missionCode: code, unitCode: code, shareId: id })),
   "training.course.add": action("training", z.object({ code, kind: code })),
   "training.contingent.add": action("training", z.object({ missionCode: code, countryCode: code, strength: count })),
   "command.leaders.read": action(null, z.object({ units: count, leaders: count })),

@@ -1,7 +1,6 @@
 // What the API takes for cases: the case's data fields, the case-list filters (also the shape of a
 // saved filter), shared by the server and the web app.
 import { z } from "zod";
-import { missionCodeField, unitShareFields } from "./fields.js";
 import { type CaseTransition, caseStatuses, caseTransitions, recordedSteps, type StepRecord } from "../workflow.js";
 
 const count = z.number().int().min(0).max(10_000);
@@ -215,16 +214,3 @@ export const transferCaseSchema = z.object({
   version: z.number().int(),
 });
 export type TransferCase = z.infer<typeof transferCaseSchema>;
-
-/** A case shared with a unit of another entity, and why. */
-export const caseShareSchema = z.object({ ...unitShareFields, reason: z.string() });
-export type CaseShare = z.infer<typeof caseShareSchema>;
-/** Every share of a case, oldest first: what reading, sharing and ending a share answer. */
-export const caseSharesSchema = z.object({ items: z.array(caseShareSchema) });
-export type CaseShares = z.infer<typeof caseSharesSchema>;
-
-export const shareCaseBody = z.strictObject({
-  unitCode: missionCodeField,
-  reason: z.string().trim().min(1).max(2000),
-});
-export type ShareCaseBody = z.infer<typeof shareCaseBody>;

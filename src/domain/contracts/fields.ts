@@ -32,3 +32,15 @@ export const unitShareFields = {
 };
 /** A shared record and one of its shares, as ending a share names them. */
 export const unitShareParams = z.object({ id: z.uuid(), shareId: z.uuid() });
+
+/** A record shared with a unit of another entity for a stated reason (a case, a unit's risk register). */
+export const reasonedShareSchema = z.object({ ...unitShareFields, reason: z.string() });
+export type ReasonedShare = z.infer<typeof reasonedShareSchema>;
+/** Every share of a record, oldest first: what reading, sharing and ending a share answer. */
+export const reasonedSharesSchema = z.object({ items: z.array(reasonedShareSchema) });
+export type ReasonedShares = z.infer<typeof reasonedSharesSchema>;
+export const shareWithReasonBody = z.strictObject({
+  unitCode: missionCodeField,
+  reason: z.string().trim().min(1).max(2000),
+});
+export type ShareWithReasonBody = z.infer<typeof shareWithReasonBody>;

@@ -104,3 +104,7 @@ export const assessmentSchema = z.object({
   can: z.object({ addMitigation: z.boolean(), completeMitigation: z.boolean(), reassess: z.boolean() }),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
+
+/** The units of other entities whose risk registers the reader's unit reads through a share. */
+export const sharedRegistersSchema = z.object({ missionCodes: z.array(z.string()) });
+export type SharedRegisters = z.infer<typeof sharedRegistersSchema>;

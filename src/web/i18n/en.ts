@@ -1536,6 +1536,18 @@ export const en = {
     downloadRejects: "Download the rejected rows",
   },
   risk: {
+    shares: {
+      title: "Shared with other entities",
+      share: "Share with another entity",
+      help: "A unit of another entity working in the same places (a UNICEF office beside the camps, say) reads {{mission}}'s risk register and its quarterly reports until the share ends. {{mission}}'s team keeps it.",
+      unit: "Unit of another entity",
+      reason: "Why the unit needs the register",
+      none: "Read by {{mission}} and headquarters alone.",
+      since: "Since {{date}} · {{reason}}",
+      sharedWithYou: "{{mission}} shares its risk register with your unit: you read it.",
+      chooseUnit: "Choose a unit.",
+      giveReason: "Say why the unit needs the register.",
+    },
     title: "Misconduct risk",
     intro:
       "Each location of the mission — camps, team sites, sectors — assessed against what makes sexual exploitation and abuse more likely, rated likelihood × impact, with the mitigations, their owners and due dates. The register shows each location's latest assessment, worst first.",

@@ -1589,6 +1589,18 @@ export const es: Messages = {
     downloadRejects: "Descargar las filas rechazadas",
   },
   risk: {
+    shares: {
+      title: "Compartido con otras entidades",
+      share: "Compartir con otra entidad",
+      help: "Una unidad de otra entidad presente en los mismos lugares (una oficina de UNICEF junto a los campamentos, por ejemplo) lee el registro de riesgos de {{mission}} y sus informes trimestrales hasta que termine el intercambio. El equipo de {{mission}} lo lleva.",
+      unit: "Unidad de otra entidad",
+      reason: "Por qué la unidad necesita el registro",
+      none: "Solo lo leen {{mission}} y la Sede.",
+      since: "Desde el {{date}} · {{reason}}",
+      sharedWithYou: "{{mission}} comparte su registro de riesgos con su unidad: usted lo lee.",
+      chooseUnit: "Elija una unidad.",
+      giveReason: "Indique por qué la unidad necesita el registro.",
+    },
     title: "Riesgo de faltas de conducta",
     intro:
       "Cada lugar de la misión (campamentos, bases de operaciones, sectores) evaluado frente a lo que hace más probable la explotación y los abusos sexuales, calificado como probabilidad × impacto, con las medidas de mitigación, sus responsables y sus plazos. El registro muestra la última evaluación de cada lugar, empezando por la peor.",

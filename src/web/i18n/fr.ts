@@ -1590,6 +1590,18 @@ export const fr: Messages = {
     downloadRejects: "Télécharger les lignes rejetées",
   },
   risk: {
+    shares: {
+      title: "Partagé avec d’autres entités",
+      share: "Partager avec une autre entité",
+      help: "Une unité d’une autre entité présente aux mêmes endroits (un bureau de l’UNICEF près des camps, par exemple) lit le registre des risques de {{mission}} et ses rapports trimestriels jusqu’à la fin du partage. L’équipe de {{mission}} le tient.",
+      unit: "Unité d’une autre entité",
+      reason: "Pourquoi l’unité a besoin du registre",
+      none: "Lu par {{mission}} et le Siège seulement.",
+      since: "Depuis le {{date}} · {{reason}}",
+      sharedWithYou: "{{mission}} partage son registre des risques avec votre unité : vous le lisez.",
+      chooseUnit: "Choisissez une unité.",
+      giveReason: "Dites pourquoi l’unité a besoin du registre.",
+    },
     title: "Risques de faute",
     intro:
       "Chaque site de la mission — camps, bases d'opérations, secteurs — évalué au regard de ce qui rend l'exploitation et les atteintes sexuelles plus probables, noté probabilité × impact, avec les mesures d'atténuation, leurs responsables et échéances. Le registre montre la dernière évaluation de chaque site, les plus graves en premier.",

@@ -16,7 +16,8 @@ import { CaseReports } from "./case-reports.js";
 import { AssistanceRequestButton } from "./assistance-requests.js";
 import { NewMessageBadge } from "../components/reports.js";
 import { SendToUnit } from "../components/send-to-unit.js";
-import { CaseSharesPanel } from "./case-shares.js";
+import { ReasonedSharesPanel } from "../components/shares.js";
+import { useMe } from "../session.js";
 import { useFormat } from "../format.js";
 import { RedactButton } from "./redaction.js";
 import { REDACTED } from "../../domain/contracts/retention.js";
@@ -33,6 +34,7 @@ export function CaseDetail() {
       .join(", ");
   const { caseId } = useParams({ strict: false }) as { caseId: string };
   const queryClient = useQueryClient();
+  const me = useMe().data;
   const countries = useCountries();
   const categories = usePersonnelCategories();
   const query = useQuery({ queryKey: ["case", caseId], queryFn: () => api<CaseData>("GET", `/api/cases/${caseId}`) });
@@ -260,7 +262,17 @@ export function CaseDetail() {
               />
             )}
             {(item.can.share || (item.can.readNotes && item.sharedUnitCodes.length > 0)) && (
-              <CaseSharesPanel item={item} />
+              <ReasonedSharesPanel
+                path={`/api/cases/${item.id}/shares`}
+                holder={item.missionCode}
+                canShare={item.can.share}
+                sharedWithReader={
+                  !item.can.share && item.sharedUnitCodes.some((unit) => me?.missionCodes.includes(unit))
+                }
+                keys="cases.shares"
+                // The case's abilities, list and history change with a share: all are read again.
+                onChange={() => queryClient.invalidateQueries({ queryKey: ["case", item.id] })}
+              />
             )}
             {item.can.readNotes && <Notes caseId={item.id} canAdd={item.can.addNote} />}
             <Paper withBorder p="lg">

@@ -31,7 +31,8 @@ import {
   riskLevel,
   riskScore,
 } from "../../domain/risk.js";
-import type { Assessment, RiskRegister as Register } from "../../domain/contracts/risk.js";
+import type { Assessment, RiskRegister as Register, SharedRegisters } from "../../domain/contracts/risk.js";
+import { ReasonedSharesPanel } from "../components/shares.js";
 import { api } from "../api.js";
 import { DialogButton, DialogForm } from "../components/dialog.js";
 import { CompleteFollowUp, FollowUpFields, FollowUpState, inDays } from "../components/follow-ups.js";
@@ -67,6 +68,17 @@ function useMissionChoices(): string[] {
   return me?.role === "cdt_officer" ? me.missionCodes : (missions.data?.items ?? []).map((m) => m.code);
 }
 
+/** The registers a person reads: their choices, and for a unit's team those of other entities shared with it. */
+function useReadableRegisters(choices: string[]): string[] {
+  const me = useMe().data;
+  const shared = useQuery({
+    queryKey: ["risk", "shared"],
+    queryFn: () => api<SharedRegisters>("GET", "/api/risk/shared"),
+    enabled: me?.role === "cdt_officer",
+  });
+  return [...choices, ...(shared.data?.missionCodes ?? []).filter((code) => !choices.includes(code))];
+}
+
 /** The last eight quarters, the running one first. */
 function recentQuarters(): string[] {
   const now = new Date();
@@ -78,8 +90,10 @@ function recentQuarters(): string[] {
 export function RiskRegisterPage() {
   const { t } = useTranslation();
   const choices = useMissionChoices();
+  const readable = useReadableRegisters(choices);
+  const queryClient = useQueryClient();
   const [picked, setPicked] = useState<string | null>(null);
-  const missionCode = picked ?? choices[0] ?? null;
+  const missionCode = picked ?? readable[0] ?? null;
   const query = useQuery({
     queryKey: ["risk", missionCode],
     queryFn: () => api<Register>("GET", `/api/risk/${missionCode}`),
@@ -91,7 +105,7 @@ export function RiskRegisterPage() {
       <Group align="end" mb="md">
         <Select
           label={t("cases.mission")}
-          data={choices}
+          data={readable}
           value={missionCode}
           onChange={setPicked}
           allowDeselect={false}
@@ -125,6 +139,16 @@ export function RiskRegisterPage() {
                 </Paper>
                 <QuarterlyReport missionCode={register.missionCode} />
               </SimpleGrid>
+              {
+                <ReasonedSharesPanel
+                  path={`/api/risk/${register.missionCode}/shares`}
+                  holder={register.missionCode}
+                  canShare={register.can.assess}
+                  sharedWithReader={!register.can.assess && !choices.includes(register.missionCode)}
+                  keys="risk.shares"
+                  onChange={() => queryClient.invalidateQueries({ queryKey: ["risk"] })}
+                />
+              }
               <Paper withBorder p="lg">
                 <Title order={2} size="h4" mb="sm">
                   {t("risk.register")}

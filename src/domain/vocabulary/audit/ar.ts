@@ -134,6 +134,8 @@ export const ar = {
     "risk.mitigation.add": "إضافة تدبير للتخفيف",
     "risk.mitigation.complete": "إنجاز تدبير للتخفيف",
     "risk.report": "تنزيل التقرير الفصلي عن المخاطر",
+    "risk.share": "مشاركة سجل المخاطر مع وحدة تابعة لكيان آخر",
+    "risk.share.end": "إنهاء مشاركة سجل المخاطر مع كيان آخر",
     "training.course.add": "إضافة دورة",
     "training.contingent.add": "إضافة وحدة",
     "command.leaders.read": "عرض قادة الوحدات",

@@ -134,6 +134,8 @@ export const en = {
     "risk.mitigation.add": "Mitigation added",
     "risk.mitigation.complete": "Mitigation completed",
     "risk.report": "Quarterly risk report downloaded",
+    "risk.share": "Risk register shared with a unit of another entity",
+    "risk.share.end": "Risk register sharing with another entity ended",
     "training.course.add": "Course added",
     "training.contingent.add": "Contingent added",
     "command.leaders.read": "Leaders of units viewed",

@@ -134,6 +134,8 @@ export const es = {
     "risk.mitigation.add": "Medida de mitigación añadida",
     "risk.mitigation.complete": "Medida de mitigación completada",
     "risk.report": "Informe trimestral de riesgos descargado",
+    "risk.share": "Registro de riesgos compartido con una unidad de otra entidad",
+    "risk.share.end": "Fin del intercambio del registro de riesgos con otra entidad",
     "training.course.add": "Curso añadido",
     "training.contingent.add": "Contingente añadido",
     "command.leaders.read": "Mandos de unidades consultados",

@@ -134,6 +134,8 @@ export const fr = {
     "risk.mitigation.add": "Mesure d'atténuation ajoutée",
     "risk.mitigation.complete": "Mesure d'atténuation achevée",
     "risk.report": "Rapport trimestriel sur les risques téléchargé",
+    "risk.share": "Registre des risques partagé avec une unité d’une autre entité",
+    "risk.share.end": "Partage du registre des risques avec une autre entité terminé",
     "training.course.add": "Cours ajouté",
     "training.contingent.add": "Contingent ajouté",
     "command.leaders.read": "Chefs d'unités consultés",

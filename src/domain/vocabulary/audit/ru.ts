@@ -134,6 +134,8 @@ export const ru = {
     "risk.mitigation.add": "Добавлена мера по снижению риска",
     "risk.mitigation.complete": "Мера по снижению риска выполнена",
     "risk.report": "Загружен квартальный отчёт о рисках",
+    "risk.share": "Реестр рисков открыт подразделению другой структуры",
+    "risk.share.end": "Доступ другой структуры к реестру рисков прекращён",
     "training.course.add": "Курс добавлен",
     "training.contingent.add": "Контингент добавлен",
     "command.leaders.read": "Просмотрены командиры подразделений",

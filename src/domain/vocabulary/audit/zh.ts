@@ -134,6 +134,8 @@ export const zh = {
     "risk.mitigation.add": "添加缓解措施",
     "risk.mitigation.complete": "完成缓解措施",
     "risk.report": "下载季度风险报告",
+    "risk.share": "风险登记册已与另一实体的单位共享",
+    "risk.share.end": "与另一实体共享风险登记册已结束",
     "training.course.add": "添加课程",
     "training.contingent.add": "添加特遣队",
     "command.leaders.read": "查看了部队指挥人员",

@@ -361,8 +361,11 @@ export const federationPolicy = {
  */
 export const preventionPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst"),
-  readMission: (actor: Actor, missionCode: string) =>
-    is(actor, "cds_officer", "analyst") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
+  /** `sharedWith`: the units of other entities the mission shares its risk register with now. */
+  readMission: (actor: Actor, missionCode: string, sharedWith: readonly string[] = []) =>
+    is(actor, "cds_officer", "analyst") ||
+    (is(actor, "cdt_officer") &&
+      (actor.missionCodes.includes(missionCode) || sharedWith.some((unit) => actor.missionCodes.includes(unit)))),
   keep: (actor: Actor, missionCode: string) =>
     is(actor, "cds_officer", "system") || (is(actor, "cdt_officer") && actor.missionCodes.includes(missionCode)),
   /** Whether the UI offers the forms at all (the record's own mission is checked when it is saved). */

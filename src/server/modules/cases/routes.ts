@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { staffOf } from "../../auth/actor.js";
-import { caseFilterSchema, caseSharesSchema, caseUpdateBody, shareCaseBody } from "../../../domain/contracts/cases.js";
+import { caseFilterSchema, caseUpdateBody } from "../../../domain/contracts/cases.js";
 import { exportCases } from "./export.js";
 import { addPerpetrator, revealPerpetratorIdentity } from "./perpetrators.js";
 import { caseTimeline, listCases, readCase, readFigures, transitionCase, updateCase } from "./service.js";
@@ -20,7 +20,7 @@ import {
 } from "./work.js";
 import { transferCase } from "./transfer.js";
 import { endCaseShare, listCaseShares, shareCase } from "./shares.js";
-import { unitShareParams } from "../../../domain/contracts/fields.js";
+import { reasonedSharesSchema, shareWithReasonBody, unitShareParams } from "../../../domain/contracts/fields.js";
 
 import {
   addNoteBody,
@@ -123,7 +123,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "The units of other entities the case is or was shared with, and why",
         params: z.strictObject({ id: z.uuid() }),
-        response: { 200: caseSharesSchema },
+        response: { 200: reasonedSharesSchema },
       },
     },
     async (request) => listCaseShares(services, staffOf(request), request.params.id),
@@ -136,8 +136,8 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "Share the case with a unit of another entity, saying why: its staff read it and add notes; audited",
         params: z.strictObject({ id: z.uuid() }),
-        body: shareCaseBody,
-        response: { 201: caseSharesSchema },
+        body: shareWithReasonBody,
+        response: { 201: reasonedSharesSchema },
       },
     },
     async (request, reply) =>
@@ -151,7 +151,7 @@ export function registerCaseRoutes(app: FastifyInstance) {
         tags: ["cases"],
         summary: "End a share: the other entity's unit no longer reads the case; audited",
         params: unitShareParams,
-        response: { 200: caseSharesSchema },
+        response: { 200: reasonedSharesSchema },
       },
     },
     async (request) => endCaseShare(services, staffOf(request), request.params.id, request.params.shareId),

@@ -3,37 +3,19 @@
 // the reason the unit needs it; while it lasts the unit's conduct and victim-assistance staff read the
 // case and add notes (row-level security reads the shares too), and the unit holding the case still
 // decides everything else. Either side ends it. Both are audited.
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { caseShares, missions, user } from "../../../db/schema.js";
-import type { CaseShares, ShareCaseBody } from "../../../domain/contracts/cases.js";
+import { eq } from "drizzle-orm";
+import { caseShares } from "../../../db/schema.js";
+import type { ShareWithReasonBody } from "../../../domain/contracts/fields.js";
 import type { Actor } from "../../auth/actor.js";
-import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
+import { Conflict } from "../../errors.js";
 import type { Services } from "../../services.js";
-import { inTransaction, type Transaction } from "../../transaction.js";
+import { endReasonedShare, reasonedSharesOf } from "../../shares.js";
+import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { receivingUnit } from "../reference/index.js";
+import { unitOfAnotherEntity } from "../reference/index.js";
 import { authorizeCase } from "./authorize.js";
 
-async function sharesOf(tx: Transaction, caseId: string): Promise<CaseShares> {
-  const rows = await tx
-    .select({ share: caseShares, entityCode: missions.entityCode, sharedByName: user.name })
-    .from(caseShares)
-    .innerJoin(missions, eq(missions.code, caseShares.unitCode))
-    .leftJoin(user, eq(user.id, caseShares.sharedBy))
-    .where(eq(caseShares.caseId, caseId))
-    .orderBy(asc(caseShares.sharedAt));
-  return {
-    items: rows.map(({ share, entityCode, sharedByName }) => ({
-      id: share.id,
-      unitCode: share.unitCode,
-      entityCode,
-      reason: share.reason,
-      sharedAt: share.sharedAt.toISOString(),
-      sharedByName,
-      endedAt: share.endedAt?.toISOString() ?? null,
-    })),
-  };
-}
+const ofCase = (caseId: string) => eq(caseShares.caseId, caseId);
 
 /** With whom the case is shared, now and before: for everyone who reads the case. */
 export async function listCaseShares(services: Services, actor: Actor, caseId: string) {
@@ -42,28 +24,20 @@ export async function listCaseShares(services: Services, actor: Actor, caseId: s
     actor,
     async (tx) => {
       await authorizeCase(tx, actor, caseId);
-      return sharesOf(tx, caseId);
+      return reasonedSharesOf(tx, caseShares, ofCase(caseId));
     },
     { readOnly: true },
   );
 }
 
 /** Those who manage the case share it with an open unit of another entity, saying why. */
-export async function shareCase(services: Services, actor: Actor, caseId: string, body: ShareCaseBody) {
+export async function shareCase(services: Services, actor: Actor, caseId: string, body: ShareWithReasonBody) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await authorizeCase(tx, actor, caseId, {
       can: "share",
       refusal: "Only those who manage the case share it with another entity.",
     });
-    const holder = found.row.missionCode;
-    const unit = await receivingUnit(tx, body.unitCode, holder, "body.unitCode");
-    const [own] = await tx.select({ entityCode: missions.entityCode }).from(missions).where(eq(missions.code, holder));
-    if (unit.entityCode === own?.entityCode)
-      throw new ValidationFailed(
-        "That unit is of the same entity: headquarters sends the case there instead.",
-        [{ path: "body.unitCode", message: "same entity" }],
-        "same_entity",
-      );
+    const unit = await unitOfAnotherEntity(tx, body.unitCode, found.row.missionCode);
     if (found.facts.sharedUnitCodes.includes(unit.code))
       throw new Conflict("The case is already shared with that unit.", {}, "already_shared");
     const [share] = await tx
@@ -77,7 +51,7 @@ export async function shareCase(services: Services, actor: Actor, caseId: string
       subjectId: caseId,
       details: { unitCode: unit.code, entityCode: unit.entityCode, shareId: share.id },
     });
-    return sharesOf(tx, caseId);
+    return reasonedSharesOf(tx, caseShares, ofCase(caseId));
   });
 }
 
@@ -85,26 +59,13 @@ export async function shareCase(services: Services, actor: Actor, caseId: string
 export async function endCaseShare(services: Services, actor: Actor, caseId: string, shareId: string) {
   return inTransaction(services.db, actor, async (tx) => {
     const found = await authorizeCase(tx, actor, caseId);
-    const [share] = await tx
-      .select()
-      .from(caseShares)
-      .where(and(eq(caseShares.id, shareId), eq(caseShares.caseId, caseId)));
-    if (!share) throw new NotFound("share");
-    const sharedWithActor = actor.role === "cdt_officer" && actor.missionCodes.includes(share.unitCode);
-    if (!found.can.share && !sharedWithActor)
-      throw new Forbidden("Only those who manage the case, or the unit it is shared with, end a share.");
-    const [ended] = await tx
-      .update(caseShares)
-      .set({ endedAt: new Date(), endedBy: actor.userId })
-      .where(and(eq(caseShares.id, shareId), isNull(caseShares.endedAt)))
-      .returning({ id: caseShares.id });
-    if (!ended) throw new Conflict("This share has ended already.", {}, "share_ended");
+    const unitCode = await endReasonedShare(tx, actor, caseShares, shareId, ofCase(caseId), found.can.share);
     await recordAuditEvent(tx, actor, {
       action: "case.share.end",
       subjectType: "case",
       subjectId: caseId,
-      details: { unitCode: share.unitCode, shareId },
+      details: { unitCode, shareId },
     });
-    return sharesOf(tx, caseId);
+    return reasonedSharesOf(tx, caseShares, ofCase(caseId));
   });
 }

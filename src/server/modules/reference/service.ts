@@ -275,3 +275,16 @@ export async function receivingUnit(
     throw refuse(`It is already with ${unit.code}.`, "already with this unit", "already_with_unit");
   return { code: unit.code, entityCode: unit.entityCode };
 }
+
+/** The unit a record is shared with: open, and of another entity than `holder`, the unit that keeps the record. */
+export async function unitOfAnotherEntity(tx: Transaction, code: string, holder: string) {
+  const unit = await receivingUnit(tx, code, holder, "body.unitCode");
+  const [own] = await tx.select({ entityCode: missions.entityCode }).from(missions).where(eq(missions.code, holder));
+  if (unit.entityCode === own?.entityCode)
+    throw new ValidationFailed(
+      "That unit is of the same entity: records are shared only with other entities' units.",
+      [{ path: "body.unitCode", message: "same entity" }],
+      "same_entity",
+    );
+  return unit;
+}

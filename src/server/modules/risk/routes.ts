@@ -3,7 +3,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { createdSchema, missionCodeField } from "../../../domain/contracts/fields.js";
+import {
+  createdSchema,
+  missionCodeField,
+  reasonedSharesSchema,
+  shareWithReasonBody,
+} from "../../../domain/contracts/fields.js";
 import { completionBody } from "../../../domain/contracts/follow-ups.js";
 import {
   assessmentBody,
@@ -13,6 +18,7 @@ import {
   riskRegisterSchema,
   riskReportParams,
   riskReportQuery,
+  sharedRegistersSchema,
 } from "../../../domain/contracts/risk.js";
 import { staffOf } from "../../auth/actor.js";
 import { reportLanguage, reportPdf, reportSpreadsheet } from "./report-files.js";
@@ -24,6 +30,7 @@ import {
   riskRegister,
   riskReport,
 } from "./service.js";
+import { endRegisterShare, listRegisterShares, registersSharedWithActor, shareRegister } from "./shares.js";
 
 const tags = ["prevention"];
 
@@ -43,6 +50,59 @@ export function registerRiskRoutes(app: FastifyInstance) {
       },
     },
     async (request) => riskRegister(services, staffOf(request), request.params.missionCode),
+  );
+
+  typed.get(
+    "/api/risk/shared",
+    {
+      schema: {
+        tags,
+        summary: "The units of other entities whose risk registers the reader's unit reads through a share",
+        response: { 200: sharedRegistersSchema },
+      },
+    },
+    async (request) => registersSharedWithActor(services, staffOf(request)),
+  );
+
+  typed.get(
+    "/api/risk/:missionCode/shares",
+    {
+      schema: {
+        tags,
+        summary: "The units of other entities the mission's risk register is or was shared with, and why",
+        params: z.strictObject({ missionCode: missionCodeField }),
+        response: { 200: reasonedSharesSchema },
+      },
+    },
+    async (request) => listRegisterShares(services, staffOf(request), request.params.missionCode),
+  );
+
+  typed.post(
+    "/api/risk/:missionCode/shares",
+    {
+      schema: {
+        tags,
+        summary: "Share the mission's risk register with a unit of another entity, saying why; audited",
+        params: z.strictObject({ missionCode: missionCodeField }),
+        body: shareWithReasonBody,
+        response: { 201: reasonedSharesSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await shareRegister(services, staffOf(request), request.params.missionCode, request.body)),
+  );
+
+  typed.post(
+    "/api/risk/:missionCode/shares/:shareId/end",
+    {
+      schema: {
+        tags,
+        summary: "End a share of the mission's risk register; audited",
+        params: z.strictObject({ missionCode: missionCodeField, shareId: z.uuid() }),
+        response: { 200: reasonedSharesSchema },
+      },
+    },
+    async (request) => endRegisterShare(services, staffOf(request), request.params.missionCode, request.params.shareId),
   );
 
   typed.get(

@@ -6,6 +6,7 @@ import { type AssessmentFacts, quarterlyReport, quarterOf, riskLevel, riskScore 
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy } from "../../auth/policies/index.js";
+import { readsRegister } from "./shares.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Forbidden, NotFound, invalidField } from "../../errors.js";
 import { assertCompletable, type Completion, completionOf } from "../../follow-ups.js";
@@ -112,7 +113,7 @@ export async function recordAssessment(services: Services, actor: Actor, input: 
 
 async function assessmentOrNotFound(tx: Transaction, actor: Actor, id: string) {
   const [row] = await tx.select().from(riskAssessments).where(eq(riskAssessments.id, id));
-  if (!row || !preventionPolicy.readMission(actor, row.missionCode)) throw new NotFound("risk assessment");
+  if (!row || !(await readsRegister(tx, actor, row.missionCode))) throw new NotFound("risk assessment");
   return row;
 }
 
@@ -239,17 +240,17 @@ async function missionAssessments(tx: Transaction, missionCode: string): Promise
   }));
 }
 
-function assertMission(actor: Actor, missionCode: string) {
+async function assertMission(tx: Transaction, actor: Actor, missionCode: string) {
   if (!preventionPolicy.read(actor)) throw new Forbidden();
-  if (!preventionPolicy.readMission(actor, missionCode))
+  if (!(await readsRegister(tx, actor, missionCode)))
     throw new Forbidden("Your role does not cover this mission's prevention records.", "out_of_scope");
 }
 
 /** The mission's register today: the latest assessment of each location, worst first, with the heat map. */
 export async function riskRegister(services: Services, actor: Actor, missionCode: string) {
-  assertMission(actor, missionCode);
   const today = todayIso();
   return inTransaction(services.db, actor, async (tx) => {
+    await assertMission(tx, actor, missionCode);
     const report = quarterlyReport(quarterOf(today), await missionAssessments(tx, missionCode), today);
     return { missionCode, ...report, can: { assess: preventionPolicy.keep(actor, missionCode) } };
   });
@@ -263,11 +264,12 @@ export async function riskReport(
   quarter: string,
   format: string,
 ) {
-  assertMission(actor, missionCode);
+  if (!preventionPolicy.read(actor)) throw new Forbidden();
   const today = todayIso();
   if (quarter > quarterOf(today))
     throw invalidField("That quarter has not begun.", "params.quarter", "quarter_in_future");
   return inTransaction(services.db, actor, async (tx) => {
+    await assertMission(tx, actor, missionCode);
     const report = quarterlyReport(quarter, await missionAssessments(tx, missionCode), today);
     await recordAuditEvent(tx, actor, {
       action: "risk.report",
