@@ -384,6 +384,9 @@ SELECT nullif(current_setting('app.actor_id', true), '')
 -- conduct_actor_missions(): stable; callers: PUBLIC
 SELECT coalesce(string_to_array(nullif(current_setting('app.actor_missions', true), ''), ','), '{}'::text[])
 
+-- conduct_actor_narrowed(): stable; callers: PUBLIC
+SELECT coalesce(current_setting('app.actor_narrowed', true), '') = '1'
+
 -- conduct_actor_role(): stable; callers: PUBLIC
 SELECT nullif(current_setting('app.actor_role', true), '')
 
@@ -474,7 +477,7 @@ SELECT CASE conduct_actor_role()
   WHEN 'system' THEN true
   WHEN 'cds_officer' THEN true
   WHEN 'analyst' THEN true
-  WHEN 'publisher' THEN true
+  WHEN 'publisher' THEN NOT conduct_actor_narrowed() OR p_mission = ANY (conduct_actor_missions())
   WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
   WHEN 'victim_assistance' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
   WHEN 'member_state_focal_point' THEN conduct_actor_country() = ANY (p_nationalities)

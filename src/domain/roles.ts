@@ -39,6 +39,15 @@ export const scopeOfRole: Record<Role, ScopeKind> = {
 };
 
 /**
+ * Headquarters roles an entity may have of its own, narrowed to its units (UNICEF's publisher
+ * releases UNICEF's cases, no one else's); given no entity, they cover the whole installation.
+ */
+export const entityNarrowable: readonly Role[] = ["publisher"];
+
+/** Whether a role may be given whole entities: the unit-scoped roles, and those narrowed to an entity. */
+export const takesEntities = (role: Role) => scopeOfRole[role] === "missions" || entityNarrowable.includes(role);
+
+/**
  * Every role that can see case content, people's data or the audit trail must use TOTP. Community
  * complaint focal points only submit reports and may have no smartphone, so it is not forced on them.
  */
@@ -60,7 +69,8 @@ export function scopeProblem(role: Role, scope: Scope): string | null {
   const units = scope.missionCodes.length + scope.entityCodes.length;
   if (kind === "missions" && units === 0) return "users.errors.missionsRequired";
   if (kind === "country" && !scope.countryCode) return "users.errors.countryRequired";
-  if (kind !== "missions" && units > 0) return "users.errors.missionsNotAllowed";
+  if (kind !== "missions" && scope.missionCodes.length > 0) return "users.errors.missionsNotAllowed";
+  if (!takesEntities(role) && scope.entityCodes.length > 0) return "users.errors.missionsNotAllowed";
   if (kind !== "country" && scope.countryCode) return "users.errors.countryNotAllowed";
   return null;
 }

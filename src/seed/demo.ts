@@ -69,6 +69,8 @@ export const demoAccounts: {
   },
   // …and UNICEF's headquarters conduct officer: every UNICEF office, and any it opens later.
   { email: "hq.unicef@demo.conduct.test", name: "Helena Varga", role: "cdt_officer", entityCodes: ["UNICEF"] },
+  // …and UNICEF's own publisher, who releases UNICEF's cases for the system-wide figures, no one else's.
+  { email: "publisher.unicef@demo.conduct.test", name: "Amara Diallo", role: "publisher", entityCodes: ["UNICEF"] },
 ];
 
 const demoCases = [

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { type Database, isDatabaseUnavailable } from "../db/connection.js";
-import type { Actor } from "./auth/actor.js";
+import { type Actor, narrowedToEntities } from "./auth/actor.js";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -12,6 +12,7 @@ const contextValues = (actor: Actor) => [
   actor.role,
   actor.missionCodes.join(","),
   actor.countryCode ?? "",
+  narrowedToEntities(actor) ? "1" : "",
 ];
 
 export interface TransactionOptions {
@@ -55,9 +56,10 @@ async function inTransactionOnce<T>(
     return inServerTransaction(session as unknown as ServerSession, actor, work, options);
   return db.transaction(
     async (tx) => {
-      const [id, role, missions, country] = contextValues(actor);
+      const [id, role, missions, country, narrowed] = contextValues(actor);
       await tx.execute(sql`select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true),
-      set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`);
+      set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true),
+      set_config('app.actor_narrowed', ${narrowed}, true)`);
       return work(tx);
     },
     options.readOnly ? { accessMode: "read only" } : undefined,
@@ -85,11 +87,11 @@ async function inServerTransaction<T>(
 ): Promise<T> {
   const client = await outer.client.connect();
   const literal = (value: string) => client.escapeLiteral(value);
-  const [id, role, missions, country] = contextValues(actor).map(literal);
+  const [id, role, missions, country, narrowed] = contextValues(actor).map(literal);
   let broken = false;
   let released = false;
   const context = client.query(
-    `begin${options.readOnly ? " read only" : ""}; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true)`,
+    `begin${options.readOnly ? " read only" : ""}; select set_config('app.actor_id', ${id}, true), set_config('app.actor_role', ${role}, true), set_config('app.actor_missions', ${missions}, true), set_config('app.actor_country', ${country}, true), set_config('app.actor_narrowed', ${narrowed}, true)`,
   );
   // Its failure is read below, once the work is done; until then it must not count as unhandled.
   context.catch(() => undefined);

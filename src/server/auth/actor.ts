@@ -9,7 +9,10 @@ export interface Actor {
   role: Role | "system" | "public";
   /** The units in scope: those given one by one and every unit of the entities given. */
   missionCodes: string[];
-  /** The entities given whole (shown to the person; every rule reads missionCodes). */
+  /**
+   * The entities given whole (shown to the person; every rule reads missionCodes). For a headquarters
+   * role narrowed to an entity (a publisher), any entity given narrows it to missionCodes.
+   */
   entityCodes?: string[];
   countryCode: string | null;
   via: "session" | "token" | "system" | "public";
@@ -45,3 +48,6 @@ export function staffOf(request: { actor: Actor | null }): StaffActor {
   if (!request.actor || request.actor.userId === null) throw new Unauthorized();
   return request.actor as StaffActor;
 }
+
+/** A headquarters role narrowed to entities: it covers their units only, none when they have none yet. */
+export const narrowedToEntities = (actor: Actor) => (actor.entityCodes?.length ?? 0) > 0;

@@ -378,6 +378,8 @@ export const en = {
     missions: "Missions",
     entities: "Entities (every unit)",
     entitiesHelp: "Every unit of these entities is in scope, including units opened later.",
+    entityNarrowHelp:
+      "Leave empty for the whole installation. Given an entity, they release only its units' cases (an entity's own publisher).",
     everyUnitOf: "{{entity}}: every unit",
     country: "Member State",
     twoFactor: "Two-factor",

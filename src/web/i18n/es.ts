@@ -389,6 +389,8 @@ export const es: Messages = {
     missions: "Misiones",
     entities: "Entidades (todas sus unidades)",
     entitiesHelp: "Todas las unidades de estas entidades, incluidas las que se abran más adelante.",
+    entityNarrowHelp:
+      "Déjelo vacío para toda la instalación. Con una entidad, solo publica los casos de sus unidades (el publicador propio de una entidad).",
     everyUnitOf: "{{entity}}: todas las unidades",
     country: "Estado Miembro",
     twoFactor: "Dos pasos",

@@ -389,6 +389,8 @@ export const fr: Messages = {
     missions: "Missions",
     entities: "Entités (toutes leurs unités)",
     entitiesHelp: "Toutes les unités de ces entités, y compris celles ouvertes plus tard.",
+    entityNarrowHelp:
+      "Laissez vide pour toute l’installation. Avec une entité, la personne ne publie que les dossiers de ses unités (le publicateur propre à une entité).",
     everyUnitOf: "{{entity}} : toutes les unités",
     country: "État Membre",
     twoFactor: "Double facteur",

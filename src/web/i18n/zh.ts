@@ -373,6 +373,7 @@ export const zh: Messages = {
     missions: "特派团",
     entities: "实体（所有单位）",
     entitiesHelp: "这些实体的所有单位，包括以后设立的单位。",
+    entityNarrowHelp: "留空则涵盖整个系统。指定实体后，仅发布该实体各单位的案件（实体自己的发布人）。",
     everyUnitOf: "{{entity}}：所有单位",
     country: "会员国",
     twoFactor: "双重验证",

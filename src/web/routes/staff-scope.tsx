@@ -4,7 +4,7 @@ import { MultiSelect, Select } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { StaffUser } from "../../domain/contracts/users.js";
-import { type Role, roles, scopeOfRole, scopeProblem } from "../../domain/roles.js";
+import { type Role, roles, scopeOfRole, scopeProblem, takesEntities } from "../../domain/roles.js";
 import { validateWith } from "../forms.js";
 import { useCountries, useEntities, useMissions } from "../reference-data.js";
 
@@ -54,6 +54,17 @@ function ScopeFields({ role, form }: { role: Role; form: { getInputProps: (path:
       </>
     );
   }
+  if (takesEntities(role)) {
+    return (
+      <MultiSelect
+        label={t("users.entities")}
+        description={t("users.entityNarrowHelp")}
+        searchable
+        data={entities.choices}
+        {...form.getInputProps("entityCodes")}
+      />
+    );
+  }
   if (kind === "country") {
     return (
       <Select
@@ -83,7 +94,9 @@ export function useScopeLabel() {
       case "country":
         return countries.nameOf(user.countryCode);
       case "global":
-        return t("users.allCases");
+        return user.entityCodes.length > 0
+          ? user.entityCodes.map((code) => t("users.everyUnitOf", { entity: entities.shortNameOf(code) })).join(", ")
+          : t("users.allCases");
       case "assigned":
         return t("users.assignedCases");
       default:
@@ -120,7 +133,7 @@ export function fitScope<
   return {
     ...values,
     missionCodes: kind === "missions" ? (values.missionCodes ?? []) : [],
-    entityCodes: kind === "missions" ? (values.entityCodes ?? []) : [],
+    entityCodes: takesEntities(values.role) ? (values.entityCodes ?? []) : [],
     countryCode: kind === "country" ? (values.countryCode ?? null) : null,
   };
 }

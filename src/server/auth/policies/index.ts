@@ -1,7 +1,7 @@
 // Who may do what: pure functions of the actor (and the record), in one place. Row-level security
 // in the database mirrors the case rules as a second layer.
 import { scopeOfRole } from "../../../domain/roles.js";
-import type { Actor } from "../actor.js";
+import { type Actor, narrowedToEntities } from "../actor.js";
 import type { WorkSection } from "../../../domain/contracts/work.js";
 
 const is = (actor: Actor, ...roles: string[]) => roles.includes(actor.role);
@@ -63,8 +63,9 @@ export const casePolicy = {
     switch (actor.role) {
       case "cds_officer":
       case "analyst":
-      case "publisher":
         return true;
+      case "publisher":
+        return !narrowedToEntities(actor) || actor.missionCodes.includes(facts.missionCode);
       case "cdt_officer":
       case "victim_assistance":
         return (

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
 import { caseAssignments, caseShares, cases } from "../../../db/schema.js";
-import { roles, scopeOfRole, scopeProblem } from "../../../domain/roles.js";
+import { entityNarrowable, roles, scopeOfRole, scopeProblem } from "../../../domain/roles.js";
 import { type Actor, systemActor } from "../actor.js";
 import { inTransaction } from "../../transaction.js";
 import { casePolicy } from "./index.js";
@@ -27,6 +27,8 @@ const actorArbitrary = fc.record({
   missionCodes: fc.subarray(missions),
   countryCode: fc.option(fc.constantFrom(...countries), { nil: null }),
   userIndex: fc.nat(1),
+  // A headquarters role narrowed to an entity (an entity's own publisher) covers its units only.
+  narrowed: fc.boolean(),
 });
 const caseArbitrary = fc.record({
   missionCode: fc.constantFrom(...missions),
@@ -46,6 +48,7 @@ describe("need-to-know", () => {
           userId: userIds[a.userIndex],
           role: a.role,
           missionCodes: a.missionCodes,
+          entityCodes: a.narrowed ? ["UNICEF"] : [],
           countryCode: a.countryCode,
           via: "token",
         };
@@ -100,7 +103,9 @@ describe("need-to-know", () => {
           // Units come one by one or a whole entity at a time; either gives a unit-scoped role its scope.
           const units = missionCodes.length + entityCodes.length;
           const fits =
-            (kind === "missions" ? units > 0 : units === 0) &&
+            (kind === "missions"
+              ? units > 0
+              : missionCodes.length === 0 && (entityNarrowable.includes(role) || entityCodes.length === 0)) &&
             (kind === "country" ? countryCode !== null : countryCode === null);
           expect(scopeProblem(role, { missionCodes, entityCodes, countryCode }) === null).toBe(fits);
         },

@@ -112,7 +112,49 @@ describe("a scope of whole entities", () => {
     ).toBe(true);
   });
 
-  it("refuses an entity to a role not limited to units, and an entity that does not exist", async () => {
+  it("narrows a publisher to the entity's units: they release its cases only, and nothing while it has no unit", async () => {
+    await openOffice("UNICEF-TCD", "UNICEF");
+    const atUnicef = await t.handle.asOwner((owner) =>
+      owner.query<{ id: string }>(
+        `insert into cases (reference, mission_code, date_reported, status, category_codes, allegation_codes)
+         values ('UNICEF-TCD-2026-0001', 'UNICEF-TCD', '2026-03-01', 'closed', '{IP_STAFF}', '{SE_EXPLOITATIVE_RELATIONSHIP}'),
+                ('MONUSCO-2026-PUB1', 'MONUSCO', '2026-03-01', 'closed', '{MIL_MC}', '{SE_EXPLOITATIVE_RELATIONSHIP}')
+         returning id`,
+      ),
+    );
+    const [unicefCase, monuscoCase] = atUnicef.map((row) => row.id);
+    const publisher = await t.tokenFor(await t.createStaff("publisher", { entityCodes: ["UNICEF"] }));
+    const whole = await t.tokenFor(await t.createStaff("publisher"));
+    const read = (client: typeof publisher, id: string) =>
+      client.request({ method: "GET", url: `/api/cases/${id}` }).then((answer) => answer.statusCode);
+    expect(await read(publisher, unicefCase)).toBe(200);
+    expect(await read(publisher, monuscoCase)).toBe(404);
+    expect(await read(whole, monuscoCase)).toBe(200);
+
+    const publish = (client: typeof publisher, caseIds: string[]) =>
+      client.request({ method: "POST", url: "/api/publication", payload: { caseIds, action: "publish" } });
+    expect((await publish(publisher, [unicefCase, monuscoCase])).json()).toMatchObject({ changed: 1 });
+    const published = await t.handle.asOwner((owner) =>
+      owner.query<{ id: string }>("select id from cases where id = any($1) and published_at is not null", [
+        [unicefCase, monuscoCase],
+      ]),
+    );
+    expect(published.map((row) => row.id)).toEqual([unicefCase]);
+
+    // An entity with no unit yet gives a narrowed publisher nothing, not the whole installation.
+    const admin = await t.tokenFor(await t.createStaff("administrator"));
+    const entity = await admin.request({
+      method: "POST",
+      url: "/api/reference/entities",
+      payload: { code: "NEWFUND", kind: "fund_programme", name: "A new fund", partnerOf: null },
+    });
+    expect(entity.statusCode, entity.body).toBeLessThan(300);
+    const empty = await t.tokenFor(await t.createStaff("publisher", { entityCodes: ["NEWFUND"] }));
+    expect(await read(empty, unicefCase)).toBe(404);
+    expect((await empty.request({ method: "GET", url: "/api/cases" })).json().items).toEqual([]);
+  });
+
+  it("refuses an entity to a role not limited to units (a publisher aside), and an entity that does not exist", async () => {
     const admin = await t.tokenFor(await t.createStaff("administrator"));
     const create = (payload: Record<string, unknown>) =>
       admin.request({
@@ -123,6 +165,11 @@ describe("a scope of whole entities", () => {
     const global = await create({ role: "analyst", entityCodes: ["UNICEF"] });
     expect(global.statusCode).toBe(400);
     expect(global.json().code).toBe("users.errors.missionsNotAllowed");
+    // A publisher may be an entity's own, but is never given units one by one.
+    expect((await create({ role: "publisher", entityCodes: ["UNICEF"] })).statusCode).toBe(201);
+    expect((await create({ role: "publisher", missionCodes: ["MONUSCO"] })).json().code).toBe(
+      "users.errors.missionsNotAllowed",
+    );
     const unknown = await create({ role: "cdt_officer", entityCodes: ["NOPE"] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([{ path: "body.entityCodes", message: "unknown entity" }]);
