@@ -131,7 +131,10 @@ export const auditCatalogue = {
   "report.hand_to_mission": action("report", z.object({ missionCode: code.nullable() })),
   "report.route": action("report", z.object({ fromMissionCode: code.nullable(), toMissionCode: code })),
   "case.hand_to_mission": action("case", z.object({ fromReport: id })),
-  "case.transfer": action("case", z.object({ fromMissionCode: code, toMissionCode: code, reportsMoved: count })),
+  "case.transfer": action(
+    "case",
+    z.object({ fromMissionCode: code, toMissionCode: code, reportsMoved: count, assignmentsEnded: count.optional() }),
+  ),
   "case.share": action("case", z.object({ unitCode: code, entityCode: code, shareId: id })),
   "case.share.end": action("case", z.object({ unitCode: code, shareId: id })),
   "case.create": action(

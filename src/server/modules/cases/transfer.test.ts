@@ -22,9 +22,17 @@ const systemWideByEntity = async () => {
 describe("sending a case to another unit", () => {
   it("moves the case and its reports to the unit; each team sees what is now its own; counted and audited", async () => {
     const hq = await t.tokenFor(await t.createStaff("cds_officer"));
-    const monusco = await t.tokenFor(await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] }));
+    const monuscoOfficer = await t.createStaff("cdt_officer", { missionCodes: ["MONUSCO"] });
+    const monusco = await t.tokenFor(monuscoOfficer);
     const unicef = await t.tokenFor(await t.createStaff("cdt_officer", { entityCodes: ["UNICEF"] }));
+    const investigator = await t.createStaff("investigator");
     const { caseId, reportId } = await caseAtMonusco(t, monusco);
+    const assigned = await monusco.request({
+      method: "PUT",
+      url: `/api/cases/${caseId}/assignments`,
+      payload: { userIds: [monuscoOfficer.id, investigator.id], version: 1 },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
     await t.handle.asOwner((owner) =>
       owner.query(
         "update cases set category_codes = '{IP_STAFF}', allegation_codes = '{SE_EXPLOITATIVE_RELATIONSHIP}', published_at = now() where id = $1",
@@ -64,7 +72,15 @@ describe("sending a case to another unit", () => {
         [caseId],
       ),
     );
-    expect(events).toEqual([{ details: { fromMissionCode: "MONUSCO", toMissionCode: "UNICEF-KIN", reportsMoved: 1 } }]);
+    expect(events).toEqual([
+      { details: { fromMissionCode: "MONUSCO", toMissionCode: "UNICEF-KIN", reportsMoved: 1, assignmentsEnded: 1 } },
+    ]);
+    // MONUSCO's officer left the case with it; the investigator still works on it.
+    const assignees = (await hq.request({ method: "GET", url: `/api/cases/${caseId}/assignments` })).json().items as {
+      id: string;
+      assigned: boolean;
+    }[];
+    expect(assignees.filter((person) => person.assigned).map((person) => person.id)).toEqual([investigator.id]);
   });
 
   it("refuses another role, a unit that is unknown, closed or the case's own, and a stale version", async () => {

@@ -1,8 +1,8 @@
 // Headquarters sends a case to the unit that should work on it: a case opened at MONUSCO about a
 // UNICEF partner's worker goes to UNICEF's office, and counts for UNICEF from then on.
-import { and, eq, sql } from "drizzle-orm";
-import { cases, reports } from "../../../db/schema.js";
-import type { Actor } from "../../auth/actor.js";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { caseAssignments, cases, reports, staffProfiles } from "../../../db/schema.js";
+import { type Actor, unitsInScope } from "../../auth/actor.js";
 import type { Services } from "../../services.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
@@ -40,11 +40,32 @@ export async function transferCase(
       .set({ missionCode: unit, version: sql`${reports.version} + 1` })
       .where(eq(reports.caseId, caseId))
       .returning({ id: reports.id });
+    // The old unit's officers leave the case with it; headquarters and investigators stay assigned.
+    const released = await tx
+      .delete(caseAssignments)
+      .where(
+        and(
+          eq(caseAssignments.caseId, caseId),
+          inArray(
+            caseAssignments.userId,
+            tx
+              .select({ userId: staffProfiles.userId })
+              .from(staffProfiles)
+              .where(and(eq(staffProfiles.role, "cdt_officer"), sql`not (${unit} = any(${unitsInScope}))`)),
+          ),
+        ),
+      )
+      .returning({ userId: caseAssignments.userId });
     await recordAuditEvent(tx, actor, {
       action: "case.transfer",
       subjectType: "case",
       subjectId: caseId,
-      details: { fromMissionCode: from, toMissionCode: unit, reportsMoved: moved.length },
+      details: {
+        fromMissionCode: from,
+        toMissionCode: unit,
+        reportsMoved: moved.length,
+        assignmentsEnded: released.length,
+      },
     });
     return { missionCode: unit, reportsMoved: moved.length, version: body.version + 1 };
   });
