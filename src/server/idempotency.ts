@@ -7,6 +7,7 @@
 //    handler runs (a retry arriving meanwhile is told to wait) and keeps the answer once it is sent.
 // The kept answer is sealed: it can hold a receipt, an API token or a one-time password, none of
 // which may rest in the database in the clear.
+import { Readable } from "node:stream";
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -96,7 +97,9 @@ export function registerIdempotentWrites(app: FastifyInstance, deps: { db: Datab
     )
       return;
     const key = idempotencyKeyOf(request);
-    if (!key) return;
+    // A body read as it arrives (a federation bundle) cannot be hashed before the work reads it; such
+    // a route guards against a second send itself (a bundle already merged is refused as replayed).
+    if (!key || request.body instanceof Readable) return;
     const scope = `http:${request.actor?.userId ?? "public"}:${request.method} ${request.url}`;
     const requestHash = createHash("sha256")
       .update(JSON.stringify(request.body ?? null))

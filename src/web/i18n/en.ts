@@ -431,7 +431,7 @@ export const en = {
       "It replaces what the member sent before. A bundle that does not verify is refused with the reason and changes nothing.",
     bundleFile: "Bundle (.ndjson.gz)",
     merge: "Merge",
-    merged: "{{member}}'s bundle of {{madeAt}} merged: {{figures}} figures, {{hashes}} screening hashes.",
+    merged: "{{member}}'s bundle of {{madeAt}} merged (figures: {{figures}}; screening hashes: {{hashes}}).",
     remove: "Remove",
     removeTitle: "Remove {{member}}?",
     removeWarning:

@@ -442,7 +442,7 @@ export const es: Messages = {
       "Sustituye lo que el miembro envió antes. Un lote que no se verifica se rechaza con el motivo y no cambia nada.",
     bundleFile: "Lote (.ndjson.gz)",
     merge: "Integrar",
-    merged: "Lote de {{member}} del {{madeAt}} integrado: {{figures}} cifras, {{hashes}} huellas de verificación.",
+    merged: "Lote de {{member}} del {{madeAt}} integrado (cifras: {{figures}}; huellas de verificación: {{hashes}}).",
     remove: "Retirar",
     removeTitle: "¿Retirar {{member}}?",
     removeWarning:

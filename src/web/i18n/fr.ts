@@ -443,7 +443,8 @@ export const fr: Messages = {
       "Il remplace ce que le membre a envoyé auparavant. Un lot qui ne se vérifie pas est refusé avec le motif et ne change rien.",
     bundleFile: "Lot (.ndjson.gz)",
     merge: "Intégrer",
-    merged: "Lot de {{member}} du {{madeAt}} intégré : {{figures}} chiffres, {{hashes}} empreintes de vérification.",
+    merged:
+      "Lot de {{member}} du {{madeAt}} intégré (chiffres : {{figures}} ; empreintes de vérification : {{hashes}}).",
     remove: "Retirer",
     removeTitle: "Retirer {{member}} ?",
     removeWarning:

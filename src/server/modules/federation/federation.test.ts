@@ -9,11 +9,11 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { auditEvents, cases, missions, perpetrators } from "../../../db/schema.js";
+import { auditEvents } from "../../../db/schema.js";
 import { systemActor } from "../../auth/actor.js";
 import { inTransaction } from "../../transaction.js";
 import { adoptFederationScreeningKey, exportScreeningKey } from "../screening/index.js";
-import { federationKeys, signedBundle } from "../../../../test/helpers/federation-bundle.js";
+import { federationKeys, publishOnUnit as publish, signedBundle } from "../../../../test/helpers/federation-bundle.js";
 import { addFederationMember } from "./service.js";
 
 let hub: TestApp;
@@ -35,34 +35,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => Promise.all([hub?.close(), member?.close(), stranger?.close()]));
 
-/** Published cases on an installation's unit: one allegation each (one person, one SEA allegation). */
-async function publish(on: TestApp, unit: string, entity: string, count: number, categoryCode = "CIV_INT") {
-  const ids: string[] = [];
-  await inTransaction(on.app.services.db, systemActor, async (tx) => {
-    await tx
-      .insert(missions)
-      .values({ code: unit, entityCode: entity, name: unit, kind: "entity_office", startYear: 2010 })
-      .onConflictDoNothing();
-    for (let i = 0; i < count; i++) {
-      const id = randomUUID();
-      ids.push(id);
-      await tx.insert(cases).values({
-        id,
-        reference: `${unit}-${id.slice(0, 8)}`,
-        missionCode: unit,
-        status: "under_assessment",
-        dateReported: "2025-02-10",
-        categoryCodes: [categoryCode],
-        nationalityCodes: [],
-        allegationCodes: ["SE_TRANSACTIONAL_SEX"],
-        publishedAt: new Date(),
-      });
-      await tx.insert(perpetrators).values({ caseId: id, code: `P-${id.slice(0, 8)}`, categoryCode });
-    }
-  });
-  return ids;
-}
-
 const figures = async (on: TestApp, groupBy = "entity") =>
   (await on.app.inject({ method: "GET", url: `/api/public/system-wide?groupBy=${groupBy}&year=2025` })).json() as {
     key: string;
@@ -78,11 +50,12 @@ const bundleOf = async (admin: Client) => {
   return response.rawPayload;
 };
 
+// With an idempotency key, as the web app sends every write.
 const merge = (payload: Buffer) =>
   hubAdmin.request({
     method: "POST",
     url: "/api/federation/bundles",
-    headers: { "content-type": "application/gzip" },
+    headers: { "content-type": "application/gzip", "idempotency-key": randomUUID() },
     payload,
   });
 
