@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetOldIdempotencyKeys, IDEMPOTENCY_KEEP_DAYS } from "../src/server/idempotency.js";
 import { createTestApp, type TestApp } from "./helpers/app.js";
+import { freePort } from "./helpers/free-port.js";
 
 let t: TestApp;
 let officer: Awaited<ReturnType<TestApp["tokenFor"]>>;
@@ -130,5 +131,19 @@ describe("idempotent writes", () => {
       await t.app.inject({ method: "POST", url: "/api/public/reports/follow-up", payload: { receipt } })
     ).json().messages;
     expect(thread).toHaveLength(1);
+  });
+
+  it("a body read as it arrives (a federation bundle) goes to its route with its key, over a real connection", async () => {
+    // Injected requests carry a body that serialises; only a socket's stream showed the fault (500).
+    const port = await freePort();
+    await t.app.listen({ host: "127.0.0.1", port });
+    const admin = await t.tokenFor(await t.createStaff("administrator"));
+    const answer = await fetch(`http://127.0.0.1:${port}/api/federation/bundles`, {
+      method: "POST",
+      headers: { ...admin.headers, "content-type": "application/gzip", "idempotency-key": "bundle-upload-01" },
+      body: new Uint8Array([1, 2, 3, 4]),
+    });
+    // Refused by the route for what it is (not a bundle), not by the key's bookkeeping.
+    expect({ status: answer.status, code: (await answer.json()).code }).toEqual({ status: 422, code: "not_a_bundle" });
   });
 });
