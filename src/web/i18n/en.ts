@@ -86,6 +86,7 @@ export const en = {
       send: "Send the case",
     },
     shares: {
+      badge: "Shared with {{units}}",
       title: "Shared with other entities",
       share: "Share with another entity",
       help: "A unit of another entity (a UNICEF office assisting the children, say) reads this case and adds notes until the share ends. {{mission}}'s team keeps deciding on it; the reports it was built from stay with {{mission}}.",

@@ -93,6 +93,7 @@ export const es: Messages = {
       send: "Enviar el caso",
     },
     shares: {
+      badge: "Compartido con {{units}}",
       title: "Compartido con otras entidades",
       share: "Compartir con otra entidad",
       help: "Una unidad de otra entidad (una oficina de UNICEF que asiste a los niños, por ejemplo) lee este caso y añade notas hasta que termine el intercambio. El equipo de {{mission}} sigue decidiendo sobre él; las denuncias de las que surgió siguen con {{mission}}.",

@@ -92,6 +92,7 @@ export const fr: Messages = {
       send: "Envoyer le dossier",
     },
     shares: {
+      badge: "Partagé avec {{units}}",
       title: "Partagé avec d’autres entités",
       share: "Partager avec une autre entité",
       help: "Une unité d’une autre entité (un bureau de l’UNICEF qui accompagne les enfants, par exemple) lit ce dossier et y ajoute des notes jusqu’à la fin du partage. L’équipe de {{mission}} continue d’en décider ; les signalements dont il est issu restent auprès de {{mission}}.",

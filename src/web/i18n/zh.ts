@@ -91,6 +91,7 @@ export const zh: Messages = {
       send: "转交案件",
     },
     shares: {
+      badge: "已与 {{units}} 共享",
       title: "与其他实体共享",
       share: "与另一实体共享",
       help: "另一实体的单位（例如协助儿童的儿基会办事处）可阅读本案件并添加备注，直至共享结束。{{mission}} 的团队仍对案件作出决定；案件所依据的举报仍由 {{mission}} 保管。",

@@ -284,6 +284,11 @@ export function CaseList() {
                           {t("reports.headquartersOnly.badge")}
                         </Badge>
                       )}
+                      {item.sharedUnitCodes.length > 0 && (
+                        <Badge variant="light" c="dark.9">
+                          {t("cases.shares.badge", { units: item.sharedUnitCodes.join(", ") })}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
                   <Table.Td>{item.categoryCodes.map(categories.labelOf).join(", ")}</Table.Td>
