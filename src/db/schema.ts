@@ -28,6 +28,17 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => "bytea" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** The columns every share with a unit of another entity has (one UN): with whom, by whom, since and until when. */
+const unitShareColumns = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  unitCode: text("unit_code")
+    .notNull()
+    .references(() => missions.code),
+  sharedBy: text("shared_by"),
+  sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+  endedAt: timestamp("ended_at", { withTimezone: true }),
+  endedBy: text("ended_by"),
+});
 /** The case a record belongs to; it goes with the case. */
 const caseIdColumn = () =>
   uuid("case_id")
@@ -557,17 +568,10 @@ export const caseAssignments = pgTable(
 export const caseShares = pgTable(
   "case_shares",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    ...unitShareColumns(),
     caseId: caseIdColumn(),
-    unitCode: text("unit_code")
-      .notNull()
-      .references(() => missions.code),
     /** Why the unit needs the case (assisting a child, a joint inquiry): read by both sides and the auditors. */
     reason: text("reason").notNull(),
-    sharedBy: text("shared_by"),
-    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
-    endedBy: text("ended_by"),
   },
   (t) => [index("case_shares_case_idx").on(t.caseId), index("case_shares_unit_idx").on(t.unitCode)],
 );
@@ -952,18 +956,11 @@ export const victimConsents = pgTable(
 export const victimShares = pgTable(
   "victim_shares",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    ...unitShareColumns(),
     victimId: victimIdColumn(),
-    unitCode: text("unit_code")
-      .notNull()
-      .references(() => missions.code),
     /** Who consented: the victim, or for a child their caregiver. */
     consentBy: text("consent_by").notNull(),
     consentOn: date("consent_on").notNull(),
-    sharedBy: text("shared_by"),
-    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
-    endedBy: text("ended_by"),
   },
   (t) => [index("victim_shares_victim_idx").on(t.victimId), index("victim_shares_unit_idx").on(t.unitCode)],
 );
@@ -1298,18 +1295,11 @@ export const screeningKeys = pgTable(
 export const preventionShares = pgTable(
   "prevention_shares",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    ...unitShareColumns(),
     missionCode: text("mission_code")
       .notNull()
       .references(() => missions.code),
-    unitCode: text("unit_code")
-      .notNull()
-      .references(() => missions.code),
     reason: text("reason").notNull(),
-    sharedBy: text("shared_by"),
-    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
-    endedBy: text("ended_by"),
   },
   (t) => [index("prevention_shares_mission_idx").on(t.missionCode), index("prevention_shares_unit_idx").on(t.unitCode)],
 );

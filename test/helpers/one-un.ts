@@ -1,7 +1,8 @@
 // One UN test setting: a UNICEF office beside the peace operations, and a case opened at MONUSCO from
 // a public report, as the tests of moving and sharing cases between entities need them.
 import { expect } from "vitest";
-import { systemActor } from "../../src/server/auth/actor.js";
+import { type Actor, systemActor } from "../../src/server/auth/actor.js";
+import { inTransaction, type Transaction } from "../../src/server/transaction.js";
 import { createMission } from "../../src/server/modules/reference/index.js";
 import type { TestApp } from "./app.js";
 
@@ -43,3 +44,11 @@ export async function caseAtMonusco(t: TestApp, officer: Client) {
   expect(opened.statusCode, opened.body).toBe(200);
   return { reportId: report.id, caseId: opened.json().caseId as string };
 }
+
+/** Reads as UNICEF's Kinshasa conduct officer through the database's own rules alone (no API in between). */
+export const asUnicefOfficer = <T>(t: TestApp, userId: string, work: (tx: Transaction) => Promise<T>) =>
+  inTransaction(
+    t.app.services.db,
+    { userId, role: "cdt_officer", missionCodes: ["UNICEF-KIN"], countryCode: null, via: "token" } satisfies Actor,
+    work,
+  );

@@ -5,10 +5,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { type Client, caseAtMonusco, openUnicefOffice } from "../../../../test/helpers/one-un.js";
+import { asUnicefOfficer, type Client, caseAtMonusco, openUnicefOffice } from "../../../../test/helpers/one-un.js";
 import { caseNationalities, cases, reports } from "../../../db/schema.js";
-import type { Actor } from "../../auth/actor.js";
-import { inTransaction } from "../../transaction.js";
 
 let t: TestApp;
 let hq: Client;
@@ -39,24 +37,14 @@ afterAll(() => t?.close());
 
 /** What the database itself lets UNICEF's officer read of the case, its nationalities and its reports. */
 const rowsUnicefSees = () =>
-  inTransaction(
-    t.app.services.db,
-    {
-      userId: unicefOfficerId,
-      role: "cdt_officer",
-      missionCodes: ["UNICEF-KIN"],
-      countryCode: null,
-      via: "token",
-    } as Actor,
-    async (tx) => ({
-      cases: await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)),
-      nationalities: await tx
-        .select({ code: caseNationalities.nationalityCode })
-        .from(caseNationalities)
-        .where(eq(caseNationalities.caseId, caseId)),
-      reports: await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId)),
-    }),
-  );
+  asUnicefOfficer(t, unicefOfficerId, async (tx) => ({
+    cases: await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)),
+    nationalities: await tx
+      .select({ code: caseNationalities.nationalityCode })
+      .from(caseNationalities)
+      .where(eq(caseNationalities.caseId, caseId)),
+    reports: await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId)),
+  }));
 
 const share = (client: Client, payload: object) =>
   client.request({ method: "POST", url: `/api/cases/${caseId}/shares`, payload });

@@ -5,12 +5,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/helpers/app.js";
-import { type Client, openUnicefOffice } from "../../../../test/helpers/one-un.js";
+import { asUnicefOfficer, type Client, openUnicefOffice } from "../../../../test/helpers/one-un.js";
 import { riskAssessments, riskFactors } from "../../../db/schema.js";
 import { quarterOf } from "../../../domain/risk.js";
-import type { Actor } from "../../auth/actor.js";
 import { todayIso } from "../../dates.js";
-import { inTransaction } from "../../transaction.js";
 
 let t: TestApp;
 let monusco: Client;
@@ -48,20 +46,10 @@ afterAll(() => t?.close());
 
 /** What the database itself lets UNICEF's officer read of MONUSCO's register. */
 const rowsUnicefSees = () =>
-  inTransaction(
-    t.app.services.db,
-    {
-      userId: unicefOfficerId,
-      role: "cdt_officer",
-      missionCodes: ["UNICEF-KIN"],
-      countryCode: null,
-      via: "token",
-    } as Actor,
-    async (tx) => ({
-      assessments: (await tx.select({ id: riskAssessments.id }).from(riskAssessments)).length,
-      factors: (await tx.select().from(riskFactors).where(eq(riskFactors.assessmentId, assessmentId))).length,
-    }),
-  );
+  asUnicefOfficer(t, unicefOfficerId, async (tx) => ({
+    assessments: (await tx.select({ id: riskAssessments.id }).from(riskAssessments)).length,
+    factors: (await tx.select().from(riskFactors).where(eq(riskFactors.assessmentId, assessmentId))).length,
+  }));
 
 const share = (client: Client, payload: object) =>
   client.request({ method: "POST", url: "/api/risk/MONUSCO/shares", payload });
