@@ -139,16 +139,14 @@ export function RiskRegisterPage() {
                 </Paper>
                 <QuarterlyReport missionCode={register.missionCode} />
               </SimpleGrid>
-              {
-                <ReasonedSharesPanel
-                  path={`/api/risk/${register.missionCode}/shares`}
-                  holder={register.missionCode}
-                  canShare={register.can.assess}
-                  sharedWithReader={!register.can.assess && !choices.includes(register.missionCode)}
-                  keys="risk.shares"
-                  onChange={() => queryClient.invalidateQueries({ queryKey: ["risk"] })}
-                />
-              }
+              <ReasonedSharesPanel
+                path={`/api/risk/${register.missionCode}/shares`}
+                holder={register.missionCode}
+                canShare={register.can.assess}
+                sharedWithReader={!register.can.assess && !choices.includes(register.missionCode)}
+                keys="risk.shares"
+                onChange={() => queryClient.invalidateQueries({ queryKey: ["risk"] })}
+              />
               <Paper withBorder p="lg">
                 <Title order={2} size="h4" mb="sm">
                   {t("risk.register")}

@@ -6,7 +6,7 @@ import { type AssessmentFacts, quarterlyReport, quarterOf, riskLevel, riskScore 
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { preventionPolicy } from "../../auth/policies/index.js";
-import { readsRegister } from "./shares.js";
+import { readsRegister, registerInScope } from "./shares.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Forbidden, NotFound, invalidField } from "../../errors.js";
 import { assertCompletable, type Completion, completionOf } from "../../follow-ups.js";
@@ -240,17 +240,11 @@ async function missionAssessments(tx: Transaction, missionCode: string): Promise
   }));
 }
 
-async function assertMission(tx: Transaction, actor: Actor, missionCode: string) {
-  if (!preventionPolicy.read(actor)) throw new Forbidden();
-  if (!(await readsRegister(tx, actor, missionCode)))
-    throw new Forbidden("Your role does not cover this mission's prevention records.", "out_of_scope");
-}
-
 /** The mission's register today: the latest assessment of each location, worst first, with the heat map. */
 export async function riskRegister(services: Services, actor: Actor, missionCode: string) {
   const today = todayIso();
   return inTransaction(services.db, actor, async (tx) => {
-    await assertMission(tx, actor, missionCode);
+    await registerInScope(tx, actor, missionCode);
     const report = quarterlyReport(quarterOf(today), await missionAssessments(tx, missionCode), today);
     return { missionCode, ...report, can: { assess: preventionPolicy.keep(actor, missionCode) } };
   });
@@ -269,7 +263,7 @@ export async function riskReport(
   if (quarter > quarterOf(today))
     throw invalidField("That quarter has not begun.", "params.quarter", "quarter_in_future");
   return inTransaction(services.db, actor, async (tx) => {
-    await assertMission(tx, actor, missionCode);
+    await registerInScope(tx, actor, missionCode);
     const report = quarterlyReport(quarter, await missionAssessments(tx, missionCode), today);
     await recordAuditEvent(tx, actor, {
       action: "risk.report",

@@ -34,7 +34,8 @@ export async function readsRegister(tx: Transaction, actor: Actor, missionCode: 
   );
 }
 
-async function registerInScope(tx: Transaction, actor: Actor, missionCode: string) {
+/** Refuses a reader whose role or unit does not cover the mission's register (directly or by a share). */
+export async function registerInScope(tx: Transaction, actor: Actor, missionCode: string) {
   if (!preventionPolicy.read(actor)) throw new Forbidden();
   if (!(await readsRegister(tx, actor, missionCode)))
     throw new Forbidden("Your role does not cover this mission's prevention records.", "out_of_scope");
