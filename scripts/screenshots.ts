@@ -54,6 +54,9 @@ async function session(email: string, language: string) {
   await page.locator('input[autocomplete="one-time-code"]').first().waitFor();
   await page.keyboard.type(await totpCode(secrets.get(email) as string));
   await page.locator('button[type="submit"]').click();
+  // Signing in lands on "My work" drawn by the server; its link opens the app.
+  await page.locator('#root nav, main a[href="/staff"]').first().waitFor();
+  if (new URL(page.url()).pathname === "/start") await page.locator('main a[href="/staff"]').click();
   await page.locator("#root nav").first().waitFor();
   return page;
 }

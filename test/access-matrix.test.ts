@@ -205,6 +205,18 @@ const matrix: MatrixRow[] = [
   },
   { method: "GET", route: "/", url: () => "/?lang=sw", expect: everyone, anonymous: "allow" },
   { method: "GET", route: "/sign-in", url: () => "/sign-in?next=/cases", expect: everyone, anonymous: "allow" },
+  // "My work" drawn by the server, or on to the app for a role without one; signed out, to sign in.
+  { method: "GET", route: "/start", url: () => "/start", expect: everyone, anonymous: "allow" },
+  // The matrix's clients carry a token, not the session's cookie: with none to end, it leads to sign-in all the same.
+  {
+    method: "POST",
+    route: "/sign-out",
+    url: () => "/sign-out",
+    headers: async () => ({ origin: ORIGIN }),
+    body: () => ({}),
+    expect: everyone,
+    anonymous: "allow",
+  },
   {
     method: "POST",
     route: "/sign-in",
@@ -3493,6 +3505,8 @@ describe("access matrix", () => {
           route.url === "/readyz" ||
           route.url.startsWith("/report") ||
           route.url.startsWith("/sign-in") ||
+          route.url === "/sign-out" ||
+          route.url === "/start" ||
           route.url.startsWith("/data"),
       )
       .filter(

@@ -38,7 +38,7 @@ import { isDatabaseUnavailable } from "../db/connection.js";
 import { registerAuditRoutes } from "./modules/audit/index.js";
 import { registerCaseRoutes } from "./modules/cases/index.js";
 import { registerDeadlineRoutes } from "./modules/deadlines/index.js";
-import { registerWorkRoutes } from "./modules/work/index.js";
+import { registerFirstPage, registerWorkRoutes } from "./modules/work/index.js";
 import { registerGoodPracticeRoutes } from "./modules/good-practices/index.js";
 import { registerPublicationRoutes } from "./modules/publication/index.js";
 import { registerActionRoutes, registerInvestigationRoutes } from "./modules/enforcement/index.js";
@@ -285,7 +285,9 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerPublicPages(app);
   registerPublicDataPages(app);
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
-  const showSignIn = registerSignInPage(app, services, hasWeb ? staffAppFiles(webRoot) : []);
+  const prefetch = hasWeb ? staffAppFiles(webRoot) : [];
+  const showSignIn = registerSignInPage(app, services, prefetch);
+  registerFirstPage(app, services, prefetch);
 
   if (hasWeb) {
     // The build names assets by their content, so a browser keeps them for a year and asks again

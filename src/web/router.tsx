@@ -7,7 +7,8 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../domain/contracts/users.js";
 import { EmptyState, Loading, ProblemAlert } from "./components/page.js";
-import { type Area, areas, Header, pathOf, Workspace } from "./components/shell.js";
+import { Header, Workspace } from "./components/shell.js";
+import { type Area, areas, pathOf } from "../domain/contracts/staff-app.js";
 import { signInAddress } from "./first-answer.js";
 import { useMe } from "./session.js";
 

@@ -69,6 +69,10 @@ export async function signInThroughBrowser(
     await page.keyboard.type(await totpCode(staff.totpSecret));
     await page.getByRole("button", { name: "Verify" }).click();
   }
+  // Signing in lands on "My work" drawn by the server (src/server/modules/work/first-page.ts), whose
+  // link opens the app; a page asked for by name opens in the app at once.
+  await page.locator('#root nav, main a[href="/staff"]').first().waitFor({ timeout: 60_000 });
+  if (new URL(page.url()).pathname === "/start") await page.locator('main a[href="/staff"]').click();
   // The app's own navigation (the sign-in page, drawn by the server, has navigation too but no app root).
   // Its first load fetches the app's code: under a loaded CI machine that can take past the default 30 s.
   await page.locator("#root nav").first().waitFor({ timeout: 60_000 });

@@ -101,6 +101,33 @@ describe("signing in", () => {
     await page.getByRole("heading", { name: "API tokens", level: 1 }).waitFor();
   });
 
+  it("lands on My work drawn by the server, without script, in French and Arabic; its links open the app", async () => {
+    const officer = await staffOf("cdt_officer", { missionCodes: ["MONUSCO"] });
+    const page = await newPage();
+    await page.goto(`${base}/sign-in?lang=fr`);
+    await page.locator("#email").fill(officer.email);
+    await page.locator("#password").fill(officer.password);
+    await page.locator("form button[type=submit]").first().click();
+    await page.locator("#code").fill(await totpCode(officer.totpSecret as string));
+    await page.locator("form button[type=submit]").first().click();
+    await page.getByRole("heading", { name: "Mon travail", level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/start");
+    expect(await page.locator("script").count()).toBe(0);
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/first-page-fr.png", fullPage: true });
+
+    await page.goto(`${base}/start?lang=ar`);
+    await page.getByRole("heading", { name: "عملي", level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/first-page-ar.png", fullPage: true });
+
+    // Its navigation opens the app, signed in, in the language chosen.
+    await page.getByRole("navigation", { name: "التنقل الرئيسي" }).getByRole("link", { name: "القضايا" }).click();
+    await page.getByRole("heading", { name: "القضايا", level: 1 }).waitFor();
+    expect(await page.locator("#root nav").count()).toBeGreaterThan(0);
+  });
+
   it("a wrong code keeps the person out and says why", async () => {
     const officer = await staffOf("cds_officer");
     const page = await newPage();

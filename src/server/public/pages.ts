@@ -41,6 +41,8 @@ export interface LayoutOptions {
   demo?: boolean;
   /** More for the page's head: its own styles, files to fetch ahead. */
   head?: SafeHtml;
+  /** In place of the public site's navigation (a staff page lists the person's areas). */
+  navigation?: SafeHtml;
 }
 
 const siteLinks: { key: keyof DataMessages["nav"]; href: string }[] = [
@@ -78,7 +80,7 @@ export function layout(
       html`<a href="${link.href}"${options.current === link.key ? html` aria-current="page"` : ""}>${nav[link.key]}</a>`,
   );
   return `<!doctype html>${html`<html lang="${language}" dir="${words.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${new SafeHtml(styles + wideStyles)}</style><link rel="alternate" type="application/atom+xml" href="/data/allegations/feed.atom" title="${dataMessages[words.fallback].feedTitle}">${options.head}</head>
-<body><header class="${wide.trim()}"><a class="brand" href="/?lang=${language}">Conduct Ledger</a><nav aria-label="Language">${switcher}</nav><nav class="site" aria-label="Conduct Ledger">${site}</nav></header><main class="${wide.trim()}">${words.draft ? html`<p class="note" role="note">${words.home.draft}</p>` : ""}${options.demo ? html`<p class="note" role="note">${dataMessages[words.fallback].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
+<body><header class="${wide.trim()}"><a class="brand" href="/?lang=${language}">Conduct Ledger</a><nav aria-label="Language">${switcher}</nav>${options.navigation ?? html`<nav class="site" aria-label="Conduct Ledger">${site}</nav>`}</header><main class="${wide.trim()}">${words.draft ? html`<p class="note" role="note">${words.home.draft}</p>` : ""}${options.demo ? html`<p class="note" role="note">${dataMessages[words.fallback].demoNotice}</p>` : ""}${body}</main></body></html>`}`;
 }
 
 export interface FormState {

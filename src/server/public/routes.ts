@@ -1,5 +1,6 @@
 // The public pages: report form, receipt and follow-up, rendered on the server and working without
 // JavaScript. The language comes from ?lang=, is remembered in a cookie, and defaults to the browser's.
+import { languageCookieValue, rememberedLanguage } from "../../domain/un-languages.js";
 import { randomUUID } from "node:crypto";
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
@@ -24,7 +25,6 @@ import { HEADQUARTERS, type HelpInformation } from "../../domain/help.js";
 import type { NamedEntity } from "../../domain/vocabulary/entity-names.js";
 import { holdsDemoData } from "../installation.js";
 
-const LANGUAGE_COOKIE = "conduct_lang";
 type Form = Record<string, string | string[] | undefined>;
 
 /**
@@ -34,10 +34,10 @@ type Form = Record<string, string | string[] | undefined>;
 export function languageOf(request: FastifyRequest, reply: FastifyReply): string {
   const asked = (request.query as { lang?: string }).lang;
   if (typeof asked === "string" && isReportLanguage(asked)) {
-    reply.header("set-cookie", `${LANGUAGE_COOKIE}=${asked}; Path=/; Max-Age=31536000; SameSite=Lax`);
+    reply.header("set-cookie", languageCookieValue(asked));
     return asked;
   }
-  const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
+  const remembered = rememberedLanguage(request.headers.cookie);
   if (remembered && isReportLanguage(remembered)) return remembered;
   const browser = (request.headers["accept-language"] ?? "")
     .split(",")

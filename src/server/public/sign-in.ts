@@ -6,7 +6,7 @@ import path from "node:path";
 import formbody from "@fastify/formbody";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isStaffAppPath } from "../../domain/contracts/staff-app.js";
-import { unLanguages } from "../../domain/un-languages.js";
+import { rememberedLanguage, unLanguages } from "../../domain/un-languages.js";
 import { staffMessages } from "../../web/i18n/all.js";
 import { ssoRefusals } from "../../domain/sso.js";
 import { type BridgeDeps, type Forwarded, refusalCode, signInStep, signInWithPassword } from "../auth/sign-in.js";
@@ -15,6 +15,7 @@ import { trustedOrigins } from "../auth/better-auth.js";
 import { toHeaders } from "../auth/context.js";
 import { DomainError, Forbidden } from "../errors.js";
 import { publicRoute } from "../rate-limits.js";
+import { FIRST_PAGE } from "../modules/work/index.js";
 import { html, SafeHtml } from "./html.js";
 import { layout } from "./pages.js";
 import { dataLanguageOf } from "./routes.js";
@@ -30,6 +31,12 @@ export function nextAddress(asked: unknown): string {
     ? `${url.pathname}${url.search}`
     : "/staff";
 }
+
+/**
+ * Where signing in lands: the app's start is "My work" drawn by the server, usable on a slow line at
+ * once (src/server/modules/work/first-page.ts); a page asked for by name is the app's.
+ */
+export const landingOf = (next: string) => (next === "/staff" ? FIRST_PAGE : next);
 
 /**
  * The staff app's files a signed-out visitor needs next (its entry, the app's main chunk, what they
@@ -119,7 +126,7 @@ function refusal(language: (typeof unLanguages)[number], step: Step, code: strin
 /** The language the reader chose (in the address or remembered), rather than the browser's default. */
 function chosenLanguage(request: FastifyRequest): string | null {
   const asked = (request.query as { lang?: unknown } | undefined)?.lang;
-  const remembered = /(?:^|;\s*)conduct_lang=(\w+)/.exec(request.headers.cookie ?? "")?.[1];
+  const remembered = rememberedLanguage(request.headers.cookie);
   const chosen = typeof asked === "string" ? asked : remembered;
   return chosen && (unLanguages as readonly string[]).includes(chosen) ? chosen : null;
 }
@@ -129,7 +136,7 @@ function chosenLanguage(request: FastifyRequest): string | null {
  * the address); otherwise the app keeps the one it remembers.
  */
 function goOn(request: FastifyRequest, reply: FastifyReply, next: string) {
-  const url = new URL(next, "http://conduct.invalid");
+  const url = new URL(landingOf(next), "http://conduct.invalid");
   const language = chosenLanguage(request);
   if (language) url.searchParams.set("lang", language);
   return reply
@@ -230,7 +237,7 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
     scope.post("/sign-in/sso", { config, schema: { hide: true } }, async (request, reply) => {
       const form = (request.body ?? {}) as Form;
       const next = nextAddress(form.next);
-      const started = await startSso(deps, request, String(form.provider ?? ""), next);
+      const started = await startSso(deps, request, String(form.provider ?? ""), landingOf(next));
       if (!started) {
         const lang = language(request, reply);
         const problem = ssoProblem(lang, "failed");
@@ -245,6 +252,13 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
       const code = String(form.code ?? "").replace(/\s/g, "");
       const forwarded = await signInStep(deps, request, "/api/auth/two-factor/verify-totp", { code });
       return answer(request, reply, "code", forwarded, form);
+    });
+
+    // The server's pages sign out with a form (the app signs out through the API, with its token).
+    scope.post("/sign-out", { config, schema: { hide: true } }, async (request, reply) => {
+      const forwarded = await signInStep(deps, request, "/api/auth/sign-out", {});
+      if (forwarded.cookies.length) reply.header("set-cookie", forwarded.cookies);
+      return reply.status(303).header("location", "/sign-in").header("cache-control", "no-store").send();
     });
   });
   return showSignIn;

@@ -11,43 +11,9 @@ import { api, setCsrfToken } from "../api.js";
 import { applyLanguage, type Language, languages } from "../i18n/index.js";
 import { useMe } from "../session.js";
 import type { ListNotifications } from "../../domain/contracts/deadlines.js";
-import { STAFF_SESSION_CACHE } from "../../domain/contracts/staff-app.js";
+import { areas, pathOf, STAFF_SESSION_CACHE } from "../../domain/contracts/staff-app.js";
 import { keepAppOnDevice } from "../offline/app-on-device.js";
 import { OutboxSync, useOutbox } from "../offline/outbox-view.js";
-
-// In navigation order; the first one a role may see is its home page (an auditor lands on the trail).
-export const areas = [
-  "work",
-  "reports",
-  "cases",
-  "figures",
-  "victims",
-  "paternity",
-  "overdue",
-  "publish",
-  "users",
-  "reference",
-  "audit",
-  "revealRequests",
-  "trustFund",
-  "screening",
-  "risk",
-  "training",
-  "units",
-  "leadership",
-  "afterAction",
-  "outreach",
-  "helpInformation",
-  "goodPractices",
-  "accountability",
-  "notifications",
-  "tokens",
-] as const;
-export type Area = (typeof areas)[number];
-
-/** An area's address: its name, in kebab case. */
-export const pathOf = (area: Area | "account") =>
-  `/${area.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}` as "/";
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();

@@ -949,6 +949,8 @@ export const en = {
   work: {
     title: "My work",
     intro: "What needs your action now, in the records you work on. Open an item to act on it.",
+    light: "A light page, quick on a slow line. Any link opens the full app.",
+    openApp: "Open the full app",
     nothing: "Nothing waiting.",
     due: "due {{date}}",
     wasDue: "was due {{date}}",

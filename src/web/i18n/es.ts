@@ -978,6 +978,8 @@ export const es: Messages = {
   work: {
     title: "Mi trabajo",
     intro: "Lo que requiere su acción ahora, en los expedientes en que trabaja. Abra un elemento para actuar.",
+    light: "Una página ligera, rápida en una conexión lenta. Cada enlace abre la aplicación completa.",
+    openApp: "Abrir la aplicación completa",
     nothing: "Nada pendiente.",
     due: "vence el {{date}}",
     wasDue: "vencía el {{date}}",

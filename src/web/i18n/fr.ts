@@ -982,6 +982,8 @@ export const fr: Messages = {
   work: {
     title: "Mon travail",
     intro: "Ce qui attend votre action maintenant, dans les dossiers que vous suivez. Ouvrez un élément pour agir.",
+    light: "Une page légère, rapide sur une ligne lente. Chaque lien ouvre l’application complète.",
+    openApp: "Ouvrir l’application complète",
     nothing: "Rien en attente.",
     due: "échéance le {{date}}",
     wasDue: "échu le {{date}}",

@@ -5,6 +5,7 @@ import type { Vocabulary } from "../../domain/vocabulary/codes.js";
 import { en as enWords } from "../../domain/vocabulary/en.js";
 import { en } from "./en.js";
 import { type Language, languages } from "./languages.js";
+import { languageCookieValue, rememberedLanguage } from "../../domain/un-languages.js";
 
 export { type Language, languages };
 
@@ -21,9 +22,11 @@ function languageFromAddress(): string | null {
   return asked;
 }
 const asked = languageFromAddress();
+// The server's pages (sign-in, the first page, the public site) keep the reader's latest choice here.
+const chosenOnServerPages = rememberedLanguage(document.cookie);
 const stored = localStorage.getItem("conduct.language");
 const browser = navigator.language.slice(0, 2);
-const initial: Language = [asked, stored, browser].find(isLanguage) ?? "en";
+const initial: Language = [asked, chosenOnServerPages, stored, browser].find(isLanguage) ?? "en";
 
 void i18next.use(initReactI18next).init({
   lng: "en",
@@ -68,7 +71,7 @@ export async function applyLanguage(language: Language) {
   localStorage.setItem("conduct.language", language);
   // The server's pages (sign-in, the public site) read the same choice.
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser the field uses
-  document.cookie = `conduct_lang=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  document.cookie = languageCookieValue(language);
   await load(language);
   document.documentElement.lang = language;
   document.documentElement.dir = directionOf(language);

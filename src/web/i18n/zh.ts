@@ -909,6 +909,8 @@ export const zh: Messages = {
   work: {
     title: "我的工作",
     intro: "您负责的记录中目前需要您处理的事项。打开一项即可处理。",
+    light: "轻量页面，在慢速网络上也能快速打开。任何链接都会打开完整应用。",
+    openApp: "打开完整应用",
     nothing: "没有待办事项。",
     due: "{{date}} 到期",
     wasDue: "{{date}} 已到期",
