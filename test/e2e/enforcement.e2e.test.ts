@@ -143,7 +143,11 @@ describe("the enforcement journey", () => {
   it("the overdue dashboard, reminders and a filtered, searched case list work and are accessible, in French", async () => {
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, await t.createStaff("cds_officer"));
-    await page.evaluate(() => localStorage.setItem("conduct.language", "fr"));
+    // French chosen as the app remembers a choice: on the device and in the cookie the server's pages share.
+    await page.evaluate(() => {
+      localStorage.setItem("conduct.language", "fr");
+      document.cookie = "conduct_lang=fr; Path=/";
+    });
     await page.goto(`${base}/overdue`);
     await page.getByRole("heading", { name: "En retard", level: 1 }).waitFor();
     await expectAccessible(page);

@@ -33,10 +33,12 @@ void staffWords.init({
   nsSeparator: false,
 });
 
+// On a phone the areas are one row that scrolls sideways, so that the work comes first.
 const styles = new SafeHtml(
   `<style>.who{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:0 0 1rem}.who form{border:0;padding:0;margin:0;background:none}.who button{padding:.4rem .9rem}
 .work{list-style:none;padding:0;margin:0;display:grid;gap:.5rem}.work a{font-weight:600}.work a,.note a{color:#1864ab}.count{float:inline-end;background:#1864ab;color:#fff;border-radius:1rem;padding:0 .6rem;font-size:.9rem}.count.none{background:#e9ecef;color:#495057}
-.due{display:inline-block;border-radius:4px;padding:0 .4rem;background:#f1f3f5;font-size:.85rem}.due.late{background:#ffe3e3;color:#a61e1e}section h2{font-size:1.1rem;margin:0 0 .5rem}</style>`,
+.due{display:inline-block;border-radius:4px;padding:0 .4rem;background:#f1f3f5;font-size:.85rem}.due.late{background:#ffe3e3;color:#a61e1e}section h2{font-size:1.1rem;margin:0 0 .5rem}
+@media (max-width:40rem){nav.site{flex-wrap:nowrap;overflow-x:auto;white-space:nowrap;padding-bottom:.4rem}}</style>`,
 );
 
 interface PageParts {
