@@ -4,13 +4,23 @@ import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import { type caseShares, missions, type preventionShares, user } from "../db/schema.js";
 import type { ReasonedShares } from "../domain/contracts/fields.js";
 import type { Actor } from "./auth/actor.js";
+import { sharePolicy } from "./auth/policies/index.js";
 import { Conflict, Forbidden, NotFound } from "./errors.js";
 import type { Transaction } from "./transaction.js";
 
 type ShareTable = typeof caseShares | typeof preventionShares;
 
-/** The shares of one record (`ofRecord` names it), oldest first, as the reader may see them. */
-export async function reasonedSharesOf(tx: Transaction, table: ShareTable, ofRecord: SQL): Promise<ReasonedShares> {
+/**
+ * The shares of one record (`ofRecord` names it), oldest first, as the reader may see them; `keeps`
+ * says whether the reader keeps the record (and so may end any of its shares).
+ */
+export async function reasonedSharesOf(
+  tx: Transaction,
+  actor: Actor,
+  table: ShareTable,
+  ofRecord: SQL,
+  keeps: boolean,
+): Promise<ReasonedShares> {
   const shares = table as typeof caseShares;
   const rows = await tx
     .select({
@@ -32,6 +42,7 @@ export async function reasonedSharesOf(tx: Transaction, table: ShareTable, ofRec
       ...row,
       sharedAt: row.sharedAt.toISOString(),
       endedAt: row.endedAt?.toISOString() ?? null,
+      canEnd: row.endedAt === null && sharePolicy.endReasoned(actor, row.unitCode, keeps),
     })),
   };
 }
@@ -54,8 +65,7 @@ export async function endReasonedShare(
     .from(shares)
     .where(and(eq(shares.id, shareId), ofRecord));
   if (!share) throw new NotFound("share");
-  const sharedWithActor = actor.role === "cdt_officer" && actor.missionCodes.includes(share.unitCode);
-  if (!keeps && !sharedWithActor)
+  if (!sharePolicy.endReasoned(actor, share.unitCode, keeps))
     throw new Forbidden("Only those who keep the record, or the unit it is shared with, end a share.");
   const [ended] = await tx
     .update(shares)

@@ -144,10 +144,8 @@ describe("the enforcement journey", () => {
     const page = await (await browser.newContext({ locale: "en" })).newPage();
     await signInThroughBrowser(page, base, await t.createStaff("cds_officer"));
     // French chosen as the app remembers a choice: on the device and in the cookie the server's pages share.
-    await page.evaluate(() => {
-      localStorage.setItem("conduct.language", "fr");
-      document.cookie = "conduct_lang=fr; Path=/";
-    });
+    await page.evaluate(() => localStorage.setItem("conduct.language", "fr"));
+    await page.context().addCookies([{ name: "conduct_lang", value: "fr", url: base }]);
     await page.goto(`${base}/overdue`);
     await page.getByRole("heading", { name: "En retard", level: 1 }).waitFor();
     await expectAccessible(page);

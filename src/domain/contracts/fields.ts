@@ -29,6 +29,8 @@ export const unitShareFields = {
   sharedAt: z.string(),
   sharedByName: z.string().nullable(),
   endedAt: z.string().nullable(),
+  /** Whether the reader may end this share now (the server's rule; the page never re-derives it). */
+  canEnd: z.boolean(),
 };
 /** A shared record and one of its shares, as ending a share names them. */
 export const unitShareParams = z.object({ id: z.uuid(), shareId: z.uuid() });

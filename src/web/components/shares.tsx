@@ -8,7 +8,6 @@ import type { ReasonedShares } from "../../domain/contracts/fields.js";
 import { api } from "../api.js";
 import { useFormat } from "../format.js";
 import { useEntities, useMissions } from "../reference-data.js";
-import { useMe } from "../session.js";
 import { DialogForm } from "./dialog.js";
 import { ProblemAlert, QueryView } from "./page.js";
 
@@ -19,13 +18,13 @@ interface Share {
   sharedAt: string;
   sharedByName: string | null;
   endedAt: string | null;
+  canEnd: boolean;
 }
 
 export function ShareList<S extends Share>({
   shares,
   none,
   detail,
-  mayEnd,
   end,
 }: {
   shares: S[];
@@ -33,7 +32,6 @@ export function ShareList<S extends Share>({
   none: string;
   /** The share's own line: since when, and the consent or the reason that allows it. */
   detail: (share: S) => string;
-  mayEnd: (share: S) => boolean;
   end: UseMutationResult<unknown, Error, string>;
 }) {
   const { t } = useTranslation();
@@ -63,7 +61,7 @@ export function ShareList<S extends Share>({
               {t("sharing.ended", { date: format.date(item.endedAt) })}
             </Badge>
           ) : (
-            mayEnd(item) && (
+            item.canEnd && (
               <Button
                 size="xs"
                 variant="subtle"
@@ -105,7 +103,6 @@ export function ReasonedSharesPanel({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const me = useMe().data;
   const missions = useMissions().data?.items ?? [];
   const entities = useEntities();
   const shares = useQuery({ queryKey: [path], queryFn: () => api<ReasonedShares>("GET", path) });
@@ -168,7 +165,6 @@ export function ReasonedSharesPanel({
             shares={data.items}
             none={t(`${keys}.none`, { mission: holder })}
             detail={(share) => t(`${keys}.since`, { date: format.date(share.sharedAt), reason: share.reason })}
-            mayEnd={(share) => canShare || (me?.role === "cdt_officer" && me.missionCodes.includes(share.unitCode))}
             end={end}
           />
         )}

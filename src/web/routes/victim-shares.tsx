@@ -77,7 +77,6 @@ export function SharesPanel({ victim }: { victim: ReadVictim }) {
             consentOn: format.date(item.consentOn),
           })
         }
-        mayEnd={() => true}
         end={end}
       />
       {active.length > 0 && !victim.can.share && (

@@ -357,6 +357,19 @@ export const federationPolicy = {
 };
 
 /**
+ * A record shared with a unit of another entity (one UN) is given back by either side: those who keep
+ * it take a share back; the unit it is shared with hands its own share back, never another unit's.
+ */
+export const sharePolicy = {
+  /** A case or a risk register: the unit's conduct team hands it back. */
+  endReasoned: (actor: Actor, unitCode: string, keeps: boolean) =>
+    keeps || (is(actor, "cdt_officer") && actor.missionCodes.includes(unitCode)),
+  /** A victim's record: the victim-assistance staff of the unit that keeps it, or of the unit shared with. */
+  endVictim: (actor: Actor, keepingUnit: string, unitCode: string) =>
+    victimPolicy.work(actor, keepingUnit) || victimPolicy.work(actor, unitCode),
+};
+
+/**
  * A mission's prevention records (risk assessments): headquarters and the mission's conduct and
  * discipline team keep them; analysts read them for reporting. They hold no personal data.
  */

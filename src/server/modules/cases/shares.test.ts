@@ -131,6 +131,10 @@ describe("sharing a case with another entity's unit", () => {
     const [current] = (await monusco.request({ method: "GET", url: `/api/cases/${caseId}/shares` })).json().items;
     const end = (client: Client) =>
       client.request({ method: "POST", url: `/api/cases/${caseId}/shares/${current.id}/end` });
+    // Each side is told whether it may end the share: UNICEF's officer yes, its advocate no.
+    const canEnd = async (client: Client) =>
+      (await client.request({ method: "GET", url: `/api/cases/${caseId}/shares` })).json().items[0].canEnd;
+    expect([await canEnd(monusco), await canEnd(unicef), await canEnd(unicefAdvocate)]).toEqual([true, true, false]);
     expect((await end(unicefAdvocate)).statusCode).toBe(403);
     const ended = await end(unicef);
     expect(ended.statusCode, ended.body).toBe(200);

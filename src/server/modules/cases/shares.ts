@@ -23,8 +23,8 @@ export async function listCaseShares(services: Services, actor: Actor, caseId: s
     services.db,
     actor,
     async (tx) => {
-      await authorizeCase(tx, actor, caseId);
-      return reasonedSharesOf(tx, caseShares, ofCase(caseId));
+      const found = await authorizeCase(tx, actor, caseId);
+      return reasonedSharesOf(tx, actor, caseShares, ofCase(caseId), found.can.share);
     },
     { readOnly: true },
   );
@@ -51,7 +51,7 @@ export async function shareCase(services: Services, actor: Actor, caseId: string
       subjectId: caseId,
       details: { unitCode: unit.code, entityCode: unit.entityCode, shareId: share.id },
     });
-    return reasonedSharesOf(tx, caseShares, ofCase(caseId));
+    return reasonedSharesOf(tx, actor, caseShares, ofCase(caseId), true);
   });
 }
 
@@ -66,6 +66,6 @@ export async function endCaseShare(services: Services, actor: Actor, caseId: str
       subjectId: caseId,
       details: { unitCode, shareId },
     });
-    return reasonedSharesOf(tx, caseShares, ofCase(caseId));
+    return reasonedSharesOf(tx, actor, caseShares, ofCase(caseId), found.can.share);
   });
 }

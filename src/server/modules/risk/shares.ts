@@ -48,7 +48,8 @@ export async function listRegisterShares(services: Services, actor: Actor, missi
     actor,
     async (tx) => {
       await registerInScope(tx, actor, missionCode);
-      return reasonedSharesOf(tx, preventionShares, ofRegister(missionCode));
+      const keeps = preventionPolicy.keep(actor, missionCode);
+      return reasonedSharesOf(tx, actor, preventionShares, ofRegister(missionCode), keeps);
     },
     { readOnly: true },
   );
@@ -90,7 +91,7 @@ export async function shareRegister(services: Services, actor: Actor, missionCod
       subjectType: "risk_assessment",
       details: { missionCode, unitCode: unit.code, entityCode: unit.entityCode, shareId: share.id },
     });
-    return reasonedSharesOf(tx, preventionShares, ofRegister(missionCode));
+    return reasonedSharesOf(tx, actor, preventionShares, ofRegister(missionCode), true);
   });
 }
 
@@ -105,6 +106,6 @@ export async function endRegisterShare(services: Services, actor: Actor, mission
       subjectType: "risk_assessment",
       details: { missionCode, unitCode, shareId },
     });
-    return reasonedSharesOf(tx, preventionShares, ofRegister(missionCode));
+    return reasonedSharesOf(tx, actor, preventionShares, ofRegister(missionCode), keeps);
   });
 }

@@ -427,7 +427,7 @@ export async function readVictim(services: Services, actor: Actor, victimId: str
         identityRecorded: child.identityEncrypted !== null,
       })),
       updates: await updatesOf(services, tx, victimId),
-      shares: await sharesOf(tx, victimId),
+      shares: await sharesOf(tx, actor, victimId, row.missionCode),
       can: { share: victimPolicy.work(actor, row.missionCode) },
     };
   });

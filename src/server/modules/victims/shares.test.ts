@@ -166,4 +166,59 @@ describe("sharing a victim's record with another entity", () => {
       consentBy: "caregiver",
     });
   });
+
+  it("lets a unit shared with hand back its own share, never another unit's, and refuses a closed unit", async () => {
+    await inTransaction(t.app.services.db, systemActor, (tx) =>
+      tx.insert(missions).values([
+        { code: "UNHCR-COD", entityCode: "UNHCR", name: "UNHCR DR Congo", kind: "entity_office", startYear: 1994 },
+        {
+          code: "UNICEF-OLD",
+          entityCode: "UNICEF",
+          name: "A closed UNICEF office",
+          kind: "entity_office",
+          startYear: 1990,
+          endYear: 2001,
+        },
+      ]),
+    );
+    const closed = await share(monusco, { unitCode: "UNICEF-OLD", consentBy: "caregiver", consentOn: today });
+    expect(closed.statusCode).toBe(400);
+    expect(closed.json().code).toBe("unit_closed");
+
+    expect(
+      (await share(monusco, { unitCode: "UNICEF-COD", consentBy: "caregiver", consentOn: today })).statusCode,
+    ).toBe(201);
+    const both = await share(monusco, { unitCode: "UNHCR-COD", consentBy: "caregiver", consentOn: today });
+    const active = (both.json() as { id: string; unitCode: string; endedAt: string | null; canEnd: boolean }[]).filter(
+      (item) => item.endedAt === null,
+    );
+    // The keeping unit may take back either; UNICEF may hand back its own only, and is told which.
+    expect(active.map((item) => [item.unitCode, item.canEnd])).toEqual([
+      ["UNICEF-COD", true],
+      ["UNHCR-COD", true],
+    ]);
+    const unicefRead = (await unicef.request({ method: "GET", url: `/api/victims/${victimId}` })).json();
+    const canEnd = Object.fromEntries(
+      (unicefRead.shares as typeof active)
+        .filter((item) => item.endedAt === null)
+        .map((item) => [item.unitCode, item.canEnd]),
+    );
+    expect(canEnd).toEqual({ "UNICEF-COD": true, "UNHCR-COD": false });
+
+    const unhcrShare = active.find((item) => item.unitCode === "UNHCR-COD")?.id;
+    const unicefShare = active.find((item) => item.unitCode === "UNICEF-COD")?.id;
+    const notTheirs = await unicef.request({
+      method: "POST",
+      url: `/api/victims/${victimId}/shares/${unhcrShare}/end`,
+    });
+    expect(notTheirs.statusCode).toBe(403);
+    const own = await unicef.request({ method: "POST", url: `/api/victims/${victimId}/shares/${unicefShare}/end` });
+    expect(own.statusCode, own.body).toBe(200);
+    // Handed back, the record is out of UNICEF's sight; UNHCR's share stands.
+    expect((await unicef.request({ method: "GET", url: `/api/victims/${victimId}` })).statusCode).toBe(404);
+    const kept = (await monusco.request({ method: "GET", url: `/api/victims/${victimId}` })).json();
+    expect(kept.shares.filter((item: { endedAt: string | null }) => item.endedAt === null)).toMatchObject([
+      { unitCode: "UNHCR-COD" },
+    ]);
+  });
 });

@@ -2,17 +2,18 @@
 // that keeps the record, with the consent that allows it — the victim's own, or for a child their
 // caregiver's. While it lasts, that unit's victim-assistance staff work on the record as on their
 // own (row-level security reads the shares too); ending it takes the record back. Both are audited.
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { missions, user, victims, victimShares } from "../../../db/schema.js";
 import type { ShareVictimBody, VictimShare } from "../../../domain/contracts/victims.js";
 import { type ConsentGiver, consentGiverFits } from "../../../domain/victims.js";
 import type { Actor } from "../../auth/actor.js";
-import { victimPolicy } from "../../auth/policies/index.js";
+import { sharePolicy, victimPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import type { Services } from "../../services.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
+import { unitOfAnotherEntity } from "../reference/index.js";
 import type { VictimRow } from "./presenters.js";
 
 /** The units a record is shared with now. */
@@ -28,7 +29,13 @@ export async function sharedUnitsOf(tx: Transaction, victimId: string): Promise<
 export const worksOnVictim = (actor: Actor, row: VictimRow, sharedUnits: string[]) =>
   victimPolicy.work(actor, row.missionCode) || sharedUnits.some((unit) => victimPolicy.work(actor, unit));
 
-export async function sharesOf(tx: Transaction, victimId: string): Promise<VictimShare[]> {
+/** The record's shares, oldest first; `keepingUnit` is the unit that keeps the record. */
+export async function sharesOf(
+  tx: Transaction,
+  actor: Actor,
+  victimId: string,
+  keepingUnit: string,
+): Promise<VictimShare[]> {
   const rows = await tx
     .select({ share: victimShares, entityCode: missions.entityCode, sharedByName: user.name })
     .from(victimShares)
@@ -45,6 +52,7 @@ export async function sharesOf(tx: Transaction, victimId: string): Promise<Victi
     sharedAt: share.sharedAt.toISOString(),
     sharedByName,
     endedAt: share.endedAt?.toISOString() ?? null,
+    canEnd: share.endedAt === null && sharePolicy.endVictim(actor, keepingUnit, share.unitCode),
   }));
 }
 
@@ -65,21 +73,7 @@ export async function shareVictim(services: Services, actor: Actor, victimId: st
     const row = await victimInScope(tx, actor, victimId);
     if (!victimPolicy.work(actor, row.missionCode))
       throw new Forbidden("Only the unit that keeps the record shares it.", "not_the_keeping_unit");
-    const [units] = await tx
-      .select({
-        target: missions.entityCode,
-        own: sql<string>`(select entity_code from ${missions} where code = ${row.missionCode})`,
-      })
-      .from(missions)
-      .where(eq(missions.code, body.unitCode));
-    if (!units)
-      throw new ValidationFailed(`No unit ${body.unitCode}.`, [{ path: "body.unitCode", message: "unknown unit" }]);
-    if (units.target === units.own)
-      throw new ValidationFailed(
-        "That unit is of the same entity: move the record within the entity instead.",
-        [{ path: "body.unitCode", message: "same entity" }],
-        "same_entity",
-      );
+    const unit = await unitOfAnotherEntity(tx, body.unitCode, row.missionCode);
     if (!consentGiverFits(row.ageGroup as Parameters<typeof consentGiverFits>[0], body.consentBy))
       throw new ValidationFailed(
         row.ageGroup === "child"
@@ -104,21 +98,23 @@ export async function shareVictim(services: Services, actor: Actor, victimId: st
       action: "victim.share",
       subjectType: "victim",
       subjectId: victimId,
-      details: { unitCode: body.unitCode, entityCode: units.target, consentBy: body.consentBy, shareId: share.id },
+      details: { unitCode: body.unitCode, entityCode: unit.entityCode, consentBy: body.consentBy, shareId: share.id },
     });
-    return sharesOf(tx, victimId);
+    return sharesOf(tx, actor, victimId, row.missionCode);
   });
 }
 
-/** Ends a share: the keeping unit, or the unit shared with, hands the record back. */
+/** Ends a share: the keeping unit takes the record back, or the unit shared with hands its share back. */
 export async function endVictimShare(services: Services, actor: Actor, victimId: string, shareId: string) {
   return inTransaction(services.db, actor, async (tx) => {
-    await victimInScope(tx, actor, victimId);
+    const row = await victimInScope(tx, actor, victimId);
     const [share] = await tx
       .select()
       .from(victimShares)
       .where(and(eq(victimShares.id, shareId), eq(victimShares.victimId, victimId)));
     if (!share) throw new NotFound("share");
+    if (!sharePolicy.endVictim(actor, row.missionCode, share.unitCode))
+      throw new Forbidden("Only the unit that keeps the record, or the unit it is shared with, ends a share.");
     if (share.endedAt) throw new Conflict("This share has ended already.", {}, "share_ended");
     await tx
       .update(victimShares)
@@ -130,6 +126,6 @@ export async function endVictimShare(services: Services, actor: Actor, victimId:
       subjectId: victimId,
       details: { unitCode: share.unitCode, shareId },
     });
-    return sharesOf(tx, victimId);
+    return sharesOf(tx, actor, victimId, row.missionCode);
   });
 }
