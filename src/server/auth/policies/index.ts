@@ -50,8 +50,19 @@ export interface CaseScopeFacts {
   /** Built from a report sent past the mission: hidden from its team until headquarters hands it over. */
   headquartersOnly?: boolean;
   /** Units of other entities the case is shared with now: their staff read it and add notes. */
-  sharedUnitCodes?: string[];
+  sharedUnitCodes: string[];
 }
+
+/**
+ * A case's facts for chasing its deadlines and replies, and for a case about to be made: the unit
+ * holding it is chased, not the units it is shared with (they read it, they do not run it).
+ */
+export const heldCaseFacts = (row: { missionCode: string; nationalityCodes: string[] }): CaseScopeFacts => ({
+  missionCode: row.missionCode,
+  nationalityCodes: row.nationalityCodes,
+  assignedUserIds: [],
+  sharedUnitCodes: [],
+});
 
 const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
 
@@ -70,7 +81,7 @@ export const casePolicy = {
       case "victim_assistance":
         return (
           (actor.missionCodes.includes(facts.missionCode) && !facts.headquartersOnly) ||
-          (facts.sharedUnitCodes ?? []).some((unit) => actor.missionCodes.includes(unit))
+          facts.sharedUnitCodes.some((unit) => actor.missionCodes.includes(unit))
         );
       case "member_state_focal_point":
         return actor.countryCode !== null && facts.nationalityCodes.includes(actor.countryCode);

@@ -334,7 +334,7 @@ describe("row-level security and the server's policy agree", () => {
               .where(eq(importedAllegationFacts.caseId, row.id)),
         };
       },
-      (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [] }),
+      (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [], sharedUnitCodes: [] }),
       20261208,
     );
   });
@@ -349,7 +349,7 @@ describe("row-level security and the server's policy agree", () => {
           .returning({ id: cases.id });
         return { id: row.id, read: (as) => as.select({ id: cases.id }).from(cases).where(eq(cases.id, row.id)) };
       },
-      (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [] }),
+      (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [], sharedUnitCodes: [] }),
       20261209,
     );
   });

@@ -4,7 +4,7 @@ import { cases, investigations, notifications } from "../../../db/schema.js";
 import { daysOverdue } from "../../../domain/deadlines.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { enforcementPolicy, referralPolicy } from "../../auth/policies/index.js";
+import { enforcementPolicy, heldCaseFacts, referralPolicy } from "../../auth/policies/index.js";
 import { Forbidden, NotFound } from "../../errors.js";
 import { inTransaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
@@ -53,13 +53,7 @@ export async function overdueDashboard(
       .orderBy(asc(investigations.dueOn))
       .limit(500);
     return rows
-      .filter((row) =>
-        enforcementPolicy.viewInvestigation(
-          actor,
-          { missionCode: row.missionCode, nationalityCodes: row.nationalityCodes, assignedUserIds: [] },
-          row.investigation.countryCode,
-        ),
-      )
+      .filter((row) => enforcementPolicy.viewInvestigation(actor, heldCaseFacts(row), row.investigation.countryCode))
       .map((row) => ({
         id: row.investigation.id,
         caseId: row.investigation.caseId,

@@ -13,7 +13,7 @@ import { todayIso } from "../../dates.js";
 import { announceReporterMessage, markReportRead, threadOf, unreadFor } from "./threads.js";
 import type { Services } from "../../services.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
-import { casePolicy, reportPolicy } from "../../auth/policies/index.js";
+import { casePolicy, heldCaseFacts, reportPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "../../errors.js";
 import { once } from "../../idempotency.js";
 import { fieldContext } from "../../security/encryption.js";
@@ -712,10 +712,7 @@ export async function linkReportToCase(
           "mission_required",
         );
       await assertMissionExists(tx, missionCode);
-      if (
-        !casePolicy.abilities(actor, { missionCode, nationalityCodes: report.nationalityCodes, assignedUserIds: [] })
-          .edit
-      )
+      if (!casePolicy.abilities(actor, heldCaseFacts({ missionCode, nationalityCodes: report.nationalityCodes })).edit)
         throw new Forbidden("You open cases only for your own missions.");
       const dateReported = report.receivedAt.toISOString().slice(0, 10);
       caseId = randomUUID();

@@ -12,7 +12,7 @@ import {
 import { allowedTransitions, type CaseStatus } from "../../../domain/workflow.js";
 import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
-import { type CaseScopeFacts, referralPolicy } from "../../auth/policies/index.js";
+import { type CaseScopeFacts, heldCaseFacts, referralPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, InvalidTransition, NotFound, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
 import { recordAuditEvent } from "../audit/index.js";
@@ -203,20 +203,9 @@ export async function listOverdueReferrals(services: Services, actor: Actor, tod
       .limit(500);
     return {
       items: rows
-        .filter((r) =>
-          referralPolicy.view(
-            actor,
-            { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] },
-            r.referral.countryCode,
-          ),
-        )
+        .filter((r) => referralPolicy.view(actor, heldCaseFacts(r), r.referral.countryCode))
         .map((r) => ({
-          ...presentReferral(
-            r.referral,
-            actor,
-            { missionCode: r.missionCode, nationalityCodes: r.nationalityCodes, assignedUserIds: [] },
-            today,
-          ),
+          ...presentReferral(r.referral, actor, heldCaseFacts(r), today),
           reference: r.reference,
           missionCode: r.missionCode,
         })),

@@ -16,7 +16,13 @@ import { unreadFor } from "../intake/index.js";
 import { listClaims } from "../paternity/index.js";
 import { listRevealRequests } from "../reveals/index.js";
 import { knownNationalities } from "../cases/index.js";
-import { enforcementPolicy, referralPolicy, reportPolicy, workPolicy } from "../../auth/policies/index.js";
+import {
+  enforcementPolicy,
+  heldCaseFacts,
+  referralPolicy,
+  reportPolicy,
+  workPolicy,
+} from "../../auth/policies/index.js";
 
 /** Each section lists its first items; its total says how many there are in all. */
 export const WORK_ITEMS_SHOWN = 8;
@@ -28,12 +34,6 @@ const item = (fields: Partial<WorkItem> & Pick<WorkItem, "id" | "label" | "path"
   detail: null,
   countryCode: null,
   ...fields,
-});
-
-const caseFacts = (row: { missionCode: string; nationalityCodes: string[] }) => ({
-  missionCode: row.missionCode,
-  nationalityCodes: row.nationalityCodes,
-  assignedUserIds: [],
 });
 
 async function newMessages(tx: Transaction, actor: Actor) {
@@ -94,7 +94,7 @@ async function repliesAwaited(tx: Transaction, actor: Actor, today: string) {
     .orderBy(asc(referrals.replyDueOn))
     .limit(500);
   return rows
-    .filter((row) => referralPolicy.view(actor, caseFacts(row), row.referral.countryCode))
+    .filter((row) => referralPolicy.view(actor, heldCaseFacts(row), row.referral.countryCode))
     .map((row) =>
       item({
         id: row.referral.id,
@@ -127,7 +127,7 @@ async function investigationsDueThisWeek(tx: Transaction, actor: Actor, today: s
     .orderBy(asc(investigations.dueOn))
     .limit(500);
   return rows
-    .filter((row) => enforcementPolicy.viewInvestigation(actor, caseFacts(row), row.investigation.countryCode))
+    .filter((row) => enforcementPolicy.viewInvestigation(actor, heldCaseFacts(row), row.investigation.countryCode))
     .map((row) =>
       item({
         id: row.investigation.id,
