@@ -84,19 +84,16 @@ export function useScopeLabel() {
   const { t } = useTranslation();
   const countries = useCountries();
   const entities = useEntities();
+  const everyUnitOf = (codes: string[]) =>
+    codes.map((code) => t("users.everyUnitOf", { entity: entities.shortNameOf(code) }));
   return (user: Scoped) => {
     switch (scopeOfRole[user.role]) {
       case "missions":
-        return [
-          ...user.entityCodes.map((code) => t("users.everyUnitOf", { entity: entities.shortNameOf(code) })),
-          ...user.missionCodes,
-        ].join(", ");
+        return [...everyUnitOf(user.entityCodes), ...user.missionCodes].join(", ");
       case "country":
         return countries.nameOf(user.countryCode);
       case "global":
-        return user.entityCodes.length > 0
-          ? user.entityCodes.map((code) => t("users.everyUnitOf", { entity: entities.shortNameOf(code) })).join(", ")
-          : t("users.allCases");
+        return user.entityCodes.length > 0 ? everyUnitOf(user.entityCodes).join(", ") : t("users.allCases");
       case "assigned":
         return t("users.assignedCases");
       default:
