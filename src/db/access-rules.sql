@@ -168,7 +168,7 @@ POLICY community_languages_keep ON community_languages FOR INSERT TO public WITH
 POLICY community_languages_read ON community_languages FOR SELECT TO public USING (true);
 
 -- Policies on contingents
-POLICY contingents_scope ON contingents FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'analyst'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions()))) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions())))));
+POLICY contingents_scope ON contingents FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'analyst'::text) AND (NOT conduct_actor_narrowed())) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'analyst'::text])) AND (mission_code = ANY (conduct_actor_missions()))) OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (mission_code = ANY (conduct_actor_missions())))));
 
 -- Policies on custody_events
 POLICY custody_events_claim ON custody_events FOR ALL TO public USING (conduct_can_see_claim(( SELECT s.claim_id FROM dna_samples s WHERE (s.id = custody_events.sample_id)))) WITH CHECK ((conduct_can_see_claim(( SELECT s.claim_id FROM dna_samples s WHERE (s.id = custody_events.sample_id))) AND conduct_may_take_sample(( SELECT s.donor FROM dna_samples s WHERE (s.id = custody_events.sample_id)))));
@@ -233,7 +233,7 @@ POLICY leader_allegations_need_to_know ON leader_allegations FOR ALL TO public U
 POLICY leadership_commitments_scope ON leadership_commitments FOR ALL TO public USING ((EXISTS ( SELECT 1 FROM leadership_plans p WHERE (p.id = leadership_commitments.plan_id)))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text])) AND (EXISTS ( SELECT 1 FROM leadership_plans p WHERE (p.id = leadership_commitments.plan_id)))));
 
 -- Policies on leadership_plans
-POLICY leadership_plans_scope ON leadership_plans FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'analyst'::text])) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'head_of_mission'::text])) AND (mission_code = ANY (conduct_actor_missions()))))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'head_of_mission'::text])) AND (mission_code = ANY (conduct_actor_missions())))));
+POLICY leadership_plans_scope ON leadership_plans FOR ALL TO public USING (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'analyst'::text) AND (NOT conduct_actor_narrowed())) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'head_of_mission'::text, 'analyst'::text])) AND (mission_code = ANY (conduct_actor_missions()))))) WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = ANY (ARRAY['cdt_officer'::text, 'head_of_mission'::text])) AND (mission_code = ANY (conduct_actor_missions())))));
 
 -- Policies on national_proceedings
 POLICY national_proceedings_need_to_know ON national_proceedings FOR ALL TO public USING ((conduct_can_see_perpetrator(perpetrator_id) AND conduct_sees_country(country_code))) WITH CHECK ((conduct_can_see_perpetrator(perpetrator_id) AND (conduct_is_case_manager() OR ((conduct_actor_role() = 'member_state_focal_point'::text) AND (country_code = conduct_actor_country())))));
@@ -476,7 +476,7 @@ END
 SELECT CASE conduct_actor_role()
   WHEN 'system' THEN true
   WHEN 'cds_officer' THEN true
-  WHEN 'analyst' THEN true
+  WHEN 'analyst' THEN NOT conduct_actor_narrowed() OR p_mission = ANY (conduct_actor_missions())
   WHEN 'publisher' THEN NOT conduct_actor_narrowed() OR p_mission = ANY (conduct_actor_missions())
   WHEN 'cdt_officer' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
   WHEN 'victim_assistance' THEN p_mission = ANY (conduct_actor_missions()) AND NOT p_headquarters_only
@@ -874,11 +874,13 @@ WHERE c.published_at IS NOT NULL AND conduct_is_sea(c.allegation_codes) AND g.vi
 SELECT conduct_reads_prevention_in(p_mission) OR (conduct_actor_role() = 'cbcm_focal_point' AND p_mission = ANY (conduct_actor_missions()))
 
 -- conduct_reads_prevention_in(p_mission text): stable; callers: PUBLIC
-SELECT conduct_actor_role() = 'analyst' OR conduct_keeps_prevention_in(p_mission)
+SELECT (conduct_actor_role() = 'analyst' AND (NOT conduct_actor_narrowed() OR p_mission = ANY (conduct_actor_missions())))
+ OR conduct_keeps_prevention_in(p_mission)
 
 -- conduct_reads_training(p_mission text, p_country text, p_contingent uuid): stable; callers: PUBLIC
-SELECT conduct_actor_role() IN ('system', 'cds_officer', 'analyst')
- OR (conduct_actor_role() = 'cdt_officer' AND (p_mission = ANY (conduct_actor_missions()) OR conduct_contingent_mission(p_contingent) = ANY (conduct_actor_missions())))
+SELECT conduct_actor_role() IN ('system', 'cds_officer')
+ OR (conduct_actor_role() = 'analyst' AND NOT conduct_actor_narrowed())
+ OR (conduct_actor_role() IN ('cdt_officer', 'analyst') AND (p_mission = ANY (conduct_actor_missions()) OR conduct_contingent_mission(p_contingent) = ANY (conduct_actor_missions())))
  OR (conduct_actor_role() = 'member_state_focal_point' AND p_country = conduct_actor_country())
 
 -- conduct_recount_cases_units(): volatile, security definer; callers: PUBLIC

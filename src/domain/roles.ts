@@ -40,9 +40,10 @@ export const scopeOfRole: Record<Role, ScopeKind> = {
 
 /**
  * Headquarters roles an entity may have of its own, narrowed to its units (UNICEF's publisher
- * releases UNICEF's cases, no one else's); given no entity, they cover the whole installation.
+ * releases UNICEF's cases, no one else's; its analyst reports on UNICEF's work); given no entity,
+ * they cover the whole installation.
  */
-export const entityNarrowable: readonly Role[] = ["publisher"];
+export const entityNarrowable: readonly Role[] = ["publisher", "analyst"];
 
 /** Whether a role may be given whole entities: the unit-scoped roles, and those narrowed to an entity. */
 export const takesEntities = (role: Role) => scopeOfRole[role] === "missions" || entityNarrowable.includes(role);

@@ -380,7 +380,7 @@ export const en = {
     entities: "Entities (every unit)",
     entitiesHelp: "Every unit of these entities is in scope, including units opened later.",
     entityNarrowHelp:
-      "Leave empty for the whole installation. Given an entity, they release only its units' cases (an entity's own publisher).",
+      "Leave empty for the whole installation. Given an entity, they work on its units only: an entity's own publisher releases its cases, its own analyst reports on its work.",
     everyUnitOf: "{{entity}}: every unit",
     country: "Member State",
     twoFactor: "Two-factor",

@@ -391,7 +391,7 @@ export const es: Messages = {
     entities: "Entidades (todas sus unidades)",
     entitiesHelp: "Todas las unidades de estas entidades, incluidas las que se abran más adelante.",
     entityNarrowHelp:
-      "Déjelo vacío para toda la instalación. Con una entidad, solo publica los casos de sus unidades (el publicador propio de una entidad).",
+      "Déjelo vacío para toda la instalación. Con una entidad, solo trabaja sobre sus unidades: el publicador propio de una entidad publica sus casos, su analista informa sobre su trabajo.",
     everyUnitOf: "{{entity}}: todas las unidades",
     country: "Estado Miembro",
     twoFactor: "Dos pasos",

@@ -391,7 +391,7 @@ export const fr: Messages = {
     entities: "Entités (toutes leurs unités)",
     entitiesHelp: "Toutes les unités de ces entités, y compris celles ouvertes plus tard.",
     entityNarrowHelp:
-      "Laissez vide pour toute l’installation. Avec une entité, la personne ne publie que les dossiers de ses unités (le publicateur propre à une entité).",
+      "Laissez vide pour toute l’installation. Avec une entité, la personne ne travaille que sur ses unités : le publicateur propre à une entité publie ses dossiers, son analyste rend compte de son travail.",
     everyUnitOf: "{{entity}} : toutes les unités",
     country: "État Membre",
     twoFactor: "Double facteur",

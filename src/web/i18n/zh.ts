@@ -374,7 +374,8 @@ export const zh: Messages = {
     missions: "特派团",
     entities: "实体（所有单位）",
     entitiesHelp: "这些实体的所有单位，包括以后设立的单位。",
-    entityNarrowHelp: "留空则涵盖整个系统。指定实体后，仅发布该实体各单位的案件（实体自己的发布人）。",
+    entityNarrowHelp:
+      "留空则涵盖整个系统。指定实体后，仅处理该实体各单位的事务：实体自己的发布人发布其案件，实体自己的分析员报告其工作。",
     everyUnitOf: "{{entity}}：所有单位",
     country: "会员国",
     twoFactor: "双重验证",

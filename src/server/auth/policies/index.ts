@@ -66,6 +66,10 @@ export const heldCaseFacts = (row: { missionCode: string; nationalityCodes: stri
 
 const isOpen = (facts: CaseScopeFacts) => facts.status !== "closed";
 
+/** A headquarters role covers every unit, unless narrowed to entities: then their units only. */
+const coversUnit = (actor: Actor, missionCode: string | null) =>
+  !narrowedToEntities(actor) || (missionCode !== null && actor.missionCodes.includes(missionCode));
+
 export const casePolicy = {
   // A head of mission reads the mission's figures and its leaders' plans, not its cases.
   list: (actor: Actor) =>
@@ -73,10 +77,10 @@ export const casePolicy = {
   view(actor: Actor, facts: CaseScopeFacts): boolean {
     switch (actor.role) {
       case "cds_officer":
-      case "analyst":
         return true;
+      case "analyst":
       case "publisher":
-        return !narrowedToEntities(actor) || actor.missionCodes.includes(facts.missionCode);
+        return coversUnit(actor, facts.missionCode);
       case "cdt_officer":
       case "victim_assistance":
         return (
@@ -388,7 +392,8 @@ export const preventionPolicy = {
   read: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "analyst"),
   /** `sharedWith`: the units of other entities the mission shares its risk register with now. */
   readMission: (actor: Actor, missionCode: string, sharedWith: readonly string[] = []) =>
-    is(actor, "cds_officer", "analyst") ||
+    is(actor, "cds_officer") ||
+    (is(actor, "analyst") && coversUnit(actor, missionCode)) ||
     (is(actor, "cdt_officer") &&
       (actor.missionCodes.includes(missionCode) || sharedWith.some((unit) => actor.missionCodes.includes(unit)))),
   keep: (actor: Actor, missionCode: string) =>
@@ -412,7 +417,8 @@ export const trainingPolicy = {
   keepContingent: (actor: Actor, missionCode: string) => preventionPolicy.keep(actor, missionCode),
   recordSessions: (actor: Actor) => is(actor, "cds_officer", "cdt_officer", "member_state_focal_point"),
   see: (actor: Actor, scope: TrainingScope) =>
-    is(actor, "cds_officer", "analyst", "system") ||
+    is(actor, "cds_officer", "system") ||
+    (is(actor, "analyst") && coversUnit(actor, scope.missionCode)) ||
     (is(actor, "cdt_officer") && scope.missionCode !== null && actor.missionCodes.includes(scope.missionCode)) ||
     (is(actor, "member_state_focal_point") && ownCountry(actor, scope.countryCode)),
   recordSession: (actor: Actor, scope: TrainingScope) =>

@@ -59,12 +59,15 @@ const actorArbitrary = fc
     missionCodes: fc.subarray(missions),
     countryCode: fc.option(fc.constantFrom(...countries), { nil: null }),
     userIndex: fc.nat(1),
+    // Given an entity, a headquarters role that may be narrowed covers its units (missionCodes) only.
+    narrowed: fc.boolean(),
   })
   .map(
     (a): Actor => ({
       userId: userIds[a.userIndex],
       role: a.role,
       missionCodes: a.missionCodes,
+      entityCodes: a.narrowed ? ["DPO"] : [],
       countryCode: a.countryCode,
       via: "token",
     }),

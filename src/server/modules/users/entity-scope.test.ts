@@ -154,7 +154,57 @@ describe("a scope of whole entities", () => {
     expect((await empty.request({ method: "GET", url: "/api/cases" })).json().items).toEqual([]);
   });
 
-  it("refuses an entity to a role not limited to units (a publisher aside), and an entity that does not exist", async () => {
+  it("narrows an analyst to the entity's units: its cases and figures, its registers and its leaders' plans", async () => {
+    await openOffice("UNICEF-CMR", "UNICEF");
+    const year = new Date().getUTCFullYear();
+    await t.handle.asOwner(async (owner) => {
+      await owner.query(
+        `insert into cases (reference, mission_code, date_reported, status, category_codes, allegation_codes)
+         values ('UNICEF-CMR-2026-0001', 'UNICEF-CMR', '2026-03-01', 'received', '{IP_STAFF}', '{SE_EXPLOITATIVE_RELATIONSHIP}'),
+                ('MONUSCO-2026-ANL1', 'MONUSCO', '2026-03-01', 'received', '{MIL_MC}', '{SE_EXPLOITATIVE_RELATIONSHIP}')`,
+      );
+      await owner.query(
+        `insert into risk_assessments (mission_code, location, location_kind, assessed_on, review_on)
+         values ('UNICEF-CMR', 'Minawao camp', 'camp', '2026-02-01', '2026-08-01'),
+                ('MONUSCO', 'Goma base', 'camp', '2026-02-01', '2026-08-01')`,
+      );
+      await owner.query(
+        `insert into leadership_plans (mission_code, year, post, leader_name)
+         values ('UNICEF-CMR', $1, 'head_of_mission', 'A. Representative'), ('MONUSCO', $1, 'head_of_mission', 'B. Special Representative')`,
+        [year],
+      );
+    });
+    const narrowed = await t.tokenFor(await t.createStaff("analyst", { entityCodes: ["UNICEF"] }));
+    const whole = await t.tokenFor(await t.createStaff("analyst"));
+    const get = (client: typeof narrowed, url: string) => client.request({ method: "GET", url });
+    const missionsOf = (items: { missionCode: string }[]) => [...new Set(items.map((item) => item.missionCode))].sort();
+
+    const listed = (await get(narrowed, "/api/cases?limit=200")).json().items;
+    expect(missionsOf(listed).every((code) => code.startsWith("UNICEF-"))).toBe(true);
+    expect(listed.some((item: { reference: string }) => item.reference === "UNICEF-CMR-2026-0001")).toBe(true);
+    expect(
+      (await get(whole, "/api/cases?limit=200")).json().items.map((item: { missionCode: string }) => item.missionCode),
+    ).toContain("MONUSCO");
+    // The internal figures count the entity's cases only.
+    const figures = (await get(narrowed, "/api/figures?by=mission")).json();
+    expect(figures.rows.map((row: { key: string }) => row.key).every((key: string) => key.startsWith("UNICEF-"))).toBe(
+      true,
+    );
+    expect(figures.total).toBeGreaterThan(0);
+
+    expect((await get(narrowed, "/api/risk/UNICEF-CMR")).statusCode).toBe(200);
+    expect((await get(narrowed, "/api/risk/MONUSCO")).statusCode).toBe(403);
+    expect((await get(whole, "/api/risk/MONUSCO")).statusCode).toBe(200);
+
+    const plans = (await get(narrowed, `/api/leadership?year=${year}`)).json().plans;
+    expect(missionsOf(plans)).toEqual(["UNICEF-CMR"]);
+    expect(missionsOf((await get(whole, `/api/leadership?year=${year}`)).json().plans)).toEqual([
+      "MONUSCO",
+      "UNICEF-CMR",
+    ]);
+  });
+
+  it("refuses an entity to a role not limited to units (publishers and analysts aside), and an entity that does not exist", async () => {
     const admin = await t.tokenFor(await t.createStaff("administrator"));
     const create = (payload: Record<string, unknown>) =>
       admin.request({
@@ -162,9 +212,10 @@ describe("a scope of whole entities", () => {
         url: "/api/users",
         payload: { email: `e.${Math.random().toString(36).slice(2)}@test.conduct.org`, name: "E", ...payload },
       });
-    const global = await create({ role: "analyst", entityCodes: ["UNICEF"] });
+    const global = await create({ role: "cds_officer", entityCodes: ["UNICEF"] });
     expect(global.statusCode).toBe(400);
     expect(global.json().code).toBe("users.errors.missionsNotAllowed");
+    expect((await create({ role: "analyst", entityCodes: ["UNICEF"] })).statusCode).toBe(201);
     // A publisher may be an entity's own, but is never given units one by one.
     expect((await create({ role: "publisher", entityCodes: ["UNICEF"] })).statusCode).toBe(201);
     expect((await create({ role: "publisher", missionCodes: ["MONUSCO"] })).json().code).toBe(
