@@ -71,6 +71,8 @@ export const demoAccounts: {
   { email: "hq.unicef@demo.conduct.test", name: "Helena Varga", role: "cdt_officer", entityCodes: ["UNICEF"] },
   // …and UNICEF's own publisher, who releases UNICEF's cases for the system-wide figures, no one else's.
   { email: "publisher.unicef@demo.conduct.test", name: "Amara Diallo", role: "publisher", entityCodes: ["UNICEF"] },
+  // …and UNICEF's own analyst, who reads UNICEF's cases, figures and prevention records only.
+  { email: "analyst.unicef@demo.conduct.test", name: "Chen Jing", role: "analyst", entityCodes: ["UNICEF"] },
 ];
 
 const demoCases = [
