@@ -16,7 +16,7 @@ const count = async (table: string) =>
 
 describe("demo data", () => {
   it("loads cases, enforcement, reports, victims, a paternity claim with its DNA chain and the Trust Fund's books", async () => {
-    expect(await count("cases where reference not like 'DEMO-%'")).toBe(8);
+    expect(await count("cases where reference not like 'DEMO-%'")).toBe(9);
     expect(await count("perpetrators")).toBeGreaterThanOrEqual(3);
     expect(await count("reports")).toBe(5);
     // One UN: the partner's worker stays with UNICEF's office; UNHCR's staff at MINUSCA wait for headquarters.

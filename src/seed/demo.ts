@@ -156,6 +156,17 @@ const demoCases = [
     status: "preliminary_assessment",
     narrative: "Anonymous report through the hotline.",
   },
+  // One UN: UNICEF's office assesses an allegation against an implementing partner's food distributor.
+  {
+    mission: "UNICEF-COD",
+    reported: "2026-07-15",
+    incident: "2026-07-01",
+    categories: ["IP_STAFF"],
+    nationalities: [],
+    allegations: ["SE_TRANSACTIONAL_SEX"],
+    status: "preliminary_assessment",
+    narrative: "A partner's food distributor at the Maluku site asked a woman for sex in exchange for more rations.",
+  },
 ];
 
 const demoReports = [
