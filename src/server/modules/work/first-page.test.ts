@@ -2,7 +2,12 @@
 // language, without script, and the way on to the app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "../../../../test/helpers/app.js";
+import { cases, referrals } from "../../../db/schema.js";
+import { formatsFor } from "../../../web/formats.js";
+import { systemActor } from "../../auth/actor.js";
 import { totpCode } from "../../auth/two-factor.js";
+import { addDays, todayIso } from "../../dates.js";
+import { inTransaction } from "../../transaction.js";
 import { WORK_ITEMS_SHOWN } from "./service.js";
 
 let t: TestApp;
@@ -77,6 +82,34 @@ describe("the first page after signing in", () => {
     expect(response.body).not.toContain('href="/users"');
     expect(response.body).toContain('<a href="/staff">Ouvrir l’application complète</a>');
     expect(response.body).toContain('<form method="post" action="/sign-out">');
+  });
+
+  it("dates what is late as the reader writes dates", async () => {
+    const dueOn = addDays(todayIso(), -3);
+    await inTransaction(t.app.services.db, systemActor, async (tx) => {
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          reference: "UNMISS-2026-LATE",
+          missionCode: "UNMISS",
+          status: "referred",
+          dateReported: "2026-01-05",
+        })
+        .returning({ id: cases.id });
+      await tx.insert(referrals).values({
+        caseId: row.id,
+        entity: "member_state",
+        countryCode: "GHA",
+        sentOn: addDays(todayIso(), -20),
+        replyDueOn: dueOn,
+        policyVersion: "default-1",
+      });
+    });
+    const officer = await t.createStaff("cdt_officer", { missionCodes: ["UNMISS"] });
+    const { cookie } = await signInWithForm(officer);
+    const body = (await page(cookie)).body;
+    expect(body).toContain(">UNMISS-2026-LATE</a>");
+    expect(body).toContain(`<span class="due late">échu le ${formatsFor("fr").date(dueOn)}</span>`);
   });
 
   it("speaks Arabic right to left, with Arabic's own plural", async () => {

@@ -7,7 +7,7 @@ import i18next, { type TFunction } from "i18next";
 import { areas, pathOf } from "../../../domain/contracts/staff-app.js";
 import type { MyWork, WorkItem } from "../../../domain/contracts/work.js";
 import { type UnLanguage, unLanguages } from "../../../domain/un-languages.js";
-import { formatsFor } from "../../../web/formats.js";
+import { type Formats, formatsFor } from "../../../web/formats.js";
 import { staffMessages } from "../../../web/i18n/all.js";
 import type { StaffActor } from "../../auth/actor.js";
 import { resolveActor } from "../../auth/context.js";
@@ -49,8 +49,13 @@ interface PageParts {
   prefetch: string[];
 }
 
-function entry(t: TFunction, parts: PageParts, item: WorkItem, late: boolean) {
-  const format = formatsFor(parts.language);
+/** What every line of the page writes with: the reader's words and formats. */
+interface Writing {
+  t: TFunction;
+  format: Formats;
+}
+
+function entry({ t, format }: Writing, parts: PageParts, item: WorkItem, late: boolean) {
   const detail = item.detail ? t(`work.details.${item.detail}`, { defaultValue: "" }) : "";
   const country = item.countryCode ? (parts.countries.get(item.countryCode) ?? item.countryCode) : "";
   const about = [detail, country].filter(Boolean).join(" · ");
@@ -62,8 +67,8 @@ function entry(t: TFunction, parts: PageParts, item: WorkItem, late: boolean) {
 }
 
 export function firstPage(parts: PageParts): string {
-  const t = staffWords.getFixedT(parts.language);
-  const format = formatsFor(parts.language);
+  const writing: Writing = { t: staffWords.getFixedT(parts.language), format: formatsFor(parts.language) };
+  const { t, format } = writing;
   const can = navigationFor(parts.actor);
   const links = [...areas.filter((area) => can[area]), "account" as const].map(
     (area) =>
@@ -73,7 +78,7 @@ export function firstPage(parts: PageParts): string {
     ({ section, total, items }) =>
       html`<section aria-labelledby="work-${section}"><h2 id="work-${section}">${t(`work.sections.${section}`)} <span class="count${total ? "" : " none"}">${format.number(total)}</span></h2>${
         items.length
-          ? html`<ul class="work">${items.map((item) => entry(t, parts, item, section === "overdue"))}</ul>`
+          ? html`<ul class="work">${items.map((item) => entry(writing, parts, item, section === "overdue"))}</ul>`
           : html`<p class="meta">${t("work.nothing")}</p>`
       }${total > items.length ? html`<p class="meta">${t("work.counts.more", { count: total - items.length })}</p>` : ""}</section>`,
   );
