@@ -25,6 +25,7 @@ import { registerIdempotentWrites } from "./idempotency.js";
 import { inTransaction } from "./transaction.js";
 import { registerAuthBridge } from "./auth/sign-in.js";
 import { registerSsoCallback } from "./auth/sso.js";
+import { discoverSignOutAddresses } from "./auth/sso-sign-out.js";
 import {
   DATABASE_RETRY_SECONDS,
   DomainError,
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDependencies, options: { logger?: Fastif
   registerIdempotentWrites(app, services);
 
   registerAuthBridge(app, services);
+  discoverSignOutAddresses(deps.config);
   registerSsoCallback(app, services);
   registerHealthRoutes(app);
   registerReferenceRoutes(app);

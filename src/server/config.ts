@@ -14,6 +14,12 @@ const ssoProviderSchema = z.strictObject({
   clientSecret: z.string().min(1),
   /** Scopes asked besides `openid email profile`, e.g. the one that releases group membership. */
   scopes: z.array(z.string()).default([]),
+  /**
+   * Signing out here also ends the session at the provider (OpenID Connect RP-initiated logout), so
+   * the next person at a shared computer is asked for their own password. Register
+   * `PUBLIC_URL/sign-in` as the client's post-logout redirect address at the provider.
+   */
+  signOutAtProvider: z.boolean().default(true),
 });
 export type SsoProvider = z.infer<typeof ssoProviderSchema>;
 

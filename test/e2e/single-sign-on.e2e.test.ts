@@ -238,6 +238,14 @@ describe("single sign-on", () => {
     await adminPage.reload();
     await adminPage.getByRole("cell", { name: /amina\.diallo@unicef\.test/ }).waitFor();
     await adminPage.getByText("Through UNICEF").waitFor();
+
+    // She signs out on the office's shared laptop: UNICEF asks whether to end her session there too.
+    // Once it has, the next person pressing UNICEF's button is asked for their own password.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Yes, sign me out" }).click();
+    await page.getByRole("button", { name: "Sign in with UNICEF" }).click();
+    await page.locator('input[name="login"]').waitFor();
+    expect(new URL(page.url()).origin).toBe(unicef.issuer);
   });
 
   it("turns back someone no rule covers, saying why in their language", async () => {

@@ -25,6 +25,7 @@ export async function startIdentityProvider(providerId: string, appOrigin = ORIG
         client_id: client.clientId,
         client_secret: client.clientSecret,
         redirect_uris: [`${appOrigin}/api/auth/callback/${providerId}`],
+        post_logout_redirect_uris: [`${appOrigin}/sign-in`],
         token_endpoint_auth_method: "client_secret_basic",
       },
     ],
@@ -43,10 +44,28 @@ export async function startIdentityProvider(providerId: string, appOrigin = ORIG
 
   /**
    * Signs `sub` in at the provider, as a browser would from the authorisation address: answers the
-   * address the provider sends the browser back to (the app's callback, with its code).
+   * address the provider sends the browser back to (the app's callback, with its code). A browser's
+   * cookies at the provider (`jar`) keep its session there; `asked` collects the pages it showed.
    */
-  async function authorize(url: string, sub: string): Promise<string> {
-    const jar = new Map<string, string>();
+  async function authorize(url: string, sub: string, jar = new Map<string, string>(), asked: string[] = []) {
+    return walk(url, jar, (page) => {
+      const prompt = /name="prompt" value="(\w+)"/.exec(page)?.[1];
+      if (!prompt) return null;
+      asked.push(prompt);
+      return new URLSearchParams(prompt === "login" ? { prompt, login: sub, password: "any" } : { prompt });
+    });
+  }
+
+  /** Follows the provider's sign-out from the address the app sent the browser to, saying yes: answers where it leads. */
+  async function signOut(url: string, jar: Map<string, string>) {
+    return walk(url, jar, (page) => {
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1];
+      return xsrf ? new URLSearchParams({ xsrf, logout: "yes" }) : null;
+    });
+  }
+
+  /** Walks the provider's pages as a browser: answers the first address outside the provider. */
+  async function walk(url: string, jar: Map<string, string>, answer: (page: string) => URLSearchParams | null) {
     let step: { url: string; body?: URLSearchParams } = { url };
     for (let hop = 0; hop < 20; hop++) {
       const response = await fetch(step.url, {
@@ -68,22 +87,28 @@ export async function startIdentityProvider(providerId: string, appOrigin = ORIG
       }
       const page = await response.text();
       const action = /action="([^"]+)"/.exec(page)?.[1];
-      const prompt = /name="prompt" value="(\w+)"/.exec(page)?.[1];
-      if (!action || !prompt)
-        throw new Error(`the identity provider answered ${response.status}: ${page.slice(0, 300)}`);
-      const body = new URLSearchParams(prompt === "login" ? { prompt, login: sub, password: "any" } : { prompt });
+      const body = answer(page);
+      if (!action || !body) throw new Error(`the identity provider answered ${response.status}: ${page.slice(0, 300)}`);
       step = { url: new URL(action, step.url).href, body };
     }
-    throw new Error("the identity provider's sign-in did not end");
+    throw new Error("the identity provider's pages did not end");
   }
 
-  const config = (name: string): SsoProvider => ({ id: providerId, name, issuer, ...client, scopes: ["groups"] });
+  const config = (name: string): SsoProvider => ({
+    id: providerId,
+    name,
+    issuer,
+    ...client,
+    scopes: ["groups"],
+    signOutAtProvider: true,
+  });
 
   return {
     issuer,
     people,
     config,
     authorize,
+    signOut,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

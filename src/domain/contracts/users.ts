@@ -64,6 +64,8 @@ export const meSchema = z.object({
   twoFactorRequired: z.boolean(),
   twoFactorPending: z.boolean(),
   signInWith: z.string().nullable(),
+  /** Where signing out leads: the sign-in page, or first the organisation's own sign-out. */
+  signOutTo: z.string(),
   csrfToken: z.string().nullable(),
   via: z.string(),
   can: z.record(z.string(), z.boolean()),

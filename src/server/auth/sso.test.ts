@@ -5,6 +5,7 @@ import { cookiesOf, createTestApp, ORIGIN, type TestApp } from "../../../test/he
 import { type IdentityProvider, startIdentityProvider } from "../../../test/helpers/identity-provider.js";
 import { createMission } from "../modules/reference/index.js";
 import { systemActor } from "./actor.js";
+import { signedOutAddress } from "./sso-sign-out.js";
 
 let t: TestApp;
 let unicef: IdentityProvider;
@@ -35,7 +36,7 @@ afterAll(async () => {
 const sql = <T>(text: string, values: unknown[] = []) => t.handle.asOwner((owner) => owner.query<T>(text, values));
 
 /** The whole journey from the sign-in page's button: where the browser lands, and its cookies. */
-async function signInThrough(sub: string, next = "/cases") {
+async function signInThrough(sub: string, next = "/cases", jar = new Map<string, string>(), asked: string[] = []) {
   const start = await t.app.inject({
     method: "POST",
     url: "/sign-in/sso",
@@ -44,7 +45,7 @@ async function signInThrough(sub: string, next = "/cases") {
   });
   expect(start.statusCode, start.body).toBe(303);
   expect(start.headers.location).toMatch(new RegExp(`^${unicef.issuer}/`));
-  const callback = new URL(await unicef.authorize(String(start.headers.location), sub));
+  const callback = new URL(await unicef.authorize(String(start.headers.location), sub, jar, asked));
   expect(callback.pathname).toBe("/api/auth/callback/unicef");
   const answer = await t.app.inject({
     method: "GET",
@@ -110,6 +111,61 @@ describe("single sign-on through an organisation's identity provider", () => {
       payload: { role: "cds_officer", missionCodes: [], version: account.json().version },
     });
     expect(role.json().code).toBe("sso_account");
+  });
+
+  it("signs out at the organisation too, so the next person at this browser is asked for a password", async () => {
+    unicef.people.set("shared", { email: "shared@unicef.test", name: "Field Laptop", groups: ["conduct-field"] });
+    // One browser, its cookies at the provider kept from one sign-in to the next.
+    const browser = new Map<string, string>();
+    const asked: string[] = [];
+    await signInThrough("shared", "/cases", browser, asked);
+    expect(asked).toContain("login");
+    // Without signing out there, the provider lets the browser straight back in.
+    asked.length = 0;
+    const again = await signInThrough("shared", "/cases", browser, asked);
+    expect(asked).not.toContain("login");
+    const endSession = new URL(`${unicef.issuer}/session/end`);
+    endSession.search = new URLSearchParams({
+      client_id: "conduct-ledger",
+      post_logout_redirect_uri: `${ORIGIN}/sign-in`,
+      ui_locales: "fr",
+    }).toString();
+    // The app is told where its sign-out leads, in the person's language.
+    const french = await t.app.inject({
+      method: "PATCH",
+      url: "/api/me/preferences",
+      headers: { cookie: again.cookie, "x-csrf-token": (await me(again.cookie)).json().csrfToken, origin: ORIGIN },
+      payload: { language: "fr" },
+    });
+    expect(french.statusCode, french.body).toBe(200);
+    expect((await me(again.cookie)).json().signOutTo).toBe(endSession.href);
+    const signedOut = await t.app.inject({
+      method: "POST",
+      url: "/sign-out",
+      headers: { ...form, cookie: `${again.cookie}; conduct_lang=fr` },
+      payload: "",
+    });
+    expect(signedOut.statusCode).toBe(303);
+    expect(signedOut.headers.location).toBe(endSession.href);
+    expect((await me(again.cookie)).statusCode).toBe(401);
+    // The provider asks, ends its session and sends the browser back to the sign-in page.
+    expect(await unicef.signOut(String(signedOut.headers.location), browser)).toBe(`${ORIGIN}/sign-in`);
+    asked.length = 0;
+    await signInThrough("shared", "/cases", browser, asked);
+    expect(asked).toContain("login");
+  });
+
+  it("signs an account with a password here out to the sign-in page, as it does a provider that keeps its session", async () => {
+    const local = await t.signIn(await t.createStaff("cds_officer"));
+    expect((await local.request({ method: "GET", url: "/api/me" })).json().signOutTo).toBe("/sign-in");
+    const keeping = {
+      ...t.app.services.config,
+      ssoProviders: [{ ...unicef.config("UNICEF"), signOutAtProvider: false }],
+    };
+    expect(await signedOutAddress(keeping, "unicef", "en")).toBe("/sign-in");
+    // A provider that cannot be reached does not hold the sign-out up.
+    const gone = { ...unicef.config("Gone"), id: "gone", issuer: "http://127.0.0.1:9/" };
+    expect(await signedOutAddress({ ...t.app.services.config, ssoProviders: [gone] }, "gone", "en")).toBe("/sign-in");
   });
 
   it("refuses a person no rule gives a role, leaving no session and no account", async () => {

@@ -11,6 +11,7 @@ import { staffMessages } from "../../web/i18n/all.js";
 import { ssoRefusals } from "../../domain/sso.js";
 import { type BridgeDeps, type Forwarded, refusalCode, signInStep, signInWithPassword } from "../auth/sign-in.js";
 import { startSso } from "../auth/sso.js";
+import { providerOfSession, signedOutAddress } from "../auth/sso-sign-out.js";
 import { trustedOrigins } from "../auth/better-auth.js";
 import { toHeaders } from "../auth/context.js";
 import { DomainError, Forbidden } from "../errors.js";
@@ -255,10 +256,13 @@ export function registerSignInPage(app: FastifyInstance, deps: BridgeDeps, prefe
     });
 
     // The server's pages sign out with a form (the app signs out through the API, with its token).
+    // An account an organisation keeps is signed out there too (sso-sign-out.ts).
     scope.post("/sign-out", { config, schema: { hide: true } }, async (request, reply) => {
+      const provider = await providerOfSession(deps, request);
       const forwarded = await signInStep(deps, request, "/api/auth/sign-out", {});
       if (forwarded.cookies.length) reply.header("set-cookie", forwarded.cookies);
-      return reply.status(303).header("location", "/sign-in").header("cache-control", "no-store").send();
+      const next = await signedOutAddress(deps.config, provider, language(request, reply));
+      return reply.status(303).header("location", next).header("cache-control", "no-store").send();
     });
   });
   return showSignIn;

@@ -38,20 +38,21 @@ export function LanguageSwitcher() {
   );
 }
 
-export function useSignOut() {
+export function useSignOut(me: Me | null) {
   return async () => {
     await api("POST", "/api/auth/sign-out", {});
     setCsrfToken(null);
     // The offline app's copy of who was signed in goes with the session.
     if ("caches" in window) await caches.delete(STAFF_SESSION_CACHE);
-    // A fresh page: nothing read while signed in stays in this tab's memory.
-    window.location.replace("/sign-in");
+    // A fresh page: nothing read while signed in stays in this tab's memory. An account an
+    // organisation keeps is signed out there too, then comes back to the sign-in page.
+    window.location.replace(me?.signOutTo ?? "/sign-in");
   };
 }
 
 export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
   const { t } = useTranslation();
-  const signOut = useSignOut();
+  const signOut = useSignOut(me);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
@@ -81,7 +82,7 @@ export function Header({ me, burger }: { me: Me | null; burger?: ReactNode }) {
 export function Workspace({ me, children }: { me: Me; children: ReactNode }) {
   const { t } = useTranslation();
   useEffect(keepAppOnDevice, []);
-  const signOut = useSignOut();
+  const signOut = useSignOut(me);
   const [opened, { toggle, close }] = useDisclosure();
   const path = useRouterState({ select: (state) => state.location.pathname });
   const visible = areas.filter((area) => me.can[area]);

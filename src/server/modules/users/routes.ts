@@ -10,6 +10,7 @@ import {
 import { requiresTwoFactor } from "../../../domain/roles.js";
 import { staffOf } from "../../auth/actor.js";
 import { csrfTokenFor } from "../../auth/context.js";
+import { signedOutAddress } from "../../auth/sso-sign-out.js";
 import { navigationFor } from "../../auth/policies/index.js";
 import { idempotencyKeyOf } from "../../idempotency.js";
 import {
@@ -61,6 +62,7 @@ export function registerUserRoutes(app: FastifyInstance) {
         twoFactorRequired: requiresTwoFactor(actor.role, actor.ssoProvider),
         twoFactorPending: actor.twoFactorPending ?? false,
         signInWith: actor.ssoProvider ?? null,
+        signOutTo: await signedOutAddress(services.config, actor.ssoProvider, actor.language ?? "en"),
         csrfToken: actor.sessionId ? csrfTokenFor(actor.sessionId, services.csrfSecret) : null,
         via: actor.via,
         can: navigationFor(actor),
