@@ -42,7 +42,9 @@
 -- good_practices: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- help_information: RLS; conduct_app: INSERT, SELECT
 -- idempotency_keys: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
--- imported_allegation_facts: RLS; conduct_app: INSERT, SELECT
+-- imported_allegation_rows: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- imported_allegation_units: no RLS; conduct_app: nothing
+-- imported_allegations: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- installation_facts: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigation_updates: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigations: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -213,8 +215,11 @@ POLICY good_practices_visibility ON good_practices FOR ALL TO public USING (((st
 POLICY help_information_keep ON help_information FOR INSERT TO public WITH CHECK (((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])) OR ((conduct_actor_role() = 'cdt_officer'::text) AND (scope = ANY (conduct_actor_missions())))));
 POLICY help_information_read ON help_information FOR SELECT TO public USING (true);
 
--- Policies on imported_allegation_facts
-POLICY imported_allegation_facts_hq ON imported_allegation_facts FOR ALL TO public USING (conduct_can_see_case_id(case_id)) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));
+-- Policies on imported_allegation_rows
+POLICY imported_allegation_rows_hq ON imported_allegation_rows FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));
+
+-- Policies on imported_allegations
+POLICY imported_allegations_hq ON imported_allegations FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));
 
 -- Policies on installation_facts
 POLICY installation_facts_keep ON installation_facts FOR ALL TO public USING ((conduct_actor_role() = 'system'::text)) WITH CHECK ((conduct_actor_role() = 'system'::text));
@@ -542,6 +547,7 @@ LIMIT 1
 
 -- conduct_case_reference_taken(p_reference text): stable, security definer; callers: PUBLIC
 SELECT EXISTS (SELECT 1 FROM cases WHERE reference = p_reference)
+  OR EXISTS (SELECT 1 FROM imported_allegations WHERE reference = p_reference)
 
 -- conduct_case_system_wide_units(c cases): immutable; callers: PUBLIC
 SELECT u.year, extract(quarter FROM c.date_reported)::int, conduct_system_wide_category(u.category_code),
@@ -581,6 +587,18 @@ SELECT coalesce((SELECT c.granted FROM victim_consents c WHERE c.victim_id = p_v
 
 -- conduct_contingent_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM contingents WHERE id = p_id
+
+-- conduct_count_imported_allegations(p_imported_at timestamp with time zone): volatile, security definer; callers: conduct_app, postgres
+INSERT INTO public_allegation_counts AS p (year, mission_code, category_code, nationality_code, count)
+  SELECT u.year, u.mission_code, u.category_code, u.nationality_code, count(*)::int
+  FROM imported_allegation_units u WHERE u.imported_at = p_imported_at
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+ON CONFLICT (year, mission_code, category_code, nationality_code) DO UPDATE SET count = p.count + excluded.count;
+INSERT INTO system_wide_allegation_counts AS p (year, quarter, entity_code, category, status, count)
+  SELECT u.year, u.quarter, m.entity_code, u.system_wide_category, u.system_wide_status, count(*)::int
+  FROM imported_allegation_units u JOIN missions m ON m.code = u.mission_code WHERE u.imported_at = p_imported_at
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT (year, quarter, entity_code, category, status) DO UPDATE SET count = p.count + excluded.count;
 
 -- conduct_edits_practice(p_practice uuid): stable; callers: PUBLIC
 SELECT EXISTS (
@@ -671,6 +689,9 @@ WHERE (conduct_can_see_case(c.id, c.mission_code, c.nationality_codes, c.headqua
     OR c.id = ANY ((SELECT conduct_actor_shared_cases())::uuid[]))
   AND (u.nationality_code = '' OR conduct_sees_country(u.nationality_code))
 
+-- conduct_listed(value text): immutable; callers: PUBLIC
+SELECT coalesce(array_remove(string_to_array(value, ';'), ''), '{}')
+
 -- conduct_lock_audit_chain(): volatile, security definer; callers: PUBLIC
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('conduct-ledger-audit-chain'));
@@ -691,9 +712,15 @@ GROUP BY c.mission_code
 BEGIN
   INSERT INTO system_wide_allegation_counts AS p (year, quarter, entity_code, category, status, count)
     SELECT u.year, u.quarter, e.entity_code, u.category, u.status, sum(e.delta)::int
-    FROM cases c CROSS JOIN LATERAL conduct_case_system_wide_units(c) u
+    FROM (
+      SELECT w.year, w.quarter, w.category, w.status
+      FROM cases c CROSS JOIN LATERAL conduct_case_system_wide_units(c) w
+      WHERE c.mission_code = NEW.code AND c.published_at IS NOT NULL
+      UNION ALL
+      SELECT i.year, i.quarter, i.system_wide_category, i.system_wide_status
+      FROM imported_allegation_units i WHERE i.mission_code = NEW.code
+    ) u
     CROSS JOIN (VALUES (OLD.entity_code, -1), (NEW.entity_code, 1)) AS e(entity_code, delta)
-    WHERE c.mission_code = NEW.code AND c.published_at IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5
     ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (year, quarter, entity_code, category, status) DO UPDATE SET count = p.count + excluded.count;
@@ -778,6 +805,11 @@ SELECT p.mission_code, p.title, p.implementing_partner, p.budget, p.currency, p.
 FROM trust_fund_projects p LEFT JOIN trust_fund_beneficiaries b ON b.project_id = p.id
 GROUP BY p.id
 
+-- conduct_published_allegation(codes text[]): immutable; callers: PUBLIC
+SELECT nullif(concat_ws(';',
+  CASE WHEN EXISTS (SELECT 1 FROM unnest(codes) a WHERE a LIKE 'SE\_%') THEN 'SE' END,
+  CASE WHEN EXISTS (SELECT 1 FROM unnest(codes) a WHERE a LIKE 'SA\_%') THEN 'SA' END), '')
+
 -- conduct_published_allegation_units(): stable, security definer; callers: PUBLIC
 SELECT c.id, u.year, u.mission_code, u.category_code, nullif(u.nationality_code, '')
 FROM cases c CROSS JOIN LATERAL conduct_case_allegation_units(c) u
@@ -785,54 +817,48 @@ WHERE c.published_at IS NOT NULL
 
 -- conduct_published_allegations(): stable, security definer; callers: PUBLIC
 SELECT c.reference, to_char(c.date_reported, 'YYYY-MM'), u.mission_code, u.category_code, u.nationality_code,
-  nullif(concat_ws(';',
-    CASE WHEN EXISTS (SELECT 1 FROM unnest(c.allegation_codes) a WHERE a LIKE 'SE\_%') THEN 'SE' END,
-    CASE WHEN EXISTS (SELECT 1 FROM unnest(c.allegation_codes) a WHERE a LIKE 'SA\_%') THEN 'SA' END), ''),
-  ARRAY(SELECT a FROM unnest(c.allegation_codes) a
-    WHERE (a LIKE 'SE\_%' OR a LIKE 'SA\_%') AND a NOT LIKE '%\_UNSPECIFIED' ORDER BY 1),
-  CASE WHEN x.case_id IS NOT NULL THEN x.incident_period ELSE to_char(c.date_of_incident, 'YYYY-MM') END,
-  CASE WHEN x.case_id IS NOT NULL THEN x.alleged_perpetrators ELSE nullif(cardinality(m.ids), 0) END,
-  coalesce(x.victims, c.victims_women + c.victims_girls + c.victims_boys + c.victims_men + c.victims_unknown),
-  c.victims_women, c.victims_girls, c.victims_boys, c.victims_men,
-  coalesce(x.child_victims, c.victims_girls + c.victims_boys),
+  conduct_published_allegation(c.allegation_codes), conduct_published_subtypes(c.allegation_codes),
+  to_char(c.date_of_incident, 'YYYY-MM'), nullif(cardinality(m.ids), 0),
+  c.victims_women + c.victims_girls + c.victims_boys + c.victims_men + c.victims_unknown,
+  c.victims_women, c.victims_girls, c.victims_boys, c.victims_men, c.victims_girls + c.victims_boys,
   cardinality(pc.statuses) > 0,
   pc.statuses,
-  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.investigating_entity, ';'), ''), '{}')
-    ELSE ARRAY(SELECT DISTINCT i.entity FROM investigations i WHERE i.case_id = c.id
-      AND conduct_investigation_concerns(i, u.nationality_code, m.ids) ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN x.investigation_days
-    ELSE (SELECT max(coalesce(i.completed_on, current_date) - i.started_on) FROM investigations i WHERE i.case_id = c.id
-      AND conduct_investigation_concerns(i, u.nationality_code, m.ids)) END,
-  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.findings, ';'), ''), '{}')
-    ELSE ARRAY(SELECT DISTINCT f.finding FROM findings f WHERE f.perpetrator_id = ANY (m.ids) ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.interim_action, ';'), ''), '{}')
-    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'interim' ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.final_action, ';'), ''), '{}')
-    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.un_action, ';'), ''), '{}')
-    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' AND a.taken_by = 'un' ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN coalesce(array_remove(string_to_array(x.member_state_action, ';'), ''), '{}')
-    ELSE ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' AND a.taken_by = 'member_state' ORDER BY 1) END,
-  CASE WHEN x.case_id IS NOT NULL THEN x.criminal_referral
-    ELSE EXISTS (SELECT 1 FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.kind = 'criminal_referral') END,
+  ARRAY(SELECT DISTINCT i.entity FROM investigations i WHERE i.case_id = c.id
+    AND conduct_investigation_concerns(i, u.nationality_code, m.ids) ORDER BY 1),
+  (SELECT max(coalesce(i.completed_on, current_date) - i.started_on) FROM investigations i WHERE i.case_id = c.id
+    AND conduct_investigation_concerns(i, u.nationality_code, m.ids)),
+  ARRAY(SELECT DISTINCT f.finding FROM findings f WHERE f.perpetrator_id = ANY (m.ids) ORDER BY 1),
+  ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'interim' ORDER BY 1),
+  ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' ORDER BY 1),
+  ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' AND a.taken_by = 'un' ORDER BY 1),
+  ARRAY(SELECT DISTINCT a.kind FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.stage = 'final' AND a.taken_by = 'member_state' ORDER BY 1),
+  EXISTS (SELECT 1 FROM case_actions a WHERE a.perpetrator_id = ANY (m.ids) AND a.kind = 'criminal_referral'),
   c.published_at
 FROM conduct_published_allegation_units() u
 JOIN cases c ON c.id = u.case_id
 CROSS JOIN LATERAL (SELECT ARRAY(SELECT p.id FROM perpetrators p WHERE p.case_id = c.id
   AND conduct_allegation_pair(p.category_code, p.nationality_code) = u.category_code || ':' || coalesce(u.nationality_code, '')) AS ids) m
--- The row's own facts, else (imported before rows were told apart) the case's.
-LEFT JOIN LATERAL (SELECT * FROM imported_allegation_facts f WHERE f.case_id = c.id
-  AND ((f.category_code, f.nationality_code) = (u.category_code, coalesce(u.nationality_code, '')) OR (f.category_code, f.nationality_code) = ('', ''))
-  ORDER BY f.category_code DESC LIMIT 1) x ON true
--- An imported row says where its claim stands ("" for none); a claim said on the case before any
--- was recorded (or imported before rows were told apart) is pending for every row.
-CROSS JOIN LATERAL (SELECT CASE WHEN x.paternity_status IS NOT NULL
-    THEN coalesce(array_remove(string_to_array(x.paternity_status, ';'), ''), '{}')
-  WHEN c.paternity_claim AND NOT EXISTS (SELECT 1 FROM paternity_claims k WHERE k.case_id = c.id)
+-- A claim said on the case before any was recorded is pending for every row.
+CROSS JOIN LATERAL (SELECT CASE WHEN c.paternity_claim AND NOT EXISTS (SELECT 1 FROM paternity_claims k WHERE k.case_id = c.id)
     THEN ARRAY['pending']
     ELSE ARRAY(SELECT DISTINCT CASE WHEN k.support_ordered_on IS NOT NULL THEN 'support_ordered'
         WHEN k.paternity IS NOT NULL THEN k.paternity ELSE 'pending' END
       FROM paternity_claims k WHERE k.perpetrator_id = ANY (m.ids) ORDER BY 1) END AS statuses) pc
+UNION ALL
+SELECT a.reference, to_char(a.date_reported, 'YYYY-MM'), a.mission_code, r.category_code, nullif(r.nationality_code, ''),
+  conduct_published_allegation(a.allegation_codes), conduct_published_subtypes(a.allegation_codes),
+  r.incident_period, r.alleged_perpetrators, r.victims,
+  a.victims_women, a.victims_girls, a.victims_boys, a.victims_men, r.child_victims,
+  cardinality(ps.statuses) > 0,
+  ps.statuses,
+  conduct_listed(r.investigating_entity), r.investigation_days, conduct_listed(r.findings),
+  conduct_listed(r.interim_action), conduct_listed(r.final_action), conduct_listed(r.un_action),
+  conduct_listed(r.member_state_action), r.criminal_referral, a.imported_at
+FROM imported_allegations a JOIN imported_allegation_rows r ON r.reference = a.reference
+-- A row says where its claim stands ("" for none); a claim it does not describe is pending.
+CROSS JOIN LATERAL (SELECT CASE WHEN r.paternity_status IS NOT NULL THEN conduct_listed(r.paternity_status)
+  WHEN a.paternity_claim THEN ARRAY['pending'] ELSE '{}'::text[] END AS statuses) ps
+WHERE conduct_is_sea(a.allegation_codes)
 
 -- conduct_published_command(): stable, security definer; callers: conduct_app, postgres
 SELECT 'proceeding', c.mission_code, p.country_code, p.kind, p.venue, p.verdict, NULL, count(*)::int
@@ -859,16 +885,26 @@ SELECT extract(year FROM c.date_reported)::int, c.mission_code, p.category_code,
 FROM cases c JOIN perpetrators p ON p.case_id = c.id
 WHERE c.published_at IS NOT NULL AND conduct_is_sea(c.allegation_codes)
 
+-- conduct_published_subtypes(codes text[]): immutable; callers: PUBLIC
+SELECT ARRAY(SELECT a FROM unnest(codes) a WHERE (a LIKE 'SE\_%' OR a LIKE 'SA\_%') AND a NOT LIKE '%\_UNSPECIFIED' ORDER BY 1)
+
 -- conduct_published_victims(): stable, security definer; callers: conduct_app, postgres
 SELECT extract(year FROM c.date_reported)::int, c.mission_code, c.category_codes, c.nationality_codes, g.victim_group, g.victims
 FROM cases c
-LEFT JOIN LATERAL (SELECT max(x.child_victims) AS child_victims FROM imported_allegation_facts x WHERE x.case_id = c.id) x ON true
 CROSS JOIN LATERAL (VALUES
   ('women', c.victims_women), ('girls', c.victims_girls), ('boys', c.victims_boys), ('men', c.victims_men),
-  -- Imported history may give a number of children without their sex; the rest are unknown.
-  ('children', greatest(coalesce(x.child_victims, 0) - c.victims_girls - c.victims_boys, 0)),
-  ('unknown', c.victims_unknown - greatest(coalesce(x.child_victims, 0) - c.victims_girls - c.victims_boys, 0))) AS g(victim_group, victims)
+  ('unknown', c.victims_unknown)) AS g(victim_group, victims)
 WHERE c.published_at IS NOT NULL AND conduct_is_sea(c.allegation_codes) AND g.victims > 0
+UNION ALL
+SELECT extract(year FROM a.date_reported)::int, a.mission_code, a.category_codes, a.nationality_codes, g.victim_group, g.victims
+FROM imported_allegations a
+CROSS JOIN LATERAL (SELECT greatest(max(r.child_victims) - a.victims_girls - a.victims_boys, 0) AS children
+  FROM imported_allegation_rows r WHERE r.reference = a.reference) x
+CROSS JOIN LATERAL (VALUES
+  ('women', a.victims_women), ('girls', a.victims_girls), ('boys', a.victims_boys), ('men', a.victims_men),
+  -- The file may give a number of children without their sex; the rest are unknown.
+  ('children', x.children), ('unknown', a.victims_unknown - x.children)) AS g(victim_group, victims)
+WHERE conduct_is_sea(a.allegation_codes) AND g.victims > 0
 
 -- conduct_reads_outreach_in(p_mission text): stable; callers: PUBLIC
 SELECT conduct_reads_prevention_in(p_mission) OR (conduct_actor_role() = 'cbcm_focal_point' AND p_mission = ANY (conduct_actor_missions()))

@@ -1221,15 +1221,40 @@ export const trustFundBeneficiaries = pgTable(
 );
 
 // ---- Historical allegations imported from the published layout ----
-/** What the published table said of an imported allegation that the case's own records cannot show. */
-export const importedAllegationFacts = pgTable(
-  "imported_allegation_facts",
+/**
+ * An allegation of the UN's published history, under its own reference: kept apart from the cases
+ * recorded here, which have people, investigations and actions behind them. A million of them are
+ * written and counted in one import without weighing on case work (docs/architecture.md).
+ */
+export const importedAllegations = pgTable("imported_allegations", {
+  reference: text("reference").primaryKey(),
+  missionCode: text("mission_code").notNull(),
+  dateReported: date("date_reported").notNull(),
+  categoryCodes: text("category_codes").array().notNull(),
+  nationalityCodes: text("nationality_codes").array().notNull(),
+  allegationCodes: text("allegation_codes").array().notNull(),
+  victimsWomen: integer("victims_women").notNull().default(0),
+  victimsGirls: integer("victims_girls").notNull().default(0),
+  victimsBoys: integer("victims_boys").notNull().default(0),
+  victimsMen: integer("victims_men").notNull().default(0),
+  /** Victims the file counts without their sex or age. */
+  victimsUnknown: integer("victims_unknown").notNull().default(0),
+  paternityClaim: boolean("paternity_claim").notNull().default(false),
+  /** Where the file said the allegation stands, for the system-wide figures (src/domain/system-wide.ts). */
+  findingOutcome: text("finding_outcome"),
+  sourceFile: text("source_file"),
+  importedBy: text("imported_by"),
+  /** When it was published here: the import's. */
+  importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What one row of the published table said of one (category, nationality) pair of an imported allegation. */
+export const importedAllegationRows = pgTable(
+  "imported_allegation_rows",
   {
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    /** The published row these facts are of; empty strings for facts imported before rows were told apart. */
-    categoryCode: text("category_code").notNull().default(""),
+    reference: text("reference").notNull(),
+    categoryCode: text("category_code").notNull(),
+    /** Empty for a category whose nationality is not published (civilians). */
     nationalityCode: text("nationality_code").notNull().default(""),
     victims: integer("victims").notNull(),
     childVictims: integer("child_victims").notNull(),
@@ -1245,11 +1270,8 @@ export const importedAllegationFacts = pgTable(
     unAction: text("un_action"),
     memberStateAction: text("member_state_action"),
     criminalReferral: boolean("criminal_referral"),
-    sourceFile: text("source_file"),
-    importedBy: text("imported_by"),
-    importedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.categoryCode, t.nationalityCode] })],
+  (t) => [primaryKey({ columns: [t.reference, t.categoryCode, t.nationalityCode] })],
 );
 
 // ---- Screening (vetting): keyed hashes of normalised identifiers, never the identifiers ----

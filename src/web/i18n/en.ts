@@ -1532,7 +1532,7 @@ export const en = {
   },
   importAllegations: {
     title: "Import allegations",
-    help: "Historical allegations in the published CSV layout (UTF-8, with the header row) become published cases under their own reference. Importing the same file again changes nothing.",
+    help: "Historical allegations in the published CSV layout (UTF-8, with the header row) are published under their own reference, apart from the cases recorded here. Importing the same file again changes nothing.",
     file: "CSV file",
     skipInvalid: "Import the valid rows and give me the rejected ones",
     submit: "Import",

@@ -1585,7 +1585,7 @@ export const es: Messages = {
   },
   importAllegations: {
     title: "Importar denuncias",
-    help: "Las denuncias históricas en el formato CSV publicado (UTF-8, con la fila de encabezado) se convierten en casos publicados con su propia referencia. Importar de nuevo el mismo archivo no cambia nada.",
+    help: "Las denuncias históricas en el formato CSV publicado (UTF-8, con la fila de encabezado) se publican con su propia referencia, aparte de los casos registrados aquí. Importar de nuevo el mismo archivo no cambia nada.",
     file: "Archivo CSV",
     skipInvalid: "Importar las filas válidas y devolverme las rechazadas",
     submit: "Importar",

@@ -1587,7 +1587,7 @@ export const fr: Messages = {
   },
   importAllegations: {
     title: "Importer des allégations",
-    help: "Les allégations historiques au format CSV publié (UTF-8, avec la ligne d'en-tête) deviennent des dossiers publiés sous leur propre référence. Importer de nouveau le même fichier ne change rien.",
+    help: "Les allégations historiques au format CSV publié (UTF-8, avec la ligne d'en-tête) sont publiées sous leur propre référence, à part des dossiers enregistrés ici. Importer de nouveau le même fichier ne change rien.",
     file: "Fichier CSV",
     skipInvalid: "Importer les lignes valides et me rendre les lignes rejetées",
     submit: "Importer",

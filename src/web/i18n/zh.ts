@@ -1474,7 +1474,7 @@ export const zh: Messages = {
   },
   importAllegations: {
     title: "导入指控",
-    help: "采用已发布 CSV 格式（UTF-8，含标题行）的历史指控将以其自身编号成为已发布案件。再次导入同一文件不会有任何改变。",
+    help: "采用已发布 CSV 格式（UTF-8，含标题行）的历史指控将以其自身编号发布，与在此登记的案件分开保存。再次导入同一文件不会有任何改变。",
     file: "CSV 文件",
     skipInvalid: "导入有效行，并把被拒绝的行给我",
     submit: "导入",

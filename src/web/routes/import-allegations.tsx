@@ -1,7 +1,7 @@
 // Headquarters imports historical allegations from the published CSV layout: a file with a bad row
 // writes nothing and lists the lines to fix; or the valid rows go in and the rejects come back.
 import { Alert, Button, Checkbox, List, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.js";
@@ -11,7 +11,6 @@ import type { ImportOutcome as Outcome } from "../../domain/contracts/publicatio
 
 function ImportForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const run = useMutation({
@@ -21,7 +20,6 @@ function ImportForm({ onDone }: { onDone: () => void }) {
         skipInvalid,
         fileName: (file as File).name,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases"] }),
   });
   const outcome = run.data;
   const rejectsLink = outcome?.rejectCsv

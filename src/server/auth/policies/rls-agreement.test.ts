@@ -10,7 +10,8 @@ import {
   afterActionReviews,
   cases,
   cbcmNetworks,
-  importedAllegationFacts,
+  importedAllegationRows,
+  importedAllegations,
   outreachActivities,
   paternityClaims,
   perpetrators,
@@ -29,6 +30,7 @@ import {
   outreachPolicy,
   paternityPolicy,
   preventionPolicy,
+  publicationPolicy,
   reportPolicy,
   trainingPolicy,
   victimPolicy,
@@ -314,30 +316,45 @@ describe("row-level security and the server's policy agree", () => {
     );
   });
 
-  it("on the published facts of imported allegations, which follow their case", async () => {
+  it("on imported history, which only headquarters' import reads whole (the public, through the published table)", async () => {
     await agreeFor(
-      fc.record({ missionCode: mission, nationalityCodes: fc.subarray(countries) }),
+      fc.record({ missionCode: mission, nationality: country }),
       async (tx, r) => {
-        const [row] = await tx
-          .insert(cases)
-          .values({
-            reference: `T-${randomUUID()}`,
-            missionCode: r.missionCode,
-            dateReported: "2026-01-01",
-            nationalityCodes: r.nationalityCodes,
-          })
-          .returning({ id: cases.id });
-        await tx.insert(importedAllegationFacts).values({ caseId: row.id, victims: 1, childVictims: 0 });
+        const reference = `T-${randomUUID()}`;
+        await tx.insert(importedAllegations).values({
+          reference,
+          missionCode: r.missionCode,
+          dateReported: "2019-01-01",
+          categoryCodes: ["MIL_MC"],
+          nationalityCodes: [r.nationality],
+          allegationCodes: ["SE_UNSPECIFIED"],
+        });
+        await tx.insert(importedAllegationRows).values({
+          reference,
+          categoryCode: "MIL_MC",
+          nationalityCode: r.nationality,
+          victims: 1,
+          childVictims: 0,
+        });
         return {
-          id: row.id,
-          read: (as) =>
-            as
-              .select({ id: importedAllegationFacts.caseId })
-              .from(importedAllegationFacts)
-              .where(eq(importedAllegationFacts.caseId, row.id)),
+          id: reference,
+          read: async (as) => {
+            const rows = await as
+              .select({ reference: importedAllegationRows.reference })
+              .from(importedAllegationRows)
+              .innerJoin(importedAllegations, eq(importedAllegations.reference, importedAllegationRows.reference))
+              .where(eq(importedAllegationRows.reference, reference));
+            // The allegation and its row are read together or not at all.
+            const alone = await as
+              .select({ reference: importedAllegations.reference })
+              .from(importedAllegations)
+              .where(eq(importedAllegations.reference, reference));
+            expect(alone.length).toBe(rows.length);
+            return rows;
+          },
         };
       },
-      (actor, r) => casePolicy.view(actor, { ...r, assignedUserIds: [], sharedUnitCodes: [] }),
+      (actor) => publicationPolicy.importAllegations(actor),
       20261208,
     );
   });

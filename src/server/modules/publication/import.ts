@@ -1,14 +1,15 @@
 // Importing historical allegations in the UN's layout (or the 15 columns published before 2015),
 // streamed: rows are read, checked and written two thousand allegations at a time inside one
 // transaction, so a file of any size never sits in memory and a file with a bad row writes nothing
-// (or, asked to skip them, writes the good rows and hands back the rejects). Rows become published
-// cases under their own reference, so importing the same file again changes nothing. Rows sharing a
-// reference are one allegation published in one row per category and nationality; each row keeps
-// its own facts, and they are merged wherever they are in the file.
+// (or, asked to skip them, writes the good rows and hands back the rejects). Rows become imported
+// allegations under their own reference (kept apart from the cases recorded here), so importing the
+// same file again changes nothing. Rows sharing a reference are one allegation published in one row
+// per category and nationality; each row keeps its own facts, and they are merged wherever they are
+// in the file. What the import wrote is counted once, at its end.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { eq, inArray, type SQL, sql } from "drizzle-orm";
-import { cases, countries, importedAllegationFacts, missions } from "../../../db/schema.js";
+import { eq, inArray, sql } from "drizzle-orm";
+import { countries, importedAllegations, missions } from "../../../db/schema.js";
 import { publishedStatusOf, systemWideStatuses } from "../../../domain/system-wide.js";
 import {
   headerLayout,
@@ -27,7 +28,6 @@ import { inTransaction, type Transaction } from "../../transaction.js";
 import { csvText } from "../../spreadsheets.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/index.js";
-import { knownNationalities } from "../cases/index.js";
 
 /** The most rows a file sent through the web app may hold; the command line streams any size. */
 export const IMPORT_MAX_ROWS = 200_000;
@@ -177,6 +177,8 @@ export async function importAllegations(
         "import_rows_invalid",
       );
     }
+    // The transaction's own timestamp marks what this very import wrote.
+    if (created > 0) await tx.execute(sql`select conduct_count_imported_allegations(now())`);
     await recordAuditEvent(tx, actor, {
       action: "publication.import",
       subjectType: "case",
@@ -195,9 +197,9 @@ export async function importAllegations(
 }
 
 /**
- * Writes a batch of allegations: new references become published cases; those imported before are
- * left as they are; one imported earlier in this same file (its rows apart) takes this one's rows in;
- * a reference that belongs to a case recorded here is refused.
+ * Writes a batch of allegations: new references become imported allegations; those imported before
+ * are left as they are; one imported earlier in this same file (its rows apart) takes this one's rows
+ * in; a reference that belongs to a case recorded here is refused.
  */
 async function writeBatch(
   tx: Transaction,
@@ -216,23 +218,29 @@ async function writeBatch(
   }
   const existing = new Map<
     string,
-    { id: string; imported: boolean; thisFile: boolean; dateReported: string; missionCode: string }
+    { imported: boolean; thisFile: boolean; dateReported: string; missionCode: string }
   >();
   if (byReference.size > 0) {
-    const found = await tx
-      .select({
-        id: cases.id,
-        reference: cases.reference,
-        dateReported: cases.dateReported,
-        missionCode: cases.missionCode,
-        imported: sql<boolean>`x.case_id is not null`,
-        // The transaction's own timestamp marks what this very import wrote.
-        thisFile: sql<boolean>`coalesce(x.created_at = now(), false)`,
-      })
-      .from(cases)
-      .leftJoin(sql`${importedAllegationFacts} x`, sql`x.case_id = ${cases.id}`)
-      .where(inArray(cases.reference, [...byReference.keys()]));
-    for (const row of found) existing.set(row.reference, row);
+    const references = [...byReference.keys()];
+    const [imported, recorded] = await Promise.all([
+      tx
+        .select({
+          reference: importedAllegations.reference,
+          dateReported: importedAllegations.dateReported,
+          missionCode: importedAllegations.missionCode,
+          // The transaction's own timestamp marks what this very import wrote.
+          thisFile: sql<boolean>`${importedAllegations.importedAt} = now()`,
+        })
+        .from(importedAllegations)
+        .where(inArray(importedAllegations.reference, references)),
+      // Whoever may see them: a case number is taken whether or not this officer reads the case.
+      tx.execute(
+        sql`select r as reference from unnest(${sql.param(references)}::text[]) r where conduct_case_reference_taken(r)`,
+      ),
+    ]);
+    for (const row of (recorded as unknown as { rows: { reference: string }[] }).rows)
+      existing.set(row.reference, { imported: false, thisFile: false, dateReported: "", missionCode: "" });
+    for (const row of imported) existing.set(row.reference, { ...row, imported: true });
   }
   const fresh: ImportedAllegation[] = [];
   let unchanged = 0;
@@ -244,16 +252,14 @@ async function writeBatch(
     else if (!known.thisFile) unchanged++;
     else if (known.dateReported !== item.dateReported || known.missionCode !== item.missionCode)
       reject(line, `reference ${item.reference} appears earlier with another date_reported or mission`, values);
-    else await mergeIntoWritten(tx, actor, known.id, item, sourceFile);
+    else await mergeIntoWritten(tx, item);
   }
   if (fresh.length === 0) return { created: 0, unchanged };
-  // One JSON parameter for the batch (see insertFacts); the cases come back by reference.
-  const inserted = (await tx.execute(sql`insert into cases (reference, mission_code, status, date_reported,
-      category_codes, nationality_codes, allegation_codes, allegation_pairs, victims_women, victims_girls, victims_boys,
-      victims_men, victims_unknown, paternity_claim, finding_outcome, published_at, published_by)
-    select r.reference, r.mission_code, 'closed', r.date_reported, r.category_codes, r.nationality_codes,
-      r.allegation_codes, r.allegation_pairs, r.women, r.girls, r.boys, r.men, r.unknown, r.paternity_claim,
-      r.finding_outcome, now(), ${actor.userId}::text
+  // One JSON parameter for the batch (see insertRows).
+  await tx.execute(sql`insert into imported_allegations (reference, mission_code, date_reported, category_codes,
+      nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men, victims_unknown,
+      paternity_claim, finding_outcome, source_file, imported_by)
+    select r.*, ${sourceFile}::text, ${actor.userId}::text
     from jsonb_to_recordset(${JSON.stringify(
       fresh.map((item) => ({
         reference: item.reference,
@@ -262,43 +268,30 @@ async function writeBatch(
         category_codes: item.categoryCodes,
         nationality_codes: item.nationalityCodes,
         allegation_codes: item.allegationCodes,
-        allegation_pairs: [...item.rows.keys()].sort(),
         ...item.victimsByGroup,
-        // Imported counts without sex or age are "unknown" on the case; the published count is kept beside it.
+        // Counts without sex or age are "unknown"; each row's published count is kept on the row.
         unknown: item.victims - groupedVictims(item),
         paternity_claim: item.paternityClaim,
         // Where the file says the allegation stands, for the system-wide figures.
         finding_outcome: publishedStatusOf([...item.rows.values()].map((facts) => facts.findings)),
       })),
     )}::jsonb) as r(reference text, mission_code text, date_reported date, category_codes text[],
-      nationality_codes text[], allegation_codes text[], allegation_pairs text[], women int, girls int, boys int,
-      men int, unknown int, paternity_claim boolean, finding_outcome text)
-    returning id, reference`)) as unknown as { rows: { id: string; reference: string }[] };
-  const idOf = new Map(inserted.rows.map((row) => [row.reference, row.id]));
-  await insertFacts(
-    tx,
-    actor,
-    fresh.map((item) => ({ caseId: idOf.get(item.reference) as string, item })),
-    sourceFile,
-  );
+      nationality_codes text[], allegation_codes text[], women int, girls int, boys int, men int, unknown int,
+      paternity_claim boolean, finding_outcome text)`);
+  await insertRows(tx, fresh);
   return { created: fresh.length, unchanged };
 }
 
 const groupedVictims = (item: ImportedAllegation) =>
   item.victimsByGroup.women + item.victimsByGroup.girls + item.victimsByGroup.boys + item.victimsByGroup.men;
 
-/** One row of facts for each (category, nationality) pair; a pair already written keeps its first row. */
-async function insertFacts(
-  tx: Transaction,
-  actor: Actor,
-  allegations: { caseId: string; item: ImportedAllegation }[],
-  sourceFile: string | null,
-) {
-  const rows = allegations.flatMap(({ caseId, item }) =>
+/** One row for each (category, nationality) pair; a pair already written keeps its first row. */
+async function insertRows(tx: Transaction, allegations: ImportedAllegation[]) {
+  const rows = allegations.flatMap((item) =>
     [...item.rows].map(([pair, facts]) => {
       const [category_code, nationality_code] = pair.split(":");
       return {
-        case_id: caseId,
+        reference: item.reference,
         category_code,
         nationality_code,
         victims: facts.victims,
@@ -318,39 +311,30 @@ async function insertFacts(
     }),
   );
   if (rows.length === 0) return;
-  // One JSON parameter instead of twenty per row: a thousand rows bind in a fraction of the time.
-  await tx.execute(sql`insert into imported_allegation_facts (case_id, category_code, nationality_code, victims,
+  // One JSON parameter instead of sixteen per row: a thousand rows bind in a fraction of the time.
+  await tx.execute(sql`insert into imported_allegation_rows (reference, category_code, nationality_code, victims,
       child_victims, alleged_perpetrators, incident_period, paternity_status, investigating_entity, investigation_days,
-      findings, interim_action, final_action, un_action, member_state_action, criminal_referral, source_file, imported_by)
-    select r.*, ${sourceFile}::text, ${actor.userId}::text
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(case_id uuid, category_code text, nationality_code text,
-      victims int, child_victims int, alleged_perpetrators int, incident_period text, paternity_status text,
-      investigating_entity text, investigation_days int, findings text, interim_action text, final_action text,
-      un_action text, member_state_action text, criminal_referral boolean)
+      findings, interim_action, final_action, un_action, member_state_action, criminal_referral)
+    select r.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(reference text, category_code text,
+      nationality_code text, victims int, child_victims int, alleged_perpetrators int, incident_period text,
+      paternity_status text, investigating_entity text, investigation_days int, findings text, interim_action text,
+      final_action text, un_action text, member_state_action text, criminal_referral boolean)
     on conflict do nothing`);
 }
 
 /** A reference met again further down the file: its categories, countries and rows join the allegation already written. */
-async function mergeIntoWritten(
-  tx: Transaction,
-  actor: Actor,
-  caseId: string,
-  item: ImportedAllegation,
-  sourceFile: string | null,
-) {
-  // The app role reads a case's nationalities and pairs only as projected for its reader (all, for a publisher).
-  const union = (column: string | SQL, values: string[]) =>
-    sql`array(select distinct v from unnest(${typeof column === "string" ? sql.raw(column) : column} || ${values}::text[]) v order by 1)`;
+async function mergeIntoWritten(tx: Transaction, item: ImportedAllegation) {
+  const union = (column: string, values: string[]) =>
+    sql`array(select distinct v from unnest(${sql.raw(column)} || ${sql.param(values)}::text[]) v order by 1)`;
   const { women, girls, boys, men } = item.victimsByGroup;
   const grouped = sql`greatest(victims_women, ${women}::int) + greatest(victims_girls, ${girls}::int)
     + greatest(victims_boys, ${boys}::int) + greatest(victims_men, ${men}::int)`;
   await tx
-    .update(cases)
+    .update(importedAllegations)
     .set({
       categoryCodes: union("category_codes", item.categoryCodes),
-      nationalityCodes: union(knownNationalities(cases.id), item.nationalityCodes),
+      nationalityCodes: union("nationality_codes", item.nationalityCodes),
       allegationCodes: union("allegation_codes", item.allegationCodes),
-      allegationPairs: union(sql`conduct_known_allegation_pairs(${cases.id})`, [...item.rows.keys()]),
       victimsWomen: sql`greatest(victims_women, ${women}::int)`,
       victimsGirls: sql`greatest(victims_girls, ${girls}::int)`,
       victimsBoys: sql`greatest(victims_boys, ${boys}::int)`,
@@ -362,6 +346,6 @@ async function mergeIntoWritten(
       findingOutcome: sql`(select s from unnest(array[finding_outcome, ${publishedStatusOf([...item.rows.values()].map((facts) => facts.findings))}::text]) s
         where s is not null order by array_position(string_to_array(${systemWideStatuses.join(",")}, ','), s) limit 1)`,
     })
-    .where(eq(cases.id, caseId));
-  await insertFacts(tx, actor, [{ caseId, item }], sourceFile);
+    .where(eq(importedAllegations.reference, item.reference));
+  await insertRows(tx, [item]);
 }
