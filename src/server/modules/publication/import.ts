@@ -233,7 +233,8 @@ async function writeBatch(
         })
         .from(importedAllegations)
         .where(inArray(importedAllegations.reference, references)),
-      // Whoever may see them: a case number is taken whether or not this officer reads the case.
+      // Every reference taken (whoever may see its case, and imported ones too): those imported are
+      // then told apart by the first query, so what is left is a case recorded here.
       tx.execute(
         sql`select r as reference from unnest(${sql.param(references)}::text[]) r where conduct_case_reference_taken(r)`,
       ),
