@@ -589,14 +589,20 @@ SELECT coalesce((SELECT c.granted FROM victim_consents c WHERE c.victim_id = p_v
 SELECT mission_code FROM contingents WHERE id = p_id
 
 -- conduct_count_imported_allegations(p_imported_at timestamp with time zone): volatile, security definer; callers: conduct_app, postgres
-INSERT INTO public_allegation_counts AS p (year, mission_code, category_code, nationality_code, count)
-  SELECT u.year, u.mission_code, u.category_code, u.nationality_code, count(*)::int
+WITH units AS MATERIALIZED (
+  SELECT u.year, u.quarter, u.mission_code, u.category_code, u.nationality_code, u.system_wide_category,
+    u.system_wide_status, count(*)::int AS n
   FROM imported_allegation_units u WHERE u.imported_at = p_imported_at
-  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-ON CONFLICT (year, mission_code, category_code, nationality_code) DO UPDATE SET count = p.count + excluded.count;
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+), peacekeeping AS (
+  INSERT INTO public_allegation_counts AS p (year, mission_code, category_code, nationality_code, count)
+    SELECT year, mission_code, category_code, nationality_code, sum(n)::int FROM units
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (year, mission_code, category_code, nationality_code) DO UPDATE SET count = p.count + excluded.count
+)
 INSERT INTO system_wide_allegation_counts AS p (year, quarter, entity_code, category, status, count)
-  SELECT u.year, u.quarter, m.entity_code, u.system_wide_category, u.system_wide_status, count(*)::int
-  FROM imported_allegation_units u JOIN missions m ON m.code = u.mission_code WHERE u.imported_at = p_imported_at
+  SELECT u.year, u.quarter, m.entity_code, u.system_wide_category, u.system_wide_status, sum(u.n)::int
+  FROM units u JOIN missions m ON m.code = u.mission_code
   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
 ON CONFLICT (year, quarter, entity_code, category, status) DO UPDATE SET count = p.count + excluded.count;
 
@@ -616,8 +622,8 @@ SELECT EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = p_case_id AND 
 -- conduct_is_case_manager(): stable; callers: PUBLIC
 SELECT conduct_actor_role() IN ('system', 'cds_officer', 'cdt_officer')
 
--- conduct_is_sea(allegation_codes text[]): immutable; callers: PUBLIC
-SELECT EXISTS (SELECT 1 FROM unnest(allegation_codes) a WHERE a LIKE 'SE\_%' OR a LIKE 'SA\_%')
+-- conduct_is_sea(allegation_codes text[]): stable; callers: PUBLIC
+SELECT coalesce(' ' || array_to_string(allegation_codes, ' ') ~ ' S[EA]_', false)
 
 -- conduct_is_uniformed(category text): immutable; callers: PUBLIC
 SELECT category IN ('MIL_MC', 'MIL_MO', 'POL_UNPOL', 'POL_FPU', 'NON_UN_FORCE')
@@ -918,6 +924,9 @@ SELECT conduct_actor_role() IN ('system', 'cds_officer')
  OR (conduct_actor_role() = 'analyst' AND NOT conduct_actor_narrowed())
  OR (conduct_actor_role() IN ('cdt_officer', 'analyst') AND (p_mission = ANY (conduct_actor_missions()) OR conduct_contingent_mission(p_contingent) = ANY (conduct_actor_missions())))
  OR (conduct_actor_role() = 'member_state_focal_point' AND p_country = conduct_actor_country())
+
+-- conduct_recorded_case_references(p_references text[]): stable, security definer; callers: conduct_app, postgres
+SELECT reference FROM cases WHERE reference = ANY (p_references)
 
 -- conduct_recount_cases_units(): volatile, security definer; callers: PUBLIC
 BEGIN

@@ -133,11 +133,19 @@ export function headerLayout(header: string[]): { layout: ImportLayout } | { pro
 
 /** A row's values named by the layout's columns; columns the layout lacks are empty. */
 export function recordOf(layout: ImportLayout, values: string[]): ImportRecord {
-  const record = Object.fromEntries(importColumns.map((column) => [column, ""])) as ImportRecord;
-  layout.forEach((column, i) => {
-    record[column] = values[i] ?? "";
-  });
+  // Copied from one blank record, every record has the same shape: a million rows read faster.
+  const record = { ...blankRecord };
+  for (let i = 0; i < layout.length; i++) record[layout[i]] = values[i] ?? "";
   return record;
+}
+const blankRecord = Object.fromEntries(importColumns.map((column) => [column, ""])) as ImportRecord;
+
+/** This month, YYYY-MM, read from the clock at most once a minute (not once per row). */
+let clock = { readAt: 0, month: "" };
+function thisMonth() {
+  const now = Date.now();
+  if (now - clock.readAt > 60_000) clock = { readAt: now, month: new Date(now).toISOString().slice(0, 7) };
+  return clock.month;
 }
 
 const list = (value: string) =>
@@ -175,8 +183,8 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
   if (reference.length > 60) return fail("reference is longer than 60 characters");
   if (!month(record.date_reported.trim()))
     return fail(`date_reported must be YYYY-MM, not "${record.date_reported.trim()}"`);
+  if (record.date_reported.trim() > thisMonth()) return fail("date_reported is in the future");
   const dateReported = `${record.date_reported.trim()}-01`;
-  if (dateReported > new Date().toISOString().slice(0, 10)) return fail("date_reported is in the future");
   const missionCode = record.mission.trim().toUpperCase();
   if (!lookups.missionCodes.has(missionCode))
     return fail(`mission "${record.mission.trim()}" is not a known mission code`);
@@ -310,10 +318,14 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
   };
 }
 
+/** Why a row is refused whose reference an earlier row gave another date reported or mission. */
+export const appearsEarlierOtherwise = (reference: string) =>
+  `reference ${reference} appears earlier with another date_reported or mission`;
+
 /** Rows sharing a reference are one allegation; they must agree on when and where it was reported. The first row of a pair keeps its facts. */
 export function mergeAllegation(into: ImportedAllegation, row: ImportedAllegation): string | null {
   if (into.dateReported !== row.dateReported || into.missionCode !== row.missionCode)
-    return `reference ${row.reference} appears earlier with another date_reported or mission`;
+    return appearsEarlierOtherwise(row.reference);
   const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
   into.categoryCodes = union(into.categoryCodes, row.categoryCodes);
   into.nationalityCodes = union(into.nationalityCodes, row.nationalityCodes);

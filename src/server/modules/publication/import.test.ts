@@ -257,6 +257,59 @@ describe("importing allegations", () => {
     expect((await publicTable()).map((row) => row.reference)).not.toContain("NEW-HIST-9");
   });
 
+  it("merges a reference met again thousands of rows further down, and refuses one that disagrees", async () => {
+    // More rows than a batch holds, so that the two rows of FAR-1 are staged apart.
+    const filler = Array.from(
+      { length: 2_500 },
+      (_, n) => `FAR-FILL-${n},2015-06,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,`,
+    );
+    const first = "FAR-1,2015-01,UNMISS,Military (MC),GHA,SA,1,1,No,NIO,30,Substantiated,Repatriation,,Yes";
+    const again = "FAR-1,2015-01,UNMISS,Police (FPU),SEN,SE,2,0,Yes,OIOS,60,Not substantiated,,,No";
+    const disagreeing = "FAR-FILL-7,2015-09,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,";
+    const file = csv(first, ...filler, again, disagreeing);
+    const lastLine = filler.length + 4;
+    const reason = "reference FAR-FILL-7 appears earlier with another date_reported or mission";
+    expect((await importCsv(hq, file)).json()).toMatchObject({
+      code: "import_rows_invalid",
+      errors: [{ path: `line ${lastLine}`, message: reason }],
+    });
+    const imported = () =>
+      t.handle.asOwner((owner) =>
+        owner.query<Record<string, unknown>>(`select a.category_codes, a.nationality_codes, a.allegation_codes,
+          a.victims_unknown, a.paternity_claim, a.finding_outcome,
+          array(select r.category_code || ':' || r.nationality_code || ':' || r.findings from imported_allegation_rows r
+            where r.reference = a.reference order by 1) as rows
+          from imported_allegations a where a.reference like 'FAR-%' order by a.reference limit 1`),
+      );
+    expect(await imported()).toEqual([]);
+
+    const skipped = (await importCsv(hq, file, true)).json();
+    expect(skipped).toMatchObject({
+      rows: filler.length + 3,
+      created: filler.length + 1,
+      rejected: [{ line: lastLine, reason }],
+    });
+    // The row comes back as it was read, to fix and import again.
+    expect(skipped.rejectCsv).toContain(`${disagreeing},${lastLine},${reason}`);
+    expect(await imported()).toEqual([
+      {
+        category_codes: ["MIL_MC", "POL_FPU"],
+        nationality_codes: ["GHA", "SEN"],
+        allegation_codes: ["SA_UNSPECIFIED", "SE_UNSPECIFIED"],
+        victims_unknown: 2,
+        paternity_claim: true,
+        finding_outcome: "substantiated",
+        rows: ["MIL_MC:GHA:Substantiated", "POL_FPU:SEN:Not substantiated"],
+      },
+    ]);
+    // Counted once, a unit per row: the soldier and the police unit.
+    const [units] = await t.handle.asOwner((owner) =>
+      owner.query<{ n: number }>(`select sum(count)::int as n from public_allegation_counts
+        where year = 2015 and mission_code = 'UNMISS' and category_code in ('MIL_MC', 'POL_FPU')`),
+    );
+    expect(units.n).toBe(2);
+  });
+
   it("is headquarters' alone", async () => {
     for (const role of ["cdt_officer", "publisher", "analyst"] as const) {
       const client = await t.tokenFor(

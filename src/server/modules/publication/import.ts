@@ -1,17 +1,20 @@
 // Importing historical allegations in the UN's layout (or the 15 columns published before 2015),
-// streamed: rows are read, checked and written two thousand allegations at a time inside one
-// transaction, so a file of any size never sits in memory and a file with a bad row writes nothing
-// (or, asked to skip them, writes the good rows and hands back the rejects). Rows become imported
-// allegations under their own reference (kept apart from the cases recorded here), so importing the
-// same file again changes nothing. Rows sharing a reference are one allegation published in one row
-// per category and nationality; each row keeps its own facts, and they are merged wherever they are
-// in the file. What the import wrote is counted once, at its end.
+// streamed: rows are read, checked and staged two thousand allegations at a time inside one
+// transaction, then written in one statement per table, so a file of any size never sits in memory
+// and a file with a bad row writes nothing (or, asked to skip them, writes the good rows and hands
+// back the rejects). Rows become imported allegations under their own reference (kept apart from the
+// cases recorded here), so importing the same file again changes nothing. Rows sharing a reference
+// are one allegation published in one row per category and nationality; each row keeps its own
+// facts, and they are merged wherever they are in the file. What the import wrote is counted once,
+// at its end.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { eq, inArray, sql } from "drizzle-orm";
-import { countries, importedAllegations, missions } from "../../../db/schema.js";
+import { type SQL, sql } from "drizzle-orm";
+import { copyRows } from "../../../db/copy.js";
+import { countries, missions } from "../../../db/schema.js";
 import { publishedStatusOf, systemWideStatuses } from "../../../domain/system-wide.js";
 import {
+  appearsEarlierOtherwise,
   headerLayout,
   type ImportedAllegation,
   type ImportLayout,
@@ -83,10 +86,11 @@ export async function importAllegations(
   const input = typeof source === "string" ? Readable.from([source]) : source;
   const outcome = await inTransaction(services.db, actor, async (tx) => {
     const lookup = await lookups(tx);
+    await createStaging(tx);
+    const met = new ReferencesMet();
     const rejected: Rejected[] = [];
     let refused = 0;
     let rows = 0;
-    let created = 0;
     let unchanged = 0;
     const reject = (line: number, reason: string, values: string[]) => {
       refused++;
@@ -99,7 +103,7 @@ export async function importAllegations(
     let pending: Pending | null = null;
     let batch: Pending[] = [];
 
-    // A batch is written while the next is read: the file is parsed during the database's turn.
+    // A batch is staged while the next is read: the file is parsed during the database's turn.
     // At most two batches are held; a write after a refusal is undone with the transaction.
     let writingBatch: Promise<void> = Promise.resolve();
     const flush = async () => {
@@ -108,11 +112,7 @@ export async function importAllegations(
       batch = [];
       await writingBatch;
       writingBatch = (async () => {
-        const written = writing()
-          ? await writeBatch(tx, actor, ready, options.sourceFile, reject)
-          : { created: 0, unchanged: 0 };
-        created += written.created;
-        unchanged += written.unchanged;
+        if (writing()) unchanged += (await stageBatch(tx, ready, met, reject)).unchanged;
         options.onProgress?.(readSoFar);
       })();
     };
@@ -170,6 +170,7 @@ export async function importAllegations(
     await writingBatch;
     if (!layout) throw new ValidationFailed("The file is empty.", [], "csv_empty");
     const columns = layout;
+    if (writing()) await refuseDisagreeingRepeats(tx, reject);
     if (refused > 0 && !options.skipInvalid) {
       throw new ValidationFailed(
         `${refused} of ${rows} rows cannot be imported; nothing was written. Fix them, or import the valid rows and get the rejects back.`,
@@ -177,6 +178,7 @@ export async function importAllegations(
         "import_rows_invalid",
       );
     }
+    const created = await writeStaged(tx, actor, options.sourceFile);
     // The transaction's own timestamp marks what this very import wrote.
     if (created > 0) await tx.execute(sql`select conduct_count_imported_allegations(now())`);
     await recordAuditEvent(tx, actor, {
@@ -196,19 +198,62 @@ export async function importAllegations(
   return outcome;
 }
 
+// What a file's allegations are staged in while it is read: temporary tables, gone with the
+// transaction, without the indexes or row rules of the imported tables. The rows go over once, at
+// the end, in one statement per table. `line` ties an allegation to its rows; `record` is the
+// row as read, kept only where the reference may have been met before (see ReferencesMet).
+const stagedAllegation = sql.raw(`line int, reference text, mission_code text, date_reported date,
+  category_codes text[], nationality_codes text[], allegation_codes text[], women int, girls int, boys int, men int,
+  victims int, paternity_claim boolean, finding_outcome text, record text[]`);
+const stagedRow = sql.raw(`line int, reference text, category_code text, nationality_code text, victims int,
+  child_victims int, alleged_perpetrators int, incident_period text, paternity_status text, investigating_entity text,
+  investigation_days int, findings text, interim_action text, final_action text, un_action text,
+  member_state_action text, criminal_referral boolean`);
+const rowColumns = sql.raw(`reference, category_code, nationality_code, victims, child_victims, alleged_perpetrators,
+  incident_period, paternity_status, investigating_entity, investigation_days, findings, interim_action, final_action,
+  un_action, member_state_action, criminal_referral`);
+
+async function createStaging(tx: Transaction) {
+  await tx.execute(sql`create temp table import_staged (${stagedAllegation}) on commit drop`);
+  await tx.execute(sql`create temp table import_staged_rows (${stagedRow}) on commit drop`);
+}
+
 /**
- * Writes a batch of allegations: new references become imported allegations; those imported before
- * are left as they are; one imported earlier in this same file (its rows apart) takes this one's rows
- * in; a reference that belongs to a case recorded here is refused.
+ * The references this file has staged, as a Bloom filter: a few megabytes whatever the file's
+ * size. It may say "met" of a reference never met (rarely), never the reverse, so every row whose
+ * reference comes back keeps its text for a reject.
  */
-async function writeBatch(
+class ReferencesMet {
+  private readonly bits = new Uint32Array(1 << 19); // 2^24 bits, 2 MB: under 0.3% wrong at a million
+  private positions(reference: string) {
+    // Two FNV-1a hashes combined make the four positions (double hashing).
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < reference.length; i++) {
+      a = Math.imul(a ^ reference.charCodeAt(i), 0x01000193);
+      b = Math.imul(b ^ reference.charCodeAt(i), 0x5bd1e995);
+    }
+    return [0, 1, 2, 3].map((k) => (a + k * (b | 1)) >>> 8);
+  }
+  has(reference: string) {
+    return this.positions(reference).every((bit) => (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0);
+  }
+  add(reference: string) {
+    for (const bit of this.positions(reference)) this.bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+}
+
+/**
+ * Stages a batch of allegations: rows of one reference within the batch are merged; a reference
+ * imported before is left as it is; one that belongs to a case recorded here is refused. A reference
+ * met again further down the file is merged at the end (writeStaged).
+ */
+async function stageBatch(
   tx: Transaction,
-  actor: Actor,
   batch: Pending[],
-  sourceFile: string | null,
+  met: ReferencesMet,
   reject: (line: number, reason: string, values: string[]) => void,
 ) {
-  // Rows of one reference apart from each other but within the batch are merged here.
   const byReference = new Map<string, Pending>();
   for (const entry of batch) {
     const earlier = byReference.get(entry.item.reference);
@@ -216,137 +261,160 @@ async function writeBatch(
     if (problem) reject(entry.line, problem, entry.values);
     else if (!earlier) byReference.set(entry.item.reference, entry);
   }
-  const existing = new Map<
-    string,
-    { imported: boolean; thisFile: boolean; dateReported: string; missionCode: string }
-  >();
-  if (byReference.size > 0) {
-    const references = [...byReference.keys()];
-    const [imported, recorded] = await Promise.all([
-      tx
-        .select({
-          reference: importedAllegations.reference,
-          dateReported: importedAllegations.dateReported,
-          missionCode: importedAllegations.missionCode,
-          // The transaction's own timestamp marks what this very import wrote.
-          thisFile: sql<boolean>`${importedAllegations.importedAt} = now()`,
-        })
-        .from(importedAllegations)
-        .where(inArray(importedAllegations.reference, references)),
-      // Every reference taken (whoever may see its case, and imported ones too): those imported are
-      // then told apart by the first query, so what is left is a case recorded here.
-      tx.execute(
-        sql`select r as reference from unnest(${sql.param(references)}::text[]) r where conduct_case_reference_taken(r)`,
-      ),
-    ]);
-    for (const row of (recorded as unknown as { rows: { reference: string }[] }).rows)
-      existing.set(row.reference, { imported: false, thisFile: false, dateReported: "", missionCode: "" });
-    for (const row of imported) existing.set(row.reference, { ...row, imported: true });
+  if (byReference.size === 0) return { unchanged: 0 };
+  const references = [...byReference.keys()];
+  // Cases recorded here are looked up whoever may see them: only which of these references they take is told.
+  const found = (await tx.execute(sql`select reference, true as imported from imported_allegations
+      where reference = any(${sql.param(references)}::text[])
+    union all select reference, false from conduct_recorded_case_references(${sql.param(references)}::text[]) reference`)) as unknown as {
+    rows: { reference: string; imported: boolean }[];
+  };
+  const importedBefore = new Set(found.rows.filter((row) => row.imported).map((row) => row.reference));
+  const recordedHere = new Set(found.rows.filter((row) => !row.imported).map((row) => row.reference));
+  const fresh: Pending[] = [];
+  for (const entry of byReference.values()) {
+    if (recordedHere.has(entry.item.reference))
+      reject(
+        entry.line,
+        `reference ${entry.item.reference} is a case recorded in Conduct Ledger, not an imported one`,
+        entry.values,
+      );
+    else if (!importedBefore.has(entry.item.reference)) fresh.push(entry);
   }
-  const fresh: ImportedAllegation[] = [];
-  let unchanged = 0;
-  for (const { item, line, values } of byReference.values()) {
-    const known = existing.get(item.reference);
-    if (!known) fresh.push(item);
-    else if (!known.imported)
-      reject(line, `reference ${item.reference} is a case recorded in Conduct Ledger, not an imported one`, values);
-    else if (!known.thisFile) unchanged++;
-    else if (known.dateReported !== item.dateReported || known.missionCode !== item.missionCode)
-      reject(line, `reference ${item.reference} appears earlier with another date_reported or mission`, values);
-    else await mergeIntoWritten(tx, item);
-  }
-  if (fresh.length === 0) return { created: 0, unchanged };
-  // One JSON parameter for the batch (see insertRows).
-  await tx.execute(sql`insert into imported_allegations (reference, mission_code, date_reported, category_codes,
-      nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men, victims_unknown,
-      paternity_claim, finding_outcome, source_file, imported_by)
-    select r.*, ${sourceFile}::text, ${actor.userId}::text
-    from jsonb_to_recordset(${JSON.stringify(
-      fresh.map((item) => ({
-        reference: item.reference,
-        mission_code: item.missionCode,
-        date_reported: item.dateReported,
-        category_codes: item.categoryCodes,
-        nationality_codes: item.nationalityCodes,
-        allegation_codes: item.allegationCodes,
-        ...item.victimsByGroup,
-        // Counts without sex or age are "unknown"; each row's published count is kept on the row.
-        unknown: item.victims - groupedVictims(item),
-        paternity_claim: item.paternityClaim,
-        // Where the file says the allegation stands, for the system-wide figures.
-        finding_outcome: publishedStatusOf([...item.rows.values()].map((facts) => facts.findings)),
-      })),
-    )}::jsonb) as r(reference text, mission_code text, date_reported date, category_codes text[],
-      nationality_codes text[], allegation_codes text[], women int, girls int, boys int, men int, unknown int,
-      paternity_claim boolean, finding_outcome text)`);
-  await insertRows(tx, fresh);
-  return { created: fresh.length, unchanged };
+  if (fresh.length > 0) await stage(tx, fresh, met);
+  return { unchanged: importedBefore.size };
 }
 
-const groupedVictims = (item: ImportedAllegation) =>
-  item.victimsByGroup.women + item.victimsByGroup.girls + item.victimsByGroup.boys + item.victimsByGroup.men;
-
-/** One row for each (category, nationality) pair; a pair already written keeps its first row. */
-async function insertRows(tx: Transaction, allegations: ImportedAllegation[]) {
-  const rows = allegations.flatMap((item) =>
+async function stage(tx: Transaction, entries: Pending[], met: ReferencesMet) {
+  const allegations = entries.map(({ item, line, values }) => {
+    const record = met.has(item.reference) ? values : null;
+    met.add(item.reference);
+    const { women, girls, boys, men } = item.victimsByGroup;
+    // Where the file says the allegation stands, for the system-wide figures.
+    const outcome = publishedStatusOf([...item.rows.values()].map((facts) => facts.findings));
+    return [
+      line,
+      item.reference,
+      item.missionCode,
+      item.dateReported,
+      item.categoryCodes,
+      item.nationalityCodes,
+      item.allegationCodes,
+      women,
+      girls,
+      boys,
+      men,
+      item.victims,
+      item.paternityClaim,
+      outcome,
+      record,
+    ];
+  });
+  const rows = entries.flatMap(({ item, line }) =>
     [...item.rows].map(([pair, facts]) => {
-      const [category_code, nationality_code] = pair.split(":");
-      return {
-        reference: item.reference,
-        category_code,
-        nationality_code,
-        victims: facts.victims,
-        child_victims: facts.childVictims,
-        alleged_perpetrators: facts.allegedPerpetrators,
-        incident_period: facts.incidentPeriod,
-        paternity_status: facts.paternityStatus,
-        investigating_entity: facts.investigatingEntity,
-        investigation_days: facts.investigationDays,
-        findings: facts.findings,
-        interim_action: facts.interimAction,
-        final_action: facts.finalAction,
-        un_action: facts.unAction,
-        member_state_action: facts.memberStateAction,
-        criminal_referral: facts.criminalReferral,
-      };
+      const [category, nationality] = pair.split(":");
+      return [
+        line,
+        item.reference,
+        category,
+        nationality,
+        facts.victims,
+        facts.childVictims,
+        facts.allegedPerpetrators,
+        facts.incidentPeriod,
+        facts.paternityStatus,
+        facts.investigatingEntity,
+        facts.investigationDays,
+        facts.findings,
+        facts.interimAction,
+        facts.finalAction,
+        facts.unAction,
+        facts.memberStateAction,
+        facts.criminalReferral,
+      ];
     }),
   );
-  if (rows.length === 0) return;
-  // One JSON parameter instead of sixteen per row: a thousand rows bind in a fraction of the time.
-  await tx.execute(sql`insert into imported_allegation_rows (reference, category_code, nationality_code, victims,
-      child_victims, alleged_perpetrators, incident_period, paternity_status, investigating_entity, investigation_days,
-      findings, interim_action, final_action, un_action, member_state_action, criminal_referral)
-    select r.* from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(reference text, category_code text,
-      nationality_code text, victims int, child_victims int, alleged_perpetrators int, incident_period text,
-      paternity_status text, investigating_entity text, investigation_days int, findings text, interim_action text,
-      final_action text, un_action text, member_state_action text, criminal_referral boolean)
-    on conflict do nothing`);
+  await copyRows(tx, "import_staged", allegations);
+  await copyRows(tx, "import_staged_rows", rows);
 }
 
-/** A reference met again further down the file: its categories, countries and rows join the allegation already written. */
-async function mergeIntoWritten(tx: Transaction, item: ImportedAllegation) {
-  const union = (column: string, values: string[]) =>
-    sql`array(select distinct v from unnest(${sql.raw(column)} || ${sql.param(values)}::text[]) v order by 1)`;
-  const { women, girls, boys, men } = item.victimsByGroup;
-  const grouped = sql`greatest(victims_women, ${women}::int) + greatest(victims_girls, ${girls}::int)
-    + greatest(victims_boys, ${boys}::int) + greatest(victims_men, ${men}::int)`;
-  await tx
-    .update(importedAllegations)
-    .set({
-      categoryCodes: union("category_codes", item.categoryCodes),
-      nationalityCodes: union("nationality_codes", item.nationalityCodes),
-      allegationCodes: union("allegation_codes", item.allegationCodes),
-      victimsWomen: sql`greatest(victims_women, ${women}::int)`,
-      victimsGirls: sql`greatest(victims_girls, ${girls}::int)`,
-      victimsBoys: sql`greatest(victims_boys, ${boys}::int)`,
-      victimsMen: sql`greatest(victims_men, ${men}::int)`,
-      // The total is the largest any row gave; what the groups do not account for stays unknown.
-      victimsUnknown: sql`greatest(victims_women + victims_girls + victims_boys + victims_men + victims_unknown, ${item.victims}::int, ${grouped}) - (${grouped})`,
-      paternityClaim: sql`paternity_claim or ${item.paternityClaim}`,
-      // The strongest of what the rows say (src/domain/system-wide.ts, systemWideStatuses).
-      findingOutcome: sql`(select s from unnest(array[finding_outcome, ${publishedStatusOf([...item.rows.values()].map((facts) => facts.findings))}::text]) s
-        where s is not null order by array_position(string_to_array(${systemWideStatuses.join(",")}, ','), s) limit 1)`,
-    })
-    .where(eq(importedAllegations.reference, item.reference));
-  await insertRows(tx, [item]);
+/**
+ * A reference met again further down the file must agree on when and where it was reported with
+ * its first appearance (as mergeAllegation asks within a batch): the rows that do not are refused
+ * and leave the staging.
+ */
+async function refuseDisagreeingRepeats(
+  tx: Transaction,
+  reject: (line: number, reason: string, values: string[]) => void,
+) {
+  await tx.execute(sql`create temp table import_repeated on commit drop as
+    select reference, min(line) as first_line from import_staged
+    -- Only a reference the filter took for met before can be met twice: the rest is not grouped.
+    where reference in (select reference from import_staged where record is not null)
+    group by reference having count(*) > 1`);
+  const result = (await tx.execute(sql`select s.line, s.reference, s.record from import_staged s
+      join import_repeated r using (reference) join import_staged f on f.line = r.first_line
+    where s.line <> f.line and (s.date_reported, s.mission_code) is distinct from (f.date_reported, f.mission_code)
+    order by s.line`)) as unknown as { rows: { line: number; reference: string; record: string[] }[] };
+  for (const row of result.rows) reject(row.line, appearsEarlierOtherwise(row.reference), row.record);
+  if (result.rows.length === 0) return;
+  const lines = sql.param(result.rows.map((row) => row.line));
+  await tx.execute(sql`delete from import_staged where line = any(${lines}::int[])`);
+  await tx.execute(sql`delete from import_staged_rows where line = any(${lines}::int[])`);
+}
+
+/**
+ * Writes what was staged: an allegation met once as it is; one met again further down the file as
+ * one, its categories, countries and codes joined, each group's victims the largest any row gave,
+ * and the strongest of their outcomes. A (category, nationality) pair keeps its first row.
+ */
+async function writeStaged(tx: Transaction, actor: Actor, sourceFile: string | null) {
+  const grouped = sql`(women + girls + boys + men)`;
+  const written = await inserted(
+    tx,
+    sql`insert into imported_allegations (reference, mission_code, date_reported,
+      category_codes, nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men,
+      victims_unknown, paternity_claim, finding_outcome, source_file, imported_by)
+    select reference, mission_code, date_reported, category_codes, nationality_codes, allegation_codes, women, girls,
+      boys, men, greatest(victims, ${grouped}) - ${grouped}, paternity_claim, finding_outcome,
+      ${sourceFile}::text, ${actor.userId}::text
+    from import_staged s where not exists (select from import_repeated r where r.reference = s.reference)`,
+  );
+  const union = (column: string) =>
+    sql.raw(
+      `array(select distinct v from import_staged a, unnest(a.${column}) v where a.reference = m.reference order by 1)`,
+    );
+  const merged = await inserted(
+    tx,
+    sql`insert into imported_allegations (reference, mission_code, date_reported,
+      category_codes, nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men,
+      victims_unknown, paternity_claim, finding_outcome, source_file, imported_by)
+    select m.reference, m.mission_code, m.date_reported, ${union("category_codes")}, ${union("nationality_codes")},
+      ${union("allegation_codes")}, m.women, m.girls, m.boys, m.men, greatest(m.victims, ${grouped}) - ${grouped},
+      m.paternity_claim, m.finding_outcome, ${sourceFile}::text, ${actor.userId}::text
+    from (select reference, min(mission_code) as mission_code, min(date_reported) as date_reported, max(women) as women,
+        max(girls) as girls, max(boys) as boys, max(men) as men, max(victims) as victims,
+        bool_or(paternity_claim) as paternity_claim,
+        -- The strongest of what the rows say (src/domain/system-wide.ts, systemWideStatuses).
+        (${sql.param([...systemWideStatuses])}::text[])[min(array_position(${sql.param([...systemWideStatuses])}::text[], finding_outcome))] as finding_outcome
+      from import_staged join import_repeated using (reference) group by reference) m`,
+  );
+  await tx.execute(sql`insert into imported_allegation_rows (${rowColumns})
+    select ${rowColumns} from import_staged_rows s
+    where not exists (select from import_repeated r where r.reference = s.reference)`);
+  await tx.execute(sql`insert into imported_allegation_rows (${rowColumns})
+    select distinct on (reference, category_code, nationality_code) ${rowColumns}
+    from import_staged_rows join import_repeated using (reference)
+    order by reference, category_code, nationality_code, line`);
+  return written + merged;
+}
+
+/** Runs an insert and counts the rows it wrote (in SQL: both drivers answer a count the same way). */
+async function inserted(tx: Transaction, insert: SQL) {
+  const result = (await tx.execute(
+    sql`with w as (${insert} returning 1) select count(*)::int as n from w`,
+  )) as unknown as {
+    rows: { n: number }[];
+  };
+  return result.rows[0].n;
 }

@@ -1,0 +1,31 @@
+// Bulk rows by COPY come back exactly as given, whatever they hold, on either database.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../test/helpers/app.js";
+import { systemActor } from "../server/auth/actor.js";
+import { inTransaction } from "../server/transaction.js";
+import { copyRows } from "./copy.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+it("copies tabs, line breaks, backslashes, quotes, commas, braces, NULL as a word, and empty lists", async () => {
+  const rows = [
+    [1, "tab\there", ["a,b", 'say "hi"', "{x}", "NULL", "back\\slash"], true, null],
+    [2, "two\nlines\r\nand \\N", [], false, "Côte d'Ivoire ساحل العاج 英国"],
+  ] as const;
+  const read = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.execute(
+      sql`create temp table copied (n int, text text, list text[], flag boolean, other text) on commit drop`,
+    );
+    await copyRows(tx, "copied", rows);
+    // The transaction goes on after the copy, as the application's role.
+    const after = (await tx.execute(sql`select current_user as who`)) as unknown as { rows: { who: string }[] };
+    expect(after.rows[0].who).toBe("conduct_app");
+    return ((await tx.execute(sql`select * from copied order by n`)) as unknown as { rows: unknown[] }).rows;
+  });
+  expect(read).toEqual(rows.map(([n, text, list, flag, other]) => ({ n, text, list, flag, other })));
+});
