@@ -206,7 +206,7 @@ export const auditCatalogue = {
   "reminders.create": action("notification", z.object({ created: count })),
   "reminders.email": action("notification", z.object({ sent: count, retrying: count, failed: count })),
   "publication.import": action(
-    "case",
+    "publication",
     z.object({ rows: count, created: count, unchanged: count, rejected: count, sourceFile: z.string().nullable() }),
   ),
   "publication.export": action("publication", z.object({ format: code, rows: count })),

@@ -308,6 +308,16 @@ describe("importing allegations", () => {
         where year = 2015 and mission_code = 'UNMISS' and category_code in ('MIL_MC', 'POL_FPU')`),
     );
     expect(units.n).toBe(2);
+    // The trail says what the import did, of the publication (not of a case).
+    const [event] = await t.handle.asOwner((owner) =>
+      owner.query<{ subject_type: string; details: Record<string, unknown> }>(
+        "select subject_type, details from audit_events where action = 'publication.import' order by id desc limit 1",
+      ),
+    );
+    expect(event).toMatchObject({
+      subject_type: "publication",
+      details: { rows: filler.length + 3, created: filler.length + 1, rejected: 1 },
+    });
   });
 
   it("is headquarters' alone", async () => {

@@ -183,7 +183,7 @@ export async function importAllegations(
     if (created > 0) await tx.execute(sql`select conduct_count_imported_allegations(now())`);
     await recordAuditEvent(tx, actor, {
       action: "publication.import",
-      subjectType: "case",
+      subjectType: "publication",
       details: { rows, created, unchanged, rejected: refused, sourceFile: options.sourceFile },
     });
     const rejectCsv = rejected.length
