@@ -85,6 +85,8 @@ export interface ImportLookups {
   missionCodes: Set<string>;
   /** ISO alpha-3 code of a code or name as written (see country-names.ts), or null. */
   findCountry: (text: string) => string | null;
+  /** The month the import began, YYYY-MM: a row reported later is in the future. */
+  thisMonth: string;
 }
 
 /** What one row of the table said of one (category, nationality) pair. */
@@ -140,14 +142,6 @@ export function recordOf(layout: ImportLayout, values: string[]): ImportRecord {
 }
 const blankRecord = Object.fromEntries(importColumns.map((column) => [column, ""])) as ImportRecord;
 
-/** This month, YYYY-MM, read from the clock at most once a minute (not once per row). */
-let clock = { readAt: 0, month: "" };
-function thisMonth() {
-  const now = Date.now();
-  if (now - clock.readAt > 60_000) clock = { readAt: now, month: new Date(now).toISOString().slice(0, 7) };
-  return clock.month;
-}
-
 const list = (value: string) =>
   value
     .split(";")
@@ -183,7 +177,7 @@ export function parseImportRow(record: ImportRecord, lookups: ImportLookups): Ro
   if (reference.length > 60) return fail("reference is longer than 60 characters");
   if (!month(record.date_reported.trim()))
     return fail(`date_reported must be YYYY-MM, not "${record.date_reported.trim()}"`);
-  if (record.date_reported.trim() > thisMonth()) return fail("date_reported is in the future");
+  if (record.date_reported.trim() > lookups.thisMonth) return fail("date_reported is in the future");
   const dateReported = `${record.date_reported.trim()}-01`;
   const missionCode = record.mission.trim().toUpperCase();
   if (!lookups.missionCodes.has(missionCode))

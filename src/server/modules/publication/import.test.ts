@@ -43,6 +43,7 @@ describe("reading a row", () => {
   const lookups = {
     missionCodes: new Set(["MINUSCA"]),
     findCountry: (text: string) => (["GAB", "gabon"].includes(text) ? "GAB" : null),
+    thisMonth: "2025-06",
   };
   const row = (values: Partial<Record<(typeof importColumns)[number], string>>) =>
     parseImportRow(
@@ -71,6 +72,9 @@ describe("reading a row", () => {
 
   it("names the first problem of a bad row", () => {
     expect(row({ date_reported: "2017-13" })).toMatchObject({ ok: false, reason: expect.stringContaining("YYYY-MM") });
+    // Reported after the month the import began (2025-06 here): in the future; that month itself is not.
+    expect(row({ date_reported: "2025-07" })).toMatchObject({ ok: false, reason: "date_reported is in the future" });
+    expect(row({ date_reported: "2025-06" })).toMatchObject({ ok: true });
     expect(row({ mission: "ATLANTIS" })).toMatchObject({
       ok: false,
       reason: expect.stringContaining("not a known mission"),

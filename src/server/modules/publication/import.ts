@@ -73,7 +73,11 @@ async function lookups(tx: Transaction) {
   const countryRows = await tx
     .select({ code: countries.code, names: countries.names, variants: countries.variants })
     .from(countries);
-  return { missionCodes: new Set(missionRows.map((row) => row.code)), findCountry: countryFinder(countryRows) };
+  return {
+    missionCodes: new Set(missionRows.map((row) => row.code)),
+    findCountry: countryFinder(countryRows),
+    thisMonth: new Date().toISOString().slice(0, 7),
+  };
 }
 
 export async function importAllegations(
@@ -364,13 +368,19 @@ async function refuseDisagreeingRepeats(
 }
 
 /**
- * Writes what was staged: an allegation met once as it is; one met again further down the file as
- * one, its categories, countries and codes joined, each group's victims the largest any row gave,
- * and the strongest of their outcomes. A (category, nationality) pair keeps its first row.
+ * Writes what was staged, one statement per table: an allegation met once as it is; one met again
+ * further down the file (import_repeated, made by refuseDisagreeingRepeats) as one, its categories,
+ * countries and codes joined, each group's victims the largest any row gave, and the strongest of
+ * their outcomes. A (category, nationality) pair keeps its first row.
  */
 async function writeStaged(tx: Transaction, actor: Actor, sourceFile: string | null) {
+  const joined = (column: string) =>
+    sql.raw(
+      `array(select distinct v from import_staged a, unnest(a.${column}) v where a.reference = s.reference order by 1)`,
+    );
+  const statuses = sql.param([...systemWideStatuses]);
   const grouped = sql`(women + girls + boys + men)`;
-  const written = await inserted(
+  const created = await inserted(
     tx,
     sql`insert into imported_allegations (reference, mission_code, date_reported,
       category_codes, nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men,
@@ -378,35 +388,27 @@ async function writeStaged(tx: Transaction, actor: Actor, sourceFile: string | n
     select reference, mission_code, date_reported, category_codes, nationality_codes, allegation_codes, women, girls,
       boys, men, greatest(victims, ${grouped}) - ${grouped}, paternity_claim, finding_outcome,
       ${sourceFile}::text, ${actor.userId}::text
-    from import_staged s where not exists (select from import_repeated r where r.reference = s.reference)`,
-  );
-  const union = (column: string) =>
-    sql.raw(
-      `array(select distinct v from import_staged a, unnest(a.${column}) v where a.reference = m.reference order by 1)`,
-    );
-  const merged = await inserted(
-    tx,
-    sql`insert into imported_allegations (reference, mission_code, date_reported,
-      category_codes, nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men,
-      victims_unknown, paternity_claim, finding_outcome, source_file, imported_by)
-    select m.reference, m.mission_code, m.date_reported, ${union("category_codes")}, ${union("nationality_codes")},
-      ${union("allegation_codes")}, m.women, m.girls, m.boys, m.men, greatest(m.victims, ${grouped}) - ${grouped},
-      m.paternity_claim, m.finding_outcome, ${sourceFile}::text, ${actor.userId}::text
-    from (select reference, min(mission_code) as mission_code, min(date_reported) as date_reported, max(women) as women,
-        max(girls) as girls, max(boys) as boys, max(men) as men, max(victims) as victims,
-        bool_or(paternity_claim) as paternity_claim,
+    from (
+      select reference, mission_code, date_reported, category_codes, nationality_codes, allegation_codes, women, girls,
+        boys, men, victims, paternity_claim, finding_outcome
+      from import_staged s where not exists (select from import_repeated r where r.reference = s.reference)
+      union all
+      select s.reference, min(mission_code), min(date_reported), ${joined("category_codes")},
+        ${joined("nationality_codes")}, ${joined("allegation_codes")}, max(women), max(girls), max(boys), max(men),
+        max(victims), bool_or(paternity_claim),
         -- The strongest of what the rows say (src/domain/system-wide.ts, systemWideStatuses).
-        (${sql.param([...systemWideStatuses])}::text[])[min(array_position(${sql.param([...systemWideStatuses])}::text[], finding_outcome))] as finding_outcome
-      from import_staged join import_repeated using (reference) group by reference) m`,
+        (${statuses}::text[])[min(array_position(${statuses}::text[], finding_outcome))]
+      from import_staged s join import_repeated using (reference) group by s.reference
+    ) staged`,
   );
   await tx.execute(sql`insert into imported_allegation_rows (${rowColumns})
     select ${rowColumns} from import_staged_rows s
-    where not exists (select from import_repeated r where r.reference = s.reference)`);
-  await tx.execute(sql`insert into imported_allegation_rows (${rowColumns})
-    select distinct on (reference, category_code, nationality_code) ${rowColumns}
-    from import_staged_rows join import_repeated using (reference)
-    order by reference, category_code, nationality_code, line`);
-  return written + merged;
+    where not exists (select from import_repeated r where r.reference = s.reference)
+    union all
+    (select distinct on (reference, category_code, nationality_code) ${rowColumns}
+      from import_staged_rows join import_repeated using (reference)
+      order by reference, category_code, nationality_code, line)`);
+  return created;
 }
 
 /** Runs an insert and counts the rows it wrote (in SQL: both drivers answer a count the same way). */
