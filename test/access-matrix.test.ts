@@ -62,6 +62,7 @@ import { type IdentityProvider, startIdentityProvider } from "./helpers/identity
 import { createSsoRule } from "../src/server/modules/sso/service.js";
 import { federationKeys, signedBundle } from "./helpers/federation-bundle.js";
 import { addFederationMember } from "../src/server/modules/federation/index.js";
+import { importAllegations } from "../src/server/modules/publication/import.js";
 
 let t: TestApp;
 let identityProvider: IdentityProvider;
@@ -2216,6 +2217,19 @@ const matrix: MatrixRow[] = [
     }),
     expect: only("cds_officer"),
   },
+  {
+    method: "GET",
+    route: "/api/publication/imports",
+    url: () => "/api/publication/imports",
+    expect: only("cds_officer"),
+  },
+  {
+    method: "POST",
+    route: "/api/publication/imports/:id/withdraw",
+    url: async () => `/api/publication/imports/${await freshImport()}/withdraw`,
+    body: () => ({ reason: "Matrix: the wrong file was imported." }),
+    expect: only("cds_officer"),
+  },
   // Screening: headquarters keeps the list; headquarters and mission teams screen.
   {
     method: "POST",
@@ -2827,6 +2841,14 @@ async function claimParties(victimId: string, caseId: string, countryCode: strin
       .values({ victimId, recipient: "member_state", granted: true, givenOn: "2026-01-01" });
     return { victimId, caseId, childId: child.id, perpetratorId: perpetrator.id, countryCode };
   });
+}
+
+/** An import of one historical allegation of its own, to withdraw. */
+async function freshImport(): Promise<string> {
+  const reference = `MATRIX-IMP-${randomUUID().slice(0, 8)}`;
+  const csv = `reference,date_reported,mission,category_of_personnel,nationality,allegation,victims,victims_children,paternity_claim,investigating_entity,investigation_days,findings,interim_action,final_action,criminal_referral\n${reference},2016-01,MONUSCO,Military (MC),GHA,SE,1,0,No,,,,,,\n`;
+  const outcome = await importAllegations(t.app.services, systemActor, csv, { skipInvalid: false, sourceFile: null });
+  return outcome.importId;
 }
 
 async function freshClaim(parties: ClaimParties, supportOrdered = false): Promise<string> {

@@ -201,6 +201,18 @@ describe("conduct CLI", () => {
     expect((await conduct("import", "allegations", file, "--skip-invalid")).stdout).toContain(
       "0 allegations imported, 2 already imported",
     );
+    // A wrong import is taken back by its identifier, and its rows may come in again.
+    const importId = /Import ([0-9a-f-]{36})/.exec(imported.stdout)?.[1] as string;
+    expect((await conduct("import", "list")).stdout).toMatch(
+      new RegExp(`${importId}  \\S+  history.csv  2 imported of 3 rows`),
+    );
+    expect((await conduct("import", "withdraw", importId)).code).toBe(2);
+    const withdrawn = await conduct("import", "withdraw", importId, "--reason", "Imported twice by mistake");
+    expect(withdrawn.stdout).toContain("Withdrawn: 2 allegations left the public table");
+    expect((await conduct("import", "list")).stdout).toMatch(/withdrawn \S+: Imported twice by mistake/);
+    expect((await conduct("import", "allegations", file, "--skip-invalid")).stdout).toContain(
+      "2 allegations imported, 0 already imported",
+    );
   });
 
   it("round trip: an export imported into an empty database exports the very same file", async () => {

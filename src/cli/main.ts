@@ -27,7 +27,7 @@ import { readConfig } from "../server/config.js";
 import { DomainError } from "../server/errors.js";
 import { verifyAuditChain } from "../server/modules/audit/index.js";
 import { recordAuditEvent } from "../server/modules/audit/index.js";
-import { importAllegations } from "../server/modules/publication/index.js";
+import { importAllegations, listImports, withdrawImport } from "../server/modules/publication/index.js";
 import {
   allPublishedAllegations,
   publicAllegationsCsv,
@@ -61,6 +61,8 @@ const usage = `Usage: conduct <command>
   import allegations FILE.csv [--skip-invalid]
                                    load historical allegations (the published CSV layout) as published cases;
                                    a file with a bad row writes nothing, unless --skip-invalid (rejects to FILE.rejects.csv)
+  import list                      the imports of history made, newest first, with their identifiers
+  import withdraw ID --reason TEXT take a wrong import's allegations out of the public table and figures
   export allegations [--format csv|xlsx] [--out FILE]
                                    write the published allegations in the same layout (default allegations-DATE.csv)
   retention [--dry-run]            let go what the retention settings say is due (CONDUCT_RETENTION_*_DAYS);
@@ -278,7 +280,36 @@ async function run(argv: string[]): Promise<number> {
     }
 
     case "import": {
-      if (sub !== "allegations") throw new UsageError("import: only `import allegations FILE.csv` exists");
+      if (sub === "list")
+        return withApp("import list", async (app) => {
+          for (const made of await listImports(app.services, systemActor))
+            print(
+              [
+                made.id,
+                made.importedAt,
+                made.sourceFile ?? "-",
+                `${made.created} imported of ${made.rows} rows`,
+                made.withdrawnAt ? `withdrawn ${made.withdrawnAt}: ${made.withdrawalReason}` : "",
+              ]
+                .filter(Boolean)
+                .join("  "),
+            );
+          return 0;
+        });
+      if (sub === "withdraw") {
+        const { values, positionals } = args({ reason: { type: "string" } }, rest);
+        const id = positionals[0];
+        if (!id || !values.reason) throw new UsageError("import withdraw needs an import ID and --reason");
+        return withApp("import withdraw", async (app) => {
+          const { allegations } = await withdrawImport(app.services, systemActor, id, values.reason as string);
+          print(`Withdrawn: ${allegations} allegations left the public table and the published figures.`);
+          return 0;
+        });
+      }
+      if (sub !== "allegations")
+        throw new UsageError(
+          "import: `import allegations FILE.csv`, `import list` or `import withdraw ID --reason TEXT`",
+        );
       const { values, positionals } = args({ "skip-invalid": { type: "boolean" } }, rest);
       const file = positionals[0];
       if (!file) throw new UsageError("import allegations needs a FILE.csv");
@@ -301,6 +332,9 @@ async function run(argv: string[]): Promise<number> {
         }
         print(
           `${outcome.rows} rows read: ${outcome.created} allegations imported, ${outcome.unchanged} already imported, ${outcome.rejected.length} rejected.`,
+        );
+        print(
+          `Import ${outcome.importId}; a wrong one is taken back with \`conduct import withdraw ${outcome.importId} --reason TEXT\`.`,
         );
         return 0;
       });

@@ -6,6 +6,7 @@
 -- after_action_actions: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- after_action_details: RLS; conduct_app: INSERT, SELECT
 -- after_action_reviews: RLS; conduct_app: INSERT, SELECT
+-- allegation_imports: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- allegation_types: no RLS; conduct_app: SELECT
 -- api_tokens: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- assistance_follow_ups: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -42,9 +43,9 @@
 -- good_practices: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- help_information: RLS; conduct_app: INSERT, SELECT
 -- idempotency_keys: no RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
--- imported_allegation_rows: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- imported_allegation_rows: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- imported_allegation_units: no RLS; conduct_app: nothing
--- imported_allegations: RLS; conduct_app: INSERT, SELECT, UPDATE
+-- imported_allegations: RLS; conduct_app: DELETE, INSERT, SELECT, UPDATE
 -- installation_facts: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigation_updates: RLS; conduct_app: INSERT, SELECT, UPDATE
 -- investigations: RLS; conduct_app: INSERT, SELECT, UPDATE
@@ -115,6 +116,9 @@ POLICY after_action_details_mission ON after_action_details FOR ALL TO public US
 
 -- Policies on after_action_reviews
 POLICY after_action_reviews_lessons ON after_action_reviews FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text, 'cdt_officer'::text, 'analyst'::text]))) WITH CHECK (conduct_keeps_prevention_in(mission_code));
+
+-- Policies on allegation_imports
+POLICY allegation_imports_hq ON allegation_imports FOR ALL TO public USING ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text]))) WITH CHECK ((conduct_actor_role() = ANY (ARRAY['system'::text, 'cds_officer'::text])));
 
 -- Policies on assistance_follow_ups
 POLICY assistance_follow_ups_assistance_only ON assistance_follow_ups FOR ALL TO public USING (conduct_can_see_victim(( SELECT r.victim_id FROM assistance_referrals r WHERE (r.id = assistance_follow_ups.referral_id)))) WITH CHECK (conduct_can_see_victim(( SELECT r.victim_id FROM assistance_referrals r WHERE (r.id = assistance_follow_ups.referral_id))));
@@ -588,10 +592,10 @@ SELECT coalesce((SELECT c.granted FROM victim_consents c WHERE c.victim_id = p_v
 -- conduct_contingent_mission(p_id uuid): stable, security definer; callers: PUBLIC
 SELECT mission_code FROM contingents WHERE id = p_id
 
--- conduct_count_imported_allegations(p_imported_at timestamp with time zone): volatile, security definer; callers: conduct_app, postgres
+-- conduct_count_imported_allegations(p_imported_at timestamp with time zone, p_sign integer): volatile, security definer; callers: conduct_app, postgres
 WITH units AS MATERIALIZED (
   SELECT u.year, u.quarter, u.mission_code, u.category_code, u.nationality_code, u.system_wide_category,
-    u.system_wide_status, count(*)::int AS n
+    u.system_wide_status, count(*)::int * p_sign AS n
   FROM imported_allegation_units u WHERE u.imported_at = p_imported_at
   GROUP BY 1, 2, 3, 4, 5, 6, 7
 ), peacekeeping AS (

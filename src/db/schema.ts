@@ -1248,6 +1248,24 @@ export const importedAllegations = pgTable("imported_allegations", {
   importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * One import of history: what it wrote carries its `imported_at`, so withdrawing it (a wrong file)
+ * takes exactly those allegations and their counts back out.
+ */
+export const allegationImports = pgTable("allegation_imports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  importedAt: timestamp("imported_at", { withTimezone: true }).notNull().unique(),
+  sourceFile: text("source_file"),
+  importedBy: text("imported_by"),
+  rows: integer("rows").notNull(),
+  created: integer("created").notNull(),
+  unchanged: integer("unchanged").notNull(),
+  rejected: integer("rejected").notNull(),
+  withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  withdrawnBy: text("withdrawn_by"),
+  withdrawalReason: text("withdrawal_reason"),
+});
+
 /** What one row of the published table said of one (category, nationality) pair of an imported allegation. */
 export const importedAllegationRows = pgTable(
   "imported_allegation_rows",

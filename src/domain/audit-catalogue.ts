@@ -210,6 +210,10 @@ export const auditCatalogue = {
     z.object({ rows: count, created: count, unchanged: count, rejected: count, sourceFile: z.string().nullable() }),
   ),
   "publication.export": action("publication", z.object({ format: code, rows: count })),
+  "publication.import_withdraw": action(
+    "publication",
+    z.object({ importedAt: day, allegations: count, reason: z.string() }),
+  ),
   "good_practice.create": action("good_practice", none),
   "good_practice.update": action("good_practice", none),
   "good_practice.submit": practiceStep,

@@ -1,5 +1,5 @@
 // Runs a use-case in one transaction under the actor's context, which row-level security reads.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { type Database, isDatabaseUnavailable } from "../db/connection.js";
@@ -123,4 +123,14 @@ async function inServerTransaction<T>(
   } finally {
     if (!released) client.release(broken);
   }
+}
+
+/** Runs an insert or a delete and counts the rows it wrote (in SQL: both drivers answer a count the same way). */
+export async function rowsWritten(tx: Transaction, statement: SQL) {
+  const result = (await tx.execute(
+    sql`with w as (${statement} returning 1) select count(*)::int as n from w`,
+  )) as unknown as {
+    rows: { n: number }[];
+  };
+  return result.rows[0].n;
 }

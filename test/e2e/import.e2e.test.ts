@@ -1,5 +1,7 @@
 // Headquarters imports historical allegations from the web app: the valid rows go in as published
-// cases, the rejected one comes back with its line and reason; the page stays accessible.
+// cases, the rejected one comes back with its line and reason; a wrong import is withdrawn, in
+// French, with its reason; the pages stay accessible.
+import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
@@ -37,5 +39,36 @@ describe("importing allegations in the web app", () => {
     expect(table).toContain(
       "WEB-HIST-1,2015-06,MINUSCA,Military (MC),FRA,SA,,,,1,0,0,0,0,1,No,,NIO,300,Substantiated,,Imprisonment,,,Yes",
     );
+  });
+
+  it("a headquarters officer withdraws a wrong import, in French, and its allegation leaves the public table", async () => {
+    const page = await (await browser.newContext({ locale: "en" })).newPage();
+    await signInThroughBrowser(page, base, await t.createStaff("cds_officer"));
+    await page.getByRole("combobox", { name: "Language" }).click();
+    await page.getByRole("option", { name: "Français" }).click();
+    await page.getByRole("link", { name: "Dossiers" }).click();
+    await page.getByRole("button", { name: "Imports effectués" }).click();
+    const dialog = page.getByRole("dialog");
+    const made = dialog.getByRole("listitem", { name: "history.csv" });
+    await made.getByText("2 lignes lues — importées : 1, déjà importées : 0, rejetées : 1.").waitFor();
+    await made.getByRole("button", { name: "Retirer cet import" }).click();
+    await made.getByText("Son allégation quitte aussitôt le tableau public et les chiffres publiés.").waitFor();
+    await made.getByRole("button", { name: "Retirer 1 allégation" }).click();
+    // The reason is asked for before anything is withdrawn.
+    expect(
+      await made.getByLabel(/Motif du retrait/).evaluate((field) => (field as HTMLTextAreaElement).validity.valid),
+    ).toBe(false);
+    await made.getByLabel(/Motif du retrait/).fill("Le fichier de 2015 d’une autre mission, importé par erreur.");
+    await made.getByRole("button", { name: "Retirer 1 allégation" }).click();
+    await made.getByText(/^Retiré le /).waitFor();
+    await made
+      .getByText("Retiré pour ce motif : Le fichier de 2015 d’une autre mission, importé par erreur.")
+      .waitFor();
+    await expect(made.getByRole("button", { name: "Retirer cet import" }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+    mkdirSync("test-results/import", { recursive: true });
+    await page.screenshot({ path: "test-results/import/imports-made-fr.png", fullPage: true });
+    const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?format=csv" })).body;
+    expect(table).not.toContain("WEB-HIST-1");
   });
 });

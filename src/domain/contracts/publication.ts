@@ -27,6 +27,7 @@ export const importAllegationsBody = z.strictObject({
   fileName: z.string().trim().max(200).nullable().default(null),
 });
 export const importOutcomeSchema = z.object({
+  importId: z.uuid(),
   rows: z.number(),
   created: z.number(),
   unchanged: z.number(),
@@ -34,6 +35,25 @@ export const importOutcomeSchema = z.object({
   rejectCsv: z.string().nullable(),
 });
 export type ImportOutcome = z.infer<typeof importOutcomeSchema>;
+
+/** An import of history made here, as headquarters lists them (newest first). */
+export const allegationImportSchema = z.object({
+  id: z.uuid(),
+  importedAt: z.string(),
+  sourceFile: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  rows: z.number(),
+  created: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  withdrawnAt: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+});
+export type AllegationImport = z.infer<typeof allegationImportSchema>;
+export const allegationImportsSchema = z.array(allegationImportSchema);
+export const importIdParams = z.strictObject({ id: z.uuid() });
+export const withdrawImportBody = z.strictObject({ reason: z.string().trim().min(3).max(1000) });
+export const importWithdrawnSchema = z.object({ allegations: z.number() });
 
 export const publicationBody = z.strictObject({
   caseIds: z.array(z.uuid()).min(1).max(1000),

@@ -1536,9 +1536,27 @@ export const en = {
     file: "CSV file",
     skipInvalid: "Import the valid rows and give me the rejected ones",
     submit: "Import",
-    outcome: "{{rows}} rows read: {{created}} imported, {{unchanged}} already imported, {{rejected}} rejected.",
+    outcome: "{{read}}: {{created}} imported, {{unchanged}} already imported, {{rejected}} rejected.",
     line: "Line {{line}}",
     downloadRejects: "Download the rejected rows",
+    history: "Imports made",
+    historyHelp:
+      "Each import of history made here, newest first. Withdrawing one takes its allegations out of the public table and every published figure; the import stays listed with its reason, and the file may be imported again once corrected.",
+    noImports: "No history has been imported yet.",
+    unnamedFile: "File without a name",
+    made: "{{when}}, by {{by}}",
+    withdrawnOn: "Withdrawn {{when}}",
+    withdraw: "Withdraw this import",
+    withdrawalReason: "Withdrawn because: {{reason}}",
+    reason: "Why it is withdrawn",
+    counts: {
+      rowsRead_one: "{{count}} row read",
+      rowsRead_other: "{{count}} rows read",
+      warning_one: "Its allegation leaves the public table and the published figures at once.",
+      warning_other: "Its {{count}} allegations leave the public table and the published figures at once.",
+      confirm_one: "Withdraw {{count}} allegation",
+      confirm_other: "Withdraw {{count}} allegations",
+    } as Record<string, string>,
   },
   risk: {
     shares: {

@@ -1478,9 +1478,24 @@ export const zh: Messages = {
     file: "CSV 文件",
     skipInvalid: "导入有效行，并把被拒绝的行给我",
     submit: "导入",
-    outcome: "读取 {{rows}} 行：导入 {{created}} 行，{{unchanged}} 行此前已导入，拒绝 {{rejected}} 行。",
+    outcome: "{{read}}：导入 {{created}} 行，{{unchanged}} 行此前已导入，拒绝 {{rejected}} 行。",
     line: "第 {{line}} 行",
     downloadRejects: "下载被拒绝的行",
+    history: "已进行的导入",
+    historyHelp:
+      "此处进行的每次历史导入，最新的在前。撤回一次导入会将其指控从公开表格和所有已发布数字中移除；该导入连同撤回理由仍保留在列表中，更正后的文件可以再次导入。",
+    noImports: "尚未导入任何历史数据。",
+    unnamedFile: "未命名文件",
+    made: "{{when}}，由 {{by}}",
+    withdrawnOn: "已于 {{when}} 撤回",
+    withdraw: "撤回此次导入",
+    withdrawalReason: "撤回理由：{{reason}}",
+    reason: "撤回理由",
+    counts: {
+      rowsRead_other: "读取 {{count}} 行",
+      warning_other: "其 {{count}} 项指控将立即从公开表格和已发布数字中移除。",
+      confirm_other: "撤回 {{count}} 项指控",
+    } as Record<string, string>,
   },
   risk: {
     shares: {

@@ -13,7 +13,7 @@ import { api } from "../api.js";
 import { DataTable, PageHeader, Pager, ProblemAlert, QueryView } from "../components/page.js";
 import { useAllegationOptions, useCountries, useMissions, usePersonnelCategories } from "../reference-data.js";
 import { useMe } from "../session.js";
-import { ImportAllegationsButton } from "./import-allegations.js";
+import { ImportAllegationsButton, ImportsMadeButton } from "./import-allegations.js";
 
 const PAGE = 50;
 type Filters = Record<keyof CaseFilter, string | undefined>;
@@ -89,6 +89,7 @@ export function CaseList() {
         actions={
           <Group>
             {me?.can.importAllegations && <ImportAllegationsButton />}
+            {me?.can.importAllegations && <ImportsMadeButton />}
             <Button
               component="a"
               variant="default"

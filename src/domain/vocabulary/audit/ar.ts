@@ -77,6 +77,7 @@ export const ar = {
     "reminders.email": "إرسال تذكيرات بالبريد الإلكتروني",
     "publication.import": "استيراد ادعاءات سابقة",
     "publication.export": "تصدير الادعاءات المنشورة",
+    "publication.import_withdraw": "سحب استيراد ادعاءات سابقة",
     "good_practice.create": "صياغة ممارسة جيدة",
     "good_practice.update": "تعديل ممارسة جيدة",
     "good_practice.submit": "تقديم ممارسة جيدة",

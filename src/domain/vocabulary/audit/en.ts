@@ -77,6 +77,7 @@ export const en = {
     "reminders.email": "Reminders emailed",
     "publication.import": "Historical allegations imported",
     "publication.export": "Published allegations exported",
+    "publication.import_withdraw": "Import of historical allegations withdrawn",
     "good_practice.create": "Good practice drafted",
     "good_practice.update": "Good practice changed",
     "good_practice.submit": "Good practice submitted",

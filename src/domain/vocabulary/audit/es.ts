@@ -77,6 +77,7 @@ export const es = {
     "reminders.email": "Recordatorios enviados por correo",
     "publication.import": "Denuncias históricas importadas",
     "publication.export": "Denuncias publicadas exportadas",
+    "publication.import_withdraw": "Importación de denuncias históricas retirada",
     "good_practice.create": "Buena práctica redactada",
     "good_practice.update": "Buena práctica modificada",
     "good_practice.submit": "Buena práctica presentada",

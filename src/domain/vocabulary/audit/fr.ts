@@ -77,6 +77,7 @@ export const fr = {
     "reminders.email": "Rappels envoyés par courriel",
     "publication.import": "Allégations historiques importées",
     "publication.export": "Allégations publiées exportées",
+    "publication.import_withdraw": "Import d’allégations historiques retiré",
     "good_practice.create": "Bonne pratique rédigée",
     "good_practice.update": "Bonne pratique modifiée",
     "good_practice.submit": "Bonne pratique soumise",

@@ -77,6 +77,7 @@ export const ru = {
     "reminders.email": "Напоминания отправлены по почте",
     "publication.import": "Импортированы исторические обвинения",
     "publication.export": "Выгружены опубликованные обвинения",
+    "publication.import_withdraw": "Отозван импорт исторических обвинений",
     "good_practice.create": "Подготовлена передовая практика",
     "good_practice.update": "Передовая практика изменена",
     "good_practice.submit": "Передовая практика представлена",

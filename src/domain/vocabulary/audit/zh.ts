@@ -77,6 +77,7 @@ export const zh = {
     "reminders.email": "通过电子邮件发送提醒",
     "publication.import": "导入历史指控",
     "publication.export": "导出已发布指控",
+    "publication.import_withdraw": "撤回历史指控导入",
     "good_practice.create": "起草良好做法",
     "good_practice.update": "更改良好做法",
     "good_practice.submit": "提交良好做法",

@@ -9,7 +9,7 @@
 // at its end.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { copyRows } from "../../../db/copy.js";
 import { countries, missions } from "../../../db/schema.js";
 import { publishedStatusOf, systemWideStatuses } from "../../../domain/system-wide.js";
@@ -27,10 +27,11 @@ import type { Services } from "../../services.js";
 import type { Actor } from "../../auth/actor.js";
 import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
-import { inTransaction, type Transaction } from "../../transaction.js";
+import { inTransaction, rowsWritten, type Transaction } from "../../transaction.js";
 import { csvText } from "../../spreadsheets.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/index.js";
+import { recordImport } from "./imports.js";
 
 /** The most rows a file sent through the web app may hold; the command line streams any size. */
 export const IMPORT_MAX_ROWS = 200_000;
@@ -45,6 +46,8 @@ export interface Rejected {
 }
 
 export interface ImportOutcome {
+  /** The import, to list or withdraw (src/server/modules/publication/imports.ts). */
+  importId: string;
   rows: number;
   created: number;
   unchanged: number;
@@ -184,7 +187,14 @@ export async function importAllegations(
     }
     const created = await writeStaged(tx, actor, options.sourceFile);
     // The transaction's own timestamp marks what this very import wrote.
-    if (created > 0) await tx.execute(sql`select conduct_count_imported_allegations(now())`);
+    if (created > 0) await tx.execute(sql`select conduct_count_imported_allegations(now(), 1)`);
+    const importId = await recordImport(tx, actor, {
+      sourceFile: options.sourceFile,
+      rows,
+      created,
+      unchanged,
+      rejected: refused,
+    });
     await recordAuditEvent(tx, actor, {
       action: "publication.import",
       subjectType: "publication",
@@ -196,7 +206,7 @@ export async function importAllegations(
           ...rejected.map((entry) => [...columns.map((_, i) => entry.record[i] ?? ""), entry.line, entry.reason]),
         ])
       : null;
-    return { rows, created, unchanged, rejected, rejectCsv };
+    return { importId, rows, created, unchanged, rejected, rejectCsv };
   });
   forgetPublicStatistics(services);
   return outcome;
@@ -380,7 +390,7 @@ async function writeStaged(tx: Transaction, actor: Actor, sourceFile: string | n
     );
   const statuses = sql.param([...systemWideStatuses]);
   const grouped = sql`(women + girls + boys + men)`;
-  const created = await inserted(
+  const created = await rowsWritten(
     tx,
     sql`insert into imported_allegations (reference, mission_code, date_reported,
       category_codes, nationality_codes, allegation_codes, victims_women, victims_girls, victims_boys, victims_men,
@@ -409,14 +419,4 @@ async function writeStaged(tx: Transaction, actor: Actor, sourceFile: string | n
       from import_staged_rows join import_repeated using (reference)
       order by reference, category_code, nationality_code, line)`);
   return created;
-}
-
-/** Runs an insert and counts the rows it wrote (in SQL: both drivers answer a count the same way). */
-async function inserted(tx: Transaction, insert: SQL) {
-  const result = (await tx.execute(
-    sql`with w as (${insert} returning 1) select count(*)::int as n from w`,
-  )) as unknown as {
-    rows: { n: number }[];
-  };
-  return result.rows[0].n;
 }

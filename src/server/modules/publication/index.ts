@@ -1,6 +1,7 @@
 // The publication module's entry: all that the app and other modules may use of it.
 export { allegationColumns, victimsInWords } from "./allegation-columns.js";
 export { importAllegations } from "./import.js";
+export { listImports, withdrawImport } from "./imports.js";
 export { registerPublicationRoutes } from "./routes.js";
 export {
   allPublishedAllegations,

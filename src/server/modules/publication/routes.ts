@@ -3,8 +3,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { type StatGrouping, type StatView, statViews } from "../../../domain/public-stats.js";
 import {
+  allegationImportsSchema,
   importAllegationsBody,
+  importIdParams,
   importOutcomeSchema,
+  importWithdrawnSchema,
+  withdrawImportBody,
   publicAllegationsQuery,
   publicationBody,
   publicationPreviewBody,
@@ -22,6 +26,7 @@ import {
 import { staffOf } from "../../auth/actor.js";
 import { publicRoute } from "../../rate-limits.js";
 import { IMPORT_MAX_ROWS, importAllegations } from "./import.js";
+import { listImports, withdrawImport } from "./imports.js";
 import { publicStatistics, type StatFilter } from "./stats.js";
 import { systemWideFigures } from "./system-wide.js";
 import { systemWideReport } from "./system-wide-report.js";
@@ -63,6 +68,33 @@ export function registerPublicationRoutes(app: FastifyInstance) {
       });
       return { ...outcome, rejected: outcome.rejected.map(({ line, reason }) => ({ line, reason })) };
     },
+  );
+
+  typed.get(
+    "/api/publication/imports",
+    {
+      schema: {
+        tags: ["publication"],
+        summary: "The imports of historical allegations made here, newest first, withdrawn ones included",
+        response: { 200: allegationImportsSchema },
+      },
+    },
+    async (request) => listImports(services, staffOf(request)),
+  );
+
+  typed.post(
+    "/api/publication/imports/:id/withdraw",
+    {
+      schema: {
+        tags: ["publication"],
+        summary:
+          "Withdraw an import of history (a wrong file): its allegations and their counts leave the public figures; the reason is kept",
+        params: importIdParams,
+        body: withdrawImportBody,
+        response: { 200: importWithdrawnSchema },
+      },
+    },
+    async (request) => withdrawImport(services, staffOf(request), request.params.id, request.body.reason),
   );
 
   typed.get(
