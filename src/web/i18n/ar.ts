@@ -1593,6 +1593,7 @@ export const ar: Messages = {
     noImports: "لم يُستورد أي سجل تاريخي بعد.",
     unnamedFile: "ملف بلا اسم",
     made: "{{when}}، بواسطة {{by}}",
+    madeByCommandLine: "{{when}}، من سطر الأوامر",
     withdrawnOn: "سُحب في {{when}}",
     withdraw: "سحب عملية الاستيراد هذه",
     withdrawalReason: "سبب السحب: {{reason}}",

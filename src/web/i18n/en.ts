@@ -1545,6 +1545,7 @@ export const en = {
     noImports: "No history has been imported yet.",
     unnamedFile: "File without a name",
     made: "{{when}}, by {{by}}",
+    madeByCommandLine: "{{when}}, from the command line",
     withdrawnOn: "Withdrawn {{when}}",
     withdraw: "Withdraw this import",
     withdrawalReason: "Withdrawn because: {{reason}}",

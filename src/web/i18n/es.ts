@@ -1598,6 +1598,7 @@ export const es: Messages = {
     noImports: "Todavía no se ha importado ningún historial.",
     unnamedFile: "Archivo sin nombre",
     made: "{{when}}, por {{by}}",
+    madeByCommandLine: "{{when}}, desde la línea de comandos",
     withdrawnOn: "Retirada el {{when}}",
     withdraw: "Retirar esta importación",
     withdrawalReason: "Retirada por este motivo: {{reason}}",

@@ -1600,6 +1600,7 @@ export const fr: Messages = {
     noImports: "Aucun historique n’a encore été importé.",
     unnamedFile: "Fichier sans nom",
     made: "{{when}}, par {{by}}",
+    madeByCommandLine: "{{when}}, en ligne de commande",
     withdrawnOn: "Retiré le {{when}}",
     withdraw: "Retirer cet import",
     withdrawalReason: "Retiré pour ce motif : {{reason}}",

@@ -1611,6 +1611,7 @@ export const ru: Messages = {
     noImports: "Исторические данные ещё не импортировались.",
     unnamedFile: "Файл без названия",
     made: "{{when}}, {{by}}",
+    madeByCommandLine: "{{when}}, из командной строки",
     withdrawnOn: "Отозван {{when}}",
     withdraw: "Отозвать этот импорт",
     withdrawalReason: "Причина отзыва: {{reason}}",

@@ -1487,6 +1487,7 @@ export const zh: Messages = {
     noImports: "尚未导入任何历史数据。",
     unnamedFile: "未命名文件",
     made: "{{when}}，由 {{by}}",
+    madeByCommandLine: "{{when}}，通过命令行",
     withdrawnOn: "已于 {{when}} 撤回",
     withdraw: "撤回此次导入",
     withdrawalReason: "撤回理由：{{reason}}",

@@ -115,7 +115,9 @@ function ImportMade({ made }: { made: AllegationImport }) {
         <Stack gap={2}>
           <Text fw={600}>{title}</Text>
           <Text size="sm" c="gray.7">
-            {t("importAllegations.made", { when: format.dateTime(made.importedAt), by: made.importedBy ?? "—" })}
+            {made.importedBy
+              ? t("importAllegations.made", { when: format.dateTime(made.importedAt), by: made.importedBy })
+              : t("importAllegations.madeByCommandLine", { when: format.dateTime(made.importedAt) })}
           </Text>
           <Text size="sm">
             {t("importAllegations.outcome", {
