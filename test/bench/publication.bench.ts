@@ -5,7 +5,9 @@
 //     file into a staging table (what the database itself can take in);
 //  2. the public aggregate API at that many published cases (HTTP, zod, the public actor's
 //     transaction) against the raw SQL of the same aggregate on the kept counts, and against the
-//     aggregate computed from every published allegation by the counting rule (what the counts save).
+//     aggregate computed from every published allegation by the counting rule (what the counts save);
+//  3. withdrawing that whole import (a wrong file: its counts taken back out, its rows deleted, in one
+//     transaction) against a raw DELETE of the same rows.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres BENCH_IMPORT_ROWS=1000000 npx tsx test/bench/publication.bench.ts
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +19,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { shortImportColumns } from "../../src/domain/allegation-import.js";
 import { systemActor } from "../../src/server/auth/actor.js";
 import { importAllegations } from "../../src/server/modules/publication/import.js";
+import { withdrawImport } from "../../src/server/modules/publication/imports.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { jsonGetter } from "./http.js";
 import { LATENCY_HEADER, latency, latencyLine, rawConnection, requirePostgres } from "./measure.js";
@@ -107,7 +110,7 @@ async function measureImport(t: TestApp, file: string) {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   if (outcome.created !== rowCount) throw new Error(`imported ${outcome.created} of ${rowCount} rows`);
-  return { seconds, rssBefore, peakRss };
+  return { seconds, rssBefore, peakRss, importId: outcome.importId };
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
@@ -208,6 +211,23 @@ try {
   const everyAllegation = await latency(() => raw.query(fromEveryAllegation(`u.${scan.key}`, "true")), 5);
   process.stdout.write(latencyLine(`${scan.name} (vs raw SQL over every allegation)`, ours, everyAllegation, 20));
   client.close();
+
+  // The baseline deletes the same rows and is rolled back; then the import is withdrawn for real.
+  await raw.query("begin");
+  const deleteStarted = performance.now();
+  await raw.query("delete from imported_allegation_rows");
+  await raw.query("delete from imported_allegations");
+  const deleteSeconds = (performance.now() - deleteStarted) / 1000;
+  await raw.query("rollback");
+  const withdrawStarted = performance.now();
+  const { allegations } = await withdrawImport(t.app.services, systemActor, measured.importId, "Benchmark");
+  const withdrawSeconds = (performance.now() - withdrawStarted) / 1000;
+  if (allegations !== rowCount) throw new Error(`withdrew ${allegations} of ${rowCount} allegations`);
+  const left = await raw.query("select coalesce(sum(count), 0)::int as n from public_allegation_counts");
+  if (left.rows[0].n !== 0) throw new Error(`${left.rows[0].n} units still counted after the withdrawal`);
+  process.stdout.write(
+    `withdrawing the import: ${rowCount.toLocaleString("en")} allegations and their counts in ${withdrawSeconds.toFixed(1)} s; raw DELETE of the same rows ${deleteSeconds.toFixed(1)} s; ratio ${(withdrawSeconds / deleteSeconds).toFixed(1)}×\n`,
+  );
 } finally {
   await raw.end().catch(() => undefined);
   await t.close();
