@@ -295,8 +295,11 @@ describe("case work that never drops a thread", () => {
     await photograph(arabic, "figures-phone-ar");
   });
 
-  // Every role's pages at the narrowest phone width: each fits the screen and passes axe.
+  // Every role's pages at the narrowest phone width: each fits the screen, and each page passes axe
+  // as the first role that sees it (headquarters first, which sees the most): axe takes seconds a
+  // page, and another role's view of a page is made of the same components, with fewer controls.
   const narrowest = { width: 360, height: 780 };
+  const checkedByAxe = new Set<string>();
   const phoneRoles: [Role, { missionCodes?: string[]; countryCode?: string }][] = [
     ["cds_officer", {}],
     ["cdt_officer", { missionCodes: ["MONUSCO"] }],
@@ -328,7 +331,8 @@ describe("case work that never drops a thread", () => {
         await page.getByRole("heading", { level: 1 }).first().waitFor();
         await page.waitForLoadState("networkidle");
         await expectFitsWidth(page);
-        await expectAccessible(page);
+        if (!checkedByAxe.has(path)) await expectAccessible(page);
+        checkedByAxe.add(path);
         if (["/users", "/audit"].includes(path)) await photograph(page, `${path.slice(1)}-phone-360-${role}`);
       }
     });
