@@ -34,13 +34,22 @@ async function conduct(...args: string[]) {
   }
 }
 
+// The command line reads its settings from the environment: they are set for this file and put back
+// after it, since the next test file runs in the same process.
+const settings = ["CONDUCT_DATA_DIR", "DATABASE_URL", "CONDUCT_MASTER_KEY"] as const;
+const savedSettings = Object.fromEntries(settings.map((name) => [name, process.env[name]]));
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.CONDUCT_DATA_DIR = dataDir;
   if (database.url) process.env.DATABASE_URL = database.url;
   delete process.env.CONDUCT_MASTER_KEY;
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  for (const name of settings)
+    if (savedSettings[name] === undefined) delete process.env[name];
+    else process.env[name] = savedSettings[name];
+  await database.drop();
+});
 
 /** Every encrypted narrative, decrypted with the key material on disk now. */
 async function decryptAllNarratives(): Promise<string[]> {
