@@ -216,6 +216,9 @@ describe("conduct CLI", () => {
       new RegExp(`${importId}  \\S+  history.csv  2 imported of 3 rows`),
     );
     expect((await conduct("import", "withdraw", importId)).code).toBe(2);
+    const notAnId = await conduct("import", "withdraw", "history.csv", "--reason", "Wrong file");
+    expect(notAnId.code).toBe(2);
+    expect(notAnId.stderr).toContain("history.csv is not an import identifier");
     const withdrawn = await conduct("import", "withdraw", importId, "--reason", "Imported twice by mistake");
     expect(withdrawn.stdout).toContain("Withdrawn: 2 allegations left the public table");
     expect((await conduct("import", "list")).stdout).toMatch(/withdrawn \S+: Imported twice by mistake/);

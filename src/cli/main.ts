@@ -28,6 +28,7 @@ import { DomainError } from "../server/errors.js";
 import { verifyAuditChain } from "../server/modules/audit/index.js";
 import { recordAuditEvent } from "../server/modules/audit/index.js";
 import { importAllegations, listImports, withdrawImport } from "../server/modules/publication/index.js";
+import { importIdParams } from "../domain/contracts/publication.js";
 import {
   allPublishedAllegations,
   publicAllegationsCsv,
@@ -300,6 +301,8 @@ async function run(argv: string[]): Promise<number> {
         const { values, positionals } = args({ reason: { type: "string" } }, rest);
         const id = positionals[0];
         if (!id || !values.reason) throw new UsageError("import withdraw needs an import ID and --reason");
+        if (!importIdParams.safeParse({ id }).success)
+          throw new UsageError(`${id} is not an import identifier: \`conduct import list\` shows them.`);
         return withApp("import withdraw", async (app) => {
           const { allegations } = await withdrawImport(app.services, systemActor, id, values.reason as string);
           print(`Withdrawn: ${allegations} allegations left the public table and the published figures.`);
