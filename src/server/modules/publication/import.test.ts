@@ -170,6 +170,20 @@ describe("importing allegations", () => {
     });
     expect(await publicTable()).toEqual([]);
     expect((await importCsv(hq, "a,b\n1,2\n")).json().code).toBe("bad_header");
+    // A finding written over two lines is one row: the bad row after it is named by its own line.
+    const twoLines = good[0].replace(",Substantiated,", ',"Substantiated\n(two of three)",');
+    expect(
+      (await importCsv(hq, csv(twoLines, "BAD-2,2017-13,MINUSCA,Military (MC),,SE,0,0,,,,,,,"))).json(),
+    ).toMatchObject({
+      errors: [{ path: "line 4", message: expect.stringContaining("date_reported") }],
+    });
+    const unreadable = await importCsv(hq, csv(good[0], 'BAD-3,2017-03,MINUSCA,"Military (MC)" x,,SE,0,0,,,,,,,'));
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json()).toMatchObject({
+      code: "csv_unreadable",
+      detail: expect.stringContaining("The file is not readable CSV: line 3: text follows a closing quote"),
+    });
+    expect(await publicTable()).toEqual([]);
   });
 
   it("imports published cases whose facts come out of the public table as they went in; again, it changes nothing", async () => {

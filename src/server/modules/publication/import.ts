@@ -8,7 +8,6 @@
 // facts, and they are merged wherever they are in the file. What the import wrote is counted once,
 // at its end.
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
 import { sql } from "drizzle-orm";
 import { copyRows } from "../../../db/copy.js";
 import { countries, missions } from "../../../db/schema.js";
@@ -29,6 +28,7 @@ import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction, rowsWritten, type Transaction } from "../../transaction.js";
 import { csvText } from "../../spreadsheets.js";
+import { CsvUnreadable, csvRecords } from "../../csv-reading.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { recordImport } from "./imports.js";
@@ -124,20 +124,12 @@ export async function importAllegations(
       })();
     };
 
-    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
     try {
-      for await (const { record: values, info } of parser as AsyncIterable<{
-        record: string[];
-        info: { lines: number };
-      }>) {
+      for await (const { values, line } of csvRecords(input)) {
         if (!layout) {
           const header = headerLayout(values);
           if ("problem" in header)
-            throw new ValidationFailed(
-              header.problem,
-              [{ path: `line ${info.lines}`, message: "bad_header" }],
-              "bad_header",
-            );
+            throw new ValidationFailed(header.problem, [{ path: `line ${line}`, message: "bad_header" }], "bad_header");
           layout = header.layout;
           continue;
         }
@@ -153,24 +145,23 @@ export async function importAllegations(
             ? parseImportRow(recordOf(layout, values), lookup)
             : { ok: false as const, reason: `expected ${layout.length} columns, found ${values.length}` };
         if (!result.ok) {
-          reject(info.lines, result.reason, values);
+          reject(line, result.reason, values);
           continue;
         }
         if (pending && pending.item.reference === result.value.reference) {
           const problem = mergeAllegation(pending.item, result.value);
-          if (problem) reject(info.lines, problem, values);
+          if (problem) reject(line, problem, values);
           continue;
         }
         if (pending) batch.push(pending);
-        pending = { item: result.value, line: info.lines, values };
+        pending = { item: result.value, line, values };
         if (batch.length >= BATCH) await flush();
       }
     } catch (error) {
       // The batch being written settles first, so no failure of it is left unheard.
       await writingBatch.catch(() => undefined);
-      // The CSV reader's own errors (codes CSV_…) say the file is unreadable; any other goes on as it is.
-      if (!String((error as { code?: unknown }).code ?? "").startsWith("CSV_")) throw error;
-      throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "csv_unreadable");
+      if (!(error instanceof CsvUnreadable)) throw error;
+      throw new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], "csv_unreadable");
     }
     if (pending) batch.push(pending);
     await flush();

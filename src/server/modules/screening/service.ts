@@ -3,7 +3,6 @@
 // stored and compared; the case behind a hit is named only to those who may see that case. Every
 // screening is an audit event — of its result, never of the person screened.
 import { createHmac, randomBytes } from "node:crypto";
-import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import {
   cases,
@@ -23,6 +22,7 @@ import {
 } from "../../../domain/screening.js";
 import type { Services } from "../../services.js";
 import { csvText } from "../../spreadsheets.js";
+import { CsvUnreadable, csvRows } from "../../csv-reading.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, screeningPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, ValidationFailed } from "../../errors.js";
@@ -310,9 +310,10 @@ export async function screenBatch(services: Services, actor: Actor, text: string
   if (!screeningPolicy.screen(actor)) throw new Forbidden("Your role does not screen candidates.");
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    rows = csvRows(text);
   } catch (error) {
-    throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "csv_unreadable");
+    if (!(error instanceof CsvUnreadable)) throw error;
+    throw new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], "csv_unreadable");
   }
   const [header, ...candidates] = rows;
   if (!header || header.map((h) => h.trim()).join(",") !== batchColumns.join(","))

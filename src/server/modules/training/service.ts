@@ -1,7 +1,6 @@
 // Training: the course catalogue, contingents and their coverage, sessions (a mission's induction,
 // a State's national pre-deployment training), the State's certification, and attendance lists.
 import { proveArchive } from "../../uploads/prove.js";
-import { parse } from "csv-parse/sync";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { contingents, missions, trainingAttendance, trainingCourses, trainingSessions } from "../../../db/schema.js";
 import { type CourseKind, coverageOf, readAttendance, type SessionFacts } from "../../../domain/training.js";
@@ -11,6 +10,7 @@ import { preventionPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, invalidField, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
+import { CsvUnreadable, csvRows } from "../../csv-reading.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { keyedHashes } from "../screening/index.js";
 
@@ -217,13 +217,10 @@ async function attendanceRows(content: Buffer): Promise<string[][]> {
   const isZip = content.subarray(0, 2).toString("latin1") === "PK";
   if (!isZip) {
     try {
-      return parse(content.toString("utf8"), {
-        bom: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-      }) as string[][];
+      return csvRows(content.toString("utf8"));
     } catch (error) {
-      throw new ValidationFailed(`The file is not readable CSV: ${(error as Error).message}`, [], "file_unreadable");
+      if (!(error instanceof CsvUnreadable)) throw error;
+      throw new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], "file_unreadable");
     }
   }
   // Unpacked within bounds before the workbook library reads it: an archive bomb stops here.

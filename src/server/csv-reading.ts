@@ -1,0 +1,158 @@
+// Every CSV file the app reads goes through here (spreadsheets.ts writes them): RFC 4180 as
+// spreadsheet programs write it — fields quoted or not, `""` for a quote inside quotes, lines ended by
+// CRLF, LF or CR, an optional byte order mark. Empty lines are skipped and rows may differ in length:
+// each caller checks its own columns. Read chunk by chunk, a file of any size streams through; each
+// record comes with the line it ends on, so a refusal names the line a person can find.
+import { StringDecoder } from "node:string_decoder";
+
+/** The reason a file cannot be read as CSV; callers refuse the file with it. */
+export class CsvUnreadable extends Error {}
+
+export interface CsvRecord {
+  values: string[];
+  /** The line the record ends on (a quoted field may hold line breaks). */
+  line: number;
+}
+
+/** No record is longer: a quote left open would otherwise hold the rest of the file in memory. */
+const MAX_RECORD_LENGTH = 1 << 20;
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Reads CSV text given in chunks; records are handed back as soon as they are whole. */
+class CsvReader {
+  private rest = "";
+  private line = 1;
+  private started = false;
+
+  /** The whole records in what was read so far; `last` says no text follows. */
+  read(chunk: string, last: boolean): CsvRecord[] {
+    let text = this.rest + chunk;
+    if (!this.started && text.length > 0) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const records: CsvRecord[] = [];
+    let at = 0;
+    while (at < text.length) {
+      const end = this.record(text, at, last, records);
+      if (end < 0) break;
+      at = end;
+    }
+    this.rest = text.slice(at);
+    if (this.rest.length > MAX_RECORD_LENGTH)
+      throw new CsvUnreadable(`the record from line ${this.line} is longer than 1 MB (is a quote left open?)`);
+    return records;
+  }
+
+  /**
+   * Reads the record starting at `start` into `records` (unless it is an empty line) and answers
+   * where the next begins, or -1 if the text ends before the record does and more may follow.
+   */
+  private record(text: string, start: number, last: boolean, records: CsvRecord[]): number {
+    const lineEnd = text.indexOf("\n", start);
+    // Most lines hold no quote and no lone CR: they are split as they are.
+    if (lineEnd >= 0 || last) {
+      const stop = lineEnd >= 0 ? lineEnd : text.length;
+      const line = text.slice(start, stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop);
+      if (!line.includes('"') && !line.includes("\r")) {
+        if (line.length > 0) records.push({ values: line.split(","), line: this.line });
+        this.line++;
+        return lineEnd >= 0 ? lineEnd + 1 : text.length;
+      }
+    }
+    return this.quotedRecord(text, start, last, records);
+  }
+
+  /** The record read character by character: quoted fields, line breaks within them, a lone CR. */
+  private quotedRecord(text: string, start: number, last: boolean, records: CsvRecord[]): number {
+    const values: string[] = [];
+    let breaks = 0;
+    let at = start;
+    for (;;) {
+      let value: string;
+      if (text.charCodeAt(at) === QUOTE) {
+        value = "";
+        let from = at + 1;
+        for (;;) {
+          const quote = text.indexOf('"', from);
+          if (quote < 0) {
+            if (!last) return -1;
+            throw new CsvUnreadable(`the quoted field opened on line ${this.line + breaks} is never closed`);
+          }
+          const part = text.slice(from, quote);
+          value += part;
+          breaks += lineBreaks(part);
+          if (text.charCodeAt(quote + 1) === QUOTE) {
+            value += '"';
+            from = quote + 2;
+            continue;
+          }
+          // A quote at the very end of a chunk may be the first of a doubled one.
+          if (quote + 1 === text.length && !last) return -1;
+          at = quote + 1;
+          break;
+        }
+        const next = text.charCodeAt(at);
+        if (at < text.length && next !== COMMA && next !== LF && next !== CR)
+          throw new CsvUnreadable(
+            `line ${this.line + breaks}: text follows a closing quote (a quote inside a quoted field is written "")`,
+          );
+      } else {
+        let end = at;
+        while (end < text.length) {
+          const code = text.charCodeAt(end);
+          if (code === COMMA || code === LF || code === CR) break;
+          if (code === QUOTE)
+            throw new CsvUnreadable(
+              `line ${this.line + breaks}: a quote inside a field that does not begin with one (quote the field and write the quote as "")`,
+            );
+          end++;
+        }
+        if (end === text.length && !last) return -1;
+        value = text.slice(at, end);
+        at = end;
+      }
+      values.push(value);
+      const code = text.charCodeAt(at);
+      if (code === COMMA) {
+        at++;
+        continue;
+      }
+      // The record ends: at CRLF, LF, CR, or the end of the text.
+      if (code === CR) {
+        if (at + 1 === text.length && !last) return -1;
+        at += text.charCodeAt(at + 1) === LF ? 2 : 1;
+      } else if (code === LF) at++;
+      const line = this.line + breaks;
+      if (values.length > 1 || values[0] !== "" || text.charCodeAt(start) === QUOTE) records.push({ values, line });
+      this.line = line + 1;
+      return at;
+    }
+  }
+}
+
+/** Line breaks in a quoted field's text: CRLF, LF and a lone CR count one each. */
+function lineBreaks(text: string) {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LF || (code === CR && text.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
+}
+
+/** The records of a CSV stream (bytes as UTF-8, or text), one at a time. */
+export async function* csvRecords(source: AsyncIterable<string | Buffer>): AsyncGenerator<CsvRecord> {
+  const reader = new CsvReader();
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of source) yield* reader.read(typeof chunk === "string" ? chunk : decoder.write(chunk), false);
+  yield* reader.read(decoder.end(), true);
+}
+
+/** The rows of CSV text held whole (a small upload). */
+export function csvRows(text: string): string[][] {
+  return new CsvReader().read(text, true).map((record) => record.values);
+}
