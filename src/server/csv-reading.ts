@@ -27,24 +27,27 @@ class CsvReader {
   private line = 1;
   private started = false;
 
-  /** The whole records in what was read so far; `last` says no text follows. */
-  read(chunk: string, last: boolean): CsvRecord[] {
+  /**
+   * The whole records in what was read so far, one at a time (a large chunk, such as a file sent
+   * whole, is not turned into records all at once); `last` says no text follows.
+   */
+  *read(chunk: string, last: boolean): Generator<CsvRecord> {
     let text = this.rest + chunk;
     if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const records: CsvRecord[] = [];
+    const found: CsvRecord[] = [];
     let at = 0;
     while (at < text.length) {
-      const end = this.record(text, at, last, records);
+      const end = this.record(text, at, last, found);
       if (end < 0) break;
       at = end;
+      if (found.length > 0) yield found.pop() as CsvRecord;
     }
     this.rest = text.slice(at);
     if (this.rest.length > MAX_RECORD_LENGTH)
       throw new CsvUnreadable(`the record from line ${this.line} is longer than 1 MB (is a quote left open?)`);
-    return records;
   }
 
   /**
@@ -154,5 +157,5 @@ export async function* csvRecords(source: AsyncIterable<string | Buffer>): Async
 
 /** The rows of CSV text held whole (a small upload). */
 export function csvRows(text: string): string[][] {
-  return new CsvReader().read(text, true).map((record) => record.values);
+  return Array.from(new CsvReader().read(text, true), (record) => record.values);
 }
