@@ -78,7 +78,7 @@ async function lookups(tx: Transaction) {
     .from(countries);
   return {
     missionCodes: new Set(missionRows.map((row) => row.code)),
-    findCountry: countryFinder(countryRows),
+    findCountry: remembered(countryFinder(countryRows)),
     thisMonth: new Date().toISOString().slice(0, 7),
   };
 }
@@ -230,7 +230,8 @@ async function createStaging(tx: Transaction) {
  */
 class ReferencesMet {
   private readonly bits = new Uint32Array(1 << 19); // 2^24 bits, 2 MB: under 0.3% wrong at a million
-  private positions(reference: string) {
+  /** Adds the reference, and answers whether it may have been added before. */
+  add(reference: string) {
     // Two FNV-1a hashes combined make the four positions (double hashing).
     let a = 0x811c9dc5;
     let b = 0x01000193;
@@ -238,14 +239,30 @@ class ReferencesMet {
       a = Math.imul(a ^ reference.charCodeAt(i), 0x01000193);
       b = Math.imul(b ^ reference.charCodeAt(i), 0x5bd1e995);
     }
-    return [0, 1, 2, 3].map((k) => (a + k * (b | 1)) >>> 8);
+    let met = true;
+    for (let k = 0; k < 4; k++) {
+      const bit = (a + k * (b | 1)) >>> 8;
+      const mask = 1 << (bit & 31);
+      if ((this.bits[bit >>> 5] & mask) === 0) met = false;
+      this.bits[bit >>> 5] |= mask;
+    }
+    return met;
   }
-  has(reference: string) {
-    return this.positions(reference).every((bit) => (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0);
-  }
-  add(reference: string) {
-    for (const bit of this.positions(reference)) this.bits[bit >>> 5] |= 1 << (bit & 31);
-  }
+}
+
+/**
+ * `answer` remembered for the values met first, up to `limit` of them: a file repeats a few
+ * thousand names and findings a million times, and a file of all-different values cannot grow it.
+ */
+function remembered<T>(answer: (value: string) => T, limit = 10_000) {
+  const known = new Map<string, T>();
+  return (value: string) => {
+    const cached = known.get(value);
+    if (cached !== undefined || known.has(value)) return cached as T;
+    const result = answer(value);
+    if (known.size < limit) known.set(value, result);
+    return result;
+  };
 }
 
 /**
@@ -290,13 +307,14 @@ async function stageBatch(
   return { unchanged: importedBefore.size };
 }
 
+/** Where the file says an allegation stands, for the system-wide figures, from its rows' findings. */
+const outcomeOfFindings = remembered((findings) => publishedStatusOf(JSON.parse(findings)));
+
 async function stage(tx: Transaction, entries: Pending[], met: ReferencesMet) {
   const allegations = entries.map(({ item, line, values }) => {
-    const record = met.has(item.reference) ? values : null;
-    met.add(item.reference);
+    const record = met.add(item.reference) ? values : null;
     const { women, girls, boys, men } = item.victimsByGroup;
-    // Where the file says the allegation stands, for the system-wide figures.
-    const outcome = publishedStatusOf([...item.rows.values()].map((facts) => facts.findings));
+    const outcome = outcomeOfFindings(JSON.stringify(Array.from(item.rows.values(), (facts) => facts.findings)));
     return [
       line,
       item.reference,
