@@ -281,11 +281,13 @@ describe("importing allegations", () => {
       { length: 2_500 },
       (_, n) => `FAR-FILL-${n},2015-06,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,`,
     );
-    const first = "FAR-1,2015-01,UNMISS,Military (MC),GHA,SA,1,1,No,NIO,30,Substantiated,Repatriation,,Yes";
+    const first = "FAR-1,2015-01,UNMISS,Military (MC),GHA,SA,3,1,No,NIO,30,Substantiated,Repatriation,,Yes";
     const again = "FAR-1,2015-01,UNMISS,Police (FPU),SEN,SE,2,0,Yes,OIOS,60,Not substantiated,,,No";
+    // The pair of the first row again: the first row's facts stand.
+    const samePair = "FAR-1,2015-01,UNMISS,Military (MC),GHA,SA,1,0,No,NIO,30,Unsubstantiated,,,No";
     const disagreeing = "FAR-FILL-7,2015-09,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,";
-    const file = csv(first, ...filler, again, disagreeing);
-    const lastLine = filler.length + 4;
+    const file = csv(first, ...filler, again, samePair, disagreeing);
+    const lastLine = filler.length + 5;
     const reason = "reference FAR-FILL-7 appears earlier with another date_reported or mission";
     expect((await importCsv(hq, file)).json()).toMatchObject({
       code: "import_rows_invalid",
@@ -303,7 +305,7 @@ describe("importing allegations", () => {
 
     const skipped = (await importCsv(hq, file, true)).json();
     expect(skipped).toMatchObject({
-      rows: filler.length + 3,
+      rows: filler.length + 4,
       created: filler.length + 1,
       rejected: [{ line: lastLine, reason }],
     });
@@ -314,7 +316,8 @@ describe("importing allegations", () => {
         category_codes: ["MIL_MC", "POL_FPU"],
         nationality_codes: ["GHA", "SEN"],
         allegation_codes: ["SA_UNSPECIFIED", "SE_UNSPECIFIED"],
-        victims_unknown: 2,
+        // The most victims any row gave: the first row's three.
+        victims_unknown: 3,
         paternity_claim: true,
         finding_outcome: "substantiated",
         rows: ["MIL_MC:GHA:Substantiated", "POL_FPU:SEN:Not substantiated"],
@@ -334,7 +337,7 @@ describe("importing allegations", () => {
     );
     expect(event).toMatchObject({
       subject_type: "publication",
-      details: { rows: filler.length + 3, created: filler.length + 1, rejected: 1 },
+      details: { rows: filler.length + 4, created: filler.length + 1, rejected: 1 },
     });
   });
 
