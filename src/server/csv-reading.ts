@@ -4,9 +4,16 @@
 // each caller checks its own columns. Read chunk by chunk, a file of any size streams through; each
 // record comes with the line it ends on, so a refusal names the line a person can find.
 import { StringDecoder } from "node:string_decoder";
+import { ValidationFailed } from "./errors.js";
 
 /** The reason a file cannot be read as CSV; callers refuse the file with it. */
 export class CsvUnreadable extends Error {}
+
+/** What a caller throws for an error met reading CSV: a refusal naming the reason, or the error as it is. */
+export function csvRefusal(error: unknown, code = "csv_unreadable") {
+  if (!(error instanceof CsvUnreadable)) return error;
+  return new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], code);
+}
 
 export interface CsvRecord {
   values: string[];

@@ -28,7 +28,7 @@ import { publicationPolicy } from "../../auth/policies/index.js";
 import { Forbidden, ValidationFailed } from "../../errors.js";
 import { inTransaction, rowsWritten, type Transaction } from "../../transaction.js";
 import { csvText } from "../../spreadsheets.js";
-import { CsvUnreadable, csvRecords } from "../../csv-reading.js";
+import { csvRecords, csvRefusal } from "../../csv-reading.js";
 import { forgetPublicStatistics } from "./stats.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { recordImport } from "./imports.js";
@@ -160,8 +160,7 @@ export async function importAllegations(
     } catch (error) {
       // The batch being written settles first, so no failure of it is left unheard.
       await writingBatch.catch(() => undefined);
-      if (!(error instanceof CsvUnreadable)) throw error;
-      throw new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], "csv_unreadable");
+      throw csvRefusal(error);
     }
     if (pending) batch.push(pending);
     await flush();

@@ -22,7 +22,7 @@ import {
 } from "../../../domain/screening.js";
 import type { Services } from "../../services.js";
 import { csvText } from "../../spreadsheets.js";
-import { CsvUnreadable, csvRows } from "../../csv-reading.js";
+import { csvRefusal, csvRows } from "../../csv-reading.js";
 import { type Actor, systemActor } from "../../auth/actor.js";
 import { casePolicy, screeningPolicy } from "../../auth/policies/index.js";
 import { Conflict, Forbidden, ValidationFailed } from "../../errors.js";
@@ -312,8 +312,7 @@ export async function screenBatch(services: Services, actor: Actor, text: string
   try {
     rows = csvRows(text);
   } catch (error) {
-    if (!(error instanceof CsvUnreadable)) throw error;
-    throw new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], "csv_unreadable");
+    throw csvRefusal(error);
   }
   const [header, ...candidates] = rows;
   if (!header || header.map((h) => h.trim()).join(",") !== batchColumns.join(","))

@@ -10,7 +10,7 @@ import { preventionPolicy, trainingPolicy } from "../../auth/policies/index.js";
 import { assertNotInFuture, todayIso } from "../../dates.js";
 import { Conflict, Forbidden, NotFound, invalidField, ValidationFailed } from "../../errors.js";
 import { inTransaction, type Transaction } from "../../transaction.js";
-import { CsvUnreadable, csvRows } from "../../csv-reading.js";
+import { csvRefusal, csvRows } from "../../csv-reading.js";
 import { recordAuditEvent } from "../audit/index.js";
 import { keyedHashes } from "../screening/index.js";
 
@@ -219,8 +219,7 @@ async function attendanceRows(content: Buffer): Promise<string[][]> {
     try {
       return csvRows(content.toString("utf8"));
     } catch (error) {
-      if (!(error instanceof CsvUnreadable)) throw error;
-      throw new ValidationFailed(`The file is not readable CSV: ${error.message}`, [], "file_unreadable");
+      throw csvRefusal(error, "file_unreadable");
     }
   }
   // Unpacked within bounds before the workbook library reads it: an archive bomb stops here.
