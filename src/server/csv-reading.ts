@@ -28,6 +28,12 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** Where the next record begins, and the record read (none for an empty line). */
+interface Step {
+  next: number;
+  record: CsvRecord | null;
+}
+
 /** Reads CSV text given in chunks; records are handed back as soon as they are whole. */
 class CsvReader {
   private rest = "";
@@ -44,40 +50,36 @@ class CsvReader {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const found: CsvRecord[] = [];
     let at = 0;
     while (at < text.length) {
-      const end = this.record(text, at, last, found);
-      if (end < 0) break;
-      at = end;
-      if (found.length > 0) yield found.pop() as CsvRecord;
+      const step = this.record(text, at, last);
+      if (!step) break;
+      at = step.next;
+      if (step.record) yield step.record;
     }
     this.rest = text.slice(at);
     if (this.rest.length > MAX_RECORD_LENGTH)
       throw new CsvUnreadable(`the record from line ${this.line} is longer than 1 MB (is a quote left open?)`);
   }
 
-  /**
-   * Reads the record starting at `start` into `records` (unless it is an empty line) and answers
-   * where the next begins, or -1 if the text ends before the record does and more may follow.
-   */
-  private record(text: string, start: number, last: boolean, records: CsvRecord[]): number {
+  /** The record starting at `start`, or null if the text ends before it does and more may follow. */
+  private record(text: string, start: number, last: boolean): Step | null {
     const lineEnd = text.indexOf("\n", start);
     // Most lines hold no quote and no lone CR: they are split as they are.
     if (lineEnd >= 0 || last) {
       const stop = lineEnd >= 0 ? lineEnd : text.length;
       const line = text.slice(start, stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop);
       if (!line.includes('"') && !line.includes("\r")) {
-        if (line.length > 0) records.push({ values: line.split(","), line: this.line });
+        const record = line.length > 0 ? { values: line.split(","), line: this.line } : null;
         this.line++;
-        return lineEnd >= 0 ? lineEnd + 1 : text.length;
+        return { next: lineEnd >= 0 ? lineEnd + 1 : text.length, record };
       }
     }
-    return this.quotedRecord(text, start, last, records);
+    return this.quotedRecord(text, start, last);
   }
 
   /** The record read character by character: quoted fields, line breaks within them, a lone CR. */
-  private quotedRecord(text: string, start: number, last: boolean, records: CsvRecord[]): number {
+  private quotedRecord(text: string, start: number, last: boolean): Step | null {
     const values: string[] = [];
     let breaks = 0;
     let at = start;
@@ -89,7 +91,7 @@ class CsvReader {
         for (;;) {
           const quote = text.indexOf('"', from);
           if (quote < 0) {
-            if (!last) return -1;
+            if (!last) return null;
             throw new CsvUnreadable(`the quoted field opened on line ${this.line + breaks} is never closed`);
           }
           const part = text.slice(from, quote);
@@ -101,7 +103,7 @@ class CsvReader {
             continue;
           }
           // A quote at the very end of a chunk may be the first of a doubled one.
-          if (quote + 1 === text.length && !last) return -1;
+          if (quote + 1 === text.length && !last) return null;
           at = quote + 1;
           break;
         }
@@ -121,7 +123,7 @@ class CsvReader {
             );
           end++;
         }
-        if (end === text.length && !last) return -1;
+        if (end === text.length && !last) return null;
         value = text.slice(at, end);
         at = end;
       }
@@ -133,13 +135,14 @@ class CsvReader {
       }
       // The record ends: at CRLF, LF, CR, or the end of the text.
       if (code === CR) {
-        if (at + 1 === text.length && !last) return -1;
+        if (at + 1 === text.length && !last) return null;
         at += text.charCodeAt(at + 1) === LF ? 2 : 1;
       } else if (code === LF) at++;
       const line = this.line + breaks;
-      if (values.length > 1 || values[0] !== "" || text.charCodeAt(start) === QUOTE) records.push({ values, line });
+      // A lone CR on its own is an empty line; `""` is a record of one empty field.
+      const empty = values.length === 1 && values[0] === "" && text.charCodeAt(start) !== QUOTE;
       this.line = line + 1;
-      return at;
+      return { next: at, record: empty ? null : { values, line } };
     }
   }
 }
