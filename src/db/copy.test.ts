@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
 import { systemActor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
-import { copyRows } from "./copy.js";
+import { CopyLines, copyLines, copyRows } from "./copy.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,4 +28,32 @@ it("copies tabs, line breaks, backslashes, quotes, commas, braces, NULL as a wor
     return ((await tx.execute(sql`select * from copied order by n`)) as unknown as { rows: unknown[] }).rows;
   });
   expect(read).toEqual(rows.map(([n, text, list, flag, other]) => ({ n, text, list, flag, other })));
+});
+
+it("copies the rows written between the lengths given, from a buffer grown well past its first size", async () => {
+  // Mostly three-byte characters, near two megabytes of rows: the buffer doubles several times.
+  const text = (n: number) => `${n} ساحل العاج ${"英国".repeat(n % 300)}`;
+  const lines = new CopyLines();
+  const ends: number[] = [];
+  for (let n = 0; n < 4_000; n++) {
+    lines.add([n, text(n)]);
+    ends.push(lines.length);
+  }
+  expect(lines.length).toBeGreaterThan(1 << 20);
+  // Rows 0–999 and 3,000–3,999 only: two pieces, as an import leaves out what was imported before.
+  const pieces = [lines.bytes(0, ends[999]), lines.bytes(ends[2_999], ends[3_999])];
+  const read = await inTransaction(t.app.services.db, systemActor, async (tx) => {
+    await tx.execute(sql`create temp table pieces (n int, text text) on commit drop`);
+    await copyLines(tx, "pieces", pieces);
+    return (
+      (await tx.execute(sql`select n, text from pieces order by n`)) as unknown as {
+        rows: { n: number; text: string }[];
+      }
+    ).rows;
+  });
+  const expected = [
+    ...Array.from({ length: 1_000 }, (_, n) => n),
+    ...Array.from({ length: 1_000 }, (_, n) => 3_000 + n),
+  ];
+  expect(read).toEqual(expected.map((n) => ({ n, text: text(n) })));
 });

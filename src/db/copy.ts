@@ -27,24 +27,49 @@ function copyField(value: CopyValue) {
   return String(value);
 }
 
-/** COPY's text format for these rows, each a line of tab-separated fields. */
-export function copyText(rows: readonly (readonly CopyValue[])[]) {
-  let text = "";
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) text += (i === 0 ? "" : "\t") + copyField(row[i]);
-    text += "\n";
+/**
+ * Rows in COPY's text format, written into a buffer as they come: a caller streaming a million rows
+ * holds bytes, not a million arrays (which the garbage collector would copy while they wait).
+ */
+export class CopyLines {
+  private buffer = Buffer.allocUnsafe(1 << 18);
+  /** Bytes written so far: where the next row begins. */
+  length = 0;
+
+  add(row: readonly CopyValue[]) {
+    let line = "";
+    for (let i = 0; i < row.length; i++) line += (i === 0 ? "" : "\t") + copyField(row[i]);
+    line += "\n";
+    // A UTF-16 unit takes at most three bytes in UTF-8.
+    if (this.length + line.length * 3 > this.buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + line.length * 3));
+      this.buffer.copy(larger, 0, 0, this.length);
+      this.buffer = larger;
+    }
+    this.length += this.buffer.write(line, this.length);
   }
-  return text;
+
+  /** The rows written between two lengths. */
+  bytes(start = 0, end = this.length) {
+    return this.buffer.subarray(start, end);
+  }
+}
+
+/** Copies rows into a table within the transaction `tx` (drizzle's, on either driver). */
+export async function copyRows(tx: unknown, table: string, rows: readonly (readonly CopyValue[])[]) {
+  const lines = new CopyLines();
+  for (const row of rows) lines.add(row);
+  await copyLines(tx, table, [lines.bytes()]);
 }
 
 /**
- * Copies rows into a table within the transaction `tx` (drizzle's, on either driver). The table and
- * columns are the caller's own names, never a user's: they go into the statement as they are.
+ * Copies rows already in COPY's text format (CopyLines) into a table within the transaction `tx`.
+ * The table and columns are the caller's own names, never a user's: they go into the statement as
+ * they are.
  */
-export async function copyRows(tx: unknown, table: string, rows: readonly (readonly CopyValue[])[]) {
-  if (rows.length === 0) return;
+export async function copyLines(tx: unknown, table: string, pieces: Uint8Array<ArrayBuffer>[]) {
+  if (pieces.every((piece) => piece.length === 0)) return;
   const client = (tx as { session: { client: unknown } }).session.client;
-  const text = copyText(rows);
   if (client instanceof pg.Client) {
     // The server's clients pipeline (src/db/connection.ts), and a pipelined client refuses a COPY,
     // which holds the connection over several round trips: pipelining is off while it runs. The
@@ -53,7 +78,7 @@ export async function copyRows(tx: unknown, table: string, rows: readonly (reado
     const pipelining = server.pipeline;
     server.pipeline = false;
     try {
-      await pipeline(Readable.from([text]), server.query(copyFrom(`copy ${table} from stdin`)));
+      await pipeline(Readable.from(pieces), server.query(copyFrom(`copy ${table} from stdin`)));
     } finally {
       server.pipeline = pipelining;
     }
@@ -64,6 +89,6 @@ export async function copyRows(tx: unknown, table: string, rows: readonly (reado
   // session user is its superuser anyway; a server's application role never takes this path.
   const embedded = client as PgliteTransaction;
   await embedded.query("set local role postgres", [], {});
-  await embedded.query(`copy ${table} from '/dev/blob'`, [], { blob: new Blob([text]) });
+  await embedded.query(`copy ${table} from '/dev/blob'`, [], { blob: new Blob(pieces) });
   await embedded.query(`set local role ${APP_ROLE}`, [], {});
 }

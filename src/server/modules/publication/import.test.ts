@@ -275,71 +275,77 @@ describe("importing allegations", () => {
     expect((await publicTable()).map((row) => row.reference)).not.toContain("NEW-HIST-9");
   });
 
-  it("merges a reference met again thousands of rows further down, and refuses one that disagrees", async () => {
-    // More rows than a batch holds, so that the two rows of FAR-1 are staged apart.
-    const filler = Array.from(
-      { length: 2_500 },
-      (_, n) => `FAR-FILL-${n},2015-06,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,`,
-    );
-    const first = "FAR-1,2015-01,UNMISS,Military (MC),GHA,SA,3,1,No,NIO,30,Substantiated,Repatriation,,Yes";
-    const again = "FAR-1,2015-01,UNMISS,Police (FPU),SEN,SE,2,0,Yes,OIOS,60,Not substantiated,,,No";
-    // The pair of the first row again: the first row's facts stand.
-    const samePair = "FAR-1,2015-01,UNMISS,Military (MC),GHA,SA,1,0,No,NIO,30,Unsubstantiated,,,No";
-    const disagreeing = "FAR-FILL-7,2015-09,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,";
-    const file = csv(first, ...filler, again, samePair, disagreeing);
-    const lastLine = filler.length + 5;
-    const reason = "reference FAR-FILL-7 appears earlier with another date_reported or mission";
-    expect((await importCsv(hq, file)).json()).toMatchObject({
-      code: "import_rows_invalid",
-      errors: [{ path: `line ${lastLine}`, message: reason }],
-    });
-    const imported = () =>
-      t.handle.asOwner((owner) =>
-        owner.query<Record<string, unknown>>(`select a.category_codes, a.nationality_codes, a.allegation_codes,
+  // More rows than a batch holds, so that the two rows of FAR-1 are staged apart; and a few rows, in one batch.
+  it.each([
+    ["thousands of rows", "FAR", 2_500, 2015],
+    ["a few rows", "NEAR", 8, 2014],
+  ])(
+    "merges a reference met again %s further down, and refuses one that disagrees",
+    async (_, prefix, fillerRows, year) => {
+      const filler = Array.from(
+        { length: fillerRows },
+        (_, n) => `${prefix}-FILL-${n},${year}-06,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,`,
+      );
+      const first = `${prefix}-1,${year}-01,UNMISS,Military (MC),GHA,SA,3,1,No,NIO,30,Substantiated,Repatriation,,Yes`;
+      const again = `${prefix}-1,${year}-01,UNMISS,Police (FPU),SEN,SE,2,0,Yes,OIOS,60,Not substantiated,,,No`;
+      // The pair of the first row again: the first row's facts stand.
+      const samePair = `${prefix}-1,${year}-01,UNMISS,Military (MC),GHA,SA,1,0,No,NIO,30,Unsubstantiated,,,No`;
+      const disagreeing = `${prefix}-FILL-7,${year}-09,UNMISS,Civilian (INT),,SE,1,0,No,,,,,,`;
+      const file = csv(first, ...filler, again, samePair, disagreeing);
+      const lastLine = filler.length + 5;
+      const reason = `reference ${prefix}-FILL-7 appears earlier with another date_reported or mission`;
+      expect((await importCsv(hq, file)).json()).toMatchObject({
+        code: "import_rows_invalid",
+        errors: [{ path: `line ${lastLine}`, message: reason }],
+      });
+      const imported = () =>
+        t.handle.asOwner((owner) =>
+          owner.query<Record<string, unknown>>(`select a.category_codes, a.nationality_codes, a.allegation_codes,
           a.victims_unknown, a.paternity_claim, a.finding_outcome,
           array(select r.category_code || ':' || r.nationality_code || ':' || r.findings from imported_allegation_rows r
             where r.reference = a.reference order by 1) as rows
-          from imported_allegations a where a.reference like 'FAR-%' order by a.reference limit 1`),
-      );
-    expect(await imported()).toEqual([]);
+          from imported_allegations a where a.reference like '${prefix}-%' order by a.reference limit 1`),
+        );
+      expect(await imported()).toEqual([]);
 
-    const skipped = (await importCsv(hq, file, true)).json();
-    expect(skipped).toMatchObject({
-      rows: filler.length + 4,
-      created: filler.length + 1,
-      rejected: [{ line: lastLine, reason }],
-    });
-    // The row comes back as it was read, to fix and import again.
-    expect(skipped.rejectCsv).toContain(`${disagreeing},${lastLine},${reason}`);
-    expect(await imported()).toEqual([
-      {
-        category_codes: ["MIL_MC", "POL_FPU"],
-        nationality_codes: ["GHA", "SEN"],
-        allegation_codes: ["SA_UNSPECIFIED", "SE_UNSPECIFIED"],
-        // The most victims any row gave: the first row's three.
-        victims_unknown: 3,
-        paternity_claim: true,
-        finding_outcome: "substantiated",
-        rows: ["MIL_MC:GHA:Substantiated", "POL_FPU:SEN:Not substantiated"],
-      },
-    ]);
-    // Counted once, a unit per row: the soldier and the police unit.
-    const [units] = await t.handle.asOwner((owner) =>
-      owner.query<{ n: number }>(`select sum(count)::int as n from public_allegation_counts
-        where year = 2015 and mission_code = 'UNMISS' and category_code in ('MIL_MC', 'POL_FPU')`),
-    );
-    expect(units.n).toBe(2);
-    // The trail says what the import did, of the publication (not of a case).
-    const [event] = await t.handle.asOwner((owner) =>
-      owner.query<{ subject_type: string; details: Record<string, unknown> }>(
-        "select subject_type, details from audit_events where action = 'publication.import' order by id desc limit 1",
-      ),
-    );
-    expect(event).toMatchObject({
-      subject_type: "publication",
-      details: { rows: filler.length + 4, created: filler.length + 1, rejected: 1 },
-    });
-  });
+      const skipped = (await importCsv(hq, file, true)).json();
+      expect(skipped).toMatchObject({
+        rows: filler.length + 4,
+        created: filler.length + 1,
+        rejected: [{ line: lastLine, reason }],
+      });
+      // The row comes back as it was read, to fix and import again.
+      expect(skipped.rejectCsv).toContain(`${disagreeing},${lastLine},${reason}`);
+      expect(await imported()).toEqual([
+        {
+          category_codes: ["MIL_MC", "POL_FPU"],
+          nationality_codes: ["GHA", "SEN"],
+          allegation_codes: ["SA_UNSPECIFIED", "SE_UNSPECIFIED"],
+          // The most victims any row gave: the first row's three.
+          victims_unknown: 3,
+          paternity_claim: true,
+          finding_outcome: "substantiated",
+          rows: ["MIL_MC:GHA:Substantiated", "POL_FPU:SEN:Not substantiated"],
+        },
+      ]);
+      // Counted once, a unit per row: the soldier and the police unit.
+      const [units] = await t.handle.asOwner((owner) =>
+        owner.query<{ n: number }>(`select sum(count)::int as n from public_allegation_counts
+        where year = ${year} and mission_code = 'UNMISS' and category_code in ('MIL_MC', 'POL_FPU')`),
+      );
+      expect(units.n).toBe(2);
+      // The trail says what the import did, of the publication (not of a case).
+      const [event] = await t.handle.asOwner((owner) =>
+        owner.query<{ subject_type: string; details: Record<string, unknown> }>(
+          "select subject_type, details from audit_events where action = 'publication.import' order by id desc limit 1",
+        ),
+      );
+      expect(event).toMatchObject({
+        subject_type: "publication",
+        details: { rows: filler.length + 4, created: filler.length + 1, rejected: 1 },
+      });
+    },
+  );
 
   it("is headquarters' alone", async () => {
     for (const role of ["cdt_officer", "publisher", "analyst"] as const) {

@@ -9,7 +9,7 @@
 // at its end.
 import { Readable } from "node:stream";
 import { sql } from "drizzle-orm";
-import { copyRows } from "../../../db/copy.js";
+import { CopyLines, copyLines } from "../../../db/copy.js";
 import { countries, missions } from "../../../db/schema.js";
 import { publishedStatusOf, systemWideStatuses } from "../../../domain/system-wide.js";
 import {
@@ -108,7 +108,7 @@ export async function importAllegations(
     const writing = () => options.skipInvalid || refused === 0;
     let layout: ImportLayout | null = null;
     let pending: Pending | null = null;
-    let batch: Pending[] = [];
+    let batch = new Batch();
 
     // A batch is staged while the next is read: the file is parsed during the database's turn.
     // At most two batches are held; a write after a refusal is undone with the transaction.
@@ -116,10 +116,10 @@ export async function importAllegations(
     const flush = async () => {
       const ready = batch;
       const readSoFar = rows;
-      batch = [];
+      batch = new Batch();
       await writingBatch;
       writingBatch = (async () => {
-        if (writing()) unchanged += (await stageBatch(tx, ready, met, reject)).unchanged;
+        if (writing()) unchanged += (await stageBatch(tx, ready, reject)).unchanged;
         options.onProgress?.(readSoFar);
       })();
     };
@@ -153,21 +153,23 @@ export async function importAllegations(
           if (problem) reject(line, problem, values);
           continue;
         }
-        if (pending) batch.push(pending);
+        if (pending && writing()) batch.add(pending, met);
         pending = { item: result.value, line, values };
-        if (batch.length >= BATCH) await flush();
+        if (batch.size >= BATCH) await flush();
       }
     } catch (error) {
       // The batch being written settles first, so no failure of it is left unheard.
       await writingBatch.catch(() => undefined);
       throw csvRefusal(error);
     }
-    if (pending) batch.push(pending);
+    if (pending && writing()) batch.add(pending, met);
     await flush();
     await writingBatch;
     if (!layout) throw new ValidationFailed("The file is empty.", [], "csv_empty");
     const columns = layout;
     if (writing()) await refuseDisagreeingRepeats(tx, reject);
+    // Rows are refused as they are read, when their batch is staged, or at the end: listed in file order.
+    rejected.sort((a, b) => a.line - b.line);
     if (refused > 0 && !options.skipInvalid) {
       throw new ValidationFailed(
         `${refused} of ${rows} rows cannot be imported; nothing was written. Fix them, or import the valid rows and get the rejects back.`,
@@ -264,57 +266,37 @@ function remembered<T>(answer: (value: string) => T, limit = 10_000) {
   };
 }
 
-/**
- * Stages a batch of allegations: rows of one reference within the batch are merged; a reference
- * imported before is left as it is; one that belongs to a case recorded here is refused. A reference
- * met again further down the file is merged at the end (writeStaged).
- */
-async function stageBatch(
-  tx: Transaction,
-  batch: Pending[],
-  met: ReferencesMet,
-  reject: (line: number, reason: string, values: string[]) => void,
-) {
-  const byReference = new Map<string, Pending>();
-  for (const entry of batch) {
-    const earlier = byReference.get(entry.item.reference);
-    const problem = earlier ? mergeAllegation(earlier.item, entry.item) : null;
-    if (problem) reject(entry.line, problem, entry.values);
-    else if (!earlier) byReference.set(entry.item.reference, entry);
-  }
-  if (byReference.size === 0) return { unchanged: 0 };
-  const references = [...byReference.keys()];
-  // Cases recorded here are looked up whoever may see them: only which of these references they take is told.
-  const found = (await tx.execute(sql`select reference, true as imported from imported_allegations
-      where reference = any(${sql.param(references)}::text[])
-    union all select reference, false from conduct_recorded_case_references(${sql.param(references)}::text[]) reference`)) as unknown as {
-    rows: { reference: string; imported: boolean }[];
-  };
-  const importedBefore = new Set(found.rows.filter((row) => row.imported).map((row) => row.reference));
-  const recordedHere = new Set(found.rows.filter((row) => !row.imported).map((row) => row.reference));
-  const fresh: Pending[] = [];
-  for (const entry of byReference.values()) {
-    if (recordedHere.has(entry.item.reference))
-      reject(
-        entry.line,
-        `reference ${entry.item.reference} is a case recorded in Conduct Ledger, not an imported one`,
-        entry.values,
-      );
-    else if (!importedBefore.has(entry.item.reference)) fresh.push(entry);
-  }
-  if (fresh.length > 0) await stage(tx, fresh, met);
-  return { unchanged: importedBefore.size };
-}
-
 /** Where the file says an allegation stands, for the system-wide figures, from its rows' findings. */
 const outcomeOfFindings = remembered((findings) => publishedStatusOf(JSON.parse(findings)));
 
-async function stage(tx: Transaction, entries: Pending[], met: ReferencesMet) {
-  const allegations = entries.map(({ item, line, values }) => {
-    const record = met.add(item.reference) ? values : null;
+/** An allegation of a batch: where its lines end in the batch's COPY text, and what a reject needs. */
+interface Written {
+  reference: string;
+  line: number;
+  values: string[];
+  allegationEnd: number;
+  rowsEnd: number;
+}
+
+/**
+ * Allegations read and not yet staged, each written at once as the COPY lines of its staging rows:
+ * a batch holds bytes, and only what a reject needs of each allegation as objects.
+ */
+class Batch {
+  private readonly allegations = new CopyLines();
+  private readonly rows = new CopyLines();
+  readonly written: Written[] = [];
+
+  get size() {
+    return this.written.length;
+  }
+
+  add({ item, line, values }: Pending, met: ReferencesMet) {
     const { women, girls, boys, men } = item.victimsByGroup;
     const outcome = outcomeOfFindings(JSON.stringify(Array.from(item.rows.values(), (facts) => facts.findings)));
-    return [
+    // Only a reference that may come back keeps its row as read (see ReferencesMet).
+    const record = met.add(item.reference) ? values : null;
+    this.allegations.add([
       line,
       item.reference,
       item.missionCode,
@@ -330,12 +312,10 @@ async function stage(tx: Transaction, entries: Pending[], met: ReferencesMet) {
       item.paternityClaim,
       outcome,
       record,
-    ];
-  });
-  const rows = entries.flatMap(({ item, line }) =>
-    [...item.rows].map(([pair, facts]) => {
+    ]);
+    for (const [pair, facts] of item.rows) {
       const [category, nationality] = pair.split(":");
-      return [
+      this.rows.add([
         line,
         item.reference,
         category,
@@ -353,11 +333,62 @@ async function stage(tx: Transaction, entries: Pending[], met: ReferencesMet) {
         facts.unAction,
         facts.memberStateAction,
         facts.criminalReferral,
-      ];
-    }),
-  );
-  await copyRows(tx, "import_staged", allegations);
-  await copyRows(tx, "import_staged_rows", rows);
+      ]);
+    }
+    const { reference } = item;
+    this.written.push({ reference, line, values, allegationEnd: this.allegations.length, rowsEnd: this.rows.length });
+  }
+
+  /** The COPY text of the allegations kept, in runs of neighbours: one piece per run, per table. */
+  kept(keep: (entry: Written) => boolean) {
+    const allegations: Uint8Array<ArrayBuffer>[] = [];
+    const rows: Uint8Array<ArrayBuffer>[] = [];
+    let run: { allegationStart: number; rowsStart: number } | null = null;
+    let previous = { allegationEnd: 0, rowsEnd: 0 };
+    for (const entry of [...this.written, null]) {
+      if (entry && keep(entry)) run ??= { allegationStart: previous.allegationEnd, rowsStart: previous.rowsEnd };
+      else if (run) {
+        allegations.push(this.allegations.bytes(run.allegationStart, previous.allegationEnd));
+        rows.push(this.rows.bytes(run.rowsStart, previous.rowsEnd));
+        run = null;
+      }
+      if (entry) previous = entry;
+    }
+    return { allegations, rows };
+  }
+}
+
+/**
+ * Stages a batch of allegations: a reference imported before is left as it is; one that belongs to a
+ * case recorded here is refused. A reference met again (in this batch or further down the file) is
+ * merged at the end (writeStaged).
+ */
+async function stageBatch(
+  tx: Transaction,
+  batch: Batch,
+  reject: (line: number, reason: string, values: string[]) => void,
+) {
+  if (batch.size === 0) return { unchanged: 0 };
+  const references = [...new Set(batch.written.map((entry) => entry.reference))];
+  // Cases recorded here are looked up whoever may see them: only which of these references they take is told.
+  const found = (await tx.execute(sql`select reference, true as imported from imported_allegations
+      where reference = any(${sql.param(references)}::text[])
+    union all select reference, false from conduct_recorded_case_references(${sql.param(references)}::text[]) reference`)) as unknown as {
+    rows: { reference: string; imported: boolean }[];
+  };
+  const importedBefore = new Set(found.rows.filter((row) => row.imported).map((row) => row.reference));
+  const recordedHere = new Set(found.rows.filter((row) => !row.imported).map((row) => row.reference));
+  for (const entry of batch.written)
+    if (recordedHere.has(entry.reference))
+      reject(
+        entry.line,
+        `reference ${entry.reference} is a case recorded in Conduct Ledger, not an imported one`,
+        entry.values,
+      );
+  const kept = batch.kept((entry) => !importedBefore.has(entry.reference) && !recordedHere.has(entry.reference));
+  await copyLines(tx, "import_staged", kept.allegations);
+  await copyLines(tx, "import_staged_rows", kept.rows);
+  return { unchanged: importedBefore.size };
 }
 
 /**
