@@ -202,6 +202,12 @@ describe("importing allegations", () => {
     expect(lines.filter((line) => line.startsWith("MINUSCA-HIST-002"))).toHaveLength(2);
     // Re-importing the public table's own CSV changes nothing either.
     expect((await importCsv(hq, table.body)).json()).toMatchObject({ created: 0, unchanged: 3 });
+    // Rows imported before, between and around new ones: only the new ones are written.
+    const fresh = (n: number) => `MINUSCA-HIST-10${n},2017-08,MINUSCA,Military (MC),GAB,SE,1,0,No,,,,,,`;
+    const mixed = (await importCsv(hq, csv(good[0], fresh(1), fresh(2), good[1], fresh(3), good[2]))).json();
+    expect(mixed).toMatchObject({ rows: 6, created: 3, unchanged: 3, rejected: [] });
+    const references = (await publicTable()).map((row) => row.reference);
+    for (const n of [1, 2, 3]) expect(references).toContain(`MINUSCA-HIST-10${n}`);
   });
 
   it("imports a file in the UN's layout that names States as the UN does, in English and in French", async () => {
