@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../test/helpers/app.js";
 import { systemActor } from "../server/auth/actor.js";
 import { inTransaction } from "../server/transaction.js";
-import { CopyLines, copyLines, copyRows } from "./copy.js";
+import { CopyLines, copyLines } from "./copy.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +21,9 @@ it("copies tabs, line breaks, backslashes, quotes, commas, braces, NULL as a wor
     await tx.execute(
       sql`create temp table copied (n int, text text, list text[], flag boolean, other text) on commit drop`,
     );
-    await copyRows(tx, "copied", rows);
+    const lines = new CopyLines();
+    for (const row of rows) lines.add(row);
+    await copyLines(tx, "copied", [lines.bytes()]);
     // The transaction goes on after the copy, as the application's role.
     const after = (await tx.execute(sql`select current_user as who`)) as unknown as { rows: { who: string }[] };
     expect(after.rows[0].who).toBe("conduct_app");

@@ -55,17 +55,10 @@ export class CopyLines {
   }
 }
 
-/** Copies rows into a table within the transaction `tx` (drizzle's, on either driver). */
-export async function copyRows(tx: unknown, table: string, rows: readonly (readonly CopyValue[])[]) {
-  const lines = new CopyLines();
-  for (const row of rows) lines.add(row);
-  await copyLines(tx, table, [lines.bytes()]);
-}
-
 /**
- * Copies rows already in COPY's text format (CopyLines) into a table within the transaction `tx`.
- * The table and columns are the caller's own names, never a user's: they go into the statement as
- * they are.
+ * Copies rows in COPY's text format (CopyLines) into a table within the transaction `tx` (drizzle's,
+ * on either driver). The table and columns are the caller's own names, never a user's: they go into
+ * the statement as they are.
  */
 export async function copyLines(tx: unknown, table: string, pieces: Uint8Array<ArrayBuffer>[]) {
   if (pieces.every((piece) => piece.length === 0)) return;
