@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { patience } from "./test/helpers/patience.js";
 
 export default defineConfig({
   test: {
@@ -7,8 +8,8 @@ export default defineConfig({
     // Test files share their worker's loaded modules instead of loading the app anew for each file
     // (a third of the suite's time). A file that changes the process's settings puts them back.
     isolate: false,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: patience(60_000),
+    hookTimeout: patience(120_000),
     fileParallelism: true,
     reporters: ["default"],
   },

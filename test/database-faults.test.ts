@@ -12,6 +12,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "./helpers/free-port.js";
 import { type PrivatePostgres, startPrivatePostgres } from "./helpers/private-postgres.js";
+import { patience } from "./helpers/patience.js";
 
 let database: PrivatePostgres | undefined;
 let server: ChildProcess | undefined;
@@ -23,7 +24,9 @@ afterAll(() => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("a database that goes away and comes back", () => {
-  it("keeps the server up through three terminations and a restart, losing no answered report", async () => {
+  it("keeps the server up through three terminations and a restart, losing no answered report", {
+    timeout: patience(180_000),
+  }, async () => {
     database = await startPrivatePostgres();
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -49,7 +52,7 @@ describe("a database that goes away and comes back", () => {
         () => null,
       );
     for (let waited = 0; (await get("/readyz"))?.status !== 200; waited += 200) {
-      if (waited > 60_000 || server.exitCode !== null) throw new Error("The server did not start.");
+      if (waited > patience(60_000) || server.exitCode !== null) throw new Error("The server did not start.");
       await sleep(200);
     }
 
@@ -86,7 +89,7 @@ describe("a database that goes away and comes back", () => {
     const receiptsAfter = async (count: number) => {
       const target = receipts.length + count;
       for (let waited = 0; receipts.length < target; waited += 50) {
-        if (waited > 30_000) throw new Error(`No ${count} new receipts within 30 s.`);
+        if (waited > patience(30_000)) throw new Error(`No ${count} new receipts within ${patience(30)} s.`);
         await sleep(50);
       }
     };
@@ -106,7 +109,7 @@ describe("a database that goes away and comes back", () => {
     const restartedAt = Date.now();
     let sawUnreachable = false;
     let backWithinMs = Number.POSITIVE_INFINITY;
-    for (let waited = 0; waited < 30_000; waited += 100) {
+    for (let waited = 0; waited < patience(30_000); waited += 100) {
       const health = await (await get("/healthz"))?.json();
       expect(health?.status, "the server answers its health check throughout").toBeDefined();
       if (health.databaseReachable === false) sawUnreachable = true;
@@ -140,5 +143,5 @@ describe("a database that goes away and comes back", () => {
     process.stdout.write(
       `database faults: ${receipts.length} receipts; answers ${JSON.stringify(Object.fromEntries(answers))}; ready again ${backWithinMs} ms after the restart\n`,
     );
-  }, 180_000);
+  });
 });

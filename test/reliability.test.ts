@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.js";
 import { freePort } from "./helpers/free-port.js";
+import { patience } from "./helpers/patience.js";
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env, stdio: "ignore" });
-  for (let attempt = 0; attempt < 150; attempt++) {
+  for (const deadline = Date.now() + patience(30_000); Date.now() < deadline; ) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return child;
     } catch {
@@ -28,7 +29,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error("The server did not start within 30 seconds.");
+  throw new Error(`The server did not start within ${patience(30)} seconds.`);
 }
 
 const post = (url: string, body: unknown) =>
@@ -39,7 +40,9 @@ const post = (url: string, body: unknown) =>
   });
 
 describe("reliability", () => {
-  it("a server killed while 200 reports are in flight loses none it answered", async () => {
+  it("a server killed while 200 reports are in flight loses none it answered", {
+    timeout: patience(120_000),
+  }, async () => {
     database = await createTestDatabase();
     const env = {
       ...process.env,
@@ -67,7 +70,7 @@ describe("reliability", () => {
         .catch(() => undefined),
     );
     // Kill in the middle of the stream: once some receipts are out and others are still pending.
-    for (let waited = 0; receipts.length < 20 && waited < 30_000; waited += 20)
+    for (let waited = 0; receipts.length < 20 && waited < patience(30_000); waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
     server.kill("SIGKILL");
     await Promise.all(inFlight);
@@ -79,5 +82,5 @@ describe("reliability", () => {
     for (const receipt of receipts)
       if ((await post("/api/public/reports/follow-up", { receipt })).status !== 200) missing.push(receipt);
     expect(missing).toEqual([]);
-  }, 120_000);
+  });
 });

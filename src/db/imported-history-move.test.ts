@@ -9,6 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, describe, expect, it } from "vitest";
+import { patience } from "../../test/helpers/patience.js";
 
 const migrations = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 const FIRST_AFTER = 94;
@@ -39,7 +40,9 @@ async function published(client: PGlite) {
 }
 
 describe("moving imported history to its own tables (migration 0094)", () => {
-  it("keeps every published row, victim and count as it was, and takes the cases out of case work", async () => {
+  it("keeps every published row, victim and count as it was, and takes the cases out of case work", {
+    timeout: patience(120_000),
+  }, async () => {
     const client = await PGlite.create();
     try {
       await migrate(drizzle({ client }), { migrationsFolder: migrationsBefore() });
@@ -98,5 +101,5 @@ describe("moving imported history to its own tables (migration 0094)", () => {
     } finally {
       await client.close();
     }
-  }, 120_000);
+  });
 });

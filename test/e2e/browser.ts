@@ -7,8 +7,11 @@ import { totpCode } from "../../src/server/auth/two-factor.js";
 import type { Config } from "../../src/server/config.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { freePort } from "../helpers/free-port.js";
+import { patience } from "../helpers/patience.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** How long the app may take to draw its first page after signing in. */
+const APP_LOAD_LIMIT = patience(60_000);
 
 export interface BrowserHarness {
   t: TestApp;
@@ -71,11 +74,11 @@ export async function signInThroughBrowser(
   }
   // Signing in lands on "My work" drawn by the server (src/server/modules/work/first-page.ts), whose
   // link opens the app; a page asked for by name opens in the app at once.
-  await page.locator('#root nav, main a[href="/staff"]').first().waitFor({ timeout: 60_000 });
+  await page.locator('#root nav, main a[href="/staff"]').first().waitFor({ timeout: APP_LOAD_LIMIT });
   if (new URL(page.url()).pathname === "/start") await page.locator('main a[href="/staff"]').click();
   // The app's own navigation (the sign-in page, drawn by the server, has navigation too but no app root).
   // Its first load fetches the app's code: under a loaded CI machine that can take past the default 30 s.
-  await page.locator("#root nav").first().waitFor({ timeout: 60_000 });
+  await page.locator("#root nav").first().waitFor({ timeout: APP_LOAD_LIMIT });
 }
 
 /** What axe finds wrong with the page as it is now, one line a node. */
@@ -106,7 +109,7 @@ export async function expectAccessible(page: Page) {
 export function withBrowserHarness(ready: (harness: BrowserHarness) => void, settings?: HarnessSettings) {
   // A whole journey is several people's work in one test; on CI the two database suites share the
   // machine's two cores and a journey can take three times as long as alone.
-  vi.setConfig({ testTimeout: 180_000 });
+  vi.setConfig({ testTimeout: patience(180_000) });
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     harness = await startBrowserHarness(settings);

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from "../helpers/app.js";
 import { publishOnUnit } from "../helpers/federation-bundle.js";
 import { freePort } from "../helpers/free-port.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+import { patience } from "../helpers/patience.js";
 
 let hub: TestApp;
 let browser: Browser;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   member = await createTestApp({ publicUrl: memberBase, port });
   await member.app.listen({ host: "127.0.0.1", port });
   await publishOnUnit(member, "WFP-SSD", "WFP", 2);
-}, 60_000);
+}, patience(60_000));
 afterAll(() => member?.close());
 
 const wfpAtHub = async () => {

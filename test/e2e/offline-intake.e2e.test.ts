@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.js";
 import { pngFile } from "../helpers/files.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+import { patience } from "../helpers/patience.js";
 
 let t: TestApp;
 let browser: Browser;
@@ -85,7 +86,7 @@ describe("offline intake", () => {
     });
     await context.setOffline(false);
     const recorded = page.getByText("Recorded", { exact: true });
-    await expect.poll(() => recorded.count(), { timeout: 60_000 }).toBe(2);
+    await expect.poll(() => recorded.count(), { timeout: patience(60_000) }).toBe(2);
     expect(await offlineReports()).toBe(2);
     await expect.poll(() => page.getByLabel(/waiting on this device/).count()).toBe(0);
     expect(keys[1]).toBe(keys[0]);

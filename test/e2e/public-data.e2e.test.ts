@@ -10,6 +10,7 @@ import { publicLanguages } from "../../src/server/public/messages.js";
 import { inTransaction } from "../../src/server/transaction.js";
 import type { TestApp } from "../helpers/app.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+import { patience } from "../helpers/patience.js";
 
 let t: TestApp;
 let browser: Browser;
@@ -105,7 +106,7 @@ describe("public figures", () => {
   });
 
   for (const language of publicLanguages) {
-    it(`the public pages pass axe-core in ${language}`, { timeout: 120_000 }, async () => {
+    it(`the public pages pass axe-core in ${language}`, { timeout: patience(120_000) }, async () => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       for (const path of [
         "/data",

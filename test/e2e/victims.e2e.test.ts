@@ -13,6 +13,7 @@ import { systemActor } from "../../src/server/auth/actor.js";
 import { inTransaction } from "../../src/server/transaction.js";
 import type { TestApp } from "../helpers/app.js";
 import { expectAccessible, signInThroughBrowser, withBrowserHarness } from "./browser.js";
+import { patience } from "../helpers/patience.js";
 
 let t: TestApp;
 let browser: Browser;
@@ -47,7 +48,10 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 describe("the victim assistance journey", () => {
-  it("an advocate registers a victim from a case and assists her; the case officer sees only a code", async () => {
+  // The longest journey: twenty-odd steps through three pages and two people.
+  it("an advocate registers a victim from a case and assists her; the case officer sees only a code", {
+    timeout: patience(150_000),
+  }, async () => {
     const caseId = randomUUID();
     await inTransaction(t.app.services.db, systemActor, async (tx) => {
       await tx.insert(cases).values({
@@ -307,5 +311,5 @@ describe("the victim assistance journey", () => {
     expect(await officer.getByText("Neema").count()).toBe(0);
     expect(await officer.getByRole("button", { name: "Register a victim" }).count()).toBe(0);
     await photograph(officer, "case-officer-sees-code");
-  }, 150_000); // The longest journey: twenty-odd steps through three pages and two people.
+  });
 });

@@ -6,6 +6,7 @@ import { type IdentityProvider, startIdentityProvider } from "../../../test/help
 import { createMission } from "../modules/reference/index.js";
 import { systemActor } from "./actor.js";
 import { signedOutAddress } from "./sso-sign-out.js";
+import { patience } from "../../../test/helpers/patience.js";
 
 let t: TestApp;
 let unicef: IdentityProvider;
@@ -27,7 +28,7 @@ beforeAll(async () => {
     });
     expect(response.statusCode, response.body).toBe(201);
   }
-}, 60_000);
+}, patience(60_000));
 afterAll(async () => {
   await t?.close();
   await unicef?.close();

@@ -15,6 +15,7 @@ import { inTransaction } from "../../transaction.js";
 import { adoptFederationScreeningKey, exportScreeningKey } from "../screening/index.js";
 import { federationKeys, publishOnUnit as publish, signedBundle } from "../../../../test/helpers/federation-bundle.js";
 import { addFederationMember } from "./service.js";
+import { patience } from "../../../../test/helpers/patience.js";
 
 let hub: TestApp;
 let member: TestApp;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   hubAdmin = await hub.tokenFor(await hub.createStaff("administrator"));
   memberAdmin = await member.tokenFor(await member.createStaff("administrator"));
   memberPublicKey = (await memberAdmin.request({ method: "GET", url: "/api/federation" })).json().publicKey;
-}, 60_000);
+}, patience(60_000));
 afterAll(() => Promise.all([hub?.close(), member?.close(), stranger?.close()]));
 
 const figures = async (on: TestApp, groupBy = "entity") =>
