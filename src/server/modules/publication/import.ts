@@ -343,16 +343,18 @@ class Batch {
   kept(keep: (entry: Written) => boolean) {
     const allegations: Uint8Array<ArrayBuffer>[] = [];
     const rows: Uint8Array<ArrayBuffer>[] = [];
-    let run: { allegationStart: number; rowsStart: number } | null = null;
-    let previous = { allegationEnd: 0, rowsEnd: 0 };
-    for (const entry of [...this.written, null]) {
-      if (entry && keep(entry)) run ??= { allegationStart: previous.allegationEnd, rowsStart: previous.rowsEnd };
-      else if (run) {
-        allegations.push(this.allegations.bytes(run.allegationStart, previous.allegationEnd));
-        rows.push(this.rows.bytes(run.rowsStart, previous.rowsEnd));
-        run = null;
+    let i = 0;
+    while (i < this.written.length) {
+      if (!keep(this.written[i])) {
+        i++;
+        continue;
       }
-      if (entry) previous = entry;
+      // A run begins where the allegation before it ends, and ends with its last kept neighbour.
+      const before = i > 0 ? this.written[i - 1] : { allegationEnd: 0, rowsEnd: 0 };
+      while (i < this.written.length && keep(this.written[i])) i++;
+      const last = this.written[i - 1];
+      allegations.push(this.allegations.bytes(before.allegationEnd, last.allegationEnd));
+      rows.push(this.rows.bytes(before.rowsEnd, last.rowsEnd));
     }
     return { allegations, rows };
   }
