@@ -16,7 +16,7 @@ const count = async (table: string) =>
 
 describe("demo data", () => {
   it("loads cases, enforcement, reports, victims, a paternity claim with its DNA chain and the Trust Fund's books", async () => {
-    expect(await count("cases where reference not like 'DEMO-%'")).toBe(9);
+    expect(await count("cases where reference not like 'DEMO-%'")).toBe(11);
     expect(await count("perpetrators")).toBeGreaterThanOrEqual(3);
     expect(await count("reports")).toBe(5);
     // One UN: the partner's worker stays with UNICEF's office; UNHCR's staff at MINUSCA wait for headquarters.
@@ -30,18 +30,42 @@ describe("demo data", () => {
     expect(await count("trust_fund_projects")).toBe(2);
   });
 
-  it("publishes history, three of the demo cases and commitments, so the public pages have figures", async () => {
+  it("publishes history, five of the demo cases and commitments, so the public pages have figures", async () => {
     // History is imported apart from the cases recorded here: one row at least for each allegation.
     const history = await count("imported_allegations where reference like 'DEMO-%'");
     expect(history).toBeGreaterThan(100);
     expect(await count("imported_allegation_rows")).toBeGreaterThanOrEqual(history);
     expect(await count("cases where reference like 'DEMO-%'")).toBe(0);
-    expect(await count("cases where published_at is not null")).toBe(3);
+    expect(await count("cases where published_at is not null")).toBe(5);
     expect(await count("commitments where kind = 'voluntary_compact'")).toBe(15);
     const years = (await t.app.inject({ method: "GET", url: "/api/public/stats/allegations?groupBy=year" })).json() as {
       key: string;
     }[];
     expect(years.map((row) => row.key)).toEqual(expect.arrayContaining(["2016", "2020", "2025"]));
+  });
+
+  it("publishes two cases of other misconduct in their own figures, and never in the SEA ones", async () => {
+    const misconduct = (
+      await t.app.inject({ method: "GET", url: "/api/public/stats/misconduct?groupBy=mission" })
+    ).json() as { key: string; count: number }[];
+    expect(misconduct.map(({ key, count }) => [key, count]).sort()).toEqual([
+      ["MINUSCA", 1],
+      ["UNMISS", 1],
+    ]);
+    // The public table lists the published SEA cases recorded here (after the imported history), and no other.
+    const table = (await t.app.inject({ method: "GET", url: "/api/public/allegations?limit=500" })).json().items as {
+      reference: string;
+    }[];
+    const sea = await t.handle.asOwner((owner) =>
+      owner.query<{ reference: string }>(
+        "select reference from cases where published_at is not null and conduct_is_sea(allegation_codes) order by 1",
+      ),
+    );
+    expect(sea).toHaveLength(3);
+    const recordedHere = new Set(
+      table.map((row) => row.reference).filter((reference) => !reference.startsWith("DEMO-")),
+    );
+    expect([...recordedHere].sort()).toEqual(sea.map((row) => row.reference));
   });
 
   it("shows each State only its own personnel's outcome on the public table (MINUSCA-2026-0001)", async () => {

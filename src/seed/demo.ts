@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Role } from "../domain/roles.js";
 import type { Services } from "../server/services.js";
 import { computeDueDate } from "../domain/deadlines.js";
+import { isSeaCode } from "../domain/enforcement.js";
 import { publicActor, systemActor } from "../server/auth/actor.js";
 import { seedDemoCommand, seedDemoLeadership } from "./demo-command.js";
 import { seedDemoHelp } from "./demo-help.js";
@@ -167,6 +168,27 @@ const demoCases = [
     status: "preliminary_assessment",
     narrative: "A partner's food distributor at the Maluku site asked a woman for sex in exchange for more rations.",
   },
+  // Other misconduct, concluded and published: the figures the UN gives apart from SEA (never in them).
+  {
+    mission: "MINUSCA",
+    reported: "2026-03-17",
+    incident: "2026-03-15",
+    categories: ["MIL_MC"],
+    nationalities: ["BGD"],
+    allegations: ["TRAFFIC_FATAL_ACCIDENT"],
+    status: "closed",
+    narrative: "A contingent truck struck a motorcycle on the Damara road; its rider was seriously injured.",
+  },
+  {
+    mission: "UNMISS",
+    reported: "2026-05-06",
+    incident: null,
+    categories: ["CIV_INT"],
+    nationalities: [],
+    allegations: ["OFFICE_MISUSE_OF_ASSETS"],
+    status: "actions",
+    narrative: "A mission vehicle's fuel card was used for private journeys over several months.",
+  },
 ];
 
 const demoReports = [
@@ -314,7 +336,10 @@ export async function seedDemoData(services: Services): Promise<void> {
         demo.narrative,
         fieldContext("cases", "narrative_encrypted", row.id),
       );
-      const victims = demo.allegations.includes("SA_MINOR") ? { victimsGirls: 1 } : { victimsWomen: 1 + (index % 2) };
+      // Victims are counted for SEA; the demo's other misconduct records none.
+      let victims: { victimsGirls?: number; victimsWomen?: number } = {};
+      if (demo.allegations.includes("SA_MINOR")) victims = { victimsGirls: 1 };
+      else if (demo.allegations.some(isSeaCode)) victims = { victimsWomen: 1 + (index % 2) };
       await tx
         .update(cases)
         .set({ narrativeEncrypted, ...victims, paternityClaim: index === 3 })
@@ -376,7 +401,8 @@ export async function seedDemoData(services: Services): Promise<void> {
     if (index === 0)
       await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
   }
-  // The publisher has released the concluded case with findings and actions, and two others.
+  // The publisher has released the concluded case with findings and actions, two others, and the two
+  // cases of other misconduct.
   const publisher = {
     userId: ids.get("publisher") as string,
     role: "publisher" as const,
@@ -384,7 +410,7 @@ export async function seedDemoData(services: Services): Promise<void> {
     countryCode: null,
     via: "system" as const,
   };
-  await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2]]);
+  await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2], caseIds[9], caseIds[10]]);
   await seedDemoHelp(services);
 }
 
