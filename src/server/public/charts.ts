@@ -18,6 +18,11 @@ export interface Bar {
 const shown = (bar: Bar, format: Intl.NumberFormat) =>
   bar.count === null ? (bar.range ?? "") : format.format(bar.count);
 
+/** A page's big number, with what it counts beneath it (a figure alone says nothing). */
+export function headline(value: number, counted: string, format: Intl.NumberFormat): SafeHtml {
+  return html`<p class="headline">${format.format(value)}</p><p class="meta">${counted}</p>`;
+}
+
 /** Horizontal bars, longest first as given; each bar's width is its share of the largest. */
 export function barChart(bars: Bar[], format: Intl.NumberFormat): SafeHtml {
   const largest = Math.max(1, ...bars.map((bar) => bar.count ?? 0));

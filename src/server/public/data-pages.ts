@@ -3,7 +3,7 @@
 // its numbers in a table beside it.
 import type { StatCount, StatGrouping, StatView } from "../../domain/public-stats.js";
 import { statViews, viewGroupings } from "../../domain/public-stats.js";
-import { barChart, type Bar, countryMap, missionMap, trendChart } from "./charts.js";
+import { barChart, type Bar, countryMap, headline, missionMap, trendChart } from "./charts.js";
 import { type DataMessages, dataMessages, named } from "./data-messages.js";
 import { html, type SafeHtml } from "./html.js";
 import type { PublicLanguage } from "./messages.js";
@@ -175,7 +175,7 @@ ${
   const missions = toBars(data.byMission, "mission");
   const body = html`<h1>${words.dataTitle}</h1><p>${words.dataIntro}</p>${tabs}
 <section aria-labelledby="filters-title"><h2 id="filters-title" class="visually-hidden">${words.showBy}</h2>${form}</section>${ignored}
-<section aria-labelledby="total-title"><h2 id="total-title">${viewTitle}</h2><p class="headline">${format.format(total)}</p><p class="meta">${words.total}</p></section>
+<section aria-labelledby="total-title"><h2 id="total-title">${viewTitle}</h2>${headline(total, words.total, format)}</section>
 ${
   empty
     ? html`<section><p role="status">${words.noData}</p></section>`
@@ -297,7 +297,7 @@ export function commitmentsPage(
     const items = view.items.filter((item) => item.kind === kind);
     const states = new Set(items.map((item) => item.countryCode));
     const title = named(words.kinds, kind);
-    return html`<section><h2 id="kind-${kind}">${title}</h2><p class="headline">${format.format(states.size)}</p><p class="meta">${words.signatories}</p>
+    return html`<section><h2 id="kind-${kind}">${title}</h2>${headline(states.size, words.signatories, format)}
 ${
   items.length
     ? html`${
@@ -318,7 +318,7 @@ ${
     new Intl.NumberFormat(language, { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
   const fund = html`<section><h2 id="trust-fund">${words.trustFund}</h2>${
     view.trustFund.length
-      ? html`<p class="headline">${format.format(new Set(view.trustFund.map((row) => row.countryCode)).size)}</p><p class="meta">${words.signatories}</p><div class="scroll" tabindex="0" role="region" aria-label="${words.contributions}"><table><caption>${words.contributions}</caption><thead><tr><th scope="col">${words.groupings.year}</th><th scope="col">${words.country}</th><th scope="col" class="num">${words.amount}</th></tr></thead><tbody>${view.trustFund.map(
+      ? html`${headline(new Set(view.trustFund.map((row) => row.countryCode)).size, words.signatories, format)}<div class="scroll" tabindex="0" role="region" aria-label="${words.contributions}"><table><caption>${words.contributions}</caption><thead><tr><th scope="col">${words.groupings.year}</th><th scope="col">${words.country}</th><th scope="col" class="num">${words.amount}</th></tr></thead><tbody>${view.trustFund.map(
           (row) =>
             html`<tr><td>${row.year}</td><th scope="row">${countryName(row.countryCode)}</th><td class="num">${money(row.amount, row.currency)}</td></tr>`,
         )}</tbody></table></div>`

@@ -4,7 +4,7 @@
 import type { VictimSupport } from "../../domain/contracts/publication.js";
 import { misconductGroupings } from "../../domain/contracts/publication.js";
 import type { StatCount } from "../../domain/public-stats.js";
-import { barChart } from "./charts.js";
+import { barChart, headline } from "./charts.js";
 import { dataMessages, named } from "./data-messages.js";
 import { leftOut, numbersTable, type Option, type PageParts, queryString, select } from "./data-pages.js";
 import { html } from "./html.js";
@@ -88,7 +88,7 @@ ${select("kind", words.misconductArea, areas, query.kind, words.all)}
 <button type="submit">${words.apply}</button> <a href="/data/misconduct">${words.clear}</a></form>`;
   const total = rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
   const figures = rows.length
-    ? html`<p class="headline">${number.format(total)}</p>${barChart(bars, number)}${numbersTable(`${words.misconductTitle} — ${headings[query.groupBy]}`, headings[query.groupBy], bars, number, words)}`
+    ? html`${headline(total, words.total, number)}${barChart(bars, number)}${numbersTable(`${words.misconductTitle} — ${headings[query.groupBy]}`, headings[query.groupBy], bars, number, words)}`
     : html`<p role="status">${words.noData}</p>`;
   const body = html`<h1>${words.misconductTitle}</h1><p>${words.misconductIntro}</p><section>${form}</section>${leftOut(words, ignored)}<section>${figures}</section><p><a href="/api/public/stats/misconduct${queryString({ groupBy: query.groupBy, ...filters })}">${words.json}</a></p>`;
   return {

@@ -6,7 +6,7 @@ import type { StatCount } from "../../domain/public-stats.js";
 import { systemWideCategories } from "../../domain/reference/personnel.js";
 import { type SystemWideGrouping, systemWideGroupings, systemWideStatuses } from "../../domain/system-wide.js";
 import type { NamedEntity } from "../../domain/vocabulary/entity-names.js";
-import { barChart } from "./charts.js";
+import { barChart, headline } from "./charts.js";
 import { dataMessages } from "./data-messages.js";
 import { systemWideLabeller } from "./system-wide-words.js";
 import { leftOut, numbersTable, type PageParts, queryString, select } from "./data-pages.js";
@@ -90,7 +90,7 @@ ${select("status", sw.groupings.status, options("status", systemWideStatuses), q
       ? ""
       : html`<h2>${sw.byQuarter}</h2>${numbersTable(`${sw.title} — ${sw.byQuarter}`, sw.groupings.quarter, bars("quarter", figures.byQuarter), number, words)}`;
   const body = main.length
-    ? html`<p class="headline">${number.format(total)}</p>${barChart(main, number)}${numbersTable(`${sw.title} — ${heading}`, heading, main, number, words)}${byQuarter}`
+    ? html`${headline(total, words.total, number)}${barChart(main, number)}${numbersTable(`${sw.title} — ${heading}`, heading, main, number, words)}${byQuarter}`
     : html`<p role="status">${words.noData}</p>`;
   return {
     title: sw.title,

@@ -588,6 +588,8 @@ describe("support to victims and other misconduct, in public", () => {
     expect(await stats("groupBy=year&year=2038")).toEqual([{ key: "2038", count: 1 }]);
     const page = await t.app.inject({ method: "GET", url: "/data/misconduct?groupBy=area&year=2038&lang=fr" });
     expect(page.body).toContain("Infractions routières");
+    // The big number says what it counts.
+    expect(page.body).toContain('<p class="headline">2</p><p class="meta">Total</p>');
     expect((await t.app.inject({ method: "GET", url: "/data/misconduct?groupBy=nonsense" })).body).toContain("groupBy");
   });
 

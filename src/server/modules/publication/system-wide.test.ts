@@ -309,6 +309,7 @@ describe("system-wide figures", () => {
     });
     expect(arabic.body).toContain('dir="rtl"');
     expect(arabic.body).toContain("الربع 1 من 2026");
+    expect(arabic.body).toMatch(/<p class="headline">[^<]+<\/p><p class="meta">المجموع<\/p>/);
   });
 
   it("gives headquarters the quarter's report, entities down and categories or statuses across, totalled", async () => {
