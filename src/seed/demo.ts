@@ -401,8 +401,8 @@ export async function seedDemoData(services: Services): Promise<void> {
     if (index === 0)
       await postReporterMessage(services, receipt, "Je peux donner plus de détails si vous me posez des questions.");
   }
-  // The publisher has released the concluded case with findings and actions, two others, and the two
-  // cases of other misconduct.
+  // The publisher has released the concluded case with findings and actions, two others, and every
+  // case of other misconduct.
   const publisher = {
     userId: ids.get("publisher") as string,
     role: "publisher" as const,
@@ -410,7 +410,8 @@ export async function seedDemoData(services: Services): Promise<void> {
     countryCode: null,
     via: "system" as const,
   };
-  await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2], caseIds[9], caseIds[10]]);
+  const otherMisconduct = caseIds.filter((_, index) => !demoCases[index].allegations.some(isSeaCode));
+  await seedDemoPublic(services, publisher, [caseIds[3], caseIds[1], caseIds[2], ...otherMisconduct]);
   await seedDemoHelp(services);
 }
 
